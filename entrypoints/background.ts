@@ -1,3 +1,83 @@
+/**
+ * The background: sole owner of the archive and the models. It only wires things up; the logic is
+ * in lib/background (handlers) and lib/archive (storage).
+ */
+import { browser } from 'wxt/browser';
+import { ArchiveDB } from '@/lib/archive/db';
+import { createAnalyser } from '@/lib/background/analyser';
+import { createService, type TabAccess } from '@/lib/background/service';
+import { TabStore } from '@/lib/background/tab-store';
+import { syncAutoRun } from '@/lib/background/autorun';
+import { broadcast, serve } from '@/lib/messaging/transport';
+import { SETTINGS_KEY } from '@/lib/settings';
+
+const CONTENT_SCRIPT = '/content-scripts/content.js';
+
 export default defineBackground(() => {
-  console.log('background');
+  const db = new ArchiveDB();
+  const access: TabAccess = {
+    async url(tabId) {
+      try {
+        return (await browser.tabs.get(tabId)).url ?? null;
+      } catch {
+        return null;
+      }
+    },
+    async reanalyse(tabId) {
+      try {
+        await browser.tabs.sendMessage(tabId, { kind: 'content/reanalyse' }, { frameId: 0 });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async inject(tabId) {
+      await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+    },
+    async canAccess(url) {
+      try {
+        return await browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] });
+      } catch {
+        return false;
+      }
+    },
+  };
+  const service = createService({
+    db,
+    tabs: new TabStore(browser.storage.session),
+    access,
+    analyse: createAnalyser(),
+    storage: typeof navigator !== 'undefined' ? navigator.storage : undefined,
+    notify: broadcast,
+    now: () => Date.now(),
+  });
+  serve(service, (err) => console.error('Backstory background error', err));
+
+  // The toolbar button (and its shortcut, Alt+Shift+B) opens the panel and reads the page.
+  // The panel must be opened synchronously inside the click handler, or the browser refuses.
+  const action = browser.action ?? browser.browserAction;
+  action.onClicked.addListener((tab) => {
+    if (tab.id === undefined) return;
+    if (import.meta.env.FIREFOX) {
+      // Firefox's sidebar; its type is not in the Chrome-based API typings.
+      void (browser as unknown as { sidebarAction: { open(): Promise<void> } }).sidebarAction.open();
+    } else {
+      void browser.sidePanel.open({ tabId: tab.id }).catch(() => undefined);
+    }
+    void service.activate(tab.id);
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void service.forgetTab(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    // A navigation or reload unloads the content script: the tab has no article until it is read
+    // again. (After a same-document navigation the content script is still there and reports again.)
+    if (change.status === 'loading') void service.navigated(tabId, tab.url ?? change.url ?? null);
+  });
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) void syncAutoRun();
+  });
+  browser.permissions.onRemoved?.addListener(() => void syncAutoRun());
+  browser.runtime.onInstalled.addListener(() => void syncAutoRun());
+  browser.runtime.onStartup.addListener(() => void syncAutoRun());
 });

@@ -1,0 +1,55 @@
+/** Small formatting helpers shared by the side panel and the archive page. */
+
+const WORDS_PER_MINUTE = 230;
+
+export function readingTime(words: number): string {
+  if (!Number.isFinite(words) || words <= 0) return '';
+  const min = Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+  return `${min} min read`;
+}
+
+/** A date a reader takes in at a glance: "19 Aug 2025" (with the time when asked). */
+export function formatDate(iso: string | number | null | undefined, withTime = false): string {
+  if (iso === null || iso === undefined || iso === '') return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const opts: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
+  if (withTime) Object.assign(opts, { hour: '2-digit', minute: '2-digit' });
+  return d.toLocaleString(undefined, opts);
+}
+
+export function formatBytes(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return 'unknown';
+  if (n < 1024) return `${n} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
+
+/** Only http(s) links from an article may become clickable: never javascript:, data: or the like. */
+export function safeHref(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,27 @@
+import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { isBroadcast, type Broadcast } from '@/lib/messaging/protocol';
+
+/** Calls `fn` for every broadcast the background sends while the component is mounted. */
+export function useBroadcast(fn: (msg: Broadcast) => void, deps: unknown[]): void {
+  useEffect(() => {
+    const listener = (msg: unknown) => {
+      if (isBroadcast(msg)) fn(msg);
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+}
+
+/** Asks the browser to keep our storage even under disk pressure. Only pages (not workers) may ask. */
+export async function askPersistentStorage(): Promise<boolean | null> {
+  try {
+    if (!navigator.storage?.persist) return null;
+    if (await navigator.storage.persisted()) return true;
+    return await navigator.storage.persist();
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,182 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { ArticleMeta } from '@/components/ArticleMeta';
+import { formatBytes, formatDate, plural, safeHref } from '@/components/format';
+import { Notice } from '@/components/Notice';
+import { useBroadcast } from '@/components/useBroadcast';
+import type { ArchiveStats, ArticleSummary } from '@/lib/messaging/protocol';
+import { request } from '@/lib/messaging/transport';
+import type { SavedArticle } from '@/lib/types';
+
+const PAGE = 50;
+const UNDO_MS = 10_000;
+
+function useRoute(): string {
+  const [hash, setHash] = useState(location.hash);
+  useEffect(() => {
+    const on = () => setHash(location.hash);
+    addEventListener('hashchange', on);
+    return () => removeEventListener('hashchange', on);
+  }, []);
+  return hash;
+}
+
+export function App() {
+  const route = useRoute();
+  const m = /^#\/article\/(\d+)$/.exec(route);
+  return <div class="page">{m ? <Reader id={Number(m[1])} /> : <ArchiveList />}</div>;
+}
+
+function ArchiveList() {
+  const [items, setItems] = useState<ArticleSummary[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [stats, setStats] = useState<ArchiveStats | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [limit, setLimit] = useState(PAGE);
+  const [undo, setUndo] = useState<SavedArticle | null>(null);
+
+  const load = useCallback(async () => {
+    const [list, st] = await Promise.all([request('archive/list', { offset: 0, limit }), request('archive/stats', {})]);
+    if (!list.ok) return setProblem(list.error);
+    setProblem(null);
+    setItems(list.value.items);
+    setTotal(list.value.total);
+    if (st.ok) setStats(st.value);
+  }, [limit]);
+
+  useEffect(() => void load(), [load]);
+  useBroadcast((msg) => msg.kind === 'archive/changed' && void load(), [load]);
+
+  useEffect(() => {
+    if (!undo) return;
+    const t = setTimeout(() => setUndo(null), UNDO_MS);
+    return () => clearTimeout(t);
+  }, [undo]);
+
+  async function remove(id: number) {
+    const r = await request('archive/delete', { id });
+    if (!r.ok) return setProblem(r.error);
+    setUndo(r.value);
+    await load();
+  }
+
+  async function restore() {
+    if (!undo) return;
+    const r = await request('archive/restore', { record: undo });
+    setUndo(null);
+    if (!r.ok) setProblem(r.error);
+    await load();
+  }
+
+  return (
+    <>
+      <header class="page-header">
+        <h1>Your archive</h1>
+        {stats && (
+          <p class="stats muted" data-testid="stats">
+            {plural(stats.articles, 'article')} · {formatBytes(stats.bytes)} of text
+            {stats.usage !== null && ` · ${formatBytes(stats.usage)} used in all`}
+            {stats.persisted === true && ' · kept safe from clean-up'}
+          </p>
+        )}
+      </header>
+      {problem && (
+        <Notice title="The archive could not be loaded" tone="error">
+          <p>{problem}</p>
+          <button type="button" onClick={() => void load()}>
+            Try again
+          </button>
+        </Notice>
+      )}
+      {items === null && !problem && <Notice title="Opening your archive…" tone="busy" />}
+      {items !== null && items.length === 0 && (
+        <Notice title="Nothing saved yet" testId="empty">
+          <p>Open a news article, click the Backstory button in the toolbar (or press Alt+Shift+B), then choose “Save to archive”.</p>
+          <p class="muted">Saved articles stay on this device. Nothing is sent anywhere.</p>
+        </Notice>
+      )}
+      {items !== null && items.length > 0 && (
+        <ul class="list" data-testid="archive-list">
+          {items.map((a) => (
+            <li key={a.id} class="item card" data-testid="archive-item">
+              <h2>
+                <a href={`#/article/${a.id}`}>{a.title}</a>
+              </h2>
+              <div class="item-actions">
+                {safeHref(a.url) && (
+                  <a class="button" href={safeHref(a.url)} target="_blank" rel="noopener noreferrer">
+                    Original
+                  </a>
+                )}
+                <button type="button" class="danger" onClick={() => void remove(a.id)} aria-label={`Delete “${a.title}”`}>
+                  Delete
+                </button>
+              </div>
+              <ArticleMeta publisher={a.publisher} aggregator={a.aggregator} byline={a.byline} published={a.published} wordCount={a.wordCount} url={a.url} />
+              <p class="saved-at muted">Saved {formatDate(a.savedAt, true)}</p>
+              {a.excerpt && <p class="excerpt muted">{a.excerpt}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {items !== null && items.length < total && (
+        <p class="more">
+          <button type="button" onClick={() => setLimit((l) => l + PAGE)}>
+            Show more ({(total - items.length).toLocaleString()} left)
+          </button>
+        </p>
+      )}
+      {undo && (
+        <div class="toast" role="status">
+          <span>Deleted “{undo.title.length > 60 ? `${undo.title.slice(0, 57)}…` : undo.title}”.</span>
+          <button type="button" onClick={() => void restore()} data-testid="undo">
+            Undo
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The saved text in a clean reader view. Text only: Preact escapes it, nothing from the page can run. */
+function Reader({ id }: { id: number }) {
+  const [rec, setRec] = useState<SavedArticle | null | undefined>(undefined);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    void request('archive/get', { id }).then((r) => (r.ok ? setRec(r.value) : setProblem(r.error)));
+  }, [id]);
+  useEffect(() => {
+    if (rec) document.title = `${rec.title} · Backstory`;
+    return () => void (document.title = 'Backstory archive');
+  }, [rec]);
+
+  return (
+    <>
+      <p>
+        <a href="#/">← Back to the archive</a>
+      </p>
+      {problem && (
+        <Notice title="This article could not be opened" tone="error">
+          <p>{problem}</p>
+        </Notice>
+      )}
+      {rec === undefined && !problem && <Notice title="Opening…" tone="busy" />}
+      {rec === null && <Notice title="This article is no longer in your archive">{null}</Notice>}
+      {rec && (
+        <article class="reader" data-testid="reader">
+          <h1>{rec.title}</h1>
+          <ArticleMeta publisher={rec.publisher} aggregator={rec.aggregator} byline={rec.byline} published={rec.published} wordCount={rec.wordCount} url={rec.url} />
+          {safeHref(rec.url) && (
+            <p>
+              <a href={safeHref(rec.url)} target="_blank" rel="noopener noreferrer">
+                Read the original
+              </a>
+            </p>
+          )}
+          {rec.paragraphs.map((p, i) => (
+            <p key={i}>{p}</p>
+          ))}
+        </article>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,197 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ArticleMeta } from '@/components/ArticleMeta';
+import { formatDate } from '@/components/format';
+import { Notice } from '@/components/Notice';
+import { askPersistentStorage, useBroadcast } from '@/components/useBroadcast';
+import type { PanelState } from '@/lib/messaging/protocol';
+import { request } from '@/lib/messaging/transport';
+import { ActorsSection } from './ActorsSection';
+import { useActiveTab } from './useActiveTab';
+
+const SLOW_MS = 10_000;
+
+export function App() {
+  const tabId = useActiveTab();
+  const [panel, setPanel] = useState<PanelState | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [slow, setSlow] = useState(false);
+
+  const refresh = useCallback(async () => {
+    if (tabId === null) return;
+    const r = await request('panel/state', { tabId });
+    if (r.ok) {
+      setPanel(r.value);
+      setProblem(null);
+    } else setProblem(r.error);
+  }, [tabId]);
+
+  useEffect(() => {
+    setPanel(null);
+    void refresh();
+  }, [refresh]);
+
+  useBroadcast(
+    (msg) => {
+      if ((msg.kind === 'tab/changed' && msg.tabId === tabId) || msg.kind === 'archive/changed') void refresh();
+    },
+    [tabId, refresh],
+  );
+
+  const status = panel?.state.status;
+  useEffect(() => {
+    setSlow(false);
+    if (status !== 'working') return;
+    const t = setTimeout(() => setSlow(true), SLOW_MS);
+    return () => clearTimeout(t);
+  }, [status, panel?.state.url]);
+
+  async function act(kind: 'panel/activate' | 'panel/save' | 'panel/remove') {
+    if (tabId === null) return;
+    setBusy(true);
+    const r = await request(kind, { tabId });
+    setBusy(false);
+    if (r.ok) {
+      setPanel(r.value);
+      setProblem(null);
+      if (kind === 'panel/save') void askPersistentStorage();
+    } else setProblem(r.error);
+  }
+
+  /** Reading a page the extension has no standing permission for: ask for this site, then read. */
+  async function readPage() {
+    const url = panel?.state.url;
+    if (panel && !panel.canAccess && url) {
+      let granted = false;
+      try {
+        granted = await browser.permissions.request({ origins: [`${new URL(url).origin}/*`] });
+      } catch {
+        granted = false;
+      }
+      if (!granted) {
+        setProblem('Backstory needs your permission to read this site. You can also click its toolbar button on the page to read just this page.');
+        return;
+      }
+    }
+    await act('panel/activate');
+  }
+
+  return (
+    <main class="panel" aria-busy={busy || status === 'working'}>
+      <header class="panel-header">
+        <p class="brand">Backstory</p>
+      </header>
+      {problem && (
+        <Notice title="That did not work" tone="error" testId="problem">
+          <p>{problem}</p>
+        </Notice>
+      )}
+      <Body panel={panel} busy={busy} slow={slow} onRead={readPage} onSave={() => act('panel/save')} onRemove={() => act('panel/remove')} />
+      <footer class="panel-footer">
+        <button class="link" type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/archive.html') })}>
+          Open your archive
+        </button>
+        <button class="link" type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          Options
+        </button>
+      </footer>
+    </main>
+  );
+}
+
+interface BodyProps {
+  panel: PanelState | null;
+  busy: boolean;
+  slow: boolean;
+  onRead(): void;
+  onSave(): void;
+  onRemove(): void;
+}
+
+function Body({ panel, busy, slow, onRead, onSave, onRemove }: BodyProps) {
+  if (!panel) return <Notice title="Opening…" tone="busy" />;
+  const s = panel.state;
+  switch (s.status) {
+    case 'idle':
+      return (
+        <Notice title="Backstory has not read this page" testId="idle">
+          <p>Read it to see who is named, what is claimed, and what your archive already holds about it.</p>
+          <p>
+            <button class="primary" type="button" onClick={onRead} disabled={busy} data-testid="read-page">
+              Read this page
+            </button>
+          </p>
+          {!panel.canAccess && (
+            <p class="muted">This asks to allow Backstory on this site. To read just this one page, click the Backstory button in the toolbar (Alt+Shift+B).</p>
+          )}
+        </Notice>
+      );
+    case 'working':
+      return (
+        <Notice title="Reading the page…" tone="busy" testId="working">
+          {slow && (
+            <p>
+              This is taking longer than usual. <button class="link" type="button" onClick={onRead}>Try again</button>
+            </p>
+          )}
+        </Notice>
+      );
+    case 'unsupported':
+      return (
+        <Notice title="Backstory can't read this page" testId="unsupported">
+          <p>{s.message}</p>
+        </Notice>
+      );
+    case 'not-article':
+      return (
+        <Notice title="This page doesn't look like an article" tone="warn" testId="not-article">
+          <p>{s.message}</p>
+          <p class="muted">Backstory works on news articles, reports and blog posts. Open one and click the toolbar button.</p>
+        </Notice>
+      );
+    case 'error':
+      return (
+        <Notice title="Backstory couldn't read this page" tone="error" testId="error">
+          <p>{s.message}</p>
+          <p>
+            <button type="button" onClick={onRead} disabled={busy}>
+              Try again
+            </button>
+          </p>
+        </Notice>
+      );
+    case 'ready': {
+      const a = s.article;
+      return (
+        <>
+          <article class="card" data-testid="article">
+            <h1 class="article-title" data-testid="title">
+              {a.title}
+            </h1>
+            <ArticleMeta publisher={a.publisher} aggregator={a.aggregator} byline={a.byline} published={a.published} wordCount={a.wordCount} url={a.url} />
+            {a.truncated && <p class="truncated">This page is very long: Backstory read its first part only.</p>}
+            <div class="actions">
+              {panel.saved ? (
+                <>
+                  <button type="button" aria-pressed="true" onClick={onSave} disabled={busy} data-testid="save" title="Saved. Click to update the saved copy.">
+                    ✓ Saved
+                  </button>
+                  <button type="button" class="danger" onClick={onRemove} disabled={busy} data-testid="remove">
+                    Remove
+                  </button>
+                  <span class="saved-note muted">on {formatDate(panel.saved.savedAt, true)}</span>
+                </>
+              ) : (
+                <button type="button" class="primary" onClick={onSave} disabled={busy} data-testid="save">
+                  Save to archive
+                </button>
+              )}
+            </div>
+          </article>
+          <ActorsSection analysis={s.analysis} />
+        </>
+      );
+    }
+  }
+}

@@ -1,0 +1,107 @@
+/** Queries and writes on the archive's articles. Pure functions of a Dexie instance. */
+import type { ArticleSummary, ArchiveStats } from '../messaging/protocol';
+import type { Analysis, Article, SavedArticle } from '../types';
+import type { ArchiveDB } from './db';
+
+/** Approximate stored size of a record: strings as UTF-16, plus a fixed overhead. */
+export function recordBytes(r: Omit<SavedArticle, 'bytes' | 'id'>): number {
+  let chars = 0;
+  for (const p of r.paragraphs) chars += p.length;
+  chars += r.title.length + r.url.length + r.pageUrl.length + (r.byline?.length ?? 0) + (r.excerpt?.length ?? 0);
+  chars += (r.publisher?.length ?? 0) + (r.aggregator?.length ?? 0);
+  for (const a of r.actors) chars += a.key.length + a.name.length + a.aliases.join('').length + (a.role?.length ?? 0);
+  return chars * 2 + 256;
+}
+
+/**
+ * Saves an article, or updates it when one with the same normalised URL is already there.
+ * One transaction: either the whole record is written or nothing is.
+ */
+export async function saveArticle(db: ArchiveDB, article: Article, analysis: Analysis | null, now = Date.now()): Promise<SavedArticle> {
+  return db.transaction('rw', db.articles, async () => {
+    const existing = await db.articles.where('url').equals(article.url).first();
+    const actors = analysis?.actors ?? existing?.actors ?? [];
+    const base: Omit<SavedArticle, 'bytes' | 'id'> = {
+      ...article,
+      savedAt: existing?.savedAt ?? now,
+      updatedAt: now,
+      actors,
+      actorKeys: actors.map((a) => a.key),
+    };
+    const record: SavedArticle = { ...base, bytes: recordBytes(base) };
+    if (existing?.id !== undefined) record.id = existing.id;
+    const id = await db.articles.put(record);
+    return { ...record, id };
+  });
+}
+
+export async function findByUrl(db: ArchiveDB, url: string): Promise<SavedArticle | undefined> {
+  return db.articles.where('url').equals(url).first();
+}
+
+/** Removes an article and returns it, so the caller can offer to undo. */
+export async function deleteArticle(db: ArchiveDB, id: number): Promise<SavedArticle | null> {
+  return db.transaction('rw', db.articles, async () => {
+    const rec = await db.articles.get(id);
+    if (!rec) return null;
+    await db.articles.delete(id);
+    return rec;
+  });
+}
+
+/** Puts back a record returned by `deleteArticle`. If the URL was saved again meanwhile, the newer one wins. */
+export async function restoreArticle(db: ArchiveDB, record: SavedArticle): Promise<number> {
+  return db.transaction('rw', db.articles, async () => {
+    const current = await db.articles.where('url').equals(record.url).first();
+    if (current?.id !== undefined) return current.id;
+    return (await db.articles.put(record)) as number;
+  });
+}
+
+export function summarise(r: SavedArticle): ArticleSummary {
+  return {
+    id: r.id!,
+    url: r.url,
+    title: r.title,
+    publisher: r.publisher,
+    aggregator: r.aggregator,
+    byline: r.byline,
+    published: r.published,
+    savedAt: r.savedAt,
+    wordCount: r.wordCount,
+    excerpt: r.excerpt,
+  };
+}
+
+/** Saved articles, newest saved first. */
+export async function listArticles(db: ArchiveDB, offset: number, limit: number): Promise<{ items: ArticleSummary[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    db.articles.orderBy('savedAt').reverse().offset(offset).limit(limit).toArray(),
+    db.articles.count(),
+  ]);
+  return { items: rows.map(summarise), total };
+}
+
+export async function archiveStats(
+  db: ArchiveDB,
+  storage: Pick<StorageManager, 'estimate'> & Partial<Pick<StorageManager, 'persisted'>> | undefined,
+): Promise<ArchiveStats> {
+  let bytes = 0;
+  let articles = 0;
+  await db.articles.each((r) => {
+    articles++;
+    bytes += r.bytes ?? 0;
+  });
+  let usage: number | null = null;
+  let quota: number | null = null;
+  let persisted: boolean | null = null;
+  try {
+    const est = await storage?.estimate();
+    usage = est?.usage ?? null;
+    quota = est?.quota ?? null;
+    persisted = storage?.persisted ? await storage.persisted() : null;
+  } catch {
+    // Some browsers do not give estimates to extension workers; the UI says "unknown".
+  }
+  return { articles, bytes, usage, quota, persisted };
+}

@@ -1,0 +1,168 @@
+/**
+ * The background's request handlers, built from the pieces they need so that tests can hand them
+ * fakes. The entrypoint (entrypoints/background.ts) supplies the real browser and database.
+ */
+import { deleteArticle, findByUrl, listArticles, archiveStats, restoreArticle, saveArticle } from '../archive/articles';
+import type { ArchiveDB } from '../archive/db';
+import type { Broadcast, PanelState, SavedInfo, TabState } from '../messaging/protocol';
+import { UserFacingError, type Handlers } from '../messaging/transport';
+import type { Analysis, Article, ExtractResult, SavedArticle } from '../types';
+import type { TabStore } from './tab-store';
+
+/** What the service needs from the browser about tabs: a port, so tests can fake it. */
+export interface TabAccess {
+  /** The tab's current URL, or null if the tab is gone or its URL is hidden from us. */
+  url(tabId: number): Promise<string | null>;
+  /** Asks an already injected content script to read the page again; false when there is none. */
+  reanalyse(tabId: number): Promise<boolean>;
+  /** Injects the content script. Throws when the browser refuses (no permission, protected page). */
+  inject(tabId: number): Promise<void>;
+  /** Whether the extension holds a host permission for this URL (activeTab grants are not visible). */
+  canAccess(url: string): Promise<boolean>;
+}
+
+export interface ServiceDeps {
+  db: ArchiveDB;
+  tabs: TabStore;
+  access: TabAccess;
+  analyse(article: Article): Promise<Analysis>;
+  storage: Pick<StorageManager, 'estimate'> & Partial<Pick<StorageManager, 'persisted'>> | undefined;
+  notify(msg: Broadcast): void;
+  now(): number;
+}
+
+export function isReadableUrl(url: string | null): url is string {
+  return !!url && /^https?:\/\//i.test(url);
+}
+
+const UNSUPPORTED =
+  'Backstory reads web pages. This is a browser or extension page, which no extension may read. Open a news article and try again.';
+const NO_PERMISSION =
+  'Backstory may not read this page yet. Click its toolbar button on the page (or press Alt+Shift+B), or allow this site in the options.';
+const BLOCKED = 'The browser does not let extensions read this page (for example, extension stores and built-in pages).';
+
+export function createService(d: ServiceDeps): Handlers & { activate(tabId: number): Promise<PanelState>; forgetTab(tabId: number): Promise<void>; navigated(tabId: number, url: string | null): Promise<void> } {
+  async function setState(tabId: number, state: TabState): Promise<void> {
+    await d.tabs.set(tabId, state);
+    d.notify({ kind: 'tab/changed', tabId });
+  }
+
+  async function savedInfo(state: TabState): Promise<SavedInfo | null> {
+    if (state.status !== 'ready') return null;
+    const rec = await findByUrl(d.db, state.article.url);
+    return rec?.id !== undefined ? { id: rec.id, savedAt: rec.savedAt, updatedAt: rec.updatedAt } : null;
+  }
+
+  async function panelState(tabId: number): Promise<PanelState> {
+    const state = await d.tabs.get(tabId);
+    const url = state.url ?? (await d.access.url(tabId));
+    const canAccess = isReadableUrl(url) ? await d.access.canAccess(url) : false;
+    return { tabId, state, saved: await savedInfo(state), canAccess };
+  }
+
+  async function activate(tabId: number): Promise<PanelState> {
+    const url = await d.access.url(tabId);
+    if (!isReadableUrl(url)) {
+      await setState(tabId, { status: 'unsupported', url, message: UNSUPPORTED });
+      return panelState(tabId);
+    }
+    await setState(tabId, { status: 'working', url, since: d.now() });
+    try {
+      if (!(await d.access.reanalyse(tabId))) await d.access.inject(tabId);
+    } catch (err) {
+      // Chrome: "The extensions gallery cannot be scripted", "Cannot access a chrome:// URL";
+      // Firefox: "Missing host permission for the tab". Protected pages can never be read.
+      const text = err instanceof Error ? err.message : String(err);
+      const blocked = /gallery|webstore|addons\.mozilla|chrome:\/\/|cannot be scripted/i.test(text);
+      await setState(tabId, blocked ? { status: 'unsupported', url, message: BLOCKED } : { status: 'error', url, message: NO_PERMISSION });
+    }
+    return panelState(tabId);
+  }
+
+  async function report(tabId: number, url: string, result: ExtractResult): Promise<Analysis | null> {
+    if (!result.ok) {
+      const status = result.reason === 'unsupported-page' ? 'unsupported' : 'not-article';
+      await setState(tabId, { status, url, message: result.message });
+      return null;
+    }
+    let analysis: Analysis;
+    try {
+      analysis = await d.analyse(result.article);
+    } catch (err) {
+      console.error('analysis failed', err);
+      analysis = { actors: [], mentions: [], timings: {} };
+    }
+    analysis.timings = { ...analysis.timings, extract: result.ms };
+    await setState(tabId, { status: 'ready', url, article: result.article, analysis, at: d.now() });
+    return analysis;
+  }
+
+  async function readyState(tabId: number): Promise<Extract<TabState, { status: 'ready' }>> {
+    const state = await d.tabs.get(tabId);
+    if (state.status !== 'ready') throw new UserFacingError('There is no article on this tab to save. Open an article and let Backstory read it first.');
+    return state;
+  }
+
+  return {
+    activate,
+    async forgetTab(tabId) {
+      await d.tabs.remove(tabId);
+    },
+    async navigated(tabId, url) {
+      const state = await d.tabs.get(tabId);
+      if (state.status === 'idle' && state.url === url) return;
+      await setState(tabId, { status: 'idle', url });
+    },
+    async 'content/report'({ url, result }, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) throw new UserFacingError('Only a page can report an article.');
+      // Frames other than the top one never report; if one did, it must not replace the tab's article.
+      if (sender.frameId !== undefined && sender.frameId !== 0) return { analysis: null };
+      return { analysis: await report(tabId, url, result) };
+    },
+    async 'panel/state'({ tabId }) {
+      return panelState(tabId);
+    },
+    async 'panel/activate'({ tabId }) {
+      return activate(tabId);
+    },
+    async 'panel/save'({ tabId }) {
+      const state = await readyState(tabId);
+      await saveArticle(d.db, state.article, state.analysis, d.now());
+      d.notify({ kind: 'archive/changed' });
+      return panelState(tabId);
+    },
+    async 'panel/remove'({ tabId }) {
+      const state = await readyState(tabId);
+      const rec = await findByUrl(d.db, state.article.url);
+      if (rec?.id !== undefined) await deleteArticle(d.db, rec.id);
+      d.notify({ kind: 'archive/changed' });
+      return panelState(tabId);
+    },
+    async 'archive/list'({ offset, limit }) {
+      return listArticles(d.db, Math.max(0, offset | 0), Math.min(500, Math.max(1, limit | 0)));
+    },
+    async 'archive/get'({ id }) {
+      return (await d.db.articles.get(id)) ?? null;
+    },
+    async 'archive/delete'({ id }) {
+      const rec = await deleteArticle(d.db, id);
+      d.notify({ kind: 'archive/changed' });
+      return rec;
+    },
+    async 'archive/restore'({ record }) {
+      if (!isSavedArticle(record)) throw new UserFacingError('That article could not be restored: the record is incomplete.');
+      const id = await restoreArticle(d.db, record);
+      d.notify({ kind: 'archive/changed' });
+      return { id };
+    },
+    async 'archive/stats'() {
+      return archiveStats(d.db, d.storage);
+    },
+  };
+}
+
+function isSavedArticle(r: unknown): r is SavedArticle {
+  const x = r as Partial<SavedArticle> | null;
+  return !!x && typeof x.url === 'string' && typeof x.title === 'string' && Array.isArray(x.paragraphs) && typeof x.savedAt === 'number';
+}

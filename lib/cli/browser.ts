@@ -1,0 +1,238 @@
+/**
+ * Node-only helpers to drive the built extension in Debian's Chromium: a static file server on
+ * 127.0.0.1, a proxy that records (and refuses) every request that tries to leave the machine, and
+ * a launcher. Used by the end-to-end tests, the demo and the benchmarks. Never bundled.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { connect } from 'node:net';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface StaticServer {
+  origin: string;
+  /** Every path requested, in order. */
+  hits: string[];
+  /** Serve this body at this path (in addition to the files under root). */
+  route(path: string, body: string, type?: string): void;
+  close(): Promise<void>;
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      ok(typeof addr === 'object' && addr ? addr.port : 0);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections?.();
+  return new Promise((ok) => server.close(() => ok()));
+}
+
+/**
+ * Serves files under `root` from 127.0.0.1. Paths without an extension fall back to `spaFallback`
+ * (if given), so single-page-site fixtures can use pretty URLs.
+ */
+export async function serveStatic(root: string, spaFallback?: string): Promise<StaticServer> {
+  const base = resolve(root);
+  const routes = new Map<string, { body: string; type: string }>();
+  const hits: string[] = [];
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    hits.push(path);
+    const routed = routes.get(path);
+    if (routed) {
+      res.writeHead(200, { 'content-type': routed.type });
+      res.end(routed.body);
+      return;
+    }
+    let file = normalize(join(base, path));
+    if (!file.startsWith(base + sep) && file !== base) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file) && spaFallback && !extname(path)) file = join(base, spaFallback);
+    if (!existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  const port = await listen(server);
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    hits,
+    route(path, body, type = 'text/html; charset=utf-8') {
+      routes.set(path, { body, type });
+    },
+    close: () => closeServer(server),
+  };
+}
+
+export interface NetworkTrap {
+  /** Port of the proxy to hand to Chromium. */
+  port: number;
+  /** Every request that tried to reach anything but the loopback address. */
+  attempts: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A proxy that Chromium must use for everything but loopback. It answers nothing: it records the
+ * destination and refuses. An empty `attempts` list at the end of a run means nothing in the browser
+ * (extension, pages, the browser itself) tried to reach the network.
+ */
+export async function trapNetwork(): Promise<NetworkTrap> {
+  const attempts: string[] = [];
+  const server = createServer((req: IncomingMessage, res) => {
+    attempts.push(`${req.method} ${req.url}`);
+    res.writeHead(502).end();
+  });
+  server.on('connect', (req, socket) => {
+    attempts.push(`CONNECT ${req.url}`);
+    socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+  });
+  const port = await listen(server);
+  return { port, attempts, close: () => closeServer(server) };
+}
+
+export interface LaunchedBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  userDataDir: string;
+  /** Every URL any page, frame or worker of the browser requested, as Playwright saw it. */
+  requests: string[];
+  /** Opens one of the extension's pages (e.g. "sidepanel.html?tabId=3"). */
+  openExtensionPage(path: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /** The browser's id of the tab showing `page`. */
+  tabIdOf(page: Page): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  extensionPath: string;
+  /** Reuse a profile (to test a restart); a fresh temporary one otherwise. */
+  userDataDir?: string;
+  proxyPort?: number;
+}
+
+/** Starts Chromium with the built extension loaded, headless, kept off the network. */
+export async function launchWithExtension(opts: LaunchOptions): Promise<LaunchedBrowser> {
+  const extensionPath = resolve(opts.extensionPath);
+  if (!existsSync(join(extensionPath, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionPath}. Run "npm run build:e2e" first.`);
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM}. On Debian: apt-get install -y chromium`);
+  }
+  const ownProfile = !opts.userDataDir;
+  const userDataDir = opts.userDataDir ?? (await mkdtemp(join(tmpdir(), 'backstory-profile-')));
+  const args = [
+    '--headless=new',
+    `--disable-extensions-except=${extensionPath}`,
+    `--load-extension=${extensionPath}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-default-apps',
+    '--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater,NetworkTimeServiceQuerying',
+    '--disable-client-side-phishing-detection',
+    '--disable-domain-reliability',
+    '--no-pings',
+    '--metrics-recording-only',
+    '--no-default-browser-check',
+  ];
+  if (opts.proxyPort) args.push(`--proxy-server=http://127.0.0.1:${opts.proxyPort}`);
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: false, // '--headless=new' above: the mode in which Chromium runs extensions.
+    args,
+    viewport: { width: 1200, height: 900 },
+  });
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  let worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const extensionId = new URL(worker.url()).host;
+
+  return {
+    context,
+    extensionId,
+    worker,
+    userDataDir,
+    requests,
+    async openExtensionPage(path, viewport) {
+      const page = await context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async tabIdOf(page) {
+      const url = page.url();
+      const live = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) ?? worker;
+      const id = await live.evaluate(async (u: string): Promise<number | null> => {
+        const tabs = await chrome.tabs.query({});
+        return tabs.find((t) => t.url === u)?.id ?? null;
+      }, url);
+      if (id === null) throw new Error(`No tab shows ${url}`);
+      return id;
+    },
+    async close() {
+      await context.close();
+      if (ownProfile) await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Chromium's own background services, which it contacts whatever flags it is given (network time,
+ * component and extension updates, account checks). They are the browser's, not the extension's:
+ * the extension's pages and worker are recorded separately (Playwright attributes every request to
+ * its page or worker), and there nothing may leave the machine at all.
+ */
+const BROWSER_SERVICES = /^(CONNECT |[A-Z]+ https?:\/\/)(update\.googleapis\.com|accounts\.google\.com|clients\d*\.google\.com|content-autofill\.googleapis\.com|optimizationguide-pa\.googleapis\.com)[:/]/;
+
+/** What the proxy caught that is not one of Chromium's own services. */
+export function notBrowserServices(attempts: string[]): string[] {
+  return attempts.filter((a) => !BROWSER_SERVICES.test(a));
+}
+
+/** Addresses that are not the local test server, from a list of requested URLs. */
+export function offMachine(urls: string[]): string[] {
+  return urls.filter((u) => {
+    if (/^(chrome-extension|data|blob|about|chrome):/i.test(u)) return false;
+    try {
+      const h = new URL(u).hostname;
+      return h !== '127.0.0.1' && h !== 'localhost' && h !== '[::1]';
+    } catch {
+      return true;
+    }
+  });
+}

@@ -1,0 +1,119 @@
+/**
+ * The one message protocol of the extension. Every message is named by direction
+ * (`content/…` from the content script, `panel/…` and `archive/…` from our own pages,
+ * `tab/…` broadcasts from the background), payloads are typed, and errors come back as values
+ * that the UI can show. Nothing here touches `browser`; the transport lives in ./transport.ts.
+ */
+import type { Analysis, Article, ExtractResult, SavedArticle } from '../types';
+
+/** What the background knows about one tab. Kept in `storage.session`, so a stopped worker loses nothing. */
+export type TabState =
+  | { status: 'idle'; url: string | null }
+  | { status: 'working'; url: string; since: number }
+  | { status: 'unsupported'; url: string | null; message: string }
+  | { status: 'not-article'; url: string; message: string }
+  | { status: 'ready'; url: string; article: Article; analysis: Analysis; at: number }
+  | { status: 'error'; url: string | null; message: string };
+
+export interface SavedInfo {
+  id: number;
+  savedAt: number;
+  updatedAt: number;
+}
+
+/** The tab state as the side panel sees it: plus whether the article is in the archive. */
+export interface PanelState {
+  tabId: number;
+  state: TabState;
+  saved: SavedInfo | null;
+  /** Whether the extension may read this tab's site without a click on its button. */
+  canAccess: boolean;
+}
+
+export interface ArticleSummary {
+  id: number;
+  url: string;
+  title: string;
+  publisher: string | null;
+  aggregator: string | null;
+  byline: string | null;
+  published: string | null;
+  savedAt: number;
+  wordCount: number;
+  excerpt: string | null;
+}
+
+export interface ArchiveStats {
+  articles: number;
+  /** Bytes used by the saved records (our own estimate of their size). */
+  bytes: number;
+  /** The browser's figures for the whole extension, when it gives them. */
+  usage: number | null;
+  quota: number | null;
+  persisted: boolean | null;
+}
+
+/** Requests handled by the background: name → request payload and reply. */
+export interface BackgroundRequests {
+  'content/report': { req: { url: string; result: ExtractResult }; res: { analysis: Analysis | null } };
+  'panel/state': { req: { tabId: number }; res: PanelState };
+  'panel/activate': { req: { tabId: number }; res: PanelState };
+  'panel/save': { req: { tabId: number }; res: PanelState };
+  'panel/remove': { req: { tabId: number }; res: PanelState };
+  'archive/list': { req: { offset: number; limit: number }; res: { items: ArticleSummary[]; total: number } };
+  'archive/get': { req: { id: number }; res: SavedArticle | null };
+  'archive/delete': { req: { id: number }; res: SavedArticle | null };
+  'archive/restore': { req: { record: SavedArticle }; res: { id: number } };
+  'archive/stats': { req: Record<string, never>; res: ArchiveStats };
+}
+
+export type RequestName = keyof BackgroundRequests;
+export type RequestOf<K extends RequestName> = BackgroundRequests[K]['req'];
+export type ReplyOf<K extends RequestName> = BackgroundRequests[K]['res'];
+
+/** A reply: the value, or an error sentence meant for a reader. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface RequestEnvelope<K extends RequestName = RequestName> {
+  kind: K;
+  payload: RequestOf<K>;
+}
+
+/** Messages the background sends to the content script of a tab. */
+export type ContentCommand = { kind: 'content/ping' } | { kind: 'content/reanalyse' };
+
+/** Broadcasts from the background to our pages. */
+export type Broadcast = { kind: 'tab/changed'; tabId: number } | { kind: 'archive/changed' };
+
+const REQUEST_NAMES: ReadonlySet<string> = new Set<RequestName>([
+  'content/report',
+  'panel/state',
+  'panel/activate',
+  'panel/save',
+  'panel/remove',
+  'archive/list',
+  'archive/get',
+  'archive/delete',
+  'archive/restore',
+  'archive/stats',
+]);
+
+export function isRequestEnvelope(msg: unknown): msg is RequestEnvelope {
+  return (
+    typeof msg === 'object' &&
+    msg !== null &&
+    typeof (msg as { kind?: unknown }).kind === 'string' &&
+    REQUEST_NAMES.has((msg as { kind: string }).kind) &&
+    typeof (msg as { payload?: unknown }).payload === 'object'
+  );
+}
+
+export function isBroadcast(msg: unknown): msg is Broadcast {
+  const kind = (msg as { kind?: unknown } | null)?.kind;
+  return kind === 'tab/changed' || kind === 'archive/changed';
+}
+
+export function isContentCommand(msg: unknown): msg is ContentCommand {
+  const kind = (msg as { kind?: unknown } | null)?.kind;
+  return kind === 'content/ping' || kind === 'content/reanalyse';
+}

@@ -1,0 +1,80 @@
+/** Sending and answering protocol messages over the WebExtension runtime. */
+import { browser, type Browser } from 'wxt/browser';
+import {
+  isRequestEnvelope,
+  type Broadcast,
+  type ReplyOf,
+  type RequestName,
+  type RequestOf,
+  type Result,
+} from './protocol';
+
+/** Sends a request to the background. Never throws: transport failures become `{ok:false}`. */
+export async function request<K extends RequestName>(kind: K, payload: RequestOf<K>): Promise<Result<ReplyOf<K>>> {
+  try {
+    const reply = (await browser.runtime.sendMessage({ kind, payload })) as Result<ReplyOf<K>> | undefined;
+    if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
+      return { ok: false, error: 'The extension did not answer. Reload the page and try again.' };
+    }
+    return reply;
+  } catch (err) {
+    return { ok: false, error: describeTransportError(err) };
+  }
+}
+
+/** Like `request`, but throws the reader-facing message; for code paths that show errors themselves. */
+export async function call<K extends RequestName>(kind: K, payload: RequestOf<K>): Promise<ReplyOf<K>> {
+  const r = await request(kind, payload);
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
+
+export type Handlers = {
+  [K in RequestName]: (payload: RequestOf<K>, sender: Browser.runtime.MessageSender) => Promise<ReplyOf<K>>;
+};
+
+/** A failure whose message is meant for the reader as it is. */
+export class UserFacingError extends Error {}
+
+/** Registers the background's one message listener. Unknown messages are left for other listeners. */
+export function serve(handlers: Handlers, onUnexpected: (err: unknown) => void): void {
+  browser.runtime.onMessage.addListener((msg: unknown, sender) => {
+    if (!isRequestEnvelope(msg)) return undefined;
+    if (sender.id !== browser.runtime.id) return undefined;
+    const handler = handlers[msg.kind] as (p: unknown, s: typeof sender) => Promise<unknown>;
+    return handler(msg.payload, sender).then(
+      (value): Result<unknown> => ({ ok: true, value }),
+      (err: unknown): Result<unknown> => {
+        if (err instanceof UserFacingError) return { ok: false, error: err.message };
+        onUnexpected(err);
+        return { ok: false, error: describeStorageError(err) };
+      },
+    );
+  });
+}
+
+/** Tells our open pages that something changed. Nobody listening is fine. */
+export function broadcast(msg: Broadcast): void {
+  browser.runtime.sendMessage(msg).catch(() => undefined);
+}
+
+function describeTransportError(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  if (/receiving end does not exist|could not establish connection/i.test(text)) {
+    return 'The extension is restarting. Try again in a moment.';
+  }
+  return 'The extension could not be reached. Try again, or reload the extension if it keeps happening.';
+}
+
+/** Turns storage failures into sentences a reader can act on. */
+export function describeStorageError(err: unknown): string {
+  const name = (err as { name?: string; inner?: { name?: string } } | null)?.inner?.name ?? (err as { name?: string } | null)?.name;
+  if (name === 'QuotaExceededError') {
+    return 'Your browser has no room left for the archive. Nothing was saved. Free some disk space or delete old articles, then try again.';
+  }
+  if (name === 'ConstraintError') return 'That article is already in the archive.';
+  if (name === 'DatabaseClosedError' || name === 'OpenFailedError' || name === 'VersionError') {
+    return 'The archive could not be opened. Reload the extension and try again; your saved articles are kept.';
+  }
+  return 'Something went wrong inside the extension. Nothing was lost; try again.';
+}

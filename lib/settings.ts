@@ -1,0 +1,57 @@
+/** The reader's settings, in `storage.local`. Defaults respect privacy: nothing runs by itself. */
+export type AutoRun = 'off' | 'sites' | 'all';
+
+export interface Settings {
+  /** When the extension reads pages without a click: never, on chosen sites, or everywhere. */
+  autoRun: AutoRun;
+  /** Origins ("https://www.theguardian.com") chosen for `autoRun: 'sites'`. */
+  sites: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = { autoRun: 'off', sites: [] };
+export const SETTINGS_KEY = 'settings';
+
+export function parseSettings(raw: unknown): Settings {
+  const s = (raw ?? {}) as Partial<Settings>;
+  const autoRun: AutoRun = s.autoRun === 'sites' || s.autoRun === 'all' ? s.autoRun : 'off';
+  const sites = Array.isArray(s.sites) ? s.sites.filter((x): x is string => typeof x === 'string' && isOrigin(x)) : [];
+  return { autoRun, sites: [...new Set(sites)] };
+}
+
+export function isOrigin(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === s;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads what a reader typed ("theguardian.com", "https://www.bbc.co.uk/news/…") as an origin.
+ * Returns null when it is not a web address.
+ */
+export function originFromInput(input: string): string | null {
+  const t = input.trim();
+  if (!t) return null;
+  try {
+    const u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(t) ? t : `https://${t}`);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    if (!u.hostname.includes('.') && u.hostname !== 'localhost') return null;
+    return u.origin;
+  } catch {
+    return null;
+  }
+}
+
+/** The match pattern that covers an origin's pages. */
+export function originPattern(origin: string): string {
+  return `${origin}/*`;
+}
+
+/** Match patterns the content script should be registered for under these settings. */
+export function autoRunPatterns(s: Settings): string[] {
+  if (s.autoRun === 'all') return ['http://*/*', 'https://*/*'];
+  if (s.autoRun === 'sites') return s.sites.map(originPattern);
+  return [];
+}
