@@ -3,6 +3,7 @@ import { WxtVitest } from 'wxt/testing';
 
 export default defineConfig({
   test: {
+    reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {
         plugins: [WxtVitest()],

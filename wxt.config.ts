@@ -32,7 +32,7 @@ export default defineConfig({
         : { optional_permissions: optionalHosts,}),
       action: { default_title: 'Backstory: analyse this page' },
       commands: {
-        _execute_action: {
+        [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
           suggested_key: { default: 'Alt+Shift+B' },
           description: 'Analyse this page and open the side panel',
         },

@@ -236,3 +236,29 @@ export function offMachine(urls: string[]): string[] {
     }
   });
 }
+
+/** Where the e2e build lands, relative to the project root. */
+export const E2E_BUILD = '.output/chrome-mv3-e2e';
+
+/**
+ * Opens `pageUrl` in a tab and the side panel (as a page pinned to that tab) beside it, presses
+ * "Read this page", and waits until the article's title shows. Returns the milliseconds from the
+ * press to the title being visible.
+ */
+export async function openAndRead(b: LaunchedBrowser, pageUrl: string): Promise<{ page: Page; panel: Page; tabId: number; ms: number }> {
+  const page = await b.context.newPage();
+  await page.goto(pageUrl);
+  const tabId = await b.tabIdOf(page);
+  const panel = await b.openExtensionPage(`sidepanel.html?tabId=${tabId}`, { width: 420, height: 900 });
+  const ms = await readInPanel(panel);
+  return { page, panel, tabId, ms };
+}
+
+/** Presses "Read this page" in an open panel and waits for the outcome; returns the time it took. */
+export async function readInPanel(panel: Page, timeout = 30_000): Promise<number> {
+  await panel.getByTestId('read-page').waitFor({ timeout });
+  const t0 = performance.now();
+  await panel.getByTestId('read-page').click();
+  await panel.locator('[data-testid="title"], [data-testid="not-article"], [data-testid="unsupported"], [data-testid="error"]').first().waitFor({ timeout });
+  return performance.now() - t0;
+}

@@ -1,0 +1,100 @@
+/**
+ * `npm run bench -- [activation|sizes|ner|all] [--runs N]`
+ *
+ * Benchmarks that print figures (medians, not asserts: the machines are shared and noisy).
+ * - activation: time from pressing "Read this page" to the side panel showing the article, on the
+ *   seed page in Chromium (e2e build), over N runs.
+ * - sizes: the content script and the whole package, from a production build (`npm run build`).
+ * - ner: model load time and tagging speed (lib/cli/bench-ner.ts).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launchWithExtension, readInPanel, serveStatic } from './browser';
+import { ensureE2EBuild } from './build';
+import { median, round, table } from './eval/task';
+
+const SEED_DIR = 'test/fixtures/seed';
+const SEED = '/inkl-independent-ukraine-reassurance-force.html';
+
+async function activation(runs: number): Promise<Record<string, number>> {
+  const ext = ensureE2EBuild();
+  const server = await serveStatic(resolve(SEED_DIR));
+  const b = await launchWithExtension({ extensionPath: ext });
+  const times: number[] = [];
+  try {
+    const page = await b.context.newPage();
+    await page.goto(server.origin + SEED);
+    const tabId = await b.tabIdOf(page);
+    const panel = await b.openExtensionPage(`sidepanel.html?tabId=${tabId}`, { width: 420, height: 900 });
+    for (let i = 0; i < runs + 1; i++) {
+      // A reload unloads the content script, so every run injects it and reads the page afresh.
+      await page.reload();
+      const ms = await readInPanel(panel);
+      if (!(await panel.getByTestId('title').isVisible())) throw new Error('The seed page was not read as an article.');
+      if (i > 0) times.push(ms); // the first run warms the worker and the model; reported separately
+      else console.log(`first (cold) run: ${round(ms, 1)} ms`);
+    }
+  } finally {
+    await b.close();
+    await server.close();
+  }
+  console.log(table(['runs', 'median ms', 'min ms', 'max ms'], [[times.length, round(median(times), 1), round(Math.min(...times), 1), round(Math.max(...times), 1)]]));
+  return { activation_runs: times.length, activation_median_ms: round(median(times), 1), activation_max_ms: round(Math.max(...times), 1) };
+}
+
+function dirSize(dir: string): number {
+  let n = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const st = statSync(p);
+    n += st.isDirectory() ? dirSize(p) : st.size;
+  }
+  return n;
+}
+
+function sizes(): Record<string, number> {
+  const r = spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
+  if (r.status !== 0) throw new Error('npm run build failed.');
+  const out = resolve('.output/chrome-mv3');
+  const content = statSync(join(out, 'content-scripts/content.js')).size;
+  const total = dirSize(out);
+  const zipDir = resolve('.output');
+  const rows: (string | number)[][] = [
+    ['content script (content-scripts/content.js)', `${round(content / 1024, 1)} KB`],
+    ['whole package, unpacked (.output/chrome-mv3)', `${round(total / 1024, 1)} KB`],
+  ];
+  const zip = readdirSync(zipDir).find((f) => f.endsWith('-chrome.zip'));
+  if (zip) rows.push([`store package (${zip})`, `${round(statSync(join(zipDir, zip)).size / 1024, 1)} KB`]);
+  console.log(table(['what', 'size'], rows));
+  return { content_script_bytes: content, package_bytes: total };
+}
+
+function ner(): Record<string, number> {
+  if (!existsSync(resolve('lib/cli/bench-ner.ts'))) {
+    console.log('ner: no tagger benchmark in this version.');
+    return {};
+  }
+  const r = spawnSync('npx', ['tsx', 'lib/cli/bench-ner.ts'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('The NER benchmark failed.');
+  return {};
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const runsAt = argv.indexOf('--runs');
+  const runs = runsAt >= 0 ? Math.max(1, Number(argv[runsAt + 1]) || 7) : 7;
+  const what = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--runs') ?? 'all';
+  const known = ['activation', 'sizes', 'ner', 'all'];
+  if (!known.includes(what)) throw new Error(`Unknown benchmark "${what}". Choose one of: ${known.join(', ')}.`);
+  const figures: Record<string, number> = {};
+  if (what === 'sizes' || what === 'all') Object.assign(figures, sizes());
+  if (what === 'ner' || what === 'all') Object.assign(figures, ner());
+  if (what === 'activation' || what === 'all') Object.assign(figures, await activation(runs));
+  console.log(JSON.stringify({ bench: what, ...figures }));
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,152 @@
+import 'fake-indexeddb/auto';
+import { fakeBrowser } from 'wxt/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ArchiveDB } from '../../lib/archive/db';
+import { createService, type TabAccess } from '../../lib/background/service';
+import { TabStore } from '../../lib/background/tab-store';
+import type { Broadcast } from '../../lib/messaging/protocol';
+import type { Article, ExtractResult } from '../../lib/types';
+
+const article: Article = {
+  url: 'https://news.example/story',
+  pageUrl: 'https://news.example/story',
+  title: 'A story',
+  byline: null,
+  publisher: 'Example News',
+  aggregator: null,
+  published: null,
+  lang: 'en',
+  excerpt: null,
+  wordCount: 300,
+  paragraphs: ['One.', 'Two.'],
+  truncated: false,
+};
+
+let n = 0;
+let db: ArchiveDB;
+let sent: Broadcast[];
+let tabUrls: Map<number, string>;
+let injected: number[];
+let contentPresent: Set<number>;
+let refuseInjection: string | null;
+
+function service() {
+  const access: TabAccess = {
+    url: async (id) => tabUrls.get(id) ?? null,
+    reanalyse: async (id) => contentPresent.has(id),
+    inject: async (id) => {
+      if (refuseInjection) throw new Error(refuseInjection);
+      injected.push(id);
+      contentPresent.add(id);
+    },
+    canAccess: async () => false,
+  };
+  return createService({
+    db,
+    tabs: new TabStore(fakeBrowser.storage.session),
+    access,
+    analyse: async () => ({ actors: [], mentions: [], timings: { analyse: 1 } }),
+    storage: undefined,
+    notify: (m) => sent.push(m),
+    now: () => 1234,
+  });
+}
+
+const sender = (tabId: number, frameId = 0) => ({ tab: { id: tabId } as never, frameId, id: 'x' });
+const ok: ExtractResult = { ok: true, article, ms: 5 };
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  db = new ArchiveDB(`svc-${++n}`);
+  sent = [];
+  tabUrls = new Map([
+    [1, 'https://news.example/story'],
+    [2, 'chrome://extensions/'],
+  ]);
+  injected = [];
+  contentPresent = new Set();
+  refuseInjection = null;
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('background service', () => {
+  it('injects the content script once, then asks it to read again', async () => {
+    const s = service();
+    const first = await s.activate(1);
+    expect(first.state.status).toBe('working');
+    expect(injected).toEqual([1]);
+    await s.activate(1);
+    expect(injected).toEqual([1]);
+    expect(sent).toContainEqual({ kind: 'tab/changed', tabId: 1 });
+  });
+
+  it('says a browser page cannot be read, without trying to inject', async () => {
+    const s = service();
+    const r = await s.activate(2);
+    expect(r.state.status).toBe('unsupported');
+    expect(injected).toEqual([]);
+  });
+
+  it('turns a refused injection into a message the reader can act on', async () => {
+    refuseInjection = 'Cannot access contents of url "https://news.example/story". Extension manifest must request permission to access this host.';
+    const r = await service().activate(1);
+    expect(r.state).toMatchObject({ status: 'error' });
+    expect((r.state as { message: string }).message).toMatch(/toolbar button/);
+    refuseInjection = 'The extensions gallery cannot be scripted.';
+    const blocked = await service().activate(1);
+    expect(blocked.state.status).toBe('unsupported');
+  });
+
+  it('keeps the report of the top frame, and ignores sub-frames', async () => {
+    const s = service();
+    await s['content/report']({ url: article.url, result: ok }, sender(1, 3));
+    expect((await s['panel/state']({ tabId: 1 })).state.status).toBe('idle');
+    const reply = await s['content/report']({ url: article.url, result: ok }, sender(1));
+    expect(reply.analysis?.timings.extract).toBe(5);
+    const st = await s['panel/state']({ tabId: 1 });
+    expect(st.state.status).toBe('ready');
+    expect(st.saved).toBeNull();
+  });
+
+  it('records a not-article report with its message', async () => {
+    const s = service();
+    await s['content/report'](
+      { url: article.url, result: { ok: false, reason: 'not-article', message: 'This looks like a list of links.', ms: 1 } },
+      sender(1),
+    );
+    const st = await s['panel/state']({ tabId: 1 });
+    expect(st.state).toEqual({ status: 'not-article', url: article.url, message: 'This looks like a list of links.' });
+  });
+
+  it('saves, updates and removes the tab’s article, keeping one record', async () => {
+    const s = service();
+    await expect(s['panel/save']({ tabId: 1 })).rejects.toThrow(/no article/);
+    await s['content/report']({ url: article.url, result: ok }, sender(1));
+    const saved = await s['panel/save']({ tabId: 1 });
+    expect(saved.saved).toMatchObject({ savedAt: 1234 });
+    await s['panel/save']({ tabId: 1 });
+    expect(await db.articles.count()).toBe(1);
+    expect(sent).toContainEqual({ kind: 'archive/changed' });
+    const removed = await s['panel/remove']({ tabId: 1 });
+    expect(removed.saved).toBeNull();
+    expect(await db.articles.count()).toBe(0);
+  });
+
+  it('forgets a tab’s article on navigation and when the tab closes; state survives a new service (worker restart)', async () => {
+    await service()['content/report']({ url: article.url, result: ok }, sender(1));
+    // A new service object over the same session storage = a restarted worker.
+    const restarted = service();
+    expect((await restarted['panel/state']({ tabId: 1 })).state.status).toBe('ready');
+    await restarted.navigated(1, 'https://news.example/other');
+    expect((await restarted['panel/state']({ tabId: 1 })).state).toEqual({ status: 'idle', url: 'https://news.example/other' });
+    await restarted['content/report']({ url: article.url, result: ok }, sender(1));
+    await restarted.forgetTab(1);
+    expect((await restarted['panel/state']({ tabId: 1 })).state.status).toBe('idle');
+  });
+
+  it('refuses to restore a record that is not one', async () => {
+    await expect(service()['archive/restore']({ record: { title: 'x' } as never })).rejects.toThrow(/incomplete/);
+  });
+});

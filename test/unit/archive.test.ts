@@ -1,0 +1,109 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { archiveStats, deleteArticle, findByUrl, listArticles, restoreArticle, saveArticle } from '../../lib/archive/articles';
+import { ArchiveDB } from '../../lib/archive/db';
+import type { Analysis, Article } from '../../lib/types';
+
+let db: ArchiveDB;
+let n = 0;
+
+function article(over: Partial<Article> = {}): Article {
+  return {
+    url: 'https://news.example/story',
+    pageUrl: 'https://news.example/story?utm_source=x',
+    title: 'A story',
+    byline: 'A. Writer',
+    publisher: 'Example News',
+    aggregator: null,
+    published: '2025-08-19T18:30:00.000Z',
+    lang: 'en',
+    excerpt: 'First lines.',
+    wordCount: 120,
+    paragraphs: ['First paragraph.', 'Second paragraph.'],
+    truncated: false,
+    ...over,
+  };
+}
+
+const analysis: Analysis = {
+  actors: [{ key: 'PER:keir starmer', name: 'Keir Starmer', type: 'PER', aliases: ['Sir Keir'], mentions: 2, role: null }],
+  mentions: [],
+  timings: {},
+};
+
+beforeEach(() => {
+  db = new ArchiveDB(`test-archive-${++n}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('archive', () => {
+  it('saves an article with its actors and finds it by URL', async () => {
+    const saved = await saveArticle(db, article(), analysis, 1000);
+    expect(saved.id).toBeTypeOf('number');
+    const found = await findByUrl(db, 'https://news.example/story');
+    expect(found?.title).toBe('A story');
+    expect(found?.actorKeys).toEqual(['PER:keir starmer']);
+    expect(found?.savedAt).toBe(1000);
+    expect(found?.bytes).toBeGreaterThan(0);
+    // The multi-entry index answers "which saved articles mention this actor".
+    expect(await db.articles.where('actorKeys').equals('PER:keir starmer').count()).toBe(1);
+  });
+
+  it('updates instead of duplicating when the same URL is saved again', async () => {
+    const first = await saveArticle(db, article(), analysis, 1000);
+    const second = await saveArticle(db, article({ title: 'A story, updated' }), null, 2000);
+    expect(second.id).toBe(first.id);
+    expect(await db.articles.count()).toBe(1);
+    const rec = await db.articles.get(first.id!);
+    expect(rec?.title).toBe('A story, updated');
+    expect(rec?.savedAt).toBe(1000);
+    expect(rec?.updatedAt).toBe(2000);
+    // Saved without a fresh analysis, it keeps the actors it had.
+    expect(rec?.actorKeys).toEqual(['PER:keir starmer']);
+  });
+
+  it('lists newest saved first, with paging and a total', async () => {
+    for (let i = 0; i < 5; i++) await saveArticle(db, article({ url: `https://news.example/${i}`, title: `Story ${i}` }), null, 1000 + i);
+    const page1 = await listArticles(db, 0, 2);
+    expect(page1.total).toBe(5);
+    expect(page1.items.map((i) => i.title)).toEqual(['Story 4', 'Story 3']);
+    const page3 = await listArticles(db, 4, 2);
+    expect(page3.items.map((i) => i.title)).toEqual(['Story 0']);
+  });
+
+  it('deletes and restores exactly, and an undo never duplicates a re-saved article', async () => {
+    const saved = await saveArticle(db, article(), analysis, 1000);
+    const removed = await deleteArticle(db, saved.id!);
+    expect(removed?.title).toBe('A story');
+    expect(await db.articles.count()).toBe(0);
+    expect(await deleteArticle(db, saved.id!)).toBeNull();
+    const id = await restoreArticle(db, removed!);
+    expect(id).toBe(saved.id);
+    expect(await db.articles.get(id)).toEqual(removed);
+    // Deleted, saved again, then "undo": the newer copy stays and there is still one record.
+    await deleteArticle(db, id);
+    const again = await saveArticle(db, article({ title: 'Newer' }), null, 5000);
+    expect(await restoreArticle(db, removed!)).toBe(again.id);
+    expect(await db.articles.count()).toBe(1);
+    expect((await db.articles.get(again.id!))?.title).toBe('Newer');
+  });
+
+  it('counts articles and bytes, and survives a storage manager that throws', async () => {
+    await saveArticle(db, article(), null, 1);
+    await saveArticle(db, article({ url: 'https://news.example/2' }), null, 2);
+    const stats = await archiveStats(db, { estimate: () => Promise.reject(new Error('not here')) });
+    expect(stats.articles).toBe(2);
+    expect(stats.bytes).toBeGreaterThan(100);
+    expect(stats.usage).toBeNull();
+    const withEstimate = await archiveStats(db, { estimate: async () => ({ usage: 42, quota: 1000 }), persisted: async () => true });
+    expect(withEstimate).toMatchObject({ usage: 42, quota: 1000, persisted: true });
+  });
+
+  it('rejects a second record with the same URL at the database level', async () => {
+    await saveArticle(db, article(), null, 1);
+    const { id: _id, ...rec } = (await findByUrl(db, 'https://news.example/story'))!;
+    await expect(db.articles.add({ ...rec })).rejects.toMatchObject({ name: 'ConstraintError' });
+  });
+});
