@@ -1,0 +1,92 @@
+/**
+ * `npm run eval -- claims FILE [--model PATH]`
+ *
+ * FILE: JSONL with `text` and `label` (1 = check-worthy) and optionally `doc`, or TSV with a header
+ * (the CLEF 2020 layout: tweet_text / check_worthiness). Scores every line with the check-worthiness
+ * model (default public/models/claims.json) and reports precision, recall and F1 of the
+ * check-worthy class at the model's threshold, average precision of the ranking by score, and,
+ * when every line has a `doc`, the mean over documents of average precision (CheckThat! MAP).
+ */
+import { readFileSync } from 'node:fs';
+import { loadCheckworthyModel, scoreSentence, type CheckworthyModel } from '../../nlp/claims/checkworthy';
+import { parseClaims } from '../../nlp/claims/dataset';
+import { averagePrecision, meanAveragePrecision, prf } from '../../nlp/claims/metrics';
+import { round, table, type EvalTask } from './task';
+
+const DEFAULT_MODEL = 'public/models/claims.json';
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new Error(code === 'ENOENT' ? `${what} not found: ${path}` : code === 'EISDIR' ? `${what} is a directory: ${path}` : `cannot read ${what} ${path}: ${code ?? String(err)}`);
+  }
+}
+
+function loadModel(path: string): CheckworthyModel {
+  const text = readText(path, 'model file');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new Error(`model file ${path} is not valid JSON`);
+  }
+  return loadCheckworthyModel(data);
+}
+
+const task: EvalTask = {
+  describe: 'check-worthiness: P/R/F1 at the model threshold, AP, MAP over docs (JSONL text,label[,doc] or CLEF TSV) [--model PATH]',
+  async run(path, args) {
+    let modelPath = DEFAULT_MODEL;
+    for (let i = 0; i < args.length; i++) {
+      if (args[i] === '--model') {
+        modelPath = args[++i] ?? '';
+        if (!modelPath) throw new Error('--model takes a path');
+      } else throw new Error(`unknown option for claims: ${args[i]}`);
+    }
+    const parsed = parseClaims(readText(path, 'claims file'));
+    if (parsed.rows.length === 0)
+      throw new Error(`${path}: no usable lines (expected JSONL with "text" and "label" 0/1, or TSV with a header)${parsed.problems.length ? '; ' + parsed.problems.slice(0, 3).join('; ') : ''}`);
+    const model = loadModel(modelPath);
+
+    const t0 = performance.now();
+    const scores = parsed.rows.map((r) => scoreSentence(model, r.text));
+    const ms = performance.now() - t0;
+    const labels = parsed.rows.map((r) => r.label);
+    const p = prf(scores, labels, model.threshold);
+    const ap = averagePrecision(scores, labels);
+    const withDoc = parsed.rows.every((r) => r.doc !== undefined);
+    const byDoc = withDoc ? meanAveragePrecision(scores, labels, parsed.rows.map((r) => r.doc!)) : null;
+    const positives = labels.filter((l) => l === 1).length;
+
+    console.log(`${path}: ${parsed.rows.length} lines (${positives} check-worthy), ${parsed.format}; model ${modelPath} (threshold ${model.threshold})`);
+    if (parsed.malformed) {
+      console.log(`skipped ${parsed.malformed} malformed line(s):`);
+      for (const pr of parsed.problems) console.log(`  ${pr}`);
+    }
+    console.log(
+      table(
+        ['precision', 'recall', 'F1', 'AP', 'MAP', 'TP', 'FP', 'FN', 'ms/sentence'],
+        [[round(p.precision), round(p.recall), round(p.f1), Number.isNaN(ap) ? '-' : round(ap), byDoc ? round(byDoc.map) : '-', p.tp, p.fp, p.fn, round(ms / parsed.rows.length, 3)]],
+      ),
+    );
+    if (byDoc) {
+      console.log('\nper document:');
+      console.log(table(['doc', 'lines', 'positives', 'AP'], byDoc.docs.map((d) => [d.doc, d.n, d.positives, Number.isNaN(d.ap) ? '-' : round(d.ap)])));
+    }
+    return {
+      n: parsed.rows.length,
+      positives,
+      malformed: parsed.malformed,
+      threshold: model.threshold,
+      precision: round(p.precision),
+      recall: round(p.recall),
+      f1: round(p.f1),
+      ap: Number.isNaN(ap) ? null : round(ap),
+      map: byDoc && !Number.isNaN(byDoc.map) ? round(byDoc.map) : null,
+    };
+  },
+};
+
+export default task;

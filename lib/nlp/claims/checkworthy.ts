@@ -1,0 +1,82 @@
+/**
+ * Check-worthiness scoring (issue #4): how much a sentence looks like a factual claim worth
+ * checking, 0..1. A logistic-regression model over `extractFeatures` (word uni/bigrams plus cue
+ * features), trained by `npm run train:claims` and shipped as public/models/claims.json.
+ *
+ * No Node-only imports: the background worker fetches the JSON and calls `loadCheckworthyModel`.
+ */
+import { extractFeatures, featureScale, type FeatureContext, type FeatureSet } from './features';
+
+export const MODEL_FORMAT = 'backstory-checkworthy';
+export const MODEL_VERSION = 1;
+
+/** The JSON layout of public/models/claims.json. */
+export interface CheckworthyModelFile {
+  format: typeof MODEL_FORMAT;
+  version: number;
+  featureSet: FeatureSet;
+  /** Scores >= threshold count as check-worthy. */
+  threshold: number;
+  bias: number;
+  /** Feature names joined by "\n" (one string parses far faster than 40k object keys). */
+  features: string;
+  /** Integer weights, one per feature, in units of 1/weightScale (features absent weigh 0). */
+  weights: number[];
+  weightScale: number;
+  /** Free-form training details (data, figures); not used for scoring. */
+  meta?: Record<string, unknown>;
+}
+
+export interface CheckworthyModel {
+  featureSet: FeatureSet;
+  threshold: number;
+  bias: number;
+  weights: Map<string, number>;
+  meta: Record<string, unknown>;
+}
+
+/** Builds a model from the parsed JSON (or its text). Throws a clear Error when it is not one. */
+export function loadCheckworthyModel(data: unknown): CheckworthyModel {
+  const obj: unknown = typeof data === 'string' ? JSON.parse(data) : data;
+  if (!obj || typeof obj !== 'object') throw new Error('check-worthiness model: not an object');
+  const m = obj as Partial<CheckworthyModelFile>;
+  if (m.format !== MODEL_FORMAT) throw new Error(`check-worthiness model: format is ${String(m.format)}, expected ${MODEL_FORMAT}`);
+  if (m.version !== MODEL_VERSION) throw new Error(`check-worthiness model: version ${String(m.version)} is not supported`);
+  if (m.featureSet !== 'full' && m.featureSet !== 'ngrams') throw new Error('check-worthiness model: unknown featureSet');
+  if (typeof m.threshold !== 'number' || typeof m.bias !== 'number' || typeof m.features !== 'string' || !Array.isArray(m.weights) || typeof m.weightScale !== 'number')
+    throw new Error('check-worthiness model: threshold, bias, features, weights and weightScale are required');
+  const names = m.features === '' ? [] : m.features.split('\n');
+  if (names.length !== m.weights.length) throw new Error(`check-worthiness model: ${names.length} features but ${m.weights.length} weights`);
+  const weights = new Map<string, number>();
+  const k = 1 / m.weightScale;
+  for (let i = 0; i < names.length; i++) weights.set(names[i]!, (m.weights[i] as number) * k);
+  return { featureSet: m.featureSet, threshold: m.threshold, bias: m.bias, weights, meta: m.meta ?? {} };
+}
+
+/** The model's raw margin (log-odds) for a list of features. */
+export function marginOf(model: Pick<CheckworthyModel, 'bias' | 'weights'>, feats: readonly string[]): number {
+  const scale = featureScale(feats.length);
+  let z = model.bias;
+  for (const f of feats) z += (model.weights.get(f) ?? 0) * scale;
+  return z;
+}
+
+/** Check-worthiness of one sentence, 0..1. */
+export function scoreSentence(model: CheckworthyModel, sentence: string, context?: FeatureContext): number {
+  const z = marginOf(model, extractFeatures(sentence, context, model.featureSet));
+  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+/** True when the sentence's score reaches the model's threshold. */
+export function isCheckworthy(model: CheckworthyModel, sentence: string, context?: FeatureContext): boolean {
+  return scoreSentence(model, sentence, context) >= model.threshold;
+}
+
+/** The features that moved the score most, for explanations in the UI ("mentions a percentage"). */
+export function explainScore(model: CheckworthyModel, sentence: string, context?: FeatureContext, top = 5): { feature: string; weight: number }[] {
+  return extractFeatures(sentence, context, model.featureSet)
+    .map((feature) => ({ feature, weight: model.weights.get(feature) ?? 0 }))
+    .filter((x) => x.weight !== 0)
+    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
+    .slice(0, top);
+}
