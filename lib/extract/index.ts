@@ -1,0 +1,264 @@
+/**
+ * Article extraction: is this page an article, and if so its text and metadata.
+ *
+ * Runs in the content script on the live page and in Node (linkedom) for the evaluation. The page's
+ * document is only ever read: Readability, which rewrites the DOM it is given, works on a clone.
+ * Depends on @mozilla/readability and nothing else, because it is bundled into the content script.
+ *
+ * The gate: a page is an article when (a) it is an http(s)/file HTML page with some text, (b) the
+ * metadata says so (og:type=article, JSON-LD Article/NewsArticle/BlogPosting/..., article:published_time,
+ * parsely-type, schema.org microdata) or Readability's cheap `isProbablyReaderable` does, (c) it is
+ * not a search/listing/profile page or a site's home page without article metadata, and (d)
+ * Readability finds at least 250 characters of text (500 when only `isProbablyReaderable` vouches).
+ * Dates are written in UTC (see date.ts), URLs normalised (see url.ts).
+ */
+import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import type { Article, ExtractResult, NotArticleReason } from '../types';
+import { countWords, textBlocks } from './blocks';
+import {
+  documentTitle,
+  findCanonical,
+  findLang,
+  findPublished,
+  findPublisher,
+  firstMeta,
+  hostName,
+  jsonName,
+  knownAggregator,
+  nameKey,
+  readPageMeta,
+  stripSiteFromTitle,
+} from './metadata';
+
+export { normaliseUrl } from './url';
+
+export interface ExtractOptions {
+  /** Cap on the article text; longer text is cut after a whole paragraph and flagged `truncated`. */
+  maxTextChars?: number;
+  /** Cap on the elements handed to Readability; a bigger page is cut to its first part. */
+  maxElements?: number;
+}
+
+export const DEFAULT_MAX_TEXT_CHARS = 200_000;
+export const DEFAULT_MAX_ELEMENTS = 30_000;
+
+/** With metadata saying "article", Readability must find at least this much text... */
+const MIN_CHARS_WITH_METADATA = 250;
+/** ...and without it, this much (on a page `isProbablyReaderable` accepts). */
+const MIN_CHARS_WITHOUT_METADATA = 500;
+
+export const MESSAGES: Record<NotArticleReason | 'failed', string> = {
+  'not-article': 'This page does not look like a news article or blog post, so there is nothing here for Backstory to read.',
+  empty: 'This page has no text to read (yet): if it is still loading, try again once it has finished.',
+  'unsupported-page': 'Backstory can only read web pages; this one is a browser page, an image, a PDF or another kind of file.',
+  failed: 'Backstory could not read this page because of an internal error; the page itself was not changed.',
+};
+
+export interface GateDecision {
+  /** True when the page is accepted as an article. */
+  article: boolean;
+  /** Why it was refused (when `article` is false). */
+  reason: NotArticleReason | null;
+  /** Readability's cheap `isProbablyReaderable` verdict. */
+  readerable: boolean;
+  /** What the metadata says (e.g. "og:type=article"), and any sign of another kind of page. */
+  articleSignals: string[];
+  otherSignals: string[];
+  /** Characters of text Readability found (0 when it found none or was not run). */
+  textChars: number;
+}
+
+export interface PageReading {
+  gate: GateDecision;
+  /** The article as extracted, also when the gate refused the page (null when there is no text at all). */
+  article: Article | null;
+}
+
+const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+
+function unsupported(doc: Document, pageUrl: string): NotArticleReason | null {
+  let protocol = '';
+  try {
+    protocol = new URL(pageUrl).protocol;
+  } catch {
+    return 'unsupported-page';
+  }
+  if (!['http:', 'https:', 'file:'].includes(protocol)) return 'unsupported-page';
+  const type = (doc.contentType || 'text/html').toLowerCase();
+  if (!/^(text\/html|application\/xhtml\+xml)/.test(type)) return 'unsupported-page';
+  const body = bodyOf(doc);
+  if (!body) return 'empty';
+  // Browser viewers for images and PDFs: a body holding just one media element.
+  const kids = Array.from(body.children).filter((c) => !['script', 'style', 'link', 'meta'].includes(c.localName));
+  if (kids.length === 1 && ['img', 'embed', 'video', 'audio', 'object', 'pdf-viewer'].includes(kids[0]!.localName) && !clean(body.textContent)) {
+    return 'unsupported-page';
+  }
+  if (!/\S/.test(body.textContent ?? '')) return 'empty';
+  return null;
+}
+
+/**
+ * The body element, found by query: some DOM libraries (linkedom) create a <head> and <body> inside
+ * the document when their `document.body` getter finds an unexpected tree, and the page must not change.
+ */
+function bodyOf(doc: Document): Element | null {
+  return doc.querySelector('body');
+}
+
+/**
+ * A copy of `doc` for Readability to rewrite. A page with more than `max` elements is copied only up
+ * to its first `max` elements (in document order), so a huge page costs no more than a big one;
+ * `cut` says whether something was left out. The copy is built node by node without ever
+ * touching `doc` beyond reading it.
+ */
+function cloneForReadability(doc: Document, max: number): { clone: Document; cut: boolean } {
+  // querySelectorAll('*') rather than getElementsByTagName('*'), which linkedom does not support.
+  if (doc.querySelectorAll('*').length <= max) return { clone: doc.cloneNode(true) as Document, cut: false };
+  const clone = doc.cloneNode(false) as Document;
+  let budget = max;
+  // Depth-first in document order; each entry is a source node and the copy of its parent.
+  const stack: [Node, Node][] = [];
+  for (let i = doc.childNodes.length - 1; i >= 0; i--) {
+    const n = doc.childNodes[i]!;
+    if (n.nodeType === 1) stack.push([n, clone]);
+  }
+  while (stack.length) {
+    const [src, parent] = stack.pop()!;
+    if (src.nodeType === 1) {
+      if (budget-- <= 0) return { clone, cut: true };
+    } else if (src.nodeType !== 3) continue; // comments, processing instructions: not needed
+    const copy = clone.importNode(src, false);
+    parent.appendChild(copy);
+    const kids = src.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, copy]);
+  }
+  return { clone, cut: false };
+}
+
+/** Words that make up a dateline ("Tuesday, September 24, 2019", "Updated 10:30 am"), not a name. */
+const DATE_WORDS =
+  /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:am|pm|gmt|utc|bst|est|edt|pst|pdt|cet|cest|updated|published|posted|on|at|last|modified)\b|\d+(?:st|nd|rd|th)?/giu;
+
+function cleanByline(s: string | null | undefined): string | null {
+  let b = clean(s).replace(/^(?:by|von|par|por|di|door)\s+/i, '');
+  if (!b || b.length > 120 || /^(?:https?:)?\/\//i.test(b)) return null;
+  // Readability takes elements classed "dateline" for bylines; a line made only of a date is not a byline.
+  if (!b.replace(DATE_WORDS, '').replace(/[\s\p{P}\p{S}]+/gu, '')) return null;
+  b = b.replace(/[,;|·]+$/, '').trim();
+  return b || null;
+}
+
+/**
+ * Reads the page. Throws only on a bug (the public `extractArticle` turns that into a result).
+ * `force` runs Readability even when the cheap gate already said no (for the evaluation).
+ */
+export function readPage(doc: Document, pageUrl: string, opts: ExtractOptions & { force?: boolean } = {}): PageReading {
+  const maxTextChars = opts.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
+  const maxElements = opts.maxElements ?? DEFAULT_MAX_ELEMENTS;
+  const gate: GateDecision = { article: false, reason: null, readerable: false, articleSignals: [], otherSignals: [], textChars: 0 };
+
+  const bad = unsupported(doc, pageUrl);
+  if (bad) {
+    gate.reason = bad;
+    return { gate, article: null };
+  }
+
+  const pm = readPageMeta(doc);
+  gate.articleSignals = pm.articleSignals;
+  gate.otherSignals = pm.otherSignals;
+  gate.readerable = isProbablyReaderable(doc);
+  const hasMeta = pm.articleSignals.length > 0;
+  let path = '/';
+  try {
+    path = new URL(pageUrl).pathname;
+  } catch {
+    // unsupported() already checked the URL
+  }
+  // A listing, search or profile page, or a site's home page, that says nothing about an article.
+  const looksOther = !hasMeta && (pm.otherSignals.length > 0 || path === '/');
+  if ((!gate.readerable && !hasMeta) || looksOther) {
+    gate.reason = 'not-article';
+    if (!opts.force) return { gate, article: null };
+  }
+
+  // Readability rewrites the document it reads: give it a clone, never the page.
+  const { clone, cut } = cloneForReadability(doc, maxElements);
+  const parsed = new Readability<Node>(clone, { serializer: (n) => n }).parse();
+  const content = parsed?.content ?? null;
+  if (!parsed || !content) {
+    gate.reason = 'not-article';
+    return { gate, article: null };
+  }
+
+  const { paragraphs: rawParagraphs, truncated: cutText } = textBlocks(content, maxTextChars);
+  const textChars = rawParagraphs.reduce((n, p) => n + p.length, 0);
+  gate.textChars = textChars;
+  if (!gate.reason && textChars < (hasMeta ? MIN_CHARS_WITH_METADATA : MIN_CHARS_WITHOUT_METADATA)) gate.reason = 'not-article';
+  gate.article = gate.reason === null;
+
+  // Metadata.
+  // Readability's title already is the page's metadata title when there is one (JSON-LD name or
+  // headline, whichever matches the HTML title; then dc:title, og:title, twitter:title,
+  // parsely-title) and otherwise its cleaned <title>; the fallbacks cover a page it found no title on.
+  const headline =
+    clean(parsed.title) ||
+    clean(firstMeta(pm, 'og:title', 'twitter:title')) ||
+    clean(jsonName(pm.article?.headline)) ||
+    clean(doc.querySelector('h1')?.textContent) ||
+    documentTitle(doc);
+  const { publisher, aggregator } = findPublisher(doc, pm, { pageUrl, headline, readabilitySiteName: parsed.siteName });
+  const siteName = firstMeta(pm, 'og:site_name') ?? clean(parsed.siteName);
+  const siteNames = [siteName, publisher, aggregator, hostName(pageUrl), knownAggregator(siteName, pageUrl)?.name];
+  const title = stripSiteFromTitle(headline, siteNames);
+  const byline = cleanByline(parsed.byline);
+
+  // Drop leading paragraphs that only repeat the metadata (headline, byline, publisher name).
+  const repeats = new Set([title, headline, byline, publisher, aggregator, byline ? `By ${byline}` : null].filter((s): s is string => !!s).map(nameKey));
+  let lead = 0;
+  while (lead < rawParagraphs.length && lead < 4 && rawParagraphs[lead]!.length <= 200 && repeats.has(nameKey(rawParagraphs[lead]!))) lead++;
+  const paragraphs = lead ? rawParagraphs.slice(lead) : rawParagraphs;
+
+  // Readability falls back to the first <p> for the excerpt, which may be the publisher or byline line.
+  let excerptRaw = clean(parsed.excerpt);
+  if (!excerptRaw || repeats.has(nameKey(excerptRaw))) excerptRaw = paragraphs[0] ?? '';
+  const excerpt = excerptRaw ? (excerptRaw.length > 500 ? `${excerptRaw.slice(0, 497).replace(/\s+\S*$/, '')}…` : excerptRaw) : null;
+
+  const article: Article = {
+    url: findCanonical(doc, pm, pageUrl),
+    pageUrl,
+    title,
+    byline,
+    publisher,
+    aggregator,
+    published: findPublished(doc, pm, parsed.publishedTime),
+    lang: findLang(doc, pm),
+    excerpt,
+    wordCount: countWords(paragraphs),
+    paragraphs,
+    truncated: cut || cutText,
+  };
+  return { gate, article };
+}
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/**
+ * Extracts the article from `doc` (never modified) read at `pageUrl`. Never throws: a page that is
+ * not an article, not HTML or empty, and any internal failure, come back as `{ ok: false }` with a
+ * sentence a reader understands (an internal failure is reported as 'unsupported-page', with the
+ * error's own message in brackets for bug reports). Tests and the evaluation call `readPage`, which
+ * lets bugs throw.
+ */
+export function extractArticle(doc: Document, pageUrl: string, opts: ExtractOptions = {}): ExtractResult {
+  const t0 = now();
+  try {
+    const { gate, article } = readPage(doc, pageUrl, opts);
+    const ms = now() - t0;
+    if (gate.article && article) return { ok: true, article, ms };
+    const reason = gate.reason ?? 'not-article';
+    return { ok: false, reason, message: MESSAGES[reason], ms };
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return { ok: false, reason: 'unsupported-page', message: `${MESSAGES.failed} (${detail})`, ms: now() - t0 };
+  }
+}

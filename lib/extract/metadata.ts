@@ -1,0 +1,487 @@
+/**
+ * What a page says about itself: meta tags, JSON-LD, microdata and a few conventional elements.
+ * Read-only: every function here only queries the document it is given.
+ */
+import { normaliseDate } from './date';
+import { normaliseUrl } from './url';
+
+export type JsonObject = Record<string, unknown>;
+
+export interface PageMeta {
+  /** meta tags by lower-cased name / property / itemprop / http-equiv, values in document order. */
+  meta: Map<string, string[]>;
+  /** Every JSON-LD node that has an @type (arrays and @graph flattened). */
+  jsonld: JsonObject[];
+  /** The first JSON-LD node whose type is an article type, if any. */
+  article: JsonObject | null;
+  /** Why the metadata says this is an article (empty when it does not). */
+  articleSignals: string[];
+  /** Why the metadata says this is some other kind of page (search results, listing, profile). */
+  otherSignals: string[];
+}
+
+const ARTICLE_TYPES =
+  /^(?:Article|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|SatiricalArticle|AdvertiserContentArticle|ScholarlyArticle|MedicalScholarlyArticle|TechArticle|Report|BlogPosting|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting)$/;
+const OTHER_PAGE_TYPES = /^(?:SearchResultsPage|CollectionPage|ItemList|ProfilePage|CheckoutPage|ContactPage|Product)$/;
+
+const text = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+
+function types(node: JsonObject): string[] {
+  const t = node['@type'];
+  const list = Array.isArray(t) ? t : [t];
+  return list.filter((x): x is string => typeof x === 'string').map((x) => x.replace(/^https?:\/\/schema\.org\//, ''));
+}
+
+export function isArticleNode(node: JsonObject): boolean {
+  return types(node).some((t) => ARTICLE_TYPES.test(t));
+}
+
+function collectJsonLd(doc: Document): JsonObject[] {
+  const out: JsonObject[] = [];
+  const visit = (v: unknown, depth: number) => {
+    if (depth > 4 || v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x, depth + 1);
+      return;
+    }
+    const o = v as JsonObject;
+    if (o['@type'] !== undefined) out.push(o);
+    if (Array.isArray(o['@graph'])) visit(o['@graph'], depth + 1);
+  };
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+    const raw = (s.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '').trim();
+    if (!raw || raw.length > 500_000) continue;
+    try {
+      visit(JSON.parse(raw), 0);
+    } catch {
+      // Broken JSON-LD is common; the page's other metadata still counts.
+    }
+  }
+  return out;
+}
+
+function collectMeta(doc: Document): Map<string, string[]> {
+  const meta = new Map<string, string[]>();
+  for (const m of Array.from(doc.querySelectorAll('meta'))) {
+    const content = m.getAttribute('content');
+    if (content == null || !content.trim()) continue;
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const keys = m.getAttribute(attr);
+      if (!keys) continue;
+      // `property` may hold several space-separated names ("og:title twitter:title").
+      for (const key of keys.toLowerCase().split(/\s+/)) {
+        if (!key) continue;
+        const list = meta.get(key);
+        if (list) list.push(content.trim());
+        else meta.set(key, [content.trim()]);
+      }
+    }
+  }
+  return meta;
+}
+
+export function readPageMeta(doc: Document): PageMeta {
+  const meta = collectMeta(doc);
+  const jsonld = collectJsonLd(doc);
+  const article = jsonld.find(isArticleNode) ?? null;
+  const articleSignals: string[] = [];
+  const otherSignals: string[] = [];
+  const ogType = (meta.get('og:type')?.[0] ?? '').toLowerCase();
+  if (ogType === 'article' || ogType.startsWith('article') || ogType === 'news' || ogType.endsWith(':article')) articleSignals.push(`og:type=${ogType}`);
+  if (article) articleSignals.push(`JSON-LD ${types(article).join('/')}`);
+  if (meta.has('article:published_time')) articleSignals.push('article:published_time');
+  const parselyType = (meta.get('parsely-type')?.[0] ?? '').toLowerCase();
+  if (parselyType === 'post' || parselyType === 'article') articleSignals.push(`parsely-type=${parselyType}`);
+  const micro = doc.querySelector('[itemtype*="schema.org/NewsArticle" i], [itemtype*="schema.org/Article" i], [itemtype*="schema.org/BlogPosting" i], [itemtype*="schema.org/ReportageNewsArticle" i]');
+  if (micro) articleSignals.push('microdata article');
+  for (const n of jsonld) {
+    const t = types(n).find((x) => OTHER_PAGE_TYPES.test(x));
+    if (t) otherSignals.push(`JSON-LD ${t}`);
+  }
+  if (ogType === 'profile' || ogType === 'product' || ogType.startsWith('video') || ogType.startsWith('music')) otherSignals.push(`og:type=${ogType}`);
+  return { meta, jsonld, article, articleSignals, otherSignals };
+}
+
+/**
+ * The document's <title> text, found by query (linkedom's `document.title` getter inserts a <head>
+ * when the tree has an unexpected shape, and the page must not change).
+ */
+export function documentTitle(doc: Document): string {
+  return text(doc.querySelector('title')?.textContent);
+}
+
+export function firstMeta(pm: PageMeta, ...keys: string[]): string | null {
+  for (const k of keys) {
+    const v = pm.meta.get(k.toLowerCase());
+    if (v?.length) return v[0]!;
+  }
+  return null;
+}
+
+/** The name in a JSON-LD value that may be a string, an object with `name`, or an array of those. */
+export function jsonName(v: unknown): string | null {
+  if (typeof v === 'string') return text(v) || null;
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const n = jsonName(x);
+      if (n) return n;
+    }
+    return null;
+  }
+  if (v && typeof v === 'object') {
+    const name = (v as JsonObject).name;
+    if (typeof name === 'string') return text(name) || null;
+    if (Array.isArray(name) || (name && typeof name === 'object')) return jsonName(name);
+    const value = (v as JsonObject)['@value'];
+    if (typeof value === 'string') return text(value) || null;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names: comparing publisher and site names
+
+/** A comparable form of a site or publisher name: "The Independent (UK)" → "independentuk". */
+export function nameKey(s: string): string {
+  return s
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/^https?:\/\/(www\.)?/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+const isUrlLike = (s: string) => /^(?:https?:)?\/\//i.test(s) || /^[\w-]+(\.[\w-]+)+(\/|$)/.test(s);
+
+/** A host name as a last-resort publisher name: "www.example.co.uk" → "example.co.uk"; null for IPs. */
+export function hostName(url: string): string | null {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+  if (!host || host === 'localhost' || /^[\d.]+$/.test(host) || host.includes(':') || host.startsWith('[')) return null;
+  return host.replace(/^(?:www\d*|m|amp|mobile)\./, '');
+}
+
+/** A publisher name given as a name or a URL (URLs become a host name). */
+function nameOrHost(v: string | null): string | null {
+  if (!v) return null;
+  const s = text(v);
+  if (!s) return null;
+  if (isUrlLike(s)) {
+    const url = /^https?:/i.test(s) ? s : `https://${s.replace(/^\/\//, '')}`;
+    // Facebook / Twitter pages are where article:publisher usually points: not a name.
+    const host = hostName(url);
+    if (!host || /(^|\.)(facebook|twitter|x|instagram|linkedin)\.com$/.test(host)) return null;
+    return host;
+  }
+  return s.length <= 100 ? s : null;
+}
+
+interface KnownAggregator {
+  name: string;
+  hosts: string[];
+  aliases?: string[];
+}
+
+/** Sites that carry other publishers' articles. Matched by host (or a subdomain) or by name. */
+export const KNOWN_AGGREGATORS: KnownAggregator[] = [
+  { name: 'inkl', hosts: ['inkl.com'] },
+  { name: 'Google News', hosts: ['news.google.com'] },
+  { name: 'Apple News', hosts: ['apple.news'] },
+  { name: 'Yahoo News', hosts: ['news.yahoo.com', 'finance.yahoo.com', 'sports.yahoo.com'], aliases: ['Yahoo', 'Yahoo Finance', 'Yahoo Sports'] },
+  { name: 'MSN', hosts: ['msn.com'], aliases: ['Microsoft Start'] },
+  { name: 'Flipboard', hosts: ['flipboard.com'] },
+  { name: 'PressReader', hosts: ['pressreader.com'] },
+  { name: 'NewsBreak', hosts: ['newsbreak.com'], aliases: ['News Break'] },
+  { name: 'SmartNews', hosts: ['smartnews.com'] },
+  { name: 'Ground News', hosts: ['ground.news'] },
+  { name: 'Pocket', hosts: ['getpocket.com'] },
+  { name: 'Feedly', hosts: ['feedly.com'] },
+  { name: 'NewsNow', hosts: ['newsnow.co.uk', 'newsnow.com'] },
+  { name: 'Upday', hosts: ['upday.com'] },
+  { name: 'Opera News', hosts: ['opera.news'] },
+  { name: 'Squid', hosts: ['squidapp.co'] },
+  { name: 'Particle', hosts: ['particle.news'] },
+  { name: 'Readly', hosts: ['readly.com'] },
+  { name: 'Magzter', hosts: ['magzter.com'] },
+  { name: 'AOL', hosts: ['aol.com'] },
+];
+
+export function knownAggregator(siteName: string | null, url: string | null): KnownAggregator | null {
+  const key = siteName ? nameKey(siteName) : '';
+  let host = '';
+  try {
+    host = url ? new URL(url).hostname.toLowerCase() : '';
+  } catch {
+    host = '';
+  }
+  for (const a of KNOWN_AGGREGATORS) {
+    if (key && [a.name, ...(a.aliases ?? [])].some((n) => nameKey(n) === key)) return a;
+    if (host && a.hosts.some((h) => host === h || host.endsWith(`.${h}`))) return a;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Title
+
+const TITLE_SEPARATORS = /\s+[|\-–—·»:•]{1,2}\s+|\s+::\s+/;
+
+/** The title split at " | ", " - ", " – ", " — ", " · ", " » ", " :: " separators. */
+export function titleSegments(title: string): string[] {
+  return text(title)
+    .split(TITLE_SEPARATORS)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Removes leading or trailing title segments that are a known site / publisher name
+ * ("Headline | The Independent UK | inkl" → "Headline"). Segments that are not a known name
+ * stay: a dash inside a headline is not a separator.
+ */
+export function stripSiteFromTitle(title: string, names: (string | null | undefined)[]): string {
+  const keys = new Set(names.filter((n): n is string => !!n).map(nameKey).filter(Boolean));
+  const t = text(title);
+  if (!keys.size) return t;
+  const parts = t.split(new RegExp(`(${TITLE_SEPARATORS.source})`));
+  // parts alternate: segment, separator, segment, ...
+  const segs: string[] = [];
+  const seps: string[] = [];
+  parts.forEach((p, i) => (i % 2 === 0 ? segs : seps).push(p));
+  let start = 0;
+  let end = segs.length;
+  while (end - start > 1 && keys.has(nameKey(segs[end - 1]!))) end--;
+  while (end - start > 1 && keys.has(nameKey(segs[start]!))) start++;
+  let out = segs[start]!;
+  for (let i = start + 1; i < end; i++) out += seps[i - 1]! + segs[i]!;
+  return out.trim() || t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Published time
+
+const DATE_META_KEYS = [
+  'article:published_time',
+  'og:article:published_time',
+  'article:published',
+  'datepublished',
+  'parsely-pub-date',
+  'sailthru.date',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'publication_date',
+  'article.published',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date',
+  'dcterms.date',
+  'dcterms.created',
+  'dc.date.created',
+  'citation_publication_date',
+  'citation_date',
+  'date',
+  'og:published_time',
+  'published_time',
+  'release_date',
+];
+
+/** Publication time (ISO 8601, UTC; see date.ts) from the most explicit source the page offers. */
+export function findPublished(doc: Document, pm: PageMeta, readabilityTime?: string | null): string | null {
+  const candidates: unknown[] = [];
+  if (pm.article) candidates.push(pm.article.datePublished, pm.article.dateCreated);
+  for (const k of DATE_META_KEYS) candidates.push(...(pm.meta.get(k) ?? []));
+  const itemprop = doc.querySelector('[itemprop="datePublished"]');
+  if (itemprop) candidates.push(itemprop.getAttribute('content'), itemprop.getAttribute('datetime'), itemprop.textContent);
+  const times = [
+    doc.querySelector('time[pubdate][datetime]'),
+    doc.querySelector('article time[datetime], main time[datetime]'),
+    doc.querySelector('time[datetime]'),
+  ];
+  for (const t of times) if (t) candidates.push(t.getAttribute('datetime'));
+  candidates.push(readabilityTime);
+  for (const c of candidates) {
+    const v = Array.isArray(c) ? c[0] : c;
+    if (typeof v !== 'string') continue;
+    const d = normaliseDate(v);
+    if (d) return d;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Canonical URL and language
+
+function baseFor(doc: Document, pageUrl: string): string {
+  const href = doc.querySelector('base[href]')?.getAttribute('href');
+  if (href) {
+    try {
+      return new URL(href, pageUrl).href;
+    } catch {
+      // fall through
+    }
+  }
+  return pageUrl;
+}
+
+/** link rel=canonical, then og:url, then the page URL; resolved and normalised (see url.ts). */
+export function findCanonical(doc: Document, pm: PageMeta, pageUrl: string): string {
+  const base = baseFor(doc, pageUrl);
+  let pagePath = '/';
+  try {
+    pagePath = new URL(pageUrl).pathname;
+  } catch {
+    // keep '/'
+  }
+  const candidates = [
+    ...Array.from(doc.querySelectorAll('link[rel][href]'))
+      .filter((l) => (l.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'))
+      .map((l) => l.getAttribute('href')),
+    firstMeta(pm, 'og:url'),
+  ];
+  for (const c of candidates) {
+    if (!c || !c.trim()) continue;
+    let u: URL;
+    try {
+      u = new URL(c.trim(), base);
+    } catch {
+      continue;
+    }
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') continue;
+    // Some sites point every page's canonical at their home page: ignore that for a deeper page.
+    if (u.pathname === '/' && !u.search && pagePath !== '/') continue;
+    return normaliseUrl(u.href);
+  }
+  return normaliseUrl(pageUrl);
+}
+
+const LANG_RE = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/;
+
+export function normaliseLang(v: string | null | undefined): string | null {
+  if (!v) return null;
+  const s = v.split(',')[0]!.trim().replace(/_/g, '-').toLowerCase();
+  return LANG_RE.test(s) ? s : null;
+}
+
+export function findLang(doc: Document, pm: PageMeta): string | null {
+  const candidates = [
+    doc.documentElement?.getAttribute('lang'),
+    doc.documentElement?.getAttribute('xml:lang'),
+    firstMeta(pm, 'content-language'),
+    firstMeta(pm, 'og:locale'),
+    firstMeta(pm, 'language', 'dc.language', 'dcterms.language', 'inlanguage'),
+    typeof pm.article?.inLanguage === 'string' ? pm.article.inLanguage : null,
+  ];
+  for (const c of candidates) {
+    const l = normaliseLang(c);
+    if (l) return l;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Publisher and aggregator
+
+const PUBLISHER_ELEMENTS = [
+  '[itemprop="publisher"] [itemprop="name"]',
+  '[itemprop="sourceOrganization"] [itemprop="name"]',
+  '[itemprop="publisher"]',
+  '[data-publisher]',
+  '.publisher-name',
+  '.source-name',
+  '.provider-name',
+  '[class*="publisher" i]',
+  '[class*="provider" i]',
+  '[class*="source-name" i]',
+];
+
+/** A short publisher name written in the page (e.g. inkl's `<span class="publisher-name">`). */
+function publisherFromElements(doc: Document): string | null {
+  for (const sel of PUBLISHER_ELEMENTS) {
+    let els: Element[];
+    try {
+      els = Array.from(doc.querySelectorAll(sel)).slice(0, 5);
+    } catch {
+      continue;
+    }
+    for (const el of els) {
+      const v = el.getAttribute('data-publisher') || el.getAttribute('content') || el.textContent;
+      const s = text(v);
+      if (s && s.length <= 60 && s.split(' ').length <= 8 && /\p{L}/u.test(s)) return s;
+    }
+  }
+  return null;
+}
+
+export interface PublisherInfo {
+  publisher: string | null;
+  aggregator: string | null;
+}
+
+/**
+ * Who published the piece, and which site carried it when that is someone else.
+ *
+ * A page is "carried" when its site is a known aggregator, or when its metadata names an original
+ * source (JSON-LD sourceOrganization / isBasedOn, `original-source`, `syndication-source`). Then
+ * aggregator = the site and publisher = the original, found in the first of: explicit source
+ * metadata, JSON-LD publisher or article:publisher naming someone other than the site, a publisher
+ * element in the page, a title segment naming neither the headline nor the site. Otherwise the
+ * site publishes its own piece: aggregator = null, publisher = og:site_name, JSON-LD publisher or
+ * the host name.
+ */
+export function findPublisher(
+  doc: Document,
+  pm: PageMeta,
+  opts: { pageUrl: string; headline: string; readabilitySiteName?: string | null },
+): PublisherInfo {
+  const a = pm.article;
+  const jsonPublisher = a ? jsonName(a.publisher) : null;
+  const websiteName = jsonName(pm.jsonld.find((n) => types(n).includes('WebSite'))?.name);
+  const siteName =
+    firstMeta(pm, 'og:site_name') ?? websiteName ?? firstMeta(pm, 'application-name', 'al:android:app_name', 'al:ios:app_name') ?? null;
+  const known = knownAggregator(siteName, opts.pageUrl);
+  const siteKey = siteName ? nameKey(siteName) : '';
+  const isSite = (n: string | null) => !!n && (nameKey(n) === siteKey || (!!known && knownAggregator(n, null) === known));
+
+  // Explicit statements that the piece comes from elsewhere.
+  const basedOn = a?.isBasedOn;
+  const explicit = [
+    a ? jsonName(a.sourceOrganization) : null,
+    basedOn && typeof basedOn === 'object' ? jsonName((basedOn as JsonObject).publisher) : null,
+    nameOrHost(firstMeta(pm, 'original-source', 'syndication-source', 'dc.source', 'citation_publisher')),
+  ].find((n) => n && !isSite(n)) ?? null;
+
+  const carried = !!known || !!explicit;
+  if (carried) {
+    const aggregator = known?.name ?? siteName ?? opts.readabilitySiteName ?? hostName(opts.pageUrl);
+    const headlineKey = nameKey(opts.headline);
+    const titleCandidate =
+      titleSegments(documentTitle(doc))
+        .filter((s) => nameKey(s) !== headlineKey && !headlineKey.includes(nameKey(s)) && !isSite(s))
+        .find((s) => s.length <= 60 && s.split(' ').length <= 8) ?? null;
+    const original = [
+      explicit,
+      jsonPublisher,
+      nameOrHost(firstMeta(pm, 'article:publisher', 'publisher', 'dc.publisher', 'dcterms.publisher')),
+      publisherFromElements(doc),
+      titleCandidate,
+    ].find((n) => n && !isSite(n) && (!aggregator || nameKey(n) !== nameKey(aggregator)));
+    if (original) return { publisher: original, aggregator };
+    // A known aggregator with no sign of another publisher: its own piece, or an unknown source.
+    const own = [jsonPublisher, publisherFromElements(doc)].find((n) => n && isSite(n));
+    return own ? { publisher: siteName ?? own, aggregator: null } : { publisher: null, aggregator };
+  }
+
+  const publisher =
+    siteName ??
+    jsonPublisher ??
+    nameOrHost(firstMeta(pm, 'article:publisher', 'publisher', 'dc.publisher')) ??
+    (opts.readabilitySiteName ? text(opts.readabilitySiteName) : null) ??
+    hostName(opts.pageUrl);
+  return { publisher, aggregator: null };
+}
