@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { buildActors } from '../../lib/nlp/actors.ts';
+import type { EntityType, Mention } from '../../lib/types.ts';
+
+/** Mentions of the given surface strings, found in order in the paragraphs (handmade "tagger output"). */
+function mark(paragraphs: string[], spec: [number, string, EntityType][]): Mention[] {
+  const from = new Map<number, number>();
+  return spec.map(([p, text, type]) => {
+    const start = paragraphs[p]!.indexOf(text, from.get(p) ?? 0);
+    if (start < 0) throw new Error(`"${text}" not in paragraph ${p}`);
+    from.set(p, start + text.length);
+    return { paragraph: p, start, end: start + text.length, text, type };
+  });
+}
+
+const byName = <A extends { name: string }>(actors: A[], name: string) => actors.find((a) => a.name === name);
+
+describe('buildActors', () => {
+  it('merges full name, surname, honorific and first-name forms (Mr, Sir, President)', () => {
+    const ps = [
+      'Sir Keir Starmer met Donald Trump in Washington.',
+      'Mr Trump said Sir Keir was right. Starmer agreed, and President Trump left.',
+    ];
+    const ms = mark(ps, [
+      [0, 'Keir Starmer', 'PER'],
+      [0, 'Donald Trump', 'PER'],
+      [0, 'Washington', 'LOC'],
+      [1, 'Mr Trump', 'PER'], // honorific inside the span
+      [1, 'Keir', 'PER'], // honorific before the span
+      [1, 'Starmer', 'PER'],
+      [1, 'Trump', 'PER'],
+    ]);
+    const { actors, mentions } = buildActors(ps, ms);
+    const starmer = byName(actors, 'Keir Starmer')!;
+    expect(starmer.key).toBe('PER:keir starmer');
+    expect(starmer.aliases.sort()).toEqual(['Sir Keir', 'Sir Keir Starmer', 'Starmer']);
+    expect(starmer.mentions).toBe(3);
+    const trump = byName(actors, 'Donald Trump')!;
+    expect(trump.aliases.sort()).toEqual(['Donald Trump', 'Mr Trump', 'President Trump'].sort());
+    expect(trump.mentions).toBe(3);
+    expect(actors.length).toBe(3);
+    // most mentioned first, then first seen
+    expect(actors.map((a) => a.name)).toEqual(['Keir Starmer', 'Donald Trump', 'Washington']);
+    // mentions carry their actor's key; an honorific before the name joins the mention's span
+    expect(mentions.every((m) => m.actorKey)).toBe(true);
+    const sirKeir = mentions.find((m) => m.text === 'Sir Keir')!;
+    expect(ps[1]!.slice(sirKeir.start, sirKeir.end)).toBe('Sir Keir');
+  });
+
+  it('never keeps a possessive, and a personal honorific makes a person', () => {
+    const ps = ["Nato’s chief spoke. Mr Rutte's plan was backed by NATO and by Rutte."];
+    const ms = mark(ps, [
+      [0, 'Nato’s', 'ORG'],
+      [0, "Mr Rutte's", 'ORG'], // wrong type from the tagger
+      [0, 'NATO', 'ORG'],
+      [0, 'Rutte', 'PER'],
+    ]);
+    const { actors, mentions } = buildActors(ps, ms);
+    const nato = actors.find((a) => a.key === 'ORG:nato')!;
+    expect(nato.mentions).toBe(2);
+    expect(nato.aliases.sort()).toEqual(['NATO', 'Nato']);
+    const rutte = actors.find((a) => a.type === 'PER')!;
+    expect(rutte.key).toBe('PER:rutte');
+    expect(rutte.aliases.sort()).toEqual(['Mr Rutte', 'Rutte']);
+    expect(mentions.find((m) => m.text.startsWith('Nato'))!.text).toBe('Nato');
+  });
+
+  it('joins an acronym and its expansion when both occur', () => {
+    const ps = [
+      'The International Criminal Court issued a warrant. The ICC said the United Kingdom agreed.',
+      'The UK and the US did not. The ECB was silent.',
+    ];
+    const ms = mark(ps, [
+      [0, 'International Criminal Court', 'ORG'],
+      [0, 'ICC', 'ORG'],
+      [0, 'United Kingdom', 'LOC'],
+      [1, 'UK', 'LOC'],
+      [1, 'US', 'LOC'],
+      [1, 'ECB', 'ORG'],
+    ]);
+    const { actors } = buildActors(ps, ms);
+    expect(byName(actors, 'International Criminal Court')!.aliases.sort()).toEqual(['ICC', 'International Criminal Court']);
+    expect(byName(actors, 'United Kingdom')!.aliases.sort()).toEqual(['UK', 'United Kingdom']);
+    expect(byName(actors, 'US')!.mentions).toBe(1); // no expansion in the text: stays alone
+    expect(byName(actors, 'ECB')!.key).toBe('ORG:ecb');
+  });
+
+  it('does not merge different people who share a surname', () => {
+    const ps = ['Hillary Clinton and Bill Clinton spoke. Clinton left.'];
+    const ms = mark(ps, [
+      [0, 'Hillary Clinton', 'PER'],
+      [0, 'Bill Clinton', 'PER'],
+      [0, 'Clinton', 'PER'],
+    ]);
+    const { actors } = buildActors(ps, ms);
+    expect(actors.length).toBe(3);
+  });
+
+  it('settles a type disagreement by the surname and honorifics', () => {
+    const ps = ['Talks with Volodymyr Zelensky ended. Mr Zelensky said so, and Zelensky left.'];
+    const ms = mark(ps, [
+      [0, 'Volodymyr Zelensky', 'ORG'],
+      [0, 'Zelensky', 'PER'],
+      [0, 'Zelensky', 'PER'],
+    ]);
+    const { actors } = buildActors(ps, ms);
+    expect(actors.length).toBe(1);
+    expect(actors[0]).toMatchObject({ key: 'PER:volodymyr zelensky', type: 'PER', mentions: 3 });
+  });
+
+  it('finds role phrases next to a name', () => {
+    const ps = [
+      'French president Emmanuel Macron spoke.',
+      "Mr Trump's envoy, Steve Witkoff, suggested a deal.",
+      'Switzerland has offered talks, with its foreign minister, Ignazio Cassis, offering immunity.',
+      'Keir Starmer, the prime minister, agreed.',
+    ];
+    const ms = mark(ps, [
+      [0, 'Emmanuel Macron', 'PER'],
+      [1, 'Mr Trump', 'PER'],
+      [1, 'Steve Witkoff', 'PER'],
+      [2, 'Switzerland', 'LOC'],
+      [2, 'Ignazio Cassis', 'PER'],
+      [3, 'Keir Starmer', 'PER'],
+    ]);
+    const { actors } = buildActors(ps, ms);
+    expect(byName(actors, 'Emmanuel Macron')!.role).toBe('French president');
+    expect(byName(actors, 'Steve Witkoff')!.role).toBe("Mr Trump's envoy");
+    expect(byName(actors, 'Ignazio Cassis')!.role).toBe("Switzerland's foreign minister");
+    expect(byName(actors, 'Keir Starmer')!.role).toBe('prime minister');
+    expect(byName(actors, 'Trump')!.role).toBeNull();
+  });
+
+  it('gives the same key in every article and accepts a canonicaliser', () => {
+    const a = buildActors(['Keir Starmer spoke.'], [{ paragraph: 0, start: 0, end: 12, text: 'Keir Starmer', type: 'PER' }]);
+    const b = buildActors(
+      ['Sir Keir Starmer spoke.'],
+      [{ paragraph: 0, start: 4, end: 16, text: 'Keir Starmer', type: 'PER' }],
+    );
+    expect(a.actors[0]!.key).toBe(b.actors[0]!.key);
+    const c = buildActors(['The UK voted.'], [{ paragraph: 0, start: 4, end: 6, text: 'UK', type: 'LOC' }], {
+      canonical: (n) => (n === 'UK' ? 'United Kingdom' : null),
+    });
+    expect(c.actors[0]).toMatchObject({ key: 'LOC:united kingdom', name: 'United Kingdom', aliases: ['UK'] });
+  });
+
+  it('handles no mentions', () => {
+    expect(buildActors(['Nothing here.'], [])).toEqual({ actors: [], mentions: [] });
+  });
+});
