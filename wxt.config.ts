@@ -36,6 +36,10 @@ export default defineConfig({
           suggested_key: { default: 'Alt+Shift+B' },
           description: 'Analyse this page and open the side panel',
         },
+        'toggle-highlights': {
+          suggested_key: { default: 'Alt+Shift+H' },
+          description: 'Show or hide the highlights in the page',
+        },
       },
       content_security_policy:
         manifestVersion === 3

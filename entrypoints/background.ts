@@ -9,7 +9,12 @@ import { createService, type TabAccess } from '@/lib/background/service';
 import { TabStore } from '@/lib/background/tab-store';
 import { syncAutoRun } from '@/lib/background/autorun';
 import { broadcast, serve } from '@/lib/messaging/transport';
-import { SETTINGS_KEY } from '@/lib/settings';
+import { parseSettings, SETTINGS_KEY } from '@/lib/settings';
+
+async function toggleHighlights(): Promise<void> {
+  const settings = parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  await browser.storage.local.set({ [SETTINGS_KEY]: { ...settings, highlights: !settings.highlights } });
+}
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
 
@@ -34,6 +39,13 @@ export default defineBackground(() => {
     async inject(tabId) {
       await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
     },
+    async reveal(tabId, actorKey) {
+      try {
+        return (await browser.tabs.sendMessage(tabId, { kind: 'content/reveal', actorKey }, { frameId: 0 })) === true;
+      } catch {
+        return false;
+      }
+    },
     async canAccess(url) {
       try {
         return await browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] });
@@ -46,7 +58,7 @@ export default defineBackground(() => {
     db,
     tabs: new TabStore(browser.storage.session),
     access,
-    analyse: createAnalyser(),
+    analyse: createAnalyser(async () => (await fetch(browser.runtime.getURL('/models/ner.bin'))).arrayBuffer()),
     storage: typeof navigator !== 'undefined' ? navigator.storage : undefined,
     notify: broadcast,
     now: () => Date.now(),
@@ -65,6 +77,11 @@ export default defineBackground(() => {
       void browser.sidePanel.open({ tabId: tab.id }).catch(() => undefined);
     }
     void service.activate(tab.id);
+  });
+
+  // Alt+Shift+H: highlights on or off, everywhere (the content scripts follow the setting).
+  browser.commands.onCommand.addListener((command) => {
+    if (command === 'toggle-highlights') void toggleHighlights();
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void service.forgetTab(tabId));

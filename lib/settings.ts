@@ -6,16 +6,18 @@ export interface Settings {
   autoRun: AutoRun;
   /** Origins ("https://www.theguardian.com") chosen for `autoRun: 'sites'`. */
   sites: string[];
+  /** Whether named actors are highlighted in the page (toggle: side panel button or Alt+Shift+H). */
+  highlights: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { autoRun: 'off', sites: [] };
+export const DEFAULT_SETTINGS: Settings = { autoRun: 'off', sites: [], highlights: true };
 export const SETTINGS_KEY = 'settings';
 
 export function parseSettings(raw: unknown): Settings {
   const s = (raw ?? {}) as Partial<Settings>;
   const autoRun: AutoRun = s.autoRun === 'sites' || s.autoRun === 'all' ? s.autoRun : 'off';
   const sites = Array.isArray(s.sites) ? s.sites.filter((x): x is string => typeof x === 'string' && isOrigin(x)) : [];
-  return { autoRun, sites: [...new Set(sites)] };
+  return { autoRun, sites: [...new Set(sites)], highlights: s.highlights !== false };
 }
 
 export function isOrigin(s: string): boolean {

@@ -1,13 +1,17 @@
 /**
- * The page lifecycle: read the page, report it to the background, and read it again after a
- * same-document navigation (single-page sites change the URL without a reload).
+ * The page lifecycle: read the page, report it to the background, paint what the background found
+ * (named actors) onto the live page, and start again after a same-document navigation (single-page
+ * sites change the URL without a reload). Everything it adds to the page is removed when the
+ * content script is invalidated (extension updated or unloaded) or the highlights are switched off.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extractArticle } from '@/lib/extract';
 import { isContentCommand } from '@/lib/messaging/protocol';
 import { request } from '@/lib/messaging/transport';
-import type { ExtractResult } from '@/lib/types';
+import { createHighlights } from '@/lib/page/highlights';
+import { parseSettings, SETTINGS_KEY } from '@/lib/settings';
+import type { Analysis, ExtractResult } from '@/lib/types';
 
 /** Set on the content script's own (isolated) global, invisible to the page. */
 const LOADED = Symbol.for('backstory.content.loaded');
@@ -24,8 +28,28 @@ export function startPage(ctx: ContentScriptContext): void {
     return;
   }
   let timer: number | undefined;
+  let showHighlights = true;
+  /** What was last read and found, so highlights can be switched back on without asking again. */
+  let last: { paragraphs: string[]; analysis: Analysis } | null = null;
+
+  const highlights = createHighlights(document, {
+    async getArchiveInfo(actorKey) {
+      const r = await request('content/actor-info', { key: actorKey });
+      return r.ok ? r.value : null;
+    },
+  });
+
+  function paint(): void {
+    if (!last || !showHighlights || !ctx.isValid) {
+      highlights.hide();
+      return;
+    }
+    highlights.show(last.paragraphs, last.analysis);
+  }
 
   async function analyse(): Promise<void> {
+    highlights.hide();
+    last = null;
     const url = location.href;
     let result: ExtractResult;
     try {
@@ -35,27 +59,56 @@ export function startPage(ctx: ContentScriptContext): void {
       result = { ok: false, reason: 'not-article', message: 'Backstory could not read this page.', ms: 0 };
     }
     if (!ctx.isValid) return;
-    await request('content/report', { url, result });
+    const reply = await request('content/report', { url, result });
+    if (!ctx.isValid || location.href !== url) return; // navigated meanwhile: a newer read follows
+    if (reply.ok && reply.value.analysis && result.ok) {
+      last = { paragraphs: result.article.paragraphs, analysis: reply.value.analysis };
+      paint();
+    }
   }
 
   g[LOADED] = { analyse: () => void analyse() };
   ctx.onInvalidated(() => {
     delete g[LOADED];
     if (timer !== undefined) clearTimeout(timer);
+    highlights.destroy();
   });
 
   const onMessage = (msg: unknown) => {
     if (!isContentCommand(msg)) return undefined;
     if (msg.kind === 'content/reanalyse') void analyse();
+    if (msg.kind === 'content/reveal') {
+      if (!showHighlights) {
+        // Revealing an actor while highlights are off shows them for this page only.
+        showHighlights = true;
+        paint();
+      }
+      return Promise.resolve(highlights.reveal(msg.actorKey));
+    }
     return Promise.resolve(true);
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    showHighlights = parseSettings(changes[SETTINGS_KEY]?.newValue).highlights;
+    paint();
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
+
   ctx.addEventListener(window, 'wxt:locationchange', () => {
+    highlights.hide();
     if (timer !== undefined) clearTimeout(timer);
     timer = ctx.setTimeout(() => void analyse(), SETTLE_MS);
   });
 
-  void analyse();
+  void browser.storage.local
+    .get(SETTINGS_KEY)
+    .then((got) => {
+      showHighlights = parseSettings(got[SETTINGS_KEY]).highlights;
+    })
+    .catch(() => undefined)
+    .finally(() => void analyse());
 }

@@ -50,7 +50,7 @@ export function App() {
       setMessage({ tone: 'error', text: `Permission for ${origin} was not given; the site was not added.` });
       return;
     }
-    const next: Settings = { autoRun: 'sites', sites: [...new Set([...settings.sites, origin])] };
+    const next: Settings = { ...settings, autoRun: 'sites', sites: [...new Set([...settings.sites, origin])] };
     await store(next);
     setSettings(next);
     setInput('');

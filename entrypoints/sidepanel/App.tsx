@@ -5,8 +5,10 @@ import { formatDate } from '@/components/format';
 import { Notice } from '@/components/Notice';
 import { askPersistentStorage, useBroadcast } from '@/components/useBroadcast';
 import type { PanelState } from '@/lib/messaging/protocol';
+import type { Actor } from '@/lib/types';
 import { request } from '@/lib/messaging/transport';
 import { ActorsSection } from './ActorsSection';
+import { HighlightsToggle } from './HighlightsToggle';
 import { useActiveTab } from './useActiveTab';
 
 const SLOW_MS = 10_000;
@@ -81,13 +83,26 @@ export function App() {
     <main class="panel" aria-busy={busy || status === 'working'}>
       <header class="panel-header">
         <p class="brand">Backstory</p>
+        <HighlightsToggle />
       </header>
       {problem && (
         <Notice title="That did not work" tone="error" testId="problem">
           <p>{problem}</p>
         </Notice>
       )}
-      <Body panel={panel} busy={busy} slow={slow} onRead={readPage} onSave={() => act('panel/save')} onRemove={() => act('panel/remove')} />
+      <Body
+        panel={panel}
+        busy={busy}
+        slow={slow}
+        onRead={readPage}
+        onSave={() => act('panel/save')}
+        onRemove={() => act('panel/remove')}
+        onReveal={async (actor) => {
+          if (tabId === null) return false;
+          const r = await request('panel/reveal', { tabId, actorKey: actor.key });
+          return r.ok && r.value.found;
+        }}
+      />
       <footer class="panel-footer">
         <button class="link" type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/archive.html') })}>
           Open your archive
@@ -107,9 +122,10 @@ interface BodyProps {
   onRead(): void;
   onSave(): void;
   onRemove(): void;
+  onReveal(actor: Actor): Promise<boolean>;
 }
 
-function Body({ panel, busy, slow, onRead, onSave, onRemove }: BodyProps) {
+function Body({ panel, busy, slow, onRead, onSave, onRemove, onReveal }: BodyProps) {
   if (!panel) return <Notice title="Opening…" tone="busy" />;
   const s = panel.state;
   switch (s.status) {
@@ -189,7 +205,7 @@ function Body({ panel, busy, slow, onRead, onSave, onRemove }: BodyProps) {
               )}
             </div>
           </article>
-          <ActorsSection analysis={s.analysis} />
+          <ActorsSection analysis={s.analysis} onReveal={onReveal} />
         </>
       );
     }

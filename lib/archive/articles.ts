@@ -1,5 +1,5 @@
 /** Queries and writes on the archive's articles. Pure functions of a Dexie instance. */
-import type { ArticleSummary, ArchiveStats } from '../messaging/protocol';
+import type { ActorArchiveInfo, ArticleSummary, ArchiveStats } from '../messaging/protocol';
 import type { Analysis, Article, SavedArticle } from '../types';
 import type { ArchiveDB } from './db';
 
@@ -104,4 +104,14 @@ export async function archiveStats(
     // Some browsers do not give estimates to extension workers; the UI says "unknown".
   }
   return { articles, bytes, usage, quota, persisted };
+}
+
+/** How many saved articles mention an actor, and the latest few (by the multi-entry actorKeys index). */
+export async function actorArchiveInfo(db: ArchiveDB, key: string, latest: number): Promise<ActorArchiveInfo> {
+  const rows = await db.articles.where('actorKeys').equals(key).toArray();
+  rows.sort((a, b) => b.savedAt - a.savedAt);
+  return {
+    count: rows.length,
+    latest: rows.slice(0, latest).map((r) => ({ id: r.id!, title: r.title, url: r.url, savedAt: r.savedAt })),
+  };
 }

@@ -1,14 +1,32 @@
 /**
- * Turns an extracted article into an Analysis (actors, mentions, …). Models are loaded once per
- * worker lifetime, on first use; the cache is only a cache: a restarted worker loads them again.
+ * Turns an extracted article into an Analysis: named-entity mentions (lib/nlp/ner) merged into
+ * actors (lib/nlp/actors). The model is loaded once per worker lifetime, on first use; that cache is
+ * only a cache, and a restarted worker loads the model again.
  */
+import { buildActors } from '../nlp/actors';
+import { findMentions, loadNerModel, type NerModel } from '../nlp/ner';
 import type { Analysis, Article } from '../types';
 
 export type Analyse = (article: Article) => Promise<Analysis>;
 
-export function createAnalyser(): Analyse {
-  return async (_article) => {
+/** `loadModel` returns the content of the model file (in the extension: fetched from the package). */
+export function createAnalyser(loadModel: () => Promise<ArrayBuffer>): Analyse {
+  let model: Promise<NerModel> | null = null;
+  return async (article) => {
     const t0 = performance.now();
-    return { actors: [], mentions: [], timings: { analyse: performance.now() - t0 } };
+    model ??= loadModel().then(loadNerModel);
+    let ner: NerModel;
+    try {
+      ner = await model;
+    } catch (err) {
+      model = null; // try again next time rather than failing for the worker's whole life
+      throw err;
+    }
+    const t1 = performance.now();
+    const found = findMentions(ner, article.paragraphs);
+    const t2 = performance.now();
+    const { actors, mentions } = buildActors(article.paragraphs, found);
+    const t3 = performance.now();
+    return { actors, mentions, timings: { model: t1 - t0, ner: t2 - t1, actors: t3 - t2 } };
   };
 }

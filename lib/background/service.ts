@@ -2,7 +2,7 @@
  * The background's request handlers, built from the pieces they need so that tests can hand them
  * fakes. The entrypoint (entrypoints/background.ts) supplies the real browser and database.
  */
-import { deleteArticle, findByUrl, listArticles, archiveStats, restoreArticle, saveArticle } from '../archive/articles';
+import { actorArchiveInfo, archiveStats, deleteArticle, findByUrl, listArticles, restoreArticle, saveArticle } from '../archive/articles';
 import type { ArchiveDB } from '../archive/db';
 import type { Broadcast, PanelState, SavedInfo, TabState } from '../messaging/protocol';
 import { UserFacingError, type Handlers } from '../messaging/transport';
@@ -19,6 +19,8 @@ export interface TabAccess {
   inject(tabId: number): Promise<void>;
   /** Whether the extension holds a host permission for this URL (activeTab grants are not visible). */
   canAccess(url: string): Promise<boolean>;
+  /** Asks the tab's content script to scroll to an actor's first mention; false if it could not. */
+  reveal(tabId: number, actorKey: string): Promise<boolean>;
 }
 
 export interface ServiceDeps {
@@ -114,11 +116,17 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       await setState(tabId, { status: 'idle', url });
     },
     async 'content/report'({ url, result }, sender) {
-      const tabId = sender.tab?.id;
+      const tabId = sender?.tab?.id;
       if (tabId === undefined) throw new UserFacingError('Only a page can report an article.');
       // Frames other than the top one never report; if one did, it must not replace the tab's article.
-      if (sender.frameId !== undefined && sender.frameId !== 0) return { analysis: null };
+      if (sender?.frameId !== undefined && sender.frameId !== 0) return { analysis: null };
       return { analysis: await report(tabId, url, result) };
+    },
+    async 'content/actor-info'({ key }) {
+      return actorArchiveInfo(d.db, key, 3);
+    },
+    async 'panel/reveal'({ tabId, actorKey }) {
+      return { found: await d.access.reveal(tabId, actorKey) };
     },
     async 'panel/state'({ tabId }) {
       return panelState(tabId);

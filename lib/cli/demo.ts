@@ -73,7 +73,10 @@ async function main(): Promise<void> {
     }
     await page.bringToFront();
     await page.screenshot({ path: join(out, 'page.png') });
-    await panel.screenshot({ path: join(out, 'sidepanel.png'), fullPage: true });
+    // A viewport as tall as the panel's content, so no scrollbar eats into the picture.
+    const height = await panel.evaluate(() => document.documentElement.scrollHeight);
+    await panel.setViewportSize({ width: 420, height: Math.min(4000, Math.max(600, height)) });
+    await panel.screenshot({ path: join(out, 'sidepanel.png') });
     const archive = await b.openExtensionPage('archive.html', { width: 1100, height: 800 });
     await archive.locator('[data-testid="archive-item"], [data-testid="empty"]').first().waitFor();
     await archive.screenshot({ path: join(out, 'archive.png') });

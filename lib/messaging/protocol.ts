@@ -43,6 +43,14 @@ export interface ArticleSummary {
   excerpt: string | null;
 }
 
+/** What the archive knows about one actor, for the hover card. */
+export interface ActorArchiveInfo {
+  /** Saved articles that mention the actor. */
+  count: number;
+  /** The latest few of them, newest saved first. */
+  latest: { id: number; title: string; url: string; savedAt: number }[];
+}
+
 export interface ArchiveStats {
   articles: number;
   /** Bytes used by the saved records (our own estimate of their size). */
@@ -56,10 +64,13 @@ export interface ArchiveStats {
 /** Requests handled by the background: name → request payload and reply. */
 export interface BackgroundRequests {
   'content/report': { req: { url: string; result: ExtractResult }; res: { analysis: Analysis | null } };
+  'content/actor-info': { req: { key: string }; res: ActorArchiveInfo };
   'panel/state': { req: { tabId: number }; res: PanelState };
   'panel/activate': { req: { tabId: number }; res: PanelState };
   'panel/save': { req: { tabId: number }; res: PanelState };
   'panel/remove': { req: { tabId: number }; res: PanelState };
+  /** Scroll the page to the first mention of an actor and flash it. False when it is not on the page. */
+  'panel/reveal': { req: { tabId: number; actorKey: string }; res: { found: boolean } };
   'archive/list': { req: { offset: number; limit: number }; res: { items: ArticleSummary[]; total: number } };
   'archive/get': { req: { id: number }; res: SavedArticle | null };
   'archive/delete': { req: { id: number }; res: SavedArticle | null };
@@ -80,17 +91,22 @@ export interface RequestEnvelope<K extends RequestName = RequestName> {
 }
 
 /** Messages the background sends to the content script of a tab. */
-export type ContentCommand = { kind: 'content/ping' } | { kind: 'content/reanalyse' };
+export type ContentCommand =
+  | { kind: 'content/ping' }
+  | { kind: 'content/reanalyse' }
+  | { kind: 'content/reveal'; actorKey: string };
 
 /** Broadcasts from the background to our pages. */
 export type Broadcast = { kind: 'tab/changed'; tabId: number } | { kind: 'archive/changed' };
 
 const REQUEST_NAMES: ReadonlySet<string> = new Set<RequestName>([
   'content/report',
+  'content/actor-info',
   'panel/state',
   'panel/activate',
   'panel/save',
   'panel/remove',
+  'panel/reveal',
   'archive/list',
   'archive/get',
   'archive/delete',
@@ -114,6 +130,7 @@ export function isBroadcast(msg: unknown): msg is Broadcast {
 }
 
 export function isContentCommand(msg: unknown): msg is ContentCommand {
-  const kind = (msg as { kind?: unknown } | null)?.kind;
-  return kind === 'content/ping' || kind === 'content/reanalyse';
+  const m = msg as { kind?: unknown; actorKey?: unknown } | null;
+  if (m?.kind === 'content/reveal') return typeof m.actorKey === 'string';
+  return m?.kind === 'content/ping' || m?.kind === 'content/reanalyse';
 }

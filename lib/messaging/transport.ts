@@ -30,7 +30,7 @@ export async function call<K extends RequestName>(kind: K, payload: RequestOf<K>
 }
 
 export type Handlers = {
-  [K in RequestName]: (payload: RequestOf<K>, sender: Browser.runtime.MessageSender) => Promise<ReplyOf<K>>;
+  [K in RequestName]: (payload: RequestOf<K>, sender?: Browser.runtime.MessageSender) => Promise<ReplyOf<K>>;
 };
 
 /** A failure whose message is meant for the reader as it is. */

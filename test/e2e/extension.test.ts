@@ -1,64 +1,21 @@
 /**
  * End to end: the built extension (e2e build) in Debian's Chromium, on pages served from 127.0.0.1.
- * Every request the browser makes goes through a proxy that records it; at the end, nothing may have
- * tried to leave the machine.
+ * Every request the browser makes is recorded; at the end, nothing may have left the machine.
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchWithExtension, notBrowserServices, offMachine, serveStatic, trapNetwork, type LaunchedBrowser, type NetworkTrap, type StaticServer } from '../../lib/cli/browser';
+import { archiveTotal, FIXTURES, SEED, Session } from './session';
 
-const EXT = resolve('.output/chrome-mv3-e2e');
-const FIXTURES = resolve('test/fixtures');
-const SEED = 'seed/inkl-independent-ukraine-reassurance-force.html';
 const expected = JSON.parse(readFileSync(join(FIXTURES, 'seed/expected.json'), 'utf8')) as {
   extraction: { title: string; publisher: string; aggregator: string };
 };
 
-let server: StaticServer;
-let trap: NetworkTrap;
-let profile: string;
-let b: LaunchedBrowser;
-const allRequests: string[] = [];
+const s = new Session();
+const openWithPanel = (path: string) => s.openWithPanel(path);
 
-async function launch(): Promise<LaunchedBrowser> {
-  const launched = await launchWithExtension({ extensionPath: EXT, userDataDir: profile, proxyPort: trap.port });
-  launched.context.on('request', (r) => allRequests.push(r.url()));
-  return launched;
-}
-
-/** Opens `path` in a tab, and the side panel (as a page pinned to that tab) beside it. */
-async function openWithPanel(path: string): Promise<{ page: Page; panel: Page; tabId: number }> {
-  const page = await b.context.newPage();
-  await page.goto(`${server.origin}/${path}`);
-  const tabId = await b.tabIdOf(page);
-  const panel = await b.openExtensionPage(`sidepanel.html?tabId=${tabId}`, { width: 400, height: 900 });
-  return { page, panel, tabId };
-}
-
-async function archiveTotal(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const r = (await chrome.runtime.sendMessage({ kind: 'archive/list', payload: { offset: 0, limit: 10 } })) as { ok: boolean; value: { total: number } };
-    return r.value.total;
-  });
-}
-
-beforeAll(async () => {
-  server = await serveStatic(FIXTURES, 'e2e/spa.html');
-  trap = await trapNetwork();
-  profile = await mkdtemp(join(tmpdir(), 'backstory-e2e-'));
-  b = await launch();
-});
-
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
-  await trap?.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
-});
+beforeAll(() => s.start());
+afterAll(() => s.stop());
 
 describe('the extension in Chromium', () => {
   it('reads the seed page: title, publisher and aggregator in the side panel', async () => {
@@ -115,9 +72,8 @@ describe('the extension in Chromium', () => {
   });
 
   it('keeps the archive across a browser restart', async () => {
-    await b.close();
-    b = await launch();
-    const archive = await b.openExtensionPage('archive.html');
+    await s.restart();
+    const archive = await s.b.openExtensionPage('archive.html');
     await archive.getByTestId('archive-item').first().waitFor({ timeout: 20_000 });
     const items = archive.getByTestId('archive-item');
     expect(await items.count()).toBe(1);
@@ -127,7 +83,7 @@ describe('the extension in Chromium', () => {
   });
 
   it('shows the saved text in the reader view, and deletes with undo', async () => {
-    const archive = await b.openExtensionPage('archive.html');
+    const archive = await s.b.openExtensionPage('archive.html');
     await archive.getByTestId('archive-item').first().waitFor();
     await archive.getByRole('link', { name: expected.extraction.title }).click();
     await archive.getByTestId('reader').waitFor();
@@ -142,14 +98,7 @@ describe('the extension in Chromium', () => {
   });
 
   it('made no network request of its own during the whole run', async () => {
-    expect(notBrowserServices(trap.attempts)).toEqual([]);
-    expect(offMachine(allRequests)).toEqual([]);
-    // The recording itself works: the test server saw the pages, and a request made from the
-    // extension's own worker is seen too.
-    expect(server.hits.some((h) => h.includes('inkl-independent'))).toBe(true);
-    const probe = `${server.origin}/recording-probe`;
-    const worker = b.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${b.extensionId}/`)) ?? b.worker;
-    await worker.evaluate((u: string) => fetch(u).then((r) => r.status), probe);
-    await expect.poll(() => allRequests.includes(probe)).toBe(true);
+    expect(s.server.hits.some((h) => h.includes('inkl-independent'))).toBe(true);
+    await s.expectNoNetworkOfItsOwn();
   });
 });

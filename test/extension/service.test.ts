@@ -40,6 +40,7 @@ function service() {
       contentPresent.add(id);
     },
     canAccess: async () => false,
+    reveal: async () => false,
   };
   return createService({
     db,

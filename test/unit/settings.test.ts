@@ -3,11 +3,13 @@ import { autoRunPatterns, originFromInput, parseSettings } from '../../lib/setti
 
 describe('settings', () => {
   it('defaults to reading nothing by itself, and drops junk', () => {
-    expect(parseSettings(undefined)).toEqual({ autoRun: 'off', sites: [] });
-    expect(parseSettings({ autoRun: 'always', sites: ['https://a.example', 42, 'javascript:alert(1)', 'https://a.example'] })).toEqual({
+    expect(parseSettings(undefined)).toEqual({ autoRun: 'off', sites: [], highlights: true });
+    expect(parseSettings({ autoRun: 'always', sites: ['https://a.example', 42, 'javascript:alert(1)', 'https://a.example'], highlights: 'no' })).toEqual({
       autoRun: 'off',
       sites: ['https://a.example'],
+      highlights: true,
     });
+    expect(parseSettings({ highlights: false }).highlights).toBe(false);
   });
 
   it('reads what a person types as a site', () => {
@@ -20,8 +22,8 @@ describe('settings', () => {
   });
 
   it('asks for exactly the patterns the setting needs', () => {
-    expect(autoRunPatterns({ autoRun: 'off', sites: ['https://a.example'] })).toEqual([]);
-    expect(autoRunPatterns({ autoRun: 'sites', sites: ['https://a.example'] })).toEqual(['https://a.example/*']);
-    expect(autoRunPatterns({ autoRun: 'all', sites: [] })).toEqual(['http://*/*', 'https://*/*']);
+    expect(autoRunPatterns({ autoRun: 'off', sites: ['https://a.example'], highlights: true })).toEqual([]);
+    expect(autoRunPatterns({ autoRun: 'sites', sites: ['https://a.example'], highlights: true })).toEqual(['https://a.example/*']);
+    expect(autoRunPatterns({ autoRun: 'all', sites: [], highlights: true })).toEqual(['http://*/*', 'https://*/*']);
   });
 });

@@ -1,0 +1,147 @@
+/**
+ * Inline highlights on the live page (issue #3): anchor an analysis's mentions, paint them by
+ * actor type, and show a hover card. The content script's single entry point to lib/page.
+ *
+ * API
+ *
+ *   const highlights = createHighlights(document, {
+ *     getArchiveInfo: (actorKey) => Promise<{ count, latest: { title, url, savedAt }[] } | null>,
+ *   });
+ *   highlights.show(article.paragraphs, analysis)  // → { anchored, missed }. Paints every mention
+ *       // (kind 'per' | 'org' | 'loc'), wires the hover card. Calling it again re-paints (it hides
+ *       // first), so it is idempotent. `paragraphs` must be the same strings the mentions' offsets
+ *       // refer to.
+ *   highlights.hide()          // removes highlights, card, <style> and listeners; with the wrapping
+ *       // fallback the page DOM is exactly as before show() (same text node objects).
+ *   highlights.reveal(key)     // → boolean. Scrolls to the actor's first anchored mention in
+ *       // document order and flashes it; false when nothing of that actor is painted.
+ *   highlights.isShown()       // → boolean
+ *   highlights.destroy()       // hide() for good: later calls do nothing. Call on ctx.onInvalidated.
+ *
+ * Nothing runs at import time; nothing is left on the page after hide()/destroy().
+ */
+import type { Actor, Mention } from '../types';
+import { anchorQuotes, quoteFor, type AnchorQuote } from './anchor';
+import { createHover, type CardInfo, type GetArchiveInfo } from './hover';
+import { createPainter, flash, type PaintItem, type Painter } from './painter';
+import { buildTextIndex } from './text-index';
+
+export type { ArchiveInfo, GetArchiveInfo } from './hover';
+
+export interface HighlightsOptions {
+  getArchiveInfo?: GetArchiveInfo;
+}
+
+export interface Highlights {
+  show(paragraphs: string[], analysis: { mentions: Mention[]; actors: Actor[] }): { anchored: number; missed: number };
+  hide(): void;
+  reveal(actorKey: string): boolean;
+  isShown(): boolean;
+  destroy(): void;
+}
+
+/** Upper bound on painted mentions (a long page with a name on every line is still bounded). */
+const MAX_MENTIONS = 5000;
+
+const KIND: Record<string, string> = { PER: 'per', ORG: 'org', LOC: 'loc' };
+
+/** Sorts items into document order by their start. */
+function inDocumentOrder(items: PaintItem[]): PaintItem[] {
+  return items.sort((a, b) => {
+    try {
+      return a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range);
+    } catch {
+      return 0;
+    }
+  });
+}
+
+export function createHighlights(doc: Document, opts: HighlightsOptions = {}): Highlights {
+  let painter: Painter | null = null;
+  let shown = false;
+  let destroyed = false;
+  let stopFlash: (() => void) | null = null;
+  /** Painted items in document order, and what each one stands for. */
+  let items: PaintItem[] = [];
+  let info = new Map<string, { mention: Mention; actor: Actor | undefined; count: number }>();
+
+  const hover = createHover(doc, {
+    describe(id): CardInfo | null {
+      const m = info.get(id);
+      if (!m) return null;
+      const { mention, actor, count } = m;
+      return actor
+        ? { name: actor.name, type: actor.type, role: actor.role, aliases: actor.aliases, mentions: count, actorKey: actor.key }
+        : { name: mention.text, type: mention.type, role: null, aliases: [], mentions: count };
+    },
+    getArchiveInfo: opts.getArchiveInfo,
+  });
+
+  function hide(): void {
+    stopFlash?.();
+    stopFlash = null;
+    hover.stop();
+    painter?.clear();
+    items = [];
+    info = new Map();
+    shown = false;
+  }
+
+  function show(paragraphs: string[], analysis: { mentions: Mention[]; actors: Actor[] }): { anchored: number; missed: number } {
+    if (destroyed) return { anchored: 0, missed: 0 };
+    hide();
+    const actors = new Map<string, Actor>();
+    for (const a of analysis.actors ?? []) if (a && typeof a.key === 'string') actors.set(a.key, a);
+    const counts = new Map<string, number>();
+    const quotes: AnchorQuote[] = [];
+    const used: Mention[] = [];
+    const total = Math.max(1, paragraphs.length);
+    for (const m of (analysis.mentions ?? []).slice(0, MAX_MENTIONS)) {
+      const p = paragraphs[m?.paragraph];
+      if (typeof p !== 'string' || !Number.isInteger(m.start) || !Number.isInteger(m.end)) continue;
+      if (m.start < 0 || m.end > p.length || m.end <= m.start) continue;
+      quotes.push({ ...quoteFor(p, m.start, m.end), hint: m.paragraph / total });
+      used.push(m);
+      const k = m.actorKey ?? `\0${m.text}`;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    const root = doc.body ?? doc.documentElement;
+    if (!root || !quotes.length) return { anchored: 0, missed: quotes.length };
+    const ranges = anchorQuotes(buildTextIndex(root), quotes);
+    const toPaint: PaintItem[] = [];
+    ranges.forEach((range, i) => {
+      const m = used[i]!;
+      if (!range) return;
+      const id = `m${i}`;
+      const actor = m.actorKey !== undefined ? actors.get(m.actorKey) : undefined;
+      toPaint.push({ id, kind: KIND[m.type] ?? 'other', range });
+      info.set(id, { mention: m, actor, count: actor?.mentions || counts.get(m.actorKey ?? `\0${m.text}`) || 1 });
+    });
+    painter ??= createPainter(doc);
+    painter.paint(toPaint);
+    // The painter's ranges: for the wrapping fallback they cover the new wrapper elements.
+    items = inDocumentOrder(painter.ranges());
+    hover.start(items);
+    shown = true;
+    return { anchored: items.length, missed: quotes.length - items.length };
+  }
+
+  return {
+    show,
+    hide,
+    reveal(actorKey) {
+      if (!shown) return false;
+      const first = items.find((it) => info.get(it.id)?.mention.actorKey === actorKey);
+      if (!first) return false;
+      stopFlash?.();
+      stopFlash = flash(first.range);
+      return true;
+    },
+    isShown: () => shown,
+    destroy() {
+      hide();
+      destroyed = true;
+      painter = null;
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * One browser session for an end-to-end test file: the fixtures served from 127.0.0.1, a proxy
+ * that records anything trying to leave the machine, and Chromium with the e2e build loaded.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  E2E_BUILD,
+  launchWithExtension,
+  notBrowserServices,
+  offMachine,
+  serveStatic,
+  trapNetwork,
+  type LaunchedBrowser,
+  type NetworkTrap,
+  type StaticServer,
+} from '../../lib/cli/browser';
+
+export const FIXTURES = resolve('test/fixtures');
+export const SEED = 'seed/inkl-independent-ukraine-reassurance-force.html';
+
+export class Session {
+  server!: StaticServer;
+  trap!: NetworkTrap;
+  profile!: string;
+  b!: LaunchedBrowser;
+  /** Every request any page or worker made, across restarts. */
+  readonly requests: string[] = [];
+
+  async start(): Promise<void> {
+    this.server = await serveStatic(FIXTURES, 'e2e/spa.html');
+    this.trap = await trapNetwork();
+    this.profile = await mkdtemp(join(tmpdir(), 'backstory-e2e-'));
+    await this.launch();
+  }
+
+  /** Starts the browser (again) on the same profile. */
+  async launch(): Promise<void> {
+    this.b = await launchWithExtension({ extensionPath: resolve(E2E_BUILD), userDataDir: this.profile, proxyPort: this.trap.port });
+    this.b.context.on('request', (r) => this.requests.push(r.url()));
+  }
+
+  async restart(): Promise<void> {
+    await this.b.close();
+    await this.launch();
+  }
+
+  async stop(): Promise<void> {
+    await this.b?.close();
+    await this.server?.close();
+    await this.trap?.close();
+    if (this.profile) await rm(this.profile, { recursive: true, force: true });
+  }
+
+  /** Opens `path` in a tab, and the side panel (as a page pinned to that tab) beside it. */
+  async openWithPanel(path: string): Promise<{ page: Page; panel: Page; tabId: number }> {
+    const page = await this.b.context.newPage();
+    await page.goto(`${this.server.origin}/${path}`);
+    const tabId = await this.b.tabIdOf(page);
+    const panel = await this.b.openExtensionPage(`sidepanel.html?tabId=${tabId}`, { width: 400, height: 900 });
+    return { page, panel, tabId };
+  }
+
+  /**
+   * Asserts that nothing but the test server was contacted by any page or worker, and that the proxy
+   * saw nothing but Chromium's own background services. Checks first that the recording works: a
+   * request from the extension's own worker must show up in it.
+   */
+  async expectNoNetworkOfItsOwn(): Promise<void> {
+    const probe = `${this.server.origin}/recording-probe`;
+    const worker = this.b.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${this.b.extensionId}/`)) ?? this.b.worker;
+    await worker.evaluate((u: string) => fetch(u).then((r) => r.status), probe);
+    await expect.poll(() => this.requests.includes(probe)).toBe(true);
+    expect(offMachine(this.requests)).toEqual([]);
+    expect(notBrowserServices(this.trap.attempts)).toEqual([]);
+  }
+}
+
+/** The archive's article count, asked from one of the extension's pages. */
+export async function archiveTotal(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const r = (await chrome.runtime.sendMessage({ kind: 'archive/list', payload: { offset: 0, limit: 10 } })) as { ok: boolean; value: { total: number } };
+    return r.value.total;
+  });
+}
