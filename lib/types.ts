@@ -59,6 +59,8 @@ export interface Actor {
 export interface Analysis {
   actors: Actor[];
   mentions: Mention[];
+  /** Something the reader should know about this analysis (e.g. the text is not in a language the tagger knows). */
+  notice?: string;
   /** Milliseconds spent, by stage. */
   timings: Record<string, number>;
 }

@@ -18,7 +18,7 @@ export function ActorsSection({ analysis, onReveal }: { analysis: Analysis; onRe
     <section class="section" aria-labelledby="actors-h" data-testid="actors">
       <h3 id="actors-h">Named in this article</h3>
       {groups.length === 0 ? (
-        <p class="empty muted">No people, organisations or places were found.</p>
+        <p class="empty muted">{analysis.notice ?? 'No people, organisations or places were found.'}</p>
       ) : (
         groups.map((g) => (
           <div key={g.type} class="actor-group">

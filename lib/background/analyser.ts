@@ -4,7 +4,8 @@
  * only a cache, and a restarted worker loads the model again.
  */
 import { buildActors } from '../nlp/actors';
-import { findMentions, loadNerModel, type NerModel } from '../nlp/ner';
+import { canonicalName } from '../nlp/canonical-names';
+import { findMentions, isProbablyEnglish, loadNerModel, type NerModel } from '../nlp/ner';
 import type { Analysis, Article } from '../types';
 
 export type Analyse = (article: Article) => Promise<Analysis>;
@@ -23,10 +24,16 @@ export function createAnalyser(loadModel: () => Promise<ArrayBuffer>): Analyse {
       throw err;
     }
     const t1 = performance.now();
-    const found = findMentions(ner, article.paragraphs);
+    const english = isProbablyEnglish(article.paragraphs);
+    const found = english ? findMentions(ner, article.paragraphs) : [];
     const t2 = performance.now();
-    const { actors, mentions } = buildActors(article.paragraphs, found);
+    const { actors, mentions } = buildActors(article.paragraphs, found, { canonical: canonicalName });
     const t3 = performance.now();
-    return { actors, mentions, timings: { model: t1 - t0, ner: t2 - t1, actors: t3 - t2 } };
+    return {
+      actors,
+      mentions,
+      ...(english ? {} : { notice: 'Backstory finds names in English text only, and this article seems to be in another language.' }),
+      timings: { model: t1 - t0, ner: t2 - t1, actors: t3 - t2 },
+    };
   };
 }

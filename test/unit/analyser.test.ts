@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createAnalyser } from '../../lib/background/analyser';
+import { canonicalName } from '../../lib/nlp/canonical-names';
+import type { Article } from '../../lib/types';
+
+const modelBytes = () => {
+  const buf = readFileSync(new URL('../../public/models/ner.bin', import.meta.url));
+  return Promise.resolve(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer);
+};
+
+const article = (paragraphs: string[]): Article => ({
+  url: 'https://news.example/a',
+  pageUrl: 'https://news.example/a',
+  title: 't',
+  byline: null,
+  publisher: null,
+  aggregator: null,
+  published: null,
+  lang: null,
+  excerpt: null,
+  wordCount: 100,
+  paragraphs,
+  truncated: false,
+});
+
+describe('canonical names', () => {
+  it('maps unambiguous variants of places and bodies to one name', () => {
+    expect(canonicalName('UK', 'LOC')).toBe('United Kingdom');
+    expect(canonicalName('Britain', 'LOC')).toBe('United Kingdom');
+    expect(canonicalName('U.S.', 'LOC')).toBe('United States');
+    expect(canonicalName('NATO', 'ORG')).toBe('Nato');
+    expect(canonicalName('EU', 'ORG')).toBe('European Union');
+    expect(canonicalName('EU', 'LOC')).toBe('European Union');
+  });
+  it('leaves people, unknown names and look-alike words alone', () => {
+    expect(canonicalName('UK', 'PER')).toBeNull();
+    expect(canonicalName('Us', 'LOC')).toBeNull();
+    expect(canonicalName('Georgia', 'LOC')).toBeNull();
+    expect(canonicalName('US', 'ORG')).toBeNull();
+  });
+});
+
+describe('the analyser', () => {
+  it('gives the same actor the same key in different articles', async () => {
+    const analyse = createAnalyser(modelBytes);
+    const one = await analyse(article(['The UK said on Monday that it would send more aid to the region, officials in London confirmed.']));
+    const two = await analyse(article(['Ministers in the United Kingdom said on Monday that they would send more aid to the region.']));
+    const key = (a: typeof one, name: string) => a.actors.find((x) => x.aliases.includes(name))?.key;
+    expect(key(one, 'UK')).toBe('LOC:united kingdom');
+    expect(key(two, 'United Kingdom')).toBe('LOC:united kingdom');
+    expect(one.timings.ner).toBeGreaterThanOrEqual(0);
+  });
+
+  it('says when the article is not in English instead of finding nothing silently', async () => {
+    const analyse = createAnalyser(modelBytes);
+    const fr = await analyse(
+      article([
+        "Le gouvernement a annoncé mardi une série de mesures pour soutenir les agriculteurs touchés par la sécheresse, qui dure depuis le début de l'été dans le sud du pays.",
+        'Les syndicats ont salué ces annonces, tout en réclamant des aides plus rapides et une simplification des démarches administratives pour les exploitations les plus fragiles.',
+      ]),
+    );
+    expect(fr.actors).toEqual([]);
+    expect(fr.notice).toMatch(/English text only/);
+  });
+
+  it('loads the model again after a failed load instead of failing for good', async () => {
+    let calls = 0;
+    const analyse = createAnalyser(async () => {
+      calls++;
+      if (calls === 1) throw new Error('disk hiccup');
+      return modelBytes();
+    });
+    await expect(analyse(article(['Hello.']))).rejects.toThrow('disk hiccup');
+    await expect(analyse(article(['Angela Merkel visited Paris.']))).resolves.toMatchObject({ mentions: expect.any(Array) });
+    expect(calls).toBe(2);
+  });
+});
