@@ -23,10 +23,13 @@ function useRoute(): string {
 export function App() {
   const route = useRoute();
   const m = /^#\/article\/(\d+)$/.exec(route);
-  return <div class="page">{m ? <Reader id={Number(m[1])} /> : <ArchiveList />}</div>;
+  const actor = /^#\/actor\/(.+)$/.exec(route);
+  return <div class="page">{m ? <Reader id={Number(m[1])} /> : <ArchiveList actorKey={actor ? decodeURIComponent(actor[1]!) : null} />}</div>;
 }
 
-function ArchiveList() {
+const actorHref = (key: string) => `#/actor/${encodeURIComponent(key)}`;
+
+function ArchiveList({ actorKey }: { actorKey: string | null }) {
   const [items, setItems] = useState<ArticleSummary[] | null>(null);
   const [total, setTotal] = useState(0);
   const [stats, setStats] = useState<ArchiveStats | null>(null);
@@ -35,13 +38,16 @@ function ArchiveList() {
   const [undo, setUndo] = useState<SavedArticle | null>(null);
 
   const load = useCallback(async () => {
-    const [list, st] = await Promise.all([request('archive/list', { offset: 0, limit }), request('archive/stats', {})]);
+    const [list, st] = await Promise.all([
+      request('archive/list', { offset: 0, limit, ...(actorKey ? { actorKey } : {}) }),
+      request('archive/stats', {}),
+    ]);
     if (!list.ok) return setProblem(list.error);
     setProblem(null);
     setItems(list.value.items);
     setTotal(list.value.total);
     if (st.ok) setStats(st.value);
-  }, [limit]);
+  }, [limit, actorKey]);
 
   useEffect(() => void load(), [load]);
   useBroadcast((msg) => msg.kind === 'archive/changed' && void load(), [load]);
@@ -87,8 +93,14 @@ function ArchiveList() {
           </button>
         </Notice>
       )}
+      {actorKey && (
+        <p class="filter" data-testid="filter">
+          Articles naming <strong>{actorName(items, actorKey)}</strong> · <a href="#/">Show all</a>
+        </p>
+      )}
       {items === null && !problem && <Notice title="Opening your archive…" tone="busy" />}
-      {items !== null && items.length === 0 && (
+      {items !== null && items.length === 0 && actorKey && <Notice title="No saved article names this actor">{null}</Notice>}
+      {items !== null && items.length === 0 && !actorKey && (
         <Notice title="Nothing saved yet" testId="empty">
           <p>Open a news article, click the Backstory button in the toolbar (or press Alt+Shift+B), then choose “Save to archive”.</p>
           <p class="muted">Saved articles stay on this device. Nothing is sent anywhere.</p>
@@ -114,6 +126,17 @@ function ArchiveList() {
               <ArticleMeta publisher={a.publisher} aggregator={a.aggregator} byline={a.byline} published={a.published} wordCount={a.wordCount} url={a.url} />
               <p class="saved-at muted">Saved {formatDate(a.savedAt, true)}</p>
               {a.excerpt && <p class="excerpt muted">{a.excerpt}</p>}
+              {a.actors.length > 0 && (
+                <ul class="item-actors" aria-label="Named in this article">
+                  {a.actors.map((x) => (
+                    <li key={x.key}>
+                      <a class={`mini-chip chip-${x.type.toLowerCase()}`} href={actorHref(x.key)} title={`Show saved articles naming ${x.name}`}>
+                        {x.name}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              )}
             </li>
           ))}
         </ul>
@@ -135,6 +158,11 @@ function ArchiveList() {
       )}
     </>
   );
+}
+
+function actorName(items: ArticleSummary[] | null, key: string): string {
+  for (const it of items ?? []) for (const a of it.actors) if (a.key === key) return a.name;
+  return key.replace(/^[A-Z]+:/, '');
 }
 
 /** The saved text in a clean reader view. Text only: Preact escapes it, nothing from the page can run. */

@@ -70,11 +70,22 @@ export function summarise(r: SavedArticle): ArticleSummary {
     savedAt: r.savedAt,
     wordCount: r.wordCount,
     excerpt: r.excerpt,
+    actors: [...r.actors]
+      .sort((a, b) => b.mentions - a.mentions)
+      .slice(0, SUMMARY_ACTORS)
+      .map((a) => ({ key: a.key, name: a.name, type: a.type })),
   };
 }
 
-/** Saved articles, newest saved first. */
-export async function listArticles(db: ArchiveDB, offset: number, limit: number): Promise<{ items: ArticleSummary[]; total: number }> {
+const SUMMARY_ACTORS = 6;
+
+/** Saved articles, newest saved first; with `actorKey`, only those naming that actor (through the index). */
+export async function listArticles(db: ArchiveDB, offset: number, limit: number, actorKey?: string): Promise<{ items: ArticleSummary[]; total: number }> {
+  if (actorKey) {
+    const rows = await db.articles.where('actorKeys').equals(actorKey).toArray();
+    rows.sort((a, b) => b.savedAt - a.savedAt);
+    return { items: rows.slice(offset, offset + limit).map(summarise), total: rows.length };
+  }
   const [rows, total] = await Promise.all([
     db.articles.orderBy('savedAt').reverse().offset(offset).limit(limit).toArray(),
     db.articles.count(),

@@ -147,8 +147,9 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       d.notify({ kind: 'archive/changed' });
       return panelState(tabId);
     },
-    async 'archive/list'({ offset, limit }) {
-      return listArticles(d.db, Math.max(0, offset | 0), Math.min(500, Math.max(1, limit | 0)));
+    async 'archive/list'({ offset, limit, actorKey }) {
+      const key = typeof actorKey === 'string' && actorKey ? actorKey : undefined;
+      return listArticles(d.db, Math.max(0, offset | 0), Math.min(500, Math.max(1, limit | 0)), key);
     },
     async 'archive/get'({ id }) {
       return (await d.db.articles.get(id)) ?? null;

@@ -41,6 +41,8 @@ export interface ArticleSummary {
   savedAt: number;
   wordCount: number;
   excerpt: string | null;
+  /** The most mentioned actors of the article, for display and filtering. */
+  actors: { key: string; name: string; type: 'PER' | 'ORG' | 'LOC' }[];
 }
 
 /** What the archive knows about one actor, for the hover card. */
@@ -71,7 +73,8 @@ export interface BackgroundRequests {
   'panel/remove': { req: { tabId: number }; res: PanelState };
   /** Scroll the page to the first mention of an actor and flash it. False when it is not on the page. */
   'panel/reveal': { req: { tabId: number; actorKey: string }; res: { found: boolean } };
-  'archive/list': { req: { offset: number; limit: number }; res: { items: ArticleSummary[]; total: number } };
+  /** Saved articles, newest first; only those naming `actorKey` when given. */
+  'archive/list': { req: { offset: number; limit: number; actorKey?: string }; res: { items: ArticleSummary[]; total: number } };
   'archive/get': { req: { id: number }; res: SavedArticle | null };
   'archive/delete': { req: { id: number }; res: SavedArticle | null };
   'archive/restore': { req: { record: SavedArticle }; res: { id: number } };

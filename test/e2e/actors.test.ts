@@ -107,6 +107,18 @@ describe('named actors in the page', () => {
     await expect.poll(async () => Object.keys(await painted(page)).length).toBe(3);
   });
 
+  it('keeps the actors with the saved article, and the archive filters by them', async () => {
+    await panel.getByTestId('save').click();
+    await panel.getByText('✓ Saved').waitFor();
+    const archive = await s.b.openExtensionPage('archive.html');
+    await archive.getByTestId('archive-item').first().waitFor();
+    await archive.getByRole('link', { name: 'Donald Trump' }).first().click();
+    await archive.getByTestId('filter').waitFor();
+    expect(await archive.getByTestId('filter').textContent()).toContain('Donald Trump');
+    expect(await archive.getByTestId('archive-item').count()).toBe(1);
+    await archive.close();
+  });
+
   it('made no network request of its own', async () => {
     await s.expectNoNetworkOfItsOwn();
   });

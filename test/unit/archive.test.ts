@@ -73,6 +73,17 @@ describe('archive', () => {
     expect(page3.items.map((i) => i.title)).toEqual(['Story 0']);
   });
 
+  it('filters by actor through the actorKeys index, and summarises the main actors', async () => {
+    await saveArticle(db, article({ url: 'https://news.example/1', title: 'With Starmer' }), analysis, 1);
+    await saveArticle(db, article({ url: 'https://news.example/2', title: 'Without' }), { actors: [], mentions: [], timings: {} }, 2);
+    await saveArticle(db, article({ url: 'https://news.example/3', title: 'Starmer again' }), analysis, 3);
+    const only = await listArticles(db, 0, 10, 'PER:keir starmer');
+    expect(only.total).toBe(2);
+    expect(only.items.map((i) => i.title)).toEqual(['Starmer again', 'With Starmer']);
+    expect(only.items[0]!.actors).toEqual([{ key: 'PER:keir starmer', name: 'Keir Starmer', type: 'PER' }]);
+    expect((await listArticles(db, 0, 10, 'PER:nobody')).total).toBe(0);
+  });
+
   it('deletes and restores exactly, and an undo never duplicates a re-saved article', async () => {
     const saved = await saveArticle(db, article(), analysis, 1000);
     const removed = await deleteArticle(db, saved.id!);
