@@ -148,6 +148,17 @@ function shouldBreak(text: string, i: number, j: number, k: number, m: number): 
   return true;
 }
 
+/** From a line break at `i`: where the next non-space character is, and whether a blank line came between. */
+function afterLineBreak(text: string, i: number): { next: number; blank: boolean } {
+  let next = i + 1;
+  let blank = false;
+  while (next < text.length && isSpace(text[next])) {
+    if (text[next] === '\n') blank = true;
+    next++;
+  }
+  return { next, blank };
+}
+
 /** Offsets where sentences end (exclusive), before trimming. */
 function boundaries(text: string): number[] {
   const cuts: number[] = [];
@@ -158,12 +169,7 @@ function boundaries(text: string): number[] {
     if (c === '\n') {
       // Blank line: always a boundary. Single line break: a boundary before a capital/opener/digit
       // when the line before does not end mid-phrase (comma, hyphen, colon, conjunction).
-      let m = i + 1;
-      let blank = false;
-      while (m < n && isSpace(text[m])) {
-        if (text[m] === '\n') blank = true;
-        m++;
-      }
+      const { next: m, blank } = afterLineBreak(text, i);
       if (blank) cuts.push(i);
       else {
         let p = i - 1;
@@ -298,13 +304,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     const prevOpens = prev === undefined || isSpace(prev) || /[(\[{\-–—\/“‘"'«„:]/.test(prev);
     const nextCloses = next === undefined || isSpace(next) || /[.,;:!?)\]}\-–—…”’"']/.test(next);
     if (c === '\n') {
-      let m = i + 1;
-      let blank = false;
-      while (m < n && isSpace(text[m])) {
-        if (text[m] === '\n') blank = true;
-        m++;
-      }
-      if (blank) closeAllUnbalanced(i);
+      if (afterLineBreak(text, i).blank) closeAllUnbalanced(i);
       continue;
     }
     switch (c) {
