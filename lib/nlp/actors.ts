@@ -39,6 +39,21 @@ const TITLES = [
 
 /** Titles that say "this is a person" even when the tagger said otherwise. */
 const PERSONAL = new Set(['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Mx', 'Mx.', 'Sir', 'Dame', 'Dr', 'Dr.', 'Lord', 'Lady', 'President', 'Prime Minister', 'Pope', 'Senator', 'Baroness']);
+/**
+ * Royal and similar titles make a person only before a single name or a name with a regnal number
+ * ("Queen Elizabeth II", "King Charles"), not before longer names ("Queen Mary University",
+ * "Prince Edward Island").
+ */
+const ROYAL = new Set(['King', 'Queen', 'Prince', 'Princess', 'Emperor', 'Empress', 'Duke', 'Duchess', 'Crown Prince']);
+
+function titleMakesPerson(title: string | null, rest: string): boolean {
+  if (title === null) return false;
+  if (PERSONAL.has(title)) return true;
+  if (!ROYAL.has(title)) return false;
+  const words = rest.trim().split(/\s+/);
+  return words.length === 1 || (words.length === 2 && /^[IVX]+$/.test(words[1]!));
+}
+
 /** Titles used with a first name in British usage ("Sir Keir", "Dame Judi", "Lady Diana"). */
 const FIRST_NAME_TITLES = new Set(['Sir', 'Dame', 'Lady', 'Lord', 'Prince', 'Princess', 'King', 'Queen', 'Pope']);
 
@@ -137,7 +152,8 @@ function prepare(paragraphs: string[], m: Mention): Item {
   }
   let title: string | null = null;
   let core = text;
-  const inner = m.type === 'PER' || PERSONAL.has(titleAtStart(text) ?? '') ? titleAtStart(text) : null;
+  const atStart = titleAtStart(text);
+  const inner = m.type === 'PER' || titleMakesPerson(atStart, atStart ? text.slice(atStart.length + 1) : '') ? atStart : null;
   if (inner) {
     title = inner;
     core = text.slice(inner.length + 1);
@@ -151,7 +167,7 @@ function prepare(paragraphs: string[], m: Mention): Item {
     }
   }
   core = normSpace(core);
-  const personal = title !== null && PERSONAL.has(title);
+  const personal = titleMakesPerson(title, core);
   const type: EntityType = personal ? 'PER' : m.type;
   return {
     m: { ...m, start, end, text, type },

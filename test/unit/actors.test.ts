@@ -148,3 +148,19 @@ describe('buildActors', () => {
     expect(buildActors(['Nothing here.'], [])).toEqual({ actors: [], mentions: [] });
   });
 });
+
+describe('royal titles', () => {
+  it('make a person of "Queen Elizabeth II" and "King Charles", not of longer names', () => {
+    const p = 'Queen Elizabeth II met King Charles at Queen Mary University near Prince Edward Island.';
+    const at = (text: string, type: EntityType): Mention => {
+      const start = p.indexOf(text);
+      return { paragraph: 0, start, end: start + text.length, text, type };
+    };
+    const { actors } = buildActors([p], [at('Queen Elizabeth II', 'ORG'), at('King Charles', 'LOC'), at('Queen Mary University', 'ORG'), at('Prince Edward Island', 'LOC')]);
+    const typeOf = (name: string) => actors.find((a) => a.aliases.includes(name))?.type;
+    expect(typeOf('Queen Elizabeth II')).toBe('PER');
+    expect(typeOf('King Charles')).toBe('PER');
+    expect(typeOf('Queen Mary University')).toBe('ORG');
+    expect(typeOf('Prince Edward Island')).toBe('LOC');
+  });
+});
