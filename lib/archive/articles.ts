@@ -82,9 +82,8 @@ const SUMMARY_ACTORS = 6;
 /** Saved articles, newest saved first; with `actorKey`, only those naming that actor (through the index). */
 export async function listArticles(db: ArchiveDB, offset: number, limit: number, actorKey?: string): Promise<{ items: ArticleSummary[]; total: number }> {
   if (actorKey) {
-    const rows = await db.articles.where('actorKeys').equals(actorKey).toArray();
-    rows.sort((a, b) => b.savedAt - a.savedAt);
-    return { items: rows.slice(offset, offset + limit).map(summarise), total: rows.length };
+    const { ids, rows } = await newestNaming(db, actorKey, offset, limit);
+    return { items: rows.map(summarise), total: ids.length };
   }
   const [rows, total] = await Promise.all([
     db.articles.orderBy('savedAt').reverse().offset(offset).limit(limit).toArray(),
@@ -117,12 +116,23 @@ export async function archiveStats(
   return { articles, bytes, usage, quota, persisted };
 }
 
-/** How many saved articles mention an actor, and the latest few (by the multi-entry actorKeys index). */
+/**
+ * The saved articles naming an actor, newest first, reading only the keys of the index and then the
+ * records of the page asked for (an actor such as "United States" may be in thousands of articles).
+ * Ids grow with each first save, so a higher id is a later save.
+ */
+async function newestNaming(db: ArchiveDB, actorKey: string, offset: number, limit: number): Promise<{ ids: number[]; rows: SavedArticle[] }> {
+  const ids = (await db.articles.where('actorKeys').equals(actorKey).primaryKeys()) as number[];
+  ids.sort((a, b) => b - a);
+  const rows = (await db.articles.bulkGet(ids.slice(offset, offset + limit))).filter((r): r is SavedArticle => !!r);
+  return { ids, rows };
+}
+
+/** How many saved articles mention an actor, and the latest few. */
 export async function actorArchiveInfo(db: ArchiveDB, key: string, latest: number): Promise<ActorArchiveInfo> {
-  const rows = await db.articles.where('actorKeys').equals(key).toArray();
-  rows.sort((a, b) => b.savedAt - a.savedAt);
+  const { ids, rows } = await newestNaming(db, key, 0, latest);
   return {
-    count: rows.length,
-    latest: rows.slice(0, latest).map((r) => ({ id: r.id!, title: r.title, url: r.url, savedAt: r.savedAt })),
+    count: ids.length,
+    latest: rows.map((r) => ({ id: r.id!, title: r.title, url: r.url, savedAt: r.savedAt })),
   };
 }

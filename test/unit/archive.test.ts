@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { archiveStats, deleteArticle, findByUrl, listArticles, restoreArticle, saveArticle } from '../../lib/archive/articles';
+import { actorArchiveInfo, archiveStats, deleteArticle, findByUrl, listArticles, restoreArticle, saveArticle } from '../../lib/archive/articles';
 import { ArchiveDB } from '../../lib/archive/db';
 import type { Analysis, Article } from '../../lib/types';
 
@@ -82,6 +82,9 @@ describe('archive', () => {
     expect(only.items.map((i) => i.title)).toEqual(['Starmer again', 'With Starmer']);
     expect(only.items[0]!.actors).toEqual([{ key: 'PER:keir starmer', name: 'Keir Starmer', type: 'PER' }]);
     expect((await listArticles(db, 0, 10, 'PER:nobody')).total).toBe(0);
+    expect((await listArticles(db, 1, 10, 'PER:keir starmer')).items.map((i) => i.title)).toEqual(['With Starmer']);
+    const info = await actorArchiveInfo(db, 'PER:keir starmer', 1);
+    expect(info).toEqual({ count: 2, latest: [{ id: 3, title: 'Starmer again', url: 'https://news.example/3', savedAt: 3 }] });
   });
 
   it('deletes and restores exactly, and an undo never duplicates a re-saved article', async () => {
