@@ -23,10 +23,7 @@ async function activation(runs: number): Promise<Record<string, number>> {
   const b = await launchWithExtension({ extensionPath: ext });
   const times: number[] = [];
   try {
-    const page = await b.context.newPage();
-    await page.goto(server.origin + SEED);
-    const tabId = await b.tabIdOf(page);
-    const panel = await b.openExtensionPage(`sidepanel.html?tabId=${tabId}`, { width: 420, height: 900 });
+    const { page, panel } = await b.openWithPanel(server.origin + SEED);
     for (let i = 0; i < runs + 1; i++) {
       // A reload unloads the content script, so every run injects it and reads the page afresh.
       await page.reload();

@@ -129,6 +129,10 @@ export interface LaunchedBrowser {
   openExtensionPage(path: string, viewport?: { width: number; height: number }): Promise<Page>;
   /** The browser's id of the tab showing `page`. */
   tabIdOf(page: Page): Promise<number>;
+  /** The extension's service worker as it is now (a stopped worker is replaced by a new one). */
+  liveWorker(): Worker;
+  /** Opens `url` in a tab, and the side panel (as a page pinned to that tab) beside it. */
+  openWithPanel(url: string): Promise<{ page: Page; panel: Page; tabId: number }>;
   close(): Promise<void>;
 }
 
@@ -182,7 +186,7 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Launched
   worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
   const extensionId = new URL(worker.url()).host;
 
-  return {
+  const launched: LaunchedBrowser = {
     context,
     extensionId,
     worker,
@@ -196,19 +200,29 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Launched
     },
     async tabIdOf(page) {
       const url = page.url();
-      const live = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) ?? worker;
-      const id = await live.evaluate(async (u: string): Promise<number | null> => {
+      const id = await launched.liveWorker().evaluate(async (u: string): Promise<number | null> => {
         const tabs = await chrome.tabs.query({});
         return tabs.find((t) => t.url === u)?.id ?? null;
       }, url);
       if (id === null) throw new Error(`No tab shows ${url}`);
       return id;
     },
+    liveWorker() {
+      return context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) ?? worker;
+    },
+    async openWithPanel(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      const tabId = await launched.tabIdOf(page);
+      const panel = await launched.openExtensionPage(`sidepanel.html?tabId=${tabId}`, { width: 420, height: 900 });
+      return { page, panel, tabId };
+    },
     async close() {
       await context.close();
       if (ownProfile) await rm(userDataDir, { recursive: true, force: true });
     },
   };
+  return launched;
 }
 
 /**
@@ -246,12 +260,8 @@ export const E2E_BUILD = '.output/chrome-mv3-e2e';
  * press to the title being visible.
  */
 export async function openAndRead(b: LaunchedBrowser, pageUrl: string): Promise<{ page: Page; panel: Page; tabId: number; ms: number }> {
-  const page = await b.context.newPage();
-  await page.goto(pageUrl);
-  const tabId = await b.tabIdOf(page);
-  const panel = await b.openExtensionPage(`sidepanel.html?tabId=${tabId}`, { width: 420, height: 900 });
-  const ms = await readInPanel(panel);
-  return { page, panel, tabId, ms };
+  const opened = await b.openWithPanel(pageUrl);
+  return { ...opened, ms: await readInPanel(opened.panel) };
 }
 
 /** Presses "Read this page" in an open panel and waits for the outcome; returns the time it took. */

@@ -95,7 +95,6 @@ export interface RequestEnvelope<K extends RequestName = RequestName> {
 
 /** Messages the background sends to the content script of a tab. */
 export type ContentCommand =
-  | { kind: 'content/ping' }
   | { kind: 'content/reanalyse' }
   | { kind: 'content/reveal'; actorKey: string };
 
@@ -135,5 +134,5 @@ export function isBroadcast(msg: unknown): msg is Broadcast {
 export function isContentCommand(msg: unknown): msg is ContentCommand {
   const m = msg as { kind?: unknown; actorKey?: unknown } | null;
   if (m?.kind === 'content/reveal') return typeof m.actorKey === 'string';
-  return m?.kind === 'content/ping' || m?.kind === 'content/reanalyse';
+  return m?.kind === 'content/reanalyse';
 }

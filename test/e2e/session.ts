@@ -55,13 +55,9 @@ export class Session {
     if (this.profile) await rm(this.profile, { recursive: true, force: true });
   }
 
-  /** Opens `path` in a tab, and the side panel (as a page pinned to that tab) beside it. */
-  async openWithPanel(path: string): Promise<{ page: Page; panel: Page; tabId: number }> {
-    const page = await this.b.context.newPage();
-    await page.goto(`${this.server.origin}/${path}`);
-    const tabId = await this.b.tabIdOf(page);
-    const panel = await this.b.openExtensionPage(`sidepanel.html?tabId=${tabId}`, { width: 400, height: 900 });
-    return { page, panel, tabId };
+  /** Opens a fixture in a tab, and the side panel (as a page pinned to that tab) beside it. */
+  openWithPanel(path: string): Promise<{ page: Page; panel: Page; tabId: number }> {
+    return this.b.openWithPanel(`${this.server.origin}/${path}`);
   }
 
   /**
@@ -71,8 +67,7 @@ export class Session {
    */
   async expectNoNetworkOfItsOwn(): Promise<void> {
     const probe = `${this.server.origin}/recording-probe`;
-    const worker = this.b.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${this.b.extensionId}/`)) ?? this.b.worker;
-    await worker.evaluate((u: string) => fetch(u).then((r) => r.status), probe);
+    await this.b.liveWorker().evaluate((u: string) => fetch(u).then((r) => r.status), probe);
     await expect.poll(() => this.requests.includes(probe)).toBe(true);
     expect(offMachine(this.requests)).toEqual([]);
     expect(notBrowserServices(this.trap.attempts)).toEqual([]);
