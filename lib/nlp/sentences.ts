@@ -297,6 +297,9 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     closeTop(end, true);
   };
 
+  /** Built on first need: see straightCloserIndex. */
+  let lastCloser: Int32Array | undefined;
+
   for (let i = 0; i < n; i++) {
     const c = text[i]!;
     const prev = text[i - 1];
@@ -336,11 +339,20 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
         break;
       case '’':
       case '\'':
+        if (c === '\'' && next === '\'') {
+          // Two straight single quotes stand for one double quote mark (older newswire style: ''Yes,'' he said).
+          const after = text[i + 2];
+          const nextCloses2 = after === undefined || isSpace(after) || /[.,;:!?)\]}\-–—…”’"]/.test(after);
+          if (has('double') && (nextCloses2 || !prevOpens)) closeKind('double', i + 2);
+          else if (!has('double') && after !== undefined && !isSpace(after)) stack.push({ start: i, open: "''", kind: 'double' });
+          i++;
+          break;
+        }
         if (has('single') && !isLetter(next) && !isSpace(prev) && prev !== undefined) closeKind('single', i + 1);
         else if (c === '\'' && prevOpens && isLetter(next) && !has('single')) {
           // A straight single quote opens only if a matching closer follows in the same paragraph.
-          const para = text.slice(i + 1, nextBlank(text, i + 1));
-          if (/[^\s\w]'(?!\w)|\w'(?=[\s.,;:!?)\]—–-]|$)/.test(para) && !/^(?:tis|twas|em|cause|n)\b/i.test(para))
+          if (lastCloser === undefined) lastCloser = straightCloserIndex(text);
+          if (lastCloser[i]! > i && !/^(?:tis|twas|em|cause|n)\b/i.test(text.slice(i + 1, i + 7)))
             stack.push({ start: i, open: c, kind: 'single' });
         }
         break;
@@ -353,7 +365,33 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   return spans;
 }
 
-function nextBlank(text: string, from: number): number {
-  const m = /\n\s*\n/.exec(text.slice(from));
-  return m ? from + m.index : text.length;
+/**
+ * For every offset, the offset of the last straight single quote in the same paragraph that could
+ * close a quotation (after a non-space, and not followed by a letter or digit: "word' " or ".' "), or
+ * -1 when there is none. One backward pass, so deciding whether a straight single quote opens a
+ * quotation stays linear in the length of the text.
+ */
+function straightCloserIndex(text: string): Int32Array {
+  const n = text.length;
+  const out = new Int32Array(n + 1).fill(-1);
+  let last = -1;
+  for (let i = n - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === '\n') {
+      // A blank line ends the paragraph: closers after it do not count.
+      let j = i + 1;
+      while (j < n && text[j] !== '\n' && isSpace(text[j])) j++;
+      if (text[j] === '\n') last = -1;
+      else {
+        let k = i - 1;
+        while (k >= 0 && text[k] !== '\n' && isSpace(text[k])) k--;
+        if (text[k] === '\n') last = -1;
+      }
+    } else if (c === '\'' && i > 0 && !isSpace(text[i - 1]) && !isWordChar(text[i + 1])) {
+      const p = text[i - 1]!;
+      if (isWordChar(p) ? text[i + 1] === undefined || /[\s.,;:!?)\]—–-]/.test(text[i + 1]!) : true) last = i;
+    }
+    out[i] = last;
+  }
+  return out;
 }

@@ -146,6 +146,25 @@ describe('findQuoteSpans', () => {
     ]);
   });
 
+  it('reads two straight single quotes as one double mark (older newswire style)', () => {
+    const t = "''It is over,'' Mr. Lou said. ''Now we wait.''";
+    const spans = findQuoteSpans(t);
+    expect(spans.map((s) => [t.slice(s.start, s.end), s.closed, s.depth])).toEqual([
+      ["''It is over,''", true, 0],
+      ["''Now we wait.''", true, 0],
+    ]);
+    expect(texts(t)).toEqual(["''It is over,'' Mr. Lou said.", "''Now we wait.''"]);
+  });
+
+  it('stays linear on long runs of straight single quotes and apostrophes', () => {
+    for (const t of ["'".repeat(100_000), "a'b ".repeat(30_000), "'a ".repeat(30_000) + "x' "]) {
+      const t0 = performance.now();
+      findQuoteSpans(t);
+      splitSentences(t);
+      expect(performance.now() - t0).toBeLessThan(2000);
+    }
+  });
+
   it('finds the Downing Street quotation in the seed article', () => {
     const t = para('a Downing Street spokesperson said coalition');
     const spans = findQuoteSpans(t);

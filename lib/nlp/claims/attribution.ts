@@ -1,0 +1,1173 @@
+/**
+ * Attribution finding (issue #4, "Claims"): who said what in a news article.
+ *
+ * Pure string code: no DOM, no Node APIs, safe in the background worker. All offsets are UTF-16 code
+ * units into the text passed in. The text is a whole article, paragraphs joined by "\n\n".
+ *
+ * The method is rule-based and works on tokens of one sentence at a time (sentences and quotations
+ * come from ../sentences.ts). A cue is a reporting verb or phrase outside any quotation ("said",
+ * "told", "according to", "it is understood", ...). Around each cue the finder tries these frames, in
+ * this order, and keeps the first that fits:
+ *
+ *  1. Quote first: `“…,” X said.` / `“…,” said X.` / `“…?” X asked.` The quotation (with every
+ *     sentence of it, and across paragraphs when a paragraph ends with the quote still open) is the
+ *     content. A quotation that goes on right after the cue clause (`“…,” X added, “…”` or
+ *     `“…,” X said. “…”`) belongs to the same attribution, so its content runs to the last mark.
+ *  2. Sentence end: `…, X said.` / `…, said X.` / `…, according to X.` The content runs from the
+ *     start of the sentence to the comma.
+ *  3. Verb first: `X said (that) …`, `X told the BBC (that) …`, `X said: “…”`, `According to X, …`,
+ *     `It is understood that …` (no source). The content runs from the cue to the end of the clause.
+ *  4. Naming a quotation: `X has hailed Y as “…”`, `X called it “…”`.
+ *  5. Participles: `…, adding (that) …` / `…, saying …` and `… but stressed that …` take the source
+ *     of the attribution just before them in the same sentence.
+ *
+ * A quotation with no cue of its own that fills whole sentences joins the attribution of the sentence
+ * before it in the same paragraph when that one is a quotation too, and otherwise stands alone with
+ * no source. A short quoted phrase inside narration with no cue nearby ("a “reassurance force”") is a
+ * term or a scare quote, not speech, and is not reported.
+ *
+ * The source is the noun phrase next to the cue: a name (a capitalised run, or an NER mention when
+ * the caller passes `mentions`), a pronoun, or a determiner phrase whose head is a role noun ("a
+ * Downing Street spokesperson", "the French president", "sources", "police"), with an apposition or
+ * a relative clause between commas ("Mr Trump's envoy, Steve Witkoff,"). A reported attribution
+ * whose source cannot be found is dropped: precision matters more than recall for readers.
+ *
+ * `kind` is 'quote' when the content is a quotation, or when it holds a quoted stretch of three or
+ * more words (mixed quotation: `X said the talks were a “real significant breakthrough”`); a
+ * quoted word or two inside reported speech ("a “peace conference”") leaves it 'reported'.
+ */
+import { findQuoteSpans, splitSentences, type Sentence } from '../sentences';
+
+/** UTF-16 offsets into the text: [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type AttributionKind = 'quote' | 'reported';
+
+export interface Attribution {
+  /** 'quote': direct speech in quote marks (or a mixed quotation); 'reported': indirect speech. */
+  kind: AttributionKind;
+  /** The speaker phrase as written; null when none can be identified. */
+  source: Span | null;
+  /** The cue ("said", "told Paris Match", "according to", "hailed … as"); null for a quote with no cue. */
+  cue: Span | null;
+  /**
+   * What was said. For a quotation: from just inside the first opening mark to just inside the last
+   * closing mark, so a quotation interrupted by its cue, or running over paragraphs, is one span.
+   */
+  content: Span;
+  /** True when the source is a bare pronoun (he, she, they, we, I, it, ...): the caller resolves it. */
+  sourceIsPronoun?: boolean;
+}
+
+/** A named-entity mention from the NER, offsets into the same text. */
+export interface MentionHint {
+  start: number;
+  end: number;
+  type: 'PER' | 'ORG' | 'LOC';
+}
+
+export interface FindAttributionOptions {
+  mentions?: readonly MentionHint[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lexicons
+
+const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
+
+/** Verbs of saying: finite forms that introduce speech or a statement. */
+const SPEECH_VERBS = words(`
+  said says say told tells added adds insisted insists admitted admits argued argues warned warns claimed claims
+  suggested suggests stressed stresses noted notes announced announces denied denies explained explains
+  acknowledged acknowledges confirmed confirms asserted asserts declared declares maintained maintains contended
+  contends predicted predicts revealed reveals reported reports wrote writes tweeted tweets posted asked asks
+  replied replies responded responds answered continued recalled recalls conceded concedes emphasized emphasised
+  emphasizes emphasises observed remarked alleged alleges charged testified complained complains promised promises
+  vowed vows pledged pledges countered agreed agrees estimated speculated joked quipped boasted bragged lamented
+  stated states reiterated echoed echoes reiterates mused cautioned cautions disclosed conceded retorted explained informed
+  concluded concludes wondered acknowledged signalled signaled indicated indicates hinted hints
+`);
+/** Verbs of belief and intention: attributions too, but only in the verb-first frame. */
+const BELIEF_VERBS = words(`believes believe believed thinks think fears feared worries worried hopes hoped expects expected doubts doubted`);
+/** Verbs that name a quotation: `X hailed Y as “…”`, `X called it “…”`. */
+const NAMING_VERBS = words(`
+  hailed hails called calls described describes dubbed dubs labelled labeled labels branded brands praised praises
+  slammed slams denounced denounces condemned condemns decried decries welcomed welcomes termed terms
+`);
+/** Verbs that take the addressee as object before the content: `told the BBC (that) …`. */
+const ADDRESSEE_VERBS = words(`told tells informed assured reminded warned promised`);
+/** Participles that continue the speaker's previous attribution: `…, adding that …`. */
+const PARTICIPLES = words(`
+  adding saying noting arguing insisting warning stressing claiming suggesting explaining telling acknowledging
+  admitting declaring predicting asserting writing
+`);
+const AUX = words(`has have had also would will later then previously repeatedly again further once reportedly has've`);
+const PASSIVE_AUX = words(`is was are were be been being`);
+const PRONOUNS = words(`he she they we i it you`);
+const OBJECT_PRONOUNS = words(`him her them us me you reporters journalists supporters voters`);
+const DETERMINERS = words(`a an the his her their its our my your this these those some many several other both all most few`);
+const NUMBER_WORDS = words(`one two three four five six seven eight nine ten dozens hundreds`);
+/** Nouns that head a source phrase ("a spokesperson", "senior officials", "police"). */
+const ROLE_NOUNS = words(`
+  spokesperson spokesman spokeswoman spokespeople spokesmen official officials minister ministers president
+  presidents premier chancellor secretary secretaries source sources police officer officers aide aides adviser
+  advisers advisor advisors analyst analysts expert experts diplomat diplomats leader leaders envoy ambassador
+  spokesperson's campaign government administration department ministry office agency committee party company
+  firm group lawyer lawyers attorney attorneys counsel prosecutor prosecutors judge court statement report
+  survey poll study researchers scientists economists officials critics supporters opponents residents people
+  witnesses activists campaigners members member chairman chairwoman chair head director executive chief ceo
+  founder candidate nominee senator senators congressman congresswoman governor mayor lawmaker lawmakers
+  representative representatives delegate delegates strategist strategists staffer staffers insider insiders
+  operative operatives pollster pollsters commentator commentators host anchor reporter reporters journalist
+  journalists correspondent editor editors columnist newspaper network channel broadcaster agency website
+  authorities military army ministry kremlin spokesperson administration white house daughter son wife husband
+  mother father friend friends brother sister voters voter fans fan team manager coach doctor doctors officer
+  investigators regulator regulators economist observers organisers organizers union unions man woman men women
+  teacher student students worker workers clinton trump
+`);
+/** Modifiers allowed inside a source phrase before the head. */
+const MODIFIERS = words(`
+  senior junior former top chief deputy foreign defence defense interior prime vice assistant press
+  communications campaign white house state federal local national regional international european american
+  british french german russian ukrainian chinese us uk eu un nato military security intelligence government
+  unnamed anonymous independent leading prominent key other two three four several many some longtime
+  long-time veteran spokes new latest conservative liberal democratic republican labour tory progressive
+`);
+/** Capitalised words that open a sentence or clause but are never part of a source phrase. */
+const CAP_STOP = words(`
+  but and or so yet meanwhile however while when as after before since although though if because in on at for
+  with from to by of also still then now earlier later last this that these those there here what why how who
+  where which speaking asked asking writing talking according it is was are were will would has have had do does
+  did not no yes thus instead indeed moreover furthermore speaking despite during under over until unless
+  whether once even only just nor having being given monday tuesday wednesday thursday friday saturday sunday
+  today yesterday tonight
+`);
+const CLAUSE_WORDS = words(`and but or while as when that because although though since after before if so whereas once where which who`);
+const SUBORDINATORS = words(`while although though as when if because since whereas after before once`);
+const SUBJECT_START = words(`
+  that the a an he she they we i it you his her their its our my your this these those there some many no
+  nobody everyone everybody no-one all any each every one if what how why whether when mr mrs ms dr sir
+`);
+const PREPOSITIONS = words(`in on at to during after before with for by about of from over under into through since until against among via`);
+/** Words that, right after "said", show it is not introducing a statement ("said so", "said nothing"). */
+const REJECT_START = words(`so nothing goodbye yes no not too as than and or but which who whom whose what`);
+const TIME_WORDS = words(`
+  on in at during over last this earlier later yesterday today tonight monday tuesday wednesday thursday friday
+  saturday sunday week weekend month year morning afternoon evening night recently previously again years
+  months weeks days decades time times hours ago long privately publicly openly repeatedly separately later
+  earlier first also twitter facebook instagram television radio interview statement
+`);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tokens
+
+interface Tok {
+  s: number;
+  e: number;
+  /** The token as written. */
+  w: string;
+  /** Lower-cased, with curly apostrophes made straight. */
+  l: string;
+  /** Inside a top-level quotation (the marks themselves count as outside). */
+  q: boolean;
+}
+
+const TITLE_ABBREV = words(`mr mrs ms dr st sen rep gov gen lt col capt sgt prof rev jr sr u.s u.k u.n d.c`);
+const WORD_RE = /[\p{L}\p{N}]+(?:[-&.'’][\p{L}\p{N}]+)*|\S/gu;
+
+function tokenize(text: string, start: number, end: number, inQuote: Uint8Array): Tok[] {
+  const out: Tok[] = [];
+  const slice = text.slice(start, end);
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(slice); m; m = WORD_RE.exec(slice)) {
+    let s = start + m.index;
+    let e = s + m[0].length;
+    let w = m[0];
+    // Keep the dot of a title or an initial ("Mr.", "J.", "U.S.").
+    if (text[e] === '.' && e < end) {
+      const lw = w.toLowerCase();
+      if (TITLE_ABBREV.has(lw) || (w.length === 1 && /\p{Lu}/u.test(w))) {
+        e++;
+        w += '.';
+        WORD_RE.lastIndex++;
+      }
+    }
+    // Split the possessive: "Trump's" -> "Trump" + "'s".
+    const pm = /^(.+)(['’][sS])$/u.exec(w);
+    if (pm && pm[1]!.length > 1 && !/^(?:it|he|she|that|what|there|here|who|let)$/i.test(pm[1]!)) {
+      const cut = s + pm[1]!.length;
+      out.push(mk(text, s, cut, inQuote));
+      s = cut;
+      w = pm[2]!;
+    }
+    out.push(mk(text, s, e, inQuote));
+  }
+  return out;
+}
+
+function mk(text: string, s: number, e: number, inQuote: Uint8Array): Tok {
+  const w = text.slice(s, e);
+  return { s, e, w, l: w.toLowerCase().replace(/’/g, "'"), q: inQuote[s] === 1 };
+}
+
+const isCap = (t: Tok | undefined): boolean => t !== undefined && /^\p{Lu}/u.test(t.w);
+const isWord = (t: Tok | undefined): boolean => t !== undefined && /^[\p{L}\p{N}]/u.test(t.w);
+const isNumber = (t: Tok | undefined): boolean => t !== undefined && /^\p{N}/u.test(t.w);
+const QUOTE_CHARS = '"“”‘’\'«»„';
+const isQuoteMark = (t: Tok | undefined): boolean => t !== undefined && t.w.length === 1 && QUOTE_CHARS.includes(t.w);
+const isPossessive = (t: Tok | undefined): boolean => t !== undefined && (t.l === "'s" || t.l === "'");
+/** The word without a contraction ("he’s" -> "he"). */
+const bare = (t: Tok): string => t.l.replace(/'(?:s|re|ve|ll|d|m)$/, '').replace(/n't$/, '');
+/** Can the token open a clause that is the content of a speech verb? */
+const opensClause = (t: Tok | undefined): boolean =>
+  t !== undefined && (isQuoteMark(t) || SUBJECT_START.has(bare(t)) || PRONOUNS.has(bare(t)) || (isCap(t) && !CAP_STOP.has(t.l)) || isNumber(t) || ROLE_NOUNS.has(t.l));
+const isDash = (t: Tok | undefined): boolean => t !== undefined && (t.w === '–' || t.w === '—' || t.w === '-' || t.w === '--');
+
+// ---------------------------------------------------------------------------------------------------------------
+// Quotations
+
+interface QuoteGroup {
+  /** Offset of the first opening mark. */
+  start: number;
+  /** Offset after the last closing mark (or the end of the last paragraph for an open quote). */
+  end: number;
+  /** Just inside the marks. */
+  inner: Span;
+  /** Word count of the inner text. */
+  nWords: number;
+}
+
+const CLOSE_MARKS = '"”’\'»“';
+
+/** Top-level quotations, with a quote left open at a paragraph end joined to its reopening in the next paragraph. */
+function quoteGroups(text: string): QuoteGroup[] {
+  const spans = findQuoteSpans(text).filter((s) => s.depth === 0);
+  const groups: QuoteGroup[] = [];
+  let cur: QuoteGroup | null = null;
+  let curClosed = true;
+  for (const sp of spans) {
+    const openLen = sp.open.length;
+    const innerStart = sp.start + openLen;
+    let innerEnd = sp.end;
+    if (sp.closed) {
+      if (sp.open === "''" && text.slice(sp.end - 2, sp.end) === "''") innerEnd = sp.end - 2;
+      else if (CLOSE_MARKS.includes(text[sp.end - 1]!)) innerEnd = sp.end - 1;
+      if (innerEnd < innerStart) innerEnd = innerStart;
+    }
+    if (cur && !curClosed && /^\s*$/.test(text.slice(cur.end, sp.start)) && /\n\s*\n/.test(text.slice(cur.end, sp.start))) {
+      cur.end = sp.end;
+      cur.inner.end = innerEnd;
+    } else {
+      if (cur) groups.push(cur);
+      cur = { start: sp.start, end: sp.end, inner: { start: innerStart, end: innerEnd }, nWords: 0 };
+    }
+    curClosed = sp.closed;
+  }
+  if (cur) groups.push(cur);
+  for (const g of groups) g.nWords = (text.slice(g.inner.start, g.inner.end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  return groups;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The finder
+
+interface Found extends Attribution {
+  /** Index of the sentence the cue is in. */
+  sent: number;
+}
+
+interface Ctx {
+  text: string;
+  sents: Sentence[];
+  toks: Tok[][];
+  groups: QuoteGroup[];
+  /** For each offset: index of the quote group covering it, or -1. */
+  groupAt: Int32Array;
+  mentionEnd: Map<number, MentionHint>;
+  mentionStart: Map<number, MentionHint>;
+  /** Paragraph index of each sentence. */
+  para: number[];
+}
+
+/**
+ * Finds the attributions in an article: direct quotations with their speaker and cue, and reported
+ * speech ("X said that …", "according to X, …"). Sorted by content start.
+ */
+export function findAttributions(text: string, opts: FindAttributionOptions = {}): Attribution[] {
+  if (!text) return [];
+  const groups = quoteGroups(text);
+  const groupAt = new Int32Array(text.length + 1).fill(-1);
+  const inQuote = new Uint8Array(text.length + 1);
+  groups.forEach((g, gi) => {
+    for (let i = g.start; i < g.end; i++) groupAt[i] = gi;
+    for (let i = g.inner.start; i < g.inner.end; i++) inQuote[i] = 1;
+  });
+  const sents = splitSentences(text);
+  const para: number[] = [];
+  let p = 0;
+  let last = 0;
+  for (const s of sents) {
+    if (/\n\s*\n/.test(text.slice(last, s.start))) p++;
+    para.push(p);
+    last = s.end;
+  }
+  const mentionEnd = new Map<number, MentionHint>();
+  const mentionStart = new Map<number, MentionHint>();
+  for (const m of opts.mentions ?? []) {
+    if (m.end <= m.start || m.end > text.length) continue;
+    mentionEnd.set(m.end, m);
+    mentionStart.set(m.start, m);
+  }
+  const ctx: Ctx = {
+    text,
+    sents,
+    toks: sents.map((s) => tokenize(text, s.start, s.end, inQuote)),
+    groups,
+    groupAt,
+    mentionEnd,
+    mentionStart,
+    para,
+  };
+
+  const found: Found[] = [];
+  for (let si = 0; si < sents.length; si++) found.push(...sentenceAttributions(ctx, si));
+  const kept = dropOverlaps(found);
+  attachLooseQuotes(ctx, kept);
+  kept.sort((a, b) => a.content.start - b.content.start);
+  return kept.map(({ sent: _sent, ...a }) => finish(text, a));
+}
+
+function finish(text: string, a: Attribution): Attribution {
+  const out: Attribution = { kind: a.kind, source: a.source, cue: a.cue, content: trimSpan(text, a.content) };
+  if (a.source) {
+    const s = text.slice(a.source.start, a.source.end).toLowerCase();
+    if (PRONOUNS.has(s)) out.sourceIsPronoun = true;
+  }
+  return out;
+}
+
+/** Trims white space, and a comma or colon left at either end, from a content span. */
+function trimSpan(text: string, sp: Span): Span {
+  let s = sp.start;
+  let e = sp.end;
+  while (s < e && /[\s,:;]/.test(text[s]!)) s++;
+  while (e > s && /[\s,:;–—-]/.test(text[e - 1]!)) e--;
+  return { start: s, end: e };
+}
+
+/** Keeps the first of any two attributions whose contents overlap, then the rest in order. */
+function dropOverlaps(found: Found[]): Found[] {
+  const kept: Found[] = [];
+  for (const f of found) {
+    if (f.content.end <= f.content.start) continue;
+    if (kept.some((k) => k.content.start < f.content.end && f.content.start < k.content.end)) continue;
+    kept.push(f);
+  }
+  return kept;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One sentence
+
+const span = (a: Tok, b: Tok): Span => ({ start: a.s, end: b.e });
+
+function sentenceAttributions(ctx: Ctx, si: number): Found[] {
+  const toks = ctx.toks[si]!;
+  const out: Found[] = [];
+  const n = toks.length;
+  let i = 0;
+  while (i < n) {
+    const t = toks[i]!;
+    if (t.q || isQuoteMark(t)) {
+      i++;
+      continue;
+    }
+    const f = tryCue(ctx, si, i, out);
+    if (f) {
+      // A cue clause at the end of the sentence is the outer attribution: it replaces any attribution
+      // found earlier inside its content ("The PM told leaders that …, a spokesperson said.").
+      if (f.outer) {
+        const c = f.att.content;
+        for (let k = out.length - 1; k >= 0; k--) if (out[k]!.content.start < c.end && c.start < out[k]!.content.end) out.splice(k, 1);
+      }
+      out.push(f.att);
+      i = Math.max(i + 1, f.next);
+    } else i++;
+  }
+  return out;
+}
+
+interface Try {
+  att: Found;
+  /** Token index to continue scanning from. */
+  next: number;
+  /** The cue closes the sentence and its content is what came before. */
+  outer?: boolean;
+}
+
+function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
+  const toks = ctx.toks[si]!;
+  const t = toks[i]!;
+  const l = t.l;
+  // "according to X"
+  if (l === 'according' && toks[i + 1]?.l === 'to') return accordingTo(ctx, si, i);
+  // "it is understood / believed / thought that …"
+  if (l === 'it' && PASSIVE_AUX.has(toks[i + 1]?.l ?? '') && /^(?:understood|believed|thought|expected|reported|said|known)$/.test(toks[i + 2]?.l ?? '') && toks[i + 3]?.l === 'that')
+    return itIsUnderstood(ctx, si, i);
+  // "X has learned that …" (a news organisation's own reporting)
+  if ((l === 'learned' || l === 'learnt') && AUX.has(toks[i - 1]?.l ?? '') && toks[i + 1]?.l === 'that') {
+    return verbFirst(ctx, si, i - 1, i, 'speech');
+  }
+  // A capitalised verb is a title-case headline word or a name ("United States"), not a cue.
+  if (isCap(t)) return null;
+  if (PARTICIPLES.has(l)) return participle(ctx, si, i, before);
+  if (SPEECH_VERBS.has(l)) {
+    // "pointed out", "went on to say" are left out for simplicity.
+    return quoteFirst(ctx, si, i) ?? sentenceFinal(ctx, si, i) ?? verbFirst(ctx, si, i, i, 'speech') ?? naming(ctx, si, i) ?? coordinated(ctx, si, i, before);
+  }
+  if (BELIEF_VERBS.has(l)) return verbFirst(ctx, si, i, i, 'belief');
+  if (NAMING_VERBS.has(l)) return naming(ctx, si, i);
+  return null;
+}
+
+function groupOf(ctx: Ctx, tok: Tok | undefined): number {
+  return tok ? ctx.groupAt[tok.s]! : -1;
+}
+
+function mkFound(ctx: Ctx, si: number, kind: AttributionKind | null, source: Span | null, cue: Span | null, content: Span): Found {
+  return { kind: kind ?? kindOf(ctx, content), source, cue, content, sent: si };
+}
+
+/** 'quote' when the content holds a quotation of three words or more, else 'reported'. */
+function kindOf(ctx: Ctx, content: Span): AttributionKind {
+  for (const g of ctx.groups) {
+    if (g.start >= content.end) break;
+    if (g.end > content.start && g.start >= content.start - 1 && g.nWords >= 3) return 'quote';
+  }
+  return 'reported';
+}
+
+/** Is the token the end of a closing quote mark (a quotation's last token)? Returns the group index. */
+function closedGroupBefore(ctx: Ctx, toks: Tok[], k: number): number {
+  // Accept `,”`, `”,`, `?”`, `”` before position k.
+  let j = k - 1;
+  if (toks[j]?.w === ',') j--;
+  const t = toks[j];
+  if (!t || !isQuoteMark(t)) return -1;
+  const g = groupOf(ctx, t);
+  if (g < 0 || ctx.groups[g]!.end !== t.e) return -1;
+  return g;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Frame 1: “…,” X said. / “…,” said X.
+
+function quoteFirst(ctx: Ctx, si: number, ci: number): Try | null {
+  const toks = ctx.toks[si]!;
+  let cueStart = ci;
+  while (cueStart > 0 && AUX.has(toks[cueStart - 1]!.l) && !toks[cueStart - 1]!.q) cueStart--;
+  // Source before the cue, right after the quotation.
+  let g = -1;
+  let source: Span | null = null;
+  let sourceEnd = ci;
+  const src = sourceBefore(ctx, toks, cueStart, true);
+  if (src) {
+    g = closedGroupBefore(ctx, toks, src.from);
+    if (g >= 0) source = src.span;
+  }
+  if (g < 0) {
+    // Inverted: “…,” said X.
+    g = closedGroupBefore(ctx, toks, cueStart);
+    if (g < 0) return null;
+    const after = sourceAfter(ctx, toks, ci + 1);
+    if (!after) return null;
+    source = after.span;
+    sourceEnd = after.to - 1;
+  }
+  const grp = ctx.groups[g]!;
+  // The quotation must be all there is before the cue clause; "The PM said the talks showed a
+  // “sense of unity”, a spokesperson said." is the sentence-final frame.
+  if (!startsSentence(ctx, grp)) return null;
+  const cueEnd = cueTail(toks, ci, sourceEnd);
+  const cue = span(toks[cueStart]!, toks[cueEnd.last]!);
+  let content: Span = { ...grp.inner };
+  let next = cueEnd.next;
+  // The quotation goes on after the cue clause: “…,” X added, “…” or “…,” X said. “…”
+  const cont = continuation(ctx, si, next);
+  if (cont) {
+    content = { start: content.start, end: cont.end };
+    next = cont.next;
+  }
+  // Include earlier sentences of the same quotation: the group already covers them.
+  return { att: mkFound(ctx, si, 'quote', source, cue, content), next };
+}
+
+/** Does the quotation open a sentence (possibly after a dash or bullet)? */
+function startsSentence(ctx: Ctx, g: QuoteGroup): boolean {
+  let lo = 0;
+  let hi = ctx.sents.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ctx.sents[mid]!.start <= g.start) lo = mid;
+    else hi = mid - 1;
+  }
+  const s = ctx.sents[lo];
+  return s !== undefined && /^[\s\-–—•*]*$/.test(ctx.text.slice(s.start, g.start));
+}
+
+/**
+ * After the cue (and source), the tokens that still belong to the cue clause: an addressee and
+ * short adverbials ("told Paris Match", "said in a statement on Tuesday"). Returns the last token
+ * of the cue and where scanning continues.
+ */
+function cueTail(toks: Tok[], ci: number, sourceEnd: number): { last: number; next: number } {
+  let last = ci;
+  let j = Math.max(ci, sourceEnd) + 1;
+  // "told Paris Match", "told the BBC", "told reporters"
+  if (ADDRESSEE_VERBS.has(toks[ci]!.l) && sourceEnd <= ci) {
+    const obj = objectAfter(toks, ci + 1);
+    if (obj > ci + 1) {
+      last = obj - 1;
+      j = obj;
+    }
+  }
+  return { last, next: j };
+}
+
+/** The end (exclusive token index) of an addressee after `told`: a pronoun, or a noun phrase of up to five words. */
+function objectAfter(toks: Tok[], j: number): number {
+  const t = toks[j];
+  if (!t || t.q) return j;
+  if (OBJECT_PRONOUNS.has(t.l)) return j + 1;
+  if (PRONOUNS.has(bare(t)) || t.l === 'that') return j;
+  let k = j;
+  if (DETERMINERS.has(t.l)) k++;
+  while (k < toks.length && k < j + 6) {
+    const u = toks[k]!;
+    if (u.q || !(isWord(u) || isPossessive(u))) break;
+    if ((k > j && DETERMINERS.has(u.l)) || u.l === 'that' || PRONOUNS.has(bare(u)) || CLAUSE_WORDS.has(u.l) || PREPOSITIONS.has(u.l) || AUX.has(u.l) || PASSIVE_AUX.has(u.l)) break;
+    k++;
+  }
+  return k > j && !(k === j + 1 && DETERMINERS.has(t.l)) ? k : j;
+}
+
+/**
+ * A quotation that continues the one just attributed: after the cue clause comes `,` or `.` (or
+ * `:`), then a quotation that starts its sentence or follows the comma, in the same paragraph.
+ * Further quotation-only sentences right after it join too. Returns the new content end.
+ */
+function continuation(ctx: Ctx, si: number, j: number): { end: number; next: number } | null {
+  const toks = ctx.toks[si]!;
+  // Skip short adverbials after the cue ("in an interview", "on Tuesday") up to punctuation.
+  let k = j;
+  let steps = 0;
+  while (k < toks.length && isWord(toks[k]) && !toks[k]!.q && steps < 8) {
+    k++;
+    steps++;
+  }
+  const punct = toks[k];
+  let end = -1;
+  let next = k;
+  if (punct && (punct.w === ',' || punct.w === ':') && isQuoteMark(toks[k + 1])) {
+    const g = groupOf(ctx, toks[k + 1]);
+    if (g >= 0 && ctx.groups[g]!.start === toks[k + 1]!.s) {
+      end = ctx.groups[g]!.inner.end;
+      next = toks.length;
+    }
+  } else if (punct === undefined || punct.w === '.' || (k === toks.length - 1 && /^[.!?]$/.test(punct.w))) {
+    // The sentence ends after the cue clause: the next sentence may open with the quotation again.
+    if (k < toks.length - 1 && punct !== undefined) return null;
+  } else return null;
+  // Following sentences in the same paragraph that are wholly quotation.
+  let sj = si;
+  while (sj + 1 < ctx.sents.length && ctx.para[sj + 1] === ctx.para[si]) {
+    const s = ctx.sents[sj + 1]!;
+    const g = ctx.groupAt[s.start]!;
+    if (g < 0 || (end >= 0 && ctx.groups[g]!.inner.end <= end)) {
+      if (g >= 0 && end >= 0 && ctx.groups[g]!.inner.end <= end) {
+        sj++;
+        continue;
+      }
+      break;
+    }
+    const grp = ctx.groups[g]!;
+    if (grp.start !== s.start || !wholeSentencesQuote(ctx, grp, sj + 1)) break;
+    end = grp.inner.end;
+    sj++;
+  }
+  return end >= 0 ? { end, next } : null;
+}
+
+/** Does the quotation fill every sentence it touches (no narration after its close in its last sentence)? */
+function wholeSentencesQuote(ctx: Ctx, g: QuoteGroup, fromSent: number): boolean {
+  for (let k = fromSent; k < ctx.sents.length; k++) {
+    const s = ctx.sents[k]!;
+    if (s.start >= g.end) break;
+    if (s.end > g.end) return /^[\s.!?…]*$/.test(ctx.text.slice(g.end, s.end));
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Frame 2: …, X said. / …, said X. (cue clause at the end of the sentence)
+
+function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
+  const toks = ctx.toks[si]!;
+  let cueStart = ci;
+  while (cueStart > 0 && AUX.has(toks[cueStart - 1]!.l)) cueStart--;
+  let source: Span | null = null;
+  let from: number;
+  let sourceEnd = ci;
+  const src = sourceBefore(ctx, toks, cueStart, true);
+  if (src && (toks[src.from - 1]?.w === ',' || isDash(toks[src.from - 1]))) {
+    source = src.span;
+    from = src.from - 1;
+  } else if (toks[cueStart - 1]?.w === ',') {
+    const after = sourceAfter(ctx, toks, ci + 1);
+    if (!after) return null;
+    // "…, said Mr Smith." / "…, said Mr Smith, the party's chairman." / "…, said Mr Smith on Tuesday."
+    let m = after.to;
+    const nx = toks[m];
+    if (nx && isWord(nx)) {
+      if (!PREPOSITIONS.has(nx.l) && !TIME_WORDS.has(nx.l)) return null;
+      while (m < toks.length && isWord(toks[m]) && m < after.to + 6) m++;
+      if (m < toks.length - 1 || (toks[m] && !/^[.!?]$/.test(toks[m]!.w))) return null;
+    }
+    source = after.span;
+    sourceEnd = after.to - 1;
+    from = cueStart - 1;
+  } else return null;
+  if (from < 3) return null;
+  // After the cue clause: at most a few adverbial words, then the end of the sentence, or `, adding …`,
+  // or a comma and the rest of the sentence (parenthetical cue: "The plan, he said, is dead").
+  const tail = cueTail(toks, ci, sourceEnd);
+  let k = tail.next;
+  let steps = 0;
+  while (k < toks.length && (isWord(toks[k]) || toks[k]!.w === '.' && /\w\.$/.test(toks[k]!.w)) && steps < 10) {
+    if (toks[k]!.l === 'that' || PARTICIPLES.has(toks[k]!.l)) return null;
+    k++;
+    steps++;
+  }
+  const end = toks[k];
+  const sentEnd = ctx.sents[si]!.end;
+  let contentEnd = toks[from]!.s;
+  let next = k;
+  if (end === undefined || (/^[.!?…]$/.test(end.w) && k >= toks.length - 2)) {
+    // sentence-final
+  } else if (end.w === ',' && PARTICIPLES.has(toks[k + 1]?.l ?? '')) {
+    next = k + 1;
+  } else if (end.w === ',' && !isQuoteMark(toks[k + 1])) {
+    // Parenthetical: the content is the whole sentence around the cue.
+    contentEnd = sentEnd;
+    next = toks.length;
+  } else return null;
+  let contentStart = ctx.sents[si]!.start;
+  // Start after an earlier attribution's cue clause in the same sentence is not handled: content runs from the sentence start.
+  if (contentEnd - contentStart < 8) return null;
+  const cue = span(toks[cueStart]!, toks[tail.last]!);
+  // A quotation right at the start: quote kind.
+  const g0 = ctx.groupAt[contentStart]!;
+  if (g0 >= 0 && ctx.groups[g0]!.end >= toks[from]!.s - 1) contentStart = ctx.groups[g0]!.inner.start;
+  return { att: mkFound(ctx, si, null, source, cue, { start: contentStart, end: contentEnd }), next, outer: true };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Frame 3: X said (that) … / X told the BBC (that) … / X said: “…”
+
+function verbFirst(ctx: Ctx, si: number, cueStartTok: number, ci: number, verbKind: 'speech' | 'belief'): Try | null {
+  const toks = ctx.toks[si]!;
+  let cueStart = cueStartTok;
+  while (cueStart > 0 && AUX.has(toks[cueStart - 1]!.l)) cueStart--;
+  // Passive "is said to", "was told": not a speaker's statement.
+  if (PASSIVE_AUX.has(toks[cueStart - 1]?.l ?? '')) return null;
+  const src = sourceBefore(ctx, toks, cueStart, false);
+  if (!src) return null;
+  if (verbKind === 'belief' && !src.strong) return null;
+  let j = ci + 1;
+  let cueLast = ci;
+  if (ADDRESSEE_VERBS.has(toks[ci]!.l)) {
+    const obj = objectAfter(toks, j);
+    if (obj > j) cueLast = obj - 1;
+    j = obj;
+  }
+  j = contentStart(toks, j);
+  if (j < 0) return null;
+  // A weak source (a determiner phrase with no known head) needs a clear clause after the cue.
+  if (!src.strong && !opensClause(toks[j])) return null;
+  if (verbKind === 'belief') {
+    const u = toks[j]!;
+    if (!(u.l === 'that' || SUBJECT_START.has(bare(u)) || PRONOUNS.has(bare(u)) || isCap(u))) return null;
+  }
+  const endTok = clauseEnd(ctx, si, j, src.subordinate);
+  if (endTok - j < 3) return null;
+  let content: Span = { start: toks[j]!.s, end: toks[endTok - 1]!.e };
+  // A quotation that opens the content and runs past the sentence: take all of it.
+  if (isQuoteMark(toks[j]) && !toks[j]!.q) {
+    const g = groupOf(ctx, toks[j]);
+    if (g >= 0 && ctx.groups[g]!.start === toks[j]!.s) {
+      const grp = ctx.groups[g]!;
+      content = { start: grp.inner.start, end: Math.max(grp.inner.end, content.end > grp.end ? content.end : grp.inner.end) };
+      if (grp.end >= content.end) content.end = grp.inner.end;
+    }
+  }
+  const cueSpan = span(toks[cueStart]!, toks[cueLast]!);
+  return { att: mkFound(ctx, si, null, src.span, cueSpan, content), next: endTok };
+}
+
+/**
+ * Where the content starts after a cue at token j - 1: at "that" after a few adverbial words ("said
+ * over the weekend that", "said for years that"), after a prepositional phrase before a subject
+ * ("said on Friday he met"), or right away when the next word can open a clause. -1 when it cannot.
+ */
+function contentStart(toks: Tok[], j: number): number {
+  const t = toks[j];
+  if (!t || t.q) return isQuoteMark(t) ? j : -1;
+  if (t.w === ':' || t.w === ',') return isQuoteMark(toks[j + 1]) ? j + 1 : -1;
+  if (t.l === 'that') return j;
+  const adverbial = (PREPOSITIONS.has(t.l) || TIME_WORDS.has(t.l) || /ly$/.test(t.l)) && !DETERMINERS.has(t.l);
+  if (adverbial || isCap(t)) {
+    for (let k = j + 1; k < toks.length && k < j + 9; k++) {
+      const u = toks[k]!;
+      if (u.q) break;
+      if (u.l === 'that') return k;
+      if (adverbial && k > j + 1 && PRONOUNS.has(bare(u)) && !OBJECT_PRONOUNS.has(u.l)) return k;
+      if (u.w === ',') {
+        if (adverbial && opensClause(toks[k + 1])) return k + 1;
+        break;
+      }
+      if (!isWord(u) && !isPossessive(u)) break;
+      if (SPEECH_VERBS.has(u.l) || AUX.has(u.l) || PASSIVE_AUX.has(u.l)) break;
+    }
+    if (adverbial) return -1;
+  }
+  if (opensClause(t)) return j;
+  if (isWord(t) && /^\p{Ll}/u.test(t.w) && !REJECT_START.has(t.l)) return j;
+  return -1;
+}
+
+/**
+ * Where the content of a verb-first attribution ends (exclusive token index): the end of the
+ * sentence, or before `, adding …`, `, according to`, `– but stressed`, `and added`, or, when the
+ * source sat in a subordinate clause ("While X said …, he …"), at the first comma.
+ */
+function clauseEnd(ctx: Ctx, si: number, j: number, subordinate: boolean): number {
+  const toks = ctx.toks[si]!;
+  let k = j;
+  let end = toks.length;
+  while (end > j && /^[.!?…]$/.test(toks[end - 1]!.w) && !toks[end - 1]!.q) end--;
+  for (; k < end; k++) {
+    const t = toks[k]!;
+    if (t.q) continue;
+    const nx = toks[k + 1];
+    if ((t.w === ',' || t.w === ';' || isDash(t)) && nx && !nx.q) {
+      if (PARTICIPLES.has(nx.l)) return k;
+      if (nx.l === 'according' && toks[k + 2]?.l === 'to') return k;
+      if ((nx.l === 'but' || nx.l === 'and') && (SPEECH_VERBS.has(toks[k + 2]?.l ?? '') || (AUX.has(toks[k + 2]?.l ?? '') && SPEECH_VERBS.has(toks[k + 3]?.l ?? '')))) return k;
+      if (t.w === ';') return k;
+      {
+        let v = k + 1;
+        while (v < toks.length && AUX.has(toks[v]!.l)) v++;
+        if (t.w === ',' && SPEECH_VERBS.has(toks[v]?.l ?? '') && !toks[v]!.q) return k;
+      }
+      if (subordinate && t.w === ',' && k - j >= 3) return k;
+    }
+    if ((t.l === 'but' || t.l === 'and') && k > j + 2 && SPEECH_VERBS.has(nx?.l ?? '') && !nx!.q) return k;
+    // ", a spokesperson said": a cue clause of its own starts after the comma.
+    if ((t.w === ',' || isDash(t)) && k > j + 2) {
+      for (let v = k + 2; v < toks.length && v < k + 10; v++) {
+        const u = toks[v]!;
+        if (u.q || u.w === ',' || u.w === '.') break;
+        if (!SPEECH_VERBS.has(u.l)) continue;
+        let cs = v;
+        while (cs > 0 && AUX.has(toks[cs - 1]!.l)) cs--;
+        const src = sourceBefore(ctx, toks, cs, true);
+        if (src && src.from === k + 1) return k;
+        break;
+      }
+    }
+    // ", but he said …", "and Trump said …": a new attribution starts.
+    if ((t.w === ',' || t.l === 'but' || t.l === 'and' || t.l === 'while') && k > j + 2 && nx && !nx.q) {
+      let m = k + 1;
+      if (toks[m]?.l === 'but' || toks[m]?.l === 'and') m++;
+      const head = toks[m];
+      if (head && (PRONOUNS.has(head.l) || (isCap(head) && !CAP_STOP.has(head.l)))) {
+        let v = m + 1;
+        while (v < toks.length && isCap(toks[v]) && v < m + 4) v++;
+        while (v < toks.length && AUX.has(toks[v]!.l)) v++;
+        if (SPEECH_VERBS.has(toks[v]?.l ?? '') && !toks[v]!.q) return k;
+      }
+    }
+  }
+  return end;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// according to X / it is understood that
+
+function accordingTo(ctx: Ctx, si: number, i: number): Try | null {
+  const toks = ctx.toks[si]!;
+  const cue = span(toks[i]!, toks[i + 1]!);
+  const after = sourceAfter(ctx, toks, i + 2, true);
+  if (!after) return null;
+  const sent = ctx.sents[si]!;
+  let end = toks.length;
+  while (end > 0 && /^[.!?…]$/.test(toks[end - 1]!.w)) end--;
+  if (i === 0 || (i === 1 && !isWord(toks[0]))) {
+    // "According to X, …"
+    if (toks[after.to]?.w !== ',') return null;
+    const j = after.to + 1;
+    if (end - j < 3) return null;
+    return { att: mkFound(ctx, si, null, after.span, cue, { start: toks[j]!.s, end: toks[end - 1]!.e }), next: end };
+  }
+  // "…, according to X." (content from the sentence start) or "…, according to X, …" (whole sentence).
+  if (toks[i - 1]?.w !== ',' && !isDash(toks[i - 1])) return null;
+  const rest = after.to;
+  if (rest < end && toks[rest]!.w !== ',') return null;
+  const contentEnd = rest < end ? toks[end - 1]!.e : toks[i - 1]!.s;
+  let start = sent.start;
+  const g0 = ctx.groupAt[start]!;
+  if (g0 >= 0) start = ctx.groups[g0]!.inner.start;
+  if (contentEnd - start < 8) return null;
+  return { att: mkFound(ctx, si, null, after.span, cue, { start, end: contentEnd }), next: end };
+}
+
+function itIsUnderstood(ctx: Ctx, si: number, i: number): Try | null {
+  const toks = ctx.toks[si]!;
+  const cue = span(toks[i]!, toks[i + 2]!);
+  const j = i + 3;
+  const endTok = clauseEnd(ctx, si, j, false);
+  if (endTok - j < 4) return null;
+  return { att: mkFound(ctx, si, 'reported', null, cue, { start: toks[j]!.s, end: toks[endTok - 1]!.e }), next: endTok };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Frame 4: X hailed Y as “…” / X called it “…”
+
+function naming(ctx: Ctx, si: number, ci: number): Try | null {
+  const toks = ctx.toks[si]!;
+  if (!NAMING_VERBS.has(toks[ci]!.l)) return null;
+  let cueStart = ci;
+  while (cueStart > 0 && AUX.has(toks[cueStart - 1]!.l)) cueStart--;
+  if (PASSIVE_AUX.has(toks[cueStart - 1]?.l ?? '')) return null;
+  const src = sourceBefore(ctx, toks, cueStart, false);
+  if (!src) return null;
+  // The quotation within the next dozen tokens, with no clause break on the way.
+  for (let k = ci + 1; k < toks.length && k < ci + 14; k++) {
+    const t = toks[k]!;
+    if (t.w === '.' || t.w === ';' || (t.w === ',' && !t.q)) return null;
+    if (isQuoteMark(t) && !t.q) {
+      const g = groupOf(ctx, t);
+      if (g < 0 || ctx.groups[g]!.start !== t.s) return null;
+      const grp = ctx.groups[g]!;
+      const cueLast = toks[k - 1]!.l === 'as' ? k - 1 : ci;
+      return { att: mkFound(ctx, si, 'quote', src.span, span(toks[cueStart]!, toks[cueLast]!), { ...grp.inner }), next: k + 1 };
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Frame 5: …, adding that … / … – but stressed that …
+
+function participle(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
+  const toks = ctx.toks[si]!;
+  const prev = before[before.length - 1];
+  if (!prev || !prev.source) return null;
+  const p = toks[i - 1];
+  if (!p || (p.w !== ',' && !isDash(p) && p.l !== 'and')) return null;
+  return continueAttribution(ctx, si, i, prev);
+}
+
+/** "… – but stressed that …" / "… and added that …": a second cue sharing the subject. */
+function coordinated(ctx: Ctx, si: number, ci: number, before: Found[]): Try | null {
+  const toks = ctx.toks[si]!;
+  const prev = before[before.length - 1];
+  if (!prev || !prev.source) return null;
+  let k = ci - 1;
+  while (k >= 0 && AUX.has(toks[k]!.l)) k--;
+  if (toks[k]?.l !== 'but' && toks[k]?.l !== 'and') return null;
+  return continueAttribution(ctx, si, ci, prev);
+}
+
+function continueAttribution(ctx: Ctx, si: number, ci: number, prev: Found): Try | null {
+  const toks = ctx.toks[si]!;
+  let j = ci + 1;
+  let cueLast = ci;
+  if (ADDRESSEE_VERBS.has(toks[ci]!.l) || toks[ci]!.l === 'telling') {
+    const obj = objectAfter(toks, j);
+    if (obj > j) cueLast = obj - 1;
+    j = obj;
+  }
+  j = contentStart(toks, j);
+  const u = toks[j];
+  if (j < 0 || !u) return null;
+  const endTok = clauseEnd(ctx, si, j, false);
+  if (endTok - j < 3) return null;
+  let content: Span = { start: u.s, end: toks[endTok - 1]!.e };
+  const g = isQuoteMark(u) ? groupOf(ctx, u) : -1;
+  if (g >= 0 && ctx.groups[g]!.start === u.s && ctx.groups[g]!.end >= content.end - 1) content = { ...ctx.groups[g]!.inner };
+  return { att: mkFound(ctx, si, null, prev.source, span(toks[ci]!, toks[cueLast]!), content), next: endTok };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sources
+
+interface SourceFound {
+  span: Span;
+  /** Token index where the source starts. */
+  from: number;
+  /** A name, a pronoun or a role noun head (not just any capitalised word). */
+  strong: boolean;
+  /** The source stands in a clause opened by "while", "although", "as", ... */
+  subordinate: boolean;
+}
+
+/** Is token k the last token of an NER mention or of a capitalised name? */
+function nameEndingAt(ctx: Ctx, toks: Tok[], k: number): number {
+  const t = toks[k];
+  if (!t || t.q) return -1;
+  const m = ctx.mentionEnd.get(t.e);
+  if (m && m.type !== 'LOC') {
+    let s = k;
+    while (s > 0 && toks[s]!.s > m.start) s--;
+    if (toks[s]!.s === m.start) return s;
+  }
+  if (!isCap(t) || CAP_STOP.has(t.l)) return -1;
+  let s = k;
+  while (s > 0) {
+    const u = toks[s - 1]!;
+    if (u.q) break;
+    if (isCap(u) && !CAP_STOP.has(u.l)) s--;
+    else if ((u.l === 'of' || u.l === 'for' || u.l === 'and' || u.l === 'the') && isCap(toks[s - 2]) && !CAP_STOP.has(toks[s - 2]!.l) && u.l !== 'and') s--;
+    else break;
+  }
+  return s;
+}
+
+/**
+ * The source phrase that ends just before token `end` (exclusive): a pronoun, a name, a noun phrase
+ * with a role noun head, or a determiner-led noun phrase that opens its clause ("The billionaire real
+ * estate magnate says"); with an apposition or relative clause between commas before the cue.
+ * `afterQuote`: the phrase follows a closing quote mark, so no apposition is looked for.
+ */
+function sourceBefore(ctx: Ctx, toks: Tok[], end: number, afterQuote: boolean): SourceFound | null {
+  const k = end - 1;
+  const t = toks[k];
+  if (!t || t.q) return null;
+  // Apposition or relative clause: "Mr Trump's envoy, Steve Witkoff, suggested", "Mr. Paulson, who …, told".
+  if (t.w === ',') return afterQuote ? null : appositive(ctx, toks, k);
+  if ((PRONOUNS.has(t.l) && !(t.l === 'it' && toks[k + 1]?.l === 'is')) || t.l === 'who') return finishSource(toks, k, k, true);
+  const head = nounPhraseStart(ctx, toks, k);
+  if (head !== null) return finishSource(toks, head.start, k, head.strong);
+  const weak = determinerPhrase(toks, k);
+  return weak === null ? null : finishSource(toks, weak, k, false);
+}
+
+/** Is the token just before index `s` a clause edge (sentence start, punctuation, a conjunction)? */
+function atClauseEdge(toks: Tok[], s: number): boolean {
+  const b = toks[s - 1];
+  return b === undefined || b.w === ',' || b.w === ';' || b.w === ':' || b.w === '(' || isDash(b) || isQuoteMark(b) || CLAUSE_WORDS.has(b.l) || SUBORDINATORS.has(b.l);
+}
+
+/** A noun phrase led by a determiner at a clause edge, ending at token k: up to 8 plain words. Returns its start or null. */
+function determinerPhrase(toks: Tok[], k: number): number | null {
+  if (!isWord(toks[k]) || isNumber(toks[k]) || PASSIVE_AUX.has(toks[k]!.l) || AUX.has(toks[k]!.l) || PREPOSITIONS.has(toks[k]!.l) || DETERMINERS.has(toks[k]!.l)) return null;
+  if (/(?:ly|ing|ed)$/.test(toks[k]!.l) && !ROLE_NOUNS.has(toks[k]!.l)) return null;
+  for (let s = k; s >= 0 && s > k - 8; s--) {
+    const u = toks[s]!;
+    if (u.q) return null;
+    if (!isWord(u) && !isPossessive(u)) return null;
+    if (s < k && (CLAUSE_WORDS.has(u.l) || PRONOUNS.has(u.l) || AUX.has(u.l) || PASSIVE_AUX.has(u.l) || SPEECH_VERBS.has(u.l))) return null;
+    if ((DETERMINERS.has(u.l) || isNumber(u) || NUMBER_WORDS.has(u.l)) && atClauseEdge(toks, s)) return s;
+  }
+  return null;
+}
+
+function finishSource(toks: Tok[], from: number, to: number, strong: boolean): SourceFound {
+  let subordinate = false;
+  for (let k = from - 1; k >= 0; k--) {
+    const u = toks[k]!;
+    if (SUBORDINATORS.has(u.l)) {
+      subordinate = k === 0 || toks[k - 1]!.w === ',' || !isWord(toks[k - 1]);
+      break;
+    }
+    if (u.w === ',' || CLAUSE_WORDS.has(u.l)) break;
+  }
+  return { span: span(toks[from]!, toks[to]!), from, strong, subordinate };
+}
+
+/**
+ * Walks left from token k over a noun phrase: names, titles, possessives, modifiers, numbers, a
+ * determiner at the left edge, and "of"/"for" inside ("a spokesman for the campaign"). The head (token
+ * k) must be a name, a role noun or a number word.
+ */
+function nounPhraseStart(ctx: Ctx, toks: Tok[], k: number): { start: number; strong: boolean } | null {
+  const t = toks[k]!;
+  let s: number;
+  let strong = true;
+  const nameStart = nameEndingAt(ctx, toks, k);
+  if (nameStart >= 0) s = nameStart;
+  else if (ROLE_NOUNS.has(t.l) || /(?:man|woman|person|people|ist|ists|ers|ors|ants|ents)$/.test(t.l) && isWord(t) && !t.q) {
+    s = k;
+    strong = ROLE_NOUNS.has(t.l);
+  } else return null;
+  // Extend left.
+  while (s > 0) {
+    const u = toks[s - 1]!;
+    if (u.q) break;
+    if (isPossessive(u)) {
+      const owner = nameEndingAt(ctx, toks, s - 2);
+      if (owner >= 0) {
+        s = owner;
+        continue;
+      }
+      if (ROLE_NOUNS.has(toks[s - 2]?.l ?? '')) {
+        s -= 2;
+        continue;
+      }
+      break;
+    }
+    if (DETERMINERS.has(u.l) && !(isCap(u) && s - 1 > 0 && isWord(toks[s - 2]))) {
+      s--;
+      break;
+    }
+    if (DETERMINERS.has(u.l)) {
+      s--;
+      break;
+    }
+    if (MODIFIERS.has(u.l) || NUMBER_WORDS.has(u.l) || isNumber(u) || ROLE_NOUNS.has(u.l)) {
+      s--;
+      continue;
+    }
+    if (isCap(u) && !CAP_STOP.has(u.l)) {
+      const ns = nameEndingAt(ctx, toks, s - 1);
+      s = ns >= 0 ? ns : s - 1;
+      continue;
+    }
+    if ((u.l === 'of' || u.l === 'for' || u.l === 'at') && s - 2 >= 0) {
+      const v = toks[s - 2]!;
+      if (ROLE_NOUNS.has(v.l) && !v.q) {
+        s -= 2;
+        continue;
+      }
+    }
+    if (/^[a-z][a-z-]*(?:ian|ese|ish|ic|al|ary)$/.test(u.l) && !CLAUSE_WORDS.has(u.l) && s - 2 >= 0 && DETERMINERS.has(toks[s - 2]!.l)) {
+      s--;
+      continue;
+    }
+    break;
+  }
+  // A bare role noun without determiner in lower case at a clause start is fine ("police said"); a
+  // bare capitalised word at the sentence start that is a common opener was excluded by CAP_STOP.
+  return { start: s, strong };
+}
+
+/**
+ * `NP1, NP2, cue` or `NP, who …, cue` (also "Dean Johnson, a salesman from Sumter, South Carolina,
+ * says" and "Sarandon, 69, told"): the stretch from NP1 to the comma before the cue is the source.
+ * NP1 is a name or a role noun phrase at a clause edge.
+ */
+function appositive(ctx: Ctx, toks: Tok[], comma: number): SourceFound | null {
+  let commas = 0;
+  for (let k = comma - 1; k >= 1 && k > comma - 35; k--) {
+    const u = toks[k]!;
+    if (u.q || u.w === '.' || u.w === ';' || u.w === ':' || isQuoteMark(u)) return null;
+    if (u.w !== ',') continue;
+    if (++commas > 4) return null;
+    const inner = toks[k + 1];
+    if (!inner || k + 1 >= comma) continue;
+    const head = nounPhraseStart(ctx, toks, k - 1);
+    if (!head || !atClauseEdge(toks, head.start)) continue;
+    const name = nameEndingAt(ctx, toks, k - 1) >= 0;
+    const ok =
+      /^(?:who|which|whose|whom)$/.test(inner.l) ||
+      DETERMINERS.has(inner.l) ||
+      isNumber(inner) ||
+      (isCap(inner) && !CAP_STOP.has(inner.l)) ||
+      MODIFIERS.has(inner.l) ||
+      ROLE_NOUNS.has(inner.l) ||
+      (name && /^(?:in|at|from|speaking|writing|appearing|interviewed)$/.test(inner.l));
+    if (!ok) continue;
+    return finishSource(toks, head.start, comma - 1, head.strong);
+  }
+  return null;
+}
+
+/** The source after the cue: "said Mr Smith", "said a spokesman for the campaign, who …". */
+function sourceAfter(ctx: Ctx, toks: Tok[], j: number, allowOf = false): { span: Span; to: number } | null {
+  let k = j;
+  const t = toks[k];
+  if (!t || t.q) return null;
+  if (PRONOUNS.has(t.l)) return { span: span(t, t), to: k + 1 };
+  if (DETERMINERS.has(t.l)) k++;
+  const start = k;
+  let lastHead = -1;
+  while (k < toks.length && k < start + 12) {
+    const u = toks[k]!;
+    if (u.q) break;
+    if (isCap(u) && !CAP_STOP.has(u.l)) lastHead = k;
+    else if (ROLE_NOUNS.has(u.l)) lastHead = k;
+    else if (isPossessive(u) || MODIFIERS.has(u.l) || NUMBER_WORDS.has(u.l) || isNumber(u) || /^[a-z][a-z-]*(?:ian|ese|ish|ic|al|ary)$/.test(u.l)) {
+      /* part of the phrase */
+    } else if ((u.l === 'of' || u.l === 'for' || u.l === 'at' || u.l === 'the' || (allowOf && (u.l === 'a' || u.l === 'an' || u.l === 'from' || u.l === 'by'))) && lastHead >= 0) {
+      /* inside the phrase */
+    } else break;
+    k++;
+  }
+  if (lastHead < 0) return null;
+  // A trailing apposition up to the end of the sentence: "said Steve Witkoff, Mr Trump's envoy."
+  let to = lastHead + 1;
+  if (toks[to]?.w === ',' && !allowOf) {
+    let m = to + 1;
+    while (m < toks.length && isWord(toks[m]) && !toks[m]!.q && m < to + 14) m++;
+    if (m > to + 1 && (m >= toks.length || /^[.!?]$/.test(toks[m]!.w))) to = m;
+  }
+  return { span: { start: toks[j]!.s, end: toks[to - 1]!.e }, to };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Quotations with no cue of their own
+
+function attachLooseQuotes(ctx: Ctx, kept: Found[]): void {
+  const covered = (g: QuoteGroup): boolean => kept.some((k) => k.content.start < g.inner.end && g.inner.start < k.content.end);
+  for (let gi = 0; gi < ctx.groups.length; gi++) {
+    const g = ctx.groups[gi]!;
+    if (covered(g) || g.nWords === 0) continue;
+    // Only quotations that open a sentence and fill whole sentences are speech without a cue;
+    // a quoted phrase inside narration is a term or a scare quote.
+    const si = ctx.sents.findIndex((s) => s.start <= g.start && g.start < s.end);
+    if (si < 0) continue;
+    const sent = ctx.sents[si]!;
+    if (sent.start !== g.start || !wholeSentencesQuote(ctx, g, si)) continue;
+    if (g.nWords < 3) continue;
+    // The sentence before, in the same paragraph, holds a quote attribution: the quotation goes on.
+    const prevAtt = si > 0 && ctx.para[si - 1] === ctx.para[si] ? kept.find((k) => k.sent === si - 1 || (k.content.end > ctx.sents[si - 1]!.start && k.content.end <= ctx.sents[si - 1]!.end)) : undefined;
+    if (prevAtt && prevAtt.content.end <= g.start) {
+      prevAtt.content = { start: prevAtt.content.start, end: g.inner.end };
+      prevAtt.kind = 'quote';
+      continue;
+    }
+    // The sentence before ends with a cue and a colon ("He said:").
+    if (si > 0) {
+      const pt = ctx.toks[si - 1]!;
+      const last = pt[pt.length - 1];
+      if (last?.w === ':') {
+        let c = pt.length - 2;
+        while (c >= 0 && !(SPEECH_VERBS.has(pt[c]!.l) && !pt[c]!.q && !isCap(pt[c])) && c > pt.length - 12) c--;
+        if (c >= 0 && SPEECH_VERBS.has(pt[c]!.l)) {
+          let cs = c;
+          while (cs > 0 && AUX.has(pt[cs - 1]!.l)) cs--;
+          const src = sourceBefore(ctx, pt, cs, false);
+          if (src) {
+            kept.push({ kind: 'quote', source: src.span, cue: span(pt[cs]!, pt[c]!), content: { ...g.inner }, sent: si });
+            continue;
+          }
+        }
+      }
+    }
+    kept.push({ kind: 'quote', source: null, cue: null, content: { ...g.inner }, sent: si });
+  }
+}

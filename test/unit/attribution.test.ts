@@ -1,0 +1,241 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findAttributions, type Attribution, type Span } from '../../lib/nlp/claims/attribution';
+
+const seed = JSON.parse(readFileSync(new URL('../fixtures/claims/seed-paragraphs.json', import.meta.url), 'utf8')) as { paragraphs: string[] };
+const article = seed.paragraphs.join('\n\n');
+
+const sl = (text: string, s: Span | null): string | null => (s ? text.slice(s.start, s.end) : null);
+
+/** The one attribution whose content contains `fragment`. */
+function about(text: string, atts: Attribution[], fragment: string): Attribution {
+  const hits = atts.filter((a) => sl(text, a.content)!.includes(fragment));
+  if (hits.length !== 1) throw new Error(`expected one attribution with "${fragment}", got ${hits.length}`);
+  return hits[0]!;
+}
+
+describe('findAttributions on the seed article', () => {
+  const atts = findAttributions(article);
+  const get = (fragment: string) => about(article, atts, fragment);
+
+  it('returns spans that index the text, sorted by content start', () => {
+    expect(atts.length).toBeGreaterThan(10);
+    for (let i = 1; i < atts.length; i++) expect(atts[i]!.content.start).toBeGreaterThanOrEqual(atts[i - 1]!.content.start);
+    for (const a of atts) {
+      expect(a.content.end).toBeGreaterThan(a.content.start);
+      expect(a.content.end).toBeLessThanOrEqual(article.length);
+    }
+  });
+
+  it('“a major step forward”: President Zelensky hailed it', () => {
+    const a = get('a major step forward');
+    expect(a.kind).toBe('quote');
+    expect(sl(article, a.source)).toBe('President Zelensky');
+    expect(sl(article, a.cue)).toContain('hailed');
+    expect(sl(article, a.content)).toBe('a major step forward');
+  });
+
+  it('the Downing Street spokesperson on meeting US counterparts', () => {
+    const a = get('meet with their US counterparts in the coming days');
+    expect(a.kind).toBe('quote');
+    expect(sl(article, a.source)).toBe('a Downing Street spokesperson');
+    expect(sl(article, a.cue)).toBe('said');
+  });
+
+  it('Sir Keir on a “real significant breakthrough”', () => {
+    const a = get('real significant breakthrough');
+    expect(a.kind).toBe('quote');
+    expect(sl(article, a.source)).toBe('Sir Keir');
+  });
+
+  it('the French president: one quotation over three sentences, split by its cue', () => {
+    const a = get('I think we have changed President Trump');
+    expect(a.kind).toBe('quote');
+    expect(sl(article, a.source)).toBe('the French president');
+    expect(sl(article, a.cue)).toBe('told Paris Match');
+    const content = sl(article, a.content)!;
+    expect(content.startsWith('I think we have changed')).toBe(true);
+    expect(content).toContain('You remember the time');
+    expect(content.endsWith('his unpredictability.')).toBe(true);
+  });
+
+  it('a three-sentence quotation with the cue after it: “…,” he said.', () => {
+    const a = get('Everything worked out well until [President] Biden got involved');
+    expect(a.kind).toBe('quote');
+    expect(sl(article, a.source)).toBe('he');
+    expect(a.sourceIsPronoun).toBe(true);
+    expect(sl(article, a.content)!.startsWith('It was always thought')).toBe(true);
+  });
+
+  it('Steve Witkoff suggested (reported speech)', () => {
+    const a = get('measures similar to Nato’s article five');
+    expect(a.kind).toBe('reported');
+    expect(["Mr Trump's envoy, Steve Witkoff", 'Steve Witkoff']).toContain(sl(article, a.source));
+    expect(sl(article, a.cue)).toBe('suggested');
+  });
+
+  it('“It is understood that …”: reported, no source', () => {
+    const a = get('the UK’s chief of defence staff');
+    expect(a.kind).toBe('reported');
+    expect(a.source).toBeNull();
+    expect(sl(article, a.cue)).toBe('It is understood');
+  });
+
+  it('Mr Cassis said he would not be arrested (a two-word quote inside stays reported)', () => {
+    const a = get('he would not be arrested');
+    expect(a.kind).toBe('reported');
+    expect(sl(article, a.source)).toBe('Mr Cassis');
+    expect(sl(article, a.cue)).toBe('said');
+  });
+
+  it('participles and coordinated cues keep the speaker', () => {
+    expect(sl(article, get('Switzerland was “ready for such a meeting').source)).toBe('Mr Cassis');
+    expect(sl(article, get('Mr Zelensky had to show flexibility').source)).toBe('the US president');
+    expect(sl(article, get('formalised on paper').source)).toBe('President Zelensky');
+  });
+
+  it('ignores scare quotes that nobody said', () => {
+    for (const phrase of ['reassurance force', 'coalition of the willing']) {
+      const p = article.indexOf(phrase);
+      const para = article.slice(0, article.indexOf('\n\n', p));
+      expect(atts.filter((a) => a.content.start < para.length && sl(article, a.content)!.includes(phrase) && a.content.end - a.content.start < 40)).toEqual([]);
+    }
+    const first = seed.paragraphs[0]!.length + 2 + seed.paragraphs[1]!.length;
+    expect(atts.filter((a) => a.content.start < first)).toEqual([]);
+  });
+});
+
+describe('findAttributions: patterns', () => {
+  const one = (text: string, fragment: string) => {
+    const atts = findAttributions(text);
+    const a = about(text, atts, fragment);
+    return { kind: a.kind, source: sl(text, a.source), cue: sl(text, a.cue), content: sl(text, a.content), pronoun: a.sourceIsPronoun ?? false };
+  };
+
+  it.each([
+    ['“We will win,” the senator said.', 'We will win', { kind: 'quote', source: 'the senator', cue: 'said', content: 'We will win' }],
+    ['“We will win,” said Senator Jane Smith.', 'We will win', { kind: 'quote', source: 'Senator Jane Smith', cue: 'said' }],
+    ['The minister said: “Nothing has been decided yet.”', 'Nothing has been decided', { kind: 'quote', source: 'The minister', cue: 'said', content: 'Nothing has been decided yet.' }],
+    ['Police said that the suspect had fled the scene.', 'the suspect had fled', { kind: 'reported', source: 'Police', cue: 'said', content: 'that the suspect had fled the scene' }],
+    ['The mayor told the BBC the bridge would reopen in May.', 'bridge would reopen', { kind: 'reported', source: 'The mayor', cue: 'told the BBC', content: 'the bridge would reopen in May' }],
+    ['According to officials, the plant will close next year.', 'the plant will close', { kind: 'reported', source: 'officials', cue: 'According to', content: 'the plant will close next year' }],
+    ['The plant will close next year, according to the company.', 'The plant will close', { kind: 'reported', source: 'the company', cue: 'according to' }],
+    ['The talks have stalled, sources said.', 'The talks have stalled', { kind: 'reported', source: 'sources', cue: 'said', content: 'The talks have stalled' }],
+    ['The Kremlin claimed the drones had been shot down over Belgorod.', 'drones had been shot down', { kind: 'reported', source: 'The Kremlin', cue: 'claimed' }],
+    ['The New York Post has learned that the deal is off.', 'the deal is off', { kind: 'reported', source: 'The New York Post', cue: 'has learned' }],
+    ['She warned that prices would rise again.', 'prices would rise', { kind: 'reported', source: 'She', cue: 'warned', pronoun: true }],
+  ])('%s', (text, fragment, expected) => {
+    expect(one(text, fragment)).toMatchObject(expected);
+  });
+
+  it('joins a quotation split by its cue: “…,” X added, “…”', () => {
+    const t = '“We are not there yet,” the chancellor added, “but we are close.”';
+    const atts = findAttributions(t);
+    expect(atts).toHaveLength(1);
+    expect(sl(t, atts[0]!.content)).toBe('We are not there yet,” the chancellor added, “but we are close.');
+    expect(sl(t, atts[0]!.source)).toBe('the chancellor');
+    expect(sl(t, atts[0]!.cue)).toBe('added');
+  });
+
+  it('gives a quotation with no speaker a null source', () => {
+    const t = 'The crowd was silent.\n\n“Nobody expected this to happen so soon.”';
+    const atts = findAttributions(t);
+    expect(atts).toHaveLength(1);
+    expect(atts[0]).toMatchObject({ kind: 'quote', source: null, cue: null });
+    expect(sl(t, atts[0]!.content)).toBe('Nobody expected this to happen so soon.');
+  });
+
+  it('takes the speaker of a quotation from the sentence before when it ends with a cue and a colon', () => {
+    const t = 'The prime minister said:\n\n“We will not be moved on this.”';
+    const atts = findAttributions(t);
+    expect(atts).toHaveLength(1);
+    expect(sl(t, atts[0]!.source)).toBe('The prime minister');
+  });
+
+  it('continues a quotation in the next sentence of the same paragraph', () => {
+    const t = '“It is a good day,” Ms Lee said. “We have worked for this.”';
+    const atts = findAttributions(t);
+    expect(atts).toHaveLength(1);
+    expect(sl(t, atts[0]!.content)).toBe('It is a good day,” Ms Lee said. “We have worked for this.');
+  });
+
+  it('treats a quotation left open at a paragraph end and reopened as one attribution', () => {
+    const t = '“This is the first paragraph of a long statement. It goes on.\n\n“And this is the second paragraph of it,” she said.';
+    const atts = findAttributions(t);
+    expect(atts).toHaveLength(1);
+    const a = atts[0]!;
+    expect(a.kind).toBe('quote');
+    expect(sl(t, a.source)).toBe('she');
+    expect(sl(t, a.content)!.startsWith('This is the first paragraph')).toBe(true);
+    expect(sl(t, a.content)!.endsWith('second paragraph of it')).toBe(true);
+  });
+
+  it('keeps single quotes nested in double quotes inside one quotation', () => {
+    const t = '“He told me ‘never again’, and he meant it,” she said.';
+    const atts = findAttributions(t);
+    expect(atts).toHaveLength(1);
+    expect(sl(t, atts[0]!.content)).toBe('He told me ‘never again’, and he meant it');
+    expect(sl(t, atts[0]!.source)).toBe('she');
+  });
+
+  it('reads straight quotes and doubled apostrophes', () => {
+    const t = '"We have done our part," the governor said. \'\'It is up to them now,\'\' Mr. Cole said.';
+    const atts = findAttributions(t);
+    expect(atts.map((a) => [sl(t, a.source), sl(t, a.content)])).toEqual([
+      ['the governor', 'We have done our part'],
+      ['Mr. Cole', 'It is up to them now'],
+    ]);
+  });
+
+  it('uses NER mentions to delimit a source', () => {
+    const t = 'Bank of England governor Andrew Bailey said rates would stay on hold.';
+    const mentions = [
+      { start: 0, end: 15, type: 'ORG' as const },
+      { start: 25, end: 38, type: 'PER' as const },
+    ];
+    const a = findAttributions(t, { mentions })[0]!;
+    expect(sl(t, a.source)).toBe('Bank of England governor Andrew Bailey');
+    expect(findAttributions(t)[0]!.kind).toBe('reported');
+  });
+
+  it('does not report scare quotes, passives or cues inside quotations', () => {
+    expect(findAttributions('The so-called “peace plan” was published on Monday.')).toEqual([]);
+    expect(findAttributions('He is said to be furious about the leak.')).toEqual([]);
+    expect(findAttributions('Shares fell 3% after the results were released on Tuesday.')).toEqual([]);
+  });
+});
+
+describe('findAttributions: robustness', () => {
+  it('handles empty and odd input', () => {
+    expect(findAttributions('')).toEqual([]);
+    expect(findAttributions('“')).toEqual([]);
+    expect(findAttributions('said said said, said: “”')).toBeInstanceOf(Array);
+  });
+
+  it.each([
+    ['100k curly opening marks', '“'.repeat(100_000)],
+    ['100k straight double quotes', '"'.repeat(100_000)],
+    ['100k straight single quotes', "'".repeat(100_000)],
+    ['alternating marks and words', '“a ”b said, '.repeat(20_000)],
+    ['unbalanced quotes with cues', 'He said “we will, she said ‘no. '.repeat(5_000)],
+    ['commas and cues', ', said he, '.repeat(20_000)],
+  ])('finishes quickly on %s', (_name, text) => {
+    const t0 = performance.now();
+    const out = findAttributions(text);
+    expect(performance.now() - t0).toBeLessThan(3000);
+    for (const a of out) expect(a.content.end).toBeLessThanOrEqual(text.length);
+  });
+
+  it('finishes quickly on random strings of quote marks, cues and punctuation', () => {
+    let seedN = 7;
+    const rand = (): number => ((seedN = (seedN * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const parts = ['“', '”', '"', "'", '‘', '’', ' said ', ' he ', ', ', '. ', '\n\n', 'Mr Smith', ' according to ', ':', 'that ', 'word '];
+    for (let r = 0; r < 5; r++) {
+      let s = '';
+      while (s.length < 50_000) s += parts[Math.floor(rand() * parts.length)]!;
+      const t0 = performance.now();
+      findAttributions(s);
+      expect(performance.now() - t0).toBeLessThan(3000);
+    }
+  });
+});
