@@ -46,6 +46,24 @@ export default defineBackground(() => {
         return false;
       }
     },
+    async revealClaim(tabId, claimId) {
+      try {
+        return (await browser.tabs.sendMessage(tabId, { kind: 'content/reveal-claim', claimId }, { frameId: 0 })) === true;
+      } catch {
+        return false;
+      }
+    },
+    async sendClaims(tabId, claims) {
+      await browser.tabs.sendMessage(tabId, { kind: 'content/claims', claims }, { frameId: 0 });
+    },
+    async selection(tabId) {
+      try {
+        const text: unknown = await browser.tabs.sendMessage(tabId, { kind: 'content/selection' }, { frameId: 0 });
+        return typeof text === 'string' ? text : null;
+      } catch {
+        return null;
+      }
+    },
     async canAccess(url) {
       try {
         return await browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] });
@@ -58,7 +76,10 @@ export default defineBackground(() => {
     db,
     tabs: new TabStore(browser.storage.session),
     access,
-    analyse: createAnalyser(async () => (await fetch(browser.runtime.getURL('/models/ner.bin'))).arrayBuffer()),
+    analyse: createAnalyser({
+      ner: async () => (await fetch(browser.runtime.getURL('/models/ner.bin'))).arrayBuffer(),
+      claims: async () => (await fetch(browser.runtime.getURL('/models/claims.json'))).json(),
+    }),
     storage: typeof navigator !== 'undefined' ? navigator.storage : undefined,
     notify: broadcast,
     now: () => Date.now(),

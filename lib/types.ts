@@ -56,9 +56,71 @@ export interface Actor {
   role: string | null;
 }
 
+/** Where a piece of text is in `Article.paragraphs`: UTF-16 offsets into one paragraph. */
+export interface TextSpan {
+  paragraph: number;
+  start: number;
+  end: number;
+}
+
+/** quote: direct speech in quote marks; reported: indirect speech or attribution; factual: a statement of fact. */
+export type ClaimKind = 'quote' | 'reported' | 'factual';
+
+/** A reader's verdict on a claim. `unverified` is also what a claim with signals starts as. */
+export type ClaimStatus = 'unverified' | 'verified' | 'disputed' | 'false' | 'not-claim';
+
+export const CLAIM_STATUSES: readonly ClaimStatus[] = ['unverified', 'verified', 'disputed', 'false', 'not-claim'];
+
+/** Why the text itself does not establish a claim. */
+export type SignalCode = 'hedge' | 'no-source' | 'unnamed-sources' | 'single-unnamed-source' | 'no-speaker' | 'speculative' | 'possibility';
+
+export interface ClaimSignal {
+  code: SignalCode;
+  /** A sentence for the reader: "Attributed to unnamed sources". */
+  reason: string;
+  /** The words in the text that gave the signal ("reportedly", "sources said"). */
+  words: string;
+}
+
+export interface ClaimReview {
+  status: ClaimStatus;
+  note: string;
+  /** http(s) links the reader gave as evidence. */
+  evidence: string[];
+  updatedAt: number;
+}
+
+export interface Claim {
+  /** Stable for the same text in the same article (a hash of its normalised text), so reviews survive re-reading. */
+  id: string;
+  /** Where the claim is, in reading order; one span per paragraph it covers. */
+  spans: TextSpan[];
+  /** The claim as written (for a quote over several paragraphs, the paragraphs' parts joined by a space). */
+  text: string;
+  kind: ClaimKind;
+  /** Who the statement is attributed to: an actor's name, or the source phrase ("Downing Street spokesperson"). */
+  speaker: string | null;
+  /** The actor key of the speaker when it is a named actor of the article. */
+  speakerKey: string | null;
+  /** The attribution cue ("said", "told the BBC", "according to"). */
+  cue: string | null;
+  /** 0..1: how much it looks like a factual claim worth checking. */
+  checkworthiness: number;
+  checkworthy: boolean;
+  /** True when the text gives a signal that the claim is not established (see `signals`). */
+  unverified: boolean;
+  signals: ClaimSignal[];
+  /** The reader's review, when there is one. */
+  review?: ClaimReview;
+  /** True for a sentence the reader marked as a claim the tool missed. */
+  missed?: boolean;
+}
+
 export interface Analysis {
   actors: Actor[];
   mentions: Mention[];
+  /** Claims in reading order. Absent in analyses made before claims existed. */
+  claims?: Claim[];
   /** Something the reader should know about this analysis (e.g. the text is not in a language the tagger knows). */
   notice?: string;
   /** Milliseconds spent, by stage. */
@@ -73,6 +135,8 @@ export interface SavedArticle extends Article {
   /** Keys of the actors the article mentions (multi-entry index). */
   actorKeys: string[];
   actors: Actor[];
+  /** The article's claims, with the reader's reviews; absent in records saved before claims existed. */
+  claims?: Claim[];
   /** Size of the stored record in bytes (approximate, UTF-16 text + metadata). */
   bytes: number;
 }

@@ -1,6 +1,7 @@
 /** Queries and writes on the archive's articles. Pure functions of a Dexie instance. */
 import type { ActorArchiveInfo, ArticleSummary, ArchiveStats } from '../messaging/protocol';
 import type { Analysis, Article, SavedArticle } from '../types';
+import { mergeClaims, reindexClaims } from './claims';
 import type { ArchiveDB } from './db';
 
 /** Approximate stored size of a record: strings as UTF-16, plus a fixed overhead. */
@@ -10,28 +11,38 @@ export function recordBytes(r: Omit<SavedArticle, 'bytes' | 'id'>): number {
   chars += r.title.length + r.url.length + r.pageUrl.length + (r.byline?.length ?? 0) + (r.excerpt?.length ?? 0);
   chars += (r.publisher?.length ?? 0) + (r.aggregator?.length ?? 0);
   for (const a of r.actors) chars += a.key.length + a.name.length + a.aliases.join('').length + (a.role?.length ?? 0);
+  for (const c of r.claims ?? []) {
+    chars += c.text.length + (c.speaker?.length ?? 0) + 120;
+    for (const g of c.signals) chars += g.reason.length + g.words.length;
+    if (c.review) chars += c.review.note.length + c.review.evidence.join('').length;
+  }
   return chars * 2 + 256;
 }
 
 /**
- * Saves an article, or updates it when one with the same normalised URL is already there.
- * One transaction: either the whole record is written or nothing is.
+ * Saves an article, or updates it when one with the same normalised URL is already there (the
+ * reader's claim reviews carry over to the new analysis). One transaction over the article and its
+ * claim index: either all of it is written or nothing is.
  */
-export async function saveArticle(db: ArchiveDB, article: Article, analysis: Analysis | null, now = Date.now()): Promise<SavedArticle> {
-  return db.transaction('rw', db.articles, async () => {
+export async function saveArticle(db: ArchiveDB, article: Article, analysis: Analysis | null, now = Date.now()): Promise<SavedArticle & { id: number }> {
+  return db.transaction('rw', db.articles, db.claims, async () => {
     const existing = await db.articles.where('url').equals(article.url).first();
     const actors = analysis?.actors ?? existing?.actors ?? [];
+    const claims = analysis?.claims ? mergeClaims(analysis.claims, existing?.claims) : (existing?.claims ?? []);
     const base: Omit<SavedArticle, 'bytes' | 'id'> = {
       ...article,
       savedAt: existing?.savedAt ?? now,
       updatedAt: now,
       actors,
       actorKeys: actors.map((a) => a.key),
+      claims,
     };
     const record: SavedArticle = { ...base, bytes: recordBytes(base) };
     if (existing?.id !== undefined) record.id = existing.id;
-    const id = await db.articles.put(record);
-    return { ...record, id };
+    const id = (await db.articles.put(record)) as number;
+    const saved = { ...record, id };
+    await reindexClaims(db, saved);
+    return saved;
   });
 }
 
@@ -41,20 +52,23 @@ export async function findByUrl(db: ArchiveDB, url: string): Promise<SavedArticl
 
 /** Removes an article and returns it, so the caller can offer to undo. */
 export async function deleteArticle(db: ArchiveDB, id: number): Promise<SavedArticle | null> {
-  return db.transaction('rw', db.articles, async () => {
+  return db.transaction('rw', db.articles, db.claims, async () => {
     const rec = await db.articles.get(id);
     if (!rec) return null;
     await db.articles.delete(id);
+    await db.claims.where('articleId').equals(id).delete();
     return rec;
   });
 }
 
 /** Puts back a record returned by `deleteArticle`. If the URL was saved again meanwhile, the newer one wins. */
 export async function restoreArticle(db: ArchiveDB, record: SavedArticle): Promise<number> {
-  return db.transaction('rw', db.articles, async () => {
+  return db.transaction('rw', db.articles, db.claims, async () => {
     const current = await db.articles.where('url').equals(record.url).first();
     if (current?.id !== undefined) return current.id;
-    return (await db.articles.put(record)) as number;
+    const id = (await db.articles.put(record)) as number;
+    await reindexClaims(db, { ...record, id });
+    return id;
   });
 }
 

@@ -3,10 +3,12 @@
  * fakes. The entrypoint (entrypoints/background.ts) supplies the real browser and database.
  */
 import { actorArchiveInfo, archiveStats, deleteArticle, findByUrl, listArticles, restoreArticle, saveArticle } from '../archive/articles';
+import { claimSpeakers, cleanReview, listClaims, mergeClaims, reviewClaim, type ReviewInput } from '../archive/claims';
+import { claimFromSelection } from '../nlp/claims/missed';
 import type { ArchiveDB } from '../archive/db';
 import type { Broadcast, PanelState, SavedInfo, TabState } from '../messaging/protocol';
 import { UserFacingError, type Handlers } from '../messaging/transport';
-import type { Analysis, Article, ExtractResult, SavedArticle } from '../types';
+import { CLAIM_STATUSES, type Analysis, type Article, type Claim, type ClaimStatus, type ExtractResult, type SavedArticle } from '../types';
 import type { TabStore } from './tab-store';
 
 /** What the service needs from the browser about tabs: a port, so tests can fake it. */
@@ -21,6 +23,12 @@ export interface TabAccess {
   canAccess(url: string): Promise<boolean>;
   /** Asks the tab's content script to scroll to an actor's first mention; false if it could not. */
   reveal(tabId: number, actorKey: string): Promise<boolean>;
+  /** Asks the tab's content script to scroll to a claim; false if it could not. */
+  revealClaim(tabId: number, claimId: string): Promise<boolean>;
+  /** Hands the tab's content script the claims to paint (after a review). */
+  sendClaims(tabId: number, claims: Claim[]): Promise<void>;
+  /** The text selected on the tab's page, or null when it cannot be asked. */
+  selection(tabId: number): Promise<string | null>;
 }
 
 export interface ServiceDeps {
@@ -49,17 +57,20 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
     d.notify({ kind: 'tab/changed', tabId });
   }
 
-  async function savedInfo(state: TabState): Promise<SavedInfo | null> {
-    if (state.status !== 'ready') return null;
-    const rec = await findByUrl(d.db, state.article.url);
-    return rec?.id !== undefined ? { id: rec.id, savedAt: rec.savedAt, updatedAt: rec.updatedAt } : null;
-  }
-
   async function panelState(tabId: number): Promise<PanelState> {
-    const state = await d.tabs.get(tabId);
+    let state = await d.tabs.get(tabId);
     const url = state.url ?? (await d.access.url(tabId));
     const canAccess = isReadableUrl(url) ? await d.access.canAccess(url) : false;
-    return { tabId, state, saved: await savedInfo(state), canAccess };
+    let saved: SavedInfo | null = null;
+    if (state.status === 'ready') {
+      const rec = await findByUrl(d.db, state.article.url);
+      if (rec?.id !== undefined) {
+        saved = { id: rec.id, savedAt: rec.savedAt, updatedAt: rec.updatedAt };
+        // Reviews made elsewhere (the archive page) since the tab was read show here too.
+        if (rec.claims?.length) state = { ...state, analysis: { ...state.analysis, claims: mergeClaims(state.analysis.claims ?? [], rec.claims) } };
+      }
+    }
+    return { tabId, state, saved, canAccess };
   }
 
   async function activate(tabId: number): Promise<PanelState> {
@@ -92,9 +103,12 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       analysis = await d.analyse(result.article);
     } catch (err) {
       console.error('analysis failed', err);
-      analysis = { actors: [], mentions: [], timings: {} };
+      analysis = { actors: [], mentions: [], claims: [], timings: {} };
     }
     analysis.timings = { ...analysis.timings, extract: result.ms };
+    // The reader's reviews of this article, when it is saved, go with the fresh claims.
+    const saved = await findByUrl(d.db, result.article.url);
+    if (saved?.claims?.length) analysis.claims = mergeClaims(analysis.claims ?? [], saved.claims);
     await setState(tabId, { status: 'ready', url, article: result.article, analysis, at: d.now() });
     return analysis;
   }
@@ -103,6 +117,35 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
     const state = await d.tabs.get(tabId);
     if (state.status !== 'ready') throw new UserFacingError('There is no article on this tab to save. Open an article and let Backstory read it first.');
     return state;
+  }
+
+  /** Applies a review to a tab's claim (saving the article first when needed) and tells the page. */
+  async function reviewOnTab(tabId: number, claimId: string, review: ReviewInput | null, added?: Claim): Promise<PanelState> {
+    const state = await readyState(tabId);
+    const now = d.now();
+    const rec = (await findByUrl(d.db, state.article.url)) ?? (await saveArticle(d.db, state.article, state.analysis, now));
+    const known = added ?? state.analysis.claims?.find((c) => c.id === claimId);
+    let updated: SavedArticle | null;
+    try {
+      updated = await reviewClaim(d.db, rec.id!, claimId, review, now, known);
+    } catch (err) {
+      throw new UserFacingError(err instanceof Error ? err.message : String(err));
+    }
+    if (!updated) throw new UserFacingError('The article was removed from the archive meanwhile. Save it again to review its claims.');
+    const claims = mergeClaims(state.analysis.claims ?? [], updated.claims);
+    await setState(tabId, { ...state, analysis: { ...state.analysis, claims } });
+    await d.access.sendClaims(tabId, claims).catch(() => undefined);
+    d.notify({ kind: 'archive/changed' });
+    return panelState(tabId);
+  }
+
+  function reviewFrom(input: unknown): ReviewInput | null {
+    if (input === null) return null;
+    try {
+      return cleanReview(input);
+    } catch (err) {
+      throw new UserFacingError(err instanceof Error ? err.message : String(err));
+    }
   }
 
   return {
@@ -146,6 +189,47 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       if (rec?.id !== undefined) await deleteArticle(d.db, rec.id);
       d.notify({ kind: 'archive/changed' });
       return panelState(tabId);
+    },
+    async 'panel/review'({ tabId, claimId, review }) {
+      if (typeof claimId !== 'string') throw new UserFacingError('Which claim? The request named none.');
+      return reviewOnTab(tabId, claimId, reviewFrom(review));
+    },
+    async 'panel/mark-claim'({ tabId, text }) {
+      const state = await readyState(tabId);
+      const selection = typeof text === 'string' ? text : await d.access.selection(tabId);
+      const claim = claimFromSelection(state.article.paragraphs, selection ?? '');
+      if (typeof claim === 'string') throw new UserFacingError(claim);
+      if (state.analysis.claims?.some((c) => c.id === claim.id)) throw new UserFacingError('Backstory already lists that claim: find it in the Claims section.');
+      return reviewOnTab(tabId, claim.id, { status: 'unverified', note: '', evidence: [] }, claim);
+    },
+    async 'panel/reveal-claim'({ tabId, claimId }) {
+      return { found: await d.access.revealClaim(tabId, claimId) };
+    },
+    async 'archive/claims'(q) {
+      const status = CLAIM_STATUSES.includes(q.status as ClaimStatus) ? q.status : undefined;
+      const num = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
+      const [page, speakers] = await Promise.all([
+        listClaims(d.db, {
+          status,
+          speaker: typeof q.speaker === 'string' ? q.speaker : undefined,
+          from: num(q.from),
+          to: num(q.to),
+          offset: Math.max(0, q.offset | 0),
+          limit: Math.min(500, Math.max(1, q.limit | 0)),
+        }),
+        claimSpeakers(d.db),
+      ]);
+      return { ...page, speakers };
+    },
+    async 'archive/review'({ articleId, claimId, review }) {
+      let rec: SavedArticle | null;
+      try {
+        rec = await reviewClaim(d.db, articleId, claimId, reviewFrom(review), d.now());
+      } catch (err) {
+        throw err instanceof UserFacingError ? err : new UserFacingError(err instanceof Error ? err.message : String(err));
+      }
+      d.notify({ kind: 'archive/changed' });
+      return { found: !!rec };
     },
     async 'archive/list'({ offset, limit, actorKey }) {
       const key = typeof actorKey === 'string' && actorKey ? actorKey : undefined;

@@ -101,7 +101,17 @@ async function main(): Promise<void> {
         s.status === 'ready'
           ? s.analysis.actors.map((a) => ({ name: a.name, type: a.type, aliases: a.aliases, mentions: a.mentions, role: a.role }))
           : [],
-      claims: [],
+      claims:
+        s.status === 'ready'
+          ? (s.analysis.claims ?? []).map((c) => ({
+              text: c.text,
+              kind: c.kind,
+              speaker: c.speaker,
+              checkworthiness: c.checkworthiness,
+              unverified: c.unverified,
+              signals: c.signals.map((g) => g.reason),
+            }))
+          : [],
       related: [],
       timings: {
         ...(s.status === 'ready' ? roundAll(s.analysis.timings) : {}),

@@ -4,7 +4,11 @@
  * `tab/…` broadcasts from the background), payloads are typed, and errors come back as values
  * that the UI can show. Nothing here touches `browser`; the transport lives in ./transport.ts.
  */
-import type { Analysis, Article, ExtractResult, SavedArticle } from '../types';
+import type { ClaimQuery, ReviewInput } from '../archive/claims';
+import type { ClaimRow } from '../archive/db';
+import type { Analysis, Article, Claim, ExtractResult, SavedArticle } from '../types';
+
+export type { ClaimQuery, ClaimRow, ReviewInput };
 
 /** What the background knows about one tab. Kept in `storage.session`, so a stopped worker loses nothing. */
 export type TabState =
@@ -73,6 +77,18 @@ export interface BackgroundRequests {
   'panel/remove': { req: { tabId: number }; res: PanelState };
   /** Scroll the page to the first mention of an actor and flash it. False when it is not on the page. */
   'panel/reveal': { req: { tabId: number; actorKey: string }; res: { found: boolean } };
+  /**
+   * Sets (null: clears) the reader's review of one of the tab's claims. Saves the article first when
+   * it is not in the archive yet, since reviews live with their article.
+   */
+  'panel/review': { req: { tabId: number; claimId: string; review: ReviewInput | null }; res: PanelState };
+  /** Adds the text selected on the page (or `text`) as a claim Backstory missed, status unverified. */
+  'panel/mark-claim': { req: { tabId: number; text?: string }; res: PanelState };
+  /** Scrolls the page to a claim and flashes it. False when it is not on the page. */
+  'panel/reveal-claim': { req: { tabId: number; claimId: string }; res: { found: boolean } };
+  /** Reviewed and unverified claims across the archive, newest article first, plus every speaker for the filter. */
+  'archive/claims': { req: ClaimQuery; res: { items: ClaimRow[]; total: number; speakers: string[] } };
+  'archive/review': { req: { articleId: number; claimId: string; review: ReviewInput | null }; res: { found: boolean } };
   /** Saved articles, newest first; only those naming `actorKey` when given. */
   'archive/list': { req: { offset: number; limit: number; actorKey?: string }; res: { items: ArticleSummary[]; total: number } };
   'archive/get': { req: { id: number }; res: SavedArticle | null };
@@ -96,7 +112,12 @@ export interface RequestEnvelope<K extends RequestName = RequestName> {
 /** Messages the background sends to the content script of a tab. */
 export type ContentCommand =
   | { kind: 'content/reanalyse' }
-  | { kind: 'content/reveal'; actorKey: string };
+  | { kind: 'content/reveal'; actorKey: string }
+  /** The tab's claims changed (a review): repaint them. */
+  | { kind: 'content/claims'; claims: Claim[] }
+  | { kind: 'content/reveal-claim'; claimId: string }
+  /** What the reader has selected on the page (a string, possibly empty). */
+  | { kind: 'content/selection' };
 
 /** Broadcasts from the background to our pages. */
 export type Broadcast = { kind: 'tab/changed'; tabId: number } | { kind: 'archive/changed' };
@@ -109,6 +130,11 @@ const REQUEST_NAMES: ReadonlySet<string> = new Set<RequestName>([
   'panel/save',
   'panel/remove',
   'panel/reveal',
+  'panel/review',
+  'panel/mark-claim',
+  'panel/reveal-claim',
+  'archive/claims',
+  'archive/review',
   'archive/list',
   'archive/get',
   'archive/delete',
@@ -132,7 +158,9 @@ export function isBroadcast(msg: unknown): msg is Broadcast {
 }
 
 export function isContentCommand(msg: unknown): msg is ContentCommand {
-  const m = msg as { kind?: unknown; actorKey?: unknown } | null;
+  const m = msg as { kind?: unknown; actorKey?: unknown; claims?: unknown; claimId?: unknown } | null;
   if (m?.kind === 'content/reveal') return typeof m.actorKey === 'string';
-  return m?.kind === 'content/reanalyse';
+  if (m?.kind === 'content/claims') return Array.isArray(m.claims);
+  if (m?.kind === 'content/reveal-claim') return typeof m.claimId === 'string';
+  return m?.kind === 'content/reanalyse' || m?.kind === 'content/selection';
 }

@@ -27,7 +27,7 @@ describe('npm run demo', () => {
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as {
       article: { title: string; publisher: string; aggregator: string; byline: string; wordCount: number };
       actors: { name: string; type: string; aliases: string[]; mentions: number; role: string | null }[];
-      claims: unknown[];
+      claims: { text: string; kind: string; speaker: string | null; checkworthiness: number; unverified: boolean; signals: string[] }[];
       related: unknown[];
       timings: Record<string, number>;
     };
@@ -38,7 +38,16 @@ describe('npm run demo', () => {
     expect(starmer!.aliases).toEqual(expect.arrayContaining(['Sir Keir Starmer', 'Sir Keir']));
     expect(starmer!.mentions).toBeGreaterThanOrEqual(3);
     expect(summary.actors.find((a) => a.name === 'Steve Witkoff')?.role).toMatch(/envoy/);
-    expect(Array.isArray(summary.claims) && Array.isArray(summary.related)).toBe(true);
+    const macron = summary.claims.find((c) => c.text.includes('I think we have changed President Trump'));
+    expect(macron).toMatchObject({ kind: 'quote', speaker: 'Emmanuel Macron', unverified: false });
+    const understood = summary.claims.find((c) => c.text.startsWith('It is understood that'));
+    expect(understood).toMatchObject({ kind: 'factual', unverified: true });
+    expect(understood!.signals.join(' ')).toMatch(/does not say by whom/);
+    for (const c of summary.claims) {
+      expect(c.checkworthiness).toBeGreaterThanOrEqual(0);
+      expect(c.checkworthiness).toBeLessThanOrEqual(1);
+    }
+    expect(Array.isArray(summary.related)).toBe(true);
     expect(summary.timings.activation_to_panel_ms).toBeGreaterThan(0);
   });
 });

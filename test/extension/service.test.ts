@@ -5,7 +5,7 @@ import { ArchiveDB } from '../../lib/archive/db';
 import { createService, type TabAccess } from '../../lib/background/service';
 import { TabStore } from '../../lib/background/tab-store';
 import type { Broadcast } from '../../lib/messaging/protocol';
-import type { Article, ExtractResult } from '../../lib/types';
+import type { Article, Claim, ExtractResult } from '../../lib/types';
 
 const article: Article = {
   url: 'https://news.example/story',
@@ -18,8 +18,22 @@ const article: Article = {
   lang: 'en',
   excerpt: null,
   wordCount: 300,
-  paragraphs: ['One.', 'Two.'],
+  paragraphs: ['One.', 'Officials said the bridge will close in May. The mayor denied it.'],
   truncated: false,
+};
+
+const bridge: Claim = {
+  id: 'cbridge',
+  spans: [{ paragraph: 1, start: 0, end: 44 }],
+  text: 'Officials said the bridge will close in May.',
+  kind: 'reported',
+  speaker: 'Officials',
+  speakerKey: null,
+  cue: 'said',
+  checkworthiness: 0.7,
+  checkworthy: true,
+  unverified: true,
+  signals: [{ code: 'unnamed-sources', reason: 'Attributed to unnamed sources', words: 'Officials' }],
 };
 
 let n = 0;
@@ -29,6 +43,8 @@ let tabUrls: Map<number, string>;
 let injected: number[];
 let contentPresent: Set<number>;
 let refuseInjection: string | null;
+let painted: { tabId: number; ids: string[] }[];
+let selection: string | null;
 
 function service() {
   const access: TabAccess = {
@@ -41,12 +57,17 @@ function service() {
     },
     canAccess: async () => false,
     reveal: async () => false,
+    revealClaim: async () => false,
+    sendClaims: async (id, claims) => {
+      painted.push({ tabId: id, ids: claims.map((c) => `${c.id}:${c.review?.status ?? '-'}`) });
+    },
+    selection: async () => selection,
   };
   return createService({
     db,
     tabs: new TabStore(fakeBrowser.storage.session),
     access,
-    analyse: async () => ({ actors: [], mentions: [], timings: { analyse: 1 } }),
+    analyse: async () => ({ actors: [], mentions: [], claims: [bridge], timings: { analyse: 1 } }),
     storage: undefined,
     notify: (m) => sent.push(m),
     now: () => 1234,
@@ -67,6 +88,8 @@ beforeEach(() => {
   injected = [];
   contentPresent = new Set();
   refuseInjection = null;
+  painted = [];
+  selection = null;
 });
 afterEach(async () => {
   await db.delete();
@@ -145,6 +168,41 @@ describe('background service', () => {
     await restarted['content/report']({ url: article.url, result: ok }, sender(1));
     await restarted.forgetTab(1);
     expect((await restarted['panel/state']({ tabId: 1 })).state.status).toBe('idle');
+  });
+
+  it('saves the article with a claim’s review, repaints the page, and keeps the review when the page is read again', async () => {
+    const s = service();
+    await s['content/report']({ url: article.url, result: ok }, sender(1));
+    await expect(s['panel/review']({ tabId: 1, claimId: 'cbridge', review: { status: 'maybe' as never, note: '', evidence: [] } })).rejects.toThrow(/Choose a status/);
+    const st = await s['panel/review']({ tabId: 1, claimId: 'cbridge', review: { status: 'disputed', note: 'The council says June', evidence: ['https://council.example/news'] } });
+    expect(st.saved).not.toBeNull();
+    expect(st.state.status === 'ready' && st.state.analysis.claims?.[0]?.review).toMatchObject({ status: 'disputed', note: 'The council says June' });
+    expect(painted).toEqual([{ tabId: 1, ids: ['cbridge:disputed'] }]);
+    expect((await db.claims.toArray()).map((r) => [r.claimId, r.status, r.reviewed])).toEqual([['cbridge', 'disputed', true]]);
+    // Read again (reload): the fresh analysis has no review, the saved one is merged in.
+    const again = await s['content/report']({ url: article.url, result: ok }, sender(1));
+    expect(again.analysis?.claims?.[0]?.review?.status).toBe('disputed');
+    // The archive's Claims view lists it and can filter it.
+    const listed = await s['archive/claims']({ offset: 0, limit: 10, status: 'disputed' });
+    expect(listed.items.map((r) => r.claim.text)).toEqual([bridge.text]);
+    expect(listed.speakers).toEqual(['Officials']);
+    expect((await s['archive/claims']({ offset: 0, limit: 10, status: 'verified' })).total).toBe(0);
+  });
+
+  it('marks the selected text as a missed claim, and says why when it cannot', async () => {
+    const s = service();
+    await s['content/report']({ url: article.url, result: ok }, sender(1));
+    selection = '';
+    await expect(s['panel/mark-claim']({ tabId: 1 })).rejects.toThrow(/Select the sentence/);
+    selection = 'The mayor denied it.';
+    const st = await s['panel/mark-claim']({ tabId: 1 });
+    const claims = st.state.status === 'ready' ? st.state.analysis.claims ?? [] : [];
+    expect(claims.map((c) => [c.text, !!c.missed, c.review?.status])).toEqual([
+      [bridge.text, false, undefined],
+      ['The mayor denied it.', true, 'unverified'],
+    ]);
+    await expect(s['panel/mark-claim']({ tabId: 1 })).rejects.toThrow(/already lists/);
+    expect(await db.articles.count()).toBe(1);
   });
 
   it('refuses to restore a record that is not one', async () => {

@@ -8,6 +8,8 @@ const modelBytes = () => {
   const buf = readFileSync(new URL('../../public/models/ner.bin', import.meta.url));
   return Promise.resolve(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer);
 };
+const claimsModel = () => Promise.resolve(JSON.parse(readFileSync(new URL('../../public/models/claims.json', import.meta.url), 'utf8')) as unknown);
+const models = { ner: modelBytes, claims: claimsModel };
 
 const article = (paragraphs: string[]): Article => ({
   url: 'https://news.example/a',
@@ -43,7 +45,7 @@ describe('canonical names', () => {
 
 describe('the analyser', () => {
   it('gives the same actor the same key in different articles', async () => {
-    const analyse = createAnalyser(modelBytes);
+    const analyse = createAnalyser(models);
     const one = await analyse(article(['The UK said on Monday that it would send more aid to the region, officials in London confirmed.']));
     const two = await analyse(article(['Ministers in the United Kingdom said on Monday that they would send more aid to the region.']));
     const key = (a: typeof one, name: string) => a.actors.find((x) => x.aliases.includes(name))?.key;
@@ -53,7 +55,7 @@ describe('the analyser', () => {
   });
 
   it('says when the article is not in English instead of finding nothing silently', async () => {
-    const analyse = createAnalyser(modelBytes);
+    const analyse = createAnalyser(models);
     const fr = await analyse(
       article([
         "Le gouvernement a annoncé mardi une série de mesures pour soutenir les agriculteurs touchés par la sécheresse, qui dure depuis le début de l'été dans le sud du pays.",
@@ -66,13 +68,30 @@ describe('the analyser', () => {
 
   it('loads the model again after a failed load instead of failing for good', async () => {
     let calls = 0;
-    const analyse = createAnalyser(async () => {
-      calls++;
-      if (calls === 1) throw new Error('disk hiccup');
-      return modelBytes();
+    const analyse = createAnalyser({
+      claims: claimsModel,
+      async ner() {
+        calls++;
+        if (calls === 1) throw new Error('disk hiccup');
+        return modelBytes();
+      },
     });
     await expect(analyse(article(['Hello.']))).rejects.toThrow('disk hiccup');
     await expect(analyse(article(['Angela Merkel visited Paris.']))).resolves.toMatchObject({ mentions: expect.any(Array) });
     expect(calls).toBe(2);
+  });
+
+  it('finds claims with speakers and scores, and none in a language it cannot read', async () => {
+    const analyse = createAnalyser(models);
+    const en = await analyse(
+      article([
+        'Unemployment fell to 3.5 percent last year, the lowest level in 50 years, according to the Office for National Statistics.',
+        '“We will not raise taxes,” Rachel Reeves told the BBC on Sunday.',
+      ]),
+    );
+    const quote = en.claims?.find((c) => c.kind === 'quote');
+    expect(quote).toMatchObject({ speaker: 'Rachel Reeves', speakerKey: expect.stringMatching(/^PER:/) });
+    expect(en.claims?.some((c) => c.text.includes('3.5 percent') && c.checkworthy)).toBe(true);
+    expect(en.timings.claims).toBeGreaterThanOrEqual(0);
   });
 });

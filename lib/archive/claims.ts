@@ -1,0 +1,166 @@
+/**
+ * Claims in the archive (issue #4): reviews kept with their article, carried over when the article
+ * is read and saved again, and the cross-article index behind the archive's Claims view.
+ */
+import { CLAIM_STATUSES, type Claim, type ClaimReview, type ClaimStatus, type SavedArticle } from '../types';
+import type { ArchiveDB, ClaimRow } from './db';
+
+/** What the reader sends for a review (the time is added by the archive). */
+export type ReviewInput = Omit<ClaimReview, 'updatedAt'>;
+
+export const MAX_NOTE = 5000;
+export const MAX_EVIDENCE = 20;
+
+/** Checks and cleans a review from the UI; throws an Error with a reader-facing message. */
+export function cleanReview(input: unknown): ReviewInput {
+  const r = input as Partial<ReviewInput> | null;
+  if (!r || typeof r !== 'object') throw new Error('That review is empty.');
+  if (!CLAIM_STATUSES.includes(r.status as ClaimStatus)) throw new Error('Choose a status for the claim.');
+  const note = typeof r.note === 'string' ? r.note.trim() : '';
+  if (note.length > MAX_NOTE) throw new Error(`The note is too long (at most ${MAX_NOTE} characters).`);
+  const evidence: string[] = [];
+  for (const raw of Array.isArray(r.evidence) ? r.evidence : []) {
+    if (typeof raw !== 'string' || !raw.trim()) continue;
+    let url: URL;
+    try {
+      url = new URL(raw.trim());
+    } catch {
+      throw new Error(`“${raw.slice(0, 80)}” is not a web address. Evidence links start with https://`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('Evidence links must be web addresses (http or https).');
+    if (url.href.length > 2000) throw new Error('That evidence link is too long.');
+    if (!evidence.includes(url.href)) evidence.push(url.href);
+  }
+  if (evidence.length > MAX_EVIDENCE) throw new Error(`At most ${MAX_EVIDENCE} evidence links per claim.`);
+  return { status: r.status as ClaimStatus, note, evidence };
+}
+
+const order = (c: Claim): number => (c.spans[0]?.paragraph ?? 0) * 1e7 + (c.spans[0]?.start ?? 0);
+
+/**
+ * The claims of a fresh analysis with what the reader added to the earlier (saved) ones: reviews by
+ * claim id, claims the reader marked as missed, and reviewed claims that the new analysis no longer
+ * finds (their review is never dropped). Reading order.
+ */
+export function mergeClaims(fresh: readonly Claim[], earlier: readonly Claim[] | undefined): Claim[] {
+  if (!earlier?.length) return fresh.slice();
+  const old = new Map(earlier.map((c) => [c.id, c]));
+  const out = fresh.map((c) => {
+    const prev = old.get(c.id);
+    if (!prev) return c;
+    old.delete(c.id);
+    // The earlier list is the archive's: its review (or the lack of one) is the reader's latest word.
+    const { review: _stale, ...rest } = c;
+    return prev.review ? { ...rest, review: prev.review } : rest;
+  });
+  for (const c of old.values()) if (c.review || c.missed) out.push(c);
+  return out.sort((a, b) => order(a) - order(b));
+}
+
+/** The status a claim is listed under: the reader's, else unverified when the text gives a signal. */
+export function statusOf(c: Claim): ClaimStatus | null {
+  return c.review?.status ?? (c.unverified || c.missed ? 'unverified' : null);
+}
+
+function articleDate(r: SavedArticle): number {
+  const t = r.published ? Date.parse(r.published) : NaN;
+  return Number.isFinite(t) ? t : r.savedAt;
+}
+
+/** The index rows for one saved article. */
+export function claimRows(r: SavedArticle & { id: number }): ClaimRow[] {
+  const rows: ClaimRow[] = [];
+  for (const c of r.claims ?? []) {
+    const status = statusOf(c);
+    if (!status) continue;
+    rows.push({
+      key: `${r.id}:${c.id}`,
+      articleId: r.id,
+      claimId: c.id,
+      status,
+      reviewed: !!c.review,
+      speaker: c.speaker ?? '',
+      date: articleDate(r),
+      claim: c,
+      article: { title: r.title, url: r.url, publisher: r.publisher, published: r.published },
+    });
+  }
+  return rows;
+}
+
+/** Rewrites an article's index rows. Call inside a transaction that covers `db.claims`. */
+export async function reindexClaims(db: ArchiveDB, r: SavedArticle & { id: number }): Promise<void> {
+  await db.claims.where('articleId').equals(r.id).delete();
+  const rows = claimRows(r);
+  if (rows.length) await db.claims.bulkPut(rows);
+}
+
+/**
+ * Sets (or with `review` null, clears) the reader's review of one claim of a saved article. A claim
+ * the article does not have yet is added when given (a sentence the reader marked as missed).
+ * Returns the updated record, or null when the article is not in the archive.
+ */
+export async function reviewClaim(
+  db: ArchiveDB,
+  articleId: number,
+  claimId: string,
+  review: ReviewInput | null,
+  now: number,
+  added?: Claim,
+): Promise<SavedArticle | null> {
+  return db.transaction('rw', db.articles, db.claims, async () => {
+    const rec = await db.articles.get(articleId);
+    if (!rec) return null;
+    const claims = (rec.claims ?? []).slice();
+    let i = claims.findIndex((c) => c.id === claimId);
+    if (i < 0) {
+      if (!added || added.id !== claimId) throw new Error('That claim is no longer in the saved article.');
+      claims.push(added);
+      claims.sort((a, b) => order(a) - order(b));
+      i = claims.findIndex((c) => c.id === claimId);
+    }
+    const claim = { ...claims[i]! };
+    if (review) claim.review = { ...review, updatedAt: now };
+    else delete claim.review;
+    // A missed claim with its review cleared is withdrawn altogether.
+    if (!review && claim.missed) claims.splice(i, 1);
+    else claims[i] = claim;
+    const next: SavedArticle & { id: number } = { ...rec, id: articleId, claims, updatedAt: now };
+    await db.articles.put(next);
+    await reindexClaims(db, next);
+    return next;
+  });
+}
+
+export interface ClaimQuery {
+  status?: ClaimStatus;
+  /** Exact speaker name as listed by `claimSpeakers`. */
+  speaker?: string;
+  /** Article date range, ms since 1970, inclusive. */
+  from?: number;
+  to?: number;
+  offset: number;
+  limit: number;
+}
+
+/** Reviewed and unverified claims across the archive, newest article first, through the indexes. */
+export async function listClaims(db: ArchiveDB, q: ClaimQuery): Promise<{ items: ClaimRow[]; total: number }> {
+  const from = q.from ?? -8.64e15;
+  const to = q.to ?? 8.64e15;
+  let coll = q.status
+    ? db.claims.where('[status+date]').between([q.status, from], [q.status, to], true, true).reverse()
+    : db.claims.where('date').between(from, to, true, true).reverse();
+  if (q.speaker !== undefined) {
+    const speaker = q.speaker;
+    coll = coll.filter((r) => r.speaker === speaker);
+  }
+  const total = await coll.clone().count();
+  const items = await coll.offset(q.offset).limit(q.limit).toArray();
+  return { items, total };
+}
+
+/** Every speaker with a listed claim, in alphabetical order (read from the index keys only). */
+export async function claimSpeakers(db: ArchiveDB): Promise<string[]> {
+  const keys = (await db.claims.orderBy('speaker').uniqueKeys()) as string[];
+  return keys.filter((k) => typeof k === 'string' && k !== '');
+}

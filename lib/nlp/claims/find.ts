@@ -1,0 +1,345 @@
+/**
+ * Claims in an article (issue #4): quotes and reported statements with who made them, factual
+ * assertions, each with a check-worthiness score and the signals that the text does not stand
+ * behind it.
+ *
+ * 1. The paragraphs are joined into one text ("\n\n" between them) so that quotes running over
+ *    several paragraphs are seen whole; offsets are mapped back to paragraphs at the end.
+ * 2. Attributions (source, cue, content) come from ./attribution. Attributions that overlap, or a
+ *    sentence's later attribution with no source of its own ("…, adding that …"), form one claim.
+ * 3. A claim covers whole sentences, except that a long enough stretch of a sentence outside any
+ *    attribution ("Putin has been the subject of an ICC warrant since 2023, but Mr Cassis said …")
+ *    becomes a factual claim of its own.
+ * 4. Sentences with no attribution are factual claims when the check-worthiness model rates them
+ *    at or above its threshold, or when they carry a signal (reportedly, it is understood, …).
+ * 5. Speakers: a named actor inside the source phrase (its head, not a possessive: "Mr Trump's
+ *    envoy, Steve Witkoff" is Witkoff); a pronoun is the last person quoted nearby; a description
+ *    ("the French president") is an actor with that role, the person last quoted in the same
+ *    paragraph, or the last person named with that title; anything else is the phrase itself
+ *    ("Downing Street spokesperson"). A quote with no cue right after someone's statement is
+ *    theirs (news style); otherwise it has no identifiable speaker.
+ */
+import type { Actor, Claim, ClaimKind, EntityType, Mention, TextSpan } from '../../types';
+import { splitSentences } from '../sentences';
+import { findAttributions, type Attribution } from './attribution';
+import { scoreSentence, type CheckworthyModel } from './checkworthy';
+import { fnv1a } from './dataset';
+import { claimSignals } from './signals';
+
+export interface FindClaimsInput {
+  paragraphs: readonly string[];
+  /** Named-entity mentions with their actor keys (from lib/nlp/actors). */
+  mentions: readonly Mention[];
+  actors: readonly Actor[];
+  /** The check-worthiness model; without it every score is 0 and only attributed or signalled claims are found. */
+  model: CheckworthyModel | null;
+}
+
+/** Fewer words than this outside any attribution stay part of the attribution's claim. */
+const MIN_FACTUAL_WORDS = 6;
+/** Factual candidates shorter than this are not claims ("Read more."). */
+const MIN_CLAIM_WORDS = 5;
+/** Upper bound on the text analysed for claims, in characters (a huge page is analysed in part). */
+export const MAX_CLAIM_TEXT = 400_000;
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'him', 'her', 'it']);
+/** Heads of descriptions that stand for one person ("the prime minister", "the French president"). */
+const PERSON_ROLES =
+  /\b(president|prime minister|premier|chancellor|minister|secretary|leader|governor|senator|mayor|king|queen|prince|pope|commander|general|ambassador|envoy|chairman|chairwoman|chair|chief executive|ceo|judge|candidate|nominee)$/i;
+
+const wordCount = (s: string): number => s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+
+interface DocMention {
+  start: number;
+  end: number;
+  type: EntityType;
+  actorKey?: string;
+}
+
+interface Group {
+  start: number;
+  end: number;
+  atts: Attribution[];
+}
+
+interface Piece {
+  start: number;
+  end: number;
+  group: Group | null;
+}
+
+interface Speaker {
+  name: string;
+  key: string | null;
+  type: EntityType | null;
+  paragraph: number;
+}
+
+export function claimId(text: string): string {
+  return 'c' + fnv1a(text.replace(/\s+/g, ' ').trim().toLowerCase()).toString(36);
+}
+
+export function findClaims(input: FindClaimsInput): Claim[] {
+  const { paragraphs, model } = input;
+  // The joined text and where each paragraph starts in it.
+  const starts: number[] = [];
+  let doc = '';
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (doc.length >= MAX_CLAIM_TEXT) break;
+    if (i) doc += '\n\n';
+    starts.push(doc.length);
+    doc += paragraphs[i]!;
+  }
+  const paragraphAt = (pos: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const actors = new Map(input.actors.map((a) => [a.key, a]));
+  const mentions: DocMention[] = [];
+  for (const m of input.mentions) {
+    const base = starts[m.paragraph];
+    if (base === undefined) continue;
+    mentions.push({ start: base + m.start, end: base + m.end, type: m.type, actorKey: m.actorKey });
+  }
+  mentions.sort((a, b) => a.start - b.start);
+
+  const atts = findAttributions(doc, { mentions }).filter((a) => a.content.end > a.content.start);
+  const groups = groupAttributions(atts, splitSentences(doc));
+  const pieces = cutIntoPieces(doc, splitSentences(doc), groups);
+
+  const claims: Claim[] = [];
+  const seen = new Map<string, number>();
+  let lastSpeaker: Speaker | null = null;
+  let lastClaim: { speaker: Speaker | null; paragraph: number } | null = null;
+
+  for (const piece of pieces) {
+    const [s, e] = trimPiece(doc, piece.start, piece.end);
+    if (e <= s) continue;
+    const text = doc.slice(s, e);
+    const paragraph = paragraphAt(s);
+    const hasNamedActor = mentions.some((m) => m.start < e && m.end > s && m.type !== 'LOC');
+    let kind: ClaimKind = 'factual';
+    let speaker: Speaker | null = null;
+    let cue: string | null = null;
+    let source: string | null = null;
+    let noSpeaker = false;
+
+    if (piece.group) {
+      const atts = piece.group.atts;
+      const lead = atts.find((a) => a.source) ?? atts[0]!;
+      kind = atts.some((a) => a.kind === 'quote') ? 'quote' : 'reported';
+      cue = lead.cue ? doc.slice(lead.cue.start, lead.cue.end) : null;
+      if (lead.source) {
+        source = doc.slice(lead.source.start, lead.source.end);
+        speaker = resolveSpeaker(doc, lead.source, mentions, actors, lastSpeaker, paragraph, paragraphAt);
+      } else if (kind === 'quote') {
+        // A quote with no cue right after a statement by someone continues it (news style).
+        if (lastClaim?.speaker && paragraph - lastClaim.paragraph <= 1) speaker = lastClaim.speaker;
+        else noSpeaker = true;
+      } else {
+        kind = 'factual'; // "It is understood that …": no one is named; the signal says so
+      }
+    } else {
+      if (wordCount(text) < MIN_CLAIM_WORDS || isHeading(paragraphs[paragraph] ?? '')) continue;
+    }
+
+    const isQuote = kind === 'quote';
+    const checkworthiness = model ? round3(scoreSentence(model, text, { hasNamedActor, isQuote })) : 0;
+    const checkworthy = !!model && checkworthiness >= model.threshold;
+    const signals = claimSignals({ text, kind, source, sourceNamed: !!speaker?.key, cue, noSpeaker });
+    if (kind === 'factual' && !piece.group && !checkworthy && !signals.length) continue;
+    if (kind === 'factual' && !piece.group && /\?\s*$/.test(text)) continue;
+
+    const textKey = claimId(text);
+    const n = seen.get(textKey) ?? 0;
+    seen.set(textKey, n + 1);
+    claims.push({
+      id: n ? `${textKey}-${n}` : textKey,
+      spans: toSpans(paragraphs, starts, s, e),
+      text: text.replace(/\s*\n\n\s*/g, ' '),
+      kind,
+      speaker: speaker?.name ?? null,
+      speakerKey: speaker?.key ?? null,
+      cue,
+      checkworthiness,
+      checkworthy,
+      unverified: signals.length > 0,
+      signals,
+    });
+    if (piece.group) {
+      lastClaim = { speaker, paragraph: paragraphAt(e - 1) };
+      if (speaker && (speaker.type === 'PER' || speaker.key === null)) lastSpeaker = { ...speaker, paragraph: paragraphAt(e - 1) };
+    }
+  }
+  return claims;
+}
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** Attributions that overlap, or a later one in the same sentence with no source, make one group. */
+function groupAttributions(atts: readonly Attribution[], sentences: readonly { start: number; end: number }[]): Group[] {
+  const sentenceOf = (pos: number): number => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentences[mid]!.start <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const spans = atts
+    .map((a) => {
+      const parts = [a.content, a.cue, a.source].filter((x): x is NonNullable<typeof x> => !!x);
+      return { a, start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
+    })
+    .sort((x, y) => x.start - y.start || y.end - x.end);
+  const groups: Group[] = [];
+  for (const { a, start, end } of spans) {
+    const last = groups[groups.length - 1];
+    if (last && (start < last.end || (!a.source && sentenceOf(start) === sentenceOf(last.end - 1)))) {
+      last.end = Math.max(last.end, end);
+      last.atts.push(a);
+    } else groups.push({ start, end, atts: [a] });
+  }
+  return groups;
+}
+
+/**
+ * Cuts the text into claim pieces: each group grown to whole sentences, except that a stretch of a
+ * sentence outside any group with at least MIN_FACTUAL_WORDS words is a piece of its own; every
+ * sentence without a group is a piece.
+ */
+function cutIntoPieces(doc: string, sentences: readonly { start: number; end: number }[], groups: readonly Group[]): Piece[] {
+  const pieces: Piece[] = [];
+  const range = new Map<Group, Piece>();
+  let g = 0;
+  for (const sent of sentences) {
+    while (g < groups.length && groups[g]!.end <= sent.start) g++;
+    let cursor = sent.start;
+    let prev: Piece | null = null;
+    for (let k = g; k < groups.length && groups[k]!.start < sent.end; k++) {
+      const group = groups[k]!;
+      let piece = range.get(group);
+      const a = Math.max(group.start, sent.start);
+      if (a > cursor) {
+        const gap = doc.slice(cursor, a);
+        if (wordCount(gap) >= MIN_FACTUAL_WORDS) pieces.push({ start: cursor, end: a, group: null });
+        else if (prev) prev.end = a;
+        else if (!piece) group.start = cursor; // the sentence's opening words belong to its first claim
+      }
+      if (!piece) {
+        piece = { start: Math.min(group.start, a), end: group.end, group };
+        range.set(group, piece);
+        pieces.push(piece);
+      }
+      piece.end = Math.max(piece.end, Math.min(group.end, sent.end));
+      cursor = Math.max(cursor, Math.min(group.end, sent.end));
+      prev = piece;
+    }
+    if (cursor === sent.start && !prev) {
+      pieces.push({ start: sent.start, end: sent.end, group: null });
+      continue;
+    }
+    if (cursor < sent.end) {
+      const gap = doc.slice(cursor, sent.end);
+      if (wordCount(gap) >= MIN_FACTUAL_WORDS) pieces.push({ start: cursor, end: sent.end, group: null });
+      else if (prev) prev.end = Math.max(prev.end, sent.end);
+    }
+  }
+  return pieces.sort((x, y) => x.start - y.start);
+}
+
+/** Drops white space, dangling conjunctions and joining punctuation at either end of a piece. */
+function trimPiece(doc: string, start: number, end: number): [number, number] {
+  let text = doc.slice(start, end);
+  const lead = /^[\s,;:–—-]*(?:(?:and|but|while|whereas)\s+)?/i.exec(text)![0].length;
+  text = text.slice(lead);
+  const tail = /(?:[\s,;:–—-]+(?:and|but|while|whereas|as|adding|saying))?[\s,;:–—-]*$/i.exec(text)![0].length;
+  return [start + lead, end - tail];
+}
+
+/**
+ * A headline, subheading or picture caption rather than running text: no sentence punctuation at
+ * the end, once a trailing picture credit such as "(AFP/Getty)" is set aside.
+ */
+function isHeading(paragraph: string): boolean {
+  const t = paragraph.trim().replace(/\s*\([^()]{1,80}\)$/, '');
+  return !/[.!?…:]["”’)\]]*$/.test(t) && wordCount(t) < 40;
+}
+
+function toSpans(paragraphs: readonly string[], starts: readonly number[], s: number, e: number): TextSpan[] {
+  const out: TextSpan[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const p = paragraphs[i]!;
+    const ps = starts[i]!;
+    if (ps >= e || ps + p.length <= s) continue;
+    let a = Math.max(0, s - ps);
+    let b = Math.min(p.length, e - ps);
+    while (a < b && /\s/.test(p[a]!)) a++;
+    while (b > a && /\s/.test(p[b - 1]!)) b--;
+    if (b > a) out.push({ paragraph: i, start: a, end: b });
+  }
+  return out;
+}
+
+/** Who a source phrase stands for (see the file comment). */
+function resolveSpeaker(
+  doc: string,
+  src: { start: number; end: number },
+  mentions: readonly DocMention[],
+  actors: ReadonlyMap<string, Actor>,
+  last: Speaker | null,
+  paragraph: number,
+  paragraphAt: (pos: number) => number,
+): Speaker | null {
+  const phrase = doc.slice(src.start, src.end).trim();
+  const asActor = (m: DocMention): Speaker => {
+    const actor = m.actorKey !== undefined ? actors.get(m.actorKey) : undefined;
+    return { name: actor?.name ?? doc.slice(m.start, m.end), key: actor?.key ?? null, type: m.type, paragraph };
+  };
+  // A named actor that heads the phrase: nothing but punctuation (or an apposition) after it.
+  const inside = mentions.filter((m) => m.start >= src.start && m.end <= src.end);
+  for (let i = inside.length - 1; i >= 0; i--) {
+    const m = inside[i]!;
+    const after = doc.slice(m.end, src.end);
+    if (/^['’]s?\b/.test(after)) continue; // possessive: "Mr Trump's envoy"
+    if (/^[\s.,;:)]*$/.test(after) || /^\s*,/.test(after)) return asActor(m);
+  }
+  const lower = phrase.toLowerCase();
+  if (PRONOUNS.has(lower)) {
+    const plural = lower === 'they' || lower === 'we';
+    if (last && paragraph - last.paragraph <= 3 && (plural || last.type === 'PER')) return { ...last, paragraph };
+    // The nearest person named before the pronoun in this or the previous paragraph, not as a possessive.
+    for (let i = mentions.length - 1; i >= 0; i--) {
+      const m = mentions[i]!;
+      if (m.end > src.start) continue;
+      if (paragraphAt(m.start) < paragraph - 1) break;
+      if ((plural || m.type === 'PER') && !/^['’]s?\b/.test(doc.slice(m.end, m.end + 2))) return asActor(m);
+    }
+    return null;
+  }
+  const description = lower.replace(/^(?:the|a|an)\s+/, '');
+  const role = PERSON_ROLES.exec(description)?.[1];
+  if (/^the\s/.test(lower) && role) {
+    for (const a of actors.values()) {
+      if (a.type === 'PER' && a.role && a.role.toLowerCase().replace(/^.*?['’]s\s+/, '').endsWith(description)) return { name: a.name, key: a.key, type: 'PER', paragraph };
+    }
+    if (last && last.paragraph === paragraph && last.type === 'PER') return { ...last, paragraph };
+    // The last person named with that title ("President Trump" for "the US president").
+    for (let i = mentions.length - 1; i >= 0; i--) {
+      const m = mentions[i]!;
+      if (m.end > src.start || m.type !== 'PER') continue;
+      const actor = m.actorKey !== undefined ? actors.get(m.actorKey) : undefined;
+      if (actor?.aliases.some((x) => x.toLowerCase().startsWith(role + ' '))) return asActor(m);
+    }
+  }
+  const name = phrase.replace(/^(?:the|a|an)\s+/i, '').replace(/[\s,;:]+$/, '');
+  return name ? { name, key: null, type: null, paragraph } : null;
+}

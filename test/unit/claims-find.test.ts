@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { claimId, findClaims } from '../../lib/nlp/claims/find';
+import { claimFromSelection } from '../../lib/nlp/claims/missed';
+import { blankQuotes, claimSignals, type SignalInput } from '../../lib/nlp/claims/signals';
+import type { Actor, Mention } from '../../lib/types';
+
+const sig = (text: string, over: Partial<SignalInput> = {}) =>
+  claimSignals({ text, kind: 'factual', source: null, sourceNamed: false, cue: null, noSpeaker: false, ...over }).map((s) => s.code);
+
+describe('signals that the text does not establish a claim', () => {
+  it('finds hedges and distancing in the narration', () => {
+    expect(sig('The minister reportedly resigned on Monday.')).toEqual(['hedge']);
+    expect(sig('It is understood that talks will resume.')).toEqual(['no-source']);
+    expect(sig('The company is said to be preparing job cuts.')).toEqual(['hedge']);
+    expect(sig('Putin’s reported initial suggestion of Moscow was rejected.')).toEqual(['hedge']);
+    expect(sig('The alleged attacker was arrested.')).toEqual(['hedge']);
+    expect(sig('He is widely suspected of asking for the delay.')).toEqual(['hedge']);
+    expect(sig('Troops could be offered by the US.')).toEqual(['possibility']);
+    expect(sig('The court found that it could rule on the case.')).toEqual([]);
+  });
+  it('names unnamed and single unnamed sources', () => {
+    expect(sig('The deal is close, sources said.')).toEqual(['unnamed-sources']);
+    expect(sig('The deal is close.', { kind: 'reported', source: 'a senior official' })).toEqual(['single-unnamed-source']);
+    expect(sig('The deal is close.', { kind: 'reported', source: 'officials', sourceNamed: false })).toEqual(['unnamed-sources']);
+    expect(sig('The deal is close.', { kind: 'reported', source: 'Jane Doe', sourceNamed: true })).toEqual([]);
+  });
+  it('flags quotes without a speaker, suggestions and possibilities, with reasons in words', () => {
+    const all = claimSignals({ text: 'Troops could be sent.', kind: 'reported', source: 'He', sourceNamed: true, cue: 'suggested', noSpeaker: false });
+    expect(all.map((s) => s.code)).toEqual(['speculative', 'possibility']);
+    expect(all[0]!.reason).toBe('The speaker only “suggested” it');
+    expect(all[1]!.reason).toMatch(/possibility/);
+    expect(sig('“It is over,” the statement read.', { kind: 'quote', noSpeaker: true })).toEqual(['no-speaker']);
+  });
+  it('leaves the speaker’s own words and plain facts alone', () => {
+    expect(sig('“I think they could win, reportedly,” she said.', { kind: 'quote', source: 'she', sourceNamed: true })).toEqual([]);
+    expect(sig('Unemployment fell to 3.5% in May.')).toEqual([]);
+    expect(blankQuotes('a “b c” d')).toBe('a       d');
+  });
+});
+
+describe('finding claims without models', () => {
+  const paragraphs = [
+    'Prices rose by 5% last year, the fastest rise in a decade, but Jane Doe said the worst was over.',
+    '“We have turned the corner,” she told the BBC. “Wages are rising again.”',
+    'Ministers are reportedly planning a tax cut.',
+  ];
+  const mentions: Mention[] = [{ paragraph: 0, start: 63, end: 71, text: 'Jane Doe', type: 'PER', actorKey: 'PER:jane doe' }, { paragraph: 1, start: 39, end: 42, text: 'BBC', type: 'ORG', actorKey: 'ORG:bbc' }];
+  const actors: Actor[] = [
+    { key: 'PER:jane doe', name: 'Jane Doe', type: 'PER', aliases: ['Jane Doe'], mentions: 1, role: null },
+    { key: 'ORG:bbc', name: 'BBC', type: 'ORG', aliases: ['BBC'], mentions: 1, role: null },
+  ];
+  const claims = findClaims({ paragraphs, mentions, actors, model: null });
+
+  it('splits a sentence into its own factual part and the attributed part', () => {
+    expect(paragraphs[0]!.slice(63, 71)).toBe('Jane Doe');
+    const reported = claims.find((c) => c.text.includes('the worst was over'));
+    expect(reported).toMatchObject({ kind: 'reported', speaker: 'Jane Doe', speakerKey: 'PER:jane doe' });
+    expect(reported!.text.startsWith('Jane Doe said')).toBe(true);
+  });
+  it('resolves “she” to the person quoted just before and keeps a two-sentence quote whole', () => {
+    const quote = claims.find((c) => c.kind === 'quote');
+    expect(quote).toMatchObject({ speaker: 'Jane Doe', cue: expect.stringMatching(/told/) });
+    expect(quote!.text).toContain('Wages are rising again');
+  });
+  it('keeps unattributed sentences only when they carry a signal (no model: no scores)', () => {
+    const hedged = claims.find((c) => c.text.includes('reportedly'));
+    expect(hedged).toMatchObject({ kind: 'factual', unverified: true, checkworthiness: 0 });
+    expect(claims.some((c) => c.text.startsWith('Prices rose'))).toBe(false);
+  });
+  it('gives ids that depend on the text only', () => {
+    expect(claimId('A  b\nc')).toBe(claimId('a b c'));
+    const again = findClaims({ paragraphs, mentions, actors, model: null });
+    expect(again.map((c) => c.id)).toEqual(claims.map((c) => c.id));
+  });
+  it('never throws on odd input and stays bounded', () => {
+    for (const text of ['', '“', '”””', '"a" "b" "c', 'said said said.', '\u0000\uffff', '“'.repeat(20_000), 'a. '.repeat(50_000)]) {
+      expect(() => findClaims({ paragraphs: [text], mentions: [], actors: [], model: null })).not.toThrow();
+    }
+  });
+});
+
+describe('a claim the reader marks', () => {
+  const paragraphs = ['The bridge  was built in 1932.', 'It cost £2m, the council says.'];
+  it('is found in the paragraphs, across white space and paragraphs', () => {
+    const c = claimFromSelection(paragraphs, 'The bridge was built in 1932.');
+    expect(c).toMatchObject({ missed: true, kind: 'factual', spans: [{ paragraph: 0, start: 0, end: 30 }] });
+    const two = claimFromSelection(paragraphs, 'built in 1932.\n\nIt cost £2m');
+    expect(typeof two !== 'string' && two.spans.map((s) => s.paragraph)).toEqual([0, 1]);
+  });
+  it('says why when there is nothing to mark', () => {
+    expect(claimFromSelection(paragraphs, '   ')).toMatch(/Select the sentence/);
+    expect(claimFromSelection(paragraphs, 'The bridge')).toMatch(/at least a few words/);
+    expect(claimFromSelection(paragraphs, 'Subscribe to our newsletter today')).toMatch(/not in the article text/);
+  });
+});
