@@ -53,3 +53,17 @@ export function hostOf(url: string): string {
     return '';
   }
 }
+
+/**
+ * A link to `text` inside the page at `url`, as a text fragment (`#:~:text=start,end`) that browsers
+ * with the feature scroll to and highlight; others just open the page. Null for non-http(s) URLs.
+ */
+export function textFragmentHref(url: string, text: string): string | undefined {
+  const href = safeHref(url);
+  if (!href) return undefined;
+  const words = text.replace(/[“”"]/g, ' ').split(/\s+/).filter(Boolean);
+  if (!words.length) return href;
+  const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
+  const directive = words.length <= 10 ? enc(words.join(' ')) : `${enc(words.slice(0, 5).join(' '))},${enc(words.slice(-5).join(' '))}`;
+  return `${href.replace(/#.*$/, '')}#:~:text=${directive}`;
+}

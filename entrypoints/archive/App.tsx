@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ArticleMeta } from '@/components/ArticleMeta';
 import { formatBytes, formatDate, plural, safeHref } from '@/components/format';
 import { Notice } from '@/components/Notice';
 import { useBroadcast } from '@/components/useBroadcast';
 import type { ArchiveStats, ArticleSummary } from '@/lib/messaging/protocol';
 import { request } from '@/lib/messaging/transport';
-import type { SavedArticle } from '@/lib/types';
+import type { SavedArticle, TextSpan } from '@/lib/types';
+import { ClaimsView, parseClaimFilter } from './ClaimsView';
 
 const PAGE = 50;
 const UNDO_MS = 10_000;
@@ -22,9 +23,38 @@ function useRoute(): string {
 
 export function App() {
   const route = useRoute();
-  const m = /^#\/article\/(\d+)$/.exec(route);
+  const m = /^#\/article\/(\d+)(?:\?claim=([^&]+))?$/.exec(route);
   const actor = /^#\/actor\/(.+)$/.exec(route);
-  return <div class="page">{m ? <Reader id={Number(m[1])} /> : <ArchiveList actorKey={actor ? decodeURIComponent(actor[1]!) : null} />}</div>;
+  const claims = /^#\/claims(?:\?(.*))?$/.exec(route);
+  if (m) {
+    return (
+      <div class="page">
+        <Reader id={Number(m[1])} claimId={m[2] ? decodeURIComponent(m[2]) : null} />
+      </div>
+    );
+  }
+  return (
+    <div class="page">
+      <nav class="tabs" aria-label="Archive views">
+        <a href="#/" aria-current={claims ? undefined : 'page'}>
+          Articles
+        </a>
+        <a href="#/claims" aria-current={claims ? 'page' : undefined} data-testid="nav-claims">
+          Claims
+        </a>
+      </nav>
+      {claims ? (
+        <>
+          <header class="page-header">
+            <h1>Claims</h1>
+          </header>
+          <ClaimsView filter={parseClaimFilter(claims[1] ?? '')} />
+        </>
+      ) : (
+        <ArchiveList actorKey={actor ? decodeURIComponent(actor[1]!) : null} />
+      )}
+    </div>
+  );
 }
 
 const actorHref = (key: string) => `#/actor/${encodeURIComponent(key)}`;
@@ -76,7 +106,7 @@ function ArchiveList({ actorKey }: { actorKey: string | null }) {
   return (
     <>
       <header class="page-header">
-        <h1>Your archive</h1>
+        <h1>Your articles</h1>
         {stats && (
           <p class="stats muted" data-testid="stats">
             {plural(stats.articles, 'article')} · {formatBytes(stats.bytes)} of text
@@ -165,13 +195,35 @@ function actorName(items: ArticleSummary[] | null, key: string): string {
   return key.replace(/^[A-Z]+:/, '');
 }
 
-/** The saved text in a clean reader view. Text only: Preact escapes it, nothing from the page can run. */
-function Reader({ id }: { id: number }) {
+/** A paragraph with the parts in `spans` marked (text only). */
+function Marked({ text, spans }: { text: string; spans: TextSpan[] }) {
+  if (!spans.length) return <p>{text}</p>;
+  const parts = [];
+  let at = 0;
+  for (const [i, s] of spans.entries()) {
+    if (s.start < at || s.end > text.length) continue;
+    parts.push(text.slice(at, s.start), <mark key={i} class="claim-mark" data-testid="claim-mark">{text.slice(s.start, s.end)}</mark>);
+    at = s.end;
+  }
+  parts.push(text.slice(at));
+  return <p>{parts}</p>;
+}
+
+/**
+ * The saved text in a clean reader view. Text only: Preact escapes it, nothing from the page can
+ * run. With a claim id, that claim is marked and scrolled to.
+ */
+function Reader({ id, claimId }: { id: number; claimId: string | null }) {
   const [rec, setRec] = useState<SavedArticle | null | undefined>(undefined);
   const [problem, setProblem] = useState<string | null>(null);
+  const root = useRef<HTMLElement>(null);
   useEffect(() => {
     void request('archive/get', { id }).then((r) => (r.ok ? setRec(r.value) : setProblem(r.error)));
   }, [id]);
+  const claim = claimId ? rec?.claims?.find((c) => c.id === claimId) : undefined;
+  useEffect(() => {
+    root.current?.querySelector('.claim-mark')?.scrollIntoView({ block: 'center' });
+  }, [claim]);
   useEffect(() => {
     if (rec) document.title = `${rec.title} · Backstory`;
     return () => void (document.title = 'Backstory archive');
@@ -189,8 +241,9 @@ function Reader({ id }: { id: number }) {
       )}
       {rec === undefined && !problem && <Notice title="Opening…" tone="busy" />}
       {rec === null && <Notice title="This article is no longer in your archive">{null}</Notice>}
+      {rec && claimId && !claim && <Notice title="That claim is no longer in this article">{null}</Notice>}
       {rec && (
-        <article class="reader" data-testid="reader">
+        <article class="reader" data-testid="reader" ref={root}>
           <h1>{rec.title}</h1>
           <ArticleMeta publisher={rec.publisher} aggregator={rec.aggregator} byline={rec.byline} published={rec.published} wordCount={rec.wordCount} url={rec.url} />
           {safeHref(rec.url) && (
@@ -201,7 +254,7 @@ function Reader({ id }: { id: number }) {
             </p>
           )}
           {rec.paragraphs.map((p, i) => (
-            <p key={i}>{p}</p>
+            <Marked key={i} text={p} spans={claim?.spans.filter((s) => s.paragraph === i) ?? []} />
           ))}
         </article>
       )}

@@ -1,6 +1,6 @@
 /**
  * The page lifecycle: read the page, report it to the background, paint what the background found
- * (named actors) onto the live page, and start again after a same-document navigation (single-page
+ * (named actors and claims) onto the live page, and start again after a same-document navigation (single-page
  * sites change the URL without a reload). Everything it adds to the page is removed when the
  * content script is invalidated (extension updated or unloaded) or the highlights are switched off.
  */
@@ -77,13 +77,21 @@ export function startPage(ctx: ContentScriptContext): void {
   const onMessage = (msg: unknown) => {
     if (!isContentCommand(msg)) return undefined;
     if (msg.kind === 'content/reanalyse') void analyse();
-    if (msg.kind === 'content/reveal') {
+    if (msg.kind === 'content/claims') {
+      if (last) {
+        last = { ...last, analysis: { ...last.analysis, claims: msg.claims } };
+        paint();
+      }
+      return Promise.resolve(true);
+    }
+    if (msg.kind === 'content/selection') return Promise.resolve(String(window.getSelection() ?? ''));
+    if (msg.kind === 'content/reveal' || msg.kind === 'content/reveal-claim') {
       if (!showHighlights) {
-        // Revealing an actor while highlights are off shows them for this page only.
+        // Revealing something while highlights are off shows them for this page only.
         showHighlights = true;
         paint();
       }
-      return Promise.resolve(highlights.reveal(msg.actorKey));
+      return Promise.resolve(msg.kind === 'content/reveal' ? highlights.reveal(msg.actorKey) : highlights.revealClaim(msg.claimId));
     }
     return Promise.resolve(true);
   };

@@ -5,9 +5,11 @@ import { formatDate } from '@/components/format';
 import { Notice } from '@/components/Notice';
 import { askPersistentStorage, useBroadcast } from '@/components/useBroadcast';
 import type { PanelState } from '@/lib/messaging/protocol';
-import type { Actor } from '@/lib/types';
+import type { Actor, Claim } from '@/lib/types';
 import { request } from '@/lib/messaging/transport';
+import type { ReviewDraft } from '@/components/claims';
 import { ActorsSection } from './ActorsSection';
+import { ClaimsSection } from './ClaimsSection';
 import { HighlightsToggle } from './HighlightsToggle';
 import { useActiveTab } from './useActiveTab';
 
@@ -102,6 +104,25 @@ export function App() {
           const r = await request('panel/reveal', { tabId, actorKey: actor.key });
           return r.ok && r.value.found;
         }}
+        onRevealClaim={async (claim) => {
+          if (tabId === null) return false;
+          const r = await request('panel/reveal-claim', { tabId, claimId: claim.id });
+          return r.ok && r.value.found;
+        }}
+        onReview={async (claim, review) => {
+          if (tabId === null) return 'No tab.';
+          const r = await request('panel/review', { tabId, claimId: claim.id, review });
+          if (!r.ok) return r.error;
+          setPanel(r.value);
+          return null;
+        }}
+        onMarkSelection={async () => {
+          if (tabId === null) return 'No tab.';
+          const r = await request('panel/mark-claim', { tabId });
+          if (!r.ok) return r.error;
+          setPanel(r.value);
+          return null;
+        }}
       />
       <footer class="panel-footer">
         <button class="link" type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/archive.html') })}>
@@ -123,9 +144,12 @@ interface BodyProps {
   onSave(): void;
   onRemove(): void;
   onReveal(actor: Actor): Promise<boolean>;
+  onRevealClaim(claim: Claim): Promise<boolean>;
+  onReview(claim: Claim, review: ReviewDraft | null): Promise<string | null>;
+  onMarkSelection(): Promise<string | null>;
 }
 
-function Body({ panel, busy, slow, onRead, onSave, onRemove, onReveal }: BodyProps) {
+function Body({ panel, busy, slow, onRead, onSave, onRemove, onReveal, onRevealClaim, onReview, onMarkSelection }: BodyProps) {
   if (!panel) return <Notice title="Opening…" tone="busy" />;
   const s = panel.state;
   switch (s.status) {
@@ -206,6 +230,13 @@ function Body({ panel, busy, slow, onRead, onSave, onRemove, onReveal }: BodyPro
             </div>
           </article>
           <ActorsSection analysis={s.analysis} onReveal={onReveal} />
+          <ClaimsSection
+            claims={s.analysis.claims ?? []}
+            notice={s.analysis.notice}
+            onReveal={onRevealClaim}
+            onReview={onReview}
+            onMarkSelection={onMarkSelection}
+          />
         </>
       );
     }

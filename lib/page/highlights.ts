@@ -20,7 +20,7 @@
  *
  * Nothing runs at import time; nothing is left on the page after hide()/destroy().
  */
-import type { Actor, Mention } from '../types';
+import type { Actor, Claim, Mention } from '../types';
 import { anchorQuotes, quoteFor, type AnchorQuote } from './anchor';
 import { createHover, type CardInfo, type GetArchiveInfo } from './hover';
 import { createPainter, flash, type PaintItem, type Painter } from './painter';
@@ -33,9 +33,11 @@ export interface HighlightsOptions {
 }
 
 export interface Highlights {
-  show(paragraphs: string[], analysis: { mentions: Mention[]; actors: Actor[] }): { anchored: number; missed: number };
+  show(paragraphs: string[], analysis: { mentions: Mention[]; actors: Actor[]; claims?: Claim[] }): { anchored: number; missed: number };
   hide(): void;
   reveal(actorKey: string): boolean;
+  /** Scrolls to a claim and flashes it; false when it is not painted. */
+  revealClaim(claimId: string): boolean;
   isShown(): boolean;
   destroy(): void;
 }
@@ -44,6 +46,20 @@ export interface Highlights {
 const MAX_MENTIONS = 5000;
 
 const KIND: Record<string, string> = { PER: 'per', ORG: 'org', LOC: 'loc' };
+/** Upper bound on painted claims. */
+const MAX_CLAIMS = 1000;
+
+/**
+ * How a claim is painted: by the reader's status, else unverified when the text gives a signal,
+ * else faintly when it is check-worthy. Claims the reader marked "not a claim" and the rest are not
+ * painted.
+ */
+export function claimPaintKind(c: Claim): string | null {
+  const status = c.review?.status ?? (c.unverified || c.missed ? 'unverified' : null);
+  if (status === 'not-claim') return null;
+  if (status) return `claim-${status}`;
+  return c.checkworthy || c.kind !== 'factual' ? 'claim' : null;
+}
 
 /** Sorts items into document order by their start. */
 function inDocumentOrder(items: PaintItem[]): PaintItem[] {
@@ -64,6 +80,8 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
   /** Painted items in document order, and what each one stands for. */
   let items: PaintItem[] = [];
   let info = new Map<string, { mention: Mention; actor: Actor | undefined; count: number }>();
+  /** Painted item id → claim id. */
+  let claimOf = new Map<string, string>();
 
   const hover = createHover(doc, {
     describe(id): CardInfo | null {
@@ -84,10 +102,11 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
     painter?.clear();
     items = [];
     info = new Map();
+    claimOf = new Map();
     shown = false;
   }
 
-  function show(paragraphs: string[], analysis: { mentions: Mention[]; actors: Actor[] }): { anchored: number; missed: number } {
+  function show(paragraphs: string[], analysis: { mentions: Mention[]; actors: Actor[]; claims?: Claim[] }): { anchored: number; missed: number } {
     if (destroyed) return { anchored: 0, missed: 0 };
     hide();
     const actors = new Map<string, Actor>();
@@ -105,13 +124,33 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
       const k = m.actorKey ?? `\0${m.text}`;
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
+    // Claims: one quote per paragraph span, painted under the names (lower priority).
+    const claimParts: { id: string; kind: string }[] = [];
+    for (const c of (Array.isArray(analysis.claims) ? analysis.claims : []).slice(0, MAX_CLAIMS)) {
+      const kind = c && typeof c.id === 'string' && Array.isArray(c.spans) ? claimPaintKind(c) : null;
+      if (!kind) continue;
+      for (const sp of c.spans) {
+        const p = paragraphs[sp?.paragraph];
+        if (typeof p !== 'string' || !Number.isInteger(sp.start) || !Number.isInteger(sp.end)) continue;
+        if (sp.start < 0 || sp.end > p.length || sp.end <= sp.start) continue;
+        quotes.push({ ...quoteFor(p, sp.start, sp.end), hint: sp.paragraph / total });
+        claimParts.push({ id: c.id, kind });
+      }
+    }
     const root = doc.body ?? doc.documentElement;
     if (!root || !quotes.length) return { anchored: 0, missed: quotes.length };
     const ranges = anchorQuotes(buildTextIndex(root), quotes);
     const toPaint: PaintItem[] = [];
     ranges.forEach((range, i) => {
-      const m = used[i]!;
       if (!range) return;
+      if (i >= used.length) {
+        const part = claimParts[i - used.length]!;
+        const id = `c${i}`;
+        toPaint.push({ id, kind: part.kind, range, priority: -1 });
+        claimOf.set(id, part.id);
+        return;
+      }
+      const m = used[i]!;
       const id = `m${i}`;
       const actor = m.actorKey !== undefined ? actors.get(m.actorKey) : undefined;
       toPaint.push({ id, kind: KIND[m.type] ?? 'other', range });
@@ -121,7 +160,7 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
     painter.paint(toPaint);
     // The painter's ranges: for the wrapping fallback they cover the new wrapper elements.
     items = inDocumentOrder(painter.ranges());
-    hover.start(items);
+    hover.start(items.filter((it) => !claimOf.has(it.id))); // the card is for names
     shown = true;
     return { anchored: items.length, missed: quotes.length - items.length };
   }
@@ -132,6 +171,14 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
     reveal(actorKey) {
       if (!shown) return false;
       const first = items.find((it) => info.get(it.id)?.mention.actorKey === actorKey);
+      if (!first) return false;
+      stopFlash?.();
+      stopFlash = flash(first.range);
+      return true;
+    },
+    revealClaim(claimId) {
+      if (!shown) return false;
+      const first = items.find((it) => claimOf.get(it.id) === claimId);
       if (!first) return false;
       stopFlash?.();
       stopFlash = flash(first.range);

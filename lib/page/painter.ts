@@ -16,6 +16,8 @@ export interface PaintItem {
   id: string;
   kind: string;
   range: Range;
+  /** Where items overlap, the higher priority shows (default 0; claims under names use -1). */
+  priority?: number;
 }
 
 export interface Painter {
@@ -52,15 +54,18 @@ export class HighlightApiPainter implements Painter {
     this.clear();
     if (!items.length) return;
     const byKind = new Map<string, Range[]>();
+    const priority = new Map<string, number>();
     for (const it of items) {
       const k = kindName(it.kind);
       const list = byKind.get(k);
       if (list) list.push(it.range);
       else byKind.set(k, [it.range]);
+      priority.set(k, Math.max(priority.get(k) ?? -Infinity, it.priority ?? 0));
     }
     acquireStyle(this.doc, this, byKind.keys());
     for (const [k, ranges] of byKind) {
       const h = new this.api.Ctor(...ranges);
+      h.priority = priority.get(k) ?? 0;
       const name = `backstory-${k}`;
       this.api.registry.set(name, h);
       this.mine.set(name, h);
@@ -103,6 +108,8 @@ export class WrapPainter implements Painter {
   paint(items: PaintItem[]): void {
     this.clear();
     const doc = this.doc;
+    // A piece of text gets one wrapper, of the first item that covers it: higher priority first.
+    items = items.map((it, i) => ({ it, i })).sort((a, b) => (b.it.priority ?? 0) - (a.it.priority ?? 0) || a.i - b.i).map((x) => x.it);
     // 1. Each item as segments (text node, from, to), all read before anything changes.
     const segments = items.map((item) => {
       const r = item.range;

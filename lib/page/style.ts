@@ -25,6 +25,21 @@ const hue = (kind: string): string => COLOURS[kind] ?? (kind.startsWith('claim')
 const decl = (rgb: string): string =>
   `background-color:rgba(${rgb},.2);text-decoration:underline 2px rgba(${rgb},.85);text-underline-offset:2px;`;
 
+/**
+ * Claims are underlined only, never filled, so they read as a different layer from names: the
+ * line's style says the status (wavy: unverified, solid: verified, dashed: disputed, double:
+ * false, dotted: found but not reviewed).
+ */
+const CLAIM_DECL: Record<string, string> = {
+  claim: 'text-decoration:underline dotted 2px rgba(107,114,128,.9);text-underline-offset:3px;',
+  'claim-unverified': 'text-decoration:underline wavy 1.5px rgb(234,88,12);text-underline-offset:3px;',
+  'claim-verified': 'text-decoration:underline solid 2px rgb(22,163,74);text-underline-offset:3px;',
+  'claim-disputed': 'text-decoration:underline dashed 2px rgb(147,51,234);text-underline-offset:3px;',
+  'claim-false': 'text-decoration:underline double 3px rgb(220,38,38);text-underline-offset:3px;',
+};
+
+const declFor = (kind: string): string => CLAIM_DECL[kind] ?? decl(hue(kind));
+
 const FLASH = 'background-color:rgba(250,204,21,.6);';
 
 function css(kinds: Iterable<string>): string {
@@ -34,7 +49,7 @@ function css(kinds: Iterable<string>): string {
     `${MARK_TAG}[data-flash]{${FLASH}}` +
     `::highlight(backstory-flash){${FLASH}}`;
   for (const k of kinds) {
-    out += `::highlight(backstory-${k}){${decl(hue(k))}}${MARK_TAG}[data-kind="${k}"]{${decl(hue(k))}}`;
+    out += `::highlight(backstory-${k}){${declFor(k)}}${MARK_TAG}[data-kind="${k}"]{${declFor(k)}}`;
   }
   return out;
 }

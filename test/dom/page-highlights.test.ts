@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHighlights } from '../../lib/page/highlights';
 import type { ArchiveInfo } from '../../lib/page/hover';
-import type { Actor, EntityType, Mention } from '../../lib/types';
+import type { Actor, Claim, EntityType, Mention } from '../../lib/types';
 
 const PAGE =
   '<header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/t/macron">Macron</a></nav></header>\n' +
@@ -331,5 +331,78 @@ describe('createHighlights with the Highlight API (fake registry)', () => {
     h.hide();
     expect([...registry.keys()]).toEqual(['page-own']);
     expect(document.documentElement.outerHTML).toBe(before);
+  });
+});
+
+function claimOn(paragraph: number, text: string, over: Partial<Claim> = {}): Claim {
+  const start = PARAGRAPHS[paragraph]!.indexOf(text);
+  if (start < 0) throw new Error(`${text} not in paragraph ${paragraph}`);
+  return {
+    id: `c-${paragraph}-${start}`,
+    spans: [{ paragraph, start, end: start + text.length }],
+    text,
+    kind: 'reported',
+    speaker: null,
+    speakerKey: null,
+    cue: null,
+    checkworthiness: 0.5,
+    checkworthy: true,
+    unverified: false,
+    signals: [],
+    ...over,
+  };
+}
+
+describe('claims on the page', () => {
+  const CLAIMS = [
+    claimOn(2, 'Starmer said the UK would help.', { unverified: true }),
+    claimOn(3, 'Officials from NATO attended.', { review: { status: 'verified', note: '', evidence: [], updatedAt: 1 } }),
+    claimOn(1, 'hosted Keir Starmer in Paris on Monday', { review: { status: 'not-claim', note: '', evidence: [], updatedAt: 1 } }),
+  ];
+
+  it('paints claims by status under the names (wrapping fallback), reveals one, and hide() restores the page', () => {
+    const before = document.documentElement.outerHTML;
+    const h = createHighlights(document);
+    cleanups.push(() => h.destroy());
+    const res = h.show(PARAGRAPHS, { ...ANALYSIS, claims: CLAIMS });
+    expect(res.missed).toBe(0);
+    const kinds = [...document.querySelectorAll('backstory-mark')].map((m) => `${m.getAttribute('data-kind')}:${m.textContent!.replace(/\s+/g, ' ')}`);
+    // Names keep their own colour inside a claim; the rest of the sentence carries the claim's status.
+    expect(kinds).toContain('per:Starmer');
+    expect(kinds).toContain('claim-unverified: said the ');
+    expect(kinds).toContain('claim-verified:Officials from ');
+    expect(kinds.some((k) => k.startsWith('claim-not-claim'))).toBe(false);
+    expect(document.getElementById('backstory-style')!.textContent).toMatch(/claim-unverified[^}]*wavy/);
+    expect(h.revealClaim(CLAIMS[1]!.id)).toBe(true);
+    expect(h.revealClaim(CLAIMS[2]!.id)).toBe(false); // not painted
+    expect(h.revealClaim('nope')).toBe(false);
+    h.hide();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('uses a claim highlight with lower priority than names (Highlight API)', () => {
+    const win = document.defaultView as unknown as Record<string, unknown>;
+    class FakeHighlight extends Set<AbstractRange> {
+      priority = 0;
+      constructor(...r: AbstractRange[]) {
+        super(r);
+      }
+    }
+    const registry = new Map<string, FakeHighlight>();
+    const saved = [Object.getOwnPropertyDescriptor(win, 'CSS'), Object.getOwnPropertyDescriptor(win, 'Highlight')] as const;
+    Object.defineProperty(win, 'CSS', { value: { highlights: registry }, configurable: true, writable: true });
+    Object.defineProperty(win, 'Highlight', { value: FakeHighlight, configurable: true, writable: true });
+    cleanups.push(() => {
+      if (saved[0]) Object.defineProperty(win, 'CSS', saved[0]);
+      if (saved[1]) Object.defineProperty(win, 'Highlight', saved[1]);
+      else delete win.Highlight;
+    });
+    const h = createHighlights(document);
+    cleanups.push(() => h.destroy());
+    h.show(PARAGRAPHS, { ...ANALYSIS, claims: CLAIMS });
+    expect(registry.get('backstory-claim-unverified')!.priority).toBe(-1);
+    expect(registry.get('backstory-per')!.priority).toBe(0);
+    expect([...registry.get('backstory-claim-verified')!].map((r) => (r as Range).toString())).toEqual(['Officials from NATO attended.']);
+    expect(registry.has('backstory-claim-not-claim')).toBe(false);
   });
 });

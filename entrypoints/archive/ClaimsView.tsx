@@ -1,0 +1,186 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { KIND_LABEL, ReviewEditor, ReviewSummary, SignalList, StatusBadge, STATUS_LABEL, type ReviewDraft } from '@/components/claims';
+import { formatDate, plural, textFragmentHref } from '@/components/format';
+import { Notice } from '@/components/Notice';
+import { useBroadcast } from '@/components/useBroadcast';
+import type { ClaimRow } from '@/lib/messaging/protocol';
+import { request } from '@/lib/messaging/transport';
+import { CLAIM_STATUSES, type ClaimStatus } from '@/lib/types';
+
+const PAGE = 50;
+const DAY = 86_400_000;
+
+export interface ClaimFilter {
+  status: ClaimStatus | '';
+  speaker: string;
+  from: string;
+  to: string;
+}
+
+/** The filter as kept in the address (#/claims?status=…&speaker=…&from=YYYY-MM-DD&to=…), so it can be bookmarked. */
+export function parseClaimFilter(query: string): ClaimFilter {
+  const q = new URLSearchParams(query);
+  const status = q.get('status') ?? '';
+  const date = (s: string | null) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : '');
+  return {
+    status: CLAIM_STATUSES.includes(status as ClaimStatus) ? (status as ClaimStatus) : '',
+    speaker: q.get('speaker') ?? '',
+    from: date(q.get('from')),
+    to: date(q.get('to')),
+  };
+}
+
+function hrefFor(f: ClaimFilter): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) if (v) q.set(k, v);
+  const s = q.toString();
+  return `#/claims${s ? `?${s}` : ''}`;
+}
+
+/** Every claim the reader reviewed or that the text leaves unverified, across the archive. */
+export function ClaimsView({ filter }: { filter: ClaimFilter }) {
+  const [items, setItems] = useState<ClaimRow[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [speakers, setSpeakers] = useState<string[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [limit, setLimit] = useState(PAGE);
+  const [editing, setEditing] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const from = filter.from ? Date.parse(`${filter.from}T00:00:00`) : undefined;
+    const to = filter.to ? Date.parse(`${filter.to}T00:00:00`) + DAY - 1 : undefined;
+    const r = await request('archive/claims', {
+      offset: 0,
+      limit,
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.speaker ? { speaker: filter.speaker } : {}),
+      ...(from !== undefined ? { from } : {}),
+      ...(to !== undefined ? { to } : {}),
+    });
+    if (!r.ok) return setProblem(r.error);
+    setProblem(null);
+    setItems(r.value.items);
+    setTotal(r.value.total);
+    setSpeakers(r.value.speakers);
+  }, [filter.status, filter.speaker, filter.from, filter.to, limit]);
+
+  useEffect(() => void load(), [load]);
+  useBroadcast((msg) => msg.kind === 'archive/changed' && void load(), [load]);
+
+  const set = (patch: Partial<ClaimFilter>) => {
+    location.hash = hrefFor({ ...filter, ...patch });
+  };
+
+  async function review(row: ClaimRow, draft: ReviewDraft | null): Promise<string | null> {
+    const r = await request('archive/review', { articleId: row.articleId, claimId: row.claimId, review: draft });
+    if (!r.ok) return r.error;
+    if (!r.value.found) return 'That article is no longer in your archive.';
+    await load();
+    return null;
+  }
+
+  const filtered = !!(filter.status || filter.speaker || filter.from || filter.to);
+  return (
+    <>
+      <form class="claim-filters" aria-label="Filter claims" onSubmit={(e) => e.preventDefault()} data-testid="claim-filters">
+        <label>
+          Status{' '}
+          <select value={filter.status} onChange={(e) => set({ status: e.currentTarget.value as ClaimStatus | '' })} data-testid="filter-status">
+            <option value="">Any</option>
+            {CLAIM_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Speaker{' '}
+          <select value={filter.speaker} onChange={(e) => set({ speaker: e.currentTarget.value })} data-testid="filter-speaker">
+            <option value="">Anyone</option>
+            {speakers.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From <input type="date" value={filter.from} onChange={(e) => set({ from: e.currentTarget.value })} />
+        </label>
+        <label>
+          To <input type="date" value={filter.to} onChange={(e) => set({ to: e.currentTarget.value })} />
+        </label>
+        {filtered && <a href="#/claims">Clear filters</a>}
+      </form>
+      {problem && (
+        <Notice title="The claims could not be loaded" tone="error">
+          <p>{problem}</p>
+        </Notice>
+      )}
+      {items === null && !problem && <Notice title="Opening…" tone="busy" />}
+      {items !== null && items.length === 0 && (
+        <Notice title={filtered ? 'No claim matches these filters' : 'No claims to review yet'} testId="claims-empty">
+          {!filtered && (
+            <p>
+              Claims appear here when a saved article has claims the text itself does not establish, or when you review a claim in the side panel
+              (reviewing saves the article).
+            </p>
+          )}
+        </Notice>
+      )}
+      {items !== null && items.length > 0 && (
+        <>
+          <p class="muted">{plural(total, 'claim')}</p>
+          <ol class="claims" data-testid="claims-list">
+            {items.map((row) => {
+              const c = row.claim;
+              const original = textFragmentHref(row.article.url, c.text);
+              return (
+                <li key={row.key} class={`claim claim-${row.status}`} data-testid="claim-row" data-claim-id={c.id}>
+                  <div class="claim-head">
+                    <span class="kind">{KIND_LABEL[c.kind]}</span>
+                    {c.speaker && <span class="speaker">{c.speaker}</span>}
+                    <StatusBadge status={row.status} reviewed={row.reviewed} />
+                  </div>
+                  <a class="claim-link" href={`#/article/${row.articleId}?claim=${encodeURIComponent(c.id)}`} data-testid="claim-link">
+                    {c.text}
+                  </a>
+                  <SignalList claim={c} />
+                  <ReviewSummary review={c.review} />
+                  <p class="claim-source muted">
+                    {row.article.title}
+                    {row.article.publisher ? ` · ${row.article.publisher}` : ''}
+                    {` · ${formatDate(row.date)}`}
+                    {original && (
+                      <>
+                        {' · '}
+                        <a href={original} target="_blank" rel="noopener noreferrer">
+                          Original
+                        </a>
+                      </>
+                    )}
+                  </p>
+                  {editing === row.key ? (
+                    <ReviewEditor claim={c} onSave={(d) => review(row, d)} onDone={() => setEditing(null)} />
+                  ) : (
+                    <button type="button" class="link" onClick={() => setEditing(row.key)}>
+                      {row.reviewed ? 'Edit review' : 'Review'}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+          {items.length < total && (
+            <p class="more">
+              <button type="button" onClick={() => setLimit((l) => l + PAGE)}>
+                Show more ({(total - items.length).toLocaleString()} left)
+              </button>
+            </p>
+          )}
+        </>
+      )}
+    </>
+  );
+}
