@@ -1,31 +1,40 @@
 /**
  * `npm run train:claims -- <data/claims dir> [options]`
  *
- * Trains the check-worthiness model on ClaimBuster + CLEF CheckThat! 2019 (debates) + 2020
- * (tweets), holds out a deterministic dev split of each, prints the baseline (word n-grams only)
- * and the full model side by side on it, and writes public/models/claims.json.
+ * Trains the check-worthiness model (by default on ClaimBuster + CLEF CheckThat! 2020 tweets; CLEF
+ * 2019 debates are held out for measurement only, see --sources), holds out a deterministic dev
+ * split of each data set, prints the baseline (word n-grams only) and the full model side by side
+ * on it, and writes public/models/claims.json.
  *
  * Splits (no test data is used):
  *   ClaimBuster  dev = FNV-1a(id) mod 100 < 20
  *   CLEF 2019    dev = the 4 debates with the smallest FNV-1a(doc) (whole debates, none shared)
  *   CLEF 2020    dev = FNV-1a(tweet id) mod 100 < 20
- * The threshold maximises F1 on ClaimBuster out-of-fold scores from k-fold cross-validation
- * inside the training part (folds by id hash; by debate for CLEF 2019), never on dev.
+ * k-fold cross-validation inside the training part (folds by id hash; by debate for CLEF 2019)
+ * gives out-of-fold ClaimBuster margins. On those, Platt scaling fits the calibration
+ * sigmoid(a * margin + b), which is folded into the shipped weights, and the threshold maximises F1
+ * of the calibrated scores. Dev is never used for any choice.
  *
  * Options: --out FILE (default public/models/claims.json), --write-dev DIR (dev splits as JSONL for
- * `npm run eval -- claims`), --seed N, --epochs N, --l2 X, --eta X, --folds K, --min-count N,
- * --clef19-weight X, --no-write (figures only).
+ * `npm run eval -- claims`), --no-write (figures only), --sources LIST (comma-separated, from
+ * claimbuster, clef2019, clef2020), --learner adagrad|lr|sqhinge|hinge, --C X (for lr, sqhinge and
+ * hinge), --seed N, --epochs N, --l2 X, --eta X (for adagrad), --folds K, --min-count N,
+ * --clef19-weight X, --pos-weight X, --average-from N, --ablate PREFIXES (drop features whose names
+ * start with any of the comma-separated prefixes), --no-calibrate.
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { extractFeatures, featureScale, type FeatureSet } from '../nlp/claims/features';
 import { fnv1a, parseClaims, type ClaimRow } from '../nlp/claims/dataset';
-import { predictLogReg, trainLogReg, type SparseExample } from '../nlp/claims/logreg';
+import { trainLogReg, type SparseExample } from '../nlp/claims/logreg';
+import { fitPlatt, trainLinear, trainSvmDcd, type LinearExample } from '../nlp/claims/linear';
 import { averagePrecision, bestF1Threshold, meanAveragePrecision, prf } from '../nlp/claims/metrics';
 import { MODEL_FORMAT, MODEL_VERSION, loadCheckworthyModel, scoreSentence, type CheckworthyModelFile } from '../nlp/claims/checkworthy';
 import { round, table } from './eval/task';
 
 type Source = 'claimbuster' | 'clef2019' | 'clef2020';
+type Learner = 'adagrad' | 'lr' | 'sqhinge' | 'hinge';
+const LEARNERS: readonly Learner[] = ['adagrad', 'lr', 'sqhinge', 'hinge'];
 const GROUP: Record<Source, number> = { claimbuster: 0, clef2019: 1, clef2020: 2 };
 const FILES: Record<Source, string> = {
   claimbuster: 'claimbuster/train.jsonl',
@@ -56,12 +65,23 @@ interface Options {
   clef19Weight: number;
   posWeight: number;
   averageFrom: number;
+  sources: Source[];
+  learner: Learner;
+  C: number;
+  ablate: string[];
+  calibrate: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
   const o: Options = {
-    dir: '', out: 'public/models/claims.json', writeDev: null, write: true, seed: 1, epochs: 10, l2: 1e-5, eta: 0.1,
-    folds: 5, minCount: 2, clef19Weight: 1, posWeight: 1, averageFrom: 1000,
+    dir: '', out: 'public/models/claims.json', writeDev: null, write: true, seed: 1, epochs: 25, l2: 1e-5, eta: 0.1,
+    folds: 5, minCount: 2, clef19Weight: 1, posWeight: 1, averageFrom: 1000, sources: ['claimbuster', 'clef2020'],
+    learner: 'adagrad', C: 1, ablate: [], calibrate: true,
+  };
+  const list = (i: number, name: string): string[] => {
+    const v = argv[i];
+    if (v === undefined || v.startsWith('--')) throw new Error(`${name} takes a comma-separated list`);
+    return v.split(',').map((x) => x.trim()).filter((x) => x !== '');
   };
   const num = (i: number, name: string): number => {
     const v = Number(argv[i]);
@@ -82,6 +102,20 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--clef19-weight') o.clef19Weight = num(++i, a);
     else if (a === '--pos-weight') o.posWeight = num(++i, a);
     else if (a === '--average-from') o.averageFrom = num(++i, a);
+    else if (a === '--C') o.C = num(++i, a);
+    else if (a === '--no-calibrate') o.calibrate = false;
+    else if (a === '--ablate') o.ablate = list(++i, a);
+    else if (a === '--learner') {
+      const v = argv[++i] as Learner;
+      if (!LEARNERS.includes(v)) throw new Error(`--learner takes one of ${LEARNERS.join(', ')}, not "${v ?? ''}"`);
+      o.learner = v;
+    } else if (a === '--sources') {
+      const v = list(++i, a);
+      const bad = v.filter((x) => !(x in FILES));
+      if (bad.length || v.length === 0) throw new Error(`--sources takes names from ${Object.keys(FILES).join(', ')}; got "${v.join(',')}"`);
+      if (!v.includes('claimbuster')) throw new Error('--sources must include claimbuster (the threshold and calibration come from it)');
+      o.sources = v as Source[];
+    }
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else o.dir = a;
   }
@@ -138,22 +172,46 @@ function encode(rows: Row[], feats: string[][], vocab: Map<string, number>, o: O
   });
 }
 
-/** Trains on `rows`; returns a scorer that uses the ClaimBuster intercept (as the shipped model does). */
-function fit(rows: Row[], feats: string[][], o: Options): { names: string[]; w: Float64Array; bias: Float64Array } {
-  const { vocab, names } = buildVocab(feats, o.minCount);
-  const data = encode(rows, feats, vocab, o);
-  const m = trainLogReg(data, { dim: names.length, groups: 3, epochs: o.epochs, l2: o.l2, eta: o.eta, seed: o.seed, averageFrom: o.averageFrom });
+interface Fitted {
+  names: string[];
+  w: Float64Array;
+  bias: Float64Array;
+}
+
+/** Trains on the rows of the training sources. */
+function fit(rows: Row[], feats: string[][], o: Options): Fitted {
+  const keep = rows.map((_, i) => i).filter((i) => o.sources.includes(rows[i]!.source));
+  const useRows = keep.map((i) => rows[i]!);
+  const useFeats = keep.map((i) => feats[i]!);
+  const { vocab, names } = buildVocab(useFeats, o.minCount);
+  const data = encode(useRows, useFeats, vocab, o);
+  if (o.learner === 'adagrad') {
+    const m = trainLogReg(data, { dim: names.length, groups: 3, epochs: o.epochs, l2: o.l2, eta: o.eta, seed: o.seed, averageFrom: o.averageFrom });
+    return { names, w: m.w, bias: m.bias };
+  }
+  const lin: LinearExample[] = data.map((d) => ({ idx: d.idx, val: new Float64Array(d.idx.length).fill(d.scale), label: d.label, weight: d.weight, group: d.group }));
+  const m =
+    o.learner === 'hinge'
+      ? trainSvmDcd(lin, { dim: names.length, groups: 3, C: o.C, epochs: 100, seed: o.seed })
+      : trainLinear(lin, { dim: names.length, groups: 3, loss: o.learner === 'lr' ? 'logistic' : 'sqhinge', C: o.C });
   return { names, w: m.w, bias: m.bias };
 }
 
-function scoreWith(model: { names: string[]; w: Float64Array; bias: Float64Array }, feats: string[][]): number[] {
+/** Raw margins with the ClaimBuster intercept (the one the shipped model keeps). */
+function marginsWith(model: Fitted, feats: string[][]): number[] {
   const vocab = new Map(model.names.map((n, i) => [n, i]));
-  const shipped = { w: model.w, bias: Float64Array.of(model.bias[GROUP.claimbuster]!) };
+  const b = model.bias[GROUP.claimbuster]!;
   return feats.map((fs) => {
-    const idx = Int32Array.from(fs.map((f) => vocab.get(f)).filter((x): x is number => x !== undefined));
-    return predictLogReg(shipped, { idx, scale: featureScale(fs.length), label: 0 });
+    let z = 0;
+    for (const f of fs) {
+      const j = vocab.get(f);
+      if (j !== undefined) z += model.w[j]!;
+    }
+    return b + z * featureScale(fs.length);
   });
 }
+
+const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 
 interface Figures {
   precision: number;
@@ -180,31 +238,50 @@ function figures(rows: Row[], scores: number[], threshold: number): Figures {
   };
 }
 
+function extract(text: string, set: FeatureSet, o: Options): string[] {
+  const fs = extractFeatures(text, {}, set);
+  return o.ablate.length ? fs.filter((f) => !o.ablate.some((p) => f.startsWith(p))) : fs;
+}
+
 function run(set: FeatureSet, train: Row[], dev: Row[], o: Options) {
   const t0 = performance.now();
-  const trainFeats = train.map((r) => extractFeatures(r.text, {}, set));
-  const devFeats = dev.map((r) => extractFeatures(r.text, {}, set));
-  // Out-of-fold scores on the training part pick the threshold (ClaimBuster rows only).
+  const trainFeats = train.map((r) => extract(r.text, set, o));
+  const devFeats = dev.map((r) => extract(r.text, set, o));
+  // Out-of-fold margins on the training part give the calibration and the threshold.
   const fold = train.map((r) => fnv1a('fold:' + r.source + ':' + r.key) % o.folds);
-  const oof = new Array<number>(train.length).fill(0);
+  const oofMargin = new Array<number>(train.length).fill(0);
   for (let k = 0; k < o.folds; k++) {
     const inIdx = train.map((_, i) => i).filter((i) => fold[i] !== k);
     const outIdx = train.map((_, i) => i).filter((i) => fold[i] === k);
     const m = fit(inIdx.map((i) => train[i]!), inIdx.map((i) => trainFeats[i]!), o);
-    const s = scoreWith(m, outIdx.map((i) => trainFeats[i]!));
-    outIdx.forEach((i, j) => (oof[i] = s[j]!));
+    const s = marginsWith(m, outIdx.map((i) => trainFeats[i]!));
+    outIdx.forEach((i, j) => (oofMargin[i] = s[j]!));
   }
   const cbIdx = train.map((_, i) => i).filter((i) => train[i]!.source === 'claimbuster');
-  const { threshold, f1: oofF1 } = bestF1Threshold(cbIdx.map((i) => oof[i]!), cbIdx.map((i) => train[i]!.label));
-  const model = fit(train, trainFeats, o);
-  const devScores = scoreWith(model, devFeats);
+  const cbLabels = cbIdx.map((i) => train[i]!.label);
+  // Platt scaling on ClaimBuster out-of-fold margins; without it, the plain sigmoid of the margin.
+  const platt = o.calibrate ? fitPlatt(cbIdx.map((i) => oofMargin[i]!), cbLabels) : { a: 1, b: 0 };
+  const oof = oofMargin.map((z) => sigmoid(platt.a * z + platt.b));
+  const { threshold } = bestF1Threshold(cbIdx.map((i) => oof[i]!), cbLabels);
+  const raw = fit(train, trainFeats, o);
+  // Fold the calibration into the weights: sigmoid(a * (b0 + w.x) + b) = sigmoid((a b0 + b) + (a w).x).
+  const model: Fitted = { names: raw.names, w: raw.w.map((x) => x * platt.a), bias: raw.bias.map((x) => x * platt.a + platt.b) };
+  const devScores = marginsWith(model, devFeats).map(sigmoid);
   const bySource = new Map<Source, Figures>();
   for (const source of Object.keys(FILES) as Source[]) {
     const idx = dev.map((_, i) => i).filter((i) => dev[i]!.source === source);
     if (idx.length) bySource.set(source, figures(idx.map((i) => dev[i]!), idx.map((i) => devScores[i]!), threshold));
   }
-  const oofFigures = figures(cbIdx.map((i) => train[i]!), cbIdx.map((i) => oof[i]!), threshold);
-  return { set, model, threshold, oofF1, oofFigures, bySource, ms: performance.now() - t0 };
+  const oofBySource = new Map<Source, Figures>();
+  for (const source of Object.keys(FILES) as Source[]) {
+    const idx = train.map((_, i) => i).filter((i) => train[i]!.source === source);
+    const part = idx.map((i) => train[i]!);
+    // CLEF 2019 out-of-fold MAP is per debate: its rows carry the debate as `key`.
+    const rowsForFigures = source === 'clef2019' ? part.map((r) => ({ ...r, doc: r.key })) : part;
+    if (idx.length) oofBySource.set(source, figures(rowsForFigures, idx.map((i) => oof[i]!), threshold));
+  }
+  const brier = cbIdx.reduce((acc, i) => acc + (oof[i]! - train[i]!.label) ** 2, 0) / cbIdx.length;
+  return { set, model, threshold, platt, brier, oofBySource, bySource, ms: performance.now() - t0 };
 }
 
 function toFile(r: ReturnType<typeof run>, meta: Record<string, unknown>): CheckworthyModelFile {
@@ -244,38 +321,52 @@ function main(argv: string[]): void {
   };
   console.log(table(['data set', 'train', 'dev'], (Object.keys(FILES) as Source[]).map((s) => [s, count(train, s), count(dev, s)])));
   console.log(`CLEF 2019 dev debates: ${[...clef19Dev].join(', ')}`);
-  console.log(`options: epochs ${o.epochs}, l2 ${o.l2}, eta ${o.eta}, folds ${o.folds}, min count ${o.minCount}, clef19 weight ${o.clef19Weight}, seed ${o.seed}\n`);
+  console.log(
+    `options: sources ${o.sources.join('+')}, learner ${o.learner}${o.learner === 'adagrad' ? `, epochs ${o.epochs}, l2 ${o.l2}, eta ${o.eta}` : `, C ${o.C}`}, folds ${o.folds}, ` +
+      `min count ${o.minCount}, clef19 weight ${o.clef19Weight}, calibrate ${o.calibrate}, seed ${o.seed}${o.ablate.length ? `, ablate ${o.ablate.join(',')}` : ''}\n`,
+  );
 
   const results = (['ngrams', 'full'] as FeatureSet[]).map((set) => run(set, train, dev, o));
-  const rowsOut: (string | number)[][] = [];
-  for (const source of Object.keys(FILES) as Source[]) {
-    for (const r of results) {
-      const f = r.bySource.get(source);
-      if (!f) continue;
-      rowsOut.push([source, r.set === 'ngrams' ? 'baseline (n-grams)' : 'full', f.n, f.positives, round(f.precision), round(f.recall), round(f.f1), round(f.ap), f.map === null ? '-' : round(f.map)]);
+  const modelName = (r: (typeof results)[number]): string => (r.set === 'ngrams' ? 'baseline (n-grams)' : 'full');
+  const figureRows = (pick: (r: (typeof results)[number]) => Map<Source, Figures>): (string | number)[][] => {
+    const out: (string | number)[][] = [];
+    for (const source of Object.keys(FILES) as Source[]) {
+      for (const r of results) {
+        const f = pick(r).get(source);
+        if (!f) continue;
+        out.push([source, modelName(r), f.n, f.positives, round(f.precision), round(f.recall), round(f.f1), round(f.ap), f.map === null ? '-' : round(f.map)]);
+      }
     }
-  }
-  console.log('Held-out dev figures (threshold from ClaimBuster out-of-fold F1 on train; same learner for both):');
-  console.log(table(['dev set', 'model', 'n', 'pos', 'P', 'R', 'F1', 'AP', 'MAP'], rowsOut));
-  console.log('\nClaimBuster out-of-fold (train) at the chosen threshold:');
-  console.log(table(['model', 'threshold', 'P', 'R', 'F1', 'AP', 'features', 'ms'], results.map((r) => [r.set, round(r.threshold), round(r.oofFigures.precision), round(r.oofFigures.recall), round(r.oofFigures.f1), round(r.oofFigures.ap), r.model.names.length, Math.round(r.ms)])));
+    return out;
+  };
+  const header = ['data set', 'model', 'n', 'pos', 'P', 'R', 'F1', 'AP', 'MAP'];
+  console.log(`Out-of-fold on the training part (${o.folds}-fold cross-validation; the figures used to choose settings):`);
+  console.log(table(header, figureRows((r) => r.oofBySource)));
+  console.log('\nHeld-out dev figures (threshold from ClaimBuster out-of-fold F1 on train; same learner for both; report only):');
+  console.log(table(header, figureRows((r) => r.bySource)));
+  console.log('\nCalibration and threshold (from ClaimBuster out-of-fold margins):');
+  console.log(table(['model', 'Platt a', 'Platt b', 'Brier (oof)', 'threshold', 'features', 'ms'], results.map((r) => [modelName(r), round(r.platt.a), round(r.platt.b), round(r.brier), round(r.threshold), r.model.names.length, Math.round(r.ms)])));
 
   const full = results[1]!;
-  const devFigures = Object.fromEntries(
-    (Object.keys(FILES) as Source[]).flatMap((s) =>
-      results.map((r) => [`${s}/${r.set}`, Object.fromEntries(Object.entries(r.bySource.get(s) ?? {}).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v]))]),
-    ),
-  );
+  const rounded = (f: Figures | undefined) => Object.fromEntries(Object.entries(f ?? {}).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v]));
+  const devFigures = Object.fromEntries((Object.keys(FILES) as Source[]).flatMap((s) => results.map((r) => [`${s}/${r.set}`, rounded(r.bySource.get(s))])));
+  const cvFigures = Object.fromEntries((Object.keys(FILES) as Source[]).flatMap((s) => results.map((r) => [`${s}/${r.set}`, rounded(r.oofBySource.get(s))])));
   const meta = {
     trained: 'npm run train:claims -- <data/claims>',
-    data: 'ClaimBuster + CLEF CheckThat! 2019 debates + CLEF 2020 tweets, dev splits held out (see lib/nlp/claims/README.md)',
-    options: { epochs: o.epochs, l2: o.l2, eta: o.eta, folds: o.folds, minCount: o.minCount, clef19Weight: o.clef19Weight, posWeight: o.posWeight, averageFrom: o.averageFrom, seed: o.seed },
-    thresholdFrom: 'max F1 on ClaimBuster out-of-fold scores (train part)',
+    data: `trained on ${o.sources.join(' + ')} (train parts); dev splits held out (see lib/nlp/claims/README.md)`,
+    options: {
+      sources: o.sources, learner: o.learner, epochs: o.epochs, l2: o.l2, eta: o.eta, C: o.C, folds: o.folds, minCount: o.minCount,
+      clef19Weight: o.clef19Weight, posWeight: o.posWeight, averageFrom: o.averageFrom, seed: o.seed, ablate: o.ablate, calibrate: o.calibrate,
+    },
+    calibration: { method: o.calibrate ? 'Platt scaling on ClaimBuster out-of-fold margins, folded into the weights' : 'none', a: round(full.platt.a), b: round(full.platt.b) },
+    thresholdFrom: 'max F1 on ClaimBuster out-of-fold calibrated scores (train part)',
+    cv: cvFigures,
     dev: devFigures,
   };
   const file = toFile(full, meta);
   const json = JSON.stringify(file);
   if (o.write) {
+    mkdirSync(dirname(resolve(o.out)), { recursive: true });
     writeFileSync(o.out, json + '\n');
     const text = readFileSync(o.out, 'utf8');
     let loadMs = Infinity;

@@ -164,6 +164,45 @@ describe('the shipped model', () => {
     expect(() => loadCheckworthyModel({ format: 'other' })).toThrow(/format/);
     expect(() => loadCheckworthyModel('{"format":"backstory-checkworthy","version":1,"featureSet":"full","threshold":0.5,"bias":0,"features":"a\\nb","weights":[1],"weightScale":1000}')).toThrow(/2 features but 1 weights/);
     expect(() => loadCheckworthyModel(null)).toThrow(/not an object/);
+    expect(() => loadCheckworthyModel('{not json')).toThrow();
+    const good = { format: 'backstory-checkworthy', version: 1, featureSet: 'full', threshold: 0.5, bias: 0, features: 'w:tax\nw:thank', weights: [2000, -2000], weightScale: 1000 };
+    const m = loadCheckworthyModel(good);
+    expect(scoreSentence(m, 'tax')).toBeGreaterThan(0.5);
+    expect(scoreSentence(m, 'thank')).toBeLessThan(0.5);
+    expect(() => loadCheckworthyModel({ ...good, version: 2 })).toThrow(/version 2/);
+    expect(() => loadCheckworthyModel({ ...good, featureSet: 'chars' })).toThrow(/featureSet/);
+    expect(() => loadCheckworthyModel({ ...good, threshold: 1.5 })).toThrow(/outside 0\.\.1/);
+    expect(() => loadCheckworthyModel({ ...good, weightScale: 0 })).toThrow(/weightScale/);
+    expect(() => loadCheckworthyModel({ ...good, weights: [1, 'x'] })).toThrow(/weight 1 \(w:thank\)/);
+    expect(() => loadCheckworthyModel({ ...good, weights: undefined })).toThrow(/required/);
+  });
+
+  it('separates held-out-style claims from small talk at its own threshold', () => {
+    const claims = [
+      'Unemployment fell to 3.5 percent last year, the lowest in 50 years.',
+      'The federal deficit has tripled since 2008, to $1.4 trillion.',
+      'We have lost 70,000 factories since China entered the World Trade Organization.',
+      'Crime in Chicago rose 12 percent in 2016, according to police data.',
+    ];
+    const chatter = ['Thank you all for coming tonight.', 'Good evening, and welcome to the debate.', 'Will you answer the question?', 'I think that is a great idea.'];
+    for (const c of claims) expect(scoreSentence(shipped, c), c).toBeGreaterThanOrEqual(shipped.threshold);
+    for (const c of chatter) expect(scoreSentence(shipped, c), c).toBeLessThan(shipped.threshold);
+  });
+
+  it('stores its calibration and the settings it was trained with', () => {
+    const cal = shipped.meta.calibration as { a: number; b: number } | undefined;
+    expect(cal && Number.isFinite(cal.a) && cal.a > 0).toBe(true);
+    // Calibrated on ClaimBuster (about 25 % positive): the F1-optimal cut of a calibrated score lies well below 0.5.
+    expect(shipped.threshold).toBeGreaterThan(0.15);
+    expect(shipped.threshold).toBeLessThan(0.5);
+  });
+
+  it('scores one sentence in well under half a millisecond', () => {
+    const s = 'Putin has been the subject of an International Criminal Court arrest warrant since 2023 for alleged war crimes in Ukraine.';
+    for (let i = 0; i < 200; i++) scoreSentence(shipped, s);
+    const t = performance.now();
+    for (let i = 0; i < 1000; i++) scoreSentence(shipped, s);
+    expect((performance.now() - t) / 1000).toBeLessThan(0.5);
   });
 });
 

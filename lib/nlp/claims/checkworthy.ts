@@ -1,7 +1,9 @@
 /**
  * Check-worthiness scoring (issue #4): how much a sentence looks like a factual claim worth
  * checking, 0..1. A logistic-regression model over `extractFeatures` (word uni/bigrams plus cue
- * features), trained by `npm run train:claims` and shipped as public/models/claims.json.
+ * features), trained by `npm run train:claims` and shipped as public/models/claims.json. Training
+ * folds a Platt calibration into the weights and intercept, so the score estimates the probability
+ * that ClaimBuster's annotators would call the sentence a check-worthy factual claim.
  *
  * No Node-only imports: the background worker fetches the JSON and calls `loadCheckworthyModel`.
  */
@@ -45,11 +47,18 @@ export function loadCheckworthyModel(data: unknown): CheckworthyModel {
   if (m.featureSet !== 'full' && m.featureSet !== 'ngrams') throw new Error('check-worthiness model: unknown featureSet');
   if (typeof m.threshold !== 'number' || typeof m.bias !== 'number' || typeof m.features !== 'string' || !Array.isArray(m.weights) || typeof m.weightScale !== 'number')
     throw new Error('check-worthiness model: threshold, bias, features, weights and weightScale are required');
+  if (!(m.threshold >= 0 && m.threshold <= 1)) throw new Error(`check-worthiness model: threshold ${m.threshold} is outside 0..1`);
+  if (!Number.isFinite(m.bias)) throw new Error('check-worthiness model: bias is not a finite number');
+  if (!(m.weightScale > 0) || !Number.isFinite(m.weightScale)) throw new Error('check-worthiness model: weightScale must be a positive number');
   const names = m.features === '' ? [] : m.features.split('\n');
   if (names.length !== m.weights.length) throw new Error(`check-worthiness model: ${names.length} features but ${m.weights.length} weights`);
   const weights = new Map<string, number>();
   const k = 1 / m.weightScale;
-  for (let i = 0; i < names.length; i++) weights.set(names[i]!, (m.weights[i] as number) * k);
+  for (let i = 0; i < names.length; i++) {
+    const w: unknown = m.weights[i];
+    if (typeof w !== 'number' || !Number.isFinite(w)) throw new Error(`check-worthiness model: weight ${i} (${names[i]}) is not a finite number`);
+    weights.set(names[i]!, w * k);
+  }
   return { featureSet: m.featureSet, threshold: m.threshold, bias: m.bias, weights, meta: m.meta ?? {} };
 }
 
