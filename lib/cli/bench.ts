@@ -1,17 +1,25 @@
 /**
- * `npm run bench -- [activation|sizes|ner|all] [--runs N]`
+ * `npm run bench -- [activation|sizes|ner|claims|all] [--runs N]`
  *
  * Benchmarks that print figures (medians, not asserts: the machines are shared and noisy).
  * - activation: time from pressing "Read this page" to the side panel showing the article, on the
  *   seed page in Chromium (e2e build), over N runs.
  * - sizes: the content script and the whole package, from a production build (`npm run build`).
  * - ner: model load time and tagging speed (lib/cli/bench-ner.ts).
+ * - claims: the analyser's claim stage (attributions, speakers, check-worthiness, signals) in Node,
+ *   on the seed article (median of N runs) and, when ../shared/data is there, per article over the
+ *   293 unlabelled Wikinews articles.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchWithExtension, readInPanel, serveStatic } from './browser';
 import { ensureE2EBuild } from './build';
+import { buildActors } from '../nlp/actors';
+import { canonicalName } from '../nlp/canonical-names';
+import { loadCheckworthyModel } from '../nlp/claims/checkworthy';
+import { findClaims } from '../nlp/claims/find';
+import { findMentions, loadNerModel } from '../nlp/ner';
 import { median, round, table } from './eval/task';
 
 const SEED_DIR = 'test/fixtures/seed';
@@ -77,16 +85,69 @@ function ner(): Record<string, number> {
   return {};
 }
 
+const WIKINEWS = '../shared/data/unlabeled/wikinews/wikinews_2019_2020.jsonl';
+
+function claimsBench(runs: number): Record<string, number> {
+  const ner = loadNerModel(readFileSync('public/models/ner.bin'));
+  const t0 = performance.now();
+  const model = loadCheckworthyModel(readFileSync('public/models/claims.json', 'utf8'));
+  const loadMs = performance.now() - t0;
+  const prepare = (paragraphs: string[]) => {
+    const { actors, mentions } = buildActors(paragraphs, findMentions(ner, paragraphs), { canonical: canonicalName });
+    return { paragraphs, actors, mentions, model };
+  };
+  const timed = (input: ReturnType<typeof prepare>) => {
+    const t = performance.now();
+    const claims = findClaims(input);
+    return { ms: performance.now() - t, claims };
+  };
+  const seed = prepare((JSON.parse(readFileSync('test/fixtures/seed-text.json', 'utf8')) as { paragraphs: string[] }).paragraphs);
+  const seedTimes: number[] = [];
+  let seedClaims = 0;
+  for (let i = 0; i <= runs; i++) {
+    const r = timed(seed);
+    if (i > 0) seedTimes.push(r.ms); // the first run warms the code up
+    seedClaims = r.claims.length;
+  }
+  const rows: string[][] = [
+    ['model load (parse)', `${loadMs.toFixed(1)} ms`],
+    [`seed article: ${seedClaims} claims`, `median ${median(seedTimes).toFixed(1)} ms over ${runs}`],
+  ];
+  const out: Record<string, number> = { claims_model_load_ms: round(loadMs, 1), claims_seed_ms: round(median(seedTimes), 1) };
+  if (existsSync(WIKINEWS)) {
+    const docs = readFileSync(WIKINEWS, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { text: string }).text.split(/\n+/).filter((p) => p.trim()));
+    const times: number[] = [];
+    let claims = 0;
+    let unverified = 0;
+    for (const d of docs) {
+      const r = timed(prepare(d));
+      times.push(r.ms);
+      claims += r.claims.length;
+      unverified += r.claims.filter((c) => c.unverified).length;
+    }
+    times.sort((a, b) => a - b);
+    const p95 = times[Math.floor(times.length * 0.95)] ?? 0;
+    rows.push([`Wikinews: ${docs.length} articles, ${claims} claims (${unverified} unverified)`, `median ${median(times).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms per article`]);
+    Object.assign(out, { claims_wikinews_median_ms: round(median(times), 1), claims_wikinews_p95_ms: round(p95, 1), claims_per_article: round(claims / docs.length, 1) });
+  }
+  console.log(table(['claims stage (Node)', 'time'], rows));
+  return out;
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const runsAt = argv.indexOf('--runs');
   const runs = runsAt >= 0 ? Math.max(1, Number(argv[runsAt + 1]) || 7) : 7;
   const what = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--runs') ?? 'all';
-  const known = ['activation', 'sizes', 'ner', 'all'];
+  const known = ['activation', 'sizes', 'ner', 'claims', 'all'];
   if (!known.includes(what)) throw new Error(`Unknown benchmark "${what}". Choose one of: ${known.join(', ')}.`);
   const figures: Record<string, number> = {};
   if (what === 'sizes' || what === 'all') Object.assign(figures, sizes());
   if (what === 'ner' || what === 'all') Object.assign(figures, ner());
+  if (what === 'claims' || what === 'all') Object.assign(figures, claimsBench(runs));
   if (what === 'activation' || what === 'all') Object.assign(figures, await activation(runs));
   console.log(JSON.stringify({ bench: what, ...figures }));
 }

@@ -110,8 +110,8 @@ export function findClaims(input: FindClaimsInput): Claim[] {
   mentions.sort((a, b) => a.start - b.start);
 
   const atts = findAttributions(doc, { mentions }).filter((a) => a.content.end > a.content.start);
-  const groups = groupAttributions(atts, splitSentences(doc));
-  const pieces = cutIntoPieces(doc, splitSentences(doc), groups);
+  const sentences = splitSentences(doc);
+  const pieces = cutIntoPieces(doc, sentences, groupAttributions(atts, sentences));
 
   const claims: Claim[] = [];
   const seen = new Map<string, number>();
