@@ -83,6 +83,7 @@ export default defineBackground(() => {
     storage: typeof navigator !== 'undefined' ? navigator.storage : undefined,
     notify: broadcast,
     now: () => Date.now(),
+    settings: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
   });
   serve(service, (err) => console.error('Backstory background error', err));
 

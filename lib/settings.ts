@@ -8,16 +8,30 @@ export interface Settings {
   sites: string[];
   /** Whether named actors are highlighted in the page (toggle: side panel button or Alt+Shift+H). */
   highlights: boolean;
+  /** Save every page read as an article to the archive, without a click on Save. Off by default. */
+  autoSave: boolean;
+  /** Origins never saved automatically (the reader can still save one of their articles by hand). */
+  neverSave: string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { autoRun: 'off', sites: [], highlights: true };
+export const DEFAULT_SETTINGS: Settings = { autoRun: 'off', sites: [], highlights: true, autoSave: false, neverSave: [] };
 export const SETTINGS_KEY = 'settings';
 
 export function parseSettings(raw: unknown): Settings {
   const s = (raw ?? {}) as Partial<Settings>;
   const autoRun: AutoRun = s.autoRun === 'sites' || s.autoRun === 'all' ? s.autoRun : 'off';
-  const sites = Array.isArray(s.sites) ? s.sites.filter((x): x is string => typeof x === 'string' && isOrigin(x)) : [];
-  return { autoRun, sites: [...new Set(sites)], highlights: s.highlights !== false };
+  const origins = (xs: unknown): string[] => [...new Set(Array.isArray(xs) ? xs.filter((x): x is string => typeof x === 'string' && isOrigin(x)) : [])];
+  return { autoRun, sites: origins(s.sites), highlights: s.highlights !== false, autoSave: s.autoSave === true, neverSave: origins(s.neverSave) };
+}
+
+/** Whether an article read at `url` is saved by itself under these settings. */
+export function savesAutomatically(s: Settings, url: string): boolean {
+  if (!s.autoSave) return false;
+  try {
+    return !s.neverSave.includes(new URL(url).origin);
+  } catch {
+    return false;
+  }
 }
 
 export function isOrigin(s: string): boolean {

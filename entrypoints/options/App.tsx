@@ -12,6 +12,7 @@ async function store(s: Settings): Promise<void> {
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [input, setInput] = useState('');
+  const [neverInput, setNeverInput] = useState('');
   const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
 
   useEffect(() => {
@@ -55,6 +56,35 @@ export function App() {
     setSettings(next);
     setInput('');
     setMessage({ tone: 'info', text: `Backstory will read articles on ${origin} by itself.` });
+  }
+
+  async function setAutoSave(on: boolean) {
+    if (!settings) return;
+    const next = { ...settings, autoSave: on };
+    await store(next);
+    setSettings(next);
+    setMessage({ tone: 'info', text: on ? 'Every article Backstory reads is now saved to your archive.' : 'Articles are saved only when you click Save.' });
+  }
+
+  async function addNeverSave(e: Event) {
+    e.preventDefault();
+    if (!settings) return;
+    const origin = originFromInput(neverInput);
+    if (!origin) {
+      setMessage({ tone: 'error', text: `“${neverInput}” is not a web address. Type a site such as example.com.` });
+      return;
+    }
+    const next = { ...settings, neverSave: [...new Set([...settings.neverSave, origin])] };
+    await store(next);
+    setSettings(next);
+    setNeverInput('');
+  }
+
+  async function removeNeverSave(origin: string) {
+    if (!settings) return;
+    const next = { ...settings, neverSave: settings.neverSave.filter((s) => s !== origin) };
+    await store(next);
+    setSettings(next);
   }
 
   async function removeSite(origin: string) {
@@ -108,6 +138,38 @@ export function App() {
           </form>
         </section>
       )}
+      <section class="card" style="margin-top: 16px;" data-testid="auto-save">
+        <h2>Saving</h2>
+        <label>
+          <input type="checkbox" checked={settings.autoSave} onChange={(e) => void setAutoSave(e.currentTarget.checked)} data-testid="auto-save-toggle" /> Save every
+          article Backstory reads to my archive
+        </label>
+        <p class="muted">Off by default. The archive stays on this device; earlier coverage in the side panel comes from it.</p>
+        {settings.autoSave && (
+          <>
+            <h3>Never save automatically from</h3>
+            {settings.neverSave.length === 0 ? (
+              <p class="muted">No exceptions.</p>
+            ) : (
+              <ul>
+                {settings.neverSave.map((s) => (
+                  <li key={s}>
+                    {s}{' '}
+                    <button type="button" class="link" onClick={() => void removeNeverSave(s)} aria-label={`Remove ${s} from the exceptions`}>
+                      remove
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <form onSubmit={(e) => void addNeverSave(e)} style="display: flex; gap: 8px;">
+              <label class="sr-only" for="never">Site never to save</label>
+              <input id="never" value={neverInput} onInput={(e) => setNeverInput((e.target as HTMLInputElement).value)} placeholder="example.com" style="flex: 1; font: inherit; padding: 0.4em;" />
+              <button type="submit">Add exception</button>
+            </form>
+          </>
+        )}
+      </section>
       {message && (
         <div style="margin-top: 16px;">
           <Notice title={message.tone === 'error' ? 'Not changed' : 'Done'} tone={message.tone}>

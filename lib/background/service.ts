@@ -9,6 +9,7 @@ import type { ArchiveDB } from '../archive/db';
 import type { Broadcast, PanelState, SavedInfo, TabState } from '../messaging/protocol';
 import { UserFacingError, type Handlers } from '../messaging/transport';
 import { CLAIM_STATUSES, type Analysis, type Article, type Claim, type ClaimStatus, type ExtractResult, type SavedArticle } from '../types';
+import { savesAutomatically, type Settings } from '../settings';
 import type { TabStore } from './tab-store';
 
 /** What the service needs from the browser about tabs: a port, so tests can fake it. */
@@ -39,6 +40,8 @@ export interface ServiceDeps {
   storage: Pick<StorageManager, 'estimate'> & Partial<Pick<StorageManager, 'persisted'>> | undefined;
   notify(msg: Broadcast): void;
   now(): number;
+  /** The reader's settings (automatic saving); defaults when absent. */
+  settings?(): Promise<Settings>;
 }
 
 export function isReadableUrl(url: string | null): url is string {
@@ -107,8 +110,19 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
     }
     analysis.timings = { ...analysis.timings, extract: result.ms };
     // The reader's reviews of this article, when it is saved, go with the fresh claims.
-    const saved = await findByUrl(d.db, result.article.url);
+    let saved = await findByUrl(d.db, result.article.url);
     if (saved?.claims?.length) analysis.claims = mergeClaims(analysis.claims ?? [], saved.claims);
+    const settings = await d.settings?.().catch(() => null);
+    if (settings && savesAutomatically(settings, result.article.pageUrl || url)) {
+      try {
+        saved = await saveArticle(d.db, result.article, analysis, d.now());
+        analysis.claims = saved.claims ?? analysis.claims;
+        d.notify({ kind: 'archive/changed' });
+      } catch (err) {
+        // The page is still shown; the panel offers Save, whose error the reader then sees.
+        console.error('automatic save failed', err);
+      }
+    }
     await setState(tabId, { status: 'ready', url, article: result.article, analysis, at: d.now() });
     return analysis;
   }

@@ -5,6 +5,7 @@ import { ArchiveDB } from '../../lib/archive/db';
 import { createService, type TabAccess } from '../../lib/background/service';
 import { TabStore } from '../../lib/background/tab-store';
 import type { Broadcast } from '../../lib/messaging/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import type { Article, Claim, ExtractResult } from '../../lib/types';
 
 const article: Article = {
@@ -45,6 +46,7 @@ let contentPresent: Set<number>;
 let refuseInjection: string | null;
 let painted: { tabId: number; ids: string[] }[];
 let selection: string | null;
+let settings: Settings;
 
 function service() {
   const access: TabAccess = {
@@ -71,6 +73,7 @@ function service() {
     storage: undefined,
     notify: (m) => sent.push(m),
     now: () => 1234,
+    settings: async () => settings,
   });
 }
 
@@ -90,6 +93,7 @@ beforeEach(() => {
   refuseInjection = null;
   painted = [];
   selection = null;
+  settings = DEFAULT_SETTINGS;
 });
 afterEach(async () => {
   await db.delete();
@@ -202,6 +206,22 @@ describe('background service', () => {
       ['The mayor denied it.', true, 'unverified'],
     ]);
     await expect(s['panel/mark-claim']({ tabId: 1 })).rejects.toThrow(/already lists/);
+    expect(await db.articles.count()).toBe(1);
+  });
+
+  it('saves every article read when automatic saving is on, except on excluded sites', async () => {
+    const s = service();
+    await s['content/report']({ url: article.url, result: ok }, sender(1));
+    expect(await db.articles.count()).toBe(0); // off by default
+    settings = { ...DEFAULT_SETTINGS, autoSave: true, neverSave: ['https://news.example'] };
+    await s['content/report']({ url: article.url, result: ok }, sender(1));
+    expect(await db.articles.count()).toBe(0);
+    settings = { ...DEFAULT_SETTINGS, autoSave: true };
+    await s['content/report']({ url: article.url, result: ok }, sender(1));
+    const st = await s['panel/state']({ tabId: 1 });
+    expect(st.saved).toMatchObject({ savedAt: 1234 });
+    expect(await db.claims.count()).toBe(1); // the unverified claim is indexed too
+    await s['content/report']({ url: article.url, result: ok }, sender(1));
     expect(await db.articles.count()).toBe(1);
   });
 

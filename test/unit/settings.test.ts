@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { autoRunPatterns, originFromInput, parseSettings } from '../../lib/settings';
+import { autoRunPatterns, DEFAULT_SETTINGS, originFromInput, parseSettings, savesAutomatically } from '../../lib/settings';
 
 describe('settings', () => {
   it('defaults to reading nothing by itself, and drops junk', () => {
-    expect(parseSettings(undefined)).toEqual({ autoRun: 'off', sites: [], highlights: true });
-    expect(parseSettings({ autoRun: 'always', sites: ['https://a.example', 42, 'javascript:alert(1)', 'https://a.example'], highlights: 'no' })).toEqual({
+    expect(parseSettings(undefined)).toEqual({ autoRun: 'off', sites: [], highlights: true, autoSave: false, neverSave: [] });
+    expect(parseSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+    expect(
+      parseSettings({ autoRun: 'always', sites: ['https://a.example', 42, 'javascript:alert(1)', 'https://a.example'], highlights: 'no', autoSave: 'yes', neverSave: ['x'] }),
+    ).toEqual({
       autoRun: 'off',
       sites: ['https://a.example'],
       highlights: true,
+      autoSave: false,
+      neverSave: [],
     });
     expect(parseSettings({ highlights: false }).highlights).toBe(false);
   });
@@ -22,8 +27,17 @@ describe('settings', () => {
   });
 
   it('asks for exactly the patterns the setting needs', () => {
-    expect(autoRunPatterns({ autoRun: 'off', sites: ['https://a.example'], highlights: true })).toEqual([]);
-    expect(autoRunPatterns({ autoRun: 'sites', sites: ['https://a.example'], highlights: true })).toEqual(['https://a.example/*']);
-    expect(autoRunPatterns({ autoRun: 'all', sites: [], highlights: true })).toEqual(['http://*/*', 'https://*/*']);
+    const base = { ...DEFAULT_SETTINGS, sites: ['https://a.example'] };
+    expect(autoRunPatterns(base)).toEqual([]);
+    expect(autoRunPatterns({ ...base, autoRun: 'sites' })).toEqual(['https://a.example/*']);
+    expect(autoRunPatterns({ ...base, autoRun: 'all', sites: [] })).toEqual(['http://*/*', 'https://*/*']);
+  });
+
+  it('saves automatically only when switched on, and never on excluded sites', () => {
+    const on = parseSettings({ autoSave: true, neverSave: ['https://private.example'] });
+    expect(savesAutomatically(DEFAULT_SETTINGS, 'https://news.example/a')).toBe(false);
+    expect(savesAutomatically(on, 'https://news.example/a')).toBe(true);
+    expect(savesAutomatically(on, 'https://private.example/diary')).toBe(false);
+    expect(savesAutomatically(on, 'not a url')).toBe(false);
   });
 });
