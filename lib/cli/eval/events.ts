@@ -1,0 +1,405 @@
+/**
+ * `npm run eval -- events FILE [--idf PATH] [--ner PATH] [--folds N] [--no-cv] [--fit] [--max-per-cluster N]`
+ *
+ * FILE: JSONL with `id`, `title`, `text`, `cluster` and optionally `date` (ISO 8601) and `topic`.
+ * Each document is analysed as the extension analyses an article: text = title + text split into
+ * paragraphs on newlines (a first line equal to the title is not repeated), named entities with
+ * `findMentions` (public/models/ner.bin), actors with `buildActors` + `canonicalName`, then
+ * `computeFingerprint`. Protocol (see shared/data/README.md): when every document has a date,
+ * documents are added in date order to an empty archive, each first asking for its earlier
+ * coverage; otherwise each document asks leave-one-out against all others. In both cases the
+ * archive's own document frequencies are layered on the shipped IDF table (in the dated protocol,
+ * only those of the documents added so far). The right answers are the other documents in the
+ * archive with the same `cluster`. Every query goes through `findEarlierCoverage`.
+ *
+ * Figures: precision, recall and F1 of tier "same" (what the panel shows), micro over pairs; mean
+ * average precision of the full ranking (queries with at least one right answer); recall at 5
+ * (right answers in the top 5 over min(5, right answers)); ms per query; where there is a `topic`,
+ * the share of false positives that are same-topic other-event documents.
+ *
+ * Headline: when every document has a `topic` (ECB+), the weights and thresholds are fitted by
+ * cross-validation over topics (N folds, default 5: fitted on the other folds' pairs, applied to
+ * this fold's queries), and the cross-validated figures are the headline; the shipped model
+ * (DEFAULT_MODEL, itself fitted on all of ECB+) is reported beside it as `shipped_*`. Without
+ * topics (or with --no-cv) the headline is the shipped model. The plain baseline, TF-IDF cosine with
+ * one threshold chosen the same way, is reported as `baseline_*`. --fit prints the model fitted on
+ * all pairs, to paste into lib/events/match.ts.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import {
+  computeFingerprint,
+  findEarlierCoverage,
+  LayeredIdf,
+  loadIdfTable,
+  MemoryCandidateSource,
+  parseDay,
+  termCounts,
+  DEFAULT_MODEL,
+  type EarlierCoverage,
+  type FeatureName,
+  type Fingerprint,
+  type MatchModel,
+  type Logistic,
+  type IdfTable,
+} from '../../events/index.ts';
+import { fitModel, type Pair } from '../../events/tune.ts';
+import { buildActors } from '../../nlp/actors.ts';
+import { canonicalName } from '../../nlp/canonical-names.ts';
+import { findMentions, loadNerModel } from '../../nlp/ner/index.ts';
+import type { Actor } from '../../types.ts';
+import { round, table, type EvalTask } from './task.ts';
+
+const DEFAULT_IDF = 'public/models/idf.json';
+const DEFAULT_NER = 'public/models/ner.bin';
+const MODEL_FEATURES: FeatureName[] = ['cosine', 'actors', 'places', 'dateMatch', 'dateConflict'];
+const BASELINE_FEATURES: FeatureName[] = ['cosine'];
+
+interface Doc {
+  id: string;
+  title: string;
+  paragraphs: string[];
+  cluster: string;
+  topic: string | null;
+  date: string | null;
+  line: number;
+}
+
+function readText(path: string, what: string): string {
+  if (!existsSync(path)) throw new Error(`${what} not found: ${path}`);
+  if (!statSync(path).isFile()) throw new Error(`${what} is not a file: ${path}`);
+  return readFileSync(path, 'utf8');
+}
+
+function asKey(v: unknown): string | null {
+  if (typeof v === 'string' && v.trim()) return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return null;
+}
+
+/** Parses the JSONL file; malformed lines are counted and described, not fatal. */
+export function parseEventsJsonl(text: string): { docs: Doc[]; malformed: number; problems: string[] } {
+  const docs: Doc[] = [];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  let malformed = 0;
+  const bad = (line: number, why: string) => {
+    malformed++;
+    if (problems.length < 5) problems.push(`line ${line}: ${why}`);
+  };
+  text.split('\n').forEach((raw, i) => {
+    const line = i + 1;
+    if (!raw.trim()) return;
+    let o: unknown;
+    try {
+      o = JSON.parse(raw);
+    } catch {
+      return bad(line, 'not valid JSON');
+    }
+    if (!o || typeof o !== 'object' || Array.isArray(o)) return bad(line, 'not a JSON object');
+    const r = o as Record<string, unknown>;
+    const id = asKey(r.id);
+    const cluster = asKey(r.cluster);
+    if (id === null) return bad(line, 'no "id"');
+    if (seen.has(id)) return bad(line, `duplicate id ${id}`);
+    if (cluster === null) return bad(line, 'no "cluster"');
+    if (typeof r.title !== 'string' || typeof r.text !== 'string') return bad(line, '"title" and "text" must be strings');
+    if (r.date !== undefined && r.date !== null && (typeof r.date !== 'string' || parseDay(r.date) === null)) return bad(line, `"date" is not an ISO 8601 date: ${JSON.stringify(r.date)}`);
+    const lines = r.text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    const title = r.title.trim();
+    const paragraphs = lines[0] === title ? lines : [title, ...lines].filter(Boolean);
+    if (paragraphs.length === 0) return bad(line, 'empty title and text');
+    seen.add(id);
+    docs.push({ id, title, paragraphs, cluster, topic: asKey(r.topic), date: typeof r.date === 'string' ? r.date : null, line });
+  });
+  return { docs, malformed, problems };
+}
+
+interface QueryResult {
+  q: number;
+  /** Ranked candidates (document indexes) with tier and features. */
+  ranked: EarlierCoverage[];
+  /** Indexes of the right answers present in the archive at query time. */
+  relevant: Set<number>;
+  ms: number;
+}
+
+/**
+ * Runs the protocol once: for each query, calls findEarlierCoverage with the model `modelFor(q)`
+ * (all candidates kept, so the ranking is complete). Ids in the source are document indexes.
+ */
+async function runProtocol(docs: Doc[], actors: Actor[][], base: IdfTable, dated: boolean, modelFor: (q: number) => MatchModel): Promise<QueryResult[]> {
+  const idf = new LayeredIdf(base);
+  const source = new MemoryCandidateSource();
+  const out: QueryResult[] = [];
+  const input = (d: Doc) => ({ title: d.title, paragraphs: d.paragraphs, published: d.date });
+  if (!dated) {
+    for (const d of docs) idf.add(termCounts(input(d)).keys());
+    const fps: Fingerprint[] = docs.map((d, i) => computeFingerprint(input(d), actors[i]!, idf));
+    fps.forEach((fp, i) => source.add(i, fp));
+    for (let q = 0; q < docs.length; q++) {
+      const t0 = performance.now();
+      const ranked = await findEarlierCoverage(fps[q]!, source, { idf, model: modelFor(q), exclude: [q], keepAll: true });
+      const ms = performance.now() - t0;
+      const relevant = new Set<number>();
+      docs.forEach((d, i) => i !== q && d.cluster === docs[q]!.cluster && relevant.add(i));
+      out.push({ q, ranked, relevant, ms });
+    }
+    return out;
+  }
+  const order = docs.map((_, i) => i).sort((a, b) => parseDay(docs[a]!.date)! - parseDay(docs[b]!.date)! || a - b);
+  const added: number[] = [];
+  for (const q of order) {
+    const fp = computeFingerprint(input(docs[q]!), actors[q]!, idf);
+    const t0 = performance.now();
+    const ranked = await findEarlierCoverage(fp, source, { idf, model: modelFor(q), keepAll: true });
+    const ms = performance.now() - t0;
+    const relevant = new Set(added.filter((i) => docs[i]!.cluster === docs[q]!.cluster));
+    out.push({ q, ranked, relevant, ms });
+    source.add(q, fp);
+    idf.add(termCounts(input(docs[q]!)).keys());
+    added.push(q);
+  }
+  return out;
+}
+
+interface Figures {
+  precision: number;
+  recall: number;
+  f1: number;
+  map: number;
+  recall_at_5: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  fp_same_topic: number | null;
+  related_precision: number | null;
+}
+
+function figures(docs: Doc[], results: QueryResult[], tierOf: (r: QueryResult, c: EarlierCoverage) => 'same' | 'related' | 'none'): Figures {
+  let tp = 0, fp = 0, fn = 0, fpTopic = 0, relTopic = 0, rel = 0;
+  let apSum = 0, r5Sum = 0, withRel = 0;
+  for (const r of results) {
+    const qd = docs[r.q]!;
+    let found = 0;
+    for (const c of r.ranked) {
+      const i = c.id as number;
+      const tier = tierOf(r, c);
+      const right = r.relevant.has(i);
+      const sameTopic = qd.topic !== null && docs[i]!.topic === qd.topic;
+      if (tier === 'same') {
+        if (right) {
+          tp++;
+          found++;
+        } else {
+          fp++;
+          if (sameTopic) fpTopic++;
+        }
+      } else if (tier === 'related') {
+        rel++;
+        if (sameTopic && !right) relTopic++;
+      }
+    }
+    fn += r.relevant.size - found;
+    if (r.relevant.size === 0) continue;
+    withRel++;
+    let hits = 0;
+    let ap = 0;
+    r.ranked.forEach((c, k) => {
+      if (r.relevant.has(c.id as number)) {
+        hits++;
+        ap += hits / (k + 1);
+      }
+    });
+    apSum += ap / r.relevant.size;
+    const top5 = r.ranked.slice(0, 5).filter((c) => r.relevant.has(c.id as number)).length;
+    r5Sum += top5 / Math.min(5, r.relevant.size);
+  }
+  const precision = tp + fp ? tp / (tp + fp) : 0;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  const hasTopic = docs.every((d) => d.topic !== null);
+  return {
+    precision,
+    recall,
+    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    map: withRel ? apSum / withRel : 0,
+    recall_at_5: withRel ? r5Sum / withRel : 0,
+    tp,
+    fp,
+    fn,
+    fp_same_topic: hasTopic ? (fp ? fpTopic / fp : 0) : null,
+    related_precision: hasTopic ? (rel ? relTopic / rel : 0) : null,
+  };
+}
+
+/** Pairs for fitting: every candidate a query retrieved, with its labels. */
+function pairsOf(docs: Doc[], results: QueryResult[], keep: (q: number, c: number) => boolean): Pair[] {
+  const out: Pair[] = [];
+  for (const r of results) {
+    const qd = docs[r.q]!;
+    for (const c of r.ranked) {
+      const i = c.id as number;
+      if (!keep(r.q, i)) continue;
+      out.push({ features: c.features, same: r.relevant.has(i), ...(qd.topic !== null ? { topic: docs[i]!.topic === qd.topic } : {}) });
+    }
+  }
+  return out;
+}
+
+function describeLogistic(m: Logistic): string {
+  const w = Object.entries(m.weights).filter(([, v]) => v !== 0).map(([k, v]) => `${k} ${round(v, 3)}`).join(', ');
+  return `bias ${round(m.bias, 3)}; ${w}`;
+}
+
+function describeModel(m: MatchModel): string {
+  return `${describeLogistic(m)}; same ≥ ${round(m.same, 4)}, related ≥ ${round(m.related, 4)} (first stage: ${describeLogistic(m.direct)})`;
+}
+
+const task: EvalTask = {
+  describe: 'same-event matching: P/R/F1 of tier "same", MAP, recall@5, ms/query (JSONL id,title,text,cluster[,date,topic]) [--folds N] [--no-cv] [--fit] [--max-per-cluster N]',
+  async run(path, args) {
+    let idfPath = DEFAULT_IDF;
+    let nerPath = DEFAULT_NER;
+    let folds = 5;
+    let cv = true;
+    let fit = false;
+    let maxPerCluster = Infinity;
+    let modelPath: string | null = null;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a === '--idf') idfPath = args[++i] ?? '';
+      else if (a === '--ner') nerPath = args[++i] ?? '';
+      else if (a === '--folds') folds = Number(args[++i]);
+      else if (a === '--no-cv') cv = false;
+      else if (a === '--fit') fit = true;
+      else if (a === '--model') modelPath = args[++i] ?? '';
+      else if (a === '--max-per-cluster') maxPerCluster = Number(args[++i]);
+      else throw new Error(`unknown option for events: ${a}`);
+    }
+    if (!idfPath || !nerPath) throw new Error('--idf and --ner take a path');
+    if (!Number.isInteger(folds) || folds < 2) throw new Error('--folds takes an integer ≥ 2');
+    if (maxPerCluster !== Infinity && (!Number.isInteger(maxPerCluster) || maxPerCluster < 1)) throw new Error('--max-per-cluster takes a positive integer');
+    const parsed = parseEventsJsonl(readText(path, 'events file'));
+    // --max-per-cluster N keeps the first N documents of each cluster: a check of how the rule does
+    // when events have few articles, as in a reader's archive.
+    const perCluster = new Map<string, number>();
+    const docs = parsed.docs.filter((d) => {
+      const n = (perCluster.get(d.cluster) ?? 0) + 1;
+      perCluster.set(d.cluster, n);
+      return n <= maxPerCluster;
+    });
+    if (docs.length < 2)
+      throw new Error(`${path}: ${docs.length} usable document(s); need at least 2 JSONL lines with "id", "title", "text" and "cluster"${parsed.problems.length ? ' (' + parsed.problems.join('; ') + ')' : ''}`);
+    let base: IdfTable;
+    try {
+      base = loadIdfTable(readText(idfPath, 'IDF table'));
+    } catch (err) {
+      throw new Error(`${idfPath}: ${err instanceof Error ? err.message : String(err)} (rebuild it with lib/cli/train-idf.ts)`);
+    }
+    if (!existsSync(nerPath) || !statSync(nerPath).isFile()) throw new Error(`NER model not found: ${nerPath} (train one with npm run train:ner)`);
+    const ner = loadNerModel(readFileSync(nerPath));
+
+    const tNer = performance.now();
+    const actors = docs.map((d) => buildActors(d.paragraphs, findMentions(ner, d.paragraphs), { canonical: canonicalName }).actors);
+    const nerMs = performance.now() - tNer;
+    const dated = docs.every((d) => d.date !== null);
+    const hasTopic = docs.every((d) => d.topic !== null);
+    const topics = [...new Set(docs.map((d) => d.topic ?? ''))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    const doCv = cv && hasTopic && topics.length >= folds;
+
+    console.log(`${path}: ${docs.length} documents, ${new Set(docs.map((d) => d.cluster)).size} clusters${hasTopic ? `, ${topics.length} topics` : ''}; protocol: ${dated ? 'date order, growing archive' : 'leave-one-out (no dates)'}`);
+    if (parsed.malformed) console.log(`skipped ${parsed.malformed} malformed line(s): ${parsed.problems.join('; ')}`);
+    console.log(`NER + actors: ${round(nerMs / docs.length, 2)} ms per document`);
+
+    let shippedModel = DEFAULT_MODEL;
+    if (modelPath !== null) {
+      try {
+        shippedModel = JSON.parse(readText(modelPath, 'model file')) as MatchModel;
+      } catch (err) {
+        throw new Error(`--model ${modelPath}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    // Pass 1: the shipped model, all candidates kept (their signals are what the fits use).
+    const shipped = await runProtocol(docs, actors, base, dated, () => shippedModel);
+    const shippedFig = figures(docs, shipped, (_, c) => c.tier);
+    const msPerQuery = shipped.reduce((a, r) => a + r.ms, 0) / shipped.length;
+    const candidates = shipped.reduce((a, r) => a + r.ranked.length, 0) / shipped.length;
+
+    const rows: (string | number)[][] = [];
+    const row = (name: string, f: Figures) =>
+      rows.push([name, round(f.precision), round(f.recall), round(f.f1), round(f.map), round(f.recall_at_5), f.tp, f.fp, f.fn, f.fp_same_topic === null ? '-' : round(f.fp_same_topic)]);
+
+    // Fold of each document: topics dealt round-robin in natural order.
+    const foldOfTopic = new Map(topics.map((t, i) => [t, i % folds]));
+    const foldOf = (i: number) => (doCv ? foldOfTopic.get(docs[i]!.topic ?? '')! : 0);
+    const inFold = (k: number | null) => (q: number, c: number) => k === null || (foldOf(q) !== k && foldOf(c) !== k);
+    // Two stages: the direct signals are fitted on pass 1's pairs; the `neighbours` signal depends on
+    // that first stage, so it is computed in a second pass with it, and the final weights fitted then.
+    const fitTwoStage = async (keep: (k: number | null) => (q: number, c: number) => boolean, ks: (number | null)[]): Promise<MatchModel[]> => {
+      const direct = ks.map((k) => fitModel(pairsOf(docs, shipped, keep(k)), MODEL_FEATURES));
+      const probe = direct.map((m) => ({ ...m, weights: { ...m.weights, neighbours: 1e-9 } }));
+      const pass2 = await runProtocol(docs, actors, base, dated, (q) => probe[ks.length > 1 ? foldOf(q) : 0]!);
+      return ks.map((k, j) => fitModel(pairsOf(docs, pass2, keep(k)), [...MODEL_FEATURES, 'neighbours'], direct[j]!.direct));
+    };
+
+    let headline: Figures = shippedFig;
+    let baseline: Figures;
+    let baselineModels: MatchModel[];
+    if (doCv) {
+      const ks = Array.from({ length: folds }, (_, k) => k);
+      const models = await fitTwoStage(inFold, ks);
+      baselineModels = ks.map((k) => fitModel(pairsOf(docs, shipped, inFold(k)), BASELINE_FEATURES));
+      const cvRes = await runProtocol(docs, actors, base, dated, (q) => models[foldOf(q)]!);
+      headline = figures(docs, cvRes, (_, c) => c.tier);
+      const bRes = await runProtocol(docs, actors, base, dated, (q) => baselineModels[foldOf(q)]!);
+      baseline = figures(docs, bRes, (_, c) => c.tier);
+      row(`combined, ${folds}-fold CV by topic (headline)`, headline);
+      row('baseline: TF-IDF cosine, same CV', baseline);
+      row('shipped model (fitted on all of this file)', shippedFig);
+      console.log('\nper-fold models (fitted on the other folds):');
+      models.forEach((m, k) => console.log(`  fold ${k}: ${describeModel(m)}`));
+    } else {
+      // No CV: the baseline threshold is fitted on this file's pairs (an optimistic baseline).
+      baselineModels = [fitModel(pairsOf(docs, shipped, () => true), BASELINE_FEATURES)];
+      const bRes = await runProtocol(docs, actors, base, dated, () => baselineModels[0]!);
+      baseline = figures(docs, bRes, (_, c) => c.tier);
+      row('shipped model (headline)', shippedFig);
+      row('baseline: TF-IDF cosine, threshold fitted on this file', baseline);
+    }
+    console.log(`\nshipped model${modelPath ? ` (${modelPath})` : ''}: ${describeModel(shippedModel)}`);
+    console.log(`baseline cosine threshold${baselineModels.length > 1 ? 's' : ''}: ${baselineModels.map((m) => round(-Math.log(1 / m.same - 1) / m.weights.cosine - m.bias / m.weights.cosine, 4)).join(', ')}`);
+    console.log('');
+    console.log(table(['run', 'precision', 'recall', 'F1', 'MAP', 'R@5', 'TP', 'FP', 'FN', 'FP same topic'], rows));
+    console.log(`\n${round(msPerQuery, 3)} ms per query (retrieve → score → decide, in memory), ${round(candidates, 1)} candidates scored per query on average`);
+    if (fit) {
+      const [all] = await fitTwoStage(() => () => true, [null]);
+      console.log(`\nmodel fitted on all pairs (for DEFAULT_MODEL):\n${JSON.stringify(all, (_, v: unknown) => (typeof v === 'number' ? round(v, 4) : v))}`);
+    }
+    return {
+      precision: round(headline.precision),
+      recall: round(headline.recall),
+      f1: round(headline.f1),
+      map: round(headline.map),
+      recall_at_5: round(headline.recall_at_5),
+      ms_per_query: round(msPerQuery, 3),
+      headline: doCv ? `cv${folds}-by-topic` : 'shipped',
+      documents: docs.length,
+      malformed: parsed.malformed,
+      protocol: dated ? 'date-order' : 'leave-one-out',
+      fp_same_topic: headline.fp_same_topic === null ? null : round(headline.fp_same_topic),
+      related_precision: headline.related_precision === null ? null : round(headline.related_precision),
+      baseline_precision: round(baseline.precision),
+      baseline_recall: round(baseline.recall),
+      baseline_f1: round(baseline.f1),
+      baseline_map: round(baseline.map),
+      baseline_fp_same_topic: baseline.fp_same_topic === null ? null : round(baseline.fp_same_topic),
+      shipped_f1: round(shippedFig.f1),
+      shipped_precision: round(shippedFig.precision),
+      shipped_recall: round(shippedFig.recall),
+      shipped_map: round(shippedFig.map),
+      candidates_per_query: round(candidates, 1),
+      ner_ms_per_doc: round(nerMs / docs.length, 2),
+    };
+  },
+};
+
+export default task;

@@ -1,0 +1,112 @@
+/**
+ * `npx tsx lib/cli/train-idf.ts DATA_DIR [--out FILE] [--max-terms N]`
+ *
+ * Builds the background document-frequency table for event matching (issue #5) from news corpora in
+ * DATA_DIR (the shared data folder) that are not used to evaluate event matching:
+ *   - ner/conll2003/train.iob2: Reuters documents, split at -DOCSTART- lines (token = first column);
+ *   - quotes/polnear/train/text/*.txt: one article per file;
+ *   - unlabeled/wikinews/*.jsonl: one article per line (title + text).
+ * A corpus that is missing is skipped with a note; at least one must be present. Terms come from
+ * lib/events/terms.ts, the tokeniser fingerprints use. The output (default public/models/idf.json) is
+ * deterministic: files are read in sorted order and ties are broken by code point, so a rebuild
+ * gives the same bytes.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildIdfFile, loadIdfTable } from '../events/idf.ts';
+import { terms } from '../events/terms.ts';
+
+const DEFAULT_OUT = 'public/models/idf.json';
+
+function* conllDocuments(path: string): Generator<string> {
+  let words: string[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.startsWith('-DOCSTART-')) {
+      if (words.length) yield words.join(' ');
+      words = [];
+      continue;
+    }
+    const tok = line.split(' ')[0];
+    if (tok) words.push(tok);
+  }
+  if (words.length) yield words.join(' ');
+}
+
+function* textFiles(dir: string): Generator<string> {
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) yield readFileSync(join(dir, name), 'utf8');
+}
+
+function* jsonlFiles(dir: string): Generator<string> {
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort()) {
+    for (const line of readFileSync(join(dir, name), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        const o = JSON.parse(line) as { title?: unknown; text?: unknown };
+        const text = [o.title, o.text].filter((x): x is string => typeof x === 'string').join('\n');
+        if (text) yield text;
+      } catch {
+        // A malformed line is skipped; the counts below say how many documents were read.
+      }
+    }
+  }
+}
+
+function main(argv: string[]): number {
+  let dataDir: string | undefined;
+  let out = DEFAULT_OUT;
+  let maxTerms = 40_000;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--out') out = argv[++i] ?? '';
+    else if (a === '--max-terms') maxTerms = Number(argv[++i]);
+    else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
+    else dataDir = a;
+  }
+  if (!dataDir) {
+    console.error('usage: tsx lib/cli/train-idf.ts DATA_DIR [--out FILE] [--max-terms N]');
+    return 2;
+  }
+  if (!out) throw new Error('--out takes a path');
+  if (!Number.isInteger(maxTerms) || maxTerms < 1) throw new Error('--max-terms takes a positive integer');
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) throw new Error(`not a folder: ${dataDir}`);
+
+  const t0 = performance.now();
+  const corpora: [string, string, (p: string) => Generator<string>, 'file' | 'dir'][] = [
+    ['CoNLL-2003 train', join(dataDir, 'ner/conll2003/train.iob2'), conllDocuments, 'file'],
+    ['PolNeAR train', join(dataDir, 'quotes/polnear/train/text'), textFiles, 'dir'],
+    ['Wikinews', join(dataDir, 'unlabeled/wikinews'), jsonlFiles, 'dir'],
+  ];
+  const dfs = new Map<string, number>();
+  let docs = 0;
+  for (const [name, path, read, kind] of corpora) {
+    const ok = existsSync(path) && (kind === 'file' ? statSync(path).isFile() : statSync(path).isDirectory());
+    if (!ok) {
+      console.log(`${name}: not found at ${path}, skipped`);
+      continue;
+    }
+    let n = 0;
+    for (const text of read(path)) {
+      const distinct = new Set(terms(text));
+      if (distinct.size === 0) continue;
+      for (const t of distinct) dfs.set(t, (dfs.get(t) ?? 0) + 1);
+      n++;
+    }
+    docs += n;
+    console.log(`${name}: ${n} documents`);
+  }
+  if (docs === 0) throw new Error(`no documents found under ${dataDir} (expected ner/conll2003/train.iob2, quotes/polnear/train/text/ or unlabeled/wikinews/)`);
+  const file = buildIdfFile(docs, dfs, { maxTerms });
+  const text = JSON.stringify(file) + '\n';
+  loadIdfTable(text); // the file must load
+  writeFileSync(out, text);
+  const kept = file.terms ? file.terms.split(' ').length : 0;
+  console.log(`${docs} documents, ${dfs.size} distinct terms, ${kept} kept → ${out} (${(text.length / 1024).toFixed(1)} KB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return 0;
+}
+
+try {
+  process.exit(main(process.argv.slice(2)));
+} catch (err) {
+  console.error(`train-idf: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}

@@ -1,0 +1,160 @@
+/**
+ * The fingerprint of an article for event matching (issue #5): computed once at analysis time and
+ * stored with the saved article. It keeps what tells one event from another of the same kind:
+ * distinctive words, who is involved, where, and when.
+ *
+ * Size: at most 64 terms, 16 actors, 12 places, 16 date intervals and 24 index keys, about 1–2.5 KB
+ * as JSON (see `fingerprintBytes`).
+ */
+import type { Actor } from '../types.ts';
+import { extractDates, parseDay } from './dates.ts';
+import { idf, type IdfTable } from './idf.ts';
+import { fold, terms } from './terms.ts';
+
+export const FINGERPRINT_VERSION = 1;
+
+export interface Fingerprint {
+  v: typeof FINGERPRINT_VERSION;
+  /** The article's own date, in days since 1970-01-01 UTC, or null when unknown. */
+  day: number | null;
+  /**
+   * The most distinctive terms (by TF-IDF at analysis time), most distinctive first, and how often
+   * each occurs (title words count twice). Counts, not weights: weights come from the IDF table
+   * at query time, so they follow the table as the archive grows.
+   */
+  terms: string[];
+  counts: number[];
+  /** People and organisations: [actor key, mentions], most mentioned first ("PER:tara reid"). */
+  actors: [string, number][];
+  /** Places: [LOC actor key, mentions], most mentioned first. */
+  places: [string, number][];
+  /** Dates the article talks about, as day intervals flattened: [from0, to0, from1, to1, …]. */
+  dates: number[];
+  /**
+   * Index keys for candidate retrieval (a multi-entry index): "t:" + each of the top terms, and
+   * the actor and place keys ("PER:…", "ORG:…", "LOC:…").
+   */
+  keys: string[];
+}
+
+export interface FingerprintInput {
+  title: string;
+  paragraphs: string[];
+  /** ISO 8601 date of the article, or null. */
+  published: string | null;
+}
+
+export interface FingerprintLimits {
+  terms: number;
+  actors: number;
+  places: number;
+  dates: number;
+  termKeys: number;
+  actorKeys: number;
+  placeKeys: number;
+}
+
+export const DEFAULT_LIMITS: FingerprintLimits = { terms: 64, actors: 16, places: 12, dates: 16, termKeys: 10, actorKeys: 8, placeKeys: 6 };
+
+/** Actor keys longer than this are not names and are left out. */
+const MAX_KEY = 80;
+
+/** Caps on the text read, so that a huge page cannot stall the worker. */
+const MAX_PARAGRAPHS = 2000;
+const MAX_CHARS = 200_000;
+
+/** The body paragraphs, without a first paragraph that repeats the title, cut to the caps. */
+function body(input: FingerprintInput): string[] {
+  const title = input.title.trim();
+  const paras = input.paragraphs.slice(0, MAX_PARAGRAPHS);
+  const start = paras.length > 0 && paras[0]!.trim() === title ? 1 : 0;
+  const out: string[] = [];
+  let chars = 0;
+  for (let i = start; i < paras.length && chars < MAX_CHARS; i++) {
+    const p = paras[i]!;
+    out.push(p.length + chars > MAX_CHARS ? p.slice(0, MAX_CHARS - chars) : p);
+    chars += p.length;
+  }
+  return out;
+}
+
+/** Term counts of an article: every term of the body once per occurrence, title terms twice. */
+export function termCounts(input: FingerprintInput): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of terms(input.title, 2000)) counts.set(t, (counts.get(t) ?? 0) + 2);
+  for (const p of body(input)) for (const t of terms(p)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return counts;
+}
+
+/** The distinct terms of an article: what the archive adds to its IDF counts (`LayeredIdf.add`). */
+export function documentTerms(input: FingerprintInput): string[] {
+  return [...termCounts(input).keys()];
+}
+
+/** TF-IDF weight of a term occurring `count` times: sublinear term frequency. */
+export function termWeight(table: IdfTable, term: string, count: number): number {
+  return (1 + Math.log(count)) * idf(table, term);
+}
+
+function byCountThenKey(a: Actor, b: Actor): number {
+  return b.mentions - a.mentions || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/** Normalises an actor key the way the analyser writes them ("PER:tara reid"), diacritics folded. */
+function normKey(key: string): string {
+  const i = key.indexOf(':');
+  return i < 0 ? fold(key) : key.slice(0, i) + ':' + fold(key.slice(i + 1)).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Computes the fingerprint of an article from its text, its date and the actors the analyser found
+ * (lib/nlp/actors.ts). Deterministic: the same input gives the same fingerprint.
+ */
+export function computeFingerprint(
+  input: FingerprintInput,
+  actors: readonly Actor[],
+  table: IdfTable,
+  limits: FingerprintLimits = DEFAULT_LIMITS,
+): Fingerprint {
+  const counts = termCounts(input);
+  const ranked = [...counts.entries()]
+    .map(([t, n]) => ({ t, n, w: termWeight(table, t, n) }))
+    .sort((a, b) => b.w - a.w || (a.t < b.t ? -1 : a.t > b.t ? 1 : 0))
+    .slice(0, limits.terms);
+
+  const merged = new Map<string, Actor>();
+  for (const a of actors) {
+    if (!a.key || a.key.length > MAX_KEY) continue;
+    const k = normKey(a.key);
+    const prev = merged.get(k);
+    merged.set(k, prev ? { ...prev, mentions: prev.mentions + a.mentions } : { ...a, key: k });
+  }
+  const sorted = [...merged.values()].sort(byCountThenKey);
+  const people = sorted.filter((a) => a.type !== 'LOC').slice(0, limits.actors);
+  const places = sorted.filter((a) => a.type === 'LOC').slice(0, limits.places);
+
+  const day = parseDay(input.published);
+  const text = [input.title, ...body(input)].join('\n');
+  const dates = extractDates(text, { ref: day, max: limits.dates }).flat();
+
+  const keys = [
+    ...ranked.slice(0, limits.termKeys).map((r) => 't:' + r.t),
+    ...people.slice(0, limits.actorKeys).map((a) => a.key),
+    ...places.slice(0, limits.placeKeys).map((a) => a.key),
+  ];
+  return {
+    v: FINGERPRINT_VERSION,
+    day,
+    terms: ranked.map((r) => r.t),
+    counts: ranked.map((r) => r.n),
+    actors: people.map((a) => [a.key, a.mentions]),
+    places: places.map((a) => [a.key, a.mentions]),
+    dates,
+    keys: [...new Set(keys)],
+  };
+}
+
+/** Size of a fingerprint as stored (JSON, UTF-8 bytes). */
+export function fingerprintBytes(fp: Fingerprint): number {
+  return new TextEncoder().encode(JSON.stringify(fp)).length;
+}

@@ -1,0 +1,119 @@
+/**
+ * Fitting the match model (issue #5): logistic regression on pair signals (Newton's method with a
+ * small L2 penalty; deterministic), then the thresholds that maximise F1 on the same pairs. Used by
+ * the eval for cross-validation and to produce DEFAULT_MODEL; not needed by the extension at run time.
+ */
+import { FEATURES, GAP_WEIGHT, type FeatureName, type Features, type Logistic, type MatchModel } from './match.ts';
+
+export interface Pair {
+  features: Features;
+  /** Same event. */
+  same: boolean;
+  /** Same topic or story (same event included), when known. */
+  topic?: boolean;
+}
+
+/** Solves A x = b for a small dense system (Gaussian elimination with partial pivoting). */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
+    [m[c], m[p]] = [m[p]!, m[c]!];
+    const piv = m[c]![c]!;
+    if (Math.abs(piv) < 1e-12) continue;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = m[r]![c]! / piv;
+      if (f === 0) continue;
+      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
+    }
+  }
+  return m.map((row, i) => (Math.abs(row[i]!) < 1e-12 ? 0 : row[n]! / row[i]!));
+}
+
+/**
+ * Logistic regression of `same` on the chosen features (the others get weight 0, except `gap`,
+ * which keeps its prior). Returns bias and weights.
+ */
+export function fitLogistic(pairs: readonly Pair[], use: readonly FeatureName[], l2 = 1e-3, iterations = 30): Logistic {
+  const d = use.length + 1;
+  const w = new Array<number>(d).fill(0);
+  const x = (p: Pair, j: number) => (j === 0 ? 1 : p.features[use[j - 1]!]);
+  const n = Math.max(1, pairs.length);
+  for (let it = 0; it < iterations; it++) {
+    const g = new Array<number>(d).fill(0);
+    const h = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    for (const p of pairs) {
+      let z = 0;
+      for (let j = 0; j < d; j++) z += w[j]! * x(p, j);
+      const pr = 1 / (1 + Math.exp(-z));
+      const r = pr - (p.same ? 1 : 0);
+      const s = Math.max(pr * (1 - pr), 1e-9);
+      for (let j = 0; j < d; j++) {
+        const xj = x(p, j);
+        g[j]! += r * xj;
+        for (let k = j; k < d; k++) h[j]![k]! += s * xj * x(p, k);
+      }
+    }
+    for (let j = 0; j < d; j++) {
+      g[j] = g[j]! / n + (j ? l2 * w[j]! : 0);
+      for (let k = j; k < d; k++) {
+        h[j]![k] = h[j]![k]! / n + (j === k && j ? l2 : 0);
+        h[k]![j] = h[j]![k]!;
+      }
+    }
+    const step = solve(h, g);
+    let moved = 0;
+    for (let j = 0; j < d; j++) {
+      w[j]! -= step[j]!;
+      moved = Math.max(moved, Math.abs(step[j]!));
+    }
+    if (moved < 1e-7) break;
+  }
+  const weights = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Features;
+  use.forEach((f, j) => (weights[f] = w[j + 1]!));
+  if (!use.includes('gap')) weights.gap = GAP_WEIGHT;
+  return { bias: w[0]!, weights };
+}
+
+/** The threshold on `scores` that maximises F1 of `labels` (midway between two neighbouring scores). */
+export function bestThreshold(scores: readonly number[], labels: readonly boolean[]): { threshold: number; f1: number } {
+  const idx = scores.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
+  const positives = labels.filter(Boolean).length;
+  let tp = 0;
+  let best = { threshold: 1, f1: 0 };
+  for (let r = 0; r < idx.length; r++) {
+    if (labels[idx[r]!]) tp++;
+    const next = idx[r + 1];
+    if (next !== undefined && scores[next]! === scores[idx[r]!]!) continue;
+    const f1 = positives ? (2 * tp) / (r + 1 + positives) : 0;
+    if (f1 > best.f1) best = { threshold: next === undefined ? scores[idx[r]!]! : (scores[idx[r]!]! + scores[next]!) / 2, f1 };
+  }
+  return best;
+}
+
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * Fits a model: weights by logistic regression on `use`, "same" at the F1-best threshold for
+ * same-event pairs, "related" at the F1-best threshold for same-topic pairs (when pairs say their
+ * topic; otherwise at a quarter of "same"). `direct` is the first-stage combination the pairs'
+ * `neighbours` signal was computed with (default: the fitted one, when `use` has no `neighbours`).
+ */
+export function fitModel(pairs: readonly Pair[], use: readonly FeatureName[], direct?: Logistic): MatchModel {
+  const fitted = fitLogistic(pairs, use);
+  const scores = pairs.map((p) => {
+    let z = fitted.bias;
+    for (const f of FEATURES) z += fitted.weights[f] * p.features[f];
+    return sigmoid(z);
+  });
+  const same = bestThreshold(scores, pairs.map((p) => p.same)).threshold;
+  const withTopic = pairs.every((p) => p.topic !== undefined);
+  let related = same / 4;
+  if (withTopic) related = Math.min(same, bestThreshold(scores, pairs.map((p) => p.topic === true)).threshold);
+  return { direct: direct ?? fitted, bias: fitted.bias, weights: fitted.weights, same, related };
+}

@@ -1,0 +1,206 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  buildIdfFile,
+  computeFingerprint,
+  dayOf,
+  EMPTY_IDF,
+  extractDates,
+  findEarlierCoverage,
+  fingerprintBytes,
+  idf,
+  isoDay,
+  LayeredIdf,
+  loadIdfTable,
+  MemoryCandidateSource,
+  parseDay,
+  terms,
+  type Fingerprint,
+  type FingerprintInput,
+} from '../../lib/events/index.ts';
+import type { Actor } from '../../lib/types.ts';
+
+interface FixtureArticle extends FingerprintInput {
+  id: string;
+  actors: Actor[];
+}
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/events/earthquakes.json', import.meta.url), 'utf8')) as { articles: FixtureArticle[] };
+const article = (id: string) => fixture.articles.find((a) => a.id === id)!;
+const shipped = loadIdfTable(readFileSync(new URL('../../public/models/idf.json', import.meta.url), 'utf8'));
+
+describe('terms', () => {
+  it('lower-cases, folds diacritics, drops stop words and stems plurals', () => {
+    expect(terms('The Earthquakes hit São Paulo cities')).toEqual(['earthquake', 'hit', 'sao', 'paulo', 'city']);
+  });
+  it('treats Penn Treebank quotes and split possessives like plain text', () => {
+    expect(terms("Reid 's role in `` American Pie ''")).toEqual(terms('Reid’s role in "American Pie"'));
+  });
+  it('keeps numbers of two or more digits, with their decimal point', () => {
+    expect(terms('A 6.1 quake killed 1,000 and 7 more in 2009')).toEqual(['6.1', 'quake', 'killed', '1000', '2009']);
+  });
+});
+
+describe('extractDates', () => {
+  const ref = parseDay('2019-03-06T10:00:00Z')!; // a Wednesday
+  const days = (text: string, r: number | null = ref) => extractDates(text, { ref: r }).map(([a, b]) => (a === b ? isoDay(a) : `${isoDay(a)}..${isoDay(b)}`));
+
+  it('resolves weekdays and relative words against the article date', () => {
+    expect(days('The minister resigned on Monday.')).toEqual(['2019-03-04']);
+    expect(days('It happened yesterday, not last Wednesday.')).toEqual(['2019-03-05', '2019-02-27']);
+    expect(days('Talks began last week.')).toEqual(['2019-02-25..2019-03-03']);
+  });
+  it('reads explicit dates, with and without a year', () => {
+    expect(days('On March 3 the polls closed; on 4 April 2018 they opened.')).toEqual(['2019-03-03', '2018-04-04']);
+    expect(days('Published 2019-01-31.')).toEqual(['2019-01-31']);
+    expect(days('In December, prices rose.')).toEqual([]);
+    expect(days('By November 2017 the plan had failed.')).toEqual(['2017-11-01..2017-11-30']);
+  });
+  it('takes last year for a month and day well after the article date', () => {
+    expect(days('The fire of December 20 destroyed the hall.')).toEqual(['2018-12-20']);
+  });
+  it('reads years written as years, not quantities', () => {
+    expect(days('The law passed in 2015 and was repealed in 2017.')).toEqual(['2015-01-01..2015-12-31', '2017-01-01..2017-12-31']);
+    expect(days('Police said 2000 people marched.')).toEqual([]);
+  });
+  it('drops relative expressions when the article has no date', () => {
+    expect(days('On Monday, in 2009, yesterday.', null)).toEqual(['2009-01-01..2009-12-31']);
+    expect(days('He arrived on March 3.', null)).toEqual([]);
+  });
+  it('handles tokenised text', () => {
+    expect(days('on March 3 , 2009 .', null)).toEqual(['2009-03-03']);
+  });
+  it('parses ISO dates and rejects junk', () => {
+    expect(parseDay('2019-03-06')).toBe(dayOf(2019, 3, 6));
+    expect(parseDay(null)).toBeNull();
+    expect(parseDay('not a date')).toBeNull();
+  });
+});
+
+describe('computeFingerprint', () => {
+  const a = article('qeshm-a');
+
+  it('is deterministic', () => {
+    const f1 = computeFingerprint(a, a.actors, shipped);
+    const f2 = computeFingerprint(structuredClone(a), [...a.actors].reverse(), shipped);
+    expect(JSON.stringify(f2)).toBe(JSON.stringify(f1));
+  });
+  it('keeps actors, places, dates and index keys', () => {
+    const fp = computeFingerprint(a, a.actors, shipped);
+    expect(fp.day).toBe(dayOf(2005, 11, 28));
+    expect(fp.places[0]).toEqual(['LOC:qeshm', 3]);
+    expect(fp.actors.map(([k]) => k)).toContain('PER:mohammad reza karimi');
+    expect(fp.dates).toContain(dayOf(2005, 11, 27));
+    expect(fp.keys).toContain('LOC:qeshm');
+    expect(fp.keys.some((k) => k === 't:qeshm')).toBe(true);
+    expect(fp.terms.length).toBe(fp.counts.length);
+  });
+  it('stays small on a huge article', () => {
+    const words = Array.from({ length: 60_000 }, (_, i) => `word${i.toString(36)}`);
+    const paragraphs = Array.from({ length: 3000 }, (_, i) => words.slice(i * 20, i * 20 + 20).join(' ') + ` on ${1 + (i % 28)} March 2019.`);
+    const actors: Actor[] = Array.from({ length: 200 }, (_, i) => ({ key: `PER:person number${i}`, name: `Person ${i}`, type: 'PER', aliases: [], mentions: 1 + (i % 7), role: null }));
+    const fp = computeFingerprint({ title: 'A very long page', paragraphs, published: '2019-04-01' }, actors, shipped);
+    expect(fingerprintBytes(fp)).toBeLessThanOrEqual(3000);
+    expect(fp.actors.length).toBeLessThanOrEqual(16);
+  });
+  it('does not crash on empty or odd text', () => {
+    for (const input of [
+      { title: '', paragraphs: [], published: null },
+      { title: '   ', paragraphs: ['', '!!!', '🙂🙂 —— ……'], published: 'garbage' },
+      { title: 'Ω', paragraphs: ['\u0000\uFFFF', 'x'.repeat(300_000)], published: '2019-13-45' },
+    ]) {
+      const fp = computeFingerprint(input, [], EMPTY_IDF);
+      expect(fp.day).toBeNull();
+      expect(Array.isArray(fp.keys)).toBe(true);
+      expect(fingerprintBytes(fp)).toBeLessThanOrEqual(3000);
+    }
+  });
+});
+
+describe('findEarlierCoverage', () => {
+  const fps = new Map<string, Fingerprint>(fixture.articles.map((x) => [x.id, computeFingerprint(x, x.actors, shipped)]));
+
+  it('ranks the same earthquake above another earthquake and says what is shared', async () => {
+    const source = new MemoryCandidateSource();
+    source.add('qeshm-a', fps.get('qeshm-a')!);
+    source.add('aquila', fps.get('aquila')!);
+    const found = await findEarlierCoverage(fps.get('qeshm-b')!, source, { idf: shipped, keepAll: true });
+    expect(found.map((f) => f.id)).toEqual(['qeshm-a', 'aquila']);
+    const [same, other] = found as [(typeof found)[0], (typeof found)[0]];
+    expect(same.tier).toBe('same');
+    expect(other.tier).not.toBe('same');
+    expect(same.score).toBeGreaterThan(other.score);
+    expect(same.shared.places).toEqual(expect.arrayContaining(['LOC:qeshm', 'LOC:dargahan']));
+    expect(same.shared.actors).toContain('PER:mohammad reza karimi');
+    expect(other.shared.places).toEqual([]);
+  });
+  it('leaves out excluded ids and returns nothing from an empty archive', async () => {
+    const source = new MemoryCandidateSource();
+    expect(await findEarlierCoverage(fps.get('qeshm-b')!, source, { idf: shipped })).toEqual([]);
+    source.add('qeshm-b', fps.get('qeshm-b')!);
+    expect(await findEarlierCoverage(fps.get('qeshm-b')!, source, { idf: shipped, exclude: ['qeshm-b'] })).toEqual([]);
+  });
+});
+
+describe('MemoryCandidateSource', () => {
+  const fp = (keys: string[]): Fingerprint => ({ v: 1, day: null, terms: [], counts: [], actors: [], places: [], dates: [], keys });
+
+  it('returns ids per key, newest first, up to the limit, and forgets deleted ones', async () => {
+    const s = new MemoryCandidateSource();
+    s.add(1, fp(['a', 'b']));
+    s.add(2, fp(['a']));
+    s.add(3, fp(['a', 'c']));
+    expect(await s.byKeys(['a'], 2)).toEqual([3, 2]);
+    expect(await s.byKeys(['a', 'b', 'zzz'], 10)).toEqual([3, 2, 1, 1]);
+    s.delete(2);
+    expect(await s.byKeys(['a'], 10)).toEqual([3, 1]);
+    expect((await s.get([1, 2, 99])).map((r) => r.id)).toEqual([1]);
+    expect(s.size).toBe(2);
+  });
+});
+
+describe('IDF table', () => {
+  it('round-trips through the file format', () => {
+    const file = buildIdfFile(10, new Map([['quake', 3], ['the', 9], ['rare', 1], ['iran', 3]]));
+    expect(file.terms).toBe('the iran quake');
+    expect(file.runs).toEqual([9, 1, 3, 2]);
+    const t = loadIdfTable(JSON.stringify(file));
+    expect(t.df('iran')).toBe(3);
+    expect(t.df('rare')).toBe(0);
+    expect(idf(t, 'rare')).toBeGreaterThan(idf(t, 'quake'));
+    expect(idf(t, 'quake')).toBeGreaterThan(idf(t, 'the'));
+  });
+  it('rejects bad input with a clear message', () => {
+    const good = { format: 'backstory-idf', version: 1, docs: 5, terms: 'a b', runs: [3, 1, 1, 1] };
+    expect(() => loadIdfTable('{not json')).toThrow(/not valid JSON/);
+    expect(() => loadIdfTable([])).toThrow(/JSON object/);
+    expect(() => loadIdfTable({ ...good, format: 'x' })).toThrow(/format/);
+    expect(() => loadIdfTable({ ...good, version: 2 })).toThrow(/version/);
+    expect(() => loadIdfTable({ ...good, docs: 0 })).toThrow(/docs/);
+    expect(() => loadIdfTable({ ...good, runs: [3, 1] })).toThrow(/runs cover 1 terms/);
+    expect(() => loadIdfTable({ ...good, runs: [3, 3] })).toThrow(/more terms/);
+    expect(() => loadIdfTable({ ...good, runs: [1, 1, 3, 1] })).toThrow(/decreasing/);
+    expect(() => loadIdfTable({ ...good, runs: [9, 2] })).toThrow(/df 9/);
+    expect(() => loadIdfTable({ ...good, terms: 'a a' , runs: [3, 2] })).toThrow(/twice/);
+    expect(loadIdfTable(good).df('b')).toBe(1);
+  });
+  it('loads the shipped table', () => {
+    expect(shipped.docs).toBeGreaterThan(1000);
+    expect(shipped.size).toBeLessThanOrEqual(40_000);
+    expect(shipped.df('said')).toBe(0); // a stop word is not a term
+    expect(shipped.df('government')).toBeGreaterThan(100);
+  });
+  it('layers the archive counts on the shipped ones', () => {
+    const base = loadIdfTable({ format: 'backstory-idf', version: 1, docs: 10, terms: 'quake', runs: [2, 1] });
+    const l = new LayeredIdf(base);
+    l.add(['quake', 'qeshm', 'quake']);
+    l.add(['qeshm']);
+    expect(l.docs).toBe(12);
+    expect(l.df('quake')).toBe(3);
+    expect(l.df('qeshm')).toBe(2);
+    l.remove(['qeshm']);
+    expect(l.df('qeshm')).toBe(1);
+    const back = LayeredIdf.fromJSON(base, JSON.parse(JSON.stringify(l.toJSON())) as { docs: number; df: Record<string, number> });
+    expect(back.docs).toBe(11);
+    expect(back.df('quake')).toBe(3);
+  });
+});
