@@ -101,6 +101,28 @@ function move(x: number, y: number, target: Element = document.body) {
 
 const cleanups: (() => void)[] = [];
 
+class FakeHighlight extends Set<AbstractRange> {
+  priority = 0;
+  constructor(...r: AbstractRange[]) {
+    super(r);
+  }
+}
+
+/** Gives the page a fake CSS Custom Highlight API (happy-dom has none) until the test ends; returns the registry. */
+function fakeHighlightApi(): Map<string, FakeHighlight> {
+  const win = document.defaultView as unknown as Record<string, unknown>;
+  const registry = new Map<string, FakeHighlight>();
+  const saved = [Object.getOwnPropertyDescriptor(win, 'CSS'), Object.getOwnPropertyDescriptor(win, 'Highlight')] as const;
+  Object.defineProperty(win, 'CSS', { value: { highlights: registry }, configurable: true, writable: true });
+  Object.defineProperty(win, 'Highlight', { value: FakeHighlight, configurable: true, writable: true });
+  cleanups.push(() => {
+    if (saved[0]) Object.defineProperty(win, 'CSS', saved[0]);
+    if (saved[1]) Object.defineProperty(win, 'Highlight', saved[1]);
+    else delete win.Highlight;
+  });
+  return registry;
+}
+
 beforeEach(() => {
   document.head.innerHTML = '<title>News</title><style>p { color: #222 }</style>';
   document.body.innerHTML = PAGE;
@@ -302,22 +324,8 @@ describe('createHighlights', () => {
 
 describe('createHighlights with the Highlight API (fake registry)', () => {
   it('paints by type into backstory- highlights and hide() removes only those', () => {
-    const win = document.defaultView as unknown as Record<string, unknown>;
-    class FakeHighlight extends Set<AbstractRange> {
-      priority = 0;
-      constructor(...r: AbstractRange[]) {
-        super(r);
-      }
-    }
-    const registry = new Map<string, FakeHighlight>([['page-own', new FakeHighlight()]]);
-    const saved = [Object.getOwnPropertyDescriptor(win, 'CSS'), Object.getOwnPropertyDescriptor(win, 'Highlight')] as const;
-    Object.defineProperty(win, 'CSS', { value: { highlights: registry }, configurable: true, writable: true });
-    Object.defineProperty(win, 'Highlight', { value: FakeHighlight, configurable: true, writable: true });
-    cleanups.push(() => {
-      if (saved[0]) Object.defineProperty(win, 'CSS', saved[0]);
-      if (saved[1]) Object.defineProperty(win, 'Highlight', saved[1]);
-      else delete win.Highlight;
-    });
+    const registry = fakeHighlightApi();
+    registry.set('page-own', new FakeHighlight());
 
     const before = document.documentElement.outerHTML;
     const h = createHighlights(document);
@@ -381,22 +389,7 @@ describe('claims on the page', () => {
   });
 
   it('uses a claim highlight with lower priority than names (Highlight API)', () => {
-    const win = document.defaultView as unknown as Record<string, unknown>;
-    class FakeHighlight extends Set<AbstractRange> {
-      priority = 0;
-      constructor(...r: AbstractRange[]) {
-        super(r);
-      }
-    }
-    const registry = new Map<string, FakeHighlight>();
-    const saved = [Object.getOwnPropertyDescriptor(win, 'CSS'), Object.getOwnPropertyDescriptor(win, 'Highlight')] as const;
-    Object.defineProperty(win, 'CSS', { value: { highlights: registry }, configurable: true, writable: true });
-    Object.defineProperty(win, 'Highlight', { value: FakeHighlight, configurable: true, writable: true });
-    cleanups.push(() => {
-      if (saved[0]) Object.defineProperty(win, 'CSS', saved[0]);
-      if (saved[1]) Object.defineProperty(win, 'Highlight', saved[1]);
-      else delete win.Highlight;
-    });
+    const registry = fakeHighlightApi();
     const h = createHighlights(document);
     cleanups.push(() => h.destroy());
     h.show(PARAGRAPHS, { ...ANALYSIS, claims: CLAIMS });

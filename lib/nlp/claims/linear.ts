@@ -14,6 +14,7 @@
  *
  * Pure: no Node or DOM APIs.
  */
+import { rng } from './logreg';
 
 export interface LinearExample {
   /** Indices of active features. */
@@ -171,18 +172,6 @@ export function trainLinear(data: readonly LinearExample[], opts: LinearOptions)
     if (rel < 1e-10) break;
   }
   return { w: x.slice(0, dim), bias: x.slice(dim), iterations: iter };
-}
-
-/** Mulberry32: a tiny seeded PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
