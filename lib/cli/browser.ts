@@ -112,6 +112,9 @@ export async function trapNetwork(): Promise<NetworkTrap> {
   });
   server.on('connect', (req, socket) => {
     attempts.push(`CONNECT ${req.url}`);
+    // The raw socket is ours once 'connect' fires: the browser may reset it after our refusal, and
+    // an 'error' without a listener would crash the test run (ECONNRESET).
+    socket.on('error', () => undefined);
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
   const port = await listen(server);
