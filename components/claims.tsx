@@ -4,7 +4,8 @@
  * evidence links only as http(s) links.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { CLAIM_STATUSES, type Claim, type ClaimKind, type ClaimReview, type ClaimStatus } from '@/lib/types';
+import { CLAIM_STATUSES, claimStatus } from '@/lib/claim-status';
+import type { Claim, ClaimKind, ClaimReview, ClaimStatus } from '@/lib/types';
 import { safeHref } from './format';
 
 export const STATUS_LABEL: Record<ClaimStatus, string> = {
@@ -16,11 +17,6 @@ export const STATUS_LABEL: Record<ClaimStatus, string> = {
 };
 
 export const KIND_LABEL: Record<ClaimKind, string> = { quote: 'Quote', reported: 'Reported', factual: 'Statement' };
-
-/** The status a claim shows: the reader's, else unverified when the text gives a signal. */
-export function shownStatus(c: Claim): ClaimStatus | null {
-  return c.review?.status ?? (c.unverified || c.missed ? 'unverified' : null);
-}
 
 export function StatusBadge({ status, reviewed }: { status: ClaimStatus | null; reviewed: boolean }) {
   if (!status) return null;
@@ -93,13 +89,13 @@ interface EditorProps {
 
 /** Status, note and evidence links for one claim. */
 export function ReviewEditor({ claim, onSave, onDone }: EditorProps) {
-  const [status, setStatus] = useState<ClaimStatus>(shownStatus(claim) ?? 'unverified');
+  const [status, setStatus] = useState<ClaimStatus>(claimStatus(claim) ?? 'unverified');
   const [note, setNote] = useState(claim.review?.note ?? '');
   const [links, setLinks] = useState((claim.review?.evidence ?? []).join('\n'));
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    setStatus(shownStatus(claim) ?? 'unverified');
+    setStatus(claimStatus(claim) ?? 'unverified');
     setNote(claim.review?.note ?? '');
     setLinks((claim.review?.evidence ?? []).join('\n'));
   }, [claim.id, claim.review?.updatedAt]);

@@ -69,8 +69,6 @@ export type ClaimKind = 'quote' | 'reported' | 'factual';
 /** A reader's verdict on a claim. `unverified` is also what a claim with signals starts as. */
 export type ClaimStatus = 'unverified' | 'verified' | 'disputed' | 'false' | 'not-claim';
 
-export const CLAIM_STATUSES: readonly ClaimStatus[] = ['unverified', 'verified', 'disputed', 'false', 'not-claim'];
-
 /** Why the text itself does not establish a claim. */
 export type SignalCode = 'hedge' | 'no-source' | 'unnamed-sources' | 'single-unnamed-source' | 'no-speaker' | 'speculative' | 'possibility';
 

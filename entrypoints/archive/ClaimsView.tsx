@@ -5,7 +5,8 @@ import { Notice } from '@/components/Notice';
 import { useBroadcast } from '@/components/useBroadcast';
 import type { ClaimRow } from '@/lib/messaging/protocol';
 import { request } from '@/lib/messaging/transport';
-import { CLAIM_STATUSES, type ClaimStatus } from '@/lib/types';
+import { CLAIM_STATUSES, isClaimStatus } from '@/lib/claim-status';
+import type { ClaimStatus } from '@/lib/types';
 
 const PAGE = 50;
 const DAY = 86_400_000;
@@ -23,7 +24,7 @@ export function parseClaimFilter(query: string): ClaimFilter {
   const status = q.get('status') ?? '';
   const date = (s: string | null) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : '');
   return {
-    status: CLAIM_STATUSES.includes(status as ClaimStatus) ? (status as ClaimStatus) : '',
+    status: isClaimStatus(status) ? status : '',
     speaker: q.get('speaker') ?? '',
     from: date(q.get('from')),
     to: date(q.get('to')),

@@ -38,14 +38,18 @@ export function App() {
     setMessage({ tone: 'info', text: mode === 'off' ? 'Backstory reads a page only when you click its button.' : 'Saved.' });
   }
 
+  /** The origin of a site the reader typed, or null after saying why it is not one. */
+  function siteFrom(typed: string): string | null {
+    const origin = originFromInput(typed);
+    if (!origin) setMessage({ tone: 'error', text: `“${typed}” is not a web address. Type a site such as theguardian.com.` });
+    return origin;
+  }
+
   async function addSite(e: Event) {
     e.preventDefault();
     if (!settings) return;
-    const origin = originFromInput(input);
-    if (!origin) {
-      setMessage({ tone: 'error', text: `“${input}” is not a web address. Type a site such as theguardian.com.` });
-      return;
-    }
+    const origin = siteFrom(input);
+    if (!origin) return;
     const granted = await browser.permissions.request({ origins: [originPattern(origin)] }).catch(() => false);
     if (!granted) {
       setMessage({ tone: 'error', text: `Permission for ${origin} was not given; the site was not added.` });
@@ -69,11 +73,8 @@ export function App() {
   async function addNeverSave(e: Event) {
     e.preventDefault();
     if (!settings) return;
-    const origin = originFromInput(neverInput);
-    if (!origin) {
-      setMessage({ tone: 'error', text: `“${neverInput}” is not a web address. Type a site such as example.com.` });
-      return;
-    }
+    const origin = siteFrom(neverInput);
+    if (!origin) return;
     const next = { ...settings, neverSave: [...new Set([...settings.neverSave, origin])] };
     await store(next);
     setSettings(next);

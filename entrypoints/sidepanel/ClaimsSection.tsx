@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { CheckworthyMeter, KIND_LABEL, ReviewEditor, ReviewSummary, shownStatus, SignalList, StatusBadge, type ReviewDraft } from '@/components/claims';
+import { CheckworthyMeter, KIND_LABEL, ReviewEditor, ReviewSummary, SignalList, StatusBadge, type ReviewDraft } from '@/components/claims';
+import { claimStatus } from '@/lib/claim-status';
 import type { Claim } from '@/lib/types';
 
 type Filter = 'all' | 'unverified' | 'checkworthy' | 'reviewed';
@@ -27,9 +28,9 @@ export function ClaimsSection({ claims, notice, onReveal, onReview, onMarkSelect
   const [open, setOpen] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
   const [markProblem, setMarkProblem] = useState<string | null>(null);
-  const unverified = claims.filter((c) => shownStatus(c) === 'unverified').length;
+  const unverified = claims.filter((c) => claimStatus(c) === 'unverified').length;
   const shown = claims.filter((c) =>
-    filter === 'all' ? true : filter === 'unverified' ? shownStatus(c) === 'unverified' : filter === 'reviewed' ? !!c.review : c.checkworthy,
+    filter === 'all' ? true : filter === 'unverified' ? claimStatus(c) === 'unverified' : filter === 'reviewed' ? !!c.review : c.checkworthy,
   );
 
   return (
@@ -51,7 +52,7 @@ export function ClaimsSection({ claims, notice, onReveal, onReview, onMarkSelect
           </div>
           <ol class="claims">
             {shown.map((c) => {
-              const status = shownStatus(c);
+              const status = claimStatus(c);
               return (
                 <li key={c.id} class={`claim claim-${status ?? 'none'}`} data-testid="claim" data-claim-id={c.id} data-kind={c.kind}>
                   <div class="claim-head">

@@ -2,7 +2,8 @@
  * Claims in the archive (issue #4): reviews kept with their article, carried over when the article
  * is read and saved again, and the cross-article index behind the archive's Claims view.
  */
-import { CLAIM_STATUSES, type Claim, type ClaimReview, type ClaimStatus, type SavedArticle } from '../types';
+import { claimStatus, isClaimStatus } from '../claim-status';
+import type { Claim, ClaimReview, ClaimStatus, SavedArticle } from '../types';
 import type { ArchiveDB, ClaimRow } from './db';
 
 /** What the reader sends for a review (the time is added by the archive). */
@@ -15,7 +16,7 @@ export const MAX_EVIDENCE = 20;
 export function cleanReview(input: unknown): ReviewInput {
   const r = input as Partial<ReviewInput> | null;
   if (!r || typeof r !== 'object') throw new Error('That review is empty.');
-  if (!CLAIM_STATUSES.includes(r.status as ClaimStatus)) throw new Error('Choose a status for the claim.');
+  if (!isClaimStatus(r.status)) throw new Error('Choose a status for the claim.');
   const note = typeof r.note === 'string' ? r.note.trim() : '';
   if (note.length > MAX_NOTE) throw new Error(`The note is too long (at most ${MAX_NOTE} characters).`);
   const evidence: string[] = [];
@@ -32,7 +33,7 @@ export function cleanReview(input: unknown): ReviewInput {
     if (!evidence.includes(url.href)) evidence.push(url.href);
   }
   if (evidence.length > MAX_EVIDENCE) throw new Error(`At most ${MAX_EVIDENCE} evidence links per claim.`);
-  return { status: r.status as ClaimStatus, note, evidence };
+  return { status: r.status, note, evidence };
 }
 
 const order = (c: Claim): number => (c.spans[0]?.paragraph ?? 0) * 1e7 + (c.spans[0]?.start ?? 0);
@@ -57,11 +58,6 @@ export function mergeClaims(fresh: readonly Claim[], earlier: readonly Claim[] |
   return out.sort((a, b) => order(a) - order(b));
 }
 
-/** The status a claim is listed under: the reader's, else unverified when the text gives a signal. */
-export function statusOf(c: Claim): ClaimStatus | null {
-  return c.review?.status ?? (c.unverified || c.missed ? 'unverified' : null);
-}
-
 function articleDate(r: SavedArticle): number {
   const t = r.published ? Date.parse(r.published) : NaN;
   return Number.isFinite(t) ? t : r.savedAt;
@@ -71,7 +67,7 @@ function articleDate(r: SavedArticle): number {
 export function claimRows(r: SavedArticle & { id: number }): ClaimRow[] {
   const rows: ClaimRow[] = [];
   for (const c of r.claims ?? []) {
-    const status = statusOf(c);
+    const status = claimStatus(c);
     if (!status) continue;
     rows.push({
       key: `${r.id}:${c.id}`,

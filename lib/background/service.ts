@@ -8,7 +8,8 @@ import { claimFromSelection } from '../nlp/claims/missed';
 import type { ArchiveDB } from '../archive/db';
 import type { Broadcast, PanelState, SavedInfo, TabState } from '../messaging/protocol';
 import { UserFacingError, type Handlers } from '../messaging/transport';
-import { CLAIM_STATUSES, type Analysis, type Article, type Claim, type ClaimStatus, type ExtractResult, type SavedArticle } from '../types';
+import { isClaimStatus } from '../claim-status';
+import type { Analysis, Article, Claim, ExtractResult, SavedArticle } from '../types';
 import { savesAutomatically, type Settings } from '../settings';
 import type { TabStore } from './tab-store';
 
@@ -220,7 +221,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       return { found: await d.access.revealClaim(tabId, claimId) };
     },
     async 'archive/claims'(q) {
-      const status = CLAIM_STATUSES.includes(q.status as ClaimStatus) ? q.status : undefined;
+      const status = isClaimStatus(q.status) ? q.status : undefined;
       const num = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
       const [page, speakers] = await Promise.all([
         listClaims(d.db, {

@@ -20,6 +20,7 @@
  *
  * Nothing runs at import time; nothing is left on the page after hide()/destroy().
  */
+import { claimStatus } from '../claim-status';
 import type { Actor, Claim, Mention } from '../types';
 import { anchorQuotes, quoteFor, type AnchorQuote } from './anchor';
 import { createHover, type CardInfo, type GetArchiveInfo } from './hover';
@@ -55,7 +56,7 @@ const MAX_CLAIMS = 1000;
  * painted.
  */
 export function claimPaintKind(c: Claim): string | null {
-  const status = c.review?.status ?? (c.unverified || c.missed ? 'unverified' : null);
+  const status = claimStatus(c);
   if (status === 'not-claim') return null;
   if (status) return `claim-${status}`;
   return c.checkworthy || c.kind !== 'factual' ? 'claim' : null;

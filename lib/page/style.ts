@@ -8,19 +8,18 @@
 export const STYLE_ID = 'backstory-style';
 export const MARK_TAG = 'backstory-mark';
 
-/** Hue (r, g, b) per highlight kind. Unknown kinds use `other`; any `claim-*` kind uses `claim`. */
+/** Hue (r, g, b) per actor highlight kind. Unknown kinds use `other`; claims have their own lines (CLAIM_DECL). */
 const COLOURS: Record<string, string> = {
   per: '245,158,11',
   org: '59,130,246',
   loc: '16,185,129',
-  claim: '168,85,247',
   other: '107,114,128',
 };
 
 /** Highlight kinds reduced to a safe name part: lower-case letters, digits and dashes. */
 export const kindName = (kind: string): string => kind.toLowerCase().replace(/[^a-z0-9-]/g, '').slice(0, 40) || 'other';
 
-const hue = (kind: string): string => COLOURS[kind] ?? (kind.startsWith('claim') ? COLOURS.claim! : COLOURS.other!);
+const hue = (kind: string): string => COLOURS[kind] ?? COLOURS.other!;
 
 const decl = (rgb: string): string =>
   `background-color:rgba(${rgb},.2);text-decoration:underline 2px rgba(${rgb},.85);text-underline-offset:2px;`;

@@ -55,7 +55,7 @@ const UNNAMED_PLURAL =
 const UNNAMED_SINGLE =
   /\b(?:a|an|one|another|the) (?:(?:senior|former|government|administration|military|western|european|us|uk|security|intelligence|defence|defense|white house|party|campaign|well-placed|close) ){0,2}(?:source|official|insider|aide|diplomat|ally|person (?:familiar|close|briefed))\b/i;
 const NARRATION_UNNAMED =
-  /\b(?:(?:sources|officials|insiders|aides|diplomats) (?:said|say|told|believe|claim|suggest|indicated|added)|according to (?:sources|officials|insiders|aides|diplomats|people familiar|a source|an official|one official))\b/gi;
+  /\b(?:(?:sources|officials|insiders|aides|diplomats) (?:said|say|told|believe|claim|suggest|indicated|added)|according to (?:sources|officials|insiders|aides|diplomats|people familiar|a source|an official|one official))\b/i;
 
 /** Cues by which a speaker puts something forward without asserting it. */
 const SPECULATIVE_CUES = /^(?:suggest(?:s|ed|ing)?|hint(?:s|ed|ing)?|speculat(?:es|ed|ing)|claim(?:s|ed|ing)?|alleg(?:es|ed|ing)|insinuat(?:es|ed|ing))\b/i;
@@ -116,11 +116,10 @@ export function claimSignals(input: SignalInput): ClaimSignal[] {
       if (plural) add('unnamed-sources', 'Attributed to unnamed sources', plural[0]);
     }
   }
-  for (const m of narration.matchAll(NARRATION_UNNAMED)) {
-    const single = /\b(?:a source|an official|one official)\b/i.test(m[0]);
-    if (single) add('single-unnamed-source', 'Attributed to a single unnamed source', m[0]);
-    else add('unnamed-sources', 'Attributed to unnamed sources', m[0]);
-    break;
+  const unnamed = NARRATION_UNNAMED.exec(narration);
+  if (unnamed) {
+    if (/\b(?:a source|an official|one official)\b/i.test(unnamed[0])) add('single-unnamed-source', 'Attributed to a single unnamed source', unnamed[0]);
+    else add('unnamed-sources', 'Attributed to unnamed sources', unnamed[0]);
   }
 
   for (const p of PATTERNS) {
