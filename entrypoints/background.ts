@@ -5,6 +5,8 @@
 import { browser } from 'wxt/browser';
 import { ArchiveDB } from '@/lib/archive/db';
 import { createAnalyser } from '@/lib/background/analyser';
+import { ArchiveIdf, fillFingerprints } from '@/lib/archive/coverage';
+import { loadIdfTable } from '@/lib/events/idf';
 import { createService, type TabAccess } from '@/lib/background/service';
 import { TabStore } from '@/lib/background/tab-store';
 import { syncAutoRun } from '@/lib/background/autorun';
@@ -20,6 +22,8 @@ const CONTENT_SCRIPT = '/content-scripts/content.js';
 
 export default defineBackground(() => {
   const db = new ArchiveDB();
+  // Event matching weighs words by the shipped IDF table plus the counts of this archive.
+  const idf = new ArchiveIdf(db, async () => loadIdfTable(await (await fetch(browser.runtime.getURL('/models/idf.json'))).json()));
   const access: TabAccess = {
     async url(tabId) {
       try {
@@ -79,13 +83,21 @@ export default defineBackground(() => {
     analyse: createAnalyser({
       ner: async () => (await fetch(browser.runtime.getURL('/models/ner.bin'))).arrayBuffer(),
       claims: async () => (await fetch(browser.runtime.getURL('/models/claims.json'))).json(),
+      idf: async () => idf,
     }),
+    idf,
     storage: typeof navigator !== 'undefined' ? navigator.storage : undefined,
     notify: broadcast,
     now: () => Date.now(),
     settings: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
   });
   serve(service, (err) => console.error('Backstory background error', err));
+
+  // Articles saved before fingerprints existed (or imported without them) get theirs in the
+  // background, a batch at a time; until then they are simply not found as earlier coverage.
+  setTimeout(() => {
+    fillFingerprints(db, idf).catch((err: unknown) => console.error('Backstory: fingerprints not filled in', err));
+  }, 2000);
 
   // The toolbar button (and its shortcut, Alt+Shift+B) opens the panel and reads the page.
   // The panel must be opened synchronously inside the click handler, or the browser refuses.

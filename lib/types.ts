@@ -114,11 +114,41 @@ export interface Claim {
   missed?: boolean;
 }
 
+/**
+ * What event matching keeps of an article (lib/events/fingerprint.ts): distinctive terms with their
+ * counts, actor and place keys, the dates it talks about and its own day, and the index keys.
+ */
+export interface ArticleFingerprint {
+  v: 1;
+  /** The article's own date, in days since 1970-01-01 UTC, or null when unknown. */
+  day: number | null;
+  /**
+   * The most distinctive terms (by TF-IDF at analysis time), most distinctive first, and how often
+   * each occurs (title words count twice). Counts, not weights: weights come from the IDF table
+   * at query time, so they follow the table as the archive grows.
+   */
+  terms: string[];
+  counts: number[];
+  /** People and organisations: [actor key, mentions], most mentioned first ("PER:tara reid"). */
+  actors: [string, number][];
+  /** Places: [LOC actor key, mentions], most mentioned first. */
+  places: [string, number][];
+  /** Dates the article talks about, as day intervals flattened: [from0, to0, from1, to1, …]. */
+  dates: number[];
+  /**
+   * Index keys for candidate retrieval (a multi-entry index): "t:" + each of the top terms, and
+   * the actor and place keys ("PER:…", "ORG:…", "LOC:…").
+   */
+  keys: string[];
+}
+
 export interface Analysis {
   actors: Actor[];
   mentions: Mention[];
   /** Claims in reading order. Absent in analyses made before claims existed. */
   claims?: Claim[];
+  /** The article's event fingerprint (absent when the analysis could not make one). */
+  fingerprint?: ArticleFingerprint;
   /** Something the reader should know about this analysis (e.g. the text is not in a language the tagger knows). */
   notice?: string;
   /** Milliseconds spent, by stage. */
@@ -137,4 +167,10 @@ export interface SavedArticle extends Article {
   claims?: Claim[];
   /** Size of the stored record in bytes (approximate, UTF-16 text + metadata). */
   bytes: number;
+  /** The reader's tags, lower-cased and trimmed (multi-entry index). Absent before schema v3. */
+  tags?: string[];
+  /** The article's date for ordering and date filters: published time when known, else when saved (ms). */
+  date?: number;
+  /** The event fingerprint; absent in records saved before schema v3 until the background fills it in. */
+  fingerprint?: ArticleFingerprint;
 }

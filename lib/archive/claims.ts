@@ -5,6 +5,7 @@
 import { claimStatus, isClaimStatus } from '../claim-status';
 import type { Claim, ClaimReview, ClaimStatus, SavedArticle } from '../types';
 import type { ArchiveDB, ClaimRow } from './db';
+import { articleDate, statementRows } from './derived';
 
 /** What the reader sends for a review (the time is added by the archive). */
 export type ReviewInput = Omit<ClaimReview, 'updatedAt'>;
@@ -58,11 +59,6 @@ export function mergeClaims(fresh: readonly Claim[], earlier: readonly Claim[] |
   return out.sort((a, b) => order(a) - order(b));
 }
 
-function articleDate(r: SavedArticle): number {
-  const t = r.published ? Date.parse(r.published) : NaN;
-  return Number.isFinite(t) ? t : r.savedAt;
-}
-
 /** The index rows for one saved article. */
 export function claimRows(r: SavedArticle & { id: number }): ClaimRow[] {
   const rows: ClaimRow[] = [];
@@ -84,11 +80,15 @@ export function claimRows(r: SavedArticle & { id: number }): ClaimRow[] {
   return rows;
 }
 
-/** Rewrites an article's index rows. Call inside a transaction that covers `db.claims`. */
+/**
+ * Rewrites an article's claim and statement index rows. Call inside a transaction that covers
+ * `db.claims` and `db.statements`.
+ */
 export async function reindexClaims(db: ArchiveDB, r: SavedArticle & { id: number }): Promise<void> {
-  await db.claims.where('articleId').equals(r.id).delete();
+  await Promise.all([db.claims.where('articleId').equals(r.id).delete(), db.statements.where('articleId').equals(r.id).delete()]);
   const rows = claimRows(r);
-  if (rows.length) await db.claims.bulkPut(rows);
+  const said = statementRows(r);
+  await Promise.all([rows.length ? db.claims.bulkPut(rows) : null, said.length ? db.statements.bulkPut(said) : null]);
 }
 
 /**
@@ -104,7 +104,7 @@ export async function reviewClaim(
   now: number,
   added?: Claim,
 ): Promise<SavedArticle | null> {
-  return db.transaction('rw', db.articles, db.claims, async () => {
+  return db.transaction('rw', [db.articles, db.claims, db.statements], async () => {
     const rec = await db.articles.get(articleId);
     if (!rec) return null;
     const claims = (rec.claims ?? []).slice();

@@ -6,8 +6,9 @@
  * because a reader's archive must survive every update of the extension; test/unit/migrations
  * opens a database filled at each earlier version with the current code.
  */
-import Dexie, { type EntityTable } from 'dexie';
-import type { Claim, ClaimStatus, SavedArticle } from '../types';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { ArticleFingerprint, Claim, ClaimKind, ClaimStatus, SavedArticle } from '../types';
+import { articleDate, FILL, searchWords, statementRows, TOTALS } from './derived';
 
 export const DB_NAME = 'backstory';
 
@@ -33,9 +34,62 @@ export interface ClaimRow {
   article: { title: string; url: string; publisher: string | null; published: string | null };
 }
 
+/**
+ * An article's event fingerprint, for candidate retrieval (`keys`, multi-entry) without reading the
+ * article's text; `head` is what the "Earlier coverage" list shows. Keyed by the article's id.
+ */
+export interface EventRow {
+  id: number;
+  day: number | null;
+  keys: string[];
+  fingerprint: ArticleFingerprint;
+  head: { title: string; url: string; publisher: string | null; published: string | null; savedAt: number; date: number };
+}
+
+/** The distinct search terms of an article's title and text (lib/events/terms.ts), multi-entry indexed. */
+export interface SearchRow {
+  id: number;
+  words: string[];
+}
+
+/** In how many saved articles a term occurs: the archive's layer of the IDF table. */
+export interface TermRow {
+  term: string;
+  n: number;
+}
+
+/** A statement attributed to a named actor, for "earlier statements by the people in this article". */
+export interface StatementRow {
+  /** `${articleId}:${claimId}` */
+  key: string;
+  articleId: number;
+  claimId: string;
+  speakerKey: string;
+  speaker: string;
+  date: number;
+  text: string;
+  kind: ClaimKind;
+  status: ClaimStatus | null;
+  article: { title: string; url: string; publisher: string | null };
+}
+
+/** Running totals (key "totals"), so that statistics and the IDF need no scan of the archive. */
+export interface MetaRow {
+  key: string;
+  articles?: number;
+  bytes?: number;
+}
+
 export class ArchiveDB extends Dexie {
   articles!: EntityTable<SavedArticle, 'id'>;
   claims!: EntityTable<ClaimRow, 'key'>;
+  events!: EntityTable<EventRow, 'id'>;
+  search!: EntityTable<SearchRow, 'id'>;
+  terms!: EntityTable<TermRow, 'term'>;
+  statements!: EntityTable<StatementRow, 'key'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+  /** Called after a committed transaction changed the archive's term counts, with those terms. */
+  readonly termListeners = new Set<(terms: readonly string[]) => void>();
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -49,5 +103,49 @@ export class ArchiveDB extends Dexie {
     this.version(2).stores({
       claims: '&key, articleId, [status+date], speaker, date',
     });
+    // Version 3: earlier coverage and search. Articles gain tags, a numeric date and their event
+    // fingerprint; new tables hold the fingerprints' index keys (events), the search words, the
+    // archive's term counts (the IDF layer), statements by named actors, and running totals. The
+    // upgrade fills every table but events from the records; fingerprints need the IDF table,
+    // which only the background has, so it computes them after opening (`fillFingerprints`).
+    this.version(3)
+      .stores({
+        articles: '++id, &url, savedAt, published, publisher, *actorKeys, *tags, date',
+        events: 'id, day, *keys',
+        search: 'id, *words',
+        terms: 'term',
+        statements: '&key, articleId, [speakerKey+date]',
+        meta: 'key',
+      })
+      .upgrade((tx) => upgradeTo3(tx));
+    this.on('populate', (tx) => {
+      void tx.table('meta').add({ key: TOTALS, articles: 0, bytes: 0 });
+    });
   }
+}
+
+async function upgradeTo3(tx: Transaction): Promise<void> {
+  const df = new Map<string, number>();
+  let articles = 0;
+  let bytes = 0;
+  const search: SearchRow[] = [];
+  const statements: StatementRow[] = [];
+  await tx
+    .table('articles')
+    .toCollection()
+    .modify((r: SavedArticle) => {
+      r.tags ??= [];
+      r.date = articleDate(r);
+      articles++;
+      bytes += r.bytes ?? 0;
+      const words = searchWords(r);
+      for (const w of words) df.set(w, (df.get(w) ?? 0) + 1);
+      search.push({ id: r.id!, words });
+      statements.push(...statementRows(r as SavedArticle & { id: number }));
+    });
+  await tx.table('search').bulkPut(search);
+  await tx.table('statements').bulkPut(statements);
+  await tx.table('terms').bulkPut([...df].map(([term, n]) => ({ term, n })));
+  await tx.table('meta').put({ key: TOTALS, articles, bytes });
+  if (articles > 0) await tx.table('meta').put({ key: FILL });
 }

@@ -1,6 +1,7 @@
 /**
  * Turns an extracted article into an Analysis: named-entity mentions (lib/nlp/ner) merged into
- * actors (lib/nlp/actors), then claims (lib/nlp/claims/find) scored by the check-worthiness model.
+ * actors (lib/nlp/actors), then claims (lib/nlp/claims/find) scored by the check-worthiness model,
+ * then the event fingerprint (lib/events) for earlier coverage.
  * Each model is loaded once per worker lifetime, on first use; that cache is only a cache, and a
  * restarted worker loads the models again. A model that fails to load is tried again next time.
  */
@@ -9,6 +10,8 @@ import { canonicalName } from '../nlp/canonical-names';
 import { loadCheckworthyModel, type CheckworthyModel } from '../nlp/claims/checkworthy';
 import { findClaims } from '../nlp/claims/find';
 import { findMentions, isProbablyEnglish, loadNerModel, type NerModel } from '../nlp/ner';
+import { computeFingerprint, documentTerms } from '../events/fingerprint';
+import type { LoadableIdf } from '../archive/coverage';
 import type { Analysis, Article } from '../types';
 
 export type Analyse = (article: Article) => Promise<Analysis>;
@@ -18,6 +21,11 @@ export interface ModelSources {
   ner(): Promise<ArrayBuffer>;
   /** The parsed check-worthiness model file. */
   claims(): Promise<unknown>;
+  /**
+   * The IDF table for event fingerprints (the shipped table with the archive's counts on top).
+   * Without it, analyses have no fingerprint.
+   */
+  idf?(): Promise<LoadableIdf>;
 }
 
 /** A lazily loaded value that forgets a failed load, so the next call tries again. */
@@ -35,6 +43,7 @@ function lazy<T>(load: () => Promise<T>): () => Promise<T> {
 export function createAnalyser(sources: ModelSources): Analyse {
   const ner = lazy(async () => loadNerModel(await sources.ner()));
   const claimsModel = lazy(async () => loadCheckworthyModel(await sources.claims()));
+  const idfTable = sources.idf ? lazy(sources.idf) : null;
   return async (article) => {
     const t0 = performance.now();
     const [tagger, scorer] = await Promise.all([ner(), claimsModel()]) as [NerModel, CheckworthyModel];
@@ -46,12 +55,21 @@ export function createAnalyser(sources: ModelSources): Analyse {
     const t3 = performance.now();
     const claims = english ? findClaims({ paragraphs: article.paragraphs, mentions, actors, model: scorer }) : [];
     const t4 = performance.now();
+    const input = { title: article.title, paragraphs: article.paragraphs, published: article.published };
+    let fingerprint;
+    if (idfTable) {
+      const idf = await idfTable();
+      await idf.load(documentTerms(input));
+      fingerprint = computeFingerprint(input, actors, idf);
+    }
+    const t5 = performance.now();
     return {
       actors,
       mentions,
       claims,
+      ...(fingerprint ? { fingerprint } : {}),
       ...(english ? {} : { notice: 'Backstory finds names and claims in English text only, and this article seems to be in another language.' }),
-      timings: { model: t1 - t0, ner: t2 - t1, actors: t3 - t2, claims: t4 - t3 },
+      timings: { model: t1 - t0, ner: t2 - t1, actors: t3 - t2, claims: t4 - t3, fingerprint: t5 - t4 },
     };
   };
 }

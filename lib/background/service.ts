@@ -2,7 +2,10 @@
  * The background's request handlers, built from the pieces they need so that tests can hand them
  * fakes. The entrypoint (entrypoints/background.ts) supplies the real browser and database.
  */
-import { actorArchiveInfo, archiveStats, deleteArticle, findByUrl, listArticles, restoreArticle, saveArticle } from '../archive/articles';
+import { actorArchiveInfo, archiveStats, deleteArticle, deleteArticles, findByUrl, listArticles, restoreArticle, restoreArticles, saveArticle } from '../archive/articles';
+import { ArchiveIdf, earlierCoverage, fingerprintOf, type LoadableIdf } from '../archive/coverage';
+import { archiveFacets, searchArticles, SearchError, tagArticles } from '../archive/search';
+import { EMPTY_IDF } from '../events/idf';
 import { claimSpeakers, cleanReview, listClaims, mergeClaims, reviewClaim, type ReviewInput } from '../archive/claims';
 import { claimFromSelection } from '../nlp/claims/missed';
 import type { ArchiveDB } from '../archive/db';
@@ -43,7 +46,12 @@ export interface ServiceDeps {
   now(): number;
   /** The reader's settings (automatic saving); defaults when absent. */
   settings?(): Promise<Settings>;
+  /** The IDF for event matching (shipped table plus the archive's counts); an unweighted one when absent. */
+  idf?: LoadableIdf;
 }
+
+/** At most this many articles per bulk request (delete, restore, tag). */
+const MAX_BULK = 5000;
 
 export function isReadableUrl(url: string | null): url is string {
   return !!url && /^https?:\/\//i.test(url);
@@ -56,6 +64,8 @@ const NO_PERMISSION =
 const BLOCKED = 'The browser does not let extensions read this page (for example, extension stores and built-in pages).';
 
 export function createService(d: ServiceDeps): Handlers & { activate(tabId: number): Promise<PanelState>; forgetTab(tabId: number): Promise<void>; navigated(tabId: number, url: string | null): Promise<void> } {
+  const idf = d.idf ?? new ArchiveIdf(d.db, EMPTY_IDF);
+
   async function setState(tabId: number, state: TabState): Promise<void> {
     await d.tabs.set(tabId, state);
     d.notify({ kind: 'tab/changed', tabId });
@@ -110,6 +120,14 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       analysis = { actors: [], mentions: [], claims: [], timings: {} };
     }
     analysis.timings = { ...analysis.timings, extract: result.ms };
+    // Earlier coverage needs a fingerprint even when the analysis failed or came without one.
+    if (!analysis.fingerprint) {
+      try {
+        analysis.fingerprint = await fingerprintOf(idf, { ...result.article, actors: analysis.actors });
+      } catch (err) {
+        console.error('fingerprint failed', err);
+      }
+    }
     // The reader's reviews of this article, when it is saved, go with the fresh claims.
     let saved = await findByUrl(d.db, result.article.url);
     if (saved?.claims?.length) analysis.claims = mergeClaims(analysis.claims ?? [], saved.claims);
@@ -250,6 +268,63 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       const key = typeof actorKey === 'string' && actorKey ? actorKey : undefined;
       return listArticles(d.db, Math.max(0, offset | 0), Math.min(500, Math.max(1, limit | 0)), key);
     },
+    async 'panel/coverage'({ tabId }) {
+      const state = await d.tabs.get(tabId);
+      if (state.status !== 'ready') return null;
+      const rec = await findByUrl(d.db, state.article.url);
+      const fingerprint = state.analysis.fingerprint ?? rec?.fingerprint ?? (await fingerprintOf(idf, { ...state.article, actors: state.analysis.actors }));
+      return earlierCoverage(d.db, idf, { fingerprint, actors: state.analysis.actors, excludeId: rec?.id });
+    },
+    async 'archive/coverage'({ id }) {
+      const rec = typeof id === 'number' ? await d.db.articles.get(id) : undefined;
+      if (!rec) return null;
+      const fingerprint = rec.fingerprint ?? (await fingerprintOf(idf, rec));
+      return earlierCoverage(d.db, idf, { fingerprint, actors: rec.actors, excludeId: id });
+    },
+    async 'archive/search'(q) {
+      const num = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
+      const str = (x: unknown): string | undefined => (typeof x === 'string' && x ? x : undefined);
+      try {
+        return await searchArticles(d.db, {
+          text: str(q.text),
+          actorKey: str(q.actorKey),
+          publisher: str(q.publisher),
+          tag: str(q.tag),
+          claimStatus: isClaimStatus(q.claimStatus) ? q.claimStatus : undefined,
+          from: num(q.from),
+          to: num(q.to),
+          offset: Math.max(0, q.offset | 0),
+          limit: Math.min(500, Math.max(1, q.limit | 0)),
+        });
+      } catch (err) {
+        throw err instanceof SearchError ? new UserFacingError(err.message) : err;
+      }
+    },
+    async 'archive/facets'() {
+      return archiveFacets(d.db);
+    },
+    async 'archive/tag'({ ids, add, remove }) {
+      const list = idList(ids);
+      try {
+        const updated = await tagArticles(d.db, list, Array.isArray(add) ? add : [], Array.isArray(remove) ? remove : []);
+        if (updated) d.notify({ kind: 'archive/changed' });
+        return { updated };
+      } catch (err) {
+        throw err instanceof SearchError ? new UserFacingError(err.message) : err;
+      }
+    },
+    async 'archive/delete-many'({ ids }) {
+      const records = await deleteArticles(d.db, idList(ids));
+      d.notify({ kind: 'archive/changed' });
+      return { records };
+    },
+    async 'archive/restore-many'({ records }) {
+      if (!Array.isArray(records) || records.length > MAX_BULK || !records.every(isSavedArticle))
+        throw new UserFacingError('Those articles could not be restored: the records are incomplete.');
+      const ids = await restoreArticles(d.db, records);
+      d.notify({ kind: 'archive/changed' });
+      return { ids };
+    },
     async 'archive/get'({ id }) {
       return (await d.db.articles.get(id)) ?? null;
     },
@@ -268,6 +343,11 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       return archiveStats(d.db, d.storage);
     },
   };
+}
+
+function idList(ids: unknown): number[] {
+  if (!Array.isArray(ids) || ids.length > MAX_BULK) throw new UserFacingError(`Choose between 1 and ${MAX_BULK} articles.`);
+  return ids.filter((x): x is number => Number.isInteger(x) && x > 0);
 }
 
 function isSavedArticle(r: unknown): r is SavedArticle {

@@ -6,36 +6,15 @@
  * Size: at most 64 terms, 16 actors, 12 places, 16 date intervals and 24 index keys, about 1–2.5 KB
  * as JSON (see `fingerprintBytes`).
  */
-import type { Actor } from '../types.ts';
+import type { Actor, ArticleFingerprint } from '../types.ts';
 import { extractDates, parseDay } from './dates.ts';
 import { idf, type IdfTable } from './idf.ts';
 import { fold, terms } from './terms.ts';
 
 export const FINGERPRINT_VERSION = 1;
 
-export interface Fingerprint {
-  v: typeof FINGERPRINT_VERSION;
-  /** The article's own date, in days since 1970-01-01 UTC, or null when unknown. */
-  day: number | null;
-  /**
-   * The most distinctive terms (by TF-IDF at analysis time), most distinctive first, and how often
-   * each occurs (title words count twice). Counts, not weights: weights come from the IDF table
-   * at query time, so they follow the table as the archive grows.
-   */
-  terms: string[];
-  counts: number[];
-  /** People and organisations: [actor key, mentions], most mentioned first ("PER:tara reid"). */
-  actors: [string, number][];
-  /** Places: [LOC actor key, mentions], most mentioned first. */
-  places: [string, number][];
-  /** Dates the article talks about, as day intervals flattened: [from0, to0, from1, to1, …]. */
-  dates: number[];
-  /**
-   * Index keys for candidate retrieval (a multi-entry index): "t:" + each of the top terms, and
-   * the actor and place keys ("PER:…", "ORG:…", "LOC:…").
-   */
-  keys: string[];
-}
+/** The fingerprint type lives in lib/types.ts (it is stored with saved articles). */
+export type Fingerprint = ArticleFingerprint;
 
 export interface FingerprintInput {
   title: string;

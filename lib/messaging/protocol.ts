@@ -6,7 +6,7 @@
  */
 import type { ClaimQuery, ReviewInput } from '../archive/claims';
 import type { ClaimRow } from '../archive/db';
-import type { Analysis, Article, Claim, ExtractResult, SavedArticle } from '../types';
+import type { Analysis, Article, Claim, ClaimStatus, ExtractResult, SavedArticle } from '../types';
 
 export type { ClaimQuery, ClaimRow, ReviewInput };
 
@@ -47,6 +47,84 @@ export interface ArticleSummary {
   excerpt: string | null;
   /** The most mentioned actors of the article, for display and filtering. */
   actors: { key: string; name: string; type: 'PER' | 'ORG' | 'LOC' }[];
+  /** The reader's tags. */
+  tags: string[];
+}
+
+/** A name shown for an actor or place key ("PER:keir starmer" → "Keir Starmer"). */
+export interface NamedKey {
+  key: string;
+  name: string;
+}
+
+/** One earlier article in the "Earlier coverage" section. */
+export interface CoverageItem {
+  id: number;
+  url: string;
+  title: string;
+  publisher: string | null;
+  published: string | null;
+  savedAt: number;
+  /** The article's date (published, else saved), ms: the timeline's order. */
+  date: number;
+  /** "same": the same event; "related": the same story or topic, another event. */
+  tier: 'same' | 'related';
+  /** 0..1, the matcher's score. */
+  score: number;
+  /** What it shares with the article being read. */
+  shared: { actors: NamedKey[]; places: NamedKey[] };
+  /** Same-event items only: people, organisations and places this piece brought into the story (absent from the earlier ones on the timeline). */
+  added: NamedKey[];
+}
+
+/** A statement by one of the article's actors in an earlier saved article ("Zelensky, 3 days ago: …"). */
+export interface EarlierStatement {
+  articleId: number;
+  claimId: string;
+  speaker: string;
+  speakerKey: string;
+  /** The claim's text, cut to at most 400 characters. */
+  text: string;
+  kind: 'quote' | 'reported' | 'factual';
+  /** The earlier article's date (ms). */
+  date: number;
+  title: string;
+  url: string;
+  publisher: string | null;
+  /** The reader's status for it, when reviewed. */
+  status: ClaimStatus | null;
+}
+
+/** The side panel's (and the archive article page's) "Earlier coverage". */
+export interface Coverage {
+  /** Same event, oldest first (a timeline). */
+  same: CoverageItem[];
+  /** Related articles, best match first. */
+  related: CoverageItem[];
+  /** What this article has that none of the same-event articles had: names and distinctive words. */
+  newHere: { actors: NamedKey[]; terms: string[] };
+  /** Earlier statements by this article's people and organisations, newest first. */
+  statements: EarlierStatement[];
+  /** Articles in the archive (0: the panel explains how it fills). */
+  archived: number;
+  /** How long the lookup took, ms. */
+  ms: number;
+}
+
+/** Archive search and filters. Every field but offset/limit is optional; all given ones must hold. */
+export interface ArchiveQuery {
+  /** Words to find in titles and text (all of them; the last one may be the start of a word). */
+  text?: string;
+  actorKey?: string;
+  publisher?: string;
+  tag?: string;
+  /** Articles with at least one claim of this status (as in the Claims view). */
+  claimStatus?: ClaimStatus;
+  /** Article date range, ms, inclusive. */
+  from?: number;
+  to?: number;
+  offset: number;
+  limit: number;
 }
 
 /** What the archive knows about one actor, for the hover card. */
@@ -91,6 +169,23 @@ export interface BackgroundRequests {
   'archive/review': { req: { articleId: number; claimId: string; review: ReviewInput | null }; res: { found: boolean } };
   /** Saved articles, newest first; only those naming `actorKey` when given. */
   'archive/list': { req: { offset: number; limit: number; actorKey?: string }; res: { items: ArticleSummary[]; total: number } };
+  /**
+   * Earlier coverage of the article on a tab (null when the tab has no article read). Works whether
+   * or not the article is saved; a saved one is left out of its own results.
+   */
+  'panel/coverage': { req: { tabId: number }; res: Coverage | null };
+  /** Earlier coverage of a saved article (null when there is no such article). */
+  'archive/coverage': { req: { id: number }; res: Coverage | null };
+  /** Full-text search and filters, newest saved first, through the indexes. */
+  'archive/search': { req: ArchiveQuery; res: { items: ArticleSummary[]; total: number; ms: number } };
+  /** Values for the filters: publishers and tags in the archive, alphabetical. */
+  'archive/facets': { req: Record<string, never>; res: { publishers: string[]; tags: string[] } };
+  /** Adds and removes tags on articles. Tags are trimmed, lower-cased, at most 40 characters. */
+  'archive/tag': { req: { ids: number[]; add: string[]; remove: string[] }; res: { updated: number } };
+  /** Deletes several articles in one transaction; returns the records so the reader can undo. */
+  'archive/delete-many': { req: { ids: number[] }; res: { records: SavedArticle[] } };
+  /** Puts back records returned by delete or delete-many. */
+  'archive/restore-many': { req: { records: SavedArticle[] }; res: { ids: number[] } };
   'archive/get': { req: { id: number }; res: SavedArticle | null };
   'archive/delete': { req: { id: number }; res: SavedArticle | null };
   'archive/restore': { req: { record: SavedArticle }; res: { id: number } };
@@ -136,6 +231,13 @@ const REQUEST_NAMES: ReadonlySet<string> = new Set<RequestName>([
   'archive/claims',
   'archive/review',
   'archive/list',
+  'panel/coverage',
+  'archive/coverage',
+  'archive/search',
+  'archive/facets',
+  'archive/tag',
+  'archive/delete-many',
+  'archive/restore-many',
   'archive/get',
   'archive/delete',
   'archive/restore',

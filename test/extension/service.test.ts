@@ -228,4 +228,48 @@ describe('background service', () => {
   it('refuses to restore a record that is not one', async () => {
     await expect(service()['archive/restore']({ record: { title: 'x' } as never })).rejects.toThrow(/incomplete/);
   });
+
+  it('answers earlier coverage for the tab’s article, leaving out the article itself once saved', async () => {
+    const svc = service();
+    expect(await svc['panel/coverage']({ tabId: 1 })).toBeNull();
+    await svc['content/report']({ url: article.url, result: ok }, sender(1));
+    const empty = await svc['panel/coverage']({ tabId: 1 });
+    expect(empty).toMatchObject({ archived: 0, same: [], related: [], statements: [] });
+    // Another report of the same story, saved earlier, is found; the tab's own record is not.
+    await svc['content/report']({ url: article.url, result: { ok: true, ms: 1, article: { ...article, url: 'https://news.example/earlier', pageUrl: 'https://news.example/earlier' } } }, sender(3));
+    await svc['panel/save']({ tabId: 3 });
+    await svc['panel/save']({ tabId: 1 });
+    const cov = await svc['panel/coverage']({ tabId: 1 });
+    expect(cov?.archived).toBe(2);
+    const urls = [...cov!.same, ...cov!.related].map((i) => i.url);
+    expect(urls).toContain('https://news.example/earlier');
+    expect(urls).not.toContain(article.url);
+    const saved = await db.articles.where('url').equals(article.url).first();
+    const fromArchive = await svc['archive/coverage']({ id: saved!.id! });
+    expect([...fromArchive!.same, ...fromArchive!.related].map((i) => i.url)).toEqual(urls);
+    expect(await svc['archive/coverage']({ id: 999 })).toBeNull();
+  });
+
+  it('searches, tags, deletes several and restores them, telling the archive page each time', async () => {
+    const svc = service();
+    for (const [tab, slug] of [[3, 'a'], [4, 'b']] as const) {
+      await svc['content/report']({ url: article.url, result: { ok: true, ms: 1, article: { ...article, url: `https://news.example/${slug}`, pageUrl: `https://news.example/${slug}` } } }, sender(tab));
+      await svc['panel/save']({ tabId: tab });
+    }
+    const found = await svc['archive/search']({ text: 'bridge', offset: 0, limit: 10 });
+    expect(found.total).toBe(2);
+    await expect(svc['archive/search']({ text: 'the of ', offset: 0, limit: 10 })).rejects.toThrow(/too common/);
+    sent = [];
+    expect(await svc['archive/tag']({ ids: found.items.map((i) => i.id), add: ['Bridges'], remove: [] })).toEqual({ updated: 2 });
+    expect(sent).toContainEqual({ kind: 'archive/changed' });
+    expect(await svc['archive/facets']({})).toEqual({ publishers: ['Example News'], tags: ['bridges'] });
+    const { records } = await svc['archive/delete-many']({ ids: found.items.map((i) => i.id) });
+    expect(records).toHaveLength(2);
+    expect(await db.articles.count()).toBe(0);
+    await expect(svc['archive/restore-many']({ records: [{ title: 'x' } as never] })).rejects.toThrow(/incomplete/);
+    const { ids } = await svc['archive/restore-many']({ records });
+    expect(ids.sort()).toEqual(found.items.map((i) => i.id).sort());
+    expect((await svc['archive/search']({ tag: 'bridges', offset: 0, limit: 10 })).total).toBe(2);
+    await expect(svc['archive/delete-many']({ ids: 'all' as never })).rejects.toThrow(/Choose between/);
+  });
 });

@@ -95,3 +95,21 @@ describe('the analyser', () => {
     expect(en.timings.claims).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('the event fingerprint at analysis', () => {
+  it('is computed with the IDF source, from the text, actors and date, and loads the words it weighs', async () => {
+    const { loadIdfTable } = await import('../../lib/events/idf');
+    const table = loadIdfTable(readFileSync(new URL('../../public/models/idf.json', import.meta.url), 'utf8'));
+    const asked: string[] = [];
+    const idf = { docs: table.docs, df: (t: string) => table.df(t), load: async (ts: Iterable<string>) => void asked.push(...ts) };
+    const analyse = createAnalyser({ ...models, idf: async () => idf });
+    const a = await analyse({ ...article(['Floods in Valencia: Prime Minister Pedro Sánchez visited Paiporta on 3 November 2024.']), published: '2024-11-04T08:00:00Z' });
+    expect(a.fingerprint?.day).toBe(Math.floor(Date.parse('2024-11-04') / 86_400_000));
+    expect(a.fingerprint?.terms).toEqual(expect.arrayContaining(['flood', 'paiporta']));
+    expect(a.fingerprint?.keys.some((k) => k.startsWith('PER:') && k.includes('sanchez'))).toBe(true);
+    expect(asked).toEqual(expect.arrayContaining(['flood', 'valencia']));
+    expect(a.timings.fingerprint).toBeGreaterThanOrEqual(0);
+    // Without an IDF source there is no fingerprint (the service then makes one).
+    expect((await createAnalyser(models)(article(['Floods in Valencia.']))).fingerprint).toBeUndefined();
+  });
+});

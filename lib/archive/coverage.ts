@@ -1,0 +1,280 @@
+/**
+ * Earlier coverage from the archive (issue #5): the archive's IDF layer, the Dexie candidate source
+ * for lib/events, and the "Earlier coverage" answer the side panel and the archive page show.
+ */
+import Dexie from 'dexie';
+import { computeFingerprint, documentTerms } from '../events/fingerprint';
+import { EMPTY_IDF, type IdfTable } from '../events/idf';
+import { findEarlierCoverage, matchKey, type EarlierCoverage } from '../events/match';
+import type { CandidateSource, FingerprintId, StoredFingerprint } from '../events/source';
+import type { Coverage, CoverageItem, EarlierStatement, NamedKey } from '../messaging/protocol';
+import type { Actor, ArticleFingerprint, SavedArticle } from '../types';
+import type { ArchiveDB, EventRow } from './db';
+import { articleDate, eventRow, FILL, TOTALS } from './derived';
+
+/** A table whose counts must be loaded for the terms about to be used (`df` itself is synchronous). */
+export interface LoadableIdf extends IdfTable {
+  load(terms: Iterable<string>): Promise<void>;
+}
+
+/** Terms cached at most; past this the cache starts again (each entry is a few dozen bytes). */
+const MAX_CACHED = 300_000;
+
+/**
+ * The shipped IDF table with the archive's own document frequencies on top. The archive's counts
+ * are read from the `terms` table on demand and cached for the worker's lifetime; a committed
+ * change to a term's count drops it from the cache, so the cache never serves a stale count.
+ */
+export class ArchiveIdf implements LoadableIdf {
+  private cache = new Map<string, number>();
+  private ownDocs = 0;
+  private base: IdfTable = EMPTY_IDF;
+  private baseLoad: (() => Promise<IdfTable>) | null;
+
+  /** `base`: the shipped table, or a function that loads it (on the first `load`; retried if it fails). */
+  constructor(
+    private readonly db: ArchiveDB,
+    base: IdfTable | (() => Promise<IdfTable>),
+  ) {
+    if (typeof base === 'function') this.baseLoad = base;
+    else {
+      this.base = base;
+      this.baseLoad = null;
+    }
+    db.termListeners.add((terms) => {
+      for (const t of terms) this.cache.delete(t);
+    });
+  }
+
+  get docs(): number {
+    return this.base.docs + this.ownDocs;
+  }
+
+  df(term: string): number {
+    return this.base.df(term) + (this.cache.get(term) ?? 0);
+  }
+
+  /** Reads the archive's counts of these terms (those not cached) and its article count. */
+  async load(terms: Iterable<string>): Promise<void> {
+    if (this.baseLoad) {
+      this.base = await this.baseLoad();
+      this.baseLoad = null;
+    }
+    const missing = [...new Set(terms)].filter((t) => !this.cache.has(t));
+    if (this.cache.size + missing.length > MAX_CACHED) this.cache.clear();
+    const [rows, totals] = await Promise.all([missing.length ? this.db.terms.bulkGet(missing) : [], this.db.meta.get(TOTALS)]);
+    rows.forEach((r, i) => this.cache.set(missing[i]!, r?.n ?? 0));
+    this.ownDocs = totals?.articles ?? 0;
+  }
+}
+
+/**
+ * Candidates from the `events` table: per index key, the newest ids (one indexed range read each),
+ * then their rows, whose terms are loaded into the IDF before scoring. Keeps the rows it read, for
+ * the list the reader sees.
+ */
+export class DexieCandidateSource implements CandidateSource {
+  readonly rows = new Map<number, EventRow>();
+
+  constructor(
+    private readonly db: ArchiveDB,
+    private readonly idf: LoadableIdf,
+  ) {}
+
+  async byKeys(keys: string[], limitPerKey: number): Promise<FingerprintId[]> {
+    const lists = await Promise.all(
+      [...new Set(keys)].map((k) => this.db.events.where('keys').equals(k).reverse().limit(limitPerKey).primaryKeys()),
+    );
+    return lists.flat();
+  }
+
+  async get(ids: FingerprintId[]): Promise<StoredFingerprint[]> {
+    const rows = (await this.db.events.bulkGet(ids.map(Number))).filter((r): r is EventRow => !!r);
+    const terms: string[] = [];
+    for (const r of rows) {
+      this.rows.set(r.id, r);
+      terms.push(...r.fingerprint.terms);
+    }
+    await this.idf.load(terms);
+    return rows.map((r) => ({ id: r.id, fingerprint: r.fingerprint }));
+  }
+}
+
+/** "Keir Starmer" for "PER:keir starmer" when the article names no such actor. */
+function titleCase(key: string): string {
+  return key
+    .slice(key.indexOf(':') + 1)
+    .split(' ')
+    .map((w) => (w ? w[0]!.toUpperCase() + w.slice(1) : w))
+    .join(' ');
+}
+
+/** Display names for fingerprint keys, preferring the names the article being read uses. */
+function namer(actors: readonly Actor[]): (key: string) => NamedKey {
+  const byMatch = new Map<string, string>();
+  for (const a of [...actors].sort((x, y) => y.mentions - x.mentions)) {
+    const k = matchKey(a.key.toLowerCase());
+    if (!byMatch.has(k)) byMatch.set(k, a.name);
+  }
+  return (key) => ({ key, name: byMatch.get(matchKey(key)) ?? titleCase(key) });
+}
+
+const MAX_RELATED = 10;
+const MAX_ADDED = 5;
+const MAX_NEW_NAMES = 6;
+const MAX_NEW_TERMS = 6;
+const MAX_SPEAKERS = 8;
+const PER_SPEAKER = 3;
+const MAX_STATEMENTS = 12;
+
+export interface CoverageQuery {
+  fingerprint: ArticleFingerprint;
+  /** The article's actors (for names, and for whose earlier statements to list). */
+  actors: readonly Actor[];
+  /** The article's own id when it is saved: left out of its own coverage. */
+  excludeId?: number;
+}
+
+/** The earlier coverage of an article: same-event timeline, related articles, earlier statements. */
+export async function earlierCoverage(db: ArchiveDB, idf: LoadableIdf, q: CoverageQuery): Promise<Coverage> {
+  const t0 = performance.now();
+  const fp = q.fingerprint;
+  const exclude = q.excludeId === undefined ? [] : [q.excludeId];
+  await idf.load(fp.terms);
+  const source = new DexieCandidateSource(db, idf);
+  const [found, statements, totals] = await Promise.all([
+    findEarlierCoverage(fp, source, { idf, exclude }),
+    earlierStatements(db, q.actors, q.excludeId),
+    db.meta.get(TOTALS),
+  ]);
+  const name = namer(q.actors);
+  const item = (c: EarlierCoverage): CoverageItem | null => {
+    const row = source.rows.get(Number(c.id));
+    if (!row) return null;
+    return {
+      id: row.id,
+      url: row.head.url,
+      title: row.head.title,
+      publisher: row.head.publisher,
+      published: row.head.published,
+      savedAt: row.head.savedAt,
+      date: row.head.date,
+      tier: c.tier === 'same' ? 'same' : 'related',
+      score: c.score,
+      shared: { actors: c.shared.actors.map(name), places: c.shared.places.map(name) },
+      added: [],
+    };
+  };
+  const same = found
+    .filter((c) => c.tier === 'same')
+    .map(item)
+    .filter((x): x is CoverageItem => !!x)
+    .sort((a, b) => a.date - b.date || a.id - b.id);
+  const related = found
+    .filter((c) => c.tier === 'related')
+    .map(item)
+    .filter((x): x is CoverageItem => !!x)
+    .slice(0, MAX_RELATED);
+
+  // What each piece brought into the story, and what this article adds to all of them.
+  const seenNames = new Set<string>();
+  const seenTerms = new Set<string>();
+  for (const it of same) {
+    const f = source.rows.get(it.id)!.fingerprint;
+    const keys = [...f.actors, ...f.places].map(([k]) => k);
+    it.added = keys.filter((k) => !seenNames.has(matchKey(k))).slice(0, MAX_ADDED).map(name);
+    for (const k of keys) seenNames.add(matchKey(k));
+    for (const t of f.terms) seenTerms.add(t);
+  }
+  const newHere: Coverage['newHere'] = { actors: [], terms: [] };
+  if (same.length) {
+    newHere.actors = [...fp.actors, ...fp.places]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k]) => k)
+      .filter((k) => !seenNames.has(matchKey(k)))
+      .slice(0, MAX_NEW_NAMES)
+      .map(name);
+    newHere.terms = fp.terms.filter((t) => !seenTerms.has(t) && !/^\d/.test(t)).slice(0, MAX_NEW_TERMS);
+  }
+  return { same, related, newHere, statements, archived: totals?.articles ?? 0, ms: performance.now() - t0 };
+}
+
+/** The latest statements by the article's most mentioned people and organisations in other saved articles. */
+async function earlierStatements(db: ArchiveDB, actors: readonly Actor[], excludeId: number | undefined): Promise<EarlierStatement[]> {
+  const speakers = actors
+    .filter((a) => a.type !== 'LOC')
+    .sort((a, b) => b.mentions - a.mentions)
+    .slice(0, MAX_SPEAKERS);
+  const lists = await Promise.all(
+    speakers.map((a) =>
+      db.statements
+        .where('[speakerKey+date]')
+        .between([a.key, Dexie.minKey], [a.key, Dexie.maxKey])
+        .reverse()
+        .filter((r) => r.articleId !== excludeId)
+        .limit(PER_SPEAKER)
+        .toArray(),
+    ),
+  );
+  return lists
+    .flat()
+    .sort((a, b) => b.date - a.date || a.key.localeCompare(b.key))
+    .slice(0, MAX_STATEMENTS)
+    .map((r) => ({
+      articleId: r.articleId,
+      claimId: r.claimId,
+      speaker: r.speaker,
+      speakerKey: r.speakerKey,
+      text: r.text,
+      kind: r.kind,
+      date: r.date,
+      title: r.article.title,
+      url: r.article.url,
+      publisher: r.article.publisher,
+      status: r.status,
+    }));
+}
+
+/** Computes an article's fingerprint against the archive's IDF. */
+export async function fingerprintOf(idf: LoadableIdf, r: Pick<SavedArticle, 'title' | 'paragraphs' | 'published' | 'actors'>): Promise<ArticleFingerprint> {
+  const input = { title: r.title, paragraphs: r.paragraphs, published: r.published };
+  await idf.load(documentTerms(input));
+  return computeFingerprint(input, r.actors, idf);
+}
+
+/**
+ * Gives fingerprints to saved articles that have none (records from before schema v3, or
+ * imported ones), a batch at a time so the worker stays responsive. Returns how many it did.
+ */
+export async function fillFingerprints(db: ArchiveDB, idf: LoadableIdf, batch = 25): Promise<number> {
+  if (!(await db.meta.get(FILL))) return 0;
+  const [all, have] = await Promise.all([db.articles.toCollection().primaryKeys(), db.events.toCollection().primaryKeys()]);
+  const done = new Set(have as number[]);
+  const todo = (all as number[]).filter((id) => !done.has(id));
+  let n = 0;
+  for (let i = 0; i < todo.length; i += batch) {
+    const recs = (await db.articles.bulkGet(todo.slice(i, i + batch))).filter((r): r is SavedArticle & { id: number } => r?.id !== undefined);
+    const fps = new Map<number, ArticleFingerprint>();
+    for (const r of recs) if (!r.fingerprint) fps.set(r.id, await fingerprintOf(idf, r));
+    await db.transaction('rw', db.articles, db.events, async () => {
+      for (const r of recs) {
+        // Re-read inside the transaction: the reader may have saved or deleted it meanwhile.
+        const cur = await db.articles.get(r.id);
+        if (!cur) continue;
+        const fingerprint = cur.fingerprint ?? fps.get(r.id);
+        if (!fingerprint) continue;
+        const next = { ...cur, id: r.id, fingerprint, date: cur.date ?? articleDate(cur) };
+        if (!cur.fingerprint) await db.articles.put(next);
+        await db.events.put(eventRow(next)!);
+        n++;
+      }
+    });
+  }
+  // Done, unless a record without a fingerprint was saved meanwhile (it set the flag again, and
+  // the next run picks it up).
+  await db.transaction('rw', db.articles, db.events, db.meta, async () => {
+    const [a, e] = await Promise.all([db.articles.count(), db.events.count()]);
+    if (a === e) await db.meta.delete(FILL);
+  });
+  return n;
+}

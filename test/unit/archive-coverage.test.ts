@@ -1,0 +1,214 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { archiveStats, deleteArticles, restoreArticles, saveArticle } from '../../lib/archive/articles';
+import { ArchiveIdf, earlierCoverage, fillFingerprints, fingerprintOf } from '../../lib/archive/coverage';
+import { ArchiveDB } from '../../lib/archive/db';
+import { archiveFacets, parseSearch, searchArticles, tagArticles } from '../../lib/archive/search';
+import { loadIdfTable } from '../../lib/events/idf';
+import type { Actor, Analysis, Article, Claim } from '../../lib/types';
+
+interface FixtureArticle {
+  id: string;
+  title: string;
+  published: string;
+  paragraphs: string[];
+  actors: Actor[];
+}
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/events/earthquakes.json', import.meta.url), 'utf8')) as { articles: FixtureArticle[] };
+const byId = (id: string) => fixture.articles.find((a) => a.id === id)!;
+const shipped = loadIdfTable(readFileSync(new URL('../../public/models/idf.json', import.meta.url), 'utf8'));
+
+let db: ArchiveDB;
+let idf: ArchiveIdf;
+let n = 0;
+
+function articleOf(f: FixtureArticle, publisher = 'Example News'): Article {
+  return {
+    url: `https://news.example/${f.id}`,
+    pageUrl: `https://news.example/${f.id}`,
+    title: f.title,
+    byline: null,
+    publisher,
+    aggregator: null,
+    published: f.published,
+    lang: 'en',
+    excerpt: null,
+    wordCount: f.paragraphs.join(' ').split(/\s+/).length,
+    paragraphs: f.paragraphs,
+    truncated: false,
+  };
+}
+
+function quote(id: string, speaker: string, speakerKey: string, text: string): Claim {
+  return { id, spans: [{ paragraph: 0, start: 0, end: 5 }], text, kind: 'quote', speaker, speakerKey, cue: 'said', checkworthiness: 0.5, checkworthy: true, unverified: false, signals: [] };
+}
+
+async function analysisOf(f: FixtureArticle, claims: Claim[] = []): Promise<Analysis> {
+  const fingerprint = await fingerprintOf(idf, { title: f.title, paragraphs: f.paragraphs, published: f.published, actors: f.actors });
+  return { actors: f.actors, mentions: [], claims, fingerprint, timings: {} };
+}
+
+async function save(f: FixtureArticle, claims: Claim[] = [], publisher?: string) {
+  return saveArticle(db, articleOf(f, publisher), await analysisOf(f, claims), Date.parse(f.published) + 3600_000);
+}
+
+beforeEach(() => {
+  db = new ArchiveDB(`coverage-${++n}`);
+  idf = new ArchiveIdf(db, shipped);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('earlier coverage from the archive', () => {
+  it('puts the same event on the timeline and leaves out another event of the same kind', async () => {
+    const a = await save(byId('qeshm-a'));
+    const other = await save(byId('aquila'));
+    const b = byId('qeshm-b');
+    const cov = await earlierCoverage(db, idf, { fingerprint: (await analysisOf(b)).fingerprint!, actors: b.actors });
+    expect(cov.archived).toBe(2);
+    expect(cov.same.map((i) => i.id)).toEqual([a.id]);
+    expect(cov.same.concat(cov.related).map((i) => i.id)).not.toContain(other.id);
+    const item = cov.same[0]!;
+    expect(item).toMatchObject({ title: byId('qeshm-a').title, publisher: 'Example News', tier: 'same', url: 'https://news.example/qeshm-a' });
+    expect(item.shared.places.map((p) => p.name)).toEqual(expect.arrayContaining(['Qeshm', 'Dargahan']));
+    // "Karimi" in the article being read names the governor the earlier piece called in full.
+    expect(item.shared.actors.map((p) => p.key)).toContain('PER:mohammad reza karimi');
+  });
+
+  it('orders the timeline by the articles’ own dates, not by when they were saved', async () => {
+    const later = await save(byId('qeshm-b'));
+    const earlier = await save(byId('qeshm-a'));
+    const q = byId('qeshm-a');
+    const cov = await earlierCoverage(db, idf, { fingerprint: (await analysisOf(q)).fingerprint!, actors: q.actors, excludeId: earlier.id });
+    expect(cov.same.map((i) => i.id)).toEqual([later.id]);
+    // Now read a third report: both are on the timeline, the 28 November one first.
+    const third = { ...byId('qeshm-b'), id: 'qeshm-c', published: '2005-11-30', title: 'Qeshm quake: aid reaches Dargahan' };
+    const cov3 = await earlierCoverage(db, idf, { fingerprint: (await analysisOf(third)).fingerprint!, actors: third.actors });
+    expect(cov3.same.map((i) => i.id)).toEqual([earlier.id, later.id]);
+    expect(cov3.same[0]!.date).toBeLessThan(cov3.same[1]!.date);
+  });
+
+  it('leaves the article itself out of its own coverage', async () => {
+    const a = await save(byId('qeshm-a'));
+    const f = byId('qeshm-a');
+    const cov = await earlierCoverage(db, idf, { fingerprint: (await analysisOf(f)).fingerprint!, actors: f.actors, excludeId: a.id });
+    expect(cov.same).toEqual([]);
+    expect(cov.related).toEqual([]);
+  });
+
+  it('lists earlier statements by the people in the article, newest first, not the article’s own', async () => {
+    const a = byId('qeshm-a');
+    const saved = await save(a, [quote('q1', 'Mohammad Reza Karimi', 'PER:mohammad reza karimi', '“About 400 homes were damaged,” he said.')]);
+    const b = byId('qeshm-b');
+    const reader = [...b.actors, { key: 'PER:mohammad reza karimi', name: 'Mohammad Reza Karimi', type: 'PER' as const, aliases: [], mentions: 5, role: null }];
+    const cov = await earlierCoverage(db, idf, { fingerprint: (await analysisOf(b)).fingerprint!, actors: reader });
+    expect(cov.statements).toHaveLength(1);
+    expect(cov.statements[0]).toMatchObject({ articleId: saved.id, speaker: 'Mohammad Reza Karimi', kind: 'quote', title: a.title, status: null });
+    const own = await earlierCoverage(db, idf, { fingerprint: saved.fingerprint!, actors: reader, excludeId: saved.id });
+    expect(own.statements).toEqual([]);
+  });
+
+  it('says what each piece brought in and what is new in this one', async () => {
+    await save(byId('qeshm-a'));
+    const b = { ...byId('qeshm-b') };
+    b.actors = [...b.actors, { key: 'ORG:world health organization', name: 'World Health Organization', type: 'ORG', aliases: [], mentions: 2, role: null }];
+    b.paragraphs = [...b.paragraphs, 'The World Health Organization sent tents and water purification kits.'];
+    const cov = await earlierCoverage(db, idf, { fingerprint: (await analysisOf(b)).fingerprint!, actors: b.actors });
+    expect(cov.same).toHaveLength(1);
+    expect(cov.same[0]!.added.map((x) => x.key)).toContain('LOC:qeshm');
+    expect(cov.newHere.actors.map((x) => x.name)).toContain('World Health Organization');
+    expect(cov.newHere.actors.map((x) => x.key)).not.toContain('LOC:qeshm');
+  });
+});
+
+describe('the archive’s own document frequencies', () => {
+  it('count each saved article once, follow re-saves and deletes, and refresh the IDF cache', async () => {
+    const f = byId('qeshm-a');
+    await idf.load(['qeshm']);
+    const before = idf.df('qeshm');
+    const saved = await save(f);
+    expect((await db.terms.get('qeshm'))?.n).toBe(1);
+    await idf.load(['qeshm']);
+    expect(idf.df('qeshm')).toBe(before + 1);
+    expect(idf.docs).toBe(shipped.docs + 1);
+    // Saving the same URL again does not count it twice; a word removed from the text is uncounted.
+    await saveArticle(db, { ...articleOf(f), paragraphs: f.paragraphs.map((p) => p.replace(/Dargahan/g, 'the village')) }, null, 5);
+    expect((await db.terms.get('qeshm'))?.n).toBe(1);
+    expect(await db.terms.get('dargahan')).toBeUndefined();
+    const [removed] = await deleteArticles(db, [saved.id]);
+    expect(await db.terms.count()).toBe(0);
+    await idf.load(['qeshm']);
+    expect(idf.df('qeshm')).toBe(before);
+    await restoreArticles(db, [removed!]);
+    expect((await db.terms.get('qeshm'))?.n).toBe(1);
+    expect(await db.events.count()).toBe(1);
+  });
+
+  it('keeps running totals, so statistics need no scan', async () => {
+    const a = await save(byId('qeshm-a'));
+    const b = await save(byId('aquila'));
+    let stats = await archiveStats(db, undefined);
+    expect(stats.articles).toBe(2);
+    expect(stats.bytes).toBe(a.bytes + b.bytes);
+    await deleteArticles(db, [a.id]);
+    stats = await archiveStats(db, undefined);
+    expect(stats).toMatchObject({ articles: 1, bytes: b.bytes });
+  });
+});
+
+describe('search', () => {
+  beforeEach(async () => {
+    await save(byId('qeshm-a'), [], 'Iran Daily');
+    await save(byId('qeshm-b'), [], 'Gulf Times');
+    await save(byId('aquila'), [], 'Roma News');
+  });
+
+  it('finds every word, plural or not, and the start of the last one', async () => {
+    const titles = async (text: string) => (await searchArticles(db, { text, offset: 0, limit: 50 })).items.map((i) => i.url.split('/').pop());
+    expect(await titles('earthquakes')).toEqual(['aquila', 'qeshm-b', 'qeshm-a']);
+    expect(await titles('earthquake Italy ')).toEqual(['aquila']);
+    expect(await titles('Dargahan Qeshm flattened ')).toEqual(['qeshm-b']);
+    expect(await titles('qesh')).toEqual(['qeshm-b', 'qeshm-a']);
+    expect(await titles('Berlusconi')).toEqual(['aquila']);
+    expect(await titles('Berlusconi qeshm')).toEqual([]);
+  });
+
+  it('combines words with filters', async () => {
+    const q = { offset: 0, limit: 50 };
+    expect((await searchArticles(db, { ...q, text: 'qeshm', publisher: 'Gulf Times' })).items.map((i) => i.publisher)).toEqual(['Gulf Times']);
+    expect((await searchArticles(db, { ...q, actorKey: 'LOC:italy' })).total).toBe(1);
+    expect((await searchArticles(db, { ...q, from: Date.parse('2005-11-29'), to: Date.parse('2005-12-31') })).items.map((i) => i.url)).toEqual(['https://news.example/qeshm-b']);
+    expect((await searchArticles(db, { ...q, from: Date.parse('2010-01-01') })).total).toBe(0);
+  });
+
+  it('tags articles and filters by tag and by claim status', async () => {
+    const { items } = await searchArticles(db, { text: 'qeshm ', offset: 0, limit: 50 });
+    expect(await tagArticles(db, items.map((i) => i.id), ['  Iran Quake ', 'follow up'], [])).toBe(2);
+    expect(await tagArticles(db, [items[0]!.id], [], ['follow up'])).toBe(1);
+    expect((await searchArticles(db, { tag: 'iran quake', offset: 0, limit: 50 })).total).toBe(2);
+    expect((await searchArticles(db, { tag: 'follow up', offset: 0, limit: 50 })).items.map((i) => i.id)).toEqual([items[1]!.id]);
+    expect(await archiveFacets(db)).toEqual({ publishers: ['Gulf Times', 'Iran Daily', 'Roma News'], tags: ['follow up', 'iran quake'] });
+    expect((await searchArticles(db, { claimStatus: 'disputed', offset: 0, limit: 50 })).total).toBe(0);
+  });
+
+  it('says when the words are too common to search for', async () => {
+    await expect(searchArticles(db, { text: 'the and of ', offset: 0, limit: 10 })).rejects.toThrow(/too common/);
+    expect(parseSearch('Quakes in Ital')).toEqual({ words: ['quake'], prefix: 'ital', dropped: ['in'] });
+  });
+});
+
+describe('fingerprints for records that have none', () => {
+  it('are filled in by the background, after which the records are found', async () => {
+    const f = byId('qeshm-a');
+    const saved = await saveArticle(db, articleOf(f), { actors: f.actors, mentions: [], timings: {} }, 1);
+    expect(await db.events.count()).toBe(0);
+    expect(await fillFingerprints(db, idf)).toBe(1);
+    expect((await db.articles.get(saved.id))?.fingerprint?.keys.length).toBeGreaterThan(0);
+    expect(await fillFingerprints(db, idf)).toBe(0);
+    const b = byId('qeshm-b');
+    const cov = await earlierCoverage(db, idf, { fingerprint: (await analysisOf(b)).fingerprint!, actors: b.actors });
+    expect(cov.same.map((i) => i.id)).toEqual([saved.id]);
+  });
+});

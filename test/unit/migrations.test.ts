@@ -1,0 +1,120 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { archiveStats } from '../../lib/archive/articles';
+import { ArchiveIdf, fillFingerprints } from '../../lib/archive/coverage';
+import { ArchiveDB } from '../../lib/archive/db';
+import { FILL, TOTALS } from '../../lib/archive/derived';
+import { searchArticles } from '../../lib/archive/search';
+import { EMPTY_IDF } from '../../lib/events/idf';
+import type { Claim, SavedArticle } from '../../lib/types';
+
+let n = 0;
+
+const quote: Claim = {
+  id: 'q1',
+  spans: [{ paragraph: 1, start: 0, end: 40 }],
+  text: '“The bridge will reopen in March,” the mayor said.',
+  kind: 'quote',
+  speaker: 'Ana Silva',
+  speakerKey: 'PER:ana silva',
+  cue: 'said',
+  checkworthiness: 0.7,
+  checkworthy: true,
+  unverified: false,
+  signals: [],
+  review: { status: 'disputed', note: 'Council says May', evidence: [], updatedAt: 7 },
+};
+
+/** A record as version 2 wrote it: claims, but no tags, date or fingerprint. */
+function v2Record(i: number, over: Partial<SavedArticle> = {}): SavedArticle {
+  return {
+    url: `https://news.example/bridge-${i}`,
+    pageUrl: `https://news.example/bridge-${i}`,
+    title: `Harbour bridge closure, day ${i}`,
+    byline: null,
+    publisher: 'Harbour Gazette',
+    aggregator: null,
+    published: `2024-03-0${i}T10:00:00Z`,
+    lang: 'en',
+    excerpt: null,
+    wordCount: 20,
+    paragraphs: [`Harbour bridge closure, day ${i}`, 'Engineers found corrosion in the harbour bridge cables.', 'Mayor Ana Silva said the bridge will reopen.'],
+    truncated: false,
+    savedAt: 1000 + i,
+    updatedAt: 1000 + i,
+    actorKeys: ['PER:ana silva'],
+    actors: [{ key: 'PER:ana silva', name: 'Ana Silva', type: 'PER', aliases: [], mentions: 2, role: 'mayor' }],
+    claims: [quote],
+    bytes: 500 + i,
+    ...over,
+  };
+}
+
+async function fillAtVersion2(name: string, records: SavedArticle[]): Promise<void> {
+  const v2 = new Dexie(name);
+  v2.version(1).stores({ articles: '++id, &url, savedAt, published, publisher, *actorKeys' });
+  v2.version(2).stores({ claims: '&key, articleId, [status+date], speaker, date' });
+  await v2.table('articles').bulkAdd(records);
+  // The claims index as version 2 kept it.
+  await v2.table('claims').add({ key: '1:q1', articleId: 1, claimId: 'q1', status: 'disputed', reviewed: true, speaker: 'Ana Silva', date: 5, claim: quote, article: { title: 't', url: 'u', publisher: null, published: null } });
+  v2.close();
+}
+
+describe('schema version 2 → 3', () => {
+  it('keeps every article and claim and builds the search, term, statement and totals tables', async () => {
+    const name = `migrate-v2-${++n}`;
+    await fillAtVersion2(name, [v2Record(1), v2Record(2, { published: null })]);
+    const db = new ArchiveDB(name);
+    try {
+      const rows = await db.articles.orderBy('id').toArray();
+      expect(db.verno).toBe(3);
+      expect(rows.map((r) => r.url)).toEqual(['https://news.example/bridge-1', 'https://news.example/bridge-2']);
+      expect(rows[0]).toMatchObject({ tags: [], date: Date.parse('2024-03-01T10:00:00Z'), claims: [expect.objectContaining({ id: 'q1', review: expect.objectContaining({ status: 'disputed' }) })] });
+      // No published date: the saved time stands in.
+      expect(rows[1]!.date).toBe(1002);
+      expect(await db.claims.count()).toBe(1);
+      expect((await db.terms.get('corrosion'))?.n).toBe(2);
+      expect((await db.search.get(rows[0]!.id!))?.words).toEqual(expect.arrayContaining(['harbour', 'bridge', 'corrosion']));
+      expect(await db.statements.where('[speakerKey+date]').between(['PER:ana silva', Dexie.minKey], ['PER:ana silva', Dexie.maxKey]).count()).toBe(2);
+      expect(await db.meta.get(TOTALS)).toEqual({ key: TOTALS, articles: 2, bytes: 1003 });
+      expect((await archiveStats(db, undefined)).articles).toBe(2);
+      expect((await searchArticles(db, { text: 'corrosion', offset: 0, limit: 10 })).total).toBe(2);
+      // Fingerprints need the IDF table, which the background supplies after opening.
+      expect(await db.meta.get(FILL)).toBeTruthy();
+      expect(await db.events.count()).toBe(0);
+      expect(await fillFingerprints(db, new ArchiveIdf(db, EMPTY_IDF))).toBe(2);
+      expect(await db.events.count()).toBe(2);
+      expect(await db.meta.get(FILL)).toBeUndefined();
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it('upgrades an empty version 2 archive to working totals', async () => {
+    const name = `migrate-v2-empty-${++n}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores({ articles: '++id, &url, savedAt, published, publisher, *actorKeys' });
+    v2.version(2).stores({ claims: '&key, articleId, [status+date], speaker, date' });
+    await v2.open();
+    v2.close();
+    const db = new ArchiveDB(name);
+    try {
+      expect(await db.meta.get(TOTALS)).toEqual({ key: TOTALS, articles: 0, bytes: 0 });
+      expect(await db.meta.get(FILL)).toBeUndefined();
+    } finally {
+      await db.delete();
+    }
+  });
+});
+
+describe('a new archive', () => {
+  it('starts with zero totals', async () => {
+    const db = new ArchiveDB(`fresh-${++n}`);
+    try {
+      expect(await db.meta.get(TOTALS)).toEqual({ key: TOTALS, articles: 0, bytes: 0 });
+    } finally {
+      await db.delete();
+    }
+  });
+});
