@@ -67,3 +67,39 @@ export function textFragmentHref(url: string, text: string): string | undefined 
   const directive = words.length <= 10 ? enc(words.join(' ')) : `${enc(words.slice(0, 5).join(' '))},${enc(words.slice(-5).join(' '))}`;
   return `${href.replace(/#.*$/, '')}#:~:text=${directive}`;
 }
+
+const DAY_MS = 86_400_000;
+/** How far back a date still reads better as "3 weeks ago" than as a date. */
+const RELATIVE_DAYS = 42;
+
+/**
+ * "today", "yesterday", "3 days ago", "2 weeks ago" for the last weeks; '' otherwise (older, in the
+ * future or not a date), where the absolute date says it better. Counts calendar days, not 24-hour spans.
+ */
+export function relativeDay(ms: number, now: number): string {
+  if (!Number.isFinite(ms) || !Number.isFinite(now)) return '';
+  const start = (t: number) => {
+    const d = new Date(t);
+    d.setHours(0, 0, 0, 0);
+    return d.getTime();
+  };
+  // Rounded, because a day across a clock change is 23 or 25 hours long.
+  const days = Math.round((start(now) - start(ms)) / DAY_MS);
+  if (days < 0 || days >= RELATIVE_DAYS) return '';
+  if (days === 0) return 'today';
+  if (days === 1) return 'yesterday';
+  if (days < 14) return `${days} days ago`;
+  return `${Math.floor(days / 7)} weeks ago`;
+}
+
+/** A machine-readable date for `<time datetime>`: "2025-08-19T10:00:00.000Z", or '' when it is not a date. */
+export function isoDate(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '';
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString();
+}
+
+/** `text` cut to at most `max` characters with an ellipsis, for one-line mentions of a title. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…` : text;
+}

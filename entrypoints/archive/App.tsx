@@ -1,30 +1,27 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ArticleMeta } from '@/components/ArticleMeta';
-import { formatBytes, formatDate, plural, safeHref } from '@/components/format';
+import { CoverageView } from '@/components/coverage';
+import { clip, formatBytes, plural, safeHref } from '@/components/format';
 import { Notice } from '@/components/Notice';
 import { useBroadcast } from '@/components/useBroadcast';
-import type { ArchiveStats, ArticleSummary } from '@/lib/messaging/protocol';
+import type { ArchiveStats, ArticleSummary, Coverage, Result } from '@/lib/messaging/protocol';
 import { request } from '@/lib/messaging/transport';
 import type { SavedArticle, TextSpan } from '@/lib/types';
+import { ArticleRow } from './ArticleRow';
 import { ClaimsView, parseClaimFilter } from './ClaimsView';
+import { archiveHash, filterFromHash, isFiltered, NO_FILTER, parseTags, toArchiveQuery, type ArchiveFilter } from './query';
+import { listHref, navigate, rememberList, useRoute } from './route';
+import { SearchBar, type Facets } from './SearchBar';
 
 const PAGE = 50;
+/** The most one `archive/list` or `archive/search` request may ask for. */
+const MAX_LIMIT = 500;
 const UNDO_MS = 10_000;
-
-function useRoute(): string {
-  const [hash, setHash] = useState(location.hash);
-  useEffect(() => {
-    const on = () => setHash(location.hash);
-    addEventListener('hashchange', on);
-    return () => removeEventListener('hashchange', on);
-  }, []);
-  return hash;
-}
+const FLASH_MS = 5_000;
 
 export function App() {
   const route = useRoute();
   const m = /^#\/article\/(\d+)(?:\?claim=([^&]+))?$/.exec(route);
-  const actor = /^#\/actor\/(.+)$/.exec(route);
   const claims = /^#\/claims(?:\?(.*))?$/.exec(route);
   if (m) {
     return (
@@ -33,6 +30,8 @@ export function App() {
       </div>
     );
   }
+  const filter = (!claims && filterFromHash(route)) || NO_FILTER;
+  if (!claims) rememberList(archiveHash(filter));
   return (
     <div class="page">
       <nav class="tabs" aria-label="Archive views">
@@ -51,58 +50,177 @@ export function App() {
           <ClaimsView filter={parseClaimFilter(claims[1] ?? '')} />
         </>
       ) : (
-        <ArchiveList actorKey={actor ? decodeURIComponent(actor[1]!) : null} />
+        <ArchiveList filter={filter} />
       )}
     </div>
   );
 }
 
-const actorHref = (key: string) => `#/actor/${encodeURIComponent(key)}`;
+type Page = { items: ArticleSummary[]; total: number };
 
-function ArchiveList({ actorKey }: { actorKey: string | null }) {
+/** The first `limit` articles for `filter`, in requests of at most MAX_LIMIT. Search only when something is set. */
+async function fetchArticles(filter: ArchiveFilter, limit: number): Promise<Result<Page>> {
+  const items: ArticleSummary[] = [];
+  let total = 0;
+  for (let offset = 0; offset < limit; offset += MAX_LIMIT) {
+    const n = Math.min(MAX_LIMIT, limit - offset);
+    const r: Result<Page> = isFiltered(filter)
+      ? await request('archive/search', toArchiveQuery(filter, offset, n))
+      : await request('archive/list', { offset, limit: n });
+    if (!r.ok) return r;
+    items.push(...r.value.items);
+    total = r.value.total;
+    if (r.value.items.length < n) break;
+  }
+  return { ok: true, value: { items, total } };
+}
+
+/** What Undo puts back: one record from a row's Delete, or the records of "Delete selected". */
+type Undo = { via: 'one'; record: SavedArticle } | { via: 'many'; records: SavedArticle[] };
+
+function ArchiveList({ filter }: { filter: ArchiveFilter }) {
+  const key = archiveHash(filter);
   const [items, setItems] = useState<ArticleSummary[] | null>(null);
   const [total, setTotal] = useState(0);
+  /** The search the shown items answer: while a new one runs, its count is not known yet. */
+  const [shownKey, setShownKey] = useState<string | null>(null);
   const [stats, setStats] = useState<ArchiveStats | null>(null);
+  const [facets, setFacets] = useState<Facets>({ publishers: [], tags: [] });
   const [problem, setProblem] = useState<string | null>(null);
-  const [limit, setLimit] = useState(PAGE);
-  const [undo, setUndo] = useState<SavedArticle | null>(null);
+  /** A failed delete, tag or undo: shown apart from load failures, whose advice differs. */
+  const [actionProblem, setActionProblem] = useState<string | null>(null);
+  const [flash, setFlash] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  // "Show more" belongs to one search: a new search starts again at one page.
+  const [page, setPage] = useState({ key, limit: PAGE });
+  const limit = page.key === key ? page.limit : PAGE;
+  const [undo, setUndo] = useState<Undo | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [bulkTag, setBulkTag] = useState('');
+  /** A bulk action is running: a second click must not send it again. */
+  const [acting, setActing] = useState(false);
+  const seq = useRef(0);
+  const selectAll = useRef<HTMLInputElement>(null);
 
   const load = useCallback(async () => {
-    const [list, st] = await Promise.all([
-      request('archive/list', { offset: 0, limit, ...(actorKey ? { actorKey } : {}) }),
-      request('archive/stats', {}),
-    ]);
+    // Searches overlap while the reader types: only the latest one may fill the list.
+    const n = ++seq.current;
+    setLoading(true);
+    const [list, st] = await Promise.all([fetchArticles(filter, limit), request('archive/stats', {})]);
+    if (n !== seq.current) return;
+    setLoading(false);
     if (!list.ok) return setProblem(list.error);
     setProblem(null);
     setItems(list.value.items);
     setTotal(list.value.total);
+    setShownKey(key);
+    const shown = new Set(list.value.items.map((a) => a.id));
+    // Never act on articles the reader can no longer see.
+    setSelected((prev) => ([...prev].every((id) => shown.has(id)) ? prev : new Set([...prev].filter((id) => shown.has(id)))));
     if (st.ok) setStats(st.value);
-  }, [limit, actorKey]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, limit]);
+
+  const loadFacets = useCallback(async () => {
+    const r = await request('archive/facets', {});
+    if (r.ok) setFacets(r.value);
+  }, []);
 
   useEffect(() => void load(), [load]);
-  useBroadcast((msg) => msg.kind === 'archive/changed' && void load(), [load]);
+  useEffect(() => void loadFacets(), [loadFacets]);
+  useEffect(() => setSelected(new Set()), [key]);
+  useBroadcast(
+    (msg) => {
+      if (msg.kind !== 'archive/changed') return;
+      void load();
+      void loadFacets();
+    },
+    [load, loadFacets],
+  );
 
   useEffect(() => {
     if (!undo) return;
     const t = setTimeout(() => setUndo(null), UNDO_MS);
     return () => clearTimeout(t);
   }, [undo]);
+  useEffect(() => {
+    if (!flash) return;
+    const t = setTimeout(() => setFlash(null), FLASH_MS);
+    return () => clearTimeout(t);
+  }, [flash]);
+
+  const shownIds = items?.map((a) => a.id) ?? [];
+  const allSelected = shownIds.length > 0 && shownIds.every((id) => selected.has(id));
+  useEffect(() => {
+    if (selectAll.current) selectAll.current.indeterminate = selected.size > 0 && !allSelected;
+  });
+
+  async function refresh() {
+    await Promise.all([load(), loadFacets()]);
+  }
 
   async function remove(id: number) {
     const r = await request('archive/delete', { id });
-    if (!r.ok) return setProblem(r.error);
-    setUndo(r.value);
-    await load();
+    if (!r.ok) return setActionProblem(r.error);
+    setActionProblem(null);
+    if (r.value) setUndo({ via: 'one', record: r.value });
+    await refresh();
+  }
+
+  async function removeSelected() {
+    const ids = [...selected];
+    if (!ids.length || acting) return;
+    setActing(true);
+    const r = await request('archive/delete-many', { ids });
+    setActing(false);
+    if (!r.ok) return setActionProblem(r.error);
+    setActionProblem(null);
+    setSelected(new Set());
+    if (r.value.records.length) setUndo({ via: 'many', records: r.value.records });
+    else setFlash('Those articles were no longer in your archive.');
+    await refresh();
   }
 
   async function restore() {
     if (!undo) return;
-    const r = await request('archive/restore', { record: undo });
     setUndo(null);
-    if (!r.ok) setProblem(r.error);
-    await load();
+    const r = undo.via === 'one' ? await request('archive/restore', { record: undo.record }) : await request('archive/restore-many', { records: undo.records });
+    setActionProblem(r.ok ? null : r.error);
+    await refresh();
   }
 
+  async function tag(ids: number[], add: string[], remove: string[]): Promise<string | null> {
+    const r = await request('archive/tag', { ids, add, remove });
+    if (!r.ok) return r.error;
+    await refresh();
+    return null;
+  }
+
+  async function tagSelected() {
+    const add = parseTags(bulkTag);
+    const ids = [...selected];
+    if (!add.length || !ids.length || acting) return;
+    setActing(true);
+    const err = await tag(ids, add, []);
+    setActing(false);
+    setActionProblem(err);
+    if (err) return;
+    setBulkTag('');
+    setFlash(`Tagged ${plural(ids.length, 'article')} “${add.join('”, “')}”.`);
+  }
+
+  function select(id: number, on: boolean) {
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
+  const filtered = isFiltered(filter);
+  const only = (f: Partial<ArchiveFilter>) => archiveHash({ ...filter, ...f });
+  const actorOnly = filtered && Object.entries(filter).every(([k, v]) => k === 'actor' || !v);
   return (
     <>
       <header class="page-header">
@@ -115,6 +233,7 @@ function ArchiveList({ actorKey }: { actorKey: string | null }) {
           </p>
         )}
       </header>
+      <SearchBar filter={filter} facets={facets} />
       {problem && (
         <Notice title="The archive could not be loaded" tone="error">
           <p>{problem}</p>
@@ -123,64 +242,116 @@ function ArchiveList({ actorKey }: { actorKey: string | null }) {
           </button>
         </Notice>
       )}
-      {actorKey && (
+      {actionProblem && (
+        <Notice title="That did not work" tone="error" testId="action-problem">
+          <p>{actionProblem}</p>
+        </Notice>
+      )}
+      {filter.actor && (
         <p class="filter" data-testid="filter">
-          Articles naming <strong>{actorName(items, actorKey)}</strong> · <a href="#/">Show all</a>
+          Articles naming <strong>{actorName(items, filter.actor)}</strong> · <a href={only({ actor: '' })}>Any actor</a>
+        </p>
+      )}
+      {filtered && items !== null && shownKey === key && (
+        <p class="match-count muted" role="status" data-testid="match-count">
+          {total === 1 ? '1 article matches' : `${total.toLocaleString()} articles match`}
+        </p>
+      )}
+      {filtered && items !== null && shownKey !== key && !problem && (
+        <p class="match-count muted" role="status">
+          Searching…
         </p>
       )}
       {items === null && !problem && <Notice title="Opening your archive…" tone="busy" />}
-      {items !== null && items.length === 0 && actorKey && <Notice title="No saved article names this actor">{null}</Notice>}
-      {items !== null && items.length === 0 && !actorKey && (
+      {flash && (
+        <p class="flash" role="status" data-testid="flash">
+          {flash}
+        </p>
+      )}
+      {items !== null && items.length === 0 && shownKey === key && filtered && (
+        <Notice title={actorOnly ? 'No saved article names this actor' : 'No article matches'} testId="no-match">
+          {!actorOnly && <p>Try fewer or shorter words, or another filter.</p>}
+          <button type="button" onClick={() => navigate('#/')}>
+            Show all articles
+          </button>
+        </Notice>
+      )}
+      {items !== null && items.length === 0 && shownKey === key && !filtered && (
         <Notice title="Nothing saved yet" testId="empty">
           <p>Open a news article, click the Backstory button in the toolbar (or press Alt+Shift+B), then choose “Save to archive”.</p>
           <p class="muted">Saved articles stay on this device. Nothing is sent anywhere.</p>
         </Notice>
       )}
       {items !== null && items.length > 0 && (
-        <ul class="list" data-testid="archive-list">
-          {items.map((a) => (
-            <li key={a.id} class="item card" data-testid="archive-item">
-              <h2>
-                <a href={`#/article/${a.id}`}>{a.title}</a>
-              </h2>
-              <div class="item-actions">
-                {safeHref(a.url) && (
-                  <a class="button" href={safeHref(a.url)} target="_blank" rel="noopener noreferrer">
-                    Original
-                  </a>
-                )}
-                <button type="button" class="danger" onClick={() => void remove(a.id)} aria-label={`Delete “${a.title}”`}>
-                  Delete
+        <>
+          <div class="bulk-bar" aria-label="Selected articles" role="group">
+            <label class="select-all">
+              <input
+                type="checkbox"
+                ref={selectAll}
+                checked={allSelected}
+                onChange={(e) => setSelected(e.currentTarget.checked ? new Set(shownIds) : new Set())}
+                data-testid="select-all"
+              />
+              Select all on this page
+            </label>
+            {selected.size > 0 && (
+              <>
+                <span class="muted" data-testid="selected-count">
+                  {selected.size.toLocaleString()} selected
+                </span>
+                <button type="button" class="danger" disabled={acting} onClick={() => void removeSelected()} data-testid="delete-selected">
+                  Delete selected
                 </button>
-              </div>
-              <ArticleMeta publisher={a.publisher} aggregator={a.aggregator} byline={a.byline} published={a.published} wordCount={a.wordCount} url={a.url} />
-              <p class="saved-at muted">Saved {formatDate(a.savedAt, true)}</p>
-              {a.excerpt && <p class="excerpt muted">{a.excerpt}</p>}
-              {a.actors.length > 0 && (
-                <ul class="item-actors" aria-label="Named in this article">
-                  {a.actors.map((x) => (
-                    <li key={x.key}>
-                      <a class={`mini-chip chip-${x.type.toLowerCase()}`} href={actorHref(x.key)} title={`Show saved articles naming ${x.name}`}>
-                        {x.name}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ul>
+                <form
+                  class="bulk-tag"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    void tagSelected();
+                  }}
+                >
+                  <input
+                    type="text"
+                    value={bulkTag}
+                    placeholder="tag"
+                    maxLength={200}
+                    onInput={(e) => setBulkTag(e.currentTarget.value)}
+                    aria-label="Tag for the selected articles (separate several with commas)"
+                    data-testid="tag-input"
+                  />
+                  <button type="submit" disabled={acting || !parseTags(bulkTag).length} data-testid="tag-add">
+                    Tag selected
+                  </button>
+                </form>
+              </>
+            )}
+          </div>
+          <ul class={`list${loading ? ' list-busy' : ''}`} aria-busy={loading} data-testid="archive-list">
+            {items.map((a) => (
+              <ArticleRow
+                key={a.id}
+                a={a}
+                selected={selected.has(a.id)}
+                onSelect={(on) => select(a.id, on)}
+                onDelete={() => void remove(a.id)}
+                onTags={(add, rm) => tag([a.id], add, rm)}
+                tagHref={(t) => only({ tag: t })}
+                actorHref={(k) => only({ actor: k })}
+              />
+            ))}
+          </ul>
+        </>
       )}
       {items !== null && items.length < total && (
         <p class="more">
-          <button type="button" onClick={() => setLimit((l) => l + PAGE)}>
+          <button type="button" onClick={() => setPage({ key, limit: limit + PAGE })}>
             Show more ({(total - items.length).toLocaleString()} left)
           </button>
         </p>
       )}
       {undo && (
         <div class="toast" role="status">
-          <span>Deleted “{undo.title.length > 60 ? `${undo.title.slice(0, 57)}…` : undo.title}”.</span>
+          <span>{undo.via === 'one' ? `Deleted “${clip(undo.record.title, 60)}”.` : `Deleted ${plural(undo.records.length, 'article')}.`}</span>
           <button type="button" onClick={() => void restore()} data-testid="undo">
             Undo
           </button>
@@ -209,16 +380,56 @@ function Marked({ text, spans }: { text: string; spans: TextSpan[] }) {
   return <p>{parts}</p>;
 }
 
+interface CoverageState {
+  coverage: Coverage | null;
+  loading: boolean;
+  error: string | null;
+  now: number;
+}
+
+/** Earlier coverage of saved article `id`, asked again when the archive changes (a new save may belong to it). */
+function useCoverage(id: number): CoverageState {
+  const [state, setState] = useState<CoverageState>({ coverage: null, loading: true, error: null, now: Date.now() });
+  const seq = useRef(0);
+  const load = useCallback(async () => {
+    const n = ++seq.current;
+    setState((s) => ({ ...s, loading: true }));
+    const r = await request('archive/coverage', { id });
+    if (n !== seq.current) return;
+    // On failure the last answer stays, with the error beside it.
+    setState((s) => (r.ok ? { coverage: r.value, loading: false, error: null, now: Date.now() } : { ...s, loading: false, error: r.error }));
+  }, [id]);
+  useEffect(() => {
+    setState({ coverage: null, loading: true, error: null, now: Date.now() });
+    void load();
+  }, [load]);
+  useBroadcast((msg) => msg.kind === 'archive/changed' && void load(), [load]);
+  return state;
+}
+
+const readerHref = (id: number) => `#/article/${id}`;
+
 /**
- * The saved text in a clean reader view. Text only: Preact escapes it, nothing from the page can
- * run. With a claim id, that claim is marked and scrolled to.
+ * The saved text in a clean reader view, then its earlier coverage. Text only: Preact escapes it,
+ * nothing from the page can run. With a claim id, that claim is marked and scrolled to.
  */
 function Reader({ id, claimId }: { id: number; claimId: string | null }) {
   const [rec, setRec] = useState<SavedArticle | null | undefined>(undefined);
   const [problem, setProblem] = useState<string | null>(null);
   const root = useRef<HTMLElement>(null);
+  const coverage = useCoverage(id);
   useEffect(() => {
-    void request('archive/get', { id }).then((r) => (r.ok ? setRec(r.value) : setProblem(r.error)));
+    // Coverage links lead from one article to another in this same view: start each one afresh.
+    let live = true;
+    setRec(undefined);
+    setProblem(null);
+    scrollTo(0, 0);
+    void request('archive/get', { id }).then((r) => {
+      if (!live) return;
+      if (r.ok) setRec(r.value);
+      else setProblem(r.error);
+    });
+    return () => void (live = false);
   }, [id]);
   const claim = claimId ? rec?.claims?.find((c) => c.id === claimId) : undefined;
   useEffect(() => {
@@ -232,7 +443,7 @@ function Reader({ id, claimId }: { id: number; claimId: string | null }) {
   return (
     <>
       <p>
-        <a href="#/">← Back to the archive</a>
+        <a href={listHref()}>← Back to the archive</a>
       </p>
       {problem && (
         <Notice title="This article could not be opened" tone="error">
@@ -257,6 +468,11 @@ function Reader({ id, claimId }: { id: number; claimId: string | null }) {
             <Marked key={i} text={p} spans={claim?.spans.filter((s) => s.paragraph === i) ?? []} />
           ))}
         </article>
+      )}
+      {rec && (
+        <div class="reader-coverage" data-testid="reader-coverage">
+          <CoverageView {...coverage} context="archive" articleHref={readerHref} />
+        </div>
       )}
     </>
   );

@@ -10,6 +10,7 @@ import { request } from '@/lib/messaging/transport';
 import type { ReviewDraft } from '@/components/claims';
 import { ActorsSection } from './ActorsSection';
 import { ClaimsSection } from './ClaimsSection';
+import { CoverageSection } from './CoverageSection';
 import { HighlightsToggle } from './HighlightsToggle';
 import { useActiveTab } from './useActiveTab';
 
@@ -230,6 +231,7 @@ function Body({ panel, busy, slow, onRead, onSave, onRemove, onReveal, onRevealC
             </div>
           </article>
           <ActorsSection analysis={s.analysis} onReveal={onReveal} />
+          <CoverageSection tabId={panel.tabId} url={s.url} at={s.at} saved={panel.saved} />
           <ClaimsSection
             claims={s.analysis.claims ?? []}
             notice={s.analysis.notice}

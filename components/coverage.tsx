@@ -1,0 +1,261 @@
+/**
+ * "Earlier coverage" (issue #5): what the reader's own archive already holds about the events of an
+ * article, shared by the side panel and the archive's reader view. Everything in a Coverage was taken
+ * from web pages, so it is rendered as text nodes only, and a page's URL becomes a link only when it
+ * is http(s).
+ */
+import { browser } from 'wxt/browser';
+import type { Coverage, CoverageItem, EarlierStatement, NamedKey } from '@/lib/messaging/protocol';
+import { StatusBadge } from './claims';
+import { formatDate, hostOf, isoDate, plural, relativeDay, safeHref } from './format';
+
+export interface CoverageViewProps {
+  coverage: Coverage | null;
+  loading: boolean;
+  error: string | null;
+  /** The clock for "3 days ago"; passed in so a render is the same for the same props. */
+  now: number;
+  /** The panel links to the original pages (and to the archive); the archive to its own reader. */
+  context: 'panel' | 'archive';
+  /** Whether the reader has automatic saving on: the empty archive then fills by itself. */
+  autoSaveOn?: boolean;
+  onOpenOptions?: () => void;
+  /** The archive reader's address of a saved article (archive context). */
+  articleHref?: (id: number) => string;
+}
+
+type LinkProps = Pick<CoverageViewProps, 'context' | 'articleHref'>;
+
+export function CoverageView(props: CoverageViewProps) {
+  const { coverage, loading, error, context } = props;
+  // The archive page's reader has the article's title as h1 and its sections as h2; the panel's sections are h3.
+  const H = context === 'archive' ? 'h2' : 'h3';
+  const Sub = context === 'archive' ? 'h3' : 'h4';
+  return (
+    <section class="section coverage" aria-labelledby="coverage-h" aria-busy={loading} data-testid="coverage">
+      <H id="coverage-h">Earlier coverage</H>
+      <CoverageBody {...props} Sub={Sub} />
+      {error && coverage && (
+        <p class="problem" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function CoverageBody(props: CoverageViewProps & { Sub: 'h3' | 'h4' }) {
+  const { coverage, loading, error, now, Sub } = props;
+  if (!coverage) {
+    if (error) {
+      return (
+        <p class="problem" role="alert">
+          {error}
+        </p>
+      );
+    }
+    if (loading) {
+      return (
+        <p class="muted" role="status">
+          <span class="spinner" aria-hidden="true" />
+          Looking through your archive…
+        </p>
+      );
+    }
+    return (
+      <p class="empty muted" data-testid="coverage-empty">
+        Earlier coverage shows once Backstory has read an article.
+      </p>
+    );
+  }
+  if (coverage.archived === 0) return <EmptyArchive {...props} />;
+  const { same, related, statements } = coverage;
+  if (!same.length && !related.length && !statements.length) {
+    return (
+      <p class="empty muted" data-testid="coverage-empty">
+        Nothing in your archive ({plural(coverage.archived, 'article')}) covers this event yet.
+      </p>
+    );
+  }
+  const newHere = newHereText(coverage.newHere);
+  return (
+    <>
+      <Sub class="coverage-sub">The same event</Sub>
+      {same.length === 0 ? (
+        <p class="empty muted">Nothing in your archive ({plural(coverage.archived, 'article')}) covers this same event yet.</p>
+      ) : (
+        <ol class="timeline" aria-label="The same event, oldest first">
+          {same.map((it) => (
+            <li key={it.id} class="timeline-item" data-testid="coverage-same">
+              <ItemHead item={it} now={now} />
+              <ItemLink id={it.id} url={it.url} title={it.title} context={props.context} articleHref={props.articleHref} />
+              <Shares item={it} />
+              {it.added.length > 0 && <p class="coverage-added">Brought in: {names(it.added)}</p>}
+            </li>
+          ))}
+          <li class="timeline-item timeline-here" aria-current="true">
+            <p class="coverage-date">This article</p>
+            {newHere && (
+              <p class="coverage-new" data-testid="coverage-new-here">
+                New here: {newHere}
+              </p>
+            )}
+          </li>
+        </ol>
+      )}
+      {related.length > 0 && (
+        <>
+          <Sub class="coverage-sub">Related</Sub>
+          <ul class="coverage-related">
+            {related.map((it) => (
+              <li key={it.id} class="coverage-item" data-testid="coverage-related">
+                <ItemHead item={it} now={now} />
+                <ItemLink id={it.id} url={it.url} title={it.title} context={props.context} articleHref={props.articleHref} />
+                <Shares item={it} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {statements.length > 0 && (
+        <>
+          <Sub class="coverage-sub">Earlier statements by people in this article</Sub>
+          <ul class="coverage-statements">
+            {statements.map((s) => (
+              <Statement key={`${s.articleId}:${s.claimId}`} s={s} now={now} context={props.context} articleHref={props.articleHref} />
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+function EmptyArchive({ autoSaveOn, onOpenOptions }: CoverageViewProps) {
+  return (
+    <div class="empty" data-testid="coverage-empty">
+      <p class="muted">
+        Your archive is empty. This section fills from your own archive, on this device: the articles you save show up here
+        when you read about the same events again.
+      </p>
+      {autoSaveOn ? (
+        <p class="muted">Automatic saving is on: the articles you read from now on will appear here.</p>
+      ) : (
+        <p class="muted">
+          Save articles with the Save button, or turn on automatic saving in the options.
+          {onOpenOptions && (
+            <>
+              {' '}
+              <button type="button" class="link" onClick={onOpenOptions} data-testid="coverage-options">
+                Open the options
+              </button>
+            </>
+          )}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** "3 days ago · 19 Aug 2025 · Reuters". */
+function ItemHead({ item, now }: { item: CoverageItem; now: number }) {
+  return (
+    <p class="coverage-date">
+      <When ms={item.date} now={now} />
+      <span class="coverage-publisher"> · {item.publisher ?? hostOf(item.url)}</span>
+    </p>
+  );
+}
+
+/** The relative day when recent, and always the absolute date, machine-readable. */
+function When({ ms, now }: { ms: number; now: number }) {
+  const abs = formatDate(ms);
+  if (!abs) return <span>undated</span>;
+  const rel = relativeDay(ms, now);
+  return (
+    <>
+      {rel && <span class="coverage-rel">{rel} · </span>}
+      <time dateTime={isoDate(ms)}>{abs}</time>
+    </>
+  );
+}
+
+/**
+ * The title as a link: in the archive to its reader; in the panel to the original page (new tab,
+ * http(s) only), with a small link to the saved copy in the archive page.
+ */
+function ItemLink({ id, url, title, source, context, articleHref }: LinkProps & { id: number; url: string; title: string; source?: string }) {
+  const label = title || hostOf(url) || 'Untitled';
+  const from = source ? <span class="coverage-publisher"> · {source}</span> : null;
+  if (context === 'archive') {
+    return (
+      <p class="coverage-title">
+        <a href={articleHref ? articleHref(id) : `#/article/${id}`}>{label}</a>
+        {from}
+      </p>
+    );
+  }
+  const href = safeHref(url);
+  return (
+    <p class="coverage-title">
+      {href ? (
+        <a href={href} target="_blank" rel="noopener noreferrer">
+          {label}
+        </a>
+      ) : (
+        <span>{label}</span>
+      )}
+      {from}{' '}
+      <a class="coverage-archive-link" href={browser.runtime.getURL(`/archive.html#/article/${id}`)} target="_blank" rel="noopener">
+        in archive
+      </a>
+    </p>
+  );
+}
+
+function Shares({ item }: { item: CoverageItem }) {
+  const shared = uniqueNames([...item.shared.actors, ...item.shared.places]);
+  if (!shared.length) return null;
+  return <p class="coverage-shares">Shares: {shared.join(', ')}</p>;
+}
+
+function Statement({ s, now, context, articleHref }: LinkProps & { s: EarlierStatement; now: number }) {
+  const rel = relativeDay(s.date, now);
+  const abs = formatDate(s.date);
+  return (
+    <li class="coverage-statement" data-testid="coverage-statement">
+      <p class="coverage-said">
+        <span class="speaker">{s.speaker}</span>
+        {(rel || abs) && (
+          <>
+            ,{' '}
+            <time dateTime={isoDate(s.date)} title={abs}>
+              {rel || abs}
+            </time>
+          </>
+        )}
+        : <span class="coverage-quote">“{s.text}”</span>
+        <StatusBadge status={s.status} reviewed={true} />
+      </p>
+      <ItemLink id={s.articleId} url={s.url} title={s.title} source={s.publisher ?? hostOf(s.url)} context={context} articleHref={articleHref} />
+    </li>
+  );
+}
+
+function uniqueNames(keys: NamedKey[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const k of keys) {
+    if (seen.has(k.key)) continue;
+    seen.add(k.key);
+    out.push(k.name);
+  }
+  return out;
+}
+
+const names = (keys: NamedKey[]) => uniqueNames(keys).join(', ');
+
+/** "Rutte, Nato; ceasefire, grain corridor": the new names, then the new words. */
+function newHereText(n: Coverage['newHere']): string {
+  return [names(n.actors), n.terms.join(', ')].filter(Boolean).join('; ');
+}
