@@ -1,0 +1,68 @@
+/**
+ * End to end, issue #5: earlier coverage in Chromium. Two reports of one event (the Genoa bridge
+ * collapse) and one of another event of the same kind (the Baltimore bridge collapse) are saved;
+ * a third report of the Genoa collapse then shows the two Genoa reports in the panel, oldest first,
+ * and not the Baltimore one. They are saved in the wrong date order on purpose.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { Session } from './session';
+
+const s = new Session();
+beforeAll(() => s.start());
+afterAll(() => s.stop());
+
+const DIR = 'e2e/coverage/';
+const TOLL = 'Genoa bridge: death toll rises to 39 as Italy blames motorway operator';
+const COLLAPSE = 'Motorway bridge collapses in Genoa, killing dozens';
+const BALTIMORE = 'Baltimore bridge collapses after container ship strikes it';
+
+async function readAndSave(file: string): Promise<void> {
+  const { page, panel } = await s.openWithPanel(DIR + file);
+  await panel.getByTestId('read-page').click();
+  await panel.getByTestId('save').waitFor({ timeout: 20_000 });
+  await panel.getByTestId('save').click();
+  await panel.getByText('✓ Saved').waitFor();
+  await panel.close();
+  await page.close();
+}
+
+describe('earlier coverage', () => {
+  let panel: Page;
+
+  it('shows an empty archive how the section fills', async () => {
+    const opened = await s.openWithPanel(DIR + 'genoa-emergency.html');
+    panel = opened.panel;
+    await panel.getByTestId('read-page').click();
+    const empty = panel.getByTestId('coverage-empty');
+    await empty.waitFor({ timeout: 20_000 });
+    expect(await empty.textContent()).toMatch(/sav/i);
+    await panel.close();
+    await opened.page.close();
+  });
+
+  it('lists the two reports of the same event in date order, and not the other event', async () => {
+    await readAndSave('genoa-toll.html');
+    await readAndSave('genoa-collapse.html');
+    await readAndSave('baltimore-bridge.html');
+
+    const opened = await s.openWithPanel(DIR + 'genoa-emergency.html');
+    panel = opened.panel;
+    await panel.getByTestId('read-page').click();
+    const same = panel.getByTestId('coverage-same');
+    await expect.poll(() => same.count(), { timeout: 20_000 }).toBe(2);
+    const texts = await same.allTextContents();
+    expect(texts[0]).toContain(COLLAPSE);
+    expect(texts[1]).toContain(TOLL);
+    expect(texts[0]).toContain('Harbour Courier');
+    // What the earlier reports share with this one.
+    expect(texts.join(' ')).toContain('Toninelli');
+    const section = await panel.getByTestId('coverage').textContent();
+    expect(section).not.toContain(BALTIMORE);
+    expect(await panel.getByTestId('coverage-new-here').textContent()).toContain('Mattarella');
+  });
+
+  it('made no network request of its own', async () => {
+    await s.expectNoNetworkOfItsOwn();
+  });
+});
