@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Session } from './session';
+import { archiveTotal, Session } from './session';
 
 const s = new Session();
 beforeAll(() => s.start());
@@ -60,6 +60,44 @@ describe('earlier coverage', () => {
     const section = await panel.getByTestId('coverage').textContent();
     expect(section).not.toContain(BALTIMORE);
     expect(await panel.getByTestId('coverage-new-here').textContent()).toContain('Mattarella');
+  });
+
+  it('finds articles by words and tag in the archive, shows a saved article’s coverage, and deletes several with undo', async () => {
+    const archive = await s.b.openExtensionPage('archive.html');
+    await archive.getByTestId('archive-item').first().waitFor({ timeout: 20_000 });
+    // A plural and the start of the last word: "dozens" and "Morand".
+    await archive.getByTestId('search').fill('dozens Morand');
+    await expect.poll(() => archive.getByTestId('match-count').textContent(), { timeout: 10_000 }).toBe('1 article matches');
+    expect(await archive.getByTestId('archive-item').first().textContent()).toContain(COLLAPSE);
+    expect(archive.url()).toContain('q=dozens');
+    await archive.getByTestId('search').fill('bridge');
+    await expect.poll(() => archive.getByTestId('match-count').textContent()).toBe('3 articles match');
+
+    // Tag the two Genoa reports, then filter by the tag.
+    await archive.getByTestId('search').fill('genoa');
+    await expect.poll(() => archive.getByTestId('match-count').textContent()).toBe('2 articles match');
+    await archive.getByTestId('select-all').check();
+    await archive.getByTestId('tag-input').fill('Genoa bridge');
+    await archive.getByTestId('tag-add').click();
+    await expect.poll(() => archive.getByTestId('row-tag').count()).toBe(2);
+    await archive.getByTestId('clear-filters').click();
+    await archive.getByTestId('filter-tag').selectOption('genoa bridge');
+    await expect.poll(() => archive.getByTestId('match-count').textContent()).toBe('2 articles match');
+
+    // The reader view of the first report lists the later one as coverage of the same event.
+    await archive.getByRole('link', { name: COLLAPSE }).click();
+    const cov = archive.getByTestId('reader-coverage');
+    await cov.getByTestId('coverage-same').first().waitFor({ timeout: 10_000 });
+    expect(await cov.getByTestId('coverage-same').allTextContents()).toEqual([expect.stringContaining(TOLL)]);
+    await archive.goBack();
+
+    // Delete both in one go, then undo.
+    await archive.getByTestId('select-all').check();
+    await archive.getByTestId('delete-selected').click();
+    await expect.poll(() => archiveTotal(archive)).toBe(1);
+    await archive.getByTestId('undo').click();
+    await expect.poll(() => archiveTotal(archive)).toBe(3);
+    await archive.close();
   });
 
   it('made no network request of its own', async () => {
