@@ -234,7 +234,7 @@ function Statement({ s, now, context, articleHref }: LinkProps & { s: EarlierSta
             </time>
           </>
         )}
-        : <span class="coverage-quote">“{s.text}”</span>
+        : <span class="coverage-quote">{s.text}</span>
         <StatusBadge status={s.status} reviewed={true} />
       </p>
       <ItemLink id={s.articleId} url={s.url} title={s.title} source={s.publisher ?? hostOf(s.url)} context={context} articleHref={articleHref} />

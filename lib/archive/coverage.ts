@@ -179,10 +179,11 @@ export async function earlierCoverage(db: ArchiveDB, idf: LoadableIdf, q: Covera
   // What each piece brought into the story, and what this article adds to all of them.
   const seenNames = new Set<string>();
   const seenTerms = new Set<string>();
-  for (const it of same) {
+  for (const [i, it] of same.entries()) {
     const f = source.rows.get(it.id)!.fingerprint;
     const keys = [...f.actors, ...f.places].map(([k]) => k);
-    it.added = keys.filter((k) => !seenNames.has(matchKey(k))).slice(0, MAX_ADDED).map(name);
+    // The first piece brought in everything it names; saying so would repeat its "shares".
+    if (i > 0) it.added = keys.filter((k) => !seenNames.has(matchKey(k))).slice(0, MAX_ADDED).map(name);
     for (const k of keys) seenNames.add(matchKey(k));
     for (const t of f.terms) seenTerms.add(t);
   }

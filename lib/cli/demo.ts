@@ -1,39 +1,151 @@
 /**
- * `npm run demo -- [page.html|URL] [--out DIR]`
+ * `npm run demo -- [page.html|URL] [--out DIR] [--archive PATH] [--archive-limit N]`
  *
  * The main job in one command, without a desktop: builds the extension if needed, starts headless
  * Chromium with it, serves the page from 127.0.0.1, reads it with the extension, saves it, and
  * writes page.png, sidepanel.png, archive.png and summary.json to DIR (default demo-output/).
+ *
+ * With --archive, the demo profile's archive is filled first, through the extension itself (each
+ * article read and saved as a reader would), from PATH: a folder of pages (every .html file in it
+ * and its subfolders), or a JSONL file in the events format (`id`, `title`, `text`, optional
+ * `date` and `url`; lib/cli/eval/events.ts), each line turned into a plain article page. The
+ * panel then shows the page's earlier coverage, and summary.json lists it under "related".
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 
-import type { PanelState, Result } from "../messaging/protocol";
-import { launchWithExtension, openAndRead, serveStatic } from './browser';
+import type { Page } from 'playwright-core';
+import type { Coverage, PanelState, Result } from '../messaging/protocol';
+import { launchWithExtension, openAndRead, serveStatic, type LaunchedBrowser } from './browser';
 import { ensureE2EBuild } from './build';
+import { parseEventsJsonl } from './eval/events';
 
 const DEFAULT_PAGE = 'test/fixtures/demo/wikinews-uk-supreme-court-prorogation.html';
+
+const USAGE = 'usage: npm run demo -- [page.html|URL] [--out DIR] [--archive FOLDER|FILE.jsonl] [--archive-limit N]';
 
 interface Args {
   page: string;
   out: string;
+  archive: string | null;
+  archiveLimit: number;
 }
 
 function parseArgs(argv: string[]): Args {
   let page: string | undefined;
   let out = 'demo-output';
+  let archive: string | null = null;
+  let archiveLimit = Infinity;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--out') out = argv[++i] ?? out;
-    else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run demo -- [page.html|URL] [--out DIR]');
+    else if (a === '--archive') archive = argv[++i] ?? null;
+    else if (a === '--archive-limit') {
+      archiveLimit = Number(argv[++i]);
+      if (!Number.isInteger(archiveLimit) || archiveLimit < 1) throw new Error(`--archive-limit needs a positive whole number. ${USAGE}`);
+    } else if (a === '--help' || a === '-h') {
+      console.log(USAGE);
       process.exit(0);
-    } else if (a.startsWith('--')) throw new Error(`Unknown option ${a}. Usage: npm run demo -- [page.html|URL] [--out DIR]`);
+    } else if (a.startsWith('--')) throw new Error(`Unknown option ${a}. ${USAGE}`);
     else page = a;
   }
-  return { page: page ?? DEFAULT_PAGE, out };
+  if (archive !== null && !existsSync(archive)) throw new Error(`--archive: no such file or folder: ${archive}`);
+  return { page: page ?? DEFAULT_PAGE, out, archive, archiveLimit };
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** One events-format record as a plain article page (text escaped: the file may hold anything). */
+function eventPage(doc: { title: string; paragraphs: string[]; date: string | null }, publisher: string): string {
+  const paras = doc.paragraphs[0] === doc.title ? doc.paragraphs.slice(1) : doc.paragraphs;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title>
+<meta property="og:site_name" content="${escapeHtml(publisher)}">
+${doc.date ? `<meta property="article:published_time" content="${escapeHtml(doc.date)}">` : ''}
+</head><body><main><article><h1>${escapeHtml(doc.title)}</h1>
+${paras.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+</article></main></body></html>
+`;
+}
+
+function htmlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    const st = statSync(p);
+    if (st.isDirectory()) out.push(...htmlFiles(p));
+    else if (/\.html?$/i.test(name)) out.push(p);
+  }
+  return out;
+}
+
+/** Where the archive's pages are served from, and their paths (relative to that folder). */
+async function stageArchive(path: string, limit: number, skip: string | null): Promise<{ root: string; pages: string[]; skipped: number; cleanup(): Promise<void> }> {
+  if (statSync(path).isDirectory()) {
+    const root = resolve(path);
+    const files = htmlFiles(root).filter((f) => f !== skip);
+    return { root, pages: files.slice(0, limit).map((f) => relative(root, f)), skipped: 0, cleanup: async () => undefined };
+  }
+  const { docs, malformed, problems } = parseEventsJsonl(readFileSync(path, 'utf8'));
+  if (docs.length === 0) throw new Error(`--archive: ${path} has no usable line in the events format${problems.length ? ` (${problems.join('; ')})` : ''}.`);
+  const raw = readFileSync(path, 'utf8').split('\n');
+  const dir = await mkdtemp(join(tmpdir(), 'backstory-demo-archive-'));
+  const pages: string[] = [];
+  for (const d of docs.slice(0, limit)) {
+    let publisher = 'Events file';
+    try {
+      const url = (JSON.parse(raw[d.line - 1]!) as { url?: unknown }).url;
+      if (typeof url === 'string') publisher = new URL(url).hostname.replace(/^www\./, '');
+    } catch {
+      // No usable url: the file's name stands in as the publisher.
+    }
+    const name = `${encodeURIComponent(d.id).replace(/%/g, '_')}.html`;
+    await writeFile(join(dir, name), eventPage(d, publisher));
+    pages.push(name);
+  }
+  return { root: dir, pages, skipped: malformed, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Asks the background, from an extension page, as the panel would. */
+async function ask<T>(ext: Page, kind: string, payload: unknown): Promise<T> {
+  const r = (await ext.evaluate(([k, p]) => chrome.runtime.sendMessage({ kind: k, payload: p }), [kind, payload] as const)) as Result<T>;
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
+
+/**
+ * Reads and saves each page in one tab through the extension (activate, wait for the reading,
+ * save): the same path as the panel's buttons, without drawing the panel for each page.
+ */
+async function fillArchive(b: LaunchedBrowser, origin: string, pages: string[]): Promise<{ saved: number; notArticles: number }> {
+  const ext = await b.openExtensionPage('archive.html');
+  const tab = await b.context.newPage();
+  let tabId: number | null = null;
+  let saved = 0;
+  let notArticles = 0;
+  const t0 = performance.now();
+  for (const [i, p] of pages.entries()) {
+    await tab.goto(`${origin}/${p.split('/').map(encodeURIComponent).join('/')}`);
+    // The tab keeps its id from page to page; it can be looked up once it shows a page.
+    tabId ??= await b.tabIdOf(tab);
+    await ask(ext, 'panel/activate', { tabId });
+    let state: PanelState | null = null;
+    for (let k = 0; k < 300; k++) {
+      state = await ask<PanelState>(ext, 'panel/state', { tabId });
+      if (state.state.status !== 'working' && state.state.status !== 'idle') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    if (state?.state.status === 'ready') {
+      await ask(ext, 'panel/save', { tabId });
+      saved++;
+    } else notArticles++;
+    if ((i + 1) % 50 === 0 || i + 1 === pages.length)
+      console.log(`archive: ${i + 1}/${pages.length} pages read, ${saved} saved (${Math.round((performance.now() - t0) / (i + 1))} ms a page)`);
+  }
+  await tab.close();
+  await ext.close();
+  return { saved, notArticles };
 }
 
 /** A page file is served from its own folder; a URL is downloaded once (by this tool, on your machine) and served locally. */
@@ -58,7 +170,19 @@ async function main(): Promise<void> {
   const staged = await stagePage(args.page);
   const server = await serveStatic(staged.root);
   const b = await launchWithExtension({ extensionPath: ext });
+  let filled: { saved: number; notArticles: number; skipped: number } | null = null;
   try {
+    if (args.archive) {
+      const skip = /^https?:/i.test(args.page) ? null : resolve(args.page);
+      const staged = await stageArchive(args.archive, args.archiveLimit, skip);
+      const archiveServer = await serveStatic(staged.root);
+      try {
+        filled = { ...(await fillArchive(b, archiveServer.origin, staged.pages)), skipped: staged.skipped };
+      } finally {
+        await archiveServer.close();
+        await staged.cleanup();
+      }
+    }
     const t0 = performance.now();
     const { page, panel, ms } = await openAndRead(b, `${server.origin}${staged.path}`);
     const state = (await panel.evaluate(async (tabId: number) => chrome.runtime.sendMessage({ kind: 'panel/state', payload: { tabId } }), await b.tabIdOf(page))) as Result<PanelState>;
@@ -70,6 +194,11 @@ async function main(): Promise<void> {
       await panel.getByTestId('save').click();
       await panel.getByText('✓ Saved').waitFor();
       saveMs = performance.now() - t1;
+    }
+    let coverage: Coverage | null = null;
+    if (s.status === 'ready') {
+      coverage = await ask<Coverage | null>(panel, 'panel/coverage', { tabId: state.value.tabId });
+      await panel.locator('[data-testid="coverage"][aria-busy="false"]').waitFor({ timeout: 20_000 });
     }
     await page.bringToFront();
     await page.screenshot({ path: join(out, 'page.png') });
@@ -112,16 +241,30 @@ async function main(): Promise<void> {
               signals: c.signals.map((g) => g.reason),
             }))
           : [],
-      related: [],
+      related: coverage
+        ? [...coverage.same, ...coverage.related].map((c) => ({
+            id: c.id,
+            title: c.title,
+            date: new Date(c.date).toISOString().slice(0, 10),
+            publisher: c.publisher,
+            tier: c.tier,
+            score: Math.round(c.score * 1000) / 1000,
+            shared: [...c.shared.actors, ...c.shared.places].map((x) => x.name),
+          }))
+        : [],
+      earlier_statements: (coverage?.statements ?? []).map((st) => ({ speaker: st.speaker, text: st.text, date: new Date(st.date).toISOString().slice(0, 10), title: st.title })),
+      archive: filled ? { ...filled, articles: coverage?.archived ?? null } : null,
       timings: {
         ...(s.status === 'ready' ? roundAll(s.analysis.timings) : {}),
         activation_to_panel_ms: Math.round(ms),
         save_ms: saveMs === null ? null : Math.round(saveMs),
+        coverage_ms: coverage ? Math.round(coverage.ms * 10) / 10 : null,
         total_ms: Math.round(performance.now() - t0),
       },
     };
     writeFileSync(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
     console.log(`Read "${summary.article?.title ?? args.page}" (${s.status}).`);
+    if (coverage) console.log(`Earlier coverage: ${coverage.same.length} same event, ${coverage.related.length} related, out of ${coverage.archived} saved articles.`);
     console.log(`Wrote ${['page.png', 'sidepanel.png', 'archive.png', 'summary.json'].map((f) => join(out, f)).join('\n      ')}`);
   } finally {
     await b.close();

@@ -68,7 +68,7 @@ const statement: EarlierStatement = {
   claimId: 'c1',
   speaker: 'Zelensky',
   speakerKey: 'PER:zelensky',
-  text: 'We will rebuild every plant.',
+  text: '“We will rebuild every plant,” he said.',
   kind: 'quote',
   date: NOW - 3 * DAY,
   title: 'Drone strike hits Kyiv power plant',
@@ -177,7 +177,8 @@ describe('CoverageView', () => {
 
     const st = all('[data-testid="coverage-statement"]');
     expect(st).toHaveLength(1);
-    expect(text(st[0])).toContain('Zelensky, 3 days ago: “We will rebuild every plant.”');
+    // The claim's own words, as written (quote marks included), not wrapped in another pair.
+    expect(text(st[0])).toContain('Zelensky, 3 days ago: “We will rebuild every plant,” he said.');
     expect(text(st[0]!.querySelector('a'))).toBe('Drone strike hits Kyiv power plant');
     expect(text(st[0])).toContain('Reuters');
     expect(text(st[0]!.querySelector('[data-testid="claim-status"]'))).toBe('Disputed');

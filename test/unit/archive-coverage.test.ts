@@ -112,12 +112,15 @@ describe('earlier coverage from the archive', () => {
 
   it('says what each piece brought in and what is new in this one', async () => {
     await save(byId('qeshm-a'));
+    await save({ ...byId('qeshm-b'), id: 'qeshm-later', published: '2005-11-29', actors: [...byId('qeshm-b').actors, { key: 'LOC:hormozgan', name: 'Hormozgan', type: 'LOC', aliases: [], mentions: 1, role: null }] });
     const b = { ...byId('qeshm-b') };
     b.actors = [...b.actors, { key: 'ORG:world health organization', name: 'World Health Organization', type: 'ORG', aliases: [], mentions: 2, role: null }];
     b.paragraphs = [...b.paragraphs, 'The World Health Organization sent tents and water purification kits.'];
     const cov = await earlierCoverage(db, idf, { fingerprint: (await analysisOf(b)).fingerprint!, actors: b.actors });
-    expect(cov.same).toHaveLength(1);
-    expect(cov.same[0]!.added.map((x) => x.key)).toContain('LOC:qeshm');
+    expect(cov.same).toHaveLength(2);
+    // The first report names everything first: nothing to say. The second brought in Hormozgan.
+    expect(cov.same[0]!.added).toEqual([]);
+    expect(cov.same[1]!.added.map((x) => x.key)).toEqual(['LOC:hormozgan']);
     expect(cov.newHere.actors.map((x) => x.name)).toContain('World Health Organization');
     expect(cov.newHere.actors.map((x) => x.key)).not.toContain('LOC:qeshm');
   });
