@@ -215,3 +215,31 @@ describe('fingerprints for records that have none', () => {
     expect(cov.same.map((i) => i.id)).toEqual([saved.id]);
   });
 });
+
+describe('the archive and the evaluation run the same matching', () => {
+  it('gives the same results, scores and IDF through IndexedDB as through the in-memory source of `npm run eval -- events`', async () => {
+    const { LayeredIdf } = await import('../../lib/events/idf');
+    const { MemoryCandidateSource } = await import('../../lib/events/source');
+    const { findEarlierCoverage } = await import('../../lib/events/match');
+    const { documentTerms, computeFingerprint } = await import('../../lib/events/fingerprint');
+    const docs = [byId('qeshm-a'), byId('aquila'), { ...byId('qeshm-b'), id: 'qeshm-b' }];
+    const mem = new MemoryCandidateSource();
+    const layered = new LayeredIdf(shipped);
+    for (const d of docs) {
+      const input = { title: d.title, paragraphs: d.paragraphs, published: d.published };
+      // As in the extension and the eval's dated protocol: fingerprint first (analysis), then add (save).
+      const inMemory = computeFingerprint(input, d.actors, layered);
+      const saved = await save(d);
+      expect(saved.fingerprint).toEqual(inMemory);
+      mem.add(saved.id, inMemory);
+      layered.add(documentTerms(input));
+    }
+    const q = { ...byId('qeshm-b'), id: 'q', published: '2005-11-30' };
+    const fp = (await analysisOf(q)).fingerprint!;
+    expect(fp).toEqual(computeFingerprint({ title: q.title, paragraphs: q.paragraphs, published: q.published }, q.actors, layered));
+    const inMemory = await findEarlierCoverage(fp, mem, { idf: layered });
+    const cov = await earlierCoverage(db, idf, { fingerprint: fp, actors: q.actors });
+    expect(inMemory.length).toBeGreaterThan(0);
+    expect([...cov.same, ...cov.related].map((c) => [c.id, c.tier, c.score.toFixed(12)]).sort()).toEqual(inMemory.map((c) => [c.id, c.tier, c.score.toFixed(12)]).sort());
+  });
+});
