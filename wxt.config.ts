@@ -10,9 +10,26 @@ export default defineConfig({
     plugins: [preact()],
     build: { chunkSizeWarningLimit: 4096 },
   }),
-  manifest: ({ browser, manifestVersion, mode }) => {
+  manifest: ({ browser, command, manifestVersion, mode }) => {
     const e2e = mode === 'e2e';
     const optionalHosts = ['http://*/*', 'https://*/*'];
+    // The extension's pages and worker run only the extension's own scripts (no eval, no remote
+    // code, no plugins, no <base>, no form posts) and may load or connect to nothing but the
+    // extension itself: a network request of its own would be refused by the browser. The e2e
+    // build may also reach the local test server, whose log proves the suite records the worker.
+    // Framing is refused in Chrome. Firefox's sidebar embeds the panel page in its own browser
+    // chrome, which no test here can check, so there the directive is left out rather than risk an
+    // empty sidebar. `npm run dev` serves scripts and styles from Vite's server with a live-reload
+    // socket, so it goes without default-src.
+    const csp = [
+      ...(command === 'serve' ? [] : ["default-src 'self'"]),
+      "script-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'none'",
+      ...(browser === 'firefox' ? [] : ["frame-ancestors 'none'"]),
+      ...(e2e ? ["connect-src 'self' http://127.0.0.1:*"] : []),
+    ].join('; ');
     return {
       name: 'Backstory',
       description:
@@ -41,10 +58,7 @@ export default defineConfig({
           description: 'Show or hide the highlights in the page',
         },
       },
-      content_security_policy:
-        manifestVersion === 3
-          ? { extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'" }
-          : "script-src 'self'; object-src 'self'",
+      content_security_policy: manifestVersion === 3 ? { extension_pages: csp } : csp,
       ...(browser === 'firefox'
         ? { browser_specific_settings: { gecko: { id: 'backstory@backstory.invalid', strict_min_version: '115.0' } } }
         : {}),

@@ -1,17 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ArticleMeta } from '@/components/ArticleMeta';
 import { CoverageView } from '@/components/coverage';
-import { clip, formatBytes, plural, safeHref } from '@/components/format';
+import { clip, plural, safeHref } from '@/components/format';
 import { Notice } from '@/components/Notice';
 import { useBroadcast } from '@/components/useBroadcast';
 import type { ArchiveStats, ArticleSummary, Coverage, Result } from '@/lib/messaging/protocol';
 import { request } from '@/lib/messaging/transport';
 import type { SavedArticle, TextSpan } from '@/lib/types';
 import { ArticleRow } from './ArticleRow';
+import { ArticleExports, BackupReminder, BackupView } from './BackupView';
 import { ClaimsView, parseClaimFilter } from './ClaimsView';
 import { archiveHash, filterFromHash, isFiltered, NO_FILTER, parseTags, toArchiveQuery, type ArchiveFilter } from './query';
 import { listHref, navigate, rememberList, useRoute } from './route';
 import { SearchBar, type Facets } from './SearchBar';
+import { StorageStats } from './StorageStats';
 
 const PAGE = 50;
 /** The most one `archive/list` or `archive/search` request may ask for. */
@@ -23,6 +25,7 @@ export function App() {
   const route = useRoute();
   const m = /^#\/article\/(\d+)(?:\?claim=([^&]+))?$/.exec(route);
   const claims = /^#\/claims(?:\?(.*))?$/.exec(route);
+  const backup = /^#\/backup(?:\?(.*))?$/.exec(route);
   if (m) {
     return (
       <div class="page">
@@ -30,19 +33,24 @@ export function App() {
       </div>
     );
   }
-  const filter = (!claims && filterFromHash(route)) || NO_FILTER;
-  if (!claims) rememberList(archiveHash(filter));
+  const filter = (!claims && !backup && filterFromHash(route)) || NO_FILTER;
+  if (!claims && !backup) rememberList(archiveHash(filter));
   return (
     <div class="page">
       <nav class="tabs" aria-label="Archive views">
-        <a href="#/" aria-current={claims ? undefined : 'page'}>
+        <a href="#/" aria-current={claims || backup ? undefined : 'page'}>
           Articles
         </a>
         <a href="#/claims" aria-current={claims ? 'page' : undefined} data-testid="nav-claims">
           Claims
         </a>
+        <a href="#/backup" aria-current={backup ? 'page' : undefined} data-testid="nav-backup">
+          Backup
+        </a>
       </nav>
-      {claims ? (
+      {backup ? (
+        <BackupView query={backup[1] ?? ''} />
+      ) : claims ? (
         <>
           <header class="page-header">
             <h1>Claims</h1>
@@ -50,7 +58,10 @@ export function App() {
           <ClaimsView filter={parseClaimFilter(claims[1] ?? '')} />
         </>
       ) : (
-        <ArchiveList filter={filter} />
+        <>
+          <BackupReminder />
+          <ArchiveList filter={filter} />
+        </>
       )}
     </div>
   );
@@ -225,13 +236,7 @@ function ArchiveList({ filter }: { filter: ArchiveFilter }) {
     <>
       <header class="page-header">
         <h1>Your articles</h1>
-        {stats && (
-          <p class="stats muted" data-testid="stats">
-            {plural(stats.articles, 'article')} · {formatBytes(stats.bytes)} of text
-            {stats.usage !== null && ` · ${formatBytes(stats.usage)} used in all`}
-            {stats.persisted === true && ' · kept safe from clean-up'}
-          </p>
-        )}
+        {stats && <StorageStats stats={stats} />}
       </header>
       <SearchBar filter={filter} facets={facets} />
       {problem && (
@@ -303,6 +308,9 @@ function ArchiveList({ filter }: { filter: ArchiveFilter }) {
                 <button type="button" class="danger" disabled={acting} onClick={() => void removeSelected()} data-testid="delete-selected">
                   Delete selected
                 </button>
+                <a class="button" href={`#/backup?ids=${[...selected].join(',')}`} data-testid="export-selected">
+                  Export selected…
+                </a>
                 <form
                   class="bulk-tag"
                   onSubmit={(e) => {
@@ -464,6 +472,7 @@ function Reader({ id, claimId }: { id: number; claimId: string | null }) {
               </a>
             </p>
           )}
+          <ArticleExports record={rec} />
           {rec.paragraphs.map((p, i) => (
             <Marked key={i} text={p} spans={claim?.spans.filter((s) => s.paragraph === i) ?? []} />
           ))}

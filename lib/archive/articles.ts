@@ -152,7 +152,11 @@ async function saveInTransaction(db: ArchiveDB, article: Article, analysis: Anal
  * and every index derived from it: either all of it is written or nothing is.
  */
 export async function saveArticle(db: ArchiveDB, article: Article, analysis: Analysis | null, now = Date.now()): Promise<SavedArticle & { id: number }> {
-  return db.transaction('rw', articleTables(db), () => saveInTransaction(db, article, analysis, now));
+  // The scope must be declared `async`: Dexie follows native awaits only from async scopes, and a
+  // plain one returning a promise upsets that tracking for every other transaction running at the
+  // same time, whose later writes then escape into transactions of their own (PrematureCommitError,
+  // half an import or a delete committed). test/unit/concurrency.test.ts races them.
+  return db.transaction('rw', articleTables(db), async () => saveInTransaction(db, article, analysis, now));
 }
 
 /** Saves several articles in one transaction (bulk loading, imports): all or none. */

@@ -5,12 +5,16 @@
 import { actorArchiveInfo, archiveStats, deleteArticle, deleteArticles, findByUrl, listArticles, restoreArticle, restoreArticles, saveArticle } from '../archive/articles';
 import { ArchiveIdf, earlierCoverage, fingerprintOf, type LoadableIdf } from '../archive/coverage';
 import { archiveFacets, searchArticles, SearchError, tagArticles } from '../archive/search';
+import { BackupError, exportBackup, importBackup, Transfers } from '../archive/backup';
+import { fillFingerprints } from '../archive/coverage';
+import { FILL } from '../archive/derived';
+import { isToolFormat, toolExport } from '../archive/exports';
 import { EMPTY_IDF } from '../events/idf';
 import { claimSpeakers, cleanReview, listClaims, mergeClaims, reviewClaim, type ReviewInput } from '../archive/claims';
 import { claimFromSelection } from '../nlp/claims/missed';
 import type { ArchiveDB } from '../archive/db';
 import type { Broadcast, PanelState, SavedInfo, TabState } from '../messaging/protocol';
-import { UserFacingError, type Handlers } from '../messaging/transport';
+import { isQuotaError, STORAGE_FULL, UserFacingError, type Handlers } from '../messaging/transport';
 import { isClaimStatus } from '../claim-status';
 import type { Analysis, Article, Claim, ExtractResult, SavedArticle } from '../types';
 import { savesAutomatically, type Settings } from '../settings';
@@ -65,6 +69,15 @@ const BLOCKED = 'The browser does not let extensions read this page (for example
 
 export function createService(d: ServiceDeps): Handlers & { activate(tabId: number): Promise<PanelState>; forgetTab(tabId: number): Promise<void>; navigated(tabId: number, url: string | null): Promise<void> } {
   const idf = d.idf ?? new ArchiveIdf(d.db, EMPTY_IDF);
+  // Backups and exports travel to and from the archive page in parts (issue #6).
+  const transfers = new Transfers(() => d.now());
+  const backupStep = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (err) {
+      throw err instanceof BackupError ? new UserFacingError(err.message) : err;
+    }
+  };
 
   async function setState(tabId: number, state: TabState): Promise<void> {
     await d.tabs.set(tabId, state);
@@ -162,6 +175,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
     try {
       updated = await reviewClaim(d.db, rec.id!, claimId, review, now, known);
     } catch (err) {
+      if (isQuotaError(err)) throw err;
       throw new UserFacingError(err instanceof Error ? err.message : String(err));
     }
     if (!updated) throw new UserFacingError('The article was removed from the archive meanwhile. Save it again to review its claims.');
@@ -181,7 +195,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
     }
   }
 
-  return {
+  return storageFullSaysSo({
     activate,
     async forgetTab(tabId) {
       await d.tabs.remove(tabId);
@@ -259,7 +273,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       try {
         rec = await reviewClaim(d.db, articleId, claimId, reviewFrom(review), d.now());
       } catch (err) {
-        throw err instanceof UserFacingError ? err : new UserFacingError(err instanceof Error ? err.message : String(err));
+        throw err instanceof UserFacingError || isQuotaError(err) ? err : new UserFacingError(err instanceof Error ? err.message : String(err));
       }
       d.notify({ kind: 'archive/changed' });
       return { found: !!rec };
@@ -342,7 +356,70 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
     async 'archive/stats'() {
       return archiveStats(d.db, d.storage);
     },
-  };
+    /*
+     * Backup and restore (issue #6). The background does the work, because it is the archive's one
+     * writer: an import's term counts reach the IDF cache (`db.termListeners`) only here, and a
+     * page writing the database itself would leave that cache stale. Files travel in parts of
+     * PART_CHARS, since a runtime message is JSON-serialised and Chrome refuses one over 64 MiB.
+     */
+    async 'archive/export'(req) {
+      if (req?.format === 'backup') {
+        const settings = (await d.settings?.().catch(() => null)) ?? null;
+        const file = await exportBackup(d.db, { settings, now: d.now() });
+        return { ...transfers.offer(file.text), articles: file.articles, filename: file.filename, mime: 'application/json' };
+      }
+      if (!isToolFormat(req?.format)) throw new UserFacingError('Choose what to export: a backup, Markdown, JSON or annotations.');
+      const ids = req.ids === undefined ? null : idList(req.ids);
+      const records = ids
+        ? (await d.db.articles.bulkGet(ids)).filter((r): r is SavedArticle => !!r)
+        : await d.db.articles.orderBy('savedAt').reverse().toArray();
+      if (!records.length) throw new UserFacingError(ids ? 'Those articles are no longer in your archive.' : 'Your archive is empty: there is nothing to export yet.');
+      const file = toolExport(req.format, records, { now: d.now(), actors: req.actors === true });
+      return { ...transfers.offer(file.text), articles: records.length, filename: file.filename, mime: file.mime };
+    },
+    async 'archive/transfer'({ transfer, part }) {
+      return { text: backupStep(() => transfers.read(transfer, part)) };
+    },
+    async 'archive/import-part'({ transfer, part, parts, text }) {
+      return { received: backupStep(() => transfers.receive(transfer, part, parts, text)) };
+    },
+    async 'archive/import'({ transfer }) {
+      const text = backupStep(() => transfers.take(transfer));
+      const report = await importBackup(d.db, text, { now: () => d.now() }).catch((err: unknown) => {
+        throw err instanceof BackupError ? new UserFacingError(err.message) : err;
+      });
+      d.notify({ kind: 'archive/changed' });
+      // Records from older backups have no fingerprint yet: they get one in the background, as after an upgrade.
+      if (report.added + report.merged > 0 && (await d.db.meta.get(FILL))) {
+        void fillFingerprints(d.db, idf)
+          .then((n) => n > 0 && d.notify({ kind: 'archive/changed' }))
+          .catch((err: unknown) => console.error('Backstory: fingerprints not filled in after an import', err));
+      }
+      return report;
+    },
+  });
+}
+
+/**
+ * Every handler, with a write refused for lack of room (a save, review, import, restore or tag)
+ * turned into one sentence the reader can act on. The write itself was one transaction, so the
+ * archive is as it was before.
+ */
+function storageFullSaysSo<T extends object>(handlers: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(handlers)) {
+    out[name] =
+      typeof fn === 'function'
+        ? async (...args: unknown[]) => {
+            try {
+              return await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
+            } catch (err) {
+              throw isQuotaError(err) ? new UserFacingError(STORAGE_FULL) : err;
+            }
+          }
+        : fn;
+  }
+  return out as T;
 }
 
 function idList(ids: unknown): number[] {

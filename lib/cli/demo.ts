@@ -18,7 +18,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 
 import type { Page } from 'playwright-core';
 import type { Coverage, PanelState, Result } from '../messaging/protocol';
-import { launchWithExtension, openAndRead, serveStatic, type LaunchedBrowser } from './browser';
+import { launchWithExtension, offMachine, openAndRead, serveStatic, type LaunchedBrowser } from './browser';
 import { ensureE2EBuild } from './build';
 import { parseEventsJsonl } from './eval/events';
 
@@ -253,6 +253,9 @@ async function main(): Promise<void> {
           }))
         : [],
       earlier_statements: (coverage?.statements ?? []).map((st) => ({ speaker: st.speaker, text: st.text, date: new Date(st.date).toISOString().slice(0, 10), title: st.title })),
+      // Every address a page or worker of the demo browser asked for that is not the local server:
+      // the extension's own would show here (a downloaded page's remote images and scripts do too).
+      network: { off_machine: offMachine(b.requests) },
       archive: filled ? { ...filled, articles: coverage?.archived ?? null } : null,
       timings: {
         ...(s.status === 'ready' ? roundAll(s.analysis.timings) : {}),

@@ -6,6 +6,8 @@
  */
 import type { ClaimQuery, ReviewInput } from '../archive/claims';
 import type { ClaimRow } from '../archive/db';
+import type { ImportReport } from '../archive/backup';
+import type { ExportRequest, ExportTicket } from '../archive/backup-state';
 import type { Analysis, Article, Claim, ClaimStatus, ExtractResult, SavedArticle } from '../types';
 
 export type { ClaimQuery, ClaimRow, ReviewInput };
@@ -190,6 +192,14 @@ export interface BackgroundRequests {
   'archive/delete': { req: { id: number }; res: SavedArticle | null };
   'archive/restore': { req: { record: SavedArticle }; res: { id: number } };
   'archive/stats': { req: Record<string, never>; res: ArchiveStats };
+  /** Backup and exports (issue #6): prepares the file in the background; the page reads it with `archive/transfer`. */
+  'archive/export': { req: ExportRequest; res: ExportTicket };
+  /** One part of a prepared export; reading the last one drops it from the background. */
+  'archive/transfer': { req: { transfer: string; part: number }; res: { text: string } };
+  /** One part of a backup file the page sends for import (`transfer`: an id the page chose, a UUID). */
+  'archive/import-part': { req: { transfer: string; part: number; parts: number; text: string }; res: { received: number } };
+  /** Imports the file sent in parts: all of it in one transaction, or nothing (the error says why). */
+  'archive/import': { req: { transfer: string }; res: ImportReport };
 }
 
 export type RequestName = keyof BackgroundRequests;
@@ -242,6 +252,10 @@ const REQUEST_NAMES: ReadonlySet<string> = new Set<RequestName>([
   'archive/delete',
   'archive/restore',
   'archive/stats',
+  'archive/export',
+  'archive/transfer',
+  'archive/import-part',
+  'archive/import',
 ]);
 
 export function isRequestEnvelope(msg: unknown): msg is RequestEnvelope {

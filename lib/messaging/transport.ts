@@ -66,12 +66,28 @@ function describeTransportError(err: unknown): string {
   return 'The extension could not be reached. Try again, or reload the extension if it keeps happening.';
 }
 
+/** What a reader is told when a write ran out of room. Writes are whole transactions: nothing half-written stays. */
+export const STORAGE_FULL =
+  'The browser’s storage for Backstory is full, so nothing was saved. Delete articles you no longer need from the archive (make a backup first if you want to keep them), or free some space on this device, then try again.';
+
+/**
+ * Whether a failure is the browser refusing a write for lack of room, in any of the shapes it
+ * arrives in: the DOMException itself, Dexie's `QuotaExceededError` wrapping it, a transaction
+ * aborted at commit (Dexie's `AbortError` with the quota error inside), or a bulk write whose
+ * failures hold it.
+ */
+export function isQuotaError(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== 'object' || depth > 4) return false;
+  const e = err as { name?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
+  if (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED') return true;
+  if (isQuotaError(e.inner, depth + 1) || isQuotaError(e.cause, depth + 1)) return true;
+  return Array.isArray(e.failures) && e.failures.some((f) => isQuotaError(f, depth + 1));
+}
+
 /** Turns storage failures into sentences a reader can act on. */
 export function describeStorageError(err: unknown): string {
+  if (isQuotaError(err)) return STORAGE_FULL;
   const name = (err as { name?: string; inner?: { name?: string } } | null)?.inner?.name ?? (err as { name?: string } | null)?.name;
-  if (name === 'QuotaExceededError') {
-    return 'Your browser has no room left for the archive. Nothing was saved. Free some disk space or delete old articles, then try again.';
-  }
   if (name === 'ConstraintError') return 'That article is already in the archive.';
   if (name === 'DatabaseClosedError' || name === 'OpenFailedError' || name === 'VersionError') {
     return 'The archive could not be opened. Reload the extension and try again; your saved articles are kept.';

@@ -11,6 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES, SEED } from './session';
 
 let out = '';
+/** What each demo run's browser asked for off the machine (summary.json's network.off_machine). */
+const offMachine: string[][] = [];
 afterAll(async () => {
   if (out) await rm(out, { recursive: true, force: true });
 });
@@ -30,7 +32,9 @@ describe('npm run demo', () => {
       claims: { text: string; kind: string; speaker: string | null; checkworthiness: number; unverified: boolean; signals: string[] }[];
       related: unknown[];
       timings: Record<string, number>;
+      network: { off_machine: string[] };
     };
+    offMachine.push(summary.network.off_machine);
     expect(summary.article).toMatchObject({ publisher: 'The Independent UK', aggregator: 'inkl', byline: 'Millie Cooke' });
     expect(summary.article.wordCount).toBeGreaterThan(700);
     const starmer = summary.actors.find((a) => a.name === 'Keir Starmer');
@@ -58,6 +62,7 @@ describe('npm run demo', () => {
       const r = spawnSync('npx', ['tsx', 'lib/cli/demo.ts', join(FIXTURES, 'e2e/coverage/genoa-emergency.html'), '--archive', join(FIXTURES, 'e2e/coverage'), '--out', dir], { encoding: 'utf8', timeout: 180_000 });
       expect(r.status, r.stderr).toBe(0);
       const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as Summary;
+      offMachine.push(summary.network.off_machine);
       expect(summary.archive).toMatchObject({ saved: 3, notArticles: 0, articles: 4 });
       const same = summary.related.filter((x) => x.tier === 'same');
       expect(same.map((x) => [x.date, x.publisher])).toEqual([
@@ -79,6 +84,7 @@ describe('npm run demo', () => {
       const r = spawnSync('npx', ['tsx', 'lib/cli/demo.ts', join(FIXTURES, 'e2e/coverage/genoa-emergency.html'), '--archive', join(FIXTURES, 'events/bridges.jsonl'), '--out', dir], { encoding: 'utf8', timeout: 180_000 });
       expect(r.status, r.stderr).toBe(0);
       const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as Summary;
+      offMachine.push(summary.network.off_machine);
       // Four usable lines (one is cut off); the one with markup in its text is escaped into a page too short to be an article.
       expect(summary.archive).toMatchObject({ skipped: 1, saved: 3, notArticles: 1 });
       const same = summary.related.filter((x) => x.tier === 'same');
@@ -88,9 +94,16 @@ describe('npm run demo', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('made no network request of its own in any demo run', () => {
+    // The demo's browser runs in a child process, so its log comes back in summary.json.
+    expect(offMachine).toHaveLength(3);
+    expect(offMachine.flat()).toEqual([]);
+  });
 });
 
 interface Summary {
+  network: { off_machine: string[] };
   archive: { saved: number; notArticles: number; skipped: number; articles: number | null } | null;
   related: { id: number; title: string; date: string; publisher: string | null; tier: 'same' | 'related'; score: number; shared: string[] }[];
 }

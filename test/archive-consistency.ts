@@ -1,0 +1,130 @@
+/**
+ * Test helper: the archive's tables as plain rows, and what every derived table should hold when
+ * rebuilt from the article records alone. Works on a Dexie database (unit tests) and on rows read
+ * with plain IndexedDB from an extension page (end-to-end tests).
+ */
+import { claimRows } from '../lib/archive/claims';
+import { fingerprintOf } from '../lib/archive/coverage';
+import { EMPTY_IDF } from '../lib/events/idf';
+import type { ArchiveDB, ClaimRow, EventRow, MetaRow, SearchRow, StatementRow, TermRow } from '../lib/archive/db';
+import { eventRow, searchWords, statementRows, TOTALS } from '../lib/archive/derived';
+import type { Actor, Analysis, Article, Claim, SavedArticle } from '../lib/types';
+
+const UNWEIGHTED = { ...EMPTY_IDF, load: async () => undefined };
+
+export interface ArchiveDump {
+  articles: (SavedArticle & { id: number })[];
+  claims: ClaimRow[];
+  statements: StatementRow[];
+  events: EventRow[];
+  search: SearchRow[];
+  terms: TermRow[];
+  meta: MetaRow[];
+}
+
+export const ARCHIVE_TABLES = ['articles', 'claims', 'statements', 'events', 'search', 'terms', 'meta'] as const;
+
+/** Every table, each in primary-key order. */
+export async function dumpArchive(db: ArchiveDB): Promise<ArchiveDump> {
+  const [articles, claims, statements, events, search, terms, meta] = await Promise.all([
+    db.articles.toArray(),
+    db.claims.toArray(),
+    db.statements.toArray(),
+    db.events.toArray(),
+    db.search.toArray(),
+    db.terms.toArray(),
+    db.meta.toArray(),
+  ]);
+  return { articles: articles as ArchiveDump['articles'], claims, statements, events, search, terms, meta };
+}
+
+const byKey = <T>(key: (x: T) => string | number) => (a: T, b: T) => {
+  const x = key(a);
+  const y = key(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+/** The derived tables and totals as a rebuild from `articles` would write them, in key order. */
+export function rebuildFrom(articles: readonly (SavedArticle & { id: number })[]) {
+  const claims = articles.flatMap((r) => claimRows(r)).sort(byKey((x) => x.key));
+  const statements = articles.flatMap((r) => statementRows(r)).sort(byKey((x) => x.key));
+  const events = articles.map((r) => eventRow(r)).filter((x): x is EventRow => !!x).sort(byKey((x) => x.id));
+  const search = articles.map((r) => ({ id: r.id, words: searchWords(r) })).sort(byKey((x) => x.id));
+  const df = new Map<string, number>();
+  for (const s of search) for (const w of s.words) df.set(w, (df.get(w) ?? 0) + 1);
+  const terms = [...df].map(([term, n]) => ({ term, n })).sort(byKey((x) => x.term));
+  const totals = { key: TOTALS, articles: articles.length, bytes: articles.reduce((sum, r) => sum + (r.bytes ?? 0), 0) };
+  return { claims, statements, events, search, terms, totals };
+}
+
+/** The dump's derived tables in the same order and shape as `rebuildFrom`, for a direct comparison. */
+export function derivedOf(d: ArchiveDump) {
+  return {
+    claims: [...d.claims].sort(byKey((x) => x.key)),
+    statements: [...d.statements].sort(byKey((x) => x.key)),
+    events: [...d.events].sort(byKey((x) => x.id)),
+    search: [...d.search].sort(byKey((x) => x.id)).map((s) => ({ id: s.id, words: s.words })),
+    terms: [...d.terms].sort(byKey((x) => x.term)),
+    totals: d.meta.find((m) => m.key === TOTALS) ?? null,
+  };
+}
+
+/** A plain article for the archive tests; `i` makes its URL and words its own. */
+export function sampleArticle(i: number, over: Partial<Article> = {}): Article {
+  const place = ['Harbour', 'Valley', 'Ridge', 'Lakeside', 'Northgate'][i % 5]!;
+  return {
+    url: `https://news.example/story-${i}`,
+    pageUrl: `https://news.example/story-${i}?utm_source=feed`,
+    title: `${place} council votes on bridge repairs, report ${i}`,
+    byline: 'A. Writer',
+    publisher: 'Example News',
+    aggregator: null,
+    published: `2025-03-${String(1 + (i % 28)).padStart(2, '0')}T09:00:00.000Z`,
+    lang: 'en',
+    excerpt: null,
+    wordCount: 60,
+    paragraphs: [
+      `The ${place} council voted on Tuesday to repair the old bridge, report number ${i} said.`,
+      `“We will reopen the bridge in March,” Mayor Ana Silva said. Officials said the cost could double.`,
+      `Residents of ${place} had waited ${i + 2} years for the work.`,
+    ],
+    truncated: false,
+    ...over,
+  };
+}
+
+/**
+ * An analysis that gives every index something to hold: an actor, a quote by a named speaker (a
+ * statement row), an unverified claim (a claim row) and a fingerprint (an event row).
+ */
+export async function sampleAnalysis(article: Article): Promise<Analysis> {
+  const actors: Actor[] = [{ key: 'PER:ana silva', name: 'Ana Silva', type: 'PER', aliases: ['Mayor Ana Silva'], mentions: 1, role: 'mayor' }];
+  const quote: Claim = {
+    id: 'q-reopen',
+    spans: [{ paragraph: 1, start: 0, end: 64 }],
+    text: article.paragraphs[1]!.slice(0, 64),
+    kind: 'quote',
+    speaker: 'Ana Silva',
+    speakerKey: 'PER:ana silva',
+    cue: 'said',
+    checkworthiness: 0.6,
+    checkworthy: true,
+    unverified: false,
+    signals: [],
+  };
+  const unnamed: Claim = {
+    id: 'r-cost',
+    spans: [{ paragraph: 1, start: 65, end: 98 }],
+    text: 'Officials said the cost could double.',
+    kind: 'reported',
+    speaker: 'Officials',
+    speakerKey: null,
+    cue: 'said',
+    checkworthiness: 0.8,
+    checkworthy: true,
+    unverified: true,
+    signals: [{ code: 'unnamed-sources', reason: 'Attributed to unnamed sources', words: 'Officials' }],
+  };
+  const fingerprint = await fingerprintOf(UNWEIGHTED, { ...article, actors });
+  return { actors, mentions: [], claims: [quote, unnamed], fingerprint, timings: {} };
+}
