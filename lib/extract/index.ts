@@ -76,6 +76,22 @@ export interface PageReading {
 
 const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
+/**
+ * Explicit direction controls (embeddings, overrides, isolates and their ends). In a title or a name
+ * an unclosed override turns the text shown after it backwards, Backstory's own included ("By X‮ ·
+ * 5 min read"); the metadata is shown beside our text, so it goes without them. Paragraphs keep
+ * them: they are matched against the page's text.
+ */
+const DIRECTION_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+function withoutDirectionControls(s: string | null): string | null {
+  if (s === null) return s;
+  const out = s.replace(DIRECTION_CONTROLS, '');
+  return out === s ? s : out.replace(/\s+/g, ' ').trim() || null;
+}
+
+/** An element's text as a reader sees it: without the text of scripts, styles, templates and form fields. */
+const visibleText = (el: Element | null): string => (el ? textBlocks(el).paragraphs.join(' ') : '');
+
 function unsupported(doc: Document, pageUrl: string): NotArticleReason | null {
   let protocol = '';
   try {
@@ -106,33 +122,82 @@ function bodyOf(doc: Document): Element | null {
 }
 
 /**
+ * Elements nested deeper than this are flattened into their ancestor at this depth in Readability's
+ * copy: Readability recurses over the tree, and a page of 10,000 nested elements would overflow the
+ * stack (a real page nests a few dozen deep).
+ */
+const MAX_DEPTH = 400;
+
+/** Elements that belong in <head>; anything else found there is moved into <body> in the copy. */
+const HEAD_ONLY = new Set(['title', 'meta', 'link', 'style', 'script', 'base', 'noscript', 'template']);
+
+/** Element count (stopping past `max`) and nesting depth of `doc`, walked without recursion. */
+function shapeOf(doc: Document, max: number): { elements: number; depth: number } {
+  let elements = 0;
+  let depth = 0;
+  const stack: [Element, number][] = doc.documentElement ? [[doc.documentElement, 1]] : [];
+  while (stack.length && elements <= max) {
+    const [el, d] = stack.pop()!;
+    elements++;
+    if (d > depth) depth = d;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, d + 1]);
+  }
+  return { elements, depth };
+}
+
+/**
  * A copy of `doc` for Readability to rewrite. A page with more than `max` elements is copied only up
  * to its first `max` elements (in document order), so a huge page costs no more than a big one;
- * `cut` says whether something was left out. The copy is built node by node without ever
- * touching `doc` beyond reading it.
+ * `cut` says whether something was left out. Elements deeper than MAX_DEPTH are flattened. The
+ * copy is built node by node without ever touching `doc` beyond reading it.
  */
 function cloneForReadability(doc: Document, max: number): { clone: Document; cut: boolean } {
-  // querySelectorAll('*') rather than getElementsByTagName('*'), which linkedom does not support.
-  if (doc.querySelectorAll('*').length <= max) return { clone: doc.cloneNode(true) as Document, cut: false };
+  const shape = shapeOf(doc, max);
+  if (shape.elements <= max && shape.depth <= MAX_DEPTH) return { clone: tidy(doc.cloneNode(true) as Document), cut: false };
   const clone = doc.cloneNode(false) as Document;
   let budget = max;
-  // Depth-first in document order; each entry is a source node and the copy of its parent.
-  const stack: [Node, Node][] = [];
+  // Depth-first in document order; each entry is a source node, the copy of its parent and its depth.
+  const stack: [Node, Node, number][] = [];
   for (let i = doc.childNodes.length - 1; i >= 0; i--) {
     const n = doc.childNodes[i]!;
-    if (n.nodeType === 1) stack.push([n, clone]);
+    if (n.nodeType === 1) stack.push([n, clone, 1]);
   }
   while (stack.length) {
-    const [src, parent] = stack.pop()!;
+    const [src, parent, depth] = stack.pop()!;
     if (src.nodeType === 1) {
-      if (budget-- <= 0) return { clone, cut: true };
+      if (budget-- <= 0) return { clone: tidy(clone), cut: true };
     } else if (src.nodeType !== 3) continue; // comments, processing instructions: not needed
-    const copy = clone.importNode(src, false);
-    parent.appendChild(copy);
+    // Too deep: the element's children go straight into the copy of its ancestor.
+    const copy = src.nodeType === 1 && depth > MAX_DEPTH ? parent : parent.appendChild(clone.importNode(src, false));
     const kids = src.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, copy]);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, copy, Math.min(depth + 1, MAX_DEPTH + 1)]);
   }
-  return { clone, cut: false };
+  return { clone: tidy(clone), cut: false };
+}
+
+/** Form controls: their names and ids become properties of their form, shadowing its DOM properties. */
+const FORM_CONTROLS = 'input, button, select, textarea, fieldset, object, output, img';
+
+/**
+ * Readability's copy, made safe for it: <template> contents are never page text (DOM libraries such
+ * as linkedom parse them as ordinary children); form controls lose their names and ids, which make
+ * properties of their form (`<input name="hasAttribute">` turns `form.hasAttribute` into that input
+ * and Readability into an error); and Readability walks up from its best candidate to <body>, so
+ * content a script put outside <body> (in <html> or <head>) is moved inside it.
+ */
+function tidy(clone: Document): Document {
+  for (const t of Array.from(clone.querySelectorAll('template'))) t.remove();
+  for (const c of Array.from(clone.querySelectorAll(FORM_CONTROLS))) {
+    c.removeAttribute('name');
+    c.removeAttribute('id');
+  }
+  const html = clone.documentElement;
+  const body = clone.querySelector('body');
+  if (!html || !body) return clone;
+  for (const el of Array.from(html.children)) if (el !== body && el.localName !== 'head' && !el.contains(body)) body.appendChild(el);
+  const head = clone.querySelector('head');
+  if (head) for (const el of Array.from(head.children)) if (!HEAD_ONLY.has(el.localName) && !el.contains(body)) body.appendChild(el);
+  return clone;
 }
 
 /** Words that make up a dateline ("Tuesday, September 24, 2019", "Updated 10:30 am"), not a name. */
@@ -144,7 +209,7 @@ function cleanByline(s: string | null | undefined): string | null {
   if (!b || b.length > 120 || /^(?:https?:)?\/\//i.test(b)) return null;
   // Readability takes elements classed "dateline" for bylines; a line made only of a date is not a byline.
   if (!b.replace(DATE_WORDS, '').replace(/[\s\p{P}\p{S}]+/gu, '')) return null;
-  b = b.replace(/[,;|·]+$/, '').trim();
+  b = b.replace(/(?<![,;|·])[,;|·]+$/, '').trim();
   return b || null;
 }
 
@@ -204,7 +269,7 @@ export function readPage(doc: Document, pageUrl: string, opts: ExtractOptions & 
     clean(parsed.title) ||
     clean(firstMeta(pm, 'og:title', 'twitter:title')) ||
     clean(jsonName(pm.article?.headline)) ||
-    clean(doc.querySelector('h1')?.textContent) ||
+    visibleText(doc.querySelector('h1')) ||
     documentTitle(doc);
   const { publisher, aggregator } = findPublisher(doc, pm, { pageUrl, headline, readabilitySiteName: parsed.siteName });
   const siteName = firstMeta(pm, 'og:site_name') ?? clean(parsed.siteName);
@@ -226,10 +291,10 @@ export function readPage(doc: Document, pageUrl: string, opts: ExtractOptions & 
   const article: Article = {
     url: findCanonical(doc, pm, pageUrl),
     pageUrl,
-    title,
-    byline,
-    publisher,
-    aggregator,
+    title: withoutDirectionControls(title) ?? '',
+    byline: withoutDirectionControls(byline),
+    publisher: withoutDirectionControls(publisher),
+    aggregator: withoutDirectionControls(aggregator),
     published: findPublished(doc, pm, parsed.publishedTime),
     lang: findLang(doc, pm),
     excerpt,

@@ -228,7 +228,9 @@ export function knownAggregator(siteName: string | null, url: string | null): Kn
 // ---------------------------------------------------------------------------------------------
 // Title
 
-const TITLE_SEPARATORS = /\s+[|\-–—·»:•]{1,2}\s+|\s+::\s+/;
+// Titles are split after `text()` collapsed their white space, so one `\s` each side is enough
+// (`\s+` there backtracks quadratically on a long run of spaces).
+const TITLE_SEPARATORS = /\s[|\-–—·»:•]{1,2}\s|\s::\s/;
 
 /** The title split at " | ", " - ", " – ", " — ", " · ", " » ", " :: " separators. */
 export function titleSegments(title: string): string[] {

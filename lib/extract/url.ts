@@ -97,7 +97,7 @@ export function normaliseUrl(url: string, base?: string): string {
   }
 
   if (u.pathname.length > 1 && u.pathname.endsWith('/')) {
-    u.pathname = u.pathname.replace(/\/+$/, '') || '/';
+    u.pathname = u.pathname.replace(/(?<!\/)\/+$/, '') || '/';
   }
 
   let out = u.href;

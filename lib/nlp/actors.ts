@@ -111,7 +111,7 @@ function lowerKey(s: string): string {
 
 /** Title at the end of `before` (text just before a mention), written with a capital, separated by a space. */
 function titleBefore(before: string): string | null {
-  const b = before.replace(/\s+$/, '');
+  const b = before.trimEnd();
   if (b.length === before.length) return null; // no space between title and name
   for (const t of TITLES) {
     if (b.endsWith(t)) {

@@ -49,17 +49,23 @@ function isAbbreviation(word: string): boolean {
 
 const URLISH = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+$|^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
 /** Clitics split off the end of a word, PTB-style ("Trump's" → "Trump" + "'s", "don't" → "do" + "n't"). */
-const CLITIC_RE = /^(.*\p{L}.*?)((?:['’](?:s|S|re|RE|ve|VE|ll|LL|d|D|m|M))|(?:[nN]['’][tT]))$/u;
+const CLITIC_RE = /(?:['’](?:s|S|re|RE|ve|VE|ll|LL|d|D|m|M)|[nN]['’][tT])$/u;
+/**
+ * The word before a clitic must hold a letter (and, like `.`, no line break). Tested apart from
+ * CLITIC_RE: one pattern for both (`^(.*\p{L}.*?)(clitic)$`) backtracks quadratically on a long word.
+ */
+const CLITIC_HEAD = /\p{L}/u;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 function pushWord(out: Token[], text: string, start: number): void {
   if (!text) return;
   // Clitics and possessives.
   const m = CLITIC_RE.exec(text);
-  if (m && m[1]!.length > 0) {
-    const head = m[1]!;
+  const head = m ? text.slice(0, m.index) : '';
+  if (m && CLITIC_HEAD.test(head) && !LINE_BREAK.test(head)) {
     // "can't" → "ca" + "n't" in PTB; keep it simple and consistent with CoNLL, which does the same.
     out.push({ text: head, start, end: start + head.length });
-    out.push({ text: m[2]!, start: start + head.length, end: start + text.length });
+    out.push({ text: m[0], start: start + head.length, end: start + text.length });
     return;
   }
   out.push({ text, start, end: start + text.length });
@@ -135,12 +141,32 @@ function splitChunk(chunk: string, base: number, out: Token[]): void {
   for (let i = back.length - 1; i >= 0; i--) out.push(back[i]!);
 }
 
+/**
+ * A run of text without white space longer than this is tokenised in pieces of this size: no word
+ * is that long, and splitChunk's recursion (one level per dash or slash) and its tests of each
+ * remainder must stay bounded on a 200 KB "word" of dashes or slashes.
+ */
+const MAX_CHUNK = 256;
+
 /** Tokenises raw text. Every token's text equals `text.slice(token.start, token.end)`. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   const re = /\S+/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) splitChunk(m[0], m.index, out);
+  while ((m = re.exec(text))) {
+    const chunk = m[0];
+    if (chunk.length <= MAX_CHUNK) {
+      splitChunk(chunk, m.index, out);
+      continue;
+    }
+    for (let at = 0; at < chunk.length; ) {
+      let end = Math.min(chunk.length, at + MAX_CHUNK);
+      const c = chunk.charCodeAt(end - 1);
+      if (end < chunk.length && c >= 0xd800 && c <= 0xdbff) end--; // never between the halves of a surrogate pair
+      splitChunk(chunk.slice(at, end), m.index + at, out);
+      at = end;
+    }
+  }
   return out;
 }
 

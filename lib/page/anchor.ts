@@ -88,7 +88,11 @@ function boundaryPenalty(text: string, start: number, end: number, q: TextQuote)
 
 /** Occurrences of one exact string kept per search (bounds memory on pathological pages). */
 const MAX_OCCURRENCES = 100_000;
-/** Scoring work allowed per distinct exact string: beyond it, each quote only looks near its hint. */
+/**
+ * Scoring work allowed for all the quotes together: when it would be exceeded, each quote only
+ * looks at the occurrences near its hint (at least 64). A budget per distinct string instead lets a
+ * page with a few names repeated thousands of times cost seconds.
+ */
 const BUDGET = 300_000;
 /** Candidates kept per quote for the assignment step. */
 const TOP = 6;
@@ -129,7 +133,7 @@ export function locateQuotes(index: { text: string }, quotes: readonly AnchorQuo
       return s;
     };
     // The occurrences a quote considers: all of them, or (on huge pages) a window around its hint.
-    const span = Math.max(64, Math.floor(BUDGET / members.length));
+    const span = Math.max(64, Math.floor(BUDGET / quotes.length));
     const windowOf = (q: AnchorQuote): [number, number] => {
       if (occ.length <= span) return [0, occ.length];
       const target = (q.hint !== undefined && Number.isFinite(q.hint) ? Math.min(1, Math.max(0, q.hint)) : 0) * len;

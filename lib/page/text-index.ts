@@ -49,21 +49,62 @@ export interface TextIndex {
   /** @internal 1 when the text before the node ended with a (collapsed) space */ readonly lead: Uint8Array;
 }
 
+/** The getter (or method) `key` of an object's prototype chain, cached per prototype; null when it has none. */
+const protoMembers = new WeakMap<object, Map<string, ((this: unknown, ...args: unknown[]) => unknown) | null>>();
+function protoMember(obj: object, key: string, kind: 'get' | 'value'): ((this: unknown, ...args: unknown[]) => unknown) | null {
+  const proto = Object.getPrototypeOf(obj) as object | null;
+  if (!proto) return null;
+  let members = protoMembers.get(proto);
+  if (!members) protoMembers.set(proto, (members = new Map()));
+  const k = `${kind}:${key}`;
+  let f = members.get(k);
+  if (f === undefined) {
+    f = null;
+    for (let p: object | null = proto; p; p = Object.getPrototypeOf(p) as object | null) {
+      const d = Object.getOwnPropertyDescriptor(p, key);
+      if (!d) continue;
+      f = (kind === 'get' ? d.get : typeof d.value === 'function' ? d.value : null) ?? null;
+      break;
+    }
+    members.set(k, f ?? null);
+  }
+  return f ?? null;
+}
+
+/**
+ * A DOM property read through the prototype's getter. A <form> exposes its controls as properties
+ * named after them that shadow its DOM properties: with `<input name="nextSibling">` in it,
+ * `form.nextSibling` is that input (an endless walk), with `<input name="localName">` it is not a
+ * string. The prototypes' own getters cannot be shadowed by a page.
+ */
+function prop<T>(node: Node, key: string): T {
+  const get = protoMember(node, key, 'get');
+  return (get ? get.call(node) : (node as unknown as Record<string, unknown>)[key]) as T;
+}
+
+/** An element's attribute, through the prototype's method (see prop). */
+function attr(el: Element, name: string): string | null {
+  const get = protoMember(el, 'getAttribute', 'value');
+  return (get ? get.call(el, name) : el.getAttribute(name)) as string | null;
+}
+
+const nameOf = (el: Element): string => String(prop<string>(el, 'localName') ?? '').toLowerCase();
+
 /**
  * Elements whose text we never index: non-rendered content, form fields, hidden subtrees, and our
  * own UI (`backstory-*`) except the fallback painter's <backstory-mark>, which wraps page text.
  */
 function skipped(el: Element): boolean {
-  const name = el.localName.toLowerCase();
+  const name = nameOf(el);
   return (
     SKIP.has(name) ||
     (name.startsWith('backstory-') && name !== 'backstory-mark') ||
-    el.hasAttribute('hidden') ||
-    el.getAttribute('aria-hidden') === 'true'
+    attr(el, 'hidden') !== null ||
+    attr(el, 'aria-hidden') === 'true'
   );
 }
 
-const isBlock = (n: Node): boolean => n.nodeType === 1 && BLOCK.has((n as Element).localName.toLowerCase());
+const isBlock = (n: Node): boolean => prop<number>(n, 'nodeType') === 1 && BLOCK.has(nameOf(n as Element));
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -98,7 +139,7 @@ export function buildTextIndex(root: Node, opts: TextIndexOptions = {}): TextInd
       break;
     }
     let enter = false;
-    const type = node.nodeType;
+    const type = prop<number>(node, 'nodeType');
     if (type === 3) {
       const data = (node as Text).data;
       if (data) {
@@ -128,19 +169,21 @@ export function buildTextIndex(root: Node, opts: TextIndexOptions = {}): TextInd
     } else if (type === 9 || type === 11) {
       enter = true;
     }
-    if (enter && node.firstChild) {
-      node = node.firstChild;
+    const first: Node | null = enter ? prop<Node | null>(node, 'firstChild') : null;
+    if (first) {
+      node = first;
       continue;
     }
     // Leave `node` (and every ancestor that has no next sibling) until a sibling is found.
     while (node) {
       if (isBlock(node)) sep();
       if (node === root) break walk;
-      if (node.nextSibling) {
-        node = node.nextSibling;
+      const next: Node | null = prop<Node | null>(node, 'nextSibling');
+      if (next) {
+        node = next;
         continue walk;
       }
-      node = node.parentNode;
+      node = prop<Node | null>(node, 'parentNode');
     }
   }
 

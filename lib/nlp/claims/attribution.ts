@@ -361,9 +361,22 @@ function trimSpan(text: string, sp: Span): Span {
 /** Keeps the first of any two attributions whose contents overlap, then the rest in order. */
 function dropOverlaps(found: Found[]): Found[] {
   const kept: Found[] = [];
+  // The kept contents never overlap, so sorted by start they are sorted by end too: the only one
+  // that can overlap a new content is the last to start before its end (a binary search, where
+  // comparing with every kept one costs quadratic time on a page of thousands of quotes).
+  const byStart: Span[] = [];
   for (const f of found) {
-    if (f.content.end <= f.content.start) continue;
-    if (kept.some((k) => k.content.start < f.content.end && f.content.start < k.content.end)) continue;
+    const c = f.content;
+    if (c.end <= c.start) continue;
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid]!.start < c.end) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && byStart[lo - 1]!.end > c.start) continue;
+    byStart.splice(lo, 0, { start: c.start, end: c.end });
     kept.push(f);
   }
   return kept;
@@ -1131,6 +1144,20 @@ function sourceAfter(ctx: Ctx, toks: Tok[], j: number, allowOf = false): { span:
 // ---------------------------------------------------------------------------------------------------------------
 // Quotations with no cue of their own
 
+/** Index of the sentence holding offset `at` (sentences are in order and do not overlap), or -1. */
+function sentenceAt(sents: readonly Sentence[], at: number): number {
+  let lo = 0;
+  let hi = sents.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sents[mid]!;
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
 function attachLooseQuotes(ctx: Ctx, kept: Found[]): void {
   const covered = (g: QuoteGroup): boolean => kept.some((k) => k.content.start < g.inner.end && g.inner.start < k.content.end);
   for (let gi = 0; gi < ctx.groups.length; gi++) {
@@ -1138,7 +1165,7 @@ function attachLooseQuotes(ctx: Ctx, kept: Found[]): void {
     if (covered(g) || g.nWords === 0) continue;
     // Only quotations that open a sentence and fill whole sentences are speech without a cue;
     // a quoted phrase inside narration is a term or a scare quote.
-    const si = ctx.sents.findIndex((s) => s.start <= g.start && g.start < s.end);
+    const si = sentenceAt(ctx.sents, g.start);
     if (si < 0) continue;
     const sent = ctx.sents[si]!;
     if (sent.start !== g.start || !wholeSentencesQuote(ctx, g, si)) continue;

@@ -118,6 +118,14 @@ export function findClaims(input: FindClaimsInput): Claim[] {
   let lastSpeaker: Speaker | null = null;
   let lastClaim: { speaker: Speaker | null; paragraph: number } | null = null;
 
+  // Once per paragraph, not once per sentence: the test reads the whole paragraph.
+  const headings = new Map<number, boolean>();
+  const headingAt = (p: number): boolean => {
+    let h = headings.get(p);
+    if (h === undefined) headings.set(p, (h = isHeading(paragraphs[p] ?? '')));
+    return h;
+  };
+
   for (const piece of pieces) {
     const [s, e] = trimPiece(doc, piece.start, piece.end);
     if (e <= s) continue;
@@ -146,7 +154,7 @@ export function findClaims(input: FindClaimsInput): Claim[] {
         kind = 'factual'; // "It is understood that …": no one is named; the signal says so
       }
     } else {
-      if (wordCount(text) < MIN_CLAIM_WORDS || isHeading(paragraphs[paragraph] ?? '')) continue;
+      if (wordCount(text) < MIN_CLAIM_WORDS || headingAt(paragraph)) continue;
     }
 
     const isQuote = kind === 'quote';
@@ -162,7 +170,7 @@ export function findClaims(input: FindClaimsInput): Claim[] {
     claims.push({
       id: n ? `${textKey}-${n}` : textKey,
       spans: toSpans(paragraphs, starts, s, e),
-      text: text.replace(/\s*\n\n\s*/g, ' '),
+      text: text.replace(/(?<!\s)\s*\n\n\s*/g, ' '),
       kind,
       speaker: speaker?.name ?? null,
       speakerKey: speaker?.key ?? null,
@@ -256,13 +264,24 @@ function cutIntoPieces(doc: string, sentences: readonly { start: number; end: nu
   return pieces.sort((x, y) => x.start - y.start);
 }
 
+const JOINER = /[\s,;:–—-]/;
+const TAIL_CONJUNCTIONS = ['whereas', 'adding', 'saying', 'while', 'and', 'but', 'as'];
+
 /** Drops white space, dangling conjunctions and joining punctuation at either end of a piece. */
 function trimPiece(doc: string, start: number, end: number): [number, number] {
   let text = doc.slice(start, end);
   const lead = /^[\s,;:–—-]*(?:(?:and|but|while|whereas)\s+)?/i.exec(text)![0].length;
   text = text.slice(lead);
-  const tail = /(?:[\s,;:–—-]+(?:and|but|while|whereas|as|adding|saying))?[\s,;:–—-]*$/i.exec(text)![0].length;
-  return [start + lead, end - tail];
+  // The longest tail of the form (joiners, conjunction)? joiners, scanned from the end: the regular
+  // expression for it backtracks quadratically on a long run of joiners inside the text.
+  let e = text.length;
+  while (e > 0 && JOINER.test(text[e - 1]!)) e--;
+  const word = TAIL_CONJUNCTIONS.find((w) => e - w.length > 0 && text.slice(e - w.length, e).toLowerCase() === w && JOINER.test(text[e - w.length - 1]!));
+  if (word) {
+    e -= word.length;
+    while (e > 0 && JOINER.test(text[e - 1]!)) e--;
+  }
+  return [start + lead, end - (text.length - e)];
 }
 
 /**
@@ -270,7 +289,7 @@ function trimPiece(doc: string, start: number, end: number): [number, number] {
  * the end, once a trailing picture credit such as "(AFP/Getty)" is set aside.
  */
 function isHeading(paragraph: string): boolean {
-  const t = paragraph.trim().replace(/\s*\([^()]{1,80}\)$/, '');
+  const t = paragraph.trim().replace(/(?<!\s)\s*\([^()]{1,80}\)$/, '');
   return !/[.!?…:]["”’)\]]*$/.test(t) && wordCount(t) < 40;
 }
 
@@ -340,6 +359,6 @@ function resolveSpeaker(
       if (actor?.aliases.some((x) => x.toLowerCase().startsWith(role + ' '))) return asActor(m);
     }
   }
-  const name = phrase.replace(/^(?:the|a|an)\s+/i, '').replace(/[\s,;:]+$/, '');
+  const name = phrase.replace(/^(?:the|a|an)\s+/i, '').replace(/(?<![\s,;:])[\s,;:]+$/, '');
   return name ? { name, key: null, type: null, paragraph } : null;
 }

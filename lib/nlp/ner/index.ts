@@ -165,7 +165,8 @@ const STOP_CAP = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'He', 'She', 'It',
  */
 export function propagate(words: string[][], tags: string[][]): void {
   const votes = new Map<string, Map<string, number>>();
-  let maxLen = 0;
+  /** For each first word, the lengths (in words) of the entity strings that start with it. */
+  const lengths = new Map<string, Set<number>>();
   words.forEach((ws, si) => {
     for (const sp of spans(tags[si]!)) {
       const key = ws.slice(sp.start, sp.end).join(' ');
@@ -173,18 +174,24 @@ export function propagate(words: string[][], tags: string[][]): void {
       let v = votes.get(key);
       if (!v) votes.set(key, (v = new Map()));
       v.set(sp.type, (v.get(sp.type) ?? 0) + 1);
-      maxLen = Math.max(maxLen, sp.end - sp.start);
+      let ls = lengths.get(ws[sp.start]!);
+      if (!ls) lengths.set(ws[sp.start]!, (ls = new Set()));
+      ls.add(sp.end - sp.start);
     }
   });
   if (!votes.size) return;
   const best = new Map<string, string>();
   for (const [k, v] of votes) best.set(k, [...v.entries()].sort((a, b) => b[1] - a[1])[0]![0]);
+  const longestFirst = new Map([...lengths].map(([w, ls]) => [w, [...ls].sort((a, b) => b - a)]));
   const capital = (w: string | undefined) => w !== undefined && /^\p{Lu}/u.test(w);
   words.forEach((ws, si) => {
     const ts = tags[si]!;
     for (let i = 0; i < ws.length; i++) {
       if (ts[i] !== 'O' || !capital(ws[i])) continue;
-      for (let L = Math.min(maxLen, ws.length - i); L >= 1; L--) {
+      // Longest first, only the lengths of known strings starting with this word (trying every
+      // length up to the longest entity costs quadratic time on pages of capitalised words).
+      for (const L of longestFirst.get(ws[i]!) ?? []) {
+        if (L > ws.length - i) continue;
         const type = best.get(ws.slice(i, i + L).join(' '));
         if (!type) continue;
         let free = true;
