@@ -1,5 +1,6 @@
 /**
  * `npm run bench -- [activation|sizes|ner|claims|all] [--runs N]`
+ * `npm run bench -- scale [--sizes 1000,10000,100000] [--runs 30]` (not part of `all`: it takes long)
  *
  * Benchmarks that print figures (medians, not asserts: the machines are shared and noisy).
  * - activation: time from pressing "Read this page" to the side panel showing the article, on the
@@ -9,6 +10,9 @@
  * - claims: the analyser's claim stage (attributions, speakers, check-worthiness, signals) in Node,
  *   on the seed article (median of N runs) and, when ../shared/data is there, per article over the
  *   293 unlabelled Wikinews articles.
+ * - scale: the archive at 1,000 / 10,000 / 100,000 generated articles in Chromium's IndexedDB:
+ *   earlier-coverage lookup, full-text search, saving one article, storage per article
+ *   (lib/cli/bench-scale/run.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -21,6 +25,7 @@ import { loadCheckworthyModel } from '../nlp/claims/checkworthy';
 import { findClaims } from '../nlp/claims/find';
 import { findMentions, loadNerModel } from '../nlp/ner';
 import { median, round, table } from './eval/task';
+import { scale } from './bench-scale/run';
 
 const SEED_DIR = 'test/fixtures/seed';
 const SEED = '/inkl-independent-ukraine-reassurance-force.html';
@@ -141,14 +146,15 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const runsAt = argv.indexOf('--runs');
   const runs = runsAt >= 0 ? Math.max(1, Number(argv[runsAt + 1]) || 7) : 7;
-  const what = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--runs') ?? 'all';
-  const known = ['activation', 'sizes', 'ner', 'claims', 'all'];
+  const what = argv.find((a, i) => !a.startsWith('--') && !['--runs', '--sizes', '--seed', '--batch'].includes(argv[i - 1] ?? '')) ?? 'all';
+  const known = ['activation', 'sizes', 'ner', 'claims', 'scale', 'all'];
   if (!known.includes(what)) throw new Error(`Unknown benchmark "${what}". Choose one of: ${known.join(', ')}.`);
   const figures: Record<string, number> = {};
   if (what === 'sizes' || what === 'all') Object.assign(figures, sizes());
   if (what === 'ner' || what === 'all') Object.assign(figures, ner());
   if (what === 'claims' || what === 'all') Object.assign(figures, claimsBench(runs));
   if (what === 'activation' || what === 'all') Object.assign(figures, await activation(runs));
+  if (what === 'scale') Object.assign(figures, await scale(argv)); // its own --runs default (30)
   console.log(JSON.stringify({ bench: what, ...figures }));
 }
 

@@ -1,0 +1,79 @@
+/** What the scale benchmark's page (page.ts) offers the Node side (run.ts), and the figures it returns. */
+
+export interface FillStep {
+  added: number;
+  /** Articles in the archive after this step. */
+  articles: number;
+  generateMs: number;
+  /** Loading the IDF counts and computing the fingerprints (what the analyser does before a save). */
+  fingerprintMs: number;
+  /** `saveMany`. */
+  saveMs: number;
+}
+
+export interface LookupRun {
+  /** `earlierCoverage`, call to result. */
+  ms: number;
+  /** The fingerprint of the new article (IDF load + computeFingerprint), not part of `ms`. */
+  prepareMs: number;
+  /** Items in tier "same", and how many of them really are of the article's event. */
+  same: number;
+  sameRight: number;
+  related: number;
+  relatedRight: number;
+  /** Articles of the article's event in the archive. */
+  saved: number;
+  statements: number;
+}
+
+export interface SearchRun {
+  query: string;
+  ms: number;
+  /** Matching articles; -1 when the query was refused (only stop words). */
+  total: number;
+}
+
+export interface SaveRun {
+  /** `saveArticle`, call to committed. */
+  ms: number;
+  prepareMs: number;
+}
+
+export interface StorageFigures {
+  /** `navigator.storage.estimate().usage`, bytes. */
+  usage: number | null;
+  articles: number;
+  /** The archive's own estimate (sum of `bytes` of the records). */
+  bytes: number;
+  rows: { events: number; search: number; terms: number; claims: number; statements: number };
+}
+
+/** IndexedDB requests of one kind during a traced call: how many, and their summed call-to-success time. */
+export interface RequestTrace {
+  what: string;
+  n: number;
+  ms: number;
+}
+
+export interface Trace {
+  ms: number;
+  requests: RequestTrace[];
+}
+
+export interface ScaleBenchApi {
+  init(seed: number): Promise<{ articles: number }>;
+  /** Generates and saves articles until the archive holds `target`, `batch` per transaction. */
+  fill(target: number, batch: number): Promise<FillStep>;
+  /** runs + 1 lookups (the first one is the warm-up). */
+  lookups(runs: number): Promise<LookupRun[]>;
+  searches(runs: number): Promise<SearchRun[]>;
+  saves(runs: number): Promise<SaveRun[]>;
+  storage(): Promise<StorageFigures>;
+  /** Times each index read of a search query on its own. */
+  profile(query: string): Promise<{ what: string; count: number; countMs: number; keysMs: number }[]>;
+  /** One `saveArticle`, `earlierCoverage` or `searchArticles` with every IndexedDB request counted. */
+  traceSave(): Promise<Trace>;
+  traceLookup(): Promise<Trace>;
+  traceSearch(query: string): Promise<Trace>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,223 @@
+/**
+ * The scale benchmark's page (bundled by run.ts with esbuild, served from 127.0.0.1, driven by
+ * Playwright): the archive's own functions on real IndexedDB in Chromium, with generated articles.
+ * Everything heavy happens here, so that only small figures cross `page.evaluate`.
+ */
+import { saveArticle, saveMany } from '../../archive/articles';
+import { ArchiveIdf, earlierCoverage } from '../../archive/coverage';
+import { ArchiveDB } from '../../archive/db';
+import { TOTALS } from '../../archive/derived';
+import { parseSearch, searchArticles, SearchError } from '../../archive/search';
+import { computeFingerprint, documentTerms } from '../../events/fingerprint';
+import { loadIdfTable } from '../../events/idf';
+import { rng } from '../../nlp/claims/logreg';
+import { ArticleStream, eventOfUrl, mix, type Generated } from './generate';
+import type { FillStep, LookupRun, RequestTrace, SaveRun, ScaleBenchApi, SearchRun, StorageFigures } from './api';
+
+const DB = 'backstory-bench-scale';
+/** A fixed clock for `savedAt`: the figures must not depend on when the bench runs. */
+const EPOCH = Date.UTC(2025, 0, 1);
+
+let db: ArchiveDB;
+let idf: ArchiveIdf;
+let stream: ArticleStream;
+let seed = 1;
+let queryRand: () => number;
+let freshRand: () => number;
+let clock = 0;
+
+/** Adds the fingerprint the analyser would have computed, against the archive's IDF as it is now. */
+async function fingerprint(gs: Generated[]): Promise<void> {
+  const terms = new Set<string>();
+  for (const g of gs) for (const t of documentTerms(g.article)) terms.add(t);
+  await idf.load(terms);
+  for (const g of gs) g.analysis.fingerprint = computeFingerprint(g.article, g.analysis.actors, idf);
+}
+
+async function articles(): Promise<number> {
+  return (await db.meta.get(TOTALS))?.articles ?? 0;
+}
+
+/**
+ * Counts every IndexedDB request while `f` runs, by store (or index) and method, with the time from
+ * the call to its success event: to see which requests a save or a lookup makes and what they cost.
+ * Times overlap (requests run concurrently), so they say where the waiting is, not a sum of work.
+ */
+async function traced<T>(f: () => Promise<T>): Promise<{ result: T; ms: number; requests: RequestTrace[] }> {
+  const stats = new Map<string, RequestTrace>();
+  const undo: (() => void)[] = [];
+  const wrap = (proto: IDBObjectStore | IDBIndex, kind: 'store' | 'index', methods: string[]) => {
+    for (const m of methods) {
+      const orig = (proto as unknown as Record<string, (...a: unknown[]) => IDBRequest>)[m];
+      if (typeof orig !== 'function') continue;
+      (proto as unknown as Record<string, unknown>)[m] = function (this: IDBObjectStore | IDBIndex, ...args: unknown[]) {
+        const name = kind === 'index' ? `${(this as IDBIndex).objectStore.name}.${this.name}` : this.name;
+        const key = `${name} ${m}`;
+        const t = performance.now();
+        const req = orig.apply(this, args);
+        let row = stats.get(key);
+        if (!row) stats.set(key, (row = { what: key, n: 0, ms: 0 }));
+        row.n++;
+        const r = row;
+        req.addEventListener('success', () => (r.ms += performance.now() - t));
+        return req;
+      };
+      undo.push(() => ((proto as unknown as Record<string, unknown>)[m] = orig));
+    }
+  };
+  wrap(IDBObjectStore.prototype, 'store', ['get', 'getAll', 'getAllKeys', 'getKey', 'put', 'add', 'delete', 'count', 'openCursor', 'openKeyCursor', 'clear']);
+  wrap(IDBIndex.prototype, 'index', ['get', 'getAll', 'getAllKeys', 'getKey', 'count', 'openCursor', 'openKeyCursor']);
+  const t = performance.now();
+  try {
+    const result = await f();
+    return { result, ms: performance.now() - t, requests: [...stats.values()].sort((a, b) => b.ms - a.ms) };
+  } finally {
+    for (const u of undo) u();
+  }
+}
+
+const api: ScaleBenchApi = {
+  async init(s) {
+    seed = s;
+    const base = loadIdfTable(await (await fetch('/idf.json')).text());
+    db = new ArchiveDB(DB);
+    await db.open();
+    idf = new ArchiveIdf(db, base);
+    stream = new ArticleStream(seed);
+    queryRand = rng(mix(seed, 0x717279));
+    freshRand = rng(mix(seed, 0x667273));
+    return { articles: await articles() };
+  },
+
+  async fill(target, batch) {
+    const step: FillStep = { added: 0, articles: 0, generateMs: 0, fingerprintMs: 0, saveMs: 0 };
+    let have = await articles();
+    while (have < target) {
+      const n = Math.min(batch, target - have);
+      let t = performance.now();
+      const gs = Array.from({ length: n }, () => stream.next());
+      step.generateMs += performance.now() - t;
+      t = performance.now();
+      await fingerprint(gs);
+      step.fingerprintMs += performance.now() - t;
+      t = performance.now();
+      await saveMany(
+        db,
+        gs.map((g) => ({ article: g.article, analysis: g.analysis })),
+        EPOCH + (clock += n) * 1000,
+      );
+      step.saveMs += performance.now() - t;
+      step.added += n;
+      have += n;
+    }
+    step.articles = have;
+    return step;
+  },
+
+  async lookups(runs) {
+    const out: LookupRun[] = [];
+    for (let i = 0; i <= runs; i++) {
+      const g = stream.fresh(freshRand);
+      let t = performance.now();
+      await fingerprint([g]);
+      const prepareMs = performance.now() - t;
+      t = performance.now();
+      const cov = await earlierCoverage(db, idf, { fingerprint: g.analysis.fingerprint!, actors: g.analysis.actors });
+      const ms = performance.now() - t;
+      out.push({
+        ms,
+        prepareMs,
+        same: cov.same.length,
+        sameRight: cov.same.filter((it) => eventOfUrl(it.url) === g.event).length,
+        relatedRight: cov.related.filter((it) => eventOfUrl(it.url) === g.event).length,
+        related: cov.related.length,
+        saved: stream.savedOf(g.event),
+        statements: cov.statements.length,
+      });
+    }
+    return out;
+  },
+
+  async searches(runs) {
+    const out: SearchRun[] = [];
+    for (let i = 0; i <= runs; i++) {
+      const query = stream.query(queryRand, i);
+      const t = performance.now();
+      try {
+        const res = await searchArticles(db, { text: query, offset: 0, limit: 20 });
+        out.push({ query, ms: performance.now() - t, total: res.total });
+      } catch (err) {
+        if (!(err instanceof SearchError)) throw err;
+        out.push({ query, ms: performance.now() - t, total: -1 });
+      }
+    }
+    return out;
+  },
+
+  async saves(runs) {
+    const out: SaveRun[] = [];
+    for (let i = 0; i <= runs; i++) {
+      const g = stream.fresh(freshRand);
+      let t = performance.now();
+      await fingerprint([g]);
+      const prepareMs = performance.now() - t;
+      t = performance.now();
+      await saveArticle(db, g.article, g.analysis, EPOCH + ++clock * 1000);
+      out.push({ ms: performance.now() - t, prepareMs });
+    }
+    return out;
+  },
+
+  async storage() {
+    const est = await navigator.storage.estimate();
+    const totals = await db.meta.get(TOTALS);
+    const [events, search, terms, claims, statements] = await Promise.all([db.events.count(), db.search.count(), db.terms.count(), db.claims.count(), db.statements.count()]);
+    const fig: StorageFigures = { usage: est.usage ?? null, articles: totals?.articles ?? 0, bytes: totals?.bytes ?? 0, rows: { events, search, terms, claims, statements } };
+    return fig;
+  },
+
+  async profile(query) {
+    // The search's index reads one by one, to see which of them takes the time.
+    const p = parseSearch(query);
+    const rows: { what: string; count: number; countMs: number; keysMs: number }[] = [];
+    const colls = [...p.words.map((w) => ({ what: `word "${w}"`, coll: () => db.search.where('words').equals(w) }))];
+    if (p.prefix !== null) {
+      const prefix = p.prefix;
+      colls.push({ what: `prefix "${prefix}"`, coll: () => db.search.where('words').startsWith(prefix) });
+    }
+    for (const c of colls) {
+      let t = performance.now();
+      const count = await c.coll().count();
+      const countMs = performance.now() - t;
+      t = performance.now();
+      await c.coll().primaryKeys();
+      rows.push({ what: c.what, count, countMs, keysMs: performance.now() - t });
+    }
+    return rows;
+  },
+
+  async traceSave() {
+    const g = stream.fresh(freshRand);
+    await fingerprint([g]);
+    const { ms, requests } = await traced(() => saveArticle(db, g.article, g.analysis, EPOCH + ++clock * 1000));
+    return { ms, requests };
+  },
+
+  async traceLookup() {
+    const g = stream.fresh(freshRand);
+    await fingerprint([g]);
+    const { ms, requests } = await traced(() => earlierCoverage(db, idf, { fingerprint: g.analysis.fingerprint!, actors: g.analysis.actors }));
+    return { ms, requests };
+  },
+
+  async traceSearch(query) {
+    const { ms, requests } = await traced(() => searchArticles(db, { text: query, offset: 0, limit: 20 }));
+    return { ms, requests };
+  },
+
+  async close() {
+    db.close();
+  },
+};
+
+(window as unknown as { scaleBench: ScaleBenchApi }).scaleBench = api;

@@ -1,0 +1,304 @@
+/**
+ * `npm run bench -- scale [--sizes 1000,10000,100000] [--runs 30] [--seed 1] [--batch 500] [--trace]`
+ *
+ * The archive at scale (issue #5), in Chromium with real IndexedDB: the archive's own functions
+ * (lib/archive) run in a page served from 127.0.0.1 (page.ts, bundled here with esbuild) on
+ * generated articles (generate.ts). For each size, in one database filled incrementally, it
+ * measures over `runs` timed calls (after one warm-up call, left out):
+ * - earlier-coverage lookup: `earlierCoverage` for a new article of an event already saved;
+ * - full-text search: `searchArticles` with 1–3 word queries, rare and common, some unfinished;
+ * - saving one article: `saveArticle` of a new article;
+ * - storage per article: Chromium's `navigator.storage.estimate()` usage, the IndexedDB folder on
+ *   disk, and the archive's own `bytes` estimate, each divided by the articles.
+ * Prints progress while filling, a table with the issue's targets beside the figures, and returns
+ * the figures (bench.ts prints them as the last line, as JSON). When a target is missed (or with
+ * --trace) it also prints every IndexedDB request of one such call, by store and method.
+ */
+import { build } from 'esbuild';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM, serveStatic } from '../browser';
+import { median, round, table } from '../eval/task';
+import type { LookupRun, ScaleBenchApi, SearchRun, Trace } from './api';
+
+export interface ScaleOptions {
+  sizes: number[];
+  runs: number;
+  seed: number;
+  batch: number;
+  /** Print a trace of the IndexedDB requests of one save, lookup and search at every size. */
+  trace: boolean;
+}
+
+/** The issue's targets, ms (medians). */
+export const TARGETS = {
+  lookup: new Map([
+    [10_000, 30],
+    [100_000, 150],
+  ]),
+  search: new Map([[100_000, 100]]),
+  save: 30,
+};
+
+export function parseScaleArgs(argv: string[]): ScaleOptions {
+  const value = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const sizes = (value('--sizes') ?? '1000,10000,100000')
+    .split(',')
+    .map((s) => Number(s.replace(/[_k]/gi, (m) => (m.toLowerCase() === 'k' ? '000' : ''))))
+    .filter((n) => Number.isInteger(n) && n > 0)
+    .sort((a, b) => a - b);
+  if (sizes.length === 0) throw new Error('--sizes: give archive sizes such as 1000,10000,100000.');
+  const num = (flag: string, dflt: number, min: number) => {
+    const v = value(flag);
+    const n = v === undefined ? dflt : Number(v);
+    if (!Number.isInteger(n) || n < min) throw new Error(`${flag}: expected an integer ≥ ${min}, got ${v}.`);
+    return n;
+  };
+  return { sizes: [...new Set(sizes)], runs: num('--runs', 30, 1), seed: num('--seed', 1, 0), batch: num('--batch', 500, 1), trace: argv.includes('--trace') };
+}
+
+/** Nearest-rank percentile. */
+function percentile(xs: number[], p: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+}
+
+function dirSize(dir: string): number {
+  let n = 0;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const p = join(dir, name);
+    const st = statSync(p);
+    n += st.isDirectory() ? dirSize(p) : st.size;
+  }
+  return n;
+}
+
+/** Bundles page.ts for the browser into `dir`, with the page that loads it. */
+async function bundle(dir: string): Promise<void> {
+  await build({
+    entryPoints: [resolve('lib/cli/bench-scale/page.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    outfile: join(dir, 'page.js'),
+    logLevel: 'warning',
+  });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>Backstory scale bench</title><script type="module" src="/page.js"></script>\n');
+}
+
+/** Calls a method of the page's bench API. */
+function call<K extends keyof ScaleBenchApi>(page: Page, method: K, ...args: Parameters<ScaleBenchApi[K]>): Promise<Awaited<ReturnType<ScaleBenchApi[K]>>> {
+  return page.evaluate(
+    ([m, a]) => {
+      const api = (window as unknown as { scaleBench: Record<string, (...xs: unknown[]) => unknown> }).scaleBench;
+      return api[m as string]!(...(a as unknown[]));
+    },
+    [method, args] as const,
+  ) as Promise<Awaited<ReturnType<ScaleBenchApi[K]>>>;
+}
+
+function printTrace(what: string, t: Trace): void {
+  const total = t.requests.reduce((s, r) => s + r.n, 0);
+  console.log(`  trace of one ${what}: ${round(t.ms, 1)} ms, ${total} IndexedDB requests; by store and method (count, summed call-to-success ms):`);
+  for (const r of t.requests.slice(0, 8)) console.log(`    ${r.what.padEnd(28)} ${String(r.n).padStart(5)}  ${round(r.ms, 1)} ms`);
+}
+
+const fmtMs = (xs: number[]) => `${round(median(xs), 1)} / ${round(percentile(xs, 95), 1)}`;
+const secs = (ms: number) => (ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${round(ms / 1000, 1)} s`);
+const mark = (value: number, target: number | undefined) => (target === undefined ? '' : value <= target ? ` (≤ ${target} ok)` : ` (≤ ${target} MISSED)`);
+
+interface SizeFigures {
+  size: number;
+  articles: number;
+  fillMs: number;
+  fillRate: number;
+  lookups: LookupRun[];
+  searches: SearchRun[];
+  saves: number[];
+  savePrepare: number[];
+  usage: number | null;
+  disk: number;
+  bytes: number;
+  rows: Record<string, number>;
+}
+
+export async function scale(argv: string[]): Promise<Record<string, number>> {
+  const opts = parseScaleArgs(argv);
+  const started = performance.now();
+  const work = await mkdtemp(join(tmpdir(), 'backstory-scale-'));
+  const site = join(work, 'site');
+  const profile = join(work, 'profile');
+  const results: SizeFigures[] = [];
+  console.log(`scale: sizes ${opts.sizes.join(', ')}; ${opts.runs} timed runs per figure; seed ${opts.seed}; batches of ${opts.batch}`);
+  mkdirSync(site);
+  await bundle(site);
+  const server = await serveStatic(site);
+  server.route('/idf.json', readFileSync('public/models/idf.json', 'utf8'), 'application/json');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: false, // '--headless=new' below, as for the extension tests
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+      '--disable-extensions',
+      '--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater,NetworkTimeServiceQuerying',
+      '--disable-client-side-phishing-detection',
+      '--disable-domain-reliability',
+      '--no-pings',
+      '--metrics-recording-only',
+      '--no-default-browser-check',
+    ],
+  });
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.origin + '/');
+    await page.waitForFunction(() => 'scaleBench' in window, undefined, { timeout: 30_000 }).catch(() => {
+      throw new Error(`The bench page did not start: ${errors.join('; ') || 'no error reported'}`);
+    });
+    let { articles } = await call(page, 'init', opts.seed);
+    const idbDir = join(profile, 'Default', 'IndexedDB');
+
+    for (const size of opts.sizes) {
+      // Fill to `size`, in steps that print progress.
+      const fillStart = performance.now();
+      const from = articles;
+      const toAdd = Math.max(0, size - articles);
+      const step = Math.min(5000, Math.max(opts.batch, Math.round(toAdd / 10 / opts.batch) * opts.batch));
+      let gen = 0;
+      let fp = 0;
+      let save = 0;
+      console.log(`\nfilling to ${size.toLocaleString('en')} articles (${toAdd.toLocaleString('en')} to add)…`);
+      while (articles < size) {
+        const s = await call(page, 'fill', Math.min(size, articles + step), opts.batch);
+        articles = s.articles;
+        gen += s.generateMs;
+        fp += s.fingerprintMs;
+        save += s.saveMs;
+        const el = performance.now() - fillStart;
+        const done = articles - from;
+        const rate = done / (el / 1000);
+        const eta = (size - articles) / rate;
+        console.log(
+          `  ${articles.toLocaleString('en').padStart(7)} / ${size.toLocaleString('en')}  ${Math.round(rate)} articles/s  ` +
+            `(per article: generate ${round(gen / done, 2)} ms, fingerprint ${round(fp / done, 2)} ms, saveMany ${round(save / done, 2)} ms)` +
+            (articles < size ? `  ~${secs(eta * 1000)} left` : ''),
+        );
+      }
+      const fillMs = performance.now() - fillStart;
+
+      console.log(`measuring at ${articles.toLocaleString('en')} articles: lookups…`);
+      const lookups = (await call(page, 'lookups', opts.runs)).slice(1);
+      console.log('  searches…');
+      const searches = (await call(page, 'searches', opts.runs)).slice(1);
+      console.log('  saves…');
+      const saveRuns = (await call(page, 'saves', opts.runs)).slice(1);
+      const st = await call(page, 'storage');
+      const disk = dirSize(idbDir);
+      results.push({
+        size,
+        articles: st.articles,
+        fillMs,
+        fillRate: toAdd / (fillMs / 1000),
+        lookups,
+        searches,
+        saves: saveRuns.map((r) => r.ms),
+        savePrepare: saveRuns.map((r) => r.prepareMs),
+        usage: st.usage,
+        disk,
+        bytes: st.bytes,
+        rows: st.rows,
+      });
+      articles = st.articles;
+      const r = results[results.length - 1]!;
+      const lk = lookups.map((l) => l.ms);
+      const sameRight = lookups.reduce((s, l) => s + l.sameRight, 0) / lookups.length;
+      console.log(
+        `  lookup median ${round(median(lk), 1)} ms (p95 ${round(percentile(lk, 95), 1)}); same-event items found ${round(sameRight, 2)} on average ` +
+          `of ${round(lookups.reduce((s, l) => s + l.saved, 0) / lookups.length, 2)} saved; ` +
+          `search median ${round(median(searches.map((x) => x.ms)), 1)} ms; save median ${round(median(r.saves), 1)} ms`,
+      );
+      const slow = [...searches].sort((a, b) => b.ms - a.ms).slice(0, 3);
+      console.log(`  slowest searches: ${slow.map((x) => `"${x.query}" ${round(x.ms, 1)} ms (${x.total} hits)`).join('; ')}`);
+      console.log(`  rows: ${Object.entries(st.rows).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}`);
+      // Where the time goes, when a target is missed (or with --trace): every IndexedDB request of
+      // one call of each, by store and method.
+      const missed = (t: number | undefined, xs: number[]) => t !== undefined && median(xs) > t;
+      if (opts.trace || missed(TARGETS.save, r.saves)) printTrace('saveArticle', await call(page, 'traceSave'));
+      if (opts.trace || missed(TARGETS.lookup.get(size), lk)) printTrace('earlierCoverage', await call(page, 'traceLookup'));
+      if (opts.trace || missed(TARGETS.search.get(size), searches.map((x) => x.ms))) printTrace(`searchArticles "${slow[0]!.query}"`, await call(page, 'traceSearch', slow[0]!.query));
+    }
+    await call(page, 'close');
+  } finally {
+    await context.close();
+    await server.close();
+    await rm(work, { recursive: true, force: true });
+  }
+
+  const totalMs = performance.now() - started;
+  const rows = results.map((r) => {
+    const lk = r.lookups.map((l) => l.ms);
+    const sr = r.searches.map((s) => s.ms);
+    const kb = (b: number | null) => (b === null ? '?' : String(round(b / r.articles / 1024, 1)));
+    return [
+      r.articles.toLocaleString('en'),
+      fmtMs(lk) + mark(median(lk), TARGETS.lookup.get(r.size)),
+      round(r.lookups.reduce((s, l) => s + l.sameRight, 0) / r.lookups.length, 2),
+      fmtMs(sr) + mark(median(sr), TARGETS.search.get(r.size)),
+      fmtMs(r.saves) + mark(median(r.saves), TARGETS.save),
+      `${kb(r.usage)} / ${kb(r.disk)} / ${kb(r.bytes)}`,
+      `${secs(r.fillMs)} (${Math.round(r.fillRate)}/s)`,
+    ];
+  });
+  console.log('\n' + table(['articles', 'lookup ms median / p95', 'same-event found', 'search ms median / p95', 'save ms median / p95', 'KB per article: estimate / disk / own', 'fill time'], rows));
+  console.log(
+    `targets (issue #5): lookup median ≤ 30 ms at 10,000 and ≤ 150 ms at 100,000; search median ≤ 100 ms at 100,000; save ≤ 30 ms. ` +
+      `${opts.runs} timed runs each after a warm-up. Whole run: ${secs(totalMs)}.`,
+  );
+
+  const figures: Record<string, number> = { scale_runs: opts.runs, scale_total_s: round(totalMs / 1000, 1) };
+  for (const r of results) {
+    const p = `scale_${r.size}_`;
+    const lk = r.lookups.map((l) => l.ms);
+    const sr = r.searches.map((s) => s.ms);
+    Object.assign(figures, {
+      [p + 'articles']: r.articles,
+      [p + 'lookup_median_ms']: round(median(lk), 1),
+      [p + 'lookup_p95_ms']: round(percentile(lk, 95), 1),
+      [p + 'lookup_same_found']: round(r.lookups.reduce((s, l) => s + l.sameRight, 0) / r.lookups.length, 2),
+      [p + 'lookup_same_precision']: round(r.lookups.reduce((s, l) => s + l.sameRight, 0) / Math.max(1, r.lookups.reduce((s, l) => s + l.same, 0)), 3),
+      [p + 'search_median_ms']: round(median(sr), 1),
+      [p + 'search_p95_ms']: round(percentile(sr, 95), 1),
+      [p + 'save_median_ms']: round(median(r.saves), 1),
+      [p + 'save_p95_ms']: round(percentile(r.saves, 95), 1),
+      [p + 'storage_estimate_kb_per_article']: r.usage === null ? -1 : round(r.usage / r.articles / 1024, 2),
+      [p + 'storage_disk_kb_per_article']: round(r.disk / r.articles / 1024, 2),
+      [p + 'storage_own_kb_per_article']: round(r.bytes / r.articles / 1024, 2),
+      [p + 'fill_s']: round(r.fillMs / 1000, 1),
+      [p + 'fill_per_s']: round(r.fillRate, 1),
+    });
+  }
+  return figures;
+}
