@@ -35,6 +35,18 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString()} ${n === 1 ? one : many}`;
 }
 
+const DIRECTION_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Page text shown in one line with Backstory's own, without explicit direction controls
+ * (embeddings, overrides, isolates): an unclosed override in a byline turns the "· 5 min read"
+ * after it backwards. Extraction drops them from new articles; saved or restored records may
+ * still carry them.
+ */
+export function withoutDirectionControls(s: string): string {
+  return s.replace(DIRECTION_CONTROLS, '');
+}
+
 /** Only http(s) links from an article may become clickable: never javascript:, data: or the like. */
 export function safeHref(url: string | null | undefined): string | undefined {
   if (!url) return undefined;
