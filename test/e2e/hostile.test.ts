@@ -162,6 +162,10 @@ describe('a hostile article', () => {
     // Markup written in the title is shown as the characters it is.
     expect(title).toContain('<img src=x onerror=alert(');
     expect(title).toContain('drone shield');
+    // Direction overrides from the page's title and byline cannot turn Backstory's own text around.
+    const meta = (await panel.locator('.meta').textContent()) ?? '';
+    expect(meta).toContain('min read');
+    for (const t of [title, meta]) expect(t).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     await panel.getByTestId('actor').first().waitFor({ timeout: 20_000 });
     await panel.getByTestId('claim').first().waitFor({ timeout: 20_000 });
     // Names and claims are painted on the page although a form in it clobbers its own DOM properties.

@@ -130,7 +130,7 @@ const ADVERSARIAL: [string, string[]][] = [
   ['10,000 "sources said, "', ['sources said, '.repeat(10_000)]],
   ['10,000 quoted sentences with "he said"', ['“Yes,” he said. '.repeat(10_000)]],
   ['10,000 "It is understood that "', ['It is understood that '.repeat(10_000)]],
-  ['10,000 "Sir Keir Starmer, the prime minister, said "', ['Sir Keir Starmer, the prime minister, said '.repeat(5_000)]],
+  ['5,000 "Sir Keir Starmer, the prime minister, said "', ['Sir Keir Starmer, the prime minister, said '.repeat(5_000)]],
   ['100,000 spaces then a letter', [`${' '.repeat(100_000)}x`]],
   ['100,000 line breaks', ['\n'.repeat(100_000)]],
   ['50,000 no-break spaces', ['\u00a0'.repeat(50_000)]],
@@ -462,6 +462,8 @@ function checkArticle(a: Article, name: string, wellFormed: boolean): void {
   const fields = [a.title, a.byline, a.publisher, a.aggregator, a.excerpt, a.lang, ...a.paragraphs].filter((x): x is string => typeof x === 'string');
   if (wellFormed) for (const f of fields) ok(!f.includes(MARK), () => `${name}: hostile content came out as text: ${show(f)}`);
   for (const p of a.paragraphs) ok(p.length > 0 && p === p.trim(), () => `paragraph ${show(p)} is trimmed and not empty`);
+  // Metadata is shown beside Backstory's own text: no direction override may come with it.
+  for (const m of [a.title, a.byline, a.publisher, a.aggregator]) ok(!/[\u202a-\u202e\u2066-\u2069]/.test(m ?? ''), () => `${name}: direction controls in ${show(m ?? '')}`);
   ok(Number.isInteger(a.wordCount) && a.wordCount >= 0 && typeof a.truncated === 'boolean', () => 'word count and truncated flag');
   ok(a.paragraphs.reduce((n, p) => n + p.length, 0) <= 200_000, () => 'text is capped at 200,000 characters');
 }
