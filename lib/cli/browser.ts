@@ -147,6 +147,24 @@ export interface LaunchOptions {
 }
 
 /** Starts Chromium with the built extension loaded, headless, kept off the network. */
+/** Flags that keep headless Chromium from calling home (its own services) and from doing needless work. */
+export const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater,NetworkTimeServiceQuerying',
+  '--disable-client-side-phishing-detection',
+  '--disable-domain-reliability',
+  '--no-pings',
+  '--metrics-recording-only',
+  '--no-default-browser-check',
+];
+
 export async function launchWithExtension(opts: LaunchOptions): Promise<LaunchedBrowser> {
   const extensionPath = resolve(opts.extensionPath);
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
@@ -157,25 +175,7 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Launched
   }
   const ownProfile = !opts.userDataDir;
   const userDataDir = opts.userDataDir ?? (await mkdtemp(join(tmpdir(), 'backstory-profile-')));
-  const args = [
-    '--headless=new',
-    `--disable-extensions-except=${extensionPath}`,
-    `--load-extension=${extensionPath}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-default-apps',
-    '--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater,NetworkTimeServiceQuerying',
-    '--disable-client-side-phishing-detection',
-    '--disable-domain-reliability',
-    '--no-pings',
-    '--metrics-recording-only',
-    '--no-default-browser-check',
-  ];
+  const args = ['--headless=new', `--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`, ...QUIET_FLAGS];
   if (opts.proxyPort) args.push(`--proxy-server=http://127.0.0.1:${opts.proxyPort}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,

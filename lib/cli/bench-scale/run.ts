@@ -20,7 +20,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM, serveStatic } from '../browser';
+import { CHROMIUM, QUIET_FLAGS, serveStatic } from '../browser';
 import { median, round, table } from '../eval/task';
 import type { LookupRun, ScaleBenchApi, SearchRun, Trace } from './api';
 
@@ -153,21 +153,8 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
     headless: false, // '--headless=new' below, as for the extension tests
     args: [
       '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-default-apps',
+      ...QUIET_FLAGS,
       '--disable-extensions',
-      '--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater,NetworkTimeServiceQuerying',
-      '--disable-client-side-phishing-detection',
-      '--disable-domain-reliability',
-      '--no-pings',
-      '--metrics-recording-only',
-      '--no-default-browser-check',
     ],
   });
   try {
