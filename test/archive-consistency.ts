@@ -6,7 +6,9 @@
 import { claimRows } from '../lib/archive/claims';
 import { fingerprintOf } from '../lib/archive/coverage';
 import { EMPTY_IDF } from '../lib/events/idf';
-import type { ArchiveDB, ClaimRow, EventRow, MetaRow, SearchRow, StatementRow, TermRow } from '../lib/archive/db';
+import type { ArchiveDB, ClaimRow, EventRow, MetaRow, SearchRow, StatementRow } from '../lib/archive/db';
+import { foldTermCounts, readTermCounts, TERM_SNAPSHOT } from '../lib/archive/terms';
+import type { TermChunk, TermLogRow } from '../lib/archive/db';
 import { eventRow, searchWords, statementRows, TOTALS } from '../lib/archive/derived';
 import type { Actor, Analysis, Article, Claim, SavedArticle } from '../lib/types';
 
@@ -18,11 +20,34 @@ export interface ArchiveDump {
   statements: StatementRow[];
   events: EventRow[];
   search: SearchRow[];
+  /** The term counts (snapshot and log folded), by term. */
   terms: TermRow[];
   meta: MetaRow[];
 }
 
-export const ARCHIVE_TABLES = ['articles', 'claims', 'statements', 'events', 'search', 'terms', 'meta'] as const;
+export interface TermRow {
+  term: string;
+  n: number;
+}
+
+/** The stores a save writes. */
+export const ARCHIVE_TABLES = ['articles', 'claims', 'statements', 'events', 'search', 'termLog', 'meta'] as const;
+
+/**
+ * Tables read with plain IndexedDB (every store, by name), with the term-count snapshot and log
+ * (`termCounts`, `termLog`) replaced by what they add up to, as `terms`.
+ */
+export function foldStores(raw: Record<string, unknown[]>): Record<string, unknown[]> {
+  const { termCounts = [], termLog = [], ...rest } = raw;
+  const snap = (raw.meta as MetaRow[] | undefined)?.find((m) => m.key === TERM_SNAPSHOT)?.seq ?? 0;
+  const log = (termLog as TermLogRow[]).filter((r) => r.seq! > snap);
+  return { ...rest, terms: termRows(foldTermCounts(termCounts as TermChunk[], log)) };
+}
+
+/** Term counts as rows in term order. */
+export function termRows(counts: ReadonlyMap<string, number>): TermRow[] {
+  return [...counts].map(([term, n]) => ({ term, n })).sort(byKey((x) => x.term));
+}
 
 /** Every table, each in primary-key order. */
 export async function dumpArchive(db: ArchiveDB): Promise<ArchiveDump> {
@@ -32,10 +57,10 @@ export async function dumpArchive(db: ArchiveDB): Promise<ArchiveDump> {
     db.statements.toArray(),
     db.events.toArray(),
     db.search.toArray(),
-    db.terms.toArray(),
+    readTermCounts(db),
     db.meta.toArray(),
   ]);
-  return { articles: articles as ArchiveDump['articles'], claims, statements, events, search, terms, meta };
+  return { articles: articles as ArchiveDump['articles'], claims, statements, events, search, terms: termRows(terms.counts), meta };
 }
 
 const byKey = <T>(key: (x: T) => string | number) => (a: T, b: T) => {
@@ -52,7 +77,7 @@ export function rebuildFrom(articles: readonly (SavedArticle & { id: number })[]
   const search = articles.map((r) => ({ id: r.id, words: searchWords(r) })).sort(byKey((x) => x.id));
   const df = new Map<string, number>();
   for (const s of search) for (const w of s.words) df.set(w, (df.get(w) ?? 0) + 1);
-  const terms = [...df].map(([term, n]) => ({ term, n })).sort(byKey((x) => x.term));
+  const terms = termRows(df);
   const totals = { key: TOTALS, articles: articles.length, bytes: articles.reduce((sum, r) => sum + (r.bytes ?? 0), 0) };
   return { claims, statements, events, search, terms, totals };
 }

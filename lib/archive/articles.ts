@@ -1,10 +1,10 @@
 /** Queries and writes on the archive's articles. Pure functions of a Dexie instance. */
-import Dexie from 'dexie';
 import type { ActorArchiveInfo, ArticleSummary, ArchiveStats } from '../messaging/protocol';
 import type { Analysis, Article, SavedArticle } from '../types';
 import { mergeClaims, reindexClaims } from './claims';
 import type { ArchiveDB, MetaRow } from './db';
 import { articleDate, eventRow, FILL, searchWords, TOTALS } from './derived';
+import { logTermChanges } from './terms';
 
 /** Approximate stored size of a record: strings as UTF-16, plus a fixed overhead. */
 export function recordBytes(r: Omit<SavedArticle, 'bytes' | 'id'>): number {
@@ -29,31 +29,7 @@ export function recordBytes(r: Omit<SavedArticle, 'bytes' | 'id'>): number {
 
 /** Every table an article's writes touch, for transactions. */
 export function articleTables(db: ArchiveDB) {
-  return [db.articles, db.claims, db.events, db.search, db.terms, db.statements, db.meta];
-}
-
-/**
- * Adds +1 or -1 to the archive's count of each term. Call inside a transaction covering `db.terms`;
- * the IDF cache hears of the change once the transaction commits.
- */
-async function adjustTerms(db: ArchiveDB, plus: readonly string[], minus: readonly string[]): Promise<void> {
-  if (plus.length === 0 && minus.length === 0) return;
-  const all = [...plus, ...minus];
-  const rows = await db.terms.bulkGet(all);
-  const put: { term: string; n: number }[] = [];
-  const gone: string[] = [];
-  rows.forEach((row, i) => {
-    const n = (row?.n ?? 0) + (i < plus.length ? 1 : -1);
-    if (n > 0) put.push({ term: all[i]!, n });
-    else if (row) gone.push(all[i]!);
-  });
-  await Promise.all([put.length ? db.terms.bulkPut(put) : null, gone.length ? db.terms.bulkDelete(gone) : null]);
-  const tx = Dexie.currentTransaction;
-  const tell = () => {
-    for (const f of db.termListeners) f(all);
-  };
-  if (tx) tx.on('complete', tell);
-  else tell();
+  return [db.articles, db.claims, db.events, db.search, db.termLog, db.statements, db.meta];
 }
 
 async function adjustTotals(db: ArchiveDB, articles: number, bytes: number): Promise<void> {
@@ -93,7 +69,7 @@ export async function indexArticle(db: ArchiveDB, r: SavedArticle & { id: number
   const now = new Set(words);
   await Promise.all([
     db.search.put({ id: r.id, words }),
-    adjustTerms(
+    logTermChanges(
       db,
       words.filter((w) => !before.has(w)),
       [...before].filter((w) => !now.has(w)),
@@ -111,7 +87,7 @@ async function unindexArticle(db: ArchiveDB, r: SavedArticle & { id: number }): 
     db.events.delete(r.id),
   ]);
   if (!old) return;
-  await Promise.all([db.search.delete(r.id), adjustTerms(db, [], old.words)]);
+  await Promise.all([db.search.delete(r.id), logTermChanges(db, [], old.words)]);
   await adjustTotals(db, -1, -(r.bytes ?? 0));
 }
 

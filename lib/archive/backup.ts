@@ -5,14 +5,14 @@
  * (dexie-export-import: `formatName: "dexie"`, the schema, then the rows), holding the `articles`
  * table only, with a `backstory` header in front:
  *
- *   {"backstory":{"format":"backstory-backup","formatVersion":1,"schemaVersion":3,
+ *   {"backstory":{"format":"backstory-backup","formatVersion":1,"schemaVersion":4,
  *     "exportedAt":"2025-08-19T10:00:00.000Z","articles":12,"settings":{…}},
- *    "formatName":"dexie","formatVersion":1,"data":{"databaseName":"backstory","databaseVersion":3,
+ *    "formatName":"dexie","formatVersion":1,"data":{"databaseName":"backstory","databaseVersion":4,
  *     "tables":[{"name":"articles","schema":"++id,&url,…","rowCount":12}],
  *     "data":[{"tableName":"articles","inbound":true,"rows":[{…},…]}]}}
  *
  * The articles are the archive's source of truth; every other table (claims, events, search,
- * terms, statements, meta) is derived from them and is rebuilt on import by the same code that
+ * term counts, statements, meta) is derived from them and is rebuilt on import by the same code that
  * writes it on save (`indexArticle`), so a file can never bring in an index that disagrees with
  * its records. Settings travel in the header and are restored only when the reader asks.
  *
@@ -38,6 +38,7 @@ import { claimRows, MAX_EVIDENCE, MAX_NOTE } from './claims';
 import type { ArchiveDB, MetaRow } from './db';
 import { articleDate, eventRow, FILL, searchWords, statementRows, TOTALS } from './derived';
 import { MAX_TAGS, normaliseTag } from './search';
+import { logTermCounts } from './terms';
 
 export const BACKUP_FORMAT = 'backstory-backup';
 /** Raised when the file's layout changes in a way an older Backstory could not read. */
@@ -699,9 +700,7 @@ async function indexAdded(db: ArchiveDB, recs: readonly (SavedArticle & { id: nu
     return { id: r.id, words };
   });
   const events = recs.map(eventRow);
-  const terms = [...df.keys()];
-  const [known] = await Promise.all([
-    db.terms.bulkGet(terms),
+  await Promise.all([
     // Nothing should be indexed under new ids; whatever is (a damaged archive) is replaced, as indexArticle would.
     db.claims.where('articleId').anyOf(ids).delete(),
     db.statements.where('articleId').anyOf(ids).delete(),
@@ -716,16 +715,9 @@ async function indexAdded(db: ArchiveDB, recs: readonly (SavedArticle & { id: nu
     // Without a fingerprint (an older backup), the background computes one later.
     events.includes(null) ? db.meta.put({ key: FILL }) : null,
     db.search.bulkPut(search),
-    db.terms.bulkPut(terms.map((term, i) => ({ term, n: (known[i]?.n ?? 0) + df.get(term)! }))),
+    logTermCounts(db, df),
     db.meta.put({ ...totals, key: TOTALS, articles: Math.max(0, (totals.articles ?? 0) + recs.length), bytes: Math.max(0, (totals.bytes ?? 0) + bytes) }),
   ]);
-  // The IDF cache hears of the new counts once the transaction commits (as with every save).
-  const tell = () => {
-    for (const f of db.termListeners) f(terms);
-  };
-  const tx = Dexie.currentTransaction;
-  if (tx) tx.on('complete', tell);
-  else tell();
 }
 
 /**

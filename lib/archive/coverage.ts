@@ -11,25 +11,31 @@ import type { Coverage, CoverageItem, EarlierStatement, NamedKey } from '../mess
 import type { Actor, ArticleFingerprint, SavedArticle } from '../types';
 import type { ArchiveDB, EventRow } from './db';
 import { articleDate, eventRow, FILL, TOTALS } from './derived';
+import { compactTermCounts, readTermCounts, refreshTermCounts, type TermCounts } from './terms';
 
 /** A table whose counts must be loaded for the terms about to be used (`df` itself is synchronous). */
 export interface LoadableIdf extends IdfTable {
   load(terms: Iterable<string>): Promise<void>;
 }
 
-/** Terms cached at most; past this the cache starts again (each entry is a few dozen bytes). */
-const MAX_CACHED = 300_000;
+/** Log rows after which the background rewrites the snapshot of the term counts. */
+const COMPACT_AFTER = 500;
 
 /**
  * The shipped IDF table with the archive's own document frequencies on top. The archive's counts
- * are read from the `terms` table on demand and cached for the worker's lifetime; a committed
- * change to a term's count drops it from the cache, so the cache never serves a stale count.
+ * (lib/archive/terms.ts) are read whole on the first `load`, then kept in memory for the worker's
+ * lifetime; every later `load` reads only the changes logged since (one small read transaction),
+ * so the counts are exact even when another context wrote them. When the log has grown long it
+ * rewrites the snapshot, in the background.
  */
 export class ArchiveIdf implements LoadableIdf {
-  private cache = new Map<string, number>();
+  private state: TermCounts | null = null;
   private ownDocs = 0;
   private base: IdfTable = EMPTY_IDF;
   private baseLoad: (() => Promise<IdfTable>) | null;
+  /** Reads and compactions of the counts, one at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private compacting = false;
 
   /** `base`: the shipped table, or a function that loads it (on the first `load`; retried if it fails). */
   constructor(
@@ -41,9 +47,6 @@ export class ArchiveIdf implements LoadableIdf {
       this.base = base;
       this.baseLoad = null;
     }
-    db.termListeners.add((terms) => {
-      for (const t of terms) this.cache.delete(t);
-    });
   }
 
   get docs(): number {
@@ -51,20 +54,49 @@ export class ArchiveIdf implements LoadableIdf {
   }
 
   df(term: string): number {
-    return this.base.df(term) + (this.cache.get(term) ?? 0);
+    return this.base.df(term) + (this.state?.counts.get(term) ?? 0);
   }
 
-  /** Reads the archive's counts of these terms (those not cached) and its article count. */
-  async load(terms: Iterable<string>): Promise<void> {
+  /** Distinct terms the archive counts (0 before the first `load`). */
+  get archiveTerms(): number {
+    return this.state?.counts.size ?? 0;
+  }
+
+  /** Brings the archive's counts and article count up to date (the terms themselves need no loading). */
+  async load(_terms?: Iterable<string>): Promise<void> {
     if (this.baseLoad) {
       this.base = await this.baseLoad();
       this.baseLoad = null;
     }
-    const missing = [...new Set(terms)].filter((t) => !this.cache.has(t));
-    if (this.cache.size + missing.length > MAX_CACHED) this.cache.clear();
-    const [rows, totals] = await Promise.all([missing.length ? this.db.terms.bulkGet(missing) : [], this.db.meta.get(TOTALS)]);
-    rows.forEach((r, i) => this.cache.set(missing[i]!, r?.n ?? 0));
-    this.ownDocs = totals?.articles ?? 0;
+    await this.serially(async () => {
+      const [state, totals] = await Promise.all([
+        this.state ? refreshTermCounts(this.db, this.state) : readTermCounts(this.db),
+        this.db.meta.get(TOTALS),
+      ]);
+      this.state = state;
+      this.ownDocs = totals?.articles ?? 0;
+    });
+    if (this.state!.logRows > COMPACT_AFTER && !this.compacting) {
+      this.compacting = true;
+      setTimeout(() => {
+        void this.compact()
+          .catch((err: unknown) => console.warn('Backstory: the term counts were not compacted', err))
+          .finally(() => (this.compacting = false));
+      }, 0);
+    }
+  }
+
+  /** Rewrites the snapshot of the counts and clears the log (lib/archive/terms.ts). */
+  async compact(): Promise<void> {
+    await this.serially(async () => {
+      this.state = await compactTermCounts(this.db, this.state ?? (await readTermCounts(this.db)));
+    });
+  }
+
+  private serially(f: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(f, f);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 }
 

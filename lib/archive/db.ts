@@ -9,6 +9,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { ArticleFingerprint, Claim, ClaimKind, ClaimStatus, SavedArticle } from '../types';
 import { articleDate, FILL, searchWords, statementRows, TOTALS } from './derived';
+import { snapshotChunks, TERM_SNAPSHOT } from './terms';
 
 export const DB_NAME = 'backstory';
 
@@ -52,10 +53,18 @@ export interface SearchRow {
   words: string[];
 }
 
-/** In how many saved articles a term occurs: the archive's layer of the IDF table. */
-export interface TermRow {
-  term: string;
-  n: number;
+/** Part of the snapshot of the archive's term counts (lib/archive/terms.ts): `counts[i]` articles contain `terms[i]`. */
+export interface TermChunk {
+  id: number;
+  terms: string[];
+  counts: number[];
+}
+
+/** One change to the archive's term counts (lib/archive/terms.ts): `terms[i]` occurs in `deltas[i]` more articles. */
+export interface TermLogRow {
+  seq?: number;
+  terms: string[];
+  deltas: number[];
 }
 
 /** A statement attributed to a named actor, for "earlier statements by the people in this article". */
@@ -78,6 +87,8 @@ export interface MetaRow {
   key: string;
   articles?: number;
   bytes?: number;
+  /** For the term-count snapshot (`TERM_SNAPSHOT`): the last log row it folds in. */
+  seq?: number;
 }
 
 export class ArchiveDB extends Dexie {
@@ -85,11 +96,10 @@ export class ArchiveDB extends Dexie {
   claims!: EntityTable<ClaimRow, 'key'>;
   events!: EntityTable<EventRow, 'id'>;
   search!: EntityTable<SearchRow, 'id'>;
-  terms!: EntityTable<TermRow, 'term'>;
+  termCounts!: EntityTable<TermChunk, 'id'>;
+  termLog!: EntityTable<TermLogRow, 'seq'>;
   statements!: EntityTable<StatementRow, 'key'>;
   meta!: EntityTable<MetaRow, 'key'>;
-  /** Called after a committed transaction changed the archive's term counts, with those terms. */
-  readonly termListeners = new Set<(terms: readonly string[]) => void>();
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -113,13 +123,23 @@ export class ArchiveDB extends Dexie {
         articles: '++id, &url, savedAt, published, publisher, *actorKeys, *tags, date',
         events: 'id, day, *keys',
         search: 'id, *words',
+        // The archive's term counts, one row per term: replaced in version 4.
         terms: 'term',
         statements: '&key, articleId, [speakerKey+date]',
         meta: 'key',
       })
       .upgrade((tx) => upgradeTo3(tx));
+    // Version 4: the term counts become a snapshot in large rows plus a log of changes
+    // (lib/archive/terms.ts), so that a save writes one row for them instead of ~300. The upgrade
+    // builds the snapshot from the search words, which hold the same counts.
+    this.version(4)
+      .stores({ terms: null, termCounts: 'id', termLog: '++seq' })
+      .upgrade((tx) => upgradeTo4(tx));
     this.on('populate', (tx) => {
-      void tx.table('meta').add({ key: TOTALS, articles: 0, bytes: 0 });
+      void tx.table('meta').bulkAdd([
+        { key: TOTALS, articles: 0, bytes: 0 },
+        { key: TERM_SNAPSHOT, seq: 0 },
+      ]);
     });
   }
 }
@@ -148,4 +168,16 @@ async function upgradeTo3(tx: Transaction): Promise<void> {
   await tx.table('terms').bulkPut([...df].map(([term, n]) => ({ term, n })));
   await tx.table('meta').put({ key: TOTALS, articles, bytes });
   if (articles > 0) await tx.table('meta').put({ key: FILL });
+}
+
+async function upgradeTo4(tx: Transaction): Promise<void> {
+  const df = new Map<string, number>();
+  await tx
+    .table('search')
+    .toCollection()
+    .each((r: SearchRow) => {
+      for (const w of r.words) df.set(w, (df.get(w) ?? 0) + 1);
+    });
+  await tx.table('termCounts').bulkPut(snapshotChunks(df));
+  await tx.table('meta').put({ key: TERM_SNAPSHOT, seq: 0 });
 }

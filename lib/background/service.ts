@@ -358,8 +358,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
     },
     /*
      * Backup and restore (issue #6). The background does the work, because it is the archive's one
-     * writer: an import's term counts reach the IDF cache (`db.termListeners`) only here, and a
-     * page writing the database itself would leave that cache stale. Files travel in parts of
+     * writer: every write to the archive goes through the same transactions here. Files travel in parts of
      * PART_CHARS, since a runtime message is JSON-serialised and Chrome refuses one over 64 MiB.
      */
     async 'archive/export'(req) {

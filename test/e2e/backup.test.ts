@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { archiveTotal, FIXTURES, SEED, Session } from './session';
+import { foldStores } from '../archive-consistency';
 
 const MACRON = 'I think we have changed President Trump';
 const NOTE = 'Macron’s own view; no evidence offered.';
@@ -51,7 +52,7 @@ function dumpTables(page: Page): Promise<Tables> {
     );
     db.close();
     return out;
-  });
+  }).then(foldStores);
 }
 
 async function readAndSave(s: Session, path: string): Promise<void> {
@@ -140,7 +141,7 @@ describe('backup and restore', () => {
     console.log(`backup export of 3 articles: ${Date.now() - started} ms to the download`);
     const text = await readFile(backupPath, 'utf8');
     const file = JSON.parse(text);
-    expect(text.startsWith('{"backstory":{"format":"backstory-backup","formatVersion":1,"schemaVersion":3,')).toBe(true);
+    expect(text.startsWith('{"backstory":{"format":"backstory-backup","formatVersion":1,"schemaVersion":4,')).toBe(true);
     expect(file.backstory.articles).toBe(3);
     expect(file.backstory.settings).toMatchObject({ highlights: false, neverSave: ['https://ads.example'] });
     expect(file.formatName).toBe('dexie');

@@ -16,7 +16,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { E2E_BUILD, readInPanel } from '../../lib/cli/browser';
 import type { PanelState, Result } from '../../lib/messaging/protocol';
 import type { Article } from '../../lib/types';
-import { derivedOf, rebuildFrom, type ArchiveDump } from '../archive-consistency';
+import { derivedOf, foldStores, rebuildFrom, type ArchiveDump } from '../archive-consistency';
 import { SEED, Session } from './session';
 
 const s = new Session();
@@ -31,7 +31,7 @@ async function ask<T>(page: Page, kind: string, payload: unknown): Promise<Resul
 /** Every table of the archive, read with plain IndexedDB from an extension page (same origin as the worker). */
 async function readArchive(page: Page): Promise<ArchiveDump> {
   return page.evaluate(async () => {
-    const stores = ['articles', 'claims', 'statements', 'events', 'search', 'terms', 'meta'] as const;
+    const stores = ['articles', 'claims', 'statements', 'events', 'search', 'termCounts', 'termLog', 'meta'] as const;
     const db = await new Promise<IDBDatabase>((ok, fail) => {
       const r = indexedDB.open('backstory');
       // Never create the database from here: only the worker does that, with its schema.
@@ -52,11 +52,11 @@ async function readArchive(page: Page): Promise<ArchiveDump> {
             }),
         ),
       );
-      return out as unknown as ArchiveDump;
+      return out;
     } finally {
       db.close();
     }
-  });
+  }).then((raw) => foldStores(raw) as unknown as ArchiveDump);
 }
 
 /** The archive holds at most one record for `article`, whole, and every derived row matches a rebuild. */

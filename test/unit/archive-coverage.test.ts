@@ -5,6 +5,7 @@ import { archiveStats, deleteArticles, restoreArticles, saveArticle } from '../.
 import { ArchiveIdf, earlierCoverage, fillFingerprints, fingerprintOf } from '../../lib/archive/coverage';
 import { ArchiveDB } from '../../lib/archive/db';
 import { archiveFacets, parseSearch, searchArticles, tagArticles } from '../../lib/archive/search';
+import { readTermCounts, TERM_SNAPSHOT } from '../../lib/archive/terms';
 import { loadIdfTable } from '../../lib/events/idf';
 import type { Actor, Analysis, Article, Claim } from '../../lib/types';
 
@@ -51,6 +52,11 @@ async function analysisOf(f: FixtureArticle, claims: Claim[] = []): Promise<Anal
 
 async function save(f: FixtureArticle, claims: Claim[] = [], publisher?: string) {
   return saveArticle(db, articleOf(f, publisher), await analysisOf(f, claims), Date.parse(f.published) + 3600_000);
+}
+
+/** The archive's count of a term, as stored (snapshot and log). */
+async function termCount(term: string): Promise<number | undefined> {
+  return (await readTermCounts(db)).counts.get(term);
 }
 
 beforeEach(() => {
@@ -132,21 +138,66 @@ describe('the archive’s own document frequencies', () => {
     await idf.load(['qeshm']);
     const before = idf.df('qeshm');
     const saved = await save(f);
-    expect((await db.terms.get('qeshm'))?.n).toBe(1);
+    expect(await termCount('qeshm')).toBe(1);
     await idf.load(['qeshm']);
     expect(idf.df('qeshm')).toBe(before + 1);
     expect(idf.docs).toBe(shipped.docs + 1);
     // Saving the same URL again does not count it twice; a word removed from the text is uncounted.
     await saveArticle(db, { ...articleOf(f), paragraphs: f.paragraphs.map((p) => p.replace(/Dargahan/g, 'the village')) }, null, 5);
-    expect((await db.terms.get('qeshm'))?.n).toBe(1);
-    expect(await db.terms.get('dargahan')).toBeUndefined();
+    expect(await termCount('qeshm')).toBe(1);
+    expect(await termCount('dargahan')).toBeUndefined();
     const [removed] = await deleteArticles(db, [saved.id]);
-    expect(await db.terms.count()).toBe(0);
+    expect((await readTermCounts(db)).counts.size).toBe(0);
     await idf.load(['qeshm']);
     expect(idf.df('qeshm')).toBe(before);
     await restoreArticles(db, [removed!]);
-    expect((await db.terms.get('qeshm'))?.n).toBe(1);
+    expect(await termCount('qeshm')).toBe(1);
     expect(await db.events.count()).toBe(1);
+  });
+
+  it('are logged one row per save, and compacting the log into the snapshot changes no count', async () => {
+    const a = await save(byId('qeshm-a'));
+    await save(byId('aquila'));
+    expect(await db.termLog.count()).toBe(2);
+    await idf.load([]);
+    const before = [...(await readTermCounts(db)).counts].sort();
+    const dfBefore = idf.df('qeshm');
+    await idf.compact();
+    expect(await db.termLog.count()).toBe(0);
+    expect((await db.termCounts.count()) > 0).toBe(true);
+    expect((await db.meta.get(TERM_SNAPSHOT))?.seq).toBe(2);
+    expect([...(await readTermCounts(db)).counts].sort()).toEqual(before);
+    expect(idf.df('qeshm')).toBe(dfBefore);
+    // After the compaction, changes go on in the log, on top of the snapshot.
+    await deleteArticles(db, [a.id]);
+    expect(await db.termLog.count()).toBe(1);
+    expect(await termCount('qeshm')).toBeUndefined();
+    await idf.load([]);
+    expect(idf.df('qeshm')).toBe(dfBefore - 1);
+  });
+
+  it('stay exact in a context that did not write them, across another context’s compaction', async () => {
+    // A second connection to the same database (another extension page, or a second worker).
+    const other = new ArchiveDB(db.name);
+    const otherIdf = new ArchiveIdf(other, shipped);
+    try {
+      await idf.load([]);
+      const base = idf.df('qeshm');
+      await saveArticle(other, articleOf(byId('qeshm-a')), await analysisOf(byId('qeshm-a')), 1);
+      await idf.load([]);
+      expect(idf.df('qeshm')).toBe(base + 1);
+      expect(idf.docs).toBe(shipped.docs + 1);
+      // The other context folds the log into a new snapshot and logs another save: this one
+      // has not seen the folded rows' successor, so it reads everything again.
+      await otherIdf.compact();
+      await saveArticle(other, articleOf(byId('qeshm-b')), await analysisOf(byId('qeshm-b')), 2);
+      await otherIdf.compact();
+      await idf.load([]);
+      expect(idf.df('qeshm')).toBe(base + 2);
+      expect(idf.docs).toBe(shipped.docs + 2);
+    } finally {
+      other.close();
+    }
   });
 
   it('keeps running totals, so statistics need no scan', async () => {

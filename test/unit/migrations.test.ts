@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { archiveStats } from '../../lib/archive/articles';
 import { ArchiveIdf, fillFingerprints } from '../../lib/archive/coverage';
 import { ArchiveDB } from '../../lib/archive/db';
-import { FILL, TOTALS } from '../../lib/archive/derived';
+import { FILL, searchWords, TOTALS } from '../../lib/archive/derived';
+import { readTermCounts, TERM_SNAPSHOT } from '../../lib/archive/terms';
+import { saveArticle } from '../../lib/archive/articles';
+import { rebuildFrom, sampleArticle } from '../archive-consistency';
 import { searchArticles } from '../../lib/archive/search';
 import { EMPTY_IDF } from '../../lib/events/idf';
 import type { Claim, SavedArticle } from '../../lib/types';
@@ -61,20 +64,20 @@ async function fillAtVersion2(name: string, records: SavedArticle[]): Promise<vo
   v2.close();
 }
 
-describe('schema version 2 → 3', () => {
+describe('schema version 2 → current', () => {
   it('keeps every article and claim and builds the search, term, statement and totals tables', async () => {
     const name = `migrate-v2-${++n}`;
     await fillAtVersion2(name, [v2Record(1), v2Record(2, { published: null })]);
     const db = new ArchiveDB(name);
     try {
       const rows = await db.articles.orderBy('id').toArray();
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBe(4);
       expect(rows.map((r) => r.url)).toEqual(['https://news.example/bridge-1', 'https://news.example/bridge-2']);
       expect(rows[0]).toMatchObject({ tags: [], date: Date.parse('2024-03-01T10:00:00Z'), claims: [expect.objectContaining({ id: 'q1', review: expect.objectContaining({ status: 'disputed' }) })] });
       // No published date: the saved time stands in.
       expect(rows[1]!.date).toBe(1002);
       expect(await db.claims.count()).toBe(1);
-      expect((await db.terms.get('corrosion'))?.n).toBe(2);
+      expect((await readTermCounts(db)).counts.get('corrosion')).toBe(2);
       expect((await db.search.get(rows[0]!.id!))?.words).toEqual(expect.arrayContaining(['harbour', 'bridge', 'corrosion']));
       expect(await db.statements.where('[speakerKey+date]').between(['PER:ana silva', Dexie.minKey], ['PER:ana silva', Dexie.maxKey]).count()).toBe(2);
       expect(await db.meta.get(TOTALS)).toEqual({ key: TOTALS, articles: 2, bytes: 1003 });
@@ -102,6 +105,57 @@ describe('schema version 2 → 3', () => {
     try {
       expect(await db.meta.get(TOTALS)).toEqual({ key: TOTALS, articles: 0, bytes: 0 });
       expect(await db.meta.get(FILL)).toBeUndefined();
+    } finally {
+      await db.delete();
+    }
+  });
+});
+
+/** Version 3's schema, as it shipped. */
+function v3Schema(db: Dexie): void {
+  db.version(1).stores({ articles: '++id, &url, savedAt, published, publisher, *actorKeys' });
+  db.version(2).stores({ claims: '&key, articleId, [status+date], speaker, date' });
+  db.version(3).stores({
+    articles: '++id, &url, savedAt, published, publisher, *actorKeys, *tags, date',
+    events: 'id, day, *keys',
+    search: 'id, *words',
+    terms: 'term',
+    statements: '&key, articleId, [speakerKey+date]',
+    meta: 'key',
+  });
+}
+
+describe('schema version 3 → 4', () => {
+  it('turns the per-term rows into the snapshot of term counts, and saving goes on from there', async () => {
+    const name = `migrate-v3-${++n}`;
+    const records = [1, 2].map((i) => ({ ...v2Record(i), id: i, tags: [], date: 1000 + i }));
+    const v3 = new Dexie(name);
+    v3Schema(v3);
+    // What version 3 held for these records: search words and one count row per word.
+    const df = new Map<string, number>();
+    const search = records.map((r) => ({ id: r.id, words: searchWords(r) }));
+    for (const s of search) for (const w of s.words) df.set(w, (df.get(w) ?? 0) + 1);
+    await v3.table('articles').bulkAdd(records);
+    await v3.table('search').bulkAdd(search);
+    await v3.table('terms').bulkAdd([...df].map(([term, n]) => ({ term, n })));
+    await v3.table('meta').bulkAdd([{ key: TOTALS, articles: 2, bytes: 1003 }]);
+    v3.close();
+    const db = new ArchiveDB(name);
+    try {
+      await db.open();
+      expect(db.verno).toBe(4);
+      expect(db.tables.map((t) => t.name)).not.toContain('terms');
+      const counts = await readTermCounts(db);
+      expect(counts.counts).toEqual(df);
+      expect(counts.counts.get('corrosion')).toBe(2);
+      expect(await db.termLog.count()).toBe(0);
+      expect(await db.meta.get(TERM_SNAPSHOT)).toEqual({ key: TERM_SNAPSHOT, seq: 0 });
+      // A save after the upgrade is logged on top of the snapshot.
+      await saveArticle(db, sampleArticle(9), null, 5000);
+      expect(await db.termLog.count()).toBe(1);
+      const all = (await db.articles.toArray()) as (SavedArticle & { id: number })[];
+      const after = await readTermCounts(db);
+      expect([...after.counts].sort()).toEqual(rebuildFrom(all).terms.map((t) => [t.term, t.n]));
     } finally {
       await db.delete();
     }

@@ -124,7 +124,7 @@ async function expectQuotaFailure(p: Promise<unknown>): Promise<unknown> {
 }
 
 /** Tables a save writes, in the order it writes them. Statements are written with the claims. */
-const SAVE_WRITES: Table[] = ['articles', 'claims', 'statements', 'events', 'search', 'terms', 'meta'];
+const SAVE_WRITES: Table[] = ['articles', 'claims', 'statements', 'events', 'search', 'termLog', 'meta'];
 
 describe('a quota error in the middle of a write leaves every table as it was', () => {
   it.each(SAVE_WRITES)('a first save, refused at its write to %s', async (table) => {
@@ -184,7 +184,7 @@ describe('a quota error in the middle of a write leaves every table as it was', 
   it('an import of a backup file, refused at its term counts: none of it is kept', async () => {
     await fill();
     const before = await dumpArchive(db);
-    arm('terms');
+    arm('termLog');
     await expectQuotaFailure(importBackup(db, await backupOf([5, 6, 7]), { now: () => 6000 }));
     expect(await dumpArchive(db)).toEqual(before);
   });
@@ -204,7 +204,7 @@ describe('a quota error in the middle of a write leaves every table as it was', 
     await fill();
     const a = sampleArticle(3);
     const analysis = await sampleAnalysis(a);
-    arm('terms');
+    arm('termLog');
     await expectQuotaFailure(saveArticle(db, a, analysis, 2000));
     trap = null;
     await saveArticle(db, a, analysis, 2001);

@@ -45,7 +45,7 @@ export interface StorageFigures {
   articles: number;
   /** The archive's own estimate (sum of `bytes` of the records). */
   bytes: number;
-  rows: { events: number; search: number; terms: number; claims: number; statements: number };
+  rows: { events: number; search: number; terms: number; termLog: number; claims: number; statements: number };
 }
 
 /** IndexedDB requests of one kind during a traced call: how many, and their summed call-to-success time. */

@@ -171,8 +171,9 @@ const api: ScaleBenchApi = {
   async storage() {
     const est = await navigator.storage.estimate();
     const totals = await db.meta.get(TOTALS);
-    const [events, search, terms, claims, statements] = await Promise.all([db.events.count(), db.search.count(), db.terms.count(), db.claims.count(), db.statements.count()]);
-    const fig: StorageFigures = { usage: est.usage ?? null, articles: totals?.articles ?? 0, bytes: totals?.bytes ?? 0, rows: { events, search, terms, claims, statements } };
+    await idf.load([]);
+    const [events, search, claims, statements, termLog] = await Promise.all([db.events.count(), db.search.count(), db.claims.count(), db.statements.count(), db.termLog.count()]);
+    const fig: StorageFigures = { usage: est.usage ?? null, articles: totals?.articles ?? 0, bytes: totals?.bytes ?? 0, rows: { events, search, terms: idf.archiveTerms, termLog, claims, statements } };
     return fig;
   },
 
