@@ -64,6 +64,11 @@ export interface ScaleBenchApi {
   init(seed: number): Promise<{ articles: number }>;
   /** Generates and saves articles until the archive holds `target`, `batch` per transaction. */
   fill(target: number, batch: number): Promise<FillStep>;
+  /**
+   * `runs` loads of the archive's term counts by a new ArchiveIdf, as after the background worker
+   * restarts (the first lookup then pays for it), ms each; and the number of distinct terms.
+   */
+  coldStarts(runs: number): Promise<{ ms: number[]; terms: number }>;
   /** runs + 1 lookups (the first one is the warm-up). */
   lookups(runs: number): Promise<LookupRun[]>;
   searches(runs: number): Promise<SearchRun[]>;

@@ -9,7 +9,7 @@ import { ArchiveDB } from '../../archive/db';
 import { TOTALS } from '../../archive/derived';
 import { parseSearch, searchArticles, SearchError } from '../../archive/search';
 import { computeFingerprint, documentTerms } from '../../events/fingerprint';
-import { loadIdfTable } from '../../events/idf';
+import { loadIdfTable, type IdfTable } from '../../events/idf';
 import { rng } from '../../nlp/claims/logreg';
 import { ArticleStream, eventOfUrl, mix, type Generated } from './generate';
 import type { FillStep, LookupRun, RequestTrace, SaveRun, ScaleBenchApi, SearchRun, StorageFigures } from './api';
@@ -20,6 +20,7 @@ const EPOCH = Date.UTC(2025, 0, 1);
 
 let db: ArchiveDB;
 let idf: ArchiveIdf;
+let base: IdfTable;
 let stream: ArticleStream;
 let seed = 1;
 let queryRand: () => number;
@@ -79,7 +80,7 @@ async function traced<T>(f: () => Promise<T>): Promise<{ result: T; ms: number; 
 const api: ScaleBenchApi = {
   async init(s) {
     seed = s;
-    const base = loadIdfTable(await (await fetch('/idf.json')).text());
+    base = loadIdfTable(await (await fetch('/idf.json')).text());
     db = new ArchiveDB(DB);
     await db.open();
     idf = new ArchiveIdf(db, base);
@@ -112,6 +113,19 @@ const api: ScaleBenchApi = {
     }
     step.articles = have;
     return step;
+  },
+
+  async coldStarts(runs) {
+    const ms: number[] = [];
+    let terms = 0;
+    for (let i = 0; i < runs; i++) {
+      const fresh = new ArchiveIdf(db, base);
+      const t = performance.now();
+      await fresh.load([]);
+      ms.push(performance.now() - t);
+      terms = fresh.archiveTerms;
+    }
+    return { ms, terms };
   },
 
   async lookups(runs) {
