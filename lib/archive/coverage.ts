@@ -102,15 +102,16 @@ export class ArchiveIdf implements LoadableIdf {
 
 /**
  * Candidates from the `events` table: per index key, the newest ids (one indexed range read each),
- * then their rows, whose terms are loaded into the IDF before scoring. Keeps the rows it read, for
- * the list the reader sees.
+ * then their rows. Scoring needs the IDF up to date, so `get` resolves only once `idfReady` has
+ * (the caller starts that load beside the index reads instead of before them). Keeps the rows it
+ * read, for the list the reader sees.
  */
 export class DexieCandidateSource implements CandidateSource {
   readonly rows = new Map<number, EventRow>();
 
   constructor(
     private readonly db: ArchiveDB,
-    private readonly idf: LoadableIdf,
+    private readonly idfReady: Promise<void>,
   ) {}
 
   async byKeys(keys: string[], limitPerKey: number): Promise<FingerprintId[]> {
@@ -121,13 +122,9 @@ export class DexieCandidateSource implements CandidateSource {
   }
 
   async get(ids: FingerprintId[]): Promise<StoredFingerprint[]> {
-    const rows = (await this.db.events.bulkGet(ids.map(Number))).filter((r): r is EventRow => !!r);
-    const terms: string[] = [];
-    for (const r of rows) {
-      this.rows.set(r.id, r);
-      terms.push(...r.fingerprint.terms);
-    }
-    await this.idf.load(terms);
+    const [found] = await Promise.all([this.db.events.bulkGet(ids.map(Number)), this.idfReady]);
+    const rows = found.filter((r): r is EventRow => !!r);
+    for (const r of rows) this.rows.set(r.id, r);
     return rows.map((r) => ({ id: r.id, fingerprint: r.fingerprint }));
   }
 }
@@ -172,10 +169,12 @@ export async function earlierCoverage(db: ArchiveDB, idf: LoadableIdf, q: Covera
   const t0 = performance.now();
   const fp = q.fingerprint;
   const exclude = q.excludeId === undefined ? [] : [q.excludeId];
-  await idf.load(fp.terms);
-  const source = new DexieCandidateSource(db, idf);
-  const [found, statements, totals] = await Promise.all([
+  const idfReady = idf.load(fp.terms);
+  const source = new DexieCandidateSource(db, idfReady);
+  const [found, , statements, totals] = await Promise.all([
+    // Candidates are scored only after the IDF is loaded (DexieCandidateSource.get waits for it).
     findEarlierCoverage(fp, source, { idf, exclude }),
+    idfReady,
     earlierStatements(db, q.actors, q.excludeId),
     db.meta.get(TOTALS),
   ]);

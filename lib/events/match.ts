@@ -265,7 +265,7 @@ export interface FindOptions {
   exclude?: FingerprintId[];
   /** Ids per key from the index (default 200). */
   limitPerKey?: number;
-  /** Candidates scored, those matching the most keys (default 300). */
+  /** Candidates scored, those matching the most keys (default 100). */
   maxCandidates?: number;
   /** Candidates compared with each other for the `neighbours` signal (default 40). */
   neighbourPool?: number;
@@ -292,7 +292,7 @@ export async function findEarlierCoverage(query: Fingerprint, source: CandidateS
   // Most keys in common first; among equals, the order the source gave (newest first).
   const ids = [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
-    .slice(0, opts.maxCandidates ?? 300)
+    .slice(0, opts.maxCandidates ?? 100)
     .map(([id]) => id);
   if (ids.length === 0) return [];
   const stored = (await source.get(ids)).filter((s) => !exclude.has(s.id));
