@@ -1,10 +1,10 @@
 /** Queries and writes on the archive's articles. Pure functions of a Dexie instance. */
 import type { ActorArchiveInfo, ArticleSummary, ArchiveStats } from '../messaging/protocol';
 import type { Analysis, Article, SavedArticle } from '../types';
-import { mergeClaims, reindexClaims } from './claims';
-import type { ArchiveDB, MetaRow } from './db';
-import { articleDate, eventRow, FILL, searchWords, TOTALS } from './derived';
-import { logTermChanges } from './terms';
+import { claimRows, mergeClaims } from './claims';
+import type { ArchiveDB, EventRow, MetaRow, SearchRow } from './db';
+import { articleDate, eventRow, FILL, searchWords, statementRows, TOTALS } from './derived';
+import { logTermDeltas } from './terms';
 
 /** Approximate stored size of a record: strings as UTF-16, plus a fixed overhead. */
 export function recordBytes(r: Omit<SavedArticle, 'bytes' | 'id'>): number {
@@ -50,45 +50,85 @@ async function countTotals(db: ArchiveDB): Promise<MetaRow> {
   return { key: TOTALS, articles, bytes };
 }
 
-/**
- * Writes the index rows of a record that was just put: claims, statements, the event row, search
- * words and term counts (only the difference with what was indexed before), and the totals.
- * `previousBytes` is the size of the record it replaced (0 for a new one). Call inside a
- * transaction over `articleTables(db)`.
- */
-export async function indexArticle(db: ArchiveDB, r: SavedArticle & { id: number }, previousBytes: number): Promise<void> {
-  const ev = eventRow(r);
-  const words = searchWords(r);
-  const [old] = await Promise.all([
-    db.search.get(r.id),
-    reindexClaims(db, r),
-    // Without a fingerprint (no analysis), the background computes one later.
-    ev ? db.events.put(ev) : Promise.all([db.events.delete(r.id), db.meta.put({ key: FILL })]),
-  ]);
-  const before = new Set(old?.words ?? []);
-  const now = new Set(words);
-  await Promise.all([
-    db.search.put({ id: r.id, words }),
-    logTermChanges(
-      db,
-      words.filter((w) => !before.has(w)),
-      [...before].filter((w) => !now.has(w)),
-    ),
-  ]);
-  await adjustTotals(db, old ? 0 : 1, r.bytes - (old ? previousBytes : 0));
+/** A record just put, and the size of the record it replaced (0 for a new one). */
+export interface PutRecord {
+  record: SavedArticle & { id: number };
+  previousBytes: number;
 }
 
-/** Removes every index row of an article. Call inside a transaction over `articleTables(db)`. */
-async function unindexArticle(db: ArchiveDB, r: SavedArticle & { id: number }): Promise<void> {
-  const [old] = await Promise.all([
-    db.search.get(r.id),
-    db.claims.where('articleId').equals(r.id).delete(),
-    db.statements.where('articleId').equals(r.id).delete(),
-    db.events.delete(r.id),
+/**
+ * Writes the index rows of records that were just put: claims, statements, event rows, search words,
+ * the term counts (only the difference with what was indexed before, one log row for them all) and
+ * the totals. The same requests for one record or a thousand: a bulk read of the search rows they
+ * replace, bulk deletes and bulk puts. Each id once. Call inside a transaction over `articleTables(db)`.
+ */
+export async function indexArticles(db: ArchiveDB, put: readonly PutRecord[]): Promise<void> {
+  if (put.length === 0) return;
+  const ids = put.map((p) => p.record.id);
+  const [olds] = await Promise.all([
+    db.search.bulkGet(ids),
+    db.claims.where('articleId').anyOf(ids).delete(),
+    db.statements.where('articleId').anyOf(ids).delete(),
   ]);
-  if (!old) return;
-  await Promise.all([db.search.delete(r.id), logTermChanges(db, [], old.words)]);
-  await adjustTotals(db, -1, -(r.bytes ?? 0));
+  const deltas = new Map<string, number>();
+  const add = (w: string, d: number) => deltas.set(w, (deltas.get(w) ?? 0) + d);
+  const search: SearchRow[] = [];
+  const events: EventRow[] = [];
+  const unfingerprinted: number[] = [];
+  let articles = 0;
+  let bytes = 0;
+  put.forEach(({ record: r, previousBytes }, i) => {
+    const words = searchWords(r);
+    const old = olds[i];
+    const before = new Set(old?.words ?? []);
+    const now = new Set(words);
+    for (const w of now) if (!before.has(w)) add(w, 1);
+    for (const w of before) if (!now.has(w)) add(w, -1);
+    search.push({ id: r.id, words });
+    const ev = eventRow(r);
+    // Without a fingerprint (no analysis, an older backup), the background computes one later.
+    if (ev) events.push(ev);
+    else unfingerprinted.push(r.id);
+    articles += old ? 0 : 1;
+    bytes += r.bytes - (old ? previousBytes : 0);
+  });
+  await Promise.all([
+    db.claims.bulkPut(put.flatMap((p) => claimRows(p.record))),
+    db.statements.bulkPut(put.flatMap((p) => statementRows(p.record))),
+    db.events.bulkPut(events),
+    unfingerprinted.length ? Promise.all([db.events.bulkDelete(unfingerprinted), db.meta.put({ key: FILL })]) : null,
+    db.search.bulkPut(search),
+    logTermDeltas(db, deltas),
+    adjustTotals(db, articles, bytes),
+  ]);
+}
+
+/** `indexArticles` for one record. */
+export async function indexArticle(db: ArchiveDB, r: SavedArticle & { id: number }, previousBytes: number): Promise<void> {
+  await indexArticles(db, [{ record: r, previousBytes }]);
+}
+
+/** Removes every index row of these articles. Call inside a transaction over `articleTables(db)`. */
+async function unindexArticles(db: ArchiveDB, recs: readonly (SavedArticle & { id: number })[]): Promise<void> {
+  if (recs.length === 0) return;
+  const ids = recs.map((r) => r.id);
+  const [olds] = await Promise.all([
+    db.search.bulkGet(ids),
+    db.claims.where('articleId').anyOf(ids).delete(),
+    db.statements.where('articleId').anyOf(ids).delete(),
+    db.events.bulkDelete(ids),
+  ]);
+  const deltas = new Map<string, number>();
+  let articles = 0;
+  let bytes = 0;
+  recs.forEach((r, i) => {
+    const old = olds[i];
+    if (!old) return;
+    for (const w of old.words) deltas.set(w, (deltas.get(w) ?? 0) - 1);
+    articles--;
+    bytes -= r.bytes ?? 0;
+  });
+  await Promise.all([db.search.bulkDelete(ids), logTermDeltas(db, deltas), adjustTotals(db, articles, bytes)]);
 }
 
 /** The record to store for an article, merged with what the archive already has for its URL. */
@@ -113,13 +153,30 @@ function recordFor(article: Article, analysis: Analysis | null, existing: SavedA
   return record;
 }
 
-async function saveInTransaction(db: ArchiveDB, article: Article, analysis: Analysis | null, now: number): Promise<SavedArticle & { id: number }> {
-  const existing = await db.articles.where('url').equals(article.url).first();
-  const record = recordFor(article, analysis, existing, now);
-  const id = (await db.articles.put(record)) as number;
-  const saved = { ...record, id };
-  await indexArticle(db, saved, existing?.bytes ?? 0);
-  return saved;
+/**
+ * Saves articles, each updating the record already saved for its URL (or an earlier entry of the
+ * same batch): one read of the records there, one bulk put, one bulk indexing. Returns each entry's
+ * record as saved. Call inside a transaction over `articleTables(db)`.
+ */
+async function saveInTransaction(db: ArchiveDB, entries: readonly { article: Article; analysis: Analysis | null }[], now: number): Promise<(SavedArticle & { id: number })[]> {
+  const urls = [...new Set(entries.map((e) => e.article.url))];
+  const existing = new Map<string, SavedArticle>();
+  for (const r of urls.length === 1 ? await db.articles.where('url').equals(urls[0]!).toArray() : await db.articles.where('url').anyOf(urls).toArray()) existing.set(r.url, r);
+  const latest = new Map<string, SavedArticle>();
+  for (const e of entries) {
+    const url = e.article.url;
+    latest.set(url, recordFor(e.article, e.analysis, latest.get(url) ?? existing.get(url), now));
+  }
+  const records = [...latest.values()];
+  const keys = (await db.articles.bulkPut(records, { allKeys: true })) as number[];
+  const saved = new Map<string, SavedArticle & { id: number }>();
+  const put = records.map((r, i) => {
+    const record = { ...r, id: keys[i]! };
+    saved.set(r.url, record);
+    return { record, previousBytes: existing.get(r.url)?.bytes ?? 0 };
+  });
+  await indexArticles(db, put);
+  return entries.map((e) => saved.get(e.article.url)!);
 }
 
 /**
@@ -132,16 +189,15 @@ export async function saveArticle(db: ArchiveDB, article: Article, analysis: Ana
   // plain one returning a promise upsets that tracking for every other transaction running at the
   // same time, whose later writes then escape into transactions of their own (PrematureCommitError,
   // half an import or a delete committed). test/unit/concurrency.test.ts races them.
-  return db.transaction('rw', articleTables(db), async () => saveInTransaction(db, article, analysis, now));
+  return db.transaction('rw', articleTables(db), async () => (await saveInTransaction(db, [{ article, analysis }], now))[0]!);
 }
 
-/** Saves several articles in one transaction (bulk loading, imports): all or none. */
+/**
+ * Saves several articles in one transaction (bulk loading): all or none. An article whose URL
+ * comes twice is saved once, the later entry updating the earlier as a second save would.
+ */
 export async function saveMany(db: ArchiveDB, entries: readonly { article: Article; analysis: Analysis | null }[], now = Date.now()): Promise<number[]> {
-  return db.transaction('rw', articleTables(db), async () => {
-    const ids: number[] = [];
-    for (const e of entries) ids.push((await saveInTransaction(db, e.article, e.analysis, now)).id);
-    return ids;
-  });
+  return db.transaction('rw', articleTables(db), async () => (await saveInTransaction(db, entries, now)).map((r) => r.id));
 }
 
 export async function findByUrl(db: ArchiveDB, url: string): Promise<SavedArticle | undefined> {
@@ -157,7 +213,7 @@ export async function deleteArticle(db: ArchiveDB, id: number): Promise<SavedArt
 export async function deleteArticles(db: ArchiveDB, ids: readonly number[]): Promise<SavedArticle[]> {
   return db.transaction('rw', articleTables(db), async () => {
     const recs = (await db.articles.bulkGet([...new Set(ids)])).filter((r): r is SavedArticle & { id: number } => r?.id !== undefined);
-    for (const r of recs) await unindexArticle(db, r);
+    await unindexArticles(db, recs);
     await db.articles.bulkDelete(recs.map((r) => r.id));
     return recs;
   });
@@ -172,6 +228,7 @@ export async function restoreArticle(db: ArchiveDB, record: SavedArticle): Promi
 export async function restoreArticles(db: ArchiveDB, records: readonly SavedArticle[]): Promise<number[]> {
   return db.transaction('rw', articleTables(db), async () => {
     const ids: number[] = [];
+    const put: PutRecord[] = [];
     for (const record of records) {
       const current = await db.articles.where('url').equals(record.url).first();
       if (current?.id !== undefined) {
@@ -180,9 +237,10 @@ export async function restoreArticles(db: ArchiveDB, records: readonly SavedArti
       }
       const rec: SavedArticle = { ...record, tags: record.tags ?? [], date: record.date ?? articleDate(record) };
       const id = (await db.articles.put(rec)) as number;
-      await indexArticle(db, { ...rec, id }, 0);
+      put.push({ record: { ...rec, id }, previousBytes: 0 });
       ids.push(id);
     }
+    await indexArticles(db, put);
     return ids;
   });
 }

@@ -35,19 +35,18 @@ export interface TermCounts {
 }
 
 /**
- * Records that each term of `plus` now occurs in one more article and each of `minus` in one fewer.
- * Call inside a transaction covering `db.termLog`.
+ * Records that each term occurs in `deltas.get(term)` more articles (fewer when negative); zeros are
+ * left out. Call inside a transaction covering `db.termLog`.
  */
-export async function logTermChanges(db: ArchiveDB, plus: readonly string[], minus: readonly string[]): Promise<void> {
-  if (plus.length === 0 && minus.length === 0) return;
-  const deltas = new Array<number>(plus.length + minus.length).fill(1, 0, plus.length).fill(-1, plus.length);
-  await db.termLog.add({ terms: [...plus, ...minus], deltas });
-}
-
-/** Records the counts of many articles added at once (an import). Call inside a transaction covering `db.termLog`. */
-export async function logTermCounts(db: ArchiveDB, df: ReadonlyMap<string, number>): Promise<void> {
-  if (df.size === 0) return;
-  await db.termLog.add({ terms: [...df.keys()], deltas: [...df.values()] });
+export async function logTermDeltas(db: ArchiveDB, deltas: ReadonlyMap<string, number>): Promise<void> {
+  const terms: string[] = [];
+  const ds: number[] = [];
+  for (const [t, d] of deltas) {
+    if (d === 0) continue;
+    terms.push(t);
+    ds.push(d);
+  }
+  if (terms.length) await db.termLog.add({ terms, deltas: ds });
 }
 
 /** Adds a log row's changes to `counts`; counts that reach 0 are removed. */

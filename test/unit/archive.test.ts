@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { actorArchiveInfo, archiveStats, deleteArticle, findByUrl, listArticles, restoreArticle, saveArticle } from '../../lib/archive/articles';
+import { actorArchiveInfo, archiveStats, deleteArticle, deleteArticles, findByUrl, listArticles, restoreArticle, restoreArticles, saveArticle, saveMany } from '../../lib/archive/articles';
 import { ArchiveDB } from '../../lib/archive/db';
 import type { Analysis, Article } from '../../lib/types';
+import { derivedOf, dumpArchive, rebuildFrom, sampleAnalysis, sampleArticle } from '../archive-consistency';
 
 let db: ArchiveDB;
 let n = 0;
@@ -119,5 +120,54 @@ describe('archive', () => {
     await saveArticle(db, article(), null, 1);
     const { id: _id, ...rec } = (await findByUrl(db, 'https://news.example/story'))!;
     await expect(db.articles.add({ ...rec })).rejects.toMatchObject({ name: 'ConstraintError' });
+  });
+});
+
+describe('saving, deleting and restoring many at once', () => {
+  const entry = async (i: number, over: Partial<Article> = {}) => {
+    const a = sampleArticle(i, over);
+    return { article: a, analysis: await sampleAnalysis(a) };
+  };
+  /** The archive's tables without the term log's sequence numbers, which count writes, not contents. */
+  const contents = async (d: ArchiveDB) => {
+    const dump = await dumpArchive(d);
+    expect(derivedOf(dump)).toEqual(rebuildFrom(dump.articles));
+    return { ...dump, meta: dump.meta.filter((m) => m.key !== 'term-counts') };
+  };
+
+  it('gives the same archive as saving one by one, new articles and updates alike', async () => {
+    const first = await Promise.all([1, 2, 3].map((i) => entry(i)));
+    const second = await Promise.all([entry(2, { title: 'Report 2, corrected', paragraphs: ['Ferries will run again in June, officials said.', ...sampleArticle(2).paragraphs.slice(1)] }), entry(4), entry(5)]);
+    const other = new ArchiveDB(`test-archive-${++n}`);
+    try {
+      for (const e of first) await saveArticle(other, e.article, e.analysis, 100);
+      for (const e of second) await saveArticle(other, e.article, e.analysis, 200);
+      expect(await saveMany(db, first, 100)).toEqual([1, 2, 3]);
+      expect(await saveMany(db, second, 200)).toEqual([2, 4, 5]);
+      expect(await contents(db)).toEqual(await contents(other));
+      expect((await findByUrl(db, sampleArticle(2).url))!.title).toBe('Report 2, corrected');
+    } finally {
+      await other.delete();
+    }
+  });
+
+  it('saves a URL that comes twice in one batch once, the later entry updating the earlier', async () => {
+    const twice = [await entry(1), await entry(2), await entry(1, { title: 'Report 1, updated' })];
+    const ids = await saveMany(db, twice, 300);
+    expect(ids[0]).toBe(ids[2]);
+    const dump = await contents(db);
+    expect(dump.articles.map((r) => r.title)).toEqual(['Report 1, updated', sampleArticle(2).title]);
+    expect(dump.articles[0]!.savedAt).toBe(300);
+    expect(dump.meta.find((m) => m.key === 'totals')).toMatchObject({ articles: 2 });
+  });
+
+  it('deletes several and restores them with every index row as before', async () => {
+    await saveMany(db, await Promise.all([1, 2, 3, 4].map((i) => entry(i))), 100);
+    const before = await contents(db);
+    const gone = await deleteArticles(db, [2, 4, 4, 99]);
+    expect(gone.map((r) => r.id)).toEqual([2, 4]);
+    expect((await contents(db)).articles.map((r) => r.id)).toEqual([1, 3]);
+    expect(await restoreArticles(db, gone)).toEqual([2, 4]);
+    expect(await contents(db)).toEqual(before);
   });
 });

@@ -22,9 +22,12 @@ import { derivedOf, dumpArchive, rebuildFrom, sampleAnalysis, sampleArticle } fr
 let n = 0;
 let name: string;
 let db: ArchiveDB;
-/** IndexedDB transactions opened, and (when set) a table whose next put is refused for lack of room. */
+/**
+ * IndexedDB transactions opened, and (when set) a table whose next put of at least `rows` rows is
+ * refused for lack of room.
+ */
 let opened = 0;
-let refuse: { table: string; skip: number } | null = null;
+let refuse: { table: string; rows: number } | null = null;
 
 /** Counts transactions and can refuse a write; Dexie promises only, as a DBCore layer must. */
 function instrumented(db: ArchiveDB): ArchiveDB {
@@ -43,7 +46,7 @@ function instrumented(db: ArchiveDB): ArchiveDB {
           return {
             ...table,
             mutate(req) {
-              if (refuse?.table === tableName && req.type === 'put' && refuse.skip-- <= 0) {
+              if (refuse?.table === tableName && req.type === 'put' && req.values.length >= refuse.rows) {
                 refuse = null;
                 return Dexie.Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
               }
@@ -155,8 +158,8 @@ describe('a save running beside an import or a bulk delete', () => {
 
   it('an import refused for lack of room while a save runs beside it: the save lands, nothing of the import', async () => {
     const batch = await entries([1, 2, 3, 4, 5]);
-    // The 5th search row written: the import's, whichever of the two runs first.
-    refuse = { table: 'search', skip: 4 };
+    // The import's search rows (one bulk put of 5), whichever of the two runs first.
+    refuse = { table: 'search', rows: 5 };
     const [save, imported] = await Promise.allSettled([saveArticle(db, sampleArticle(9), null, 10), saveMany(db, batch, 11)]);
     expect(save.status).toBe('fulfilled');
     expect(imported.status).toBe('rejected');
