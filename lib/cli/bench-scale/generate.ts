@@ -278,6 +278,30 @@ export class ArticleStream {
     return g;
   }
 
+  /** Moves on by `n` articles without generating them (to continue a stream saved earlier). */
+  skip(n: number): void {
+    for (let i = 0; i < n; i++) {
+      if (this.pos >= this.plan.offsets.length) {
+        this.ev++;
+        this.pos = 0;
+        this.plan = this.eventPlan(this.ev);
+      }
+      this.pos++;
+      this.produced++;
+    }
+  }
+
+  /** Where the stream is: what `resume` needs to continue it in a later run. */
+  get position(): { produced: number; extra: number } {
+    return { produced: this.produced, extra: this.extra };
+  }
+
+  /** Continues from `position` (a stream of the same seed). */
+  resume(position: { produced: number; extra: number }): void {
+    this.skip(position.produced - this.produced);
+    this.extra = position.extra;
+  }
+
   /** Events whose articles are all in the stream so far (the one in progress is left out). */
   get completeEvents(): number {
     return this.pos >= this.plan.offsets.length ? this.ev + 1 : this.ev;

@@ -27,6 +27,23 @@ let queryRand: () => number;
 let freshRand: () => number;
 let clock = 0;
 
+/** Where the stream stands, kept beside the database so that a kept profile (--keep) can be filled further. */
+const STATE = 'backstory-scale-bench';
+interface StreamState {
+  seed: number;
+  produced: number;
+  extra: number;
+  clock: number;
+  /** Runs of the bench on this profile before this one. */
+  runs: number;
+}
+let runs = 0;
+
+function saveState(): void {
+  const st: StreamState = { seed, ...stream.position, clock, runs };
+  localStorage.setItem(STATE, JSON.stringify(st));
+}
+
 /** Adds the fingerprint the analyser would have computed, against the archive's IDF as it is now. */
 async function fingerprint(gs: Generated[]): Promise<void> {
   const terms = new Set<string>();
@@ -85,9 +102,22 @@ const api: ScaleBenchApi = {
     await db.open();
     idf = new ArchiveIdf(db, base);
     stream = new ArticleStream(seed);
-    queryRand = rng(mix(seed, 0x717279));
-    freshRand = rng(mix(seed, 0x667273));
-    return { articles: await articles() };
+    const have = await articles();
+    const saved = JSON.parse(localStorage.getItem(STATE) ?? 'null') as StreamState | null;
+    runs = 0;
+    if (have > 0) {
+      if (!saved || saved.seed !== seed) {
+        throw new Error(`This profile's archive holds ${have} articles of another run (seed ${saved?.seed ?? 'unknown'}): give a new --keep folder${saved ? `, or --seed ${saved.seed}` : ''}.`);
+      }
+      stream.resume(saved);
+      clock = saved.clock;
+      runs = saved.runs + 1;
+    }
+    // Each run on a kept profile gets queries and new articles of its own (the first run, those of a fresh profile).
+    queryRand = rng(mix(seed, 0x717279 + runs));
+    freshRand = rng(mix(seed, 0x667273 + runs));
+    saveState();
+    return { articles: have };
   },
 
   async fill(target, batch) {
@@ -110,6 +140,7 @@ const api: ScaleBenchApi = {
       step.saveMs += performance.now() - t;
       step.added += n;
       have += n;
+      saveState();
     }
     step.articles = have;
     return step;
@@ -179,6 +210,7 @@ const api: ScaleBenchApi = {
       await saveArticle(db, g.article, g.analysis, EPOCH + ++clock * 1000);
       out.push({ ms: performance.now() - t, prepareMs });
     }
+    saveState();
     return out;
   },
 
@@ -215,6 +247,7 @@ const api: ScaleBenchApi = {
     const g = stream.fresh(freshRand);
     await fingerprint([g]);
     const { ms, requests } = await traced(() => saveArticle(db, g.article, g.analysis, EPOCH + ++clock * 1000));
+    saveState();
     return { ms, requests };
   },
 
