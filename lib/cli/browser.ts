@@ -34,10 +34,10 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-function listen(server: Server): Promise<number> {
+function listen(server: Server, port = 0): Promise<number> {
   return new Promise((ok, fail) => {
     server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const addr = server.address();
       ok(typeof addr === 'object' && addr ? addr.port : 0);
     });
@@ -50,10 +50,10 @@ function closeServer(server: Server): Promise<void> {
 }
 
 /**
- * Serves files under `root` from 127.0.0.1. Paths without an extension fall back to `spaFallback`
- * (if given), so single-page-site fixtures can use pretty URLs.
+ * Serves files under `root` from 127.0.0.1, on `port` (default: any free one). Paths without an
+ * extension fall back to `spaFallback` (if given), so single-page-site fixtures can use pretty URLs.
  */
-export async function serveStatic(root: string, spaFallback?: string): Promise<StaticServer> {
+export async function serveStatic(root: string, spaFallback?: string, port = 0): Promise<StaticServer> {
   const base = resolve(root);
   const routes = new Map<string, { body: string; type: string }>();
   const hits: string[] = [];
@@ -80,9 +80,9 @@ export async function serveStatic(root: string, spaFallback?: string): Promise<S
     res.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' });
     res.end(readFileSync(file));
   });
-  const port = await listen(server);
+  const bound = await listen(server, port);
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${bound}`,
     hits,
     route(path, body, type = 'text/html; charset=utf-8') {
       routes.set(path, { body, type });

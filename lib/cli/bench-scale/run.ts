@@ -17,7 +17,7 @@
  * same DIR and seed fills it further instead of from empty (an hour saved at 100,000).
  */
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -162,7 +162,16 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
   console.log(`scale: sizes ${opts.sizes.join(', ')}; ${opts.runs} timed runs per figure; seed ${opts.seed}; batches of ${opts.batch}${opts.keep ? `; profile kept in ${opts.keep}` : ''}`);
   mkdirSync(site);
   await bundle(site);
-  const server = await serveStatic(site);
+  // A kept archive belongs to the page's origin, so a kept profile is always served from the same port.
+  const portFile = opts.keep ? join(opts.keep, 'bench-port') : null;
+  const port = portFile && existsSync(portFile) ? Number(readFileSync(portFile, 'utf8')) : 0;
+  const server = await serveStatic(site, undefined, port).catch((err: unknown) => {
+    throw new Error(`The kept archive in ${opts.keep} is served from port ${port}, which is taken: ${String(err)}`);
+  });
+  if (portFile) {
+    mkdirSync(opts.keep!, { recursive: true });
+    writeFileSync(portFile, new URL(server.origin).port);
+  }
   server.route('/idf.json', readFileSync('public/models/idf.json', 'utf8'), 'application/json');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
