@@ -7,7 +7,7 @@ import { claimRows } from '../lib/archive/claims';
 import { fingerprintOf } from '../lib/archive/coverage';
 import { EMPTY_IDF } from '../lib/events/idf';
 import type { ArchiveDB, ClaimRow, EventRow, MetaRow, SearchRow, StatementRow } from '../lib/archive/db';
-import { foldTermCounts, readTermCounts, TERM_SNAPSHOT } from '../lib/archive/terms';
+import { foldTermCounts, POSTINGS, readTermCounts, TERM_SNAPSHOT } from '../lib/archive/terms';
 import type { TermChunk, TermLogRow } from '../lib/archive/db';
 import { eventRow, searchWords, statementRows, TOTALS } from '../lib/archive/derived';
 import type { Actor, Analysis, Article, Claim, SavedArticle } from '../lib/types';
@@ -22,7 +22,14 @@ export interface ArchiveDump {
   search: SearchRow[];
   /** The term counts (snapshot and log folded), by term. */
   terms: TermRow[];
+  /** The posting lists as a search sees them (`effectivePostings`), by term. */
+  postings: PostingEntry[];
   meta: MetaRow[];
+}
+
+export interface PostingEntry {
+  term: string;
+  ids: number[];
 }
 
 export interface TermRow {
@@ -34,14 +41,48 @@ export interface TermRow {
 export const ARCHIVE_TABLES = ['articles', 'claims', 'statements', 'events', 'search', 'termLog', 'meta'] as const;
 
 /**
- * Tables read with plain IndexedDB (every store, by name), with the term-count snapshot and log
- * (`termCounts`, `termLog`) replaced by what they add up to, as `terms`.
+ * Tables read with plain IndexedDB (every store, by name; posting lists with plain arrays of ids),
+ * with the term-count snapshot and log (`termCounts`, `termLog`) replaced by what they add up to,
+ * as `terms`, the posting lists by what a search sees (`effectivePostings`), and the meta rows
+ * that say how far those fold in the log left out (they depend on when the background last folded).
  */
 export function foldStores(raw: Record<string, unknown[]>): Record<string, unknown[]> {
-  const { termCounts = [], termLog = [], ...rest } = raw;
-  const snap = (raw.meta as MetaRow[] | undefined)?.find((m) => m.key === TERM_SNAPSHOT)?.seq ?? 0;
+  const { termCounts = [], termLog = [], postings = [], meta = [], ...rest } = raw;
+  const metaRows = meta as MetaRow[];
+  const snap = metaRows.find((m) => m.key === TERM_SNAPSHOT)?.seq ?? 0;
   const log = (termLog as TermLogRow[]).filter((r) => r.seq! > snap);
-  return { ...rest, terms: termRows(foldTermCounts(termCounts as TermChunk[], log)) };
+  return {
+    ...rest,
+    meta: metaRows.filter((m) => m.key !== TERM_SNAPSHOT && m.key !== POSTINGS),
+    terms: termRows(foldTermCounts(termCounts as TermChunk[], log)),
+    postings: effectivePostings(postings as PostingEntry[], termLog as TermLogRow[], metaRows, (rest.search ?? []) as SearchRow[]),
+  };
+}
+
+/**
+ * The posting lists as a search sees them (lib/archive/postings.ts): the stored lists less the
+ * articles pending (named by log rows after `meta[POSTINGS].seq`) and those above `built`, plus
+ * those articles as their search rows have them. By term, ids ascending.
+ */
+export function effectivePostings(postings: readonly { term: string; ids: ArrayLike<number> }[], log: readonly TermLogRow[], meta: readonly MetaRow[], search: readonly SearchRow[]): PostingEntry[] {
+  const pm = meta.find((m) => m.key === POSTINGS);
+  const seq = pm?.seq ?? 0;
+  const built = pm ? (pm.built ?? null) : 0;
+  const pending = new Set(log.filter((r) => r.seq! > seq).flatMap((r) => r.ids ?? []));
+  const fromRow = (id: number) => pending.has(id) || (built !== null && id > built);
+  const lists = new Map<string, number[]>();
+  const add = (t: string, id: number) => {
+    const l = lists.get(t);
+    if (l) l.push(id);
+    else lists.set(t, [id]);
+  };
+  for (const p of postings) for (const id of Array.from(p.ids)) if (!fromRow(id)) add(p.term, id);
+  for (const r of search) if (fromRow(r.id)) for (const w of r.words) add(w, r.id);
+  return postingEntries(lists);
+}
+
+function postingEntries(lists: ReadonlyMap<string, number[]>): PostingEntry[] {
+  return [...lists].map(([term, ids]) => ({ term, ids: [...ids].sort((a, b) => a - b) })).sort(byKey((x) => x.term));
 }
 
 /** Term counts as rows in term order. */
@@ -51,16 +92,27 @@ export function termRows(counts: ReadonlyMap<string, number>): TermRow[] {
 
 /** Every table, each in primary-key order. */
 export async function dumpArchive(db: ArchiveDB): Promise<ArchiveDump> {
-  const [articles, claims, statements, events, search, terms, meta] = await Promise.all([
+  const [articles, claims, statements, events, search, terms, postings, log, meta] = await Promise.all([
     db.articles.toArray(),
     db.claims.toArray(),
     db.statements.toArray(),
     db.events.toArray(),
     db.search.toArray(),
     readTermCounts(db),
+    db.postings.toArray(),
+    db.termLog.toArray(),
     db.meta.toArray(),
   ]);
-  return { articles: articles as ArchiveDump['articles'], claims, statements, events, search, terms: termRows(terms.counts), meta };
+  return {
+    articles: articles as ArchiveDump['articles'],
+    claims,
+    statements,
+    events,
+    search,
+    terms: termRows(terms.counts),
+    postings: effectivePostings(postings, log, meta, search),
+    meta,
+  };
 }
 
 const byKey = <T>(key: (x: T) => string | number) => (a: T, b: T) => {
@@ -78,8 +130,10 @@ export function rebuildFrom(articles: readonly (SavedArticle & { id: number })[]
   const df = new Map<string, number>();
   for (const s of search) for (const w of s.words) df.set(w, (df.get(w) ?? 0) + 1);
   const terms = termRows(df);
+  const lists = new Map<string, number[]>();
+  for (const s of search) for (const w of s.words) lists.set(w, [...(lists.get(w) ?? []), s.id]);
   const totals = { key: TOTALS, articles: articles.length, bytes: articles.reduce((sum, r) => sum + (r.bytes ?? 0), 0) };
-  return { claims, statements, events, search, terms, totals };
+  return { claims, statements, events, search, terms, postings: postingEntries(lists), totals };
 }
 
 /** The dump's derived tables in the same order and shape as `rebuildFrom`, for a direct comparison. */
@@ -90,6 +144,7 @@ export function derivedOf(d: ArchiveDump) {
     events: [...d.events].sort(byKey((x) => x.id)),
     search: [...d.search].sort(byKey((x) => x.id)).map((s) => ({ id: s.id, words: s.words })),
     terms: [...d.terms].sort(byKey((x) => x.term)),
+    postings: d.postings,
     totals: d.meta.find((m) => m.key === TOTALS) ?? null,
   };
 }

@@ -72,6 +72,7 @@ export async function indexArticles(db: ArchiveDB, put: readonly PutRecord[]): P
   ]);
   const deltas = new Map<string, number>();
   const add = (w: string, d: number) => deltas.set(w, (deltas.get(w) ?? 0) + d);
+  const changed: number[] = [];
   const search: SearchRow[] = [];
   const events: EventRow[] = [];
   const unfingerprinted: number[] = [];
@@ -82,9 +83,22 @@ export async function indexArticles(db: ArchiveDB, put: readonly PutRecord[]): P
     const old = olds[i];
     const before = new Set(old?.words ?? []);
     const now = new Set(words);
-    for (const w of now) if (!before.has(w)) add(w, 1);
-    for (const w of before) if (!now.has(w)) add(w, -1);
-    search.push({ id: r.id, words });
+    // New, or its words changed: the posting lists must hear of it (lib/archive/postings.ts).
+    let changedWords = !old;
+    for (const w of now) {
+      if (before.has(w)) continue;
+      add(w, 1);
+      changedWords = true;
+    }
+    for (const w of before) {
+      if (now.has(w)) continue;
+      add(w, -1);
+      changedWords = true;
+    }
+    if (changedWords) {
+      changed.push(r.id);
+      search.push({ id: r.id, words });
+    }
     const ev = eventRow(r);
     // Without a fingerprint (no analysis, an older backup), the background computes one later.
     if (ev) events.push(ev);
@@ -98,7 +112,7 @@ export async function indexArticles(db: ArchiveDB, put: readonly PutRecord[]): P
     db.events.bulkPut(events),
     unfingerprinted.length ? Promise.all([db.events.bulkDelete(unfingerprinted), db.meta.put({ key: FILL })]) : null,
     db.search.bulkPut(search),
-    logTermDeltas(db, deltas),
+    logTermDeltas(db, deltas, changed),
     adjustTotals(db, articles, bytes),
   ]);
 }
@@ -119,16 +133,18 @@ async function unindexArticles(db: ArchiveDB, recs: readonly (SavedArticle & { i
     db.events.bulkDelete(ids),
   ]);
   const deltas = new Map<string, number>();
+  const gone: number[] = [];
   let articles = 0;
   let bytes = 0;
   recs.forEach((r, i) => {
     const old = olds[i];
     if (!old) return;
     for (const w of old.words) deltas.set(w, (deltas.get(w) ?? 0) - 1);
+    gone.push(r.id);
     articles--;
     bytes -= r.bytes ?? 0;
   });
-  await Promise.all([db.search.bulkDelete(ids), logTermDeltas(db, deltas), adjustTotals(db, articles, bytes)]);
+  await Promise.all([db.search.bulkDelete(ids), logTermDeltas(db, deltas, gone), adjustTotals(db, articles, bytes)]);
 }
 
 /** The record to store for an article, merged with what the archive already has for its URL. */

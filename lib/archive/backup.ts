@@ -5,9 +5,9 @@
  * (dexie-export-import: `formatName: "dexie"`, the schema, then the rows), holding the `articles`
  * table only, with a `backstory` header in front:
  *
- *   {"backstory":{"format":"backstory-backup","formatVersion":1,"schemaVersion":4,
+ *   {"backstory":{"format":"backstory-backup","formatVersion":1,"schemaVersion":5,
  *     "exportedAt":"2025-08-19T10:00:00.000Z","articles":12,"settings":{…}},
- *    "formatName":"dexie","formatVersion":1,"data":{"databaseName":"backstory","databaseVersion":4,
+ *    "formatName":"dexie","formatVersion":1,"data":{"databaseName":"backstory","databaseVersion":5,
  *     "tables":[{"name":"articles","schema":"++id,&url,…","rowCount":12}],
  *     "data":[{"tableName":"articles","inbound":true,"rows":[{…},…]}]}}
  *

@@ -11,31 +11,35 @@ import type { Coverage, CoverageItem, EarlierStatement, NamedKey } from '../mess
 import type { Actor, ArticleFingerprint, SavedArticle } from '../types';
 import type { ArchiveDB, EventRow } from './db';
 import { articleDate, eventRow, FILL, TOTALS } from './derived';
-import { compactTermCounts, readTermCounts, refreshTermCounts, type TermCounts } from './terms';
+import { articlesWithAny, buildPostings, foldPostings, pendingWords, PendingWords } from './postings';
+import { compactTermLog, POSTINGS, readTermCounts, refreshTermCounts, termsWithPrefix, type LogChanges, type TermCounts } from './terms';
 
 /** A table whose counts must be loaded for the terms about to be used (`df` itself is synchronous). */
 export interface LoadableIdf extends IdfTable {
   load(terms: Iterable<string>): Promise<void>;
 }
 
-/** Log rows after which the background rewrites the snapshot of the term counts. */
-const COMPACT_AFTER = 500;
+/** When the background folds the log into the posting lists and the counts' snapshot: pending articles, log rows, terms in them. */
+const FOLD_AFTER = { articles: 500, rows: 500, terms: 400_000 };
 
 /**
- * The shipped IDF table with the archive's own document frequencies on top. The archive's counts
- * (lib/archive/terms.ts) are read whole on the first `load`, then kept in memory for the worker's
- * lifetime; every later `load` reads only the changes logged since (one small read transaction),
- * so the counts are exact even when another context wrote them. When the log has grown long it
- * rewrites the snapshot, in the background.
+ * The background's memory of the archive's search words: the shipped IDF table with the archive's
+ * own document frequencies on top (an IdfTable), and what search needs besides (the terms of a
+ * prefix, the articles holding a term). The counts and the pending articles (lib/archive/terms.ts,
+ * lib/archive/postings.ts) are read whole on the first `load`, then kept for the worker's lifetime;
+ * every later `load` reads only the changes logged since (one small read transaction), so they are
+ * exact even when another context wrote them. When the log has grown, it folds it into the posting
+ * lists and the counts' snapshot, in the background; and after an upgrade it builds the lists.
  */
 export class ArchiveIdf implements LoadableIdf {
   private state: TermCounts | null = null;
+  private words = new PendingWords();
   private ownDocs = 0;
   private base: IdfTable = EMPTY_IDF;
   private baseLoad: (() => Promise<IdfTable>) | null;
-  /** Reads and compactions of the counts, one at a time. */
+  /** Reads of the state, and changes to it, one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
-  private compacting = false;
+  private maintaining: Promise<void> | null = null;
 
   /** `base`: the shipped table, or a function that loads it (on the first `load`; retried if it fails). */
   constructor(
@@ -62,35 +66,110 @@ export class ArchiveIdf implements LoadableIdf {
     return this.state?.counts.size ?? 0;
   }
 
-  /** Brings the archive's counts and article count up to date (the terms themselves need no loading). */
+  /** In how many saved articles `term` occurs (as of the last `load`). */
+  archiveCount(term: string): number {
+    return this.state?.counts.get(term) ?? 0;
+  }
+
+  /** The archive's terms that start with `prefix` (as of the last `load`). */
+  termsWithPrefix(prefix: string): string[] {
+    return this.state ? termsWithPrefix(this.state, prefix) : [];
+  }
+
+  /** Articles pending for the posting lists, and whether the lists are still being built (as of the last `load`). */
+  get postingsStatus(): { pending: number; building: boolean } {
+    return { pending: this.state?.pending.size ?? 0, building: (this.state?.built ?? null) !== null };
+  }
+
+  /** Brings the archive's counts, pending articles and article count up to date (the terms themselves need no loading). */
   async load(_terms?: Iterable<string>): Promise<void> {
     if (this.baseLoad) {
       this.base = await this.baseLoad();
       this.baseLoad = null;
     }
-    await this.serially(async () => {
-      const [state, totals] = await Promise.all([
-        this.state ? refreshTermCounts(this.db, this.state) : readTermCounts(this.db),
-        this.db.meta.get(TOTALS),
-      ]);
-      this.state = state;
-      this.ownDocs = totals?.articles ?? 0;
-    });
-    if (this.state!.logRows > COMPACT_AFTER && !this.compacting) {
-      this.compacting = true;
-      setTimeout(() => {
-        void this.compact()
-          .catch((err: unknown) => console.warn('Backstory: the term counts were not compacted', err))
-          .finally(() => (this.compacting = false));
-      }, 0);
-    }
+    await this.serially(() => this.refresh());
+    this.maintainSoon();
   }
 
-  /** Rewrites the snapshot of the counts and clears the log (lib/archive/terms.ts). */
-  async compact(): Promise<void> {
+  /** The saved articles whose search words hold any of `terms`, ascending, exact as of now. */
+  async articlesWithAny(terms: readonly string[]): Promise<number[]> {
+    let out: number[] = [];
+    // Inside the queue, so that a fold cannot finish between taking the view and reading the lists.
     await this.serially(async () => {
-      this.state = await compactTermCounts(this.db, this.state ?? (await readTermCounts(this.db)));
+      await this.refresh();
+      out = await articlesWithAny(this.db, { pending: this.state!.pending, words: this.words, built: this.state!.built }, terms);
     });
+    this.maintainSoon();
+    return out;
+  }
+
+  /**
+   * Folds the log into the posting lists and the counts' snapshot now, and builds the lists if
+   * they are being built (lib/archive/postings.ts). Resolves when done.
+   */
+  async compact(): Promise<void> {
+    await this.maintaining;
+    await (this.maintaining = this.maintain(true).finally(() => (this.maintaining = null)));
+  }
+
+  private async refresh(): Promise<void> {
+    const [{ state, changes }, totals] = await Promise.all([
+      this.state ? refreshTermCounts(this.db, this.state) : readTermCounts(this.db).then(({ changes, ...state }) => ({ state, changes })),
+      this.db.meta.get(TOTALS),
+    ]);
+    this.state = state;
+    this.ownDocs = totals?.articles ?? 0;
+    await this.takeChanges(changes);
+  }
+
+  private async takeChanges(changes: LogChanges): Promise<void> {
+    if (changes.reset) this.words = await pendingWords(this.db, this.state!.pending.keys());
+    else if (changes.ids.length) await pendingWords(this.db, changes.ids, this.words);
+  }
+
+  private due(): boolean {
+    const s = this.state;
+    if (!s) return false;
+    return s.built !== null || s.pending.size >= FOLD_AFTER.articles || s.logRows >= FOLD_AFTER.rows || s.logTerms >= FOLD_AFTER.terms;
+  }
+
+  /** Starts the background work when it is due and none is running. */
+  private maintainSoon(): void {
+    if (this.maintaining || !this.due()) return;
+    this.maintaining = new Promise<void>((ok) => setTimeout(ok, 0))
+      .then(() => this.maintain(false))
+      .catch((err: unknown) => {
+        // A closed database (the page or worker going away) leaves the work for the next start.
+        if ((err as { name?: string } | null)?.name !== 'DatabaseClosedError') console.warn('Backstory: the search index was not brought up to date', err);
+      })
+      .finally(() => (this.maintaining = null));
+  }
+
+  /**
+   * Folds the pending articles into the posting lists (outside the queue: it takes seconds, and
+   * searches go on meanwhile), then records that and rewrites the counts' snapshot (inside it);
+   * then builds the lists a batch at a time while they are being built.
+   */
+  private async maintain(force: boolean): Promise<void> {
+    await this.serially(() => this.refresh());
+    if (force || this.due()) {
+      const upTo = await foldPostings(this.db, this.state!, this.words);
+      await this.serially(async () => {
+        const { state, changes } = await compactTermLog(this.db, this.state!, { seq: upTo, built: this.state!.built });
+        this.state = state;
+        await this.takeChanges(changes);
+      });
+    }
+    while (this.state!.built !== null) {
+      const built = await buildPostings(this.db, this.state!.built);
+      await this.serially(async () => {
+        await this.db.transaction('rw', this.db.meta, async () => {
+          const cur = await this.db.meta.get(POSTINGS);
+          await this.db.meta.put({ key: POSTINGS, seq: cur?.seq ?? 0, built });
+        });
+        this.state!.built = built;
+      });
+    }
   }
 
   private serially(f: () => Promise<void>): Promise<void> {

@@ -3,7 +3,7 @@
  * fakes. The entrypoint (entrypoints/background.ts) supplies the real browser and database.
  */
 import { actorArchiveInfo, archiveStats, deleteArticle, deleteArticles, findByUrl, listArticles, restoreArticle, restoreArticles, saveArticle } from '../archive/articles';
-import { ArchiveIdf, earlierCoverage, fingerprintOf, type LoadableIdf } from '../archive/coverage';
+import { ArchiveIdf, earlierCoverage, fingerprintOf } from '../archive/coverage';
 import { archiveFacets, searchArticles, SearchError, tagArticles } from '../archive/search';
 import { BackupError, exportBackup, importBackup, Transfers } from '../archive/backup';
 import { fillFingerprints } from '../archive/coverage';
@@ -50,8 +50,11 @@ export interface ServiceDeps {
   now(): number;
   /** The reader's settings (automatic saving); defaults when absent. */
   settings?(): Promise<Settings>;
-  /** The IDF for event matching (shipped table plus the archive's counts); an unweighted one when absent. */
-  idf?: LoadableIdf;
+  /**
+   * The IDF for event matching (shipped table plus the archive's counts, which search uses too); one
+   * without the shipped table when absent.
+   */
+  idf?: ArchiveIdf;
 }
 
 /** At most this many articles per bulk request (delete, restore, tag). */
@@ -299,7 +302,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       const num = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
       const str = (x: unknown): string | undefined => (typeof x === 'string' && x ? x : undefined);
       try {
-        return await searchArticles(d.db, {
+        return await searchArticles(d.db, idf, {
           text: str(q.text),
           actorKey: str(q.actorKey),
           publisher: str(q.publisher),

@@ -43,7 +43,8 @@ function dumpTables(page: Page): Promise<Tables> {
           new Promise<void>((resolve, reject) => {
             const q = tx.objectStore(n).getAll();
             q.onsuccess = () => {
-              out[n] = q.result as unknown[];
+              // Posting lists as plain arrays, which cross page.evaluate as they are.
+              out[n] = n === 'postings' ? q.result.map((x: { ids: Uint32Array }) => ({ ...x, ids: Array.from(x.ids) })) : (q.result as unknown[]);
               resolve();
             };
             q.onerror = () => reject(q.error);
@@ -141,7 +142,7 @@ describe('backup and restore', () => {
     console.log(`backup export of 3 articles: ${Date.now() - started} ms to the download`);
     const text = await readFile(backupPath, 'utf8');
     const file = JSON.parse(text);
-    expect(text.startsWith('{"backstory":{"format":"backstory-backup","formatVersion":1,"schemaVersion":4,')).toBe(true);
+    expect(text.startsWith('{"backstory":{"format":"backstory-backup","formatVersion":1,"schemaVersion":5,')).toBe(true);
     expect(file.backstory.articles).toBe(3);
     expect(file.backstory.settings).toMatchObject({ highlights: false, neverSave: ['https://ads.example'] });
     expect(file.formatName).toBe('dexie');
@@ -158,7 +159,7 @@ describe('backup and restore', () => {
   });
 
   it('has a source archive worth comparing: reviews, tags and every derived table filled', () => {
-    expect(Object.keys(source).sort()).toEqual(['articles', 'claims', 'events', 'meta', 'search', 'statements', 'terms']);
+    expect(Object.keys(source).sort()).toEqual(['articles', 'claims', 'events', 'meta', 'postings', 'search', 'statements', 'terms']);
     expect((source.articles as { id: number }[]).map((r) => r.id)).toEqual([1, 2, 4]);
     const claims = source.claims as { status: string; reviewed: boolean; claim: { text: string; review?: { note: string } } }[];
     expect(claims.some((c) => c.reviewed && c.status === 'disputed' && c.claim.text.includes(MACRON) && c.claim.review?.note === NOTE)).toBe(true);
@@ -166,6 +167,8 @@ describe('backup and restore', () => {
     expect(source.events).toHaveLength(3);
     expect(source.search).toHaveLength(3);
     expect(source.terms!.length).toBeGreaterThan(100);
+    // Every counted term has its posting list, holding as many articles as it counts.
+    expect((source.postings as { term: string; ids: number[] }[]).map((p) => [p.term, p.ids.length])).toEqual((source.terms as { term: string; n: number }[]).map((t) => [t.term, t.n]));
     expect(source.statements!.length).toBeGreaterThan(0);
     expect(source.meta).toContainEqual(expect.objectContaining({ key: 'totals', articles: 3 }));
   });

@@ -31,7 +31,7 @@ async function ask<T>(page: Page, kind: string, payload: unknown): Promise<Resul
 /** Every table of the archive, read with plain IndexedDB from an extension page (same origin as the worker). */
 async function readArchive(page: Page): Promise<ArchiveDump> {
   return page.evaluate(async () => {
-    const stores = ['articles', 'claims', 'statements', 'events', 'search', 'termCounts', 'termLog', 'meta'] as const;
+    const stores = ['articles', 'claims', 'statements', 'events', 'search', 'postings', 'termCounts', 'termLog', 'meta'] as const;
     const db = await new Promise<IDBDatabase>((ok, fail) => {
       const r = indexedDB.open('backstory');
       // Never create the database from here: only the worker does that, with its schema.
@@ -47,7 +47,9 @@ async function readArchive(page: Page): Promise<ArchiveDump> {
           (name) =>
             new Promise<void>((ok, fail) => {
               const r = tx.objectStore(name).getAll();
-              r.onsuccess = () => ok(void (out[name] = r.result));
+              // Posting lists as plain arrays, which cross page.evaluate as they are.
+              const plain = (rows: unknown[]) => (name === 'postings' ? rows.map((x) => ({ ...(x as object), ids: Array.from((x as { ids: Uint32Array }).ids) })) : rows);
+              r.onsuccess = () => ok(void (out[name] = plain(r.result)));
               r.onerror = () => fail(r.error);
             }),
         ),
@@ -149,12 +151,13 @@ class WorkerDebugger {
 const PAUSE_POINTS = [
   {
     name: 'after the article row, before any index row',
-    re: /\.articles\.where\("url"\)\.equals\(\w+\.url\)\.first\(\),[^;]*?\.articles\.put\(\w+\),[^;]*?;return await (\w+\()/d,
+    re: /\.articles\.bulkPut\(\w+,\{allKeys:!0\}\)[^]{0,200}?return await (\w+\(\w+,\w+\)),\w+\.map\(/d,
     committed: false,
   },
-  { name: 'with claims, statements and the event row written, before search words and terms', re: /(\w+\.search\.put\(\{id:)/d, committed: false },
-  // The call that adjusts the totals (a new record adds one; an update may change nothing there).
-  { name: 'with every other row written, before the totals', re: /\.search\.put\(\{id:[^;]*?\]\),await (\w+\(\w+,\w+\?0:1,)/d, committed: false },
+  { name: 'with the old index rows read and deleted, before any new one', re: /(await Promise\.all\(\[\w+\.claims\.bulkPut\()/d, committed: false },
+  // The call that adjusts the totals (a new record adds one; an update may change nothing there),
+  // the last of the index writes, which are all requested by then.
+  { name: 'with every other index row requested, before the totals', re: /\w+\.search\.bulkPut\(\w+\),\w+\(\w+,\w+,\w+\),(\w+\(\w+,\w+,\w+\))\]\)/d, committed: false },
   { name: 'after the commit, before the reply', re: /"panel\/save"\(\{tabId:\w+\}\)\{.*?(\w+\.notify\()/d, committed: true },
 ] as const;
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { archiveStats, deleteArticles, restoreArticles, saveArticle } from '../../lib/archive/articles';
 import { ArchiveIdf, earlierCoverage, fillFingerprints, fingerprintOf } from '../../lib/archive/coverage';
 import { ArchiveDB } from '../../lib/archive/db';
-import { archiveFacets, parseSearch, searchArticles, tagArticles } from '../../lib/archive/search';
+import { archiveFacets, parseSearch, searchArticles as search, tagArticles } from '../../lib/archive/search';
 import { readTermCounts, TERM_SNAPSHOT } from '../../lib/archive/terms';
 import { loadIdfTable } from '../../lib/events/idf';
 import type { Actor, Analysis, Article, Claim } from '../../lib/types';
@@ -213,6 +213,7 @@ describe('the archive’s own document frequencies', () => {
 });
 
 describe('search', () => {
+  const searchArticles = (d: ArchiveDB, q: Parameters<typeof search>[2]) => search(d, idf, q);
   beforeEach(async () => {
     await save(byId('qeshm-a'), [], 'Iran Daily');
     await save(byId('qeshm-b'), [], 'Gulf Times');

@@ -5,7 +5,7 @@ import { archiveStats } from '../../lib/archive/articles';
 import { ArchiveIdf, fillFingerprints } from '../../lib/archive/coverage';
 import { ArchiveDB } from '../../lib/archive/db';
 import { FILL, searchWords, TOTALS } from '../../lib/archive/derived';
-import { readTermCounts, TERM_SNAPSHOT } from '../../lib/archive/terms';
+import { POSTINGS, readTermCounts, snapshotChunks, TERM_SNAPSHOT } from '../../lib/archive/terms';
 import { saveArticle } from '../../lib/archive/articles';
 import { rebuildFrom, sampleArticle } from '../archive-consistency';
 import { searchArticles } from '../../lib/archive/search';
@@ -71,7 +71,7 @@ describe('schema version 2 → current', () => {
     const db = new ArchiveDB(name);
     try {
       const rows = await db.articles.orderBy('id').toArray();
-      expect(db.verno).toBe(4);
+      expect(db.verno).toBe(5);
       expect(rows.map((r) => r.url)).toEqual(['https://news.example/bridge-1', 'https://news.example/bridge-2']);
       expect(rows[0]).toMatchObject({ tags: [], date: Date.parse('2024-03-01T10:00:00Z'), claims: [expect.objectContaining({ id: 'q1', review: expect.objectContaining({ status: 'disputed' }) })] });
       // No published date: the saved time stands in.
@@ -82,7 +82,7 @@ describe('schema version 2 → current', () => {
       expect(await db.statements.where('[speakerKey+date]').between(['PER:ana silva', Dexie.minKey], ['PER:ana silva', Dexie.maxKey]).count()).toBe(2);
       expect(await db.meta.get(TOTALS)).toEqual({ key: TOTALS, articles: 2, bytes: 1003 });
       expect((await archiveStats(db, undefined)).articles).toBe(2);
-      expect((await searchArticles(db, { text: 'corrosion', offset: 0, limit: 10 })).total).toBe(2);
+      expect((await searchArticles(db, new ArchiveIdf(db, EMPTY_IDF), { text: 'corrosion', offset: 0, limit: 10 })).total).toBe(2);
       // Fingerprints need the IDF table, which the background supplies after opening.
       expect(await db.meta.get(FILL)).toBeTruthy();
       expect(await db.events.count()).toBe(0);
@@ -143,7 +143,7 @@ describe('schema version 3 → 4', () => {
     const db = new ArchiveDB(name);
     try {
       await db.open();
-      expect(db.verno).toBe(4);
+      expect(db.verno).toBe(5);
       expect(db.tables.map((t) => t.name)).not.toContain('terms');
       const counts = await readTermCounts(db);
       expect(counts.counts).toEqual(df);
@@ -156,6 +156,56 @@ describe('schema version 3 → 4', () => {
       const all = (await db.articles.toArray()) as (SavedArticle & { id: number })[];
       const after = await readTermCounts(db);
       expect([...after.counts].sort()).toEqual(rebuildFrom(all).terms.map((t) => [t.term, t.n]));
+    } finally {
+      await db.delete();
+    }
+  });
+});
+
+describe('schema version 4 → 5', () => {
+  it('drops the multi-entry index on the search words and builds posting lists in the background, searchable throughout', async () => {
+    const name = `migrate-v4-${++n}`;
+    const records = [1, 2, 3].map((i) => ({ ...v2Record(i), id: i, tags: [], date: 1000 + i }));
+    const v4 = new Dexie(name);
+    v3Schema(v4);
+    v4.version(4).stores({ terms: null, termCounts: 'id', termLog: '++seq' });
+    const search = records.map((r) => ({ id: r.id, words: searchWords(r) }));
+    const df = new Map<string, number>();
+    for (const s of search) for (const w of s.words) df.set(w, (df.get(w) ?? 0) + 1);
+    await v4.table('articles').bulkAdd(records);
+    await v4.table('search').bulkAdd(search);
+    // What version 4 held: a snapshot of two articles' counts and a log row (no ids) for the third.
+    const first = new Map<string, number>();
+    for (const s of search.slice(0, 2)) for (const w of s.words) first.set(w, (first.get(w) ?? 0) + 1);
+    await v4.table('termCounts').bulkAdd(snapshotChunks(first));
+    await v4.table('termLog').add({ terms: search[2]!.words, deltas: search[2]!.words.map(() => 1) });
+    await v4.table('meta').bulkAdd([
+      { key: TOTALS, articles: 3, bytes: 1506 },
+      { key: TERM_SNAPSHOT, seq: 0 },
+    ]);
+    v4.close();
+    const db = new ArchiveDB(name);
+    try {
+      await db.open();
+      expect(db.verno).toBe(5);
+      expect(db.search.schema.indexes).toEqual([]);
+      expect(await db.postings.count()).toBe(0);
+      expect(await db.meta.get(POSTINGS)).toEqual({ key: POSTINGS, seq: 1, built: 0 });
+      const idf = new ArchiveIdf(db, EMPTY_IDF);
+      const find = async (text: string) => (await searchArticles(db, idf, { text, offset: 0, limit: 10 })).items.map((i) => i.id);
+      // Before the lists are built, from the search rows.
+      expect(await find('corrosion')).toEqual([3, 2, 1]);
+      expect(idf.postingsStatus.building).toBe(true);
+      expect(idf.archiveCount('corrosion')).toBe(3);
+      await idf.compact();
+      expect(idf.postingsStatus).toEqual({ pending: 0, building: false });
+      expect(await db.meta.get(POSTINGS)).toMatchObject({ built: null });
+      expect([...(await db.postings.get('corrosion'))!.ids]).toEqual([1, 2, 3]);
+      expect(await find('corrosion')).toEqual([3, 2, 1]);
+      // A save after the upgrade is found, and the counts go on from the snapshot.
+      const saved = await saveArticle(db, { ...sampleArticle(9), paragraphs: ['Corrosion again on the ferry pier.'] }, null, 5000);
+      expect(await find('corrosion')).toEqual([saved.id, 3, 2, 1]);
+      expect((await readTermCounts(db)).counts.get('corrosion')).toBe(4);
     } finally {
       await db.delete();
     }

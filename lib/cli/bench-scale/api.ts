@@ -45,7 +45,7 @@ export interface StorageFigures {
   articles: number;
   /** The archive's own estimate (sum of `bytes` of the records). */
   bytes: number;
-  rows: { events: number; search: number; terms: number; termLog: number; claims: number; statements: number };
+  rows: { events: number; search: number; postings: number; terms: number; termLog: number; claims: number; statements: number };
 }
 
 /** IndexedDB requests of one kind during a traced call: how many, and their summed call-to-success time. */
@@ -74,8 +74,8 @@ export interface ScaleBenchApi {
   searches(runs: number): Promise<SearchRun[]>;
   saves(runs: number): Promise<SaveRun[]>;
   storage(): Promise<StorageFigures>;
-  /** Times each index read of a search query on its own. */
-  profile(query: string): Promise<{ what: string; count: number; countMs: number; keysMs: number }[]>;
+  /** Waits for the background's folding of the log into the search index (ArchiveIdf.compact), ms. */
+  settle(): Promise<{ ms: number }>;
   /** One `saveArticle`, `earlierCoverage` or `searchArticles` with every IndexedDB request counted. */
   traceSave(): Promise<Trace>;
   traceLookup(): Promise<Trace>;

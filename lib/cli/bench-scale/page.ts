@@ -7,7 +7,7 @@ import { saveArticle, saveMany } from '../../archive/articles';
 import { ArchiveIdf, earlierCoverage } from '../../archive/coverage';
 import { ArchiveDB } from '../../archive/db';
 import { TOTALS } from '../../archive/derived';
-import { parseSearch, searchArticles, SearchError } from '../../archive/search';
+import { searchArticles, SearchError } from '../../archive/search';
 import { computeFingerprint, documentTerms } from '../../events/fingerprint';
 import { loadIdfTable, type IdfTable } from '../../events/idf';
 import { rng } from '../../nlp/claims/logreg';
@@ -189,7 +189,7 @@ const api: ScaleBenchApi = {
       const query = stream.query(queryRand, i);
       const t = performance.now();
       try {
-        const res = await searchArticles(db, { text: query, offset: 0, limit: 20 });
+        const res = await searchArticles(db, idf, { text: query, offset: 0, limit: 20 });
         out.push({ query, ms: performance.now() - t, total: res.total });
       } catch (err) {
         if (!(err instanceof SearchError)) throw err;
@@ -218,29 +218,15 @@ const api: ScaleBenchApi = {
     const est = await navigator.storage.estimate();
     const totals = await db.meta.get(TOTALS);
     await idf.load([]);
-    const [events, search, claims, statements, termLog] = await Promise.all([db.events.count(), db.search.count(), db.claims.count(), db.statements.count(), db.termLog.count()]);
-    const fig: StorageFigures = { usage: est.usage ?? null, articles: totals?.articles ?? 0, bytes: totals?.bytes ?? 0, rows: { events, search, terms: idf.archiveTerms, termLog, claims, statements } };
+    const [events, search, postings, claims, statements, termLog] = await Promise.all([db.events.count(), db.search.count(), db.postings.count(), db.claims.count(), db.statements.count(), db.termLog.count()]);
+    const fig: StorageFigures = { usage: est.usage ?? null, articles: totals?.articles ?? 0, bytes: totals?.bytes ?? 0, rows: { events, search, postings, terms: idf.archiveTerms, termLog, claims, statements } };
     return fig;
   },
 
-  async profile(query) {
-    // The search's index reads one by one, to see which of them takes the time.
-    const p = parseSearch(query);
-    const rows: { what: string; count: number; countMs: number; keysMs: number }[] = [];
-    const colls = [...p.words.map((w) => ({ what: `word "${w}"`, coll: () => db.search.where('words').equals(w) }))];
-    if (p.prefix !== null) {
-      const prefix = p.prefix;
-      colls.push({ what: `prefix "${prefix}"`, coll: () => db.search.where('words').startsWith(prefix) });
-    }
-    for (const c of colls) {
-      let t = performance.now();
-      const count = await c.coll().count();
-      const countMs = performance.now() - t;
-      t = performance.now();
-      await c.coll().primaryKeys();
-      rows.push({ what: c.what, count, countMs, keysMs: performance.now() - t });
-    }
-    return rows;
+  async settle() {
+    const t = performance.now();
+    await idf.compact();
+    return { ms: performance.now() - t };
   },
 
   async traceSave() {
@@ -259,7 +245,7 @@ const api: ScaleBenchApi = {
   },
 
   async traceSearch(query) {
-    const { ms, requests } = await traced(() => searchArticles(db, { text: query, offset: 0, limit: 20 }));
+    const { ms, requests } = await traced(() => searchArticles(db, idf, { text: query, offset: 0, limit: 20 }));
     return { ms, requests };
   },
 

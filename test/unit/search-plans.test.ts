@@ -1,0 +1,221 @@
+/**
+ * The search index (lib/archive/postings.ts) and search plans (lib/archive/search.ts): whatever the
+ * state of the posting lists (articles pending, folded in, re-saved, deleted, a fold cut short, the
+ * lists still being built after an upgrade) and whatever the plan, the answer is what a scan of
+ * every article's search words gives.
+ */
+import 'fake-indexeddb/auto';
+import type { DBCore } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deleteArticles, saveMany } from '../../lib/archive/articles';
+import { ArchiveIdf } from '../../lib/archive/coverage';
+import { ArchiveDB } from '../../lib/archive/db';
+import { parseSearch, searchArticles } from '../../lib/archive/search';
+import { POSTINGS } from '../../lib/archive/terms';
+import { EMPTY_IDF } from '../../lib/events/idf';
+import type { ArchiveQuery } from '../../lib/messaging/protocol';
+import type { Article } from '../../lib/types';
+import { sampleArticle } from '../archive-consistency';
+
+let n = 0;
+let db: ArchiveDB;
+let idf: ArchiveIdf;
+/** Reads of the posting lists (terms asked for) and of search rows (how many), since the last reset. */
+let postingReads: string[] = [];
+let searchRowReads = 0;
+/** When set, the posting-list write after this many lets through fails (a worker stopped mid-fold). */
+let failPostingWrite: number | null = null;
+
+function instrumented(d: ArchiveDB): ArchiveDB {
+  d.use({
+    stack: 'dbcore',
+    name: 'count-reads',
+    create(down: DBCore): DBCore {
+      return {
+        ...down,
+        table(name) {
+          const t = down.table(name);
+          if (name !== 'postings' && name !== 'search') return t;
+          return {
+            ...t,
+            getMany(req) {
+              if (name === 'postings') postingReads.push(...(req.keys as string[]));
+              else searchRowReads += req.keys.length;
+              return t.getMany(req);
+            },
+            mutate(req) {
+              if (name === 'postings' && failPostingWrite !== null && failPostingWrite-- <= 0) {
+                failPostingWrite = null;
+                throw new Error('stopped');
+              }
+              return t.mutate(req);
+            },
+          };
+        },
+      };
+    },
+  });
+  return d;
+}
+
+const PUBLISHERS = ['Example News', 'Harbour Herald', 'Valley Voice'];
+const entry = (i: number, over: Partial<Article> = {}) => ({ article: sampleArticle(i, { publisher: PUBLISHERS[i % 3]!, ...over }), analysis: null });
+
+beforeEach(async () => {
+  db = instrumented(new ArchiveDB(`search-plans-${++n}`));
+  idf = new ArchiveIdf(db, EMPTY_IDF);
+  await saveMany(
+    db,
+    Array.from({ length: 150 }, (_, i) => entry(i)),
+    1000,
+  );
+  postingReads = [];
+  searchRowReads = 0;
+  failPostingWrite = null;
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+/** The answer by reading every article: all words, the prefix, the publisher; newest first. */
+async function scan(q: ArchiveQuery): Promise<{ ids: number[]; total: number }> {
+  const p = parseSearch(q.text ?? '');
+  const [rows, articles] = await Promise.all([db.search.toArray(), db.articles.toArray()]);
+  const publisher = new Map(articles.map((a) => [a.id!, a.publisher]));
+  const ids = rows
+    .filter((r) => p.words.every((w) => r.words.includes(w)) && (p.prefix === null || r.words.some((w) => w.startsWith(p.prefix!))))
+    .filter((r) => !q.publisher || publisher.get(r.id) === q.publisher)
+    .map((r) => r.id)
+    .sort((a, b) => b - a);
+  return { ids: ids.slice(q.offset, q.offset + q.limit), total: ids.length };
+}
+
+const QUERIES = ['bridge', 'council bridge', 'harbour', 'harbour 17', '17 bridge', 'valley repa', 'repa', 'bridge valley ', 'rid', 'lakeside ridge', 'silva 7', 'ferries', 'nothingsuch', 'bridge nothingsuch'];
+
+/** Every query, on three pages, with and without a publisher: as a scan answers it. */
+async function expectAllAsScan(label: string): Promise<void> {
+  for (const text of QUERIES) {
+    for (const [offset, limit] of [
+      [0, 10],
+      [10, 10],
+      [140, 20],
+    ] as const) {
+      for (const publisher of [undefined, 'Valley Voice']) {
+        const q: ArchiveQuery = { text, publisher, offset, limit };
+        const got = await searchArticles(db, idf, q);
+        expect({ label, text, offset, publisher, ids: got.items.map((i) => i.id), total: got.total }).toEqual({ label, text, offset, publisher, ...(await scan(q)) });
+      }
+    }
+  }
+}
+
+/** Some articles re-saved with other words, some deleted: what the posting lists must follow. */
+async function churn(): Promise<void> {
+  await saveMany(db, [3, 4, 5, 40, 41].map((i) => entry(i, { title: `Ferries return to the harbour, report ${i}`, paragraphs: ['Ferries will run again in June, officials said.'] })), 2000);
+  await deleteArticles(db, [6, 7, 42, 150]);
+  await saveMany(db, [entry(300), entry(301, { title: 'Ridge ferries' })], 3000);
+}
+
+describe('the search index', () => {
+  it('answers as a scan does with every article pending, after a fold, and after re-saves and deletes on top', async () => {
+    await expectAllAsScan('all pending');
+    await idf.compact();
+    expect(idf.postingsStatus).toEqual({ pending: 0, building: false });
+    await expectAllAsScan('folded');
+    await churn();
+    await expectAllAsScan('changes pending');
+    await idf.compact();
+    await expectAllAsScan('changes folded');
+    expect(await db.termLog.count()).toBe(0);
+  });
+
+  it('holds, once folded, exactly the lists the search rows give', async () => {
+    await idf.compact();
+    await churn();
+    await idf.compact();
+    const want = new Map<string, number[]>();
+    for (const r of await db.search.toArray()) for (const w of r.words) want.set(w, [...(want.get(w) ?? []), r.id]);
+    const got = new Map((await db.postings.toArray()).map((p) => [p.term, [...p.ids]]));
+    expect(got).toEqual(new Map([...want].map(([t, ids]) => [t, ids.sort((a, b) => a - b)])));
+  });
+
+  it('sees the changes of another context, and its folds', async () => {
+    const other = instrumented(new ArchiveDB(db.name));
+    const otherIdf = new ArchiveIdf(other, EMPTY_IDF);
+    try {
+      await idf.compact();
+      await expectAllAsScan('before');
+      await saveMany(other, [entry(1, { title: 'Zanzibar ferry report' })], 5000);
+      expect((await searchArticles(db, idf, { text: 'zanzibar', offset: 0, limit: 5 })).items.map((i) => i.id)).toEqual([2]);
+      await otherIdf.compact();
+      await deleteArticles(other, [2]);
+      await expectAllAsScan('after the other context folded and deleted');
+      expect((await searchArticles(db, idf, { text: 'zanzibar', offset: 0, limit: 5 })).total).toBe(0);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('loses nothing when a fold stops halfway, and the next fold finishes it', async () => {
+    await idf.compact();
+    await churn();
+    failPostingWrite = 1;
+    await expect(idf.compact()).rejects.toThrow('stopped');
+    await expectAllAsScan('fold cut short');
+    await idf.compact();
+    await expectAllAsScan('fold done');
+  });
+
+  it('after an upgrade, answers while the lists are built, and builds them in batches', async () => {
+    // As the version 5 upgrade leaves an archive that had articles: lists to be built from id 0.
+    await db.postings.clear();
+    await db.meta.put({ key: POSTINGS, seq: (await db.termLog.orderBy(':id').last())!.seq!, built: 0 });
+    const fresh = new ArchiveIdf(db, EMPTY_IDF);
+    idf = fresh;
+    await fresh.load();
+    expect(fresh.postingsStatus.building).toBe(true);
+    await expectAllAsScan('not built');
+    await fresh.compact();
+    expect(fresh.postingsStatus).toEqual({ pending: 0, building: false });
+    expect((await db.meta.get(POSTINGS))?.built).toBeNull();
+    await expectAllAsScan('built');
+  });
+});
+
+describe('search plans', () => {
+  beforeEach(async () => {
+    await idf.compact();
+    postingReads = [];
+    searchRowReads = 0;
+  });
+
+  it('answer a lone word from its posting list, reading only the page of articles', async () => {
+    const res = await searchArticles(db, idf, { text: 'bridge', offset: 0, limit: 5 });
+    expect(res.total).toBe(150);
+    expect(res.items.map((i) => i.id)).toEqual([150, 149, 148, 147, 146]);
+    expect(postingReads).toEqual(['bridge']);
+    expect(searchRowReads).toBe(0);
+  });
+
+  it('check the few candidates against their words rather than read every word an unfinished one may be', async () => {
+    // "17" is in two articles (report 17, and 15 "had waited 17 years"); "re…" is the start of
+    // "reopen", "repair", "report" and "resident": two search rows are checked instead.
+    const res = await searchArticles(db, idf, { text: '17 re', offset: 0, limit: 50 });
+    expect(res.items.map((i) => i.url)).toEqual([sampleArticle(17).url, sampleArticle(15).url]);
+    expect(postingReads).toEqual(['17']);
+    expect(searchRowReads).toBe(2);
+  });
+
+  it('read the lists of an unfinished word when they are fewer than the candidates', async () => {
+    const res = await searchArticles(db, idf, { text: 'bridge lakesi', offset: 0, limit: 50 });
+    expect(res.total).toBe(30);
+    expect(postingReads.sort()).toEqual(['bridge', 'lakeside']);
+    expect(searchRowReads).toBe(0);
+  });
+
+  it('know a word the archive does not have', async () => {
+    expect((await searchArticles(db, idf, { text: 'bridge nothingsuch', offset: 0, limit: 5 })).total).toBe(0);
+    expect((await searchArticles(db, idf, { text: 'bridge nothings', offset: 0, limit: 5 })).total).toBe(0);
+    expect(searchRowReads).toBe(0);
+  });
+});
