@@ -22,8 +22,9 @@ export interface ArchiveDump {
   search: SearchRow[];
   /** The term counts (snapshot and log folded), by term. */
   terms: TermRow[];
-  /** The posting lists as a search sees them (`effectivePostings`), by term. */
+  /** The posting lists of search words and of event keys as a reader sees them (`effectivePostings`), by term. */
   postings: PostingEntry[];
+  keyPostings: PostingEntry[];
   meta: MetaRow[];
 }
 
@@ -47,7 +48,7 @@ export const ARCHIVE_TABLES = ['articles', 'claims', 'statements', 'events', 'se
  * that say how far those fold in the log left out (they depend on when the background last folded).
  */
 export function foldStores(raw: Record<string, unknown[]>): Record<string, unknown[]> {
-  const { termCounts = [], termLog = [], postings = [], meta = [], ...rest } = raw;
+  const { termCounts = [], termLog = [], postings = [], keyPostings = [], meta = [], ...rest } = raw;
   const metaRows = meta as MetaRow[];
   const snap = metaRows.find((m) => m.key === TERM_SNAPSHOT)?.seq ?? 0;
   const log = (termLog as TermLogRow[]).filter((r) => r.seq! > snap);
@@ -55,16 +56,25 @@ export function foldStores(raw: Record<string, unknown[]>): Record<string, unkno
     ...rest,
     meta: metaRows.filter((m) => m.key !== TERM_SNAPSHOT && m.key !== POSTINGS),
     terms: termRows(foldTermCounts(termCounts as TermChunk[], log)),
-    postings: effectivePostings(postings as PostingEntry[], termLog as TermLogRow[], metaRows, (rest.search ?? []) as SearchRow[]),
+    postings: effectivePostings(postings as PostingEntry[], termLog as TermLogRow[], metaRows, wordsOf((rest.search ?? []) as SearchRow[])),
+    keyPostings: effectivePostings(keyPostings as PostingEntry[], termLog as TermLogRow[], metaRows, keysOf((rest.events ?? []) as EventRow[])),
   };
 }
+
+const wordsOf = (rows: readonly SearchRow[]) => rows.map((r) => ({ id: r.id, terms: r.words }));
+const keysOf = (rows: readonly EventRow[]) => rows.map((r) => ({ id: r.id, terms: r.keys }));
 
 /**
  * The posting lists as a search sees them (lib/archive/postings.ts): the stored lists less the
  * articles pending (named by log rows after `meta[POSTINGS].seq`) and those above `built`, plus
  * those articles as their search rows have them. By term, ids ascending.
  */
-export function effectivePostings(postings: readonly { term: string; ids: ArrayLike<number> }[], log: readonly TermLogRow[], meta: readonly MetaRow[], search: readonly SearchRow[]): PostingEntry[] {
+export function effectivePostings(
+  postings: readonly { term: string; ids: ArrayLike<number> }[],
+  log: readonly TermLogRow[],
+  meta: readonly MetaRow[],
+  rows: readonly { id: number; terms: readonly string[] }[],
+): PostingEntry[] {
   const pm = meta.find((m) => m.key === POSTINGS);
   const seq = pm?.seq ?? 0;
   const built = pm ? (pm.built ?? null) : 0;
@@ -77,7 +87,7 @@ export function effectivePostings(postings: readonly { term: string; ids: ArrayL
     else lists.set(t, [id]);
   };
   for (const p of postings) for (const id of Array.from(p.ids)) if (!fromRow(id)) add(p.term, id);
-  for (const r of search) if (fromRow(r.id)) for (const w of r.words) add(w, r.id);
+  for (const r of rows) if (fromRow(r.id)) for (const w of r.terms) add(w, r.id);
   return postingEntries(lists);
 }
 
@@ -92,7 +102,7 @@ export function termRows(counts: ReadonlyMap<string, number>): TermRow[] {
 
 /** Every table, each in primary-key order. */
 export async function dumpArchive(db: ArchiveDB): Promise<ArchiveDump> {
-  const [articles, claims, statements, events, search, terms, postings, log, meta] = await Promise.all([
+  const [articles, claims, statements, events, search, terms, postings, keyPostings, log, meta] = await Promise.all([
     db.articles.toArray(),
     db.claims.toArray(),
     db.statements.toArray(),
@@ -100,6 +110,7 @@ export async function dumpArchive(db: ArchiveDB): Promise<ArchiveDump> {
     db.search.toArray(),
     readTermCounts(db),
     db.postings.toArray(),
+    db.keyPostings.toArray(),
     db.termLog.toArray(),
     db.meta.toArray(),
   ]);
@@ -110,7 +121,8 @@ export async function dumpArchive(db: ArchiveDB): Promise<ArchiveDump> {
     events,
     search,
     terms: termRows(terms.counts),
-    postings: effectivePostings(postings, log, meta, search),
+    postings: effectivePostings(postings, log, meta, wordsOf(search)),
+    keyPostings: effectivePostings(keyPostings, log, meta, keysOf(events)),
     meta,
   };
 }
@@ -130,10 +142,13 @@ export function rebuildFrom(articles: readonly (SavedArticle & { id: number })[]
   const df = new Map<string, number>();
   for (const s of search) for (const w of s.words) df.set(w, (df.get(w) ?? 0) + 1);
   const terms = termRows(df);
-  const lists = new Map<string, number[]>();
-  for (const s of search) for (const w of s.words) lists.set(w, [...(lists.get(w) ?? []), s.id]);
+  const invert = (rows: readonly { id: number; terms: readonly string[] }[]) => {
+    const lists = new Map<string, number[]>();
+    for (const r of rows) for (const t of r.terms) lists.set(t, [...(lists.get(t) ?? []), r.id]);
+    return postingEntries(lists);
+  };
   const totals = { key: TOTALS, articles: articles.length, bytes: articles.reduce((sum, r) => sum + (r.bytes ?? 0), 0) };
-  return { claims, statements, events, search, terms, postings: postingEntries(lists), totals };
+  return { claims, statements, events, search, terms, postings: invert(wordsOf(search)), keyPostings: invert(keysOf(events)), totals };
 }
 
 /** The dump's derived tables in the same order and shape as `rebuildFrom`, for a direct comparison. */
@@ -145,6 +160,7 @@ export function derivedOf(d: ArchiveDump) {
     search: [...d.search].sort(byKey((x) => x.id)).map((s) => ({ id: s.id, words: s.words })),
     terms: [...d.terms].sort(byKey((x) => x.term)),
     postings: d.postings,
+    keyPostings: d.keyPostings,
     totals: d.meta.find((m) => m.key === TOTALS) ?? null,
   };
 }

@@ -4,7 +4,7 @@ import type { Analysis, Article, SavedArticle } from '../types';
 import { claimRows, mergeClaims } from './claims';
 import type { ArchiveDB, EventRow, MetaRow, SearchRow } from './db';
 import { articleDate, eventRow, FILL, searchWords, statementRows, TOTALS } from './derived';
-import { logTermDeltas } from './terms';
+import { logChanges } from './terms';
 
 /** Approximate stored size of a record: strings as UTF-16, plus a fixed overhead. */
 export function recordBytes(r: Omit<SavedArticle, 'bytes' | 'id'>): number {
@@ -65,13 +65,15 @@ export interface PutRecord {
 export async function indexArticles(db: ArchiveDB, put: readonly PutRecord[]): Promise<void> {
   if (put.length === 0) return;
   const ids = put.map((p) => p.record.id);
-  const [olds] = await Promise.all([
+  const [olds, oldEvents] = await Promise.all([
     db.search.bulkGet(ids),
+    db.events.bulkGet(ids),
     db.claims.where('articleId').anyOf(ids).delete(),
     db.statements.where('articleId').anyOf(ids).delete(),
   ]);
   const deltas = new Map<string, number>();
   const add = (w: string, d: number) => deltas.set(w, (deltas.get(w) ?? 0) + d);
+  const keys = new Set<string>();
   const changed: number[] = [];
   const search: SearchRow[] = [];
   const events: EventRow[] = [];
@@ -83,7 +85,7 @@ export async function indexArticles(db: ArchiveDB, put: readonly PutRecord[]): P
     const old = olds[i];
     const before = new Set(old?.words ?? []);
     const now = new Set(words);
-    // New, or its words changed: the posting lists must hear of it (lib/archive/postings.ts).
+    // New, or its words or event keys changed: the posting lists must hear of it (lib/archive/postings.ts).
     let changedWords = !old;
     for (const w of now) {
       if (before.has(w)) continue;
@@ -95,14 +97,13 @@ export async function indexArticles(db: ArchiveDB, put: readonly PutRecord[]): P
       add(w, -1);
       changedWords = true;
     }
-    if (changedWords) {
-      changed.push(r.id);
-      search.push({ id: r.id, words });
-    }
+    if (changedWords) search.push({ id: r.id, words });
     const ev = eventRow(r);
     // Without a fingerprint (no analysis, an older backup), the background computes one later.
     if (ev) events.push(ev);
     else unfingerprinted.push(r.id);
+    const keysChanged = changedKeys(oldEvents[i]?.keys ?? [], ev?.keys ?? [], keys);
+    if (changedWords || keysChanged) changed.push(r.id);
     articles += old ? 0 : 1;
     bytes += r.bytes - (old ? previousBytes : 0);
   });
@@ -112,9 +113,18 @@ export async function indexArticles(db: ArchiveDB, put: readonly PutRecord[]): P
     db.events.bulkPut(events),
     unfingerprinted.length ? Promise.all([db.events.bulkDelete(unfingerprinted), db.meta.put({ key: FILL })]) : null,
     db.search.bulkPut(search),
-    logTermDeltas(db, deltas, changed),
+    logChanges(db, { deltas, keys, ids: changed }),
     adjustTotals(db, articles, bytes),
   ]);
+}
+
+/** Adds to `into` the keys in one list and not the other; says whether there were any. */
+export function changedKeys(before: readonly string[], after: readonly string[], into: Set<string>): boolean {
+  const a = new Set(before);
+  const b = new Set(after);
+  const differ = [...a].filter((k) => !b.has(k)).concat([...b].filter((k) => !a.has(k)));
+  for (const k of differ) into.add(k);
+  return differ.length > 0;
 }
 
 /** `indexArticles` for one record. */
@@ -126,25 +136,28 @@ export async function indexArticle(db: ArchiveDB, r: SavedArticle & { id: number
 async function unindexArticles(db: ArchiveDB, recs: readonly (SavedArticle & { id: number })[]): Promise<void> {
   if (recs.length === 0) return;
   const ids = recs.map((r) => r.id);
-  const [olds] = await Promise.all([
+  const [olds, oldEvents] = await Promise.all([
     db.search.bulkGet(ids),
+    db.events.bulkGet(ids),
     db.claims.where('articleId').anyOf(ids).delete(),
     db.statements.where('articleId').anyOf(ids).delete(),
-    db.events.bulkDelete(ids),
   ]);
   const deltas = new Map<string, number>();
+  const keys = new Set<string>();
   const gone: number[] = [];
   let articles = 0;
   let bytes = 0;
   recs.forEach((r, i) => {
+    for (const k of oldEvents[i]?.keys ?? []) keys.add(k);
     const old = olds[i];
-    if (!old) return;
-    for (const w of old.words) deltas.set(w, (deltas.get(w) ?? 0) - 1);
-    gone.push(r.id);
-    articles--;
-    bytes -= r.bytes ?? 0;
+    if (old) {
+      for (const w of old.words) deltas.set(w, (deltas.get(w) ?? 0) - 1);
+      articles--;
+      bytes -= r.bytes ?? 0;
+    }
+    if (old || oldEvents[i]) gone.push(r.id);
   });
-  await Promise.all([db.search.bulkDelete(ids), logTermDeltas(db, deltas, gone), adjustTotals(db, articles, bytes)]);
+  await Promise.all([db.search.bulkDelete(ids), db.events.bulkDelete(ids), logChanges(db, { deltas, keys, ids: gone }), adjustTotals(db, articles, bytes)]);
 }
 
 /** The record to store for an article, merged with what the archive already has for its URL. */

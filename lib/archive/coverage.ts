@@ -11,8 +11,9 @@ import type { Coverage, CoverageItem, EarlierStatement, NamedKey } from '../mess
 import type { Actor, ArticleFingerprint, SavedArticle } from '../types';
 import type { ArchiveDB, EventRow } from './db';
 import { articleDate, eventRow, FILL, TOTALS } from './derived';
-import { articlesWithAny, buildPostings, foldPostings, pendingWords, PendingWords } from './postings';
-import { compactTermLog, POSTINGS, readTermCounts, refreshTermCounts, termsWithPrefix, type LogChanges, type TermCounts } from './terms';
+import { changedKeys } from './articles';
+import { buildPostings, foldPostings, Pending, postingLists, readPending, sortUnique, type ListKind } from './postings';
+import { compactTermLog, logChanges, POSTINGS, readTermCounts, refreshTermCounts, termsWithPrefix, type LogChanges, type TermCounts } from './terms';
 
 /** A table whose counts must be loaded for the terms about to be used (`df` itself is synchronous). */
 export interface LoadableIdf extends IdfTable {
@@ -31,9 +32,9 @@ const FOLD_AFTER = { articles: 500, rows: 500, terms: 400_000 };
  * exact even when another context wrote them. When the log has grown, it folds it into the posting
  * lists and the counts' snapshot, in the background; and after an upgrade it builds the lists.
  */
-export class ArchiveIdf implements LoadableIdf {
+export class ArchiveIdf implements CoverageIndex {
   private state: TermCounts | null = null;
-  private words = new PendingWords();
+  private rows = new Pending();
   private ownDocs = 0;
   private base: IdfTable = EMPTY_IDF;
   private baseLoad: (() => Promise<IdfTable>) | null;
@@ -83,21 +84,35 @@ export class ArchiveIdf implements LoadableIdf {
 
   /** Brings the archive's counts, pending articles and article count up to date (the terms themselves need no loading). */
   async load(_terms?: Iterable<string>): Promise<void> {
-    if (this.baseLoad) {
-      this.base = await this.baseLoad();
-      this.baseLoad = null;
-    }
+    await this.loadBase();
     await this.serially(() => this.refresh());
     this.maintainSoon();
   }
 
+  private async loadBase(): Promise<void> {
+    if (!this.baseLoad) return;
+    this.base = await this.baseLoad();
+    this.baseLoad = null;
+  }
+
   /** The saved articles whose search words hold any of `terms`, ascending, exact as of now. */
   async articlesWithAny(terms: readonly string[]): Promise<number[]> {
-    let out: number[] = [];
+    const lists = await this.lists('words', terms);
+    return lists.length === 1 ? lists[0]! : sortUnique(lists.flat());
+  }
+
+  /** For each event key, the newest `limit` articles whose fingerprint has it, newest first. */
+  async newestWithKeys(keys: readonly string[], limit: number): Promise<number[][]> {
+    return (await this.lists('keys', keys)).map((l) => l.slice(-limit).reverse());
+  }
+
+  private async lists(kind: ListKind, terms: readonly string[]): Promise<number[][]> {
+    let out: number[][] = [];
+    await this.loadBase();
     // Inside the queue, so that a fold cannot finish between taking the view and reading the lists.
     await this.serially(async () => {
       await this.refresh();
-      out = await articlesWithAny(this.db, { pending: this.state!.pending, words: this.words, built: this.state!.built }, terms);
+      out = await postingLists(this.db, { pending: this.state!.pending, rows: this.rows, built: this.state!.built }, kind, terms);
     });
     this.maintainSoon();
     return out;
@@ -123,8 +138,8 @@ export class ArchiveIdf implements LoadableIdf {
   }
 
   private async takeChanges(changes: LogChanges): Promise<void> {
-    if (changes.reset) this.words = await pendingWords(this.db, this.state!.pending.keys());
-    else if (changes.ids.length) await pendingWords(this.db, changes.ids, this.words);
+    if (changes.reset) this.rows = await readPending(this.db, this.state!.pending.keys());
+    else if (changes.ids.length) await readPending(this.db, changes.ids, this.rows);
   }
 
   private due(): boolean {
@@ -153,7 +168,7 @@ export class ArchiveIdf implements LoadableIdf {
   private async maintain(force: boolean): Promise<void> {
     await this.serially(() => this.refresh());
     if (force || this.due()) {
-      const upTo = await foldPostings(this.db, this.state!, this.words);
+      const upTo = await foldPostings(this.db, this.state!, this.rows);
       await this.serially(async () => {
         const { state, changes } = await compactTermLog(this.db, this.state!, { seq: upTo, built: this.state!.built });
         this.state = state;
@@ -179,29 +194,30 @@ export class ArchiveIdf implements LoadableIdf {
   }
 }
 
+/** The shipped IDF with the archive's counts, and the archive's index of event keys (ArchiveIdf). */
+export interface CoverageIndex extends LoadableIdf {
+  newestWithKeys(keys: readonly string[], limit: number): Promise<number[][]>;
+}
+
 /**
- * Candidates from the `events` table: per index key, the newest ids (one indexed range read each),
- * then their rows. Scoring needs the IDF up to date, so `get` resolves only once `idfReady` has
- * (the caller starts that load beside the index reads instead of before them). Keeps the rows it
- * read, for the list the reader sees.
+ * Candidates from the archive: per fingerprint key, the newest ids (from the key's posting list,
+ * lib/archive/postings.ts), then their `events` rows. Keeps the rows it read, for the list the
+ * reader sees.
  */
 export class DexieCandidateSource implements CandidateSource {
   readonly rows = new Map<number, EventRow>();
 
   constructor(
     private readonly db: ArchiveDB,
-    private readonly idfReady: Promise<void>,
+    private readonly index: CoverageIndex,
   ) {}
 
   async byKeys(keys: string[], limitPerKey: number): Promise<FingerprintId[]> {
-    const lists = await Promise.all(
-      [...new Set(keys)].map((k) => this.db.events.where('keys').equals(k).reverse().limit(limitPerKey).primaryKeys()),
-    );
-    return lists.flat();
+    return (await this.index.newestWithKeys([...new Set(keys)], limitPerKey)).flat();
   }
 
   async get(ids: FingerprintId[]): Promise<StoredFingerprint[]> {
-    const [found] = await Promise.all([this.db.events.bulkGet(ids.map(Number)), this.idfReady]);
+    const found = await this.db.events.bulkGet(ids.map(Number));
     const rows = found.filter((r): r is EventRow => !!r);
     for (const r of rows) this.rows.set(r.id, r);
     return rows.map((r) => ({ id: r.id, fingerprint: r.fingerprint }));
@@ -244,19 +260,13 @@ export interface CoverageQuery {
 }
 
 /** The earlier coverage of an article: same-event timeline, related articles, earlier statements. */
-export async function earlierCoverage(db: ArchiveDB, idf: LoadableIdf, q: CoverageQuery): Promise<Coverage> {
+export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: CoverageQuery): Promise<Coverage> {
   const t0 = performance.now();
   const fp = q.fingerprint;
   const exclude = q.excludeId === undefined ? [] : [q.excludeId];
-  const idfReady = idf.load(fp.terms);
-  const source = new DexieCandidateSource(db, idfReady);
-  const [found, , statements, totals] = await Promise.all([
-    // Candidates are scored only after the IDF is loaded (DexieCandidateSource.get waits for it).
-    findEarlierCoverage(fp, source, { idf, exclude }),
-    idfReady,
-    earlierStatements(db, q.actors, q.excludeId),
-    db.meta.get(TOTALS),
-  ]);
+  const source = new DexieCandidateSource(db, idf);
+  // The key lists bring the IDF up to date as they are read (ArchiveIdf refreshes first).
+  const [found, statements, totals] = await Promise.all([findEarlierCoverage(fp, source, { idf, exclude }), earlierStatements(db, q.actors, q.excludeId), db.meta.get(TOTALS)]);
   const name = namer(q.actors);
   const item = (c: EarlierCoverage): CoverageItem | null => {
     const row = source.rows.get(Number(c.id));
@@ -367,18 +377,24 @@ export async function fillFingerprints(db: ArchiveDB, idf: LoadableIdf, batch = 
     const recs = (await db.articles.bulkGet(todo.slice(i, i + batch))).filter((r): r is SavedArticle & { id: number } => r?.id !== undefined);
     const fps = new Map<number, ArticleFingerprint>();
     for (const r of recs) if (!r.fingerprint) fps.set(r.id, await fingerprintOf(idf, r));
-    await db.transaction('rw', db.articles, db.events, async () => {
+    await db.transaction('rw', db.articles, db.events, db.termLog, async () => {
+      const keys = new Set<string>();
+      const ids: number[] = [];
       for (const r of recs) {
         // Re-read inside the transaction: the reader may have saved or deleted it meanwhile.
-        const cur = await db.articles.get(r.id);
+        const [cur, old] = await Promise.all([db.articles.get(r.id), db.events.get(r.id)]);
         if (!cur) continue;
         const fingerprint = cur.fingerprint ?? fps.get(r.id);
         if (!fingerprint) continue;
         const next = { ...cur, id: r.id, fingerprint, date: cur.date ?? articleDate(cur) };
         if (!cur.fingerprint) await db.articles.put(next);
-        await db.events.put(eventRow(next)!);
+        const ev = eventRow(next)!;
+        await db.events.put(ev);
+        // The key index hears of the new keys through the log, like any other write (lib/archive/postings.ts).
+        if (changedKeys(old?.keys ?? [], ev.keys, keys)) ids.push(r.id);
         n++;
       }
+      await logChanges(db, { deltas: new Map(), keys, ids });
     });
   }
   // Done, unless a record without a fingerprint was saved meanwhile (it set the flag again, and

@@ -36,8 +36,9 @@ export interface ClaimRow {
 }
 
 /**
- * An article's event fingerprint, for candidate retrieval (`keys`, multi-entry) without reading the
- * article's text; `head` is what the "Earlier coverage" list shows. Keyed by the article's id.
+ * An article's event fingerprint, for scoring candidates without reading the article's text; its
+ * `keys` are indexed in `keyPostings` (lib/archive/postings.ts); `head` is what the "Earlier
+ * coverage" list shows. Keyed by the article's id.
  */
 export interface EventRow {
   id: number;
@@ -57,7 +58,7 @@ export interface SearchRow {
   words: string[];
 }
 
-/** A term's posting list (lib/archive/postings.ts): the ids of the articles whose search words hold it, ascending. */
+/** A posting list (lib/archive/postings.ts): the ids of the articles whose search words (or event keys) hold `term`, ascending. */
 export interface PostingRow {
   term: string;
   ids: Uint32Array;
@@ -71,15 +72,17 @@ export interface TermChunk {
 }
 
 /**
- * One write's changes to the archive's search words (lib/archive/terms.ts): `terms[i]` occurs in
- * `deltas[i]` more articles (0 when one article gained it and another lost it); `ids` are the
- * articles whose words changed (absent in rows written before schema version 5).
+ * One write's changes to the archive's search words and event keys (lib/archive/terms.ts):
+ * `terms[i]` occurs in `deltas[i]` more articles (0 when one article gained it and another lost
+ * it); `keys` are the event keys some article gained or lost; `ids` are the articles whose words or
+ * keys changed. Rows written before schema version 5 have neither `ids` nor `keys`.
  */
 export interface TermLogRow {
   seq?: number;
   terms: string[];
   deltas: number[];
   ids?: number[];
+  keys?: string[];
 }
 
 /** A statement attributed to a named actor, for "earlier statements by the people in this article". */
@@ -119,6 +122,7 @@ export class ArchiveDB extends Dexie {
   termCounts!: EntityTable<TermChunk, 'id'>;
   termLog!: EntityTable<TermLogRow, 'seq'>;
   postings!: EntityTable<PostingRow, 'term'>;
+  keyPostings!: EntityTable<PostingRow, 'term'>;
   statements!: EntityTable<StatementRow, 'key'>;
   meta!: EntityTable<MetaRow, 'key'>;
 
@@ -156,12 +160,13 @@ export class ArchiveDB extends Dexie {
     this.version(4)
       .stores({ terms: null, termCounts: 'id', termLog: '++seq' })
       .upgrade((tx) => upgradeTo4(tx));
-    // Version 5: the search words lose their multi-entry index, which cost a save ~400 index
-    // entries (30 of its 55 ms at 100,000 articles) and a search ~10 µs per article read from a
-    // word's list; posting lists of our own replace it (lib/archive/postings.ts). The upgrade
-    // leaves them to be built by the background (`built: 0`), which a search covers meanwhile.
+    // Version 5: the search words and the event keys lose their multi-entry indexes, which cost a
+    // save ~420 index entries (30 of its 55 ms at 100,000 articles), a search ~10 µs per article
+    // read from a word's list and a coverage lookup 70 ms; posting lists of our own replace them
+    // (lib/archive/postings.ts). The unused `day` index goes too. The upgrade leaves the lists to
+    // be built by the background (`built: 0`); searches and lookups read the rows meanwhile.
     this.version(5)
-      .stores({ search: 'id', postings: 'term' })
+      .stores({ search: 'id', events: 'id', postings: 'term', keyPostings: 'term' })
       .upgrade((tx) => upgradeTo5(tx));
     this.on('populate', (tx) => {
       void tx.table('meta').bulkAdd([

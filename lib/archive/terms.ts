@@ -58,14 +58,20 @@ export interface LogChanges {
   reset: boolean;
 }
 
-/**
- * Records one write: each term occurs in `deltas.get(term)` more articles (fewer when negative; 0
- * for a term one article gained and another lost, which the posting lists must still hear of),
- * and `ids` are the articles whose words changed. Call inside a transaction covering `db.termLog`.
- */
-export async function logTermDeltas(db: ArchiveDB, deltas: ReadonlyMap<string, number>, ids: readonly number[]): Promise<void> {
-  if (deltas.size === 0 && ids.length === 0) return;
-  await db.termLog.add({ terms: [...deltas.keys()], deltas: [...deltas.values()], ids: [...ids] });
+/** One write's changes (TermLogRow). */
+export interface LogEntry {
+  /** Term → change in the number of articles holding it (0 for a term one article gained and another lost, which the posting lists must still hear of). */
+  deltas: ReadonlyMap<string, number>;
+  /** Event keys some article gained or lost. */
+  keys: Iterable<string>;
+  /** Articles whose words or keys changed. */
+  ids: readonly number[];
+}
+
+/** Records one write (nothing when nothing changed). Call inside a transaction covering `db.termLog`. */
+export async function logChanges(db: ArchiveDB, e: LogEntry): Promise<void> {
+  if (e.ids.length === 0) return;
+  await db.termLog.add({ terms: [...e.deltas.keys()], deltas: [...e.deltas.values()], ids: [...e.ids], keys: [...e.keys] });
 }
 
 /** Adds a log row's changes to `counts`; counts that reach 0 are removed. Calls `created` for each term that was not counted. */
@@ -122,7 +128,7 @@ function applyLog(state: TermCounts, rows: readonly TermLogRow[], changes: LogCh
     if (seq > state.snapshotSeq) {
       applyLogRow(state.counts, row, created);
       state.logRows++;
-      state.logTerms += row.terms.length;
+      state.logTerms += row.terms.length + (row.keys?.length ?? 0);
     }
     if (seq > state.postingsSeq) {
       for (const id of row.ids ?? []) {

@@ -44,7 +44,7 @@ function dumpTables(page: Page): Promise<Tables> {
             const q = tx.objectStore(n).getAll();
             q.onsuccess = () => {
               // Posting lists as plain arrays, which cross page.evaluate as they are.
-              out[n] = n === 'postings' ? q.result.map((x: { ids: Uint32Array }) => ({ ...x, ids: Array.from(x.ids) })) : (q.result as unknown[]);
+              out[n] = n === 'postings' || n === 'keyPostings' ? q.result.map((x: { ids: Uint32Array }) => ({ ...x, ids: Array.from(x.ids) })) : (q.result as unknown[]);
               resolve();
             };
             q.onerror = () => reject(q.error);
@@ -159,7 +159,7 @@ describe('backup and restore', () => {
   });
 
   it('has a source archive worth comparing: reviews, tags and every derived table filled', () => {
-    expect(Object.keys(source).sort()).toEqual(['articles', 'claims', 'events', 'meta', 'postings', 'search', 'statements', 'terms']);
+    expect(Object.keys(source).sort()).toEqual(['articles', 'claims', 'events', 'keyPostings', 'meta', 'postings', 'search', 'statements', 'terms']);
     expect((source.articles as { id: number }[]).map((r) => r.id)).toEqual([1, 2, 4]);
     const claims = source.claims as { status: string; reviewed: boolean; claim: { text: string; review?: { note: string } } }[];
     expect(claims.some((c) => c.reviewed && c.status === 'disputed' && c.claim.text.includes(MACRON) && c.claim.review?.note === NOTE)).toBe(true);

@@ -31,7 +31,7 @@ async function ask<T>(page: Page, kind: string, payload: unknown): Promise<Resul
 /** Every table of the archive, read with plain IndexedDB from an extension page (same origin as the worker). */
 async function readArchive(page: Page): Promise<ArchiveDump> {
   return page.evaluate(async () => {
-    const stores = ['articles', 'claims', 'statements', 'events', 'search', 'postings', 'termCounts', 'termLog', 'meta'] as const;
+    const stores = ['articles', 'claims', 'statements', 'events', 'search', 'postings', 'keyPostings', 'termCounts', 'termLog', 'meta'] as const;
     const db = await new Promise<IDBDatabase>((ok, fail) => {
       const r = indexedDB.open('backstory');
       // Never create the database from here: only the worker does that, with its schema.
@@ -48,7 +48,7 @@ async function readArchive(page: Page): Promise<ArchiveDump> {
             new Promise<void>((ok, fail) => {
               const r = tx.objectStore(name).getAll();
               // Posting lists as plain arrays, which cross page.evaluate as they are.
-              const plain = (rows: unknown[]) => (name === 'postings' ? rows.map((x) => ({ ...(x as object), ids: Array.from((x as { ids: Uint32Array }).ids) })) : rows);
+              const plain = (rows: unknown[]) => (name === 'postings' || name === 'keyPostings' ? rows.map((x) => ({ ...(x as object), ids: Array.from((x as { ids: Uint32Array }).ids) })) : rows);
               r.onsuccess = () => ok(void (out[name] = plain(r.result)));
               r.onerror = () => fail(r.error);
             }),
@@ -157,7 +157,7 @@ const PAUSE_POINTS = [
   { name: 'with the old index rows read and deleted, before any new one', re: /(await Promise\.all\(\[\w+\.claims\.bulkPut\()/d, committed: false },
   // The call that adjusts the totals (a new record adds one; an update may change nothing there),
   // the last of the index writes, which are all requested by then.
-  { name: 'with every other index row requested, before the totals', re: /\w+\.search\.bulkPut\(\w+\),\w+\(\w+,\w+,\w+\),(\w+\(\w+,\w+,\w+\))\]\)/d, committed: false },
+  { name: 'with every other index row requested, before the totals', re: /\w+\.search\.bulkPut\(\w+\),\w+\(\w+,\{deltas:\w+,keys:\w+,ids:\w+\}\),(\w+\(\w+,\w+,\w+\))\]\)/d, committed: false },
   { name: 'after the commit, before the reply', re: /"panel\/save"\(\{tabId:\w+\}\)\{.*?(\w+\.notify\()/d, committed: true },
 ] as const;
 

@@ -9,13 +9,14 @@ import type { DBCore } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteArticles, saveMany } from '../../lib/archive/articles';
 import { ArchiveIdf } from '../../lib/archive/coverage';
+import { buildPostings } from '../../lib/archive/postings';
 import { ArchiveDB } from '../../lib/archive/db';
 import { parseSearch, searchArticles } from '../../lib/archive/search';
 import { POSTINGS } from '../../lib/archive/terms';
 import { EMPTY_IDF } from '../../lib/events/idf';
 import type { ArchiveQuery } from '../../lib/messaging/protocol';
 import type { Article } from '../../lib/types';
-import { sampleArticle } from '../archive-consistency';
+import { derivedOf, dumpArchive, rebuildFrom, sampleAnalysis, sampleArticle } from '../archive-consistency';
 
 let n = 0;
 let db: ArchiveDB;
@@ -59,16 +60,16 @@ function instrumented(d: ArchiveDB): ArchiveDB {
 }
 
 const PUBLISHERS = ['Example News', 'Harbour Herald', 'Valley Voice'];
-const entry = (i: number, over: Partial<Article> = {}) => ({ article: sampleArticle(i, { publisher: PUBLISHERS[i % 3]!, ...over }), analysis: null });
+/** An article with its analysis (a fingerprint, so an event row and keys too). */
+async function entry(i: number, over: Partial<Article> = {}) {
+  const article = sampleArticle(i, { publisher: PUBLISHERS[i % 3]!, ...over });
+  return { article, analysis: await sampleAnalysis(article) };
+}
 
 beforeEach(async () => {
   db = instrumented(new ArchiveDB(`search-plans-${++n}`));
   idf = new ArchiveIdf(db, EMPTY_IDF);
-  await saveMany(
-    db,
-    Array.from({ length: 150 }, (_, i) => entry(i)),
-    1000,
-  );
+  await saveMany(db, await Promise.all(Array.from({ length: 150 }, (_, i) => entry(i))), 1000);
   postingReads = [];
   searchRowReads = 0;
   failPostingWrite = null;
@@ -111,32 +112,50 @@ async function expectAllAsScan(label: string): Promise<void> {
 
 /** Some articles re-saved with other words, some deleted: what the posting lists must follow. */
 async function churn(): Promise<void> {
-  await saveMany(db, [3, 4, 5, 40, 41].map((i) => entry(i, { title: `Ferries return to the harbour, report ${i}`, paragraphs: ['Ferries will run again in June, officials said.'] })), 2000);
+  const changed = { paragraphs: ['Ferries will run again in June, officials said.', '“We will reopen the pier,” Mayor Ana Silva said.'] };
+  await saveMany(db, await Promise.all([3, 4, 5, 40, 41].map((i) => entry(i, { title: `Ferries return to the harbour, report ${i}`, ...changed }))), 2000);
   await deleteArticles(db, [6, 7, 42, 150]);
-  await saveMany(db, [entry(300), entry(301, { title: 'Ridge ferries' })], 3000);
+  await saveMany(db, [await entry(300), await entry(301, { title: 'Ridge ferries' })], 3000);
+}
+
+/** The event-key lists as a reader gets them, against the keys of every event row. */
+async function expectKeysAsScan(label: string): Promise<void> {
+  const events = await db.events.toArray();
+  const keys = [...new Set(events.flatMap((e) => e.keys))].sort();
+  const want = keys.map((k) => events.filter((e) => e.keys.includes(k)).map((e) => e.id).sort((a, b) => b - a));
+  expect({ label, lists: await idf.newestWithKeys(keys, 1000) }).toEqual({ label, lists: want });
+  // The newest few, as a coverage lookup asks for them.
+  expect(await idf.newestWithKeys(keys, 3)).toEqual(want.map((l) => l.slice(0, 3)));
 }
 
 describe('the search index', () => {
   it('answers as a scan does with every article pending, after a fold, and after re-saves and deletes on top', async () => {
     await expectAllAsScan('all pending');
+    await expectKeysAsScan('all pending');
     await idf.compact();
     expect(idf.postingsStatus).toEqual({ pending: 0, building: false });
     await expectAllAsScan('folded');
+    await expectKeysAsScan('folded');
     await churn();
     await expectAllAsScan('changes pending');
+    await expectKeysAsScan('changes pending');
     await idf.compact();
     await expectAllAsScan('changes folded');
+    await expectKeysAsScan('changes folded');
     expect(await db.termLog.count()).toBe(0);
   });
 
-  it('holds, once folded, exactly the lists the search rows give', async () => {
+  it('holds, once folded, exactly the lists the search and event rows give', async () => {
     await idf.compact();
     await churn();
     await idf.compact();
-    const want = new Map<string, number[]>();
-    for (const r of await db.search.toArray()) for (const w of r.words) want.set(w, [...(want.get(w) ?? []), r.id]);
-    const got = new Map((await db.postings.toArray()).map((p) => [p.term, [...p.ids]]));
-    expect(got).toEqual(new Map([...want].map(([t, ids]) => [t, ids.sort((a, b) => a - b)])));
+    const dump = await dumpArchive(db);
+    expect(derivedOf(dump)).toEqual(rebuildFrom(dump.articles));
+    const stored = async (t: typeof db.postings) => (await t.toArray()).map((p) => ({ term: p.term, ids: [...p.ids] }));
+    // Nothing pending: the stored lists are the lists.
+    expect(await stored(db.postings)).toEqual(rebuildFrom(dump.articles).postings);
+    expect(await stored(db.keyPostings)).toEqual(rebuildFrom(dump.articles).keyPostings);
+    expect(dump.keyPostings.length).toBeGreaterThan(10);
   });
 
   it('sees the changes of another context, and its folds', async () => {
@@ -145,7 +164,7 @@ describe('the search index', () => {
     try {
       await idf.compact();
       await expectAllAsScan('before');
-      await saveMany(other, [entry(1, { title: 'Zanzibar ferry report' })], 5000);
+      await saveMany(other, [await entry(1, { title: 'Zanzibar ferry report' })], 5000);
       expect((await searchArticles(db, idf, { text: 'zanzibar', offset: 0, limit: 5 })).items.map((i) => i.id)).toEqual([2]);
       await otherIdf.compact();
       await deleteArticles(other, [2]);
@@ -162,23 +181,44 @@ describe('the search index', () => {
     failPostingWrite = 1;
     await expect(idf.compact()).rejects.toThrow('stopped');
     await expectAllAsScan('fold cut short');
+    await expectKeysAsScan('fold cut short');
     await idf.compact();
     await expectAllAsScan('fold done');
+    await expectKeysAsScan('fold done');
   });
 
-  it('after an upgrade, answers while the lists are built, and builds them in batches', async () => {
+  it('after an upgrade, answers while the lists are unbuilt, and the background builds them', async () => {
     // As the version 5 upgrade leaves an archive that had articles: lists to be built from id 0.
-    await db.postings.clear();
+    await Promise.all([db.postings.clear(), db.keyPostings.clear()]);
     await db.meta.put({ key: POSTINGS, seq: (await db.termLog.orderBy(':id').last())!.seq!, built: 0 });
     const fresh = new ArchiveIdf(db, EMPTY_IDF);
     idf = fresh;
     await fresh.load();
     expect(fresh.postingsStatus.building).toBe(true);
     await expectAllAsScan('not built');
+    await expectKeysAsScan('not built');
     await fresh.compact();
     expect(fresh.postingsStatus).toEqual({ pending: 0, building: false });
     expect((await db.meta.get(POSTINGS))?.built).toBeNull();
     await expectAllAsScan('built');
+    await expectKeysAsScan('built');
+  });
+
+  it('answers as a scan does at every step of the build', async () => {
+    await Promise.all([db.postings.clear(), db.keyPostings.clear()]);
+    const seq = (await db.termLog.orderBy(':id').last())!.seq!;
+    let built: number | null = 0;
+    const steps: (number | null)[] = [];
+    while (built !== null) {
+      built = await buildPostings(db, built, 60);
+      steps.push(built);
+      await db.meta.put({ key: POSTINGS, seq, built });
+      // A new context each time: as a worker started at that point of the build.
+      idf = new ArchiveIdf(db, EMPTY_IDF);
+      await expectAllAsScan(`built to ${built}`);
+      await expectKeysAsScan(`built to ${built}`);
+    }
+    expect(steps).toEqual([60, 120, null]);
   });
 });
 
