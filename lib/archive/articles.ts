@@ -57,20 +57,29 @@ export interface PutRecord {
 }
 
 /**
- * Writes the index rows of records that were just put: claims, statements, event rows, search words,
- * the term counts (only the difference with what was indexed before, one log row for them all) and
- * the totals. The same requests for one record or a thousand: a bulk read of the search rows they
- * replace, bulk deletes and bulk puts. Each id once. Call inside a transaction over `articleTables(db)`.
+ * Deletes the claim and statement rows of these articles (rewritten or gone) and reads the search
+ * and event rows indexed for them now, which the log's changes are worked out from.
  */
-export async function indexArticles(db: ArchiveDB, put: readonly PutRecord[]): Promise<void> {
-  if (put.length === 0) return;
-  const ids = put.map((p) => p.record.id);
+async function clearIndexed(db: ArchiveDB, ids: number[]) {
   const [olds, oldEvents] = await Promise.all([
     db.search.bulkGet(ids),
     db.events.bulkGet(ids),
     db.claims.where('articleId').anyOf(ids).delete(),
     db.statements.where('articleId').anyOf(ids).delete(),
   ]);
+  return { olds, oldEvents };
+}
+
+/**
+ * Writes the index rows of records that were just put: claims, statements, event rows, search words,
+ * one log row for them all (the words and event keys that changed against what was indexed before,
+ * and the articles they changed for: lib/archive/terms.ts) and the totals. The same requests for one
+ * record or a thousand: bulk reads of the rows they replace, bulk deletes and bulk puts. Each id
+ * once. Call inside a transaction over `articleTables(db)`.
+ */
+export async function indexArticles(db: ArchiveDB, put: readonly PutRecord[]): Promise<void> {
+  if (put.length === 0) return;
+  const { olds, oldEvents } = await clearIndexed(db, put.map((p) => p.record.id));
   const deltas = new Map<string, number>();
   const add = (w: string, d: number) => deltas.set(w, (deltas.get(w) ?? 0) + d);
   const keys = new Set<string>();
@@ -136,12 +145,7 @@ export async function indexArticle(db: ArchiveDB, r: SavedArticle & { id: number
 async function unindexArticles(db: ArchiveDB, recs: readonly (SavedArticle & { id: number })[]): Promise<void> {
   if (recs.length === 0) return;
   const ids = recs.map((r) => r.id);
-  const [olds, oldEvents] = await Promise.all([
-    db.search.bulkGet(ids),
-    db.events.bulkGet(ids),
-    db.claims.where('articleId').anyOf(ids).delete(),
-    db.statements.where('articleId').anyOf(ids).delete(),
-  ]);
+  const { olds, oldEvents } = await clearIndexed(db, ids);
   const deltas = new Map<string, number>();
   const keys = new Set<string>();
   const gone: number[] = [];
