@@ -3,7 +3,7 @@
  * small L2 penalty; deterministic), then the thresholds that maximise F1 on the same pairs. Used by
  * the eval for cross-validation and to produce DEFAULT_MODEL; not needed by the extension at run time.
  */
-import { FEATURES, GAP_WEIGHT, type FeatureName, type Features, type Logistic, type MatchModel } from './match.ts';
+import { CONTENT_FLOOR, FEATURES, GAP_WEIGHT, type FeatureName, type Features, type Logistic, type MatchModel } from './match.ts';
 
 export interface Pair {
   features: Features;
@@ -103,10 +103,12 @@ function sigmoid(z: number): number {
  * same-event pairs, "related" at the F1-best threshold for same-topic pairs (when pairs say their
  * topic; otherwise at a quarter of "same"). `direct` is the first-stage combination the pairs'
  * `neighbours` signal was computed with (default: the fitted one, when `use` has no `neighbours`).
+ * Pairs under the cosine floor `minCosine` are in no tier, so they do not move the thresholds.
  */
-export function fitModel(pairs: readonly Pair[], use: readonly FeatureName[], direct?: Logistic): MatchModel {
+export function fitModel(pairs: readonly Pair[], use: readonly FeatureName[], direct?: Logistic, minCosine = CONTENT_FLOOR): MatchModel {
   const fitted = fitLogistic(pairs, use);
   const scores = pairs.map((p) => {
+    if (p.features.cosine < minCosine) return 0;
     let z = fitted.bias;
     for (const f of FEATURES) z += fitted.weights[f] * p.features[f];
     return sigmoid(z);
@@ -115,5 +117,5 @@ export function fitModel(pairs: readonly Pair[], use: readonly FeatureName[], di
   const withTopic = pairs.every((p) => p.topic !== undefined);
   let related = same / 4;
   if (withTopic) related = Math.min(same, bestThreshold(scores, pairs.map((p) => p.topic === true)).threshold);
-  return { direct: direct ?? fitted, bias: fitted.bias, weights: fitted.weights, same, related };
+  return { direct: direct ?? fitted, bias: fitted.bias, weights: fitted.weights, same, related, minCosine };
 }

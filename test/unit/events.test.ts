@@ -12,8 +12,12 @@ import {
   isoDay,
   LayeredIdf,
   loadIdfTable,
+  CONTENT_FLOOR,
+  DEFAULT_MODEL,
   MemoryCandidateSource,
+  pairSignals,
   parseDay,
+  prepare,
   terms,
   type Fingerprint,
   type FingerprintInput,
@@ -138,6 +142,70 @@ describe('findEarlierCoverage', () => {
     expect(await findEarlierCoverage(fps.get('qeshm-b')!, source, { idf: shipped })).toEqual([]);
     source.add('qeshm-b', fps.get('qeshm-b')!);
     expect(await findEarlierCoverage(fps.get('qeshm-b')!, source, { idf: shipped, exclude: ['qeshm-b'] })).toEqual([]);
+  });
+});
+
+describe('dated articles', () => {
+  // Two stories of one week in one country: a stream of dated news is full of such pairs.
+  const lisbon: Actor = { key: 'LOC:lisbon', name: 'Lisbon', type: 'LOC', aliases: ['Lisbon'], mentions: 2, role: null };
+  const budget = {
+    published: '2019-01-04',
+    title: 'Council approves its budget for the year',
+    paragraphs: [
+      'Friday, January 4, 2019',
+      'The city council of Lisbon approved a budget of 900 million euros today, after a debate that lasted since Wednesday.',
+      'Most of the money goes to housing, schools and the tram network; opposition members voted against, saying taxes on small shops would rise.',
+      'The mayor said the new spending would be paid for by tourism levies and by selling two municipal buildings.',
+    ],
+  };
+  const concert = {
+    published: '2019-01-05',
+    title: 'Orchestra plays Mahler to a full house',
+    paragraphs: [
+      'Saturday, January 5, 2019',
+      'An orchestra from Vienna played Mahler to an audience of 2,000 in Lisbon on Friday night; tickets sold out in an hour.',
+      'The conductor, making her debut with the ensemble, was called back for three encores, and critics praised the brass section.',
+      'The tour continues with concerts in Porto, Seville and Madrid before the musicians return to Austria in February.',
+    ],
+  };
+  const strike = {
+    published: '2019-01-05',
+    title: 'Dock workers walk out over pay',
+    paragraphs: [
+      'Saturday, January 5, 2019',
+      'Dock workers in Lisbon began a strike at midnight, leaving container ships waiting at anchor off the river mouth.',
+      'Their union asks for a rise of eight per cent and permanent contracts; the port operator offered four.',
+    ],
+  };
+  const fpBudget = computeFingerprint(budget, [lisbon], shipped);
+  const fpConcert = computeFingerprint(concert, [lisbon], shipped);
+
+  it('do not agree on dates just by talking about their own days', () => {
+    // The concert mentions Friday, the day the budget story was published, and both carry a dateline.
+    expect(pairSignals(prepare(fpConcert, shipped), prepare(fpBudget, shipped)).features.dateMatch).toBe(0);
+    // The same texts undated: the datelines are dates like any other, and they agree within a day.
+    const undated = (x: typeof budget) => computeFingerprint({ ...x, published: null }, [lisbon], shipped);
+    expect(pairSignals(prepare(undated(concert), shipped), prepare(undated(budget), shipped)).features.dateMatch).toBe(1);
+  });
+  it('still agree on an earlier day both talk about', () => {
+    const a = computeFingerprint({ published: '2019-01-04', title: 'Storm damage', paragraphs: ['The storm of 28 December flooded the port.'] }, [], shipped);
+    const b = computeFingerprint({ published: '2019-01-09', title: 'Storm repairs', paragraphs: ['Repairs after the storm of 28 December began.'] }, [], shipped);
+    expect(pairSignals(prepare(a, shipped), prepare(b, shipped)).features.dateMatch).toBe(1);
+  });
+  it('are in no tier when their texts share too little, whatever the place and days', async () => {
+    const source = new MemoryCandidateSource();
+    source.add('budget', fpBudget);
+    source.add('strike', computeFingerprint(strike, [lisbon], shipped));
+    const all = await findEarlierCoverage(fpConcert, source, { idf: shipped, keepAll: true });
+    expect(all.map((c) => c.id).sort()).toEqual(['budget', 'strike']);
+    for (const c of all) {
+      expect(c.features.cosine).toBeLessThan(CONTENT_FLOOR);
+      expect(c.tier).toBe('none');
+    }
+    expect(await findEarlierCoverage(fpConcert, source, { idf: shipped })).toEqual([]);
+    // Without the floor, the shared place and the closeness in time alone would list them.
+    const unfloored = await findEarlierCoverage(fpConcert, source, { idf: shipped, model: { ...DEFAULT_MODEL, minCosine: 0 } });
+    expect(unfloored.length).toBeGreaterThan(0);
   });
 });
 

@@ -34,6 +34,7 @@ import {
   MemoryCandidateSource,
   parseDay,
   termCounts,
+  CONTENT_FLOOR,
   DEFAULT_MODEL,
   type EarlierCoverage,
   type FeatureName,
@@ -76,8 +77,11 @@ function asKey(v: unknown): string | null {
   return null;
 }
 
-/** Parses the JSONL file; malformed lines are counted and described, not fatal. */
-export function parseEventsJsonl(text: string): { docs: Doc[]; malformed: number; problems: string[] } {
+/**
+ * Parses the JSONL file; malformed lines are counted and described, not fatal. `unlabeled`: lines
+ * need no "id" (the "url", else the line number) nor "cluster" (each its own).
+ */
+export function parseEventsJsonl(text: string, unlabeled = false): { docs: Doc[]; malformed: number; problems: string[] } {
   const docs: Doc[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
@@ -97,8 +101,8 @@ export function parseEventsJsonl(text: string): { docs: Doc[]; malformed: number
     }
     if (!o || typeof o !== 'object' || Array.isArray(o)) return bad(line, 'not a JSON object');
     const r = o as Record<string, unknown>;
-    const id = asKey(r.id);
-    const cluster = asKey(r.cluster);
+    const id = asKey(r.id) ?? (unlabeled ? (asKey(r.url) ?? `line ${line}`) : null);
+    const cluster = asKey(r.cluster) ?? (unlabeled ? id : null);
     if (id === null) return bad(line, 'no "id"');
     if (seen.has(id)) return bad(line, `duplicate id ${id}`);
     if (cluster === null) return bad(line, 'no "cluster"');
@@ -254,8 +258,36 @@ function describeModel(m: MatchModel): string {
   return `${describeLogistic(m)}; same ≥ ${round(m.same, 4)}, related ≥ ${round(m.related, 4)} (first stage: ${describeLogistic(m.direct)})`;
 }
 
+/**
+ * `--unlabeled`: no right answers to score against, so the pairs the shipped model puts in a tier
+ * are listed for a reader to judge (the "same" ones in full), with counts.
+ */
+function listPairs(docs: Doc[], results: QueryResult[], msPerQuery: number): Record<string, number | string> {
+  const label = (i: number) => `${docs[i]!.date ?? '(no date)'} ${docs[i]!.title}`;
+  let same = 0, related = 0, lowSame = 0, lowRelated = 0;
+  const withSame = new Set<number>();
+  console.log('\n"same event" pairs: score, cosine | the article read || the earlier one');
+  for (const r of results) {
+    for (const c of r.ranked) {
+      if (c.tier === 'none') continue;
+      const low = c.features.cosine < 0.1;
+      if (c.tier === 'related') {
+        related++;
+        if (low) lowRelated++;
+        continue;
+      }
+      same++;
+      if (low) lowSame++;
+      withSame.add(r.q);
+      console.log(`  ${round(c.score, 3)}  ${round(c.features.cosine, 3)} | ${label(r.q)} || ${label(Number(c.id))}`);
+    }
+  }
+  console.log(`\n${docs.length} articles: ${same} "same event" pairs (${withSame.size} articles with any), ${related} "related"; under a cosine of 0.1: ${lowSame} same, ${lowRelated} related. ${round(msPerQuery, 3)} ms per query.`);
+  return { protocol: docs.every((d) => d.date !== null) ? 'date-order' : 'leave-one-out', documents: docs.length, same_pairs: same, related_pairs: related, articles_with_same: withSame.size, same_under_0_1: lowSame, related_under_0_1: lowRelated, ms_per_query: round(msPerQuery, 3) };
+}
+
 const task: EvalTask = {
-  describe: 'same-event matching: P/R/F1 of tier "same", MAP, recall@5, ms/query (JSONL id,title,text,cluster[,date,topic]) [--folds N] [--no-cv] [--fit] [--max-per-cluster N]',
+  describe: 'same-event matching: P/R/F1 of tier "same", MAP, recall@5, ms/query (JSONL id,title,text,cluster[,date,topic]) [--folds N] [--no-cv] [--fit] [--max-per-cluster N] [--min-cosine X] [--unlabeled: no clusters; lists what the shipped model pairs]',
   async run(path, args) {
     let idfPath = DEFAULT_IDF;
     let nerPath = DEFAULT_NER;
@@ -264,6 +296,8 @@ const task: EvalTask = {
     let fit = false;
     let maxPerCluster = Infinity;
     let modelPath: string | null = null;
+    let minCosine: number | null = null;
+    let unlabeled = false;
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
       if (a === '--idf') idfPath = args[++i] ?? '';
@@ -273,12 +307,15 @@ const task: EvalTask = {
       else if (a === '--fit') fit = true;
       else if (a === '--model') modelPath = args[++i] ?? '';
       else if (a === '--max-per-cluster') maxPerCluster = Number(args[++i]);
+      else if (a === '--min-cosine') minCosine = Number(args[++i]);
+      else if (a === '--unlabeled') unlabeled = true;
       else throw new Error(`unknown option for events: ${a}`);
     }
     if (!idfPath || !nerPath) throw new Error('--idf and --ner take a path');
+    if (minCosine !== null && !(minCosine >= 0 && minCosine < 1)) throw new Error('--min-cosine takes a number in [0, 1)');
     if (!Number.isInteger(folds) || folds < 2) throw new Error('--folds takes an integer ≥ 2');
     if (maxPerCluster !== Infinity && (!Number.isInteger(maxPerCluster) || maxPerCluster < 1)) throw new Error('--max-per-cluster takes a positive integer');
-    const parsed = parseEventsJsonl(readText(path, 'events file'));
+    const parsed = parseEventsJsonl(readText(path, 'events file'), unlabeled);
     // --max-per-cluster N keeps the first N documents of each cluster: a check of how the rule does
     // when events have few articles, as in a reader's archive.
     const perCluster = new Map<string, number>();
@@ -310,6 +347,7 @@ const task: EvalTask = {
     if (parsed.malformed) console.log(`skipped ${parsed.malformed} malformed line(s): ${parsed.problems.join('; ')}`);
     console.log(`NER + actors: ${round(nerMs / docs.length, 2)} ms per document`);
 
+    const floor = minCosine ?? CONTENT_FLOOR;
     let shippedModel = DEFAULT_MODEL;
     if (modelPath !== null) {
       try {
@@ -318,11 +356,13 @@ const task: EvalTask = {
         throw new Error(`--model ${modelPath}: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
+    if (minCosine !== null) shippedModel = { ...shippedModel, minCosine };
     // Pass 1: the shipped model, all candidates kept (their signals are what the fits use).
     const shipped = await runProtocol(docs, actors, base, dated, () => shippedModel);
     const shippedFig = figures(docs, shipped, (_, c) => c.tier);
     const msPerQuery = shipped.reduce((a, r) => a + r.ms, 0) / shipped.length;
     const candidates = shipped.reduce((a, r) => a + r.ranked.length, 0) / shipped.length;
+    if (unlabeled) return listPairs(docs, shipped, msPerQuery);
 
     const rows: (string | number)[][] = [];
     const row = (name: string, f: Figures) =>
@@ -335,10 +375,10 @@ const task: EvalTask = {
     // Two stages: the direct signals are fitted on pass 1's pairs; the `neighbours` signal depends on
     // that first stage, so it is computed in a second pass with it, and the final weights fitted then.
     const fitTwoStage = async (keep: (k: number | null) => (q: number, c: number) => boolean, ks: (number | null)[]): Promise<MatchModel[]> => {
-      const direct = ks.map((k) => fitModel(pairsOf(docs, shipped, keep(k)), MODEL_FEATURES));
+      const direct = ks.map((k) => fitModel(pairsOf(docs, shipped, keep(k)), MODEL_FEATURES, undefined, floor));
       const probe = direct.map((m) => ({ ...m, weights: { ...m.weights, neighbours: 1e-9 } }));
       const pass2 = await runProtocol(docs, actors, base, dated, (q) => probe[ks.length > 1 ? foldOf(q) : 0]!);
-      return ks.map((k, j) => fitModel(pairsOf(docs, pass2, keep(k)), [...MODEL_FEATURES, 'neighbours'], direct[j]!.direct));
+      return ks.map((k, j) => fitModel(pairsOf(docs, pass2, keep(k)), [...MODEL_FEATURES, 'neighbours'], direct[j]!.direct, floor));
     };
 
     let headline: Figures = shippedFig;
@@ -347,7 +387,7 @@ const task: EvalTask = {
     if (doCv) {
       const ks = Array.from({ length: folds }, (_, k) => k);
       const models = await fitTwoStage(inFold, ks);
-      baselineModels = ks.map((k) => fitModel(pairsOf(docs, shipped, inFold(k)), BASELINE_FEATURES));
+      baselineModels = ks.map((k) => fitModel(pairsOf(docs, shipped, inFold(k)), BASELINE_FEATURES, undefined, 0));
       const cvRes = await runProtocol(docs, actors, base, dated, (q) => models[foldOf(q)]!);
       headline = figures(docs, cvRes, (_, c) => c.tier);
       const bRes = await runProtocol(docs, actors, base, dated, (q) => baselineModels[foldOf(q)]!);
@@ -359,7 +399,7 @@ const task: EvalTask = {
       models.forEach((m, k) => console.log(`  fold ${k}: ${describeModel(m)}`));
     } else {
       // No CV: the baseline threshold is fitted on this file's pairs (an optimistic baseline).
-      baselineModels = [fitModel(pairsOf(docs, shipped, () => true), BASELINE_FEATURES)];
+      baselineModels = [fitModel(pairsOf(docs, shipped, () => true), BASELINE_FEATURES, undefined, 0)];
       const bRes = await runProtocol(docs, actors, base, dated, () => baselineModels[0]!);
       baseline = figures(docs, bRes, (_, c) => c.tier);
       row('shipped model (headline)', shippedFig);
