@@ -7,18 +7,18 @@
  *   - `actors`: overlap of people and organisations, each weighted by how distinctive its name is
  *     (the IDF of its words, so "PER:tara reid" counts more than "ORG:police");
  *   - `places`: the same for places;
- *   - `dateMatch`: how precisely the dates the two articles talk about agree: 1 for the same day
- *     (±1), 0.5 within a month, 0.25 within a year, 0 otherwise; the articles' own dates, and
- *     mentions that contain them, are left to `gap` (see `prepare`);
+ *   - `dateMatch`: how precisely the dates the two articles talk about (and their own dates) agree:
+ *     1 for the same day (±1), 0.5 within a month, 0.25 within a year, 0 otherwise;
  *   - `dateConflict`: 1 when both articles name dates and none of them agree;
  *   - `gap`: distance between the two articles' own dates, ln(1 + days) / ln(366), capped at 1
  *     (0 when either date is unknown);
  *   - `neighbours`: whether the candidate has the same close matches among the other candidates
  *     as the query (see `neighbourSignals`); needs a first-stage combination of the signals above.
  * Tier "same" (same event) when the score reaches `model.same`, "related" when it reaches
- * `model.related`, neither when the cosine is under `model.minCosine` (CONTENT_FLOOR). The weights and thresholds were fitted on ECB+ and measured there by
- * cross-validation over topics (see lib/cli/eval/events.ts and DEFAULT_MODEL below); `gap` cannot
- * be measured there (ECB+ has no dates), so its weight is a stated prior.
+ * `model.related`, neither when the cosine is under `model.minCosine` (CONTENT_FLOOR). The weights
+ * and thresholds were fitted on ECB+ and measured there by cross-validation over topics (see
+ * lib/cli/eval/events.ts and DEFAULT_MODEL below); `gap` cannot be measured there (ECB+ has no
+ * dates), so its weight is a stated prior.
  */
 import type { Fingerprint } from './fingerprint.ts';
 import { termWeight } from './fingerprint.ts';
@@ -67,7 +67,8 @@ export const GAP_WEIGHT = -2.5;
  * any two stories of one week talk about neighbouring days, and half the pairs the model called the
  * same event had a cosine under 0.1 (a fire in Catalonia and one in Poland; a court case and a
  * butterfly count), as had 95% of the related ones. A stated prior, like GAP_WEIGHT, checked on
- * ECB+ by cross-validation (see the README's figures).
+ * ECB+ by cross-validation (see the README's figures); `npm run eval -- events FILE --unlabeled`
+ * lists what the model pairs in a file without labels.
  */
 export const CONTENT_FLOOR = 0.1;
 
@@ -92,7 +93,7 @@ export interface Prepared {
   /** Actor match key → [display key, weight]. */
   actors: Map<string, [string, number]>;
   places: Map<string, [string, number]>;
-  /** The date intervals the text talks about (the article's own date is `fp.day`, and `gap`). */
+  /** Date intervals, own date included. */
   dates: [number, number][];
 }
 
@@ -147,14 +148,9 @@ export function prepare(fp: Fingerprint, table: IdfTable, names = new NameWeight
     vec.set(fp.terms[i]!, w);
     sq += w * w;
   }
-  // The dates the text talks about, less those that contain its own day ("today", a dateline,
-  // "this year"): on a dated stream, they only restate when it was published (`gap` has that), and
-  // any article mentions the day some other article was published. Undated articles keep them all.
   const dates: [number, number][] = [];
-  for (let i = 0; i + 1 < fp.dates.length; i += 2) {
-    const d0 = fp.dates[i]!, d1 = fp.dates[i + 1]!;
-    if (fp.day === null || d0 > fp.day || d1 < fp.day) dates.push([d0, d1]);
-  }
+  if (fp.day !== null) dates.push([fp.day, fp.day]);
+  for (let i = 0; i + 1 < fp.dates.length; i += 2) dates.push([fp.dates[i]!, fp.dates[i + 1]!]);
   return { fp, vec, norm: Math.sqrt(sq), actors: prepareActors(names, fp.actors), places: prepareActors(names, fp.places), dates };
 }
 

@@ -78,15 +78,21 @@ export function fitLogistic(pairs: readonly Pair[], use: readonly FeatureName[],
   return { bias: w[0]!, weights };
 }
 
-/** The threshold on `scores` that maximises F1 of `labels` (midway between two neighbouring scores). */
+/**
+ * The threshold on `scores` that maximises F1 of `labels` (midway between two neighbouring scores).
+ * A score of -Infinity is a pair no threshold can reach (under the cosine floor): it still counts
+ * among the positives it misses.
+ */
 export function bestThreshold(scores: readonly number[], labels: readonly boolean[]): { threshold: number; f1: number } {
   const idx = scores.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
   const positives = labels.filter(Boolean).length;
   let tp = 0;
   let best = { threshold: 1, f1: 0 };
   for (let r = 0; r < idx.length; r++) {
+    if (scores[idx[r]!] === -Infinity) break;
     if (labels[idx[r]!]) tp++;
-    const next = idx[r + 1];
+    let next = idx[r + 1];
+    if (next !== undefined && scores[next]! === -Infinity) next = undefined;
     if (next !== undefined && scores[next]! === scores[idx[r]!]!) continue;
     const f1 = positives ? (2 * tp) / (r + 1 + positives) : 0;
     if (f1 > best.f1) best = { threshold: next === undefined ? scores[idx[r]!]! : (scores[idx[r]!]! + scores[next]!) / 2, f1 };
@@ -108,7 +114,7 @@ function sigmoid(z: number): number {
 export function fitModel(pairs: readonly Pair[], use: readonly FeatureName[], direct?: Logistic, minCosine = CONTENT_FLOOR): MatchModel {
   const fitted = fitLogistic(pairs, use);
   const scores = pairs.map((p) => {
-    if (p.features.cosine < minCosine) return 0;
+    if (p.features.cosine < minCosine) return -Infinity;
     let z = fitted.bias;
     for (const f of FEATURES) z += fitted.weights[f] * p.features[f];
     return sigmoid(z);

@@ -180,12 +180,16 @@ describe('dated articles', () => {
   const fpBudget = computeFingerprint(budget, [lisbon], shipped);
   const fpConcert = computeFingerprint(concert, [lisbon], shipped);
 
-  it('do not agree on dates just by talking about their own days', () => {
-    // The concert mentions Friday, the day the budget story was published, and both carry a dateline.
-    expect(pairSignals(prepare(fpConcert, shipped), prepare(fpBudget, shipped)).features.dateMatch).toBe(0);
-    // The same texts undated: the datelines are dates like any other, and they agree within a day.
-    const undated = (x: typeof budget) => computeFingerprint({ ...x, published: null }, [lisbon], shipped);
-    expect(pairSignals(prepare(undated(concert), shipped), prepare(undated(budget), shipped)).features.dateMatch).toBe(1);
+  it('agree when a later report names the day an earlier one was written', () => {
+    const first = computeFingerprint(
+      { published: '2019-03-01', title: 'Bridge collapses', paragraphs: ['Friday, March 1, 2019', 'A road bridge collapsed today; repairs to it had begun on Monday.'] },
+      [],
+      shipped,
+    );
+    const later = computeFingerprint({ published: '2019-03-08', title: 'Bridge inquiry', paragraphs: ['An inquiry into the collapse of 1 March opened.'] }, [], shipped);
+    const { features } = pairSignals(prepare(later, shipped), prepare(first, shipped));
+    expect(features.dateMatch).toBe(1);
+    expect(features.dateConflict).toBe(0);
   });
   it('still agree on an earlier day both talk about', () => {
     const a = computeFingerprint({ published: '2019-01-04', title: 'Storm damage', paragraphs: ['The storm of 28 December flooded the port.'] }, [], shipped);

@@ -266,11 +266,12 @@ function listPairs(docs: Doc[], results: QueryResult[], msPerQuery: number): Rec
   const label = (i: number) => `${docs[i]!.date ?? '(no date)'} ${docs[i]!.title}`;
   let same = 0, related = 0, lowSame = 0, lowRelated = 0;
   const withSame = new Set<number>();
-  console.log('\n"same event" pairs: score, cosine | the article read || the earlier one');
+  const dated = docs.every((d) => d.date !== null);
+  console.log(`\n"same event" pairs: score, cosine | the article read || ${dated ? 'the earlier one' : 'the other one (leave-one-out: not every line has a date)'}`);
   for (const r of results) {
     for (const c of r.ranked) {
       if (c.tier === 'none') continue;
-      const low = c.features.cosine < 0.1;
+      const low = c.features.cosine < CONTENT_FLOOR;
       if (c.tier === 'related') {
         related++;
         if (low) lowRelated++;
@@ -282,8 +283,8 @@ function listPairs(docs: Doc[], results: QueryResult[], msPerQuery: number): Rec
       console.log(`  ${round(c.score, 3)}  ${round(c.features.cosine, 3)} | ${label(r.q)} || ${label(Number(c.id))}`);
     }
   }
-  console.log(`\n${docs.length} articles: ${same} "same event" pairs (${withSame.size} articles with any), ${related} "related"; under a cosine of 0.1: ${lowSame} same, ${lowRelated} related. ${round(msPerQuery, 3)} ms per query.`);
-  return { protocol: docs.every((d) => d.date !== null) ? 'date-order' : 'leave-one-out', documents: docs.length, same_pairs: same, related_pairs: related, articles_with_same: withSame.size, same_under_0_1: lowSame, related_under_0_1: lowRelated, ms_per_query: round(msPerQuery, 3) };
+  console.log(`\n${docs.length} articles: ${same} "same event" pairs (${withSame.size} articles with any), ${related} "related"; under a cosine of ${CONTENT_FLOOR} (CONTENT_FLOOR): ${lowSame} same, ${lowRelated} related. ${round(msPerQuery, 3)} ms per query.`);
+  return { protocol: dated ? 'date-order' : 'leave-one-out', documents: docs.length, same_pairs: same, related_pairs: related, articles_with_same: withSame.size, same_under_floor: lowSame, related_under_floor: lowRelated, ms_per_query: round(msPerQuery, 3) };
 }
 
 const task: EvalTask = {
@@ -357,12 +358,16 @@ const task: EvalTask = {
       }
     }
     if (minCosine !== null) shippedModel = { ...shippedModel, minCosine };
+    else if (shippedModel.minCosine === undefined) console.log(`--model ${modelPath}: no "minCosine", so no content floor (the shipped model has ${CONTENT_FLOOR})`);
     // Pass 1: the shipped model, all candidates kept (their signals are what the fits use).
     const shipped = await runProtocol(docs, actors, base, dated, () => shippedModel);
     const shippedFig = figures(docs, shipped, (_, c) => c.tier);
     const msPerQuery = shipped.reduce((a, r) => a + r.ms, 0) / shipped.length;
     const candidates = shipped.reduce((a, r) => a + r.ranked.length, 0) / shipped.length;
-    if (unlabeled) return listPairs(docs, shipped, msPerQuery);
+    if (unlabeled) {
+      if (fit || !cv) console.log('--unlabeled: nothing to fit or cross-validate without clusters; --fit and --no-cv are ignored');
+      return listPairs(docs, shipped, msPerQuery);
+    }
 
     const rows: (string | number)[][] = [];
     const row = (name: string, f: Figures) =>
