@@ -146,7 +146,8 @@ describe('findEarlierCoverage', () => {
 });
 
 describe('dated articles', () => {
-  // Two stories of one week in one country: a stream of dated news is full of such pairs.
+  // Stories of one week in one city, sharing the place and little else: a stream of dated news is
+  // full of such pairs.
   const lisbon: Actor = { key: 'LOC:lisbon', name: 'Lisbon', type: 'LOC', aliases: ['Lisbon'], mentions: 2, role: null };
   const budget = {
     published: '2019-01-04',

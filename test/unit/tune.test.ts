@@ -21,7 +21,7 @@ describe('bestThreshold', () => {
 
 describe('fitModel', () => {
   const pairs: Pair[] = [0.9, 0.7, 0.6, 0.5, 0.4, 0.35, 0.3, 0.2, 0.15, 0.12, 0.05, 0.02].map((c, i) => ({ features: features(c), same: i < 5 || i === 10 }));
-  it('records its floor and keeps the thresholds off the pairs under it', () => {
+  it('records the floor it was fitted with, and its thresholds stay above zero', () => {
     const m = fitModel(pairs, ['cosine'], undefined, 0.1);
     expect(m.minCosine).toBe(0.1);
     expect(m.same).toBeGreaterThan(0);
