@@ -1,6 +1,11 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+/** The local test server's pages, on any port (match patterns carry no port). */
+const E2E_HOST = 'http://127.0.0.1/*';
+/** Firefox's add-on id (the Firefox harness reads it from the built manifest). */
+const GECKO_ID = 'backstory@backstory.invalid';
+
 // The e2e build (`npm run build:e2e`, mode "e2e") is the production build plus one host permission
 // for the local test server, because a headless browser cannot click the toolbar button that grants
 // `activeTab`. It goes to its own folder so it can never be mistaken for the store build.
@@ -40,13 +45,15 @@ export default defineConfig({
         'storage',
         'unlimitedStorage',
         ...(browser === 'firefox' ? [] : ['sidePanel']),
+        // MV2 (Firefox) has no host_permissions: the e2e build's test server goes with the others.
+        ...(e2e && manifestVersion === 2 ? [E2E_HOST] : []),
       ],
       ...(manifestVersion === 3
         ? {
             optional_host_permissions: optionalHosts,
-            host_permissions: e2e ? ['http://127.0.0.1/*'] : [],
+            host_permissions: e2e ? [E2E_HOST] : [],
           }
-        : { optional_permissions: optionalHosts,}),
+        : { optional_permissions: optionalHosts }),
       action: { default_title: 'Backstory: analyse this page' },
       commands: {
         [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
@@ -60,7 +67,18 @@ export default defineConfig({
       },
       content_security_policy: manifestVersion === 3 ? { extension_pages: csp } : csp,
       ...(browser === 'firefox'
-        ? { browser_specific_settings: { gecko: { id: 'backstory@backstory.invalid', strict_min_version: '115.0' } } }
+        ? {
+            browser_specific_settings: {
+              gecko: {
+                id: GECKO_ID,
+                // Firefox asks new add-ons to declare what they collect (nothing leaves the device);
+                // the key exists from Firefox 140 (142 on Android), so those are the minimum versions.
+                strict_min_version: '140.0',
+                data_collection_permissions: { required: ['none'] },
+              },
+              gecko_android: { strict_min_version: '142.0' },
+            },
+          }
         : {}),
     };
   },

@@ -11,7 +11,7 @@ import { createService, type TabAccess } from '@/lib/background/service';
 import { TabStore } from '@/lib/background/tab-store';
 import { syncAutoRun } from '@/lib/background/autorun';
 import { broadcast, serve } from '@/lib/messaging/transport';
-import { parseSettings, SETTINGS_KEY } from '@/lib/settings';
+import { originPattern, parseSettings, SETTINGS_KEY } from '@/lib/settings';
 
 async function toggleHighlights(): Promise<void> {
   const settings = parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
@@ -70,7 +70,7 @@ export default defineBackground(() => {
     },
     async canAccess(url) {
       try {
-        return await browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] });
+        return await browser.permissions.contains({ origins: [originPattern(url)] });
       } catch {
         return false;
       }

@@ -60,9 +60,14 @@ export function originFromInput(input: string): string | null {
   }
 }
 
-/** The match pattern that covers an origin's pages. */
-export function originPattern(origin: string): string {
-  return `${origin}/*`;
+/**
+ * The match pattern that covers a site's pages, from its origin or any of its addresses. Match
+ * patterns carry no port: in Firefox a pattern with one ("http://127.0.0.1:40000/*") is never
+ * granted nor found granted, and in both browsers the portless pattern covers every port.
+ */
+export function originPattern(originOrUrl: string): string {
+  const u = new URL(originOrUrl);
+  return `${u.protocol}//${u.hostname}/*`;
 }
 
 /** Match patterns the content script should be registered for under these settings. */

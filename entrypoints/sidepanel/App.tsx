@@ -7,6 +7,7 @@ import { askPersistentStorage, useBroadcast } from '@/components/useBroadcast';
 import type { PanelState } from '@/lib/messaging/protocol';
 import type { Actor, Claim } from '@/lib/types';
 import { request } from '@/lib/messaging/transport';
+import { originPattern } from '@/lib/settings';
 import type { ReviewDraft } from '@/components/claims';
 import { ActorsSection } from './ActorsSection';
 import { ClaimsSection } from './ClaimsSection';
@@ -70,7 +71,7 @@ export function App() {
     if (panel && !panel.canAccess && url) {
       let granted = false;
       try {
-        granted = await browser.permissions.request({ origins: [`${new URL(url).origin}/*`] });
+        granted = await browser.permissions.request({ origins: [originPattern(url)] });
       } catch {
         granted = false;
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoRunPatterns, DEFAULT_SETTINGS, originFromInput, parseSettings, savesAutomatically } from '../../lib/settings';
+import { autoRunPatterns, DEFAULT_SETTINGS, originFromInput, originPattern, parseSettings, savesAutomatically } from '../../lib/settings';
 
 describe('settings', () => {
   it('defaults to reading nothing by itself, and drops junk', () => {
@@ -31,6 +31,14 @@ describe('settings', () => {
     expect(autoRunPatterns(base)).toEqual([]);
     expect(autoRunPatterns({ ...base, autoRun: 'sites' })).toEqual(['https://a.example/*']);
     expect(autoRunPatterns({ ...base, autoRun: 'all', sites: [] })).toEqual(['http://*/*', 'https://*/*']);
+  });
+
+  it('builds match patterns without a port, which Firefox never grants', () => {
+    expect(originPattern('http://127.0.0.1:40000')).toBe('http://127.0.0.1/*');
+    expect(originPattern('http://localhost:8080/news/a?x=1#y')).toBe('http://localhost/*');
+    expect(originPattern('https://www.bbc.co.uk/news/uk')).toBe('https://www.bbc.co.uk/*');
+    expect(originPattern('http://[::1]:3000/a')).toBe('http://[::1]/*');
+    expect(autoRunPatterns({ ...DEFAULT_SETTINGS, autoRun: 'sites', sites: ['http://news.example:8080'] })).toEqual(['http://news.example/*']);
   });
 
   it('saves automatically only when switched on, and never on excluded sites', () => {
