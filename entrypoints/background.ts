@@ -2,6 +2,8 @@
  * The background: sole owner of the archive and the models. It only wires things up; the logic is
  * in lib/background (handlers) and lib/archive (storage).
  */
+// First: modules loaded after it register no pagehide listener (see the file for why).
+import { allowPageLifecycleListeners } from '@/lib/background/page-lifecycle';
 import { browser } from 'wxt/browser';
 import { ArchiveDB } from '@/lib/archive/db';
 import { createAnalyser } from '@/lib/background/analyser';
@@ -21,6 +23,7 @@ async function toggleHighlights(): Promise<void> {
 const CONTENT_SCRIPT = '/content-scripts/content.js';
 
 export default defineBackground(() => {
+  allowPageLifecycleListeners();
   const db = new ArchiveDB();
   // Event matching weighs words by the shipped IDF table plus the counts of this archive.
   const idf = new ArchiveIdf(db, async () => loadIdfTable(await (await fetch(browser.runtime.getURL('/models/idf.json'))).json()));

@@ -41,6 +41,8 @@ export interface FirefoxBrowser extends DriverBrowser {
   /** `moz-extension://<uuid>` */
   extensionOrigin: string;
   userDataDir: string;
+  /** What Firefox printed (its console: warnings and errors of the browser and the extension). */
+  log: string[];
 }
 
 /**
@@ -146,10 +148,14 @@ export async function launchFirefoxWithExtension(opts: FirefoxLaunchOptions): Pr
     executablePath: FIREFOX,
     headless: true,
     userDataDir,
+    dumpio: process.env.BACKSTORY_FIREFOX_LOG === '1',
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: prefs,
     defaultViewport: { width: 1200, height: 900 },
   });
+  const log: string[] = [];
+  const child = browser.process();
+  for (const stream of [child?.stdout, child?.stderr]) stream?.on('data', (chunk: Buffer) => void log.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
   await browser.installExtension(extensionPath);
   const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
   const requests: string[] = [];
@@ -167,6 +173,7 @@ export async function launchFirefoxWithExtension(opts: FirefoxLaunchOptions): Pr
     extensionOrigin,
     userDataDir,
     requests,
+    log,
     async newTab(url) {
       const p = await newPage();
       await p.goto(url);

@@ -120,6 +120,13 @@ describe('the extension in Firefox', () => {
     await archive.close();
   });
 
+  it('shut down cleanly: nothing of the extension’s was cut off or failed as Firefox closed', () => {
+    // The log is Firefox's console: it must have been captured for this to mean anything.
+    expect(s.previousLog.length).toBeGreaterThan(0);
+    const ours = s.previousLog.filter((l) => l.includes(s.b.extensionOrigin));
+    expect(ours.filter((l) => /terminated|error/i.test(l))).toEqual([]);
+  });
+
   it('says so when the page is not an article', async () => {
     const { page, panel } = await s.openWithPanel('e2e/not-article.html');
     await readWithPanel(panel);

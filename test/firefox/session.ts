@@ -23,6 +23,8 @@ export class FirefoxSession {
   b!: FirefoxBrowser;
   /** Every request a page opened by the tests made, across restarts. */
   readonly requests: string[] = [];
+  /** What Firefox printed before the last restart, shutdown included. */
+  previousLog: string[] = [];
 
   async start(): Promise<void> {
     this.server = await serveStatic(FIXTURES, 'e2e/spa.html');
@@ -39,6 +41,7 @@ export class FirefoxSession {
   async restart(): Promise<void> {
     this.requests.push(...this.b.requests);
     await this.b.close();
+    this.previousLog = this.b.log;
     await this.launch();
   }
 
