@@ -4,7 +4,8 @@
  *
  * Benchmarks that print figures (medians, not asserts: the machines are shared and noisy).
  * - activation: time from pressing "Read this page" to the side panel showing the article, on the
- *   seed page in Chromium (e2e build), over N runs.
+ *   seed page (e2e build), over N runs: in Chromium, and in Firefox where it is installed
+ *   (`--browser chromium|firefox` for one of them).
  * - sizes: the content script and the whole package, from a production build (`npm run build`).
  * - ner: model load time and tagging speed (lib/cli/bench-ner.ts).
  * - claims: the analyser's claim stage (attributions, speakers, check-worthiness, signals) in Node,
@@ -17,8 +18,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { launchWithExtension, readInPanel, serveStatic } from './browser';
-import { ensureE2EBuild } from './build';
+import { serveStatic } from './browser';
+import { readWithPanel, testId, type BrowserName } from './driver';
+import { FIREFOX } from './firefox';
+import { launchBrowser } from './launch';
 import { buildActors } from '../nlp/actors';
 import { canonicalName } from '../nlp/canonical-names';
 import { loadCheckworthyModel } from '../nlp/claims/checkworthy';
@@ -30,27 +33,27 @@ import { scale } from './bench-scale/run';
 const SEED_DIR = 'test/fixtures/seed';
 const SEED = '/inkl-independent-ukraine-reassurance-force.html';
 
-async function activation(runs: number): Promise<Record<string, number>> {
-  const ext = ensureE2EBuild();
+async function activation(runs: number, browser: BrowserName): Promise<Record<string, number>> {
   const server = await serveStatic(resolve(SEED_DIR));
-  const b = await launchWithExtension({ extensionPath: ext });
+  const b = await launchBrowser(browser);
   const times: number[] = [];
   try {
     const { page, panel } = await b.openWithPanel(server.origin + SEED);
     for (let i = 0; i < runs + 1; i++) {
       // A reload unloads the content script, so every run injects it and reads the page afresh.
       await page.reload();
-      const ms = await readInPanel(panel);
-      if (!(await panel.getByTestId('title').isVisible())) throw new Error('The seed page was not read as an article.');
+      const ms = await readWithPanel(panel);
+      if ((await panel.count(testId('title'))) === 0) throw new Error('The seed page was not read as an article.');
       if (i > 0) times.push(ms); // the first run warms the worker and the model; reported separately
-      else console.log(`first (cold) run: ${round(ms, 1)} ms`);
+      else console.log(`${browser}: first (cold) run: ${round(ms, 1)} ms`);
     }
   } finally {
     await b.close();
     await server.close();
   }
-  console.log(table(['runs', 'median ms', 'min ms', 'max ms'], [[times.length, round(median(times), 1), round(Math.min(...times), 1), round(Math.max(...times), 1)]]));
-  return { activation_runs: times.length, activation_median_ms: round(median(times), 1), activation_max_ms: round(Math.max(...times), 1) };
+  console.log(table(['browser', 'runs', 'median ms', 'min ms', 'max ms'], [[browser, times.length, round(median(times), 1), round(Math.min(...times), 1), round(Math.max(...times), 1)]]));
+  const prefix = browser === 'firefox' ? 'firefox_activation' : 'activation';
+  return { [`${prefix}_runs`]: times.length, [`${prefix}_median_ms`]: round(median(times), 1), [`${prefix}_max_ms`]: round(Math.max(...times), 1) };
 }
 
 function dirSize(dir: string): number {
@@ -146,14 +149,19 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const runsAt = argv.indexOf('--runs');
   const runs = runsAt >= 0 ? Math.max(1, Number(argv[runsAt + 1]) || 7) : 7;
-  const what = argv.find((a, i) => !a.startsWith('--') && !['--runs', '--sizes', '--seed', '--batch'].includes(argv[i - 1] ?? '')) ?? 'all';
+  const what = argv.find((a, i) => !a.startsWith('--') && !['--runs', '--sizes', '--seed', '--batch', '--browser'].includes(argv[i - 1] ?? '')) ?? 'all';
   const known = ['activation', 'sizes', 'ner', 'claims', 'scale', 'all'];
   if (!known.includes(what)) throw new Error(`Unknown benchmark "${what}". Choose one of: ${known.join(', ')}.`);
   const figures: Record<string, number> = {};
   if (what === 'sizes' || what === 'all') Object.assign(figures, sizes());
   if (what === 'ner' || what === 'all') Object.assign(figures, ner());
   if (what === 'claims' || what === 'all') Object.assign(figures, claimsBench(runs));
-  if (what === 'activation' || what === 'all') Object.assign(figures, await activation(runs));
+  if (what === 'activation' || what === 'all') {
+    // Chromium always; Firefox too where it is installed (or when asked for with --browser firefox).
+    const only = argv.includes('--browser') ? argv[argv.indexOf('--browser') + 1] : null;
+    const browsers: BrowserName[] = only === 'firefox' ? ['firefox'] : only === 'chromium' ? ['chromium'] : existsSync(FIREFOX) ? ['chromium', 'firefox'] : ['chromium'];
+    for (const browser of browsers) Object.assign(figures, await activation(runs, browser));
+  }
   if (what === 'scale') Object.assign(figures, await scale(argv)); // its own --runs default (30)
   console.log(JSON.stringify({ bench: what, ...figures }));
 }

@@ -244,7 +244,7 @@ export function notBrowserServices(attempts: string[]): string[] {
 /** Addresses that are not the local test server, from a list of requested URLs. */
 export function offMachine(urls: string[]): string[] {
   return urls.filter((u) => {
-    if (/^(chrome-extension|data|blob|about|chrome):/i.test(u)) return false;
+    if (/^(chrome-extension|moz-extension|data|blob|about|chrome):/i.test(u)) return false;
     try {
       const h = new URL(u).hostname;
       return h !== '127.0.0.1' && h !== 'localhost' && h !== '[::1]';

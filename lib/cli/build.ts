@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { E2E_BUILD } from './browser';
+import type { BrowserName } from './driver';
+import { FIREFOX_E2E_BUILD } from './firefox';
 
 const SOURCES = ['entrypoints', 'components', 'lib', 'public', 'wxt.config.ts', 'package.json'];
 
@@ -18,14 +20,17 @@ function newest(path: string): number {
   return m;
 }
 
-export function ensureE2EBuild(root = process.cwd()): string {
-  const out = resolve(root, E2E_BUILD);
+/** The e2e build for `browser` (Chromium's MV3 or Firefox's MV2), built first when stale. */
+export function ensureE2EBuild(root = process.cwd(), browser: BrowserName = 'chromium'): string {
+  const out = resolve(root, browser === 'firefox' ? FIREFOX_E2E_BUILD : E2E_BUILD);
   const manifest = join(out, 'manifest.json');
   const built = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
   const src = Math.max(...SOURCES.map((s) => newest(resolve(root, s))));
   if (built < src) {
-    console.log('Building the extension (npm run build:e2e)…');
-    const r = spawnSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: root, stdio: 'inherit' });
+    const script = browser === 'firefox' ? 'build:e2e:firefox' : 'build:e2e';
+    console.log(`Building the extension (npm run ${script})…`);
+    const args = browser === 'firefox' ? ['wxt', 'build', '-b', 'firefox', '--mode', 'e2e'] : ['wxt', 'build', '--mode', 'e2e'];
+    const r = spawnSync('npx', args, { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) throw new Error('The extension did not build; see the output above.');
   }
   return out;

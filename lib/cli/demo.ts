@@ -2,7 +2,7 @@
  * `npm run demo -- [page.html|URL] [--out DIR] [--archive PATH] [--archive-limit N]`
  *
  * The main job in one command, without a desktop: builds the extension if needed, starts headless
- * Chromium with it, serves the page from 127.0.0.1, reads it with the extension, saves it, and
+ * Chromium (or Firefox, with --browser firefox) with it, serves the page from 127.0.0.1, reads it with the extension, saves it, and
  * writes page.png, sidepanel.png, archive.png and summary.json to DIR (default demo-output/).
  *
  * With --archive, the demo profile's archive is filled first, through the extension itself (each
@@ -16,21 +16,22 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 
-import type { Page } from 'playwright-core';
-import type { Coverage, PanelState, Result } from '../messaging/protocol';
-import { launchWithExtension, offMachine, openAndRead, serveStatic, type LaunchedBrowser } from './browser';
-import { ensureE2EBuild } from './build';
+import type { Coverage, PanelState } from '../messaging/protocol';
+import { offMachine, serveStatic } from './browser';
+import { askBackground, readWithPanel, testId, type BrowserName, type DriverBrowser, type DriverPage } from './driver';
 import { parseEventsJsonl } from './eval/events';
+import { launchBrowser } from './launch';
 
 const DEFAULT_PAGE = 'test/fixtures/demo/wikinews-uk-supreme-court-prorogation.html';
 
-const USAGE = 'usage: npm run demo -- [page.html|URL] [--out DIR] [--archive FOLDER|FILE.jsonl] [--archive-limit N]';
+const USAGE = 'usage: npm run demo -- [page.html|URL] [--out DIR] [--archive FOLDER|FILE.jsonl] [--archive-limit N] [--browser chromium|firefox]';
 
 interface Args {
   page: string;
   out: string;
   archive: string | null;
   archiveLimit: number;
+  browser: BrowserName;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -38,9 +39,15 @@ function parseArgs(argv: string[]): Args {
   let out = 'demo-output';
   let archive: string | null = null;
   let archiveLimit = Infinity;
+  let browser: BrowserName = 'chromium';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--out') out = argv[++i] ?? out;
+    else if (a === '--browser') {
+      const name = argv[++i];
+      if (name !== 'chromium' && name !== 'firefox') throw new Error(`--browser takes chromium or firefox. ${USAGE}`);
+      browser = name;
+    }
     else if (a === '--archive') archive = argv[++i] ?? null;
     else if (a === '--archive-limit') {
       archiveLimit = Number(argv[++i]);
@@ -52,7 +59,7 @@ function parseArgs(argv: string[]): Args {
     else page = a;
   }
   if (archive !== null && !existsSync(archive)) throw new Error(`--archive: no such file or folder: ${archive}`);
-  return { page: page ?? DEFAULT_PAGE, out, archive, archiveLimit };
+  return { page: page ?? DEFAULT_PAGE, out, archive, archiveLimit, browser };
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -108,8 +115,8 @@ async function stageArchive(path: string, limit: number, skip: string | null): P
 }
 
 /** Asks the background, from an extension page, as the panel would. */
-async function ask<T>(ext: Page, kind: string, payload: unknown): Promise<T> {
-  const r = (await ext.evaluate(([k, p]) => chrome.runtime.sendMessage({ kind: k, payload: p }), [kind, payload] as const)) as Result<T>;
+async function ask<T>(ext: DriverPage, kind: string, payload: unknown): Promise<T> {
+  const r = await askBackground<T>(ext, kind, payload);
   if (!r.ok) throw new Error(r.error);
   return r.value;
 }
@@ -118,15 +125,17 @@ async function ask<T>(ext: Page, kind: string, payload: unknown): Promise<T> {
  * Reads and saves each page in one tab through the extension (activate, wait for the reading,
  * save): the same path as the panel's buttons, without drawing the panel for each page.
  */
-async function fillArchive(b: LaunchedBrowser, origin: string, pages: string[]): Promise<{ saved: number; notArticles: number }> {
+async function fillArchive(b: DriverBrowser, origin: string, pages: string[]): Promise<{ saved: number; notArticles: number }> {
   const ext = await b.openExtensionPage('archive.html');
-  const tab = await b.context.newPage();
+  let tab: DriverPage | null = null;
   let tabId: number | null = null;
   let saved = 0;
   let notArticles = 0;
   const t0 = performance.now();
   for (const [i, p] of pages.entries()) {
-    await tab.goto(`${origin}/${p.split('/').map(encodeURIComponent).join('/')}`);
+    const url = `${origin}/${p.split('/').map(encodeURIComponent).join('/')}`;
+    if (tab) await tab.goto(url);
+    else tab = await b.newTab(url);
     // The tab keeps its id from page to page; it can be looked up once it shows a page.
     tabId ??= await b.tabIdOf(tab);
     await ask(ext, 'panel/activate', { tabId });
@@ -143,7 +152,7 @@ async function fillArchive(b: LaunchedBrowser, origin: string, pages: string[]):
     if ((i + 1) % 50 === 0 || i + 1 === pages.length)
       console.log(`archive: ${i + 1}/${pages.length} pages read, ${saved} saved (${Math.round((performance.now() - t0) / (i + 1))} ms a page)`);
   }
-  await tab.close();
+  await tab?.close();
   await ext.close();
   return { saved, notArticles };
 }
@@ -166,10 +175,9 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const out = resolve(args.out);
   mkdirSync(out, { recursive: true });
-  const ext = ensureE2EBuild();
   const staged = await stagePage(args.page);
   const server = await serveStatic(staged.root);
-  const b = await launchWithExtension({ extensionPath: ext });
+  const b = await launchBrowser(args.browser);
   let filled: { saved: number; notArticles: number; skipped: number } | null = null;
   try {
     if (args.archive) {
@@ -184,31 +192,31 @@ async function main(): Promise<void> {
       }
     }
     const t0 = performance.now();
-    const { page, panel, ms } = await openAndRead(b, `${server.origin}${staged.path}`);
-    const state = (await panel.evaluate(async (tabId: number) => chrome.runtime.sendMessage({ kind: 'panel/state', payload: { tabId } }), await b.tabIdOf(page))) as Result<PanelState>;
-    if (!state.ok) throw new Error(state.error);
-    const s = state.value.state;
+    const { page, panel, tabId } = await b.openWithPanel(`${server.origin}${staged.path}`);
+    const ms = await readWithPanel(panel);
+    const state = await ask<PanelState>(panel, 'panel/state', { tabId });
+    const s = state.state;
     let saveMs: number | null = null;
     if (s.status === 'ready') {
       const t1 = performance.now();
-      await panel.getByTestId('save').click();
-      await panel.getByText('✓ Saved').waitFor();
+      await panel.click(testId('save'));
+      await panel.waitForText('✓ Saved');
       saveMs = performance.now() - t1;
     }
     let coverage: Coverage | null = null;
     if (s.status === 'ready') {
-      coverage = await ask<Coverage | null>(panel, 'panel/coverage', { tabId: state.value.tabId });
-      await panel.locator('[data-testid="coverage"][aria-busy="false"]').waitFor({ timeout: 20_000 });
+      coverage = await ask<Coverage | null>(panel, 'panel/coverage', { tabId });
+      await panel.waitFor('[data-testid="coverage"][aria-busy="false"]', 20_000);
     }
     await page.bringToFront();
-    await page.screenshot({ path: join(out, 'page.png') });
+    await page.screenshot(join(out, 'page.png'));
     // A viewport as tall as the panel's content, so no scrollbar eats into the picture.
-    const height = await panel.evaluate(() => document.documentElement.scrollHeight);
-    await panel.setViewportSize({ width: 420, height: Math.min(4000, Math.max(600, height)) });
-    await panel.screenshot({ path: join(out, 'sidepanel.png') });
+    const height = await panel.evaluate(() => document.documentElement.scrollHeight, null);
+    await panel.setViewport(420, Math.min(4000, Math.max(600, height)));
+    await panel.screenshot(join(out, 'sidepanel.png'));
     const archive = await b.openExtensionPage('archive.html', { width: 1100, height: 800 });
-    await archive.locator('[data-testid="archive-item"], [data-testid="empty"]').first().waitFor();
-    await archive.screenshot({ path: join(out, 'archive.png') });
+    await archive.waitFor(`${testId('archive-item')}, ${testId('empty')}`);
+    await archive.screenshot(join(out, 'archive.png'));
 
     const summary = {
       article:
@@ -266,7 +274,7 @@ async function main(): Promise<void> {
       },
     };
     writeFileSync(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-    console.log(`Read "${summary.article?.title ?? args.page}" (${s.status}).`);
+    console.log(`Read "${summary.article?.title ?? args.page}" (${s.status}) in ${b.name}.`);
     if (coverage) console.log(`Earlier coverage: ${coverage.same.length} same event, ${coverage.related.length} related, out of ${coverage.archived} saved articles.`);
     console.log(`Wrote ${['page.png', 'sidepanel.png', 'archive.png', 'summary.json'].map((f) => join(out, f)).join('\n      ')}`);
   } finally {
