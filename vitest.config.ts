@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/{unit,dom,extension}/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // The IndexedDB-heavy tests take 1–2 s alone and over 5 s on a busy 2-core machine.
+          testTimeout: 20_000,
         },
       },
       {
