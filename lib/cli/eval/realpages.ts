@@ -261,7 +261,8 @@ const task: EvalTask = {
     if (errors.length) console.log(`${errors.length} page(s) could not be scored: ${errors.map((r) => `${r.name} (${r.error})`).join('; ')}`);
     console.log(`extraction + analysis: median ${round(median(ok.map((r) => r.ms)), 0)} ms per page, counts pooled over pages (micro-averages)`);
 
-    const r4 = (x: number) => round(x);
+    /** Rounded; a figure with nothing to divide by is null (JSON has no NaN). */
+    const r4 = (x: number): number | null => (Number.isNaN(x) ? null : round(x));
     return {
       pages: rows.length,
       errors: errors.length,
