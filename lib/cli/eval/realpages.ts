@@ -182,7 +182,9 @@ function parseArgs(args: string[]): Options {
 
 const task: EvalTask = {
   describe:
-    'actors, quotes, flags and claims per 1,000 words on real pages with gold (GUIDE.md): DIR/NAME/{source.html,gold.json}, or a folder of NAME.json with --data DATA; counts pooled over pages  [--verbose] [--force]',
+    "real news pages with gold (GUIDE.md): DIR/NAME/{source.html,gold.json}, or gold NAME.json files with --data DATA; " +
+    "actor, quote, flag and density scores through the extension's readPage + analyser; counts pooled over pages, each listed actor " +
+    'credited to one gold actor, pages the article gate refuses show nothing (readings: lib/cli/eval/realpages-score.ts)  [--verbose] [--force] [--dom happy-dom]',
 
   async run(path, args) {
     const opts = parseArgs(args);
