@@ -95,6 +95,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     for (const w of r.warnings) console.error(`warning: ${w}`);
     for (const p of r.problems) console.error(`not assembled: ${p}`);
     if (r.removed.length) console.log(`removed ${r.removed.length} page(s) no longer in ${args.gold}: ${r.removed.join(', ')}`);
+    if (!r.written.length && !r.problems.length) {
+      console.error(`${args.gold} holds no gold files (NAME.json): nothing to assemble.`);
+      process.exit(1);
+    }
     console.log(`assembled ${r.written.length} page(s) from ${args.gold} and ${args.data} into ${resolve(args.out)}`);
     console.log(`evaluate with: npm run eval -- realpages ${args.out}`);
     process.exit(r.problems.length ? 1 : 0);
