@@ -28,15 +28,15 @@ import { median, round, table, type EvalTask } from './task';
 
 export const PAGE_URL = 'http://fakehost/test/page.html';
 
-type DomName = 'linkedom' | 'happy-dom';
+export type DomName = 'linkedom' | 'happy-dom';
 
-interface Parser {
+export interface Parser {
   parse(html: string, url: string): Document;
   /** Frees what the last parse allocated. */
   release(): void;
 }
 
-async function makeParser(name: DomName): Promise<Parser> {
+export async function makeParser(name: DomName): Promise<Parser> {
   if (name === 'linkedom') {
     const { DOMParser } = await import('linkedom');
     const parser = new DOMParser();
