@@ -22,13 +22,15 @@ import {
 export const FIXTURES = resolve('test/fixtures');
 export const SEED = 'seed/inkl-independent-ukraine-reassurance-force.html';
 
-export class Session {
+/**
+ * What a test file's browser session holds in either browser: the fixtures' server, the network
+ * trap, a profile kept across restarts. `launch()` starts the browser on that profile.
+ */
+export abstract class BrowserSession<B extends { close(): Promise<void> }> {
   server!: StaticServer;
   trap!: NetworkTrap;
   profile!: string;
-  b!: LaunchedBrowser;
-  /** Every request any page or worker made, across restarts. */
-  readonly requests: string[] = [];
+  b!: B;
 
   async start(): Promise<void> {
     this.server = await serveStatic(FIXTURES, 'e2e/spa.html');
@@ -38,13 +40,14 @@ export class Session {
   }
 
   /** Starts the browser (again) on the same profile. */
-  async launch(): Promise<void> {
-    this.b = await launchWithExtension({ extensionPath: resolve(E2E_BUILD), userDataDir: this.profile, proxyPort: this.trap.port });
-    this.b.context.on('request', (r) => this.requests.push(r.url()));
-  }
+  abstract launch(): Promise<void>;
+
+  /** Called with the closed browser before it is started again. */
+  protected closed(_b: B): void {}
 
   async restart(): Promise<void> {
     await this.b.close();
+    this.closed(this.b);
     await this.launch();
   }
 
@@ -53,6 +56,16 @@ export class Session {
     await this.server?.close();
     await this.trap?.close();
     if (this.profile) await rm(this.profile, { recursive: true, force: true });
+  }
+}
+
+export class Session extends BrowserSession<LaunchedBrowser> {
+  /** Every request any page or worker made, across restarts. */
+  readonly requests: string[] = [];
+
+  async launch(): Promise<void> {
+    this.b = await launchWithExtension({ extensionPath: resolve(E2E_BUILD), userDataDir: this.profile, proxyPort: this.trap.port });
+    this.b.context.on('request', (r) => this.requests.push(r.url()));
   }
 
   /** Opens a fixture in a tab, and the side panel (as a page pinned to that tab) beside it. */

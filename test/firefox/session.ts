@@ -3,53 +3,31 @@
  * Chromium harness recording anything that tries to leave the machine, and firefox-esr with the
  * Firefox e2e build installed. Firefox's twin of test/e2e/session.ts.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { expect } from 'vitest';
-import { offMachine, serveStatic, trapNetwork, type NetworkTrap, type StaticServer } from '../../lib/cli/browser';
+import { offMachine } from '../../lib/cli/browser';
 import { askBackground, type DriverPage } from '../../lib/cli/driver';
 import { FIREFOX_E2E_BUILD, launchFirefoxWithExtension, notFirefoxServices, type FirefoxBrowser } from '../../lib/cli/firefox';
+import { BrowserSession } from '../e2e/session';
 
-export const FIXTURES = resolve('test/fixtures');
-export const SEED = 'seed/inkl-independent-ukraine-reassurance-force.html';
+export { FIXTURES, SEED } from '../e2e/session';
+
 /** An address no machine answers: a page that asks for it proves the proxy sees what leaves. */
 const PROBE = 'http://recording-probe.backstory.invalid/';
 
-export class FirefoxSession {
-  server!: StaticServer;
-  trap!: NetworkTrap;
-  profile!: string;
-  b!: FirefoxBrowser;
+export class FirefoxSession extends BrowserSession<FirefoxBrowser> {
   /** Every request a page opened by the tests made, across restarts. */
   readonly requests: string[] = [];
   /** What Firefox printed before the last restart, shutdown included. */
   previousLog: string[] = [];
 
-  async start(): Promise<void> {
-    this.server = await serveStatic(FIXTURES, 'e2e/spa.html');
-    this.trap = await trapNetwork();
-    this.profile = await mkdtemp(join(tmpdir(), 'backstory-firefox-e2e-'));
-    await this.launch();
-  }
-
-  /** Starts Firefox (again) on the same profile. */
   async launch(): Promise<void> {
     this.b = await launchFirefoxWithExtension({ extensionPath: resolve(FIREFOX_E2E_BUILD), userDataDir: this.profile, proxyPort: this.trap.port });
   }
 
-  async restart(): Promise<void> {
-    this.requests.push(...this.b.requests);
-    await this.b.close();
-    this.previousLog = this.b.log;
-    await this.launch();
-  }
-
-  async stop(): Promise<void> {
-    await this.b?.close();
-    await this.server?.close();
-    await this.trap?.close();
-    if (this.profile) await rm(this.profile, { recursive: true, force: true });
+  protected override closed(b: FirefoxBrowser): void {
+    this.requests.push(...b.requests);
+    this.previousLog = b.log;
   }
 
   openWithPanel(path: string): Promise<{ page: DriverPage; panel: DriverPage; tabId: number }> {
