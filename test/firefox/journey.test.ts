@@ -122,9 +122,9 @@ describe('the extension in Firefox', () => {
 
   it('shut down cleanly: nothing of the extension’s was cut off or failed as Firefox closed', () => {
     // The log is Firefox's console: it must have been captured for this to mean anything.
-    expect(s.previousLog.length).toBeGreaterThan(0);
+    expect(s.previousLog.length, 'Firefox printed nothing: its console was not captured').toBeGreaterThan(0);
     const ours = s.previousLog.filter((l) => l.includes(s.b.extensionOrigin));
-    expect(ours.filter((l) => /terminated|error/i.test(l))).toEqual([]);
+    expect(ours.filter((l) => /terminated|error/i.test(l)), s.previousLog.slice(-40).join('\n')).toEqual([]);
   });
 
   it('says so when the page is not an article', async () => {
