@@ -8,6 +8,7 @@ import { createAnalyser } from '@/lib/background/analyser';
 import { ArchiveIdf, fillFingerprints } from '@/lib/archive/coverage';
 import { loadIdfTable } from '@/lib/events/idf';
 import { createService, type TabAccess } from '@/lib/background/service';
+import { gate } from '@/lib/background/gate';
 import { TabStore } from '@/lib/background/tab-store';
 import { syncAutoRun } from '@/lib/background/autorun';
 import { broadcast, serve } from '@/lib/messaging/transport';
@@ -91,7 +92,8 @@ export default defineBackground(() => {
     now: () => Date.now(),
     settings: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
   });
-  serve(service, (err) => console.error('Backstory background error', err));
+  // Each request is checked against who sent it and what it carries (issue #15).
+  serve(gate(service, browser.runtime.getURL('')), (err) => console.error('Backstory background error', err));
 
   // Articles saved before fingerprints existed (or imported without them) get theirs in the
   // background, a batch at a time; until then they are simply not found as earlier coverage.

@@ -237,7 +237,7 @@ export function BackupView({ query }: { query: string }) {
     if (withSettings) settings = await restoreSettings(report.settings);
     // A restore into an empty archive leaves it exactly as the file: that file is a current backup.
     const made = Date.parse(report.exportedAt);
-    if (report.intoEmpty && report.added > 0 && Number.isFinite(made) && (state?.lastAt ?? 0) < made) await writeBackupState({ lastAt: made });
+    if (report.intoEmpty && report.added > 0 && report.rejectedCount === 0 && Number.isFinite(made) && (state?.lastAt ?? 0) < made) await writeBackupState({ lastAt: made });
     setImp({ phase: 'done', report, settings });
   }
 
@@ -268,7 +268,7 @@ export function BackupView({ query }: { query: string }) {
         <h2 id="backup-import">Restore from a backup</h2>
         <p>
           Into an empty archive, a backup is restored exactly as it was. Into this one, it is merged: an article you already have stays one article; for each claim
-          the newer review wins; tags are combined. A file that is damaged or not a Backstory backup is refused and changes nothing.
+          the newer review wins; tags are combined. A file that is damaged or not a Backstory backup is refused and changes nothing; articles in a file that Backstory cannot restore are listed and left out, and the others are restored.
         </p>
         <p class="backup-actions">
           <input
@@ -381,6 +381,22 @@ function ImportSummary({ report: r, settings }: { report: ImportReport; settings
         </p>
       )}
       {r.tagsAdded > 0 && <p>{plural(r.tagsAdded, 'tag')} added to articles you already had.</p>}
+      {r.rejectedCount > 0 && (
+        <div data-testid="import-rejected">
+          <p>
+            <strong>
+              {plural(r.rejectedCount, 'article')} of the {plural(r.articles, 'article')} in the file could not be restored
+            </strong>{' '}
+            and {r.rejectedCount === 1 ? 'was' : 'were'} left out; everything else was imported.
+          </p>
+          <ul class="import-conflicts">
+            {r.rejected.map((x) => (
+              <li key={x.article}>{x.problem}</li>
+            ))}
+          </ul>
+          {r.rejectedCount > r.rejected.length && <p class="muted">And {(r.rejectedCount - r.rejected.length).toLocaleString()} more.</p>}
+        </div>
+      )}
       {r.conflicts.length > 0 && (
         <details>
           <summary>Where the two reviews differed</summary>

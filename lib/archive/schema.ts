@@ -73,7 +73,7 @@ export class At {
     return new At(this.label, `${this.path}[${i}]`);
   }
   fail(problem: string): never {
-    throw new RecordError(`${this.label}: ${this.path ? `“${this.path}” ` : ''}${problem}.`);
+    throw new RecordError(`${this.label}: ${this.path ? `“${this.path}”` : 'it'} ${problem}.`);
   }
 }
 
@@ -440,7 +440,7 @@ const schemaOf = () => (schema ??= build());
 function textTooLong(paragraphs: readonly string[], at: At): void {
   let chars = 0;
   for (const p of paragraphs) chars += p.length;
-  if (chars > LIMITS.text) at.fail(`its text is too long (${count(chars)} characters; at most ${count(LIMITS.text)})`);
+  if (chars > LIMITS.text) at.fail(`has too much text (${count(chars)} characters; at most ${count(LIMITS.text)})`);
 }
 
 /**

@@ -6,6 +6,7 @@ import { actorArchiveInfo, archiveStats, deleteArticle, deleteArticles, findByUr
 import { ArchiveIdf, earlierCoverage, fingerprintOf } from '../archive/coverage';
 import { archiveFacets, searchArticles, SearchError, tagArticles } from '../archive/search';
 import { BackupError, exportBackup, importBackup, Transfers } from '../archive/backup';
+import { RecordError } from '../archive/schema';
 import { fillFingerprints } from '../archive/coverage';
 import { FILL } from '../archive/derived';
 import { isToolFormat, toolExport } from '../archive/exports';
@@ -19,6 +20,7 @@ import { isClaimStatus } from '../claim-status';
 import type { Analysis, Article, Claim, ExtractResult, SavedArticle } from '../types';
 import { savesAutomatically, type Settings } from '../settings';
 import type { TabStore } from './tab-store';
+import { MAX_BULK } from './gate';
 
 /** What the service needs from the browser about tabs: a port, so tests can fake it. */
 export interface TabAccess {
@@ -57,8 +59,6 @@ export interface ServiceDeps {
   idf?: ArchiveIdf;
 }
 
-/** At most this many articles per bulk request (delete, restore, tag). */
-const MAX_BULK = 5000;
 
 export function isReadableUrl(url: string | null): url is string {
   return !!url && /^https?:\/\//i.test(url);
@@ -336,8 +336,8 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       return { records };
     },
     async 'archive/restore-many'({ records }) {
-      if (!Array.isArray(records) || records.length > MAX_BULK || !records.every(isSavedArticle))
-        throw new UserFacingError('Those articles could not be restored: the records are incomplete.');
+      if (!Array.isArray(records) || records.length > MAX_BULK) throw new UserFacingError('Those articles could not be restored: the records are incomplete.');
+      // Checked as an import checks a backup's records (lib/archive/schema.ts), here and in restoreArticles.
       const ids = await restoreArticles(d.db, records);
       d.notify({ kind: 'archive/changed' });
       return { ids };
@@ -351,7 +351,6 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       return rec;
     },
     async 'archive/restore'({ record }) {
-      if (!isSavedArticle(record)) throw new UserFacingError('That article could not be restored: the record is incomplete.');
       const id = await restoreArticle(d.db, record);
       d.notify({ kind: 'archive/changed' });
       return { id };
@@ -416,7 +415,9 @@ function storageFullSaysSo<T extends object>(handlers: T): T {
             try {
               return await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
             } catch (err) {
-              throw isQuotaError(err) ? new UserFacingError(STORAGE_FULL) : err;
+              if (isQuotaError(err)) throw new UserFacingError(STORAGE_FULL);
+              // A record that does not fit the archive's schema (lib/archive/schema.ts): the sentence says what.
+              throw err instanceof RecordError ? new UserFacingError(err.message) : err;
             }
           }
         : fn;
@@ -427,9 +428,4 @@ function storageFullSaysSo<T extends object>(handlers: T): T {
 function idList(ids: unknown): number[] {
   if (!Array.isArray(ids) || ids.length > MAX_BULK) throw new UserFacingError(`Choose between 1 and ${MAX_BULK} articles.`);
   return ids.filter((x): x is number => Number.isInteger(x) && x > 0);
-}
-
-function isSavedArticle(r: unknown): r is SavedArticle {
-  const x = r as Partial<SavedArticle> | null;
-  return !!x && typeof x.url === 'string' && typeof x.title === 'string' && Array.isArray(x.paragraphs) && typeof x.savedAt === 'number';
 }

@@ -425,7 +425,7 @@ describe('a file with some bad records restores the others and lists the bad one
     }, /“claims\[0\]\.review\.evidence\[0\]” is not a web address/],
     ['a huge text', 2, (o) => {
       rows(o)[2].paragraphs = Array.from({ length: 12 }, () => 'y'.repeat(100_000));
-    }, /^Article 3 .*its text is too long \(1,200,000 characters; at most 1,000,000\)/],
+    }, /^Article 3 .*: it has too much text \(1,200,000 characters; at most 1,000,000\)/],
     ['a number written as text', 0, (o) => {
       rows(o)[0].wordCount = '120';
     }, /“wordCount” should be a number, not text/],
