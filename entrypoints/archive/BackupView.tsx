@@ -44,7 +44,7 @@ function download(blob: Blob, filename: string): void {
 }
 
 /** Asks the background for a file and reads it part by part. Returns an error sentence, or the file saved. */
-async function exportAndDownload(req: ExportRequest, progress?: (text: string) => void): Promise<{ error: string } | { articles: number; filename: string }> {
+async function exportAndDownload(req: ExportRequest, progress?: (text: string) => void): Promise<{ error: string } | { articles: number; filename: string; warning: string | null }> {
   const t = await request('archive/export', req);
   if (!t.ok) return { error: t.error };
   const parts: string[] = [];
@@ -55,7 +55,7 @@ async function exportAndDownload(req: ExportRequest, progress?: (text: string) =
     parts.push(r.value.text);
   }
   download(new Blob(parts, { type: t.value.mime }), t.value.filename);
-  return { articles: t.value.articles, filename: t.value.filename };
+  return { articles: t.value.articles, filename: t.value.filename, warning: t.value.warning ?? null };
 }
 
 async function readBackupState(): Promise<BackupState> {
@@ -67,12 +67,15 @@ async function writeBackupState(patch: Partial<BackupState>): Promise<void> {
   await browser.storage.local.set({ [BACKUP_KEY]: next });
 }
 
-/** Makes the backup file, saves it, and notes the time for the reminder. Returns an error sentence or null. */
-async function backUpNow(progress?: (text: string) => void): Promise<string | null> {
+/**
+ * Makes the backup file, saves it, and notes the time for the reminder. Returns an error sentence,
+ * or what checking the file as an import would read it found (null: all of it restores).
+ */
+async function backUpNow(progress?: (text: string) => void): Promise<{ error: string } | { warning: string | null }> {
   const r = await exportAndDownload({ format: 'backup' }, progress);
-  if ('error' in r) return r.error;
+  if ('error' in r) return { error: r.error };
   await writeBackupState({ lastAt: Date.now(), snoozedUntil: null });
-  return null;
+  return { warning: r.warning };
 }
 
 /** The reminder's state in `storage.local`, kept current when another page changes it. */
@@ -117,9 +120,9 @@ export function BackupReminder() {
   async function now() {
     setBusy('Preparing the backup…');
     setProblem(null);
-    const err = await backUpNow(setBusy);
+    const r = await backUpNow(setBusy);
     setBusy(null);
-    setProblem(err);
+    setProblem('error' in r ? r.error : r.warning);
   }
 
   return (
@@ -182,6 +185,7 @@ export function BackupView({ query }: { query: string }) {
   const [exporting, setExporting] = useState<string | null>(null);
   const [exportProblem, setExportProblem] = useState<string | null>(null);
   const [exported, setExported] = useState<string | null>(null);
+  const [exportWarning, setExportWarning] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [withSettings, setWithSettings] = useState(false);
   const [imp, setImp] = useState<ImportState>({ phase: 'idle' });
@@ -191,11 +195,13 @@ export function BackupView({ query }: { query: string }) {
   async function backup() {
     setExporting('Preparing the backup…');
     setExportProblem(null);
+    setExportWarning(null);
     setExported(null);
-    const err = await backUpNow(setExporting);
+    const r = await backUpNow(setExporting);
     setExporting(null);
-    if (err) setExportProblem(err);
-    else setExported('The backup file is in your downloads. Keep it somewhere other than this computer’s browser.');
+    if ('error' in r) return setExportProblem(r.error);
+    setExported('The backup file is in your downloads. Keep it somewhere other than this computer’s browser.');
+    setExportWarning(r.warning);
   }
 
   async function exportFor(format: ToolFormat) {
@@ -347,6 +353,11 @@ export function BackupView({ query }: { query: string }) {
         <p class="flash" role="status" data-testid="export-done">
           {exported}
         </p>
+      )}
+      {exportWarning && (
+        <Notice tone="warn" title="Not all of this backup can be restored" testId="export-warning">
+          <p>{exportWarning}</p>
+        </Notice>
       )}
     </>
   );

@@ -220,7 +220,7 @@ export interface ParsedBackup {
  * reader-facing sentence; a record that does not fit the schema is listed in `rejected` and the
  * others are kept. `schemaVersion`: the archive's own (a newer file is refused).
  */
-export function readBackup(raw: string, opts: { schemaVersion: number; maxChars?: number }): ParsedBackup {
+export function readBackup(raw: string, opts: { schemaVersion: number; maxChars?: number; noneIsError?: boolean }): ParsedBackup {
   const maxChars = opts.maxChars ?? MAX_BACKUP_BYTES;
   if (raw.length > maxChars) {
     throw new BackupError(`This file is too large (${sizeText(raw.length)}). Backstory reads backup files of up to ${sizeText(maxChars)}.`);
@@ -310,7 +310,7 @@ export function readBackup(raw: string, opts: { schemaVersion: number; maxChars?
     if (r.id !== undefined) ids.set(r.id, i);
     records.push(r);
   });
-  if (rows.length > 0 && records.length === 0) {
+  if (rows.length > 0 && records.length === 0 && opts.noneIsError !== false) {
     const first = rejected[0]!.problem;
     throw new BackupError(rows.length === 1 ? first : `None of the ${count(rows.length)} articles in this file can be restored. The first: ${first}`);
   }
@@ -319,6 +319,26 @@ export function readBackup(raw: string, opts: { schemaVersion: number; maxChars?
     records,
     rejected,
   };
+}
+
+/**
+ * An export checked with the importer before it is offered (issue #15): null when every article in
+ * it restores, else a sentence saying which do not, or why an import would refuse the file.
+ */
+export function checkExport(text: string, schemaVersion: number): string | null {
+  let parsed: ParsedBackup;
+  try {
+    parsed = readBackup(text, { schemaVersion, noneIsError: false });
+  } catch (err) {
+    if (!(err instanceof RecordError)) throw err;
+    return `Backstory checked this backup the way an import reads it, and an import would refuse it: ${err.message} The file was saved anyway; keep your older backups too.`;
+  }
+  const bad = parsed.rejected;
+  if (!bad.length) return null;
+  const total = bad.length + parsed.records.length;
+  const listed = bad.slice(0, 5).map((r) => r.problem).join(' ');
+  const more = bad.length > 5 ? ` And ${count(bad.length - 5)} more.` : '';
+  return `Backstory checked this backup the way an import reads it: ${count(bad.length)} of its ${count(total)} articles could not be restored from it, the others can. ${listed}${more}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 import { actorArchiveInfo, archiveStats, deleteArticle, deleteArticles, findByUrl, listArticles, restoreArticle, restoreArticles, saveArticle } from '../archive/articles';
 import { ArchiveIdf, earlierCoverage, fingerprintOf } from '../archive/coverage';
 import { archiveFacets, searchArticles, SearchError, tagArticles } from '../archive/search';
-import { BackupError, exportBackup, importBackup, Transfers } from '../archive/backup';
+import { BackupError, checkExport, exportBackup, importBackup, Transfers } from '../archive/backup';
 import { RecordError } from '../archive/schema';
 import { fillFingerprints } from '../archive/coverage';
 import { FILL } from '../archive/derived';
@@ -367,7 +367,11 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       if (req?.format === 'backup') {
         const settings = (await d.settings?.().catch(() => null)) ?? null;
         const file = await exportBackup(d.db, { settings, now: d.now() });
-        return { ...transfers.offer(file.text), articles: file.articles, filename: file.filename, mime: 'application/json' };
+        // The file is read back as an import would read it before it is offered: a backup that
+        // cannot be restored is worse than none, because the reader trusts it.
+        const warning = checkExport(file.text, d.db.verno);
+        const ticket = { ...transfers.offer(file.text), articles: file.articles, filename: file.filename, mime: 'application/json' };
+        return warning ? { ...ticket, warning } : ticket;
       }
       if (!isToolFormat(req?.format)) throw new UserFacingError('Choose what to export: a backup, Markdown, JSON or annotations.');
       const ids = req.ids === undefined ? null : idList(req.ids);
