@@ -503,6 +503,8 @@ interface Transfer {
   chars: number;
 }
 
+const SUPERSEDED = 'Another import was started meanwhile (in this or another archive page), and replaced this one. Choose the file again to import it.';
+
 const TRANSFER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -512,6 +514,8 @@ const TRANSFER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  */
 export class Transfers {
   private readonly items = new Map<string, Transfer>();
+  /** Imports replaced by a newer one, so that their next part is told so rather than starting over. */
+  private readonly superseded = new Set<string>();
 
   constructor(
     private readonly now: () => number,
@@ -552,7 +556,15 @@ export class Transfers {
     if (typeof part !== 'number' || !Number.isInteger(part) || part < 0 || part >= parts || typeof text !== 'string') throw new BackupError('The file could not be sent to the extension (bad part).');
     let x = this.items.get(transfer);
     if (!x) {
-      if ([...this.items.values()].filter((y) => y.dir === 'in').length >= 2) throw new BackupError('Another import is being sent already. Wait for it to finish.');
+      if (this.superseded.has(transfer)) throw new BackupError(SUPERSEDED);
+      // A reader sends one file at a time: a new import replaces one that was abandoned part-way (a
+      // page closed or reloaded while sending), instead of waiting for it to expire (issue #15).
+      for (const [id, y] of this.items) {
+        if (y.dir !== 'in') continue;
+        this.items.delete(id);
+        this.superseded.add(id);
+        if (this.superseded.size > 100) this.superseded.delete(this.superseded.values().next().value!);
+      }
       x = { dir: 'in', parts: new Array<string | null>(parts).fill(null), at: this.now(), chars: 0 };
       this.items.set(transfer, x);
     }
@@ -569,6 +581,7 @@ export class Transfers {
 
   /** The whole text of a file the page sent, once every part is there; dropped from the store. */
   take(transfer: unknown): string {
+    if (typeof transfer === 'string' && this.superseded.has(transfer)) throw new BackupError(SUPERSEDED);
     const x = typeof transfer === 'string' ? this.items.get(transfer) : undefined;
     if (!x || x.dir !== 'in') throw new BackupError('The file did not reach the extension (it took too long, or the extension restarted). Choose it again.');
     this.items.delete(transfer as string);

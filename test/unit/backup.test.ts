@@ -519,6 +519,21 @@ describe('transfers between the page and the background', () => {
     expect(() => t.take(stale)).toThrow(/took too long/);
   });
 
+  it('lets a new import replace abandoned ones at once, and tells an abandoned one if it comes back (issue #15)', () => {
+    const now = 0;
+    const t = new Transfers(() => now, 1000);
+    // Two uploads abandoned part-way (pages closed while sending): they used to block every import for 10 minutes.
+    const [a, b] = [crypto.randomUUID(), crypto.randomUUID()];
+    t.receive(a, 0, 3, 'aaa');
+    t.receive(b, 0, 3, 'bbb');
+    const c = crypto.randomUUID();
+    t.receive(c, 0, 2, 'hello ');
+    t.receive(c, 1, 2, 'world');
+    expect(t.take(c)).toBe('hello world');
+    expect(() => t.receive(a, 1, 3, 'aaa')).toThrow(/^Another import was started meanwhile .* Choose the file again/);
+    expect(() => t.take(b)).toThrow(/^Another import was started meanwhile/);
+  });
+
   it('splits text of any length', () => {
     expect(splitParts('', 3)).toEqual(['']);
     expect(splitParts('abcdefg', 3)).toEqual(['abc', 'def', 'g']);
