@@ -21,6 +21,7 @@ import type { Analysis, Article, Claim, ExtractResult, SavedArticle } from '../t
 import { savesAutomatically, type Settings } from '../settings';
 import type { TabStore } from './tab-store';
 import { MAX_BULK } from './gate';
+import { Room } from './room';
 
 /** What the service needs from the browser about tabs: a port, so tests can fake it. */
 export interface TabAccess {
@@ -74,6 +75,12 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
   const idf = d.idf ?? new ArchiveIdf(d.db, EMPTY_IDF);
   // Backups and exports travel to and from the archive page in parts (issue #6).
   const transfers = new Transfers(() => d.now());
+  // Saves and imports are refused while the disk still has a margin, not when the browser fails them (issue #15).
+  const room = new Room(d.storage);
+  /** Bytes a save of this article will write, roughly (what `recordBytes` counts, before analysis). */
+  const articleBytes = (a: Article) => a.paragraphs.reduce((n, p) => n + p.length * 2, 0) + a.title.length * 2 + 4096;
+  /** A review or a tag: small, but at a full disk even a small write fails. */
+  const SMALL_WRITE = 16 * 1024;
   const backupStep = <T>(f: () => T): T => {
     try {
       return f();
@@ -150,7 +157,9 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
     const settings = await d.settings?.().catch(() => null);
     if (settings && savesAutomatically(settings, result.article.pageUrl || url)) {
       try {
+        await room.ensure(articleBytes(result.article));
         saved = await saveArticle(d.db, result.article, analysis, d.now());
+        room.wrote(saved.bytes);
         analysis.claims = saved.claims ?? analysis.claims;
         d.notify({ kind: 'archive/changed' });
       } catch (err) {
@@ -172,7 +181,9 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
   async function reviewOnTab(tabId: number, claimId: string, review: ReviewInput | null, added?: Claim): Promise<PanelState> {
     const state = await readyState(tabId);
     const now = d.now();
-    const rec = (await findByUrl(d.db, state.article.url)) ?? (await saveArticle(d.db, state.article, state.analysis, now));
+    const found = await findByUrl(d.db, state.article.url);
+    await room.ensure(found ? SMALL_WRITE : articleBytes(state.article));
+    const rec = found ?? (await saveArticle(d.db, state.article, state.analysis, now));
     const known = added ?? state.analysis.claims?.find((c) => c.id === claimId);
     let updated: SavedArticle | null;
     try {
@@ -229,7 +240,8 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
     },
     async 'panel/save'({ tabId }) {
       const state = await readyState(tabId);
-      await saveArticle(d.db, state.article, state.analysis, d.now());
+      await room.ensure(articleBytes(state.article));
+      room.wrote((await saveArticle(d.db, state.article, state.analysis, d.now())).bytes);
       d.notify({ kind: 'archive/changed' });
       return panelState(tabId);
     },
@@ -272,6 +284,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       return { ...page, speakers };
     },
     async 'archive/review'({ articleId, claimId, review }) {
+      await room.ensure(SMALL_WRITE);
       let rec: SavedArticle | null;
       try {
         rec = await reviewClaim(d.db, articleId, claimId, reviewFrom(review), d.now());
@@ -322,6 +335,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
     },
     async 'archive/tag'({ ids, add, remove }) {
       const list = idList(ids);
+      await room.ensure(SMALL_WRITE);
       try {
         const updated = await tagArticles(d.db, list, Array.isArray(add) ? add : [], Array.isArray(remove) ? remove : []);
         if (updated) d.notify({ kind: 'archive/changed' });
@@ -338,6 +352,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
     async 'archive/restore-many'({ records }) {
       if (!Array.isArray(records) || records.length > MAX_BULK) throw new UserFacingError('Those articles could not be restored: the records are incomplete.');
       // Checked as an import checks a backup's records (lib/archive/schema.ts), here and in restoreArticles.
+      await room.ensure(records.reduce((n, r) => n + (r.bytes ?? 0), 0));
       const ids = await restoreArticles(d.db, records);
       d.notify({ kind: 'archive/changed' });
       return { ids };
@@ -351,6 +366,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       return rec;
     },
     async 'archive/restore'({ record }) {
+      await room.ensure(record.bytes ?? 0);
       const id = await restoreArticle(d.db, record);
       d.notify({ kind: 'archive/changed' });
       return { id };
@@ -390,9 +406,12 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
     },
     async 'archive/import'({ transfer }) {
       const text = backupStep(() => transfers.take(transfer));
+      // The file's text is about what its records take as UTF-16, before their index rows.
+      await room.ensure(text.length * 2);
       const report = await importBackup(d.db, text, { now: () => d.now() }).catch((err: unknown) => {
         throw err instanceof BackupError ? new UserFacingError(err.message) : err;
       });
+      room.wrote(text.length * 2);
       d.notify({ kind: 'archive/changed' });
       // Records from older backups have no fingerprint yet: they get one in the background, as after an upgrade.
       if (report.added + report.merged > 0 && (await d.db.meta.get(FILL))) {
