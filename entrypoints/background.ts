@@ -10,6 +10,8 @@ import { createAnalyser } from '@/lib/background/analyser';
 import { ArchiveIdf, fillFingerprints } from '@/lib/archive/coverage';
 import { loadIdfTable } from '@/lib/events/idf';
 import { createService, type TabAccess } from '@/lib/background/service';
+import { gate } from '@/lib/background/gate';
+import { censusKeeper, checkCensus } from '@/lib/background/census';
 import { TabStore } from '@/lib/background/tab-store';
 import { syncAutoRun } from '@/lib/background/autorun';
 import { broadcast, serve } from '@/lib/messaging/transport';
@@ -79,6 +81,8 @@ export default defineBackground(() => {
       }
     },
   };
+  // What the archive holds, kept outside IndexedDB: a database the browser discarded is noticed on start (issue #15).
+  const keepCensus = censusKeeper(browser.storage.local, db, () => Date.now());
   const service = createService({
     db,
     tabs: new TabStore(browser.storage.session),
@@ -90,11 +94,20 @@ export default defineBackground(() => {
     }),
     idf,
     storage: typeof navigator !== 'undefined' ? navigator.storage : undefined,
-    notify: broadcast,
+    notify: (msg) => {
+      broadcast(msg);
+      if (msg.kind === 'archive/changed') keepCensus();
+    },
     now: () => Date.now(),
     settings: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
   });
-  serve(service, (err) => console.error('Backstory background error', err));
+  // Each request is checked against who sent it and what it carries (issue #15).
+  serve(gate(service, browser.runtime.getURL('')), (err) => console.error('Backstory background error', err));
+
+  // An archive that came back empty or smaller than it was left is recorded for the archive page to tell the reader.
+  checkCensus(browser.storage.local, db, Date.now())
+    .then((loss) => loss && console.error('Backstory: the archive holds fewer articles than it did', loss))
+    .catch((err: unknown) => console.error('Backstory: the archive could not be counted on start', err));
 
   // Articles saved before fingerprints existed (or imported without them) get theirs in the
   // background, a batch at a time; until then they are simply not found as earlier coverage.

@@ -8,7 +8,7 @@ import type { ArchiveStats, ArticleSummary, Coverage, Result } from '@/lib/messa
 import { request } from '@/lib/messaging/transport';
 import type { SavedArticle, TextSpan } from '@/lib/types';
 import { ArticleRow } from './ArticleRow';
-import { ArticleExports, BackupReminder, BackupView } from './BackupView';
+import { ArchiveLossNotice, ArticleExports, BackupReminder, BackupView } from './BackupView';
 import { ClaimsView, parseClaimFilter } from './ClaimsView';
 import { archiveHash, filterFromHash, isFiltered, NO_FILTER, parseTags, toArchiveQuery, type ArchiveFilter } from './query';
 import { listHref, navigate, rememberList, useRoute } from './route';
@@ -59,6 +59,7 @@ export function App() {
         </>
       ) : (
         <>
+          <ArchiveLossNotice />
           <BackupReminder />
           <ArchiveList filter={filter} />
         </>

@@ -23,6 +23,7 @@ import {
   type ExportRequest,
 } from '@/lib/archive/backup-state';
 import { toolExport, type ToolFormat } from '@/lib/archive/exports';
+import { dismissLoss, LOSS_KEY, lossMessage, parseLoss, type ArchiveLoss } from '@/lib/background/census';
 import { request } from '@/lib/messaging/transport';
 import { isOrigin, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import type { SavedArticle } from '@/lib/types';
@@ -44,7 +45,7 @@ function download(blob: Blob, filename: string): void {
 }
 
 /** Asks the background for a file and reads it part by part. Returns an error sentence, or the file saved. */
-async function exportAndDownload(req: ExportRequest, progress?: (text: string) => void): Promise<{ error: string } | { articles: number; filename: string }> {
+async function exportAndDownload(req: ExportRequest, progress?: (text: string) => void): Promise<{ error: string } | { articles: number; filename: string; warning: string | null }> {
   const t = await request('archive/export', req);
   if (!t.ok) return { error: t.error };
   const parts: string[] = [];
@@ -55,7 +56,7 @@ async function exportAndDownload(req: ExportRequest, progress?: (text: string) =
     parts.push(r.value.text);
   }
   download(new Blob(parts, { type: t.value.mime }), t.value.filename);
-  return { articles: t.value.articles, filename: t.value.filename };
+  return { articles: t.value.articles, filename: t.value.filename, warning: t.value.warning ?? null };
 }
 
 async function readBackupState(): Promise<BackupState> {
@@ -67,12 +68,15 @@ async function writeBackupState(patch: Partial<BackupState>): Promise<void> {
   await browser.storage.local.set({ [BACKUP_KEY]: next });
 }
 
-/** Makes the backup file, saves it, and notes the time for the reminder. Returns an error sentence or null. */
-async function backUpNow(progress?: (text: string) => void): Promise<string | null> {
+/**
+ * Makes the backup file, saves it, and notes the time for the reminder. Returns an error sentence,
+ * or what checking the file as an import would read it found (null: all of it restores).
+ */
+async function backUpNow(progress?: (text: string) => void): Promise<{ error: string } | { warning: string | null }> {
   const r = await exportAndDownload({ format: 'backup' }, progress);
-  if ('error' in r) return r.error;
+  if ('error' in r) return { error: r.error };
   await writeBackupState({ lastAt: Date.now(), snoozedUntil: null });
-  return null;
+  return { warning: r.warning };
 }
 
 /** The reminder's state in `storage.local`, kept current when another page changes it. */
@@ -106,6 +110,41 @@ function useArticleCount(): number | null {
   return n;
 }
 
+/**
+ * When the archive came back empty or smaller than it was left (the browser discarded a damaged
+ * database, lib/background/census.ts): says so plainly and points to the newest backup, until the
+ * reader dismisses it.
+ */
+export function ArchiveLossNotice() {
+  const backupState = useBackupState();
+  const [loss, setLoss] = useState<ArchiveLoss | null>(null);
+  useEffect(() => {
+    let live = true;
+    const load = () => void browser.storage.local.get(LOSS_KEY).then((r) => live && setLoss(parseLoss(r[LOSS_KEY])));
+    load();
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && LOSS_KEY in changes) load();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => {
+      live = false;
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  }, []);
+  if (!loss || !backupState) return null;
+  return (
+    <Notice tone="error" title={loss.found === 0 ? 'Your archive is empty: its articles were lost' : 'Articles are missing from your archive'} testId="archive-loss">
+      <p data-testid="archive-loss-text">{lossMessage(loss, backupState.lastAt, (ms) => formatDate(ms, true))}</p>
+      <p class="backup-actions">
+        <a href="#/backup">Restore from a backup</a>
+        <button type="button" onClick={() => void dismissLoss(browser.storage.local)} data-testid="archive-loss-dismiss">
+          I understand
+        </button>
+      </p>
+    </Notice>
+  );
+}
+
 /** Above the article list: offers a backup when there are articles and the last backup is old or missing. */
 export function BackupReminder() {
   const state = useBackupState();
@@ -117,9 +156,9 @@ export function BackupReminder() {
   async function now() {
     setBusy('Preparing the backup…');
     setProblem(null);
-    const err = await backUpNow(setBusy);
+    const r = await backUpNow(setBusy);
     setBusy(null);
-    setProblem(err);
+    setProblem('error' in r ? r.error : r.warning);
   }
 
   return (
@@ -182,6 +221,7 @@ export function BackupView({ query }: { query: string }) {
   const [exporting, setExporting] = useState<string | null>(null);
   const [exportProblem, setExportProblem] = useState<string | null>(null);
   const [exported, setExported] = useState<string | null>(null);
+  const [exportWarning, setExportWarning] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [withSettings, setWithSettings] = useState(false);
   const [imp, setImp] = useState<ImportState>({ phase: 'idle' });
@@ -191,11 +231,13 @@ export function BackupView({ query }: { query: string }) {
   async function backup() {
     setExporting('Preparing the backup…');
     setExportProblem(null);
+    setExportWarning(null);
     setExported(null);
-    const err = await backUpNow(setExporting);
+    const r = await backUpNow(setExporting);
     setExporting(null);
-    if (err) setExportProblem(err);
-    else setExported('The backup file is in your downloads. Keep it somewhere other than this computer’s browser.');
+    if ('error' in r) return setExportProblem(r.error);
+    setExported('The backup file is in your downloads. Keep it somewhere other than this computer’s browser.');
+    setExportWarning(r.warning);
   }
 
   async function exportFor(format: ToolFormat) {
@@ -237,7 +279,7 @@ export function BackupView({ query }: { query: string }) {
     if (withSettings) settings = await restoreSettings(report.settings);
     // A restore into an empty archive leaves it exactly as the file: that file is a current backup.
     const made = Date.parse(report.exportedAt);
-    if (report.intoEmpty && report.added > 0 && Number.isFinite(made) && (state?.lastAt ?? 0) < made) await writeBackupState({ lastAt: made });
+    if (report.intoEmpty && report.added > 0 && report.rejectedCount === 0 && Number.isFinite(made) && (state?.lastAt ?? 0) < made) await writeBackupState({ lastAt: made });
     setImp({ phase: 'done', report, settings });
   }
 
@@ -246,6 +288,7 @@ export function BackupView({ query }: { query: string }) {
       <header class="page-header">
         <h1>Backup</h1>
       </header>
+      <ArchiveLossNotice />
 
       <section class="card backup-section" aria-labelledby="backup-export">
         <h2 id="backup-export">Back up your archive</h2>
@@ -268,7 +311,7 @@ export function BackupView({ query }: { query: string }) {
         <h2 id="backup-import">Restore from a backup</h2>
         <p>
           Into an empty archive, a backup is restored exactly as it was. Into this one, it is merged: an article you already have stays one article; for each claim
-          the newer review wins; tags are combined. A file that is damaged or not a Backstory backup is refused and changes nothing.
+          the newer review wins; tags are combined. A file that is damaged or not a Backstory backup is refused and changes nothing; articles in a file that Backstory cannot restore are listed and left out, and the others are restored.
         </p>
         <p class="backup-actions">
           <input
@@ -348,6 +391,11 @@ export function BackupView({ query }: { query: string }) {
           {exported}
         </p>
       )}
+      {exportWarning && (
+        <Notice tone="warn" title="Not all of this backup can be restored" testId="export-warning">
+          <p>{exportWarning}</p>
+        </Notice>
+      )}
     </>
   );
 }
@@ -381,6 +429,22 @@ function ImportSummary({ report: r, settings }: { report: ImportReport; settings
         </p>
       )}
       {r.tagsAdded > 0 && <p>{plural(r.tagsAdded, 'tag')} added to articles you already had.</p>}
+      {r.rejectedCount > 0 && (
+        <div data-testid="import-rejected">
+          <p>
+            <strong>
+              {plural(r.rejectedCount, 'article')} of the {plural(r.articles, 'article')} in the file could not be restored
+            </strong>{' '}
+            and {r.rejectedCount === 1 ? 'was' : 'were'} left out; everything else was imported.
+          </p>
+          <ul class="import-conflicts">
+            {r.rejected.map((x) => (
+              <li key={x.article}>{x.problem}</li>
+            ))}
+          </ul>
+          {r.rejectedCount > r.rejected.length && <p class="muted">And {(r.rejectedCount - r.rejected.length).toLocaleString()} more.</p>}
+        </div>
+      )}
       {r.conflicts.length > 0 && (
         <details>
           <summary>Where the two reviews differed</summary>

@@ -5,26 +5,21 @@ import { claimRows, mergeClaims } from './claims';
 import type { ArchiveDB, EventRow, MetaRow, SearchRow } from './db';
 import { articleDate, eventRow, FILL, searchWords, statementRows, TOTALS } from './derived';
 import { logChanges } from './terms';
+import { checkRecord, recordBytes } from './schema';
 
-/** Approximate stored size of a record: strings as UTF-16, plus a fixed overhead. */
-export function recordBytes(r: Omit<SavedArticle, 'bytes' | 'id'>): number {
-  let chars = 0;
-  for (const p of r.paragraphs) chars += p.length;
-  chars += r.title.length + r.url.length + r.pageUrl.length + (r.byline?.length ?? 0) + (r.excerpt?.length ?? 0);
-  chars += (r.publisher?.length ?? 0) + (r.aggregator?.length ?? 0);
-  for (const a of r.actors) chars += a.key.length + a.name.length + a.aliases.join('').length + (a.role?.length ?? 0);
-  for (const c of r.claims ?? []) {
-    chars += c.text.length + (c.speaker?.length ?? 0) + 120;
-    for (const g of c.signals) chars += g.reason.length + g.words.length;
-    if (c.review) chars += c.review.note.length + c.review.evidence.join('').length;
-  }
-  for (const t of r.tags ?? []) chars += t.length;
-  if (r.fingerprint) {
-    const fp = r.fingerprint;
-    chars += fp.terms.join(' ').length + fp.keys.join(' ').length + 8 * (fp.counts.length + fp.dates.length);
-    for (const [k] of [...fp.actors, ...fp.places]) chars += k.length + 8;
-  }
-  return chars * 2 + 256;
+export { recordBytes } from './schema';
+
+/**
+ * Records rewritten in place (a review, tags, a fingerprint filled in) with their size computed
+ * again; returns how much the total changes, for `adjustTotals` once they are put.
+ */
+export function resize(before: readonly SavedArticle[], after: readonly SavedArticle[]): number {
+  let delta = 0;
+  after.forEach((r, i) => {
+    r.bytes = recordBytes(r);
+    delta += r.bytes - (before[i]?.bytes ?? 0);
+  });
+  return delta;
 }
 
 /** Every table an article's writes touch, for transactions. */
@@ -32,7 +27,8 @@ export function articleTables(db: ArchiveDB) {
   return [db.articles, db.claims, db.events, db.search, db.termLog, db.statements, db.meta];
 }
 
-async function adjustTotals(db: ArchiveDB, articles: number, bytes: number): Promise<void> {
+/** Adds to the running totals. Call inside a transaction that includes `db.meta`. */
+export async function adjustTotals(db: ArchiveDB, articles: number, bytes: number): Promise<void> {
   if (articles === 0 && bytes === 0) return;
   // The totals exist from the database's creation (populate) or its upgrade to v3.
   const t = (await db.meta.get(TOTALS)) ?? { key: TOTALS, articles: 0, bytes: 0 };
@@ -181,9 +177,10 @@ function recordFor(article: Article, analysis: Analysis | null, existing: SavedA
   };
   const fingerprint = analysis?.fingerprint ?? existing?.fingerprint;
   if (fingerprint) base.fingerprint = fingerprint;
-  const record: SavedArticle = { ...base, bytes: recordBytes(base) };
+  const record: SavedArticle = { ...base, bytes: 0 };
   if (existing?.id !== undefined) record.id = existing.id;
-  return record;
+  // The schema an import applies (lib/archive/schema.ts): what is saved can be restored from a backup.
+  return checkRecord(record, 'This article cannot be saved');
 }
 
 /**
@@ -253,12 +250,17 @@ export async function deleteArticles(db: ArchiveDB, ids: readonly number[]): Pro
 }
 
 /** Puts back a record returned by `deleteArticle`. If the URL was saved again meanwhile, the newer one wins. */
-export async function restoreArticle(db: ArchiveDB, record: SavedArticle): Promise<number> {
+export async function restoreArticle(db: ArchiveDB, record: unknown): Promise<number> {
   return (await restoreArticles(db, [record]))[0]!;
 }
 
-/** Puts back records in one transaction; returns their ids (the newer record's id where the URL was saved again). */
-export async function restoreArticles(db: ArchiveDB, records: readonly SavedArticle[]): Promise<number[]> {
+/**
+ * Puts back records in one transaction; returns their ids (the newer record's id where the URL was
+ * saved again). They come back from a page, so they are checked as an import checks a backup's
+ * (lib/archive/schema.ts) before anything is written: one that does not fit refuses them all.
+ */
+export async function restoreArticles(db: ArchiveDB, given: readonly unknown[]): Promise<number[]> {
+  const records = given.map((r, i) => checkRecord(r, given.length === 1 ? 'That article cannot be put back' : `Article ${i + 1} of those to put back`));
   return db.transaction('rw', articleTables(db), async () => {
     const ids: number[] = [];
     const put: PutRecord[] = [];
@@ -268,7 +270,7 @@ export async function restoreArticles(db: ArchiveDB, records: readonly SavedArti
         ids.push(current.id);
         continue;
       }
-      const rec: SavedArticle = { ...record, tags: record.tags ?? [], date: record.date ?? articleDate(record) };
+      const rec: SavedArticle = record;
       const id = (await db.articles.put(rec)) as number;
       put.push({ record: { ...rec, id }, previousBytes: 0 });
       ids.push(id);

@@ -79,4 +79,9 @@ export interface ExportTicket {
   articles: number;
   filename: string;
   mime: string;
+  /**
+   * Backups only: what checking the file with the importer found wrong (issue #15), as a sentence
+   * for the reader; absent when every article in it restores.
+   */
+  warning?: string;
 }

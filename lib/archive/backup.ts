@@ -23,21 +23,20 @@
  * transaction, which `importInto` knows nothing about; and its reviver turns typed values
  * (`$types`: dates, blobs, maps, typed arrays…) from the file into live objects before anything
  * could check them. So the file is read here: parsed, checked record by record against what
- * Backstory stores (types, sizes, web addresses only), and only when every record passes is
- * anything written, in ONE transaction over `articleTables(db)`: a bad file changes nothing.
+ * Backstory stores (lib/archive/schema.ts, the same schema a save applies: types, sizes, web
+ * addresses only), and written in ONE transaction over `articleTables(db)`: a bad file changes
+ * nothing; a file with some bad records restores the others and lists the bad ones.
  */
 import './backup-env';
 import Dexie from 'dexie';
 import { exportDB } from 'dexie-export-import';
-import { isClaimStatus } from '../claim-status';
 import { parseSettings, type Settings } from '../settings';
-import type { Actor, ArticleFingerprint, Claim, ClaimReview, SavedArticle } from '../types';
+import type { Claim, ClaimReview, SavedArticle } from '../types';
 import { articleTables, indexArticles, recordBytes, type PutRecord } from './articles';
 import { MAX_BACKUP_BYTES, splitParts } from './backup-state';
-import { articleDate } from './derived';
-import { MAX_EVIDENCE, MAX_NOTE } from './claims';
 import type { ArchiveDB } from './db';
-import { MAX_TAGS, normaliseTag } from './search';
+import { articleLabel, At, checkRecord, clipped, count, FORBIDDEN_KEYS, forbiddenKey, HOSTILE_KEY, HostileKeyError, isPlainObject, RecordError, type Obj } from './schema';
+import { MAX_TAGS } from './search';
 
 export const BACKUP_FORMAT = 'backstory-backup';
 /** Raised when the file's layout changes in a way an older Backstory could not read. */
@@ -56,7 +55,7 @@ export interface BackupHeader {
 }
 
 /** A problem with a backup file, in words for the reader. The archive is unchanged when it is thrown. */
-export class BackupError extends Error {}
+export class BackupError extends RecordError {}
 
 /** What an import did. */
 export interface ImportReport {
@@ -74,6 +73,10 @@ export interface ImportReport {
   reviewsKept: number;
   /** Tags added to articles that were already in the archive. */
   tagsAdded: number;
+  /** Records of the file that were not restored, and why (at most MAX_REJECTED listed); the others were. */
+  rejected: RejectedRecord[];
+  /** How many records were not restored (`rejected` may list fewer). */
+  rejectedCount: number;
   /** Where the two disagreed about a review: which one won (at most MAX_CONFLICTS listed). */
   conflicts: ReviewConflict[];
   /** The archive was empty: records keep their ids, the archive is the file's exactly. */
@@ -92,7 +95,17 @@ export interface ReviewConflict {
   winner: 'file' | 'here';
 }
 
+/** A record of a backup file that could not be restored. */
+export interface RejectedRecord {
+  /** Its place in the file, from 1. */
+  article: number;
+  title: string | null;
+  /** The sentence saying what is wrong ("Article 3 (“…”): “url” is not a web address …"). */
+  problem: string;
+}
+
 const MAX_CONFLICTS = 50;
+const MAX_REJECTED = 100;
 
 // ---------------------------------------------------------------------------------------------
 // Export
@@ -125,317 +138,17 @@ export async function exportBackup(
   return { text, articles, filename: `backstory-backup-${header.exportedAt.slice(0, 10)}.json` };
 }
 
+
 // ---------------------------------------------------------------------------------------------
 // Reading and checking a file
 
-/** Limits on what one record may hold. Generous against what extraction produces (200,000 characters of text). */
-export const LIMITS = {
-  url: 8192,
-  title: 2000,
-  short: 2000,
-  lang: 35,
-  published: 100,
-  paragraphs: 20_000,
-  text: 1_000_000,
-  actors: 5000,
-  aliases: 200,
-  name: 400,
-  role: 1000,
-  claims: 5000,
-  claimId: 200,
-  spans: 1000,
-  signals: 50,
-  reason: 1000,
-  evidenceUrl: 2000,
-  fingerprintList: 4000,
-  term: 400,
-} as const;
-
-/** The latest time a record may carry (ECMAScript's largest date). */
-const MAX_TIME = 8.64e15;
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-const HOSTILE_KEY = (k: string) =>
-  `This file contains a field named “${k}”, which no Backstory backup has. Such fields are used to attack programs that read files, so the file was refused.`;
-
-/** A place in the file, for messages: "Article 3 (“Title”): claims[2].review.note …". */
-class At {
-  constructor(
-    readonly label: string,
-    readonly path: string,
-  ) {}
-  field(name: string): At {
-    return new At(this.label, this.path ? `${this.path}.${name}` : name);
-  }
-  item(i: number): At {
-    return new At(this.label, `${this.path}[${i}]`);
-  }
-  fail(problem: string): never {
-    throw new BackupError(`${this.label}: ${this.path ? `“${this.path}” ` : ''}${problem}.`);
-  }
-}
-
-type Check<T> = (x: unknown, at: At) => T;
-type Obj = Record<string, unknown>;
-
-function kindOf(x: unknown): string {
-  if (x === null) return 'empty (null)';
-  if (Array.isArray(x)) return 'a list';
-  if (typeof x === 'string') return 'text';
-  if (typeof x === 'number') return 'a number';
-  if (typeof x === 'boolean') return 'true or false';
-  return 'an object';
-}
-
-function isPlainObject(x: unknown): x is Obj {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-const clipped = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const count = (n: number) => n.toLocaleString('en');
 /** A size in characters (at most bytes, for UTF-8) as the reader knows sizes: "200 MB", "1.5 MB", "800 KB". */
 const sizeText = (n: number) => (n >= 1024 * 1024 ? `${count(Math.round((n / 1024 / 1024) * 10) / 10)} MB` : `${count(Math.ceil(n / 1024))} KB`);
 
-const text =
-  (max: number): Check<string> =>
-  (x, at) => {
-    if (typeof x !== 'string') return at.fail(`should be text, not ${kindOf(x)}`);
-    if (x.length > max) return at.fail(`is too long (${count(x.length)} characters; at most ${count(max)})`);
-    return x;
-  };
-
-const nullable =
-  <T>(check: Check<T>): Check<T | null> =>
-  (x, at) =>
-    x === null ? null : check(x, at);
-
-const integer =
-  (min: number, max: number): Check<number> =>
-  (x, at) => {
-    if (typeof x !== 'number') return at.fail(`should be a number, not ${kindOf(x)}`);
-    if (!Number.isInteger(x) || x < min || x > max) return at.fail(`should be a whole number from ${count(min)} to ${count(max)}, not ${x}`);
-    return x;
-  };
-
-const decimal =
-  (min: number, max: number): Check<number> =>
-  (x, at) => {
-    if (typeof x !== 'number') return at.fail(`should be a number, not ${kindOf(x)}`);
-    if (!Number.isFinite(x) || x < min || x > max) return at.fail(`should be a number from ${count(min)} to ${count(max)}, not ${x}`);
-    return x;
-  };
-
-const time = decimal(0, MAX_TIME);
-
-const boolean: Check<boolean> = (x, at) => (typeof x === 'boolean' ? x : at.fail(`should be true or false, not ${kindOf(x)}`));
-
-const oneOf =
-  <T extends string | number>(values: readonly T[]): Check<T> =>
-  (x, at) =>
-    values.includes(x as T) ? (x as T) : at.fail(`should be one of ${values.map((v) => `“${v}”`).join(', ')}, not ${typeof x === 'string' ? `“${clipped(x, 40)}”` : kindOf(x)}`);
-
-const list =
-  <T>(check: Check<T>, max: number): Check<T[]> =>
-  (x, at) => {
-    if (!Array.isArray(x)) return at.fail(`should be a list, not ${kindOf(x)}`);
-    if (x.length > max) return at.fail(`has too many entries (${count(x.length)}; at most ${count(max)})`);
-    return x.map((v, i) => check(v, at.item(i)));
-  };
-
-/** An http(s) address; anything else (javascript:, data:, file:…) is refused. */
-const webUrl =
-  (max: number): Check<string> =>
-  (x, at) => {
-    const s = text(max)(x, at);
-    let u: URL;
-    try {
-      u = new URL(s);
-    } catch {
-      return at.fail(`is not a web address (“${clipped(s, 80)}”)`);
-    }
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-      return at.fail(`is not a web address (“${clipped(s, 80)}”): only http and https addresses are accepted`);
-    }
-    return s;
-  };
-
-/**
- * An object with known fields only, checked one by one, in the file's own key order (so that a
- * restored record is the same record, key for key). Missing fields get `defaults`.
- */
-function shape<T>(fields: { [K in keyof T]-?: Check<T[K]> }, required: readonly (keyof T)[], defaults: Partial<{ [K in keyof T]: (o: Obj) => T[K] }> = {}): Check<T> {
-  return (x, at) => {
-    if (!isPlainObject(x)) return at.fail(`should be an object, not ${kindOf(x)}`);
-    const out: Obj = {};
-    for (const k of Object.keys(x)) {
-      if (FORBIDDEN_KEYS.has(k)) throw new BackupError(HOSTILE_KEY(k));
-      if (!Object.prototype.hasOwnProperty.call(fields, k)) return at.fail(`has a field Backstory does not know (“${clipped(k, 40)}”)`);
-      const v = x[k];
-      if (v === undefined) continue;
-      out[k] = (fields as Record<string, Check<unknown>>)[k]!(v, at.field(k));
-    }
-    for (const k of required) if (!(k in out)) at.fail(`has no “${String(k)}”`);
-    for (const [k, make] of Object.entries(defaults) as [string, (o: Obj) => unknown][]) if (!(k in out)) out[k] = make(out);
-    return out as T;
-  };
-}
-
-const span = shape<{ paragraph: number; start: number; end: number }>(
-  { paragraph: integer(0, LIMITS.paragraphs), start: integer(0, LIMITS.text), end: integer(0, LIMITS.text) },
-  ['paragraph', 'start', 'end'],
-);
-
-const spanChecked: Check<{ paragraph: number; start: number; end: number }> = (x, at) => {
-  const s = span(x, at);
-  if (s.end < s.start) at.fail('ends before it starts');
-  return s;
-};
-
-const review = shape<ClaimReview>(
-  {
-    status: (x, at) => (isClaimStatus(x) ? x : at.fail(`is not a claim status Backstory knows (${typeof x === 'string' ? `“${clipped(x, 40)}”` : kindOf(x)})`)),
-    note: text(MAX_NOTE),
-    evidence: list(webUrl(LIMITS.evidenceUrl), MAX_EVIDENCE),
-    updatedAt: time,
-  },
-  ['status', 'updatedAt'],
-  { note: () => '', evidence: () => [] },
-);
-
-const signal = shape<Claim['signals'][number]>(
-  {
-    // Checked as a word rather than against today's list, so that a code added later still reads.
-    code: (x, at) => (typeof x === 'string' && /^[a-z][a-z-]{0,39}$/.test(x) ? (x as Claim['signals'][number]['code']) : at.fail('is not a signal code')),
-    reason: text(LIMITS.reason),
-    words: text(LIMITS.reason),
-  },
-  ['code', 'reason'],
-  { words: () => '' },
-);
-
-const claim = shape<Claim>(
-  {
-    id: text(LIMITS.claimId),
-    spans: list(spanChecked, LIMITS.spans),
-    text: text(LIMITS.text),
-    kind: oneOf(['quote', 'reported', 'factual'] as const),
-    speaker: nullable(text(LIMITS.name)),
-    speakerKey: nullable(text(LIMITS.name)),
-    cue: nullable(text(LIMITS.name)),
-    checkworthiness: decimal(0, 1),
-    checkworthy: boolean,
-    unverified: boolean,
-    signals: list(signal, LIMITS.signals),
-    review,
-    missed: boolean,
-  },
-  ['id', 'spans', 'text', 'kind'],
-  { speaker: () => null, speakerKey: () => null, cue: () => null, checkworthiness: () => 0, checkworthy: () => false, unverified: () => false, signals: () => [] },
-);
-
-const actor = shape<Actor>(
-  {
-    key: text(LIMITS.name),
-    name: text(LIMITS.name),
-    type: oneOf(['PER', 'ORG', 'LOC'] as const),
-    aliases: list(text(LIMITS.name), LIMITS.aliases),
-    mentions: integer(0, 10_000_000),
-    role: nullable(text(LIMITS.role)),
-  },
-  ['key', 'name', 'type'],
-  { aliases: () => [], mentions: () => 0, role: () => null },
-);
-
-const keyCount: Check<[string, number]> = (x, at) => {
-  if (!Array.isArray(x) || x.length !== 2) return at.fail('should be a pair of a key and a number');
-  return [text(LIMITS.name)(x[0], at.item(0)), decimal(0, 1e9)(x[1], at.item(1))];
-};
-
-const fingerprint = shape<ArticleFingerprint>(
-  {
-    v: oneOf([1] as const),
-    day: nullable(integer(-1e8, 1e8)),
-    terms: list(text(LIMITS.term), LIMITS.fingerprintList),
-    counts: list(decimal(0, 1e9), LIMITS.fingerprintList),
-    actors: list(keyCount, LIMITS.fingerprintList),
-    places: list(keyCount, LIMITS.fingerprintList),
-    dates: list(integer(-1e8, 1e8), LIMITS.fingerprintList),
-    keys: list(text(LIMITS.term), LIMITS.fingerprintList),
-  },
-  ['v', 'day', 'terms', 'counts', 'actors', 'places', 'dates', 'keys'],
-);
-
-const tag: Check<string> = (x, at) => {
-  const s = text(LIMITS.short)(x, at);
-  if (normaliseTag(s) !== s) at.fail(`is not a tag as Backstory keeps them (“${clipped(s, 40)}”: trimmed, lower-case, at most 40 characters)`);
-  return s;
-};
-
-/**
- * Every field of a saved record, with its check. A field added to `SavedArticle` must be added here,
- * or backups holding it are refused (test/unit/backup.test.ts checks a fully filled record).
- */
-const article = shape<SavedArticle>(
-  {
-    id: integer(1, Number.MAX_SAFE_INTEGER),
-    url: webUrl(LIMITS.url),
-    pageUrl: webUrl(LIMITS.url),
-    title: text(LIMITS.title),
-    byline: nullable(text(LIMITS.short)),
-    publisher: nullable(text(LIMITS.short)),
-    aggregator: nullable(text(LIMITS.short)),
-    published: nullable(text(LIMITS.published)),
-    lang: nullable(text(LIMITS.lang)),
-    excerpt: nullable(text(LIMITS.short)),
-    wordCount: integer(0, LIMITS.text),
-    paragraphs: list(text(LIMITS.text), LIMITS.paragraphs),
-    truncated: boolean,
-    savedAt: time,
-    updatedAt: time,
-    actorKeys: list(text(LIMITS.name), LIMITS.actors),
-    actors: list(actor, LIMITS.actors),
-    claims: list(claim, LIMITS.claims),
-    bytes: integer(0, 1e10),
-    tags: (x, at) => {
-      const tags = list(tag, MAX_TAGS)(x, at);
-      if (new Set(tags).size !== tags.length) at.fail('lists a tag twice');
-      return tags;
-    },
-    date: decimal(-MAX_TIME, MAX_TIME),
-    fingerprint,
-  },
-  ['url', 'title', 'paragraphs', 'savedAt'],
-  {
-    pageUrl: (o) => o.url as string,
-    byline: () => null,
-    publisher: () => null,
-    aggregator: () => null,
-    published: () => null,
-    lang: () => null,
-    excerpt: () => null,
-    wordCount: (o) => (o.paragraphs as string[]).join(' ').split(/\s+/).filter(Boolean).length,
-    truncated: () => false,
-    updatedAt: (o) => o.savedAt as number,
-    actors: () => [],
-    actorKeys: (o) => ((o.actors as Actor[] | undefined) ?? []).map((a) => a.key),
-    tags: () => [],
-    date: (o) => articleDate(o as unknown as SavedArticle),
-  },
-);
-
-/** One row of the file as a record, or a BackupError naming the article and what is wrong. */
+/** One row of the file as a record (lib/archive/schema.ts), or a RecordError naming the article and what is wrong. */
 function readRecord(row: unknown, i: number): SavedArticle {
-  const title = isPlainObject(row) && typeof row.title === 'string' ? row.title : null;
-  const at = new At(title ? `Article ${i + 1} (“${clipped(title)}”)` : `Article ${i + 1}`, '');
-  const r = article(untype(row, at), at);
-  let chars = 0;
-  for (const p of r.paragraphs) chars += p.length;
-  if (chars > LIMITS.text) at.fail(`its text is too long (${count(chars)} characters; at most ${count(LIMITS.text)})`);
-  // Our own estimate of the record's size; the file's is kept (the record is restored as it was)
-  // unless it is missing.
-  if (r.bytes === undefined) r.bytes = recordBytes(r);
-  return r;
+  const at = new At(articleLabel(row, i), '');
+  return checkRecord(untype(row, at), at);
 }
 
 /**
@@ -443,7 +156,7 @@ function readRecord(row: unknown, i: number): SavedArticle {
  * `$types` map (keypath → type). Two can occur in a Backstory record: "arrayNonindexKeys", which the
  * add-on writes for every list (nothing to undo while the value is a plain list), and "undef", an
  * optional field that is there but undefined (dropped: it reads back as absent). Any other type (a
- * date, a blob, a map…) is something Backstory never stores, and the file is refused.
+ * date, a blob, a map…) is something Backstory never stores, and the record is refused.
  */
 function untype(row: unknown, at: At): unknown {
   if (!isPlainObject(row) || !('$types' in row)) return row;
@@ -456,7 +169,7 @@ function untype(row: unknown, at: At): unknown {
       return at.fail(`holds a value of a kind Backstory never stores (“${clipped(String(type), 40)}” at “${clipped(path, 60)}”)`);
     }
     const keys = path.split('.').map((k) => k.replace(/~1/g, '.').replace(/~0/g, '~'));
-    for (const k of keys) if (FORBIDDEN_KEYS.has(k)) throw new BackupError(HOSTILE_KEY(k));
+    for (const k of keys) if (FORBIDDEN_KEYS.has(k)) throw new HostileKeyError(HOSTILE_KEY(k));
     let parent: unknown = copy;
     for (const k of keys.slice(0, -1)) parent = isPlainObject(parent) || Array.isArray(parent) ? (parent as Obj)[k] : undefined;
     const last = keys[keys.length - 1]!;
@@ -468,24 +181,6 @@ function untype(row: unknown, at: At): unknown {
     }
   }
   return copy;
-}
-
-/** The first forbidden key anywhere in a parsed value, or null. Iterative: a deep file cannot overflow the stack. */
-function forbiddenKey(value: unknown): string | null {
-  const stack: unknown[] = [value];
-  while (stack.length) {
-    const v = stack.pop();
-    if (Array.isArray(v)) {
-      for (const x of v) if (typeof x === 'object' && x !== null) stack.push(x);
-    } else if (isPlainObject(v)) {
-      for (const k of Object.keys(v)) {
-        if (FORBIDDEN_KEYS.has(k)) return k;
-        const x = v[k];
-        if (typeof x === 'object' && x !== null) stack.push(x);
-      }
-    }
-  }
-  return null;
 }
 
 const NOT_BACKUP = 'This file is not a Backstory backup. Choose a file made with “Export archive” (its name starts with “backstory-backup”).';
@@ -513,14 +208,19 @@ function parseJson(t: string): unknown {
 
 export interface ParsedBackup {
   header: BackupHeader;
+  /** The records that passed, checked and fitted to the schema (lib/archive/schema.ts). */
   records: SavedArticle[];
+  /** The rows that did not, each with the reason (every one of them). */
+  rejected: RejectedRecord[];
 }
 
 /**
- * Reads and checks a backup file completely; throws a BackupError with a reader-facing sentence on
- * the first problem. `schemaVersion`: the archive's own (a newer file is refused).
+ * Reads and checks a backup file completely. A problem with the file as a whole (not a backup, cut
+ * off, a newer version, a field named to attack the reader) throws a BackupError with a
+ * reader-facing sentence; a record that does not fit the schema is listed in `rejected` and the
+ * others are kept. `schemaVersion`: the archive's own (a newer file is refused).
  */
-export function readBackup(raw: string, opts: { schemaVersion: number; maxChars?: number }): ParsedBackup {
+export function readBackup(raw: string, opts: { schemaVersion: number; maxChars?: number; noneIsError?: boolean }): ParsedBackup {
   const maxChars = opts.maxChars ?? MAX_BACKUP_BYTES;
   if (raw.length > maxChars) {
     throw new BackupError(`This file is too large (${sizeText(raw.length)}). Backstory reads backup files of up to ${sizeText(maxChars)}.`);
@@ -578,28 +278,67 @@ export function readBackup(raw: string, opts: { schemaVersion: number; maxChars?
   const rowsPart = Array.isArray(data.data) ? data.data.find((x): x is Obj => isPlainObject(x) && x.tableName === 'articles') : undefined;
   if (!meta || !rowsPart || !Array.isArray(rowsPart.rows) || rowsPart.inbound !== true) throw new BackupError('This backup file is damaged: the articles part is missing.');
   const rows: unknown[] = rowsPart.rows;
-  if (meta.rowCount !== rows.length || declared !== rows.length) {
-    throw new BackupError(
-      `This backup file is incomplete or was edited: it says it holds ${count(declared)} article${declared === 1 ? '' : 's'} but has ${count(rows.length)}. Export the archive again, or use an older copy of the file.`,
-    );
-  }
+  const plural = (n: number) => `${count(n)} article${n === 1 ? '' : 's'}`;
+  // Each count names the part of the file that gives it, so the two numbers always differ.
+  const lie =
+    declared !== rows.length
+      ? `its header says it holds ${plural(declared)} but it has ${count(rows.length)}`
+      : meta.rowCount !== rows.length
+        ? `its list of tables says it holds ${typeof meta.rowCount === 'number' ? plural(meta.rowCount) : 'an unreadable number of articles'} but it has ${count(rows.length)}`
+        : null;
+  if (lie) throw new BackupError(`This backup file is incomplete or was edited: ${lie}. Export the archive again, or use an older copy of the file.`);
 
-  const records = rows.map(readRecord);
+  const records: SavedArticle[] = [];
+  const rejected: RejectedRecord[] = [];
   const ids = new Map<number, number>();
   const urls = new Map<string, number>();
-  records.forEach((r, i) => {
+  rows.forEach((row, i) => {
+    const reject = (problem: string) => rejected.push({ article: i + 1, title: isPlainObject(row) && typeof row.title === 'string' ? clipped(row.title, 200) : null, problem });
+    let r: SavedArticle;
+    try {
+      r = readRecord(row, i);
+    } catch (err) {
+      // A field named to attack the reader refuses the whole file: nothing from it is trusted.
+      if (err instanceof HostileKeyError) throw new BackupError(err.message);
+      if (err instanceof RecordError) return void reject(err.message);
+      throw err;
+    }
     const sameUrl = urls.get(r.url);
-    if (sameUrl !== undefined) throw new BackupError(`This backup file is damaged: articles ${sameUrl + 1} and ${i + 1} have the same address (${clipped(r.url, 80)}).`);
+    if (sameUrl !== undefined) return void reject(`${articleLabel(row, i)}: it has the same address as article ${sameUrl + 1} (${clipped(r.url, 80)}), so only that one is restored.`);
+    if (r.id !== undefined && ids.has(r.id)) return void reject(`${articleLabel(row, i)}: it has the same number (${r.id}) as article ${ids.get(r.id)! + 1}, so only that one is restored.`);
     urls.set(r.url, i);
-    if (r.id === undefined) return;
-    const sameId = ids.get(r.id);
-    if (sameId !== undefined) throw new BackupError(`This backup file is damaged: articles ${sameId + 1} and ${i + 1} have the same number (${r.id}).`);
-    ids.set(r.id, i);
+    if (r.id !== undefined) ids.set(r.id, i);
+    records.push(r);
   });
+  if (rows.length > 0 && records.length === 0 && opts.noneIsError !== false) {
+    const first = rejected[0]!.problem;
+    throw new BackupError(rows.length === 1 ? first : `None of the ${count(rows.length)} articles in this file can be restored. The first: ${first}`);
+  }
   return {
     header: { format: BACKUP_FORMAT, formatVersion: version, schemaVersion: schema, exportedAt, articles: declared, settings },
     records,
+    rejected,
   };
+}
+
+/**
+ * An export checked with the importer before it is offered (issue #15): null when every article in
+ * it restores, else a sentence saying which do not, or why an import would refuse the file.
+ */
+export function checkExport(text: string, schemaVersion: number): string | null {
+  let parsed: ParsedBackup;
+  try {
+    parsed = readBackup(text, { schemaVersion, noneIsError: false });
+  } catch (err) {
+    if (!(err instanceof RecordError)) throw err;
+    return `Backstory checked this backup the way an import reads it, and an import would refuse it: ${err.message} The file was saved anyway; keep your older backups too.`;
+  }
+  const bad = parsed.rejected;
+  if (!bad.length) return null;
+  const total = bad.length + parsed.records.length;
+  const listed = bad.slice(0, 5).map((r) => r.problem).join(' ');
+  const more = bad.length > 5 ? ` And ${count(bad.length - 5)} more.` : '';
+  return `Backstory checked this backup the way an import reads it: ${count(bad.length)} of its ${count(total)} articles could not be restored from it, the others can. ${listed}${more}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -686,15 +425,19 @@ export function mergeRecord(here: SavedArticle, file: SavedArticle): MergeResult
  * Imports a backup file: checks all of it first, then writes in one transaction over the articles
  * and every table derived from them. Into an empty archive the records keep their ids, so the
  * archive becomes the exported one exactly; into a non-empty one, an article already saved (same
- * normalised URL) is merged (`mergeRecord`, then `indexArticle`), a new one gets a new id.
+ * normalised URL) is merged (`mergeRecord`, then `indexArticle`), a new one gets a new id. Records
+ * that do not fit the schema are left out and listed in the report (`rejected`); the rest are
+ * restored.
  */
 export async function importBackup(db: ArchiveDB, raw: string, opts: { now?: () => number; maxChars?: number } = {}): Promise<ImportReport> {
   const clock = opts.now ?? Date.now;
   const started = clock();
   if (!db.isOpen()) await db.open();
-  const { header, records } = readBackup(raw, { schemaVersion: db.verno, maxChars: opts.maxChars });
+  const { header, records, rejected } = readBackup(raw, { schemaVersion: db.verno, maxChars: opts.maxChars });
   const report: ImportReport = {
-    articles: records.length,
+    articles: records.length + rejected.length,
+    rejected: rejected.slice(0, MAX_REJECTED),
+    rejectedCount: rejected.length,
     added: 0,
     merged: 0,
     unchanged: 0,
@@ -760,6 +503,8 @@ interface Transfer {
   chars: number;
 }
 
+const SUPERSEDED = 'Another import was started meanwhile (in this or another archive page), and replaced this one. Choose the file again to import it.';
+
 const TRANSFER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -769,6 +514,8 @@ const TRANSFER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  */
 export class Transfers {
   private readonly items = new Map<string, Transfer>();
+  /** Imports replaced by a newer one, so that their next part is told so rather than starting over. */
+  private readonly superseded = new Set<string>();
 
   constructor(
     private readonly now: () => number,
@@ -809,7 +556,15 @@ export class Transfers {
     if (typeof part !== 'number' || !Number.isInteger(part) || part < 0 || part >= parts || typeof text !== 'string') throw new BackupError('The file could not be sent to the extension (bad part).');
     let x = this.items.get(transfer);
     if (!x) {
-      if ([...this.items.values()].filter((y) => y.dir === 'in').length >= 2) throw new BackupError('Another import is being sent already. Wait for it to finish.');
+      if (this.superseded.has(transfer)) throw new BackupError(SUPERSEDED);
+      // A reader sends one file at a time: a new import replaces one that was abandoned part-way (a
+      // page closed or reloaded while sending), instead of waiting for it to expire (issue #15).
+      for (const [id, y] of this.items) {
+        if (y.dir !== 'in') continue;
+        this.items.delete(id);
+        this.superseded.add(id);
+        if (this.superseded.size > 100) this.superseded.delete(this.superseded.values().next().value!);
+      }
       x = { dir: 'in', parts: new Array<string | null>(parts).fill(null), at: this.now(), chars: 0 };
       this.items.set(transfer, x);
     }
@@ -826,6 +581,7 @@ export class Transfers {
 
   /** The whole text of a file the page sent, once every part is there; dropped from the store. */
   take(transfer: unknown): string {
+    if (typeof transfer === 'string' && this.superseded.has(transfer)) throw new BackupError(SUPERSEDED);
     const x = typeof transfer === 'string' ? this.items.get(transfer) : undefined;
     if (!x || x.dir !== 'in') throw new BackupError('The file did not reach the extension (it took too long, or the extension restarted). Choose it again.');
     this.items.delete(transfer as string);

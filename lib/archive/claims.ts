@@ -6,6 +6,7 @@ import { claimStatus, isClaimStatus } from '../claim-status';
 import type { Claim, ClaimReview, ClaimStatus, SavedArticle } from '../types';
 import type { ArchiveDB, ClaimRow } from './db';
 import { articleDate, statementRows } from './derived';
+import { adjustTotals, resize } from './articles';
 
 /** What the reader sends for a review (the time is added by the archive). */
 export type ReviewInput = Omit<ClaimReview, 'updatedAt'>;
@@ -104,7 +105,7 @@ export async function reviewClaim(
   now: number,
   added?: Claim,
 ): Promise<SavedArticle | null> {
-  return db.transaction('rw', [db.articles, db.claims, db.statements], async () => {
+  return db.transaction('rw', [db.articles, db.claims, db.statements, db.meta], async () => {
     const rec = await db.articles.get(articleId);
     if (!rec) return null;
     const claims = (rec.claims ?? []).slice();
@@ -122,7 +123,9 @@ export async function reviewClaim(
     if (!review && claim.missed) claims.splice(i, 1);
     else claims[i] = claim;
     const next: SavedArticle & { id: number } = { ...rec, id: articleId, claims, updatedAt: now };
+    const delta = resize([rec], [next]);
     await db.articles.put(next);
+    await adjustTotals(db, 0, delta);
     await reindexClaims(db, next);
     return next;
   });

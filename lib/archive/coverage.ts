@@ -11,7 +11,7 @@ import type { Coverage, CoverageItem, EarlierStatement, NamedKey } from '../mess
 import type { Actor, ArticleFingerprint, SavedArticle } from '../types';
 import type { ArchiveDB, EventRow } from './db';
 import { articleDate, eventRow, FILL, TOTALS } from './derived';
-import { changedKeys } from './articles';
+import { adjustTotals, changedKeys, resize } from './articles';
 import { buildPostings, foldPostings, Pending, postingLists, readPending, sortUnique, type ListKind } from './postings';
 import { compactTermLog, logChanges, POSTINGS, readTermCounts, refreshTermCounts, termsWithPrefix, type LogChanges, type TermCounts } from './terms';
 
@@ -377,7 +377,7 @@ export async function fillFingerprints(db: ArchiveDB, idf: LoadableIdf, batch = 
     const recs = (await db.articles.bulkGet(todo.slice(i, i + batch))).filter((r): r is SavedArticle & { id: number } => r?.id !== undefined);
     const fps = new Map<number, ArticleFingerprint>();
     for (const r of recs) if (!r.fingerprint) fps.set(r.id, await fingerprintOf(idf, r));
-    await db.transaction('rw', db.articles, db.events, db.termLog, async () => {
+    await db.transaction('rw', db.articles, db.events, db.termLog, db.meta, async () => {
       const keys = new Set<string>();
       const ids: number[] = [];
       for (const r of recs) {
@@ -387,7 +387,11 @@ export async function fillFingerprints(db: ArchiveDB, idf: LoadableIdf, batch = 
         const fingerprint = cur.fingerprint ?? fps.get(r.id);
         if (!fingerprint) continue;
         const next = { ...cur, id: r.id, fingerprint, date: cur.date ?? articleDate(cur) };
-        if (!cur.fingerprint) await db.articles.put(next);
+        if (!cur.fingerprint) {
+          const delta = resize([cur], [next]);
+          await db.articles.put(next);
+          await adjustTotals(db, 0, delta);
+        }
         const ev = eventRow(next)!;
         await db.events.put(ev);
         // The key index hears of the new keys through the log, like any other write (lib/archive/postings.ts).

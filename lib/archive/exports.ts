@@ -94,6 +94,24 @@ export function mdText(s: string): string {
     .replace(/^(\s*)([-+=>]|\d+(?=[.)]))/, (_, sp: string, m: string) => (/^\d/.test(m) ? `${sp}${m}\\` : `${sp}\\${m}`));
 }
 
+/**
+ * The reader's own text (a note) as Markdown that keeps its line breaks, inside a list item: each
+ * line escaped as `mdText` does, a line break kept as a hard break (a backslash at the line's end),
+ * an empty line kept as a paragraph break; continuation lines indented so they stay in the item.
+ */
+export function mdLines(s: string): string {
+  const paragraphs = s
+    .split(/\r\n|[\r\n\u2028\u2029]/)
+    .map((line) => mdText(line).trim())
+    .reduce<string[][]>((acc, line) => {
+      if (!line) acc.push([]);
+      else acc[acc.length - 1]!.push(line);
+      return acc;
+    }, [[]])
+    .filter((p) => p.length > 0);
+  return paragraphs.map((p) => p.join('\\\n  ')).join('\n\n  ');
+}
+
 /** An http(s) address as an autolink (the URL parser has already percent-encoded spaces and angle brackets). */
 function mdLink(url: string | null | undefined): string | null {
   const href = webHref(url);
@@ -146,7 +164,7 @@ function claimMarkdown(c: Claim): string[] {
   const by = c.speaker ? ` by ${mdText(c.speaker)}` : '';
   lines.push(`- ${KIND_TEXT[c.kind]}${by}${c.missed ? ' (marked by the reader)' : ''}`);
   lines.push(`- Status: ${STATUS_TEXT[status]}${c.review ? ` (your review, ${isoDay(c.review.updatedAt)})` : ' (what the text itself establishes)'}`);
-  if (c.review?.note) lines.push(`- Note: ${mdText(c.review.note)}`);
+  if (c.review?.note) lines.push(`- Note: ${mdLines(c.review.note)}`);
   const links = (c.review?.evidence ?? []).map(mdLink).filter((l): l is string => !!l);
   if (links.length) lines.push(`- Evidence: ${links.join(', ')}`);
   if (c.signals.length) lines.push(`- Why it is flagged: ${c.signals.map((s) => mdText(s.reason)).join('; ')}`);

@@ -12,7 +12,7 @@ import { fold, normaliseWord, stem } from '../events/terms';
 import type { ArchiveQuery, ArticleSummary } from '../messaging/protocol';
 import { isClaimStatus } from '../claim-status';
 import type { SavedArticle } from '../types';
-import { listArticles, summarise } from './articles';
+import { adjustTotals, listArticles, resize, summarise } from './articles';
 import type { ArchiveDB } from './db';
 
 const WORD = /\p{N}+(?:[.,]\p{N}+)*|\p{L}[\p{L}\p{N}]*/gu;
@@ -211,17 +211,23 @@ export function normaliseTag(raw: unknown): string | null {
 export async function tagArticles(db: ArchiveDB, ids: readonly number[], add: readonly unknown[], remove: readonly unknown[]): Promise<number> {
   const plus = [...new Set(add.map(normaliseTag).filter((t): t is string => !!t))];
   const minus = new Set(remove.map(normaliseTag).filter((t): t is string => !!t));
-  return db.transaction('rw', db.articles, async () => {
+  return db.transaction('rw', db.articles, db.meta, async () => {
     const recs = (await db.articles.bulkGet([...new Set(ids)])).filter((r): r is SavedArticle => !!r);
+    const was: SavedArticle[] = [];
     const changed: SavedArticle[] = [];
     for (const r of recs) {
       const before = r.tags ?? [];
       const next = [...before.filter((t) => !minus.has(t)), ...plus.filter((t) => !before.includes(t))];
       if (next.length > MAX_TAGS) throw new SearchError(`An article can have at most ${MAX_TAGS} tags.`);
       if (next.length === before.length && next.every((t, i) => t === before[i])) continue;
+      was.push(r);
       changed.push({ ...r, tags: next });
     }
-    if (changed.length) await db.articles.bulkPut(changed);
+    if (changed.length) {
+      const delta = resize(was, changed);
+      await db.articles.bulkPut(changed);
+      await adjustTotals(db, 0, delta);
+    }
     return changed.length;
   });
 }

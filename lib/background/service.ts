@@ -5,7 +5,8 @@
 import { actorArchiveInfo, archiveStats, deleteArticle, deleteArticles, findByUrl, listArticles, restoreArticle, restoreArticles, saveArticle } from '../archive/articles';
 import { ArchiveIdf, earlierCoverage, fingerprintOf } from '../archive/coverage';
 import { archiveFacets, searchArticles, SearchError, tagArticles } from '../archive/search';
-import { BackupError, exportBackup, importBackup, Transfers } from '../archive/backup';
+import { BackupError, checkExport, exportBackup, importBackup, Transfers } from '../archive/backup';
+import { RecordError } from '../archive/schema';
 import { fillFingerprints } from '../archive/coverage';
 import { FILL } from '../archive/derived';
 import { isToolFormat, toolExport } from '../archive/exports';
@@ -19,6 +20,8 @@ import { isClaimStatus } from '../claim-status';
 import type { Analysis, Article, Claim, ExtractResult, SavedArticle } from '../types';
 import { savesAutomatically, type Settings } from '../settings';
 import type { TabStore } from './tab-store';
+import { MAX_BULK } from './gate';
+import { Room } from './room';
 
 /** What the service needs from the browser about tabs: a port, so tests can fake it. */
 export interface TabAccess {
@@ -57,8 +60,6 @@ export interface ServiceDeps {
   idf?: ArchiveIdf;
 }
 
-/** At most this many articles per bulk request (delete, restore, tag). */
-const MAX_BULK = 5000;
 
 export function isReadableUrl(url: string | null): url is string {
   return !!url && /^https?:\/\//i.test(url);
@@ -74,6 +75,12 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
   const idf = d.idf ?? new ArchiveIdf(d.db, EMPTY_IDF);
   // Backups and exports travel to and from the archive page in parts (issue #6).
   const transfers = new Transfers(() => d.now());
+  // Saves and imports are refused while the disk still has a margin, not when the browser fails them (issue #15).
+  const room = new Room(d.storage);
+  /** Bytes a save of this article will write, roughly (what `recordBytes` counts, before analysis). */
+  const articleBytes = (a: Article) => a.paragraphs.reduce((n, p) => n + p.length * 2, 0) + a.title.length * 2 + 4096;
+  /** A review or a tag: small, but at a full disk even a small write fails. */
+  const SMALL_WRITE = 16 * 1024;
   const backupStep = <T>(f: () => T): T => {
     try {
       return f();
@@ -150,7 +157,9 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
     const settings = await d.settings?.().catch(() => null);
     if (settings && savesAutomatically(settings, result.article.pageUrl || url)) {
       try {
+        await room.ensure(articleBytes(result.article));
         saved = await saveArticle(d.db, result.article, analysis, d.now());
+        room.wrote(saved.bytes);
         analysis.claims = saved.claims ?? analysis.claims;
         d.notify({ kind: 'archive/changed' });
       } catch (err) {
@@ -172,7 +181,9 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
   async function reviewOnTab(tabId: number, claimId: string, review: ReviewInput | null, added?: Claim): Promise<PanelState> {
     const state = await readyState(tabId);
     const now = d.now();
-    const rec = (await findByUrl(d.db, state.article.url)) ?? (await saveArticle(d.db, state.article, state.analysis, now));
+    const found = await findByUrl(d.db, state.article.url);
+    await room.ensure(found ? SMALL_WRITE : articleBytes(state.article));
+    const rec = found ?? (await saveArticle(d.db, state.article, state.analysis, now));
     const known = added ?? state.analysis.claims?.find((c) => c.id === claimId);
     let updated: SavedArticle | null;
     try {
@@ -229,7 +240,8 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
     },
     async 'panel/save'({ tabId }) {
       const state = await readyState(tabId);
-      await saveArticle(d.db, state.article, state.analysis, d.now());
+      await room.ensure(articleBytes(state.article));
+      room.wrote((await saveArticle(d.db, state.article, state.analysis, d.now())).bytes);
       d.notify({ kind: 'archive/changed' });
       return panelState(tabId);
     },
@@ -272,6 +284,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       return { ...page, speakers };
     },
     async 'archive/review'({ articleId, claimId, review }) {
+      await room.ensure(SMALL_WRITE);
       let rec: SavedArticle | null;
       try {
         rec = await reviewClaim(d.db, articleId, claimId, reviewFrom(review), d.now());
@@ -322,6 +335,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
     },
     async 'archive/tag'({ ids, add, remove }) {
       const list = idList(ids);
+      await room.ensure(SMALL_WRITE);
       try {
         const updated = await tagArticles(d.db, list, Array.isArray(add) ? add : [], Array.isArray(remove) ? remove : []);
         if (updated) d.notify({ kind: 'archive/changed' });
@@ -336,8 +350,9 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       return { records };
     },
     async 'archive/restore-many'({ records }) {
-      if (!Array.isArray(records) || records.length > MAX_BULK || !records.every(isSavedArticle))
-        throw new UserFacingError('Those articles could not be restored: the records are incomplete.');
+      if (!Array.isArray(records) || records.length > MAX_BULK) throw new UserFacingError('Those articles could not be restored: the records are incomplete.');
+      // Checked as an import checks a backup's records (lib/archive/schema.ts), here and in restoreArticles.
+      await room.ensure(records.reduce((n, r) => n + (r.bytes ?? 0), 0));
       const ids = await restoreArticles(d.db, records);
       d.notify({ kind: 'archive/changed' });
       return { ids };
@@ -351,7 +366,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       return rec;
     },
     async 'archive/restore'({ record }) {
-      if (!isSavedArticle(record)) throw new UserFacingError('That article could not be restored: the record is incomplete.');
+      await room.ensure(record.bytes ?? 0);
       const id = await restoreArticle(d.db, record);
       d.notify({ kind: 'archive/changed' });
       return { id };
@@ -368,7 +383,11 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       if (req?.format === 'backup') {
         const settings = (await d.settings?.().catch(() => null)) ?? null;
         const file = await exportBackup(d.db, { settings, now: d.now() });
-        return { ...transfers.offer(file.text), articles: file.articles, filename: file.filename, mime: 'application/json' };
+        // The file is read back as an import would read it before it is offered: a backup that
+        // cannot be restored is worse than none, because the reader trusts it.
+        const warning = checkExport(file.text, d.db.verno);
+        const ticket = { ...transfers.offer(file.text), articles: file.articles, filename: file.filename, mime: 'application/json' };
+        return warning ? { ...ticket, warning } : ticket;
       }
       if (!isToolFormat(req?.format)) throw new UserFacingError('Choose what to export: a backup, Markdown, JSON or annotations.');
       const ids = req.ids === undefined ? null : idList(req.ids);
@@ -387,9 +406,12 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
     },
     async 'archive/import'({ transfer }) {
       const text = backupStep(() => transfers.take(transfer));
+      // The file's text is about what its records take as UTF-16, before their index rows.
+      await room.ensure(text.length * 2);
       const report = await importBackup(d.db, text, { now: () => d.now() }).catch((err: unknown) => {
         throw err instanceof BackupError ? new UserFacingError(err.message) : err;
       });
+      room.wrote(text.length * 2);
       d.notify({ kind: 'archive/changed' });
       // Records from older backups have no fingerprint yet: they get one in the background, as after an upgrade.
       if (report.added + report.merged > 0 && (await d.db.meta.get(FILL))) {
@@ -416,7 +438,9 @@ function storageFullSaysSo<T extends object>(handlers: T): T {
             try {
               return await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
             } catch (err) {
-              throw isQuotaError(err) ? new UserFacingError(STORAGE_FULL) : err;
+              if (isQuotaError(err)) throw new UserFacingError(STORAGE_FULL);
+              // A record that does not fit the archive's schema (lib/archive/schema.ts): the sentence says what.
+              throw err instanceof RecordError ? new UserFacingError(err.message) : err;
             }
           }
         : fn;
@@ -427,9 +451,4 @@ function storageFullSaysSo<T extends object>(handlers: T): T {
 function idList(ids: unknown): number[] {
   if (!Array.isArray(ids) || ids.length > MAX_BULK) throw new UserFacingError(`Choose between 1 and ${MAX_BULK} articles.`);
   return ids.filter((x): x is number => Number.isInteger(x) && x > 0);
-}
-
-function isSavedArticle(r: unknown): r is SavedArticle {
-  const x = r as Partial<SavedArticle> | null;
-  return !!x && typeof x.url === 'string' && typeof x.title === 'string' && Array.isArray(x.paragraphs) && typeof x.savedAt === 'number';
 }

@@ -227,7 +227,8 @@ export type ContentCommand =
 /** Broadcasts from the background to our pages. */
 export type Broadcast = { kind: 'tab/changed'; tabId: number } | { kind: 'archive/changed' };
 
-const REQUEST_NAMES: ReadonlySet<string> = new Set<RequestName>([
+/** Every request kind; lib/background/gate.ts gives each its sender rule and payload check. */
+export const REQUEST_KINDS: readonly RequestName[] = [
   'content/report',
   'content/actor-info',
   'panel/state',
@@ -256,7 +257,8 @@ const REQUEST_NAMES: ReadonlySet<string> = new Set<RequestName>([
   'archive/transfer',
   'archive/import-part',
   'archive/import',
-]);
+];
+const REQUEST_NAMES: ReadonlySet<string> = new Set<string>(REQUEST_KINDS);
 
 export function isRequestEnvelope(msg: unknown): msg is RequestEnvelope {
   return (

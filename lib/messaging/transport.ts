@@ -36,8 +36,12 @@ export type Handlers = {
 /** A failure whose message is meant for the reader as it is. */
 export class UserFacingError extends Error {}
 
-/** Registers the background's one message listener. Unknown messages are left for other listeners. */
-export function serve(handlers: Handlers, onUnexpected: (err: unknown) => void): void {
+/**
+ * Registers the background's one message listener. Unknown messages are left for other listeners.
+ * It takes only handlers wrapped by `gate` (lib/background/gate.ts), which checks who sent each
+ * request and what it carries: a content script inside a web page may not do what the archive page may.
+ */
+export function serve(handlers: Handlers & { readonly gated: true }, onUnexpected: (err: unknown) => void): void {
   browser.runtime.onMessage.addListener((msg: unknown, sender) => {
     if (!isRequestEnvelope(msg)) return undefined;
     if (sender.id !== browser.runtime.id) return undefined;

@@ -226,7 +226,7 @@ describe('background service', () => {
   });
 
   it('refuses to restore a record that is not one', async () => {
-    await expect(service()['archive/restore']({ record: { title: 'x' } as never })).rejects.toThrow(/incomplete/);
+    await expect(service()['archive/restore']({ record: { title: 'x' } as never })).rejects.toThrow(/^That article cannot be put back: it has no “url”\.$/);
   });
 
   it('answers earlier coverage for the tab’s article, leaving out the article itself once saved', async () => {
@@ -266,7 +266,7 @@ describe('background service', () => {
     const { records } = await svc['archive/delete-many']({ ids: found.items.map((i) => i.id) });
     expect(records).toHaveLength(2);
     expect(await db.articles.count()).toBe(0);
-    await expect(svc['archive/restore-many']({ records: [{ title: 'x' } as never] })).rejects.toThrow(/incomplete/);
+    await expect(svc['archive/restore-many']({ records: [{ title: 'x' } as never] })).rejects.toThrow(/^That article cannot be put back: it has no “url”\.$/);
     const { ids } = await svc['archive/restore-many']({ records });
     expect(ids.sort()).toEqual(found.items.map((i) => i.id).sort());
     expect((await svc['archive/search']({ tag: 'bridges', offset: 0, limit: 10 })).total).toBe(2);

@@ -357,27 +357,16 @@ describe('a bad file changes nothing', () => {
     ['a file cut in half', () => good.slice(0, Math.floor(good.length / 2)), /incomplete: it ends in the middle/],
     ['a file missing its last character', () => good.slice(0, -1), /incomplete: it ends in the middle/],
     ['a file cut after its header', () => good.slice(0, good.indexOf('"rows":[') + 8), /incomplete: it ends in the middle/],
-    ['rows removed but the brackets closed', () => edit(good, (o) => rows(o).pop()), /incomplete or was edited: it says it holds 4 articles but has 3/],
+    ['rows removed but the brackets closed', () => edit(good, (o) => rows(o).pop()), /incomplete or was edited: its header says it holds 4 articles but it has 3\./],
+    // Issue #15: the header agreed with the rows, the table list did not, and the message said "holds 3 … but has 3".
+    ['a table list whose row count lies', () => edit(good, (o) => (o.data.tables[0].rowCount = 3)), /incomplete or was edited: its list of tables says it holds 3 articles but it has 4\./],
+    ['a file whose one article is bad', () => edit(good, (o) => setRows(o, [{ ...rows(o)[0], url: 'javascript:alert(1)' }])), /^Article 1 \(“.+”\): “url” is not a web address/],
+    ['a file whose every article is bad', () => edit(good, (o) => rows(o).forEach((r: any) => (r.savedAt = 'yesterday'))), /^None of the 4 articles in this file can be restored\. The first: Article 1 .*“savedAt” should be a number, not text/],
     ['some other JSON', () => '{"hello": "world"}', /not a Backstory backup/],
     ['a JSON list', () => '[1, 2, 3]', /not a Backstory backup/],
     ['another program’s Dexie export', () => edit(good, (o) => ((o.data.databaseName = 'shopping-list'), delete o.backstory)), /another program \(the Dexie database “shopping-list”\)/],
     ['a newer backup format', () => edit(good, (o) => (o.backstory.formatVersion = 2)), /made by a newer version of Backstory \(backup format 2/],
     ['a newer archive version', () => edit(good, (o) => ((o.backstory.schemaVersion = 9), (o.data.databaseVersion = 9))), /newer version of Backstory \(archive version 9; this one has version 5\)/],
-    ['a javascript: article address', () => edit(good, (o) => (rows(o)[1].url = 'javascript:alert(document.cookie)')), /^Article 2 \(“.+”\): “url” is not a web address \(“javascript:alert\(document\.cookie\)”\): only http and https/],
-    ['a data: page address', () => edit(good, (o) => (rows(o)[0].pageUrl = 'data:text/html,<script>alert(1)</script>')), /“pageUrl” is not a web address/],
-    ['a javascript: evidence link', () => edit(good, (o) => (rows(o)[0].claims[0].review.evidence = ['javascript:alert(1)'])), /“claims\[0\]\.review\.evidence\[0\]” is not a web address/],
-    ['a huge title', () => edit(good, (o) => (rows(o)[0].title = 'x'.repeat(3000))), /^Article 1 \(“x+…”\): “title” is too long \(3,000 characters; at most 2,000\)\.$/],
-    ['a huge text', () => edit(good, (o) => (rows(o)[2].paragraphs = Array.from({ length: 12 }, () => 'y'.repeat(100_000)))), /^Article 3 .*its text is too long \(1,200,000 characters; at most 1,000,000\)/],
-    ['a number written as text', () => edit(good, (o) => (rows(o)[0].wordCount = '120')), /“wordCount” should be a number, not text/],
-    ['a list where text belongs', () => edit(good, (o) => (rows(o)[0].paragraphs[3] = ['nested'])), /“paragraphs\[3\]” should be text, not a list/],
-    ['an unknown claim status', () => edit(good, (o) => (rows(o)[0].claims[0].review.status = 'pants-on-fire')), /is not a claim status Backstory knows \(“pants-on-fire”\)/],
-    ['a span ending before it starts', () => edit(good, (o) => (rows(o)[0].claims[0].spans[0] = { paragraph: 0, start: 9, end: 2 })), /“claims\[0\]\.spans\[0\]” ends before it starts/],
-    ['a tag not as Backstory keeps them', () => edit(good, (o) => (rows(o)[0].tags = ['Earthquakes'])), /not a tag as Backstory keeps them \(“Earthquakes”/],
-    ['a field Backstory does not know', () => edit(good, (o) => (rows(o)[0].onload = 'steal()')), /has a field Backstory does not know \(“onload”\)/],
-    ['a typed value (a date)', () => edit(good, (o) => (rows(o)[0].$types = { ...rows(o)[0].$types, savedAt: 'date' })), /holds a value of a kind Backstory never stores \(“date” at “savedAt”\)/],
-    ['a list with named entries', () => edit(good, (o) => (rows(o)[0].tags = { 0: 'earthquakes', length: 1, evil: 'x' })), /list with named entries at “tags”/],
-    ['two records with one address', () => edit(good, (o) => setRows(o, [...rows(o), { ...rows(o)[0], id: 99 }])), /articles 1 and 5 have the same address/],
-    ['two records with one number', () => edit(good, (o) => setRows(o, [...rows(o), { ...rows(o)[0], url: 'https://news.example/other' }])), /articles 1 and 5 have the same number/],
     ['a “__proto__” field in a record', () => proto(good), /contains a field named “__proto__”.*attack/],
     ['a “constructor” field in the header', () => good.replace('"format":', '"constructor":{"prototype":{"polluted":true}},"format":'), /field named “(constructor|prototype)”/],
     ['unreadable settings', () => edit(good, (o) => (o.backstory.settings = 'all sites')), /settings are not readable/],
@@ -412,6 +401,75 @@ describe('a bad file changes nothing', () => {
     // …and none of it is there.
     expect(await dumpAll(here)).toEqual(start);
     expect((await importBackup(here, good)).merged).toBe(1);
+  });
+});
+
+describe('a file with some bad records restores the others and lists the bad ones (issue #15)', () => {
+  let good: string;
+
+  beforeEach(async () => {
+    const { db } = await filledArchive(3);
+    good = await backupOf(db);
+  });
+
+  /** Each case spoils one row of the file (0-based; 4: a fifth row it adds). */
+  const cases: [string, number, (o: any) => void, RegExp][] = [
+    ['a javascript: article address', 1, (o) => {
+      rows(o)[1].url = 'javascript:alert(document.cookie)';
+    }, /^Article 2 \(“.+”\): “url” is not a web address \(“javascript:alert\(document\.cookie\)”\): only http and https/],
+    ['a data: page address', 0, (o) => {
+      rows(o)[0].pageUrl = 'data:text/html,<script>alert(1)</script>';
+    }, /“pageUrl” is not a web address/],
+    ['a javascript: evidence link', 0, (o) => {
+      rows(o)[0].claims[0].review.evidence = ['javascript:alert(1)'];
+    }, /“claims\[0\]\.review\.evidence\[0\]” is not a web address/],
+    ['a huge text', 2, (o) => {
+      rows(o)[2].paragraphs = Array.from({ length: 12 }, () => 'y'.repeat(100_000));
+    }, /^Article 3 .*: it has too much text \(1,200,000 characters; at most 1,000,000\)/],
+    ['a number written as text', 0, (o) => {
+      rows(o)[0].wordCount = '120';
+    }, /“wordCount” should be a number, not text/],
+    ['a list where text belongs', 0, (o) => {
+      rows(o)[0].paragraphs[3] = ['nested'];
+    }, /“paragraphs\[3\]” should be text, not a list/],
+    ['an unknown claim status', 0, (o) => {
+      rows(o)[0].claims[0].review.status = 'pants-on-fire';
+    }, /is not a claim status Backstory knows \(“pants-on-fire”\)/],
+    ['a span ending before it starts', 0, (o) => {
+      rows(o)[0].claims[0].spans[0] = { paragraph: 0, start: 9, end: 2 };
+    }, /“claims\[0\]\.spans\[0\]” ends before it starts/],
+    ['a tag not as Backstory keeps them', 0, (o) => {
+      rows(o)[0].tags = ['Earthquakes'];
+    }, /not a tag as Backstory keeps them \(“Earthquakes”/],
+    ['a field Backstory does not know', 0, (o) => {
+      rows(o)[0].onload = 'steal()';
+    }, /has a field Backstory does not know \(“onload”\)/],
+    ['a typed value (a date)', 0, (o) => {
+      rows(o)[0].$types = { ...rows(o)[0].$types, savedAt: 'date' };
+    }, /holds a value of a kind Backstory never stores \(“date” at “savedAt”\)/],
+    ['a list with named entries', 0, (o) => {
+      rows(o)[0].tags = { 0: 'earthquakes', length: 1, evil: 'x' };
+    }, /list with named entries at “tags”/],
+    ['two records with one address', 4, (o) => {
+      setRows(o, [...rows(o), { ...rows(o)[0], id: 99 }]);
+    }, /^Article 5 .*: it has the same address as article 1 \(https:\/\/news\.example\/.+\), so only that one is restored\.$/],
+    ['two records with one number', 4, (o) => {
+      setRows(o, [...rows(o), { ...rows(o)[0], url: 'https://news.example/other' }]);
+    }, /^Article 5 .*: it has the same number \(1\) as article 1, so only that one is restored\.$/],
+  ];
+
+  it.each(cases)('%s', async (_name, spoilt, spoil, message) => {
+    const o = JSON.parse(good);
+    const urls: string[] = rows(o).map((r: any) => r.url);
+    spoil(o);
+    const here = freshDb();
+    const report = await importBackup(here, JSON.stringify(o));
+    expect(report.rejectedCount).toBe(1);
+    expect(report.rejected).toEqual([{ article: spoilt + 1, title: expect.any(String), problem: expect.stringMatching(message) }]);
+    expect(report).toMatchObject({ articles: rows(o).length, added: rows(o).length - 1 });
+    // Every other article of the file is in the archive.
+    const kept = (await here.articles.toArray()).map((r) => r.url).sort();
+    expect(kept).toEqual(urls.filter((_u, i) => i !== spoilt).sort());
   });
 });
 
@@ -459,6 +517,21 @@ describe('transfers between the page and the background', () => {
     now = 11 * 60_000;
     t.receive(crypto.randomUUID(), 0, 1, 'y');
     expect(() => t.take(stale)).toThrow(/took too long/);
+  });
+
+  it('lets a new import replace abandoned ones at once, and tells an abandoned one if it comes back (issue #15)', () => {
+    const now = 0;
+    const t = new Transfers(() => now, 1000);
+    // Two uploads abandoned part-way (pages closed while sending): they used to block every import for 10 minutes.
+    const [a, b] = [crypto.randomUUID(), crypto.randomUUID()];
+    t.receive(a, 0, 3, 'aaa');
+    t.receive(b, 0, 3, 'bbb');
+    const c = crypto.randomUUID();
+    t.receive(c, 0, 2, 'hello ');
+    t.receive(c, 1, 2, 'world');
+    expect(t.take(c)).toBe('hello world');
+    expect(() => t.receive(a, 1, 3, 'aaa')).toThrow(/^Another import was started meanwhile .* Choose the file again/);
+    expect(() => t.take(b)).toThrow(/^Another import was started meanwhile/);
   });
 
   it('splits text of any length', () => {

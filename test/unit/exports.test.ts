@@ -12,6 +12,7 @@ import {
   articlesMarkdown,
   claimAnnotation,
   firstMention,
+  mdLines,
   mdText,
   quoteSelector,
   slug,
@@ -160,6 +161,16 @@ describe('Markdown', () => {
     expect(md).toContain('- Evidence: <https://ok.example/a%20b>\n');
     expect(md).not.toMatch(/[^\\][[<]\s*javascript/i);
     expect(md).not.toMatch(/(^|[^\\])<(?!https:\/\/)[a-z/]/im); // no unescaped tag
+  });
+
+  it('keeps the line breaks of a note: a hard break per line, a paragraph per empty line, nothing escaping the list item (issue #15)', () => {
+    const note = 'Called the council.\nThey said May.\r\n\r\n# Minutes: see p. 4\n1. not a list\n- nor this';
+    const md = articleMarkdown({ ...record, claims: [claim('n', { review: { status: 'verified', note, evidence: [], updatedAt: 1 } })] });
+    expect(md).toContain(['- Note: Called the council.\\', '  They said May.', '', '  \\# Minutes: see p. 4\\', '  1\\. not a list\\', '  \\- nor this', '- Status'].slice(0, 6).join('\n'));
+    // Each line of the note is in the Markdown on a line of its own: none became a space.
+    for (const line of ['Called the council.', 'They said May.']) expect(md.split('\n').some((l) => l.replace(/^- Note: /, '').trim().replace(/\\$/, '') === line)).toBe(true);
+    expect(mdLines('one line')).toBe(mdText('one line'));
+    expect(mdLines('\n\nspaced\n\n\nout\n')).toBe('spaced\n\n  out');
   });
 
   it('escapes what would start a line’s structure, and only that', () => {

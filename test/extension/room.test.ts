@@ -1,0 +1,118 @@
+/**
+ * A disk that fills up (issue #15): saves and imports are refused with the storage-full message
+ * while a safety margin is left, judged from `navigator.storage.estimate()` and from what the
+ * background wrote since the browser's figure last moved; deletes still work, and once there is
+ * room again the same background saves again, without a restart.
+ */
+import 'fake-indexeddb/auto';
+import { fakeBrowser } from 'wxt/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ArchiveDB } from '../../lib/archive/db';
+import { Room, SAFETY_MARGIN, WRITE_FACTOR } from '../../lib/background/room';
+import { createService, type TabAccess } from '../../lib/background/service';
+import { TabStore } from '../../lib/background/tab-store';
+import { STORAGE_FULL } from '../../lib/messaging/transport';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import type { Article } from '../../lib/types';
+
+const MB = 1024 * 1024;
+
+/** A fake `navigator.storage` whose figures the test sets. */
+function disk(quota: number, usage: number) {
+  const d = { quota, usage, asked: 0, estimate: async () => (d.asked++, { quota: d.quota, usage: d.usage }) };
+  return d;
+}
+
+describe('the room check', () => {
+  it('refuses a write that would leave less than the margin, and lets one through that leaves more', async () => {
+    const d = disk(1000 * MB, 1000 * MB - SAFETY_MARGIN - 10 * MB);
+    const room = new Room(d);
+    await expect(room.ensure(1 * MB)).resolves.toBeUndefined();
+    await expect(room.ensure(10 * MB)).rejects.toThrow(STORAGE_FULL);
+    d.usage = 100 * MB;
+    await expect(room.ensure(10 * MB)).resolves.toBeUndefined();
+  });
+
+  it('counts its own writes while the browser’s figure lags behind, and stops when the figure moves', async () => {
+    const d = disk(1000 * MB, 1000 * MB - SAFETY_MARGIN - 10 * MB);
+    const room = new Room(d);
+    await room.ensure(1 * MB);
+    room.wrote(2 * MB); // 2 MB × WRITE_FACTOR on disk, which the estimate does not show yet
+    await expect(room.ensure(1 * MB)).rejects.toThrow(STORAGE_FULL); // would pass but for the 8 MB it knows it wrote
+    d.usage += 2 * MB * WRITE_FACTOR - 1; // the browser caught up (its own figure now)
+    await expect(room.ensure(0.1 * MB)).resolves.toBeUndefined();
+  });
+
+  it('lets writes go when the browser gives no figures', async () => {
+    await expect(new Room(undefined).ensure(1e12)).resolves.toBeUndefined();
+    await expect(new Room({ estimate: async () => ({}) }).ensure(1e12)).resolves.toBeUndefined();
+    await expect(new Room({ estimate: async () => Promise.reject(new Error('no')) }).ensure(1e12)).resolves.toBeUndefined();
+  });
+});
+
+const article = (i: number): Article => ({
+  url: `https://news.example/story-${i}`,
+  pageUrl: `https://news.example/story-${i}`,
+  title: `Story ${i}`,
+  byline: null,
+  publisher: 'Example News',
+  aggregator: null,
+  published: null,
+  lang: 'en',
+  excerpt: null,
+  wordCount: 200,
+  paragraphs: ['The council said the bridge will close in May.', 'x'.repeat(20_000)],
+  truncated: false,
+});
+
+let n = 0;
+let db: ArchiveDB;
+beforeEach(() => {
+  fakeBrowser.reset();
+  db = new ArchiveDB(`room-${++n}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('the background near a full disk', () => {
+  it('says storage is full before the browser fails, writes nothing, still deletes, and saves again once there is room', async () => {
+    const d = disk(1000 * MB, 100 * MB);
+    const urls = new Map<number, string>();
+    const access = { url: async (id: number) => urls.get(id) ?? null, canAccess: async () => true } as unknown as TabAccess;
+    const s = createService({
+      db,
+      tabs: new TabStore(fakeBrowser.storage.session),
+      access,
+      analyse: async () => ({ actors: [], mentions: [], claims: [], timings: {} }),
+      storage: d,
+      notify: () => undefined,
+      now: () => 1_700_000_000_000,
+      settings: async () => DEFAULT_SETTINGS,
+    });
+    const sender = (tab: number) => ({ id: 'x', tab: { id: tab } as never, frameId: 0 });
+    for (const tab of [1, 2]) {
+      urls.set(tab, article(tab).url);
+      await s['content/report']({ url: article(tab).url, result: { ok: true, article: article(tab), ms: 1 } }, sender(tab));
+    }
+    await s['panel/save']({ tabId: 1 });
+    expect(await db.articles.count()).toBe(1);
+
+    // The disk fills up (another program): less than the margin is left.
+    d.usage = d.quota - SAFETY_MARGIN + MB;
+    const tables = async () => Promise.all(db.tables.map((t) => t.toArray()));
+    const before = await tables();
+    await expect(s['panel/save']({ tabId: 2 })).rejects.toThrow(STORAGE_FULL);
+    await expect(s['panel/review']({ tabId: 2, claimId: 'x', review: { status: 'verified', note: '', evidence: [] } })).rejects.toThrow(STORAGE_FULL);
+    expect(await tables()).toEqual(before);
+
+    // Deleting is how the reader makes room: never refused.
+    await s['panel/remove']({ tabId: 1 });
+    expect(await db.articles.count()).toBe(0);
+
+    // Space is back: the same background saves again, no restart.
+    d.usage = 200 * MB;
+    await s['panel/save']({ tabId: 2 });
+    expect((await db.articles.toArray()).map((r) => r.url)).toEqual([article(2).url]);
+  });
+});
