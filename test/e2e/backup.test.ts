@@ -225,15 +225,8 @@ describe('backup and restore', () => {
     await writeFile(truncated, text.slice(0, Math.floor(text.length / 2)));
     const foreign = join(tmp, 'foreign.json');
     await writeFile(foreign, JSON.stringify({ formatName: 'dexie', formatVersion: 1, data: { databaseName: 'recipes', databaseVersion: 1, tables: [], data: [] } }));
-    // New articles first, a hostile one last: a reader that wrote as it went would have added two.
-    const lateBad = join(tmp, 'late-bad.json');
-    const file = JSON.parse(text);
-    const rows = file.data.data[0].rows as { url: string }[];
-    rows.forEach((r, i) => (r.url = i === rows.length - 1 ? 'javascript:alert(document.domain)' : `https://elsewhere.example/story-${i}`));
-    await writeFile(lateBad, JSON.stringify(file));
     const cases: [string, RegExp][] = [
       [truncated, /^This backup file is incomplete: it ends in the middle/],
-      [lateBad, /^Article 3 \(“.+”\): “url” is not a web address \(“javascript:alert\(document\.domain\)”\)/],
       [join(FIXTURES, 'backup/javascript-url.backup.json'), /^Article 1 \(“A harmless-looking article”\): “claims\[0\]\.review\.evidence\[0\]” is not a web address/],
       [foreign, /another program \(the Dexie database “recipes”\), not a Backstory backup/],
     ];
@@ -292,6 +285,28 @@ describe('backup and restore', () => {
     expect(json.articles).toHaveLength(1);
     expect(json.articles[0].title).toMatch(/Genoa/);
     expect(json.articles[0]).not.toHaveProperty('fingerprint');
+    await page.close();
+  });
+
+  it('restores the good articles of a file with a bad one, lists the bad one, and writes nothing of it', async () => {
+    const page = await b!.b.openExtensionPage('archive.html#/backup');
+    await page.getByTestId('import-file').waitFor();
+    // New articles first, a hostile one last.
+    const lateBad = join(tmp, 'late-bad.json');
+    const file = JSON.parse(await readFile(backupPath, 'utf8'));
+    const rows = file.data.data[0].rows as { url: string }[];
+    rows.forEach((r, i) => (r.url = i === rows.length - 1 ? 'javascript:alert(document.domain)' : `https://elsewhere.example/story-${i}`));
+    await writeFile(lateBad, JSON.stringify(file));
+    const total = await archiveTotal(page);
+    await importFile(page, lateBad);
+    const rejected = page.getByTestId('import-rejected');
+    await rejected.waitFor();
+    expect(await rejected.textContent()).toMatch(/1 article of the 3 articles in the file could not be restored/);
+    expect(await rejected.textContent()).toMatch(/Article 3 \(“.+”\): “url” is not a web address \(“javascript:alert\(document\.domain\)”\)/);
+    expect(await archiveTotal(page)).toBe(total + rows.length - 1);
+    const urls = (await dumpTables(page)).articles!.map((a) => (a as { url: string }).url);
+    expect(urls.filter((u) => u.startsWith('https://elsewhere.example/'))).toHaveLength(rows.length - 1);
+    expect(urls.some((u) => !/^https?:/.test(u))).toBe(false);
     await page.close();
   });
 
