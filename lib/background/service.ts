@@ -209,6 +209,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
     }
   }
 
+  const reopen = reopener(d.db);
   return storageFullSaysSo({
     activate,
     async forgetTab(tabId) {
@@ -421,7 +422,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       }
       return report;
     },
-  });
+  }, () => void reopen());
 }
 
 /**
@@ -429,7 +430,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
  * turned into one sentence the reader can act on. The write itself was one transaction, so the
  * archive is as it was before.
  */
-function storageFullSaysSo<T extends object>(handlers: T): T {
+function storageFullSaysSo<T extends object>(handlers: T, onClosed: (err: unknown) => void = () => undefined): T {
   const out: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(handlers)) {
     out[name] =
@@ -439,6 +440,10 @@ function storageFullSaysSo<T extends object>(handlers: T): T {
               return await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
             } catch (err) {
               if (isQuotaError(err)) throw new UserFacingError(STORAGE_FULL);
+              if (isClosedError(err)) {
+                onClosed(err);
+                throw new UserFacingError(REOPENING);
+              }
               // A record that does not fit the archive's schema (lib/archive/schema.ts): the sentence says what.
               throw err instanceof RecordError ? new UserFacingError(err.message) : err;
             }
@@ -446,6 +451,43 @@ function storageFullSaysSo<T extends object>(handlers: T): T {
         : fn;
   }
   return out as T;
+}
+
+/** The database was closed under us (the browser does so after a storage failure) or cannot be opened yet. */
+export function isClosedError(err: unknown): boolean {
+  const e = err as { name?: unknown; inner?: { name?: unknown } } | null;
+  const names = [e?.name, e?.inner?.name];
+  return names.some((n) => n === 'DatabaseClosedError' || n === 'OpenFailedError' || n === 'InvalidStateError');
+}
+
+export const REOPENING =
+  'The archive was closed after a storage error, and Backstory is opening it again. Nothing was lost; try again in a moment.';
+
+/**
+ * Opens the archive again after the browser closed it, without a browser restart: at once, then
+ * after 1, 5, 15, 30 and 60 seconds (Chromium was seen refusing for up to a minute after a full
+ * disk). One reopening at a time.
+ */
+export function reopener(db: ArchiveDB, wait: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))): () => Promise<boolean> {
+  let running: Promise<boolean> | null = null;
+  return () =>
+    (running ??= (async () => {
+      try {
+        for (const ms of [0, 1000, 5000, 15_000, 30_000, 60_000]) {
+          if (ms) await wait(ms);
+          try {
+            if (db.isOpen()) db.close();
+            await db.open();
+            return true;
+          } catch (err) {
+            console.error('Backstory: the archive could not be opened again yet', err);
+          }
+        }
+        return false;
+      } finally {
+        running = null;
+      }
+    })());
 }
 
 function idList(ids: unknown): number[] {
