@@ -15,7 +15,7 @@ import { claimSpeakers, cleanReview, listClaims, mergeClaims, reviewClaim, type 
 import { claimFromSelection } from '../nlp/claims/missed';
 import type { ArchiveDB } from '../archive/db';
 import type { Broadcast, PanelState, SavedInfo, TabState } from '../messaging/protocol';
-import { isQuotaError, STORAGE_FULL, UserFacingError, type Handlers } from '../messaging/transport';
+import { isQuotaError, isWriteFailure, STORAGE_FULL, UserFacingError, WRITE_FAILED, type Handlers } from '../messaging/transport';
 import { isClaimStatus } from '../claim-status';
 import type { Analysis, Article, Claim, ExtractResult, SavedArticle } from '../types';
 import { savesAutomatically, type Settings } from '../settings';
@@ -189,7 +189,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
     try {
       updated = await reviewClaim(d.db, rec.id!, claimId, review, now, known);
     } catch (err) {
-      if (isQuotaError(err)) throw err;
+      if (isQuotaError(err) || isWriteFailure(err)) throw err;
       throw new UserFacingError(err instanceof Error ? err.message : String(err));
     }
     if (!updated) throw new UserFacingError('The article was removed from the archive meanwhile. Save it again to review its claims.');
@@ -290,7 +290,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       try {
         rec = await reviewClaim(d.db, articleId, claimId, reviewFrom(review), d.now());
       } catch (err) {
-        throw err instanceof UserFacingError || isQuotaError(err) ? err : new UserFacingError(err instanceof Error ? err.message : String(err));
+        throw err instanceof UserFacingError || isQuotaError(err) || isWriteFailure(err) ? err : new UserFacingError(err instanceof Error ? err.message : String(err));
       }
       d.notify({ kind: 'archive/changed' });
       return { found: !!rec };
@@ -440,6 +440,11 @@ function storageFullSaysSo<T extends object>(handlers: T, onClosed: (err: unknow
               return await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
             } catch (err) {
               if (isQuotaError(err)) throw new UserFacingError(STORAGE_FULL);
+              if (isWriteFailure(err)) {
+                // The browser may close the database after such a failure: open it again meanwhile.
+                onClosed(err);
+                throw new UserFacingError(WRITE_FAILED);
+              }
               if (isClosedError(err)) {
                 onClosed(err);
                 throw new UserFacingError(REOPENING);

@@ -11,7 +11,7 @@ import { ArchiveDB } from '../../lib/archive/db';
 import { Room, SAFETY_MARGIN, WRITE_FACTOR } from '../../lib/background/room';
 import { createService, REOPENING, reopener, type TabAccess } from '../../lib/background/service';
 import { TabStore } from '../../lib/background/tab-store';
-import { STORAGE_FULL } from '../../lib/messaging/transport';
+import { describeStorageError, isWriteFailure, STORAGE_FULL, WRITE_FAILED } from '../../lib/messaging/transport';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { Article } from '../../lib/types';
 
@@ -150,5 +150,18 @@ describe('the background after the browser closed the archive', () => {
     expect(await a).toBe(true);
     expect(waits).toEqual([1000, 5000]);
     expect(db.isOpen()).toBe(true);
+  });
+});
+
+describe('a write the disk failed without a quota error', () => {
+  it('is told as the disk being full, in every shape Chromium gave it', () => {
+    const io = Object.assign(new Error('Failed to write blobs (IOError)'), { name: 'UnknownError' });
+    const shapes = [io, { name: 'AbortError', inner: io }, { name: 'BulkError', failures: [io] }, { name: 'AbortError', message: 'Transaction aborted', inner: { name: 'UnknownError', message: 'Internal error committing transaction.' } }];
+    for (const e of shapes) {
+      expect(isWriteFailure(e)).toBe(true);
+      expect(describeStorageError(e)).toBe(WRITE_FAILED);
+    }
+    expect(isWriteFailure(new TypeError('x is undefined'))).toBe(false);
+    expect(describeStorageError({ name: 'ConstraintError' })).not.toBe(WRITE_FAILED);
   });
 });
