@@ -430,7 +430,8 @@ function build() {
     },
   );
 
-  const extracted = shape<Article>(articleFields, Object.keys(articleFields) as (keyof Article)[], {}, 'drop');
+  // A page read from a file (file:) can be read and shown, though not saved: its addresses are only text here.
+  const extracted = shape<Article>({ ...articleFields, url: text(LIMITS.url), pageUrl: text(LIMITS.url) }, Object.keys(articleFields) as (keyof Article)[], {}, 'drop');
   return { saved, extracted };
 }
 

@@ -15,7 +15,7 @@ import { claimSpeakers, cleanReview, listClaims, mergeClaims, reviewClaim, type 
 import { claimFromSelection } from '../nlp/claims/missed';
 import type { ArchiveDB } from '../archive/db';
 import type { Broadcast, PanelState, SavedInfo, TabState } from '../messaging/protocol';
-import { isQuotaError, STORAGE_FULL, UserFacingError, type Handlers } from '../messaging/transport';
+import { isQuotaError, isWriteFailure, STORAGE_FULL, UserFacingError, WRITE_FAILED, type Handlers } from '../messaging/transport';
 import { isClaimStatus } from '../claim-status';
 import type { Analysis, Article, Claim, ExtractResult, SavedArticle } from '../types';
 import { savesAutomatically, type Settings } from '../settings';
@@ -189,7 +189,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
     try {
       updated = await reviewClaim(d.db, rec.id!, claimId, review, now, known);
     } catch (err) {
-      if (isQuotaError(err)) throw err;
+      if (isQuotaError(err) || isWriteFailure(err)) throw err;
       throw new UserFacingError(err instanceof Error ? err.message : String(err));
     }
     if (!updated) throw new UserFacingError('The article was removed from the archive meanwhile. Save it again to review its claims.');
@@ -209,6 +209,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
     }
   }
 
+  const reopen = reopener(d.db);
   return storageFullSaysSo({
     activate,
     async forgetTab(tabId) {
@@ -289,7 +290,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       try {
         rec = await reviewClaim(d.db, articleId, claimId, reviewFrom(review), d.now());
       } catch (err) {
-        throw err instanceof UserFacingError || isQuotaError(err) ? err : new UserFacingError(err instanceof Error ? err.message : String(err));
+        throw err instanceof UserFacingError || isQuotaError(err) || isWriteFailure(err) ? err : new UserFacingError(err instanceof Error ? err.message : String(err));
       }
       d.notify({ kind: 'archive/changed' });
       return { found: !!rec };
@@ -421,7 +422,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       }
       return report;
     },
-  });
+  }, () => void reopen());
 }
 
 /**
@@ -429,7 +430,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
  * turned into one sentence the reader can act on. The write itself was one transaction, so the
  * archive is as it was before.
  */
-function storageFullSaysSo<T extends object>(handlers: T): T {
+function storageFullSaysSo<T extends object>(handlers: T, onClosed: (err: unknown) => void = () => undefined): T {
   const out: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(handlers)) {
     out[name] =
@@ -439,6 +440,15 @@ function storageFullSaysSo<T extends object>(handlers: T): T {
               return await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
             } catch (err) {
               if (isQuotaError(err)) throw new UserFacingError(STORAGE_FULL);
+              if (isWriteFailure(err)) {
+                // The browser may close the database after such a failure: open it again meanwhile.
+                onClosed(err);
+                throw new UserFacingError(WRITE_FAILED);
+              }
+              if (isClosedError(err)) {
+                onClosed(err);
+                throw new UserFacingError(REOPENING);
+              }
               // A record that does not fit the archive's schema (lib/archive/schema.ts): the sentence says what.
               throw err instanceof RecordError ? new UserFacingError(err.message) : err;
             }
@@ -446,6 +456,43 @@ function storageFullSaysSo<T extends object>(handlers: T): T {
         : fn;
   }
   return out as T;
+}
+
+/** The database was closed under us (the browser does so after a storage failure) or cannot be opened yet. */
+export function isClosedError(err: unknown): boolean {
+  const e = err as { name?: unknown; inner?: { name?: unknown } } | null;
+  const names = [e?.name, e?.inner?.name];
+  return names.some((n) => n === 'DatabaseClosedError' || n === 'OpenFailedError' || n === 'InvalidStateError');
+}
+
+export const REOPENING =
+  'The archive was closed after a storage error, and Backstory is opening it again. Nothing was lost; try again in a moment.';
+
+/**
+ * Opens the archive again after the browser closed it, without a browser restart: at once, then
+ * after 1, 5, 15, 30 and 60 seconds (Chromium was seen refusing for up to a minute after a full
+ * disk). One reopening at a time.
+ */
+export function reopener(db: ArchiveDB, wait: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))): () => Promise<boolean> {
+  let running: Promise<boolean> | null = null;
+  return () =>
+    (running ??= (async () => {
+      try {
+        for (const ms of [0, 1000, 5000, 15_000, 30_000, 60_000]) {
+          if (ms) await wait(ms);
+          try {
+            if (db.isOpen()) db.close();
+            await db.open();
+            return true;
+          } catch (err) {
+            console.error('Backstory: the archive could not be opened again yet', err);
+          }
+        }
+        return false;
+      } finally {
+        running = null;
+      }
+    })());
 }
 
 function idList(ids: unknown): number[] {

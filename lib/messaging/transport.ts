@@ -88,9 +88,26 @@ export function isQuotaError(err: unknown, depth = 0): boolean {
   return Array.isArray(e.failures) && e.failures.some((f) => isQuotaError(f, depth + 1));
 }
 
+/** What a reader is told when the browser's storage failed a write without calling it a quota error (a disk that filled up). */
+export const WRITE_FAILED =
+  'The browser could not write to its storage, so nothing was saved; this happens when the device’s disk is full. Free some space on this device (or delete articles you no longer need), then try again. Your archive is as it was.';
+
+/**
+ * Whether a failure is the storage layer failing a write: Chromium on a full disk reports
+ * "Failed to write blobs (IOError)" as an UnknownError, inside Dexie's AbortError or BulkError.
+ */
+export function isWriteFailure(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== 'object' || depth > 4) return false;
+  const e = err as { name?: unknown; message?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
+  if (e.name === 'UnknownError' || (typeof e.message === 'string' && /IOError|Failed to write|Internal error (opening|committing)/i.test(e.message))) return true;
+  if (isWriteFailure(e.inner, depth + 1) || isWriteFailure(e.cause, depth + 1)) return true;
+  return Array.isArray(e.failures) && e.failures.some((f) => isWriteFailure(f, depth + 1));
+}
+
 /** Turns storage failures into sentences a reader can act on. */
 export function describeStorageError(err: unknown): string {
   if (isQuotaError(err)) return STORAGE_FULL;
+  if (isWriteFailure(err)) return WRITE_FAILED;
   const name = (err as { name?: string; inner?: { name?: string } } | null)?.inner?.name ?? (err as { name?: string } | null)?.name;
   if (name === 'ConstraintError') return 'That article is already in the archive.';
   if (name === 'DatabaseClosedError' || name === 'OpenFailedError' || name === 'VersionError') {

@@ -242,6 +242,14 @@ describe('a content script (inside a possibly hostile page)', () => {
     await expect(call('archive/restore-many', { records: [record, { ...record, url: 'https://x.example/', bytes: 9_999_999_999, pageUrl: 'data:text/html,hi' }] })).rejects.toThrow(/“records\[1\]\.pageUrl” is not a web address/);
     expect(await everything()).toEqual(before);
   });
+
+  it('may be a page read from a file, shown though it cannot be saved', async () => {
+    const local = { ...article, url: 'file:///home/reader/story.html', pageUrl: 'file:///home/reader/story.html' };
+    await call('content/report', { url: local.url, result: { ok: true, article: local, ms: 1 } }, { ...SENDERS.content!, url: local.url });
+    const state = (await call('panel/state', { tabId: TAB }, SENDERS.sidePanel)) as { state: { status: string } };
+    expect(state.state.status).toBe('ready');
+    await expect(call('panel/save', { tabId: TAB }, SENDERS.sidePanel)).rejects.toThrow(/^This article cannot be saved: “url” is not a web address/);
+  });
 });
 
 describe('the extension’s own pages', () => {

@@ -9,9 +9,9 @@ import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveDB } from '../../lib/archive/db';
 import { Room, SAFETY_MARGIN, WRITE_FACTOR } from '../../lib/background/room';
-import { createService, type TabAccess } from '../../lib/background/service';
+import { createService, REOPENING, reopener, type TabAccess } from '../../lib/background/service';
 import { TabStore } from '../../lib/background/tab-store';
-import { STORAGE_FULL } from '../../lib/messaging/transport';
+import { describeStorageError, isWriteFailure, STORAGE_FULL, WRITE_FAILED } from '../../lib/messaging/transport';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { Article } from '../../lib/types';
 
@@ -114,5 +114,54 @@ describe('the background near a full disk', () => {
     d.usage = 200 * MB;
     await s['panel/save']({ tabId: 2 });
     expect((await db.articles.toArray()).map((r) => r.url)).toEqual([article(2).url]);
+  });
+});
+
+describe('the background after the browser closed the archive', () => {
+  it('says so, opens it again by itself, and the next request works: no browser restart', async () => {
+    const urls = new Map([[1, article(1).url]]);
+    const access = { url: async (id: number) => urls.get(id) ?? null, canAccess: async () => true } as unknown as TabAccess;
+    const s = createService({
+      db,
+      tabs: new TabStore(fakeBrowser.storage.session),
+      access,
+      analyse: async () => ({ actors: [], mentions: [], claims: [], timings: {} }),
+      storage: undefined,
+      notify: () => undefined,
+      now: () => 1,
+      settings: async () => DEFAULT_SETTINGS,
+    });
+    await s['content/report']({ url: article(1).url, result: { ok: true, article: article(1), ms: 1 } }, { id: 'x', tab: { id: 1 } as never, frameId: 0 });
+    db.close(); // as the browser does after a storage failure
+    await expect(s['panel/save']({ tabId: 1 })).rejects.toThrow(REOPENING);
+    await expect.poll(() => db.isOpen()).toBe(true);
+    await s['panel/save']({ tabId: 1 });
+    expect(await db.articles.count()).toBe(1);
+  });
+
+  it('keeps trying while the browser refuses to open it, one reopening at a time', async () => {
+    let refusals = 2;
+    const open = db.open.bind(db);
+    db.open = (() => (refusals-- > 0 ? Promise.reject(Object.assign(new Error('busy'), { name: 'OpenFailedError' })) : open())) as typeof db.open;
+    const waits: number[] = [];
+    const reopen = reopener(db, async (ms) => void waits.push(ms));
+    const [a, b] = [reopen(), reopen()];
+    expect(a).toBe(b);
+    expect(await a).toBe(true);
+    expect(waits).toEqual([1000, 5000]);
+    expect(db.isOpen()).toBe(true);
+  });
+});
+
+describe('a write the disk failed without a quota error', () => {
+  it('is told as the disk being full, in every shape Chromium gave it', () => {
+    const io = Object.assign(new Error('Failed to write blobs (IOError)'), { name: 'UnknownError' });
+    const shapes = [io, { name: 'AbortError', inner: io }, { name: 'BulkError', failures: [io] }, { name: 'AbortError', message: 'Transaction aborted', inner: { name: 'UnknownError', message: 'Internal error committing transaction.' } }];
+    for (const e of shapes) {
+      expect(isWriteFailure(e)).toBe(true);
+      expect(describeStorageError(e)).toBe(WRITE_FAILED);
+    }
+    expect(isWriteFailure(new TypeError('x is undefined'))).toBe(false);
+    expect(describeStorageError({ name: 'ConstraintError' })).not.toBe(WRITE_FAILED);
   });
 });

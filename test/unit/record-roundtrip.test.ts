@@ -180,7 +180,7 @@ describe('every record the extension can save round-trips through export and imp
     expect(JSON.stringify(after.articles)).toBe(JSON.stringify(before.articles));
   });
 
-  it('shortens at save what the issue found unrestorable: a 2,529-character title and a 38-character language tag', async () => {
+  it('shortens at save what the issue found unrestorable: a 2,529-character title and a 38-character language tag', { timeout: 60_000 }, async () => {
     const db = freshDb();
     const r = rng(9);
     const article = { ...articleOf(r, 1), title: `${'Headline '.repeat(281)}`.slice(0, 2529), lang: 'en-gb-x-abcdefgh-abcdefgh-abcdefgh-abc' };
@@ -209,7 +209,7 @@ describe('every record the extension can save round-trips through export and imp
 });
 
 describe('an export checks its own output with the importer', () => {
-  it('says which articles of the file would not restore: a record planted before the schema existed', async () => {
+  it('says which articles of the file would not restore: a record planted before the schema existed', { timeout: 60_000 }, async () => {
     const db = await fill(5, 3);
     const [first] = await db.articles.toArray();
     // As a content script could plant one through archive/restore before issue #15.
@@ -229,7 +229,7 @@ describe('an export checks its own output with the importer', () => {
 });
 
 describe('a record’s size', () => {
-  it('is computed, never taken from the file: a record claiming 9,999,999,999 bytes', async () => {
+  it('is computed, never taken from the file: a record claiming 9,999,999,999 bytes', { timeout: 60_000 }, async () => {
     const db = await fill(6, 2);
     const o = JSON.parse((await exportBackup(db, { settings: null, now: 1 })).text);
     const rows = o.data.data[0].rows;
