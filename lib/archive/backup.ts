@@ -390,6 +390,7 @@ const article = shape<SavedArticle>(
     excerpt: nullable(text(LIMITS.short)),
     wordCount: integer(0, LIMITS.text),
     paragraphs: list(text(LIMITS.text), LIMITS.paragraphs),
+    captions: list(integer(0, LIMITS.paragraphs), LIMITS.paragraphs),
     truncated: boolean,
     savedAt: time,
     updatedAt: time,

@@ -29,6 +29,7 @@ import { textBlocks } from '../../extract/blocks';
 import { readPage } from '../../extract/index';
 import { findLang, readPageMeta } from '../../extract/metadata';
 import { isProbablyEnglish } from '../../nlp/ner';
+import type { CleanReport } from '../../extract/clean';
 import type { Article } from '../../types';
 import { domArg, makeParser } from './dom';
 import { median, round, table, type EvalTask } from './task';
@@ -142,9 +143,14 @@ export function unmatchedRuns(text: string, other: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // The two extractors
 
-/** The text of an article as Backstory keeps it for analysis: its paragraphs, one a line. */
+/**
+ * The article's running text, as analysis reads it for claims: its paragraphs, one a line, without
+ * the ones marked as captions (which the archive keeps, marked).
+ */
 export function articleText(article: Article | null): string {
-  return article ? article.paragraphs.join('\n') : '';
+  if (!article) return '';
+  const captions = new Set(article.captions ?? []);
+  return article.paragraphs.filter((_, i) => !captions.has(i)).join('\n');
 }
 
 /** Plain Readability on a copy of the document, its content cut into paragraphs the same way. */
@@ -192,6 +198,7 @@ interface Row {
   ms: number;
   baseMs: number;
   gate: string;
+  cleaning: CleanReport;
   language: Language | null;
   error: string;
 }
@@ -235,7 +242,7 @@ const task: EvalTask = {
     const rows: Row[] = [];
     for (const id of ids) {
       const empty: Match = { tp: 0, fp: 0, fn: 0 };
-      const row: Row = { id, url: '', truth: '', ours: '', base: '', match: empty, baseMatch: empty, ms: 0, baseMs: 0, gate: '', language: null, error: '' };
+      const row: Row = { id, url: '', truth: '', ours: '', base: '', match: empty, baseMatch: empty, ms: 0, baseMs: 0, gate: '', cleaning: {}, language: null, error: '' };
       try {
         const gt = JSON.parse(readFileSync(join(dir, id, 'ground-truth.json'), 'utf8')) as { url?: unknown; articleBody?: unknown };
         if (typeof gt.url !== 'string' || typeof gt.articleBody !== 'string') throw new Error('ground-truth.json needs "url" and "articleBody" strings');
@@ -246,8 +253,9 @@ const task: EvalTask = {
         const doc = parser.parse(source, row.url);
         row.language = pageLanguage(doc, row.truth);
         const t0 = performance.now();
-        const { gate, article } = readPage(doc, row.url);
+        const { gate, article, cleaning } = readPage(doc, row.url);
         row.ms = performance.now() - t0;
+        row.cleaning = cleaning ?? {};
         row.gate = gate.article ? 'article' : (gate.reason ?? 'no');
         row.ours = gate.article ? articleText(article) : '';
         const t1 = performance.now();
@@ -298,6 +306,18 @@ const task: EvalTask = {
         others.map((r) => [r.id.slice(0, 10), r.language!.lang, r.language!.from, round(pageF1(r.match), 3), round(pageF1(r.baseMatch), 3), worse.includes(r) ? 'WORSE' : 'ok']),
       ),
     );
+
+    const kinds = new Map<string, { pages: number; elements: number }>();
+    for (const r of rows) {
+      for (const [k, n] of Object.entries(r.cleaning)) {
+        const c = kinds.get(k) ?? { pages: 0, elements: 0 };
+        c.pages++;
+        c.elements += n ?? 0;
+        kinds.set(k, c);
+      }
+    }
+    console.log('\nClutter removed (captions: marked, not removed), by kind');
+    console.log(table(['kind', 'pages', 'elements'], [...kinds].sort((a, b) => b[1].pages - a[1].pages).map(([k, c]) => [k, c.pages, c.elements])));
 
     const ok = rows.filter((r) => !r.error);
     const ms = ok.map((r) => r.ms);
