@@ -88,7 +88,8 @@ function markedAs(el: Element): Clutter | 'caption' | null {
   let found: Clutter | null = null;
   for (const w of ws) {
     if (CAPTION_WORDS.has(w)) return 'caption';
-    found ??= CLASS_WORDS[w] ?? null;
+    // Words run together ("relatedposts", "recommendedstories") count by their start.
+    found ??= CLASS_WORDS[w] ?? (/^(?:related|recommended)/.test(w) ? 'related' : null);
   }
   return found;
 }
@@ -97,6 +98,15 @@ const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, dd, dt, blockquote, div, section'
 
 /** Block elements whose removal can leave a label behind in their parent, and parents that can be left so. */
 const CONTAINERS = new Set(['div', 'section', 'aside', 'nav', 'ul', 'ol', 'li', 'p', 'figure', 'table', 'header', 'footer', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+const wordCount = (s: string): number => s.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
+
+/** Words of `el`'s link text. */
+function linkWords(el: Element): number {
+  let n = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) n += wordCount(textOf(a));
+  return n;
+}
 
 /** The share of `el`'s text that is link text. */
 function linkShare(el: Element, text: string): number {
@@ -108,22 +118,42 @@ function linkShare(el: Element, text: string): number {
 
 /**
  * A line that is a link to elsewhere: all link, or a short label and a link ("Related: …",
- * "READ MORE: …"). Links to a place in the same page, e-mail addresses and phone numbers do not count.
+ * "READ MORE: …") to another page of the same site. Links to a place in the same page, e-mail
+ * addresses and phone numbers do not count; a line linking to another site is a source, not a teaser.
  */
-function isLinkLine(el: Element, text: string): boolean {
+function isLinkLine(el: Element, text: string, sameSite: boolean): boolean {
   let linked = 0;
   let linkWords = 0;
+  let links = 0;
   for (const a of Array.from(el.querySelectorAll('a'))) {
     if (/^(?:#|mailto:|tel:)/i.test(a.getAttribute('href') ?? '')) continue;
     const t = textOf(a);
     linked += t.length;
-    linkWords += t.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
+    linkWords += wordCount(t);
+    links++;
   }
-  if (!linked) return false;
+  if (!linked || !sameSite) return false;
   const share = Math.min(1, linked / text.length);
+  // Several headlines in one block, with their labels ("DON'T MISS", "[VIDEO]").
+  if (links >= 2 && share >= 0.75 && linkWords >= 8 && text.length <= 600) return true;
+  if (text.length > 200) return false;
   if (share >= 0.9) return true;
   // A label and a headline: the link reads as a headline of a few words, not a name or a handle.
   return share >= 0.5 && text.length - linked <= 20 && linkWords >= 4;
+}
+
+const HEADING = /^h[1-6]$/;
+
+/**
+ * Whether `el` is a heading with a section of the article under it (at least a long paragraph's
+ * worth of text before the next heading): a linked heading over a section is the article's, one over
+ * a line or two of blurb is a teaser for another page.
+ */
+function headsSection(el: Element): boolean {
+  if (!HEADING.test(el.localName)) return false;
+  let n = 0;
+  for (let e = el.nextElementSibling; e && !HEADING.test(e.localName) && n < 400; e = e.nextElementSibling) n += textOf(e).length;
+  return n >= 400;
 }
 
 /** Links to subscription, sign-up, sharing or app-download pages. */
@@ -158,6 +188,8 @@ function isDateLine(text: string): boolean {
 }
 
 export interface CleanOptions {
+  /** The page's address: links to the same site are the ones that can be "related" headlines. */
+  pageUrl?: string;
   /** The article's title, headline and byline: short blocks repeating them are repeats. */
   title?: string | null;
   headline?: string | null;
@@ -167,6 +199,25 @@ export interface CleanOptions {
 export type CleanReport = Partial<Record<Clutter | 'caption' | 'title' | 'contributor' | 'label', number>>;
 
 const key = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * Before Readability, on its copy of the page: a heading classed as the title of a related block
+ * ("You may also like", class "related-posts-title") stands for the block it opens, which goes
+ * whatever its size (teasers with their blurbs can outweigh a short article), unless that block
+ * holds the page's headline or its schema.org articleBody. Returns how many blocks went.
+ */
+export function dropRelatedBlocks(doc: Document): number {
+  let n = 0;
+  for (const h of Array.from(doc.querySelectorAll('h2, h3, h4, h5, h6'))) {
+    const parent = h.parentElement;
+    if (!parent || parent.firstElementChild !== h || ['body', 'main', 'html'].includes(parent.localName)) continue;
+    if (markedAs(h) !== 'related') continue;
+    if (parent.querySelector('h1, [itemprop~="articleBody" i]')) continue;
+    parent.remove();
+    n++;
+  }
+  return n;
+}
 
 /**
  * Removes the clutter from `root` (Readability's content, our own copy) and marks the captions.
@@ -184,6 +235,35 @@ export function cleanContent(root: Element, opts: CleanOptions = {}): CleanRepor
     count(kind);
   };
   const total = textOf(root).length || 1;
+  let host: string | null = null;
+  try {
+    host = opts.pageUrl ? new URL(opts.pageUrl).hostname.replace(/^www\./, '') : null;
+  } catch {
+    host = null;
+  }
+  /** Whether `href` is another page than this one. */
+  const otherPage = (href: string): boolean => {
+    try {
+      const u = new URL(href, opts.pageUrl);
+      const here = opts.pageUrl ? new URL(opts.pageUrl) : null;
+      return !here || u.pathname !== here.pathname;
+    } catch {
+      return false;
+    }
+  };
+  /** Whether `el`'s links point to pages of the site itself (true when the page's address is unknown). */
+  const sameSite = (el: Element): boolean => {
+    if (!host) return true;
+    for (const a of Array.from(el.querySelectorAll('a[href]'))) {
+      try {
+        const h = new URL(a.getAttribute('href')!, opts.pageUrl!).hostname.replace(/^www\./, '');
+        if (h !== host && !h.endsWith(`.${host}`) && !host.endsWith(`.${h}`)) return false;
+      } catch {
+        // An unreadable link says nothing.
+      }
+    }
+    return true;
+  };
   /** Never remove an element holding this much of the article. */
   const big = (len: number) => len > total * 0.3 || len > 5000;
 
@@ -206,6 +286,25 @@ export function cleanContent(root: Element, opts: CleanOptions = {}): CleanRepor
     remove(el, kind);
   }
 
+  // Teasers: an <article> inside the article whose headline links to another page of the site.
+  for (const art of Array.from(root.querySelectorAll('article'))) {
+    if (!inside(art, root)) continue;
+    const text = textOf(art);
+    if (text.length > 800 || big(text.length)) continue;
+    const head = art.querySelector('h1 a[href], h2 a[href], h3 a[href], h4 a[href], [itemprop~="headline" i] a[href]');
+    if (head && sameSite(head) && otherPage(head.getAttribute('href')!)) remove(art, 'related');
+  }
+
+  // Tag lists: links the page marks as tags (rel="tag"), with their label.
+  for (const a of Array.from(root.querySelectorAll('a[rel~="tag" i]'))) {
+    const list = a.parentElement;
+    if (!list || list === root || !inside(list, root)) continue;
+    const text = textOf(list);
+    let tagged = 0;
+    for (const t of Array.from(list.querySelectorAll('a[rel~="tag" i]'))) tagged += textOf(t).length;
+    if (text.length <= 1000 && tagged >= text.length * 0.6) remove(list, 'related');
+  }
+
   // 2. Figures: what a <figure> or an image holder says besides its image is a caption.
   for (const el of Array.from(root.querySelectorAll('figure, div, span, p'))) {
     if (el.hasAttribute(CAPTION_ATTR) || el.closest(`[${CAPTION_ATTR}]`)) continue;
@@ -224,9 +323,11 @@ export function cleanContent(root: Element, opts: CleanOptions = {}): CleanRepor
     if (items.length < 2) continue;
     const text = textOf(list);
     if (big(text.length) || text.length > 3000) continue;
+    // A headline reads as a few words (a list of linked names or products is the article's), and
+    // points to the same site (a list of sources or bug reports points elsewhere).
     const linked = items.filter((li) => {
       const t = textOf(li);
-      return t.length <= 200 && linkShare(li, t) >= 0.5;
+      return t.length <= 200 && linkShare(li, t) >= 0.8 && linkWords(li) >= 4 && sameSite(li);
     }).length;
     if (linked * 3 >= items.length * 2) remove(list, 'link-only');
   }
@@ -251,11 +352,17 @@ export function cleanContent(root: Element, opts: CleanOptions = {}): CleanRepor
     else if (text.length <= 300 && (text.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0) >= 8 && el.querySelector('a[href^="mailto:" i]')) kind = 'contributor';
     else if (isDateLine(text)) kind = 'date';
     else if (text.length <= 100 && el.querySelector('time') && textOf(el.querySelector('time')!).length >= text.length * 0.5) kind = 'date';
-    else if (text.length <= 200 && !el.closest('blockquote') && isLinkLine(el, text)) kind = 'link-only';
+    else if (text.length <= 600 && !el.closest('blockquote') && isLinkLine(el, text, sameSite(el)) && !headsSection(el)) kind = 'link-only';
     else if (text.length <= 300 && Array.from(el.querySelectorAll('a[href]')).some((a) => PROMPT_HREF.test(a.getAttribute('href') ?? ''))) kind = 'prompt';
     if (!kind) continue;
     // A caption line keeps its place (marked); a credit inside it still goes.
     if (kind !== 'credit' && el.closest(`[${CAPTION_ATTR}]`)) continue;
+    if (kind === 'link-only') {
+      // The label just before a line of links ("Related", "DON'T MISS") goes with it.
+      const prev = el.previousElementSibling;
+      const label = prev ? textOf(prev) : '';
+      if (prev && label && label.length <= 40 && !/[.!?:;,]["”’)]?$/.test(label) && !prev.querySelector('a, img') && !prev.querySelector(BLOCKS)) remove(prev, 'label');
+    }
     remove(el, kind);
   }
 

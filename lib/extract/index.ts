@@ -15,7 +15,7 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import type { Article, ExtractResult, NotArticleReason } from '../types';
 import { countWords, textBlocks } from './blocks';
-import { cleanContent, type CleanReport } from './clean';
+import { cleanContent, dropRelatedBlocks, type CleanReport } from './clean';
 import {
   documentTitle,
   findCanonical,
@@ -252,6 +252,7 @@ export function readPage(doc: Document, pageUrl: string, opts: ExtractOptions & 
   // Readability rewrites the document it reads: give it a clone, never the page. It keeps the
   // page's classes in its content, for cleanContent to read.
   const { clone, cut } = cloneForReadability(doc, maxElements);
+  const relatedBlocks = dropRelatedBlocks(clone);
   const parsed = new Readability<Node>(clone, { serializer: (n) => n, keepClasses: true }).parse();
   const content = parsed?.content ?? null;
   if (!parsed || !content) {
@@ -276,7 +277,8 @@ export function readPage(doc: Document, pageUrl: string, opts: ExtractOptions & 
   const byline = cleanByline(parsed.byline);
 
   // The clutter among the article's paragraphs goes; captions are marked (see clean.ts).
-  const cleaning = content.nodeType === 1 ? cleanContent(content as Element, { title, headline, byline }) : {};
+  const cleaning: CleanReport = content.nodeType === 1 ? cleanContent(content as Element, { pageUrl, title, headline, byline }) : {};
+  if (relatedBlocks) cleaning.related = (cleaning.related ?? 0) + relatedBlocks;
   const { paragraphs: rawParagraphs, captions: rawCaptions, truncated: cutText } = textBlocks(content, maxTextChars);
   const textChars = rawParagraphs.reduce((n, p) => n + p.length, 0);
   gate.textChars = textChars;
