@@ -273,8 +273,10 @@ export function readPage(doc: Document, pageUrl: string, opts: ExtractOptions & 
   const { publisher, aggregator } = findPublisher(doc, pm, { pageUrl, headline, readabilitySiteName: parsed.siteName });
   const siteName = firstMeta(pm, 'og:site_name') ?? clean(parsed.siteName);
   const siteNames = [siteName, publisher, aggregator, hostName(pageUrl), knownAggregator(siteName, pageUrl)?.name];
-  const title = stripSiteFromTitle(headline, siteNames);
   const byline = cleanByline(parsed.byline);
+  // "Headline | Eleanor Ainge Roy": the author's name is no part of the title either.
+  const authors = byline ? [byline, ...byline.split(/\s*(?:,|&|\band\b)\s*/)] : [];
+  const title = stripSiteFromTitle(headline, [...siteNames, ...authors]);
 
   // The clutter among the article's paragraphs goes; captions are marked (see clean.ts).
   const cleaning: CleanReport = content.nodeType === 1 ? cleanContent(content as Element, { pageUrl, title, headline, byline }) : {};

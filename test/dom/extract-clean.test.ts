@@ -164,6 +164,13 @@ describe.each(DOMS)('clutter inside the article, on %s', (_name, parse) => {
     expect(a.paragraphs).not.toContain(TITLE);
   });
 
+  it('leaves no author name in the title', () => {
+    const html = page('<p class="byline">By Eleanor Ainge Roy</p>').replace(`<title>${TITLE} | Example News</title>`, `<title>${TITLE} | Eleanor Ainge Roy | Example News</title>`).replace(/<meta property="og:title"[^>]*>/, '');
+    const a = read(html, parse);
+    expect(a.byline).toBe('Eleanor Ainge Roy');
+    expect(a.title).toBe(TITLE);
+  });
+
   it('leaves an article in another language whole, datelines in its own words included', () => {
     const de = [
       'Der Hafen von Port Ellen blieb am Sonntag den dritten Tag in Folge geschlossen, weil bis zu sechs Meter hohe Wellen gegen den Wellenbrecher schlugen und alle Fähren ausfielen.',

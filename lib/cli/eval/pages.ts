@@ -159,11 +159,11 @@ const task: EvalTask = {
         } else row.gate = 'article';
 
         row.titleOk = normaliseTitle(article?.title) === normaliseTitle(expectedMeta.title);
-        // We strip " | Site" suffixes on purpose and Readability often keeps them: also compare with
-        // the expected title stripped of the same names.
+        // We strip " | Site" and " | Author" suffixes on purpose and Readability often keeps them:
+        // also compare with the expected title stripped of the same names.
         row.titleOkSansSite =
           row.titleOk ||
-          (!!article && normaliseTitle(article.title) === normaliseTitle(stripSiteFromTitle(expectedMeta.title ?? '', [article.publisher, article.aggregator, expectedMeta.siteName, hostName(PAGE_URL)])));
+          (!!article && normaliseTitle(article.title) === normaliseTitle(stripSiteFromTitle(expectedMeta.title ?? '', [article.publisher, article.aggregator, expectedMeta.siteName, hostName(PAGE_URL), article.byline])));
         if (typeof expectedMeta.readerable === 'boolean' && expectedMeta.readerable === gate.article) gateAgrees++;
         const expDoc = parser.parse(`<!DOCTYPE html><html><body>${expectedHtml}</body></html>`, PAGE_URL);
         const expectedText = spacedText(expDoc.body);
