@@ -275,7 +275,7 @@ export function readPage(doc: Document, pageUrl: string, opts: ExtractOptions & 
   const siteNames = [siteName, publisher, aggregator, hostName(pageUrl), knownAggregator(siteName, pageUrl)?.name];
   const byline = cleanByline(parsed.byline);
   // "Headline | Eleanor Ainge Roy": the author's name is no part of the title either.
-  const authors = byline ? [byline, ...byline.split(/\s*(?:,|&|\band\b)\s*/)] : [];
+  const authors = byline ? [byline, ...byline.split(/,|&|\band\b/).map((s) => s.trim())] : [];
   const title = stripSiteFromTitle(headline, [...siteNames, ...authors]);
 
   // The clutter among the article's paragraphs goes; captions are marked (see clean.ts).
