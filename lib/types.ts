@@ -23,6 +23,11 @@ export interface Article {
   wordCount: number;
   /** The readable text, one entry per paragraph (headings and list items are paragraphs too). */
   paragraphs: string[];
+  /**
+   * Indices (ascending) of the paragraphs that are captions of a photo or figure, not the running
+   * text: analysis reads no claims in them. Absent on articles extracted before captions were marked.
+   */
+  captions?: number[];
   /** True when the page was too large and only its first part was analysed. */
   truncated: boolean;
 }

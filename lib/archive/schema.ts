@@ -385,6 +385,8 @@ function build() {
     excerpt: nullable(text(LIMITS.short, 'shorten')),
     wordCount: integer(0, LIMITS.text),
     paragraphs: list(text(LIMITS.text), LIMITS.paragraphs),
+    // Optional: records saved before captions were marked have none.
+    captions: list(integer(0, LIMITS.paragraphs), LIMITS.paragraphs),
     truncated: boolean,
   } satisfies { [K in keyof Article]-?: Check<Article[K]> };
 
@@ -431,7 +433,8 @@ function build() {
   );
 
   // A page read from a file (file:) can be read and shown, though not saved: its addresses are only text here.
-  const extracted = shape<Article>({ ...articleFields, url: text(LIMITS.url), pageUrl: text(LIMITS.url) }, Object.keys(articleFields) as (keyof Article)[], {}, 'drop');
+  const required = (Object.keys(articleFields) as (keyof Article)[]).filter((k) => k !== 'captions');
+  const extracted = shape<Article>({ ...articleFields, url: text(LIMITS.url), pageUrl: text(LIMITS.url) }, required, {}, 'drop');
   return { saved, extracted };
 }
 

@@ -53,7 +53,13 @@ export function createAnalyser(sources: ModelSources): Analyse {
     const t2 = performance.now();
     const { actors, mentions } = buildActors(article.paragraphs, found, { canonical: canonicalName });
     const t3 = performance.now();
-    const claims = english ? findClaims({ paragraphs: article.paragraphs, mentions, actors, model: scorer }) : [];
+    // A caption is never a claim: claims are read in the running text only (caption paragraphs
+    // are left empty, so paragraph numbers and offsets stay those of the article).
+    const captions = new Set(article.captions ?? []);
+    const running = captions.size ? article.paragraphs.map((p, i) => (captions.has(i) ? '' : p)) : article.paragraphs;
+    const claims = english
+      ? findClaims({ paragraphs: running, mentions: captions.size ? mentions.filter((m) => !captions.has(m.paragraph)) : mentions, actors, model: scorer })
+      : [];
     const t4 = performance.now();
     const input = { title: article.title, paragraphs: article.paragraphs, published: article.published };
     let fingerprint;

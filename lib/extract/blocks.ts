@@ -7,7 +7,11 @@
  * paragraph with its cells joined by " | " (cells are not paragraphs of their own). Whitespace is
  * collapsed, paragraphs without a letter or digit are dropped. Only text nodes are read, so markup
  * can never leak into a paragraph.
+ *
+ * A paragraph read inside an element carrying CAPTION_ATTR (lib/extract/clean.ts marks figure
+ * captions so) is flagged in `captions`, at the same index.
  */
+import { CAPTION_ATTR } from './clean';
 
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl',
@@ -26,6 +30,8 @@ const CELL = new Set(['td', 'th']);
 
 export interface BlocksResult {
   paragraphs: string[];
+  /** `captions[i]` is true when `paragraphs[i]` is a caption. */
+  captions: boolean[];
   /** True when the text was cut at `maxChars`. */
   truncated: boolean;
 }
@@ -35,9 +41,12 @@ const HAS_WORD = /[\p{L}\p{N}]/u;
 /** Splits `root`'s text into paragraphs, stopping (on a paragraph boundary) after `maxChars` characters. */
 export function textBlocks(root: Node, maxChars = Infinity): BlocksResult {
   const paragraphs: string[] = [];
+  const captions: boolean[] = [];
   let total = 0;
   let truncated = false;
   let buf: string[] = [];
+  /** Whether the text in `buf` was read inside a caption. */
+  let bufCaption = false;
 
   const flush = (): boolean => {
     if (!buf.length) return true;
@@ -51,26 +60,31 @@ export function textBlocks(root: Node, maxChars = Infinity): BlocksResult {
         const cut = p.slice(0, maxChars);
         const sp = cut.lastIndexOf(' ');
         paragraphs.push(sp > maxChars / 2 ? cut.slice(0, sp) : cut);
+        captions.push(bufCaption);
       }
       return false;
     }
     paragraphs.push(p);
+    captions.push(bufCaption);
     total += p.length + 1;
     return true;
   };
 
   // Iterative walk (no recursion: pages can nest deeply). An entry is a node to enter or, when
   // `exit` is set, the end of a block element.
-  type Item = { node: Node; exit: boolean };
-  const stack: Item[] = [{ node: root, exit: false }];
+  type Item = { node: Node; exit: boolean; caption: boolean };
+  const stack: Item[] = [{ node: root, exit: false, caption: false }];
   while (stack.length) {
-    const { node, exit } = stack.pop()!;
+    const { node, exit, caption: inCaption } = stack.pop()!;
     if (exit) {
       if (!flush()) break;
       continue;
     }
     if (node.nodeType === 3 /* TEXT_NODE */) {
-      buf.push(node.nodeValue ?? '');
+      const v = node.nodeValue ?? '';
+      // A run is a caption when its first words are (a caption is its own block in practice).
+      if (!buf.some((x) => /\S/.test(x))) bufCaption = inCaption;
+      buf.push(v);
       continue;
     }
     if (node.nodeType !== 1 /* ELEMENT_NODE */ && node.nodeType !== 9 /* DOCUMENT */ && node.nodeType !== 11 /* FRAGMENT */) continue;
@@ -81,16 +95,18 @@ export function textBlocks(root: Node, maxChars = Infinity): BlocksResult {
       continue;
     }
     if (CELL.has(tag) && buf.some((s) => /\S/.test(s))) buf.push(' | ');
-    const block = BLOCK.has(tag);
+    const caption = inCaption || (node.nodeType === 1 && (node as Element).hasAttribute(CAPTION_ATTR));
+    // A caption starts and ends a paragraph of its own, even when it is marked on an inline element.
+    const block = BLOCK.has(tag) || caption !== inCaption;
     if (block) {
       if (!flush()) break;
-      stack.push({ node, exit: true });
+      stack.push({ node, exit: true, caption: inCaption });
     }
     const kids = node.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, exit: false });
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, exit: false, caption });
   }
   if (!truncated) flush();
-  return { paragraphs, truncated };
+  return { paragraphs, captions, truncated };
 }
 
 /** Words for counting: runs of letters/digits (an apostrophe inside a word does not split it); each CJK character counts as one word. */

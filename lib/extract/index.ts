@@ -15,6 +15,7 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import type { Article, ExtractResult, NotArticleReason } from '../types';
 import { countWords, textBlocks } from './blocks';
+import { cleanContent, dropRelatedBlocks, type CleanReport } from './clean';
 import {
   documentTitle,
   findCanonical,
@@ -72,6 +73,8 @@ export interface PageReading {
   gate: GateDecision;
   /** The article as extracted, also when the gate refused the page (null when there is no text at all). */
   article: Article | null;
+  /** What cleanContent removed or marked, by kind (for the evaluation). */
+  cleaning?: CleanReport;
 }
 
 const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -246,20 +249,16 @@ export function readPage(doc: Document, pageUrl: string, opts: ExtractOptions & 
     if (!opts.force) return { gate, article: null };
   }
 
-  // Readability rewrites the document it reads: give it a clone, never the page.
+  // Readability rewrites the document it reads: give it a clone, never the page. It keeps the
+  // page's classes in its content, for cleanContent to read.
   const { clone, cut } = cloneForReadability(doc, maxElements);
-  const parsed = new Readability<Node>(clone, { serializer: (n) => n }).parse();
+  const relatedBlocks = dropRelatedBlocks(clone);
+  const parsed = new Readability<Node>(clone, { serializer: (n) => n, keepClasses: true }).parse();
   const content = parsed?.content ?? null;
   if (!parsed || !content) {
     gate.reason = 'not-article';
     return { gate, article: null };
   }
-
-  const { paragraphs: rawParagraphs, truncated: cutText } = textBlocks(content, maxTextChars);
-  const textChars = rawParagraphs.reduce((n, p) => n + p.length, 0);
-  gate.textChars = textChars;
-  if (!gate.reason && textChars < (hasMeta ? MIN_CHARS_WITH_METADATA : MIN_CHARS_WITHOUT_METADATA)) gate.reason = 'not-article';
-  gate.article = gate.reason === null;
 
   // Metadata.
   // Readability's title already is the page's metadata title when there is one (JSON-LD name or
@@ -274,18 +273,31 @@ export function readPage(doc: Document, pageUrl: string, opts: ExtractOptions & 
   const { publisher, aggregator } = findPublisher(doc, pm, { pageUrl, headline, readabilitySiteName: parsed.siteName });
   const siteName = firstMeta(pm, 'og:site_name') ?? clean(parsed.siteName);
   const siteNames = [siteName, publisher, aggregator, hostName(pageUrl), knownAggregator(siteName, pageUrl)?.name];
-  const title = stripSiteFromTitle(headline, siteNames);
   const byline = cleanByline(parsed.byline);
+  // "Headline | Eleanor Ainge Roy": the author's name is no part of the title either.
+  const authors = byline ? [byline, ...byline.split(/,|&|\band\b/).map((s) => s.trim())] : [];
+  const title = stripSiteFromTitle(headline, [...siteNames, ...authors]);
+
+  // The clutter among the article's paragraphs goes; captions are marked (see clean.ts).
+  const cleaning: CleanReport = content.nodeType === 1 ? cleanContent(content as Element, { pageUrl, title, headline, byline }) : {};
+  if (relatedBlocks) cleaning.related = (cleaning.related ?? 0) + relatedBlocks;
+  const { paragraphs: rawParagraphs, captions: rawCaptions, truncated: cutText } = textBlocks(content, maxTextChars);
+  const textChars = rawParagraphs.reduce((n, p) => n + p.length, 0);
+  gate.textChars = textChars;
+  if (!gate.reason && textChars < (hasMeta ? MIN_CHARS_WITH_METADATA : MIN_CHARS_WITHOUT_METADATA)) gate.reason = 'not-article';
+  gate.article = gate.reason === null;
 
   // Drop leading paragraphs that only repeat the metadata (headline, byline, publisher name).
   const repeats = new Set([title, headline, byline, publisher, aggregator, byline ? `By ${byline}` : null].filter((s): s is string => !!s).map(nameKey));
   let lead = 0;
   while (lead < rawParagraphs.length && lead < 4 && rawParagraphs[lead]!.length <= 200 && repeats.has(nameKey(rawParagraphs[lead]!))) lead++;
   const paragraphs = lead ? rawParagraphs.slice(lead) : rawParagraphs;
+  const captionFlags = lead ? rawCaptions.slice(lead) : rawCaptions;
+  const captions = captionFlags.flatMap((c, i) => (c ? [i] : []));
 
   // Readability falls back to the first <p> for the excerpt, which may be the publisher or byline line.
   let excerptRaw = clean(parsed.excerpt);
-  if (!excerptRaw || repeats.has(nameKey(excerptRaw))) excerptRaw = paragraphs[0] ?? '';
+  if (!excerptRaw || repeats.has(nameKey(excerptRaw))) excerptRaw = paragraphs.find((_, i) => !captionFlags[i]) ?? '';
   const excerpt = excerptRaw ? (excerptRaw.length > 500 ? `${excerptRaw.slice(0, 497).replace(/\s+\S*$/, '')}…` : excerptRaw) : null;
 
   const article: Article = {
@@ -300,9 +312,10 @@ export function readPage(doc: Document, pageUrl: string, opts: ExtractOptions & 
     excerpt,
     wordCount: countWords(paragraphs),
     paragraphs,
+    captions,
     truncated: cut || cutText,
   };
-  return { gate, article };
+  return { gate, article, cleaning };
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());

@@ -145,7 +145,7 @@ describe('textBlocks', () => {
 
   it('truncates on a paragraph boundary', () => {
     const r = blocks('<p>aaaa bbbb</p><p>cccc dddd</p><p>eeee ffff</p>', 22);
-    expect(r).toEqual({ paragraphs: ['aaaa bbbb', 'cccc dddd'], truncated: true });
+    expect(r).toEqual({ paragraphs: ['aaaa bbbb', 'cccc dddd'], captions: [false, false], truncated: true });
   });
 
   it('counts words, CJK characters one by one', () => {

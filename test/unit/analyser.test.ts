@@ -94,6 +94,21 @@ describe('the analyser', () => {
     expect(en.claims?.some((c) => c.text.includes('3.5 percent') && c.checkworthy)).toBe(true);
     expect(en.timings.claims).toBeGreaterThanOrEqual(0);
   });
+
+  it('reads no claim in a paragraph marked as a caption, and keeps paragraph numbers', async () => {
+    const analyse = createAnalyser(models);
+    const text = [
+      '“We will not raise taxes,” Rachel Reeves told the BBC on Sunday.',
+      'Unemployment fell to 3.5 percent last year, the lowest level in 50 years, according to the Office for National Statistics.',
+      '“Inflation will fall below 2 percent by spring,” Andrew Bailey said on Monday.',
+    ];
+    const plain = await analyse(article(text));
+    expect(plain.claims?.some((c) => c.spans.some((s) => s.paragraph === 1))).toBe(true);
+    const marked = await analyse({ ...article(text), captions: [1] });
+    expect(marked.claims?.length).toBeGreaterThan(0);
+    expect(marked.claims?.some((c) => c.spans.some((s) => s.paragraph === 1))).toBe(false);
+    expect(marked.claims?.some((c) => c.spans.some((s) => s.paragraph === 2) && c.text.includes('Inflation'))).toBe(true);
+  });
 });
 
 describe('the event fingerprint at analysis', () => {

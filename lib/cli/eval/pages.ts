@@ -24,67 +24,10 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readPage } from '../../extract/index';
 import { hostName, stripSiteFromTitle } from '../../extract/metadata';
+import { domArg, makeParser } from './dom';
 import { median, round, table, type EvalTask } from './task';
 
 export const PAGE_URL = 'http://fakehost/test/page.html';
-
-export type DomName = 'linkedom' | 'happy-dom';
-
-export interface Parser {
-  parse(html: string, url: string): Document;
-  /** Frees what the last parse allocated. */
-  release(): void;
-}
-
-export async function makeParser(name: DomName): Promise<Parser> {
-  if (name === 'linkedom') {
-    const { DOMParser } = await import('linkedom');
-    const parser = new DOMParser();
-    return {
-      parse(html) {
-        const doc = parser.parseFromString(html, 'text/html') as unknown as Document;
-        // linkedom does not build the tree the way an HTML5 parser does: elements before <head>
-        // (yahoo-3 has a <div> there) stay children of <html>, and its `body` getter then makes a
-        // new empty body. A browser would have put them at the start of the body: do the same.
-        const root = doc.documentElement;
-        const head = root.querySelector(':scope > head');
-        const body = root.querySelector(':scope > body');
-        if (body) {
-          const stray = Array.from(root.children).filter((c) => c !== head && c !== body);
-          for (const el of stray.reverse()) body.insertBefore(el, body.firstChild);
-          if (head && root.firstElementChild !== head) root.insertBefore(head, root.firstChild);
-        }
-        return doc;
-      },
-      release: () => {},
-    };
-  }
-  const { Window } = await import('happy-dom');
-  let win: InstanceType<typeof Window> | null = null;
-  return {
-    parse(html, url) {
-      // Nothing may be fetched or run: scripts, styles and frames are all disabled.
-      win = new Window({
-        url,
-        settings: {
-          disableJavaScriptEvaluation: true,
-          disableJavaScriptFileLoading: true,
-          disableCSSFileLoading: true,
-          disableIframePageLoading: true,
-          disableComputedStyleRendering: true,
-          handleDisabledFileLoadingAsSuccess: true,
-          navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
-        },
-      });
-      return new win.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-    },
-    release() {
-      void win?.happyDOM.abort();
-      win?.close();
-      win = null;
-    },
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Measures
@@ -185,12 +128,11 @@ const task: EvalTask = {
   describe: 'article extraction on a Readability-style corpus (NAME/source.html, expected.html, expected-metadata.json)',
 
   async run(path, args) {
-    const domArg = args.includes('--dom') ? args[args.indexOf('--dom') + 1] : 'linkedom';
-    if (domArg !== 'linkedom' && domArg !== 'happy-dom') throw new Error(`--dom takes linkedom or happy-dom, not "${domArg}"`);
+    const dom = domArg(args);
     const verbose = args.includes('--verbose');
     const dir = resolve(path);
     const names = listPages(dir);
-    const parser = await makeParser(domArg);
+    const parser = await makeParser(dom);
 
     const rows: Row[] = [];
     let rejected = 0;
@@ -217,11 +159,11 @@ const task: EvalTask = {
         } else row.gate = 'article';
 
         row.titleOk = normaliseTitle(article?.title) === normaliseTitle(expectedMeta.title);
-        // We strip " | Site" suffixes on purpose and Readability often keeps them: also compare with
-        // the expected title stripped of the same names.
+        // We strip " | Site" and " | Author" suffixes on purpose and Readability often keeps them:
+        // also compare with the expected title stripped of the same names.
         row.titleOkSansSite =
           row.titleOk ||
-          (!!article && normaliseTitle(article.title) === normaliseTitle(stripSiteFromTitle(expectedMeta.title ?? '', [article.publisher, article.aggregator, expectedMeta.siteName, hostName(PAGE_URL)])));
+          (!!article && normaliseTitle(article.title) === normaliseTitle(stripSiteFromTitle(expectedMeta.title ?? '', [article.publisher, article.aggregator, expectedMeta.siteName, hostName(PAGE_URL), article.byline])));
         if (typeof expectedMeta.readerable === 'boolean' && expectedMeta.readerable === gate.article) gateAgrees++;
         const expDoc = parser.parse(`<!DOCTYPE html><html><body>${expectedHtml}</body></html>`, PAGE_URL);
         const expectedText = spacedText(expDoc.body);
@@ -245,7 +187,7 @@ const task: EvalTask = {
     const ok = rows.filter((r) => !r.error);
     const ms = ok.map((r) => r.ms);
     return {
-      dom: domArg,
+      dom,
       pages: rows.length,
       errors: rows.length - ok.length,
       rejected,

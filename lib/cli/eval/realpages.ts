@@ -30,7 +30,8 @@ import { performance } from 'node:perf_hooks';
 import { createAnalyser, type Analyse } from '../../background/analyser.ts';
 import { readPage } from '../../extract/index.ts';
 import type { Article } from '../../types.ts';
-import { makeParser, PAGE_URL, type DomName } from './pages.ts';
+import { makeParser, type DomName } from './dom.ts';
+import { PAGE_URL } from './pages.ts';
 import { listAssembled, listGoldFolder, parseGold, type PageInput, type RealPageGold } from './realpages-gold.ts';
 import {
   addCounts,
