@@ -170,9 +170,21 @@ const TIME_ZONES = new Set('est edt cst cdt mst mdt pst pdt gmt bst cet cest utc
 /** True for an instrument code or ticker in market reports ("LCOc1", "CMCU3", "GBP="). */
 const TICKER = /(?:^|\s)(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{4,}=?(?:\s|$)|[A-Z]{2,}=(?:\s|$)/;
 
+/**
+ * True for text of several names glued together by a page that lost its spaces ("Jane RoeJane Mary RoeSpringfield"):
+ * a word with a capital inside whose pieces repeat another piece of the span. Brand names with an inner capital
+ * ("SoftBank", "YouTube") repeat nothing.
+ */
+export function isGluedNames(text: string): boolean {
+  if (!/\p{Ll}\p{Lu}/u.test(text)) return false;
+  const pieces = text.split(/[\s-]+/).flatMap((w) => w.split(/(?<=\p{Ll})(?=\p{Lu})/u)).filter((p) => p.length >= 3);
+  return new Set(pieces.map((p) => p.toLowerCase())).size < pieces.length;
+}
+
 /** True when a mention is an event, a time-zone stamp or a market code rather than a name. */
 export function isNotAName(text: string): boolean {
   const t = text.trim();
+  if (isGluedNames(t)) return true;
   if (NOT_ACTORS.has(t.toLowerCase())) return true;
   if (TIME_ZONES.has(t.split(/\s+/)[0]!.toLowerCase())) return true;
   return TICKER.test(t + ' ');
@@ -262,14 +274,14 @@ const ORG_HEADS = new Set(
     'federation organisation organization times post news journal herald tribune gazette magazine press network ' +
     'police court tribunal senate congress parliament assembly army navy force forces guard club team fund trust ' +
     'partners capital ventures labs laboratories technologies systems robotics motors media records studios ' +
-    'project coalition alliance board church clinic cabinet government'
+    'project coalition alliance board church clinic cabinet government center centre hospital'
   ).split(' '),
 );
 const LOC_HEADS = new Set(
   (
     'county river island islands street avenue road lane boulevard square mountain mountains valley lake sea ocean ' +
     'bay gulf peninsula desert forest canyon province region district city town village park bridge airport ' +
-    'station prison jail observatory plateau coast strait border crossing camp hill beach'
+    'station prison jail observatory plateau coast strait border crossing camp hill beach statehouse capitol'
   ).split(' '),
 );
 
@@ -280,6 +292,8 @@ export function nameShapeType(name: string): EntityType | null {
   // "The Hill", "The Times": a name made of "The" and one word is a title, not a described thing
   if (words.length === 2 && words[0] === 'The') return null;
   if (words.length >= 2 && ORG_HEADS.has(last)) return 'ORG';
+  // "University of Colorado", "Ministry of Defence"
+  if (words.length >= 3 && words[1] === 'of' && ORG_HEADS.has(words[0]!.toLowerCase())) return 'ORG';
   if (words.length >= 2 && LOC_HEADS.has(last)) return 'LOC';
   if (words.length === 1) {
     const w = words[0]!;

@@ -312,6 +312,8 @@ function decideType(name: string, ev: Evidence, facts: (name: string) => NameFac
   if (f.org && f.loc) return orgOrLoc();
   const shape = nameShapeType(name);
   if (shape) return shape;
+  // a known first name before a surname, called a person at least once
+  if (ev.firstNamed && (ev.votes.PER > 0 || c.PER > 0)) return 'PER';
   const base = argmax(ev.votes);
   if (base === 'PER') {
     if (ev.firstNamed) return 'PER';

@@ -184,3 +184,13 @@ describe('credit paragraphs, particles, general knowledge', () => {
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Freedonia State Police', 'PER Maria Lund']);
   });
 });
+
+describe('glued names', () => {
+  it('drops names glued by a page that lost its spaces, keeps brand names with an inner capital', async () => {
+    const { isGluedNames } = await import('../../lib/nlp/actor-cues.ts');
+    expect(isGluedNames('Jane RoeJane Mary RoeSpringfield')).toBe(true);
+    expect(isGluedNames('OmarIlhan OmarSpringfield')).toBe(true);
+    expect(isGluedNames('ZipWork Group Corp')).toBe(false);
+    expect(isGluedNames('Jane Roe')).toBe(false);
+  });
+});
