@@ -230,8 +230,14 @@ const NO_FACTS: NameFacts = { org: false, loc: false, cityOnly: false, firstName
 
 /** Grouping key of a name: lower case, no leading "the" ("The New York State Attorney General"). */
 function nameKey(core: string): string {
-  return lowerKey(core).replace(/^the\s+(?=\S)/, '');
+  return lowerKey(core)
+    .replace(/^the\s+(?=\S)/, '')
+    .replace(/^([\p{L}-]+)\.(?:com|org|net|info|io|co|news)$/u, '$1') // "Snopes.com" is "Snopes"
+    .replace(/^(department|ministry|office) of (?:the )?([\p{L}-]+)$/u, '$2 $1'); // "Department of Defense" is "Defense Department"
 }
+
+/** Words a company's full name adds to its short name ("Alibaba Group", "Acme Corp"). */
+const LEGALISH = new Set(['group', 'inc', 'inc.', 'corp', 'corp.', 'corporation', 'co', 'co.', 'company', 'holdings', 'holding', 'ltd', 'ltd.', 'plc', 'llc', 'sa', 'ag', 'limited']);
 
 /** Everything known about one group of mentions that decides its type. */
 interface Evidence {
@@ -417,6 +423,23 @@ export function buildActors(
     });
     if (longer.length === 1) union(longer[0]!, g);
   }
+  // Full names with one surname whose first names are short and long forms ("Pat Carlineo", "Patrick W. Carlineo",
+  // "Patrick Carlineo Jr."): one person when every such name in the article agrees.
+  const bySurnameFull = new Map<string, Group[]>();
+  for (const g of full) {
+    const hw = wordsOf(g).filter((x) => !/^(?:jr|sr|ii|iii|iv)\.?$/.test(x));
+    if (hw.length < 2) continue;
+    const k = hw[hw.length - 1]!;
+    let list = bySurnameFull.get(k);
+    if (!list) bySurnameFull.set(k, (list = []));
+    list.push(g);
+  }
+  for (const list of bySurnameFull.values()) {
+    if (list.length < 2) continue;
+    const firsts = list.map((g) => wordsOf(g)[0]!);
+    const ok = firsts.every((a) => firsts.every((b) => a.length >= 2 && b.length >= 2 && (a.startsWith(b) || b.startsWith(a))));
+    if (ok) for (const g of list.slice(1)) union(list[0]!, g);
+  }
   // Surnames join a full name whatever the tagger called them ("Richardson" ORG + "Sheldon Richardson"), unless the
   // lists know the word as an organisation or a place ("Washington" beside "George Washington").
   const joinedBySurname = new Set<Group>();
@@ -505,7 +528,9 @@ export function buildActors(
           const suffix = w.every((x, i) => hw[hw.length - w.length + i] === x);
           if (!prefix && !suffix) return false;
           if ((f.org || f.loc) && h.type !== g.type) return false;
-          if ((f.org && h.type === 'ORG') || (f.loc && h.type === 'LOC')) return false; // "Washington" / "Washington State"
+          if (f.loc && h.type === 'LOC') return false; // "Washington" / "Washington State"
+          // a listed company joins only its own full name ("Alibaba" / "Alibaba Group"), not "Apple Daily"
+          if (f.org && h.type === 'ORG' && !(prefix && hw.slice(w.length).every((x) => LEGALISH.has(x)))) return false;
           if (suffix && !prefix && w.length === 1 && (f.loc || f.org)) return false;
           return true;
         })

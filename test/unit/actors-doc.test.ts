@@ -194,3 +194,20 @@ describe('glued names', () => {
     expect(isGluedNames('Jane Roe')).toBe(false);
   });
 });
+
+describe('names written several ways', () => {
+  it('short and long first names with one surname are one person; different first names are not', () => {
+    const ps = ['Pat Brunsen, or Patrick W. Brunsen, pleaded guilty. Patrick Brunsen Jr. said Brunsen was sorry.', 'Ola Lund and Kari Lund left.'];
+    const ms = mark(ps, [[0, 'Pat Brunsen', 'PER'], [0, 'Patrick W. Brunsen', 'PER'], [0, 'Patrick Brunsen Jr.', 'PER'], [0, 'Brunsen', 'PER'], [1, 'Ola Lund', 'PER'], [1, 'Kari Lund', 'PER']]);
+    const { actors } = buildActors(ps, ms, { facts });
+    expect(names(actors)).toEqual(['PER Kari Lund', 'PER Ola Lund', 'PER Patrick Brunsen Jr.']);
+    expect(actors.find((a) => a.name === 'Patrick Brunsen Jr.')!.mentions).toBe(4);
+  });
+  it('a web address and its name, "Department of X" and "X Department", a listed company and its legal name', () => {
+    const ps = ['Snoops.com said Snoops checked it; the Department of Mines and the Mines Department agreed; Acme Group and Acme too.', 'Acme Daily reported it.'];
+    const ms = mark(ps, [[0, 'Snoops.com', 'ORG'], [0, 'Snoops', 'ORG'], [0, 'Department of Mines', 'ORG'], [0, 'Mines Department', 'ORG'], [0, 'Acme Group', 'ORG'], [0, 'Acme', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Acme Group', 'ORG Department of Mines', 'ORG Snoops.com']);
+    const ms2 = mark(ps, [[0, 'Acme', 'ORG'], [1, 'Acme Daily', 'ORG']]);
+    expect(names(buildActors(ps, ms2, { facts }).actors)).toEqual(['ORG Acme', 'ORG Acme Daily']);
+  });
+});
