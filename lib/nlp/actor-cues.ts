@@ -10,7 +10,7 @@ import type { EntityType, Mention } from '../types.ts';
 
 /** Words that introduce a photo credit right before a name ("Photo: X", "Credit: X", "Image copyright X"). */
 const CREDIT_BEFORE =
-  /(?:\b(?:photo|photograph|picture|image|video|graphic)s?\s*(?:credit|copyright|courtesy)?\s*(?:by|:|of)?|\bcredit(?:s)?\s*:?|\bcopyright\s*(?:\(c\)|©)?|©|\bcourtesy(?:\s+of)?|\b(?:photo|image|picture)\s+via|\bvia)\s*$/i;
+  /(?:\b(?:photo|photograph|picture|image|video|graphic)s?\s*(?:credit|copyright|courtesy)?\s*(?:by|:|of)?|\bcredit(?:s)?\s*:?|\bcopyright\s*(?:\(c\)|©)?|©|\bcourtesy(?:\s+of)?|\b(?:photo|image|picture)\s+via)\s*$/i;
 /** Paragraph openings of bylines and reporting credits. */
 const BYLINE_PARA =
   /^\s*[([]?\s*(?:by\s+\p{Lu}|(?:additional\s+)?(?:reporting|writing|editing|compiled|contributing|contributors?|edited|reported)\b(?:\s+by)?\s*:?)/iu;

@@ -527,6 +527,8 @@ export function buildActors(
           const prefix = w.every((x, i) => hw[i] === x);
           const suffix = w.every((x, i) => hw[hw.length - w.length + i] === x);
           if (!prefix && !suffix) return false;
+          // a place that begins an organisation's name is that place ("Berrien County" / "Berrien County Health Department")
+          if (h.type !== g.type) return false;
           if ((f.org || f.loc) && h.type !== g.type) return false;
           if (f.loc && h.type === 'LOC') return false; // "Washington" / "Washington State"
           // a listed company joins only its own full name ("Alibaba" / "Alibaba Group"), not "Apple Daily"

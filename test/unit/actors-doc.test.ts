@@ -211,3 +211,11 @@ describe('names written several ways', () => {
     expect(names(buildActors(ps, ms2, { facts }).actors)).toEqual(['ORG Acme', 'ORG Acme Daily']);
   });
 });
+
+describe('sources and places kept', () => {
+  it('"via" a newspaper in running text is a source, not a credit; a place beginning an organisation name stays a place', () => {
+    const ps = ['Roe said, via the Brakia Herald, that the Brakia County Water Board would pay Brakia County.'];
+    const ms = mark(ps, [[0, 'Brakia Herald', 'ORG'], [0, 'Brakia County Water Board', 'ORG'], [0, 'Brakia County', 'LOC']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Brakia County', 'ORG Brakia County Water Board', 'ORG Brakia Herald']);
+  });
+});
