@@ -411,7 +411,7 @@ export function buildActors(
     const v = g.votes;
     if (v.PER < v.ORG || v.PER < v.LOC) return false;
     const f = facts(nameOf(g));
-    return !f.org && !(f.loc && !f.cityOnly) && !nameShapeType(nameOf(g));
+    return !f.org && !(f.loc && !f.cityOnly) && !nameShapeType(nameOf(g)) && !generalKnowledge(nameOf(g));
   };
   const people = groups.filter(personLike);
   const full = people.filter((g) => wordsOf(g).length >= 2);
@@ -449,7 +449,7 @@ export function buildActors(
     const x = w[0]!;
     if (g.type !== 'PER') {
       const f = facts(nameOf(g));
-      if (f.org || (f.loc && !f.cityOnly) || nameShapeType(nameOf(g)) || g.items.some((it) => it.title && !PERSONAL.has(it.title))) continue;
+      if (f.org || (f.loc && !f.cityOnly) || generalKnowledge(nameOf(g)) || nameShapeType(nameOf(g)) || g.items.some((it) => it.title && !PERSONAL.has(it.title))) continue;
     }
     const bySurname = full.filter((h) => {
       const hw = wordsOf(h);
@@ -515,6 +515,8 @@ export function buildActors(
         continue;
       }
     }
+    // a name general knowledge types on its own ("Europa", "Jupiter") is itself, not part of a longer name
+    if (generalKnowledge(nameOf(g))) continue;
     // a shorter form that is the start or the end of exactly one longer name of an organisation or a place
     // ("Alibaba" / "Alibaba Group", "Keck Observatory" / "W.M. Keck Observatory"), unless the lists know the
     // shorter one as something else ("New York" / "New York Times").

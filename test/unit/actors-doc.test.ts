@@ -219,3 +219,21 @@ describe('sources and places kept', () => {
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Brakia County', 'ORG Brakia County Water Board', 'ORG Brakia Herald']);
   });
 });
+
+describe('known single names stay themselves', () => {
+  it('a moon does not join a probe named after it', () => {
+    const ps = ['The Europa Clipper probe will fly past Europa.', 'Europa has an ocean.'];
+    const ms = mark(ps, [[0, 'Europa Clipper', 'LOC'], [0, 'Europa', 'LOC'], [1, 'Europa', 'LOC']]);
+    const { actors } = buildActors(ps, ms, { facts });
+    expect(actors.find((a) => a.name === 'Europa')).toMatchObject({ type: 'LOC', mentions: 2 });
+  });
+});
+
+describe('known single names tagged as people', () => {
+  it('a planet the tagger called a person does not join the probe named after it', () => {
+    const ps = ['The Galileo Jupiter probe measured Jupiter.', 'Jupiter is large.'];
+    const ms = mark(ps, [[0, 'Galileo Jupiter', 'PER'], [0, 'Jupiter', 'PER'], [1, 'Jupiter', 'PER']]);
+    const { actors } = buildActors(ps, ms, { facts });
+    expect(actors.find((a) => a.name === 'Jupiter')).toMatchObject({ type: 'LOC', mentions: 2 });
+  });
+});
