@@ -21,6 +21,7 @@
  * the same key in every article. Pure, no dependencies.
  */
 import type { Actor, EntityType, Mention } from '../types.ts';
+import { captionLabelLength, creditOnlyParagraph, creditReason, generalKnowledge, isNotAName, isOrdinaryWord, joinParticleNames, mentionCues, nameShapeType, type TypeCues } from './actor-cues.ts';
 
 /** Titles that can stand before a person's name (multi-word ones first). Compared case-sensitively. */
 const TITLES = [
@@ -86,6 +87,11 @@ export interface BuildActorsOptions {
    * (e.g. "UK" → "United Kingdom" from a country list). Default: none.
    */
   canonical?: (name: string, type: EntityType) => string | null;
+  /**
+   * What general name lists know about a name (listed organisation, listed place, first name), e.g. from the
+   * gazetteers shipped in the NER model (`nameFacts` in lib/nlp/ner). Default: nothing known.
+   */
+  facts?: (name: string) => NameFacts;
 }
 
 interface Item {
@@ -102,7 +108,7 @@ interface Item {
 }
 
 function normSpace(s: string): string {
-  return s.replace(/[\s\u00a0]+/g, ' ').replace(/[’‘]/g, "'").trim();
+  return s.replace(/\u00ad/g, '').replace(/[\s\u00a0]+/g, ' ').replace(/[’‘]/g, "'").trim();
 }
 
 function lowerKey(s: string): string {
@@ -111,8 +117,9 @@ function lowerKey(s: string): string {
 
 /** Title at the end of `before` (text just before a mention), written with a capital, separated by a space. */
 function titleBefore(before: string): string | null {
-  const b = before.trimEnd();
+  let b = before.trimEnd();
   if (b.length === before.length) return null; // no space between title and name
+  if (/\w[\])]$/.test(b)) b = b.slice(0, -1); // an editor's bracket: "[President] Biden"
   for (const t of TITLES) {
     if (b.endsWith(t)) {
       const prev = b[b.length - t.length - 1];
@@ -133,6 +140,14 @@ function initials(words: string[]): string {
     .map((w) => w[0]!.toUpperCase())
     .join('');
 }
+
+/** Initials of every word, connectors and "The" included ("TRD" for "The Real Deal"). */
+function allInitials(words: string[]): string {
+  return words.map((w) => w[0]!.toUpperCase()).join('');
+}
+
+/** Name particles: "bin Laden", "al-Assad", "de Gaulle", "van der Beek". */
+const PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'abu', 'ben']);
 
 function isAcronym(word: string): boolean {
   const w = word.replace(/\./g, '');
@@ -162,8 +177,11 @@ function prepare(paragraphs: string[], m: Mention): Item {
     // Only titles that can only mean a person change a non-person mention; others only join a person mention.
     if (before && (m.type === 'PER' || PERSONAL.has(before))) {
       title = before;
-      start -= before.length + (para.slice(0, start).length - para.slice(0, start).trimEnd().length);
-      text = para.slice(start, end);
+      // the alias takes the title as written, but not an editor's bracketed one ("[President] Biden")
+      if (!/[\])]\s*$/.test(para.slice(0, start))) {
+        start -= before.length + (para.slice(0, start).length - para.slice(0, start).trimEnd().length);
+        text = para.slice(start, end);
+      }
     }
   }
   core = normSpace(core);
@@ -199,78 +217,338 @@ function union(a: Group, b: Group): void {
   if (ra !== rb) rb.parent = ra;
 }
 
+/** What general lists (gazetteers) know about a name: a listed organisation, a listed place, a first name. */
+export interface NameFacts {
+  org: boolean;
+  loc: boolean;
+  /** Known as a place only from a list of cities, which holds many surnames ("Hamilton", "Jackson"). */
+  cityOnly: boolean;
+  firstName: boolean;
+}
+
+const NO_FACTS: NameFacts = { org: false, loc: false, cityOnly: false, firstName: false };
+
+/** Grouping key of a name: lower case, no leading "the" ("The New York State Attorney General"). */
+function nameKey(core: string): string {
+  return lowerKey(core)
+    .replace(/^the\s+(?=\S)/, '')
+    .replace(/^([\p{L}-]+)\.(?:com|org|net|info|io|co|news)$/u, '$1') // "Snopes.com" is "Snopes"
+    .replace(/^(department|ministry|office) of (?:the )?([\p{L}-]+)$/u, '$2 $1'); // "Department of Defense" is "Defense Department"
+}
+
+/** Words a company's full name adds to its short name ("Alibaba Group", "Acme Corp"). */
+const LEGALISH = new Set(['group', 'inc', 'inc.', 'corp', 'corp.', 'corporation', 'co', 'co.', 'company', 'holdings', 'holding', 'ltd', 'ltd.', 'plc', 'llc', 'sa', 'ag', 'limited']);
+
+/** Everything known about one group of mentions that decides its type. */
+interface Evidence {
+  votes: Record<EntityType, number>;
+  cues: TypeCues;
+  personal: boolean;
+  /** A form of two or more words that starts with a known first name ("Sheldon Richardson"). */
+  firstNamed: boolean;
+  multiWord: boolean;
+}
+
+function evidenceOf(items: Item[], paragraphs: string[], facts: (name: string) => NameFacts): Evidence {
+  const votes: Record<EntityType, number> = { PER: 0, ORG: 0, LOC: 0 };
+  const cues: TypeCues = { PER: 0, ORG: 0, LOC: 0 };
+  let personal = false;
+  let firstNamed = false;
+  let multiWord = false;
+  for (const it of items) {
+    votes[it.m.type] += it.personal ? 3 : 1;
+    if (it.personal || (it.title && PERSONAL.has(it.title))) personal = true;
+    if (it.words.length >= 2) {
+      multiWord = true;
+      if (startsWithFirstName(it.words, facts)) firstNamed = true;
+    }
+    const c = mentionCues(paragraphs[it.m.paragraph] ?? '', it.m);
+    cues.PER += c.PER;
+    cues.ORG += c.ORG;
+    cues.LOC += c.LOC;
+  }
+  return { votes, cues, personal, firstNamed, multiWord };
+}
+
+/** Words that begin place names and are also given names ("West Bank", "North Dakota", "New Jersey"). */
+const PLACE_STARTERS = new Set(['north', 'south', 'east', 'west', 'new', 'upper', 'lower', 'central', 'greater', 'little', 'mount', 'fort', 'port', 'lake', 'saint', 'st', 'san', 'santa', 'los', 'las', 'el']);
+
+/**
+ * A name that starts like a person's: a known first name that is not also a country or a US state, not a word that
+ * begins place names, and a name without a head noun ("… Hospital", "… County").
+ */
+function startsWithFirstName(words: string[], facts: (name: string) => NameFacts): boolean {
+  const f = facts(words[0]!);
+  if (!f.firstName || (f.loc && !f.cityOnly) || f.org) return false;
+  if (PLACE_STARTERS.has(words[0]!.toLowerCase().replace(/\.$/, ''))) return false;
+  return nameShapeType(words.join(' ')) === null;
+}
+
+/** A name whose first word is a listed country or US state ("Indiana State Police", "Britain Liu") is no person. */
+function startsWithPlace(name: string, facts: (name: string) => NameFacts): boolean {
+  const w = name.split(' ');
+  if (w.length < 2) return false;
+  const f = facts(w[0]!);
+  return f.loc && !f.cityOnly;
+}
+
+const argmax = (v: Record<EntityType, number>): EntityType =>
+  v.PER >= v.ORG && v.PER >= v.LOC ? 'PER' : v.ORG >= v.LOC ? 'ORG' : 'LOC';
+
+/**
+ * One type for everything a group's mentions call one name, from all the evidence in the article:
+ * 1. a personal honorific ("Mr", "Sir", "President") makes a person;
+ * 2. a name the general lists know as an organisation or a place is that (both: the text's cues and the tagger
+ *    decide between the two);
+ * 3. the name's own shape: a head noun ("… Robotics", "… County"), a web address, an inner capital ("WeWork");
+ * 4. otherwise the tagger's majority, checked against the cues: a "person" that never appears with a known first
+ *    name, a title, or person cues (he/she, "who", an age) is an organisation or a place; organisations and places
+ *    are decided by tagger votes plus twice the cues.
+ */
+function decideType(name: string, ev: Evidence, facts: (name: string) => NameFacts): EntityType {
+  if (ev.personal) return 'PER';
+  const general = generalKnowledge(name);
+  if (general) return general;
+  const f = facts(name);
+  const c = ev.cues;
+  const orgOrLoc = (): EntityType =>
+    ev.votes.ORG + 2 * c.ORG > ev.votes.LOC + 2 * c.LOC ? 'ORG' : ev.votes.LOC + 2 * c.LOC > ev.votes.ORG + 2 * c.ORG ? 'LOC' : ev.votes.ORG >= ev.votes.LOC ? 'ORG' : 'LOC';
+  if (f.org && !f.loc) return 'ORG';
+  if (f.loc && !f.org && !(f.cityOnly && ev.firstNamed)) return 'LOC';
+  if (f.org && f.loc) return orgOrLoc();
+  const shape = nameShapeType(name);
+  if (shape) return shape;
+  // a known first name before a surname, called a person at least once
+  if (ev.firstNamed && (ev.votes.PER > 0 || c.PER > 0)) return 'PER';
+  const base = argmax(ev.votes);
+  if (base === 'PER') {
+    if (ev.firstNamed) return 'PER';
+    if (startsWithPlace(name, facts)) return orgOrLoc();
+    const otherCues = Math.max(c.ORG, c.LOC);
+    if (!ev.multiWord) {
+      // one word, never with a first name or a title: a person only with person cues or when it is a first name
+      if (f.firstName || c.PER > otherCues) return 'PER';
+      return c.LOC > c.ORG ? 'LOC' : 'ORG';
+    }
+    if (c.ORG + c.LOC > c.PER) return c.LOC > c.ORG ? 'LOC' : 'ORG';
+    return 'PER';
+  }
+  if (c.PER > 0 && ev.votes.PER > 0 && ev.votes.PER + 2 * c.PER > Math.max(ev.votes.ORG + 2 * c.ORG, ev.votes.LOC + 2 * c.LOC)) return 'PER';
+  return orgOrLoc();
+}
+
+/** Drops mentions that are credits, bylines, navigation or ordinary words; trims glued caption labels. */
+function keepMention(paragraphs: string[], m: Mention): Mention | null {
+  const para = paragraphs[m.paragraph] ?? '';
+  let start = m.start;
+  const text = para.slice(m.start, m.end) || m.text;
+  const label = captionLabelLength(text);
+  if (label) start += label;
+  const mm = { ...m, start, text: para.slice(start, m.end) || text.slice(label) };
+  if (!mm.text.trim()) return null;
+  if (creditReason(para, mm) !== null) return null;
+  if (isOrdinaryWord(mm.text.replace(POSSESSIVE_RE, '')) || isNotAName(mm.text)) return null;
+  return mm;
+}
+
 /** Merges the mentions of one article into actors; returns the actors and the mentions with `actorKey` set. */
 export function buildActors(
   paragraphs: string[],
   mentions: Mention[],
   options: BuildActorsOptions = {},
 ): { actors: Actor[]; mentions: Mention[] } {
-  const items = mentions.filter((m) => m.text.trim()).map((m) => prepare(paragraphs, m));
+  const facts = options.facts ?? (() => NO_FACTS);
+  const kept: Mention[] = [];
+  const joined = joinParticleNames(paragraphs, mentions.filter((m) => m.text.trim()));
+  const creditParas = new Set<number>();
+  const byPara = new Map<number, Mention[]>();
+  for (const m of joined) {
+    let list = byPara.get(m.paragraph);
+    if (!list) byPara.set(m.paragraph, (list = []));
+    list.push(m);
+  }
+  for (const [p, here] of byPara) if (creditOnlyParagraph(paragraphs[p] ?? '', here)) creditParas.add(p);
+  for (const m of joined) {
+    if (creditParas.has(m.paragraph)) continue;
+    const k = keepMention(paragraphs, m);
+    if (k) kept.push(k);
+  }
+  const items = kept.map((m) => prepare(paragraphs, m)).filter((it) => it.core.length > 0);
 
-  // 1. Groups of identical names (case-insensitive), across types.
+  // 1. Groups of identical names (case-insensitive, no leading "the"), across types.
   const byName = new Map<string, Group>();
   for (const it of items) {
-    const k = lowerKey(it.core);
+    const k = nameKey(it.core);
     let g = byName.get(k);
     if (!g) byName.set(k, (g = { items: [], votes: { PER: 0, ORG: 0, LOC: 0 }, type: it.type, parent: null }));
     g.items.push(it);
     g.votes[it.type] += it.personal ? 3 : 1;
   }
   const groups = [...byName.values()];
-  const wordsOf = (g: Group) => g.items[0]!.words;
+  const wordsOf = (g: Group) => nameKey(g.items[0]!.core).split(' ');
+  const nameOf = (g: Group) => g.items[0]!.core.replace(/^the\s+/i, '');
 
   // 2. Person evidence flows from a surname to the full names ending with it ("Zelensky" → "Volodymyr Zelensky").
   const single = new Map<string, Group>();
-  for (const g of groups) if (wordsOf(g).length === 1) single.set(wordsOf(g)[0]!.toLowerCase(), g);
+  for (const g of groups) if (wordsOf(g).length === 1) single.set(wordsOf(g)[0]!, g);
   for (const g of groups) {
     const w = wordsOf(g);
     if (w.length < 2) continue;
-    const s = single.get(w[w.length - 1]!.toLowerCase());
+    const s = single.get(w[w.length - 1]!);
     if (s && s.votes.PER > 0) g.votes.PER += s.votes.PER;
   }
-  const decide = (g: Group) => {
-    const v = g.votes;
-    g.type = v.PER >= v.ORG && v.PER >= v.LOC ? 'PER' : v.ORG >= v.LOC ? 'ORG' : 'LOC';
-  };
-  groups.forEach(decide);
+  // A first decision per name, from all its mentions.
+  for (const g of groups) {
+    const ev = evidenceOf(g.items, paragraphs, facts);
+    ev.votes = g.votes;
+    g.type = decideType(nameOf(g), ev, facts);
+  }
 
   // 3. People: surname and first-name forms join an unambiguous full name; shorter full names join longer ones.
-  const people = groups.filter((g) => g.type === 'PER');
+  // the tagger's people, before the one-word ones without a first name were retyped (a surname may join below)
+  const personLike = (g: Group) => {
+    if (g.type === 'PER') return true;
+    const v = g.votes;
+    if (v.PER < v.ORG || v.PER < v.LOC) return false;
+    const f = facts(nameOf(g));
+    return !f.org && !(f.loc && !f.cityOnly) && !nameShapeType(nameOf(g)) && !generalKnowledge(nameOf(g));
+  };
+  const people = groups.filter(personLike);
   const full = people.filter((g) => wordsOf(g).length >= 2);
   for (const g of full) {
-    const w = wordsOf(g).map((x) => x.toLowerCase());
+    const w = wordsOf(g);
     const longer = full.filter((h) => {
-      const hw = wordsOf(h).map((x) => x.toLowerCase());
+      const hw = wordsOf(h);
       return hw.length > w.length && hw[hw.length - 1] === w[w.length - 1] && w.every((x) => hw.includes(x));
     });
     if (longer.length === 1) union(longer[0]!, g);
   }
-  for (const g of people) {
+  // Full names with one surname whose first names are short and long forms ("Pat Carlineo", "Patrick W. Carlineo",
+  // "Patrick Carlineo Jr."): one person when every such name in the article agrees.
+  const bySurnameFull = new Map<string, Group[]>();
+  for (const g of full) {
+    const hw = wordsOf(g).filter((x) => !/^(?:jr|sr|ii|iii|iv)\.?$/.test(x));
+    if (hw.length < 2) continue;
+    const k = hw[hw.length - 1]!;
+    let list = bySurnameFull.get(k);
+    if (!list) bySurnameFull.set(k, (list = []));
+    list.push(g);
+  }
+  for (const list of bySurnameFull.values()) {
+    if (list.length < 2) continue;
+    const firsts = list.map((g) => wordsOf(g)[0]!);
+    const ok = firsts.every((a) => firsts.every((b) => a.length >= 2 && b.length >= 2 && (a.startsWith(b) || b.startsWith(a))));
+    if (ok) for (const g of list.slice(1)) union(list[0]!, g);
+  }
+  // Surnames join a full name whatever the tagger called them ("Richardson" ORG + "Sheldon Richardson"), unless the
+  // lists know the word as an organisation or a place ("Washington" beside "George Washington").
+  const joinedBySurname = new Set<Group>();
+  for (const g of groups) {
     const w = wordsOf(g);
     if (w.length !== 1) continue;
-    const x = w[0]!.toLowerCase();
-    const bySurname = full.filter((h) => wordsOf(h)[wordsOf(h).length - 1]!.toLowerCase() === x);
+    const x = w[0]!;
+    if (g.type !== 'PER') {
+      const f = facts(nameOf(g));
+      if (f.org || (f.loc && !f.cityOnly) || generalKnowledge(nameOf(g)) || nameShapeType(nameOf(g)) || g.items.some((it) => it.title && !PERSONAL.has(it.title))) continue;
+    }
+    const bySurname = full.filter((h) => {
+      const hw = wordsOf(h);
+      return hw[hw.length - 1] === x || (hw.length >= 3 && /^(?:jr|sr|ii|iii|iv)\.?$/.test(hw[hw.length - 1]!) && hw[hw.length - 2] === x);
+    });
     const roots = new Set(bySurname.map(find));
     if (roots.size === 1) {
       union([...roots][0]!, g);
+      joinedBySurname.add(g);
       continue;
     }
-    if (roots.size > 1) continue;
-    const byFirst = new Set(full.filter((h) => wordsOf(h)[0]!.toLowerCase() === x).map(find));
+    if (roots.size > 1 || g.type !== 'PER') continue;
+    const byFirst = new Set(full.filter((h) => wordsOf(h)[0] === x).map(find));
     const firstTitled = g.items.some((it) => it.title && FIRST_NAME_TITLES.has(it.title));
     if (byFirst.size === 1 && (firstTitled || g.items.every((it) => !it.title))) union([...byFirst][0]!, g);
   }
+  // Surname-first and particle forms: "Yoon" + "Yoon Suk Yeol", "Bin Laden"/"Laden" + "Osama bin Laden".
+  for (const g of people) {
+    if (find(g) !== g || joinedBySurname.has(g)) continue;
+    const w = wordsOf(g);
+    if (w.length > 2) continue;
+    const cands = new Set(
+      full
+        .filter((h) => h !== g && wordsOf(h).length > w.length)
+        .filter((h) => {
+          const hw = wordsOf(h);
+          // a contiguous run of the longer name that starts it (surname first) or ends it after a particle
+          const at = hw.findIndex((_, i) => w.every((x, j) => hw[i + j] === x));
+          if (at < 0) return false;
+          if (at === 0 && w.length === 1 && facts(w[0]!).firstName) return false; // a first name: handled above
+          if (at === 0) return true;
+          return at + w.length === hw.length || PARTICLES.has(hw[at - 1]!) || PARTICLES.has(w[0]!);
+        })
+        .map(find),
+    );
+    if (cands.size === 1 && find(g) === g) union([...cands][0]!, g);
+  }
 
-  // 4. Acronyms join the name they abbreviate (same type family: ORG/LOC).
+  // 4. Organisations and places named several ways.
   const nonPer = groups.filter((g) => g.type !== 'PER');
   for (const g of nonPer) {
     const w = wordsOf(g);
-    if (w.length !== 1 || !isAcronym(w[0]!)) continue;
-    const acr = w[0]!.replace(/\./g, '').toUpperCase();
+    // acronyms: initials of the words, with or without the connectors ("ICC", "TRD" for "The Real Deal")
+    if (w.length === 1 && isAcronym(nameOf(g)) && nameOf(g) === nameOf(g).toUpperCase()) {
+      const acr = nameOf(g).replace(/\./g, '').toUpperCase();
+      const cands = new Set(
+        nonPer
+          .filter((h) => {
+            if (h === g) return false;
+            const hw = h.items[0]!.core.split(' ');
+            return hw.length >= 2 && (initials(hw) === acr || allInitials(hw) === acr);
+          })
+          .map(find),
+      );
+      if (cands.size === 1) union([...cands][0]!, g);
+      continue;
+    }
+    // plural of a party's adjective: "Conservatives" → "Conservative Party"
+    if (w.length === 1 && /s$/.test(w[0]!)) {
+      const party = byName.get(`${w[0]!.slice(0, -1)} party`);
+      if (party && party.type === 'ORG') {
+        union(party, g);
+        continue;
+      }
+    }
+    // a name general knowledge types on its own ("Europa", "Jupiter") is itself, not part of a longer name
+    if (generalKnowledge(nameOf(g))) continue;
+    // a shorter form that is the start or the end of exactly one longer name of an organisation or a place
+    // ("Alibaba" / "Alibaba Group", "Keck Observatory" / "W.M. Keck Observatory"), unless the lists know the
+    // shorter one as something else ("New York" / "New York Times").
+    const f = facts(nameOf(g));
     const cands = new Set(
-      nonPer.filter((h) => wordsOf(h).length >= 2 && initials(wordsOf(h)) === acr).map(find),
+      nonPer
+        .filter((h) => {
+          const hw = wordsOf(h);
+          if (hw.length <= w.length) return false;
+          const prefix = w.every((x, i) => hw[i] === x);
+          const suffix = w.every((x, i) => hw[hw.length - w.length + i] === x);
+          if (!prefix && !suffix) return false;
+          // a place that begins an organisation's name is that place ("Berrien County" / "Berrien County Health Department")
+          if (h.type !== g.type) return false;
+          if ((f.org || f.loc) && h.type !== g.type) return false;
+          if (f.loc && h.type === 'LOC') return false; // "Washington" / "Washington State"
+          // a listed company joins only its own full name ("Alibaba" / "Alibaba Group"), not "Apple Daily"
+          if (f.org && h.type === 'ORG' && !(prefix && hw.slice(w.length).every((x) => LEGALISH.has(x)))) return false;
+          if (suffix && !prefix && w.length === 1 && (f.loc || f.org)) return false;
+          return true;
+        })
+        .map(find),
     );
     if (cands.size === 1) union([...cands][0]!, g);
+  }
+  // Person-looking single words that begin exactly one organisation or place name ("Goddard" / "Goddard Space
+  // Flight Center") and were not joined to a person.
+  for (const g of people) {
+    if (find(g) !== g || wordsOf(g).length !== 1 || g.items.some((it) => it.title)) continue;
+    const x = wordsOf(g)[0]!;
+    const cands = new Set(nonPer.filter((h) => wordsOf(h).length >= 2 && wordsOf(h)[0] === x).map(find));
+    if (cands.size === 1 && !people.some((h) => h !== g && wordsOf(h).includes(x))) union([...cands][0]!, g);
   }
 
   // 5. Actors from the merged groups.
@@ -283,25 +561,26 @@ export function buildActors(
   }
   const actors: (Actor & { first: number })[] = [];
   const keyOf = new Map<Item, string>();
-  for (const [root, its] of clusters) {
-    // type: the root's type for people merges; votes of all members otherwise
-    const votes: Record<EntityType, number> = { PER: 0, ORG: 0, LOC: 0 };
-    for (const it of its) votes[it.type] += it.personal ? 3 : 1;
-    let type: EntityType = votes.PER >= votes.ORG && votes.PER >= votes.LOC ? 'PER' : votes.ORG >= votes.LOC ? 'ORG' : 'LOC';
-    if (root.type === 'PER' && its.some((it) => it.personal)) type = 'PER';
+  for (const [, its] of clusters) {
     // canonical: the longest form (most words, then most characters, then most frequent), no title
     const counts = new Map<string, number>();
     for (const it of its) counts.set(it.core, (counts.get(it.core) ?? 0) + 1);
     const forms = [...counts.keys()];
+    const bare = (f: string) => f.replace(/^the\s+/i, '');
     forms.sort(
       (a, b) =>
-        b.split(' ').length - a.split(' ').length || b.length - a.length || counts.get(b)! - counts.get(a)! || (a < b ? -1 : 1),
+        bare(b).split(' ').length - bare(a).split(' ').length ||
+        bare(b).length - bare(a).length ||
+        counts.get(b)! - counts.get(a)! ||
+        a.length - b.length ||
+        (a < b ? -1 : 1),
     );
     let name = forms[0]!;
-    // prefer a form not written in all capitals when one exists with the same words ("Nato" over "NATO" is not
-    // decided here: both are kept as aliases; the name is the most frequent spelling of the chosen form)
     const same = forms.filter((f) => f.toLowerCase() === name.toLowerCase());
     if (same.length > 1) name = same.sort((a, b) => counts.get(b)! - counts.get(a)!)[0]!;
+    // type: one decision for the whole actor, from all its mentions
+    const ev = evidenceOf(its, paragraphs, facts);
+    const type = decideType(name.replace(/^the\s+/i, ''), ev, facts);
     const canon = options.canonical?.(name, type) ?? name;
     const key = `${type}:${lowerKey(canon)}`;
     const aliases: string[] = [];

@@ -12,6 +12,7 @@ import { splitSentences, tokenize, type Token } from '../tokenize.ts';
 import { spans } from './conll.ts';
 import { parseModel, TAGS, type NerModel } from './model.ts';
 import { tagIndices } from './tagger.ts';
+import { GAZ_LISTS, phraseKey, type GazList } from './gazetteer.ts';
 
 export type { NerModel } from './model.ts';
 
@@ -205,4 +206,32 @@ export function propagate(words: string[][], tags: string[][]): void {
       }
     }
   });
+}
+
+const ORG_LISTS = ['intlorg', 'orgabbr', 'company', 'companycore', 'newsorg'] as const;
+const PLACE_LISTS = ['country', 'usstate'] as const;
+const CITY_LISTS = ['capital', 'city'] as const;
+
+/**
+ * What the gazetteers inside the model know about a whole name: a listed organisation (international
+ * organisations, companies, news organisations), a listed place (countries, US states, capitals, cities), a first
+ * name. For buildActors' `facts` option.
+ */
+export function nameFacts(model: NerModel): (name: string) => { org: boolean; loc: boolean; cityOnly: boolean; firstName: boolean } {
+  const bit = (l: GazList) => 1 << GAZ_LISTS.indexOf(l);
+  const orgMask = ORG_LISTS.reduce((a, l) => a | bit(l), 0);
+  const placeMask = PLACE_LISTS.reduce((a, l) => a | bit(l), 0);
+  const cityMask = CITY_LISTS.reduce((a, l) => a | bit(l), 0);
+  const firstMask = bit('firstname');
+  const cache = new Map<string, { org: boolean; loc: boolean; cityOnly: boolean; firstName: boolean }>();
+  return (name) => {
+    let r = cache.get(name);
+    if (r) return r;
+    const mask = model.gazetteer.phrases.get(phraseKey(name)) ?? 0;
+    const place = (mask & placeMask) !== 0;
+    const city = (mask & cityMask) !== 0;
+    r = { org: (mask & orgMask) !== 0, loc: place || city, cityOnly: city && !place, firstName: (mask & firstMask) !== 0 };
+    cache.set(name, r);
+    return r;
+  };
 }

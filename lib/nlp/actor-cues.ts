@@ -1,0 +1,306 @@
+/**
+ * Document-level evidence for actors (issue #17): which tagged spans are not actors of the article at all (photo
+ * credits, bylines, navigation, capitalised ordinary words), and what the text around each mention says about the
+ * type of the thing named (a person, an organisation, a place). Pure, no dependencies; used by actors.ts.
+ */
+import type { EntityType, Mention } from '../types.ts';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Credits, bylines, navigation
+
+/** Words that introduce a photo credit right before a name ("Photo: X", "Credit: X", "Image copyright X"). */
+const CREDIT_BEFORE =
+  /(?:\b(?:photo|photograph|picture|image|video|graphic)s?\s*(?:credit|copyright|courtesy)?\s*(?:by|:|of)?|\bcredit(?:s)?\s*:?|\bcopyright\s*(?:\(c\)|©)?|©|\bcourtesy(?:\s+of)?|\b(?:photo|image|picture)\s+via)\s*$/i;
+/** Paragraph openings of bylines and reporting credits. */
+const BYLINE_PARA =
+  /^\s*[([]?\s*(?:by\s+\p{Lu}|(?:additional\s+)?(?:reporting|writing|editing|compiled|contributing|contributors?|edited|reported)\b(?:\s+by)?\s*:?)/iu;
+/** Reporting credits anywhere in a paragraph ("…; Editing by Y", "X contributed to this report"). */
+const CREDIT_ANYWHERE = /\b(?:editing|reporting|writing)\s+by\b|\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|reporting)\b/i;
+/** Author biographies: "X is a reporter for…", "X covers the White House", "X has covered economics since…". */
+const BIO_AFTER =
+  /^\s*(?:is|was)\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,3}(?:reporter|writer|correspondent|editor|journalist|columnist|contributor|producer|author|intern|fellow)\b|^\s*(?:covers|has\s+covered|writes\s+about|reports\s+on)\b/iu;
+/** A name that is itself a credit ("Getty Images", "AP Photo", "Reuters Pictures"). */
+const CREDIT_NAME = /\b(?:Images|Photos?|Pictures|Photography)$|^(?:Credit|Photo|Image|Picture|Enlarge)\b/i;
+/** Caption labels glued to the caption ("Media captionJulian Assange"). */
+const CAPTION_LABEL = /^(?:Media\s+caption|Image\s+caption|Caption)\s*/i;
+
+const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+/**
+ * Why a mention is not an actor of the article, or null when it may be one. Looks only at the structure of the
+ * paragraph around it: credit and byline patterns, a paragraph that is nothing but the name (navigation, credits),
+ * a name inside a slash-joined credit ("REUTERS/Jane Doe", "Jane Doe/AFP/Getty Images"), a parenthesised source
+ * that closes a paragraph or a dateline ("(AP)", "LONDON (Reuters) —"), pipe-separated lists ("News | Sports").
+ */
+export function creditReason(para: string, m: Pick<Mention, 'start' | 'end' | 'type'>): string | null {
+  const text = para.slice(m.start, m.end);
+  const before = para.slice(Math.max(0, m.start - 40), m.start);
+  const after = para.slice(m.end, m.end + 80);
+  const flags = paragraphFlags(para);
+  if (CREDIT_NAME.test(text.replace(/['’]s$/, ''))) return 'credit name';
+  if (CREDIT_BEFORE.test(before) || /©\s*(?:\d{4}\s*)?$/.test(before)) return 'credit';
+  if (/\/\s*$/.test(before) || /^\s*\//.test(after)) return 'slash credit';
+  // the whole paragraph is the name (navigation, a credit line, a lone source)
+  if (para.length <= text.length + 12) {
+    const rest = (para.slice(0, m.start) + para.slice(m.end)).replace(/['’]s\b/g, '');
+    if (wordCount(rest) === 0) return 'alone';
+  }
+  if (flags.byline && m.type !== 'LOC') return 'byline';
+  if (flags.reportingCredit && m.type === 'PER') return 'reporting credit';
+  const starts = m.start < 2;
+  if (starts && BIO_AFTER.test(para.slice(m.end, m.end + 120).replace(/^['’]s\b/, ''))) return 'author bio';
+  // "(AP)" closing a paragraph or in a dateline "LONDON (AP) —"
+  if (/\(\s*$/.test(before) && /^\s*\)/.test(after)) {
+    const close = after.replace(/^\s*\)/, '');
+    if ((/^\s*[.,;]?\s*$/.test(close) && m.end + 80 >= para.length) || /^\s*[—–-]/.test(close)) return 'source in parentheses';
+  }
+  // pipe-separated items: "Natalie Naccache | Bloomberg | Getty Images", "Today's Paper | Subscribe"
+  if (flags.pipes) {
+    const open = /\|\s*$/.test(before) || (m.start < 40 && before.trim() === '');
+    const shut = /^\s*\|/.test(after) || (m.end + 80 >= para.length && after.trim() === '');
+    if (open && shut) return 'pipe list';
+  }
+  return null;
+}
+
+interface ParagraphFlags {
+  byline: boolean;
+  reportingCredit: boolean;
+  pipes: boolean;
+}
+
+/** Paragraph-wide facts, computed once per paragraph (the last one asked about is remembered). */
+let lastPara: string | null = null;
+let lastFlags: ParagraphFlags = { byline: false, reportingCredit: false, pipes: false };
+function paragraphFlags(para: string): ParagraphFlags {
+  if (para !== lastPara) {
+    lastPara = para;
+    lastFlags = {
+      byline: BYLINE_PARA.test(para.slice(0, 80)),
+      reportingCredit: CREDIT_ANYWHERE.test(para),
+      pipes: para.includes('|'),
+    };
+  }
+  return lastFlags;
+}
+
+/** Strips a caption label glued before a name; returns how many characters to drop from the start. */
+export function captionLabelLength(text: string): number {
+  const m = CAPTION_LABEL.exec(text);
+  return m && m[0].length < text.length ? m[0].length : 0;
+}
+
+/** Credit markers that may open a paragraph of credits ("Photo: X, AP", "By X and Y"). */
+const CREDIT_MARKERS = /\b(?:photos?|photograph|pictures?|images?|credits?|by|via|copyright|courtesy|and|of|for|the|staff|writers?|reporters?|correspondents?)\b|[©|/,:;()\-–—]|\d+/gi;
+
+/**
+ * A paragraph made of nothing but names and credit words: "Meg Kinnard and Errin Haines, Associated Press",
+ * "Photo: Jane Roe, AP", "Jane Roe | Bloomberg | Stock Images". Needs a credit marker or an organisation after a
+ * person (a caption that only lists people is kept).
+ */
+export function creditOnlyParagraph(para: string, mentions: Pick<Mention, 'start' | 'end' | 'type'>[]): boolean {
+  if (para.length > 300) return false;
+  let rest = '';
+  let at = 0;
+  for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
+    rest += para.slice(at, m.start) + ' ';
+    at = Math.max(at, m.end);
+  }
+  rest += para.slice(at);
+  const leftover = rest.replace(/['’]s\b/g, '').replace(CREDIT_MARKERS, ' ');
+  if (wordCount(leftover) > 0) return false;
+  const marker = /\b(?:photo|photograph|picture|image|credit|by|via|copyright|courtesy)\b|[©|/]/i.test(rest);
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  let seenPerson = false;
+  let orgAfterPerson = false;
+  for (const m of sorted) {
+    if (m.type !== 'PER' && seenPerson) orgAfterPerson = true;
+    if (m.type === 'PER') seenPerson = true;
+  }
+  return marker || orgAfterPerson;
+}
+
+/**
+ * One person name written around a particle that the tagger cut in two: "Sheikh Mohammed" + "bin" + "Rashid Al
+ * Maktoum", "Charles" + "de" + "Gaulle" become one mention.
+ */
+export function joinParticleNames(paragraphs: string[], mentions: Mention[]): Mention[] {
+  const sorted = [...mentions].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+  const out: Mention[] = [];
+  for (const m of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && prev.paragraph === m.paragraph && prev.type === 'PER' && m.type === 'PER') {
+      const between = (paragraphs[m.paragraph] ?? '').slice(prev.end, m.start);
+      if (/^\s+(?:bin|ibn|bint|de|da|di|del|van|von|al|el|abu)\s+$/i.test(between)) {
+        const para = paragraphs[m.paragraph] ?? '';
+        out[out.length - 1] = { ...prev, end: m.end, text: para.slice(prev.start, m.end) };
+        continue;
+      }
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// General knowledge: a few classes of names whose type news does not state
+
+/** Planets, the Moon and the Sun and the large moons news writes about: places. */
+const SKY_PLACES = new Set(
+  'earth moon sun mercury venus mars jupiter saturn uranus neptune pluto ceres europa ganymede callisto io titan enceladus triton charon'.split(' '),
+);
+/** Institutions named after their buildings or seats ("the White House said"): organisations. */
+const SEATS = new Set(['white house', 'pentagon', 'kremlin', 'elysee', 'élysée', 'elysée', 'quai d\'orsay', 'blue house', 'vatican', 'downing street', 'whitehall', 'foggy bottom']);
+
+/** The type a general list gives a name, or null. */
+export function generalKnowledge(name: string): EntityType | null {
+  const k = name.toLowerCase().replace(/^the\s+/, '').replace(/[’]/g, "'");
+  if (SKY_PLACES.has(k)) return 'LOC';
+  if (SEATS.has(k)) return 'ORG';
+  return null;
+}
+
+/** Events, holidays and periods that are capitalised but are not actors ("Brexit", "Christmas"). */
+const NOT_ACTORS = new Set(
+  'brexit covid covid-19 coronavirus christmas easter thanksgiving halloween ramadan hanukkah diwali passover lent'.split(' '),
+);
+/** Time-zone abbreviations that start datelines and timestamps ("11:04 PM EST"). */
+const TIME_ZONES = new Set('est edt cst cdt mst mdt pst pdt gmt bst cet cest utc ist aest am pm a.m. p.m.'.split(' '));
+
+/** True for an instrument code or ticker in market reports ("LCOc1", "CMCU3", "GBP="). */
+const TICKER = /(?:^|\s)(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{4,}=?(?:\s|$)|[A-Z]{2,}=(?:\s|$)/;
+
+/**
+ * True for text of several names glued together by a page that lost its spaces ("Jane RoeJane Mary RoeSpringfield"):
+ * a word with a capital inside whose pieces repeat another piece of the span. Brand names with an inner capital
+ * ("SoftBank", "YouTube") repeat nothing.
+ */
+export function isGluedNames(text: string): boolean {
+  if (!/\p{Ll}\p{Lu}/u.test(text)) return false;
+  const pieces = text.split(/[\s-]+/).flatMap((w) => w.split(/(?<=\p{Ll})(?=\p{Lu})/u)).filter((p) => p.length >= 3);
+  return new Set(pieces.map((p) => p.toLowerCase())).size < pieces.length;
+}
+
+/** True when a mention is an event, a time-zone stamp or a market code rather than a name. */
+export function isNotAName(text: string): boolean {
+  const t = text.trim();
+  if (isGluedNames(t)) return true;
+  if (NOT_ACTORS.has(t.toLowerCase())) return true;
+  if (TIME_ZONES.has(t.split(/\s+/)[0]!.toLowerCase())) return true;
+  return TICKER.test(t + ' ');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Capitalised ordinary words
+
+/**
+ * Ordinary English words that news capitalises at the start of a sentence, a heading or a button and that a tagger
+ * sometimes takes for a name. Only words that are (almost) never a name on their own.
+ */
+const ORDINARY = new Set(
+  (
+    'again all also although another any around back because before both but check click comment comments contact ' +
+    'despite during each early either emerging even every everyone everything few finally first follow further ' +
+    'gallery gonna graphic here however image images instead last later latest less live many meanwhile more ' +
+    'most much new news next none now often once only other others our over perhaps photo photos please popular ' +
+    'rather read related roughly several share since some such than that then there these this those though ' +
+    'through today together top trending under until video videos watch what when where whether which while who ' +
+    'why yet yes advertisement sponsored subscribe sign login newsletter menu search home opinion sports business ' +
+    'classifieds jobs cars homes obituaries weather entertainment lifestyle politics health science technology tech ' +
+    'world local national editorial editorials print more breaking exclusive update updated'
+  ).split(' '),
+);
+
+/** True when a one-word mention is an ordinary word, not a name ("Again", "Roughly", "Subscribe"). */
+export function isOrdinaryWord(text: string): boolean {
+  const w = text.trim();
+  if (/\s/.test(w)) return false;
+  return ORDINARY.has(w.toLowerCase());
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Type cues
+
+export interface TypeCues {
+  PER: number;
+  ORG: number;
+  LOC: number;
+}
+
+const LOC_BEFORE = /\b(?:in|near|from|across|outside|inside|throughout|towards?|into|around|within|northern|southern|eastern|western|central|visit(?:ed|ing)?|travel(?:led|ed|ing)? to)\s+(?:the\s+)?$/i;
+const ORG_BEFORE =
+  /\b(?:company|firm|startup|start-up|rival|giant|platform|app|website|site|agency|network|broadcaster|newspaper|magazine|outlet|subsidiary|owner|maker|retailer|carrier|airline|bank|lender|insurer|brand|service|group|studio|publisher|conglomerate|developer|joined|join|left|quit|owned by|acquired by|bought by|sold to|stake in|shares (?:of|in)|investors? in|co-?founder of|founder of|founded|ceo of|chief executive of|president of|chairman of|employees? (?:of|at)|works? (?:for|at)|worked (?:for|at)|spokes(?:man|woman|person) for|representatives? (?:of|for))\s+(?:the\s+)?$/i;
+const ORG_AFTER =
+  /^(?:['’]s?)?\s*(?:shares|stock|ceo|chief executive|founder|co-?founder|board|employees|staff|workers|spokes(?:man|woman|person)|executives?|app|platform|website|site|users|customers|headquarters|hq|subsidiary|acquisition|ipo|valuation|investors|shareholders|account|accounts|post|posts|feed|page|inc\b|corp\b|ltd\b|llc\b|announced|acquired|reported (?:revenue|earnings|profit|a loss)|agreed to (?:buy|acquire|sell)|laid off|hired|employs|said in a statement|declined to comment|did not (?:immediately )?respond|didn['’]t respond|told (?:employees|staff)|is valued|was valued|plans to)\b/i;
+const LOC_AFTER = /^(?:-based\b|\s*,\s*(?:where|which is)\b|\s+(?:county|counties|province|region|state|city)\b)/i;
+const PER_AFTER =
+  /^(?:\s*,\s*(?:who|\d{1,3}\s*,)|\s*\(\s*\d{1,3}\s*\)|\s+(?:and\s+(?:his|her)|himself|herself)\b)/i;
+const PRONOUN_PER = /\b(?:he|she|his|her|him|himself|herself)\b/gi;
+const PRONOUN_ORG = /\b(?:its|it)\b/gi;
+
+/**
+ * Cues for one mention from the words around it in its paragraph: "in X" and "X-based" say place; "X's shares",
+ * "the company X", "X announced" say organisation; "X, who", "X, 54," and he/she/his/her later in the same sentence
+ * say person. Each cue is one vote.
+ */
+export function mentionCues(para: string, m: Pick<Mention, 'start' | 'end'>): TypeCues {
+  const cues: TypeCues = { PER: 0, ORG: 0, LOC: 0 };
+  const before = para.slice(Math.max(0, m.start - 40), m.start);
+  const after = para.slice(m.end, m.end + 60);
+  if (LOC_BEFORE.test(before)) cues.LOC++;
+  if (ORG_BEFORE.test(before)) cues.ORG++;
+  if (ORG_AFTER.test(after)) cues.ORG++;
+  if (LOC_AFTER.test(after)) cues.LOC++;
+  if (PER_AFTER.test(after)) cues.PER++;
+  // pronouns in the rest of the sentence
+  const rest = para.slice(m.end, m.end + 160);
+  const stop = rest.search(/[.!?]["”’]?\s+\p{Lu}/u);
+  const sentence = stop >= 0 ? rest.slice(0, stop) : rest;
+  const per = sentence.match(PRONOUN_PER)?.length ?? 0;
+  const org = sentence.match(PRONOUN_ORG)?.length ?? 0;
+  if (per > org) cues.PER++;
+  else if (org > per && /\bits\b/i.test(sentence)) cues.ORG++;
+  return cues;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Type from the name itself
+
+const ORG_HEADS = new Set(
+  (
+    'inc inc. corp corp. corporation co co. company ltd ltd. llc plc group holdings airline airlines airways bank ' +
+    'university college school academy institute foundation association society council committee commission ' +
+    'agency department ministry office bureau service services authority administration party union league ' +
+    'federation organisation organization times post news journal herald tribune gazette magazine press network ' +
+    'police court tribunal senate congress parliament assembly army navy force forces guard club team fund trust ' +
+    'partners capital ventures labs laboratories technologies systems robotics motors media records studios ' +
+    'project coalition alliance board church clinic cabinet government center centre hospital'
+  ).split(' '),
+);
+const LOC_HEADS = new Set(
+  (
+    'county river island islands street avenue road lane boulevard square mountain mountains valley lake sea ocean ' +
+    'bay gulf peninsula desert forest canyon province region district city town village park bridge airport ' +
+    'station prison jail observatory plateau coast strait border crossing camp hill beach statehouse capitol'
+  ).split(' '),
+);
+
+/** The type a name's own words say ("Ceres Robotics" ORG, "Cass County" LOC, "WeWork" ORG), or null. */
+export function nameShapeType(name: string): EntityType | null {
+  const words = name.split(/\s+/);
+  const last = words[words.length - 1]!.toLowerCase();
+  // "The Hill", "The Times": a name made of "The" and one word is a title, not a described thing
+  if (words.length === 2 && words[0] === 'The') return null;
+  if (words.length >= 2 && ORG_HEADS.has(last)) return 'ORG';
+  // "University of Colorado", "Ministry of Defence"
+  if (words.length >= 3 && words[1] === 'of' && ORG_HEADS.has(words[0]!.toLowerCase())) return 'ORG';
+  if (words.length >= 2 && LOC_HEADS.has(last)) return 'LOC';
+  if (words.length === 1) {
+    const w = words[0]!;
+    // a web address as a name ("Snopes.com", "Polygraph.info")
+    if (/^[\p{L}\p{N}-]+\.(?:com|org|net|info|io|co|tv|news)$/iu.test(w)) return 'ORG';
+    // inner capital in one word, not a surname prefix ("WeWork", "SoftBank"; not "McDermid", "DeSantis", "LeBron")
+    if (/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(w) && !/^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O)\p{Lu}/u.test(w)) return 'ORG';
+  }
+  return null;
+}

@@ -1,0 +1,239 @@
+/**
+ * Issue #17: document-level actor rules on small texts written for the tests: credits, bylines and navigation are
+ * not actors; one type per actor from all its mentions, the name lists and the name's shape; surnames, surname-first
+ * names, particles, shorter and longer organisation names join one actor.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildActors, type NameFacts } from '../../lib/nlp/actors.ts';
+import { creditReason, isOrdinaryWord, mentionCues, nameShapeType } from '../../lib/nlp/actor-cues.ts';
+import type { EntityType, Mention } from '../../lib/types.ts';
+
+function mark(paragraphs: string[], spec: [number, string, EntityType][]): Mention[] {
+  const from = new Map<number, number>();
+  return spec.map(([p, text, type]) => {
+    const start = paragraphs[p]!.indexOf(text, from.get(p) ?? 0);
+    if (start < 0) throw new Error(`"${text}" not in paragraph ${p}`);
+    from.set(p, start + text.length);
+    return { paragraph: p, start, end: start + text.length, text, type };
+  });
+}
+
+/** A tiny stand-in for the gazetteers. */
+const LISTS: Record<string, Partial<NameFacts>> = {
+  acme: { org: true },
+  springfield: { loc: true, cityOnly: true },
+  freedonia: { loc: true },
+  maria: { firstName: true },
+  tom: { firstName: true },
+};
+const facts = (name: string): NameFacts => ({ org: false, loc: false, cityOnly: false, firstName: false, ...LISTS[name.toLowerCase()] });
+
+const names = (actors: { name: string; type: EntityType }[]) => actors.map((a) => `${a.type} ${a.name}`).sort();
+
+describe('credits, bylines, navigation', () => {
+  const at = (para: string, text: string, type: EntityType = 'PER') => {
+    const start = para.indexOf(text);
+    return creditReason(para, { start, end: start + text.length, type });
+  };
+  it('drops photo credits in their usual shapes', () => {
+    expect(at('The mayor at the opening. (Photo: Jane Roe)', 'Jane Roe')).not.toBeNull();
+    expect(at('The mayor at the opening. Credit: Jane Roe', 'Jane Roe')).not.toBeNull();
+    expect(at('Image copyright Wirefoto', 'Wirefoto', 'ORG')).not.toBeNull();
+    expect(at('The mayor at the opening. WIREFOTO/Jane Roe', 'Jane Roe')).not.toBeNull();
+    expect(at('The mayor at the opening. (Jane Roe/Wirefoto)', 'Jane Roe')).not.toBeNull();
+    expect(at('Jane Roe | Wirefoto | Stock Images', 'Wirefoto', 'ORG')).not.toBeNull();
+    expect(at('The mayor at the opening. (Stock Images)', 'Stock Images', 'ORG')).not.toBeNull();
+  });
+  it('drops bylines, reporting credits, author notes, datelines and lone words', () => {
+    expect(at('By Jane Roe - 11/18/19 11:04 PM EST', 'Jane Roe')).not.toBeNull();
+    expect(at('Reporting by Jane Roe; Editing by Tom Poe', 'Tom Poe')).not.toBeNull();
+    expect(at('Jane Roe is a reporter for the Daily Planet covering courts.', 'Jane Roe')).not.toBeNull();
+    expect(at('Jane Roe covers the city council.', 'Jane Roe')).not.toBeNull();
+    expect(at('SPRINGFIELD (Wirefoto) — The mayor resigned on Monday.', 'Wirefoto', 'ORG')).not.toBeNull();
+    expect(at('Subscribe', 'Subscribe', 'ORG')).not.toBeNull();
+  });
+  it('keeps names in ordinary sentences, captions and parenthesised acronyms', () => {
+    expect(at('Jane Roe said the council would vote on Monday.', 'Jane Roe')).toBeNull();
+    expect(at('Jane Roe, the mayor, at the opening on Monday.', 'Jane Roe')).toBeNull();
+    expect(at('The Springfield Water Board (SWB) said it would appeal.', 'SWB', 'ORG')).toBeNull();
+    expect(at('The mayor spoke in Springfield on Monday.', 'Springfield', 'LOC')).toBeNull();
+  });
+  it('knows capitalised ordinary words from names', () => {
+    expect(isOrdinaryWord('Again')).toBe(true);
+    expect(isOrdinaryWord('Roughly')).toBe(true);
+    expect(isOrdinaryWord('Springfield')).toBe(false);
+    expect(isOrdinaryWord('New York')).toBe(false);
+  });
+  it('buildActors leaves the credit and keeps the caption', () => {
+    const ps = ['Mayor Jane Roe opens the Springfield bridge. (Photo: Tom Poe/Wirefoto)', 'Roe said the bridge cost $4m.'];
+    const ms = mark(ps, [[0, 'Jane Roe', 'PER'], [0, 'Springfield', 'LOC'], [0, 'Tom Poe', 'PER'], [0, 'Wirefoto', 'ORG'], [1, 'Roe', 'PER']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Springfield', 'PER Jane Roe']);
+  });
+});
+
+describe('one type per actor', () => {
+  it('reads type cues around a mention', () => {
+    const p = 'Shares of Zentro fell after Zentro announced layoffs in Brakia, and Ola Brun, who founded it, said she would stay.';
+    const cue = (t: string) => {
+      const s = p.indexOf(t);
+      return mentionCues(p, { start: s, end: s + t.length });
+    };
+    expect(cue('Zentro').ORG).toBeGreaterThan(0);
+    expect(cue('Brakia').LOC).toBeGreaterThan(0);
+    expect(cue('Ola Brun').PER).toBeGreaterThan(0);
+  });
+  it('reads a type from the name itself', () => {
+    expect(nameShapeType('Ceres Robotics')).toBe('ORG');
+    expect(nameShapeType('Cass County')).toBe('LOC');
+    expect(nameShapeType('ZipWork')).toBe('ORG');
+    expect(nameShapeType('Snoops.com')).toBe('ORG');
+    expect(nameShapeType('McDonagh')).toBeNull();
+    expect(nameShapeType('DeLuca')).toBeNull();
+    expect(nameShapeType('The Hill')).toBeNull();
+  });
+  it('a one-word "person" with no first name, title or person cue is an organisation, or a place with place cues', () => {
+    const ps = ['Zentro cut 40 jobs on Monday, and Zentro shares fell.', 'Most of the jobs were in Brakia.', 'Zentro declined to comment.'];
+    const ms = mark(ps, [[0, 'Zentro', 'PER'], [0, 'Zentro', 'PER'], [1, 'Brakia', 'PER'], [2, 'Zentro', 'PER']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Brakia', 'ORG Zentro']);
+  });
+  it('keeps a one-word person with person cues or a known first name', () => {
+    const ps = ['Brun said he would appeal.', 'Tom was not there.'];
+    const ms = mark(ps, [[0, 'Brun', 'PER'], [1, 'Tom', 'PER']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['PER Brun', 'PER Tom']);
+  });
+  it('listed organisations and places win over the tagger, a title over the lists', () => {
+    const ps = ['Acme and Freedonia signed the deal.', 'Acme said Freedonia would pay.', 'Mr Acme was not there.'];
+    const ms = mark(ps, [[0, 'Acme', 'PER'], [0, 'Freedonia', 'ORG'], [1, 'Acme', 'LOC'], [1, 'Freedonia', 'PER']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Freedonia', 'ORG Acme']);
+    const ms2 = mark(ps, [[2, 'Acme', 'ORG']]);
+    expect(names(buildActors(ps, ms2, { facts }).actors)).toEqual(['PER Acme']);
+  });
+});
+
+describe('merging', () => {
+  it('a surname joins the full name whatever its tag ("Brun" ORG + "Maria Brun" PER)', () => {
+    const ps = ['Maria Brun won the race.', 'Brun said it was hard.'];
+    const ms = mark(ps, [[0, 'Maria Brun', 'PER'], [1, 'Brun', 'ORG']]);
+    const { actors } = buildActors(ps, ms, { facts });
+    expect(names(actors)).toEqual(['PER Maria Brun']);
+    expect(actors[0]!.mentions).toBe(2);
+  });
+  it('a city-list word that is a surname joins the full name, a listed country does not', () => {
+    const ps = ['Maria Springfield won.', 'Springfield said it was hard.', 'Tom Freedonia lost in Freedonia.'];
+    const ms = mark(ps, [[0, 'Maria Springfield', 'PER'], [1, 'Springfield', 'LOC'], [2, 'Tom Freedonia', 'PER'], [2, 'Freedonia', 'LOC']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Freedonia', 'PER Maria Springfield', 'PER Tom Freedonia']);
+  });
+  it('surname-first names and particles join the full name', () => {
+    const ps = ['Park Min Jun met Omar bin Zayed.', 'Park said Zayed and Bin Zayed agreed.'];
+    const ms = mark(ps, [[0, 'Park Min Jun', 'PER'], [0, 'Omar bin Zayed', 'PER'], [1, 'Park', 'PER'], [1, 'Zayed', 'PER'], [1, 'Bin Zayed', 'PER']]);
+    const { actors } = buildActors(ps, ms, { facts });
+    expect(names(actors)).toEqual(['PER Omar bin Zayed', 'PER Park Min Jun']);
+  });
+  it('a shorter organisation name joins the one longer name it begins or ends', () => {
+    const ps = ['Zentro Group bought the Brakia Space Observatory.', 'Zentro said Space Observatory staff would stay.'];
+    const ms = mark(ps, [[0, 'Zentro Group', 'ORG'], [0, 'Brakia Space Observatory', 'LOC'], [1, 'Zentro', 'ORG'], [1, 'Space Observatory', 'LOC']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Brakia Space Observatory', 'ORG Zentro Group']);
+  });
+  it('does not join a listed place to a longer organisation name that starts with it', () => {
+    const ps = ['The Freedonia Times reported from Freedonia.'];
+    const ms = mark(ps, [[0, 'Freedonia Times', 'ORG'], [0, 'Freedonia', 'LOC']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Freedonia', 'ORG Freedonia Times']);
+  });
+  it('acronyms with "The", party plurals, a leading "the", soft hyphens', () => {
+    const ps = [
+      'The Daily Planet (TDP) said the Labourist Party won; Labourists cheered.',
+      'The Brakia Water Board said the Brakia Water Board would pay Ola Brun\u00adsen; Brunsen agreed.',
+    ];
+    const ms = mark(ps, [
+      [0, 'The Daily Planet', 'ORG'], [0, 'TDP', 'ORG'], [0, 'Labourist Party', 'ORG'], [0, 'Labourists', 'ORG'],
+      [1, 'The Brakia Water Board', 'ORG'], [1, 'Brakia Water Board', 'ORG'], [1, 'Ola Brun\u00adsen', 'PER'], [1, 'Brunsen', 'PER'],
+    ]);
+    const { actors } = buildActors(ps, ms, { facts });
+    expect(names(actors)).toEqual(['ORG Brakia Water Board', 'ORG Labourist Party', 'ORG The Daily Planet', 'PER Ola Brunsen']);
+  });
+});
+
+describe('credit paragraphs, particles, general knowledge', () => {
+  it('a paragraph of names and credit words is credits; a caption listing people is not', () => {
+    const p1 = 'Jane Roe and Tom Poe, Wirefoto';
+    const p2 = 'Photo: Jane Roe, WF';
+    const p3 = 'Jane Roe and Tom Poe';
+    const ps = [p1, p2, p3, 'Jane Roe and Tom Poe met in Brakia.'];
+    const ms = mark(ps, [
+      [0, 'Jane Roe', 'PER'], [0, 'Tom Poe', 'PER'], [0, 'Wirefoto', 'ORG'],
+      [1, 'Jane Roe', 'PER'], [1, 'WF', 'ORG'],
+      [2, 'Jane Roe', 'PER'], [2, 'Tom Poe', 'PER'],
+    ]);
+    const { actors } = buildActors(ps, ms, { facts });
+    expect(names(actors)).toEqual(['PER Jane Roe', 'PER Tom Poe']);
+    expect(actors.every((a) => a.mentions === 1)).toBe(true);
+  });
+  it('joins a person name the tagger cut at a particle', () => {
+    const ps = ['Sheikh Khalid bin Rashid Al Qasimi opened the port.'];
+    const ms = mark(ps, [[0, 'Sheikh Khalid', 'PER'], [0, 'Rashid Al Qasimi', 'PER']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['PER Khalid bin Rashid Al Qasimi']);
+  });
+  it('events, time zones and market codes are not actors; sky bodies are places, seats of power organisations', () => {
+    const ps = ['After Brexit, at 11:04 EST, Brent LCOc1 fell while Jupiter rose and the Kremlin said so.'];
+    const ms = mark(ps, [[0, 'Brexit', 'LOC'], [0, 'EST', 'ORG'], [0, 'Brent LCOc1', 'PER'], [0, 'Jupiter', 'PER'], [0, 'Kremlin', 'LOC']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Jupiter', 'ORG Kremlin']);
+  });
+  it('a "person" whose first word is a listed country is not a person; a known first name before a surname is', () => {
+    const ps = ['The Freedonia State Police said Maria Lund was safe.'];
+    const ms = mark(ps, [[0, 'Freedonia State Police', 'PER'], [0, 'Maria Lund', 'PER']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Freedonia State Police', 'PER Maria Lund']);
+  });
+});
+
+describe('glued names', () => {
+  it('drops names glued by a page that lost its spaces, keeps brand names with an inner capital', async () => {
+    const { isGluedNames } = await import('../../lib/nlp/actor-cues.ts');
+    expect(isGluedNames('Jane RoeJane Mary RoeSpringfield')).toBe(true);
+    expect(isGluedNames('OmarIlhan OmarSpringfield')).toBe(true);
+    expect(isGluedNames('ZipWork Group Corp')).toBe(false);
+    expect(isGluedNames('Jane Roe')).toBe(false);
+  });
+});
+
+describe('names written several ways', () => {
+  it('short and long first names with one surname are one person; different first names are not', () => {
+    const ps = ['Pat Brunsen, or Patrick W. Brunsen, pleaded guilty. Patrick Brunsen Jr. said Brunsen was sorry.', 'Ola Lund and Kari Lund left.'];
+    const ms = mark(ps, [[0, 'Pat Brunsen', 'PER'], [0, 'Patrick W. Brunsen', 'PER'], [0, 'Patrick Brunsen Jr.', 'PER'], [0, 'Brunsen', 'PER'], [1, 'Ola Lund', 'PER'], [1, 'Kari Lund', 'PER']]);
+    const { actors } = buildActors(ps, ms, { facts });
+    expect(names(actors)).toEqual(['PER Kari Lund', 'PER Ola Lund', 'PER Patrick Brunsen Jr.']);
+    expect(actors.find((a) => a.name === 'Patrick Brunsen Jr.')!.mentions).toBe(4);
+  });
+  it('a web address and its name, "Department of X" and "X Department", a listed company and its legal name', () => {
+    const ps = ['Snoops.com said Snoops checked it; the Department of Mines and the Mines Department agreed; Acme Group and Acme too.', 'Acme Daily reported it.'];
+    const ms = mark(ps, [[0, 'Snoops.com', 'ORG'], [0, 'Snoops', 'ORG'], [0, 'Department of Mines', 'ORG'], [0, 'Mines Department', 'ORG'], [0, 'Acme Group', 'ORG'], [0, 'Acme', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Acme Group', 'ORG Department of Mines', 'ORG Snoops.com']);
+    const ms2 = mark(ps, [[0, 'Acme', 'ORG'], [1, 'Acme Daily', 'ORG']]);
+    expect(names(buildActors(ps, ms2, { facts }).actors)).toEqual(['ORG Acme', 'ORG Acme Daily']);
+  });
+});
+
+describe('sources and places kept', () => {
+  it('"via" a newspaper in running text is a source, not a credit; a place beginning an organisation name stays a place', () => {
+    const ps = ['Roe said, via the Brakia Herald, that the Brakia County Water Board would pay Brakia County.'];
+    const ms = mark(ps, [[0, 'Brakia Herald', 'ORG'], [0, 'Brakia County Water Board', 'ORG'], [0, 'Brakia County', 'LOC']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Brakia County', 'ORG Brakia County Water Board', 'ORG Brakia Herald']);
+  });
+});
+
+describe('known single names stay themselves', () => {
+  it('a moon does not join a probe named after it', () => {
+    const ps = ['The Europa Clipper probe will fly past Europa.', 'Europa has an ocean.'];
+    const ms = mark(ps, [[0, 'Europa Clipper', 'LOC'], [0, 'Europa', 'LOC'], [1, 'Europa', 'LOC']]);
+    const { actors } = buildActors(ps, ms, { facts });
+    expect(actors.find((a) => a.name === 'Europa')).toMatchObject({ type: 'LOC', mentions: 2 });
+  });
+});
+
+describe('known single names tagged as people', () => {
+  it('a planet the tagger called a person does not join the probe named after it', () => {
+    const ps = ['The Galileo Jupiter probe measured Jupiter.', 'Jupiter is large.'];
+    const ms = mark(ps, [[0, 'Galileo Jupiter', 'PER'], [0, 'Jupiter', 'PER'], [1, 'Jupiter', 'PER']]);
+    const { actors } = buildActors(ps, ms, { facts });
+    expect(actors.find((a) => a.name === 'Jupiter')).toMatchObject({ type: 'LOC', mentions: 2 });
+  });
+});
