@@ -39,6 +39,15 @@ export interface FindClaimsInput {
 const MIN_FACTUAL_WORDS = 6;
 /** Factual candidates shorter than this are not claims ("Read more."). */
 const MIN_CLAIM_WORDS = 5;
+/**
+ * A sentence nobody is reported as saying is shown as a claim only when the model is this sure it is
+ * a factual claim worth checking (numbers, records, causes, accusations), well above the model's own
+ * threshold: at that threshold nearly every narrative sentence of a news story passes, and a reader
+ * drowns in them (issue #18: at most about 15 claims per 1,000 words).
+ */
+export const FACTUAL_SHOW_MIN = 0.9;
+/** A quotation of at least this many words makes a sentence a claim even when no speaker is found. */
+const MIN_QUOTE_WORDS = 6;
 /** Upper bound on the text analysed for claims, in characters (a huge page is analysed in part). */
 export const MAX_CLAIM_TEXT = 400_000;
 
@@ -84,9 +93,17 @@ export function findClaims(input: FindClaimsInput): Claim[] {
   // The joined text and where each paragraph starts in it.
   const starts: number[] = [];
   let doc = '';
+  // A paragraph that stops in mid-sentence and one that goes on in lower case are one sentence cut
+  // in two by the page's markup (a link or an inline box between them): joined with spaces, not a
+  // paragraph break, so the sentence is not cut in the middle.
+  const runsOn = new Set<number>();
   for (let i = 0; i < paragraphs.length; i++) {
     if (doc.length >= MAX_CLAIM_TEXT) break;
-    if (i) doc += '\n\n';
+    if (i) {
+      const goesOn = !/[.!?…:;"”’)\]]\s*$/.test(paragraphs[i - 1]!) && /^\s*\p{Ll}/u.test(paragraphs[i]!);
+      if (goesOn) runsOn.add(i - 1);
+      doc += goesOn ? '  ' : '\n\n';
+    }
     starts.push(doc.length);
     doc += paragraphs[i]!;
   }
@@ -122,7 +139,7 @@ export function findClaims(input: FindClaimsInput): Claim[] {
   const headings = new Map<number, boolean>();
   const headingAt = (p: number): boolean => {
     let h = headings.get(p);
-    if (h === undefined) headings.set(p, (h = isHeading(paragraphs[p] ?? '')));
+    if (h === undefined) headings.set(p, (h = !runsOn.has(p) && isHeading(paragraphs[p] ?? '')));
     return h;
   };
 
@@ -161,7 +178,13 @@ export function findClaims(input: FindClaimsInput): Claim[] {
     const checkworthiness = model ? round3(scoreSentence(model, text, { hasNamedActor, isQuote })) : 0;
     const checkworthy = !!model && checkworthiness >= model.threshold;
     const signals = claimSignals({ text, kind, source, sourceNamed: !!speaker?.key, cue, noSpeaker });
-    if (kind === 'factual' && !piece.group && !checkworthy && !signals.length) continue;
+    if (!signals.length && !holdsQuotation(text)) {
+      // Narration is shown when it is a factual claim worth checking; reported speech when it is
+      // check-worthy at the model's threshold ("Heyward said he is looking forward to facing the
+      // Browns again" is not); direct quotes and flagged claims always.
+      if (kind === 'factual' && !piece.group && checkworthiness < FACTUAL_SHOW_MIN) continue;
+      if (kind === 'reported' && model && !checkworthy) continue;
+    }
     if (kind === 'factual' && !piece.group && /\?\s*$/.test(text)) continue;
 
     const textKey = claimId(text);
@@ -186,6 +209,13 @@ export function findClaims(input: FindClaimsInput): Claim[] {
     }
   }
   return claims;
+}
+
+/** Does the text hold a quotation of at least MIN_QUOTE_WORDS words (direct speech, not a scare quote)? */
+function holdsQuotation(text: string): boolean {
+  const re = /["“”„«]([^"“”„«»]{1,2000})["”“»]/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (wordCount(m[1]!) >= MIN_QUOTE_WORDS) return true;
+  return false;
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -238,7 +268,10 @@ function cutIntoPieces(doc: string, sentences: readonly { start: number; end: nu
       const a = Math.max(group.start, sent.start);
       if (a > cursor) {
         const gap = doc.slice(cursor, a);
-        if (wordCount(gap) >= MIN_FACTUAL_WORDS) pieces.push({ start: cursor, end: a, group: null });
+        // A stretch before an attribution is a claim of its own only when it is a clause of its own
+        // ("Putin has been … since 2023, but Mr Cassis said …"); otherwise it opens the
+        // attribution's sentence ("In addition to its order of 30 jets, it announced …").
+        if (wordCount(gap) >= MIN_FACTUAL_WORDS && (prev || endsClause(gap))) pieces.push({ start: cursor, end: a, group: null });
         else if (prev) prev.end = a;
         else if (!piece) group.start = cursor; // the sentence's opening words belong to its first claim
       }
@@ -262,6 +295,11 @@ function cutIntoPieces(doc: string, sentences: readonly { start: number; end: nu
     }
   }
   return pieces.sort((x, y) => x.start - y.start);
+}
+
+/** Does a stretch end at a clause break: a semicolon, a dash, or a coordinating conjunction? */
+function endsClause(gap: string): boolean {
+  return /(?:[;–—]|\b(?:but|and|while|whereas|yet))[\s,]*$/i.test(gap.slice(-40));
 }
 
 const JOINER = /[\s,;:–—-]/;
