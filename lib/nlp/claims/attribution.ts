@@ -90,6 +90,10 @@ const SPEECH_VERBS = words(`
   stated states reiterated echoed echoes reiterates mused cautioned cautions disclosed conceded retorted explained informed
   concluded concludes wondered acknowledged signalled signaled indicated indicates hinted hints
 `);
+/** "claim" in its sense of taking ("claimed responsibility", "claimed victory") has no clause after it. */
+const CLAIM_VERBS = words(`claimed claims claim`);
+/** Sources that deny there is a speaker. */
+const NEGATED_SOURCE = words(`no nobody none neither nor never`);
 /** Verbs of belief and intention: attributions too, but only in the verb-first frame. */
 const BELIEF_VERBS = words(`believes believe believed thinks think fears feared worries worried hopes hoped expects expected doubts doubted`);
 /** Verbs that name a quotation: `X hailed Y as “…”`, `X called it “…”`. */
@@ -708,8 +712,11 @@ function verbFirst(ctx: Ctx, si: number, cueStartTok: number, ci: number, verbKi
   }
   j = contentStart(toks, j);
   if (j < 0) return null;
-  // A weak source (a determiner phrase with no known head) needs a clear clause after the cue.
-  if (!src.strong && !opensClause(toks[j])) return null;
+  // A weak source (a determiner phrase with no known head) needs a clear clause after the cue, and so
+  // does "claim" ("claimed responsibility for the attack" takes, it does not say).
+  if ((!src.strong || CLAIM_VERBS.has(toks[ci]!.l)) && !opensClause(toks[j])) return null;
+  // "No group claimed …", "nobody said …": a negated source says nothing.
+  if (NEGATED_SOURCE.has(toks[src.from]!.l)) return null;
   if (verbKind === 'belief') {
     const u = toks[j]!;
     if (!(u.l === 'that' || SUBJECT_START.has(bare(u)) || PRONOUNS.has(bare(u)) || isCap(u))) return null;
@@ -1067,7 +1074,7 @@ function nounPhraseStart(ctx: Ctx, toks: Tok[], k: number): { start: number; str
         continue;
       }
     }
-    if (/^[a-z][a-z-]*(?:ian|ese|ish|ic|al|ary)$/.test(u.l) && !CLAUSE_WORDS.has(u.l) && s - 2 >= 0 && DETERMINERS.has(toks[s - 2]!.l)) {
+    if (/^[a-z][a-z-]*(?:ian|ese|ish|ic|al|ary)$/.test(u.l) && !CLAUSE_WORDS.has(u.l) && s - 2 >= 0 && (DETERMINERS.has(toks[s - 2]!.l) || MODIFIERS.has(toks[s - 2]!.l))) {
       s--;
       continue;
     }

@@ -174,9 +174,18 @@ export function findClaims(input: FindClaimsInput): Claim[] {
         source = doc.slice(lead.source.start, lead.source.end);
         speaker = resolveSpeaker(doc, lead.source, mentions, actors, lastSpeaker, paragraph, paragraphAt, genderOf, starts);
       } else if (kind === 'quote') {
-        // A quote with no cue right after a statement by someone continues it (news style).
-        if (lastClaim?.speaker && paragraph - lastClaim.paragraph <= 1) speaker = lastClaim.speaker;
-        else noSpeaker = true;
+        // A quote with no cue: a pull quote or a quoted heading or caption is not a claim; after a
+        // sentence about someone in its paragraph ("Schultze once summed up the danger with a
+        // metaphor. “…”") it is theirs; right after a statement by someone it continues it (news
+        // style). A quote that fills its paragraph and follows none of these has a speaker the
+        // reader can look for above (we failed to find it, the text did not hide it): shown without
+        // a speaker, and without a flag, which would say something about the text that is not so.
+        const para = paragraphs[paragraph] ?? '';
+        if (pullQuote(para, text)) continue;
+        const subject = subjectBefore(doc, s, starts[paragraph]!, mentions);
+        if (subject) speaker = resolveSpeaker(doc, subject, mentions, actors, lastSpeaker, paragraph, paragraphAt, genderOf, starts);
+        else if (lastClaim?.speaker && paragraph - lastClaim.paragraph <= 1) speaker = lastClaim.speaker;
+        else noSpeaker = !fillsParagraph(para, text);
       } else {
         kind = 'factual'; // "It is understood that …": no one is named; the signal says so
       }
@@ -416,6 +425,31 @@ function headMention(doc: string, src: { start: number; end: number }, mentions:
     firstNamed ??= part;
   }
   return firstNamed ? firstNamed[0]! : null;
+}
+
+/** A quotation with no cue that is a heading, a pull quote or a caption: short and alone in its paragraph, in capitals, or with a picture credit. */
+function pullQuote(paragraph: string, quote: string): boolean {
+  const p = paragraph.trim();
+  if (/\b(?:Photograph|Photo|Image|Picture|Credit)\s*:/.test(p.slice(quote.length - 5))) return true;
+  const letters = p.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 8 && letters === letters.toUpperCase()) return true;
+  return fillsParagraph(p, quote) && wordCount(p) <= 8;
+}
+
+/** Is the quotation all there is in its paragraph? */
+function fillsParagraph(paragraph: string, quote: string): boolean {
+  return wordCount(paragraph) - wordCount(quote) <= 0;
+}
+
+/** A person named as the subject of a sentence earlier in the paragraph (from `from` to `at`), as a source span. */
+function subjectBefore(doc: string, at: number, from: number, mentions: readonly DocMention[]): { start: number; end: number } | null {
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.end > at) continue;
+    if (m.start < from) break;
+    if (m.type === 'PER' && !insideQuote(doc, m.start, from) && opensSentence(doc, m.start, from)) return { start: m.start, end: m.end };
+  }
+  return null;
 }
 
 /** Is `at` inside a quotation opened earlier in its paragraph (which starts at `from`)? */
