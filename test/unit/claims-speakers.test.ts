@@ -100,4 +100,40 @@ describe('speakers', () => {
     const c = claimWith(claims, 'This is not over');
     expect(c).toMatchObject({ speaker: 'Maria Lopez', unverified: false });
   });
+  it('finds the speaker of a quote when a description or an apposition stands between the quote and the cue', () => {
+    const claims = claimsOf(
+      [
+        '“While we have not yet seen liquid water directly, we found the next best thing,” lead researcher and NASA planetary scientist Lucas Paganini said in a statement.',
+        '“The defendants had a duty to keep the inmates in their care safe,” Geoffrey Berman, the U.S. attorney for the Southern District of New York, said.',
+        '“Can I give my place in the final to James?” Brooke tearfully asked.',
+      ],
+      [
+        ['Lucas Paganini', 'PER', 'Paganini'],
+        ['NASA', 'ORG'],
+        ['Geoffrey Berman', 'PER', 'Berman'],
+        ['Southern District of New York', 'LOC'],
+        ['Brooke', 'PER'],
+      ],
+    );
+    expect(claimWith(claims, 'next best thing')).toMatchObject({ kind: 'quote', speaker: 'Lucas Paganini' });
+    expect(claimWith(claims, 'had a duty')).toMatchObject({ kind: 'quote', speaker: 'Geoffrey Berman' });
+    expect(claimWith(claims, 'give my place')).toMatchObject({ kind: 'quote', speaker: 'Brooke' });
+  });
+  it('takes colon cues and a long apposition with an abbreviation’s possessive in it', () => {
+    const claims = claimsOf(
+      [
+        'Ian Hamilton, an expert in drug use at the U.K.’s University of York who did not work on the study, told Newsweek: “The rise is small but it is still significant for public health.”',
+        'Senior author Silvia Martins commented: “Cannabis use disorder in adolescence is associated with long-term harm.”',
+        'He reads the newspaper from front to back every single morning.',
+      ],
+      [
+        ['Ian Hamilton', 'PER', 'Hamilton'],
+        ['University of York', 'ORG'],
+        ['Silvia Martins', 'PER', 'Martins'],
+      ],
+    );
+    expect(claimWith(claims, 'still significant')).toMatchObject({ kind: 'quote', speaker: 'Ian Hamilton', unverified: false });
+    expect(claimWith(claims, 'long-term harm')).toMatchObject({ kind: 'quote', speaker: 'Silvia Martins' });
+    expect(claims.some((c) => c.text.includes('newspaper'))).toBe(false);
+  });
 });

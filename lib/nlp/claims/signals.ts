@@ -131,7 +131,8 @@ export function claimSignals(input: SignalInput): ClaimSignal[] {
 
   if (input.noSpeaker) add('no-speaker', 'A quote with no identifiable speaker', '');
 
-  if (input.source && !input.sourceNamed) {
+  // "Ian Hamilton, an expert in drug use, told Newsweek": a name the actors missed is still a name.
+  if (input.source && !input.sourceNamed && !/^\p{Lu}[\p{Ll}.'’-]+\s+\p{Lu}[\p{Ll}'’-]+,/u.test(input.source.trim())) {
     const single = UNNAMED_SINGLE.exec(input.source) ?? /^(?:source|official|insider|aide|diplomat|expert|analyst)$/i.exec(input.source.trim());
     if (single) add('single-unnamed-source', 'Attributed to a single unnamed source', single[0]);
     else {
