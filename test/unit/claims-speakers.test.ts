@@ -136,4 +136,21 @@ describe('speakers', () => {
     expect(claimWith(claims, 'long-term harm')).toMatchObject({ kind: 'quote', speaker: 'Silvia Martins' });
     expect(claims.some((c) => c.text.includes('newspaper'))).toBe(false);
   });
+  it('gives a participle with no cue before it to the name that opens the sentence, and a quote after narration to the post-posed name', () => {
+    const claims = claimsOf(
+      [
+        'After the hearing, Hawk Sawyer issued a statement about the charges, saying, “I am committed to this agency and confident we will restore its trust.”',
+        'Aside from wartime or a deep downturn, “this sort of aggressive fiscal stimulus is unprecedented in U.S. history,” said Jeffrey Frankel, an economist at Harvard.',
+        'The storm hit the coast on Monday, causing damage to hundreds of homes along the shore.',
+      ],
+      [
+        ['Hawk Sawyer', 'PER', 'Sawyer'],
+        ['Jeffrey Frankel', 'PER', 'Frankel'],
+        ['Harvard', 'ORG'],
+      ],
+    );
+    expect(claimWith(claims, 'committed to this agency')).toMatchObject({ kind: 'quote', speaker: 'Hawk Sawyer' });
+    expect(claimWith(claims, 'aggressive fiscal stimulus')).toMatchObject({ kind: 'quote', speaker: 'Jeffrey Frankel' });
+    expect(claims.some((c) => c.text.includes('storm hit'))).toBe(false);
+  });
 });

@@ -682,10 +682,12 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
   let from: number;
   let sourceEnd = ci;
   const src = sourceBefore(ctx, toks, cueStart, true);
-  if (src && (toks[src.from - 1]?.w === ',' || isDash(toks[src.from - 1]))) {
+  // `,”` before the cue clause closes a quotation that ends the content: “…,” said X after narration.
+  const commaQuote = (k: number): boolean => isQuoteMark(toks[k]) && toks[k - 1]?.w === ',' && !toks[k]!.q;
+  if (src && (toks[src.from - 1]?.w === ',' || isDash(toks[src.from - 1]) || commaQuote(src.from - 1))) {
     source = src.span;
     from = src.from - 1;
-  } else if (toks[cueStart - 1]?.w === ',') {
+  } else if (toks[cueStart - 1]?.w === ',' || commaQuote(cueStart - 1)) {
     const after = sourceAfter(ctx, toks, ci + 1);
     if (!after) return null;
     // "…, said Mr Smith." / "…, said Mr Smith, the party's chairman." / "…, said Mr Smith on Tuesday."
@@ -937,11 +939,30 @@ function naming(ctx: Ctx, si: number, ci: number): Try | null {
 
 function participle(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   const toks = ctx.toks[si]!;
-  const prev = before[before.length - 1];
-  if (!prev || !prev.source) return null;
   const p = toks[i - 1];
   if (!p || (p.w !== ',' && !isDash(p) && p.l !== 'and')) return null;
-  return continueAttribution(ctx, si, i, prev);
+  const prev = before[before.length - 1];
+  if (prev?.source) return continueAttribution(ctx, si, i, prev);
+  // "Hawk Sawyer issued a statement about the charges, saying, “…”": the participle's subject is
+  // the name that opens the sentence (or its main clause, after an opening phrase and a comma).
+  if (prev || p.w !== ',') return null;
+  const subject = sentenceSubject(ctx, toks, i);
+  return subject ? continueAttribution(ctx, si, i, { kind: 'reported', source: subject, cue: null, content: { start: 0, end: 0 }, sent: si }) : null;
+}
+
+/** A name that opens the sentence, or its main clause after a short opening phrase and a comma, before token `limit`. */
+function sentenceSubject(ctx: Ctx, toks: Tok[], limit: number): Span | null {
+  const opens = [0];
+  for (let k = 1; k < Math.min(limit, 10); k++) if (toks[k - 1]!.w === ',') {
+    opens.push(k);
+    break;
+  }
+  for (const o of opens) {
+    for (let k = o; k < o + 5 && k < limit; k++) {
+      if (nameEndingAt(ctx, toks, k) === o && !isCap(toks[k + 1]) && !isPossessive(toks[k + 1]) && isWord(toks[k + 1]) && !toks[k]!.q) return span(toks[o]!, toks[k]!);
+    }
+  }
+  return null;
 }
 
 /** "… – but stressed that …" / "… and added that …": a second cue sharing the subject. */
