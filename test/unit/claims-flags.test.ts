@@ -32,6 +32,8 @@ describe('flags that hold', () => {
     expect(sig('Using weed occasionally is not thought to cause substantial problems.')).toEqual(['hedge']);
     expect(sig('The policy shift was widely seen as an attempt to change the legal context.')).toEqual(['hedge']);
     expect(sig('The population of the camp currently is estimated at around 40,000.')).toEqual(['hedge']);
+    expect(sig('He faces an arrest warrant for alleged war crimes in Ukraine.')).toEqual(['hedge']);
+    expect(sig('Prosecutors alleged that the guards slept.')).toEqual([]);
   });
   it('does not flag words that are negated or used in another sense', () => {
     const claims = claimsOf(['A bomb killed six people in the market on Sunday, and no group claimed responsibility for the attack.', 'Nobody claimed that the vote had been rigged in any way.']);
@@ -51,6 +53,9 @@ describe('flags that hold', () => {
     ]);
     expect(claims.some((c) => c.text.includes('GET WITH'))).toBe(false);
     expect(claims.some((c) => c.text.includes('Excessive force'))).toBe(false);
+    const captions = claimsOf(['China has warned that it will take control of the city (Image: GETTY )', 'Officials said the talks would resume next week in the capital.']);
+    expect(captions.some((c) => c.text.includes('China has warned'))).toBe(false);
+    expect(captions.some((c) => c.text.includes('talks would resume'))).toBe(true);
     expect(claims.find((c) => c.text.includes('situation becomes uncontrollable'))).toMatchObject({ kind: 'quote', unverified: false });
   });
   it('gives a quote with no cue to the person the paragraph is about', () => {

@@ -45,7 +45,9 @@ const MIN_CLAIM_WORDS = 5;
  * threshold: at that threshold nearly every narrative sentence of a news story passes, and a reader
  * drowns in them (issue #18: at most about 15 claims per 1,000 words).
  */
-export const FACTUAL_SHOW_MIN = 0.9;
+export const FACTUAL_SHOW_MIN = 0.93;
+/** Reported speech (no quotation, no flag) is shown from this check-worthiness on. */
+export const REPORTED_SHOW_MIN = 0.5;
 /** A quotation of at least this many words makes a sentence a claim even when no speaker is found. */
 const MIN_QUOTE_WORDS = 6;
 /** Upper bound on the text analysed for claims, in characters (a huge page is analysed in part). */
@@ -165,6 +167,9 @@ export function findClaims(input: FindClaimsInput): Claim[] {
     let source: string | null = null;
     let noSpeaker = false;
 
+    // Headings, captions and credits are not claims, attributed or not ("China has warned they will
+    // cease control of Hong Kong (Image: GETTY)").
+    if (piece.group && headingAt(paragraph) && headingAt(paragraphAt(e - 1))) continue;
     if (piece.group) {
       const atts = piece.group.atts;
       const lead = atts.find((a) => a.source) ?? atts[0]!;
@@ -204,10 +209,10 @@ export function findClaims(input: FindClaimsInput): Claim[] {
     }
     if (!signals.length && !holdsQuotation(text)) {
       // Narration is shown when it is a factual claim worth checking; reported speech when it is
-      // check-worthy at the model's threshold ("Heyward said he is looking forward to facing the
+      // more likely than not worth checking ("Heyward said he is looking forward to facing the
       // Browns again" is not); direct quotes and flagged claims always.
       if (kind === 'factual' && !piece.group && checkworthiness < FACTUAL_SHOW_MIN) continue;
-      if (kind === 'reported' && model && !checkworthy) continue;
+      if (kind === 'reported' && model && checkworthiness < REPORTED_SHOW_MIN) continue;
     }
     if (kind === 'factual' && !piece.group && /\?\s*$/.test(text)) continue;
 

@@ -36,10 +36,11 @@ const PATTERNS: readonly Pattern[] = [
     reason: (w) => `Described as ${quoteWords(w.toLowerCase())}: the article does not confirm it`,
   },
   {
-    // "reported" as a description ("Putin's reported suggestion", "the reported deal"), not as a
-    // verb with a subject ("the BBC reported"): after a possessive or a determiner.
+    // "reported" as a description ("Putin's reported suggestion", "the reported deal", "a warrant
+    // for alleged war crimes"), not as a verb with a subject ("the BBC reported"): after a
+    // possessive, a determiner or a preposition.
     code: 'hedge',
-    re: /(?:['’]s|\b(?:the|a|an|his|her|its|their|this|these|those)) (?:reported|alleged|claimed|supposed|purported|rumou?red)\b/gi,
+    re: /(?:['’]s|\b(?:the|a|an|his|her|its|their|this|these|those|for|of|over|on|with)) (?:reported|alleged|claimed|supposed|purported|rumou?red)\b/gi,
     reason: (w) => `Described as ${quoteWords(w.replace(/^.*\s/, '').toLowerCase())}: the article does not confirm it`,
   },
   {
