@@ -16,6 +16,10 @@ describe('flags that hold', () => {
     expect(sig('The deal is close.', { kind: 'reported', source: 'an insurgent source' })).toEqual(['single-unnamed-source']);
     expect(sig('The deal is close.', { kind: 'reported', source: 'One Washington-based trade expert' })).toEqual(['single-unnamed-source']);
     expect(sig('A refugee who asked not to be identified said the camp was running out of food.')).toEqual(['single-unnamed-source']);
+    expect(sig('The Attorney General is investigating WeWork, according to two people familiar with the matter.')).toEqual(['unnamed-sources']);
+    expect(sig('Beijing wants the tariffs rolled back, people familiar with the talks say.')).toEqual(['unnamed-sources']);
+    expect(sig('The hostages were held in Zabul province, an insurgent source told Agence France-Presse.')).toEqual(['single-unnamed-source']);
+    expect(sig('A second person briefed on the call said the deal could slip.')).toEqual(['single-unnamed-source']);
   });
   it('finds a senior … source in the text as a single unnamed source', () => {
     const [c] = claimsOf(['A senior political source told Reuters that the prime minister would resign within days.']);

@@ -69,7 +69,7 @@ const UNNAMED_SINGLE =
   /\b(?:a|an|one|another|the) (?:[\p{L}-]+ ){0,3}?(?:source|official|insider|aide|diplomat|ally|expert|analyst|person (?:familiar|close|briefed|with knowledge))\b/iu;
 /** Unnamed sources in narration: "analysts said", "officials divulged", "according to people familiar with …". */
 const NARRATION_UNNAMED =
-  /\b(?:(?:sources|officials|insiders|aides|diplomats|analysts|experts|economists|observers) (?:have |had )?(?:said|say|says|told|tell|believe|claim|suggest|suggested|indicated|added|divulged|revealed|disclosed|warned|estimate|estimated|expect|noted)|(?:say|said|according to) (?:sources|officials|insiders|aides|diplomats|analysts|economists|experts|most experts|many experts|several experts)|according to (?:(?:two|three|several|multiple|many|some) )?(?:people familiar|people close|people briefed|people with knowledge|persons familiar)|according to (?:a|an|one) (?:[\p{L}-]+ ){0,3}?(?:source|official|insider|person familiar)|(?:asked|requested|spoke on condition) not to be (?:identified|named)|on (?:the )?condition of anonymity)\b/iu;
+  /\b(?:(?:sources|officials|insiders|aides|diplomats|analysts|experts|economists|observers) (?:have |had )?(?:said|say|says|told|tell|believe|claim|suggest|suggested|indicated|added|divulged|revealed|disclosed|warned|estimate|estimated|expect|noted)|(?:say|said|according to) (?:sources|officials|insiders|aides|diplomats|analysts|economists|experts|most experts|many experts|several experts)|according to (?:(?:two|three|several|multiple|many|some) )?(?:people familiar|people close|people briefed|people with knowledge|persons familiar)|according to (?:a|an|one) (?:[\p{L}-]+ ){0,3}?(?:source|official|insider|person familiar)|(?:people|persons) (?:familiar|close|briefed) (?:with|to|on)|(?:a|an|one|another) (?:[\p{L}-]+ ){0,3}?(?:source|official|insider|person familiar|person briefed) (?:said|says|told|tells)|(?:a|one|another) (?:second |third )?person (?:familiar|briefed|close)|(?:asked|requested|spoke on condition) not to be (?:identified|named)|on (?:the )?condition of anonymity)\b/iu;
 
 /** Cues by which a speaker puts something forward without asserting it. */
 const SPECULATIVE_CUES = /^(?:suggest(?:s|ed|ing)?|hint(?:s|ed|ing)?|speculat(?:es|ed|ing)|claim(?:s|ed|ing)?|alleg(?:es|ed|ing)|insinuat(?:es|ed|ing))\b/i;
@@ -143,8 +143,8 @@ export function claimSignals(input: SignalInput): ClaimSignal[] {
   }
   const unnamed = NARRATION_UNNAMED.exec(narration);
   // "Berrien County Health Department officials said": the officials of a named body are not unnamed.
-  if (unnamed && !namedBodyBefore(narration, unnamed.index)) {
-    if (/^according to (?:a|an|one)\b|not to be|anonymity/i.test(unnamed[0])) add('single-unnamed-source', 'Attributed to a single unnamed source', unnamed[0]);
+  if (unnamed && !(/^(?:sources|officials|insiders|aides|diplomats|analysts|experts|economists|observers)\b/i.test(unnamed[0]) && namedBodyBefore(narration, unnamed.index))) {
+    if (/^(?:according to )?(?:a|an|one|another)\b|not to be|anonymity/i.test(unnamed[0])) add('single-unnamed-source', 'Attributed to a single unnamed source', unnamed[0]);
     else add('unnamed-sources', 'Attributed to unnamed sources', unnamed[0]);
   }
 
