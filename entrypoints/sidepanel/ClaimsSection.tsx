@@ -73,7 +73,9 @@ export function ClaimsSection({ claims, notice, onReveal, onReview, onMarkSelect
                   >
                     {c.text.length > CLIP ? `${c.text.slice(0, CLIP)}…` : c.text}
                   </button>
-                  {!c.missed && <CheckworthyMeter value={c.checkworthiness} checkworthy={c.checkworthy} />}
+                  {/* An unverified claim says once why to check it (its signals); a check-worthiness
+                      score beside it ("Unverified · 0% check-worthy") would contradict that. */}
+                  {!c.missed && status !== 'unverified' && <CheckworthyMeter value={c.checkworthiness} checkworthy={c.checkworthy} />}
                   <SignalList claim={c} />
                   <ReviewSummary review={c.review} />
                   {open === c.id ? (

@@ -90,6 +90,12 @@ const SPEECH_VERBS = words(`
   stated states reiterated echoed echoes reiterates mused cautioned cautions disclosed conceded retorted explained informed
   concluded concludes wondered acknowledged signalled signaled indicated indicates hinted hints
 `);
+/** Verbs that introduce speech only when a colon or comma and a quotation follow. */
+const COLON_VERBS = words(`commented comments reads read chanted chants shouted shouts yelled wrote`);
+/** "claim" in its sense of taking ("claimed responsibility", "claimed victory") has no clause after it. */
+const CLAIM_VERBS = words(`claimed claims claim`);
+/** Sources that deny there is a speaker. */
+const NEGATED_SOURCE = words(`no nobody none neither nor never`);
 /** Verbs of belief and intention: attributions too, but only in the verb-first frame. */
 const BELIEF_VERBS = words(`believes believe believed thinks think fears feared worries worried hopes hoped expects expected doubts doubted`);
 /** Verbs that name a quotation: `X hailed Y as “…”`, `X called it “…”`. */
@@ -193,6 +199,13 @@ function tokenize(text: string, start: number, end: number, inQuote: Uint8Array)
         e++;
         w += '.';
         WORD_RE.lastIndex++;
+        // "the U.K.'s University of York": the possessive after the dot, not a quote mark.
+        if (e + 2 <= end && /^['’][sS]$/.test(text.slice(e, e + 2)) && !/[\p{L}\p{N}]/u.test(text[e + 2] ?? '')) {
+          out.push(mk(text, s, e, inQuote));
+          out.push(mk(text, e, e + 2, inQuote));
+          WORD_RE.lastIndex += 2;
+          continue;
+        }
       }
     }
     // Split the possessive: "Trump's" -> "Trump" + "'s".
@@ -442,6 +455,8 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
     return quoteFirst(ctx, si, i) ?? sentenceFinal(ctx, si, i) ?? verbFirst(ctx, si, i, i, 'speech') ?? naming(ctx, si, i) ?? coordinated(ctx, si, i, before);
   }
   if (BELIEF_VERBS.has(l)) return verbFirst(ctx, si, i, i, 'belief');
+  // "X commented: “…”", "The tweet reads, “…”": verbs that introduce speech only before a quotation.
+  if (COLON_VERBS.has(l) && (toks[i + 1]?.w === ':' || toks[i + 1]?.w === ',') && isQuoteMark(toks[i + 2])) return verbFirst(ctx, si, i, i, 'speech');
   if (NAMING_VERBS.has(l)) return naming(ctx, si, i);
   return null;
 }
@@ -478,10 +493,36 @@ function closedGroupBefore(ctx: Ctx, toks: Tok[], k: number): number {
 // ---------------------------------------------------------------------------------------------------------------
 // Frame 1: “…,” X said. / “…,” said X.
 
+/** A manner or time adverb between a source and its cue ("Brooke tearfully asked"). */
+const isAdverb = (t: Tok | undefined): boolean => t !== undefined && !t.q && !isCap(t) && t.l.length >= 6 && t.l.endsWith('ly') && !ROLE_NOUNS.has(t.l) && !NOT_ADVERBS.has(t.l);
+const NOT_ADVERBS = words(`family assembly supply reply rally italy anomaly monopoly homily butterfly jelly belly holly`);
+
+/**
+ * `“…,” NP said`, where the phrase between the quotation and the cue is longer than a name: a
+ * description and a name ("lead researcher and NASA planetary scientist Lucas Paganini said"), or a
+ * name with an apposition ("Geoffrey Berman, the U.S. attorney for the Southern District, said").
+ * Returns the token range of the phrase and the quotation's group, or null.
+ */
+function longSourceAfterQuote(ctx: Ctx, toks: Tok[], cueStart: number): { from: number; to: number; g: number } | null {
+  let named = false;
+  for (let k = cueStart - 1; k >= 1 && k >= cueStart - 30; k--) {
+    const u = toks[k]!;
+    if (u.q || isQuoteMark(u) || /^[.;:!?]$/.test(u.w) || SPEECH_VERBS.has(u.l) || BELIEF_VERBS.has(u.l)) break;
+    if (isCap(u) || ROLE_NOUNS.has(u.l)) named = true;
+    const g = closedGroupBefore(ctx, toks, k);
+    if (g >= 0) {
+      let to = cueStart - 1;
+      if (toks[to]!.w === ',') to--;
+      return named && to >= k ? { from: k, to, g } : null;
+    }
+  }
+  return null;
+}
+
 function quoteFirst(ctx: Ctx, si: number, ci: number): Try | null {
   const toks = ctx.toks[si]!;
   let cueStart = ci;
-  while (cueStart > 0 && AUX.has(toks[cueStart - 1]!.l) && !toks[cueStart - 1]!.q) cueStart--;
+  while (cueStart > 0 && (AUX.has(toks[cueStart - 1]!.l) || isAdverb(toks[cueStart - 1])) && !toks[cueStart - 1]!.q) cueStart--;
   // Source before the cue, right after the quotation.
   let g = -1;
   let source: Span | null = null;
@@ -494,11 +535,17 @@ function quoteFirst(ctx: Ctx, si: number, ci: number): Try | null {
   if (g < 0) {
     // Inverted: “…,” said X.
     g = closedGroupBefore(ctx, toks, cueStart);
-    if (g < 0) return null;
-    const after = sourceAfter(ctx, toks, ci + 1);
-    if (!after) return null;
-    source = after.span;
-    sourceEnd = after.to - 1;
+    if (g >= 0) {
+      const after = sourceAfter(ctx, toks, ci + 1);
+      if (!after) return null;
+      source = after.span;
+      sourceEnd = after.to - 1;
+    } else {
+      const long = longSourceAfterQuote(ctx, toks, cueStart);
+      if (!long) return null;
+      g = long.g;
+      source = span(toks[long.from]!, toks[long.to]!);
+    }
   }
   const grp = ctx.groups[g]!;
   // The quotation must be all there is before the cue clause; "The PM said the talks showed a
@@ -635,10 +682,12 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
   let from: number;
   let sourceEnd = ci;
   const src = sourceBefore(ctx, toks, cueStart, true);
-  if (src && (toks[src.from - 1]?.w === ',' || isDash(toks[src.from - 1]))) {
+  // `,”` before the cue clause closes a quotation that ends the content: “…,” said X after narration.
+  const commaQuote = (k: number): boolean => isQuoteMark(toks[k]) && toks[k - 1]?.w === ',' && !toks[k]!.q;
+  if (src && (toks[src.from - 1]?.w === ',' || isDash(toks[src.from - 1]) || commaQuote(src.from - 1))) {
     source = src.span;
     from = src.from - 1;
-  } else if (toks[cueStart - 1]?.w === ',') {
+  } else if (toks[cueStart - 1]?.w === ',' || commaQuote(cueStart - 1)) {
     const after = sourceAfter(ctx, toks, ci + 1);
     if (!after) return null;
     // "…, said Mr Smith." / "…, said Mr Smith, the party's chairman." / "…, said Mr Smith on Tuesday."
@@ -708,8 +757,11 @@ function verbFirst(ctx: Ctx, si: number, cueStartTok: number, ci: number, verbKi
   }
   j = contentStart(toks, j);
   if (j < 0) return null;
-  // A weak source (a determiner phrase with no known head) needs a clear clause after the cue.
-  if (!src.strong && !opensClause(toks[j])) return null;
+  // A weak source (a determiner phrase with no known head) needs a clear clause after the cue, and so
+  // does "claim" ("claimed responsibility for the attack" takes, it does not say).
+  if ((!src.strong || CLAIM_VERBS.has(toks[ci]!.l)) && !opensClause(toks[j])) return null;
+  // "No group claimed …", "nobody said …": a negated source says nothing.
+  if (NEGATED_SOURCE.has(toks[src.from]!.l)) return null;
   if (verbKind === 'belief') {
     const u = toks[j]!;
     if (!(u.l === 'that' || SUBJECT_START.has(bare(u)) || PRONOUNS.has(bare(u)) || isCap(u))) return null;
@@ -887,11 +939,30 @@ function naming(ctx: Ctx, si: number, ci: number): Try | null {
 
 function participle(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   const toks = ctx.toks[si]!;
-  const prev = before[before.length - 1];
-  if (!prev || !prev.source) return null;
   const p = toks[i - 1];
   if (!p || (p.w !== ',' && !isDash(p) && p.l !== 'and')) return null;
-  return continueAttribution(ctx, si, i, prev);
+  const prev = before[before.length - 1];
+  if (prev?.source) return continueAttribution(ctx, si, i, prev);
+  // "Hawk Sawyer issued a statement about the charges, saying, “…”": the participle's subject is
+  // the name that opens the sentence (or its main clause, after an opening phrase and a comma).
+  if (prev || p.w !== ',') return null;
+  const subject = sentenceSubject(ctx, toks, i);
+  return subject ? continueAttribution(ctx, si, i, { kind: 'reported', source: subject, cue: null, content: { start: 0, end: 0 }, sent: si }) : null;
+}
+
+/** A name that opens the sentence, or its main clause after a short opening phrase and a comma, before token `limit`. */
+function sentenceSubject(ctx: Ctx, toks: Tok[], limit: number): Span | null {
+  const opens = [0];
+  for (let k = 1; k < Math.min(limit, 10); k++) if (toks[k - 1]!.w === ',') {
+    opens.push(k);
+    break;
+  }
+  for (const o of opens) {
+    for (let k = o; k < o + 5 && k < limit; k++) {
+      if (nameEndingAt(ctx, toks, k) === o && !isCap(toks[k + 1]) && !isPossessive(toks[k + 1]) && isWord(toks[k + 1]) && !toks[k]!.q) return span(toks[o]!, toks[k]!);
+    }
+  }
+  return null;
 }
 
 /** "… – but stressed that …" / "… and added that …": a second cue sharing the subject. */
@@ -1067,7 +1138,7 @@ function nounPhraseStart(ctx: Ctx, toks: Tok[], k: number): { start: number; str
         continue;
       }
     }
-    if (/^[a-z][a-z-]*(?:ian|ese|ish|ic|al|ary)$/.test(u.l) && !CLAUSE_WORDS.has(u.l) && s - 2 >= 0 && DETERMINERS.has(toks[s - 2]!.l)) {
+    if (/^[a-z][a-z-]*(?:ian|ese|ish|ic|al|ary)$/.test(u.l) && !CLAUSE_WORDS.has(u.l) && s - 2 >= 0 && (DETERMINERS.has(toks[s - 2]!.l) || MODIFIERS.has(toks[s - 2]!.l))) {
       s--;
       continue;
     }

@@ -39,6 +39,17 @@ export interface FindClaimsInput {
 const MIN_FACTUAL_WORDS = 6;
 /** Factual candidates shorter than this are not claims ("Read more."). */
 const MIN_CLAIM_WORDS = 5;
+/**
+ * A sentence nobody is reported as saying is shown as a claim only when the model is this sure it is
+ * a factual claim worth checking (numbers, records, causes, accusations), well above the model's own
+ * threshold: at that threshold nearly every narrative sentence of a news story passes, and a reader
+ * drowns in them (issue #18: at most about 15 claims per 1,000 words).
+ */
+export const FACTUAL_SHOW_MIN = 0.93;
+/** Reported speech (no quotation, no flag) is shown from this check-worthiness on. */
+export const REPORTED_SHOW_MIN = 0.5;
+/** A quotation of at least this many words makes a sentence a claim even when no speaker is found. */
+const MIN_QUOTE_WORDS = 6;
 /** Upper bound on the text analysed for claims, in characters (a huge page is analysed in part). */
 export const MAX_CLAIM_TEXT = 400_000;
 
@@ -73,6 +84,8 @@ interface Speaker {
   key: string | null;
   type: EntityType | null;
   paragraph: number;
+  /** Where the speaker's last claim starts in the joined text. */
+  at?: number;
 }
 
 export function claimId(text: string): string {
@@ -84,9 +97,17 @@ export function findClaims(input: FindClaimsInput): Claim[] {
   // The joined text and where each paragraph starts in it.
   const starts: number[] = [];
   let doc = '';
+  // A paragraph that stops in mid-sentence and one that goes on in lower case are one sentence cut
+  // in two by the page's markup (a link or an inline box between them): joined with spaces, not a
+  // paragraph break, so the sentence is not cut in the middle.
+  const runsOn = new Set<number>();
   for (let i = 0; i < paragraphs.length; i++) {
     if (doc.length >= MAX_CLAIM_TEXT) break;
-    if (i) doc += '\n\n';
+    if (i) {
+      const goesOn = !/[.!?…:;"”’)\]]\s*$/.test(paragraphs[i - 1]!) && /^\s*\p{Ll}/u.test(paragraphs[i]!);
+      if (goesOn) runsOn.add(i - 1);
+      doc += goesOn ? '  ' : '\n\n';
+    }
     starts.push(doc.length);
     doc += paragraphs[i]!;
   }
@@ -109,6 +130,14 @@ export function findClaims(input: FindClaimsInput): Claim[] {
   }
   mentions.sort((a, b) => a.start - b.start);
 
+  const genders = new Map<string, Gender | null>();
+  const genderOf = (key: string | undefined): Gender | null => {
+    if (key === undefined) return null;
+    let g = genders.get(key);
+    if (g === undefined) genders.set(key, (g = guessGender(doc, key, mentions, actors.get(key))));
+    return g;
+  };
+
   const atts = findAttributions(doc, { mentions }).filter((a) => a.content.end > a.content.start);
   const sentences = splitSentences(doc);
   const pieces = cutIntoPieces(doc, sentences, groupAttributions(atts, sentences));
@@ -122,7 +151,7 @@ export function findClaims(input: FindClaimsInput): Claim[] {
   const headings = new Map<number, boolean>();
   const headingAt = (p: number): boolean => {
     let h = headings.get(p);
-    if (h === undefined) headings.set(p, (h = isHeading(paragraphs[p] ?? '')));
+    if (h === undefined) headings.set(p, (h = !runsOn.has(p) && isHeading(paragraphs[p] ?? '')));
     return h;
   };
 
@@ -138,6 +167,9 @@ export function findClaims(input: FindClaimsInput): Claim[] {
     let source: string | null = null;
     let noSpeaker = false;
 
+    // Headings, captions and credits are not claims, attributed or not ("China has warned they will
+    // cease control of Hong Kong (Image: GETTY)").
+    if (piece.group && headingAt(paragraph) && headingAt(paragraphAt(e - 1))) continue;
     if (piece.group) {
       const atts = piece.group.atts;
       const lead = atts.find((a) => a.source) ?? atts[0]!;
@@ -145,11 +177,20 @@ export function findClaims(input: FindClaimsInput): Claim[] {
       cue = lead.cue ? doc.slice(lead.cue.start, lead.cue.end) : null;
       if (lead.source) {
         source = doc.slice(lead.source.start, lead.source.end);
-        speaker = resolveSpeaker(doc, lead.source, mentions, actors, lastSpeaker, paragraph, paragraphAt);
+        speaker = resolveSpeaker(doc, lead.source, mentions, actors, lastSpeaker, paragraph, paragraphAt, genderOf, starts);
       } else if (kind === 'quote') {
-        // A quote with no cue right after a statement by someone continues it (news style).
-        if (lastClaim?.speaker && paragraph - lastClaim.paragraph <= 1) speaker = lastClaim.speaker;
-        else noSpeaker = true;
+        // A quote with no cue: a pull quote or a quoted heading or caption is not a claim; after a
+        // sentence about someone in its paragraph ("Schultze once summed up the danger with a
+        // metaphor. “…”") it is theirs; right after a statement by someone it continues it (news
+        // style). A quote that fills its paragraph and follows none of these has a speaker the
+        // reader can look for above (we failed to find it, the text did not hide it): shown without
+        // a speaker, and without a flag, which would say something about the text that is not so.
+        const para = paragraphs[paragraph] ?? '';
+        if (pullQuote(para, text)) continue;
+        const subject = subjectBefore(doc, s, starts[paragraph]!, mentions);
+        if (subject) speaker = resolveSpeaker(doc, subject, mentions, actors, lastSpeaker, paragraph, paragraphAt, genderOf, starts);
+        else if (lastClaim?.speaker && paragraph - lastClaim.paragraph <= 1) speaker = lastClaim.speaker;
+        else noSpeaker = !fillsParagraph(para, text);
       } else {
         kind = 'factual'; // "It is understood that …": no one is named; the signal says so
       }
@@ -161,7 +202,18 @@ export function findClaims(input: FindClaimsInput): Claim[] {
     const checkworthiness = model ? round3(scoreSentence(model, text, { hasNamedActor, isQuote })) : 0;
     const checkworthy = !!model && checkworthiness >= model.threshold;
     const signals = claimSignals({ text, kind, source, sourceNamed: !!speaker?.key, cue, noSpeaker });
-    if (kind === 'factual' && !piece.group && !checkworthy && !signals.length) continue;
+    if (piece.group) {
+      // Who spoke last counts for the quotes that follow, shown or not.
+      lastClaim = { speaker, paragraph: paragraphAt(e - 1) };
+      if (speaker) lastSpeaker = { ...speaker, paragraph: paragraphAt(e - 1), at: s };
+    }
+    if (!signals.length && !holdsQuotation(text)) {
+      // Narration is shown when it is a factual claim worth checking; reported speech when it is
+      // more likely than not worth checking ("Heyward said he is looking forward to facing the
+      // Browns again" is not); direct quotes and flagged claims always.
+      if (kind === 'factual' && !piece.group && checkworthiness < FACTUAL_SHOW_MIN) continue;
+      if (kind === 'reported' && model && checkworthiness < REPORTED_SHOW_MIN) continue;
+    }
     if (kind === 'factual' && !piece.group && /\?\s*$/.test(text)) continue;
 
     const textKey = claimId(text);
@@ -180,12 +232,15 @@ export function findClaims(input: FindClaimsInput): Claim[] {
       unverified: signals.length > 0,
       signals,
     });
-    if (piece.group) {
-      lastClaim = { speaker, paragraph: paragraphAt(e - 1) };
-      if (speaker && (speaker.type === 'PER' || speaker.key === null)) lastSpeaker = { ...speaker, paragraph: paragraphAt(e - 1) };
-    }
   }
   return claims;
+}
+
+/** Does the text hold a quotation of at least MIN_QUOTE_WORDS words (direct speech, not a scare quote)? */
+function holdsQuotation(text: string): boolean {
+  const re = /["“”„«]([^"“”„«»]{1,2000})["”“»]/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (wordCount(m[1]!) >= MIN_QUOTE_WORDS) return true;
+  return false;
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -238,7 +293,10 @@ function cutIntoPieces(doc: string, sentences: readonly { start: number; end: nu
       const a = Math.max(group.start, sent.start);
       if (a > cursor) {
         const gap = doc.slice(cursor, a);
-        if (wordCount(gap) >= MIN_FACTUAL_WORDS) pieces.push({ start: cursor, end: a, group: null });
+        // A stretch before an attribution is a claim of its own only when it is a clause of its own
+        // ("Putin has been … since 2023, but Mr Cassis said …"); otherwise it opens the
+        // attribution's sentence ("In addition to its order of 30 jets, it announced …").
+        if (wordCount(gap) >= MIN_FACTUAL_WORDS && (prev || endsClause(gap))) pieces.push({ start: cursor, end: a, group: null });
         else if (prev) prev.end = a;
         else if (!piece) group.start = cursor; // the sentence's opening words belong to its first claim
       }
@@ -262,6 +320,11 @@ function cutIntoPieces(doc: string, sentences: readonly { start: number; end: nu
     }
   }
   return pieces.sort((x, y) => x.start - y.start);
+}
+
+/** Does a stretch end at a clause break: a semicolon, a dash, or a coordinating conjunction? */
+function endsClause(gap: string): boolean {
+  return /(?:[;–—]|\b(?:but|and|while|whereas|yet))[\s,]*$/i.test(gap.slice(-40));
 }
 
 const JOINER = /[\s,;:–—-]/;
@@ -308,6 +371,112 @@ function toSpans(paragraphs: readonly string[], starts: readonly number[], s: nu
   return out;
 }
 
+type Gender = 'm' | 'f';
+const MALE = /^(?:he|him|his|himself)$/i;
+const FEMALE = /^(?:she|her|hers|herself)$/i;
+const RELATIVE = /^(?:who|whom|which|that)$/i;
+
+/**
+ * A person's gender as the article shows it: an honorific among the actor's forms (Mr, Ms, Mrs),
+ * else the first he/his or she/her right after one of the mentions (in the rest of its sentence and
+ * the next). Null when the text does not say.
+ */
+function guessGender(doc: string, key: string, mentions: readonly DocMention[], actor: Actor | undefined): Gender | null {
+  if (!actor || actor.type !== 'PER') return null;
+  for (const a of actor.aliases) {
+    if (/^(?:mr|sir|lord|king|prince)\b/i.test(a)) return 'm';
+    if (/^(?:ms|mrs|miss|lady|dame|queen|princess)\b/i.test(a)) return 'f';
+  }
+  let m = 0;
+  let f = 0;
+  for (const x of mentions) {
+    if (x.actorKey !== key) continue;
+    const after = doc.slice(x.end, x.end + 160);
+    const w = /\b(he|him|his|she|her|hers)\b/i.exec(after);
+    if (!w) continue;
+    if (MALE.test(w[1]!)) m++;
+    else f++;
+  }
+  return m > f ? 'm' : f > m ? 'f' : null;
+}
+
+/**
+ * The mention that a source phrase names: in the first comma-separated part of the phrase that
+ * names anyone (a possessive owner does not count: "Mr Trump's envoy, Steve Witkoff" is Witkoff),
+ * a person before a body or place ("Dr. Joneigh Khaldun of the Michigan Department of Health",
+ * "Mitch McConnell of Kentucky"), the last person when there are several (a title then a name), else
+ * the first name. An apposition after the name ("Avi Bell, senior fellow at … in Israel") is
+ * never the speaker when the head names someone.
+ */
+function headMention(doc: string, src: { start: number; end: number }, mentions: readonly DocMention[]): DocMention | null {
+  const inside = mentions.filter((m) => m.start >= src.start && m.end <= src.end && !/^['’]s?\b/.test(doc.slice(m.end, m.end + 2)));
+  if (!inside.length) return null;
+  // Cut the phrase at commas and relative pronouns ("Jason Foy, who represents Noel").
+  const cuts: number[] = [];
+  const re = /,|\b(?:who|whose|which)\b/g;
+  const phrase = doc.slice(src.start, src.end);
+  for (let m = re.exec(phrase); m; m = re.exec(phrase)) cuts.push(src.start + m.index);
+  cuts.push(src.end);
+  let from = src.start;
+  let firstNamed: DocMention[] | null = null;
+  for (const cut of cuts) {
+    // A name is the head of its part when nothing but a prepositional phrase follows it ("Middle
+    // East observers" names no one; "Dr. Joneigh Khaldun of the Michigan Department of Health" does).
+    const part = inside.filter((m) => m.start >= from && m.end <= cut && /^(?:[\s.;:)]*$|\s*\(|\s+(?:of|at|for|from|in|with|on)\b)/.test(doc.slice(m.end, cut)));
+    from = cut + 1;
+    if (!part.length) continue;
+    const people = part.filter((m) => m.type === 'PER');
+    if (people.length) return people[people.length - 1]!;
+    firstNamed ??= part;
+  }
+  return firstNamed ? firstNamed[0]! : null;
+}
+
+/** A quotation with no cue that is a heading, a pull quote or a caption: short and alone in its paragraph, in capitals, or with a picture credit. */
+function pullQuote(paragraph: string, quote: string): boolean {
+  const p = paragraph.trim();
+  if (/\b(?:Photograph|Photo|Image|Picture|Credit)\s*:/.test(p.slice(quote.length - 5))) return true;
+  const letters = p.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 8 && letters === letters.toUpperCase()) return true;
+  return fillsParagraph(p, quote) && wordCount(p) <= 8;
+}
+
+/** Is the quotation all there is in its paragraph? */
+function fillsParagraph(paragraph: string, quote: string): boolean {
+  return wordCount(paragraph) - wordCount(quote) <= 0;
+}
+
+/** A person named as the subject of a sentence earlier in the paragraph (from `from` to `at`), as a source span. */
+function subjectBefore(doc: string, at: number, from: number, mentions: readonly DocMention[]): { start: number; end: number } | null {
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.end > at) continue;
+    if (m.start < from) break;
+    if (m.type === 'PER' && !insideQuote(doc, m.start, from) && opensSentence(doc, m.start, from)) return { start: m.start, end: m.end };
+  }
+  return null;
+}
+
+/** Is `at` inside a quotation opened earlier in its paragraph (which starts at `from`)? */
+function insideQuote(doc: string, at: number, from: number): boolean {
+  let open = false;
+  for (let i = from; i < at; i++) {
+    const c = doc[i]!;
+    if (c === '“') open = true;
+    else if (c === '”') open = false;
+    else if (c === '"') open = !open;
+  }
+  return open;
+}
+
+/** Does the name at `at` open its sentence, perhaps after a title ("Senator James Lankford")? */
+function opensSentence(doc: string, at: number, from: number): boolean {
+  const before = doc.slice(Math.max(from, at - 200), at);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '), before.lastIndexOf('.” '), before.lastIndexOf('." '));
+  const lead = cut >= 0 ? before.slice(cut + 2) : at - 200 <= from ? before : null;
+  return lead !== null && !/\p{Ll}{2,}/u.test(lead.replace(/^[”"\s]+/, ''));
+}
+
 /** Who a source phrase stands for (see the file comment). */
 function resolveSpeaker(
   doc: string,
@@ -317,30 +486,68 @@ function resolveSpeaker(
   last: Speaker | null,
   paragraph: number,
   paragraphAt: (pos: number) => number,
+  genderOf: (key: string | undefined) => Gender | null,
+  starts: readonly number[],
 ): Speaker | null {
   const phrase = doc.slice(src.start, src.end).trim();
   const asActor = (m: DocMention): Speaker => {
     const actor = m.actorKey !== undefined ? actors.get(m.actorKey) : undefined;
     return { name: actor?.name ?? doc.slice(m.start, m.end), key: actor?.key ?? null, type: m.type, paragraph };
   };
-  // A named actor that heads the phrase: nothing but punctuation (or an apposition) after it.
-  const inside = mentions.filter((m) => m.start >= src.start && m.end <= src.end);
-  for (let i = inside.length - 1; i >= 0; i--) {
-    const m = inside[i]!;
-    const after = doc.slice(m.end, src.end);
-    if (/^['’]s?\b/.test(after)) continue; // possessive: "Mr Trump's envoy"
-    if (/^[\s.,;:)]*$/.test(after) || /^\s*,/.test(after)) return asActor(m);
-  }
+  const head = headMention(doc, src, mentions);
+  if (head) return asActor(head);
   const lower = phrase.toLowerCase();
-  if (PRONOUNS.has(lower)) {
-    const plural = lower === 'they' || lower === 'we';
-    if (last && paragraph - last.paragraph <= 3 && (plural || last.type === 'PER')) return { ...last, paragraph };
-    // The nearest person named before the pronoun in this or the previous paragraph, not as a possessive.
+  // A relative pronoun stands for the name just before it ("Assange, who denies …"); a bare one is
+  // never a speaker.
+  if (RELATIVE.test(lower)) {
     for (let i = mentions.length - 1; i >= 0; i--) {
       const m = mentions[i]!;
       if (m.end > src.start) continue;
-      if (paragraphAt(m.start) < paragraph - 1) break;
-      if ((plural || m.type === 'PER') && !/^['’]s?\b/.test(doc.slice(m.end, m.end + 2))) return asActor(m);
+      const between = doc.slice(m.end, src.start).trim();
+      return between === '' || between === ',' ? asActor(m) : null;
+    }
+    return null;
+  }
+  if (PRONOUNS.has(lower)) {
+    const plural = lower === 'they' || lower === 'we';
+    const thing = lower === 'it';
+    const gender: Gender | null = MALE.test(lower) ? 'm' : FEMALE.test(lower) ? 'f' : null;
+    const fits = (type: EntityType | null, key: string | null | undefined): boolean => {
+      if (plural) return true;
+      if (thing) return type === 'ORG' || type === 'LOC';
+      if (type !== 'PER') return false;
+      const g = gender && key ? genderOf(key) : null;
+      return !g || g === gender;
+    };
+    // Names the pronoun can stand for in paragraph p, before it, outside quotations (words inside a
+    // quote are the speaker's, not the narration's), the subjects of sentences first, then the
+    // nearest ("Figgins declined to say whether Thomas slept the night Epstein died. “…,” he said").
+    const named = (p: number): DocMention | null => {
+      let nearest: DocMention | null = null;
+      for (let i = mentions.length - 1; i >= 0; i--) {
+        const m = mentions[i]!;
+        if (m.end > src.start) continue;
+        const mp = paragraphAt(m.start);
+        if (mp < p) break;
+        if (mp > p || !fits(m.type, m.actorKey) || /^['’]s?\b/.test(doc.slice(m.end, m.end + 2)) || insideQuote(doc, m.start, starts[mp]!)) continue;
+        if (opensSentence(doc, m.start, starts[mp]!)) return m;
+        nearest ??= m;
+      }
+      return nearest;
+    };
+    // The person quoted last in this paragraph is who "he said" means (news style); else a name in
+    // this paragraph; else whoever spoke in the paragraph before; else a name there; else whoever
+    // spoke in the last three paragraphs.
+    if (last && last.paragraph === paragraph && fits(last.type, last.key)) return { ...last, paragraph };
+    const here = named(paragraph);
+    if (here) return asActor(here);
+    if (last && last.paragraph >= paragraph - 1 && fits(last.type, last.key)) return { ...last, paragraph };
+    const before = paragraph > 0 ? named(paragraph - 1) : null;
+    if (before) return asActor(before);
+    if (last && paragraph - last.paragraph <= 3 && fits(last.type, last.key)) return { ...last, paragraph };
+    for (let p = paragraph - 2; p >= 0 && p >= paragraph - 3; p--) {
+      const m = named(p);
+      if (m) return asActor(m);
     }
     return null;
   }

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { findClaims } from '../../lib/nlp/claims/find';
+import { claimSignals, type SignalInput } from '../../lib/nlp/claims/signals';
+
+const sig = (text: string, over: Partial<SignalInput> = {}) =>
+  claimSignals({ text, kind: 'factual', source: null, sourceNamed: false, cue: null, noSpeaker: false, ...over }).map((s) => s.code);
+const claimsOf = (paragraphs: string[]) => findClaims({ paragraphs, mentions: [], actors: [], model: null });
+
+describe('flags that hold', () => {
+  it('covers the common forms of unnamed sources', () => {
+    expect(sig('Analysts say it will further embolden the settlement movement.')).toEqual(['unnamed-sources']);
+    expect(sig('Officials divulged that the plan had been scrapped months ago.')).toEqual(['unnamed-sources']);
+    expect(sig('The combination, say economists, marks a journey into uncharted territory.')).toEqual(['unnamed-sources']);
+    expect(sig('WeWork is under investigation, according to two people familiar with the matter.')).toEqual(['unnamed-sources']);
+    expect(sig('The men were flown out on US helicopters, according to a local police source.')).toEqual(['single-unnamed-source']);
+    expect(sig('The deal is close.', { kind: 'reported', source: 'an insurgent source' })).toEqual(['single-unnamed-source']);
+    expect(sig('The deal is close.', { kind: 'reported', source: 'One Washington-based trade expert' })).toEqual(['single-unnamed-source']);
+    expect(sig('A refugee who asked not to be identified said the camp was running out of food.')).toEqual(['single-unnamed-source']);
+    expect(sig('The Attorney General is investigating WeWork, according to two people familiar with the matter.')).toEqual(['unnamed-sources']);
+    expect(sig('Beijing wants the tariffs rolled back, people familiar with the talks say.')).toEqual(['unnamed-sources']);
+    expect(sig('The hostages were held in Zabul province, an insurgent source told Agence France-Presse.')).toEqual(['single-unnamed-source']);
+    expect(sig('A second person briefed on the call said the deal could slip.')).toEqual(['single-unnamed-source']);
+  });
+  it('finds a senior … source in the text as a single unnamed source', () => {
+    const [c] = claimsOf(['A senior political source told Reuters that the prime minister would resign within days.']);
+    expect(c).toMatchObject({ kind: 'reported', unverified: true });
+    expect(c!.signals.map((s) => s.code)).toEqual(['single-unnamed-source']);
+  });
+  it('does not take the officials of a named body for unnamed sources', () => {
+    expect(sig('Berrien County Health Department officials said Monday the victim had died.')).toEqual([]);
+    expect(sig('Officials said Monday the victim had died.')).toEqual(['unnamed-sources']);
+  });
+  it('covers hedges with a word between the verb and its preposition, and readings ascribed to no one', () => {
+    expect(sig('The party was accused Wednesday of trying to deceive voters.')).toEqual(['hedge']);
+    expect(sig('Corbyn is accused by critics of promoting high-tax policies.')).toEqual(['hedge']);
+    expect(sig('Using weed occasionally is not thought to cause substantial problems.')).toEqual(['hedge']);
+    expect(sig('The policy shift was widely seen as an attempt to change the legal context.')).toEqual(['hedge']);
+    expect(sig('The population of the camp currently is estimated at around 40,000.')).toEqual(['hedge']);
+    expect(sig('He faces an arrest warrant for alleged war crimes in Ukraine.')).toEqual(['hedge']);
+    expect(sig('Prosecutors alleged that the guards slept.')).toEqual([]);
+  });
+  it('does not flag words that are negated or used in another sense', () => {
+    const claims = claimsOf(['A bomb killed six people in the market on Sunday, and no group claimed responsibility for the attack.', 'Nobody claimed that the vote had been rigged in any way.']);
+    for (const c of claims) expect(c.signals).toEqual([]);
+  });
+  it('takes advice and readings for what they are: a suggestion is speculative only when put as a possibility', () => {
+    expect(sig('Dr. Jackson suggested that the President change his diet.', { kind: 'reported', source: 'Dr. Jackson', sourceNamed: true, cue: 'suggested' })).toEqual([]);
+    expect(sig('Measures like article five could be offered by the US.', { kind: 'reported', source: 'Witkoff', sourceNamed: true, cue: 'suggested' })).toEqual(['speculative', 'possibility']);
+    expect(sig('The protests were sparked by legislation that would have meant suspects could be extradited.')).toEqual([]);
+  });
+  it('never flags a quoted heading, caption or pull quote, nor a quote that fills its paragraph', () => {
+    const claims = claimsOf([
+      '‘GET WITH THE PROGRAM’',
+      '‘Excessive force and police brutality have accelerated and magnified these protests.’ Photograph: AFP via Getty',
+      'The city council met on Tuesday to discuss the budget for next year.',
+      '“If the situation becomes uncontrollable, the government would not sit on its hands and watch.”',
+    ]);
+    expect(claims.some((c) => c.text.includes('GET WITH'))).toBe(false);
+    expect(claims.some((c) => c.text.includes('Excessive force'))).toBe(false);
+    const captions = claimsOf(['China has warned that it will take control of the city (Image: GETTY )', 'Officials said the talks would resume next week in the capital.']);
+    expect(captions.some((c) => c.text.includes('China has warned'))).toBe(false);
+    expect(captions.some((c) => c.text.includes('talks would resume'))).toBe(true);
+    expect(claims.find((c) => c.text.includes('situation becomes uncontrollable'))).toMatchObject({ kind: 'quote', unverified: false });
+  });
+  it('gives a quote with no cue to the person the paragraph is about', () => {
+    const claims = findClaims({
+      paragraphs: ['Charles Schultze, a former adviser, once summed up the danger of deficits with a metaphor. “It is not the wolf at the door, but termites in the woodwork.”'],
+      mentions: [{ paragraph: 0, start: 0, end: 16, text: 'Charles Schultze', type: 'PER', actorKey: 'PER:charles schultze' }],
+      actors: [{ key: 'PER:charles schultze', name: 'Charles Schultze', type: 'PER', aliases: ['Charles Schultze'], mentions: 1, role: null }],
+      model: null,
+    });
+    expect(claims.find((c) => c.text.includes('termites'))).toMatchObject({ kind: 'quote', speaker: 'Charles Schultze', unverified: false });
+  });
+});

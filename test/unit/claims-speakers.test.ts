@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { findClaims } from '../../lib/nlp/claims/find';
+import type { Actor, EntityType, Mention } from '../../lib/types';
+
+/** Claims of a made-up article whose named actors are given as [name, type, aliases…]; every occurrence of a form is a mention. */
+function claimsOf(paragraphs: string[], names: [string, EntityType, ...string[]][]) {
+  const actors: Actor[] = names.map(([name, type, ...aliases]) => ({ key: `${type}:${name.toLowerCase()}`, name, type, aliases: [name, ...aliases], mentions: 1, role: null }));
+  const mentions: Mention[] = [];
+  paragraphs.forEach((text, paragraph) => {
+    const taken: [number, number][] = [];
+    for (const a of actors) {
+      for (const form of [...a.aliases].sort((x, y) => y.length - x.length)) {
+        for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+          const end = at + form.length;
+          if (/[\p{L}]/u.test(text[end] ?? '') || taken.some(([s, e]) => at < e && s < end)) continue;
+          taken.push([at, end]);
+          mentions.push({ paragraph, start: at, end, text: form, type: a.type, actorKey: a.key });
+        }
+      }
+    }
+  });
+  mentions.sort((x, y) => x.paragraph - y.paragraph || x.start - y.start);
+  return findClaims({ paragraphs, mentions, actors, model: null });
+}
+const claimWith = (claims: ReturnType<typeof claimsOf>, words: string) => {
+  const c = claims.find((x) => x.text.includes(words));
+  if (!c) throw new Error(`no claim holds “${words}”: ${JSON.stringify(claims.map((x) => x.text))}`);
+  return c;
+};
+
+describe('speakers', () => {
+  it('takes the name of a post-posed cue, not a body or place inside its apposition', () => {
+    const claims = claimsOf(['“We have never seen the river this low in forty years,” says Ann Werner, a ranger of the Yellowstone Park in Wyoming.'], [
+      ['Ann Werner', 'PER', 'Werner'],
+      ['Yellowstone Park', 'LOC'],
+      ['Wyoming', 'LOC'],
+    ]);
+    expect(claimWith(claims, 'river this low')).toMatchObject({ kind: 'quote', speaker: 'Ann Werner', speakerKey: 'PER:ann werner' });
+  });
+  it('takes the person before the body in “X of Y” and before a relative clause', () => {
+    const claims = claimsOf(
+      ['Senator Mitch McConnell of Kentucky called the debt “the transcendent issue of our era.”', '“It is our hope that we will reach a reasonable agreement in this case,” said Jason Foy, who represents Tova Noel.'],
+      [
+        ['Mitch McConnell', 'PER', 'McConnell'],
+        ['Kentucky', 'LOC'],
+        ['Jason Foy', 'PER', 'Foy'],
+        ['Tova Noel', 'PER', 'Noel'],
+      ],
+    );
+    expect(claimWith(claims, 'transcendent issue').speaker).toBe('Mitch McConnell');
+    expect(claimWith(claims, 'reasonable agreement').speaker).toBe('Jason Foy');
+  });
+  it('does not take a name that only modifies the head (“Middle East observers”)', () => {
+    const claims = claimsOf(['Middle East observers say the base is vital to preventing weapons trafficking between the two countries.'], [['Middle East', 'LOC']]);
+    const c = claimWith(claims, 'vital to preventing');
+    expect(c.speakerKey).toBeNull();
+    expect(c.signals.map((s) => s.code)).toContain('unnamed-sources');
+  });
+  it('never shows a relative pronoun as the speaker: it is the name before it', () => {
+    const claims = claimsOf(['Julian Assange, who says the charges against him are false and political, has avoided extradition for seven years.'], [['Julian Assange', 'PER', 'Assange']]);
+    for (const c of claims) expect(c.speaker?.toLowerCase()).not.toBe('who');
+    expect(claims.filter((c) => c.speaker).every((c) => c.speaker === 'Julian Assange')).toBe(true);
+  });
+  it('resolves “it” to a body and “she” to a woman, not to the nearest person of another kind', () => {
+    const claims = claimsOf(
+      [
+        'The Swedish Prosecution Authority said the case against Julian Assange was closed on Tuesday.',
+        '“The evidence has weakened considerably due to the time that has elapsed,” it added.',
+        'Mary Jones, the mayor, said her team had met Tom Smith on Monday to discuss the budget.',
+        'Smith said his company would bid for the contract next year.',
+        '“We agreed on a plan for the whole of next year,” she said.',
+      ],
+      [
+        ['Swedish Prosecution Authority', 'ORG'],
+        ['Julian Assange', 'PER', 'Assange'],
+        ['Mary Jones', 'PER', 'Jones'],
+        ['Tom Smith', 'PER', 'Smith'],
+      ],
+    );
+    expect(claimWith(claims, 'evidence has weakened').speaker).toBe('Swedish Prosecution Authority');
+    expect(claimWith(claims, 'agreed on a plan').speaker).toBe('Mary Jones');
+  });
+  it('does not take a name from inside the quotation as the referent of “he”', () => {
+    const claims = claimsOf(['Ben Sasse said the charges against the two guards were long overdue.', '“Heads needed to roll the day Jeffrey Epstein died,” he said.'], [
+      ['Ben Sasse', 'PER', 'Sasse'],
+      ['Jeffrey Epstein', 'PER', 'Epstein'],
+    ]);
+    expect(claimWith(claims, 'Heads needed to roll').speaker).toBe('Ben Sasse');
+  });
+  it('prefers the subject of the sentence to a name later in it', () => {
+    const claims = claimsOf(['Montell Figgins declined to say whether Michael Thomas slept on the night Jeffrey Epstein died. “When all the evidence is presented, you will see how short-staffed they were,” he said.'], [
+      ['Montell Figgins', 'PER', 'Figgins'],
+      ['Michael Thomas', 'PER', 'Thomas'],
+      ['Jeffrey Epstein', 'PER', 'Epstein'],
+    ]);
+    expect(claimWith(claims, 'all the evidence is presented').speaker).toBe('Montell Figgins');
+  });
+  it('gives a continuation quote in the next paragraph to the speaker being quoted, unflagged', () => {
+    const claims = claimsOf(['“We will appeal the ruling as soon as we can,” said Maria Lopez, the union leader.', '“This is not over, and we will keep fighting for our members.”'], [['Maria Lopez', 'PER', 'Lopez']]);
+    const c = claimWith(claims, 'This is not over');
+    expect(c).toMatchObject({ speaker: 'Maria Lopez', unverified: false });
+  });
+  it('finds the speaker of a quote when a description or an apposition stands between the quote and the cue', () => {
+    const claims = claimsOf(
+      [
+        '“While we have not yet seen liquid water directly, we found the next best thing,” lead researcher and NASA planetary scientist Lucas Paganini said in a statement.',
+        '“The defendants had a duty to keep the inmates in their care safe,” Geoffrey Berman, the U.S. attorney for the Southern District of New York, said.',
+        '“Can I give my place in the final to James?” Brooke tearfully asked.',
+      ],
+      [
+        ['Lucas Paganini', 'PER', 'Paganini'],
+        ['NASA', 'ORG'],
+        ['Geoffrey Berman', 'PER', 'Berman'],
+        ['Southern District of New York', 'LOC'],
+        ['Brooke', 'PER'],
+      ],
+    );
+    expect(claimWith(claims, 'next best thing')).toMatchObject({ kind: 'quote', speaker: 'Lucas Paganini' });
+    expect(claimWith(claims, 'had a duty')).toMatchObject({ kind: 'quote', speaker: 'Geoffrey Berman' });
+    expect(claimWith(claims, 'give my place')).toMatchObject({ kind: 'quote', speaker: 'Brooke' });
+  });
+  it('takes colon cues and a long apposition with an abbreviation’s possessive in it', () => {
+    const claims = claimsOf(
+      [
+        'Ian Hamilton, an expert in drug use at the U.K.’s University of York who did not work on the study, told Newsweek: “The rise is small but it is still significant for public health.”',
+        'Senior author Silvia Martins commented: “Cannabis use disorder in adolescence is associated with long-term harm.”',
+        'He reads the newspaper from front to back every single morning.',
+      ],
+      [
+        ['Ian Hamilton', 'PER', 'Hamilton'],
+        ['University of York', 'ORG'],
+        ['Silvia Martins', 'PER', 'Martins'],
+      ],
+    );
+    expect(claimWith(claims, 'still significant')).toMatchObject({ kind: 'quote', speaker: 'Ian Hamilton', unverified: false });
+    expect(claimWith(claims, 'long-term harm')).toMatchObject({ kind: 'quote', speaker: 'Silvia Martins' });
+    expect(claims.some((c) => c.text.includes('newspaper'))).toBe(false);
+  });
+  it('gives a participle with no cue before it to the name that opens the sentence, and a quote after narration to the post-posed name', () => {
+    const claims = claimsOf(
+      [
+        'After the hearing, Hawk Sawyer issued a statement about the charges, saying, “I am committed to this agency and confident we will restore its trust.”',
+        'Aside from wartime or a deep downturn, “this sort of aggressive fiscal stimulus is unprecedented in U.S. history,” said Jeffrey Frankel, an economist at Harvard.',
+        'The storm hit the coast on Monday, causing damage to hundreds of homes along the shore.',
+      ],
+      [
+        ['Hawk Sawyer', 'PER', 'Sawyer'],
+        ['Jeffrey Frankel', 'PER', 'Frankel'],
+        ['Harvard', 'ORG'],
+      ],
+    );
+    expect(claimWith(claims, 'committed to this agency')).toMatchObject({ kind: 'quote', speaker: 'Hawk Sawyer' });
+    expect(claimWith(claims, 'aggressive fiscal stimulus')).toMatchObject({ kind: 'quote', speaker: 'Jeffrey Frankel' });
+    expect(claims.some((c) => c.text.includes('storm hit'))).toBe(false);
+  });
+});
