@@ -1,6 +1,8 @@
 /**
- * "Earlier coverage" (issue #5): what the reader's own archive already holds about the events of an
- * article, shared by the side panel and the archive's reader view. Everything in a Coverage was taken
+ * "Coverage in your archive" (issues #5, #19): what the reader's own archive holds about the event
+ * of an article, shared by the side panel and the archive's reader view: the whole event in date
+ * order with "This article" at its place (earlier reports above it, later ones below), then related
+ * articles and earlier statements. Everything in a Coverage was taken
  * from web pages, so it is rendered as text nodes only, and a page's URL becomes a link only when it
  * is http(s).
  */
@@ -33,7 +35,7 @@ export function CoverageView(props: CoverageViewProps) {
   const Sub = context === 'archive' ? 'h3' : 'h4';
   return (
     <section class="section coverage" aria-labelledby="coverage-h" aria-busy={loading} data-testid="coverage">
-      <H id="coverage-h">Earlier coverage</H>
+      <H id="coverage-h">Coverage in your archive</H>
       <CoverageBody {...props} Sub={Sub} />
       {error && coverage && (
         <p class="problem" role="alert">
@@ -77,30 +79,41 @@ function CoverageBody(props: CoverageViewProps & { Sub: 'h3' | 'h4' }) {
       </p>
     );
   }
-  const newHere = newHereText(coverage.newHere);
+  const newHere = names(coverage.newHere.actors);
+  const item = (when: 'earlier' | 'later') => (it: CoverageItem) => (
+    <li key={it.id} class={`timeline-item timeline-${when}`} data-testid="coverage-same" data-when={when}>
+      <ItemHead item={it} now={now} />
+      <ItemLink id={it.id} url={it.url} title={it.title} context={props.context} articleHref={props.articleHref} />
+      {it.added.length > 0 && <p class="coverage-added">Brought in: {names(it.added)}</p>}
+      <Shares item={it} />
+    </li>
+  );
+  const before = Math.max(0, Math.min(coverage.before, same.length));
   return (
     <>
-      <Sub class="coverage-sub">The same event</Sub>
+      <Sub class="coverage-sub">This event, in date order</Sub>
       {same.length === 0 ? (
         <p class="empty muted">Nothing in your archive ({plural(coverage.archived, 'article')}) covers this same event yet.</p>
       ) : (
-        <ol class="timeline" aria-label="The same event, oldest first">
-          {same.map((it) => (
-            <li key={it.id} class="timeline-item" data-testid="coverage-same">
-              <ItemHead item={it} now={now} />
-              <ItemLink id={it.id} url={it.url} title={it.title} context={props.context} articleHref={props.articleHref} />
-              <Shares item={it} />
-              {it.added.length > 0 && <p class="coverage-added">Brought in: {names(it.added)}</p>}
-            </li>
-          ))}
-          <li class="timeline-item timeline-here" aria-current="true">
-            <p class="coverage-date">This article</p>
+        <ol class="timeline" aria-label="This event, in date order">
+          {same.slice(0, before).map(item('earlier'))}
+          <li class="timeline-item timeline-here" aria-current="true" data-testid="coverage-here">
+            <p class="coverage-date">
+              This article
+              {coverage.hereDate !== null && (
+                <>
+                  {' · '}
+                  <When ms={coverage.hereDate} now={now} />
+                </>
+              )}
+            </p>
             {newHere && (
               <p class="coverage-new" data-testid="coverage-new-here">
                 New here: {newHere}
               </p>
             )}
           </li>
+          {same.slice(before).map(item('later'))}
         </ol>
       )}
       {related.length > 0 && (
@@ -255,7 +268,3 @@ function uniqueNames(keys: NamedKey[]): string[] {
 
 const names = (keys: NamedKey[]) => uniqueNames(keys).join(', ');
 
-/** "Rutte, Nato; ceasefire, grain corridor": the new names, then the new words. */
-function newHereText(n: Coverage['newHere']): string {
-  return [names(n.actors), n.terms.join(', ')].filter(Boolean).join('; ');
-}

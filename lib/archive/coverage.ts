@@ -257,7 +257,14 @@ export interface CoverageQuery {
   actors: readonly Actor[];
   /** The article's own id when it is saved: left out of its own coverage. */
   excludeId?: number;
+  /**
+   * The article's date (ms): where "This article" stands on the event's timeline. Default: its
+   * fingerprint's publication day, else none (then everything found is shown before it).
+   */
+  date?: number | null;
 }
+
+const MS_DAY = 86_400_000;
 
 /** The earlier coverage of an article: same-event timeline, related articles, earlier statements. */
 export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: CoverageQuery): Promise<Coverage> {
@@ -285,6 +292,7 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
       added: [],
     };
   };
+  // The whole event in date order; "This article" stands after everything dated on or before it.
   const same = found
     .filter((c) => c.tier === 'same')
     .map(item)
@@ -295,29 +303,40 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
     .map(item)
     .filter((x): x is CoverageItem => !!x)
     .slice(0, MAX_RELATED);
+  const hereDate = q.date ?? (fp.day !== null ? fp.day * MS_DAY : null);
+  const before = hereDate === null ? same.length : same.filter((it) => it.date <= hereDate).length;
 
-  // What each piece brought into the story, and what this article adds to all of them.
-  const seenNames = new Set<string>();
-  const seenTerms = new Set<string>();
-  for (const [i, it] of same.entries()) {
-    const f = source.rows.get(it.id)!.fingerprint;
-    const keys = [...f.actors, ...f.places].map(([k]) => k);
+  // Walking the timeline in date order, this article at its place: what each piece brought into
+  // the story (the people, organisations and places no earlier piece named) and what this article
+  // adds to the pieces before it. Names only: words of the text are what the score compares, but a
+  // list of word stems says nothing to a reader.
+  const seen = new Set<string>();
+  const namesOf = (f: ArticleFingerprint) => [...f.actors, ...f.places].sort((a, b) => b[1] - a[1]).map(([k]) => k);
+  const newHere: Coverage['newHere'] = { actors: [] };
+  const step = (keys: string[], first: boolean, max: number): string[] => {
+    const fresh: string[] = [];
+    for (const k of keys) {
+      const mk = matchKey(k);
+      if (seen.has(mk)) continue;
+      seen.add(mk);
+      fresh.push(k);
+    }
     // The first piece brought in everything it names; saying so would repeat its "shares".
-    if (i > 0) it.added = keys.filter((k) => !seenNames.has(matchKey(k))).slice(0, MAX_ADDED).map(name);
-    for (const k of keys) seenNames.add(matchKey(k));
-    for (const t of f.terms) seenTerms.add(t);
+    return first ? [] : fresh.slice(0, max);
+  };
+  for (let i = 0; i <= same.length; i++) {
+    if (i === before) {
+      const fresh = step(namesOf(fp), i === 0, MAX_NEW_NAMES);
+      newHere.actors = fresh.map(name);
+    }
+    if (i === same.length) break;
+    const it = same[i]!;
+    it.added = step(namesOf(source.rows.get(it.id)!.fingerprint), i === 0 && before !== 0, MAX_ADDED).map(name);
+    // Nothing is both shared and new on one piece: what it brought in is not listed again as shared.
+    const brought = new Set(it.added.map((n) => matchKey(n.key)));
+    it.shared = { actors: it.shared.actors.filter((n) => !brought.has(matchKey(n.key))), places: it.shared.places.filter((n) => !brought.has(matchKey(n.key))) };
   }
-  const newHere: Coverage['newHere'] = { actors: [], terms: [] };
-  if (same.length) {
-    newHere.actors = [...fp.actors, ...fp.places]
-      .sort((a, b) => b[1] - a[1])
-      .map(([k]) => k)
-      .filter((k) => !seenNames.has(matchKey(k)))
-      .slice(0, MAX_NEW_NAMES)
-      .map(name);
-    newHere.terms = fp.terms.filter((t) => !seenTerms.has(t) && !/^\d/.test(t)).slice(0, MAX_NEW_TERMS);
-  }
-  return { same, related, newHere, statements, archived: totals?.articles ?? 0, ms: performance.now() - t0 };
+  return { same, before, hereDate, related, newHere, statements, archived: totals?.articles ?? 0, ms: performance.now() - t0 };
 }
 
 /** The latest statements by the article's most mentioned people and organisations in other saved articles. */

@@ -8,7 +8,7 @@ import { archiveFacets, searchArticles, SearchError, tagArticles } from '../arch
 import { BackupError, checkExport, exportBackup, importBackup, Transfers } from '../archive/backup';
 import { RecordError } from '../archive/schema';
 import { fillFingerprints } from '../archive/coverage';
-import { FILL } from '../archive/derived';
+import { articleDate, FILL } from '../archive/derived';
 import { isToolFormat, toolExport } from '../archive/exports';
 import { EMPTY_IDF } from '../events/idf';
 import { claimSpeakers, cleanReview, listClaims, mergeClaims, reviewClaim, type ReviewInput } from '../archive/claims';
@@ -304,13 +304,16 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       if (state.status !== 'ready') return null;
       const rec = await findByUrl(d.db, state.article.url);
       const fingerprint = state.analysis.fingerprint ?? rec?.fingerprint ?? (await fingerprintOf(idf, { ...state.article, actors: state.analysis.actors }));
-      return earlierCoverage(d.db, idf, { fingerprint, actors: state.analysis.actors, excludeId: rec?.id });
+      // Where "This article" stands on the event's timeline: its own date, else when it was saved, else now.
+      const published = state.article.published ? Date.parse(state.article.published) : NaN;
+      const date = Number.isFinite(published) ? published : rec ? articleDate(rec) : d.now();
+      return earlierCoverage(d.db, idf, { fingerprint, actors: state.analysis.actors, excludeId: rec?.id, date });
     },
     async 'archive/coverage'({ id }) {
       const rec = typeof id === 'number' ? await d.db.articles.get(id) : undefined;
       if (!rec) return null;
       const fingerprint = rec.fingerprint ?? (await fingerprintOf(idf, rec));
-      return earlierCoverage(d.db, idf, { fingerprint, actors: rec.actors, excludeId: id });
+      return earlierCoverage(d.db, idf, { fingerprint, actors: rec.actors, excludeId: id, date: articleDate(rec) });
     },
     async 'archive/search'(q) {
       const num = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);

@@ -59,7 +59,7 @@ export interface NamedKey {
   name: string;
 }
 
-/** One earlier article in the "Earlier coverage" section. */
+/** One article of the event's timeline (or a related one) in the "Coverage in your archive" section. */
 export interface CoverageItem {
   id: number;
   url: string;
@@ -75,7 +75,11 @@ export interface CoverageItem {
   score: number;
   /** What it shares with the article being read. */
   shared: { actors: NamedKey[]; places: NamedKey[] };
-  /** Same-event items only: people, organisations and places this piece brought into the story (absent from the earlier ones on the timeline). */
+  /**
+   * Same-event items only: people, organisations and places this piece brought into the story
+   * (named by none of the pieces before it on the timeline, this article included when it comes
+   * first); never also in `shared`.
+   */
   added: NamedKey[];
 }
 
@@ -97,14 +101,18 @@ export interface EarlierStatement {
   status: ClaimStatus | null;
 }
 
-/** The side panel's (and the archive article page's) "Earlier coverage". */
+/** The side panel's (and the archive article page's) "Coverage in your archive". */
 export interface Coverage {
-  /** Same event, oldest first (a timeline). */
+  /** Same event, oldest first (a timeline), earlier and later than this article. */
   same: CoverageItem[];
+  /** How many of `same` come before this article (dated on or before it): "This article" stands there. */
+  before: number;
+  /** This article's date (ms), when known. */
+  hereDate: number | null;
   /** Related articles, best match first. */
   related: CoverageItem[];
-  /** What this article has that none of the same-event articles had: names and distinctive words. */
-  newHere: { actors: NamedKey[]; terms: string[] };
+  /** The people, organisations and places this article names that none of the same-event articles before it did. */
+  newHere: { actors: NamedKey[] };
   /** Earlier statements by this article's people and organisations, newest first. */
   statements: EarlierStatement[];
   /** Articles in the archive (0: the panel explains how it fills). */

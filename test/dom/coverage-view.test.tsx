@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 /**
- * "Earlier coverage" (issue #5): the shared view renders the timeline as given, says what each piece
- * shares and brought in, explains the empty states, and never turns article text into markup or a
- * `javascript:` URL into a link.
+ * "Coverage in your archive" (issues #5, #19): the shared view renders the event's timeline in the
+ * order given with "This article" at its place (earlier reports above, later below), says what each
+ * piece shares and brought in, explains the empty states, and never turns article text into markup
+ * or a `javascript:` URL into a link.
  */
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -80,8 +81,10 @@ const statement: EarlierStatement = {
 function coverage(p: Partial<Coverage> = {}): Coverage {
   return {
     same,
+    before: same.length,
+    hereDate: NOW,
     related,
-    newHere: { actors: [{ key: 'PER:rutte', name: 'Rutte' }], terms: ['blackout', 'grain corridor'] },
+    newHere: { actors: [{ key: 'PER:rutte', name: 'Rutte' }, { key: 'LOC:odesa', name: 'Odesa' }] },
     statements: [statement],
     archived: 42,
     ms: 3,
@@ -147,6 +150,29 @@ describe('CoverageView', () => {
     expect(text(last)).toContain('This article');
   });
 
+  it('puts "This article" at its place on the timeline: earlier reports above it, later ones below', () => {
+    const earlier = item({ id: 11, title: 'Bridge collapses in Genoa', date: NOW - 2 * DAY, shared: { actors: [], places: [{ key: 'LOC:genoa', name: 'Genoa' }] } });
+    const later = item({ id: 12, title: 'Genoa bridge: the inquiry opens', date: NOW + 2 * DAY, added: [{ key: 'ORG:autostrade', name: 'Autostrade' }] });
+    show({ coverage: coverage({ same: [earlier, later], before: 1, hereDate: NOW, newHere: { actors: [{ key: 'PER:matteo salvini', name: 'Matteo Salvini' }] } }) });
+    const rows = all('ol.timeline > li');
+    expect(rows.map((li) => (li.getAttribute('data-testid') === 'coverage-here' ? 'here' : text(li.querySelector('a'))))).toEqual([
+      'Bridge collapses in Genoa',
+      'here',
+      'Genoa bridge: the inquiry opens',
+    ]);
+    expect(rows[0]!.getAttribute('data-when')).toBe('earlier');
+    expect(rows[2]!.getAttribute('data-when')).toBe('later');
+    expect(rows[1]!.getAttribute('aria-current')).toBe('true');
+    expect(text(rows[1])).toContain('This article');
+    expect(text(rows[1])).toContain('New here: Matteo Salvini');
+    // The section says what it holds: the whole event, not only what came before.
+    expect(text(root.querySelector('#coverage-h'))).toBe('Coverage in your archive');
+    expect(text(root.querySelector('ol.timeline')?.previousElementSibling)).toBe('This event, in date order');
+    // Everything later: "This article" opens the timeline.
+    show({ coverage: coverage({ same: [later], before: 0, hereDate: NOW }) });
+    expect(all('ol.timeline > li')[0]!.getAttribute('data-testid')).toBe('coverage-here');
+  });
+
   it('says what each piece shares, what it brought in, and what is new here', () => {
     show({ coverage: coverage() });
     const items = all('[data-testid="coverage-same"]');
@@ -155,11 +181,11 @@ describe('CoverageView', () => {
     expect(text(items[1])).toContain('Shares: Kyiv');
     expect(text(items[1])).toContain('Brought in: Nato, Mark Rutte');
     expect(text(items[2])).not.toContain('Shares:');
-    expect(text(root.querySelector('[data-testid="coverage-new-here"]'))).toBe('New here: Rutte; blackout, grain corridor');
+    expect(text(root.querySelector('[data-testid="coverage-new-here"]'))).toBe('New here: Rutte, Odesa');
   });
 
   it('leaves out "new here" when the article brings nothing new', () => {
-    show({ coverage: coverage({ newHere: { actors: [], terms: [] } }) });
+    show({ coverage: coverage({ newHere: { actors: [] } }) });
     expect(root.querySelector('[data-testid="coverage-new-here"]')).toBeNull();
     expect(all('[data-testid="coverage-same"]')).toHaveLength(3);
   });
@@ -203,7 +229,7 @@ describe('CoverageView', () => {
   });
 
   it('says when nothing in a non-empty archive covers the event', () => {
-    show({ coverage: coverage({ same: [], related: [], statements: [], newHere: { actors: [], terms: [] }, archived: 12 }) });
+    show({ coverage: coverage({ same: [], related: [], statements: [], newHere: { actors: [] }, archived: 12 }) });
     expect(text(root.querySelector('[data-testid="coverage-empty"]'))).toBe('Nothing in your archive (12 articles) covers this event yet.');
     expect(all('[data-testid="coverage-same"]')).toHaveLength(0);
   });

@@ -89,11 +89,36 @@ describe('earlier coverage from the archive', () => {
     const q = byId('qeshm-a');
     const cov = await earlierCoverage(db, idf, { fingerprint: (await analysisOf(q)).fingerprint!, actors: q.actors, excludeId: earlier.id });
     expect(cov.same.map((i) => i.id)).toEqual([later.id]);
+    // The 29 November report came after the one being read: "This article" stands before it.
+    expect(cov.before).toBe(0);
+    expect(cov.hereDate).toBe(Date.parse('2005-11-28'));
     // Now read a third report: both are on the timeline, the 28 November one first.
     const third = { ...byId('qeshm-b'), id: 'qeshm-c', published: '2005-11-30', title: 'Qeshm quake: aid reaches Dargahan' };
     const cov3 = await earlierCoverage(db, idf, { fingerprint: (await analysisOf(third)).fingerprint!, actors: third.actors });
     expect(cov3.same.map((i) => i.id)).toEqual([earlier.id, later.id]);
     expect(cov3.same[0]!.date).toBeLessThan(cov3.same[1]!.date);
+    expect(cov3.before).toBe(2);
+  });
+
+  it('places this article between an earlier and a later report, and lists nothing as both shared and new', async () => {
+    const a = await save(byId('qeshm-a'));
+    const who: Actor = { key: 'ORG:world health organization', name: 'World Health Organization', type: 'ORG', aliases: [], mentions: 3, role: null };
+    const hormozgan: Actor = { key: 'LOC:hormozgan', name: 'Hormozgan', type: 'LOC', aliases: [], mentions: 2, role: null };
+    const laterFx = { ...byId('qeshm-b'), id: 'qeshm-later', published: '2005-12-01', title: 'Qeshm quake: the WHO sends tents', actors: [...byId('qeshm-b').actors, who, hormozgan] };
+    laterFx.paragraphs = [...laterFx.paragraphs, 'The World Health Organization sent tents to Hormozgan province.'];
+    const later = await save(laterFx);
+    // The article read names Hormozgan first; the later report brings in only the WHO.
+    const b = { ...byId('qeshm-b'), actors: [...byId('qeshm-b').actors, hormozgan] };
+    b.paragraphs = [...b.paragraphs, 'Hormozgan province declared three days of mourning.'];
+    const cov = await earlierCoverage(db, idf, { fingerprint: (await analysisOf(b)).fingerprint!, actors: b.actors });
+    expect(cov.same.map((i) => i.id)).toEqual([a.id, later.id]);
+    expect(cov.before).toBe(1);
+    expect(cov.newHere.actors.map((x) => x.key)).toEqual(['LOC:hormozgan']);
+    expect(cov.same[1]!.added.map((x) => x.key)).toEqual(['ORG:world health organization']);
+    for (const it of cov.same) {
+      const added = new Set(it.added.map((x) => x.key));
+      expect([...it.shared.actors, ...it.shared.places].filter((x) => added.has(x.key))).toEqual([]);
+    }
   });
 
   it('leaves the article itself out of its own coverage', async () => {

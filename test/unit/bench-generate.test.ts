@@ -33,3 +33,24 @@ describe('the scale bench article stream', () => {
     expect(b.fresh(rng(11)).article).toEqual(freshA.article);
   });
 });
+
+describe('the scale bench hard negatives', () => {
+  it('pairs some events with an earlier one: same place and kind, weeks later, other people and key terms', () => {
+    const s = new ArticleStream(5);
+    const plans = Array.from({ length: 400 }, (_, e) => s.eventPlan(e));
+    let siblings = 0;
+    for (const p of plans) {
+      const earlier = plans.slice(Math.max(0, p.index - 50), p.index).filter((q) => q.city.key === p.city.key && q.topic.name === p.topic.name);
+      const twin = earlier.find((q) => p.startDay - q.startDay >= 14 && p.startDay - q.startDay <= 56);
+      if (!twin) continue;
+      siblings++;
+      expect(p.people.map((x) => x.key)).not.toEqual(twin.people.map((x) => x.key));
+      expect(p.keyTerms).not.toEqual(twin.keyTerms);
+    }
+    // About a third (SIBLING_SHARE); independent plans would almost never share a city and topic.
+    expect(siblings).toBeGreaterThan(400 * 0.2);
+    expect(siblings).toBeLessThan(400 * 0.4);
+    // The same plan every time it is asked for.
+    expect(new ArticleStream(5).eventPlan(123)).toEqual(plans[123]);
+  });
+});

@@ -28,6 +28,10 @@ export const DAY0 = dayOf(2022, 1, 1);
 export const SPAN_DAYS = 3 * 365;
 const MS_DAY = 86_400_000;
 
+/** Share of events that are hard negatives of an earlier event (see `ArticleStream.eventPlan`), and how far back that one may be. */
+export const SIBLING_SHARE = 0.3;
+const SIBLING_BACK = 50;
+
 /** Size of the Zipf vocabulary (common words, then made-up ones). */
 export const VOCABULARY = 60_000;
 
@@ -232,8 +236,40 @@ export class ArticleStream {
     return { name, surname, key: keyOf('PER', name), role };
   }
 
-  /** The plan of event `e`: the same every time it is asked for. */
+  /**
+   * The plan of event `e`: the same every time it is asked for. About a third of events are hard
+   * negatives for an earlier one (issue #19): the same kind of event in the same place, two to eight
+   * weeks after it (another fire in the same city, the next council vote), with its own people, key
+   * terms and figure; the place's organisations and recurring figures are the same. Independent
+   * events alone would make the bench's same-event precision easy: two events rarely share a city.
+   */
   eventPlan(e: number): EventPlan {
+    const own = this.ownPlan(e);
+    if (e < 1) return own;
+    const r = rng(mix(this.seed, 0x736962, e));
+    if (r() >= SIBLING_SHARE) return own;
+    const parent = this.ownPlan(e - 1 - Math.floor(r() * Math.min(e, SIBLING_BACK)));
+    const topic = parent.topic;
+    const [lo, hi, dec] = topic.figure;
+    const fig = lo + r() * (hi - lo);
+    const key0 = cap(parent.keyTerms[0]!);
+    const standing = parent.orgs.filter((o) => !o.name.includes(key0));
+    return {
+      ...own,
+      topic,
+      country: parent.country,
+      city: parent.city,
+      people: own.people.map((p) => ({ ...p, role: pick(r, topic.roles) })),
+      recurring: parent.recurring,
+      // The place's standing organisations, not those named after the earlier event's key term.
+      orgs: standing.length ? standing : own.orgs,
+      figure: dec ? fig.toFixed(dec) : String(Math.round(fig)),
+      startDay: Math.min(DAY0 + SPAN_DAYS - 14, parent.startDay + int(r, 14, 56)),
+    };
+  }
+
+  /** The plan of event `e` drawn on its own (before any hard-negative pairing). */
+  private ownPlan(e: number): EventPlan {
     const r = rng(mix(this.seed, 0x657674, e));
     const topic = weighted(r, W.TOPICS, (t) => t.weight);
     const ci = Math.floor(r() * W.COUNTRIES.length);
