@@ -60,6 +60,8 @@ describe('earlier coverage', () => {
     const section = await panel.getByTestId('coverage').textContent();
     expect(section).not.toContain(BALTIMORE);
     expect(await panel.getByTestId('coverage-new-here').textContent()).toContain('Mattarella');
+    await panel.close();
+    await opened.page.close();
   });
 
   it('finds articles by words and tag in the archive, shows a saved article’s coverage, and deletes several with undo', async () => {
@@ -98,6 +100,28 @@ describe('earlier coverage', () => {
     await archive.getByTestId('undo').click();
     await expect.poll(() => archiveTotal(archive)).toBe(3);
     await archive.close();
+  });
+
+  it('shows the whole event in date order, with this article at its place between an earlier and a later report', async () => {
+    await readAndSave('genoa-emergency.html'); // 17 August: now the archive holds a later report too
+    const opened = await s.openWithPanel(DIR + 'genoa-toll.html'); // 15 August
+    panel = opened.panel;
+    await panel.getByTestId('read-page').click();
+    await expect.poll(() => panel.getByTestId('coverage-same').count(), { timeout: 20_000 }).toBe(2);
+    const order = await panel.locator('ol.timeline > li').evaluateAll((items) =>
+      items.map((li) => `${li.getAttribute('data-testid')}${li.getAttribute('data-when') ? `:${li.getAttribute('data-when')}` : ''} ${li.textContent ?? ''}`),
+    );
+    expect(order.map((x) => x.split(' ')[0])).toEqual(['coverage-same:earlier', 'coverage-here', 'coverage-same:later']);
+    expect(order[0]).toContain(COLLAPSE);
+    expect(order[2]).toContain('Genoa');
+    expect(order.join(' ')).not.toContain(BALTIMORE);
+    // "New here" names people, organisations and places, never word stems.
+    const fresh = (await panel.getByTestId('coverage-new-here').textContent()) ?? '';
+    const names = fresh.replace(/^New here:\s*/, '').split(/,\s*/);
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(name, fresh).toMatch(/^\p{Lu}/u);
+    await panel.close();
+    await opened.page.close();
   });
 
   it('made no network request of its own', async () => {
