@@ -154,3 +154,15 @@ describe('speakers', () => {
     expect(claims.some((c) => c.text.includes('storm hit'))).toBe(false);
   });
 });
+
+describe('an adverb between a source and its cue', () => {
+  it('is not part of the speaker (“the founder always argued that …”)', () => {
+    const claims = claimsOf(
+      ['The Wikileaks founder always argued that his fear of being extradited to the United States was the reason he had stayed in the embassy for seven years.'],
+      [['Wikileaks', 'ORG'], ['United States', 'LOC']],
+    );
+    const c = claimWith(claims, 'his fear of being extradited');
+    expect(c.speaker).not.toMatch(/always/);
+    expect(c.speaker).toMatch(/founder/);
+  });
+});

@@ -494,7 +494,10 @@ function closedGroupBefore(ctx: Ctx, toks: Tok[], k: number): number {
 // Frame 1: “…,” X said. / “…,” said X.
 
 /** A manner or time adverb between a source and its cue ("Brooke tearfully asked"). */
-const isAdverb = (t: Tok | undefined): boolean => t !== undefined && !t.q && !isCap(t) && t.l.length >= 6 && t.l.endsWith('ly') && !ROLE_NOUNS.has(t.l) && !NOT_ADVERBS.has(t.l);
+const isAdverb = (t: Tok | undefined): boolean =>
+  t !== undefined && !t.q && !isCap(t) && (PLAIN_ADVERBS.has(t.l) || (t.l.length >= 6 && t.l.endsWith('ly') && !ROLE_NOUNS.has(t.l) && !NOT_ADVERBS.has(t.l)));
+/** Frequency and time adverbs without "-ly" that stand between a subject and its verb. */
+const PLAIN_ADVERBS = words(`always also often never later again still once already since long`);
 const NOT_ADVERBS = words(`family assembly supply reply rally italy anomaly monopoly homily butterfly jelly belly holly`);
 
 /**
@@ -745,7 +748,10 @@ function verbFirst(ctx: Ctx, si: number, cueStartTok: number, ci: number, verbKi
   while (cueStart > 0 && AUX.has(toks[cueStart - 1]!.l)) cueStart--;
   // Passive "is said to", "was told": not a speaker's statement.
   if (PASSIVE_AUX.has(toks[cueStart - 1]?.l ?? '')) return null;
-  const src = sourceBefore(ctx, toks, cueStart, false);
+  // An adverb between the source and its cue is neither ("the founder always argued that …").
+  let sourceEnd = cueStart;
+  while (sourceEnd > 0 && isAdverb(toks[sourceEnd - 1])) sourceEnd--;
+  const src = sourceBefore(ctx, toks, sourceEnd, false);
   if (!src) return null;
   if (verbKind === 'belief' && !src.strong) return null;
   let j = ci + 1;
