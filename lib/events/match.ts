@@ -67,7 +67,7 @@ export const GAP_WEIGHT = -2.5;
  * any two stories of one week talk about neighbouring days, and half the pairs the model called the
  * same event had a cosine under 0.1 (a fire in Catalonia and one in Poland; a court case and a
  * butterfly count), as had 95% of the related ones. A stated prior, like GAP_WEIGHT, checked on
- * ECB+ by cross-validation (see the README's figures); `npm run eval -- events FILE --unlabeled`
+ * ECB+ by cross-validation (see docs/evaluations.md); `npm run eval -- events FILE --unlabeled`
  * lists what the model pairs in a file without labels.
  */
 export const CONTENT_FLOOR = 0.1;

@@ -3,7 +3,7 @@
  * extension listed for it (actors and claims). Pure functions, no I/O: lib/cli/eval/realpages.ts
  * runs the extension and pools these per-page counts.
  *
- * Readings of the guide where it leaves a detail open (also in the task's `describe` and the README):
+ * Readings of the guide where it leaves a detail open (also in the task's `describe` and docs/evaluations.md):
  *
  * - Name forms are compared after: Unicode NFKC, lower case, curly apostrophes made straight; a
  *   possessive "'s" (or a bare "'" after s) at the end dropped; "." and "'" deleted ("U.S." = "US",
