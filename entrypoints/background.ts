@@ -100,6 +100,7 @@ export default defineBackground(() => {
     },
     now: () => Date.now(),
     settings: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
+    area: browser.storage.local,
   });
   // Each request is checked against who sent it and what it carries (issue #15).
   serve(gate(service, browser.runtime.getURL('')), (err) => console.error('Backstory background error', err));
