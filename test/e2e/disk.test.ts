@@ -287,7 +287,7 @@ describe.runIf(tmpfs.ok)('a profile on a small tmpfs that really runs out of dis
           await c.panel.reload();
           return pressSave(c.panel, 3000);
         },
-        { timeout: 30_000, intervals: [500, 1000, 2000] },
+        { timeout: 30_000, interval: 500 },
       )
       .toBe('saved');
     console.log(`Saving worked again ${((Date.now() - tFree) / 1000).toFixed(1)} s after space was freed`);
