@@ -9,6 +9,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatDate, plural } from '@/components/format';
+import { ArchiveLossNotice } from '@/components/ArchiveLossNotice';
 import { Notice } from '@/components/Notice';
 import { useBroadcast } from '@/components/useBroadcast';
 import type { ImportReport } from '@/lib/archive/backup';
@@ -23,7 +24,6 @@ import {
   type ExportRequest,
 } from '@/lib/archive/backup-state';
 import { toolExport, type ToolFormat } from '@/lib/archive/exports';
-import { dismissLoss, LOSS_KEY, lossMessage, parseLoss, type ArchiveLoss } from '@/lib/background/census';
 import { request } from '@/lib/messaging/transport';
 import { isOrigin, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import type { SavedArticle } from '@/lib/types';
@@ -110,40 +110,7 @@ function useArticleCount(): number | null {
   return n;
 }
 
-/**
- * When the archive came back empty or smaller than it was left (the browser discarded a damaged
- * database, lib/background/census.ts): says so plainly and points to the newest backup, until the
- * reader dismisses it.
- */
-export function ArchiveLossNotice() {
-  const backupState = useBackupState();
-  const [loss, setLoss] = useState<ArchiveLoss | null>(null);
-  useEffect(() => {
-    let live = true;
-    const load = () => void browser.storage.local.get(LOSS_KEY).then((r) => live && setLoss(parseLoss(r[LOSS_KEY])));
-    load();
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && LOSS_KEY in changes) load();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => {
-      live = false;
-      browser.storage.onChanged.removeListener(onChanged);
-    };
-  }, []);
-  if (!loss || !backupState) return null;
-  return (
-    <Notice tone="error" title={loss.found === 0 ? 'Your archive is empty: its articles were lost' : 'Articles are missing from your archive'} testId="archive-loss">
-      <p data-testid="archive-loss-text">{lossMessage(loss, backupState.lastAt, (ms) => formatDate(ms, true))}</p>
-      <p class="backup-actions">
-        <a href="#/backup">Restore from a backup</a>
-        <button type="button" onClick={() => void dismissLoss(browser.storage.local)} data-testid="archive-loss-dismiss">
-          I understand
-        </button>
-      </p>
-    </Notice>
-  );
-}
+export { ArchiveLossNotice };
 
 /** Above the article list: offers a backup when there are articles and the last backup is old or missing. */
 export function BackupReminder() {
