@@ -76,6 +76,8 @@ const UNSUPPORTED =
   'Backstory reads web pages. This is a browser or extension page, which no extension may read. Open a news article and try again.';
 const NO_PERMISSION =
   'Backstory may not read this page yet. Click its toolbar button on the page (or press Alt+Shift+B), or allow this site in the options.';
+export const NOT_ON_THIS_PAGE =
+  'Backstory answers a page only about the people, organisations and places it found in the article it read there. Nothing was read.';
 const BLOCKED = 'The browser does not let extensions read this page (for example, extension stores and built-in pages).';
 
 export function createService(d: ServiceDeps): Handlers & { activate(tabId: number): Promise<PanelState>; forgetTab(tabId: number): Promise<void>; navigated(tabId: number, url: string | null): Promise<void> } {
@@ -238,7 +240,12 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       if (sender?.frameId !== undefined && sender.frameId !== 0) return { analysis: null };
       return { analysis: await report(tabId, url, result) };
     },
-    async 'content/actor-info'({ key }) {
+    async 'content/actor-info'({ key }, sender) {
+      // A page (possibly hostile) learns only about the actors of the article Backstory read on it,
+      // in its top frame: it cannot probe the archive for any name it likes (issue #15).
+      const tabId = sender?.tab?.id;
+      const state = tabId === undefined || (sender?.frameId !== undefined && sender.frameId !== 0) ? null : await d.tabs.get(tabId);
+      if (state?.status !== 'ready' || !state.analysis.actors.some((a) => a.key === key)) throw new UserFacingError(NOT_ON_THIS_PAGE);
       return actorArchiveInfo(d.db, key, 3);
     },
     async 'panel/reveal'({ tabId, actorKey }) {
