@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { ArchiveLossNotice } from '@/components/ArchiveLossNotice';
 import { ArticleMeta } from '@/components/ArticleMeta';
 import { formatDate } from '@/components/format';
 import { Notice } from '@/components/Notice';
@@ -89,6 +90,7 @@ export function App() {
         <p class="brand">Backstory</p>
         <HighlightsToggle />
       </header>
+      <ArchiveLossNotice onRestore={() => void browser.tabs.create({ url: browser.runtime.getURL('/archive.html#/backup') })} />
       {problem && (
         <Notice title="That did not work" tone="error" testId="problem">
           <p>{problem}</p>

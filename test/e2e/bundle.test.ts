@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { E2E_BUILD } from '../../lib/cli/browser';
-import { CHROME_PERMISSIONS, CSP, cspProblems, E2E_HOSTS, OPTIONAL_HOSTS } from '../permissions';
+import { CHROME_PERMISSIONS, CSP, cspProblems, E2E_HOSTS, OPTIONAL_HOSTS, OPTIONAL_PERMISSIONS } from '../permissions';
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
@@ -46,7 +46,7 @@ describe('the built extension', () => {
     expect(m.permissions).toEqual(CHROME_PERMISSIONS);
     expect(m.host_permissions).toEqual(E2E_HOSTS);
     expect(m.optional_host_permissions).toEqual(OPTIONAL_HOSTS);
-    expect(m.optional_permissions).toBeUndefined();
+    expect(m.optional_permissions).toEqual(OPTIONAL_PERMISSIONS);
     expect(m.content_scripts ?? []).toEqual([]);
     expect(m.web_accessible_resources).toBeUndefined();
     expect(m.externally_connectable).toBeUndefined();
