@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseQrels, parseTweets, parseVerifiedClaims, tweetQuery, type VerifiedClaim } from './clef';
 import type { LabelledQuery } from './train';
+import { MapVectors } from './vectors';
 
 export function readText(path: string, what: string): string {
   try {
@@ -42,4 +43,20 @@ export function loadSplit(dir: string): { queries: (LabelledQuery & { text: stri
     queries.push({ id: t.id, text: t.text, query: tweetQuery(t.text), relevant });
   }
   return { queries, unjudged };
+}
+
+/** Word vectors from a JSON object `{ "word": [numbers…], … }` (an experiment: the shipped model uses none). */
+export function loadVectors(path: string): MapVectors {
+  let data: unknown;
+  try {
+    data = JSON.parse(readText(path, 'vectors file'));
+  } catch (err) {
+    throw err instanceof SyntaxError ? new Error(`vectors file ${path} is not valid JSON`) : err;
+  }
+  const obj = (data as { vectors?: unknown })?.vectors ?? data;
+  if (!obj || typeof obj !== 'object') throw new Error(`vectors file ${path}: expected an object of word → number array`);
+  const entries = Object.entries(obj as Record<string, unknown>).filter((e): e is [string, number[]] => Array.isArray(e[1]) && e[1].every((x) => typeof x === 'number'));
+  const v = new MapVectors(entries);
+  if (!v.size) throw new Error(`vectors file ${path}: no vectors`);
+  return v;
 }

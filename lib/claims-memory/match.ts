@@ -83,6 +83,8 @@ export interface MatchExplanation {
   numbers: string[];
   /** Word pairs both have, in the claim's words ("bed bugs"). */
   phrases: string[];
+  /** Words of the query's context (its author, speaker) that the claim names. */
+  context: string[];
   /** Numbers the claim gives that the query does not, and the query's own, when both give numbers. */
   numbersDiffer: { claim: string[]; query: string[] } | null;
 }
@@ -404,8 +406,11 @@ export class ClaimMatcher {
     const claimOnly = uniq(docNums.filter((t) => !p.numbers.has(t.key)).map((t) => t.surface));
     const docNumKeys = new Set(docNums.map((t) => t.key));
     const queryOnly = uniq(qNums.filter((t) => !docNumKeys.has(t.key)).map((t) => t.surface));
+    const ctx = new Set(p.contextKeys);
+    const context = uniq(all.filter((t) => ctx.has(t.key) && !qSurface.has(t.key)).map((t) => t.surface));
     return {
       terms,
+      context,
       numbers: uniq(numbers),
       phrases,
       numbersDiffer: claimOnly.length && queryOnly.length ? { claim: claimOnly, query: queryOnly } : null,

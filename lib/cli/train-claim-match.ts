@@ -1,18 +1,19 @@
 /**
- * `npm run train:claim-match -- <clef2020-claim-retrieval dir> [--out FILE] [--no-write] [--folds K] [--l2 X]`
+ * `npm run train:claim-match -- <clef2020-claim-retrieval dir> [--out FILE] [--no-write] [--folds K] [--l2 X] [--vectors FILE]`
  *
  * Fits the claim matcher's re-ranker (lib/claims-memory/match.ts) on the CLEF 2020 CheckThat!
  * task 2 training tweets only (DIR/train, collection DIR/verified_claims.tsv), prints K-fold
  * cross-validation on those tweets (MAP@5, MRR) next to BM25's candidate order, and writes the
  * model (default public/models/claim-match.json). Dev is not read: measure it with
  * `npm run eval -- claim-match DIR/dev`. The fit is deterministic: the same data gives the same file.
+ * --vectors FILE (JSON word → vector) adds the word-vector features: an experiment, not the shipped model.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ClaimIndex } from '../claims-memory/index';
-import { ClaimMatcher, LEXICAL_FEATURES, type MatchModel } from '../claims-memory/match';
+import { ClaimMatcher, FEATURES, LEXICAL_FEATURES, type MatchModel } from '../claims-memory/match';
 import { fitMatchModel, trainingQueries, type TrainingQuery } from '../claims-memory/train';
-import { loadCollection, loadSplit } from '../claims-memory/data';
+import { loadCollection, loadSplit, loadVectors } from '../claims-memory/data';
 import { averagePrecisionAt, mean, reciprocalRank } from '../claims-memory/metrics';
 import { round, table } from './eval/task';
 
@@ -24,20 +25,22 @@ interface Options {
   write: boolean;
   folds: number;
   l2: number;
+  vectors: string;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { dir: '', out: 'public/models/claim-match.json', write: true, folds: 5, l2: 1e-3 };
+  const o: Options = { dir: '', out: 'public/models/claim-match.json', write: true, folds: 5, l2: 1e-3, vectors: '' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--out') o.out = argv[++i] ?? '';
     else if (a === '--no-write') o.write = false;
     else if (a === '--folds') o.folds = Number(argv[++i]);
     else if (a === '--l2') o.l2 = Number(argv[++i]);
+    else if (a === '--vectors') o.vectors = argv[++i] ?? '';
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else o.dir = a;
   }
-  if (!o.dir) throw new Error('usage: npm run train:claim-match -- <clef2020-claim-retrieval dir> [--out FILE] [--no-write] [--folds K] [--l2 X]');
+  if (!o.dir) throw new Error('usage: npm run train:claim-match -- <clef2020-claim-retrieval dir> [--out FILE] [--no-write] [--folds K] [--l2 X] [--vectors FILE]');
   if (!(o.folds >= 2) || !Number.isInteger(o.folds)) throw new Error('--folds takes an integer >= 2');
   if (!(o.l2 >= 0)) throw new Error('--l2 takes a number >= 0');
   return o;
@@ -63,9 +66,10 @@ function main(argv: string[]): void {
   const claims = loadCollection(join(o.dir, 'verified_claims.tsv'));
   const { queries } = loadSplit(join(o.dir, 'train'));
   const index = new ClaimIndex(claims);
-  const features = LEXICAL_FEATURES;
+  const vectors = o.vectors ? loadVectors(o.vectors) : null;
+  const features = vectors ? FEATURES : LEXICAL_FEATURES;
   const blank: MatchModel = { candidates: CANDIDATES, features, mean: features.map(() => 0), scale: features.map(() => 1), weights: features.map(() => 0) };
-  const tq = trainingQueries(new ClaimMatcher(index, blank), queries);
+  const tq = trainingQueries(new ClaimMatcher(index, blank, vectors), queries);
   const found = tq.filter((q) => q.relevant.some(Boolean)).length;
   console.log(`${claims.length} claims, ${queries.length} training tweets; the relevant claim is among the ${CANDIDATES} BM25 candidates for ${found} (${round((100 * found) / tq.length, 1)}%)`);
 
@@ -77,7 +81,7 @@ function main(argv: string[]): void {
     const fit = tq.filter((_, i) => i % o.folds !== f);
     const held = tq.filter((_, i) => i % o.folds === f);
     const model = fitMatchModel(fit, { candidates: CANDIDATES, features, l2: o.l2 });
-    const m = new ClaimMatcher(index, model);
+    const m = new ClaimMatcher(index, model, vectors);
     const r = measure(held, (row) => m.score(row));
     const b = measure(held, (row) => row[rankIdx]!);
     cv.push(r);

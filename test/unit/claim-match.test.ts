@@ -160,6 +160,12 @@ describe('ClaimMatcher (shipped model)', () => {
     expect(same?.explanation.phrases.length).toBeGreaterThan(0);
   });
 
+  it('names what the speaker has in common with the claim', () => {
+    const [top] = matcher.rank({ text: 'Conversion therapy saved my marriage', context: 'Mike Pence @mike_pence' }, 1);
+    expect(top?.id).toBe('pence');
+    expect(top?.explanation.context).toEqual(expect.arrayContaining(['Mike', 'Pence']));
+  });
+
   it('ranks a matching number above a differing one, all else equal', () => {
     const idx = new ClaimIndex([
       { id: 'a', text: 'The floods killed 39 people in the valley.' },

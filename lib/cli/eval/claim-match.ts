@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- claim-match DIR [--collection FILE] [--model FILE] [--worst N]`
+ * `npm run eval -- claim-match DIR [--collection FILE] [--model FILE] [--worst N] [--vectors FILE]`
  *
  * Verified-claim retrieval, CLEF 2020 CheckThat! task 2: each tweet of DIR/tweets.tsv is a query,
  * the fact-checked claims of DIR/../verified_claims.tsv (or --collection) are ranked for it by the
@@ -7,12 +7,13 @@
  * or --model), and DIR/qrels.tsv is the gold. Reports MAP@5 (the official measure), MRR (over the
  * matcher's re-ranked candidates; a relevant claim outside them counts 0) and recall@5, and, in the
  * same run, plain BM25 over claim and title (k1 1.2, b 0.75) as the baseline; then the worst
- * queries with what was ranked first and what matched.
+ * queries with what was ranked first and what matched. --vectors FILE gives a model fitted with
+ * word vectors (train:claim-match --vectors) the same vectors.
  */
 import { ClaimIndex } from '../../claims-memory/index';
 import { ClaimMatcher, loadMatchModel, type MatchExplanation, type MatchModel } from '../../claims-memory/match';
 import { PlainBm25 } from '../../claims-memory/baseline';
-import { collectionPath, loadCollection, loadSplit, readText } from '../../claims-memory/data';
+import { collectionPath, loadCollection, loadSplit, loadVectors, readText } from '../../claims-memory/data';
 import { averagePrecisionAt, firstRelevantRank, mean, recallAt, reciprocalRank } from '../../claims-memory/metrics';
 import { round, table, type EvalTask } from './task';
 
@@ -42,6 +43,7 @@ export function describeMatch(e: MatchExplanation): string {
   const words = e.terms.filter((t) => t.kind !== 'name').map((t) => (t.query.toLowerCase() === t.claim.toLowerCase() ? t.claim : `${t.query}~${t.claim}`));
   if (names.length) parts.push(`names: ${names.slice(0, 6).join(', ')}`);
   if (words.length) parts.push(`words: ${words.slice(0, 8).join(', ')}`);
+  if (e.context.length) parts.push(`author/speaker: ${e.context.slice(0, 4).join(', ')}`);
   if (e.numbers.length) parts.push(`numbers: ${e.numbers.join(', ')}`);
   if (e.phrases.length) parts.push(`phrases: ${e.phrases.slice(0, 4).map((p) => `"${p}"`).join(', ')}`);
   if (e.numbersDiffer) parts.push(`numbers differ: claim ${e.numbersDiffer.claim.join(', ')} vs ${e.numbersDiffer.query.join(', ')}`);
@@ -49,16 +51,18 @@ export function describeMatch(e: MatchExplanation): string {
 }
 
 const task: EvalTask = {
-  describe: 'verified-claim retrieval (CLEF 2020 task 2 split dir): MAP@5, MRR, R@5 of the claim matcher vs BM25 [--collection FILE] [--model FILE] [--worst N]',
+  describe: 'verified-claim retrieval (CLEF 2020 task 2 split dir): MAP@5, MRR, R@5 of the claim matcher vs BM25 [--collection FILE] [--model FILE] [--worst N] [--vectors FILE]',
   async run(path, args) {
     let collection = '';
     let modelPath = DEFAULT_MODEL;
     let worst = 5;
+    let vectorsPath = '';
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
       if (a === '--collection') collection = args[++i] ?? '';
       else if (a === '--model') modelPath = args[++i] ?? '';
       else if (a === '--worst') worst = Number(args[++i]);
+      else if (a === '--vectors') vectorsPath = args[++i] ?? '';
       else throw new Error(`unknown option for claim-match: ${a}`);
     }
     if (!collection) collection = collectionPath(path);
@@ -73,7 +77,10 @@ const task: EvalTask = {
     let t0 = performance.now();
     const index = new ClaimIndex(claims);
     const indexMs = performance.now() - t0;
-    const matcher = new ClaimMatcher(index, model);
+    const vectors = vectorsPath ? loadVectors(vectorsPath) : null;
+    if (!vectors && model.features.some((f) => f === 'vec_cos' || f === 'soft_cover' || f === 'soft_query'))
+      throw new Error(`${modelPath} was fitted with word vectors: give them with --vectors FILE`);
+    const matcher = new ClaimMatcher(index, model, vectors);
     const baseline = new PlainBm25(claims.map((c) => ({ id: c.id, text: `${c.text} ${c.title}` })));
 
     const m = { ap: [] as number[], rr: [] as number[], r5: [] as number[] };
@@ -107,6 +114,7 @@ const task: EvalTask = {
       recall5: round(mean(m.r5)),
       baseline_map5: round(mean(b.ap)),
       ms_per_query: round(matcherMs / n, 3),
+      map5_gain: round(mean(m.ap) - mean(b.ap)),
       baseline_mrr: round(mean(b.rr)),
       baseline_recall5: round(mean(b.r5)),
       baseline_ms_per_query: round(baselineMs / n, 3),
