@@ -13,7 +13,7 @@ import { createService, type TabAccess } from '@/lib/background/service';
 import { gate } from '@/lib/background/gate';
 import { censusKeeper, checkCensus } from '@/lib/background/census';
 import { TabStore } from '@/lib/background/tab-store';
-import { fileUrl, runScheduledBackup } from '@/lib/background/auto-backup';
+import { downloadFinished, fileUrl, runScheduledBackup } from '@/lib/background/auto-backup';
 import { ARCHIVE_CHANGED_KEY, AUTO_BACKUP_ALARM, DOWNLOADS_PERMISSION } from '@/lib/archive/backup-schedule';
 import { syncAutoRun } from '@/lib/background/autorun';
 import { broadcast, serve } from '@/lib/messaging/transport';
@@ -130,7 +130,8 @@ export default defineBackground(() => {
       async download(text, path) {
         const file = fileUrl(text);
         try {
-          await browser.downloads.download({ url: file.url, filename: path, conflictAction: 'uniquify', saveAs: false });
+          const id = await browser.downloads.download({ url: file.url, filename: path, conflictAction: 'uniquify', saveAs: false });
+          await downloadFinished(browser.downloads, id);
         } finally {
           file.release();
         }

@@ -154,6 +154,8 @@ function AutoBackupChoice() {
     }
     const current = parseAutoBackup((await browser.storage.local.get(AUTO_BACKUP_KEY))[AUTO_BACKUP_KEY]);
     await browser.storage.local.set({ [AUTO_BACKUP_KEY]: { ...current, every, lastError: null } });
+    // Off needs no downloads: the permission is given back.
+    if (every === 'off') await browser.permissions.remove({ permissions: [DOWNLOADS_PERMISSION] }).catch(() => false);
   }
 
   if (!auto) return null;

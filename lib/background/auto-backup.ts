@@ -39,7 +39,8 @@ export async function runScheduledBackup(d: AutoBackupDeps): Promise<BackupDecis
   const now = d.now();
   const decision = scheduledBackup({ every: auto.every, permitted, articles, lastBackupAt: backup.lastAt, changedAt, now });
   if (decision === 'no-permission') {
-    await d.area.set({ [AUTO_BACKUP_KEY]: { ...auto, lastError: 'Backstory may no longer save files in your downloads folder, so no automatic backup was made. Choose the schedule again to allow it.' } });
+    // Turned off, so that choosing a schedule again is a click that asks for the permission again.
+    await d.area.set({ [AUTO_BACKUP_KEY]: { ...auto, every: 'off', lastError: 'Backstory may no longer save files in your downloads folder, so automatic backups were turned off. Choose a schedule again to allow it.' } });
   }
   if (decision !== 'due') return decision;
   try {
@@ -48,9 +49,14 @@ export async function runScheduledBackup(d: AutoBackupDeps): Promise<BackupDecis
     const warning = checkExport(file.text, d.db.verno);
     const path = autoBackupPath(file.filename);
     await d.download(file.text, path);
+    if (warning) {
+      // The file is written, but the importer would not restore all of it: not counted as the newest backup.
+      await d.area.set({ [AUTO_BACKUP_KEY]: { ...auto, lastError: warning } });
+      return 'failed';
+    }
     await d.area.set({
       [BACKUP_KEY]: { ...backup, lastAt: now, snoozedUntil: null },
-      [AUTO_BACKUP_KEY]: { ...auto, lastAt: now, lastFile: path, lastError: warning },
+      [AUTO_BACKUP_KEY]: { ...auto, lastAt: now, lastFile: path, lastError: null },
     });
     return 'written';
   } catch (err) {
@@ -70,4 +76,57 @@ export function fileUrl(text: string): { url: string; release(): void } {
   let bin = '';
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return { url: `data:application/json;base64,${btoa(bin)}`, release: () => undefined };
+}
+
+/** What `downloads.onChanged` reports of a download (the part used here). */
+export interface DownloadDelta {
+  id: number;
+  state?: { current?: string };
+  error?: { current?: string };
+}
+
+/** The part of the downloads API that tells when a download ended. */
+export interface DownloadWatch {
+  onChanged: { addListener(fn: (d: DownloadDelta) => void): void; removeListener(fn: (d: DownloadDelta) => void): void };
+  search(query: { id: number }): Promise<{ state?: string; error?: string }[]>;
+}
+
+/** Reasons the downloads API gives, in the reader's words. */
+function downloadProblem(code: string | undefined): string {
+  if (code === 'FILE_NO_SPACE') return 'the disk is full';
+  if (code === 'FILE_ACCESS_DENIED' || code === 'FILE_NAME_TOO_LONG' || code === 'FILE_TOO_LARGE' || code === 'FILE_BLOCKED') return `the browser could not write the file (${code})`;
+  return `the download was interrupted (${code ?? 'no reason given'})`;
+}
+
+/**
+ * Resolves when download `id` completed, and fails with the reason when it was interrupted: the
+ * downloads API answers as soon as a download starts, and a full disk stops it only later.
+ */
+export function downloadFinished(api: DownloadWatch, id: number, timeoutMs = 10 * 60_000): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let done = false;
+    const end = (state: string | undefined, error: string | undefined) => {
+      if (done || (state !== 'complete' && state !== 'interrupted')) return;
+      done = true;
+      api.onChanged.removeListener(listen);
+      clearTimeout(timer);
+      if (state === 'complete') resolve();
+      else reject(new Error(downloadProblem(error)));
+    };
+    const listen = (delta: DownloadDelta) => {
+      if (delta.id === id) end(delta.state?.current, delta.error?.current);
+    };
+    const timer = setTimeout(() => {
+      if (done) return;
+      done = true;
+      api.onChanged.removeListener(listen);
+      reject(new Error('the download did not finish within 10 minutes'));
+    }, timeoutMs);
+    api.onChanged.addListener(listen);
+    // It may have ended before the listener was added.
+    api.search({ id }).then(
+      ([item]) => end(item?.state, item?.error),
+      () => undefined,
+    );
+  });
 }

@@ -222,7 +222,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
   // After a write the disk refused, the log LevelDB keeps under IndexedDB may be torn, and the
   // browser would discard the archive on its next start: it is settled once writes go through again.
   const settler = d.area ? new Settler(d.area, d.db, (bytes) => room.ensure(bytes), (msg, err) => console.warn(msg, err ?? '')) : null;
-  if (settler) void settler.load().then((pending) => pending && settler.check());
+  if (settler) void settler.load().then((pending) => pending && settler.check()).catch((err) => console.warn('Backstory: could not read whether the archive’s log needs settling', err));
   return storageFullSaysSo({
     activate,
     async forgetTab(tabId) {
@@ -471,14 +471,14 @@ function storageFullSaysSo<T extends object>(handlers: T, on: { failed(err: unkn
               return value;
             } catch (err) {
               if (isQuotaError(err)) throw new UserFacingError(STORAGE_FULL);
+              if (isClosedError(err)) {
+                on.failed(err);
+                throw new UserFacingError(REOPENING);
+              }
               if (isWriteFailure(err)) {
                 // The browser may close the database after such a failure: open it again meanwhile.
                 on.failed(err);
                 throw new UserFacingError(WRITE_FAILED);
-              }
-              if (isClosedError(err)) {
-                on.failed(err);
-                throw new UserFacingError(REOPENING);
               }
               // A record that does not fit the archive's schema (lib/archive/schema.ts): the sentence says what.
               throw err instanceof RecordError ? new UserFacingError(err.message) : err;

@@ -58,6 +58,8 @@ export async function settleLog(db: ArchiveDB, bytes = SETTLE_BYTES): Promise<vo
  */
 export class Settler {
   private unsettled = false;
+  /** Failures noted so far: a settling run clears the flag only if none came while it ran. */
+  private failures = 0;
   private running: Promise<boolean> | null = null;
 
   constructor(
@@ -76,6 +78,7 @@ export class Settler {
 
   /** A write failed for lack of disk: the log may be torn. */
   noteFailure(): void {
+    this.failures++;
     this.unsettled = true;
     this.area.set({ [UNSETTLED_KEY]: true }).catch(() => undefined);
   }
@@ -88,11 +91,14 @@ export class Settler {
   check(): Promise<boolean> {
     if (!this.unsettled) return Promise.resolve(true);
     return (this.running ??= (async () => {
+      const seen = this.failures;
       try {
         // Remembered on disk now if that failed when the write did (the disk was full then).
         await this.area.set({ [UNSETTLED_KEY]: true });
         await this.ensure(SETTLE_BYTES);
         await settleLog(this.db);
+        // A write that failed while the filler was written may have torn the log again: settle once more.
+        if (this.failures !== seen) return false;
         this.unsettled = false;
         await this.area.remove(UNSETTLED_KEY).catch(() => undefined);
         this.log('Backstory: the archive’s log was settled after a failed write');

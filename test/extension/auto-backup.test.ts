@@ -13,7 +13,7 @@ import { importBackup } from '../../lib/archive/backup';
 import { ARCHIVE_CHANGED_KEY, AUTO_BACKUP_KEY, parseAutoBackup } from '../../lib/archive/backup-schedule';
 import { BACKUP_KEY, parseBackupState } from '../../lib/archive/backup-state';
 import { ArchiveDB } from '../../lib/archive/db';
-import { fileUrl, runScheduledBackup, type AutoBackupDeps } from '../../lib/background/auto-backup';
+import { downloadFinished, fileUrl, type DownloadDelta, runScheduledBackup, type AutoBackupDeps } from '../../lib/background/auto-backup';
 import { sampleAnalysis, sampleArticle } from '../archive-consistency';
 
 const DAY = 86_400_000;
@@ -84,7 +84,10 @@ describe('the scheduled backup', () => {
     await area().set({ [AUTO_BACKUP_KEY]: { every: 'weekly' } });
     permitted = false;
     expect(await runScheduledBackup(deps())).toBe('no-permission');
-    expect(parseAutoBackup((await area().get(AUTO_BACKUP_KEY))[AUTO_BACKUP_KEY]).lastError).toMatch(/downloads folder/);
+    const after = parseAutoBackup((await area().get(AUTO_BACKUP_KEY))[AUTO_BACKUP_KEY]);
+    expect(after.lastError).toMatch(/downloads folder/);
+    // Turned off, so that choosing a schedule again asks for the permission again.
+    expect(after.every).toBe('off');
     expect(files).toEqual([]);
   });
 
@@ -92,6 +95,53 @@ describe('the scheduled backup', () => {
     expect(await runScheduledBackup(deps({ download: async () => Promise.reject(new Error('Download failed: disk full')) }))).toBe('failed');
     expect(parseAutoBackup((await area().get(AUTO_BACKUP_KEY))[AUTO_BACKUP_KEY]).lastError).toBe('The automatic backup could not be saved: Download failed: disk full');
     expect(parseBackupState((await area().get(BACKUP_KEY))[BACKUP_KEY]).lastAt).toBeNull();
+  });
+});
+
+describe('waiting for the download to end', () => {
+  function fakeDownloads(initial: { state?: string; error?: string } = { state: 'in_progress' }) {
+    const listeners = new Set<(d: DownloadDelta) => void>();
+    return {
+      listeners,
+      api: {
+        onChanged: { addListener: (fn: (d: DownloadDelta) => void) => void listeners.add(fn), removeListener: (fn: (d: DownloadDelta) => void) => void listeners.delete(fn) },
+        search: async () => [initial],
+      },
+      emit: (d: DownloadDelta) => listeners.forEach((fn) => fn(d)),
+    };
+  }
+
+  it('resolves when the download completes, ignoring other downloads', async () => {
+    const f = fakeDownloads();
+    let ended = false;
+    const done = downloadFinished(f.api, 7).then(() => (ended = true));
+    await Promise.resolve();
+    f.emit({ id: 8, state: { current: 'interrupted' }, error: { current: 'FILE_NO_SPACE' } });
+    await Promise.resolve();
+    expect(ended).toBe(false);
+    f.emit({ id: 7, state: { current: 'complete' } });
+    await done;
+    expect(f.listeners.size).toBe(0);
+  });
+
+  it('fails with the reason when a full disk interrupts it after it started', async () => {
+    const f = fakeDownloads();
+    const done = downloadFinished(f.api, 3);
+    f.emit({ id: 3, state: { current: 'interrupted' }, error: { current: 'FILE_NO_SPACE' } });
+    await expect(done).rejects.toThrow('the disk is full');
+  });
+
+  it('sees a download that ended before it started listening', async () => {
+    await expect(downloadFinished(fakeDownloads({ state: 'complete' }).api, 1)).resolves.toBeUndefined();
+  });
+
+  it('records no backup when the written file would not restore in full', async () => {
+    const first = (await db.articles.toCollection().first())!;
+    await db.articles.update(first.id!, { url: 'javascript:alert(1)' });
+    expect(await runScheduledBackup(deps())).toBe('failed');
+    expect(parseBackupState((await area().get(BACKUP_KEY))[BACKUP_KEY]).lastAt).toBeNull();
+    expect(parseAutoBackup((await area().get(AUTO_BACKUP_KEY))[AUTO_BACKUP_KEY]).lastError).toMatch(/checked this backup the way an import reads it|could not be restored|cannot be restored/i);
+    expect(files).toHaveLength(1); // the file is still written: it holds the other articles
   });
 });
 

@@ -177,6 +177,9 @@ describe('a write the disk failed without a quota error', () => {
       expect(describeStorageError(e)).toBe(WRITE_FAILED);
     }
     expect(isWriteFailure(new TypeError('x is undefined'))).toBe(false);
+    // An abort that names another cause is that cause's: a database closed for an upgrade is no full disk.
+    expect(isWriteFailure({ name: 'AbortError', inner: { name: 'DatabaseClosedError', message: 'Database has been closed' } })).toBe(false);
+    expect(isWriteFailure({ name: 'BulkError', failures: [{ name: 'AbortError', inner: { name: 'VersionError' } }] })).toBe(false);
     expect(describeStorageError({ name: 'ConstraintError' })).not.toBe(WRITE_FAILED);
   });
 });

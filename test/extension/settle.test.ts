@@ -86,4 +86,21 @@ describe('the settler', () => {
     expect(await next.check()).toBe(true);
     expect(await stored(UNSETTLED_KEY)).toBeUndefined();
   });
+
+  it('a failure noted while the filler is being written keeps the need to settle', async () => {
+    const s = new Settler(area(), db, async () => undefined);
+    s.noteFailure();
+    const put = db.meta.bulkPut.bind(db.meta);
+    let calls = 0;
+    db.meta.bulkPut = ((rows: never) => {
+      if (++calls === 2) s.noteFailure(); // a save fails on the full disk meanwhile
+      return put(rows);
+    }) as typeof db.meta.bulkPut;
+    expect(await s.check()).toBe(false);
+    expect(s.pending).toBe(true);
+    expect(await stored(UNSETTLED_KEY)).toBe(true);
+    expect(await s.check()).toBe(true); // the next settling, with no new failure, clears it
+    expect(s.pending).toBe(false);
+    expect(await stored(UNSETTLED_KEY)).toBeUndefined();
+  });
 });
