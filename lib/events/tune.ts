@@ -3,7 +3,7 @@
  * small L2 penalty; deterministic), then the thresholds that maximise F1 on the same pairs. Used by
  * the eval for cross-validation and to produce DEFAULT_MODEL; not needed by the extension at run time.
  */
-import { CONTENT_FLOOR, FEATURES, type FeatureName, type Features, type Logistic, type MatchModel, type MatchRegime } from './match.ts';
+import { CONTENT_FLOOR, FEATURES, passesFloor, type FeatureName, type Features, type Logistic, type MatchModel, type MatchRegime } from './match.ts';
 
 export interface Pair {
   features: Features;
@@ -142,12 +142,13 @@ function sigmoid(z: number): number {
  * same-event pairs, "related" at the F1-best threshold for same-topic pairs (when pairs say their
  * topic; otherwise at a quarter of "same"). `direct` is the first-stage combination the pairs'
  * `neighbours` signal was computed with (default: the fitted one, when `use` has no `neighbours`).
- * Pairs under the cosine floor are in no tier, so they do not move the thresholds. `minCosine` is
+ * Pairs under the floor are in no tier, so they do not move the thresholds (`minActors`: an actors
+ * overlap that also passes it, see `passesFloor`). `minCosine` is
  * that floor, or a list of floors to choose from: the one whose "same" threshold gives the best F1
  * on these pairs (the lowest among equals). With pairs from several data sets (`group`), F1 is the
  * mean of theirs.
  */
-export function fitModel(pairs: readonly Pair[], use: readonly FeatureName[], direct?: Logistic, minCosine: number | readonly number[] = CONTENT_FLOOR): MatchModel {
+export function fitModel(pairs: readonly Pair[], use: readonly FeatureName[], direct?: Logistic, minCosine: number | readonly number[] = CONTENT_FLOOR, minActors?: number): MatchModel {
   const fitted = fitLogistic(pairs, use);
   const raw = pairs.map((p) => {
     let z = fitted.bias;
@@ -158,7 +159,7 @@ export function fitModel(pairs: readonly Pair[], use: readonly FeatureName[], di
   const floors = typeof minCosine === 'number' ? [minCosine] : [...minCosine].sort((a, b) => a - b);
   let chosen = { floor: floors[0] ?? 0, threshold: 1, f1: -1, scores: raw };
   for (const floor of floors) {
-    const scores = raw.map((s, i) => (pairs[i]!.features.cosine < floor ? -Infinity : s));
+    const scores = raw.map((s, i) => (passesFloor({ minCosine: floor, ...(minActors !== undefined ? { minActors } : {}) }, pairs[i]!.features) ? s : -Infinity));
     const b = bestThresholdGroups(scores, pairs.map((p) => p.same), groups);
     if (b.f1 > chosen.f1) chosen = { floor, threshold: b.threshold, f1: b.f1, scores };
   }
@@ -166,7 +167,7 @@ export function fitModel(pairs: readonly Pair[], use: readonly FeatureName[], di
   const withTopic = pairs.every((p) => p.topic !== undefined);
   let related = same / 4;
   if (withTopic) related = Math.min(same, bestThresholdGroups(chosen.scores, pairs.map((p) => p.topic === true), groups).threshold);
-  return { direct: direct ?? fitted, bias: fitted.bias, weights: fitted.weights, same, related, minCosine: chosen.floor };
+  return { direct: direct ?? fitted, bias: fitted.bias, weights: fitted.weights, same, related, minCosine: chosen.floor, ...(minActors !== undefined ? { minActors } : {}) };
 }
 
 /**
@@ -174,7 +175,8 @@ export function fitModel(pairs: readonly Pair[], use: readonly FeatureName[], di
  * `dated`, the others the model itself, each with `fitModel`. When all pairs are of one kind, that
  * fit is the whole model (no `dated`). `direct`: the first-stage model the pairs' `neighbours`
  * signal was computed with (its regimes are used in turn). `datedUse`: the features of the dated
- * regime (default: `use`), `datedMinCosine` its floor or floors (default: `minCosine`).
+ * regime (default: `use`), `datedMinCosine` its floor or floors (default: `minCosine`),
+ * `datedMinActors` its actors overlap that also passes the floor (default: none).
  */
 export function fitRegimes(
   pairs: readonly Pair[],
@@ -183,13 +185,14 @@ export function fitRegimes(
   minCosine: number | readonly number[] = CONTENT_FLOOR,
   datedUse: readonly FeatureName[] = use,
   datedMinCosine: number | readonly number[] = minCosine,
+  datedMinActors?: number,
 ): MatchModel {
   const dated = pairs.filter((p) => p.features.undated === 0);
   const undated = pairs.filter((p) => p.features.undated !== 0);
   const datedDirect = (direct?.dated ?? direct)?.direct;
-  if (undated.length === 0) return fitModel(dated, datedUse, datedDirect, datedMinCosine);
+  if (undated.length === 0) return fitModel(dated, datedUse, datedDirect, datedMinCosine, datedMinActors);
   const base = fitModel(undated, use, direct?.direct, minCosine);
   if (dated.length === 0) return base;
-  const regime: MatchRegime = fitModel(dated, datedUse, datedDirect, datedMinCosine);
+  const regime: MatchRegime = fitModel(dated, datedUse, datedDirect, datedMinCosine, datedMinActors);
   return { ...base, dated: regime };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL, FEATURES, decide, regimeOf, scorePair, type Features } from '../../lib/events/match.ts';
+import { DEFAULT_MODEL, FEATURES, decide, passesFloor, regimeOf, scorePair, type Features } from '../../lib/events/match.ts';
 import { bestThreshold, fitModel, fitRegimes, type Pair } from '../../lib/events/tune.ts';
 
 const features = (cosine: number): Features => ({ ...(Object.fromEntries(FEATURES.map((f) => [f, 0])) as Features), cosine });
@@ -73,5 +73,30 @@ describe('decide', () => {
     expect(decide(DEFAULT_MODEL, later).tier).not.toBe('same');
     const thin: Features = { ...reports, cosine: 0.12, actors: 0, neighbours: 0 };
     expect(decide(DEFAULT_MODEL, thin).tier).not.toBe('same');
+  });
+});
+
+describe('passesFloor', () => {
+  const regime = { minCosine: 0.05, minActors: 0.1 };
+  it('lets a pair that shares few words through when it names the same people and organisations', () => {
+    expect(passesFloor(regime, { ...features(0.02), actors: 0.3 })).toBe(true);
+    expect(passesFloor(regime, { ...features(0.06), actors: 0 })).toBe(true);
+  });
+  it('keeps out a pair that shares only a place, or nothing', () => {
+    expect(passesFloor(regime, { ...features(0.02), places: 1 })).toBe(false);
+    expect(passesFloor(regime, { ...features(0.02), actors: 0.05 })).toBe(false);
+    // Without minActors the cosine alone decides.
+    expect(passesFloor({ minCosine: 0.05 }, { ...features(0.02), actors: 0.9 })).toBe(false);
+  });
+  it('is trained with: fitModel ignores pairs under the floor and records minActors', () => {
+    const pairs: Pair[] = [
+      { features: { ...features(0.01), actors: 0.5 }, same: true },
+      { features: { ...features(0.01), places: 1 }, same: false },
+      { features: { ...features(0.3), actors: 0.2 }, same: true },
+      { features: features(0.2), same: false },
+    ];
+    const m = fitModel(pairs, ['cosine', 'actors'], undefined, 0.05, 0.1);
+    expect(m.minActors).toBe(0.1);
+    expect(fitModel(pairs, ['cosine', 'actors'], undefined, 0.05).minActors).toBeUndefined();
   });
 });

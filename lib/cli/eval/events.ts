@@ -42,6 +42,7 @@ import {
   CONTENT_FLOOR,
   DEFAULT_MODEL,
   DATED_FLOOR_CHOICES,
+  DATED_MIN_ACTORS,
   FEATURES,
   FLOOR_CHOICES,
   type EarlierCoverage,
@@ -392,7 +393,7 @@ function cosineThreshold(m: MatchRegime): number {
 
 const task: EvalTask = {
   describe:
-    'same-event matching: P/R/F1 of tier "same", MAP, recall@5, ms/query (JSONL id,title,text,cluster[,date,topic]) [--with FILE: fit on both files together, report each] [--folds N] [--no-cv] [--fit] [--max-per-cluster N] [--min-cosine X: the floor of both regimes] [--dated-min-cosine X] [--dated-features a,b] [--dump-pairs OUT] [--unlabeled: no clusters; lists what the shipped model pairs]',
+    'same-event matching: P/R/F1 of tier "same", MAP, recall@5, ms/query (JSONL id,title,text,cluster[,date,topic]) [--with FILE: fit on both files together, report each] [--folds N] [--no-cv] [--fit] [--max-per-cluster N] [--min-cosine X: the floor of both regimes] [--dated-min-cosine X] [--dated-min-actors X|none] [--dated-features a,b] [--dump-pairs OUT] [--unlabeled: no clusters; lists what the shipped model pairs]',
   async run(path, args) {
     let idfPath = DEFAULT_IDF;
     let nerPath = DEFAULT_NER;
@@ -407,6 +408,7 @@ const task: EvalTask = {
     const withPaths: string[] = [];
     let datedFeatures: FeatureName[] = DATED_FEATURES;
     let datedMinCosine: number | null = null;
+    let datedMinActors: number | undefined = DATED_MIN_ACTORS;
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
       if (a === '--idf') idfPath = args[++i] ?? '';
@@ -421,6 +423,11 @@ const task: EvalTask = {
       else if (a === '--dump-pairs') dumpPath = args[++i] ?? '';
       else if (a === '--with') withPaths.push(args[++i] ?? '');
       else if (a === '--dated-min-cosine') datedMinCosine = Number(args[++i]);
+      else if (a === '--dated-min-actors') {
+        const v = args[++i] ?? '';
+        datedMinActors = v === 'none' ? undefined : Number(v);
+        if (datedMinActors !== undefined && !(datedMinActors >= 0 && datedMinActors <= 1)) throw new Error('--dated-min-actors takes a number in [0, 1] or "none"');
+      }
       else if (a === '--dated-features') {
         const list = (args[++i] ?? '').split(',').filter(Boolean);
         const bad = list.filter((f) => !(FEATURES as readonly string[]).includes(f) || f === 'undated');
@@ -489,7 +496,7 @@ const task: EvalTask = {
     // that first stage, so it is computed in a second pass with it, and the final weights fitted then.
     const fitTwoStage = async (ks: (number | null)[]): Promise<MatchModel[]> => {
       const directDated = datedFeatures.filter((f) => f !== 'neighbours');
-      const direct = ks.map((k) => fitRegimes(trainingPairs(shipped, k), MODEL_FEATURES, undefined, floors, directDated, datedFloors));
+      const direct = ks.map((k) => fitRegimes(trainingPairs(shipped, k), MODEL_FEATURES, undefined, floors, directDated, datedFloors, datedMinActors));
       // A negligible `neighbours` weight, so that findEarlierCoverage computes the signal.
       const probe: MatchModel[] = direct.map((m) => ({
         ...m,
@@ -497,7 +504,7 @@ const task: EvalTask = {
         ...(m.dated ? { dated: { ...m.dated, weights: { ...m.dated.weights, neighbours: 1e-9 } } } : {}),
       }));
       const pass2 = await inTurn(sets, (d) => runProtocol(d.docs, d.actors, base, d.dated, (q) => probe[ks.length > 1 ? d.foldOf(q) : 0]!));
-      return ks.map((k, j) => fitRegimes(trainingPairs(pass2, k), [...MODEL_FEATURES, 'neighbours'], direct[j]!, floors, datedFeatures, datedFloors));
+      return ks.map((k, j) => fitRegimes(trainingPairs(pass2, k), [...MODEL_FEATURES, 'neighbours'], direct[j]!, floors, datedFeatures, datedFloors, datedMinActors));
     };
 
     const ks: (number | null)[] = doCv ? Array.from({ length: folds }, (_, k) => k) : [null];
