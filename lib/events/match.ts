@@ -141,9 +141,8 @@ export const FLOOR_CHOICES = [0, 0.02, 0.05, 0.1];
  * 0.827 in each case), because a
  * campaign's reports of one debate share few words. But then two stories of neighbouring days that
  * share a place become one event (a council budget vote and a concert in Lisbon, cosine 0.046; in
- * the Wikinews guard an airline ban and an obituary, cosine 0.039), and the scale bench's
- * same-event precision at 10,000 articles fell from 0.95 to 0.81: the stream has about two
- * articles a day, a reader's archive can hold dozens.
+ * the Wikinews guard an airline ban and an obituary, cosine 0.039, paired by the model at 0.02): the
+ * stream has about two articles a day, a reader's archive can hold dozens.
  */
 export const DATED_FLOOR_CHOICES = [0.05];
 
