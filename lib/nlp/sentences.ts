@@ -375,6 +375,12 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
         break;
       case '’':
       case '\'':
+        if (c === '’' && next === '’' && has('double') && top()?.kind === 'double' && !prevOpens) {
+          // Two right single quotes close a double quotation in some wire copy (“Yes,’’ he said).
+          closeKind('double', i + 2);
+          i++;
+          break;
+        }
         if (c === '\'' && next === '\'') {
           // Two straight single quotes stand for one double quote mark (older newswire style: ''Yes,'' he said).
           const after = text[i + 2];

@@ -88,7 +88,7 @@ const SPEECH_VERBS = words(`
   emphasizes emphasises observed remarked alleged alleges charged testified complained complains promised promises
   vowed vows pledged pledges countered agreed agrees estimated speculated joked quipped boasted bragged lamented
   stated states reiterated echoed echoes reiterates mused cautioned cautions disclosed conceded retorted explained informed
-  concluded concludes wondered acknowledged signalled signaled indicated indicates hinted hints
+  concluded concludes wondered acknowledged signalled signaled indicated indicates hinted hints urged urges
 `);
 /** Verbs that introduce speech only when a colon or comma and a quotation follow. */
 const COLON_VERBS = words(`commented comments reads read chanted chants shouted shouts yelled wrote`);
@@ -101,10 +101,10 @@ const BELIEF_VERBS = words(`believes believe believed thinks think fears feared 
 /** Verbs that name a quotation: `X hailed Y as “…”`, `X called it “…”`. */
 const NAMING_VERBS = words(`
   hailed hails called calls described describes dubbed dubs labelled labeled labels branded brands praised praises
-  slammed slams denounced denounces condemned condemns decried decries welcomed welcomes termed terms
+  slammed slams denounced denounces condemned condemns decried decries welcomed welcomes termed terms urged urges
 `);
 /** Verbs that take the addressee as object before the content: `told the BBC (that) …`. */
-const ADDRESSEE_VERBS = words(`told tells informed assured reminded warned promised`);
+const ADDRESSEE_VERBS = words(`told tells informed assured reminded warned promised urged urges`);
 /** Participles that continue the speaker's previous attribution: `…, adding that …`. */
 const PARTICIPLES = words(`
   adding saying noting arguing insisting warning stressing claiming suggesting explaining telling acknowledging
@@ -132,7 +132,7 @@ const ROLE_NOUNS = words(`
   authorities military army ministry kremlin spokesperson administration white house daughter son wife husband
   mother father friend friends brother sister voters voter fans fan team manager coach doctor doctors officer
   investigators regulator regulators economist observers organisers organizers union unions man woman men women
-  teacher student students worker workers clinton trump
+  teacher student students worker workers clinton trump bosses hawks representative representatives
 `);
 /** Modifiers allowed inside a source phrase before the head. */
 const MODIFIERS = words(`
@@ -266,7 +266,7 @@ function quoteGroups(text: string): QuoteGroup[] {
     const innerStart = sp.start + openLen;
     let innerEnd = sp.end;
     if (sp.closed) {
-      if (sp.open === "''" && text.slice(sp.end - 2, sp.end) === "''") innerEnd = sp.end - 2;
+      if (/^(?:''|’’)$/.test(text.slice(sp.end - 2, sp.end)) && sp.end - 2 > innerStart) innerEnd = sp.end - 2;
       else if (CLOSE_MARKS.includes(text[sp.end - 1]!)) innerEnd = sp.end - 1;
       if (innerEnd < innerStart) innerEnd = innerStart;
     }
@@ -440,6 +440,11 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   const l = t.l;
   // "according to X"
   if (l === 'according' && toks[i + 1]?.l === 'to') return accordingTo(ctx, si, i);
+  // "In X's words, …", "in the words of X: …", "As X put it, …"
+  if (l === 'in' || (l === 'as' && i === 0)) {
+    const f = inWordsOf(ctx, si, i);
+    if (f) return f;
+  }
   // "it is understood / believed / thought that …"
   if (l === 'it' && PASSIVE_AUX.has(toks[i + 1]?.l ?? '') && /^(?:understood|believed|thought|expected|reported|said|known)$/.test(toks[i + 2]?.l ?? '') && toks[i + 3]?.l === 'that')
     return itIsUnderstood(ctx, si, i);
@@ -466,7 +471,28 @@ function groupOf(ctx: Ctx, tok: Tok | undefined): number {
 }
 
 function mkFound(ctx: Ctx, si: number, kind: AttributionKind | null, source: Span | null, cue: Span | null, content: Span): Found {
+  // A quotation opened inside the content and left open at the paragraph's end goes on in the next
+  // paragraph ("Pompeo said the release “gives us hope …¶“We see these developments …”"): the
+  // content runs to its last mark.
+  for (const g of ctx.groups) {
+    if (g.start >= content.end) break;
+    if (g.start >= content.start - 1 && g.inner.end > content.end && /\n\s*\n/.test(ctx.text.slice(content.end, g.inner.end))) content = { start: content.start, end: g.inner.end };
+  }
   return { kind: kind ?? kindOf(ctx, content), source, cue, content, sent: si };
+}
+
+/**
+ * A quotation that ends with a question or an exclamation and fills the sentence before, in the
+ * same paragraph: its cue opens the next sentence ("“Can I give it to James?” Brooke asked.").
+ */
+function questionBefore(ctx: Ctx, si: number): number {
+  if (si === 0 || ctx.para[si - 1] !== ctx.para[si]) return -1;
+  const pt = ctx.toks[si - 1]!;
+  const last = pt[pt.length - 1];
+  if (!last || !isQuoteMark(last) || !/[?!]$/.test(pt[pt.length - 2]?.w ?? '')) return -1;
+  const g = groupOf(ctx, last);
+  if (g < 0 || ctx.groups[g]!.end !== last.e || !startsSentence(ctx, ctx.groups[g]!)) return -1;
+  return g;
 }
 
 /** 'quote' when the content holds a quotation of three words or more, else 'reported'. */
@@ -533,11 +559,13 @@ function quoteFirst(ctx: Ctx, si: number, ci: number): Try | null {
   const src = sourceBefore(ctx, toks, cueStart, true);
   if (src) {
     g = closedGroupBefore(ctx, toks, src.from);
+    if (g < 0 && src.from === 0) g = questionBefore(ctx, si);
     if (g >= 0) source = src.span;
   }
   if (g < 0) {
     // Inverted: “…,” said X.
     g = closedGroupBefore(ctx, toks, cueStart);
+    if (g < 0 && cueStart === 0) g = questionBefore(ctx, si);
     if (g >= 0) {
       const after = sourceAfter(ctx, toks, ci + 1);
       if (!after) return null;
@@ -772,7 +800,7 @@ function verbFirst(ctx: Ctx, si: number, cueStartTok: number, ci: number, verbKi
     const u = toks[j]!;
     if (!(u.l === 'that' || SUBJECT_START.has(bare(u)) || PRONOUNS.has(bare(u)) || isCap(u))) return null;
   }
-  const endTok = clauseEnd(ctx, si, j, src.subordinate);
+  const endTok = clauseEnd(ctx, si, j, src.subordinate, src.relative);
   if (endTok - j < 3) return null;
   let content: Span = { start: toks[j]!.s, end: toks[endTok - 1]!.e };
   // A quotation that opens the content and runs past the sentence: take all of it.
@@ -824,7 +852,7 @@ function contentStart(toks: Tok[], j: number): number {
  * sentence, or before `, adding …`, `, according to`, `– but stressed`, `and added`, or, when the
  * source sat in a subordinate clause ("While X said …, he …"), at the first comma.
  */
-function clauseEnd(ctx: Ctx, si: number, j: number, subordinate: boolean): number {
+function clauseEnd(ctx: Ctx, si: number, j: number, subordinate: boolean, relative = false): number {
   const toks = ctx.toks[si]!;
   let k = j;
   let end = toks.length;
@@ -843,7 +871,7 @@ function clauseEnd(ctx: Ctx, si: number, j: number, subordinate: boolean): numbe
         while (v < toks.length && AUX.has(toks[v]!.l)) v++;
         if (t.w === ',' && SPEECH_VERBS.has(toks[v]?.l ?? '') && !toks[v]!.q) return k;
       }
-      if (subordinate && t.w === ',' && k - j >= 3) return k;
+      if (subordinate && t.w === ',' && (k - j >= 3 || relative)) return k;
     }
     if ((t.l === 'but' || t.l === 'and') && k > j + 2 && SPEECH_VERBS.has(nx?.l ?? '') && !nx!.q) return k;
     // ", a spokesperson said": a cue clause of its own starts after the comma.
@@ -903,6 +931,75 @@ function accordingTo(ctx: Ctx, si: number, i: number): Try | null {
   if (g0 >= 0) start = ctx.groups[g0]!.inner.start;
   if (contentEnd - start < 8) return null;
   return { att: mkFound(ctx, si, null, after.span, cue, { start, end: contentEnd }), next: end };
+}
+
+/** Verbs of "As X said, …" beyond the verbs of saying ("As he related, …", "as the authors explain"). */
+const AS_VERBS = words(`related relates explain note put write say tell recall recalled describe described`);
+
+/**
+ * `In X's words, …` / `in the words of X: …` / `As X related, …` (at the start of the sentence):
+ * the source is X, the content what follows the comma or colon (a quotation that opens there,
+ * whole).
+ */
+function inWordsOf(ctx: Ctx, si: number, i: number): Try | null {
+  const toks = ctx.toks[si]!;
+  let source: Span | null = null;
+  let cue: Span | null = null;
+  let j = -1;
+  if (toks[i]!.l === 'in') {
+    if (toks[i + 1]?.l === 'the' && toks[i + 2]?.l === 'words' && toks[i + 3]?.l === 'of') {
+      let after = sourceAfter(ctx, toks, i + 4, true);
+      if (!after && DETERMINERS.has(toks[i + 4]?.l ?? '')) {
+        // "in the words of the patient:"
+        let m = i + 5;
+        while (m < i + 8 && isWord(toks[m]) && !toks[m]!.q && /^\p{Ll}/u.test(toks[m]!.w)) m++;
+        if (m > i + 5) after = { span: span(toks[i + 4]!, toks[m - 1]!), to: m };
+      }
+      if (!after || !/^[,:]$/.test(toks[after.to]?.w ?? '')) return null;
+      source = after.span;
+      cue = span(toks[i]!, toks[i + 3]!);
+      j = after.to + 1;
+    } else if (i === 0 || toks[i - 1]!.w === ',') {
+      // "In Dr. Shadlen's words," / "In his words,"
+      let w = i + 1;
+      while (w < toks.length && w < i + 6 && toks[w]!.l !== 'words') w++;
+      if (toks[w]?.l !== 'words' || !/^[,:]$/.test(toks[w + 1]?.w ?? '')) return null;
+      let end = w - 1;
+      if (isPossessive(toks[end])) end--;
+      else if (!/^(?:his|her|their)$/.test(toks[end]?.l ?? '')) return null;
+      if (end <= i) return null;
+      const from = /^(?:his|her|their)$/.test(toks[end]!.l) ? end : nameEndingAt(ctx, toks, end);
+      if (from !== i + 1) return null;
+      source = span(toks[from]!, toks[end]!);
+      cue = span(toks[i]!, toks[w]!);
+      j = w + 2;
+    } else return null;
+  } else {
+    // "As X related, …": a source, a verb, a comma, within the first eight tokens.
+    let c = i + 2;
+    while (c < toks.length && c < i + 9 && toks[c]!.w !== ',') c++;
+    if (toks[c]?.w !== ',') return null;
+    let v = c - 1;
+    if (toks[v]!.l === 'it' && toks[v - 1]?.l === 'put') v--;
+    const verb = toks[v]!;
+    if (verb.q || isCap(verb) || !(SPEECH_VERBS.has(verb.l) || AS_VERBS.has(verb.l))) return null;
+    let vs = v;
+    while (vs > i + 1 && AUX.has(toks[vs - 1]!.l)) vs--;
+    const src = sourceBefore(ctx, toks, vs, false);
+    if (!src || src.from !== i + 1) return null;
+    source = src.span;
+    cue = span(toks[i]!, toks[c - 1]!);
+    j = c + 1;
+  }
+  const u = toks[j];
+  if (!u) return null;
+  let end = toks.length;
+  while (end > j && /^[.!?…]$/.test(toks[end - 1]!.w) && !toks[end - 1]!.q) end--;
+  if (end - j < 3) return null;
+  let content: Span = { start: u.s, end: toks[end - 1]!.e };
+  const g = isQuoteMark(u) && !u.q ? groupOf(ctx, u) : -1;
+  if (g >= 0 && ctx.groups[g]!.start === u.s) content = { start: ctx.groups[g]!.inner.start, end: Math.max(ctx.groups[g]!.inner.end, content.end > ctx.groups[g]!.end ? content.end : 0) };
+  return { att: mkFound(ctx, si, null, source, cue, content), next: toks.length };
 }
 
 function itIsUnderstood(ctx: Ctx, si: number, i: number): Try | null {
@@ -1013,6 +1110,8 @@ interface SourceFound {
   strong: boolean;
   /** The source stands in a clause opened by "while", "although", "as", ... */
   subordinate: boolean;
+  /** The source is the relative pronoun of a clause between commas ("X, who denies it, …"). */
+  relative?: boolean;
 }
 
 /** Is token k the last token of an NER mention or of a capitalised name? */
@@ -1049,10 +1148,16 @@ function sourceBefore(ctx: Ctx, toks: Tok[], end: number, afterQuote: boolean): 
   if (!t || t.q) return null;
   // Apposition or relative clause: "Mr Trump's envoy, Steve Witkoff, suggested", "Mr. Paulson, who …, told".
   if (t.w === ',') return afterQuote ? null : appositive(ctx, toks, k);
-  if ((PRONOUNS.has(t.l) && !(t.l === 'it' && toks[k + 1]?.l === 'is')) || t.l === 'who') return finishSource(toks, k, k, true);
+  if ((PRONOUNS.has(t.l) && !(t.l === 'it' && toks[k + 1]?.l === 'is')) || t.l === 'who') {
+    const found = finishSource(toks, k, k, true);
+    // "Assange, who denies the accusation, has avoided …": the cue of a relative clause covers that
+    // clause only, up to its closing comma, never the main clause around it.
+    if (t.l === 'who' && toks[k - 1]?.w === ',') found.relative = found.subordinate = true;
+    return found;
+  }
   const head = nounPhraseStart(ctx, toks, k);
   if (head !== null) return finishSource(toks, head.start, k, head.strong);
-  const weak = determinerPhrase(toks, k);
+  const weak = determinerPhrase(ctx, toks, k);
   return weak === null ? null : finishSource(toks, weak, k, false);
 }
 
@@ -1063,11 +1168,17 @@ function atClauseEdge(toks: Tok[], s: number): boolean {
 }
 
 /** A noun phrase led by a determiner at a clause edge, ending at token k: up to 8 plain words. Returns its start or null. */
-function determinerPhrase(toks: Tok[], k: number): number | null {
+function determinerPhrase(ctx: Ctx, toks: Tok[], k: number): number | null {
   if (!isWord(toks[k]) || isNumber(toks[k]) || PASSIVE_AUX.has(toks[k]!.l) || AUX.has(toks[k]!.l) || PREPOSITIONS.has(toks[k]!.l) || DETERMINERS.has(toks[k]!.l)) return null;
   if (/(?:ly|ing|ed)$/.test(toks[k]!.l) && !ROLE_NOUNS.has(toks[k]!.l)) return null;
   for (let s = k; s >= 0 && s > k - 8; s--) {
     const u = toks[s]!;
+    // A quoted title inside the phrase ("the “Pose” actor") is part of it.
+    if (s < k && (u.q || isQuoteMark(u))) {
+      const g = groupOf(ctx, u);
+      if (g >= 0 && ctx.groups[g]!.nWords <= 4 && ctx.groups[g]!.end <= toks[k]!.s) continue;
+      return null;
+    }
     if (u.q) return null;
     if (!isWord(u) && !isPossessive(u)) return null;
     if (s < k && (CLAUSE_WORDS.has(u.l) || PRONOUNS.has(u.l) || AUX.has(u.l) || PASSIVE_AUX.has(u.l) || SPEECH_VERBS.has(u.l))) return null;
@@ -1206,6 +1317,12 @@ function sourceAfter(ctx: Ctx, toks: Tok[], j: number, allowOf = false): { span:
       /* inside the phrase */
     } else break;
     k++;
+  }
+  if (lastHead < 0 && k === start && DETERMINERS.has(t.l) && !allowOf) {
+    // "“…,” said the actor." / "said the former champion.": a description that ends the sentence.
+    let m = start;
+    while (m < toks.length && m < start + 3 && isWord(toks[m]) && !toks[m]!.q && /^\p{Ll}/u.test(toks[m]!.w) && !PREPOSITIONS.has(toks[m]!.l) && !CLAUSE_WORDS.has(toks[m]!.l) && !AUX.has(toks[m]!.l) && !PASSIVE_AUX.has(toks[m]!.l)) m++;
+    if (m > start && (m >= toks.length || (/^[.!?]$/.test(toks[m]!.w) && m >= toks.length - 2))) lastHead = m - 1;
   }
   if (lastHead < 0) return null;
   // A trailing apposition up to the end of the sentence: "said Steve Witkoff, Mr Trump's envoy."
