@@ -239,3 +239,25 @@ describe('findAttributions: robustness', () => {
     }
   });
 });
+
+describe('attribution forms added for issue 18', () => {
+  const one = (text: string) => {
+    const atts = findAttributions(text);
+    expect(atts).toHaveLength(1);
+    const a = atts[0]!;
+    return { source: sl(text, a.source), cue: sl(text, a.cue), content: sl(text, a.content) };
+  };
+  it('takes a name with a party tag in parentheses as the source', () => {
+    expect(one('Sen. David Perdue (R-Ga.) said he did not believe those characterizations hurt the campaign.')).toMatchObject({ source: 'Sen. David Perdue (R-Ga.)', cue: 'said' });
+  });
+  it('reads a transcript line as the speaker’s words, but not a page label', () => {
+    const text = 'The interview went as follows.\n\nWALLACE: Let us start with the breaking news on the debate story.\n\nUPDATE: The debate has been moved to Tuesday night.';
+    const atts = findAttributions(text);
+    expect(atts.map((a) => sl(text, a.source))).toEqual(['WALLACE']);
+    expect(sl(text, atts[0]!.content)).toBe('Let us start with the breaking news on the debate story.');
+  });
+  it('takes “found that” and “shows that” with their source, and not “found” without a clause', () => {
+    expect(one('A Government Accountability Office report released last year found that the agency could not trace the money.')).toMatchObject({ cue: 'found' });
+    expect(findAttributions('The police found the car abandoned near the river on Sunday.')).toEqual([]);
+  });
+});

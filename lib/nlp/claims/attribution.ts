@@ -90,6 +90,10 @@ const SPEECH_VERBS = words(`
   stated states reiterated echoed echoes reiterates mused cautioned cautions disclosed conceded retorted explained informed
   concluded concludes wondered acknowledged signalled signaled indicated indicates hinted hints urged urges
 `);
+/** Verbs of finding and showing: attributions only with a "that" clause ("a report found that …"). */
+const THAT_VERBS = words(`found finds shows showed show determined`);
+/** Words in capitals before a colon that label a page part, not a speaker in a transcript. */
+const LABELS = words(`update updated editor editor's note watch related photos photo video read more see also listen breaking exclusive live opinion analysis correction clarification warning source sources credit image images q a`);
 /** Verbs that introduce speech only when a colon or comma and a quotation follow. */
 const COLON_VERBS = words(`commented comments reads read chanted chants shouted shouts yelled wrote`);
 /** "claim" in its sense of taking ("claimed responsibility", "claimed victory") has no clause after it. */
@@ -405,6 +409,9 @@ function sentenceAttributions(ctx: Ctx, si: number): Found[] {
   const out: Found[] = [];
   const n = toks.length;
   let i = 0;
+  // A transcript line: "WALLACE: Let's start with …" (a speaker's name in capitals opening its paragraph).
+  const line = transcriptLine(ctx, si);
+  if (line) return [line.att];
   while (i < n) {
     const t = toks[i]!;
     if (t.q || isQuoteMark(t)) {
@@ -460,6 +467,7 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
     return quoteFirst(ctx, si, i) ?? sentenceFinal(ctx, si, i) ?? verbFirst(ctx, si, i, i, 'speech') ?? naming(ctx, si, i) ?? coordinated(ctx, si, i, before);
   }
   if (BELIEF_VERBS.has(l)) return verbFirst(ctx, si, i, i, 'belief');
+  if (THAT_VERBS.has(l) && toks[i + 1]?.l === 'that') return verbFirst(ctx, si, i, i, 'speech');
   // "X commented: “…”", "The tweet reads, “…”": verbs that introduce speech only before a quotation.
   if (COLON_VERBS.has(l) && (toks[i + 1]?.w === ':' || toks[i + 1]?.w === ',') && isQuoteMark(toks[i + 2])) return verbFirst(ctx, si, i, i, 'speech');
   if (NAMING_VERBS.has(l)) return naming(ctx, si, i);
@@ -474,7 +482,8 @@ function mkFound(ctx: Ctx, si: number, kind: AttributionKind | null, source: Spa
   // A quotation opened inside the content and left open at the paragraph's end goes on in the next
   // paragraph ("Pompeo said the release “gives us hope …¶“We see these developments …”"): the
   // content runs to its last mark.
-  for (const g of ctx.groups) {
+  for (let gi = groupFrom(ctx, content.start - 1); gi < ctx.groups.length; gi++) {
+    const g = ctx.groups[gi]!;
     if (g.start >= content.end) break;
     if (g.start >= content.start - 1 && g.inner.end > content.end && /\n\s*\n/.test(ctx.text.slice(content.end, g.inner.end))) content = { start: content.start, end: g.inner.end };
   }
@@ -496,8 +505,21 @@ function questionBefore(ctx: Ctx, si: number): number {
 }
 
 /** 'quote' when the content holds a quotation of three words or more, else 'reported'. */
+/** Index of the first quote group that starts at or after `pos` (binary search: the groups are in order). */
+function groupFrom(ctx: Ctx, pos: number): number {
+  let lo = 0;
+  let hi = ctx.groups.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.groups[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function kindOf(ctx: Ctx, content: Span): AttributionKind {
-  for (const g of ctx.groups) {
+  for (let gi = groupFrom(ctx, content.start - 1); gi < ctx.groups.length; gi++) {
+    const g = ctx.groups[gi]!;
     if (g.start >= content.end) break;
     if (g.end > content.start && g.start >= content.start - 1 && g.nWords >= 3) return 'quote';
   }
@@ -903,6 +925,25 @@ function clauseEnd(ctx: Ctx, si: number, j: number, subordinate: boolean, relati
   return end;
 }
 
+/** `NAME: words…` at the start of a paragraph, NAME in capitals (one to three words): a speaker's line in a transcript. */
+function transcriptLine(ctx: Ctx, si: number): Try | null {
+  if (si > 0 && ctx.para[si - 1] === ctx.para[si]) return null;
+  const toks = ctx.toks[si]!;
+  // The whole line may stand in quote marks (a transcript quoted in an article).
+  const b = isQuoteMark(toks[0]) ? 1 : 0;
+  let c = b;
+  while (c < b + 4 && c < toks.length && isWord(toks[c]) && /^[\p{Lu}.'’-]{2,}$/u.test(toks[c]!.w) && /\p{Lu}{2}/u.test(toks[c]!.w)) c++;
+  if (c === b || c > b + 3 || toks[c]?.w !== ':' || toks.slice(b, c).some((t) => LABELS.has(t.l))) return null;
+  // The line runs to the end of its paragraph.
+  let last = si;
+  while (last + 1 < ctx.sents.length && ctx.para[last + 1] === ctx.para[si]) last++;
+  const u = toks[c + 1];
+  if (!u) return null;
+  const end = ctx.sents[last]!.end;
+  if ((ctx.text.slice(u.s, end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 3) return null;
+  return { att: mkFound(ctx, si, null, span(toks[b]!, toks[c - 1]!), span(toks[c]!, toks[c]!), trimSpan(ctx.text, { start: u.s, end })), next: toks.length };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // according to X / it is understood that
 
@@ -1148,6 +1189,15 @@ function sourceBefore(ctx: Ctx, toks: Tok[], end: number, afterQuote: boolean): 
   if (!t || t.q) return null;
   // Apposition or relative clause: "Mr Trump's envoy, Steve Witkoff, suggested", "Mr. Paulson, who …, told".
   if (t.w === ',') return afterQuote ? null : appositive(ctx, toks, k);
+  // A name with a short parenthesis after it: "Sen. David Perdue (R-Ga.) said".
+  if (t.w === ')') {
+    let o = k - 1;
+    while (o > 0 && o > k - 8 && toks[o]!.w !== '(' && toks[o]!.w !== ')' && !toks[o]!.q) o--;
+    if (toks[o]?.w !== '(' || o === k - 1) return null;
+    const inner = sourceBefore(ctx, toks, o, afterQuote);
+    if (!inner || nameEndingAt(ctx, toks, o - 1) < 0) return null;
+    return { ...inner, span: { start: inner.span.start, end: t.e } };
+  }
   if ((PRONOUNS.has(t.l) && !(t.l === 'it' && toks[k + 1]?.l === 'is')) || t.l === 'who') {
     const found = finishSource(toks, k, k, true);
     // "Assange, who denies the accusation, has avoided …": the cue of a relative clause covers that
