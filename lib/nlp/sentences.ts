@@ -135,6 +135,8 @@ function shouldBreak(text: string, i: number, j: number, k: number, m: number): 
     if (SOMETIMES_FINAL.has(p)) return nextIsOpener;
     // Initials: "J. K. Rowling", "George W. Bush".
     if (prev.length === 1 && isUpper(prev)) return nextIsOpener && next.word !== 'I';
+    // "at 8:51 p.m. (1451 GMT) from …": a time's parenthesis goes on with the sentence.
+    if ((p === 'a.m' || p === 'p.m') && text[m] === '(') return false;
     // Dotted acronyms: "U.S.", "U.K.", "a.m.", "D.C." – split only before a typical opener.
     if (prev.includes('.')) return nextIsOpener;
     return true;

@@ -261,3 +261,22 @@ describe('attribution forms added for issue 18', () => {
     expect(findAttributions('The police found the car abandoned near the river on Sunday.')).toEqual([]);
   });
 });
+
+describe('sources with long appositions and after a cue (issue 18)', () => {
+  it('takes the leftmost name of a chain of appositions, a title abbreviation and a month abbreviation included', () => {
+    const text = 'Cmdr. Sean Robertson, a spokesperson for Inherent Resolve, the U.S. military operation in Iraq and Syria, told reporters on Nov. 19 that the claim was false.';
+    const [a] = findAttributions(text);
+    expect(sl(text, a!.source)).toMatch(/^Cmdr\. Sean Robertson, /);
+    expect(sl(text, a!.content)).toBe('that the claim was false');
+  });
+  it('takes a role noun with a prepositional phrase as the source (“Experts on jail suicide told …”)', () => {
+    const text = 'Experts on jail suicide told USA TODAY that an inmate can be removed from suicide watch only by a doctor.';
+    const [a] = findAttributions(text);
+    expect(sl(text, a!.source)).toBe('Experts on jail suicide');
+  });
+  it('does not read a clause after “told police” as an adverbial of a sentence-final cue', () => {
+    const text = 'When Carlineo was approached, he told police he supported Trump and hated radical Muslims in government.';
+    const atts = findAttributions(text);
+    expect(atts.map((a) => sl(text, a.content))).toEqual(['he supported Trump and hated radical Muslims in government']);
+  });
+});

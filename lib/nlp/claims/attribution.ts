@@ -185,7 +185,8 @@ interface Tok {
   q: boolean;
 }
 
-const TITLE_ABBREV = words(`mr mrs ms dr st sen rep gov gen lt col capt sgt prof rev jr sr u.s u.k u.n d.c`);
+const TITLE_ABBREV = words(`mr mrs ms dr st sen rep gov gen lt col capt sgt prof rev jr sr u.s u.k u.n d.c cmdr cmdt adm maj cpl pvt det insp supt`);
+const MONTH_ABBREV = words(`jan feb mar apr jun jul aug sep sept oct nov dec`);
 const WORD_RE = /[\p{L}\p{N}]+(?:[-&.'’][\p{L}\p{N}]+)*|\S/gu;
 
 function tokenize(text: string, start: number, end: number, inQuote: Uint8Array): Tok[] {
@@ -199,7 +200,9 @@ function tokenize(text: string, start: number, end: number, inQuote: Uint8Array)
     // Keep the dot of a title or an initial ("Mr.", "J.", "U.S.").
     if (text[e] === '.' && e < end) {
       const lw = w.toLowerCase();
-      if (TITLE_ABBREV.has(lw) || (w.length === 1 && /\p{Lu}/u.test(w))) {
+      // A month's abbreviation keeps its dot inside a sentence ("on Nov. 19", "on Nov. that").
+      const month = MONTH_ABBREV.has(lw) && /^\.\s+[\p{Ll}\p{N}]/u.test(text.slice(e, e + 3));
+      if (TITLE_ABBREV.has(lw) || month || (w.length === 1 && /\p{Lu}/u.test(w))) {
         e++;
         w += '.';
         WORD_RE.lastIndex++;
@@ -762,7 +765,8 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
   let k = tail.next;
   let steps = 0;
   while (k < toks.length && (isWord(toks[k]) || toks[k]!.w === '.' && /\w\.$/.test(toks[k]!.w)) && steps < 10) {
-    if (toks[k]!.l === 'that' || PARTICIPLES.has(toks[k]!.l)) return null;
+    // "…, he told police he supported Trump": a clause of its own after the cue is its content, not an adverbial.
+    if (toks[k]!.l === 'that' || PARTICIPLES.has(toks[k]!.l) || (PRONOUNS.has(toks[k]!.l) && toks[k]!.l !== 'it')) return null;
     k++;
     steps++;
   }
@@ -1207,6 +1211,8 @@ function sourceBefore(ctx: Ctx, toks: Tok[], end: number, afterQuote: boolean): 
   }
   const head = nounPhraseStart(ctx, toks, k);
   if (head !== null) return finishSource(toks, head.start, k, head.strong);
+  const pp = roleWithPhrase(ctx, toks, k);
+  if (pp !== null) return finishSource(toks, pp, k, true);
   const weak = determinerPhrase(ctx, toks, k);
   return weak === null ? null : finishSource(toks, weak, k, false);
 }
@@ -1215,6 +1221,22 @@ function sourceBefore(ctx: Ctx, toks: Tok[], end: number, afterQuote: boolean): 
 function atClauseEdge(toks: Tok[], s: number): boolean {
   const b = toks[s - 1];
   return b === undefined || b.w === ',' || b.w === ';' || b.w === ':' || b.w === '(' || isDash(b) || isQuoteMark(b) || CLAUSE_WORDS.has(b.l) || SUBORDINATORS.has(b.l);
+}
+
+/**
+ * A role noun with a short prepositional phrase after it, ending at token k and opening its clause:
+ * "Experts on jail suicide told …", "Officials in the city said …". Returns its start or null.
+ */
+function roleWithPhrase(ctx: Ctx, toks: Tok[], k: number): number | null {
+  for (let p = k - 1; p >= 1 && p >= k - 4; p--) {
+    const u = toks[p]!;
+    if (u.q || !isWord(u) || AUX.has(u.l) || PASSIVE_AUX.has(u.l) || SPEECH_VERBS.has(u.l) || CLAUSE_WORDS.has(u.l) || PRONOUNS.has(u.l)) return null;
+    if (!/^(?:on|of|in|at|for|from|with)$/.test(u.l) || p === k) continue;
+    if (!ROLE_NOUNS.has(toks[p - 1]!.l) || toks[p - 1]!.q) return null;
+    const head = nounPhraseStart(ctx, toks, p - 1);
+    return head && atClauseEdge(toks, head.start) ? head.start : null;
+  }
+  return null;
 }
 
 /** A noun phrase led by a determiner at a clause edge, ending at token k: up to 8 plain words. Returns its start or null. */
@@ -1323,11 +1345,14 @@ function nounPhraseStart(ctx: Ctx, toks: Tok[], k: number): { start: number; str
  */
 function appositive(ctx: Ctx, toks: Tok[], comma: number): SourceFound | null {
   let commas = 0;
+  // The leftmost phrase that fits: in "Cmdr. Sean Robertson, a spokesperson for Inherent Resolve, the
+  // U.S. military operation …, told" the source starts at the name, not at the second apposition.
+  let best: SourceFound | null = null;
   for (let k = comma - 1; k >= 1 && k > comma - 35; k--) {
     const u = toks[k]!;
-    if (u.q || u.w === '.' || u.w === ';' || u.w === ':' || isQuoteMark(u)) return null;
+    if (u.q || u.w === '.' || u.w === ';' || u.w === ':' || isQuoteMark(u)) return best;
     if (u.w !== ',') continue;
-    if (++commas > 4) return null;
+    if (++commas > 4) return best;
     const inner = toks[k + 1];
     if (!inner || k + 1 >= comma) continue;
     const head = nounPhraseStart(ctx, toks, k - 1);
@@ -1340,11 +1365,14 @@ function appositive(ctx: Ctx, toks: Tok[], comma: number): SourceFound | null {
       (isCap(inner) && !CAP_STOP.has(inner.l)) ||
       MODIFIERS.has(inner.l) ||
       ROLE_NOUNS.has(inner.l) ||
-      (name && /^(?:in|at|from|speaking|writing|appearing|interviewed)$/.test(inner.l));
+      (name && /^(?:in|at|from|speaking|writing|appearing|interviewed)$/.test(inner.l)) ||
+      // After a name, any noun phrase is an apposition ("Charles Simpson, program administrator for …, told").
+      (name && isWord(inner) && !CLAUSE_WORDS.has(inner.l) && !PRONOUNS.has(inner.l) && !AUX.has(inner.l) && !PASSIVE_AUX.has(inner.l));
     if (!ok) continue;
-    return finishSource(toks, head.start, comma - 1, head.strong);
+    best = finishSource(toks, head.start, comma - 1, head.strong);
+    k = head.start;
   }
-  return null;
+  return best;
 }
 
 /** The source after the cue: "said Mr Smith", "said a spokesman for the campaign, who …". */

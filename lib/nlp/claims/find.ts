@@ -45,7 +45,7 @@ const MIN_CLAIM_WORDS = 5;
  * threshold: at that threshold nearly every narrative sentence of a news story passes, and a reader
  * drowns in them (issue #18: at most about 15 claims per 1,000 words).
  */
-export const FACTUAL_SHOW_MIN = 0.93;
+export const FACTUAL_SHOW_MIN = 0.94;
 /** Reported speech (no quotation, no flag) is shown from this check-worthiness on. */
 export const REPORTED_SHOW_MIN = 0.5;
 /** A quotation of at least this many words makes a sentence a claim even when no speaker is found. */
@@ -341,7 +341,9 @@ const TAIL_CONJUNCTIONS = ['whereas', 'adding', 'saying', 'while', 'and', 'but',
 /** Drops white space, dangling conjunctions and joining punctuation at either end of a piece. */
 function trimPiece(doc: string, start: number, end: number): [number, number] {
   let text = doc.slice(start, end);
-  const lead = /^[\s,;:–—-]*(?:(?:and|but|while|whereas)\s+)?/i.exec(text)![0].length;
+  // A conjunction left over in mid-sentence goes; a capitalised one opening its sentence ("But as the
+  // economy strengthened, …") stays, or the sentence reads as a fragment.
+  const lead = /^[\s,;:–—-]*(?:(?:and|but|while|whereas)\s+)?/.exec(text)![0].length;
   text = text.slice(lead);
   // The longest tail of the form (joiners, conjunction)? joiners, scanned from the end: the regular
   // expression for it backtracks quadratically on a long run of joiners inside the text.
