@@ -80,6 +80,8 @@ describe('vague group sources (issue 18)', () => {
     expect(c).toMatchObject({ kind: 'reported', unverified: true });
     const [d] = claimsOf(['Deficit hawks have warned for years that a day of reckoning is coming for the federal budget.']);
     expect(d!.signals.map((s) => s.code)).toEqual(['unnamed-sources']);
+    const [e] = claimsOf(['Prison union representatives have long warned that staff shortages forced guards to work double shifts.']);
+    expect(e).toMatchObject({ kind: 'reported', unverified: true });
   });
   it('does not flag a group whose body is named', () => {
     expect(sig('The cut was approved.', { kind: 'reported', source: 'the Indiana State Teachers Association', sourceNamed: true, cue: 'said' })).toEqual([]);

@@ -136,7 +136,7 @@ const ROLE_NOUNS = words(`
   authorities military army ministry kremlin spokesperson administration white house daughter son wife husband
   mother father friend friends brother sister voters voter fans fan team manager coach doctor doctors officer
   investigators regulator regulators economist observers organisers organizers union unions man woman men women
-  teacher student students worker workers clinton trump bosses hawks representative representatives
+  teacher teachers student students worker workers clinton trump bosses hawks representative representatives
 `);
 /** Modifiers allowed inside a source phrase before the head. */
 const MODIFIERS = words(`
@@ -803,8 +803,9 @@ function verbFirst(ctx: Ctx, si: number, cueStartTok: number, ci: number, verbKi
   // Passive "is said to", "was told": not a speaker's statement.
   if (PASSIVE_AUX.has(toks[cueStart - 1]?.l ?? '')) return null;
   // An adverb between the source and its cue is neither ("the founder always argued that …").
+  // …and auxiliaries around it ("representatives have long warned that …").
   let sourceEnd = cueStart;
-  while (sourceEnd > 0 && isAdverb(toks[sourceEnd - 1])) sourceEnd--;
+  while (sourceEnd > 0 && (isAdverb(toks[sourceEnd - 1]) || AUX.has(toks[sourceEnd - 1]!.l)) && !toks[sourceEnd - 1]!.q) sourceEnd--;
   const src = sourceBefore(ctx, toks, sourceEnd, false);
   if (!src) return null;
   if (verbKind === 'belief' && !src.strong) return null;
