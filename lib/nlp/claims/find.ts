@@ -461,7 +461,7 @@ function namedWithRole(doc: string, at: number, description: string, mentions: r
   const ws = description.replace(/[“”"‘’']/g, ' ').split(/\s+/).filter((w) => w.length > 1);
   const head = ws[ws.length - 1];
   if (!head || !/^[\p{L}-]+$/u.test(head)) return null;
-  const headRe = new RegExp(`(?:^|[\\s-])${head}$`, 'i');
+  const isHead = (w: string): boolean => w === head || w.endsWith(`-${head}`);
   for (let i = mentions.length - 1; i >= 0; i--) {
     const m = mentions[i]!;
     if (m.end > at || m.type !== 'PER') continue;
@@ -470,7 +470,7 @@ function namedWithRole(doc: string, at: number, description: string, mentions: r
     const after = /^,\s*([^,.;]{3,80})/.exec(doc.slice(m.end, m.end + 90))?.[1]?.toLowerCase() ?? '';
     for (const side of [before.split(/\s+/).slice(-5).join(' '), after]) {
       const sw = side.split(/\s+/);
-      const at2 = sw.findIndex((w) => headRe.test(w));
+      const at2 = sw.findIndex(isHead);
       if (at2 < 0 || (side === after ? false : at2 !== sw.length - 1)) continue;
       if (ws.slice(0, -1).every((w) => side.includes(w))) return m;
     }
@@ -556,7 +556,8 @@ function resolveSpeaker(
   };
   // "Omar Lamrani, a senior military analyst at Stratfor": a name the NER missed heads the phrase,
   // and the body in its apposition is not the speaker.
-  const first = /^([^,]+?)\s*,/.exec(phrase)?.[1];
+  const comma = phrase.indexOf(',');
+  const first = comma > 0 ? phrase.slice(0, comma).trim() : undefined;
   if (first && looksLikeName(first) && !mentions.some((m) => m.start >= src.start && m.end <= src.start + first.length + 1)) {
     const f = first.toLowerCase();
     for (const a of actors.values()) if (a.aliases.some((x) => x.toLowerCase() === f)) return { name: a.name, key: a.key, type: a.type, paragraph };
