@@ -43,7 +43,7 @@ const fixture = {
 const shipped = loadIdfTable(readFileSync(new URL('../../public/models/idf.json', import.meta.url), 'utf8'));
 const fixtureFile = (name: string) => readFileSync(new URL(`../fixtures/backup/${name}`, import.meta.url), 'utf8');
 
-const SETTINGS: Settings = { autoRun: 'sites', sites: ['https://news.example'], highlights: false, autoSave: true, neverSave: ['https://ads.example'] };
+const SETTINGS: Settings = { autoRun: 'sites', sites: ['https://news.example'], highlights: false, allClaims: true, autoSave: true, neverSave: ['https://ads.example'] };
 
 let n = 0;
 const dbs: ArchiveDB[] = [];
