@@ -6,6 +6,8 @@ import { claimStatus } from '@/lib/claim-status';
 import type { Claim } from '@/lib/types';
 
 const CLIP = 280;
+/** The claims to check are cut shorter, so that several fit on the panel's first screen. */
+const CLIP_FIRST = 170;
 /** How many check-worthy claims without a signal join the unverified ones at the top. */
 const TOP_CHECKWORTHY = 3;
 /** Unverified claims shown before "Show N more". */
@@ -37,7 +39,7 @@ interface CardProps {
 }
 
 /** One claim: who said it, what kind, why to check it; a click shows it in the page; review it. */
-function ClaimCard({ claim: c, onReveal, onReview, onMissing }: CardProps & { onMissing(missing: boolean): void }) {
+function ClaimCard({ claim: c, clip, onReveal, onReview, onMissing }: CardProps & { clip: number; onMissing(missing: boolean): void }) {
   const [open, setOpen] = useState(false);
   const status = claimStatus(c);
   return (
@@ -52,33 +54,32 @@ function ClaimCard({ claim: c, onReveal, onReview, onMissing }: CardProps & { on
         )}
         <span class="kind">{c.missed ? 'Marked by you' : KIND_LABEL[c.kind]}</span>
         <StatusBadge status={status} reviewed={!!c.review} />
+        {/* An unverified claim says once why to check it (its signals); a check-worthiness
+            score beside it ("Unverified · 0% check-worthy") would contradict that. */}
+        {!c.missed && status !== 'unverified' && <CheckworthyMeter value={c.checkworthiness} checkworthy={c.checkworthy} />}
+        {!open && (
+          <button type="button" class="link review-open" onClick={() => setOpen(true)} data-testid="review-open" aria-label={`${c.review ? 'Edit your review of' : 'Review'} this claim`}>
+            {c.review ? 'Edit review' : 'Review'}
+          </button>
+        )}
       </div>
       <button type="button" class="claim-text" title="Show in the page" onClick={() => void onReveal(c).then((found) => onMissing(!found))}>
-        {c.text.length > CLIP ? `${c.text.slice(0, CLIP)}…` : c.text}
+        {c.text.length > clip ? `${c.text.slice(0, clip).trimEnd()}…` : c.text}
       </button>
-      {/* An unverified claim says once why to check it (its signals); a check-worthiness
-          score beside it ("Unverified · 0% check-worthy") would contradict that. */}
-      {!c.missed && status !== 'unverified' && <CheckworthyMeter value={c.checkworthiness} checkworthy={c.checkworthy} />}
       <SignalList claim={c} />
       <ReviewSummary review={c.review} />
-      {open ? (
-        <ReviewEditor claim={c} onSave={(r) => onReview(c, r)} onDone={() => setOpen(false)} />
-      ) : (
-        <button type="button" class="link review-open" onClick={() => setOpen(true)} data-testid="review-open">
-          {c.review ? 'Edit your review' : 'Review this claim'}
-        </button>
-      )}
+      {open && <ReviewEditor claim={c} onSave={(r) => onReview(c, r)} onDone={() => setOpen(false)} />}
     </li>
   );
 }
 
-function ClaimList({ claims, ...rest }: Omit<CardProps, 'claim'> & { claims: Claim[] }) {
+function ClaimList({ claims, clip = CLIP, ...rest }: Omit<CardProps, 'claim'> & { claims: Claim[]; clip?: number }) {
   const [missing, setMissing] = useState(false);
   return (
     <>
       <ol class="claims">
         {claims.map((c) => (
-          <ClaimCard key={c.id} claim={c} {...rest} onMissing={setMissing} />
+          <ClaimCard key={c.id} claim={c} clip={clip} {...rest} onMissing={setMissing} />
         ))}
       </ol>
       {missing && (
@@ -118,7 +119,7 @@ export function ToCheckSection({ claims, notice, ...rest }: SectionProps) {
             {unverified.length > 0 && worthy > 0 && ', then '}
             {worthy > 0 && `the ${worthy === 1 ? 'statement' : `${worthy} statements`} most worth checking`}.
           </p>
-          <ClaimList claims={[...shownUnverified, ...toCheck.slice(unverified.length)]} {...rest} />
+          <ClaimList claims={[...shownUnverified, ...toCheck.slice(unverified.length)]} clip={CLIP_FIRST} {...rest} />
           {hidden > 0 && (
             <button type="button" class="link" onClick={() => setAll(true)}>
               Show {hidden} more unverified

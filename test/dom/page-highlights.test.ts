@@ -428,7 +428,7 @@ describe('claims on the page', () => {
     const claim = claimOn(0, 'Leaders meet in', {
       unverified: true,
       speaker: '<b>Keir</b> Starmer',
-      signals: [{ code: 'hedge', reason: 'Stated as a possibility (“would”) <img src=x>' }],
+      signals: [{ code: 'hedge', reason: 'Stated as a possibility (“would”) <img src=x>', words: 'would' }],
     });
     h.show(PARAGRAPHS, { ...ANALYSIS, claims: [claim] });
     // The pointer rests on the claim (no name inside it).
