@@ -35,6 +35,8 @@ interface FoldProps {
   title: string;
   /** A short figure beside the title ("4"), shown also while folded. */
   count?: number | string;
+  /** A few words on what the section holds, read with the heading. */
+  hint?: string;
   foldedByDefault?: boolean;
   testId?: string;
   /** Controls shown on the heading's row (only while open). */
@@ -43,7 +45,7 @@ interface FoldProps {
 }
 
 /** A panel section whose heading folds and unfolds it. */
-export function Fold({ id, title, count, foldedByDefault = false, testId, actions, children }: FoldProps) {
+export function Fold({ id, title, count, hint, foldedByDefault = false, testId, actions, children }: FoldProps) {
   const [folded, flip] = useFolded(id, foldedByDefault);
   const hId = `${id}-h`;
   const bodyId = `${id}-body`;
@@ -57,6 +59,7 @@ export function Fold({ id, title, count, foldedByDefault = false, testId, action
             {count !== undefined && <span class="fold-count">{count}</span>}
           </button>
         </h2>
+        {hint && <span class="fold-hint">{hint}</span>}
         {!folded && actions}
       </div>
       {!folded && (

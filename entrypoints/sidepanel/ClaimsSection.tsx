@@ -6,8 +6,6 @@ import { claimStatus } from '@/lib/claim-status';
 import type { Claim } from '@/lib/types';
 
 const CLIP = 280;
-/** The claims to check are cut shorter, so that several fit on the panel's first screen. */
-const CLIP_FIRST = 170;
 /** How many check-worthy claims without a signal join the unverified ones at the top. */
 const TOP_CHECKWORTHY = 3;
 /** Unverified claims shown before "Show N more". */
@@ -39,18 +37,16 @@ interface CardProps {
 }
 
 /** One claim: who said it, what kind, why to check it; a click shows it in the page; review it. */
-function ClaimCard({ claim: c, clip, onReveal, onReview, onMissing }: CardProps & { clip: number; onMissing(missing: boolean): void }) {
+function ClaimCard({ claim: c, onReveal, onReview, onMissing }: CardProps & { onMissing(missing: boolean): void }) {
   const [open, setOpen] = useState(false);
   const status = claimStatus(c);
   return (
     <li class={`claim claim-${status ?? 'none'}`} data-testid="claim" data-claim-id={c.id} data-kind={c.kind}>
       <div class="claim-head">
-        {c.speaker ? (
+        {c.speaker && (
           <span class="speaker" data-testid="claim-speaker">
             {c.speaker}
           </span>
-        ) : (
-          <span class="speaker muted">No speaker named</span>
         )}
         <span class="kind">{c.missed ? 'Marked by you' : KIND_LABEL[c.kind]}</span>
         <StatusBadge status={status} reviewed={!!c.review} />
@@ -64,7 +60,7 @@ function ClaimCard({ claim: c, clip, onReveal, onReview, onMissing }: CardProps 
         )}
       </div>
       <button type="button" class="claim-text" title="Show in the page" onClick={() => void onReveal(c).then((found) => onMissing(!found))}>
-        {c.text.length > clip ? `${c.text.slice(0, clip).trimEnd()}…` : c.text}
+        {c.text.length > CLIP ? `${c.text.slice(0, CLIP).trimEnd()}…` : c.text}
       </button>
       <SignalList claim={c} />
       <ReviewSummary review={c.review} />
@@ -73,13 +69,15 @@ function ClaimCard({ claim: c, clip, onReveal, onReview, onMissing }: CardProps 
   );
 }
 
-function ClaimList({ claims, clip = CLIP, ...rest }: Omit<CardProps, 'claim'> & { claims: Claim[]; clip?: number }) {
+function ClaimList({ claims, compact, ...rest }: Omit<CardProps, 'claim'> & { claims: Claim[]; compact?: boolean }) {
   const [missing, setMissing] = useState(false);
   return (
     <>
-      <ol class="claims">
+      {/* Compact: each claim's text shows two lines until it is focused (clicked), so that several
+          fit on the panel's first screen; the whole text stays in the page for screen readers. */}
+      <ol class={compact ? 'claims claims-compact' : 'claims'}>
         {claims.map((c) => (
-          <ClaimCard key={c.id} claim={c} clip={clip} {...rest} onMissing={setMissing} />
+          <ClaimCard key={c.id} claim={c} {...rest} onMissing={setMissing} />
         ))}
       </ol>
       {missing && (
@@ -105,7 +103,13 @@ export function ToCheckSection({ claims, notice, ...rest }: SectionProps) {
   const shownUnverified = all ? unverified : unverified.slice(0, FIRST_UNVERIFIED);
   const hidden = unverified.length - shownUnverified.length;
   return (
-    <Fold id="to-check" title="Claims to check first" count={toCheck.length} testId="to-check">
+    <Fold
+      id="to-check"
+      title="Claims to check first"
+      count={toCheck.length}
+      testId="to-check"
+      hint={[unverified.length && `${unverified.length} unverified`, worthy && `${worthy} check-worthy`].filter(Boolean).join(' · ')}
+    >
       {toCheck.length === 0 ? (
         <p class="empty muted" data-testid="to-check-empty">
           {claims.length === 0
@@ -114,12 +118,7 @@ export function ToCheckSection({ claims, notice, ...rest }: SectionProps) {
         </p>
       ) : (
         <>
-          <p class="muted section-note">
-            {unverified.length > 0 && `${plural(unverified.length, 'claim')} the article does not back up`}
-            {unverified.length > 0 && worthy > 0 && ', then '}
-            {worthy > 0 && `the ${worthy === 1 ? 'statement' : `${worthy} statements`} most worth checking`}.
-          </p>
-          <ClaimList claims={[...shownUnverified, ...toCheck.slice(unverified.length)]} clip={CLIP_FIRST} {...rest} />
+          <ClaimList claims={[...shownUnverified, ...toCheck.slice(unverified.length)]} compact {...rest} />
           {hidden > 0 && (
             <button type="button" class="link" onClick={() => setAll(true)}>
               Show {hidden} more unverified

@@ -65,7 +65,7 @@ function CoverageLine({ state, saved }: { state: CoverageState; saved: boolean }
   const c = state.coverage;
   if (!c) return <span class="muted">{state.error ? 'Your archive could not be searched' : 'Looking through your archive…'}</span>;
   const others = Math.max(0, c.archived - (saved ? 1 : 0));
-  if (others === 0) return <span class="muted">Nothing to compare with yet: your archive holds no other article</span>;
+  if (others === 0) return <span class="muted">No other article in your archive yet</span>;
   const earlier = Math.max(0, Math.min(c.before, c.same.length));
   const later = c.same.length - earlier;
   if (!c.same.length) {
