@@ -54,7 +54,7 @@ function ClaimCard({ claim: c, onReveal, onReview, onMissing }: CardProps & { on
             score beside it ("Unverified · 0% check-worthy") would contradict that. */}
         {!c.missed && status !== 'unverified' && <CheckworthyMeter value={c.checkworthiness} checkworthy={c.checkworthy} />}
         {!open && (
-          <button type="button" class="link review-open" onClick={() => setOpen(true)} data-testid="review-open" aria-label={`${c.review ? 'Edit your review of' : 'Review'} this claim`}>
+          <button type="button" class="link review-open" onClick={() => setOpen(true)} data-testid="review-open" aria-label={`${c.review ? 'Edit review of' : 'Review'} this claim`}>
             {c.review ? 'Edit review' : 'Review'}
           </button>
         )}
