@@ -125,4 +125,35 @@ describe('context at a glance', () => {
     await panel.getByTestId('actors-fold').click();
     await panel.getByTestId('actor').first().waitFor();
   });
+
+  it('lists at least six saved articles on a 1280×900 archive page', async () => {
+    const pages = [
+      SEED,
+      'demo/wikinews-uk-supreme-court-prorogation.html',
+      'e2e/coverage/genoa-collapse.html',
+      'e2e/coverage/genoa-toll.html',
+      'e2e/coverage/genoa-emergency.html',
+      'e2e/coverage/baltimore-bridge.html',
+    ];
+    for (const path of pages) {
+      const opened = await s.openWithPanel(path);
+      const read = opened.panel.getByTestId('read-page');
+      await read.or(opened.panel.getByTestId('glance')).first().waitFor({ timeout: 20_000 });
+      if (await read.count()) await read.click();
+      await opened.panel.getByTestId('save').waitFor({ timeout: 20_000 });
+      if (!(await opened.panel.getByTestId('saved-state').count())) {
+        await opened.panel.getByTestId('save').click();
+        await opened.panel.getByText('✓ Saved').waitFor({ timeout: 20_000 });
+      }
+      await opened.panel.close();
+      await opened.page.close();
+    }
+    const archive = await s.b.openExtensionPage('archive.html', { width: 1280, height: 900 });
+    await expect.poll(() => archive.getByTestId('archive-item').count(), { timeout: 20_000 }).toBe(6);
+    const boxes = await archive.getByTestId('archive-item').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().bottom));
+    expect(boxes.filter((bottom) => bottom <= 900).length, 'rows wholly on the first screen').toBeGreaterThanOrEqual(6);
+    // No backup reminder above (or at all on) the list of a first day's six articles.
+    expect(await archive.getByTestId('backup-reminder').count()).toBe(0);
+    await archive.close();
+  });
 });
