@@ -15,11 +15,11 @@ import { censusKeeper, checkCensus } from '@/lib/background/census';
 import { TabStore } from '@/lib/background/tab-store';
 import { syncAutoRun } from '@/lib/background/autorun';
 import { broadcast, serve } from '@/lib/messaging/transport';
-import { originPattern, parseSettings, SETTINGS_KEY } from '@/lib/settings';
+import { originPattern } from '@/lib/settings';
+import { getSettings, updateSettings, watchSettings } from '@/lib/settings-item';
 
 async function toggleHighlights(): Promise<void> {
-  const settings = parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-  await browser.storage.local.set({ [SETTINGS_KEY]: { ...settings, highlights: !settings.highlights } });
+  await updateSettings((s) => ({ highlights: !s.highlights }));
 }
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
@@ -99,7 +99,7 @@ export default defineBackground(() => {
       if (msg.kind === 'archive/changed') keepCensus();
     },
     now: () => Date.now(),
-    settings: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
+    settings: getSettings,
   });
   // Each request is checked against who sent it and what it carries (issue #15).
   serve(gate(service, browser.runtime.getURL('')), (err) => console.error('Backstory background error', err));
@@ -141,9 +141,7 @@ export default defineBackground(() => {
     if (change.status === 'loading') void service.navigated(tabId, tab.url ?? change.url ?? null);
   });
 
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) void syncAutoRun();
-  });
+  watchSettings(() => void syncAutoRun());
   browser.permissions.onRemoved?.addListener(() => void syncAutoRun());
   browser.runtime.onInstalled.addListener(() => void syncAutoRun());
   browser.runtime.onStartup.addListener(() => void syncAutoRun());

@@ -26,7 +26,8 @@ import {
 import { toolExport, type ToolFormat } from '@/lib/archive/exports';
 import { dismissLoss, LOSS_KEY, lossMessage, parseLoss, type ArchiveLoss } from '@/lib/background/census';
 import { request } from '@/lib/messaging/transport';
-import { isOrigin, SETTINGS_KEY, type Settings } from '@/lib/settings';
+import { isOrigin, type Settings } from '@/lib/settings';
+import { setSettings } from '@/lib/settings-item';
 import type { SavedArticle } from '@/lib/types';
 import type { ArchiveStats } from '@/lib/messaging/protocol';
 import { StorageStats } from './StorageStats';
@@ -440,7 +441,7 @@ export function BackupView({ query }: { query: string }) {
 async function restoreSettings(settings: Settings | null): Promise<string> {
   if (!settings) return 'The file holds no settings; yours are unchanged.';
   try {
-    await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+    await setSettings(settings);
   } catch {
     return 'Your settings could not be restored (the browser refused to store them).';
   }
