@@ -95,10 +95,10 @@ export function ClaimsView({ filter }: { filter: ClaimFilter }) {
         />
         <FilterSelect label="Speaker" value={filter.speaker} choices={speakers} any="Anyone" onChange={(v) => set({ speaker: v })} testId="filter-speaker" />
         <label class="filter-select">
-          <span class="filter-label">Article from</span> <input type="date" value={filter.from} onChange={(e) => set({ from: e.currentTarget.value })} />
+          <span class="filter-label">Article from</span><input type="date" value={filter.from} onChange={(e) => set({ from: e.currentTarget.value })} />
         </label>
         <label class="filter-select">
-          <span class="filter-label">to</span> <input type="date" value={filter.to} onChange={(e) => set({ to: e.currentTarget.value })} />
+          <span class="filter-label">to</span><input type="date" value={filter.to} onChange={(e) => set({ to: e.currentTarget.value })} />
         </label>
         {filtered && <a href="#/claims">Clear filters</a>}
       </form>
