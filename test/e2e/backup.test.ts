@@ -197,6 +197,8 @@ describe('backup and restore', () => {
       autoRun: 'off',
       sites: [],
       highlights: false,
+      // Not in the settings the first browser stored: the backup carries the settings as read, with this newer one at its default.
+      allClaims: false,
       autoSave: false,
       neverSave: ['https://ads.example'],
     });
