@@ -17,11 +17,11 @@ import { downloadFinished, fileUrl, runScheduledBackup } from '@/lib/background/
 import { ARCHIVE_CHANGED_KEY, AUTO_BACKUP_ALARM, DOWNLOADS_PERMISSION } from '@/lib/archive/backup-schedule';
 import { syncAutoRun } from '@/lib/background/autorun';
 import { broadcast, serve } from '@/lib/messaging/transport';
-import { originPattern, parseSettings, SETTINGS_KEY } from '@/lib/settings';
+import { originPattern } from '@/lib/settings';
+import { getSettings, updateSettings, watchSettings } from '@/lib/settings-item';
 
 async function toggleHighlights(): Promise<void> {
-  const settings = parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-  await browser.storage.local.set({ [SETTINGS_KEY]: { ...settings, highlights: !settings.highlights } });
+  await updateSettings((s) => ({ highlights: !s.highlights }));
 }
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
@@ -105,7 +105,7 @@ export default defineBackground(() => {
       }
     },
     now: () => Date.now(),
-    settings: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
+    settings: getSettings,
     area: browser.storage.local,
   });
   // Each request is checked against who sent it and what it carries (issue #15).
@@ -137,7 +137,7 @@ export default defineBackground(() => {
         }
       },
       now: () => Date.now(),
-      settings: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
+      settings: getSettings,
     }).then((r) => r === 'failed' && console.error('Backstory: the automatic backup failed'));
   });
 
@@ -173,9 +173,7 @@ export default defineBackground(() => {
     if (change.status === 'loading') void service.navigated(tabId, tab.url ?? change.url ?? null);
   });
 
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) void syncAutoRun();
-  });
+  watchSettings(() => void syncAutoRun());
   browser.permissions.onRemoved?.addListener(() => void syncAutoRun());
   browser.runtime.onInstalled.addListener(() => void syncAutoRun());
   browser.runtime.onStartup.addListener(() => void syncAutoRun());

@@ -16,6 +16,7 @@ import type { ImportReport } from '@/lib/archive/backup';
 import {
   BACKUP_KEY,
   backupDue,
+  backupWorthIt,
   MAX_BACKUP_BYTES,
   parseBackupState,
   SNOOZE_MS,
@@ -26,8 +27,11 @@ import {
 import { toolExport, type ToolFormat } from '@/lib/archive/exports';
 import { AUTO_BACKUP_FOLDER, AUTO_BACKUP_KEY, DOWNLOADS_PERMISSION, parseAutoBackup, type AutoBackupState, type BackupEvery } from '@/lib/archive/backup-schedule';
 import { request } from '@/lib/messaging/transport';
-import { isOrigin, SETTINGS_KEY, type Settings } from '@/lib/settings';
+import { isOrigin, type Settings } from '@/lib/settings';
+import { setSettings } from '@/lib/settings-item';
 import type { SavedArticle } from '@/lib/types';
+import type { ArchiveStats } from '@/lib/messaging/protocol';
+import { StorageStats } from './StorageStats';
 
 const FORMAT_LABEL: Record<ToolFormat, string> = { markdown: 'Markdown', json: 'JSON', annotations: 'Web Annotations' };
 
@@ -101,14 +105,41 @@ function useBackupState(): BackupState | null {
 
 /** How many articles the archive holds (null until known), kept current. */
 function useArticleCount(): number | null {
-  const [n, setN] = useState<number | null>(null);
+  return useArchiveAge()?.articles ?? null;
+}
+
+/** How many articles the archive holds and when the first of them was saved (null until known), kept current. */
+function useArchiveAge(): { articles: number; firstSavedAt: number | null } | null {
+  const [age, setAge] = useState<{ articles: number; firstSavedAt: number | null } | null>(null);
   const load = useCallback(async () => {
     const r = await request('archive/stats', {});
-    if (r.ok) setN(r.value.articles);
+    if (!r.ok) return;
+    const n = r.value.articles;
+    // The list is newest first: its last item is the first save.
+    const oldest = n > 0 ? await request('archive/list', { offset: n - 1, limit: 1 }) : null;
+    setAge({ articles: n, firstSavedAt: oldest?.ok ? (oldest.value.items[0]?.savedAt ?? null) : null });
   }, []);
   useEffect(() => void load(), [load]);
   useBroadcast((msg) => msg.kind === 'archive/changed' && void load(), [load]);
-  return n;
+  return age;
+}
+
+/** The archive's size and the browser's room for it, in plain words (Backup view). */
+function StorageSection() {
+  const [stats, setStats] = useState<ArchiveStats | null>(null);
+  const load = useCallback(async () => {
+    const r = await request('archive/stats', {});
+    if (r.ok) setStats(r.value);
+  }, []);
+  useEffect(() => void load(), [load]);
+  useBroadcast((msg) => msg.kind === 'archive/changed' && void load(), [load]);
+  if (!stats) return null;
+  return (
+    <section class="card backup-section" aria-labelledby="backup-storage">
+      <h2 id="backup-storage">Your archive on this device</h2>
+      <StorageStats stats={stats} />
+    </section>
+  );
 }
 
 export { ArchiveLossNotice };
@@ -186,13 +217,18 @@ function AutoBackupChoice() {
   );
 }
 
-/** Above the article list: offers a backup when there are articles and the last backup is old or missing. */
+/**
+ * Below the article list: offers a backup when the archive is worth one (20 articles, or a week
+ * since the first save) and the last backup is old or missing.
+ */
 export function BackupReminder() {
   const state = useBackupState();
-  const articles = useArticleCount();
+  const age = useArchiveAge();
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  if (!state || articles === null || !backupDue(state, articles, Date.now())) return null;
+  const at = Date.now();
+  if (!state || !age || !backupWorthIt(age.articles, age.firstSavedAt, at) || !backupDue(state, age.articles, at)) return null;
+  const articles = age.articles;
 
   async function now() {
     setBusy('Preparing the backup…');
@@ -330,6 +366,7 @@ export function BackupView({ query }: { query: string }) {
         <h1>Backup</h1>
       </header>
       <ArchiveLossNotice />
+      <StorageSection />
 
       <section class="card backup-section" aria-labelledby="backup-export">
         <h2 id="backup-export">Back up your archive</h2>
@@ -447,7 +484,7 @@ export function BackupView({ query }: { query: string }) {
 async function restoreSettings(settings: Settings | null): Promise<string> {
   if (!settings) return 'The file holds no settings; yours are unchanged.';
   try {
-    await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+    await setSettings(settings);
   } catch {
     return 'Your settings could not be restored (the browser refused to store them).';
   }

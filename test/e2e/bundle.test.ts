@@ -32,6 +32,8 @@ const KNOWN_ADDRESSES: Record<string, string> = {
   'http://www.w3.org/1998/Math/MathML': 'Preact: the MathML namespace',
   'http://bit.ly/2kdckMn': 'Dexie: a link in the text of its PrematureCommitError',
   'https://tinyurl.com/y2uuvskb': 'Dexie: a link in the text of its MissingAPIError',
+  'https://github.com/wxt-dev/wxt/issues/371': 'WXT storage (the settings item): a link in the text of one of its error messages',
+  'https://wxt.dev/guide/go-further/testing.html': 'WXT storage (the settings item): a link in the text of one of its error messages',
   'http://www.w3.org/ns/anno.jsonld': 'the W3C Web Annotation context named in exported annotations (an identifier, never fetched)',
 };
 
