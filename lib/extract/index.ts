@@ -16,6 +16,7 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import type { Article, ExtractResult, NotArticleReason } from '../types';
 import { countWords, textBlocks } from './blocks';
 import { cleanContent, dropRelatedBlocks, type CleanReport } from './clean';
+import { dateInText } from './date';
 import {
   documentTitle,
   findCanonical,
@@ -209,6 +210,9 @@ const DATE_WORDS =
 
 function cleanByline(s: string | null | undefined): string | null {
   let b = clean(s).replace(/^(?:by|von|par|por|di|door)\s+/i, '');
+  // "Jeff Foust — November 18, 2019", "Associated Press November 19, 2019, 9:02 AM": the date is not the name.
+  const at = dateInText(b)?.at;
+  if (at) b = b.slice(0, at).replace(/(?:mon|tues|wednes|thurs|fri|satur|sun)day\W*$|[\s,;|·•—–-]+$/gi, '');
   if (!b || b.length > 120 || /^(?:https?:)?\/\//i.test(b)) return null;
   // Readability takes elements classed "dateline" for bylines; a line made only of a date is not a byline.
   if (!b.replace(DATE_WORDS, '').replace(/[\s\p{P}\p{S}]+/gu, '')) return null;
@@ -274,6 +278,8 @@ export function readPage(doc: Document, pageUrl: string, opts: ExtractOptions & 
   const siteName = firstMeta(pm, 'og:site_name') ?? clean(parsed.siteName);
   const siteNames = [siteName, publisher, aggregator, hostName(pageUrl), knownAggregator(siteName, pageUrl)?.name];
   const byline = cleanByline(parsed.byline);
+  // A byline that only names the publisher ("BBC News" by BBC News) says nothing more.
+  const ownByline = byline && siteNames.some((n) => n && nameKey(n) === nameKey(byline)) ? null : byline;
   // "Headline | Eleanor Ainge Roy": the author's name is no part of the title either.
   const authors = byline ? [byline, ...byline.split(/,|&|\band\b/).map((s) => s.trim())] : [];
   const title = stripSiteFromTitle(headline, [...siteNames, ...authors]);
@@ -304,10 +310,10 @@ export function readPage(doc: Document, pageUrl: string, opts: ExtractOptions & 
     url: findCanonical(doc, pm, pageUrl),
     pageUrl,
     title: withoutDirectionControls(title) ?? '',
-    byline: withoutDirectionControls(byline),
+    byline: withoutDirectionControls(ownByline),
     publisher: withoutDirectionControls(publisher),
     aggregator: withoutDirectionControls(aggregator),
-    published: findPublished(doc, pm, parsed.publishedTime),
+    published: findPublished(doc, pm, parsed.publishedTime, { byline: parsed.byline, pageUrl }),
     lang: findLang(doc, pm),
     excerpt,
     wordCount: countWords(paragraphs),

@@ -2,7 +2,7 @@
  * What a page says about itself: meta tags, JSON-LD, microdata and a few conventional elements.
  * Read-only: every function here only queries the document it is given.
  */
-import { normaliseDate } from './date';
+import { dateInText, normaliseDate } from './date';
 import { normaliseUrl } from './url';
 
 export type JsonObject = Record<string, unknown>;
@@ -291,13 +291,24 @@ const DATE_META_KEYS = [
   'og:published_time',
   'published_time',
   'release_date',
+  'article_date_original',
+  'publication-date',
+  'pub_date',
 ];
 
-/** Publication time (ISO 8601, UTC; see date.ts) from the most explicit source the page offers. */
-export function findPublished(doc: Document, pm: PageMeta, readabilityTime?: string | null): string | null {
+/** Elements that hold a visible dateline or byline ("Published 16 November 2019", "Nov. 16, 2019"). */
+const DATELINES = '[class*="date" i], [class*="publish" i], [class*="byline" i], [class*="posted" i], [class*="timestamp" i], [id*="date" i]';
+
+/**
+ * Publication date (ISO 8601 in the page's own zone; see date.ts) from the most explicit source the
+ * page offers: the JSON-LD article, meta tags, any other JSON-LD node, microdata, `<time datetime>`, then a
+ * visible dateline or the byline, then a date in the URL (/2019/11/16/, /2019/nov/16/).
+ */
+export function findPublished(doc: Document, pm: PageMeta, readabilityTime?: string | null, more: { byline?: string | null; pageUrl?: string } = {}): string | null {
   const candidates: unknown[] = [];
   if (pm.article) candidates.push(pm.article.datePublished, pm.article.dateCreated);
   for (const k of DATE_META_KEYS) candidates.push(...(pm.meta.get(k) ?? []));
+  for (const n of pm.jsonld) candidates.push(n.datePublished);
   const itemprop = doc.querySelector('[itemprop="datePublished"]');
   if (itemprop) candidates.push(itemprop.getAttribute('content'), itemprop.getAttribute('datetime'), itemprop.textContent);
   const times = [
@@ -313,7 +324,21 @@ export function findPublished(doc: Document, pm: PageMeta, readabilityTime?: str
     const d = normaliseDate(v);
     if (d) return d;
   }
-  return null;
+  // Visible datelines, in document order, then the byline (which often carries the date).
+  const lines = Array.from(doc.querySelectorAll(DATELINES), (e) => e.textContent ?? '').slice(0, 40);
+  for (const line of [...lines, more.byline ?? '']) {
+    if (line.length > 200) continue;
+    const d = dateInText(line);
+    if (d) return d.date;
+  }
+  let path = '';
+  try {
+    path = new URL(more.pageUrl ?? '').pathname;
+  } catch {
+    return null;
+  }
+  const m = /\/((?:19|20)\d\d)\/([a-z]{3}|\d\d?)\/(\d\d?)\//i.exec(path);
+  return m ? (/\d/.test(m[2]!) ? normaliseDate(`${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`) : dateInText(`${m[3]} ${m[2]} ${m[1]}`)?.date ?? null) : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -420,6 +445,84 @@ function publisherFromElements(doc: Document): string | null {
   return null;
 }
 
+/** Letters and digits, lower-cased, without a ".com"-like ending or a leading "the": "The Hill" and "TheHill" → "hill". */
+const core = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/\.[a-z]{2,3}(?:\.[a-z]{2})?$/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+    .replace(/^the(?=.)/, '');
+
+/**
+ * How much a name looks written as its publisher writes it: 0 for a host, a handle or a slug
+ * ("https://www.newsnation.in", "@politifact", "detroitnews"), 1 for words run together
+ * ("TheHill", "CTVNews"), 2 otherwise.
+ */
+const isUrl = (s: string) => /^(?:https?:)?\/\//i.test(s);
+const written = (s: string): number => (isUrl(s) || /^@|^[^\p{Lu}]*$/u.test(s) ? 0 : /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u.test(s) && !/\s/.test(s) ? 1 : 2);
+
+/** The leading words of `s` that spell `key` ("PolitiFact West Virginia", "politifact" → "PolitiFact"). */
+function spelling(s: string, key: string): string | null {
+  const words = s.split(' ');
+  for (let i = 1; i <= words.length; i++) {
+    const w = words.slice(0, i).join(' ');
+    const k = core(w);
+    if (k === key) return w;
+    if (k.length > key.length) break;
+  }
+  return null;
+}
+
+/**
+ * Names the page gives itself besides og:site_name: JSON-LD publishers and organisations,
+ * application-name, publisher meta tags, the first and last title segments, the copyright line
+ * ("© 2019 Cleveland.com. All rights reserved") and the logo's alt text.
+ */
+function ownNames(doc: Document, pm: PageMeta, readabilitySiteName?: string | null): string[] {
+  const out: (string | null | undefined)[] = [firstMeta(pm, 'application-name', 'publisher', 'dc.publisher'), readabilitySiteName];
+  for (const n of pm.jsonld) {
+    out.push(jsonName(n.publisher));
+    if (types(n).some((t) => /Organization|WebSite/.test(t))) out.push(jsonName(n.name));
+  }
+  const segs = titleSegments(documentTitle(doc));
+  if (segs.length > 1) out.push(segs[0], segs[segs.length - 1]);
+  for (const el of Array.from(doc.querySelectorAll('[class*="copyright" i], [id*="copyright" i], footer, [class*="footer" i] p')).slice(0, 20)) {
+    const t = text(el.textContent);
+    const i = t.search(/©|\(c\)|ⓒ|copyright/i);
+    if (i >= 0) out.push(t.slice(i).replace(/^(?:©|\(c\)|ⓒ|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|[\s,])+/i, '').split(/[,|©]|\.\s|\.$|\s[-–—]\s|\s+all rights|\s\d{4}/i)[0]);
+  }
+  for (const img of Array.from(doc.querySelectorAll('img[alt][class*="logo" i], [class*="logo" i] img[alt]')).slice(0, 4)) {
+    out.push(img.getAttribute('alt')?.replace(/(?:['’]s)?\s*logo$/i, ''));
+  }
+  return out.map((n) => text(n)).filter((n) => n && n.length <= 60 && n.split(' ').length <= 6);
+}
+
+/**
+ * The site's name as the publisher writes it. A site name that is a tagline too ("Autoracing | F1
+ * | Indy") keeps its first segment; one written as a host, handle, slug or run-together words
+ * ("cleveland", "TheHill") gives way to a better-written form of the same name found elsewhere
+ * in the page ("Cleveland.com", "The Hill"). With no site name, a name the page gives itself that
+ * spells its host's name ("Entermedia" on entermedia.co.kr) comes before the bare host.
+ */
+function writtenName(site: string | null, doc: Document, pm: PageMeta, pageUrl: string, readabilitySiteName?: string | null): string | null {
+  const name = site && !isUrl(site) ? titleSegments(site)[0] ?? site : null;
+  const host = hostName(pageUrl);
+  const labels = host ? host.split('.').filter((l) => !/^(?:co|com|org|net|gov|ac|edu|ne|or)$/.test(l)) : [];
+  const key = core(name ?? labels[labels.length > 1 ? labels.length - 2 : 0] ?? '');
+  if (!key || (name && written(name) > 1)) return name && name.replace(/^the (?=\p{Lu})/u, 'The ');
+  let best = name;
+  let score = name ? written(name) : 0;
+  for (const n of ownNames(doc, pm, readabilitySiteName)) {
+    // Without a site name, only a whole name that spells the host will do.
+    const w = name ? spelling(n, key) : core(n) === key ? n : null;
+    if (w && written(w) > score) {
+      best = w;
+      score = written(w);
+    }
+  }
+  return best;
+}
+
 export interface PublisherInfo {
   publisher: string | null;
   aggregator: string | null;
@@ -444,8 +547,8 @@ export function findPublisher(
   const a = pm.article;
   const jsonPublisher = a ? jsonName(a.publisher) : null;
   const websiteName = jsonName(pm.jsonld.find((n) => types(n).includes('WebSite'))?.name);
-  const siteName =
-    firstMeta(pm, 'og:site_name') ?? websiteName ?? firstMeta(pm, 'application-name', 'al:android:app_name', 'al:ios:app_name') ?? null;
+  const named = firstMeta(pm, 'og:site_name') ?? websiteName ?? firstMeta(pm, 'application-name', 'al:android:app_name', 'al:ios:app_name');
+  const siteName = named && writtenName(named, doc, pm, opts.pageUrl, opts.readabilitySiteName);
   const known = knownAggregator(siteName, opts.pageUrl);
   const siteKey = siteName ? nameKey(siteName) : '';
   const isSite = (n: string | null) => !!n && (nameKey(n) === siteKey || (!!known && knownAggregator(n, null) === known));
@@ -484,6 +587,7 @@ export function findPublisher(
     jsonPublisher ??
     nameOrHost(firstMeta(pm, 'article:publisher', 'publisher', 'dc.publisher')) ??
     (opts.readabilitySiteName ? text(opts.readabilitySiteName) : null) ??
+    writtenName(null, doc, pm, opts.pageUrl) ??
     hostName(opts.pageUrl);
   return { publisher, aggregator: null };
 }

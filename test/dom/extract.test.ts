@@ -79,7 +79,7 @@ describe.each(DOMS)('seed page (inkl carrying The Independent) on %s', (_name, p
   it('normalises URL, date and language', () => {
     expect(a.url).toBe('http://127.0.0.1/news/uk-troops-ukraine-reassurance-force');
     expect(a.pageUrl).toBe(SEED_URL);
-    expect(a.published).toBe('2025-08-19T18:30:00Z');
+    expect(a.published).toBe('2025-08-19T19:30:00+01:00');
     expect(a.lang).toBe('en-gb');
     expect(a.excerpt).toMatch(/^The UK is preparing/);
     expect(result.ms).toBeGreaterThanOrEqual(0);
@@ -111,7 +111,7 @@ describe('the article gate', () => {
     const url = 'http://fakehost/travel/night-trains.html';
     const a = article(extractArticle(linkedom(fixture('pages/own-article-time.html'), url), url));
     expect(a.title).toBe('Night trains return to the Alps');
-    expect(a.published).toBe('2023-11-02T07:15:00Z');
+    expect(a.published).toBe('2023-11-02T08:15:00+01:00');
     expect(a.publisher).toBe('The Example Times');
     expect(a.aggregator).toBeNull();
     expect(a.lang).toBe('de-at');
@@ -145,7 +145,7 @@ describe('JSON-LD publisher and dates', () => {
     expect(a.aggregator).toBe('Yahoo News');
     expect(a.title).toBe('Harbour town votes to rebuild sea wall');
     expect(a.byline).toBe('Jane Doe, Sam Roe');
-    expect(a.published).toBe('2024-03-05T19:20:00Z');
+    expect(a.published).toBe('2024-03-05T14:20:00-05:00');
     expect(a.lang).toBe('en-us');
     expect(a.url).toBe('https://news.yahoo.com/harbour-town-votes-rebuild-sea-wall-142000123.html?guccounter=1');
   });
