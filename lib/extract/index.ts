@@ -282,7 +282,9 @@ export function readPage(doc: Document, pageUrl: string, opts: ExtractOptions & 
   const ownByline = byline && siteNames.some((n) => n && nameKey(n) === nameKey(byline)) ? null : byline;
   // "Headline | Eleanor Ainge Roy": the author's name is no part of the title either.
   const authors = byline ? [byline, ...byline.split(/,|&|\band\b/).map((s) => s.trim())] : [];
-  const title = stripSiteFromTitle(headline, [...siteNames, ...authors]);
+  // A title that is the site's whole name, tagline and all, is left as it is.
+  const whole = [firstMeta(pm, 'og:site_name'), firstMeta(pm, 'application-name')].some((n) => n && nameKey(n) === nameKey(headline));
+  const title = whole ? headline : stripSiteFromTitle(headline, [...siteNames, ...authors]);
 
   // The clutter among the article's paragraphs goes; captions are marked (see clean.ts).
   const cleaning: CleanReport = content.nodeType === 1 ? cleanContent(content as Element, { pageUrl, title, headline, byline }) : {};

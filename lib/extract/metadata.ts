@@ -318,12 +318,17 @@ export function findPublished(doc: Document, pm: PageMeta, readabilityTime?: str
   ];
   for (const t of times) if (t) candidates.push(t.getAttribute('datetime'));
   candidates.push(readabilityTime);
+  // A time given in UTC gives way to the same moment given in the page's own zone elsewhere
+  // (JSON-LD in UTC, article:published_time with -08:00): that one has the page's calendar date.
+  let found: string | null = null;
   for (const c of candidates) {
     const v = Array.isArray(c) ? c[0] : c;
-    if (typeof v !== 'string') continue;
-    const d = normaliseDate(v);
-    if (d) return d;
+    const d = typeof v === 'string' && normaliseDate(v);
+    if (!d) continue;
+    if (!found) found = d;
+    if (!d.endsWith('+00:00') && (d === found || (d.length > 10 && Math.abs(Date.parse(d) - Date.parse(found)) <= 60_000))) return d;
   }
+  if (found) return found;
   // Visible datelines, in document order, then the byline (which often carries the date).
   const lines = Array.from(doc.querySelectorAll(DATELINES), (e) => e.textContent ?? '').slice(0, 40);
   for (const line of [...lines, more.byline ?? '']) {
@@ -459,7 +464,7 @@ const core = (s: string): string =>
  * ("TheHill", "CTVNews"), 2 otherwise.
  */
 const isUrl = (s: string) => /^(?:https?:)?\/\//i.test(s);
-const written = (s: string): number => (isUrl(s) || /^@|^[^\p{Lu}]*$/u.test(s) ? 0 : /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u.test(s) && !/\s/.test(s) ? 1 : 2);
+const written = (s: string): number => (isUrl(s) || /^@|^[^\p{Lu}]*[a-z][^\p{Lu}]*$/u.test(s) ? 0 : /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u.test(s) && !/\s/.test(s) ? 1 : 2);
 
 /** The leading words of `s` that spell `key` ("PolitiFact West Virginia", "politifact" → "PolitiFact"). */
 function spelling(s: string, key: string): string | null {
@@ -549,7 +554,7 @@ export function findPublisher(
   const websiteName = jsonName(pm.jsonld.find((n) => types(n).includes('WebSite'))?.name);
   const named = firstMeta(pm, 'og:site_name') ?? websiteName ?? firstMeta(pm, 'application-name', 'al:android:app_name', 'al:ios:app_name');
   const siteName = named && writtenName(named, doc, pm, opts.pageUrl, opts.readabilitySiteName);
-  const known = knownAggregator(siteName, opts.pageUrl);
+  const known = knownAggregator(named, opts.pageUrl);
   const siteKey = siteName ? nameKey(siteName) : '';
   const isSite = (n: string | null) => !!n && (nameKey(n) === siteKey || (!!known && knownAggregator(n, null) === known));
 
