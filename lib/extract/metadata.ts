@@ -20,8 +20,10 @@ export interface PageMeta {
   otherSignals: string[];
 }
 
+// Article, NewsArticle and its kinds (Analysis…, Opinion…, Reportage…), SatiricalArticle, ScholarlyArticle,
+// TechArticle, Report, BlogPosting, LiveBlogPosting, SocialMediaPosting, DiscussionForumPosting.
 const ARTICLE_TYPES =
-  /^(?:Article|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|SatiricalArticle|AdvertiserContentArticle|ScholarlyArticle|MedicalScholarlyArticle|TechArticle|Report|BlogPosting|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting)$/;
+  /^(?:(?:(?:Analysis|AskPublic|Background|Opinion|Reportage|Review)?News|Satirical|AdvertiserContent|(?:Medical)?Scholarly|Tech)?Article|Report|(?:Live)?BlogPosting|SocialMediaPosting|DiscussionForumPosting)$/;
 const OTHER_PAGE_TYPES = /^(?:SearchResultsPage|CollectionPage|ItemList|ProfilePage|CheckoutPage|ContactPage|Product)$/;
 
 const text = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -186,29 +188,21 @@ interface KnownAggregator {
   aliases?: string[];
 }
 
-/** Sites that carry other publishers' articles. Matched by host (or a subdomain) or by name. */
-export const KNOWN_AGGREGATORS: KnownAggregator[] = [
-  { name: 'inkl', hosts: ['inkl.com'] },
-  { name: 'Google News', hosts: ['news.google.com'] },
-  { name: 'Apple News', hosts: ['apple.news'] },
-  { name: 'Yahoo News', hosts: ['news.yahoo.com', 'finance.yahoo.com', 'sports.yahoo.com'], aliases: ['Yahoo', 'Yahoo Finance', 'Yahoo Sports'] },
-  { name: 'MSN', hosts: ['msn.com'], aliases: ['Microsoft Start'] },
-  { name: 'Flipboard', hosts: ['flipboard.com'] },
-  { name: 'PressReader', hosts: ['pressreader.com'] },
-  { name: 'NewsBreak', hosts: ['newsbreak.com'], aliases: ['News Break'] },
-  { name: 'SmartNews', hosts: ['smartnews.com'] },
-  { name: 'Ground News', hosts: ['ground.news'] },
-  { name: 'Pocket', hosts: ['getpocket.com'] },
-  { name: 'Feedly', hosts: ['feedly.com'] },
-  { name: 'NewsNow', hosts: ['newsnow.co.uk', 'newsnow.com'] },
-  { name: 'Upday', hosts: ['upday.com'] },
-  { name: 'Opera News', hosts: ['opera.news'] },
-  { name: 'Squid', hosts: ['squidapp.co'] },
-  { name: 'Particle', hosts: ['particle.news'] },
-  { name: 'Readly', hosts: ['readly.com'] },
-  { name: 'Magzter', hosts: ['magzter.com'] },
-  { name: 'AOL', hosts: ['aol.com'] },
-];
+/**
+ * Sites that carry other publishers' articles, matched by host (or a subdomain) or by name: written
+ * "name|host host…|alias alias…;…" to keep the content script small.
+ */
+export const KNOWN_AGGREGATORS: KnownAggregator[] = (
+  'inkl|inkl.com;Google News|news.google.com;Apple News|apple.news;Yahoo News|news.yahoo.com finance.yahoo.com sports.yahoo.com|Yahoo,Yahoo Finance,Yahoo Sports;' +
+  'MSN|msn.com|Microsoft Start;Flipboard|flipboard.com;PressReader|pressreader.com;NewsBreak|newsbreak.com|News Break;SmartNews|smartnews.com;' +
+  'Ground News|ground.news;Pocket|getpocket.com;Feedly|feedly.com;NewsNow|newsnow.co.uk newsnow.com;Upday|upday.com;Opera News|opera.news;' +
+  'Squid|squidapp.co;Particle|particle.news;Readly|readly.com;Magzter|magzter.com;AOL|aol.com'
+)
+  .split(';')
+  .map((entry) => {
+    const [name, hosts, aliases] = entry.split('|');
+    return { name: name!, hosts: hosts!.split(' '), aliases: aliases ? aliases.split(',') : [] };
+  });
 
 export function knownAggregator(siteName: string | null, url: string | null): KnownAggregator | null {
   const key = siteName ? nameKey(siteName) : '';
@@ -266,38 +260,15 @@ export function stripSiteFromTitle(title: string, names: (string | null | undefi
 // ---------------------------------------------------------------------------------------------
 // Published time
 
-const DATE_META_KEYS = [
-  'article:published_time',
-  'og:article:published_time',
-  'article:published',
-  'datepublished',
-  'parsely-pub-date',
-  'sailthru.date',
-  'pubdate',
-  'publishdate',
-  'publish-date',
-  'publish_date',
-  'publication_date',
-  'article.published',
-  'dc.date.issued',
-  'dcterms.issued',
-  'dc.date',
-  'dcterms.date',
-  'dcterms.created',
-  'dc.date.created',
-  'citation_publication_date',
-  'citation_date',
-  'date',
-  'og:published_time',
-  'published_time',
-  'release_date',
-  'article_date_original',
-  'publication-date',
-  'pub_date',
-];
+const DATE_META_KEYS = (
+  'article:published_time og:article:published_time article:published datepublished parsely-pub-date sailthru.date pubdate ' +
+  'publishdate publish-date publish_date publication_date article.published dc.date.issued dcterms.issued dc.date dcterms.date ' +
+  'dcterms.created dc.date.created citation_publication_date citation_date date og:published_time published_time release_date ' +
+  'article_date_original publication-date pub_date'
+).split(' ');
 
 /** Elements that hold a visible dateline or byline ("Published 16 November 2019", "Nov. 16, 2019"). */
-const DATELINES = '[class*="date" i], [class*="publish" i], [class*="byline" i], [class*="posted" i], [class*="timestamp" i], [id*="date" i]';
+const DATELINES = '[class*=date i],[class*=publish i],[class*=byline i],[class*=posted i],[class*=timestamp i],[id*=date i]';
 
 /**
  * Publication date (ISO 8601 in the page's own zone; see date.ts) from the most explicit source the
@@ -450,21 +421,17 @@ function publisherFromElements(doc: Document): string | null {
   return null;
 }
 
-/** Letters and digits, lower-cased, without a ".com"-like ending or a leading "the": "The Hill" and "TheHill" → "hill". */
-const core = (s: string): string =>
-  s
-    .toLowerCase()
-    .replace(/\.[a-z]{2,3}(?:\.[a-z]{2})?$/, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '')
-    .replace(/^the(?=.)/, '');
+/** `nameKey` without a ".com"-like ending or a glued leading "the": "The Hill", "TheHill" and "thehill.com" → "hill". */
+const core = (s: string): string => nameKey(s.replace(/\.[a-z]{2,3}(?:\.[a-z]{2})?$/i, '')).replace(/^the(?=.)/, '');
 
 /**
- * How much a name looks written as its publisher writes it: 0 for a host, a handle or a slug
+ * How much a name looks written as its publisher writes it: 0 for an address, a handle or a slug
  * ("https://www.newsnation.in", "@politifact", "detroitnews"), 1 for words run together
  * ("TheHill", "CTVNews"), 2 otherwise.
  */
 const isUrl = (s: string) => /^(?:https?:)?\/\//i.test(s);
-const written = (s: string): number => (isUrl(s) || /^@|^[^\p{Lu}]*[a-z][^\p{Lu}]*$/u.test(s) ? 0 : /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u.test(s) && !/\s/.test(s) ? 1 : 2);
+const written = (s: string): number =>
+  isUrl(s) || s[0] === '@' || (s === s.toLowerCase() && /[a-z]/.test(s)) ? 0 : /[a-z][A-Z]|[A-Z][A-Z][a-z]/.test(s) && !s.includes(' ') ? 1 : 2;
 
 /** The leading words of `s` that spell `key` ("PolitiFact West Virginia", "politifact" → "PolitiFact"). */
 function spelling(s: string, key: string): string | null {
@@ -480,8 +447,8 @@ function spelling(s: string, key: string): string | null {
 
 /**
  * Names the page gives itself besides og:site_name: JSON-LD publishers and organisations,
- * application-name, publisher meta tags, the first and last title segments, the copyright line
- * ("© 2019 Cleveland.com. All rights reserved") and the logo's alt text.
+ * application-name, publisher meta tags, the first and last title segments and the copyright line
+ * ("© 2019 Cleveland.com. All rights reserved").
  */
 function ownNames(doc: Document, pm: PageMeta, readabilitySiteName?: string | null): string[] {
   const out: (string | null | undefined)[] = [firstMeta(pm, 'application-name', 'publisher', 'dc.publisher'), readabilitySiteName];
@@ -491,13 +458,10 @@ function ownNames(doc: Document, pm: PageMeta, readabilitySiteName?: string | nu
   }
   const segs = titleSegments(documentTitle(doc));
   if (segs.length > 1) out.push(segs[0], segs[segs.length - 1]);
-  for (const el of Array.from(doc.querySelectorAll('[class*="copyright" i], [id*="copyright" i], footer, [class*="footer" i] p')).slice(0, 20)) {
+  for (const el of Array.from(doc.querySelectorAll('[class*=copyright i],[id*=copyright i],footer,[class*=footer i] p')).slice(0, 20)) {
     const t = text(el.textContent);
     const i = t.search(/©|\(c\)|ⓒ|copyright/i);
     if (i >= 0) out.push(t.slice(i).replace(/^(?:©|\(c\)|ⓒ|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|[\s,])+/i, '').split(/[,|©]|\.\s|\.$|\s[-–—]\s|\s+all rights|\s\d{4}/i)[0]);
-  }
-  for (const img of Array.from(doc.querySelectorAll('img[alt][class*="logo" i], [class*="logo" i] img[alt]')).slice(0, 4)) {
-    out.push(img.getAttribute('alt')?.replace(/(?:['’]s)?\s*logo$/i, ''));
   }
   return out.map((n) => text(n)).filter((n) => n && n.length <= 60 && n.split(' ').length <= 6);
 }
@@ -514,7 +478,7 @@ function writtenName(site: string | null, doc: Document, pm: PageMeta, pageUrl: 
   const host = hostName(pageUrl);
   const labels = host ? host.split('.').filter((l) => !/^(?:co|com|org|net|gov|ac|edu|ne|or)$/.test(l)) : [];
   const key = core(name ?? labels[labels.length > 1 ? labels.length - 2 : 0] ?? '');
-  if (!key || (name && written(name) > 1)) return name && name.replace(/^the (?=\p{Lu})/u, 'The ');
+  if (!key || (name && written(name) > 1)) return name && name.replace(/^the (?=[A-Z])/, 'The ');
   let best = name;
   let score = name ? written(name) : 0;
   for (const n of ownNames(doc, pm, readabilitySiteName)) {
