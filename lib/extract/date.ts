@@ -50,8 +50,7 @@ const ISO_RE =
 
 const ZONE_ABBR: Record<string, number> = {
   utc: 0, gmt: 0, z: 0, bst: 60, cet: 60, cest: 120, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420,
-  mdt: -360, pst: -480, pdt: -420, akst: -540, hst: -600, wet: 0, west: 60, eet: 120, eest: 180, msk: 180, jst: 540,
-  kst: 540, hkt: 480, sgt: 480, awst: 480, acst: 570, acdt: 630, aest: 600, aedt: 660, nzst: 720, nzdt: 780,
+  mdt: -360, pst: -480, pdt: -420, aest: 600, aedt: 660,
 };
 
 function offsetMinutes(zone: string | undefined): number | null {
@@ -104,12 +103,12 @@ const TEXT_DATE = new RegExp(
 );
 const TIME = '(\\d{1,2}):(\\d{2})(?::\\d{2})?\\s*(?:([ap])\\.?m\\b\\.?)?(?:\\s*\\(?([a-z]{1,5}|[+-]\\d{2}:?\\d{2})\\b\\)?)?';
 const TIME_AFTER = new RegExp(`^,?\\s*(?:at\\s+|[-–—·|,]\\s*)?${TIME}`, 'i');
-const TIME_BEFORE = new RegExp(`${TIME}\\s*[,|·–-]?\\s*(?:on\\s+)?$`, 'i');
 
 /**
  * The first date written in a line of text ("Published 16 November 2019", "7:07 PM EST Nov 19,
- * 2019", "Jeff Foust — November 18, 2019"), with a time when one stands next to it, in the form
- * `normaliseDate` gives; `at` is where the date (or the time before it) starts. Null without a date.
+ * 2019", "Jeff Foust — November 18, 2019"), with the time that follows it if any, in the form
+ * `normaliseDate` gives (a calendar date is all a dateline needs); `at` is where the date starts.
+ * Null without a date.
  */
 export function dateInText(s: string): { date: string; at: number } | null {
   const m = TEXT_DATE.exec(s);
@@ -124,12 +123,8 @@ export function dateInText(s: string): { date: string; at: number } | null {
         : [g(12), g(11), g(10)];
   const day = ymd(y, mo, d);
   if (!day) return null;
-  let at = m.index;
-  let t = TIME_AFTER.exec(s.slice(at + m[0].length));
-  if (!t) {
-    t = TIME_BEFORE.exec(s.slice(Math.max(0, at - 30), at));
-    if (t) at -= t[0].length;
-  }
+  const at = m.index;
+  const t = TIME_AFTER.exec(s.slice(at + m[0].length));
   let h = t ? Number(t[1]) : 99;
   const ap = t?.[3]?.toLowerCase();
   if (ap === 'p' && h < 12) h += 12;

@@ -94,7 +94,7 @@ export function readPageMeta(doc: Document): PageMeta {
   if (meta.has('article:published_time')) articleSignals.push('article:published_time');
   const parselyType = (meta.get('parsely-type')?.[0] ?? '').toLowerCase();
   if (parselyType === 'post' || parselyType === 'article') articleSignals.push(`parsely-type=${parselyType}`);
-  const micro = doc.querySelector('[itemtype*="schema.org/NewsArticle" i], [itemtype*="schema.org/Article" i], [itemtype*="schema.org/BlogPosting" i], [itemtype*="schema.org/ReportageNewsArticle" i]');
+  const micro = doc.querySelector('[itemtype*="NewsArticle" i],[itemtype*="schema.org/Article" i],[itemtype*="BlogPosting" i]');
   if (micro) articleSignals.push('microdata article');
   for (const n of jsonld) {
     const t = types(n).find((x) => OTHER_PAGE_TYPES.test(x));
@@ -153,7 +153,8 @@ export function nameKey(s: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-const isUrlLike = (s: string) => /^(?:https?:)?\/\//i.test(s) || /^[\w-]+(\.[\w-]+)+(\/|$)/.test(s);
+const isUrl = (s: string) => /^(?:https?:)?\/\//i.test(s);
+const isUrlLike = (s: string) => isUrl(s) || /^[\w-]+(\.[\w-]+)+(\/|$)/.test(s);
 
 /** A host name as a last-resort publisher name: "www.example.co.uk" → "example.co.uk"; null for IPs. */
 export function hostName(url: string): string | null {
@@ -263,12 +264,11 @@ export function stripSiteFromTitle(title: string, names: (string | null | undefi
 const DATE_META_KEYS = (
   'article:published_time og:article:published_time article:published datepublished parsely-pub-date sailthru.date pubdate ' +
   'publishdate publish-date publish_date publication_date article.published dc.date.issued dcterms.issued dc.date dcterms.date ' +
-  'dcterms.created dc.date.created citation_publication_date citation_date date og:published_time published_time release_date ' +
-  'article_date_original publication-date pub_date'
+  'dcterms.created dc.date.created citation_publication_date citation_date date og:published_time published_time release_date '
 ).split(' ');
 
 /** Elements that hold a visible dateline or byline ("Published 16 November 2019", "Nov. 16, 2019"). */
-const DATELINES = '[class*=date i],[class*=publish i],[class*=byline i],[class*=posted i],[class*=timestamp i],[id*=date i]';
+const DATELINES = '[class*="date" i],[class*="publish" i],[class*="byline" i],[class*="timestamp" i],[id*="date" i]';
 
 /**
  * Publication date (ISO 8601 in the page's own zone; see date.ts) from the most explicit source the
@@ -297,7 +297,7 @@ export function findPublished(doc: Document, pm: PageMeta, readabilityTime?: str
     const d = typeof v === 'string' && normaliseDate(v);
     if (!d) continue;
     if (!found) found = d;
-    if (!d.endsWith('+00:00') && (d === found || (d.length > 10 && Math.abs(Date.parse(d) - Date.parse(found)) <= 60_000))) return d;
+    if (!d.endsWith('+00:00') && Math.abs(Date.parse(d) - Date.parse(found)) <= 60_000) return d;
   }
   if (found) return found;
   // Visible datelines, in document order, then the byline (which often carries the date).
@@ -314,7 +314,7 @@ export function findPublished(doc: Document, pm: PageMeta, readabilityTime?: str
     return null;
   }
   const m = /\/((?:19|20)\d\d)\/([a-z]{3}|\d\d?)\/(\d\d?)\//i.exec(path);
-  return m ? (/\d/.test(m[2]!) ? normaliseDate(`${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`) : dateInText(`${m[3]} ${m[2]} ${m[1]}`)?.date ?? null) : null;
+  return m ? dateInText(`${m[3]} ${m[2]} ${m[1]}`.replace(/ (\d+) /, '.$1.'))?.date ?? null : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -429,36 +429,36 @@ const core = (s: string): string => nameKey(s.replace(/\.[a-z]{2,3}(?:\.[a-z]{2}
  * ("https://www.newsnation.in", "@politifact", "detroitnews"), 1 for words run together
  * ("TheHill", "CTVNews"), 2 otherwise.
  */
-const isUrl = (s: string) => /^(?:https?:)?\/\//i.test(s);
 const written = (s: string): number =>
   isUrl(s) || s[0] === '@' || (s === s.toLowerCase() && /[a-z]/.test(s)) ? 0 : /[a-z][A-Z]|[A-Z][A-Z][a-z]/.test(s) && !s.includes(' ') ? 1 : 2;
 
-/** The leading words of `s` that spell `key` ("PolitiFact West Virginia", "politifact" → "PolitiFact"). */
+/** Whether the words spell `key`, each giving a prefix of itself, one letter at least ("new york times" → "nytimes"). */
+const spells = (key: string, words: string[]): boolean =>
+  words.length ? [...words[0]!].some((_, n) => key.startsWith(words[0]!.slice(0, n + 1)) && spells(key.slice(n + 1), words.slice(1))) : !key;
+
+/**
+ * The leading words of `s` that spell `key`, a leading "The" aside: "PolitiFact West Virginia" and
+ * "politifact" → "PolitiFact"; "The New York Times" and "nytimes" → "The New York Times".
+ */
 function spelling(s: string, key: string): string | null {
   const words = s.split(' ');
   for (let i = 1; i <= words.length; i++) {
-    const w = words.slice(0, i).join(' ');
-    const k = core(w);
-    if (k === key) return w;
-    if (k.length > key.length) break;
+    if (spells(key, words.slice(0, i).map(core).filter((w, j) => w && (j || w !== 'the')))) return words.slice(0, i).join(' ');
   }
   return null;
 }
 
 /**
- * Names the page gives itself besides og:site_name: JSON-LD publishers and organisations,
+ * Names the page gives itself besides og:site_name: JSON-LD publishers,
  * application-name, publisher meta tags, the first and last title segments and the copyright line
  * ("© 2019 Cleveland.com. All rights reserved").
  */
-function ownNames(doc: Document, pm: PageMeta, readabilitySiteName?: string | null): string[] {
-  const out: (string | null | undefined)[] = [firstMeta(pm, 'application-name', 'publisher', 'dc.publisher'), readabilitySiteName];
-  for (const n of pm.jsonld) {
-    out.push(jsonName(n.publisher));
-    if (types(n).some((t) => /Organization|WebSite/.test(t))) out.push(jsonName(n.name));
-  }
+function ownNames(doc: Document, pm: PageMeta): string[] {
+  const out: (string | null | undefined)[] = [firstMeta(pm, 'application-name', 'publisher', 'dc.publisher')];
+  for (const n of pm.jsonld) out.push(jsonName(n.publisher));
   const segs = titleSegments(documentTitle(doc));
   if (segs.length > 1) out.push(segs[0], segs[segs.length - 1]);
-  for (const el of Array.from(doc.querySelectorAll('[class*=copyright i],[id*=copyright i],footer,[class*=footer i] p')).slice(0, 20)) {
+  for (const el of Array.from(doc.querySelectorAll('[class*="copyright" i],[id*="copyright" i],footer,[class*="footer" i] p')).slice(0, 20)) {
     const t = text(el.textContent);
     const i = t.search(/©|\(c\)|ⓒ|copyright/i);
     if (i >= 0) out.push(t.slice(i).replace(/^(?:©|\(c\)|ⓒ|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|[\s,])+/i, '').split(/[,|©]|\.\s|\.$|\s[-–—]\s|\s+all rights|\s\d{4}/i)[0]);
@@ -473,15 +473,15 @@ function ownNames(doc: Document, pm: PageMeta, readabilitySiteName?: string | nu
  * in the page ("Cleveland.com", "The Hill"). With no site name, a name the page gives itself that
  * spells its host's name ("Entermedia" on entermedia.co.kr) comes before the bare host.
  */
-function writtenName(site: string | null, doc: Document, pm: PageMeta, pageUrl: string, readabilitySiteName?: string | null): string | null {
-  const name = site && !isUrl(site) ? titleSegments(site)[0] ?? site : null;
+function writtenName(site: string | null, doc: Document, pm: PageMeta, pageUrl: string): string | null {
+  const name = site && !isUrl(site) ? titleSegments(site)[0]! : null;
   const host = hostName(pageUrl);
   const labels = host ? host.split('.').filter((l) => !/^(?:co|com|org|net|gov|ac|edu|ne|or)$/.test(l)) : [];
   const key = core(name ?? labels[labels.length > 1 ? labels.length - 2 : 0] ?? '');
   if (!key || (name && written(name) > 1)) return name && name.replace(/^the (?=[A-Z])/, 'The ');
   let best = name;
   let score = name ? written(name) : 0;
-  for (const n of ownNames(doc, pm, readabilitySiteName)) {
+  for (const n of ownNames(doc, pm)) {
     // Without a site name, only a whole name that spells the host will do.
     const w = name ? spelling(n, key) : core(n) === key ? n : null;
     if (w && written(w) > score) {
@@ -517,7 +517,7 @@ export function findPublisher(
   const jsonPublisher = a ? jsonName(a.publisher) : null;
   const websiteName = jsonName(pm.jsonld.find((n) => types(n).includes('WebSite'))?.name);
   const named = firstMeta(pm, 'og:site_name') ?? websiteName ?? firstMeta(pm, 'application-name', 'al:android:app_name', 'al:ios:app_name');
-  const siteName = named && writtenName(named, doc, pm, opts.pageUrl, opts.readabilitySiteName);
+  const siteName = named && writtenName(named, doc, pm, opts.pageUrl);
   const known = knownAggregator(named, opts.pageUrl);
   const siteKey = siteName ? nameKey(siteName) : '';
   const isSite = (n: string | null) => !!n && (nameKey(n) === siteKey || (!!known && knownAggregator(n, null) === known));

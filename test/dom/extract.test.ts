@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { DOMParser as LinkedomParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractArticle, MESSAGES } from '../../lib/extract/index';
+import { extractArticle, MESSAGES, readerMessage } from '../../lib/extract/index';
 import type { Article, ExtractResult } from '../../lib/types';
 
 const fixture = (p: string) => readFileSync(fileURLToPath(new URL(`../fixtures/${p}`, import.meta.url)), 'utf8');
@@ -96,9 +96,10 @@ describe('the article gate', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.reason).toBe('not-article');
-    expect(r.message).toBe(MESSAGES['not-article']);
-    expect(r.message).toMatch(/^[A-Z].*\.$/);
-    expect(r.message).not.toMatch(/readability|undefined|null|error/i);
+    expect(r.message).toBe('');
+    expect(readerMessage(r)).toBe(MESSAGES['not-article']);
+    expect(readerMessage(r)).toMatch(/^[A-Z].*\.$/);
+    expect(readerMessage(r)).not.toMatch(/readability|undefined|null|error/i);
   });
 
   it('refuses a search results page even though it has paragraphs', () => {
@@ -126,13 +127,15 @@ describe('the article gate', () => {
     expect(extractArticle(blank, 'about:blank')).toMatchObject({ ok: false, reason: 'unsupported-page' });
     const empty = linkedom('<html><head><title>x</title></head><body>  \n </body></html>', 'https://example.com/a');
     const r = extractArticle(empty, 'https://example.com/a');
-    expect(r).toMatchObject({ ok: false, reason: 'empty', message: MESSAGES.empty });
+    expect(r).toMatchObject({ ok: false, reason: 'empty' });
+    if (!r.ok) expect(readerMessage(r)).toBe(MESSAGES.empty);
   });
 
   it('never throws: an internal failure comes back as a result', () => {
     const broken = { querySelector: () => { throw new Error('boom'); } } as unknown as Document;
     const r = extractArticle(broken, 'https://example.com/a');
     expect(r.ok).toBe(false);
+    if (!r.ok) expect(readerMessage(r)).toBe(r.message);
     if (!r.ok) expect(r.message).toContain('could not read this page');
   });
 });
