@@ -46,7 +46,7 @@ function utc(ms: number): string | null {
 
 // 2025-08-19, 2025-08-19T19:30, 2025-08-19 19:30:00.123+01:00, 20250819T193000Z, ...+0100, ...+01
 const ISO_RE =
-  /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+  /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
 const ZONE_ABBR: Record<string, number> = {
   utc: 0, gmt: 0, z: 0, bst: 60, cet: 60, cest: 120, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420,
@@ -74,7 +74,7 @@ export function normaliseDate(input: string | null | undefined): string | null {
 
   const iso = ISO_RE.exec(s.replace(/^(\d{4})\/(\d{2})\/(\d{2})\b/, '$1-$2-$3'));
   if (iso) {
-    const [, y, mo, d, h, mi, sec, , zone] = iso;
+    const [, y, mo, d, h, mi, sec, zone] = iso;
     if (h === undefined) return ymd(Number(y), Number(mo), Number(d));
     if (!validYmd(Number(y), Number(mo), Number(d)) || Number(h) > 24 || Number(mi) > 59 || Number(sec ?? 0) > 60) return null;
     return stated(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec ?? 0)), offsetMinutes(zone) ?? 0);

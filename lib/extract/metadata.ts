@@ -461,7 +461,7 @@ function ownNames(doc: Document, pm: PageMeta): string[] {
   for (const el of Array.from(doc.querySelectorAll('[class*="copyright" i],[id*="copyright" i],footer,[class*="footer" i] p')).slice(0, 20)) {
     const t = text(el.textContent);
     const i = t.search(/©|\(c\)|ⓒ|copyright/i);
-    if (i >= 0) out.push(t.slice(i).replace(/^(?:©|\(c\)|ⓒ|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|[\s,])+/i, '').split(/[,|©]|\.\s|\.$|\s[-–—]\s|\s+all rights|\s\d{4}/i)[0]);
+    if (i >= 0) out.push(t.slice(i).replace(/^(?:©|\(c\)|ⓒ|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|[\s,])+/i, '').split(/[,|©]|\.\s|\.$|\s[-–—]\s|\sall rights|\s\d{4}/i)[0]);
   }
   return out.map((n) => text(n)).filter((n) => n && n.length <= 60 && n.split(' ').length <= 6);
 }
