@@ -17,6 +17,7 @@ import type { ArchiveDB } from '../archive/db';
 import type { Broadcast, PanelState, SavedInfo, TabState } from '../messaging/protocol';
 import { isQuotaError, isWriteFailure, STORAGE_FULL, UserFacingError, WRITE_FAILED, type Handlers } from '../messaging/transport';
 import { isClaimStatus } from '../claim-status';
+import { readerMessage } from '../extract/messages';
 import type { Analysis, Article, Claim, ExtractResult, SavedArticle } from '../types';
 import { savesAutomatically, type Settings } from '../settings';
 import type { TabStore } from './tab-store';
@@ -141,7 +142,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
   async function report(tabId: number, url: string, result: ExtractResult): Promise<Analysis | null> {
     if (!result.ok) {
       const status = result.reason === 'unsupported-page' ? 'unsupported' : 'not-article';
-      await setState(tabId, { status, url, message: result.message });
+      await setState(tabId, { status, url, message: readerMessage(result) });
       return null;
     }
     let analysis: Analysis;

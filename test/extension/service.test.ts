@@ -1,3 +1,4 @@
+import { MESSAGES } from '../../lib/extract/messages';
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -146,6 +147,13 @@ describe('background service', () => {
     );
     const st = await s['panel/state']({ tabId: 1 });
     expect(st.state).toEqual({ status: 'not-article', url: article.url, message: 'This looks like a list of links.' });
+  });
+
+  it('gives a refusal without a message the sentence of its reason (the content script sends none)', async () => {
+    const s = service();
+    await s['content/report']({ url: article.url, result: { ok: false, reason: 'empty', message: '', ms: 1 } }, sender(1));
+    const st = await s['panel/state']({ tabId: 1 });
+    expect(st.state).toEqual({ status: 'not-article', url: article.url, message: MESSAGES.empty });
   });
 
   it('saves, updates and removes the tab’s article, keeping one record', async () => {
