@@ -21,11 +21,11 @@
  * the same key in every article. Pure, no dependencies.
  */
 import type { Actor, EntityType, Mention } from '../types.ts';
-import { captionLabelLength, creditOnlyParagraph, creditReason, generalKnowledge, isNotAName, isOrdinaryWord, joinParticleNames, mentionCues, nameShapeType, type TypeCues } from './actor-cues.ts';
+import { captionLabelLength, creditOnlyParagraph, creditReason, generalKnowledge, isNotAName, isOrdinaryWord, isPeopleName, isThingName, joinParticleNames, mentionCues, nameShapeType, thingCue, type TypeCues } from './actor-cues.ts';
 
 /** Titles that can stand before a person's name (multi-word ones first). Compared case-sensitively. */
 const TITLES = [
-  'Prime Minister', 'Deputy Prime Minister', 'Vice President', 'Vice-President', 'Foreign Secretary',
+  'Prime Minister', 'Deputy Prime Minister', 'President-elect', 'Vice President', 'Vice-President', 'Foreign Secretary',
   'Home Secretary', 'Defence Secretary', 'Defense Secretary', 'Secretary of State', 'Crown Prince',
   'Chief Justice', 'First Minister', 'Health Secretary', 'Chancellor of the Exchequer',
   'Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Mx', 'Mx.', 'Sir', 'Dame', 'Dr', 'Dr.', 'Lord', 'Lady',
@@ -39,7 +39,7 @@ const TITLES = [
 ].sort((a, b) => b.length - a.length);
 
 /** Titles that say "this is a person" even when the tagger said otherwise. */
-const PERSONAL = new Set(['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Mx', 'Mx.', 'Sir', 'Dame', 'Dr', 'Dr.', 'Lord', 'Lady', 'President', 'Prime Minister', 'Pope', 'Senator', 'Baroness']);
+const PERSONAL = new Set(['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Mx', 'Mx.', 'Sir', 'Dame', 'Dr', 'Dr.', 'Lord', 'Lady', 'President', 'President-elect', 'Prime Minister', 'Pope', 'Senator', 'Baroness']);
 /**
  * Royal and similar titles make a person only before a single name or a name with a regnal number
  * ("Queen Elizabeth II", "King Charles"), not before longer names ("Queen Mary University",
@@ -105,6 +105,10 @@ interface Item {
   alias: string;
   type: EntityType;
   personal: boolean;
+  /** A title stands right before the name, whatever the tagger called it ("Gov. Eric Holcomb" tagged a place). */
+  titled: boolean;
+  /** Type cues from the list the mention stands in ("Blue Origin, Ceres Robotics and SpaceX"). */
+  listCues: TypeCues;
 }
 
 function normSpace(s: string): string {
@@ -187,7 +191,10 @@ function prepare(paragraphs: string[], m: Mention): Item {
   core = normSpace(core);
   const personal = titleMakesPerson(title, core);
   const type: EntityType = personal ? 'PER' : m.type;
+  const titled = title !== null || titleBefore(para.slice(Math.max(0, m.start - 40), m.start)) !== null;
   return {
+    titled,
+    listCues: { PER: 0, ORG: 0, LOC: 0 },
     m: { ...m, start, end, text, type },
     core,
     words: core.split(' '),
@@ -224,9 +231,11 @@ export interface NameFacts {
   /** Known as a place only from a list of cities, which holds many surnames ("Hamilton", "Jackson"). */
   cityOnly: boolean;
   firstName: boolean;
+  /** A listed demonym ("Israeli", "American"). */
+  demonym?: boolean;
 }
 
-const NO_FACTS: NameFacts = { org: false, loc: false, cityOnly: false, firstName: false };
+const NO_FACTS: NameFacts = { org: false, loc: false, cityOnly: false, firstName: false, demonym: false };
 
 /** Grouping key of a name: lower case, no leading "the" ("The New York State Attorney General"). */
 function nameKey(core: string): string {
@@ -247,6 +256,8 @@ interface Evidence {
   /** A form of two or more words that starts with a known first name ("Sheldon Richardson"). */
   firstNamed: boolean;
   multiWord: boolean;
+  /** Some mention has a title right before it. */
+  titled: boolean;
 }
 
 function evidenceOf(items: Item[], paragraphs: string[], facts: (name: string) => NameFacts): Evidence {
@@ -255,8 +266,13 @@ function evidenceOf(items: Item[], paragraphs: string[], facts: (name: string) =
   let personal = false;
   let firstNamed = false;
   let multiWord = false;
+  let titled = false;
   for (const it of items) {
     votes[it.m.type] += it.personal ? 3 : 1;
+    if (it.titled) titled = true;
+    cues.PER += it.listCues.PER;
+    cues.ORG += it.listCues.ORG;
+    cues.LOC += it.listCues.LOC;
     if (it.personal || (it.title && PERSONAL.has(it.title))) personal = true;
     if (it.words.length >= 2) {
       multiWord = true;
@@ -267,7 +283,7 @@ function evidenceOf(items: Item[], paragraphs: string[], facts: (name: string) =
     cues.ORG += c.ORG;
     cues.LOC += c.LOC;
   }
-  return { votes, cues, personal, firstNamed, multiWord };
+  return { votes, cues, personal, firstNamed, multiWord, titled };
 }
 
 /** Words that begin place names and are also given names ("West Bank", "North Dakota", "New Jersey"). */
@@ -318,11 +334,13 @@ function decideType(name: string, ev: Evidence, facts: (name: string) => NameFac
   if (f.org && f.loc) return orgOrLoc();
   const shape = nameShapeType(name);
   if (shape) return shape;
-  // a known first name before a surname, called a person at least once
-  if (ev.firstNamed && (ev.votes.PER > 0 || c.PER > 0)) return 'PER';
+  // a known first name before a surname after a title ("Gov. Eric Holcomb"), or called a person at least once and
+  // not standing among organisations or places ("Blue Origin, Ceres Robotics and SpaceX")
+  if (ev.firstNamed && ev.titled) return 'PER';
+  if (ev.firstNamed && (ev.votes.PER > 0 || c.PER > 0) && c.ORG + c.LOC < c.PER + 2) return 'PER';
   const base = argmax(ev.votes);
   if (base === 'PER') {
-    if (ev.firstNamed) return 'PER';
+    if (ev.firstNamed && c.ORG + c.LOC < c.PER + 2) return 'PER';
     if (startsWithPlace(name, facts)) return orgOrLoc();
     const otherCues = Math.max(c.ORG, c.LOC);
     if (!ev.multiWord) {
@@ -335,6 +353,103 @@ function decideType(name: string, ev: Evidence, facts: (name: string) => NameFac
   }
   if (c.PER > 0 && ev.votes.PER > 0 && ev.votes.PER + 2 * c.PER > Math.max(ev.votes.ORG + 2 * c.ORG, ev.votes.LOC + 2 * c.LOC)) return 'PER';
   return orgOrLoc();
+}
+
+/**
+ * Two names the tagger read as one: "Colorado,Washington" (a comma with no space), or "ABC News and Politifact" when
+ * both halves are names on their own (each is tagged alone elsewhere in the article, or listed).
+ */
+function splitJoinedNames(paragraphs: string[], mentions: Mention[], facts: (name: string) => NameFacts): Mention[] {
+  const alone = new Set(mentions.filter((m) => !/\sand\s/.test(m.text)).map((m) => lowerKey(m.text.replace(POSSESSIVE_RE, ''))));
+  const known = (s: string) => alone.has(lowerKey(s)) || facts(s).org || (facts(s).loc && !facts(s).cityOnly);
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const para = paragraphs[m.paragraph] ?? '';
+    const text = para.slice(m.start, m.end) || m.text;
+    const comma = /^(\p{Lu}[^,]*),(\p{Lu}.*)$/u.exec(text);
+    const and = /^(\p{Lu}.*?) and (\p{Lu}.*)$/u.exec(text);
+    const parts = comma ? [comma[1]!, comma[2]!] : and && known(and[1]!) && known(and[2]!.replace(POSSESSIVE_RE, '')) ? [and[1]!, and[2]!] : null;
+    if (!parts) {
+      out.push(m);
+      continue;
+    }
+    const second = m.start + text.length - parts[1]!.length;
+    out.push({ ...m, end: m.start + parts[0]!.length, text: parts[0]! });
+    out.push({ ...m, start: second, text: parts[1]! });
+  }
+  return out;
+}
+
+/** What a name is on its own evidence (a personal title, the lists, its shape), for its neighbours in a list. */
+function strongType(it: Item, facts: (name: string) => NameFacts): EntityType | null {
+  if (it.personal) return 'PER';
+  const name = it.core.replace(/^the\s+/i, '');
+  const general = generalKnowledge(name);
+  if (general) return general;
+  const f = facts(name);
+  if (f.org && !f.loc) return 'ORG';
+  if (f.loc && !f.org && !f.cityOnly) return 'LOC';
+  const shape = nameShapeType(name);
+  if (shape) return shape;
+  if (it.m.type === 'PER' && it.words.length >= 2 && startsWithFirstName(it.words, facts)) return 'PER';
+  return null;
+}
+
+const LIST_JOIN = /^(?:\s*\([^()]{1,12}\))?\s*(?:,|,?\s+(?:and|or))\s*$/;
+const LIST_LOC_NOUN = /^\s+(?:counties|states|provinces|regions|cities|towns|countries|districts)\b/;
+const LIST_ORG_NOUN = /^\s+(?:companies|firms|groups|parties|newspapers|agencies|universities|banks|airlines|teams|clubs)\b/;
+
+/**
+ * Names listed together are of one kind: each name in "Blue Origin, Ceres Robotics, Sierra Nevada Corporation and
+ * SpaceX" gets a cue for each type its neighbours have on their own evidence (at most two per type), and a plural
+ * noun closing the list types them all ("Barry, Cass and Van Buren counties").
+ */
+function addListCues(paragraphs: string[], items: Item[], facts: (name: string) => NameFacts): void {
+  let chain: Item[] = [];
+  const close = () => {
+    if (chain.length >= 2) {
+      const strong = chain.map((it) => strongType(it, facts));
+      const last = chain[chain.length - 1]!;
+      const after = (paragraphs[last.m.paragraph] ?? '').slice(last.m.end, last.m.end + 30);
+      const noun: EntityType | null = LIST_LOC_NOUN.test(after) ? 'LOC' : LIST_ORG_NOUN.test(after) ? 'ORG' : null;
+      chain.forEach((it, i) => {
+        for (const t of ['PER', 'ORG', 'LOC'] as EntityType[]) {
+          const n = strong.filter((x, j) => j !== i && x === t).length;
+          it.listCues[t] += Math.min(2, n);
+        }
+        if (noun) it.listCues[noun] += 2;
+      });
+    }
+    chain = [];
+  };
+  for (const it of items) {
+    const prev = chain[chain.length - 1];
+    if (prev && prev.m.paragraph === it.m.paragraph && LIST_JOIN.test((paragraphs[it.m.paragraph] ?? '').slice(prev.m.end, it.m.start))) {
+      chain.push(it);
+      continue;
+    }
+    close();
+    chain = [it];
+  }
+  close();
+}
+
+/**
+ * A merged group of mentions that names no actor: a thing (its longest name ends in a thing word, "Hubble Space
+ * Telescope", or at least half its mentions are written as a thing, "the Progress cargo ship", "“Super Mario Run”"),
+ * or a people ("Uighurs", "South Dakotans"). Names the lists know as organisations or places and names with a
+ * personal title are kept.
+ */
+function notAnActor(its: Item[], paragraphs: string[], facts: (name: string) => NameFacts): boolean {
+  if (its.some((it) => it.personal)) return false;
+  const longest = its.reduce((a, b) => (b.core.length > a.core.length ? b : a)).core.replace(/^the\s+/i, '');
+  if (isThingName(longest)) return true;
+  if (isPeopleName(longest, facts)) return true;
+  const f = facts(longest);
+  if (f.org || f.loc || generalKnowledge(longest)) return false;
+  let things = 0;
+  for (const it of its) if (thingCue(paragraphs[it.m.paragraph] ?? '', it.m)) things++;
+  return things > 0 && 2 * things >= its.length;
 }
 
 /** Drops mentions that are credits, bylines, navigation or ordinary words; trims glued caption labels. */
@@ -359,7 +474,7 @@ export function buildActors(
 ): { actors: Actor[]; mentions: Mention[] } {
   const facts = options.facts ?? (() => NO_FACTS);
   const kept: Mention[] = [];
-  const joined = joinParticleNames(paragraphs, mentions.filter((m) => m.text.trim()));
+  const joined = splitJoinedNames(paragraphs, joinParticleNames(paragraphs, mentions.filter((m) => m.text.trim())), facts);
   const creditParas = new Set<number>();
   const byPara = new Map<number, Mention[]>();
   for (const m of joined) {
@@ -374,6 +489,7 @@ export function buildActors(
     if (k) kept.push(k);
   }
   const items = kept.map((m) => prepare(paragraphs, m)).filter((it) => it.core.length > 0);
+  addListCues(paragraphs, items, facts);
 
   // 1. Groups of identical names (case-insensitive, no leading "the"), across types.
   const byName = new Map<string, Group>();
@@ -561,7 +677,12 @@ export function buildActors(
   }
   const actors: (Actor & { first: number })[] = [];
   const keyOf = new Map<Item, string>();
+  const dropped = new Set<Item>();
   for (const [, its] of clusters) {
+    if (notAnActor(its, paragraphs, facts)) {
+      for (const it of its) dropped.add(it);
+      continue;
+    }
     // canonical: the longest form (most words, then most characters, then most frequent), no title
     const counts = new Map<string, number>();
     for (const it of its) counts.set(it.core, (counts.get(it.core) ?? 0) + 1);
@@ -602,7 +723,7 @@ export function buildActors(
     }
   }
 
-  const outMentions = items.map((it) => ({ ...it.m, type: byKey.get(keyOf.get(it)!)!.type, actorKey: keyOf.get(it)! }));
+  const outMentions = items.filter((it) => !dropped.has(it)).map((it) => ({ ...it.m, type: byKey.get(keyOf.get(it)!)!.type, actorKey: keyOf.get(it)! }));
 
   // 6. Roles.
   const roleVotes = new Map<string, Map<string, number>>();

@@ -237,3 +237,74 @@ describe('known single names tagged as people', () => {
     expect(actors.find((a) => a.name === 'Jupiter')).toMatchObject({ type: 'LOC', mentions: 2 });
   });
 });
+
+describe('things, peoples and notes about the writer are not actors', () => {
+  const LISTS2: Record<string, Partial<NameFacts>> = { ...LISTS, brakian: { demonym: true }, 'north brakia': { loc: true } };
+  const facts2 = (name: string): NameFacts => ({ org: false, loc: false, cityOnly: false, firstName: false, ...LISTS2[name.toLowerCase()] });
+  it('a name ending in a thing word, or written mostly as a thing, is dropped; its owner stays', () => {
+    const ps = [
+      "Zentro's Zorbit Space Telescope saw the plume, and the Kestrel cargo ship docked under the Kestrel Lunar Services program.",
+      'Kestrel MS-04 spacecraft burned up. Zentro said it would try again.',
+    ];
+    const ms = mark(ps, [[0, 'Zentro', 'ORG'], [0, 'Zorbit Space Telescope', 'ORG'], [0, 'Kestrel', 'ORG'], [0, 'Kestrel Lunar Services', 'ORG'], [1, 'Kestrel', 'ORG'], [1, 'Zentro', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['ORG Zentro']);
+  });
+  it('a title in quotation marks is a work, and a law is no body', () => {
+    const ps = ['Zentro released “Super Brakia Run,” its first game, citing the First Amendment.'];
+    const ms = mark(ps, [[0, 'Zentro', 'ORG'], [0, 'Brakia Run', 'PER'], [0, 'First Amendment', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['ORG Zentro']);
+  });
+  it('a person named as the author of a song is still a person', () => {
+    const ps = ['Contrary to the Maria Lund song, things did not get better.'];
+    const ms = mark(ps, [[0, 'Maria Lund', 'PER']]);
+    expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['PER Maria Lund']);
+  });
+  it('peoples and plural demonyms are groups of people, not organisations', () => {
+    const ps = ['Brakians and North Brakians, Muslims among them, protested. The Zentro Party said nothing.'];
+    const ms = mark(ps, [[0, 'Brakians', 'ORG'], [0, 'North Brakians', 'LOC'], [0, 'Muslims', 'ORG'], [0, 'Zentro Party', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['ORG Zentro Party']);
+  });
+  it('a biography or follow-me line of the writer names no actor of the story', () => {
+    const ps = ['Maria Lund has covered economics since 2012. She joined The Brakia Herald in 2007.', 'Jane Roe, Zentro diplomatic correspondent', 'Follow him on Twitter @tompoe or Zentro.', 'The mayor said Zentro would pay.'];
+    const ms = mark(ps, [[0, 'Maria Lund', 'PER'], [0, 'Brakia Herald', 'ORG'], [1, 'Jane Roe', 'PER'], [1, 'Zentro', 'ORG'], [2, 'Zentro', 'ORG'], [3, 'Zentro', 'ORG']]);
+    expect(buildActors(ps, ms, { facts: facts2 }).actors.map((a) => `${a.type} ${a.name} ${a.mentions}`)).toEqual(['ORG Zentro 1']);
+  });
+  it('a lawmaker\'s party and state is no place', () => {
+    const ps = ['Sen. Tom Poe, R-Brakia, said so.'];
+    const ms = mark(ps, [[0, 'Tom Poe', 'PER'], [0, 'R-Brakia', 'LOC']]);
+    expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['PER Tom Poe']);
+  });
+});
+
+describe('names written together', () => {
+  it('splits names glued by a comma, and "A and B" when both are names on their own', () => {
+    const ps = ['States such as Freedonia,Brakia allow it, said Zentro News and Kestrel.', 'Zentro News said so. Kestrel agreed. Custard and Border Patrol did not.'];
+    const ms = mark(ps, [[0, 'Freedonia,Brakia', 'LOC'], [0, 'Zentro News and Kestrel', 'ORG'], [1, 'Zentro News', 'ORG'], [1, 'Kestrel', 'ORG'], [1, 'Custard and Border Patrol', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Brakia', 'LOC Freedonia', 'ORG Custard and Border Patrol', 'ORG Kestrel', 'ORG Zentro News']);
+  });
+});
+
+describe('type from the company a name keeps', () => {
+  it('a first-name-looking name listed among organisations is an organisation', () => {
+    const ps = ['The five companies — Maria Origin, Kestrel Robotics, Zentro Corporation and Acme — won contracts.'];
+    const ms = mark(ps, [[0, 'Maria Origin', 'PER'], [0, 'Kestrel Robotics', 'ORG'], [0, 'Zentro Corporation', 'ORG'], [0, 'Acme', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toContain('ORG Maria Origin');
+  });
+  it('a plural noun closing a list types its names', () => {
+    const ps = ['Cases were found in Barrow, Kestrel and Van Brun counties.'];
+    const ms = mark(ps, [[0, 'Barrow', 'ORG'], [0, 'Kestrel', 'PER'], [0, 'Van Brun', 'PER']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Barrow', 'LOC Kestrel', 'LOC Van Brun']);
+  });
+  it('a title before a first name and surname makes a person whatever the tagger said', () => {
+    const ps = ['Republican Gov. Tom Brun spoke. Brun left.'];
+    const ms = mark(ps, [[0, 'Tom Brun', 'LOC'], [0, 'Brun', 'LOC']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['PER Tom Brun']);
+  });
+  it('apposition, a role at a place, a magazine and an officer say what a name is', () => {
+    expect(mentionCues('Kestrel Hau-yip, the commander of the district, said so.', { start: 0, end: 15 }).PER).toBe(1);
+    expect(mentionCues('an economist at Zentro, said', { start: 16, end: 22 }).ORG).toBe(1);
+    expect(mentionCues('an article by Zentro magazine', { start: 14, end: 20 }).ORG).toBe(1);
+    expect(mentionCues('Zentro President Tom Poe said', { start: 0, end: 6 }).ORG).toBe(1);
+    expect(mentionCues('he told The Hill on Monday', { start: 13, end: 17 }).ORG).toBe(1);
+  });
+});
