@@ -305,6 +305,6 @@ describe('type from the company a name keeps', () => {
     expect(mentionCues('an economist at Zentro, said', { start: 16, end: 22 }).ORG).toBe(1);
     expect(mentionCues('an article by Zentro magazine', { start: 14, end: 20 }).ORG).toBe(1);
     expect(mentionCues('Zentro President Tom Poe said', { start: 0, end: 6 }).ORG).toBe(1);
-    expect(mentionCues('he told The Hill on Monday', { start: 13, end: 17 }).ORG).toBe(1);
+    expect(mentionCues('he told The Hill on Monday', { start: 12, end: 16 }).ORG).toBe(1);
   });
 });
