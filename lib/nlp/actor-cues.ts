@@ -236,30 +236,36 @@ export function isThingName(name: string): boolean {
  */
 const THING_AFTER = new RegExp(
   '^(?:\\s+\\([A-Z]{2,6}\\))?(?:\\s+[A-Z0-9]*\\d[A-Z0-9-]*)?\\s+(?:cargo\\s+|space\\s+)?(?:' +
-    'spacecraft|ship|ships|rocket|booster|lander|rover|probe|mission|telescope|satellite|capsule|vehicle|module|' +
+    'spacecraft|ship|ships|rocket|booster|lander|rover|probe|missions?|awards?|task\\s+orders?|telescope|satellite|capsule|vehicle|module|' +
     'programs?|programmes?|contracts?|jets?|aircraft|planes?|airliners?|game|games|console|version|smartphones?|' +
     'portfolio|structure|notes?|bonds?|yields?|index|dress|exam|' +
     'test|vaccine|drug|pill|engine|engines|chip|chips|software|operating\\s+system|browser|sneakers?|franchise' +
     ')\\b',
 );
 
-/** A thing noun right before a name, in apposition: "the cargo ship Progress", "games like Temple Run". */
+/** A thing noun right before a name, in apposition ("the cargo ship Progress", "games like Temple Run"), or naming it ("a mission called X"). */
 const THING_BEFORE =
-  /\b(?:spacecraft|ship|rocket|lander|rover|probe|telescope|satellite|capsule|game|games like|album|film|movie|song|novel|musical|series)\s+$/;
+  /\b(?:(?:spacecraft|ship|rocket|lander|rover|probe|telescope|satellite|capsule|game|album|film|movie|song|novel|musical|series)|(?:games|apps|films|movies|songs) like)\s+$/;
+const THING_CALLED =
+  /\b(?:mission|program|programme|project|spacecraft|lander|rover|probe|game|app|software|drug|vaccine|initiative)\s+(?:called|named|dubbed)\s+$/;
 
 /**
- * True when one mention is written as a thing: a title in quotation marks ("“Super Mario Run,” the game"), a name
- * before a thing noun ("the Progress cargo ship"), or "so-called X".
+ * How firmly one mention is written as a thing: 2 when the text says so (a title in quotation marks, "“Super Mario
+ * Run,” the game"; "so-called X"; "a mission called X"; "the cargo ship X"), 1 for a name before a thing noun ("the
+ * Progress cargo ship") or after a model number ("787-9 Dreamliner"), else 0.
  */
-export function thingCue(para: string, m: Pick<Mention, 'start' | 'end'>): boolean {
+export function thingCue(para: string, m: Pick<Mention, 'start' | 'end'>): 0 | 1 | 2 {
   const before = para.slice(Math.max(0, m.start - 40), m.start);
   const after = para.slice(m.end, m.end + 50);
   if (/[“"‘]\s*(?:\p{Lu}[\p{L}'’-]*\s+){0,3}$/u.test(before) && /^(?:\s+\p{Lu}[\p{L}'’-]*){0,3}[,.!?]?[”"’]/u.test(after)) {
-    // not a quotation that is only a name said aloud: the quote mark opens right before the title's words
-    return true;
+    // one quoted word may be the word itself ("a name without “Acme” in it"); a quoted title of two words is a work
+    return /\s/.test(para.slice(m.start, m.end).trim()) ? 2 : 1;
   }
-  if (/\bso-called\s+(?:the\s+)?$/i.test(before) || THING_BEFORE.test(before)) return true;
-  return THING_AFTER.test(after);
+  if (/\bso-called\s+(?:the\s+)?$/i.test(before) || THING_CALLED.test(before)) return 2;
+  if (THING_BEFORE.test(before)) return 1;
+  // a model number before the name ("787-9 Dreamliner", "737 Max", "F-35 Lightning")
+  if (/(?:^|\s)(?:[A-Z]{1,4}-?\d+|\d+-[\dA-Z]+|\d{3})\s+$/.test(before)) return 1;
+  return THING_AFTER.test(after) ? 1 : 0;
 }
 
 /** Peoples and faiths written as plural nouns ("Uighurs", "Muslims"): groups of people, not organisations. */
@@ -321,6 +327,8 @@ export interface TypeCues {
   PER: number;
   ORG: number;
   LOC: number;
+  /** How many of the PER cues are firm: a person's role in apposition ("X, the commander of …"), people listed with it. */
+  apposition?: number;
 }
 
 const LOC_BEFORE = /\b(?:in|near|from|across|over|outside|inside|throughout|towards?|into|around|within|northern|southern|eastern|western|central|visit(?:ed|ing)?|travel(?:led|ed|ing)? to)\s+(?:the\s+)?$/i;
@@ -356,11 +364,16 @@ export function mentionCues(para: string, m: Pick<Mention, 'start' | 'end'>): Ty
   if (ORG_BEFORE.test(before)) cues.ORG++;
   if (ORG_AFTER.test(after)) cues.ORG++;
   if (LOC_AFTER.test(after)) cues.LOC++;
-  if (PER_AFTER.test(after) || PER_APPOSITION.test(after)) cues.PER++;
+  if (PER_AFTER.test(after)) cues.PER++;
+  // a person's role in apposition is the strongest cue a text gives
+  if (PER_APPOSITION.test(after)) {
+    cues.PER += 2;
+    cues.apposition = 1;
+  }
   if (ORG_NOUN_AFTER.test(after) || OFFICER_AFTER.test(after) || ORG_APPOSITION.test(after)) cues.ORG++;
   // "The" with a capital inside a sentence belongs to a title ("told The Hill"): no person's name takes it
   // (only when the tagger left "The" out: "The Hague" is a place)
-  if (/[^.!?:"“\s]\s+The\s+$/.test(before)) cues.ORG++;
+  if (/[^.!?:"“\s]\s+The\s+$/.test(before)) cues.ORG += 2;
   // pronouns in the rest of the sentence
   const rest = para.slice(m.end, m.end + 160);
   const stop = rest.search(/[.!?]["”’]?\s+\p{Lu}/u);

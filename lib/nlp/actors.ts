@@ -262,7 +262,7 @@ interface Evidence {
 
 function evidenceOf(items: Item[], paragraphs: string[], facts: (name: string) => NameFacts): Evidence {
   const votes: Record<EntityType, number> = { PER: 0, ORG: 0, LOC: 0 };
-  const cues: TypeCues = { PER: 0, ORG: 0, LOC: 0 };
+  const cues: TypeCues = { PER: 0, ORG: 0, LOC: 0, apposition: 0 };
   let personal = false;
   let firstNamed = false;
   let multiWord = false;
@@ -271,6 +271,8 @@ function evidenceOf(items: Item[], paragraphs: string[], facts: (name: string) =
     votes[it.m.type] += it.personal ? 3 : 1;
     if (it.titled) titled = true;
     cues.PER += it.listCues.PER;
+    // people listed with it count as firmly as a role in apposition
+    cues.apposition = (cues.apposition ?? 0) + it.listCues.PER;
     cues.ORG += it.listCues.ORG;
     cues.LOC += it.listCues.LOC;
     if (it.personal || (it.title && PERSONAL.has(it.title))) personal = true;
@@ -282,6 +284,7 @@ function evidenceOf(items: Item[], paragraphs: string[], facts: (name: string) =
     cues.PER += c.PER;
     cues.ORG += c.ORG;
     cues.LOC += c.LOC;
+    cues.apposition = (cues.apposition ?? 0) + (c.apposition ?? 0);
   }
   return { votes, cues, personal, firstNamed, multiWord, titled };
 }
@@ -340,18 +343,18 @@ function decideType(name: string, ev: Evidence, facts: (name: string) => NameFac
   if (ev.firstNamed && (ev.votes.PER > 0 || c.PER > 0) && c.ORG + c.LOC < c.PER + 2) return 'PER';
   const base = argmax(ev.votes);
   if (base === 'PER') {
-    if (ev.firstNamed && c.ORG + c.LOC < c.PER + 2) return 'PER';
+    if ((ev.firstNamed && c.ORG + c.LOC < c.PER + 2) || (ev.titled && ev.multiWord)) return 'PER';
     if (startsWithPlace(name, facts)) return orgOrLoc();
     const otherCues = Math.max(c.ORG, c.LOC);
     if (!ev.multiWord) {
       // one word, never with a first name or a title: a person only with person cues or when it is a first name
-      if (f.firstName || c.PER > otherCues) return 'PER';
+      if ((f.firstName && c.PER >= otherCues) || c.PER > otherCues) return 'PER';
       return c.LOC > c.ORG ? 'LOC' : 'ORG';
     }
     if (c.ORG + c.LOC > c.PER) return c.LOC > c.ORG ? 'LOC' : 'ORG';
     return 'PER';
   }
-  if (c.PER > 0 && ev.votes.PER > 0 && ev.votes.PER + 2 * c.PER > Math.max(ev.votes.ORG + 2 * c.ORG, ev.votes.LOC + 2 * c.LOC)) return 'PER';
+  if (c.PER > 0 && (ev.votes.PER > 0 || (c.apposition ?? 0) > 0) && ev.votes.PER + 2 * c.PER > Math.max(ev.votes.ORG + 2 * c.ORG, ev.votes.LOC + 2 * c.LOC)) return 'PER';
   return orgOrLoc();
 }
 
@@ -395,7 +398,7 @@ function strongType(it: Item, facts: (name: string) => NameFacts): EntityType | 
   return null;
 }
 
-const LIST_JOIN = /^(?:\s*\([^()]{1,12}\))?\s*(?:,|,?\s+(?:and|or))\s*$/;
+const LIST_JOIN = /^(?:\s*\([^()]{1,12}\)|\s*\))?\s*(?:,|,?\s+(?:and|or)(?:\s+the)?)\s*$|^\s*\(\s*$/;
 const LIST_LOC_NOUN = /^\s+(?:counties|states|provinces|regions|cities|towns|countries|districts)\b/;
 const LIST_ORG_NOUN = /^\s+(?:companies|firms|groups|parties|newspapers|agencies|universities|banks|airlines|teams|clubs)\b/;
 
@@ -406,8 +409,10 @@ const LIST_ORG_NOUN = /^\s+(?:companies|firms|groups|parties|newspapers|agencies
  */
 function addListCues(paragraphs: string[], items: Item[], facts: (name: string) => NameFacts): void {
   let chain: Item[] = [];
+  let coordinated = false;
   const close = () => {
-    if (chain.length >= 2) {
+    // a list has "and" or "or" in it, or three names: "Speaking to Acme, Sir Keir said" is no list
+    if (chain.length >= 3 || (chain.length === 2 && coordinated)) {
       const strong = chain.map((it) => strongType(it, facts));
       const last = chain[chain.length - 1]!;
       const after = (paragraphs[last.m.paragraph] ?? '').slice(last.m.end, last.m.end + 30);
@@ -421,11 +426,14 @@ function addListCues(paragraphs: string[], items: Item[], facts: (name: string) 
       });
     }
     chain = [];
+    coordinated = false;
   };
   for (const it of items) {
     const prev = chain[chain.length - 1];
-    if (prev && prev.m.paragraph === it.m.paragraph && LIST_JOIN.test((paragraphs[it.m.paragraph] ?? '').slice(prev.m.end, it.m.start))) {
+    const between = prev && prev.m.paragraph === it.m.paragraph ? (paragraphs[it.m.paragraph] ?? '').slice(prev.m.end, it.m.start) : null;
+    if (between !== null && LIST_JOIN.test(between)) {
       chain.push(it);
+      if (/\s(?:and|or)\s/.test(between)) coordinated = true;
       continue;
     }
     close();
@@ -448,7 +456,11 @@ function notAnActor(its: Item[], paragraphs: string[], facts: (name: string) => 
   const f = facts(longest);
   if (f.org || f.loc || generalKnowledge(longest)) return false;
   let things = 0;
-  for (const it of its) if (thingCue(paragraphs[it.m.paragraph] ?? '', it.m)) things++;
+  for (const it of its) {
+    const t = thingCue(paragraphs[it.m.paragraph] ?? '', it.m);
+    if (t === 2) return true;
+    if (t) things++;
+  }
   return things > 0 && 2 * things >= its.length;
 }
 

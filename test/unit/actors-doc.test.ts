@@ -290,6 +290,11 @@ describe('type from the company a name keeps', () => {
     const ms = mark(ps, [[0, 'Maria Origin', 'PER'], [0, 'Kestrel Robotics', 'ORG'], [0, 'Zentro Corporation', 'ORG'], [0, 'Acme', 'ORG']]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toContain('ORG Maria Origin');
   });
+  it('a comma between two names is no list', () => {
+    const ps = ['Speaking to the Zentro, Sir Tom said so.'];
+    const ms = mark(ps, [[0, 'Zentro', 'ORG'], [0, 'Tom', 'PER']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Zentro', 'PER Tom']);
+  });
   it('a plural noun closing a list types its names', () => {
     const ps = ['Cases were found in Barrow, Kestrel and Van Brun counties.'];
     const ms = mark(ps, [[0, 'Barrow', 'ORG'], [0, 'Kestrel', 'PER'], [0, 'Van Brun', 'PER']]);
@@ -301,10 +306,28 @@ describe('type from the company a name keeps', () => {
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['PER Tom Brun']);
   });
   it('apposition, a role at a place, a magazine and an officer say what a name is', () => {
-    expect(mentionCues('Kestrel Hau-yip, the commander of the district, said so.', { start: 0, end: 15 }).PER).toBe(1);
+    expect(mentionCues('Kestrel Hau-yip, the commander of the district, said so.', { start: 0, end: 15 }).PER).toBe(2);
     expect(mentionCues('an economist at Zentro, said', { start: 16, end: 22 }).ORG).toBe(1);
     expect(mentionCues('an article by Zentro magazine', { start: 14, end: 20 }).ORG).toBe(1);
     expect(mentionCues('Zentro President Tom Poe said', { start: 0, end: 6 }).ORG).toBe(1);
-    expect(mentionCues('he told The Hill on Monday', { start: 12, end: 16 }).ORG).toBe(1);
+    expect(mentionCues('he told The Hill on Monday', { start: 12, end: 16 }).ORG).toBe(2);
+  });
+});
+
+describe('how firmly a name is written as a thing', () => {
+  it('a name the text calls a mission, or a model after its number, is a thing; an owner before a thing noun is not', () => {
+    const ps = ['Zentro is building a probe called Kestrel Clipper. Kestrel will orbit Brakia.', "Acme's 787-9 Zorbliner jets and 787 Zorbliner sales grew.", 'Zentro plans a rover Acme said would fly.'];
+    const ms = mark(ps, [[0, 'Zentro', 'ORG'], [0, 'Kestrel Clipper', 'PER'], [0, 'Kestrel', 'PER'], [0, 'Brakia', 'LOC'], [1, 'Acme', 'ORG'], [1, 'Zorbliner', 'PER'], [1, 'Zorbliner', 'ORG'], [2, 'Zentro', 'ORG'], [2, 'Acme', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Brakia', 'ORG Acme', 'ORG Zentro']);
+  });
+  it('one quoted word may be the word itself, not a title', () => {
+    const ps = ['Zentro will take a name without “Zentro” in it.', 'Zentro said so.'];
+    const ms = mark(ps, [[0, 'Zentro', 'ORG'], [0, 'Zentro', 'ORG'], [1, 'Zentro', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Zentro']);
+  });
+  it('pronouns alone do not make a person of a body the tagger called an organisation', () => {
+    const ps = ['The wife of a Kestrel member said her flag was hers.', 'Her husband serves in the Kestrel, she said.'];
+    const ms = mark(ps, [[0, 'Kestrel', 'ORG'], [1, 'Kestrel', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Kestrel']);
   });
 });
