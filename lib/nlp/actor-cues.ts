@@ -39,7 +39,9 @@ export function creditReason(para: string, m: Pick<Mention, 'start' | 'end' | 't
   const flags = paragraphFlags(para);
   if (CREDIT_NAME.test(text.replace(/['’]s$/, ''))) return 'credit name';
   if (CREDIT_BEFORE.test(before) || /©\s*(?:\d{4}\s*)?$/.test(before)) return 'credit';
-  if (/\/\s*$/.test(before) || /^\s*\//.test(after)) return 'slash credit';
+  if (/\/\s*$/.test(before) || /^\s*\//.test(after) || /\/\s/.test(text)) return 'slash credit';
+  // "(Jane Roe/ Wirefoto photo via AP)", "Powered by Acme.com"
+  if (/^\s*(?:photo|image|picture)s?\s+(?:via|by|courtesy)\b/i.test(after) || /\bpowered\s+by\s*$/i.test(before)) return 'credit';
   // the whole paragraph is the name (navigation, a credit line, a lone source)
   if (para.length <= text.length + 12) {
     const rest = (para.slice(0, m.start) + para.slice(m.end)).replace(/['’]s\b/g, '');

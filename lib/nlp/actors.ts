@@ -443,6 +443,29 @@ function addListCues(paragraphs: string[], items: Item[], facts: (name: string) 
 }
 
 /**
+ * True when the text around an acronym spells it out in lower-case words ("hypersensitivity pneumonitis" for "HP",
+ * "initial public offering" for "IPO"): it abbreviates a common noun, not a name. (Acronyms of names are spelled out
+ * in capitals and join that name.)
+ */
+function spelledInLowerCase(acr: string, texts: string[]): boolean {
+  const n = acr.length;
+  const a = acr.toLowerCase();
+  for (const p of texts) {
+    if (!p.includes(' ')) continue;
+    const words = p.split(/[\s-]+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''));
+    for (let i = 0; i + n <= words.length; i++) {
+      let ok = true;
+      for (let j = 0; j < n && ok; j++) {
+        const w = words[i + j]!;
+        ok = w.length > 2 && w[0] === a[j] && /^\p{Ll}+$/u.test(w);
+      }
+      if (ok) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * A merged group of mentions that names no actor: a thing (its longest name ends in a thing word, "Hubble Space
  * Telescope", or at least half its mentions are written as a thing, "the Progress cargo ship", "“Super Mario Run”"),
  * or a people ("Uighurs", "South Dakotans"). Names the lists know as organisations or places and names with a
@@ -451,6 +474,7 @@ function addListCues(paragraphs: string[], items: Item[], facts: (name: string) 
 function notAnActor(its: Item[], paragraphs: string[], facts: (name: string) => NameFacts): boolean {
   if (its.some((it) => it.personal)) return false;
   const longest = its.reduce((a, b) => (b.core.length > a.core.length ? b : a)).core.replace(/^the\s+/i, '');
+  if (/^[A-Z]{2,5}$/.test(longest) && spelledInLowerCase(longest, its.map((it) => (paragraphs[it.m.paragraph] ?? '').slice(Math.max(0, it.m.start - 150), it.m.end + 150)))) return true;
   if (isThingName(longest)) return true;
   if (isPeopleName(longest, facts)) return true;
   const f = facts(longest);
@@ -628,7 +652,13 @@ export function buildActors(
           .filter((h) => {
             if (h === g) return false;
             const hw = h.items[0]!.core.split(' ');
-            return hw.length >= 2 && (initials(hw) === acr || allInitials(hw) === acr);
+            if (hw.length < 2) return false;
+            if (initials(hw) === acr || allInitials(hw) === acr) return true;
+            // "The" left out of the mention ("TRD" for "The Real Deal"), one word left out of the acronym ("NYAG" for
+            // "New York State Attorney General")
+            if (h.items.some((it) => /\bThe\s+$/.test((paragraphs[it.m.paragraph] ?? '').slice(Math.max(0, it.m.start - 4), it.m.start))) && 'T' + allInitials(hw) === acr) return true;
+            const ini = initials(hw);
+            return acr.length >= 3 && ini.length === acr.length + 1 && [...ini].some((_, i) => ini.slice(0, i) + ini.slice(i + 1) === acr) && ini[0] === acr[0] && ini[ini.length - 1] === acr[acr.length - 1];
           })
           .map(find),
       );
@@ -658,6 +688,10 @@ export function buildActors(
           const suffix = w.every((x, i) => hw[hw.length - w.length + i] === x);
           if (!prefix && !suffix) return false;
           // a place that begins an organisation's name is that place ("Berrien County" / "Berrien County Health Department")
+          // a capitalised head noun alone is the one longer name it heads ("the Statehouse" / "Indiana Statehouse")
+          if (suffix && w.length === 1 && nameShapeType(nameOf(h)) !== null && nameShapeType(`X ${nameOf(g)}`) !== null) return true;
+          // a body's name after an acronym of its parent ("Security Council" / "UN Security Council")
+          if (suffix && !prefix && h.type === g.type && hw.slice(0, hw.length - w.length).every((x, i) => /^[A-Z.]{2,6}$/.test(h.items[0]!.core.split(' ')[i] ?? ''))) return true;
           if (h.type !== g.type) return false;
           if ((f.org || f.loc) && h.type !== g.type) return false;
           if (f.loc && h.type === 'LOC') return false; // "Washington" / "Washington State"

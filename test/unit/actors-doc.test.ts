@@ -331,3 +331,28 @@ describe('how firmly a name is written as a thing', () => {
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Kestrel']);
   });
 });
+
+describe('one body named several ways', () => {
+  it('a head noun alone joins the one name it heads; an acronym may leave out a word or a "The"', () => {
+    const ps = [
+      'Teachers filled the Brakia Statehouse. The Statehouse was loud.',
+      'The Brakia State Attorney General (BAG) said so, and The Real Zentro (TRZ) reported it. BAG agreed.',
+    ];
+    const ms = mark(ps, [[0, 'Brakia Statehouse', 'LOC'], [0, 'Statehouse', 'ORG'], [1, 'Brakia State Attorney General', 'ORG'], [1, 'BAG', 'ORG'], [1, 'Real Zentro', 'ORG'], [1, 'TRZ', 'ORG'], [1, 'BAG', 'ORG']]);
+    expect(buildActors(ps, ms, { facts }).actors.map((a) => `${a.type} ${a.name} ${a.mentions}`).sort()).toEqual([
+      'LOC Brakia Statehouse 2',
+      'ORG Brakia State Attorney General 3',
+      'ORG Real Zentro 2',
+    ]);
+  });
+  it('an acronym the text spells out in lower case abbreviates a thing, not a name', () => {
+    const ps = ['He had a condition called HP, short for hypersensitivity pneumonitis.', 'HP is an allergy. The Zentro Trust (ZT) treats it.'];
+    const ms = mark(ps, [[0, 'HP', 'ORG'], [1, 'HP', 'ORG'], [1, 'Zentro Trust', 'ORG'], [1, 'ZT', 'ORG']]);
+    expect(buildActors(ps, ms, { facts }).actors.map((a) => `${a.type} ${a.name} ${a.mentions}`)).toEqual(['ORG Zentro Trust 2']);
+  });
+  it('credits with a slash inside the name or "photo via" after it, and "Powered by", are no actors', () => {
+    const ps = ['The ship broke up.(Tom Poe/ Zentro Space Agency Press Service photo via Wirefoto)', 'Powered by Kestrel.com', 'Zentro said so.'];
+    const ms = mark(ps, [[0, 'Poe/ Zentro Space Agency Press Service', 'ORG'], [1, 'Kestrel.com', 'ORG'], [2, 'Zentro', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Zentro']);
+  });
+});
