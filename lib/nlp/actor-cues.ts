@@ -49,6 +49,7 @@ export function creditReason(para: string, m: Pick<Mention, 'start' | 'end' | 't
   }
   if (flags.byline && m.type !== 'LOC') return 'byline';
   if (flags.authorNote) return 'author note';
+  if (flags.headline) return 'headline';
   if (flags.reportingCredit && m.type === 'PER') return 'reporting credit';
   const starts = m.start < 2;
   if (starts && BIO_AFTER.test(para.slice(m.end, m.end + 120).replace(/^['’]s\b/, ''))) return 'author bio';
@@ -78,7 +79,19 @@ const AUTHOR_NOTE = [
   /^\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3},\s+(?:[\p{L}'’.-]+\s+){0,4}(?:correspondent|editor|reporter|writer|journalist|columnist|producer)\s*$/u,
 ];
 
+/**
+ * A paragraph that is a headline of another story (a "related" link, a teaser): short, every word of four letters or
+ * more capitalised, no sentence end ("Pizza Man Making Special Delivery to Afghanistan During Super Bowl").
+ */
+function isHeadlineLine(para: string): boolean {
+  // (a tweet's signature, "— Jane Roe (@janeroe) November 18, 2019", names its writer)
+  if (para.length > 160 || /[.!?]["”'’)]?\s*$/.test(para) || /\d/.test(para) || /^\s*[—–-]/.test(para)) return false;
+  const long = para.match(/\p{L}[\p{L}'’]{3,}/gu) ?? [];
+  return long.length >= 4 && long.every((w) => /^\p{Lu}/u.test(w));
+}
+
 interface ParagraphFlags {
+  headline: boolean;
   authorNote: boolean;
   byline: boolean;
   reportingCredit: boolean;
@@ -87,11 +100,12 @@ interface ParagraphFlags {
 
 /** Paragraph-wide facts, computed once per paragraph (the last one asked about is remembered). */
 let lastPara: string | null = null;
-let lastFlags: ParagraphFlags = { authorNote: false, byline: false, reportingCredit: false, pipes: false };
+let lastFlags: ParagraphFlags = { headline: false, authorNote: false, byline: false, reportingCredit: false, pipes: false };
 function paragraphFlags(para: string): ParagraphFlags {
   if (para !== lastPara) {
     lastPara = para;
     lastFlags = {
+      headline: isHeadlineLine(para),
       authorNote: para.length < 600 && AUTHOR_NOTE.some((re) => re.test(para)),
       byline: BYLINE_PARA.test(para.slice(0, 80)),
       reportingCredit: CREDIT_ANYWHERE.test(para),

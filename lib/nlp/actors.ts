@@ -92,6 +92,8 @@ export interface BuildActorsOptions {
    * gazetteers shipped in the NER model (`nameFacts` in lib/nlp/ner). Default: nothing known.
    */
   facts?: (name: string) => NameFacts;
+  /** The article's headline: an actor it names ranks before others with as many mentions (salience). */
+  title?: string;
 }
 
 interface Item {
@@ -383,6 +385,51 @@ function splitJoinedNames(paragraphs: string[], mentions: Mention[], facts: (nam
   return out;
 }
 
+/**
+ * Nicknames the text introduces right after a person's name: "Grace Mugabe, known as Gucci Grace", "Jane Roe (also
+ * called “Red Jane”)", "Tom Poe, nicknamed Big Tom". Maps the nickname's mention to the person's.
+ */
+function nicknames(paragraphs: string[], items: Item[]): Map<Item, Item> {
+  const out = new Map<Item, Item>();
+  for (let i = 1; i < items.length; i++) {
+    const prev = items[i - 1]!;
+    const it = items[i]!;
+    if (prev.m.paragraph !== it.m.paragraph || prev.type !== 'PER') continue;
+    const between = (paragraphs[it.m.paragraph] ?? '').slice(prev.m.end, it.m.start);
+    if (/^\s*(?:,|\(|—|–)\s*(?:also\s+|widely\s+|better\s+|popularly\s+)?(?:known\s+as|called|dubbed|nicknamed)\s+(?:the\s+)?["“‘']?$/i.test(between)) {
+      out.set(it, out.get(prev) ?? prev);
+    }
+  }
+  return out;
+}
+
+/**
+ * How much an actor matters beyond its count of mentions: named in the headline, in the lead (the first three
+ * paragraphs), as a speaker ("X said", "said X", "according to X"), with firm evidence of its type (a title, a known
+ * first name, a listed name, a name's own head word).
+ */
+function salienceOf(its: Item[], paragraphs: string[], title: string, ev: Evidence): number {
+  let s = 0;
+  const forms = new Set(its.map((it) => it.core.toLowerCase()));
+  const t = title.toLowerCase();
+  if (t && [...forms].some((f) => f.length > 2 && new RegExp(`(?:^|[^\\p{L}])${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[^\\p{L}]|$)`, 'u').test(t))) s += 2;
+  if (its.some((it) => it.m.paragraph < 3)) s += 1;
+  const speaks = its.some((it) => {
+    const para = paragraphs[it.m.paragraph] ?? '';
+    return /^(?:['’]s?)?\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|added|wrote|tweeted|announced)\b/.test(para.slice(it.m.end, it.m.end + 80)) ||
+      /\b(?:said|says|according\s+to|told)\s+$/.test(para.slice(Math.max(0, it.m.start - 20), it.m.start));
+  });
+  if (speaks) s += 1;
+  if (ev.personal || ev.titled || ev.firstNamed) s += 1;
+  return s;
+}
+
+/** A name the lists or its own head word type ("Acme Robotics", a listed country or company). */
+function firmlyTyped(name: string, facts: (name: string) => NameFacts): boolean {
+  const f = facts(name);
+  return (f.org !== f.loc && !f.cityOnly) || nameShapeType(name) !== null || generalKnowledge(name) !== null;
+}
+
 /** What a name is on its own evidence (a personal title, the lists, its shape), for its neighbours in a list. */
 function strongType(it: Item, facts: (name: string) => NameFacts): EntityType | null {
   if (it.personal) return 'PER';
@@ -526,6 +573,7 @@ export function buildActors(
   }
   const items = kept.map((m) => prepare(paragraphs, m)).filter((it) => it.core.length > 0);
   addListCues(paragraphs, items, facts);
+  const nicknameOf = nicknames(paragraphs, items);
 
   // 1. Groups of identical names (case-insensitive, no leading "the"), across types.
   const byName = new Map<string, Group>();
@@ -640,6 +688,9 @@ export function buildActors(
     if (cands.size === 1 && find(g) === g) union([...cands][0]!, g);
   }
 
+  // A nickname the text introduces ("Grace Mugabe, known as Gucci Grace") is one more name of that person.
+  for (const [nick, person] of nicknameOf) union(byName.get(nameKey(person.core))!, byName.get(nameKey(nick.core))!);
+
   // 4. Organisations and places named several ways.
   const nonPer = groups.filter((g) => g.type !== 'PER');
   for (const g of nonPer) {
@@ -721,7 +772,7 @@ export function buildActors(
     if (!list) clusters.set(r, (list = []));
     list.push(...g.items);
   }
-  const actors: (Actor & { first: number })[] = [];
+  const actors: (Actor & { first: number; salience: number })[] = [];
   const keyOf = new Map<Item, string>();
   const dropped = new Set<Item>();
   for (const [, its] of clusters) {
@@ -731,7 +782,8 @@ export function buildActors(
     }
     // canonical: the longest form (most words, then most characters, then most frequent), no title
     const counts = new Map<string, number>();
-    for (const it of its) counts.set(it.core, (counts.get(it.core) ?? 0) + 1);
+    const nickForms = new Set(its.filter((it) => nicknameOf.has(it)).map((it) => it.core));
+    for (const it of its) if (!nickForms.has(it.core) || its.every((x) => nickForms.has(x.core))) counts.set(it.core, (counts.get(it.core) ?? 0) + 1);
     const forms = [...counts.keys()];
     const bare = (f: string) => f.replace(/^the\s+/i, '');
     forms.sort(
@@ -754,11 +806,11 @@ export function buildActors(
     for (const it of its) if (!aliases.includes(it.alias)) aliases.push(it.alias);
     for (const it of its) keyOf.set(it, key);
     const first = Math.min(...its.map((it) => it.m.paragraph * 1e6 + it.m.start));
-    actors.push({ key, name: canon, type, aliases, mentions: its.length, role: null, first });
+    actors.push({ key, name: canon, type, aliases, mentions: its.length, role: null, first, salience: salienceOf(its, paragraphs, options.title ?? '', ev) + (firmlyTyped(name.replace(/^the\s+/i, ''), facts) ? 1 : 0) });
   }
 
   // Clusters that end up with the same key (e.g. through `canonical`) are one actor.
-  const byKey = new Map<string, Actor & { first: number }>();
+  const byKey = new Map<string, Actor & { first: number; salience: number }>();
   for (const a of actors) {
     const b = byKey.get(a.key);
     if (!b) byKey.set(a.key, a);
@@ -766,6 +818,7 @@ export function buildActors(
       b.mentions += a.mentions;
       for (const x of a.aliases) if (!b.aliases.includes(x)) b.aliases.push(x);
       b.first = Math.min(b.first, a.first);
+      b.salience = Math.max(b.salience, a.salience);
     }
   }
 
@@ -786,9 +839,10 @@ export function buildActors(
     const v = roleVotes.get(a.key);
     if (v) a.role = [...v.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]![0];
   }
-  result.sort((a, b) => b.mentions - a.mentions || a.first - b.first);
+  // Most mentioned first (what the panel sorts by); among equals, the more salient, then the earlier.
+  result.sort((a, b) => b.mentions - a.mentions || b.salience - a.salience || a.first - b.first);
   return {
-    actors: result.map(({ first: _first, ...a }) => a),
+    actors: result.map(({ first: _first, salience: _salience, ...a }) => a),
     mentions: outMentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start),
   };
 }

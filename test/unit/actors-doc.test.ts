@@ -356,3 +356,24 @@ describe('one body named several ways', () => {
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Zentro']);
   });
 });
+
+describe('nicknames, salience and teaser headlines', () => {
+  it('a nickname the text introduces joins the person and is not the name shown', () => {
+    const ps = ['Maria Lund, known as Gucci Maria, left. Gucci Maria said so.'];
+    const ms = mark(ps, [[0, 'Maria Lund', 'PER'], [0, 'Gucci Maria', 'PER'], [0, 'Gucci Maria', 'PER']]);
+    const { actors } = buildActors(ps, ms, { facts });
+    expect(actors.map((a) => `${a.type} ${a.name} ${a.mentions}`)).toEqual(['PER Maria Lund 3']);
+    expect(actors[0]!.aliases).toContain('Gucci Maria');
+  });
+  it('among actors with as many mentions, the one in the headline and the speaker come first', () => {
+    const ps = ['Zentro opened a shop near Kestrel.', 'Brakia Robotics said it would follow.'];
+    const ms = mark(ps, [[0, 'Zentro', 'ORG'], [0, 'Kestrel', 'LOC'], [1, 'Brakia Robotics', 'ORG']]);
+    expect(buildActors(ps, ms, { facts }).actors.map((a) => a.name)).toEqual(['Brakia Robotics', 'Zentro', 'Kestrel']);
+    expect(buildActors(ps, ms, { facts, title: 'Kestrel gets a shop' }).actors.map((a) => a.name)[0]).toBe('Kestrel');
+  });
+  it('a teaser headline of another story names no actor; a tweet signature still does', () => {
+    const ps = ['Pizza Man Making Special Delivery to Freedonia During Super Bowl', '— Tom Poe (@tompoe) November 18, 2019', 'Zentro said so.'];
+    const ms = mark(ps, [[0, 'Pizza Man', 'PER'], [0, 'Freedonia', 'LOC'], [1, 'Tom Poe', 'PER'], [2, 'Zentro', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Zentro', 'PER Tom Poe']);
+  });
+});
