@@ -273,12 +273,14 @@ const THING_CALLED =
 export function thingCue(para: string, m: Pick<Mention, 'start' | 'end'>): 0 | 1 | 2 {
   const before = para.slice(Math.max(0, m.start - 40), m.start);
   const after = para.slice(m.end, m.end + 50);
-  if (/[“"‘]\s*(?:\p{Lu}[\p{L}'’-]*\s+){0,3}$/u.test(before) && /^(?:\s+\p{Lu}[\p{L}'’-]*){0,3}[,.!?]?[”"’]/u.test(after)) {
+  if (/(?:[“"‘]|(?:^|\s)')\s*(?:\p{Lu}[\p{L}'’-]*\s+){0,3}$/u.test(before) && /^(?:['’]s)?(?:\s+\p{Lu}[\p{L}'’-]*){0,3}[,.!?]?(?:[”"]|['’](?!\p{L}))/u.test(after)) {
     // one quoted word may be the word itself ("a name without “Acme” in it"); a quoted title of two words is a work
     return /\s/.test(para.slice(m.start, m.end).trim()) ? 2 : 1;
   }
   if (/\bso-called\s+(?:the\s+)?$/i.test(before) || THING_CALLED.test(before)) return 2;
   if (THING_BEFORE.test(before)) return 1;
+  // a common noun written with a capital: "ate an infected Marmot." ("a Reuters report" goes on with a noun)
+  if (/(?:^|\s)(?:a|an)\s+(?:[\p{Ll}-]+\s+)?$/u.test(before) && /^\s*(?:[.,;:!?]|\s[-–—]\s|$)/.test(after)) return 1;
   // a model number before the name ("787-9 Dreamliner", "737 Max", "F-35 Lightning")
   if (/(?:^|\s)(?:[A-Z]{1,4}-?\d+|\d+-[\dA-Z]+|\d{3})\s+$/.test(before)) return 1;
   return THING_AFTER.test(after) ? 1 : 0;
@@ -325,7 +327,7 @@ const ORDINARY = new Set(
     'why yet yes advertisement sponsored subscribe sign login newsletter menu search home opinion sports business ' +
     'classifieds jobs cars homes obituaries weather entertainment lifestyle politics health science technology tech ' +
     'world local national editorial editorials print more breaking exclusive update updated ipo vip ok ceo cfo gdp ' +
-    'faq'
+    'faq sheriff'
   ).split(' '),
 );
 
@@ -429,6 +431,8 @@ export function nameShapeType(name: string): EntityType | null {
   const last = words[words.length - 1]!.toLowerCase();
   // "The Hill", "The Times": a name made of "The" and one word is a title, not a described thing
   if (words.length === 2 && words[0] === 'The') return null;
+  // a compass point before a head word is a region ("West Bank", "East Coast"), not a bank or a body
+  if (words.length === 2 && /^(?:North|South|East|West)$/.test(words[0]!) && (ORG_HEADS.has(last) || LOC_HEADS.has(last))) return 'LOC';
   if (words.length >= 2 && ORG_HEADS.has(last)) return 'ORG';
   // "University of Colorado", "Ministry of Defence"
   if (words.length >= 3 && words[1] === 'of' && ORG_HEADS.has(words[0]!.toLowerCase())) return 'ORG';

@@ -377,3 +377,15 @@ describe('nicknames, salience and teaser headlines', () => {
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Zentro', 'PER Tom Poe']);
   });
 });
+
+describe('common nouns with a capital and regions', () => {
+  it('"an infected Marmot." is a common noun; "a Zentro report" is a body; a single-quoted title is a work', () => {
+    const ps = ['They ate an infected Marmot.', 'A Marmot - a large rodent - was eaten, a Zentro report said.', "'GMA' Kestrel Search:", 'Zentro said so.'];
+    const ms = mark(ps, [[0, 'Marmot', 'ORG'], [1, 'Marmot', 'ORG'], [1, 'Zentro', 'ORG'], [2, 'GMA', 'ORG'], [3, 'Zentro', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Zentro']);
+  });
+  it('a compass point before a head word is a region', () => {
+    expect(nameShapeType('West Bank')).toBe('LOC');
+    expect(nameShapeType('Zentro Bank')).toBe('ORG');
+  });
+});
