@@ -403,6 +403,15 @@ function nicknames(paragraphs: string[], items: Item[]): Map<Item, Item> {
   return out;
 }
 
+/** True when `text` holds `phrase` with no letter touching it on either side. */
+function hasWholeWords(text: string, phrase: string): boolean {
+  const letter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
+  for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
+    if (!letter(text[i - 1]) && !letter(text[i + phrase.length])) return true;
+  }
+  return false;
+}
+
 /**
  * How much an actor matters beyond its count of mentions: named in the headline, in the lead (the first three
  * paragraphs), as a speaker ("X said", "said X", "according to X"), with firm evidence of its type (a title, a known
@@ -412,7 +421,7 @@ function salienceOf(its: Item[], paragraphs: string[], title: string, ev: Eviden
   let s = 0;
   const forms = new Set(its.map((it) => it.core.toLowerCase()));
   const t = title.toLowerCase();
-  if (t && [...forms].some((f) => f.length > 2 && new RegExp(`(?:^|[^\\p{L}])${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[^\\p{L}]|$)`, 'u').test(t))) s += 2;
+  if (t && [...forms].some((f) => f.length > 2 && hasWholeWords(t, f))) s += 2;
   if (its.some((it) => it.m.paragraph < 3)) s += 1;
   const speaks = its.some((it) => {
     const para = paragraphs[it.m.paragraph] ?? '';
@@ -445,7 +454,8 @@ function strongType(it: Item, facts: (name: string) => NameFacts): EntityType | 
   return null;
 }
 
-const LIST_JOIN = /^(?:\s*\([^()]{1,12}\)|\s*\))?\s*(?:,|,?\s+(?:and|or)(?:\s+the)?)\s*$|^\s*\(\s*$/;
+/** What may stand between two names of a list, with white space made single spaces and trimmed. */
+const LIST_JOIN = /^(?:\([^()]{1,12}\) ?|\) ?)?(?:,|(?:, ?| )?(?:and|or)(?: the)?)$|^\($/;
 const LIST_LOC_NOUN = /^\s+(?:counties|states|provinces|regions|cities|towns|countries|districts)\b/;
 const LIST_ORG_NOUN = /^\s+(?:companies|firms|groups|parties|newspapers|agencies|universities|banks|airlines|teams|clubs)\b/;
 
@@ -478,7 +488,7 @@ function addListCues(paragraphs: string[], items: Item[], facts: (name: string) 
   for (const it of items) {
     const prev = chain[chain.length - 1];
     const between = prev && prev.m.paragraph === it.m.paragraph ? (paragraphs[it.m.paragraph] ?? '').slice(prev.m.end, it.m.start) : null;
-    if (between !== null && LIST_JOIN.test(between)) {
+    if (between !== null && between.length < 40 && LIST_JOIN.test(between.replace(/\s+/g, ' ').trim())) {
       chain.push(it);
       if (/\s(?:and|or)\s/.test(between)) coordinated = true;
       continue;
