@@ -50,7 +50,7 @@ async function pressSave(panel: Page, timeout = 20_000): Promise<string> {
     throw err;
   }
   await panel.getByTestId('save').click();
-  const outcome = panel.locator('[data-testid="problem"], [data-testid="save"][aria-pressed="true"]').first();
+  const outcome = panel.locator('[data-testid="problem"], [data-testid="saved-state"]').first();
   await outcome.waitFor({ timeout });
   if ((await outcome.getAttribute('data-testid')) === 'problem') return ((await outcome.locator('p').first().textContent()) ?? '').trim();
   return 'saved';
