@@ -3,6 +3,7 @@
  * as one text, with the simplest tokenisation (lower-cased letter/digit runs, English stop words
  * dropped, no stemming). What the learned matcher (match.ts) must beat in the same run.
  */
+import { FieldIndex } from './index';
 
 const STOP = new Set(
   (
@@ -20,29 +21,16 @@ export function plainTokens(text: string): string[] {
 }
 
 export class PlainBm25 {
-  private readonly lists = new Map<string, { docs: number[]; tf: number[] }>();
-  private readonly lengths: number[] = [];
-  private avg = 1;
+  private readonly index = new FieldIndex();
+  private readonly avg: number;
   readonly ids: string[] = [];
 
   constructor(docs: Iterable<{ id: string; text: string }>, readonly k1 = 1.2, readonly b = 0.75) {
-    let total = 0;
     for (const d of docs) {
-      const n = this.ids.length;
+      this.index.add(this.ids.length, plainTokens(d.text));
       this.ids.push(d.id);
-      const toks = plainTokens(d.text);
-      const counts = new Map<string, number>();
-      for (const t of toks) counts.set(t, (counts.get(t) ?? 0) + 1);
-      for (const [t, c] of counts) {
-        let p = this.lists.get(t);
-        if (!p) this.lists.set(t, (p = { docs: [], tf: [] }));
-        p.docs.push(n);
-        p.tf.push(c);
-      }
-      this.lengths.push(toks.length);
-      total += toks.length;
     }
-    this.avg = this.ids.length ? total / this.ids.length || 1 : 1;
+    this.avg = this.index.avgLength();
   }
 
   /** The ids of the best `k` documents, best first (ties by collection order). */
@@ -51,14 +39,14 @@ export class PlainBm25 {
     const scores = new Float64Array(N);
     const touched: number[] = [];
     for (const t of plainTokens(query)) {
-      const p = this.lists.get(t);
+      const p = this.index.lists.get(t);
       if (!p) continue;
       const idf = Math.log(1 + (N - p.docs.length + 0.5) / (p.docs.length + 0.5));
       for (let i = 0; i < p.docs.length; i++) {
         const d = p.docs[i]!;
         const tf = p.tf[i]!;
         if (scores[d] === 0) touched.push(d);
-        scores[d]! += (idf * tf * (this.k1 + 1)) / (tf + this.k1 * (1 - this.b + (this.b * this.lengths[d]!) / this.avg));
+        scores[d]! += (idf * tf * (this.k1 + 1)) / (tf + this.k1 * (1 - this.b + (this.b * this.index.lengths[d]!) / this.avg));
       }
     }
     return touched.sort((a, b) => scores[b]! - scores[a]! || a - b).slice(0, k).map((d) => this.ids[d]!);

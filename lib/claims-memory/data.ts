@@ -2,20 +2,11 @@
  * Loading a CLEF 2020 claim-retrieval split (tweets.tsv and qrels.tsv in DIR, the collection in
  * DIR/../verified_claims.tsv unless given) for the eval and the training command. Node only.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseQrels, parseTweets, parseVerifiedClaims, tweetQuery, type VerifiedClaim } from './clef';
 import type { LabelledQuery } from './train';
 import { MapVectors } from './vectors';
-
-export function readText(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `${what} not found: ${path}` : code === 'EISDIR' ? `${what} is a directory: ${path}` : `cannot read ${what} ${path}: ${code ?? String(err)}`);
-  }
-}
+import { readText } from '../cli/files';
 
 export function collectionPath(dir: string): string {
   return join(dirname(dir.replace(/\/+$/, '')), 'verified_claims.tsv');

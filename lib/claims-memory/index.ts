@@ -39,7 +39,8 @@ export interface Bm25Params {
 
 export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75 };
 
-class FieldIndex {
+/** Posting lists of one field: for each term, the documents holding it and how often; and each document's length. */
+export class FieldIndex {
   readonly lists = new Map<string, Postings>();
   readonly lengths: number[] = [];
   total = 0;

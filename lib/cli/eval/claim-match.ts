@@ -13,21 +13,15 @@
 import { ClaimIndex } from '../../claims-memory/index';
 import { ClaimMatcher, loadMatchModel, type MatchExplanation, type MatchModel } from '../../claims-memory/match';
 import { PlainBm25 } from '../../claims-memory/baseline';
-import { collectionPath, loadCollection, loadSplit, loadVectors, readText } from '../../claims-memory/data';
+import { collectionPath, loadCollection, loadSplit, loadVectors } from '../../claims-memory/data';
 import { averagePrecisionAt, firstRelevantRank, mean, recallAt, reciprocalRank } from '../../claims-memory/metrics';
+import { readJson } from '../files';
 import { round, table, type EvalTask } from './task';
 
 const DEFAULT_MODEL = 'public/models/claim-match.json';
 
 function loadModel(path: string): MatchModel {
-  const text = readText(path, 'model file');
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new Error(`model file ${path} is not valid JSON`);
-  }
-  return loadMatchModel(data);
+  return loadMatchModel(readJson(path, 'model file'));
 }
 
 /** One line of readable text: control characters and runs of space folded, cut at `max`. */
