@@ -15,39 +15,15 @@ import { createService, NOT_ON_THIS_PAGE, type TabAccess } from '../../lib/backg
 import { TabStore } from '../../lib/background/tab-store';
 import { REQUEST_KINDS, type Broadcast, type RequestName, type RequestOf } from '../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import type { Article, Claim, SavedArticle } from '../../lib/types';
+import type { Article, SavedArticle } from '../../lib/types';
+import { bridgeArticle, bridgeClaim } from '../support/bridge-story';
 
 const BASE = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
 const TAB = 5;
 
-const article: Article = {
-  url: 'https://news.example/story',
-  pageUrl: 'https://news.example/story',
-  title: 'A story about a bridge',
-  byline: null,
-  publisher: 'Example News',
-  aggregator: null,
-  published: '2024-05-01T10:00:00Z',
-  lang: 'en',
-  excerpt: null,
-  wordCount: 14,
-  paragraphs: ['One.', 'Officials said the bridge will close in May. The mayor denied it.'],
-  truncated: false,
-};
+const article = bridgeArticle({ title: 'A story about a bridge', published: '2024-05-01T10:00:00Z', wordCount: 14 });
 
-const bridge: Claim = {
-  id: 'cbridge',
-  spans: [{ paragraph: 1, start: 0, end: 44 }],
-  text: 'Officials said the bridge will close in May.',
-  kind: 'reported',
-  speaker: 'Officials',
-  speakerKey: null,
-  cue: 'said',
-  checkworthiness: 0.7,
-  checkworthy: true,
-  unverified: true,
-  signals: [{ code: 'unnamed-sources', reason: 'Attributed to unnamed sources', words: 'Officials' }],
-};
+const bridge = bridgeClaim;
 
 type Sender = { id: string; url?: string; tab?: { id: number }; frameId?: number };
 const SENDERS: Record<string, Sender> = {
