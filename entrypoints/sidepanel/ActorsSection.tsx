@@ -6,11 +6,12 @@ const TYPE_LABEL = { PER: 'People', ORG: 'Organisations', LOC: 'Places' } as con
 /** Names shown before "Show all". */
 const FIRST = 8;
 
-/** The article's names, most mentioned first; ties keep the order the analysis gave them. */
+/** The article's names, most mentioned first, people before others on a tie, then the analysis's order. */
 export function rankActors(actors: Actor[]): Actor[] {
-  // A stable sort: among actors mentioned as often, the analysis's own order (its salience: the
-  // headline, the lead, who speaks) stands, as in the real-page evaluation's top 8.
-  return actors.slice().sort((x, y) => y.mentions - x.mentions);
+  // People before others on a tie; a stable sort, so among people (or others) mentioned as often the
+  // analysis's own order (its salience: the headline, the lead, who speaks) stands.
+  const order = { PER: 0, ORG: 1, LOC: 2 } as const;
+  return actors.slice().sort((x, y) => y.mentions - x.mentions || order[x.type] - order[y.type]);
 }
 
 /**
