@@ -145,9 +145,26 @@ export function contextFeatures(lines: readonly ContextLine[]): Float64Array[] {
   return out;
 }
 
-/** Each line's margin with its context: own margin + the weighted context features. */
+/**
+ * The weights were learned on transcripts, where every line has a speaker. A text where fewer than
+ * this share of the lines have one (a news story: mostly the writer's own narration, a few quotes)
+ * is not re-ranked: there the speaker features would only move narration against quotations.
+ */
+export const MIN_SPEAKER_SHARE = 0.5;
+
+/** Does the context re-ranking apply to these lines (enough of them have a speaker)? */
+export function readsAsTranscript(lines: readonly ContextLine[]): boolean {
+  let withSpeaker = 0;
+  for (const l of lines) if (l.speaker !== null) withSpeaker++;
+  return lines.length > 1 && withSpeaker >= MIN_SPEAKER_SHARE * lines.length;
+}
+
+/**
+ * Each line's margin with its context: own margin + the weighted context features. Lines that do
+ * not read as a transcript (`readsAsTranscript`) keep their own margins.
+ */
 export function contextMargins(model: ContextModel | null, lines: readonly ContextLine[]): number[] {
-  if (!model || lines.length === 0) return lines.map((l) => l.margin);
+  if (!model || !readsAsTranscript(lines)) return lines.map((l) => l.margin);
   const w = CONTEXT_FEATURES.map((name) => {
     const j = model.features.indexOf(name);
     return j < 0 ? 0 : model.weights[j]!;
