@@ -30,6 +30,7 @@ import { trainLogReg, type SparseExample } from '../nlp/claims/logreg';
 import { fitPlatt, trainLinear, trainSvmDcd, type LinearExample } from '../nlp/claims/linear';
 import { averagePrecision, bestF1Threshold, meanAveragePrecision, prf } from '../nlp/claims/metrics';
 import { MODEL_FORMAT, MODEL_VERSION, loadCheckworthyModel, scoreSentence, type CheckworthyModelFile } from '../nlp/claims/checkworthy';
+import { CONTEXT_FEATURES, contextFeatures, contextMargins, scoreRows, transcriptLines, type ContextModel } from '../nlp/claims/context';
 import { round, table } from './eval/task';
 
 type Source = 'claimbuster' | 'clef2019' | 'clef2020';
@@ -42,6 +43,8 @@ const FILES: Record<Source, string> = {
   clef2020: 'clef2020-tweets/train.tsv',
 };
 const CLEF19_DEV_DEBATES = 4;
+/** The context features the shipped model uses (chosen by leave-one-debate-out MAP on the CLEF 2019 training debates). */
+const DEFAULT_CONTEXT: readonly string[] = ['speakerShare', 'speakerMean', 'window'];
 /** Weights are stored as integers in units of 1/WEIGHT_SCALE. */
 const WEIGHT_SCALE = 1000;
 
@@ -70,13 +73,16 @@ interface Options {
   C: number;
   ablate: string[];
   calibrate: boolean;
+  /** Context re-ranking features (empty: none), trained on the CLEF 2019 training debates. */
+  contextFeatures: string[];
+  contextC: number;
 }
 
 function parseArgs(argv: string[]): Options {
   const o: Options = {
     dir: '', out: 'public/models/claims.json', writeDev: null, write: true, seed: 1, epochs: 25, l2: 1e-5, eta: 0.1,
     folds: 5, minCount: 2, clef19Weight: 1, posWeight: 1, averageFrom: 1000, sources: ['claimbuster', 'clef2020'],
-    learner: 'adagrad', C: 1, ablate: [], calibrate: true,
+    learner: 'adagrad', C: 1, ablate: [], calibrate: true, contextFeatures: [...DEFAULT_CONTEXT], contextC: 1,
   };
   const list = (i: number, name: string): string[] => {
     const v = argv[i];
@@ -105,6 +111,13 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--C') o.C = num(++i, a);
     else if (a === '--no-calibrate') o.calibrate = false;
     else if (a === '--ablate') o.ablate = list(++i, a);
+    else if (a === '--no-context') o.contextFeatures = [];
+    else if (a === '--context') {
+      const v = list(++i, a);
+      const bad = v.filter((x) => !(CONTEXT_FEATURES as readonly string[]).includes(x));
+      if (bad.length) throw new Error(`--context takes names from ${CONTEXT_FEATURES.join(', ')}; got "${bad.join(',')}"`);
+      o.contextFeatures = v;
+    } else if (a === '--context-C') o.contextC = num(++i, a);
     else if (a === '--learner') {
       const v = argv[++i] as Learner;
       if (!LEARNERS.includes(v)) throw new Error(`--learner takes one of ${LEARNERS.join(', ')}, not "${v ?? ''}"`);
@@ -266,7 +279,8 @@ function run(set: FeatureSet, train: Row[], dev: Row[], o: Options) {
   const raw = fit(train, trainFeats, o);
   // Fold the calibration into the weights: sigmoid(a * (b0 + w.x) + b) = sigmoid((a b0 + b) + (a w).x).
   const model: Fitted = { names: raw.names, w: raw.w.map((x) => x * platt.a), bias: raw.bias.map((x) => x * platt.a + platt.b) };
-  const devScores = marginsWith(model, devFeats).map(sigmoid);
+  const devMargins = marginsWith(model, devFeats);
+  const devScores = devMargins.map(sigmoid);
   const bySource = new Map<Source, Figures>();
   for (const source of Object.keys(FILES) as Source[]) {
     const idx = dev.map((_, i) => i).filter((i) => dev[i]!.source === source);
@@ -281,10 +295,85 @@ function run(set: FeatureSet, train: Row[], dev: Row[], o: Options) {
     if (idx.length) oofBySource.set(source, figures(rowsForFigures, idx.map((i) => oof[i]!), threshold));
   }
   const brier = cbIdx.reduce((acc, i) => acc + (oof[i]! - train[i]!.label) ** 2, 0) / cbIdx.length;
-  return { set, model, threshold, platt, brier, oofBySource, bySource, ms: performance.now() - t0 };
+  const oofCalMargin = oofMargin.map((z) => platt.a * z + platt.b);
+  return { set, model, threshold, platt, brier, oofBySource, bySource, oofCalMargin, devMargins, ms: performance.now() - t0 };
 }
 
-function toFile(r: ReturnType<typeof run>, meta: Record<string, unknown>): CheckworthyModelFile {
+/** The rows of each document, in file order (line order within a debate). */
+function byDocument(rows: readonly Row[], margins: readonly number[]): { doc: string; rows: Row[]; margins: number[] }[] {
+  const out = new Map<string, { doc: string; rows: Row[]; margins: number[] }>();
+  rows.forEach((r, i) => {
+    const doc = r.doc ?? r.key;
+    let d = out.get(doc);
+    if (!d) out.set(doc, (d = { doc, rows: [], margins: [] }));
+    d.rows.push(r);
+    d.margins.push(margins[i]!);
+  });
+  return [...out.values()];
+}
+
+type Doc = ReturnType<typeof byDocument>[number];
+
+/**
+ * Fits the context re-ranking (./context.ts) on debates: logistic regression over the line's own
+ * margin and the chosen context features, one intercept per debate (so only the ranking inside a
+ * debate is learned), L2 with inverse strength C. The weights are divided by the own margin's
+ * coefficient, so the sentence model's margin keeps its scale and a line without context keeps its
+ * score.
+ */
+function fitContext(docs: readonly Doc[], names: readonly string[], C: number): ContextModel {
+  const use = CONTEXT_FEATURES.map((n) => names.includes(n));
+  const cols = CONTEXT_FEATURES.map((_, k) => k).filter((k) => use[k]);
+  const dim = 1 + cols.length;
+  const idx = Int32Array.from({ length: dim }, (_, k) => k);
+  const data: LinearExample[] = [];
+  docs.forEach((d, g) => {
+    const feats = contextFeatures(transcriptLines(d.rows, d.margins));
+    const mean = d.margins.reduce((a, b) => a + b, 0) / d.margins.length;
+    d.rows.forEach((r, i) => {
+      const val = new Float64Array(dim);
+      val[0] = d.margins[i]! - mean;
+      cols.forEach((k, j) => (val[1 + j] = feats[i]![k]!));
+      data.push({ idx, val, label: r.label, group: g });
+    });
+  });
+  const m = trainLinear(data, { dim, groups: docs.length, loss: 'logistic', C });
+  const a = m.w[0]!;
+  // A non-positive own-margin coefficient would mean the sentence model ranks debates backwards.
+  if (!(a > 0)) throw new Error(`context re-ranking: the sentence margin's coefficient is ${a}`);
+  return { features: cols.map((k) => CONTEXT_FEATURES[k]!), weights: cols.map((_, j) => round(m.w[1 + j]! / a, 4)) };
+}
+
+function docsMap(docs: readonly Doc[], margins: (d: Doc) => number[]): number {
+  return meanAveragePrecision(docs.flatMap(margins), docs.flatMap((d) => d.rows.map((r) => r.label)), docs.flatMap((d) => d.rows.map(() => d.doc))).map;
+}
+
+/** Context stage: leave-one-debate-out MAP on the training debates, the final fit, and dev MAP. */
+function runContext(full: ReturnType<typeof run>, train: Row[], dev: Row[], o: Options) {
+  const pick = (rows: Row[], margins: number[]) => {
+    const idx = rows.map((_, i) => i).filter((i) => rows[i]!.source === 'clef2019');
+    return byDocument(idx.map((i) => rows[i]!), idx.map((i) => margins[i]!));
+  };
+  // Training debates carry out-of-fold margins (folds by debate), dev debates the final model's.
+  const trainDocs = pick(train, full.oofCalMargin);
+  const devDocs = pick(dev, full.devMargins);
+  const lines = (d: Doc, m: ContextModel | null) => contextMargins(m, transcriptLines(d.rows, d.margins));
+  if (!o.contextFeatures.length || trainDocs.length < 2) return { model: null, trainDocs, devDocs, lodo: null, devMap: null, lodoBase: null, devBase: null };
+  const lodoMargins = new Map<Doc, number[]>();
+  for (const d of trainDocs) lodoMargins.set(d, lines(d, fitContext(trainDocs.filter((x) => x !== d), o.contextFeatures, o.contextC)));
+  const model = fitContext(trainDocs, o.contextFeatures, o.contextC);
+  return {
+    model,
+    trainDocs,
+    devDocs,
+    lodoBase: docsMap(trainDocs, (d) => d.margins),
+    lodo: docsMap(trainDocs, (d) => lodoMargins.get(d)!),
+    devBase: devDocs.length ? docsMap(devDocs, (d) => d.margins) : null,
+    devMap: devDocs.length ? docsMap(devDocs, (d) => lines(d, model)) : null,
+  };
+}
+
+function toFile(r: ReturnType<typeof run>, meta: Record<string, unknown>, context: ContextModel | null): CheckworthyModelFile {
   const names: string[] = [];
   const weights: number[] = [];
   r.model.names.forEach((n, i) => {
@@ -303,6 +392,7 @@ function toFile(r: ReturnType<typeof run>, meta: Record<string, unknown>): Check
     features: names.join('\n'),
     weights,
     weightScale: WEIGHT_SCALE,
+    ...(context ? { context } : {}),
     meta,
   };
 }
@@ -351,19 +441,32 @@ function main(argv: string[]): void {
   const rounded = (f: Figures | undefined) => Object.fromEntries(Object.entries(f ?? {}).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v]));
   const devFigures = Object.fromEntries((Object.keys(FILES) as Source[]).flatMap((s) => results.map((r) => [`${s}/${r.set}`, rounded(r.bySource.get(s))])));
   const cvFigures = Object.fromEntries((Object.keys(FILES) as Source[]).flatMap((s) => results.map((r) => [`${s}/${r.set}`, rounded(r.oofBySource.get(s))])));
+  const ctx = runContext(full, train, dev, o);
+  if (ctx.model) {
+    console.log(`\nContext re-ranking (lib/nlp/claims/context.ts), fitted on the ${ctx.trainDocs.length} CLEF 2019 training debates (C ${o.contextC}):`);
+    console.log(table(['CLEF 2019 MAP', 'sentence alone', 'with context'], [
+      [`leave-one-debate-out on train (${ctx.trainDocs.length} debates)`, round(ctx.lodoBase!), round(ctx.lodo!)],
+      [`held-out dev (${ctx.devDocs.length} debates)`, ctx.devBase === null ? '-' : round(ctx.devBase), ctx.devMap === null ? '-' : round(ctx.devMap)],
+    ]));
+    console.log(`weights (margin units): ${ctx.model.features.map((f, i) => `${f} ${ctx.model!.weights[i]}`).join(', ')}`);
+  }
   const meta = {
     trained: 'npm run train:claims -- <data/claims>',
     data: `trained on ${o.sources.join(' + ')} (train parts); dev splits held out (see lib/nlp/claims/README.md)`,
     options: {
       sources: o.sources, learner: o.learner, epochs: o.epochs, l2: o.l2, eta: o.eta, C: o.C, folds: o.folds, minCount: o.minCount,
       clef19Weight: o.clef19Weight, posWeight: o.posWeight, averageFrom: o.averageFrom, seed: o.seed, ablate: o.ablate, calibrate: o.calibrate,
+      context: o.contextFeatures, contextC: o.contextC,
     },
+    context: ctx.model
+      ? { trainedOn: 'CLEF 2019 training debates (out-of-fold sentence margins)', lodoMap: round(ctx.lodo!), lodoMapSentence: round(ctx.lodoBase!), devMap: ctx.devMap === null ? null : round(ctx.devMap), devMapSentence: ctx.devBase === null ? null : round(ctx.devBase) }
+      : null,
     calibration: { method: o.calibrate ? 'Platt scaling on ClaimBuster out-of-fold margins, folded into the weights' : 'none', a: round(full.platt.a), b: round(full.platt.b) },
     thresholdFrom: 'max F1 on ClaimBuster out-of-fold calibrated scores (train part)',
     cv: cvFigures,
     dev: devFigures,
   };
-  const file = toFile(full, meta);
+  const file = toFile(full, meta, ctx.model);
   const json = JSON.stringify(file);
   if (o.write) {
     mkdirSync(dirname(resolve(o.out)), { recursive: true });
@@ -382,7 +485,7 @@ function main(argv: string[]): void {
     for (const source of Object.keys(FILES) as Source[]) {
       const part = dev.filter((r) => r.source === source);
       if (!part.length) continue;
-      const f = figures(part, part.map((r) => scoreSentence(loaded, r.text)), loaded.threshold);
+      const f = figures(part, scoreRows(loaded, part), loaded.threshold);
       shippedRows.push([source, round(f.precision), round(f.recall), round(f.f1), round(f.ap), f.map === null ? '-' : round(f.map)]);
     }
     console.log('\nShipped model file (weights quantised to 1/1000) on dev, as `npm run eval -- claims` reports it:');
@@ -393,7 +496,9 @@ function main(argv: string[]): void {
     mkdirSync(o.writeDev, { recursive: true });
     const names: Record<Source, string> = { claimbuster: 'claimbuster.dev.jsonl', clef2019: 'clef2019-debates.dev.jsonl', clef2020: 'clef2020-tweets.dev.jsonl' };
     for (const source of Object.keys(FILES) as Source[]) {
-      const lines = dev.filter((r) => r.source === source).map((r) => JSON.stringify(r.doc !== undefined ? { id: r.id, doc: r.doc, text: r.text, label: r.label } : { id: r.id, text: r.text, label: r.label }));
+      const lines = dev
+        .filter((r) => r.source === source)
+        .map((r) => JSON.stringify(r.doc !== undefined ? { id: r.id, doc: r.doc, ...(r.speaker !== undefined ? { speaker: r.speaker } : {}), text: r.text, label: r.label } : { id: r.id, text: r.text, label: r.label }));
       writeFileSync(join(o.writeDev, names[source]), lines.join('\n') + '\n');
     }
     console.log(`wrote dev splits to ${o.writeDev}`);

@@ -5,9 +5,13 @@
  * (the CLEF 2020 layout: tweet_text / check_worthiness). Scores every line with the check-worthiness
  * model (default public/models/claims.json) and reports precision, recall and F1 of the
  * check-worthy class at the model's threshold, average precision of the ranking by score, and,
- * when every line has a `doc`, the mean over documents of average precision (CheckThat! MAP).
+ * when every line has a `doc`, the mean over documents of average precision (CheckThat! MAP). With
+ * documents, each document's lines (in file order, with `speaker` when given) are scored with the
+ * model's context re-ranking (lib/nlp/claims/context.ts); `map_sentence` is the MAP of each line
+ * scored alone.
  */
 import { loadCheckworthyModel, scoreSentence, type CheckworthyModel } from '../../nlp/claims/checkworthy';
+import { scoreRows } from '../../nlp/claims/context';
 import { parseClaims } from '../../nlp/claims/dataset';
 import { averagePrecision, meanAveragePrecision, prf } from '../../nlp/claims/metrics';
 import { readJson, readText } from '../files';
@@ -35,13 +39,17 @@ const task: EvalTask = {
     const model = loadModel(modelPath);
 
     const t0 = performance.now();
-    const scores = parsed.rows.map((r) => scoreSentence(model, r.text));
+    // With documents, each document is read as a transcript (line order, `speaker` if given) and the
+    // model's context weights re-rank its lines; the sentence-alone figures are reported beside.
+    const scores = scoreRows(model, parsed.rows);
     const ms = performance.now() - t0;
+    const alone = parsed.rows.map((r) => scoreSentence(model, r.text));
     const labels = parsed.rows.map((r) => r.label);
     const p = prf(scores, labels, model.threshold);
     const ap = averagePrecision(scores, labels);
     const withDoc = parsed.rows.every((r) => r.doc !== undefined);
     const byDoc = withDoc ? meanAveragePrecision(scores, labels, parsed.rows.map((r) => r.doc!)) : null;
+    const byDocAlone = withDoc && model.context ? meanAveragePrecision(alone, labels, parsed.rows.map((r) => r.doc!)) : null;
     const positives = labels.filter((l) => l === 1).length;
 
     console.log(`${path}: ${parsed.rows.length} lines (${positives} check-worthy), ${parsed.format}; model ${modelPath} (threshold ${model.threshold})`);
@@ -56,8 +64,14 @@ const task: EvalTask = {
       ),
     );
     if (byDoc) {
+      if (byDocAlone) console.log(`MAP with context ${round(byDoc.map)}; each sentence alone ${round(byDocAlone.map)}${parsed.rows.some((r) => r.speaker) ? '' : ' (no speakers in the file)'}`);
       console.log('\nper document:');
-      console.log(table(['doc', 'lines', 'positives', 'AP'], byDoc.docs.map((d) => [d.doc, d.n, d.positives, Number.isNaN(d.ap) ? '-' : round(d.ap)])));
+      console.log(
+        table(
+          ['doc', 'lines', 'positives', 'AP', ...(byDocAlone ? ['AP alone'] : [])],
+          byDoc.docs.map((d, i) => [d.doc, d.n, d.positives, Number.isNaN(d.ap) ? '-' : round(d.ap), ...(byDocAlone ? [Number.isNaN(byDocAlone.docs[i]!.ap) ? '-' : round(byDocAlone.docs[i]!.ap)] : [])]),
+        ),
+      );
     }
     return {
       n: parsed.rows.length,
@@ -69,6 +83,7 @@ const task: EvalTask = {
       f1: round(p.f1),
       ap: Number.isNaN(ap) ? null : round(ap),
       map: byDoc && !Number.isNaN(byDoc.map) ? round(byDoc.map) : null,
+      map_sentence: byDocAlone && !Number.isNaN(byDocAlone.map) ? round(byDocAlone.map) : byDoc && !Number.isNaN(byDoc.map) ? round(byDoc.map) : null,
     };
   },
 };

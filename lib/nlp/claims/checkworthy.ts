@@ -7,6 +7,7 @@
  *
  * No Node-only imports: the background worker fetches the JSON and calls `loadCheckworthyModel`.
  */
+import type { ContextModel } from './context';
 import { extractFeatures, featureScale, type FeatureContext, type FeatureSet } from './features';
 
 export const MODEL_FORMAT = 'backstory-checkworthy';
@@ -25,6 +26,11 @@ export interface CheckworthyModelFile {
   /** Integer weights, one per feature, in units of 1/weightScale (features absent weigh 0). */
   weights: number[];
   weightScale: number;
+  /**
+   * Optional context re-ranking weights (./context.ts): one weight, in margin units, per context
+   * feature name. A file without it scores every sentence alone.
+   */
+  context?: ContextModel;
   /** Free-form training details (data, figures); not used for scoring. */
   meta?: Record<string, unknown>;
 }
@@ -34,6 +40,8 @@ export interface CheckworthyModel {
   threshold: number;
   bias: number;
   weights: Map<string, number>;
+  /** Context re-ranking weights, or null when the file has none. */
+  context: ContextModel | null;
   meta: Record<string, unknown>;
 }
 
@@ -59,7 +67,16 @@ export function loadCheckworthyModel(data: unknown): CheckworthyModel {
     if (typeof w !== 'number' || !Number.isFinite(w)) throw new Error(`check-worthiness model: weight ${i} (${names[i]}) is not a finite number`);
     weights.set(names[i]!, w * k);
   }
-  return { featureSet: m.featureSet, threshold: m.threshold, bias: m.bias, weights, meta: m.meta ?? {} };
+  let context: ContextModel | null = null;
+  if (m.context !== undefined) {
+    const c = m.context as Partial<ContextModel> | null;
+    if (!c || !Array.isArray(c.features) || !Array.isArray(c.weights) || c.features.length !== c.weights.length)
+      throw new Error('check-worthiness model: context needs features and weights of the same length');
+    if (!c.features.every((f) => typeof f === 'string') || !c.weights.every((w) => typeof w === 'number' && Number.isFinite(w)))
+      throw new Error('check-worthiness model: context features must be names and its weights finite numbers');
+    context = { features: [...c.features], weights: [...c.weights] };
+  }
+  return { featureSet: m.featureSet, threshold: m.threshold, bias: m.bias, weights, context, meta: m.meta ?? {} };
 }
 
 /** The model's raw margin (log-odds) for a list of features. */
@@ -70,10 +87,19 @@ export function marginOf(model: Pick<CheckworthyModel, 'bias' | 'weights'>, feat
   return z;
 }
 
+/** The sentence's margin (log-odds) from its own words, before any context. */
+export function sentenceMargin(model: CheckworthyModel, sentence: string, context?: FeatureContext): number {
+  return marginOf(model, extractFeatures(sentence, context, model.featureSet));
+}
+
+/** The logistic function: a margin to a 0..1 score. */
+export function marginToScore(z: number): number {
+  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
 /** Check-worthiness of one sentence, 0..1. */
 export function scoreSentence(model: CheckworthyModel, sentence: string, context?: FeatureContext): number {
-  const z = marginOf(model, extractFeatures(sentence, context, model.featureSet));
-  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+  return marginToScore(sentenceMargin(model, sentence, context));
 }
 
 /** True when the sentence's score reaches the model's threshold. */

@@ -2,7 +2,8 @@
  * Reading labelled check-worthiness data from text (pure: the CLI reads the file, this parses it).
  * Two layouts: JSONL with at least `text` and `label` (1 = check-worthy), optionally `id`, `doc`;
  * and tab-separated with a header row, as CLEF CheckThat! 2020 ships it (`tweet_text`,
- * `check_worthiness`, `tweet_id`), where any column named text/label/id/doc also works.
+ * `check_worthiness`, `tweet_id`), where any column named text/label/id/doc also works. JSONL may
+ * also give `speaker` (CLEF 2019 debates), which the context re-ranking uses.
  */
 
 export interface ClaimRow {
@@ -10,6 +11,8 @@ export interface ClaimRow {
   text: string;
   label: 0 | 1;
   doc?: string;
+  /** Who says the line (CLEF 2019 debates), when the file has it. */
+  speaker?: string;
 }
 
 export interface ParsedClaims {
@@ -95,6 +98,7 @@ export function parseClaims(content: string): ParsedClaims {
     else {
       const row: ClaimRow = { id: o.id !== undefined && o.id !== null ? String(o.id) : String(n + 1), text: o.text, label };
       if (typeof o.doc === 'string' || typeof o.doc === 'number') row.doc = String(o.doc);
+      if (typeof o.speaker === 'string' && o.speaker.trim() !== '') row.speaker = o.speaker.trim();
       out.rows.push(row);
     }
   }

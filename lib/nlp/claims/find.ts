@@ -22,7 +22,8 @@
 import type { Actor, Claim, ClaimKind, EntityType, Mention, TextSpan } from '../../types';
 import { splitSentences } from '../sentences';
 import { findAttributions, type Attribution } from './attribution';
-import { scoreSentence, type CheckworthyModel } from './checkworthy';
+import { marginToScore, sentenceMargin, type CheckworthyModel } from './checkworthy';
+import { contextMargins } from './context';
 import { fnv1a } from './dataset';
 import { claimSignals } from './signals';
 
@@ -71,6 +72,22 @@ interface Group {
   start: number;
   end: number;
   atts: Attribution[];
+}
+
+/** A sentence or clause that may become a claim, before its check-worthiness in context is known. */
+interface Candidate {
+  s: number;
+  e: number;
+  text: string;
+  kind: ClaimKind;
+  speaker: Speaker | null;
+  cue: string | null;
+  signals: ReturnType<typeof claimSignals>;
+  /** Part of an attribution group (reported or quoted), not plain narration. */
+  grouped: boolean;
+  /** The sentence model's margin for the text alone. */
+  margin: number;
+  paragraph: number;
 }
 
 interface Piece {
@@ -143,6 +160,7 @@ export function findClaims(input: FindClaimsInput): Claim[] {
   const pieces = cutIntoPieces(doc, sentences, groupAttributions(atts, sentences));
 
   const claims: Claim[] = [];
+  const candidates: Candidate[] = [];
   const seen = new Map<string, number>();
   let lastSpeaker: Speaker | null = null;
   let lastClaim: { speaker: Speaker | null; paragraph: number } | null = null;
@@ -207,22 +225,32 @@ export function findClaims(input: FindClaimsInput): Claim[] {
     }
 
     const isQuote = kind === 'quote';
-    const checkworthiness = model ? round3(scoreSentence(model, text, { hasNamedActor, isQuote })) : 0;
-    const checkworthy = !!model && checkworthiness >= model.threshold;
+    const margin = model ? sentenceMargin(model, text, { hasNamedActor, isQuote }) : 0;
     const signals = claimSignals({ text, kind, source, sourceNamed: !!speaker?.key, cue, noSpeaker });
     if (piece.group) {
       // Who spoke last counts for the quotes that follow, shown or not.
       lastClaim = { speaker, paragraph: paragraphAt(e - 1) };
       if (speaker) lastSpeaker = { ...speaker, paragraph: paragraphAt(e - 1), at: s };
     }
+    candidates.push({ s, e, text, kind, speaker, cue, signals, grouped: !!piece.group, margin, paragraph });
+  }
+
+  // Check-worthiness with context (./context.ts): the sentences in reading order, each with its
+  // speaker and paragraph, so a long transcript's lines are ranked against one another (who speaks,
+  // what the lines around score), as the model learned on debates.
+  const margins = model ? contextMargins(model.context, candidates.map((c) => ({ margin: c.margin, speaker: c.speaker ? (c.speaker.key ?? c.speaker.name) : null, turn: c.paragraph, text: c.text }))) : [];
+  for (let i = 0; i < candidates.length; i++) {
+    const { s, e, text, kind, speaker, cue, signals, grouped } = candidates[i]!;
+    const checkworthiness = model ? round3(marginToScore(margins[i]!)) : 0;
+    const checkworthy = !!model && checkworthiness >= model.threshold;
     if (!signals.length && !holdsQuotation(text)) {
       // Narration is shown when it is a factual claim worth checking; reported speech when it is
       // more likely than not worth checking ("Heyward said he is looking forward to facing the
       // Browns again" is not); direct quotes and flagged claims always.
-      if (kind === 'factual' && !piece.group && checkworthiness < FACTUAL_SHOW_MIN) continue;
+      if (kind === 'factual' && !grouped && checkworthiness < FACTUAL_SHOW_MIN) continue;
       if (kind === 'reported' && model && checkworthiness < REPORTED_SHOW_MIN) continue;
     }
-    if (kind === 'factual' && !piece.group && /\?\s*$/.test(text)) continue;
+    if (kind === 'factual' && !grouped && /\?\s*$/.test(text)) continue;
 
     const textKey = claimId(text);
     const n = seen.get(textKey) ?? 0;
