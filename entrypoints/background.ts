@@ -174,8 +174,10 @@ export default defineBackground(() => {
     if (change.status === 'loading') void service.navigated(tabId, tab.url ?? change.url ?? null);
   });
 
-  watchSettings(() => void syncAutoRun());
-  browser.permissions.onRemoved?.addListener(() => void syncAutoRun());
-  browser.runtime.onInstalled.addListener(() => void syncAutoRun());
-  browser.runtime.onStartup.addListener(() => void syncAutoRun());
+  // The automatically injected content script follows the settings and the granted permissions.
+  const autoRun = () => void syncAutoRun({ permissions: browser.permissions, scripting: browser.scripting, settings: getSettings });
+  watchSettings(autoRun);
+  browser.permissions.onRemoved?.addListener(autoRun);
+  browser.runtime.onInstalled.addListener(autoRun);
+  browser.runtime.onStartup.addListener(autoRun);
 });
