@@ -5,31 +5,29 @@
  * learns of it wherever they next open Backstory. Reads `storage.local` only; follows its changes.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { formatDate } from './format';
 import { Notice } from './Notice';
+import { usePorts } from './ports';
 import { BACKUP_KEY, parseBackupState } from '@/lib/archive/backup-state';
 import { dismissLoss, LOSS_KEY, lossMessage, parseLoss, type ArchiveLoss } from '@/lib/background/census';
 
 /** The loss on record and the newest backup's time, kept current; null until both are read. */
 function useLoss(): { loss: ArchiveLoss | null; lastBackupAt: number | null } | null {
   const [state, setState] = useState<{ loss: ArchiveLoss | null; lastBackupAt: number | null } | null>(null);
+  const { local, onLocalChange } = usePorts();
   useEffect(() => {
     let live = true;
     const load = () =>
-      void browser.storage.local.get([LOSS_KEY, BACKUP_KEY]).then((r) => {
+      void local.get([LOSS_KEY, BACKUP_KEY]).then((r) => {
         if (live) setState({ loss: parseLoss(r[LOSS_KEY]), lastBackupAt: parseBackupState(r[BACKUP_KEY]).lastAt });
       });
     load();
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && (LOSS_KEY in changes || BACKUP_KEY in changes)) load();
-    };
-    browser.storage.onChanged.addListener(onChanged);
+    const stop = onLocalChange([LOSS_KEY, BACKUP_KEY], load);
     return () => {
       live = false;
-      browser.storage.onChanged.removeListener(onChanged);
+      stop();
     };
-  }, []);
+  }, [local, onLocalChange]);
   return state;
 }
 
@@ -38,6 +36,7 @@ function useLoss(): { loss: ArchiveLoss | null; lastBackupAt: number | null } | 
  * view (for the archive page itself).
  */
 export function ArchiveLossNotice(props: { onRestore?: () => void }) {
+  const { local } = usePorts();
   const state = useLoss();
   if (!state?.loss) return null;
   const { loss, lastBackupAt } = state;
@@ -54,7 +53,7 @@ export function ArchiveLossNotice(props: { onRestore?: () => void }) {
             Restore from a backup
           </a>
         )}
-        <button type="button" onClick={() => void dismissLoss(browser.storage.local)} data-testid="archive-loss-dismiss">
+        <button type="button" onClick={() => void dismissLoss(local)} data-testid="archive-loss-dismiss">
           I understand
         </button>
       </p>

@@ -6,10 +6,10 @@
  * from web pages, so it is rendered as text nodes only, and a page's URL becomes a link only when it
  * is http(s).
  */
-import { browser } from 'wxt/browser';
 import type { Coverage, CoverageItem, EarlierStatement, NamedKey } from '@/lib/messaging/protocol';
 import { StatusBadge } from './claims';
 import { formatDate, hostOf, isoDate, relativeDay, safeHref } from './format';
+import { usePorts } from './ports';
 
 export interface CoverageViewProps {
   coverage: Coverage | null;
@@ -231,6 +231,7 @@ function When({ ms, now }: { ms: number; now: number }) {
  * http(s) only), with a small link to the saved copy in the archive page.
  */
 function ItemLink({ id, url, title, source, context, articleHref }: LinkProps & { id: number; url: string; title: string; source?: string }) {
+  const { url: extensionUrl } = usePorts();
   const label = title || hostOf(url) || 'Untitled';
   const from = source ? <span class="coverage-publisher"> · {source}</span> : null;
   if (context === 'archive') {
@@ -252,7 +253,7 @@ function ItemLink({ id, url, title, source, context, articleHref }: LinkProps & 
         <span>{label}</span>
       )}
       {from}{' '}
-      <a class="coverage-archive-link" href={browser.runtime.getURL(`/archive.html#/article/${id}`)} target="_blank" rel="noopener">
+      <a class="coverage-archive-link" href={extensionUrl(`/archive.html#/article/${id}`)} target="_blank" rel="noopener">
         in archive
       </a>
     </p>

@@ -1,18 +1,12 @@
 import { useEffect } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { isBroadcast, type Broadcast } from '@/lib/messaging/protocol';
+import type { Broadcast } from '@/lib/messaging/protocol';
+import { usePorts } from './ports';
 
 /** Calls `fn` for every broadcast the background sends while the component is mounted. */
 export function useBroadcast(fn: (msg: Broadcast) => void, deps: unknown[]): void {
-  useEffect(() => {
-    const listener = (msg: unknown) => {
-      if (isBroadcast(msg)) fn(msg);
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(listener);
-    return () => browser.runtime.onMessage.removeListener(listener);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
+  const { onBroadcast } = usePorts();
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => onBroadcast(fn), [onBroadcast, ...deps]);
 }
 
 /** Asks the browser to keep our storage even under disk pressure. Only pages (not workers) may ask. */

@@ -16,7 +16,7 @@ import { TabStore } from '@/lib/background/tab-store';
 import { downloadFinished, fileUrl, runScheduledBackup } from '@/lib/background/auto-backup';
 import { ARCHIVE_CHANGED_KEY, AUTO_BACKUP_ALARM, DOWNLOADS_PERMISSION } from '@/lib/archive/backup-schedule';
 import { syncAutoRun } from '@/lib/background/autorun';
-import { broadcast, serve } from '@/lib/messaging/transport';
+import { broadcast, serve, tell } from '@/lib/messaging/transport';
 import { originPattern } from '@/lib/settings';
 import { getSettings, updateSettings, watchSettings } from '@/lib/settings-item';
 
@@ -41,7 +41,7 @@ export default defineBackground(() => {
     },
     async reanalyse(tabId) {
       try {
-        await browser.tabs.sendMessage(tabId, { kind: 'content/reanalyse' }, { frameId: 0 });
+        await tell(tabId, 'content/reanalyse');
         return true;
       } catch {
         return false;
@@ -52,24 +52,25 @@ export default defineBackground(() => {
     },
     async reveal(tabId, actorKey) {
       try {
-        return (await browser.tabs.sendMessage(tabId, { kind: 'content/reveal', actorKey }, { frameId: 0 })) === true;
+        // A page's script answers: only a real `true` counts.
+        return (await tell(tabId, 'content/reveal', { actorKey })) === true;
       } catch {
         return false;
       }
     },
     async revealClaim(tabId, claimId) {
       try {
-        return (await browser.tabs.sendMessage(tabId, { kind: 'content/reveal-claim', claimId }, { frameId: 0 })) === true;
+        return (await tell(tabId, 'content/reveal-claim', { claimId })) === true;
       } catch {
         return false;
       }
     },
     async sendClaims(tabId, claims) {
-      await browser.tabs.sendMessage(tabId, { kind: 'content/claims', claims }, { frameId: 0 });
+      await tell(tabId, 'content/claims', { claims });
     },
     async selection(tabId) {
       try {
-        const text: unknown = await browser.tabs.sendMessage(tabId, { kind: 'content/selection' }, { frameId: 0 });
+        const text: unknown = await tell(tabId, 'content/selection');
         return typeof text === 'string' ? text : null;
       } catch {
         return null;
@@ -173,8 +174,10 @@ export default defineBackground(() => {
     if (change.status === 'loading') void service.navigated(tabId, tab.url ?? change.url ?? null);
   });
 
-  watchSettings(() => void syncAutoRun());
-  browser.permissions.onRemoved?.addListener(() => void syncAutoRun());
-  browser.runtime.onInstalled.addListener(() => void syncAutoRun());
-  browser.runtime.onStartup.addListener(() => void syncAutoRun());
+  // The automatically injected content script follows the settings and the granted permissions.
+  const autoRun = () => void syncAutoRun({ permissions: browser.permissions, scripting: browser.scripting, settings: getSettings });
+  watchSettings(autoRun);
+  browser.permissions.onRemoved?.addListener(autoRun);
+  browser.runtime.onInstalled.addListener(autoRun);
+  browser.runtime.onStartup.addListener(autoRun);
 });

@@ -7,8 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extractArticle } from '@/lib/extract';
-import { isContentCommand } from '@/lib/messaging/protocol';
-import { request } from '@/lib/messaging/transport';
+import { answer, request } from '@/lib/messaging/transport';
 import { createHighlights } from '@/lib/page/highlights';
 import { parseSettings, SETTINGS_KEY } from '@/lib/settings';
 import type { Analysis, ExtractResult } from '@/lib/types';
@@ -78,32 +77,38 @@ export function startPage(ctx: ContentScriptContext): void {
     highlights.destroy();
   });
 
-  const onMessage = (msg: unknown) => {
-    if (!isContentCommand(msg)) return undefined;
-    if (msg.kind === 'content/reanalyse') void analyse();
-    if (msg.kind === 'content/claims') {
-      if (last) {
-        last = { ...last, analysis: { ...last.analysis, claims: msg.claims } };
-        paint();
-      }
-      return Promise.resolve(true);
+  /** Reveals an actor or a claim, showing the highlights for this page when they are off. */
+  function reveal(found: () => boolean, claimId?: string): boolean {
+    const add = claimId !== undefined && !allClaims && !asked.has(claimId);
+    if (add) asked.add(claimId);
+    if (!showHighlights || add) {
+      // Revealing something while highlights are off shows them for this page only; a claim
+      // not marked by default is marked from now on.
+      showHighlights = true;
+      paint();
     }
-    if (msg.kind === 'content/selection') return Promise.resolve(String(window.getSelection() ?? ''));
-    if (msg.kind === 'content/reveal' || msg.kind === 'content/reveal-claim') {
-      const add = msg.kind === 'content/reveal-claim' && !allClaims && !asked.has(msg.claimId);
-      if (add) asked.add(msg.claimId);
-      if (!showHighlights || add) {
-        // Revealing something while highlights are off shows them for this page only; a claim
-        // not marked by default is marked from now on.
-        showHighlights = true;
-        paint();
-      }
-      return Promise.resolve(msg.kind === 'content/reveal' ? highlights.reveal(msg.actorKey) : highlights.revealClaim(msg.claimId));
-    }
-    return Promise.resolve(true);
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    return found();
+  }
+
+  // The background's commands (lib/messaging/protocol.ts, CONTENT_COMMANDS), one handler each.
+  ctx.onInvalidated(
+    answer({
+      'content/reanalyse': () => {
+        void analyse();
+        return true;
+      },
+      'content/claims': ({ claims }) => {
+        if (last) {
+          last = { ...last, analysis: { ...last.analysis, claims } };
+          paint();
+        }
+        return true;
+      },
+      'content/selection': () => String(window.getSelection() ?? ''),
+      'content/reveal': ({ actorKey }) => reveal(() => highlights.reveal(actorKey)),
+      'content/reveal-claim': ({ claimId }) => reveal(() => highlights.revealClaim(claimId), claimId),
+    }),
+  );
 
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;

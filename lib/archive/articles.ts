@@ -1,5 +1,5 @@
 /** Queries and writes on the archive's articles. Pure functions of a Dexie instance. */
-import type { ActorArchiveInfo, ArticleSummary, ArchiveStats } from '../messaging/protocol';
+import type { ActorArchiveInfo, ArticleSummary, ArchiveStats } from './views';
 import type { Analysis, Article, SavedArticle } from '../types';
 import { claimRows, mergeClaims } from './claims';
 import type { ArchiveDB, EventRow, MetaRow, SearchRow } from './db';

@@ -7,7 +7,7 @@ import { computeFingerprint, documentTerms } from '../events/fingerprint';
 import { EMPTY_IDF, type IdfTable } from '../events/idf';
 import { findEarlierCoverage, matchKey, type EarlierCoverage } from '../events/match';
 import type { CandidateSource, FingerprintId, StoredFingerprint } from '../events/source';
-import type { Coverage, CoverageItem, EarlierStatement, NamedKey } from '../messaging/protocol';
+import type { Coverage, CoverageItem, EarlierStatement, NamedKey } from './views';
 import type { Actor, ArticleFingerprint, SavedArticle } from '../types';
 import type { ArchiveDB, EventRow } from './db';
 import { articleDate, eventRow, FILL, TOTALS } from './derived';

@@ -9,7 +9,7 @@
  */
 import Dexie, { type Collection } from 'dexie';
 import { fold, normaliseWord, stem } from '../events/terms';
-import type { ArchiveQuery, ArticleSummary } from '../messaging/protocol';
+import type { ArchiveQuery, ArticleSummary } from './views';
 import { isClaimStatus } from '../claim-status';
 import type { SavedArticle } from '../types';
 import { adjustTotals, listArticles, resize, summarise } from './articles';

@@ -8,9 +8,11 @@ import type { ClaimQuery, ReviewInput } from '../archive/claims';
 import type { ClaimRow } from '../archive/db';
 import type { ImportReport } from '../archive/backup';
 import type { ExportRequest, ExportTicket } from '../archive/backup-state';
-import type { Analysis, Article, Claim, ClaimStatus, ExtractResult, SavedArticle } from '../types';
+import type { ActorArchiveInfo, ArchiveStats, ArticleSummary, Coverage, ArchiveQuery } from '../archive/views';
+import type { Analysis, Article, Claim, ExtractResult, SavedArticle } from '../types';
 
 export type { ClaimQuery, ClaimRow, ReviewInput };
+export type * from '../archive/views';
 
 /** What the background knows about one tab. Kept in `storage.session`, so a stopped worker loses nothing. */
 export type TabState =
@@ -36,180 +38,73 @@ export interface PanelState {
   canAccess: boolean;
 }
 
-export interface ArticleSummary {
-  id: number;
-  url: string;
-  title: string;
-  publisher: string | null;
-  aggregator: string | null;
-  byline: string | null;
-  published: string | null;
-  savedAt: number;
-  wordCount: number;
-  excerpt: string | null;
-  /** The most mentioned actors of the article, for display and filtering. */
-  actors: { key: string; name: string; type: 'PER' | 'ORG' | 'LOC' }[];
-  /** The reader's tags. */
-  tags: string[];
-}
-
-/** A name shown for an actor or place key ("PER:keir starmer" → "Keir Starmer"). */
-export interface NamedKey {
-  key: string;
-  name: string;
-}
-
-/** One article of the event's timeline (or a related one) in the "Coverage in your archive" section. */
-export interface CoverageItem {
-  id: number;
-  url: string;
-  title: string;
-  publisher: string | null;
-  published: string | null;
-  savedAt: number;
-  /** The article's date (published, else saved), ms: the timeline's order. */
-  date: number;
-  /** "same": the same event; "related": the same story or topic, another event. */
-  tier: 'same' | 'related';
-  /** 0..1, the matcher's score. */
-  score: number;
-  /** What it shares with the article being read. */
-  shared: { actors: NamedKey[]; places: NamedKey[] };
-  /**
-   * Same-event items only: people, organisations and places this piece brought into the story
-   * (named by none of the pieces before it on the timeline, this article included when it comes
-   * first); never also in `shared`.
-   */
-  added: NamedKey[];
-}
-
-/** A statement by one of the article's actors in an earlier saved article ("Zelensky, 3 days ago: …"). */
-export interface EarlierStatement {
-  articleId: number;
-  claimId: string;
-  speaker: string;
-  speakerKey: string;
-  /** The claim's text, cut to at most 400 characters. */
-  text: string;
-  kind: 'quote' | 'reported' | 'factual';
-  /** The earlier article's date (ms). */
-  date: number;
-  title: string;
-  url: string;
-  publisher: string | null;
-  /** The reader's status for it, when reviewed. */
-  status: ClaimStatus | null;
-}
-
-/** The side panel's (and the archive article page's) "Coverage in your archive". */
-export interface Coverage {
-  /** Same event, oldest first (a timeline), earlier and later than this article. */
-  same: CoverageItem[];
-  /** How many of `same` come before this article (dated on or before it): "This article" stands there. */
-  before: number;
-  /** This article's date (ms), when known. */
-  hereDate: number | null;
-  /** Related articles, best match first. */
-  related: CoverageItem[];
-  /** The people, organisations and places this article names that none of the same-event articles before it did. */
-  newHere: { actors: NamedKey[] };
-  /** Earlier statements by this article's people and organisations, newest first. */
-  statements: EarlierStatement[];
-  /** Articles in the archive (0: the panel explains how it fills). */
-  archived: number;
-  /** How long the lookup took, ms. */
-  ms: number;
-}
-
-/** Archive search and filters. Every field but offset/limit is optional; all given ones must hold. */
-export interface ArchiveQuery {
-  /** Words to find in titles and text (all of them; the last one may be the start of a word). */
-  text?: string;
-  actorKey?: string;
-  publisher?: string;
-  tag?: string;
-  /** Articles with at least one claim of this status (as in the Claims view). */
-  claimStatus?: ClaimStatus;
-  /** Article date range, ms, inclusive. */
-  from?: number;
-  to?: number;
-  offset: number;
-  limit: number;
-}
-
-/** What the archive knows about one actor, for the hover card. */
-export interface ActorArchiveInfo {
-  /** Saved articles that mention the actor. */
-  count: number;
-  /** The latest few of them, newest saved first. */
-  latest: { id: number; title: string; url: string; savedAt: number }[];
-}
-
-export interface ArchiveStats {
-  articles: number;
-  /** Bytes used by the saved records (our own estimate of their size). */
-  bytes: number;
-  /** The browser's figures for the whole extension, when it gives them. */
-  usage: number | null;
-  quota: number | null;
-  persisted: boolean | null;
-}
-
-/** Requests handled by the background: name → request payload and reply. */
-export interface BackgroundRequests {
-  'content/report': { req: { url: string; result: ExtractResult }; res: { analysis: Analysis | null } };
-  'content/actor-info': { req: { key: string }; res: ActorArchiveInfo };
-  'panel/state': { req: { tabId: number }; res: PanelState };
-  'panel/activate': { req: { tabId: number }; res: PanelState };
-  'panel/save': { req: { tabId: number }; res: PanelState };
-  'panel/remove': { req: { tabId: number }; res: PanelState };
+/**
+ * Requests handled by the background: name → request payload and reply. The one place a request kind
+ * is named: its types come from here, and the list of kinds (`REQUEST_KINDS`) too. The gate's sender
+ * rules (lib/background/gate.ts) and the service's handlers (lib/background/service.ts) must each
+ * have one entry per kind, or the build fails. See docs/architecture.md, "Adding a request kind".
+ */
+export const REQUESTS = {
+  'content/report': {} as Ask<{ url: string; result: ExtractResult }, { analysis: Analysis | null }>,
+  'content/actor-info': {} as Ask<{ key: string }, ActorArchiveInfo>,
+  'panel/state': {} as Ask<{ tabId: number }, PanelState>,
+  'panel/activate': {} as Ask<{ tabId: number }, PanelState>,
+  'panel/save': {} as Ask<{ tabId: number }, PanelState>,
+  'panel/remove': {} as Ask<{ tabId: number }, PanelState>,
   /** Scroll the page to the first mention of an actor and flash it. False when it is not on the page. */
-  'panel/reveal': { req: { tabId: number; actorKey: string }; res: { found: boolean } };
+  'panel/reveal': {} as Ask<{ tabId: number; actorKey: string }, { found: boolean }>,
   /**
    * Sets (null: clears) the reader's review of one of the tab's claims. Saves the article first when
    * it is not in the archive yet, since reviews live with their article.
    */
-  'panel/review': { req: { tabId: number; claimId: string; review: ReviewInput | null }; res: PanelState };
+  'panel/review': {} as Ask<{ tabId: number; claimId: string; review: ReviewInput | null }, PanelState>,
   /** Adds the text selected on the page (or `text`) as a claim Backstory missed, status unverified. */
-  'panel/mark-claim': { req: { tabId: number; text?: string }; res: PanelState };
+  'panel/mark-claim': {} as Ask<{ tabId: number; text?: string }, PanelState>,
   /** Scrolls the page to a claim and flashes it. False when it is not on the page. */
-  'panel/reveal-claim': { req: { tabId: number; claimId: string }; res: { found: boolean } };
+  'panel/reveal-claim': {} as Ask<{ tabId: number; claimId: string }, { found: boolean }>,
   /** Reviewed and unverified claims across the archive, newest article first, plus every speaker for the filter. */
-  'archive/claims': { req: ClaimQuery; res: { items: ClaimRow[]; total: number; speakers: string[] } };
-  'archive/review': { req: { articleId: number; claimId: string; review: ReviewInput | null }; res: { found: boolean } };
+  'archive/claims': {} as Ask<ClaimQuery, { items: ClaimRow[]; total: number; speakers: string[] }>,
+  'archive/review': {} as Ask<{ articleId: number; claimId: string; review: ReviewInput | null }, { found: boolean }>,
   /** Saved articles, newest first; only those naming `actorKey` when given. */
-  'archive/list': { req: { offset: number; limit: number; actorKey?: string }; res: { items: ArticleSummary[]; total: number } };
+  'archive/list': {} as Ask<{ offset: number; limit: number; actorKey?: string }, { items: ArticleSummary[]; total: number }>,
   /**
    * Earlier coverage of the article on a tab (null when the tab has no article read). Works whether
    * or not the article is saved; a saved one is left out of its own results.
    */
-  'panel/coverage': { req: { tabId: number }; res: Coverage | null };
+  'panel/coverage': {} as Ask<{ tabId: number }, Coverage | null>,
   /** Earlier coverage of a saved article (null when there is no such article). */
-  'archive/coverage': { req: { id: number }; res: Coverage | null };
+  'archive/coverage': {} as Ask<{ id: number }, Coverage | null>,
   /** Full-text search and filters, newest saved first, through the indexes. */
-  'archive/search': { req: ArchiveQuery; res: { items: ArticleSummary[]; total: number; ms: number } };
+  'archive/search': {} as Ask<ArchiveQuery, { items: ArticleSummary[]; total: number; ms: number }>,
   /** Values for the filters: publishers and tags in the archive, alphabetical. */
-  'archive/facets': { req: Record<string, never>; res: { publishers: string[]; tags: string[] } };
+  'archive/facets': {} as Ask<Record<string, never>, { publishers: string[]; tags: string[] }>,
   /** Adds and removes tags on articles. Tags are trimmed, lower-cased, at most 40 characters. */
-  'archive/tag': { req: { ids: number[]; add: string[]; remove: string[] }; res: { updated: number } };
+  'archive/tag': {} as Ask<{ ids: number[]; add: string[]; remove: string[] }, { updated: number }>,
   /** Deletes several articles in one transaction; returns the records so the reader can undo. */
-  'archive/delete-many': { req: { ids: number[] }; res: { records: SavedArticle[] } };
+  'archive/delete-many': {} as Ask<{ ids: number[] }, { records: SavedArticle[] }>,
   /** Puts back records returned by delete or delete-many. */
-  'archive/restore-many': { req: { records: SavedArticle[] }; res: { ids: number[] } };
-  'archive/get': { req: { id: number }; res: SavedArticle | null };
-  'archive/delete': { req: { id: number }; res: SavedArticle | null };
-  'archive/restore': { req: { record: SavedArticle }; res: { id: number } };
-  'archive/stats': { req: Record<string, never>; res: ArchiveStats };
+  'archive/restore-many': {} as Ask<{ records: SavedArticle[] }, { ids: number[] }>,
+  'archive/get': {} as Ask<{ id: number }, SavedArticle | null>,
+  'archive/delete': {} as Ask<{ id: number }, SavedArticle | null>,
+  'archive/restore': {} as Ask<{ record: SavedArticle }, { id: number }>,
+  'archive/stats': {} as Ask<Record<string, never>, ArchiveStats>,
   /** Backup and exports (issue #6): prepares the file in the background; the page reads it with `archive/transfer`. */
-  'archive/export': { req: ExportRequest; res: ExportTicket };
+  'archive/export': {} as Ask<ExportRequest, ExportTicket>,
   /** One part of a prepared export; reading the last one drops it from the background. */
-  'archive/transfer': { req: { transfer: string; part: number }; res: { text: string } };
+  'archive/transfer': {} as Ask<{ transfer: string; part: number }, { text: string }>,
   /** One part of a backup file the page sends for import (`transfer`: an id the page chose, a UUID). */
-  'archive/import-part': { req: { transfer: string; part: number; parts: number; text: string }; res: { received: number } };
+  'archive/import-part': {} as Ask<{ transfer: string; part: number; parts: number; text: string }, { received: number }>,
   /** Imports the file sent in parts: all of it in one transaction, or nothing (the error says why). */
-  'archive/import': { req: { transfer: string }; res: ImportReport };
+  'archive/import': {} as Ask<{ transfer: string }, ImportReport>,
+};
+
+/** One message's payload (`req`) and reply (`res`) types; the values in the tables are empty objects, never read. */
+export interface Ask<Req, Res> {
+  req: Req;
+  res: Res;
 }
 
+export type BackgroundRequests = typeof REQUESTS;
 export type RequestName = keyof BackgroundRequests;
 export type RequestOf<K extends RequestName> = BackgroundRequests[K]['req'];
 export type ReplyOf<K extends RequestName> = BackgroundRequests[K]['res'];
@@ -222,72 +117,53 @@ export interface RequestEnvelope<K extends RequestName = RequestName> {
   payload: RequestOf<K>;
 }
 
-/** Messages the background sends to the content script of a tab. */
-export type ContentCommand =
-  | { kind: 'content/reanalyse' }
-  | { kind: 'content/reveal'; actorKey: string }
+/**
+ * Messages the background sends to the content script of a tab (`tabs.sendMessage`, main frame
+ * only): name → payload and reply. The content script answers each in
+ * entrypoints/content/lifecycle.ts; its handler table must name every one.
+ */
+export const CONTENT_COMMANDS = {
+  /** Read the page again (the toolbar button was pressed on a tab already read). */
+  'content/reanalyse': {} as Ask<Record<string, never>, true>,
+  /** Scroll to an actor's first mention and flash it; false when it is not on the page. */
+  'content/reveal': {} as Ask<{ actorKey: string }, boolean>,
   /** The tab's claims changed (a review): repaint them. */
-  | { kind: 'content/claims'; claims: Claim[] }
-  | { kind: 'content/reveal-claim'; claimId: string }
+  'content/claims': {} as Ask<{ claims: Claim[] }, true>,
+  /** Scroll to a claim and flash it; false when it is not on the page. */
+  'content/reveal-claim': {} as Ask<{ claimId: string }, boolean>,
   /** What the reader has selected on the page (a string, possibly empty). */
-  | { kind: 'content/selection' };
+  'content/selection': {} as Ask<Record<string, never>, string>,
+};
 
-/** Broadcasts from the background to our pages. */
+export type ContentCommands = typeof CONTENT_COMMANDS;
+export type CommandName = keyof ContentCommands;
+export type CommandOf<K extends CommandName> = ContentCommands[K]['req'];
+export type AnswerOf<K extends CommandName> = ContentCommands[K]['res'];
+/** A command as it travels; a command without fields may leave `payload` out. */
+export interface CommandEnvelope<K extends CommandName = CommandName> {
+  kind: K;
+  payload?: CommandOf<K>;
+}
+
+/** Broadcasts from the background to our pages (no reply). */
 export type Broadcast = { kind: 'tab/changed'; tabId: number } | { kind: 'archive/changed' };
+const BROADCASTS: { readonly [K in Broadcast['kind']]: true } = { 'tab/changed': true, 'archive/changed': true };
 
-/** Every request kind; lib/background/gate.ts gives each its sender rule and payload check. */
-export const REQUEST_KINDS: readonly RequestName[] = [
-  'content/report',
-  'content/actor-info',
-  'panel/state',
-  'panel/activate',
-  'panel/save',
-  'panel/remove',
-  'panel/reveal',
-  'panel/review',
-  'panel/mark-claim',
-  'panel/reveal-claim',
-  'archive/claims',
-  'archive/review',
-  'archive/list',
-  'panel/coverage',
-  'archive/coverage',
-  'archive/search',
-  'archive/facets',
-  'archive/tag',
-  'archive/delete-many',
-  'archive/restore-many',
-  'archive/get',
-  'archive/delete',
-  'archive/restore',
-  'archive/stats',
-  'archive/export',
-  'archive/transfer',
-  'archive/import-part',
-  'archive/import',
-];
-// Pure: a bundle that never checks envelopes (the content script) leaves the list out.
-const REQUEST_NAMES: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(REQUEST_KINDS);
+/** Every request kind, from `REQUESTS`; lib/background/gate.ts gives each its sender rule and payload check. */
+export const REQUEST_KINDS = /* @__PURE__ */ Object.keys(REQUESTS) as readonly RequestName[];
+
+const has = (table: object, key: unknown): boolean => typeof key === 'string' && Object.prototype.hasOwnProperty.call(table, key);
 
 export function isRequestEnvelope(msg: unknown): msg is RequestEnvelope {
-  return (
-    typeof msg === 'object' &&
-    msg !== null &&
-    typeof (msg as { kind?: unknown }).kind === 'string' &&
-    REQUEST_NAMES.has((msg as { kind: string }).kind) &&
-    typeof (msg as { payload?: unknown }).payload === 'object'
-  );
+  const m = msg as { kind?: unknown; payload?: unknown } | null;
+  return typeof m === 'object' && m !== null && has(REQUESTS, m.kind) && typeof m.payload === 'object';
 }
 
 export function isBroadcast(msg: unknown): msg is Broadcast {
-  const kind = (msg as { kind?: unknown } | null)?.kind;
-  return kind === 'tab/changed' || kind === 'archive/changed';
+  return has(BROADCASTS, (msg as { kind?: unknown } | null)?.kind);
 }
 
-export function isContentCommand(msg: unknown): msg is ContentCommand {
-  const m = msg as { kind?: unknown; actorKey?: unknown; claims?: unknown; claimId?: unknown } | null;
-  if (m?.kind === 'content/reveal') return typeof m.actorKey === 'string';
-  if (m?.kind === 'content/claims') return Array.isArray(m.claims);
-  if (m?.kind === 'content/reveal-claim') return typeof m.claimId === 'string';
-  return m?.kind === 'content/reanalyse' || m?.kind === 'content/selection';
+export function isContentCommand(msg: unknown): msg is CommandEnvelope {
+  const m = msg as { kind?: unknown; payload?: unknown } | null;
+  return has(CONTENT_COMMANDS, m?.kind) && (m?.payload === undefined || (typeof m.payload === 'object' && m.payload !== null));
 }

@@ -1,8 +1,20 @@
-/** Sending and answering protocol messages over the WebExtension runtime. */
+/**
+ * Sending and answering protocol messages over the WebExtension runtime, typed end to end by the
+ * tables in ./protocol.ts: a page or content script `request`s and the background `serve`s (every
+ * request kind, the handler table's type requires it); the background `tell`s a tab's content script
+ * and the content script `answer`s (every command, likewise); the background `broadcast`s to our
+ * pages, which listen with `onBroadcast`. Replies from the background are `Result`s: errors travel
+ * as values in a reader's words, never as thrown exceptions across the boundary.
+ */
 import { browser, type Browser } from 'wxt/browser';
 import {
+  isBroadcast,
+  isContentCommand,
   isRequestEnvelope,
+  type AnswerOf,
   type Broadcast,
+  type CommandName,
+  type CommandOf,
   type ReplyOf,
   type RequestName,
   type RequestOf,
@@ -29,6 +41,7 @@ export async function call<K extends RequestName>(kind: K, payload: RequestOf<K>
   return r.value;
 }
 
+/** One handler per request kind: a kind without one does not compile. */
 export type Handlers = {
   [K in RequestName]: (payload: RequestOf<K>, sender?: Browser.runtime.MessageSender) => Promise<ReplyOf<K>>;
 };
@@ -57,9 +70,44 @@ export function serve(handlers: Handlers & { readonly gated: true }, onUnexpecte
   });
 }
 
+/**
+ * Sends a command to the content script in a tab's main frame and resolves to its answer. Rejects
+ * when the tab has no content script (not read yet, or a page no extension may enter). The answer
+ * comes from a script living inside a web page: callers still check its value, not only its type.
+ */
+export function tell<K extends CommandName>(tabId: number, kind: K, ...payload: CommandOf<K> extends Record<string, never> ? [] : [CommandOf<K>]): Promise<AnswerOf<K> | undefined> {
+  return browser.tabs.sendMessage(tabId, { kind, payload: payload[0] ?? {} }, { frameId: 0 }) as Promise<AnswerOf<K> | undefined>;
+}
+
+/** One answer per content command: a command without one does not compile. */
+export type CommandHandlers = {
+  [K in CommandName]: (payload: CommandOf<K>) => AnswerOf<K>;
+};
+
+/** The content script's one listener for the background's commands; returns its removal. */
+export function answer(handlers: CommandHandlers): () => void {
+  const listener = (msg: unknown) => {
+    if (!isContentCommand(msg)) return undefined;
+    const run = handlers[msg.kind] as (p: unknown) => unknown;
+    return Promise.resolve(run(msg.payload ?? {}));
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
 /** Tells our open pages that something changed. Nobody listening is fine. */
 export function broadcast(msg: Broadcast): void {
   browser.runtime.sendMessage(msg).catch(() => undefined);
+}
+
+/** Calls `fn` for every broadcast the background sends; returns its removal. */
+export function onBroadcast(fn: (msg: Broadcast) => void): () => void {
+  const listener = (msg: unknown) => {
+    if (isBroadcast(msg)) fn(msg);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
 }
 
 function describeTransportError(err: unknown): string {

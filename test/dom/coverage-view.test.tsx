@@ -7,7 +7,9 @@
  */
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { browserPorts } from '../../components/browser-ports';
 import { CoverageView, type CoverageViewProps } from '../../components/coverage';
+import { Ports } from '../../components/ports';
 import { formatDate } from '../../components/format';
 import type { Coverage, CoverageItem, EarlierStatement } from '../../lib/messaging/protocol';
 
@@ -106,15 +108,17 @@ afterEach(() => {
 
 function show(p: Partial<CoverageViewProps>): HTMLElement {
   render(
-    <CoverageView
-      coverage={null}
-      loading={false}
-      error={null}
-      now={NOW}
-      context="archive"
-      articleHref={(id) => `#/article/${id}`}
-      {...p}
-    />,
+    <Ports.Provider value={browserPorts()}>
+      <CoverageView
+        coverage={null}
+        loading={false}
+        error={null}
+        now={NOW}
+        context="archive"
+        articleHref={(id) => `#/article/${id}`}
+        {...p}
+      />
+    </Ports.Provider>,
     root,
   );
   return root;
