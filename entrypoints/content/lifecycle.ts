@@ -89,6 +89,7 @@ export function startPage(ctx: ContentScriptContext): void {
       return Promise.resolve(true);
     }
     if (msg.kind === 'content/selection') return Promise.resolve(String(window.getSelection() ?? ''));
+    if (msg.kind === 'content/next-mark') return Promise.resolve(highlights.next());
     if (msg.kind === 'content/reveal' || msg.kind === 'content/reveal-claim') {
       const add = msg.kind === 'content/reveal-claim' && !allClaims && !asked.has(msg.claimId);
       if (add) asked.add(msg.claimId);

@@ -229,6 +229,8 @@ export type ContentCommand =
   /** The tab's claims changed (a review): repaint them. */
   | { kind: 'content/claims'; claims: Claim[] }
   | { kind: 'content/reveal-claim'; claimId: string }
+  /** Move to the next mark in the page (the keyboard command, Alt+Shift+J). */
+  | { kind: 'content/next-mark' }
   /** What the reader has selected on the page (a string, possibly empty). */
   | { kind: 'content/selection' };
 
@@ -289,5 +291,5 @@ export function isContentCommand(msg: unknown): msg is ContentCommand {
   if (m?.kind === 'content/reveal') return typeof m.actorKey === 'string';
   if (m?.kind === 'content/claims') return Array.isArray(m.claims);
   if (m?.kind === 'content/reveal-claim') return typeof m.claimId === 'string';
-  return m?.kind === 'content/reanalyse' || m?.kind === 'content/selection';
+  return m?.kind === 'content/reanalyse' || m?.kind === 'content/selection' || m?.kind === 'content/next-mark';
 }
