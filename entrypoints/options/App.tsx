@@ -183,7 +183,7 @@ export function App() {
             <dt>
               <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>J</kbd>
             </dt>
-            <dd>Go to the next mark in the page (with the side panel open, its card follows); Tab then reaches the mark, Escape leaves the marks.</dd>
+            <dd>Go to the next name or claim marked in the page and show its card; Tab goes on from there, Escape closes the card.</dd>
           </dl>
           <p class="help">Your browser’s extension shortcuts page can change these keys.</p>
         </Section>
