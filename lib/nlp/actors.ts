@@ -624,7 +624,7 @@ function unshout(name: string, paragraphs: string[], facts: (name: string) => Na
     const seen = spellings(w, paragraphs);
     if (seen.title) return seen.title;
     if (seen.acronym) return w;
-    if (letters.length <= 5 && facts(w).org) return w; // a listed body written as an acronym ("NATO", "OPEC")
+    if (words.length === 1 && letters.length <= 5 && facts(w).org) return w; // a listed body written as an acronym ("NATO", "OPEC")
     if (letters.length === 3 && !seen.lower && !facts(titleWord(w)).firstName) return w; // "CIA", "ABC"; "ANN" is a first name
     return titleWord(w);
   });

@@ -410,6 +410,11 @@ describe('display names written in capitals (datelines, shouted captions)', () =
     expect(build(paragraphs, [[0, 'GLOBEX', 'ORG'], [1, 'BBC NEWS', 'ORG'], [2, 'ACME', 'ORG'], [3, 'US', 'LOC']])).toEqual(['ACME', 'BBC News', 'GLOBEX', 'US']);
   });
 
+  it('title-cases a listed body inside a shouted line of several words ("CLICK HERE TO GET THE ACME NEWS APP")', () => {
+    const paragraphs = ['CLICK HERE TO GET THE ACME GAZETTE APP.', 'The gazette said so.'];
+    expect(build(paragraphs, [[0, 'ACME GAZETTE', 'ORG']])).toEqual(['Acme Gazette']);
+  });
+
   it('keeps small words of a name in lower case and title-cases hyphens and apostrophes', () => {
     const paragraphs = ["The statement of BANK OF FREEDONIA GOVERNOR JEAN-PAUL O'BRIEN was read out.", 'The governor spoke.'];
     expect(build(paragraphs, [[0, 'BANK OF FREEDONIA', 'ORG'], [0, "JEAN-PAUL O'BRIEN", 'PER']])).toEqual(["Bank of Freedonia", "Jean-Paul O'Brien"]);
