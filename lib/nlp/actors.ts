@@ -581,14 +581,27 @@ function titleWord(w: string): string {
  * running text, after a word in lower case ("the NASA mission"), as an acronym is written. A word
  * seen only at the start of a paragraph or in a run of capitals (a dateline, a caption) is shouted.
  */
-function spellings(word: string, paragraphs: string[]): { title: string | null; lower: boolean; acronym: boolean } {
+/** The article lower-cased once for `spellings`, and how many more words it may look up (a hostile page can shout thousands of names). */
+interface SpellingScan {
+  paragraphs: string[];
+  lower: string[] | null;
+  left: number;
+}
+
+/** Words looked up per article at most; names past it are title-cased by their shape alone. */
+const MAX_SPELLING_LOOKUPS = 64;
+
+function spellings(word: string, scan: SpellingScan): { title: string | null; lower: boolean; acronym: boolean } {
   const titles = new Map<string, number>();
   const wordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
   const needle = word.toLowerCase();
   let lower = false;
   let acronym = false;
-  for (const para of paragraphs) {
-    const low = para.toLowerCase();
+  if (scan.left <= 0) return { title: null, lower, acronym };
+  scan.left--;
+  scan.lower ??= scan.paragraphs.map((p) => p.toLowerCase());
+  for (const [n, para] of scan.paragraphs.entries()) {
+    const low = scan.lower[n]!;
     if (low.length !== para.length) continue; // lower-casing moved the offsets (rare letters): skip the paragraph
     for (let i = low.indexOf(needle); i >= 0; i = low.indexOf(needle, i + 1)) {
       if (wordChar(para[i - 1]) || wordChar(para[i + needle.length])) continue;
@@ -613,7 +626,7 @@ function spellings(word: string, paragraphs: string[]): { title: string | null; 
  * that has no vowel stays in capitals; the rest is title-cased ("MADRID" → "Madrid", "CARRIE ANN
  * INABA" → "Carrie Ann Inaba"). Only names in capitals come here, so this costs nothing on most pages.
  */
-function unshout(name: string, paragraphs: string[], facts: (name: string) => NameFacts): string {
+function unshout(name: string, scan: SpellingScan, facts: (name: string) => NameFacts): string {
   const words = name.split(' ');
   const out = words.map((w, i) => {
     const letters = w.replace(/[^\p{L}]/gu, '');
@@ -621,7 +634,7 @@ function unshout(name: string, paragraphs: string[], facts: (name: string) => Na
     if (i > 0 && NAME_SMALL_WORDS.has(w.toLowerCase())) return w.toLowerCase();
     if (letters.length === 2) return w; // "US", "UK", "EU"
     if (/^[A-Z]+$/.test(letters) && !/[AEIOUY]/.test(letters)) return w; // "BBC", "NHS", "CNN"
-    const seen = spellings(w, paragraphs);
+    const seen = spellings(w, scan);
     if (seen.title) return seen.title;
     if (seen.acronym) return w;
     if (words.length === 1 && letters.length <= 5 && facts(w).org) return w; // a listed body written as an acronym ("NATO", "OPEC")
@@ -855,6 +868,7 @@ export function buildActors(
     list.push(...g.items);
   }
   const actors: (Actor & { first: number; salience: number })[] = [];
+  let scan: SpellingScan | undefined;
   const keyOf = new Map<Item, string>();
   const dropped = new Set<Item>();
   for (const [, its] of clusters) {
@@ -880,7 +894,7 @@ export function buildActors(
     const same = forms.filter((f) => f.toLowerCase() === name.toLowerCase());
     // The ordinary-case spelling over a shouted one ("Argentina", not the dateline's "ARGENTINA"), then the usual one.
     if (same.length > 1) name = same.sort((a, b) => Number(shouted(a)) - Number(shouted(b)) || counts.get(b)! - counts.get(a)!)[0]!;
-    if (shouted(name)) name = unshout(name, paragraphs, facts);
+    if (shouted(name)) name = unshout(name, (scan ??= { paragraphs, lower: null, left: MAX_SPELLING_LOOKUPS }), facts);
     // type: one decision for the whole actor, from all its mentions
     const ev = evidenceOf(its, paragraphs, facts);
     const type = decideType(name.replace(/^the\s+/i, ''), ev, facts);

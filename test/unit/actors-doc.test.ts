@@ -415,6 +415,14 @@ describe('display names written in capitals (datelines, shouted captions)', () =
     expect(build(paragraphs, [[0, 'ACME GAZETTE', 'ORG']])).toEqual(['Acme Gazette']);
   });
 
+  it('looks up a bounded number of words on a page that shouts many names, and title-cases the rest by shape', () => {
+    const surnames = Array.from({ length: 120 }, (_, i) => `ZORB${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}AN`);
+    const paragraphs = surnames.map((n) => `Judge MARIA ${n} spoke at length on Monday.`);
+    const actors = buildActors(paragraphs, mark(paragraphs, paragraphs.map((_, i) => [i, `MARIA ${surnames[i]}`, 'PER'] as [number, string, EntityType])), { facts: (n) => facts(n) }).actors;
+    expect(actors).toHaveLength(120);
+    for (const a of actors) expect(a.name).toMatch(/^Maria Zorb[a-z]+an$/);
+  });
+
   it('keeps small words of a name in lower case and title-cases hyphens and apostrophes', () => {
     const paragraphs = ["The statement of BANK OF FREEDONIA GOVERNOR JEAN-PAUL O'BRIEN was read out.", 'The governor spoke.'];
     expect(build(paragraphs, [[0, 'BANK OF FREEDONIA', 'ORG'], [0, "JEAN-PAUL O'BRIEN", 'PER']])).toEqual(["Bank of Freedonia", "Jean-Paul O'Brien"]);
