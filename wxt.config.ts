@@ -68,6 +68,10 @@ export default defineConfig({
           suggested_key: { default: 'Alt+Shift+H' },
           description: 'Show or hide the highlights in the page',
         },
+        'next-mark': {
+          suggested_key: { default: 'Alt+Shift+J' },
+          description: 'Go to the next name or claim marked in the page',
+        },
       },
       content_security_policy: manifestVersion === 3 ? { extension_pages: csp } : csp,
       ...(browser === 'firefox'

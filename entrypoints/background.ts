@@ -24,6 +24,17 @@ async function toggleHighlights(): Promise<void> {
   await updateSettings((s) => ({ highlights: !s.highlights }));
 }
 
+/**
+ * The keyboard command "next mark": asks the content script of the tab (the active one when the
+ * command names none) to move to its next mark. A tab Backstory has not read has no content script
+ * and nothing marked: the message finds no one and nothing happens.
+ */
+async function nextMark(tabId: number | undefined): Promise<void> {
+  const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (id === undefined) return;
+  await tell(id, 'content/next-mark').catch(() => undefined);
+}
+
 const CONTENT_SCRIPT = '/content-scripts/content.js';
 
 export default defineBackground(() => {
@@ -163,8 +174,10 @@ export default defineBackground(() => {
   });
 
   // Alt+Shift+H: highlights on or off, everywhere (the content scripts follow the setting).
-  browser.commands.onCommand.addListener((command) => {
+  // Alt+Shift+J: the next mark in the page, for keyboard readers (the page's tab order is left alone).
+  browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'toggle-highlights') void toggleHighlights();
+    if (command === 'next-mark') void nextMark(tab?.id);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void service.forgetTab(tabId));

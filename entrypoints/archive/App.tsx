@@ -6,10 +6,11 @@ import { Notice } from '@/components/Notice';
 import { useBroadcast } from '@/components/useBroadcast';
 import type { ArchiveStats, ArticleSummary, Coverage, Result } from '@/lib/messaging/protocol';
 import { request } from '@/lib/messaging/transport';
-import type { SavedArticle, TextSpan } from '@/lib/types';
+import type { SavedArticle } from '@/lib/types';
 import { ArticleRow } from './ArticleRow';
 import { ArchiveLossNotice, ArticleExports, BackupReminder, BackupView } from './BackupView';
 import { ClaimsView, parseClaimFilter } from './ClaimsView';
+import { ReaderText } from './ReaderText';
 import { archiveHash, filterFromHash, isFiltered, NO_FILTER, parseTags, toArchiveQuery, type ArchiveFilter } from './query';
 import { listHref, navigate, parseRoute, rememberList, useRoute } from './route';
 import { SearchBar, type Facets } from './SearchBar';
@@ -383,20 +384,6 @@ function actorName(items: ArticleSummary[] | null, key: string): string {
   return key.replace(/^[A-Z]+:/, '');
 }
 
-/** A paragraph with the parts in `spans` marked (text only). */
-function Marked({ text, spans }: { text: string; spans: TextSpan[] }) {
-  if (!spans.length) return <p>{text}</p>;
-  const parts = [];
-  let at = 0;
-  for (const [i, s] of spans.entries()) {
-    if (s.start < at || s.end > text.length) continue;
-    parts.push(text.slice(at, s.start), <mark key={i} class="claim-mark" data-testid="claim-mark">{text.slice(s.start, s.end)}</mark>);
-    at = s.end;
-  }
-  parts.push(text.slice(at));
-  return <p>{parts}</p>;
-}
-
 interface CoverageState {
   coverage: Coverage | null;
   loading: boolean;
@@ -482,9 +469,7 @@ function Reader({ id, claimId }: { id: number; claimId: string | null }) {
             </p>
           )}
           <ArticleExports record={rec} />
-          {rec.paragraphs.map((p, i) => (
-            <Marked key={i} text={p} spans={claim?.spans.filter((s) => s.paragraph === i) ?? []} />
-          ))}
+          <ReaderText paragraphs={rec.paragraphs} claims={rec.claims ?? []} actors={rec.actors ?? []} focus={claim ? claim.id : null} />
         </article>
       )}
       {rec && (

@@ -9,6 +9,7 @@ import { request } from '@/lib/messaging/transport';
 import { CLAIM_STATUSES, isClaimStatus } from '@/lib/claim-status';
 import type { ClaimStatus } from '@/lib/types';
 import { dayEnd, dayStart } from './query';
+import { speakerGroup } from '@/lib/archive/speakers';
 
 const PAGE = 50;
 
@@ -30,6 +31,13 @@ export function parseClaimFilter(query: string): ClaimFilter {
     from: date(q.get('from')),
     to: date(q.get('to')),
   };
+}
+
+/** The listed spelling of a speaker's group, so a bookmarked "officials" selects "Officials". */
+function listedSpeaker(speaker: string, listed: readonly string[]): string {
+  if (!speaker || listed.includes(speaker)) return speaker;
+  const g = speakerGroup(speaker);
+  return listed.find((s) => speakerGroup(s) === g) ?? speaker;
 }
 
 function hrefFor(f: ClaimFilter): string {
@@ -93,7 +101,7 @@ export function ClaimsView({ filter }: { filter: ClaimFilter }) {
           onChange={(v) => set({ status: v })}
           testId="filter-status"
         />
-        <FilterSelect label="Speaker" value={filter.speaker} choices={speakers} any="Anyone" onChange={(v) => set({ speaker: v })} testId="filter-speaker" />
+        <FilterSelect label="Speaker" value={listedSpeaker(filter.speaker, speakers)} choices={speakers} any="Anyone" onChange={(v) => set({ speaker: v })} testId="filter-speaker" />
         <label class="filter-select">
           <span class="filter-label">Article from</span><input type="date" value={filter.from} onChange={(e) => set({ from: e.currentTarget.value })} />
         </label>

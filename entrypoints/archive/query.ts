@@ -6,6 +6,7 @@
 import { isClaimStatus } from '@/lib/claim-status';
 import type { ArchiveQuery } from '@/lib/messaging/protocol';
 import type { ClaimStatus } from '@/lib/types';
+import { normaliseTag, parseTags } from '@/lib/archive/tags';
 
 export interface ArchiveFilter {
   /** Words to search for, whitespace collapsed. */
@@ -23,8 +24,6 @@ export const NO_FILTER: Readonly<ArchiveFilter> = { q: '', publisher: '', tag: '
 
 /** Longest search text kept: a pasted paragraph is not a search, and the address stays short. */
 export const MAX_TEXT = 200;
-/** As the background keeps them (see `archive/tag`). */
-export const MAX_TAG = 40;
 const MAX_VALUE = 300;
 
 /** Search text as it is sent and kept: trimmed, whitespace collapsed, capped. */
@@ -32,15 +31,12 @@ export function cleanText(s: string): string {
   return s.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT).trim();
 }
 
-/** A tag as the background keeps it: trimmed, lower-cased, at most 40 characters; '' when nothing is left. */
+/** A tag as the background keeps it ('' when nothing is left): the archive's one normaliser. */
 export function cleanTag(s: string): string {
-  return s.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, MAX_TAG).trim();
+  return normaliseTag(s) ?? '';
 }
 
-/** Tags typed in one box, separated by commas ("eu, ukraine"), cleaned and without repeats. */
-export function parseTags(s: string): string[] {
-  return [...new Set(s.split(',').map(cleanTag).filter(Boolean))];
-}
+export { parseTags };
 
 /** The local midnight starting `date` (YYYY-MM-DD), in ms; undefined for anything that is not a real date. */
 export function dayStart(date: string): number | undefined {

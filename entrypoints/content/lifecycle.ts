@@ -105,6 +105,7 @@ export function startPage(ctx: ContentScriptContext): void {
         return true;
       },
       'content/selection': () => String(window.getSelection() ?? ''),
+      'content/next-mark': () => highlights.next(),
       'content/reveal': ({ actorKey }) => reveal(() => highlights.reveal(actorKey)),
       'content/reveal-claim': ({ claimId }) => reveal(() => highlights.revealClaim(claimId), claimId),
     }),

@@ -36,7 +36,7 @@ import { articleTables, indexArticles, recordBytes, type PutRecord } from './art
 import { MAX_BACKUP_BYTES, splitParts } from './backup-state';
 import type { ArchiveDB } from './db';
 import { articleLabel, At, checkRecord, clipped, count, FORBIDDEN_KEYS, forbiddenKey, HOSTILE_KEY, HostileKeyError, isPlainObject, RecordError, type Obj } from './schema';
-import { MAX_TAGS } from './search';
+import { MAX_TAGS } from './tags';
 
 export const BACKUP_FORMAT = 'backstory-backup';
 /** Raised when the file's layout changes in a way an older Backstory could not read. */

@@ -5,6 +5,7 @@
 import { claimStatus, isClaimStatus } from '../claim-status';
 import type { Claim, ClaimReview, ClaimStatus, SavedArticle } from '../types';
 import type { ArchiveDB, ClaimRow } from './db';
+import { speakerGroup } from './speakers';
 import { articleDate, statementRows } from './derived';
 import { adjustTotals, resize } from './articles';
 
@@ -150,16 +151,41 @@ export async function listClaims(db: ArchiveDB, q: ClaimQuery): Promise<{ items:
     ? db.claims.where('[status+date]').between([q.status, from], [q.status, to], true, true).reverse()
     : db.claims.where('date').between(from, to, true, true).reverse();
   if (q.speaker !== undefined) {
-    const speaker = q.speaker;
-    coll = coll.filter((r) => r.speaker === speaker);
+    // A listed speaker stands for its whole group: "Officials" finds "officials" and "official's" too.
+    const key = speakerGroup(q.speaker);
+    coll = coll.filter((r) => speakerGroup(r.speaker) === key);
   }
   const total = await coll.clone().count();
   const items = await coll.offset(q.offset).limit(q.limit).toArray();
   return { items, total };
 }
 
-/** Every speaker with a listed claim, in alphabetical order (read from the index keys only). */
+/**
+ * Every speaker with a listed claim, one entry per group (see `speakerGroup`), in alphabetical
+ * order. A group is listed by the spelling most of its claims use, capitalised spellings first on
+ * a tie. Read from the speaker index: its keys, and counts only for groups with several spellings.
+ */
 export async function claimSpeakers(db: ArchiveDB): Promise<string[]> {
-  const keys = (await db.claims.orderBy('speaker').uniqueKeys()) as string[];
-  return keys.filter((k) => typeof k === 'string' && k !== '');
+  const keys = ((await db.claims.orderBy('speaker').uniqueKeys()) as unknown[]).filter((k): k is string => typeof k === 'string' && k.trim() !== '');
+  const groups = new Map<string, string[]>();
+  for (const k of keys) {
+    const g = speakerGroup(k);
+    const list = groups.get(g);
+    if (list) list.push(k);
+    else groups.set(g, [k]);
+  }
+  const out: string[] = [];
+  for (const names of groups.values()) {
+    if (names.length === 1) {
+      out.push(names[0]!);
+      continue;
+    }
+    const counts = await Promise.all(names.map((n) => db.claims.where('speaker').equals(n).count()));
+    const capital = (n: string) => (/^\p{Lu}/u.test(n) ? 1 : 0);
+    const best = names
+      .map((n, i) => ({ n, c: counts[i]! }))
+      .sort((a, b) => b.c - a.c || capital(b.n) - capital(a.n) || a.n.length - b.n.length || a.n.localeCompare(b.n))[0]!;
+    out.push(best.n);
+  }
+  return out.sort((a, b) => a.localeCompare(b));
 }

@@ -21,7 +21,7 @@ import { isClaimStatus } from '../claim-status';
 import type { Actor, Article, ArticleFingerprint, Claim, ClaimReview, SavedArticle } from '../types';
 import { MAX_EVIDENCE, MAX_NOTE } from './claims';
 import { articleDate } from './derived';
-import { MAX_TAGS, normaliseTag } from './search';
+import { MAX_TAGS, normaliseTag } from './tags';
 
 /** Limits on what one record may hold. Generous against what extraction produces (200,000 characters of text). */
 export const LIMITS = {

@@ -14,6 +14,7 @@ import { isClaimStatus } from '../claim-status';
 import type { SavedArticle } from '../types';
 import { adjustTotals, listArticles, resize, summarise } from './articles';
 import type { ArchiveDB } from './db';
+import { MAX_TAGS, normaliseTag } from './tags';
 
 const WORD = /\p{N}+(?:[.,]\p{N}+)*|\p{L}[\p{L}\p{N}]*/gu;
 
@@ -196,16 +197,7 @@ export async function archiveFacets(db: ArchiveDB): Promise<{ publishers: string
   return { publishers: strings(publishers), tags: strings(tags) };
 }
 
-export const MAX_TAG = 40;
-export const MAX_TAGS = 30;
-
-/** A tag as stored: trimmed, lower-case, single spaces, no control characters, at most 40 characters; null when empty. */
-export function normaliseTag(raw: unknown): string | null {
-  if (typeof raw !== 'string') return null;
-  // eslint-disable-next-line no-control-regex
-  const t = raw.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase().slice(0, MAX_TAG).trim();
-  return t || null;
-}
+export { MAX_TAG, MAX_TAGS, normaliseTag } from './tags';
 
 /** Adds and removes tags on articles, in one transaction. Returns how many articles changed. */
 export async function tagArticles(db: ArchiveDB, ids: readonly number[], add: readonly unknown[], remove: readonly unknown[]): Promise<number> {

@@ -4,7 +4,8 @@
  * The main job in one command, without a desktop: builds the extension if needed, starts headless
  * Chromium (or Firefox, with --browser firefox) with it, serves the page from 127.0.0.1, reads it with the extension, saves it, and
  * writes page.png (scrolled to the article's marks), sidepanel.png (the panel's first screen, then
- * sidepanel-2.png… for the rest), archive.png, claims.png and summary.json to DIR (default demo-output/).
+ * sidepanel-2.png… for the rest), archive.png, claims.png, reader.png (the saved article in the archive's
+ * reader view), options.png and summary.json to DIR (default demo-output/).
  * Requests that would leave the machine (a saved page's remote resources) are refused at once.
  *
  * With --archive, the demo profile's archive is filled first, through the extension itself (each
@@ -236,6 +237,27 @@ async function main(): Promise<void> {
     const claims = await b.openExtensionPage('archive.html#/claims', { width: 1280, height: 900 });
     await claims.waitFor(`${testId('claim-row')}, ${testId('claims-empty')}`);
     await shoot(claims, 'claims.png');
+    // The saved article in the archive's reader view, with its names and the claims to doubt marked.
+    if (s.status === 'ready') {
+      const title = s.article.title;
+      const href = await archive.evaluate(
+        (t: string) => [...document.querySelectorAll('[data-testid="archive-item"] h2 a')].find((a) => a.textContent === t)?.getAttribute('href') ?? null,
+        title,
+      );
+      if (href) {
+        const reader = await b.openExtensionPage(`archive.html${href}`, { width: 1280, height: 900 });
+        await reader.waitFor(testId('reader-text'));
+        // Down to the first marked claim, else the first name, so the picture shows the marks.
+        await reader.evaluate(() => {
+          const m = document.querySelector('[data-testid="reader-claim"], [data-testid="reader-name"]');
+          if (m) window.scrollTo(0, Math.max(0, m.getBoundingClientRect().top + window.scrollY - 200));
+        }, null);
+        await shoot(reader, 'reader.png');
+      }
+    }
+    const options = await b.openExtensionPage('options.html', { width: 900, height: 1100 });
+    await options.waitFor(testId('auto-save'));
+    await shoot(options, 'options.png');
 
     const summary = {
       article:

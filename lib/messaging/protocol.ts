@@ -131,6 +131,8 @@ export const CONTENT_COMMANDS = {
   'content/claims': {} as Ask<{ claims: Claim[] }, true>,
   /** Scroll to a claim and flash it; false when it is not on the page. */
   'content/reveal-claim': {} as Ask<{ claimId: string }, boolean>,
+  /** Move to the next mark in the page (the keyboard command, Alt+Shift+J); false when there is none. */
+  'content/next-mark': {} as Ask<Record<string, never>, boolean>,
   /** What the reader has selected on the page (a string, possibly empty). */
   'content/selection': {} as Ask<Record<string, never>, string>,
 };

@@ -559,6 +559,91 @@ function keepMention(paragraphs: string[], m: Mention): Mention | null {
   return mm;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Display names written in capitals
+
+/** A form with no lower-case letter and a run of capitals: "MADRID", "CARRIE ANN INABA", also "NATO". */
+function shouted(form: string): boolean {
+  return !/\p{Ll}/u.test(form) && /\p{Lu}{2}/u.test(form);
+}
+
+/** Small words that stay lower case inside a name ("Bank of England", "Ludwig van Beethoven"). */
+const NAME_SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'de', 'del', 'della', 'da', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'y']);
+
+/** "O'NEILL" → "O'Neill", "JEAN-PIERRE" → "Jean-Pierre". */
+function titleWord(w: string): string {
+  return w.toLowerCase().replace(/(^|[-'\u2019.])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+}
+
+/**
+ * How the article spells a word outside capitals: its title-case spelling when it has one ("Inaba"),
+ * whether it also uses the word in lower case ("new"), and whether it writes the capitals alone inside
+ * running text, after a word in lower case ("the NASA mission"), as an acronym is written. A word
+ * seen only at the start of a paragraph or in a run of capitals (a dateline, a caption) is shouted.
+ */
+/** The article lower-cased once for `spellings`, and how many more words it may look up (a hostile page can shout thousands of names). */
+interface SpellingScan {
+  paragraphs: string[];
+  lower: string[] | null;
+  left: number;
+}
+
+/** Words looked up per article at most; names past it are title-cased by their shape alone. */
+const MAX_SPELLING_LOOKUPS = 64;
+
+function spellings(word: string, scan: SpellingScan): { title: string | null; lower: boolean; acronym: boolean } {
+  const titles = new Map<string, number>();
+  const wordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  const needle = word.toLowerCase();
+  let lower = false;
+  let acronym = false;
+  if (scan.left <= 0) return { title: null, lower, acronym };
+  scan.left--;
+  scan.lower ??= scan.paragraphs.map((p) => p.toLowerCase());
+  for (const [n, para] of scan.paragraphs.entries()) {
+    const low = scan.lower[n]!;
+    if (low.length !== para.length) continue; // lower-casing moved the offsets (rare letters): skip the paragraph
+    for (let i = low.indexOf(needle); i >= 0; i = low.indexOf(needle, i + 1)) {
+      if (wordChar(para[i - 1]) || wordChar(para[i + needle.length])) continue;
+      const w = para.slice(i, i + needle.length);
+      if (!/\p{Ll}/u.test(w)) {
+        const before = para.slice(Math.max(0, i - 40), i);
+        const prev = before.trimEnd();
+        const next = para.slice(i + needle.length, i + needle.length + 40).trimStart().split(/\s/)[0] ?? '';
+        // Written alone among ordinary words ("the NASA mission"), not inside a run of capitals ("Judge CARRIE ANN INABA").
+        if (prev.length < before.length && /\p{Ll}/u.test(prev.split(/\s/).pop() ?? '') && !shouted(next)) acronym = true;
+      } else if (/^\p{Lu}/u.test(w)) titles.set(w, (titles.get(w) ?? 0) + 1);
+      else lower = true;
+    }
+  }
+  const title = [...titles.entries()].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
+  return { title, lower, acronym };
+}
+
+/**
+ * A display name for a name the article only writes in capitals. Each word takes the article's own
+ * ordinary spelling when it has one; a word the article uses as an acronym ("NATO", "BBC", "US") or
+ * that has no vowel stays in capitals; the rest is title-cased ("MADRID" → "Madrid", "CARRIE ANN
+ * INABA" → "Carrie Ann Inaba"). Only names in capitals come here, so this costs nothing on most pages.
+ */
+function unshout(name: string, scan: SpellingScan, facts: (name: string) => NameFacts): string {
+  const words = name.split(' ');
+  const out = words.map((w, i) => {
+    const letters = w.replace(/[^\p{L}]/gu, '');
+    if (letters.length < 2) return w;
+    if (i > 0 && NAME_SMALL_WORDS.has(w.toLowerCase())) return w.toLowerCase();
+    if (letters.length === 2) return w; // "US", "UK", "EU"
+    if (/^[A-Z]+$/.test(letters) && !/[AEIOUY]/.test(letters)) return w; // "BBC", "NHS", "CNN"
+    const seen = spellings(w, scan);
+    if (seen.title) return seen.title;
+    if (seen.acronym) return w;
+    if (words.length === 1 && letters.length <= 5 && facts(w).org) return w; // a listed body written as an acronym ("NATO", "OPEC")
+    if (letters.length === 3 && !seen.lower && !facts(titleWord(w)).firstName) return w; // "CIA", "ABC"; "ANN" is a first name
+    return titleWord(w);
+  });
+  return out.join(' ');
+}
+
 /** Merges the mentions of one article into actors; returns the actors and the mentions with `actorKey` set. */
 export function buildActors(
   paragraphs: string[],
@@ -783,6 +868,7 @@ export function buildActors(
     list.push(...g.items);
   }
   const actors: (Actor & { first: number; salience: number })[] = [];
+  let scan: SpellingScan | undefined;
   const keyOf = new Map<Item, string>();
   const dropped = new Set<Item>();
   for (const [, its] of clusters) {
@@ -806,7 +892,9 @@ export function buildActors(
     );
     let name = forms[0]!;
     const same = forms.filter((f) => f.toLowerCase() === name.toLowerCase());
-    if (same.length > 1) name = same.sort((a, b) => counts.get(b)! - counts.get(a)!)[0]!;
+    // The ordinary-case spelling over a shouted one ("Argentina", not the dateline's "ARGENTINA"), then the usual one.
+    if (same.length > 1) name = same.sort((a, b) => Number(shouted(a)) - Number(shouted(b)) || counts.get(b)! - counts.get(a)!)[0]!;
+    if (shouted(name)) name = unshout(name, (scan ??= { paragraphs, lower: null, left: MAX_SPELLING_LOOKUPS }), facts);
     // type: one decision for the whole actor, from all its mentions
     const ev = evidenceOf(its, paragraphs, facts);
     const type = decideType(name.replace(/^the\s+/i, ''), ev, facts);

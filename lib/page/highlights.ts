@@ -48,6 +48,13 @@ export interface Highlights {
   reveal(actorKey: string): boolean;
   /** Scrolls to a claim and flashes it; false when it is not painted. */
   revealClaim(claimId: string): boolean;
+  /**
+   * Moves to the next painted mark in reading order (after the last one moved to, else the first
+   * below the top of the window), wrapping at the end: scrolls to it, flashes it, focuses its
+   * paragraph with the caret at its start (so Tab goes on from there, not from the top) and shows
+   * its card. False when nothing is painted. The page's own tab order is not touched.
+   */
+  next(): boolean;
   isShown(): boolean;
   destroy(): void;
 }
@@ -96,6 +103,8 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
   let info = new Map<string, { mention: Mention; actor: Actor | undefined; count: number }>();
   /** Painted item id → claim. */
   let claimOf = new Map<string, Claim>();
+  /** The mark last moved to with `next`. */
+  let at = -1;
 
   const hover = createHover(doc, {
     describe(id): CardInfo | null {
@@ -134,6 +143,7 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
     info = new Map();
     claimOf = new Map();
     shown = false;
+    at = -1;
   }
 
   function show(paragraphs: string[], analysis: { mentions: Mention[]; actors: Actor[]; claims?: Claim[] }, allClaims = false, also?: Set<string>): { anchored: number; missed: number } {
@@ -215,6 +225,26 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
       // Shown from the panel (keyboard included): the card says who said it and why it is marked,
       // once the page has scrolled there (a scroll hides a card).
       setTimeout(() => shown && hover.showCard(first.id), 600);
+      return true;
+    },
+    next() {
+      if (!shown || !items.length) return false;
+      let i = at + 1;
+      if (at < 0) i = Math.max(0, items.findIndex((it) => it.range.getBoundingClientRect().bottom > 0));
+      const it = items[(at = i % items.length)]!;
+      stopFlash?.();
+      stopFlash = flash(it.range);
+      // Tab goes on from the mark: its paragraph takes the focus, focusable only until it loses it
+      // (tabindex -1 is never in the page's tab order), and the caret stands at the mark's start.
+      const node = it.range.startContainer;
+      const block = (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest<HTMLElement>('p,li,blockquote,h1,h2,h3,h4,h5,h6,td,dd,figcaption,div');
+      if (block && !block.hasAttribute('tabindex')) {
+        block.setAttribute('tabindex', '-1');
+        block.addEventListener('blur', () => block.removeAttribute('tabindex'), { once: true });
+      }
+      block?.focus({ preventScroll: true });
+      doc.getSelection()?.collapse(node, it.range.startOffset);
+      setTimeout(() => shown && items.includes(it) && hover.showCard(it.id), 600);
       return true;
     },
     isShown: () => shown,

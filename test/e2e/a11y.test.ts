@@ -69,9 +69,10 @@ async function tabTo(page: Page, testId: string, max = 120): Promise<void> {
 describe('accessibility', () => {
   let page: Page;
   let panel: Page;
+  let tabId: number;
 
   it('reads, saves, opens a claim and sets its status from the keyboard alone', async () => {
-    ({ page, panel } = await s.openWithPanel(SEED));
+    ({ page, panel, tabId } = await s.openWithPanel(SEED));
     await panel.getByTestId('read-page').waitFor({ timeout: 20_000 });
     await tabTo(panel, 'read-page');
     await panel.keyboard.press('Enter');
@@ -94,6 +95,58 @@ describe('accessibility', () => {
     await panel.keyboard.press('Enter');
     const saved = panel.locator(`[data-testid="claim"][data-claim-id="${id}"]`).getByTestId('claim-status');
     await expect.poll(() => saved.textContent()).not.toBe(before);
+  });
+
+  it('moves between the page’s marks from the keyboard (Alt+Shift+J), without touching the page’s tab order', async () => {
+    // The shortcut is a browser command (the page's own keys are left alone). Keys sent through the
+    // DevTools protocol reach the page, not the browser's shortcut handling, so the test sends what
+    // the background sends on the command (entrypoints/background.ts, nextMark) to the tab.
+    const nextMark = () =>
+      panel.evaluate(async (tabId) => {
+        const c = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown, o: unknown): Promise<unknown> } } }).chrome;
+        return c.tabs.sendMessage(tabId, { kind: 'content/next-mark' }, { frameId: 0 });
+      }, tabId);
+    await page.bringToFront();
+    const tabStops = () => page.evaluate(() => [...document.querySelectorAll('[tabindex], a[href], button, input')].map((e) => `${e.localName}:${e.getAttribute('tabindex')}`).join());
+    const before = await tabStops();
+    /** The mark now flashed (the highlight registry is shared with the page): its text and where it starts. */
+    const flashed = () =>
+      page.evaluate(() => {
+        const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-flash');
+        const r = h ? [...h][0] : undefined;
+        return r ? { text: r.toString(), top: r.getBoundingClientRect().top + scrollY } : null;
+      });
+    const caret = () =>
+      page.evaluate(() => {
+        const sel = getSelection();
+        return sel?.anchorNode ? { text: sel.anchorNode.textContent?.slice(sel.anchorOffset, sel.anchorOffset + 20) ?? '', collapsed: sel.isCollapsed } : null;
+      });
+    expect(await nextMark()).toBe(true);
+    await expect.poll(flashed, { timeout: 5_000 }).not.toBeNull();
+    const first = (await flashed())!;
+    expect(first.text.length).toBeGreaterThan(1);
+    // The caret stands at the mark, so Tab and a screen reader go on from there.
+    expect(await caret()).toMatchObject({ collapsed: true });
+    expect(first.text.startsWith((await caret())!.text.slice(0, Math.min(first.text.length, 20)))).toBe(true);
+    // The card says who or what it is, as on hover.
+    await expect.poll(() => page.evaluate(() => !!document.querySelector('backstory-card')), { timeout: 5_000 }).toBe(true);
+    // The next press goes on to a later mark.
+    expect(await nextMark()).toBe(true);
+    await expect.poll(async () => (await flashed())?.text !== first.text || (await flashed())?.top !== first.top, { timeout: 5_000 }).toBe(true);
+    const second = (await flashed())!;
+    expect(second.top).toBeGreaterThanOrEqual(first.top - 1);
+    // Escape closes the card; nothing in the page became focusable, and Tab does not jump back to the page's top.
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => !!document.querySelector('backstory-card'))).toBe(false);
+    await page.keyboard.press('Tab');
+    expect(await tabStops()).toBe(before);
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      const sel = getSelection();
+      if (!el || el === document.body || !sel?.anchorNode) return 'outside or after';
+      return sel.anchorNode.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING ? `before: ${el.outerHTML.slice(0, 80)}` : 'outside or after';
+    });
+    expect(focused).toBe('outside or after');
   });
 
   it('has no serious or critical violation in the side panel', async () => {

@@ -122,6 +122,7 @@ describe('commands to the content script', () => {
       'content/claims': (p) => (reached.push(['content/claims', p]), true),
       'content/reveal-claim': (p) => (reached.push(['content/reveal-claim', p]), p.claimId === 'c1'),
       'content/selection': (p) => (reached.push(['content/selection', p]), 'the selected words'),
+      'content/next-mark': (p) => (reached.push(['content/next-mark', p]), false),
     };
   }
 
@@ -139,6 +140,7 @@ describe('commands to the content script', () => {
     expect(await tell(3, 'content/claims', { claims: [] })).toBe(true);
     expect(await tell(3, 'content/reveal-claim', { claimId: 'c1' })).toBe(true);
     expect(await tell(3, 'content/selection')).toBe('the selected words');
+    expect(await tell(3, 'content/next-mark')).toBe(false);
     expect(new Set(reached.map(([k]) => k))).toEqual(new Set(COMMAND_KINDS));
     expect(reached).toContainEqual(['content/reveal', { actorKey: 'PER:ada lovelace' }]);
     expect(reached).toContainEqual(['content/reanalyse', {}]);

@@ -143,10 +143,10 @@ describe('the extension in Firefox', () => {
     const port = new URL(s.server.origin).port;
     const site = `http://localhost:${port}`;
     const options = await s.b.openExtensionPage('options.html');
-    expect(await markByText(options, 'p', 'By itself on the sites I choose', 'sites')).toBe(true);
+    expect(await markByText(options, '.option', 'By itself on the sites I choose', 'sites')).toBe(true);
     await options.click('[data-e2e="sites"] input[type="radio"]');
     await options.fill('#site', site);
-    await options.click('form button[type="submit"]');
+    await options.click(testId('sites-add'));
     await options.waitForText(`Backstory will read articles on ${site} by itself.`);
     await options.close();
 

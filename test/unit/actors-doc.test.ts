@@ -25,6 +25,7 @@ const LISTS: Record<string, Partial<NameFacts>> = {
   freedonia: { loc: true },
   maria: { firstName: true },
   tom: { firstName: true },
+  ann: { firstName: true },
 };
 const facts = (name: string): NameFacts => ({ org: false, loc: false, cityOnly: false, firstName: false, ...LISTS[name.toLowerCase()] });
 
@@ -387,5 +388,43 @@ describe('common nouns with a capital and regions', () => {
   it('a compass point before a head word is a region', () => {
     expect(nameShapeType('West Bank')).toBe('LOC');
     expect(nameShapeType('Zentro Bank')).toBe('ORG');
+  });
+});
+
+describe('display names written in capitals (datelines, shouted captions)', () => {
+  const build = (paragraphs: string[], spec: [number, string, EntityType][]) =>
+    buildActors(paragraphs, mark(paragraphs, spec), { facts: (n) => facts(n) }).actors.map((a) => a.name).sort();
+
+  it('prefers the ordinary spelling the article also uses, whichever is more frequent', () => {
+    const paragraphs = ['FREEDONIA (Wirefoto) — Prices rose.', 'FREEDONIA TODAY', 'Officials in Freedonia said prices rose.'];
+    expect(build(paragraphs, [[0, 'FREEDONIA', 'LOC'], [1, 'FREEDONIA', 'LOC'], [2, 'Freedonia', 'LOC']])).toEqual(['Freedonia']);
+  });
+
+  it('title-cases a name seen only in capitals, taking words the article spells elsewhere', () => {
+    const paragraphs = ['Judge CARRIE ANN INABA at the gala, as seen on Monday.', 'The judge, Inaba, said the show would go on.', 'GLENMORE (Wirefoto) — The gala opened.'];
+    expect(build(paragraphs, [[0, 'CARRIE ANN INABA', 'PER'], [1, 'Inaba', 'PER'], [2, 'GLENMORE', 'LOC']])).toEqual(['Carrie Ann Inaba', 'Glenmore']);
+  });
+
+  it('keeps acronyms as written: used inside running text, without vowels, two letters, or a listed body', () => {
+    const paragraphs = ['The GLOBEX agency said on Monday that the plan would fail.', 'BBC NEWS reported it first.', 'ACME said it agreed.', 'US officials declined to comment.'];
+    expect(build(paragraphs, [[0, 'GLOBEX', 'ORG'], [1, 'BBC NEWS', 'ORG'], [2, 'ACME', 'ORG'], [3, 'US', 'LOC']])).toEqual(['ACME', 'BBC News', 'GLOBEX', 'US']);
+  });
+
+  it('title-cases a listed body inside a shouted line of several words ("CLICK HERE TO GET THE ACME NEWS APP")', () => {
+    const paragraphs = ['CLICK HERE TO GET THE ACME GAZETTE APP.', 'The gazette said so.'];
+    expect(build(paragraphs, [[0, 'ACME GAZETTE', 'ORG']])).toEqual(['Acme Gazette']);
+  });
+
+  it('looks up a bounded number of words on a page that shouts many names, and title-cases the rest by shape', () => {
+    const surnames = Array.from({ length: 120 }, (_, i) => `ZORB${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}AN`);
+    const paragraphs = surnames.map((n) => `Judge MARIA ${n} spoke at length on Monday.`);
+    const actors = buildActors(paragraphs, mark(paragraphs, paragraphs.map((_, i) => [i, `MARIA ${surnames[i]}`, 'PER'] as [number, string, EntityType])), { facts: (n) => facts(n) }).actors;
+    expect(actors).toHaveLength(120);
+    for (const a of actors) expect(a.name).toMatch(/^Maria Zorb[a-z]+an$/);
+  });
+
+  it('keeps small words of a name in lower case and title-cases hyphens and apostrophes', () => {
+    const paragraphs = ["The statement of BANK OF FREEDONIA GOVERNOR JEAN-PAUL O'BRIEN was read out.", 'The governor spoke.'];
+    expect(build(paragraphs, [[0, 'BANK OF FREEDONIA', 'ORG'], [0, "JEAN-PAUL O'BRIEN", 'PER']])).toEqual(["Bank of Freedonia", "Jean-Paul O'Brien"]);
   });
 });

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteArticle, restoreArticle, saveArticle } from '../../lib/archive/articles';
 import { claimSpeakers, cleanReview, listClaims, mergeClaims, reviewClaim } from '../../lib/archive/claims';
 import { ArchiveDB } from '../../lib/archive/db';
+import { speakerGroup } from '../../lib/archive/speakers';
 import type { Analysis, Article, Claim } from '../../lib/types';
 
 let db: ArchiveDB;
@@ -126,6 +127,38 @@ describe('claims in the archive', () => {
     expect(march.total).toBe(2);
     expect((await listClaims(db, { status: 'false', speaker: 'Jane Doe', offset: 0, limit: 1 })).items[0]!.article.url).toBe('https://n.example/b');
     expect(await claimSpeakers(db)).toEqual(['Jane Doe']);
+  });
+
+  it('lists speakers that differ only in case, plural or possessive once, and filters by the whole group', async () => {
+    const said = (id: string, speaker: string) => claim(id, { speaker, speakerKey: null, unverified: true, text: `${speaker} claim ${id}` });
+    await saveArticle(
+      db,
+      article({ url: 'https://n.example/a' }),
+      analysis([said('c1', 'Officials'), said('c2', 'officials'), said('c3', 'Agency officials'), said('c4', 'Jane Doe')]),
+      1,
+    );
+    await saveArticle(db, article({ url: 'https://n.example/b' }), analysis([said('c1', 'official’s'), said('c2', 'Officials'), said('c3', 'JANE DOE')]), 2);
+    expect(await claimSpeakers(db)).toEqual(['Agency officials', 'Jane Doe', 'Officials']);
+    const officials = await listClaims(db, { speaker: 'Officials', offset: 0, limit: 10 });
+    expect(officials.items.map((r) => r.speaker).sort()).toEqual(['Officials', 'Officials', 'officials', 'official’s']);
+    expect((await listClaims(db, { speaker: 'officials', offset: 0, limit: 10 })).total).toBe(4);
+    expect((await listClaims(db, { speaker: 'Jane Doe', offset: 0, limit: 10 })).total).toBe(2);
+    expect((await listClaims(db, { speaker: 'Agency officials', offset: 0, limit: 10 })).total).toBe(1);
+  });
+});
+
+describe('speaker groups', () => {
+  it('joins case, spacing, possessive and plural forms and keeps different words apart', () => {
+    expect(speakerGroup('Officials')).toBe(speakerGroup('official'));
+    expect(speakerGroup('the officials’')).toBe(speakerGroup('Officials'));
+    expect(speakerGroup("Trump's")).toBe(speakerGroup('TRUMP'));
+    expect(speakerGroup('  Health   ministries ')).toBe(speakerGroup('health ministry'));
+    expect(speakerGroup('Agency officials')).not.toBe(speakerGroup('officials'));
+    expect(speakerGroup('Boris Johnson')).not.toBe(speakerGroup('Boris'));
+    // An "s" that belongs to the word stays: these are not plurals of anything.
+    expect(speakerGroup('Paris')).toBe('paris');
+    expect(speakerGroup('the boss')).toBe('boss');
+    expect(speakerGroup('Census Bureau')).toBe('census bureau');
   });
 });
 

@@ -1,3 +1,4 @@
+import { normaliseTag } from '../../lib/archive/tags';
 import { describe, expect, it } from 'vitest';
 import {
   archiveHash,
@@ -143,6 +144,15 @@ describe('tags and search text typed by the reader', () => {
     expect(cleanTag('  Foreign   Policy ')).toBe('foreign policy');
     expect(cleanTag('   ')).toBe('');
     expect(cleanTag('x'.repeat(60))).toHaveLength(40);
+  });
+
+  it('agrees with the archive on control characters: what the page sends is what is stored', () => {
+    for (const raw of ['war\u0000crimes', 'eu\u0007 ', '\u001bukraine\u007f', 'a\tb\nc', '  \u0001  ']) {
+      expect(cleanTag(raw)).toBe(normaliseTag(raw) ?? '');
+      expect(cleanTag(raw)).not.toMatch(/[\u0000-\u001f\u007f]/);
+    }
+    expect(cleanTag('war\u0000crimes')).toBe('war crimes');
+    expect(parseTags('eu,\u0000,ukraine')).toEqual(['eu', 'ukraine']);
   });
 
   it('splits a comma-separated list and drops blanks and repeats', () => {

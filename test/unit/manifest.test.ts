@@ -151,3 +151,16 @@ describe('no remote code in the extension’s own source', () => {
     for (const x of fetches) expect(x.arg, `${x.f}: fetch(${x.arg})`).toMatch(/^browser\.runtime\.getURL\(/);
   });
 });
+
+describe('keyboard commands', () => {
+  it('offers the read, marks and next-mark shortcuts, within the four suggested keys Chrome allows', async () => {
+    for (const m of [await chrome(), await firefox()]) {
+      const commands = (m as { commands?: Record<string, { suggested_key?: { default?: string } }> }).commands ?? {};
+      expect(commands['next-mark']?.suggested_key?.default).toBe('Alt+Shift+J');
+      expect(commands['toggle-highlights']?.suggested_key?.default).toBe('Alt+Shift+H');
+      const keys = Object.values(commands).map((c) => c.suggested_key?.default).filter(Boolean);
+      expect(keys.length).toBeLessThanOrEqual(4);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+  });
+});
