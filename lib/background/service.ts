@@ -4,6 +4,8 @@
  */
 import { actorArchiveInfo, archiveStats, deleteArticle, deleteArticles, findByUrl, listArticles, restoreArticle, restoreArticles, saveArticle } from '../archive/articles';
 import { ArchiveIdf, earlierCoverage, fingerprintOf } from '../archive/coverage';
+import { claimMemory } from '../archive/memory';
+import type { MatchModel } from '../claims-memory/match';
 import { archiveFacets, searchArticles, SearchError, tagArticles } from '../archive/search';
 import { BackupError, checkExport, exportBackup, importBackup, Transfers } from '../archive/backup';
 import { RecordError } from '../archive/schema';
@@ -66,6 +68,8 @@ export interface ServiceDeps {
    * lib/background/settle.ts); without it a failed write is not followed up.
    */
   area?: KeyValueArea;
+  /** The claim matcher's model (public/models/claim-match.json); without it, analyses have no claim memory. */
+  claimMatch?(): Promise<MatchModel>;
 }
 
 
@@ -175,6 +179,16 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       } catch (err) {
         // The page is still shown; the panel offers Save, whose error the reader then sees.
         console.error('automatic save failed', err);
+      }
+    }
+    // Claim memory: this article's claims found again in the archive (lib/archive/memory.ts).
+    if (d.claimMatch && analysis.claims?.length) {
+      try {
+        const found = await claimMemory(d.db, idf, await d.claimMatch(), analysis.claims, { excludeId: saved?.id, excludeUrl: result.article.url });
+        if (found.memory.length) analysis.memory = found.memory;
+        analysis.timings = { ...analysis.timings, memory: found.ms };
+      } catch (err) {
+        console.error('claim memory failed', err);
       }
     }
     await setState(tabId, { status: 'ready', url, article: result.article, analysis, at: d.now() });
