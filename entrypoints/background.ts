@@ -110,6 +110,9 @@ export default defineBackground(() => {
     now: () => Date.now(),
     settings: getSettings,
     area: browser.storage.local,
+    openArchive: async (hash) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(`/archive.html${hash}`) });
+    },
     claimMatch: () =>
       (claimModel ??= fetch(browser.runtime.getURL('/models/claim-match.json'))
         .then((r) => r.json())

@@ -121,6 +121,53 @@ async function candidateClaims(db: ArchiveDB, ids: number[]): Promise<Candidate[
   return [...out.values()];
 }
 
+/**
+ * The claim matcher over a few claims, with the archive's document frequencies instead of their
+ * own (the matcher's terms are Porter stems with surface forms; the archive counts its own light
+ * stems of the same words), and the rule that says two wordings make the same claim: they share at
+ * least MIN_SHARED terms, which cover at least MIN_OVERLAP of the shorter one's weight. `judge`
+ * gives that coverage (0..1), or null when they do not.
+ */
+export function archiveMatcher(index: IdfTable, model: MatchModel, docs: { id: string; text: string }[]) {
+  const surface = new Map<string, string>();
+  const termsOf = new Map<string, Term[]>();
+  const note = (text: string): Term[] => {
+    let ts = termsOf.get(text);
+    if (!ts) {
+      ts = claimTerms(text);
+      termsOf.set(text, ts);
+      for (const t of ts) if (!surface.has(t.key)) surface.set(t.key, t.surface);
+    }
+    return ts;
+  };
+  for (const d of docs) note(d.text);
+  const idfCache = new Map<string, number>();
+  const keyIdf = (key: string): number => {
+    let v = idfCache.get(key);
+    if (v === undefined) {
+      const w = normaliseWord(surface.get(key) ?? key);
+      v = w === null ? 0.3 : Math.max(0.3, idfOf(index, w));
+      idfCache.set(key, v);
+    }
+    return v;
+  };
+  const matcher = new ClaimMatcher(new ClaimIndex(docs, keyIdf), model);
+  const mass = (keys: Iterable<string>) => {
+    let s = 0;
+    for (const k of keys) s += keyIdf(k);
+    return s;
+  };
+  const judge = (query: string, doc: string): number | null => {
+    const q = new Set(note(query).map((t) => t.key));
+    const d = new Set(note(doc).map((t) => t.key));
+    const shared = [...q].filter((k) => d.has(k));
+    if (shared.length < MIN_SHARED) return null;
+    const overlap = mass(shared) / Math.max(1e-9, Math.min(mass(q), mass(d)));
+    return overlap < MIN_OVERLAP ? null : Math.round(Math.min(1, overlap) * 100) / 100;
+  };
+  return { matcher, note, judge };
+}
+
 export interface MemoryOptions {
   /** The article's own id when it is saved: its claims are not memories of themselves. */
   excludeId?: number;
@@ -183,53 +230,16 @@ export async function claimMemory(db: ArchiveDB, index: MemoryIndex, model: Matc
   // 3. Their claims.
   const cands = (await candidateClaims(db, ids)).filter((c) => c.url !== opts.excludeUrl);
   if (cands.length === 0) return none(ids.length);
-  // 4. The matcher, with the archive's document frequencies (the matcher's terms are Porter stems
-  // with surface forms; the archive counts its own light stems of the same words).
-  const surface = new Map<string, string>();
-  const termsOf = new Map<string, Term[]>();
-  const note = (text: string) => {
-    let ts = termsOf.get(text);
-    if (!ts) {
-      ts = claimTerms(text);
-      termsOf.set(text, ts);
-      for (const t of ts) if (!surface.has(t.key)) surface.set(t.key, t.surface);
-    }
-    return ts;
-  };
-  for (const c of asked) note(c.text);
-  for (const c of cands) note(c.text);
-  const idfCache = new Map<string, number>();
-  const keyIdf = (key: string): number => {
-    let v = idfCache.get(key);
-    if (v === undefined) {
-      const w = normaliseWord(surface.get(key) ?? key);
-      v = w === null ? 0.3 : Math.max(0.3, idfOf(index, w));
-      idfCache.set(key, v);
-    }
-    return v;
-  };
-  const claimIndex = new ClaimIndex(
-    cands.map((c) => ({ id: c.key, text: c.text })),
-    keyIdf,
-  );
-  const matcher = new ClaimMatcher(claimIndex, model);
+  // 4. The matcher, with the archive's document frequencies.
+  const { matcher, judge } = archiveMatcher(index, model, cands.map((c) => ({ id: c.key, text: c.text })));
   const byKey = new Map(cands.map((c) => [c.key, c]));
   const memory: ClaimMemory[] = [];
   for (const c of asked) {
-    const qTerms = note(c.text);
-    const qKeys = new Set(qTerms.map((t) => t.key));
     const recalls: ClaimRecall[] = [];
     for (const m of matcher.rank({ text: c.text, ...(c.speaker ? { context: c.speaker } : {}) }, MAX_RECALLS * 2)) {
       const cand = byKey.get(m.id)!;
-      const dKeys = new Set(note(cand.text).map((t) => t.key));
-      const mass = (keys: Iterable<string>) => {
-        let s = 0;
-        for (const k of keys) s += keyIdf(k);
-        return s;
-      };
-      const shared = [...qKeys].filter((k) => dKeys.has(k));
-      const overlap = mass(shared) / Math.max(1e-9, Math.min(mass(qKeys), mass(dKeys)));
-      if (shared.length < MIN_SHARED || overlap < MIN_OVERLAP) continue;
+      const overlap = judge(c.text, cand.text);
+      if (overlap === null) continue;
       const e = m.explanation;
       const r: Omit<ClaimRecall, 'line'> = {
         articleId: cand.articleId,
@@ -243,7 +253,7 @@ export async function claimMemory(db: ArchiveDB, index: MemoryIndex, model: Matc
         review: cand.review,
         shared: e.terms.map((t) => t.query).slice(0, 8),
         numbers: e.numbersDiffer ? { here: e.numbersDiffer.query, there: e.numbersDiffer.claim } : null,
-        overlap: Math.round(Math.min(1, overlap) * 100) / 100,
+        overlap,
       };
       recalls.push({ ...r, line: recallLine(r) });
       if (recalls.length >= MAX_RECALLS) break;

@@ -6,11 +6,13 @@
  */
 import type { ClaimQuery, ReviewInput } from '../archive/claims';
 import type { ClaimRow } from '../archive/db';
+import type { ActorPage } from '../archive/actor-page';
+import type { StoryPage } from '../archive/story';
 import type { ImportReport } from '../archive/backup';
 import type { ExportRequest, ExportTicket } from '../archive/backup-state';
 import type { Analysis, Article, Claim, ClaimStatus, ExtractResult, SavedArticle } from '../types';
 
-export type { ClaimQuery, ClaimRow, ReviewInput };
+export type { ActorPage, ClaimQuery, ClaimRow, ReviewInput, StoryPage };
 
 /** What the background knows about one tab. Kept in `storage.session`, so a stopped worker loses nothing. */
 export type TabState =
@@ -159,6 +161,8 @@ export interface ArchiveStats {
 export interface BackgroundRequests {
   'content/report': { req: { url: string; result: ExtractResult }; res: { analysis: Analysis | null } };
   'content/actor-info': { req: { key: string }; res: ActorArchiveInfo };
+  /** Opens the archive's page of an actor the article on the sender's tab names (from the hover card). */
+  'content/open-actor': { req: { key: string }; res: { opened: boolean } };
   'panel/state': { req: { tabId: number }; res: PanelState };
   'panel/activate': { req: { tabId: number }; res: PanelState };
   'panel/save': { req: { tabId: number }; res: PanelState };
@@ -197,6 +201,10 @@ export interface BackgroundRequests {
   /** Puts back records returned by delete or delete-many. */
   'archive/restore-many': { req: { records: SavedArticle[] }; res: { ids: number[] } };
   'archive/get': { req: { id: number }; res: SavedArticle | null };
+  /** An actor's page: their articles as a timeline, roles, statements with status, who they appear with (null: no saved article names them). */
+  'archive/actor': { req: { key: string }; res: ActorPage | null };
+  /** The story (event) of a saved article: its articles in date order, what each brought in, its claims and how they changed (null: no such article). */
+  'archive/story': { req: { id: number }; res: StoryPage | null };
   'archive/delete': { req: { id: number }; res: SavedArticle | null };
   'archive/restore': { req: { record: SavedArticle }; res: { id: number } };
   'archive/stats': { req: Record<string, never>; res: ArchiveStats };
@@ -239,6 +247,7 @@ export type Broadcast = { kind: 'tab/changed'; tabId: number } | { kind: 'archiv
 export const REQUEST_KINDS: readonly RequestName[] = [
   'content/report',
   'content/actor-info',
+  'content/open-actor',
   'panel/state',
   'panel/activate',
   'panel/save',
@@ -258,6 +267,8 @@ export const REQUEST_KINDS: readonly RequestName[] = [
   'archive/delete-many',
   'archive/restore-many',
   'archive/get',
+  'archive/actor',
+  'archive/story',
   'archive/delete',
   'archive/restore',
   'archive/stats',
