@@ -44,6 +44,8 @@ export const MAX_RECALLS = 3;
 /** A match needs this much of the shorter wording covered, and at least MIN_SHARED words in common. */
 export const MIN_OVERLAP = 0.5;
 export const MIN_SHARED = 3;
+/** …and this much of the longer one. */
+export const MIN_OVERLAP_LONGER = 0.35;
 
 interface Candidate {
   key: string;
@@ -121,6 +123,22 @@ async function candidateClaims(db: ArchiveDB, ids: number[]): Promise<Candidate[
   return [...out.values()];
 }
 
+const CUE = /\b(?:said|says|told|according to|claimed|claims|stated|announced|insisted|added)\b(?:\s+(?:on|in|at|to)\b[^,.]*?\bthat\b|\s+that\b)?/i;
+
+/**
+ * What a claim asserts, without its attribution: the words after the attribution cue ("Maria Okafor,
+ * who inspected the dam, said the authority had been warned…" → "the authority had been warned…")
+ * when the cue comes in the first 60% of the text and at least four words follow; else the text.
+ * The speaker is weighed apart (the matcher's context), and an attribution's words ("the Water
+ * Authority said in a statement") would otherwise make unrelated claims by the same people look alike.
+ */
+export function assertionOf(text: string): string {
+  const m = CUE.exec(text);
+  if (!m || m.index > text.length * 0.6) return text;
+  const rest = text.slice(m.index + m[0].length).replace(/^[\s,:]+/, '');
+  return rest.split(/\s+/).length >= 4 ? rest : text;
+}
+
 /**
  * The claim matcher over a few claims, with the archive's document frequencies instead of their
  * own (the matcher's terms are Porter stems with surface forms; the archive counts its own light
@@ -140,7 +158,13 @@ export function archiveMatcher(index: IdfTable, model: MatchModel, docs: { id: s
     }
     return ts;
   };
-  for (const d of docs) note(d.text);
+  const said = new Map<string, string>();
+  const bare = (text: string): string => {
+    let b = said.get(text);
+    if (b === undefined) said.set(text, (b = assertionOf(text)));
+    return b;
+  };
+  for (const d of docs) note(bare(d.text));
   const idfCache = new Map<string, number>();
   const keyIdf = (key: string): number => {
     let v = idfCache.get(key);
@@ -151,21 +175,31 @@ export function archiveMatcher(index: IdfTable, model: MatchModel, docs: { id: s
     }
     return v;
   };
-  const matcher = new ClaimMatcher(new ClaimIndex(docs, keyIdf), model);
+  const index_ = new ClaimIndex(
+    docs.map((d) => ({ id: d.id, text: bare(d.text) })),
+    keyIdf,
+  );
+  const matcher = new ClaimMatcher(index_, model);
+  /** Ranks the claims for a claim as written (its assertion; the speaker as context). */
+  const rank = (text: string, speaker: string | null, k: number) => matcher.rank({ text: bare(text), ...(speaker ? { context: speaker } : {}) }, k);
   const mass = (keys: Iterable<string>) => {
     let s = 0;
     for (const k of keys) s += keyIdf(k);
     return s;
   };
   const judge = (query: string, doc: string): number | null => {
-    const q = new Set(note(query).map((t) => t.key));
-    const d = new Set(note(doc).map((t) => t.key));
+    const q = new Set(note(bare(query)).map((t) => t.key));
+    const d = new Set(note(bare(doc)).map((t) => t.key));
     const shared = [...q].filter((k) => d.has(k));
     if (shared.length < MIN_SHARED) return null;
-    const overlap = mass(shared) / Math.max(1e-9, Math.min(mass(q), mass(d)));
-    return overlap < MIN_OVERLAP ? null : Math.round(Math.min(1, overlap) * 100) / 100;
+    const m = mass(shared);
+    const overlap = m / Math.max(1e-9, Math.min(mass(q), mass(d)));
+    // The longer wording must be covered in part too: a short claim inside a long sentence about
+    // something else is not the same claim.
+    if (overlap < MIN_OVERLAP || m / Math.max(1e-9, Math.max(mass(q), mass(d))) < MIN_OVERLAP_LONGER) return null;
+    return Math.round(Math.min(1, overlap) * 100) / 100;
   };
-  return { matcher, note, judge };
+  return { rank, note, judge };
 }
 
 export interface MemoryOptions {
@@ -231,12 +265,12 @@ export async function claimMemory(db: ArchiveDB, index: MemoryIndex, model: Matc
   const cands = (await candidateClaims(db, ids)).filter((c) => c.url !== opts.excludeUrl);
   if (cands.length === 0) return none(ids.length);
   // 4. The matcher, with the archive's document frequencies.
-  const { matcher, judge } = archiveMatcher(index, model, cands.map((c) => ({ id: c.key, text: c.text })));
+  const { rank, judge } = archiveMatcher(index, model, cands.map((c) => ({ id: c.key, text: c.text })));
   const byKey = new Map(cands.map((c) => [c.key, c]));
   const memory: ClaimMemory[] = [];
   for (const c of asked) {
     const recalls: ClaimRecall[] = [];
-    for (const m of matcher.rank({ text: c.text, ...(c.speaker ? { context: c.speaker } : {}) }, MAX_RECALLS * 2)) {
+    for (const m of rank(c.text, c.speaker, MAX_RECALLS * 2)) {
       const cand = byKey.get(m.id)!;
       const overlap = judge(c.text, cand.text);
       if (overlap === null) continue;

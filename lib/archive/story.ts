@@ -94,7 +94,7 @@ export async function storyPage(db: ArchiveDB, idf: CoverageIndex, model: MatchM
     if (l) l.push(c);
     else byArticle.set(c.articleId, [c]);
   }
-  const { matcher, judge } = archiveMatcher(idf, model, all.map((c) => ({ id: c.key, text: c.text })));
+  const { rank, judge } = archiveMatcher(idf, model, all.map((c) => ({ id: c.key, text: c.text })));
   let repeated = 0;
   let reviewed = 0;
   const articles: StoryArticle[] = pieces.map((p) => {
@@ -106,7 +106,7 @@ export async function storyPage(db: ArchiveDB, idf: CoverageIndex, model: MatchM
         if (c.note !== null || (c.status && c.status !== 'unverified')) reviewed++;
         // The earliest earlier piece with the same claim.
         let earlier: StoryClaim['earlier'] = null;
-        for (const m of matcher.rank({ text: c.text, ...(c.speaker ? { context: c.speaker } : {}) }, 10)) {
+        for (const m of rank(c.text, c.speaker, 10)) {
           const o = claims.get(m.id)!;
           const oat = position.get(o.articleId)!;
           if (oat >= at || judge(c.text, o.text) === null) continue;

@@ -109,7 +109,7 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
         const status = claimStatus(c);
         return {
           name: c.speaker || 'No speaker named',
-          sub: (status && STATUS_WORDS[status]) + (c.review ? ' (your review)' : ''),
+          sub: status ? STATUS_WORDS[status] + (c.review ? ' (your review)' : '') : 'Claim',
           lines: [
             ...(Array.isArray(c.signals) ? c.signals : []).map((g) => g?.reason),
             ...(recalled.get(c.id)?.recalls ?? []).slice(0, 3).map((r) => clip(r?.line, 300)),

@@ -5,7 +5,7 @@ import { saveArticle } from '../../lib/archive/articles';
 import { reviewClaim } from '../../lib/archive/claims';
 import { ArchiveIdf } from '../../lib/archive/coverage';
 import { ArchiveDB } from '../../lib/archive/db';
-import { claimMemory } from '../../lib/archive/memory';
+import { assertionOf, claimMemory } from '../../lib/archive/memory';
 import { loadMatchModel } from '../../lib/claims-memory/match';
 import { loadIdfTable } from '../../lib/events/idf';
 import type { Article, Claim } from '../../lib/types';
@@ -36,6 +36,7 @@ beforeEach(async () => {
   const dam = await save('dam-1', 'Reservoir dam near Kessling gives way after storms', '2026-08-14T09:00:00Z', [
     claim('c1', 'The collapse of the Kessling dam killed 26 people and flooded three villages', null, null, true),
     claim('c2', 'Engineers warned the regional water authority about cracks in the Kessling dam two years ago', 'Maria Okafor', 'PER:maria okafor'),
+    claim('c3', 'The regional water authority said in a statement that the Kessling dam had passed its last inspection in March', 'regional water authority', null, true),
   ]);
   await save('budget', 'Parliament passes budget after long night', '2026-08-10T09:00:00Z', [
     claim('b1', 'The budget raises spending on hospitals by four percent', 'Finance Minister Tomas Berg', 'PER:tomas berg'),
@@ -50,7 +51,12 @@ afterEach(async () => {
 
 describe('claim memory', () => {
   it('finds a reworded claim the reader reviewed elsewhere, with the review, and flags it', async () => {
-    const fresh = claim('n1', 'Okafor said engineers had warned the water authority of cracks in the Kessling dam years before it failed', 'Maria Okafor', 'PER:maria okafor');
+    const fresh = claim(
+      'n1',
+      'Maria Okafor, who inspected the Kessling dam for the regional water authority until last year, said the authority had been warned of cracks in the dam years before it failed',
+      'Maria Okafor',
+      'PER:maria okafor',
+    );
     const other = claim('n2', 'Harbour City fans celebrated late into the night', null, null);
     const { memory } = await claimMemory(db, idf, model, [fresh, other]);
     const m = memory.find((x) => x.claimId === 'n1');
@@ -61,8 +67,19 @@ describe('claim memory', () => {
     expect(r.review?.status).toBe('false');
     expect(r.review?.note).toContain('no cracks');
     expect(r.line).toMatch(/^You marked this false on 15 Aug 2026: “The authority published/);
-    expect(r.shared.map((s) => s.toLowerCase())).toEqual(expect.arrayContaining(['kessling', 'cracks']));
+    expect(r.shared.map((s) => s.toLowerCase())).toEqual(expect.arrayContaining(['warned', 'cracks']));
     expect(memory.some((x) => x.claimId === 'n2')).toBe(false);
+    // The authority's own statement shares the words of the attribution ("inspected", "regional
+    // water authority"), not the assertion: not the same claim.
+    expect(m!.recalls.map((x) => x.claimId)).toEqual(['c2']);
+  });
+
+  it('compares what claims assert, not how they are attributed', () => {
+    expect(assertionOf('Maria Okafor, who inspected the dam, said the authority had been warned of cracks')).toBe('the authority had been warned of cracks');
+    expect(assertionOf('The authority said in a statement that the dam had passed its inspection')).toBe('the dam had passed its inspection');
+    // No cue, or too little after it: the whole text.
+    expect(assertionOf('Engineers warned the authority about cracks in the dam')).toBe('Engineers warned the authority about cracks in the dam');
+    expect(assertionOf('The dam is safe, the authority said')).toBe('The dam is safe, the authority said');
   });
 
   it('says which numbers moved', async () => {
