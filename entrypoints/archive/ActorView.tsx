@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { STATUS_LABEL } from '@/components/claims';
-import { clip, formatDate, plural } from '@/components/format';
+import { clip, formatDate, plural, quoted } from '@/components/format';
 import { Notice } from '@/components/Notice';
 import { useBroadcast } from '@/components/useBroadcast';
 import type { ActorPage } from '@/lib/messaging/protocol';
@@ -109,7 +109,7 @@ export function ActorView({ actorKey }: { actorKey: string }) {
                   <span class="tl-date">{formatDate(s.date)}</span>
                   <div>
                     <a class="claim-link" href={`#/article/${s.articleId}?claim=${encodeURIComponent(s.claimId)}`}>
-                      “{clip(s.text, 300)}”
+                      {quoted(s.text, 300)}
                     </a>{' '}
                     {s.status && <span class={`status status-${s.status}`}>{STATUS_LABEL[s.status]}</span>}
                     {s.note && <p class="note">{s.note}</p>}

@@ -15,7 +15,7 @@ import type { ArchiveDB, EventRow } from './db';
 import { articleDate } from './derived';
 
 /** Records read for the roles and names. */
-export const ROLE_ARTICLES = 40;
+export const ROLE_ARTICLES = 10;
 export const MAX_STATEMENTS = 300;
 export const MAX_COMPANIONS = 12;
 
@@ -63,6 +63,8 @@ export interface ActorPage {
   /** How many records the roles were read from (the latest ones). */
   rolesFrom: number;
   ms: number;
+  /** Of `ms`: reading the index's keys, then the rows (events, records, statements). */
+  parts?: { keys: number; rows: number };
 }
 
 const TYPES: Record<string, EntityType> = { PER: 'PER', ORG: 'ORG', LOC: 'LOC' };
@@ -82,6 +84,7 @@ export async function actorPage(db: ArchiveDB, key: string): Promise<ActorPage |
   const t0 = performance.now();
   const ids = (await db.articles.where('actorKeys').equals(key).primaryKeys()) as number[];
   if (ids.length === 0) return null;
+  const tKeys = performance.now();
   ids.sort((a, b) => a - b);
   const latest = ids.slice(-ROLE_ARTICLES);
   const [events, records, said] = await Promise.all([
@@ -93,6 +96,7 @@ export async function actorPage(db: ArchiveDB, key: string): Promise<ActorPage |
       .limit(MAX_STATEMENTS + 1)
       .toArray(),
   ]);
+  const tRows = performance.now();
   // Articles without an event row (no fingerprint yet) are read whole, once.
   const missing = ids.filter((_, i) => !events[i]);
   const byRecord = new Map<number, SavedArticle>();
@@ -176,5 +180,6 @@ export async function actorPage(db: ArchiveDB, key: string): Promise<ActorPage |
     companions,
     rolesFrom: byRecord.size,
     ms: performance.now() - t0,
+    parts: { keys: tKeys - t0, rows: tRows - tKeys },
   };
 }

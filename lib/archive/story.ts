@@ -15,7 +15,7 @@ import type { ClaimStatus } from '../types';
 import { earlierCoverage, fingerprintOf, type CoverageIndex } from './coverage';
 import type { ArchiveDB } from './db';
 import { articleDate, MAX_STATEMENT } from './derived';
-import { archiveMatcher } from './memory';
+import { archiveMatcher, byArticles } from './memory';
 
 export interface StoryClaim {
   claimId: string;
@@ -65,7 +65,7 @@ export async function storyPage(db: ArchiveDB, idf: CoverageIndex, model: MatchM
   const pieces: Omit<StoryArticle, 'claims'>[] = cov.same.map((it) => ({ id: it.id, title: it.title, url: it.url, publisher: it.publisher, date: it.date, added: it.added, here: false }));
   pieces.splice(cov.before, 0, { id, title: rec.title, url: rec.url, publisher: rec.publisher, date, added: cov.newHere.actors, here: true });
   const ids = pieces.map((p) => p.id);
-  const [said, rows] = await Promise.all([db.statements.where('articleId').anyOf(ids).toArray(), db.claims.where('articleId').anyOf(ids).toArray()]);
+  const [said, rows] = await byArticles(db, ids);
   type Row = { key: string; articleId: number; claimId: string; text: string; speaker: string | null; status: ClaimStatus | null; note: string | null; order: number };
   const claims = new Map<string, Row>();
   for (const s of said) claims.set(s.key, { key: s.key, articleId: s.articleId, claimId: s.claimId, text: s.text, speaker: s.speaker, status: s.status, note: null, order: 0 });
