@@ -123,3 +123,10 @@ export function isoDate(ms: number | null | undefined): string {
 export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…` : text;
 }
+
+const QUOTE_MARKS = /^[\s"“”‘’']+|[\s"“”‘’']+$/g;
+
+/** A claim's text in quotation marks, clipped, without doubling the marks of a quote that has its own. */
+export function quoted(text: string, max: number): string {
+  return `“${clip(text.replace(QUOTE_MARKS, ''), max)}”`;
+}

@@ -9,6 +9,7 @@ import { ArchiveDB } from '@/lib/archive/db';
 import { createAnalyser } from '@/lib/background/analyser';
 import { ArchiveIdf, fillFingerprints } from '@/lib/archive/coverage';
 import { loadIdfTable } from '@/lib/events/idf';
+import { loadMatchModel, type MatchModel } from '@/lib/claims-memory/match';
 import { createService, type TabAccess } from '@/lib/background/service';
 import { gate } from '@/lib/background/gate';
 import { censusKeeper, checkCensus } from '@/lib/background/census';
@@ -97,6 +98,8 @@ export default defineBackground(() => {
   };
   // What the archive holds, kept outside IndexedDB: a database the browser discarded is noticed on start (issue #15).
   const keepCensus = censusKeeper(browser.storage.local, db, () => Date.now());
+  // The claim matcher's model, loaded on first use (and again if that failed).
+  let claimModel: Promise<MatchModel> | null = null;
   const service = createService({
     db,
     tabs: new TabStore(browser.storage.session),
@@ -119,6 +122,17 @@ export default defineBackground(() => {
     now: () => Date.now(),
     settings: getSettings,
     area: browser.storage.local,
+    openArchive: async (hash) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(`/archive.html${hash}`) });
+    },
+    claimMatch: () =>
+      (claimModel ??= fetch(browser.runtime.getURL('/models/claim-match.json'))
+        .then((r) => r.json())
+        .then(loadMatchModel)
+        .catch((err: unknown) => {
+          claimModel = null;
+          throw err;
+        })),
   });
   // Each request is checked against who sent it and what it carries (issue #15).
   serve(gate(service, browser.runtime.getURL('')), (err) => console.error('Backstory background error', err));

@@ -148,6 +148,43 @@ export interface ArticleFingerprint {
   keys: string[];
 }
 
+/**
+ * An earlier claim of the archive that makes the same assertion as one of this article's (claim
+ * memory, issue 22), with what matched. Made in the background; every string is text to show as
+ * text.
+ */
+export interface ClaimRecall {
+  articleId: number;
+  claimId: string;
+  /** The earlier claim as written there (at most 400 characters). */
+  text: string;
+  speaker: string | null;
+  /** The earlier article's date (ms). */
+  date: number;
+  title: string;
+  url: string;
+  publisher: string | null;
+  /** The reader's review of the earlier claim, when there is one. */
+  review: { status: ClaimStatus; note: string; updatedAt: number } | null;
+  /** Words and names both wordings share, as written here, rarest first. */
+  shared: string[];
+  /** When both give numbers and they differ: the numbers here and there ("39" / "26"). */
+  numbers: { here: string[]; there: string[] } | null;
+  /** 0..1: how much of the shorter wording the other one covers (weighted by rarity). */
+  overlap: number;
+  /** One sentence for the page's hover card ("You marked this false on 3 May 2026: …"). */
+  line: string;
+}
+
+/** What the archive knows about one claim of the article. */
+export interface ClaimMemory {
+  claimId: string;
+  /** True when the reader marked an earlier wording of it false or disputed. */
+  flagged: boolean;
+  /** Reviewed ones first, then newest first. */
+  recalls: ClaimRecall[];
+}
+
 export interface Analysis {
   actors: Actor[];
   mentions: Mention[];
@@ -155,6 +192,8 @@ export interface Analysis {
   claims?: Claim[];
   /** The article's event fingerprint (absent when the analysis could not make one). */
   fingerprint?: ArticleFingerprint;
+  /** Claim memory: the article's claims found again in the archive (only claims with a match are listed). */
+  memory?: ClaimMemory[];
   /** Something the reader should know about this analysis (e.g. the text is not in a language the tagger knows). */
   notice?: string;
   /** Milliseconds spent, by stage. */

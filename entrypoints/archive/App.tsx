@@ -7,12 +7,14 @@ import { useBroadcast } from '@/components/useBroadcast';
 import type { ArchiveStats, ArticleSummary, Coverage, Result } from '@/lib/messaging/protocol';
 import { request } from '@/lib/messaging/transport';
 import type { SavedArticle } from '@/lib/types';
+import { ActorView } from './ActorView';
 import { ArticleRow } from './ArticleRow';
+import { StoryView } from './StoryView';
 import { ArchiveLossNotice, ArticleExports, BackupReminder, BackupView } from './BackupView';
 import { ClaimsView, parseClaimFilter } from './ClaimsView';
 import { ReaderText } from './ReaderText';
 import { archiveHash, filterFromHash, isFiltered, NO_FILTER, parseTags, toArchiveQuery, type ArchiveFilter } from './query';
-import { listHref, navigate, parseRoute, rememberList, useRoute } from './route';
+import { actorHash, listHref, navigate, parseRoute, rememberList, storyHash, useRoute } from './route';
 import { SearchBar, type Facets } from './SearchBar';
 import { StorageWarning } from './StorageStats';
 
@@ -27,7 +29,7 @@ export function App() {
   const route = parseRoute(hash);
   const filter = (route.view === 'list' && filterFromHash(hash)) || NO_FILTER;
   if (route.view === 'list') rememberList(archiveHash(filter));
-  const current = route.view === 'article' ? null : route.view;
+  const current = route.view === 'article' || route.view === 'actor' || route.view === 'story' ? null : route.view;
   return (
     <>
       <header class="app-header">
@@ -51,6 +53,10 @@ export function App() {
       <main class="page">
         {route.view === 'article' ? (
           <Reader id={route.id} claimId={route.claimId} />
+        ) : route.view === 'actor' ? (
+          <ActorView actorKey={route.key} />
+        ) : route.view === 'story' ? (
+          <StoryView id={route.id} />
         ) : route.view === 'backup' ? (
           <BackupView query={route.query} />
         ) : route.view === 'claims' ? (
@@ -264,7 +270,11 @@ function ArchiveList({ filter }: { filter: ArchiveFilter }) {
       )}
       {filter.actor && (
         <p class="filter" data-testid="filter">
-          Articles naming <strong>{actorName(items, filter.actor)}</strong> · <a href={only({ actor: '' })}>Any actor</a>
+          Articles naming <strong>{actorName(items, filter.actor)}</strong> ·{' '}
+          <a href={actorHash(filter.actor)} data-testid="actor-page-link">
+            Their page
+          </a>{' '}
+          · <a href={only({ actor: '' })}>Any actor</a>
         </p>
       )}
       {filtered && items !== null && shownKey === key && (
@@ -469,6 +479,11 @@ function Reader({ id, claimId }: { id: number; claimId: string | null }) {
             </p>
           )}
           <ArticleExports record={rec} />
+          <p>
+            <a href={storyHash(rec.id!)} data-testid="story-link">
+              The whole story
+            </a>
+          </p>
           <ReaderText paragraphs={rec.paragraphs} claims={rec.claims ?? []} actors={rec.actors ?? []} focus={claim ? claim.id : null} />
         </article>
       )}

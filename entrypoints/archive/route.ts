@@ -6,6 +6,8 @@ export type Route =
   | { view: 'article'; id: number; claimId: string | null }
   | { view: 'claims'; query: string }
   | { view: 'backup'; query: string }
+  | { view: 'actor'; key: string }
+  | { view: 'story'; id: number }
   | { view: 'list' };
 
 /** The one reading of an archive address. Anything unknown is the article list (which reads its own filter). */
@@ -20,6 +22,16 @@ export function parseRoute(hash: string): Route {
     }
     return { view: 'article', id: Number(article[1]), claimId };
   }
+  const actor = /^#\/actor\/([^?]+)$/.exec(hash);
+  if (actor) {
+    try {
+      return { view: 'actor', key: decodeURIComponent(actor[1]!) };
+    } catch {
+      // A broken escape: the list.
+    }
+  }
+  const story = /^#\/story\/(\d+)$/.exec(hash);
+  if (story) return { view: 'story', id: Number(story[1]) };
   const other = /^#\/(claims|backup)(?:\?(.*))?$/.exec(hash);
   if (other) return { view: other[1] as 'claims' | 'backup', query: other[2] ?? '' };
   return { view: 'list' };
@@ -59,3 +71,6 @@ export function rememberList(hash: string): void {
 export function listHref(): string {
   return lastList;
 }
+
+export const actorHash = (key: string) => `#/actor/${encodeURIComponent(key)}`;
+export const storyHash = (id: number) => `#/story/${id}`;

@@ -39,6 +39,9 @@ export function startPage(ctx: ContentScriptContext): void {
       const r = await request('content/actor-info', { key: actorKey });
       return r.ok ? r.value : null;
     },
+    openActor(key) {
+      void request('content/open-actor', { key });
+    },
   });
 
   function paint(): void {

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { Fold } from '@/components/Fold';
 import type { Actor, Analysis } from '@/lib/types';
 
@@ -56,6 +57,17 @@ export function ActorsSection({ analysis, onReveal }: { analysis: Analysis; onRe
                       {a.mentions}
                     </span>
                   </button>
+                  <a
+                    class="chip-page"
+                    href={browser.runtime.getURL(`/archive.html#/actor/${encodeURIComponent(a.key)}`)}
+                    target="_blank"
+                    rel="noopener"
+                    data-testid="actor-page"
+                    title={`${a.name} in your archive: articles, roles, statements`}
+                    aria-label={`${a.name}'s page in your archive`}
+                  >
+                    ↗
+                  </a>
                 </li>
               ))}
             </ul>

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ArchiveLossNotice } from '@/components/ArchiveLossNotice';
 import { ArticleMeta } from '@/components/ArticleMeta';
 import { formatDate } from '@/components/format';
+import { memoryByClaim, MemoryContext } from '@/components/memory';
 import { Notice } from '@/components/Notice';
 import { askPersistentStorage, useBroadcast } from '@/components/useBroadcast';
 import { useSettings } from '@/components/useSettings';
@@ -232,6 +233,7 @@ function Ready({ panel, state: s, busy, onSave, onRemove, rest }: ReadyProps) {
   const a = s.article;
   const analysis: Analysis = s.analysis;
   const claims = analysis.claims ?? [];
+  const memory = useMemo(() => memoryByClaim(analysis.memory), [analysis.memory]);
   const coverage = useCoverage(panel.tabId, s.url, s.at, panel.saved);
   const settings = useSettings();
   function jump(id: string) {
@@ -268,6 +270,7 @@ function Ready({ panel, state: s, busy, onSave, onRemove, rest }: ReadyProps) {
           )}
         </div>
       </article>
+      <MemoryContext.Provider value={memory}>
       <ToCheckSection claims={claims} notice={analysis.notice} onReveal={rest.onRevealClaim} onReview={rest.onReview} />
       <CoverageSection state={coverage} saved={!!panel.saved} autoSaveOn={settings?.autoSave ?? false} />
       <ActorsSection analysis={analysis} onReveal={rest.onReveal} />
@@ -280,6 +283,7 @@ function Ready({ panel, state: s, busy, onSave, onRemove, rest }: ReadyProps) {
         allMarked={settings ? settings.allClaims : null}
         onMarkAll={(on) => void updateSettings({ allClaims: on, ...(on ? { highlights: true } : {}) })}
       />
+      </MemoryContext.Provider>
     </>
   );
 }

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
+import { ClaimMemoryNote, MemoryContext } from '@/components/memory';
 import { CheckworthyMeter, KIND_LABEL, ReviewEditor, ReviewSummary, SignalList, StatusBadge, type ReviewDraft } from '@/components/claims';
 import { Fold } from '@/components/Fold';
 import { plural } from '@/components/format';
@@ -6,6 +7,12 @@ import { claimStatus } from '@/lib/claim-status';
 import type { Claim } from '@/lib/types';
 
 const CLIP = 280;
+
+/** The claims claim memory flags (an earlier wording marked false or disputed). */
+function useRemembered(): ReadonlySet<string> {
+  const memory = useContext(MemoryContext);
+  return new Set([...(memory?.values() ?? [])].filter((m) => m.flagged).map((m) => m.claimId));
+}
 /** How many check-worthy claims without a signal join the unverified ones at the top. */
 const TOP_CHECKWORTHY = 3;
 /** Unverified claims shown before "Show N more". */
@@ -16,17 +23,19 @@ const FIRST_UNVERIFIED = 6;
  * then the few most check-worthy of the rest. Membership does not follow the reader's review, so a
  * claim stays where it is while the reader reviews it.
  */
-export function splitClaims(claims: Claim[]): { toCheck: Claim[]; others: Claim[] } {
-  const flagged = claims.filter((c) => c.unverified || c.missed);
+export function splitClaims(claims: Claim[], remembered: ReadonlySet<string> = new Set()): { toCheck: Claim[]; others: Claim[] } {
+  // Claims whose earlier wording the reader marked false or disputed (claim memory) come first of all.
+  const doubted = (c: Claim) => c.unverified || c.missed || remembered.has(c.id);
+  const flagged = [...claims.filter((c) => remembered.has(c.id)), ...claims.filter((c) => !remembered.has(c.id) && doubted(c))];
   const top = new Set(
     claims
-      .filter((c) => !c.unverified && !c.missed && c.checkworthy)
+      .filter((c) => !doubted(c) && c.checkworthy)
       .sort((a, b) => b.checkworthiness - a.checkworthiness)
       .slice(0, TOP_CHECKWORTHY),
   );
   return {
     toCheck: [...flagged, ...claims.filter((c) => top.has(c))],
-    others: claims.filter((c) => !c.unverified && !c.missed && !top.has(c)),
+    others: claims.filter((c) => !doubted(c) && !top.has(c)),
   };
 }
 
@@ -64,6 +73,7 @@ function ClaimCard({ claim: c, onReveal, onReview, onMissing }: CardProps & { on
       </button>
       <SignalList claim={c} />
       <ReviewSummary review={c.review} />
+      <ClaimMemoryNote claimId={c.id} />
       {open && <ReviewEditor claim={c} onSave={(r) => onReview(c, r)} onDone={() => setOpen(false)} />}
     </li>
   );
@@ -97,8 +107,9 @@ interface SectionProps extends Omit<CardProps, 'claim'> {
 /** The unverified claims, then the most check-worthy ones: what the reader came for. */
 export function ToCheckSection({ claims, notice, ...rest }: SectionProps) {
   const [all, setAll] = useState(false);
-  const { toCheck } = splitClaims(claims);
-  const unverified = toCheck.filter((c) => c.unverified || c.missed);
+  const remembered = useRemembered();
+  const { toCheck } = splitClaims(claims, remembered);
+  const unverified = toCheck.filter((c) => c.unverified || c.missed || remembered.has(c.id));
   const worthy = toCheck.length - unverified.length;
   const shownUnverified = all ? unverified : unverified.slice(0, FIRST_UNVERIFIED);
   const hidden = unverified.length - shownUnverified.length;
@@ -140,7 +151,7 @@ interface OtherProps extends SectionProps {
 /** The rest of the article's claims in reading order, and the reader's own "this is a claim". */
 export function OtherClaimsSection({ claims, notice: _notice, allMarked, onMarkAll, onMarkSelection, ...rest }: OtherProps) {
   const [markProblem, setMarkProblem] = useState<string | null>(null);
-  const { others } = splitClaims(claims);
+  const { others } = splitClaims(claims, useRemembered());
   const reviewed = claims.filter((c) => c.review).length;
   return (
     <Fold id="claims" title="Other claims" count={others.length} testId="claims" foldedByDefault={false}>

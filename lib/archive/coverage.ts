@@ -62,6 +62,11 @@ export class ArchiveIdf implements CoverageIndex {
     return this.base.df(term) + (this.state?.counts.get(term) ?? 0);
   }
 
+  /** Saved articles (as of the last `load`). */
+  get archiveDocs(): number {
+    return this.ownDocs;
+  }
+
   /** Distinct terms the archive counts (0 before the first `load`). */
   get archiveTerms(): number {
     return this.state?.counts.size ?? 0;
@@ -99,6 +104,11 @@ export class ArchiveIdf implements CoverageIndex {
   async articlesWithAny(terms: readonly string[]): Promise<number[]> {
     const lists = await this.lists('words', terms);
     return lists.length === 1 ? lists[0]! : sortUnique(lists.flat());
+  }
+
+  /** For each search word, the saved articles holding it, ascending, exact as of now (claim memory's candidates). */
+  async articlesWithEach(terms: readonly string[]): Promise<number[][]> {
+    return this.lists('words', terms);
   }
 
   /** For each event key, the newest `limit` articles whose fingerprint has it, newest first. */

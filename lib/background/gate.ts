@@ -86,6 +86,8 @@ const record: Check<RequestOf<'archive/restore'>['record']> = (x, at) => checkRe
 const RULES: { [K in RequestName]: Rule<K> } = {
   'content/report': { from: 'content', payload: fields({ url: text(2 * 1024 * 1024), result: extractResult }, ['url', 'result']) },
   'content/actor-info': { from: 'content', payload: fields({ key }, ['key']) },
+  // Only an actor of the article read on the sender's own tab (checked by the handler, as for actor-info).
+  'content/open-actor': { from: 'content', payload: fields({ key }, ['key']) },
 
   'panel/state': { from: 'extension', payload: fields({ tabId }, ['tabId']) },
   'panel/activate': { from: 'extension', payload: fields({ tabId }, ['tabId']) },
@@ -132,6 +134,8 @@ const RULES: { [K in RequestName]: Rule<K> } = {
     payload: fields({ records: (x, at) => list(record, MAX_BULK)(x, at) }, ['records']),
   },
   'archive/get': { from: 'extension', payload: fields({ id: articleId }, ['id']) },
+  'archive/actor': { from: 'extension', payload: fields({ key }, ['key']) },
+  'archive/story': { from: 'extension', payload: fields({ id: articleId }, ['id']) },
   'archive/delete': { from: 'extension', payload: fields({ id: articleId }, ['id']) },
   'archive/restore': { from: 'extension', payload: fields({ record }, ['record']) },
   'archive/stats': { from: 'extension', payload: none },

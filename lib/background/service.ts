@@ -4,6 +4,10 @@
  */
 import { actorArchiveInfo, archiveStats, deleteArticle, deleteArticles, findByUrl, listArticles, restoreArticle, restoreArticles, saveArticle } from '../archive/articles';
 import { ArchiveIdf, earlierCoverage, fingerprintOf } from '../archive/coverage';
+import { claimMemory } from '../archive/memory';
+import { actorPage } from '../archive/actor-page';
+import { storyPage } from '../archive/story';
+import type { MatchModel } from '../claims-memory/match';
 import { archiveFacets, searchArticles, SearchError, tagArticles } from '../archive/search';
 import { BackupError, checkExport, exportBackup, importBackup, Transfers } from '../archive/backup';
 import { RecordError } from '../archive/schema';
@@ -66,6 +70,10 @@ export interface ServiceDeps {
    * lib/background/settle.ts); without it a failed write is not followed up.
    */
   area?: KeyValueArea;
+  /** The claim matcher's model (public/models/claim-match.json); without it, analyses have no claim memory. */
+  claimMatch?(): Promise<MatchModel>;
+  /** Opens the archive page at `hash` in a new tab (the hover card's "actor page"). */
+  openArchive?(hash: string): Promise<void>;
 }
 
 
@@ -177,6 +185,16 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
         console.error('automatic save failed', err);
       }
     }
+    // Claim memory: this article's claims found again in the archive (lib/archive/memory.ts).
+    if (d.claimMatch && analysis.claims?.length) {
+      try {
+        const found = await claimMemory(d.db, idf, await d.claimMatch(), analysis.claims, { excludeId: saved?.id, excludeUrl: result.article.url });
+        if (found.memory.length) analysis.memory = found.memory;
+        analysis.timings = { ...analysis.timings, memory: found.ms };
+      } catch (err) {
+        console.error('claim memory failed', err);
+      }
+    }
     await setState(tabId, { status: 'ready', url, article: result.article, analysis, at: d.now() });
     return analysis;
   }
@@ -248,6 +266,22 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       const state = tabId === undefined || (sender?.frameId !== undefined && sender.frameId !== 0) ? null : await d.tabs.get(tabId);
       if (state?.status !== 'ready' || !state.analysis.actors.some((a) => a.key === key)) throw new UserFacingError(NOT_ON_THIS_PAGE);
       return actorArchiveInfo(d.db, key, 3);
+    },
+    async 'content/open-actor'({ key }, sender) {
+      // As for actor-info: only an actor of the article read on the sender's own tab, in its top frame.
+      const tabId = sender?.tab?.id;
+      const state = tabId === undefined || (sender?.frameId !== undefined && sender.frameId !== 0) ? null : await d.tabs.get(tabId);
+      if (state?.status !== 'ready' || !state.analysis.actors.some((a) => a.key === key)) throw new UserFacingError(NOT_ON_THIS_PAGE);
+      if (!d.openArchive) return { opened: false };
+      await d.openArchive(`#/actor/${encodeURIComponent(key)}`);
+      return { opened: true };
+    },
+    async 'archive/actor'({ key }) {
+      return actorPage(d.db, key);
+    },
+    async 'archive/story'({ id }) {
+      if (!d.claimMatch) throw new UserFacingError('The claim matcher is not available.');
+      return storyPage(d.db, idf, await d.claimMatch(), id);
     },
     async 'panel/reveal'({ tabId, actorKey }) {
       return { found: await d.access.reveal(tabId, actorKey) };

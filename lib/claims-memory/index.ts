@@ -69,7 +69,14 @@ export class ClaimIndex {
   /** Document frequency over both fields (a term in the text or the title of a doc counts once). */
   private readonly df = new Map<string, number>();
 
-  constructor(docs: Iterable<ClaimDoc> = []) {
+  /**
+   * `idf`: document frequencies from elsewhere (the archive's, over many more texts than the few
+   * candidate claims indexed here); without it, the index's own.
+   */
+  constructor(
+    docs: Iterable<ClaimDoc> = [],
+    private readonly idfOf?: (key: string) => number,
+  ) {
     for (const d of docs) this.add(d);
   }
 
@@ -94,6 +101,7 @@ export class ClaimIndex {
 
   /** Robertson–Spärck Jones IDF, floored at a small positive value so that very common terms still count a little. */
   idf(key: string): number {
+    if (this.idfOf) return this.idfOf(key);
     const n = this.df.get(key) ?? 0;
     const N = this.docs.length;
     return Math.max(0.05, Math.log(1 + (N - n + 0.5) / (n + 0.5)));

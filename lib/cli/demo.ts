@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 
 import type { Coverage, PanelState } from '../messaging/protocol';
+import type { SavedArticle } from '../types';
 import { offMachine, serveStatic } from './browser';
 import { askBackground, readWithPanel, testId, type BrowserName, type DriverBrowser, type DriverPage } from './driver';
 import { parseEventsJsonl } from './eval/events';
@@ -27,7 +28,7 @@ import { launchBrowser } from './launch';
 
 const DEFAULT_PAGE = 'test/fixtures/demo/wikinews-uk-supreme-court-prorogation.html';
 
-const USAGE = 'usage: npm run demo -- [page.html|URL] [--out DIR] [--archive FOLDER|FILE.jsonl] [--archive-limit N] [--browser chromium|firefox]';
+const USAGE = 'usage: npm run demo -- [page.html|URL] [--out DIR] [--archive FOLDER|FILE.jsonl] [--archive-limit N] [--review "WORDS OF A SAVED CLAIM=disputed:note"] [--browser chromium|firefox]';
 
 interface Args {
   page: string;
@@ -35,6 +36,14 @@ interface Args {
   archive: string | null;
   archiveLimit: number;
   browser: BrowserName;
+  /** Reviews to make in the archive before the page is read (`--review "WORDS=status:note"`). */
+  reviews: ReviewArg[];
+}
+
+interface ReviewArg {
+  words: string;
+  status: 'verified' | 'disputed' | 'false' | 'unverified';
+  note: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -43,6 +52,7 @@ function parseArgs(argv: string[]): Args {
   let archive: string | null = null;
   let archiveLimit = Infinity;
   let browser: BrowserName = 'chromium';
+  const reviews: ReviewArg[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--out') out = argv[++i] ?? out;
@@ -52,6 +62,11 @@ function parseArgs(argv: string[]): Args {
       browser = name;
     }
     else if (a === '--archive') archive = argv[++i] ?? null;
+    else if (a === '--review') {
+      const m = /^(.+?)=(verified|disputed|false|unverified):(.*)$/s.exec(argv[++i] ?? '');
+      if (!m) throw new Error(`--review needs "WORDS OF THE CLAIM=disputed:a note". ${USAGE}`);
+      reviews.push({ words: m[1]!, status: m[2] as ReviewArg['status'], note: m[3]! });
+    }
     else if (a === '--archive-limit') {
       archiveLimit = Number(argv[++i]);
       if (!Number.isInteger(archiveLimit) || archiveLimit < 1) throw new Error(`--archive-limit needs a positive whole number. ${USAGE}`);
@@ -62,7 +77,7 @@ function parseArgs(argv: string[]): Args {
     else page = a;
   }
   if (archive !== null && !existsSync(archive)) throw new Error(`--archive: no such file or folder: ${archive}`);
-  return { page: page ?? DEFAULT_PAGE, out, archive, archiveLimit, browser };
+  return { page: page ?? DEFAULT_PAGE, out, archive, archiveLimit, browser, reviews };
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -160,6 +175,26 @@ async function fillArchive(b: DriverBrowser, origin: string, pages: string[]): P
   return { saved, notArticles };
 }
 
+/** Reviews, as a reader would in the archive, the first saved claim holding each review's words. */
+async function reviewSaved(b: DriverBrowser, reviews: readonly ReviewArg[]): Promise<void> {
+  const ext = await b.openExtensionPage('archive.html');
+  const { items } = await ask<{ items: { id: number }[] }>(ext, 'archive/list', { offset: 0, limit: 500 });
+  for (const r of reviews) {
+    let done = false;
+    for (const it of items) {
+      const rec = await ask<SavedArticle | null>(ext, 'archive/get', { id: it.id });
+      const c = rec?.claims?.find((x) => x.text.toLowerCase().includes(r.words.toLowerCase()));
+      if (!c) continue;
+      await ask(ext, 'archive/review', { articleId: it.id, claimId: c.id, review: { status: r.status, note: r.note, evidence: [] } });
+      console.log(`archive: marked “${c.text.slice(0, 80)}…” ${r.status}`);
+      done = true;
+      break;
+    }
+    if (!done) console.log(`archive: no saved claim holds “${r.words}”: not reviewed`);
+  }
+  await ext.close();
+}
+
 /** A page file is served from its own folder; a URL is downloaded once (by this tool, on your machine) and served locally. */
 async function stagePage(page: string): Promise<{ root: string; path: string; cleanup(): Promise<void> }> {
   if (/^https?:\/\//i.test(page)) {
@@ -196,6 +231,7 @@ async function main(): Promise<void> {
         await staged.cleanup();
       }
     }
+    if (args.reviews.length) await reviewSaved(b, args.reviews);
     const t0 = performance.now();
     const { page, panel, tabId } = await b.openWithPanel(`${server.origin}${staged.path}`);
     const ms = await readWithPanel(panel);
@@ -258,6 +294,19 @@ async function main(): Promise<void> {
     const options = await b.openExtensionPage('options.html', { width: 900, height: 1100 });
     await options.waitFor(testId('auto-save'));
     await shoot(options, 'options.png');
+    // Issue 22's pages: the most mentioned person's page, and the story of the article read.
+    const person = s.status === 'ready' ? [...s.analysis.actors].filter((a) => a.type === 'PER').sort((x, y) => y.mentions - x.mentions)[0] : undefined;
+    if (person) {
+      const actor = await b.openExtensionPage(`archive.html#/actor/${encodeURIComponent(person.key)}`, { width: 1280, height: 900 });
+      await actor.waitFor(`${testId('actor-page')}, .notice`);
+      await shoot(actor, 'actor.png');
+    }
+    const savedId = (await ask<PanelState>(panel, 'panel/state', { tabId })).saved?.id;
+    if (savedId !== undefined) {
+      const story = await b.openExtensionPage(`archive.html#/story/${savedId}`, { width: 1280, height: 900 });
+      await story.waitFor(`${testId('story-page')}, .notice`);
+      await shoot(story, 'story.png');
+    }
 
     const summary = {
       article:

@@ -6,12 +6,14 @@
  */
 import type { ClaimQuery, ReviewInput } from '../archive/claims';
 import type { ClaimRow } from '../archive/db';
+import type { ActorPage } from '../archive/actor-page';
+import type { StoryPage } from '../archive/story';
 import type { ImportReport } from '../archive/backup';
 import type { ExportRequest, ExportTicket } from '../archive/backup-state';
 import type { ActorArchiveInfo, ArchiveStats, ArticleSummary, Coverage, ArchiveQuery } from '../archive/views';
 import type { Analysis, Article, Claim, ExtractResult, SavedArticle } from '../types';
 
-export type { ClaimQuery, ClaimRow, ReviewInput };
+export type { ActorPage, ClaimQuery, ClaimRow, ReviewInput, StoryPage };
 export type * from '../archive/views';
 
 /** What the background knows about one tab. Kept in `storage.session`, so a stopped worker loses nothing. */
@@ -47,6 +49,8 @@ export interface PanelState {
 export const REQUESTS = {
   'content/report': {} as Ask<{ url: string; result: ExtractResult }, { analysis: Analysis | null }>,
   'content/actor-info': {} as Ask<{ key: string }, ActorArchiveInfo>,
+  /** Opens the archive's page of an actor the article on the sender's tab names (from the hover card). */
+  'content/open-actor': {} as Ask<{ key: string }, { opened: boolean }>,
   'panel/state': {} as Ask<{ tabId: number }, PanelState>,
   'panel/activate': {} as Ask<{ tabId: number }, PanelState>,
   'panel/save': {} as Ask<{ tabId: number }, PanelState>,
@@ -85,6 +89,10 @@ export const REQUESTS = {
   /** Puts back records returned by delete or delete-many. */
   'archive/restore-many': {} as Ask<{ records: SavedArticle[] }, { ids: number[] }>,
   'archive/get': {} as Ask<{ id: number }, SavedArticle | null>,
+  /** An actor's page: their articles as a timeline, roles, statements with status, who they appear with (null: no saved article names them). */
+  'archive/actor': {} as Ask<{ key: string }, ActorPage | null>,
+  /** The story (event) of a saved article: its articles in date order, what each brought in, its claims and how they changed (null: no such article). */
+  'archive/story': {} as Ask<{ id: number }, StoryPage | null>,
   'archive/delete': {} as Ask<{ id: number }, SavedArticle | null>,
   'archive/restore': {} as Ask<{ record: SavedArticle }, { id: number }>,
   'archive/stats': {} as Ask<Record<string, never>, ArchiveStats>,

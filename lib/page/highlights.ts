@@ -21,7 +21,7 @@
  * Nothing runs at import time; nothing is left on the page after hide()/destroy().
  */
 import { claimStatus } from '../claim-status';
-import type { Actor, Claim, Mention } from '../types';
+import type { Actor, Claim, ClaimMemory, Mention } from '../types';
 import { anchorQuotes, quoteFor, type AnchorQuote } from './anchor';
 import { clip, createHover, type CardInfo, type GetArchiveInfo } from './hover';
 import { createPainter, flash, type PaintItem, type Painter } from './painter';
@@ -31,6 +31,8 @@ export type { ArchiveInfo, GetArchiveInfo } from './hover';
 
 export interface HighlightsOptions {
   getArchiveInfo?: GetArchiveInfo;
+  /** Opens the actor's page in the archive (asked of the background). */
+  openActor?(actorKey: string): void;
 }
 
 export interface Highlights {
@@ -40,7 +42,7 @@ export interface Highlights {
    */
   show(
     paragraphs: string[],
-    analysis: { mentions: Mention[]; actors: Actor[]; claims?: Claim[] },
+    analysis: { mentions: Mention[]; actors: Actor[]; claims?: Claim[]; memory?: ClaimMemory[] },
     allClaims?: boolean,
     also?: Set<string>,
   ): { anchored: number; missed: number };
@@ -105,6 +107,8 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
   let claimOf = new Map<string, Claim>();
   /** The mark last moved to with `next`. */
   let at = -1;
+  /** Claim id → claim memory's sentences (made in the background), and whether memory flags it. */
+  let recalled = new Map<string, ClaimMemory>();
 
   const hover = createHover(doc, {
     describe(id): CardInfo | null {
@@ -114,8 +118,11 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
         const status = claimStatus(c);
         return {
           name: c.speaker || 'No speaker named',
-          sub: (status && STATUS_WORDS[status]) + (c.review ? ' (your review)' : ''),
-          lines: (Array.isArray(c.signals) ? c.signals : []).map((g) => g?.reason),
+          sub: status ? STATUS_WORDS[status] + (c.review ? ' (your review)' : '') : 'Claim',
+          lines: [
+            ...(Array.isArray(c.signals) ? c.signals : []).map((g) => g?.reason),
+            ...(recalled.get(c.id)?.recalls ?? []).slice(0, 3).map((r) => clip(r?.line, 300)),
+          ],
         };
       }
       const m = info.get(id);
@@ -132,6 +139,7 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
       };
     },
     getArchiveInfo: opts.getArchiveInfo,
+    openActor: opts.openActor,
   });
 
   function hide(): void {
@@ -142,11 +150,12 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
     items = [];
     info = new Map();
     claimOf = new Map();
+    recalled = new Map();
     shown = false;
     at = -1;
   }
 
-  function show(paragraphs: string[], analysis: { mentions: Mention[]; actors: Actor[]; claims?: Claim[] }, allClaims = false, also?: Set<string>): { anchored: number; missed: number } {
+  function show(paragraphs: string[], analysis: { mentions: Mention[]; actors: Actor[]; claims?: Claim[]; memory?: ClaimMemory[] }, allClaims = false, also?: Set<string>): { anchored: number; missed: number } {
     if (destroyed) return { anchored: 0, missed: 0 };
     hide();
     const actors = new Map<string, Actor>();
@@ -166,8 +175,11 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
     }
     // Claims: one quote per paragraph span, painted under the names (lower priority).
     const claimParts: { claim: Claim; kind: string }[] = [];
+    for (const m of Array.isArray(analysis.memory) ? analysis.memory : []) if (m && Array.isArray(m.recalls)) recalled.set(m.claimId, m);
     for (const c of (Array.isArray(analysis.claims) ? analysis.claims : []).slice(0, MAX_CLAIMS)) {
-      const kind = c && typeof c.id === 'string' && Array.isArray(c.spans) ? claimPaintKind(c) : null;
+      let kind = c && typeof c.id === 'string' && Array.isArray(c.spans) ? claimPaintKind(c) : null;
+      // A claim whose earlier wording the reader marked false or disputed is painted as one to doubt.
+      if (recalled.get(c.id)?.flagged && (kind === null || kind === 'claim')) kind = 'claim-unverified';
       if (!kind || !(allClaims || DOUBTED.includes(kind) || also?.has(c.id))) continue;
       for (const sp of c.spans) {
         const p = paragraphs[sp?.paragraph];

@@ -37,6 +37,8 @@ export interface CardInfo {
 export interface HoverOptions {
   describe(id: string): CardInfo | null;
   getArchiveInfo?: GetArchiveInfo;
+  /** Opens the actor's page in the archive. */
+  openActor?(actorKey: string): void;
 }
 
 export interface Hover {
@@ -60,7 +62,7 @@ const CARD_CSS =
   'font:13px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2937;background:#fff;' +
   'border:1px solid rgba(0,0,0,.14);box-shadow:0 6px 24px rgba(0,0,0,.2);overflow-wrap:anywhere;text-align:left}' +
   '.n{font-weight:600;font-size:14px;color:inherit}.m{color:#4b5563;margin-top:2px}.r{margin-top:6px}' +
-  'ul{margin:3px 0 0;padding-left:16px}li{margin:1px 0}a{color:#1d4ed8}small{color:#6b7280}' +
+  'button{all:unset;color:#1d4ed8;text-decoration:underline;cursor:pointer}ul{margin:3px 0 0;padding-left:16px}li{margin:1px 0}a{color:#1d4ed8}small{color:#6b7280}' +
   '@media (prefers-color-scheme:dark){.c{color:#f3f4f6;background:#1f2937;border-color:rgba(255,255,255,.18)}' +
   '.m,small{color:#9ca3af}a{color:#93c5fd}}';
 
@@ -196,7 +198,7 @@ export function createHover(doc: Document, opts: HoverOptions): Hover {
     return e;
   }
 
-  function renderArchive(line: HTMLElement, value: HTMLElement, info: ArchiveInfo | null): void {
+  function renderArchive(line: HTMLElement, value: HTMLElement, info: ArchiveInfo | null, key: string): void {
     const count = info && Number.isFinite(info.count) ? Math.max(0, Math.floor(info.count)) : null;
     value.textContent =
       count === null ? 'not available' : count === 0 ? 'no saved articles' : `${count} saved article${count === 1 ? '' : 's'}`;
@@ -218,6 +220,12 @@ export function createHover(doc: Document, opts: HoverOptions): Hover {
       ul.appendChild(li);
     }
     line.appendChild(ul);
+    const open = opts.openActor;
+    if (open) {
+      const b = el('button', undefined, 'Open their page in your archive');
+      b.onclick = () => open(key);
+      line.appendChild(b);
+    }
   }
 
   function showCard(id: string, rect?: DOMRect): void {
@@ -254,7 +262,7 @@ export function createHover(doc: Document, opts: HoverOptions): Hover {
       }
       void p.then((res) => {
         if (my !== token || !host) return;
-        renderArchive(line, value, res);
+        renderArchive(line, value, res, key);
         place(anchorRect);
       });
     }

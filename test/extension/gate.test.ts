@@ -5,12 +5,14 @@
  * table below has one sample per request kind; a kind added to the protocol without a sample (or
  * without a sender rule) fails here.
  */
+import { readFileSync } from 'node:fs';
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { splitParts } from '../../lib/archive/backup-state';
 import { ArchiveDB } from '../../lib/archive/db';
 import { FROM_A_PAGE, gate, requestRules, senderKind, type GatedHandlers, type SenderKind } from '../../lib/background/gate';
+import { loadMatchModel } from '../../lib/claims-memory/match';
 import { createService, NOT_ON_THIS_PAGE, type TabAccess } from '../../lib/background/service';
 import { TabStore } from '../../lib/background/tab-store';
 import { REQUEST_KINDS, type Broadcast, type RequestName, type RequestOf } from '../../lib/messaging/protocol';
@@ -74,6 +76,8 @@ function build(): GatedHandlers {
     notify: (m) => sent.push(m),
     now: () => 1_700_000_000_000,
     settings: async () => DEFAULT_SETTINGS,
+    claimMatch: async () => loadMatchModel(JSON.parse(readFileSync(new URL('../../public/models/claim-match.json', import.meta.url), 'utf8'))),
+    openArchive: async (hash) => void calls.push(`open ${hash}`),
   });
   return gate(service, BASE);
 }
@@ -115,6 +119,7 @@ const review = { status: 'verified' as const, note: 'Checked with the council.',
 const SAMPLES: { [K in RequestName]: () => Promise<RequestOf<K>> } = {
   'content/report': async () => ({ url: article.url, result: { ok: true, article: { ...article, title: 'A story about a bridge, updated' }, ms: 2 } }),
   'content/actor-info': async () => ({ key: 'PER:jane roe' }),
+  'content/open-actor': async () => ({ key: 'PER:jane roe' }),
   'panel/state': async () => ({ tabId: TAB }),
   'panel/activate': async () => ({ tabId: TAB }),
   'panel/save': async () => ({ tabId: TAB }),
@@ -137,6 +142,8 @@ const SAMPLES: { [K in RequestName]: () => Promise<RequestOf<K>> } = {
     return { records };
   },
   'archive/get': async () => ({ id: savedId }),
+  'archive/actor': async () => ({ key: 'PER:jane roe' }),
+  'archive/story': async () => ({ id: savedId }),
   'archive/delete': async () => ({ id: savedId }),
   'archive/restore': async () => {
     const record = (await call('archive/delete', { id: savedId })) as SavedArticle;
@@ -177,7 +184,7 @@ describe('the sender rules', () => {
   });
 
   it('give the content script only what the page lifecycle needs', () => {
-    expect(contentOnly.sort()).toEqual(['content/actor-info', 'content/report']);
+    expect(contentOnly.sort()).toEqual(['content/actor-info', 'content/open-actor', 'content/report']);
     for (const k of kinds) if (/^(archive|panel)\//.test(k)) expect(rules[k], k).toBe('extension');
   });
 
@@ -283,6 +290,14 @@ describe('what a content script may learn of the archive', () => {
     await expect(call('content/actor-info', { key: 'PER:someone else' }, SENDERS.content)).rejects.toThrow(NOT_ON_THIS_PAGE);
     for (const sender of refused) await expect(call('content/actor-info', { key: 'PER:jane roe' }, sender)).rejects.toThrow(NOT_ON_THIS_PAGE);
     expect(await everything()).toEqual(before);
+  });
+
+  it('may open the actor page of an actor of its own tab’s article only', async () => {
+    expect(await call('content/open-actor', { key: 'PER:jane roe' }, SENDERS.content)).toEqual({ opened: true });
+    expect(calls).toEqual(['open #/actor/PER%3Ajane%20roe']);
+    await expect(call('content/open-actor', { key: 'PER:someone else' }, SENDERS.content)).rejects.toThrow(NOT_ON_THIS_PAGE);
+    await expect(call('content/open-actor', { key: 'PER:jane roe' }, { ...SENDERS.content!, tab: { id: 7 } })).rejects.toThrow(NOT_ON_THIS_PAGE);
+    expect(calls).toHaveLength(1);
   });
 
   it('about nothing once its tab navigated away from the article', async () => {

@@ -60,7 +60,33 @@ export interface Trace {
   requests: RequestTrace[];
 }
 
+/** Claim memory for a new article's claims (lib/archive/memory.ts). */
+export interface MemoryRun {
+  ms: number;
+  /** Of `ms`, the matching (the rest: reading the archive). */
+  matchMs: number;
+  claims: number;
+  /** Claims with at least one match, and the candidates (articles, claims) looked at. */
+  remembered: number;
+  articles: number;
+  candidates: number;
+}
+
+/** An actor's page (lib/archive/actor-page.ts). */
+export interface ActorPageRun {
+  ms: number;
+  /** Of `ms`: the index's keys; the rows. */
+  keysMs: number;
+  rowsMs: number;
+  articles: number;
+  statements: number;
+}
+
 export interface ScaleBenchApi {
+  /** runs + 1 claim-memory lookups for new articles (the first one is the warm-up). */
+  memories(runs: number): Promise<MemoryRun[]>;
+  /** Actor pages of actors of new articles, as near `target` articles as the archive has: runs + 1 (the first one is the warm-up). */
+  actorPages(runs: number, target: number): Promise<ActorPageRun[]>;
   init(seed: number): Promise<{ articles: number }>;
   /** Generates and saves articles until the archive holds `target`, `batch` per transaction. */
   fill(target: number, batch: number): Promise<FillStep>;

@@ -12,7 +12,10 @@ import { computeFingerprint, documentTerms } from '../../events/fingerprint';
 import { loadIdfTable, type IdfTable } from '../../events/idf';
 import { rng } from '../../nlp/claims/logreg';
 import { ArticleStream, eventOfUrl, mix, type Generated } from './generate';
-import type { FillStep, LookupRun, RequestTrace, SaveRun, ScaleBenchApi, SearchRun, StorageFigures } from './api';
+import { actorPage } from '../../archive/actor-page';
+import { claimMemory } from '../../archive/memory';
+import { loadMatchModel, type MatchModel } from '../../claims-memory/match';
+import type { ActorPageRun, MemoryRun, FillStep, LookupRun, RequestTrace, SaveRun, ScaleBenchApi, SearchRun, StorageFigures } from './api';
 
 const DB = 'backstory-bench-scale';
 /** A fixed clock for `savedAt`: the figures must not depend on when the bench runs. */
@@ -94,10 +97,45 @@ async function traced<T>(f: () => Promise<T>): Promise<{ result: T; ms: number; 
   }
 }
 
+let matchModel: MatchModel;
+
 const api: ScaleBenchApi = {
+  async memories(runs) {
+    const out: MemoryRun[] = [];
+    for (let i = 0; i <= runs; i++) {
+      const g = stream.fresh(freshRand);
+      await fingerprint([g]);
+      const claims = g.analysis.claims ?? [];
+      const t = performance.now();
+      const r = await claimMemory(db, idf, matchModel, claims);
+      out.push({ ms: performance.now() - t, matchMs: r.matchMs ?? 0, claims: claims.length, remembered: r.memory.length, articles: r.articles, candidates: r.candidates });
+    }
+    return out;
+  },
+
+  async actorPages(runs, target) {
+    // Actors of new articles, by how many saved articles name them (from the index's keys).
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 40 && counts.size < 200; i++) {
+      for (const a of stream.fresh(freshRand).analysis.actors) {
+        if (counts.has(a.key)) continue;
+        counts.set(a.key, await db.articles.where('actorKeys').equals(a.key).count());
+      }
+    }
+    const keys = [...counts].filter(([, n]) => n > 0).sort((a, b) => Math.abs(a[1] - target) - Math.abs(b[1] - target)).slice(0, runs + 1).map(([k]) => k);
+    const out: ActorPageRun[] = [];
+    for (const key of keys) {
+      const t = performance.now();
+      const page = await actorPage(db, key);
+      out.push({ ms: performance.now() - t, keysMs: page?.parts?.keys ?? 0, rowsMs: page?.parts?.rows ?? 0, articles: page?.articles.length ?? 0, statements: page?.statements.length ?? 0 });
+    }
+    return out;
+  },
+
   async init(s) {
     seed = s;
     base = loadIdfTable(await (await fetch('/idf.json')).text());
+    matchModel = loadMatchModel(await (await fetch('/claim-match.json')).json());
     db = new ArchiveDB(DB);
     await db.open();
     idf = new ArchiveIdf(db, base);

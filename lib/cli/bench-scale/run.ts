@@ -24,7 +24,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM, QUIET_FLAGS, serveStatic } from '../browser';
 import { median, round, table } from '../eval/task';
-import type { LookupRun, ScaleBenchApi, SearchRun, Trace } from './api';
+import type { ActorPageRun, LookupRun, MemoryRun, ScaleBenchApi, SearchRun, Trace } from './api';
 
 export interface ScaleOptions {
   sizes: number[];
@@ -45,7 +45,14 @@ export const TARGETS = {
   ]),
   search: new Map([[100_000, 100]]),
   save: 30,
+  /** Claim memory added to a page's analysis (issue 22), at 100,000. */
+  memory: 30,
+  /** An actor page of ACTOR_TARGET articles (issue 22). */
+  actorPage: 150,
 };
+
+/** The actor size the actor-page figure is about: the actors of new articles nearest to it are timed. */
+const ACTOR_TARGET = 500;
 
 export function parseScaleArgs(argv: string[]): ScaleOptions {
   const value = (flag: string): string | undefined => {
@@ -146,6 +153,8 @@ interface SizeFigures {
   searches: SearchRun[];
   saves: number[];
   savePrepare: number[];
+  memories: MemoryRun[];
+  actorRuns: ActorPageRun[];
   usage: number | null;
   disk: number;
   bytes: number;
@@ -173,6 +182,7 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
     writeFileSync(portFile, new URL(server.origin).port);
   }
   server.route('/idf.json', readFileSync('public/models/idf.json', 'utf8'), 'application/json');
+  server.route('/claim-match.json', readFileSync('public/models/claim-match.json', 'utf8'), 'application/json');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false, // '--headless=new' below, as for the extension tests
@@ -237,6 +247,10 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
       const searches = (await call(page, 'searches', opts.runs)).slice(1);
       console.log('  saves…');
       const saveRuns = (await call(page, 'saves', opts.runs)).slice(1);
+      console.log('  claim memory…');
+      const memories = (await call(page, 'memories', opts.runs)).slice(1);
+      console.log('  actor pages…');
+      const actorRuns = (await call(page, 'actorPages', opts.runs, ACTOR_TARGET)).slice(1);
       const st = await call(page, 'storage');
       const disk = dirSize(idbDir);
       results.push({
@@ -248,6 +262,8 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
         cold: cold.ms,
         searches,
         saves: saveRuns.map((r) => r.ms),
+        memories,
+        actorRuns,
         savePrepare: saveRuns.map((r) => r.prepareMs),
         usage: st.usage,
         disk,
@@ -262,6 +278,19 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
         `  lookup median ${round(median(lk), 1)} ms (p95 ${round(percentile(lk, 95), 1)}); same-event items found ${round(sameRight, 2)} on average ` +
           `of ${round(lookups.reduce((s, l) => s + l.saved, 0) / lookups.length, 2)} saved; ` +
           `search median ${round(median(searches.map((x) => x.ms)), 1)} ms; save median ${round(median(r.saves), 1)} ms`,
+      );
+      const mm = memories.map((m) => m.ms);
+      console.log(
+        `  claim memory median ${round(median(mm), 1)} ms (p95 ${round(percentile(mm, 95), 1)}; target ≤ ${TARGETS.memory}; matching ${round(median(memories.map((m) => m.matchMs)), 1)} ms of it); ` +
+          `${round(median(memories.map((m) => m.claims)), 1)} claims per article, ${round(memories.reduce((s, m) => s + m.remembered, 0) / Math.max(1, memories.length), 2)} with a match; ` +
+          `candidates median ${median(memories.map((m) => m.articles))} articles, ${median(memories.map((m) => m.candidates))} claims`,
+      );
+      const ap = actorRuns.map((a) => a.ms);
+      console.log(
+        `  actor page median ${round(median(ap), 1)} ms (p95 ${round(percentile(ap, 95), 1)}; target ≤ ${TARGETS.actorPage} at ${ACTOR_TARGET} articles; ` +
+          `index keys ${round(median(actorRuns.map((a) => a.keysMs)), 1)} ms, rows ${round(median(actorRuns.map((a) => a.rowsMs)), 1)} ms) ` +
+          `over actors in median ${median(actorRuns.map((a) => a.articles))} articles (${Math.min(...actorRuns.map((a) => a.articles))}–${Math.max(...actorRuns.map((a) => a.articles))}), ` +
+          `${median(actorRuns.map((a) => a.statements))} statements`,
       );
       const slow = [...searches].sort((a, b) => b.ms - a.ms).slice(0, 3);
       console.log(`  slowest searches: ${slow.map((x) => `"${x.query}" ${round(x.ms, 1)} ms (${x.total} hits)`).join('; ')}`);
@@ -322,6 +351,12 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
       [p + 'storage_estimate_kb_per_article']: r.usage === null ? -1 : round(r.usage / r.articles / 1024, 2),
       [p + 'storage_disk_kb_per_article']: round(r.disk / r.articles / 1024, 2),
       [p + 'storage_own_kb_per_article']: round(r.bytes / r.articles / 1024, 2),
+      [p + 'memory_median_ms']: round(median(r.memories.map((m) => m.ms)), 1),
+      [p + 'memory_p95_ms']: round(percentile(r.memories.map((m) => m.ms), 95), 1),
+      [p + 'memory_matched_per_article']: round(r.memories.reduce((s, m) => s + m.remembered, 0) / Math.max(1, r.memories.length), 2),
+      [p + 'actor_page_median_ms']: round(median(r.actorRuns.map((a) => a.ms)), 1),
+      [p + 'actor_page_p95_ms']: round(percentile(r.actorRuns.map((a) => a.ms), 95), 1),
+      [p + 'actor_page_median_articles']: median(r.actorRuns.map((a) => a.articles)),
       [p + 'fill_s']: round(r.fillMs / 1000, 1),
       [p + 'fill_per_s']: round(r.fillRate, 1),
     });

@@ -1,0 +1,153 @@
+/**
+ * An actor's page (issue 22): the articles naming them as a timeline, the roles the texts gave
+ * them, their statements over time with each claim's status, and who they appear with most.
+ * Reached from the hover card, the side panel's actor chips and the archive's actor filter.
+ * Everything from articles is shown as text.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { STATUS_LABEL } from '@/components/claims';
+import { clip, formatDate, plural, quoted } from '@/components/format';
+import { Notice } from '@/components/Notice';
+import { useBroadcast } from '@/components/useBroadcast';
+import type { ActorPage } from '@/lib/messaging/protocol';
+import { request } from '@/lib/messaging/transport';
+import { archiveHash, NO_FILTER } from './query';
+import { actorHash, listHref, storyHash } from './route';
+
+const TYPE_WORDS = { PER: 'Person', ORG: 'Organisation', LOC: 'Place' } as const;
+/** Timeline entries shown before "Show all". */
+const FIRST = 60;
+
+export function ActorView({ actorKey }: { actorKey: string }) {
+  const [page, setPage] = useState<ActorPage | null | undefined>(undefined);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [all, setAll] = useState(false);
+  const [tick, setTick] = useState(0);
+  useBroadcast((msg) => msg.kind === 'archive/changed' && setTick((t) => t + 1), []);
+  useEffect(() => {
+    let live = true;
+    void request('archive/actor', { key: actorKey }).then((r) => {
+      if (!live) return;
+      if (r.ok) setPage(r.value);
+      else setProblem(r.error);
+    });
+    return () => void (live = false);
+  }, [actorKey, tick]);
+  useEffect(() => {
+    if (page) document.title = `${page.name} · Backstory`;
+    return () => void (document.title = 'Backstory archive');
+  }, [page]);
+
+  if (problem) {
+    return (
+      <Notice title="This page could not be opened" tone="error">
+        <p>{problem}</p>
+      </Notice>
+    );
+  }
+  if (page === undefined) return <Notice title="Opening…" tone="busy" />;
+  if (page === null) return <Notice title="No saved article names this actor">{null}</Notice>;
+  const articles = all ? page.articles : page.articles.slice(-FIRST);
+  const hidden = page.articles.length - articles.length;
+  return (
+    <div class="actor-page" data-testid="actor-page">
+      <p>
+        <a href={listHref()}>← Back to the archive</a>
+      </p>
+      <header class="page-header">
+        <h1 data-testid="actor-name">{page.name}</h1>
+        <span class="muted">
+          {TYPE_WORDS[page.type]} · {plural(page.articles.length, 'saved article')} · {plural(page.statements.length, 'statement')}
+          {page.moreStatements ? '+' : ''} ·{' '}
+          <a href={archiveHash({ ...NO_FILTER, actor: page.key })}>search among their articles</a>
+        </span>
+      </header>
+      {page.aliases.length > 0 && <p class="muted">Also written: {page.aliases.join(', ')}</p>}
+
+      <div class="actor-grid">
+        <section class="actor-side">
+          <h2>Roles the texts gave</h2>
+          {page.roles.length === 0 ? (
+            <p class="muted">None named in the latest {plural(page.rolesFrom, 'article')}.</p>
+          ) : (
+            <ul class="roles" data-testid="actor-roles">
+              {page.roles.map((r) => (
+                <li key={r.role}>
+                  {clip(r.role, 120)}{' '}
+                  <span class="muted">
+                    ({r.count}×, {formatDate(r.first)}
+                    {r.last !== r.first ? ` – ${formatDate(r.last)}` : ''})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h2>Appears most with</h2>
+          {page.companions.length === 0 ? (
+            <p class="muted">Nobody else yet.</p>
+          ) : (
+            <ul class="item-actors companions" data-testid="actor-companions">
+              {page.companions.map((c) => (
+                <li key={c.key}>
+                  <a class={`mini-chip chip-${c.type.toLowerCase()}`} href={actorHash(c.key)} title={`${c.name}: in ${plural(c.articles, 'article')} with ${page.name}`}>
+                    {c.name} <span class="muted">{c.articles}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section class="actor-main">
+          <h2>Statements over time</h2>
+          {page.statements.length === 0 ? (
+            <p class="muted">No quote or reported statement attributed to them in your archive.</p>
+          ) : (
+            <ol class="timeline statements" data-testid="actor-statements">
+              {page.statements.map((s) => (
+                <li key={`${s.articleId}:${s.claimId}`} class={`tl-item${s.status ? ` tl-${s.status}` : ''}`} data-testid="actor-statement">
+                  <span class="tl-date">{formatDate(s.date)}</span>
+                  <div>
+                    <a class="claim-link" href={`#/article/${s.articleId}?claim=${encodeURIComponent(s.claimId)}`}>
+                      {quoted(s.text, 300)}
+                    </a>{' '}
+                    {s.status && <span class={`status status-${s.status}`}>{STATUS_LABEL[s.status]}</span>}
+                    {s.note && <p class="note">{s.note}</p>}
+                    <p class="muted claim-source">
+                      {s.publisher ?? ''}
+                      {s.publisher ? ' · ' : ''}
+                      {clip(s.title, 100)}
+                    </p>
+                  </div>
+                </li>
+              ))}
+            </ol>
+          )}
+
+          <h2>Articles naming them</h2>
+          {hidden > 0 && (
+            <button type="button" class="link" onClick={() => setAll(true)}>
+              Show the {hidden} earlier ones
+            </button>
+          )}
+          <ol class="timeline" data-testid="actor-articles">
+            {articles.map((a) => (
+              <li key={a.id} class="tl-item" data-testid="actor-article">
+                <span class="tl-date">{formatDate(a.date)}</span>
+                <div>
+                  <a href={`#/article/${a.id}`}>{clip(a.title, 160)}</a>
+                  <span class="muted">
+                    {' '}
+                    {a.publisher ? `· ${a.publisher} ` : ''}
+                    {a.mentions > 0 ? `· named ${a.mentions}×` : ''} · <a href={storyHash(a.id)}>story</a>
+                  </span>
+                </div>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+      <p class="muted small-print">Opened in {Math.round(page.ms)} ms.</p>
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * An actor's page in the archive (issue 22): by the actor's stable key, the articles naming them as
+ * a timeline, the roles the texts gave them, their statements over time with each claim's status,
+ * and the people, organisations and places they appear with most.
+ *
+ * It must open fast for an actor in hundreds of articles (≤ 150 ms at 500), so it reads no article
+ * text for the timeline: the ids from the `actorKeys` index, then the small `events` rows (title,
+ * publisher, date, and the fingerprint's names with their counts); statements from their own
+ * `[speakerKey+date]` index, with their status from the `claims` rows by primary key. Roles and
+ * spellings are in the article records only, so they are read from the latest ROLE_ARTICLES records.
+ */
+import Dexie from 'dexie';
+import type { ClaimStatus, EntityType, SavedArticle } from '../types';
+import type { ArchiveDB, EventRow } from './db';
+import { articleDate } from './derived';
+
+/** Records read for the roles and names. */
+export const ROLE_ARTICLES = 10;
+export const MAX_STATEMENTS = 300;
+export const MAX_COMPANIONS = 12;
+
+export interface ActorPageArticle {
+  id: number;
+  title: string;
+  url: string;
+  publisher: string | null;
+  /** The article's date (published, else saved), ms: the timeline's order. */
+  date: number;
+  /** How often this article names the actor (from its fingerprint; 0 when unknown). */
+  mentions: number;
+}
+
+export interface ActorPageStatement {
+  articleId: number;
+  claimId: string;
+  text: string;
+  kind: 'quote' | 'reported' | 'factual';
+  date: number;
+  title: string;
+  publisher: string | null;
+  /** The reader's status, else 'unverified' when the text gave a reason to doubt it, else null. */
+  status: ClaimStatus | null;
+  /** The reader's note on it, when reviewed. */
+  note: string | null;
+}
+
+export interface ActorPage {
+  key: string;
+  name: string;
+  type: EntityType;
+  /** Other spellings the texts used. */
+  aliases: string[];
+  /** Oldest first. */
+  articles: ActorPageArticle[];
+  /** Roles the texts gave the actor, most often first, with when they were first and last given (ms). */
+  roles: { role: string; count: number; first: number; last: number }[];
+  /** Statements attributed to the actor, oldest first. */
+  statements: ActorPageStatement[];
+  /** Whether there were more statements than listed. */
+  moreStatements: boolean;
+  /** Names the actor's articles share most, with in how many of them. */
+  companions: { key: string; name: string; type: EntityType; articles: number }[];
+  /** How many records the roles were read from (the latest ones). */
+  rolesFrom: number;
+  ms: number;
+  /** Of `ms`: reading the index's keys, then the rows (events, records, statements). */
+  parts?: { keys: number; rows: number };
+}
+
+const TYPES: Record<string, EntityType> = { PER: 'PER', ORG: 'ORG', LOC: 'LOC' };
+const typeOf = (key: string): EntityType => TYPES[key.slice(0, key.indexOf(':'))] ?? 'PER';
+
+/** "Keir Starmer" for "PER:keir starmer", when no article gives the name. */
+export function nameFromKey(key: string): string {
+  return key
+    .slice(key.indexOf(':') + 1)
+    .split(' ')
+    .map((w) => (w ? w[0]!.toUpperCase() + w.slice(1) : w))
+    .join(' ');
+}
+
+/** The actor's page, or null when no saved article names them. */
+export async function actorPage(db: ArchiveDB, key: string): Promise<ActorPage | null> {
+  const t0 = performance.now();
+  const ids = (await db.articles.where('actorKeys').equals(key).primaryKeys()) as number[];
+  if (ids.length === 0) return null;
+  const tKeys = performance.now();
+  ids.sort((a, b) => a - b);
+  const latest = ids.slice(-ROLE_ARTICLES);
+  const [events, records, said] = await Promise.all([
+    db.events.bulkGet(ids),
+    db.articles.bulkGet(latest),
+    db.statements
+      .where('[speakerKey+date]')
+      .between([key, Dexie.minKey], [key, Dexie.maxKey])
+      .limit(MAX_STATEMENTS + 1)
+      .toArray(),
+  ]);
+  const tRows = performance.now();
+  // Articles without an event row (no fingerprint yet) are read whole, once.
+  const missing = ids.filter((_, i) => !events[i]);
+  const byRecord = new Map<number, SavedArticle>();
+  for (const r of records) if (r?.id !== undefined) byRecord.set(r.id, r);
+  const unread = missing.filter((id) => !byRecord.has(id));
+  if (unread.length) for (const r of await db.articles.bulkGet(unread)) if (r?.id !== undefined) byRecord.set(r.id, r);
+
+  const names = new Map<string, string>();
+  const aliases = new Map<string, number>();
+  const roles = new Map<string, { role: string; count: number; first: number; last: number }>();
+  let name: string | null = null;
+  for (const r of [...byRecord.values()].sort((a, b) => (b.id ?? 0) - (a.id ?? 0))) {
+    const date = r.date ?? articleDate(r);
+    for (const a of r.actors ?? []) {
+      if (!names.has(a.key)) names.set(a.key, a.name);
+      if (a.key !== key) continue;
+      name ??= a.name;
+      for (const al of [a.name, ...(a.aliases ?? [])]) aliases.set(al, (aliases.get(al) ?? 0) + 1);
+      const role = a.role?.trim();
+      if (!role) continue;
+      const k = role.toLowerCase();
+      const e = roles.get(k);
+      if (e) {
+        e.count++;
+        e.first = Math.min(e.first, date);
+        e.last = Math.max(e.last, date);
+      } else roles.set(k, { role, count: 1, first: date, last: date });
+    }
+  }
+  name ??= said[0]?.speaker ?? nameFromKey(key);
+
+  const articles: ActorPageArticle[] = [];
+  const together = new Map<string, number>();
+  ids.forEach((id, i) => {
+    const ev: EventRow | undefined = events[i];
+    if (ev) {
+      const fp = ev.fingerprint;
+      articles.push({ id, title: ev.head.title, url: ev.head.url, publisher: ev.head.publisher, date: ev.head.date, mentions: fp.actors.find(([k]) => k === key)?.[1] ?? fp.places.find(([k]) => k === key)?.[1] ?? 0 });
+      for (const [k] of [...fp.actors, ...fp.places]) if (k !== key) together.set(k, (together.get(k) ?? 0) + 1);
+      return;
+    }
+    const r = byRecord.get(id);
+    if (!r) return;
+    articles.push({ id, title: r.title, url: r.url, publisher: r.publisher, date: r.date ?? articleDate(r), mentions: r.actors.find((a) => a.key === key)?.mentions ?? 0 });
+    for (const a of r.actors) if (a.key !== key) together.set(a.key, (together.get(a.key) ?? 0) + 1);
+  });
+  articles.sort((a, b) => a.date - b.date || a.id - b.id);
+
+  const listed = said.slice(0, MAX_STATEMENTS);
+  const rows = await db.claims.bulkGet(listed.map((s) => s.key));
+  const statements: ActorPageStatement[] = listed.map((s, i) => ({
+    articleId: s.articleId,
+    claimId: s.claimId,
+    text: s.text,
+    kind: s.kind,
+    date: s.date,
+    title: s.article.title,
+    publisher: s.article.publisher,
+    status: rows[i]?.status ?? s.status,
+    note: rows[i]?.claim.review?.note || null,
+  }));
+
+  const companions = [...together]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, MAX_COMPANIONS)
+    .map(([k, n]) => ({ key: k, name: names.get(k) ?? nameFromKey(k), type: typeOf(k), articles: n }));
+
+  return {
+    key,
+    name,
+    type: typeOf(key),
+    aliases: [...aliases]
+      .sort((a, b) => b[1] - a[1])
+      .map(([a]) => a)
+      .filter((a) => a !== name)
+      .slice(0, 8),
+    articles,
+    roles: [...roles.values()].sort((a, b) => b.count - a.count || b.last - a.last).slice(0, 10),
+    statements,
+    moreStatements: said.length > MAX_STATEMENTS,
+    companions,
+    rolesFrom: byRecord.size,
+    ms: performance.now() - t0,
+    parts: { keys: tKeys - t0, rows: tRows - tKeys },
+  };
+}

@@ -1,0 +1,101 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { saveArticle } from '../../lib/archive/articles';
+import { reviewClaim } from '../../lib/archive/claims';
+import { ArchiveIdf } from '../../lib/archive/coverage';
+import { ArchiveDB } from '../../lib/archive/db';
+import { assertionOf, claimMemory } from '../../lib/archive/memory';
+import { loadMatchModel } from '../../lib/claims-memory/match';
+import { loadIdfTable } from '../../lib/events/idf';
+import type { Article, Claim } from '../../lib/types';
+
+const shipped = loadIdfTable(readFileSync(new URL('../../public/models/idf.json', import.meta.url), 'utf8'));
+const model = loadMatchModel(JSON.parse(readFileSync(new URL('../../public/models/claim-match.json', import.meta.url), 'utf8')));
+
+let db: ArchiveDB;
+let idf: ArchiveIdf;
+let n = 0;
+
+function article(slug: string, title: string, published: string, paragraphs: string[], publisher = 'Example News'): Article {
+  return { url: `https://news.example/${slug}`, pageUrl: `https://news.example/${slug}`, title, byline: null, publisher, aggregator: null, published, lang: 'en', excerpt: null, wordCount: 100, paragraphs, truncated: false };
+}
+
+function claim(id: string, text: string, speaker: string | null, speakerKey: string | null, unverified = false): Claim {
+  return { id, spans: [{ paragraph: 0, start: 0, end: text.length }], text, kind: speaker ? 'reported' : 'factual', speaker, speakerKey, cue: speaker ? 'said' : null, checkworthiness: 0.8, checkworthy: true, unverified, signals: [] };
+}
+
+async function save(slug: string, title: string, published: string, claims: Claim[], publisher?: string) {
+  const a = article(slug, title, published, [title, ...claims.map((c) => c.text + '.')], publisher);
+  return saveArticle(db, a, { actors: [], mentions: [], claims, timings: {} }, Date.parse(published));
+}
+
+beforeEach(async () => {
+  db = new ArchiveDB(`memory-${++n}`);
+  idf = new ArchiveIdf(db, shipped);
+  const dam = await save('dam-1', 'Reservoir dam near Kessling gives way after storms', '2026-08-14T09:00:00Z', [
+    claim('c1', 'The collapse of the Kessling dam killed 26 people and flooded three villages', null, null, true),
+    claim('c2', 'Engineers warned the regional water authority about cracks in the Kessling dam two years ago', 'Maria Okafor', 'PER:maria okafor'),
+    claim('c3', 'The regional water authority said in a statement that the Kessling dam had passed its last inspection in March', 'regional water authority', null, true),
+  ]);
+  await save('budget', 'Parliament passes budget after long night', '2026-08-10T09:00:00Z', [
+    claim('b1', 'The budget raises spending on hospitals by four percent', 'Finance Minister Tomas Berg', 'PER:tomas berg'),
+  ]);
+  await save('football', 'Harbour City win the cup final', '2026-08-11T09:00:00Z', [claim('f1', 'The club will build a new stadium near the harbour next spring', 'Coach Lena Vik', 'PER:lena vik')]);
+  // The reader judged the engineers' warning false, with a note.
+  await reviewClaim(db, dam.id, 'c2', { status: 'false', note: 'The authority published the inspection: no cracks were reported.', evidence: [] }, Date.parse('2026-08-15T10:00:00Z'));
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('claim memory', () => {
+  it('finds a reworded claim the reader reviewed elsewhere, with the review, and flags it', async () => {
+    const fresh = claim(
+      'n1',
+      'Maria Okafor, who inspected the Kessling dam for the regional water authority until last year, said the authority had been warned of cracks in the dam years before it failed',
+      'Maria Okafor',
+      'PER:maria okafor',
+    );
+    const other = claim('n2', 'Harbour City fans celebrated late into the night', null, null);
+    const { memory } = await claimMemory(db, idf, model, [fresh, other]);
+    const m = memory.find((x) => x.claimId === 'n1');
+    expect(m).toBeDefined();
+    expect(m!.flagged).toBe(true);
+    const r = m!.recalls[0]!;
+    expect(r.claimId).toBe('c2');
+    expect(r.review?.status).toBe('false');
+    expect(r.review?.note).toContain('no cracks');
+    expect(r.line).toMatch(/^You marked this false on 15 Aug 2026: “The authority published/);
+    expect(r.shared.map((s) => s.toLowerCase())).toEqual(expect.arrayContaining(['warned', 'cracks']));
+    expect(memory.some((x) => x.claimId === 'n2')).toBe(false);
+    // The authority's own statement shares the words of the attribution ("inspected", "regional
+    // water authority"), not the assertion: not the same claim.
+    expect(m!.recalls.map((x) => x.claimId)).toEqual(['c2']);
+  });
+
+  it('compares what claims assert, not how they are attributed', () => {
+    expect(assertionOf('Maria Okafor, who inspected the dam, said the authority had been warned of cracks')).toBe('the authority had been warned of cracks');
+    expect(assertionOf('The authority said in a statement that the dam had passed its inspection')).toBe('the dam had passed its inspection');
+    // No cue, or too little after it: the whole text.
+    expect(assertionOf('Engineers warned the authority about cracks in the dam')).toBe('Engineers warned the authority about cracks in the dam');
+    expect(assertionOf('The dam is safe, the authority said')).toBe('The dam is safe, the authority said');
+  });
+
+  it('says which numbers moved', async () => {
+    const fresh = claim('n3', 'The Kessling dam collapse killed 39 people and flooded three villages, officials now say', 'officials', null);
+    const { memory } = await claimMemory(db, idf, model, [fresh]);
+    const r = memory[0]!.recalls.find((x) => x.claimId === 'c1')!;
+    expect(r.numbers).toEqual({ here: ['39'], there: ['26'] });
+    expect(r.line).toBe('Numbers moved: 39 here; 26 in Example News, 14 Aug 2026');
+    expect(memory[0]!.flagged).toBe(false);
+  });
+
+  it('leaves out the article itself and unrelated claims', async () => {
+    const dam = (await db.articles.where('url').equals('https://news.example/dam-1').first())!;
+    const same = claim('c1', 'The collapse of the Kessling dam killed 26 people and flooded three villages', null, null, true);
+    expect((await claimMemory(db, idf, model, [same], { excludeId: dam.id })).memory).toEqual([]);
+    const unrelated = claim('z1', 'The orchestra will tour Japan and Korea with a new conductor in the autumn', 'Director Anna Holm', 'PER:anna holm');
+    expect((await claimMemory(db, idf, model, [unrelated])).memory).toEqual([]);
+  });
+});
