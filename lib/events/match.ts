@@ -25,7 +25,11 @@
  *     that shares nothing gets nothing from being published the same day. The dated regime uses
  *     these in place of the bare `near` flags (issue #19): with the flags, an archive of dozens of
  *     articles a day (the scale bench: 9 a day at 10,000, 90 at 100,000) filled "same event" with
- *     other stories of those days, which the dev stream, at two articles a day, could not show.
+ *     other stories of those days, which the dev stream, at two articles a day, could not show;
+ *   - `crowd`: for a dated pair within NEAR_DAYS, how crowded the days around the article are in
+ *     this archive: ln(max(1, n / CROWD_REF)) for the n articles published within DAY_WINDOW days
+ *     of it (0 otherwise). Not fitted: the dated regime carries it with the fixed weight
+ *     CROWD_WEIGHT (see there).
  * Tier "same" (same event) when the score reaches `model.same`, "related" when it reaches
  * `model.related`, neither when the cosine is under `model.minCosine`. The weights, thresholds and
  * floor are fitted on two kinds of data together (issue #19): ECB+ (undated, every candidate about
@@ -52,7 +56,7 @@ import { idf, maxIdf, type IdfTable } from './idf.ts';
 import type { CandidateSource, FingerprintId } from './source.ts';
 import { terms as termsOf } from './terms.ts';
 
-export const FEATURES = ['cosine', 'actors', 'places', 'dateMatch', 'dateConflict', 'gap', 'near1', 'near', 'near7', 'undated', 'neighbours', 'cosNear', 'actorsNear', 'placesNear', 'cosNear1', 'actorsNear1'] as const;
+export const FEATURES = ['cosine', 'actors', 'places', 'dateMatch', 'dateConflict', 'gap', 'near1', 'near', 'near7', 'undated', 'neighbours', 'cosNear', 'actorsNear', 'placesNear', 'cosNear1', 'actorsNear1', 'crowd'] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type Features = Record<FeatureName, number>;
 
@@ -131,6 +135,29 @@ export const NEIGHBOUR_MIN = 0.3;
 export const NEAR_DAYS = 3;
 
 /**
+ * The crowd of the days around an article that the dated regime is fitted for: on the dev stream a
+ * lookup finds a median 2 and at most 12 earlier articles within DAY_WINDOW days, 5 or fewer for 90%
+ * of them. See CROWD_WEIGHT.
+ */
+export const CROWD_REF = 5;
+
+/**
+ * The weight of `crowd` in the dated regime: a stated prior, not fitted (the stream, with about two
+ * articles a day, has almost no crowded days to learn it from). Reasoning: among the n articles of
+ * the same few days, at most a few are about the article's event, so the prior odds that any one of
+ * them is fall as 1/n; what the two articles share is evidence of the same strength whatever n is.
+ * So a crowd of n articles where the stream had CROWD_REF moves the log-odds by −ln(n / CROWD_REF)
+ * (weight −1). Without it, at 9 generated articles a day (the scale bench at 10,000) stories of one
+ * kind on one day in two cities of one country were "the same event" on a cosine of 0.05.
+ */
+export const CROWD_WEIGHT = -1;
+
+/** The `crowd` signal of a pair (see FEATURES' comment): `n` articles within DAY_WINDOW days of the one read. */
+export function crowdSignal(near: number, n: number): number {
+  return near ? Math.log(Math.max(1, n / CROWD_REF)) : 0;
+}
+
+/**
  * The floor the ECB+-only model shipped with (issue #5): a pair whose texts share less than this
  * was in no tier. On the dated stream it cut off half the same-event pairs (reports of one debate
  * or convention share few of their 64 fingerprint terms), so the floor is now fitted with the rest
@@ -171,16 +198,16 @@ export const DATED_MIN_ACTORS = 0.1;
  * reported (README).
  */
 export const DEFAULT_MODEL: MatchModel = {
-  direct: { bias: -3.5139, weights: { cosine: 7.0875, actors: 3.8752, places: 1.696, dateMatch: 2.4822, dateConflict: -0.435, gap: 0, near1: 0, near: 0, near7: 0, undated: 0, neighbours: 0, cosNear: 0, actorsNear: 0, placesNear: 0, cosNear1: 0, actorsNear1: 0 } },
+  direct: { bias: -3.5139, weights: { cosine: 7.0875, actors: 3.8752, places: 1.696, dateMatch: 2.4822, dateConflict: -0.435, gap: 0, near1: 0, near: 0, near7: 0, undated: 0, neighbours: 0, cosNear: 0, actorsNear: 0, placesNear: 0, cosNear1: 0, actorsNear1: 0, crowd: 0 } },
   bias: -3.8214,
-  weights: { cosine: 3.861, actors: 1.2681, places: 0.7014, dateMatch: 1.2356, dateConflict: -0.1832, gap: 0, near1: 0, near: 0, near7: 0, undated: 0, neighbours: 6.1599, cosNear: 0, actorsNear: 0, placesNear: 0, cosNear1: 0, actorsNear1: 0 },
+  weights: { cosine: 3.861, actors: 1.2681, places: 0.7014, dateMatch: 1.2356, dateConflict: -0.1832, gap: 0, near1: 0, near: 0, near7: 0, undated: 0, neighbours: 6.1599, cosNear: 0, actorsNear: 0, placesNear: 0, cosNear1: 0, actorsNear1: 0, crowd: 0 },
   same: 0.3363,
   related: 0.0347,
   minCosine: 0.1,
   dated: {
-    direct: { bias: -4.3618, weights: { cosine: 0.3821, actors: 0.599, places: 0.5879, dateMatch: 2.0353, dateConflict: -0.6119, gap: -1.9953, near1: 0, near: 0, near7: 0, undated: 0, neighbours: 0, cosNear: 0.4481, actorsNear: 1.0737, placesNear: 0.9146, cosNear1: 0.2823, actorsNear1: 0.7479 } },
+    direct: { bias: -4.3618, weights: { cosine: 0.3821, actors: 0.599, places: 0.5879, dateMatch: 2.0353, dateConflict: -0.6119, gap: -1.9953, near1: 0, near: 0, near7: 0, undated: 0, neighbours: 0, cosNear: 0.4481, actorsNear: 1.0737, placesNear: 0.9146, cosNear1: 0.2823, actorsNear1: 0.7479, crowd: CROWD_WEIGHT } },
     bias: -4.3618,
-    weights: { cosine: 0.3821, actors: 0.599, places: 0.5879, dateMatch: 2.0353, dateConflict: -0.6119, gap: -1.9953, near1: 0, near: 0, near7: 0, undated: 0, neighbours: 0, cosNear: 0.4481, actorsNear: 1.0737, placesNear: 0.9146, cosNear1: 0.2823, actorsNear1: 0.7479 },
+    weights: { cosine: 0.3821, actors: 0.599, places: 0.5879, dateMatch: 2.0353, dateConflict: -0.6119, gap: -1.9953, near1: 0, near: 0, near7: 0, undated: 0, neighbours: 0, cosNear: 0.4481, actorsNear: 1.0737, placesNear: 0.9146, cosNear1: 0.2823, actorsNear1: 0.7479, crowd: CROWD_WEIGHT },
     same: 0.1029,
     related: 0.0257,
     minCosine: 0.05,
@@ -342,6 +369,7 @@ export function pairSignals(q: Prepared, c: Prepared): PairSignals {
       placesNear: pl.sim * near,
       cosNear1: cos * near1,
       actorsNear1: act.sim * near1,
+      crowd: 0,
     },
     shared: { actors: act.shared, places: pl.shared },
   };
@@ -470,9 +498,14 @@ export interface FindOptions {
 export async function findEarlierCoverage(query: Fingerprint, source: CandidateSource, opts: FindOptions): Promise<EarlierCoverage[]> {
   const model = opts.model ?? DEFAULT_MODEL;
   const exclude = new Set(opts.exclude ?? []);
-  const hits = await source.byKeys(lookupKeys(query), opts.limitPerKey ?? 200);
+  const keys = lookupKeys(query);
+  const dayKeys = keys.filter((k) => k.startsWith('d:'));
+  const limit = opts.limitPerKey ?? 200;
+  const [hits, dayHits] = await Promise.all([source.byKeys(keys.filter((k) => !k.startsWith('d:')), limit), dayKeys.length ? source.byKeys(dayKeys, limit) : Promise.resolve([])]);
   const counts = new Map<FingerprintId, number>();
-  for (const id of hits) if (!exclude.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const id of [...hits, ...dayHits]) if (!exclude.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  // How many articles of the days around this one the archive holds (the `crowd` signal).
+  const crowd = new Set(dayHits.filter((id) => !exclude.has(id))).size;
   // Most keys in common first; among equals, the order the source gave (newest first).
   const ids = [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
@@ -484,6 +517,7 @@ export async function findEarlierCoverage(query: Fingerprint, source: CandidateS
   const q = prepare(query, opts.idf, names);
   const prepared = stored.map((s) => prepare(s.fingerprint, opts.idf, names));
   const signals = prepared.map((c) => pairSignals(q, c));
+  for (const s of signals) s.features.crowd = crowdSignal(s.features.near, crowd);
   if (model.weights.neighbours !== 0 || (model.dated?.weights.neighbours ?? 0) !== 0) {
     // Always the undated regime's first stage: the signal serves that regime (the dated one is
     // fitted without it), including its judgement of dated pairs close in time (`contentSame`).

@@ -17,6 +17,8 @@ import {
   DEFAULT_MODEL,
   NEAR_DAYS,
   lookupKeys,
+  CROWD_REF,
+  crowdSignal,
   MemoryCandidateSource,
   pairSignals,
   parseDay,
@@ -254,6 +256,25 @@ describe('retrieval by publication day', () => {
     const g = pairSignals(prepare(weekLater, shipped), prepare(read, shipped)).features;
     expect(g.cosine).toBeGreaterThan(0);
     expect([g.cosNear, g.cosNear1, g.actorsNear, g.placesNear]).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('crowded days', () => {
+  it('count the articles of the days around the one read, against the crowd the model was fitted for', async () => {
+    expect(crowdSignal(1, CROWD_REF)).toBe(0);
+    expect(crowdSignal(1, 2)).toBe(0);
+    expect(crowdSignal(1, 4 * CROWD_REF)).toBeCloseTo(Math.log(4));
+    expect(crowdSignal(0, 4 * CROWD_REF)).toBe(0);
+    const read = computeFingerprint({ published: '2019-06-10', title: 'Ferry sinks off the coast', paragraphs: ['A ferry carrying 300 passengers sank off the coast.'] }, [], shipped);
+    const source = new MemoryCandidateSource();
+    const topics = ['harvest', 'orchestra', 'museum', 'election', 'tariff', 'vaccine', 'marathon', 'satellite', 'bakery', 'glacier'];
+    topics.forEach((t, i) => source.add(`d${i}`, computeFingerprint({ published: `2019-06-${String(9 + (i % 3)).padStart(2, '0')}`, title: `A story about the ${t}`, paragraphs: [`The ${t} was in the news.`] }, [], shipped)));
+    source.add('far', computeFingerprint({ published: '2019-05-01', title: 'Ferry sinks off the coast', paragraphs: ['A ferry carrying 300 passengers sank off the coast.'] }, [], shipped));
+    const found = await findEarlierCoverage(read, source, { idf: shipped, keepAll: true });
+    const near = found.filter((c) => c.features.near === 1);
+    expect(near.length).toBeGreaterThan(0);
+    for (const c of near) expect(c.features.crowd).toBeCloseTo(Math.log(topics.length / CROWD_REF));
+    expect(found.find((c) => c.id === 'far')!.features.crowd).toBe(0);
   });
 });
 
