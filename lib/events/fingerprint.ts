@@ -3,7 +3,7 @@
  * stored with the saved article. It keeps what tells one event from another of the same kind:
  * distinctive words, who is involved, where, and when.
  *
- * Size: at most 64 terms, 16 actors, 12 places, 16 date intervals and 24 index keys, about 1–2.5 KB
+ * Size: at most 64 terms, 16 actors, 12 places, 16 date intervals and 25 index keys (the last the publication day), about 1–2.5 KB
  * as JSON (see `fingerprintBytes`).
  */
 import type { Actor, ArticleFingerprint } from '../types.ts';
@@ -120,6 +120,9 @@ export function computeFingerprint(
     ...ranked.slice(0, limits.termKeys).map((r) => 't:' + r.t),
     ...people.slice(0, limits.actorKeys).map((a) => a.key),
     ...places.slice(0, limits.placeKeys).map((a) => a.key),
+    // The publication day, so that a lookup also finds the articles of the days around it
+    // (`lookupKeys` in match.ts), whatever they share.
+    ...(day !== null ? ['d:' + day] : []),
   ];
   return {
     v: FINGERPRINT_VERSION,

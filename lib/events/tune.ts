@@ -3,7 +3,7 @@
  * small L2 penalty; deterministic), then the thresholds that maximise F1 on the same pairs. Used by
  * the eval for cross-validation and to produce DEFAULT_MODEL; not needed by the extension at run time.
  */
-import { CONTENT_FLOOR, FEATURES, passesFloor, type FeatureName, type Features, type Logistic, type MatchModel, type MatchRegime } from './match.ts';
+import { CONTENT_FLOOR, CROWD_WEIGHT, FEATURES, passesFloor, type FeatureName, type Features, type Logistic, type MatchModel, type MatchRegime } from './match.ts';
 
 export interface Pair {
   features: Features;
@@ -133,6 +133,9 @@ export function bestThresholdGroups(scores: readonly number[], labels: readonly 
   return best;
 }
 
+/** The dated regime's weights that are stated, not fitted (see CROWD_WEIGHT in match.ts). */
+const DATED_FIXED: Partial<Features> = { crowd: CROWD_WEIGHT };
+
 function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
@@ -148,8 +151,17 @@ function sigmoid(z: number): number {
  * on these pairs (the lowest among equals). With pairs from several data sets (`group`), F1 is the
  * mean of theirs.
  */
-export function fitModel(pairs: readonly Pair[], use: readonly FeatureName[], direct?: Logistic, minCosine: number | readonly number[] = CONTENT_FLOOR, minActors?: number): MatchModel {
+export function fitModel(
+  pairs: readonly Pair[],
+  use: readonly FeatureName[],
+  direct?: Logistic,
+  minCosine: number | readonly number[] = CONTENT_FLOOR,
+  minActors?: number,
+  fixed: Partial<Features> = {},
+): MatchModel {
+  // `fixed`: weights set, not fitted (stated priors such as CROWD_WEIGHT); the thresholds are chosen with them.
   const fitted = fitLogistic(pairs, use);
+  for (const [k, v] of Object.entries(fixed)) fitted.weights[k as FeatureName] = v;
   const raw = pairs.map((p) => {
     let z = fitted.bias;
     for (const f of FEATURES) z += fitted.weights[f] * p.features[f];
@@ -190,9 +202,9 @@ export function fitRegimes(
   const dated = pairs.filter((p) => p.features.undated === 0);
   const undated = pairs.filter((p) => p.features.undated !== 0);
   const datedDirect = (direct?.dated ?? direct)?.direct;
-  if (undated.length === 0) return fitModel(dated, datedUse, datedDirect, datedMinCosine, datedMinActors);
+  if (undated.length === 0) return fitModel(dated, datedUse, datedDirect, datedMinCosine, datedMinActors, DATED_FIXED);
   const base = fitModel(undated, use, direct?.direct, minCosine);
   if (dated.length === 0) return base;
-  const regime: MatchRegime = fitModel(dated, datedUse, datedDirect, datedMinCosine, datedMinActors);
+  const regime: MatchRegime = fitModel(dated, datedUse, datedDirect, datedMinCosine, datedMinActors, DATED_FIXED);
   return { ...base, dated: regime };
 }

@@ -13,7 +13,12 @@ import {
   LayeredIdf,
   loadIdfTable,
   CONTENT_FLOOR,
+  DAY_WINDOW,
   DEFAULT_MODEL,
+  NEAR_DAYS,
+  lookupKeys,
+  CROWD_REF,
+  crowdSignal,
   MemoryCandidateSource,
   pairSignals,
   parseDay,
@@ -214,6 +219,62 @@ describe('dated articles', () => {
       model: { ...DEFAULT_MODEL, minCosine: 0, ...(DEFAULT_MODEL.dated ? { dated: { ...DEFAULT_MODEL.dated, minCosine: 0 } } : {}) },
     });
     expect(unfloored.length).toBeGreaterThan(0);
+  });
+});
+
+describe('retrieval by publication day', () => {
+  const dated = (published: string, title: string, text: string) => computeFingerprint({ published, title, paragraphs: [text] }, [], shipped);
+  const read = dated('2019-06-10', 'Ferry sinks off the coast', 'A ferry carrying 300 passengers sank off the coast; rescuers pulled survivors from the water.');
+
+  it('gives a dated article the key of its day, and looks up the days around it', () => {
+    expect(read.keys).toContain('d:' + read.day);
+    expect(computeFingerprint({ published: null, title: 'Ferry sinks', paragraphs: ['A ferry sank.'] }, [], shipped).keys.some((k) => k.startsWith('d:'))).toBe(false);
+    const keys = lookupKeys(read);
+    for (let d = -DAY_WINDOW; d <= DAY_WINDOW; d++) expect(keys).toContain('d:' + (read.day! + d));
+    expect(keys).not.toContain('d:' + (read.day! + DAY_WINDOW + 1));
+  });
+  it('finds an article of the days around that shares no other key, and none further away', async () => {
+    const source = new MemoryCandidateSource();
+    const near = dated('2019-06-08', 'Parliament debates pension reform', 'Members of parliament debated the pension bill late into the night.');
+    const far = dated('2019-06-10', 'Parliament debates pension reform', 'Members of parliament debated the pension bill late into the night.');
+    far.day = read.day! - DAY_WINDOW - 1;
+    far.keys = far.keys.map((k) => (k.startsWith('d:') ? 'd:' + far.day : k));
+    expect(near.keys.filter((k) => read.keys.includes(k))).toEqual([]);
+    source.add('near', near);
+    source.add('far', far);
+    const found = await findEarlierCoverage(read, source, { idf: shipped, keepAll: true });
+    expect(found.map((c) => c.id)).toEqual(['near']);
+  });
+  it('lets closeness in time strengthen shared content, not stand in for it', () => {
+    const later = dated('2019-06-11', 'Ferry survivors recount the sinking', 'Survivors of the ferry that sank off the coast told rescuers how the passengers jumped into the water.');
+    const f = pairSignals(prepare(later, shipped), prepare(read, shipped)).features;
+    expect(f.cosine).toBeGreaterThan(0);
+    expect(f.cosNear).toBe(f.cosine);
+    expect(f.cosNear1).toBe(f.cosine);
+    const weekLater = dated('2019-06-10', 'x', 'Survivors of the ferry that sank off the coast told rescuers how the passengers jumped into the water.');
+    weekLater.day = read.day! + NEAR_DAYS + 1;
+    const g = pairSignals(prepare(weekLater, shipped), prepare(read, shipped)).features;
+    expect(g.cosine).toBeGreaterThan(0);
+    expect([g.cosNear, g.cosNear1, g.actorsNear, g.placesNear]).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('crowded days', () => {
+  it('count the articles of the days around the one read, against the crowd the model was fitted for', async () => {
+    expect(crowdSignal(1, CROWD_REF)).toBe(0);
+    expect(crowdSignal(1, 2)).toBe(0);
+    expect(crowdSignal(1, 4 * CROWD_REF)).toBeCloseTo(Math.log(4));
+    expect(crowdSignal(0, 4 * CROWD_REF)).toBe(0);
+    const read = computeFingerprint({ published: '2019-06-10', title: 'Ferry sinks off the coast', paragraphs: ['A ferry carrying 300 passengers sank off the coast.'] }, [], shipped);
+    const source = new MemoryCandidateSource();
+    const topics = ['harvest', 'orchestra', 'museum', 'election', 'tariff', 'vaccine', 'marathon', 'satellite', 'bakery', 'glacier'];
+    topics.forEach((t, i) => source.add(`d${i}`, computeFingerprint({ published: `2019-06-${String(9 + (i % 3)).padStart(2, '0')}`, title: `A story about the ${t}`, paragraphs: [`The ${t} was in the news.`] }, [], shipped)));
+    source.add('far', computeFingerprint({ published: '2019-05-01', title: 'Ferry sinks off the coast', paragraphs: ['A ferry carrying 300 passengers sank off the coast.'] }, [], shipped));
+    const found = await findEarlierCoverage(read, source, { idf: shipped, keepAll: true });
+    const near = found.filter((c) => c.features.near === 1);
+    expect(near.length).toBeGreaterThan(0);
+    for (const c of near) expect(c.features.crowd).toBeCloseTo(Math.log(topics.length / CROWD_REF));
+    expect(found.find((c) => c.id === 'far')!.features.crowd).toBe(0);
   });
 });
 

@@ -310,6 +310,9 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
   }
 
   const totalMs = performance.now() - started;
+  /** Of the "same event" items listed, the share that are of the event; of the event's saved articles, the share listed. */
+  const samePrecision = (ls: readonly LookupRun[]) => ls.reduce((s, l) => s + l.sameRight, 0) / Math.max(1, ls.reduce((s, l) => s + l.same, 0));
+  const sameRecall = (ls: readonly LookupRun[]) => ls.reduce((s, l) => s + l.sameRight, 0) / Math.max(1, ls.reduce((s, l) => s + l.saved, 0));
   const rows = results.map((r) => {
     const lk = r.lookups.map((l) => l.ms);
     const sr = r.searches.map((s) => s.ms);
@@ -318,6 +321,7 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
       r.articles.toLocaleString('en'),
       fmtMs(lk) + mark(median(lk), TARGETS.lookup.get(r.size)),
       round(r.lookups.reduce((s, l) => s + l.sameRight, 0) / r.lookups.length, 2),
+      `${round(samePrecision(r.lookups), 3)} / ${round(sameRecall(r.lookups), 3)}`,
       fmtMs(sr) + mark(median(sr), TARGETS.search.get(r.size)),
       fmtMs(r.saves) + mark(median(r.saves), TARGETS.save),
       `${kb(r.usage)} / ${kb(r.disk)} / ${kb(r.bytes)}`,
@@ -325,7 +329,7 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
       `${secs(r.fillMs)} (${Math.round(r.fillRate)}/s)`,
     ];
   });
-  console.log('\n' + table(['articles', 'lookup ms median / p95', 'same-event found', 'search ms median / p95', 'save ms median / p95', 'KB per article: estimate / disk / own', 'cold start ms', 'fill time'], rows));
+  console.log('\n' + table(['articles', 'lookup ms median / p95', 'same-event found', 'same-event precision / recall', 'search ms median / p95', 'save ms median / p95', 'KB per article: estimate / disk / own', 'cold start ms', 'fill time'], rows));
   console.log(
     `targets (issue #5): lookup median ≤ 30 ms at 10,000 and ≤ 150 ms at 100,000; search median ≤ 100 ms at 100,000; save ≤ 30 ms. ` +
       `${opts.runs} timed runs each after a warm-up. Cold start: reading the archive's term counts after the worker restarts (median), which the first lookup then pays once. ` +
@@ -342,7 +346,8 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
       [p + 'lookup_median_ms']: round(median(lk), 1),
       [p + 'lookup_p95_ms']: round(percentile(lk, 95), 1),
       [p + 'lookup_same_found']: round(r.lookups.reduce((s, l) => s + l.sameRight, 0) / r.lookups.length, 2),
-      [p + 'lookup_same_precision']: round(r.lookups.reduce((s, l) => s + l.sameRight, 0) / Math.max(1, r.lookups.reduce((s, l) => s + l.same, 0)), 3),
+      [p + 'lookup_same_precision']: round(samePrecision(r.lookups), 3),
+      [p + 'lookup_same_recall']: round(sameRecall(r.lookups), 3),
       [p + 'cold_start_median_ms']: round(median(r.cold), 1),
       [p + 'search_median_ms']: round(median(sr), 1),
       [p + 'search_p95_ms']: round(percentile(sr, 95), 1),
