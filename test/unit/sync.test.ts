@@ -15,6 +15,7 @@ import PouchDB from 'pouchdb-core';
 import http from 'pouchdb-adapter-http';
 import memory from 'pouchdb-adapter-memory';
 import replication from 'pouchdb-replication';
+import { createSyncController, serverAddress, SYNC_ALARM, SYNC_STATE_KEY } from '../../lib/sync/controller';
 import { payloadOf } from '../../lib/sync/records';
 import type { SavedArticle } from '../../lib/types';
 import { derivedOf, dumpArchive, rebuildFrom, sampleAnalysis, sampleArticle } from '../archive-consistency';
@@ -332,5 +333,67 @@ describe('two devices through a CouchDB-compatible server on 127.0.0.1', () => {
     const info = await remote.info();
     expect(info.doc_count).toBe(251);
     await remote.close();
+  });
+});
+
+describe('the sync controller (what the background runs)', () => {
+  function fakeBrowser(granted: boolean) {
+    const data = new Map<string, unknown>();
+    const alarms = new Map<string, unknown>();
+    return {
+      data,
+      alarms,
+      storage: {
+        get: async (k: string) => (data.has(k) ? { [k]: structuredClone(data.get(k)) } : {}),
+        set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => data.set(k, structuredClone(v))),
+        remove: async (k: string) => void data.delete(k),
+      },
+      alarmsApi: { create: (name: string, info: unknown) => alarms.set(name, info), clear: (name: string) => alarms.delete(name) },
+      mayContact: async () => granted,
+    };
+  }
+
+  it('checks the address it is given', () => {
+    expect(serverAddress(' https://couch.example.net/backstory/ ')).toBe('https://couch.example.net/backstory');
+    expect(serverAddress('http://127.0.0.1:5984/backstory')).toBe('http://127.0.0.1:5984/backstory');
+    expect(() => serverAddress('http://couch.example.net/backstory')).toThrow(/Use https:\/\//);
+    expect(() => serverAddress('https://reader:pw@couch.example.net/backstory')).toThrow(/in their own fields/);
+    expect(() => serverAddress('https://couch.example.net/')).toThrow(/Add the database name/);
+    expect(() => serverAddress('javascript:alert(1)')).toThrow(/must start with https:\/\//);
+  });
+
+  it('contacts no host while off or without the host permission; on, it keeps the key but never the passphrase; off deletes the remote copy', { timeout: 60_000 }, async () => {
+    const db = new ArchiveDB(`ctl-${++n}`);
+    await save({ db } as Device, 20);
+    const url = `${couch.origin}/ctl-${n}`;
+    const seen = couch.requests.length;
+    const denied = fakeBrowser(false);
+    const off = createSyncController({ db, Pouch: openPouch, storage: denied.storage, alarms: denied.alarmsApi, mayContact: denied.mayContact });
+    expect((await off.cycle()).lastSynced).toBeNull();
+    await expect(off.turnOn({ url, ...AUTH, passphrase: PASSPHRASE })).rejects.toThrow(/may not contact 127\.0\.0\.1:\d+ yet/);
+    expect(couch.requests.length).toBe(seen);
+    expect(denied.data.size).toBe(0);
+
+    const b = fakeBrowser(true);
+    const ctl = createSyncController({ db, Pouch: openPouch, storage: b.storage, alarms: b.alarmsApi, mayContact: b.mayContact });
+    const st = await ctl.turnOn({ url, ...AUTH, passphrase: PASSPHRASE });
+    expect(st.lastError).toBeNull();
+    expect(st.last?.sent).toBe(1);
+    expect(b.alarms.get(SYNC_ALARM)).toMatchObject({ periodInMinutes: 15 });
+    expect(JSON.stringify([...b.data])).not.toContain(PASSPHRASE);
+    expect(b.data.get(SYNC_STATE_KEY)).toMatchObject({ lastError: null, pending: 0 });
+    // Every request went to the database given (PouchDB also asks the server's root for its version).
+    expect(couch.requests.slice(seen).filter((r) => r.url !== '/' && !r.url.startsWith(`/ctl-${n}`))).toEqual([]);
+
+    await ctl.turnOff({ deleteRemote: true });
+    expect(b.data.size).toBe(0);
+    expect(b.alarms.size).toBe(0);
+    const res = await fetch(url, { headers: { authorization: `Basic ${Buffer.from(`${AUTH.username}:${AUTH.password}`).toString('base64')}` } });
+    expect(res.status).toBe(404);
+    const after = couch.requests.length;
+    await ctl.cycle();
+    expect(couch.requests.length).toBe(after);
+    expect(await db.articles.count()).toBe(1);
+    await db.delete();
   });
 });
