@@ -24,6 +24,8 @@ export interface TestCouch {
   onRequest: ((req: http.IncomingMessage) => void) | null;
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** Bytes the server received and sent so far, on every connection (HTTP headers included). */
+  traffic(): { received: number; sent: number };
   /** Everything the server's storage holds for its databases, keys and values, as text. */
   rawStorage(): string;
   /** Stops it for good. */
@@ -36,6 +38,7 @@ export async function startCouch(auth: { username: string; password: string }): 
   const app = expressPouchDB(ServerPouch, { mode: 'minimumForPouchDB', inMemoryConfig: true });
   const expected = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
   const sockets = new Set<Socket>();
+  const closed = { received: 0, sent: 0 };
   let server: http.Server | null = null;
   let port = 0;
   const couch: TestCouch = {
@@ -56,7 +59,11 @@ export async function startCouch(auth: { username: string; password: string }): 
       });
       s.on('connection', (sock) => {
         sockets.add(sock);
-        sock.on('close', () => sockets.delete(sock));
+        sock.on('close', () => {
+          sockets.delete(sock);
+          closed.received += sock.bytesRead;
+          closed.sent += sock.bytesWritten;
+        });
       });
       await new Promise<void>((resolve) => s.listen(port, '127.0.0.1', resolve));
       port = (s.address() as AddressInfo).port;
@@ -69,6 +76,15 @@ export async function startCouch(auth: { username: string; password: string }): 
       if (!s) return;
       for (const sock of sockets) sock.destroy();
       await new Promise<void>((resolve) => s.close(() => resolve()));
+    },
+    traffic() {
+      let received = closed.received;
+      let sent = closed.sent;
+      for (const sock of sockets) {
+        received += sock.bytesRead;
+        sent += sock.bytesWritten;
+      }
+      return { received, sent };
     },
     rawStorage() {
       // MemDOWN keeps every database in one module-level store; an instance's `_store` is that store.
