@@ -214,7 +214,8 @@ export class SyncEngine {
   private cycle: Promise<SyncState> | null = null;
 
   constructor(private readonly opts: EngineOptions) {
-    this.local = opts.Pouch(opts.localName);
+    // Old revisions are of no use here: the server keeps the history replication needs.
+    this.local = opts.Pouch(opts.localName, { auto_compaction: true });
     this.now = opts.now ?? Date.now;
   }
 

@@ -298,6 +298,37 @@ describe('two devices through a CouchDB-compatible server on 127.0.0.1', () => {
     await expect(connect(openPouch, server, PASSPHRASE)).rejects.toThrow(/refused the user name or password \(error 401\)/);
   });
 
+  it('a worker stopped between steps picks up where it left off, with a new engine', async () => {
+    const server = serverFor(`archive-${++n}`);
+    const a = await device(server, 'a');
+    for (const i of [30, 31, 32]) await save(a, i);
+    // A's cycle stops after the outbox went into its local database (the server is down), and the worker ends.
+    await couch.stop();
+    try {
+      expect((await sync(a)).lastError).toMatch(/could not be reached/);
+    } finally {
+      await couch.start();
+    }
+    expect(await a.db.outbox.count()).toBe(0);
+    const localA = `pouch-a-${n}`;
+    await a.engine.close();
+    const joinedA = await connect(openPouch, server, PASSPHRASE);
+    const a2 = new SyncEngine({ db: a.db, Pouch: openPouch, server, joined: joinedA, localName: localA });
+    expect((await a2.syncOnce()).last?.sent).toBe(3);
+    // B's worker ends right after replicating, before writing anything into its archive.
+    const db = new ArchiveDB(`sync-b-${++n}`);
+    const joinedB = await connect(openPouch, server, PASSPHRASE);
+    const localB = openPouch(`pouch-b-${n}`);
+    await localB.replicate.from(openPouch(server.url, { auth: AUTH }));
+    await localB.close();
+    expect(await db.articles.count()).toBe(0);
+    const b2 = new SyncEngine({ db, Pouch: openPouch, server, joined: joinedB, localName: `pouch-b-${n}` });
+    const sb = await b2.syncOnce();
+    expect(sb.lastError).toBeNull();
+    expect(sb.last?.applied.added).toBe(3);
+    expect(await contents({ db } as Device)).toEqual(await contents({ db: a.db } as Device));
+  });
+
   it('the server stopped mid-sync loses nothing and doubles nothing', { timeout: 120_000 }, async () => {
     const { server, a, b } = await pair();
     const entries = await Promise.all(
