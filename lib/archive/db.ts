@@ -215,7 +215,11 @@ function noteArticleChanges(db: ArchiveDB): void {
     // An upgrade rewrites records without changing them; the first sync sends every article anyway.
     if (typeof url !== 'string' || tx.idbtrans?.mode === 'versionchange') return;
     if (!tx.storeNames.includes('outbox')) throw new Error('Articles were written in a transaction without the sync outbox (db.outbox): include it, as articleTables(db) does.');
-    void tx.table('outbox').put({ url, at: stamp() });
+    // A note that cannot be written (a full disk) must fail the change with it, not let it commit
+    // unnoted. The write then fails with an AbortError, not the quota error itself.
+    tx.table('outbox')
+      .put({ url, at: stamp() })
+      .catch(() => tx.abort());
   };
   const articles = db.table('articles');
   articles.hook('creating', (_key, obj: SavedArticle, tx) => note(tx, obj.url));

@@ -94,8 +94,11 @@ export function errorWords(err: unknown, server: Pick<ServerConfig, 'url'>): str
   if (status !== undefined && status >= 500) return `The sync server (${host}) had a problem (error ${status}). Backstory will try again; nothing is lost meanwhile.`;
   if (status === 413) return `The sync server (${host}) refused an article as too large (error 413). Raise its maximum document size (max_document_size in CouchDB).`;
   const msg = err instanceof Error ? err.message : String(err);
-  if (!status || /fetch|network|ECONNREFUSED|ECONNRESET|socket|timed? ?out/i.test(msg)) return `The sync server (${host}) could not be reached. Backstory will try again; nothing is lost meanwhile.`;
-  return `Sync stopped: ${msg} (error ${status}).`;
+  // Chrome: "Failed to fetch"; Firefox: "NetworkError when attempting to fetch resource."; Node: FetchError.
+  if (/fetch|network|ECONNREFUSED|ECONNRESET|socket|timed? ?out/i.test(msg) || (err instanceof Error && err.name === 'FetchError')) {
+    return `The sync server (${host}) could not be reached. Backstory will try again; nothing is lost meanwhile.`;
+  }
+  return status === undefined ? `Sync stopped because of a problem in Backstory: ${msg}` : `Sync stopped: the server answered with error ${status} (${msg}).`;
 }
 
 async function getOrNull(db: PouchDatabase, id: string, opts?: { rev?: string; conflicts?: boolean }): Promise<(SyncDoc & Record<string, unknown>) | null> {

@@ -10,7 +10,7 @@ import { reviewClaim } from '../../lib/archive/claims';
 import { ArchiveDB } from '../../lib/archive/db';
 import { tagArticles } from '../../lib/archive/search';
 import { articleId, keysFrom, newKeyInfo, open, seal, unlock } from '../../lib/sync/crypto';
-import { connect, SyncEngine, SyncError, WRONG_PASSPHRASE, type PouchDatabase, type PouchFactory, type ServerConfig } from '../../lib/sync/engine';
+import { connect, errorWords, SyncEngine, SyncError, WRONG_PASSPHRASE, type PouchDatabase, type PouchFactory, type ServerConfig } from '../../lib/sync/engine';
 import PouchDB from 'pouchdb-core';
 import http from 'pouchdb-adapter-http';
 import memory from 'pouchdb-adapter-memory';
@@ -110,6 +110,18 @@ describe('sync keys and documents', () => {
     expect(await open(other, id, sealed)).toBeNull();
     const flipped = sealed.ct.startsWith('A') ? `B${sealed.ct.slice(1)}` : `A${sealed.ct.slice(1)}`;
     expect(await open(keys, id, { ...sealed, ct: flipped })).toBeNull();
+  });
+
+  it('says what went wrong with the server in words', () => {
+    const at = { url: 'https://couch.example.net/backstory' };
+    const err = (status: number | undefined, message: string, name = 'Error') => Object.assign(new Error(message), { status, name });
+    expect(errorWords(err(401, 'unauthorized'), at)).toBe("The sync server (couch.example.net) refused the user name or password (error 401). Check them in Backstory's options.");
+    expect(errorWords(err(503, 'unavailable'), at)).toMatch(/^The sync server \(couch\.example\.net\) had a problem \(error 503\)\. Backstory will try again/);
+    expect(errorWords(new TypeError('Failed to fetch'), at)).toMatch(/could not be reached/);
+    expect(errorWords(new TypeError('NetworkError when attempting to fetch resource.'), at)).toMatch(/could not be reached/);
+    expect(errorWords(err(undefined, 'connect refused', 'FetchError'), at)).toMatch(/could not be reached/);
+    expect(errorWords(new TypeError("Cannot read properties of undefined (reading 'x')"), at)).toMatch(/^Sync stopped because of a problem in Backstory/);
+    expect(errorWords(new SyncError(WRONG_PASSPHRASE), at)).toBe(WRONG_PASSPHRASE);
   });
 
   it('notes every save, review, tag change, delete and undo in the outbox, in the same transaction', async () => {
