@@ -44,6 +44,8 @@ export default defineConfig({
         'scripting',
         'storage',
         'unlimitedStorage',
+        // The hourly check for a scheduled backup (lib/archive/backup-schedule.ts).
+        'alarms',
         ...(browser === 'firefox' ? [] : ['sidePanel']),
         // MV2 (Firefox) has no host_permissions: the e2e build's test server goes with the others.
         ...(e2e && manifestVersion === 2 ? [E2E_HOST] : []),
@@ -52,8 +54,10 @@ export default defineConfig({
         ? {
             optional_host_permissions: optionalHosts,
             host_permissions: e2e ? [E2E_HOST] : [],
+            // Scheduled backups into the downloads folder, asked when the reader turns them on.
+            optional_permissions: ['downloads'],
           }
-        : { optional_permissions: optionalHosts }),
+        : { optional_permissions: [...optionalHosts, 'downloads'] }),
       action: { default_title: 'Backstory: analyse this page' },
       commands: {
         [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {

@@ -9,7 +9,7 @@
 import { browser } from 'wxt/browser';
 import type { Coverage, CoverageItem, EarlierStatement, NamedKey } from '@/lib/messaging/protocol';
 import { StatusBadge } from './claims';
-import { formatDate, hostOf, isoDate, plural, relativeDay, safeHref } from './format';
+import { formatDate, hostOf, isoDate, relativeDay, safeHref } from './format';
 
 export interface CoverageViewProps {
   coverage: Coverage | null;
@@ -24,6 +24,13 @@ export interface CoverageViewProps {
   onOpenOptions?: () => void;
   /** The archive reader's address of a saved article (archive context). */
   articleHref?: (id: number) => string;
+  /**
+   * Whether the article itself is in the archive (saved): it is then one of `archived`, and the
+   * counts the reader sees are of the other articles. Always so in the archive's reader.
+   */
+  selfSaved?: boolean;
+  /** Without its own section and heading (the panel puts it in a folding section of its own). */
+  embedded?: boolean;
 }
 
 type LinkProps = Pick<CoverageViewProps, 'context' | 'articleHref'>;
@@ -32,7 +39,19 @@ export function CoverageView(props: CoverageViewProps) {
   const { coverage, loading, error, context } = props;
   // The archive page's reader has the article's title as h1 and its sections as h2; the panel's sections are h3.
   const H = context === 'archive' ? 'h2' : 'h3';
-  const Sub = context === 'archive' ? 'h3' : 'h4';
+  const Sub = context === 'archive' ? 'h3' : props.embedded ? 'h3' : 'h4';
+  if (props.embedded) {
+    return (
+      <div class="coverage" aria-busy={loading} data-testid="coverage">
+        <CoverageBody {...props} Sub={Sub} />
+        {error && coverage && (
+          <p class="problem" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    );
+  }
   return (
     <section class="section coverage" aria-labelledby="coverage-h" aria-busy={loading} data-testid="coverage">
       <H id="coverage-h">Coverage in your archive</H>
@@ -47,7 +66,7 @@ export function CoverageView(props: CoverageViewProps) {
 }
 
 function CoverageBody(props: CoverageViewProps & { Sub: 'h3' | 'h4' }) {
-  const { coverage, loading, error, now, Sub } = props;
+  const { coverage, loading, error, now, Sub, context } = props;
   if (!coverage) {
     if (error) {
       return (
@@ -70,12 +89,13 @@ function CoverageBody(props: CoverageViewProps & { Sub: 'h3' | 'h4' }) {
       </p>
     );
   }
-  if (coverage.archived === 0) return <EmptyArchive {...props} />;
+  const others = otherArticles(coverage, props.selfSaved ?? context === 'archive');
+  if (others === 0) return <EmptyArchive {...props} only={coverage.archived > 0} />;
   const { same, related, statements } = coverage;
   if (!same.length && !related.length && !statements.length) {
     return (
       <p class="empty muted" data-testid="coverage-empty">
-        Nothing in your archive ({plural(coverage.archived, 'article')}) covers this event yet.
+        {noneCovers(others, 'this event')}
       </p>
     );
   }
@@ -93,7 +113,7 @@ function CoverageBody(props: CoverageViewProps & { Sub: 'h3' | 'h4' }) {
     <>
       <Sub class="coverage-sub">This event, in date order</Sub>
       {same.length === 0 ? (
-        <p class="empty muted">Nothing in your archive ({plural(coverage.archived, 'article')}) covers this same event yet.</p>
+        <p class="empty muted">{noneCovers(others, 'this same event')}</p>
       ) : (
         <ol class="timeline" aria-label="This event, in date order">
           {same.slice(0, before).map(item('earlier'))}
@@ -144,12 +164,25 @@ function CoverageBody(props: CoverageViewProps & { Sub: 'h3' | 'h4' }) {
   );
 }
 
-function EmptyArchive({ autoSaveOn, onOpenOptions }: CoverageViewProps) {
+/** How many articles of the archive are not this one. */
+export function otherArticles(coverage: Pick<Coverage, 'archived'>, selfSaved: boolean): number {
+  return Math.max(0, coverage.archived - (selfSaved ? 1 : 0));
+}
+
+/** "None of the 12 other articles in your archive covers this event yet." */
+function noneCovers(others: number, what: string): string {
+  return others === 1
+    ? `The one other article in your archive does not cover ${what}.`
+    : `None of the ${others} other articles in your archive covers ${what} yet.`;
+}
+
+function EmptyArchive({ autoSaveOn, onOpenOptions, only }: CoverageViewProps & { only: boolean }) {
   return (
     <div class="empty" data-testid="coverage-empty">
       <p class="muted">
-        Your archive is empty. This section fills from your own archive, on this device: the articles you save show up here
-        when you read about the same events again.
+        {only ? 'This is the only article in your archive so far. ' : 'Your archive is empty. '}
+        This section fills from your own archive, on this device: the articles you save show up here when you read about the
+        same events again.
       </p>
       {autoSaveOn ? (
         <p class="muted">Automatic saving is on: the articles you read from now on will appear here.</p>

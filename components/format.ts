@@ -1,4 +1,5 @@
 /** Small formatting helpers shared by the side panel and the archive page. */
+import { statedClock } from '../lib/extract/date';
 
 const WORDS_PER_MINUTE = 230;
 
@@ -8,13 +9,20 @@ export function readingTime(words: number): string {
   return `${min} min read`;
 }
 
-/** A date a reader takes in at a glance: "19 Aug 2025" (with the time when asked). */
+/**
+ * A date a reader takes in at a glance: "19 Aug 2025" (with the time when asked). A publication
+ * date as the page states it ("2019-11-16", "2019-11-16T21:30:00+10:00") is shown with the page's
+ * own calendar date and clock, wherever the reader is; a moment in UTC ("…Z": dates saved before
+ * dates kept the page's zone, Unix times) and a timestamp in milliseconds in the reader's zone.
+ */
 export function formatDate(iso: string | number | null | undefined, withTime = false): string {
   if (iso === null || iso === undefined || iso === '') return '';
-  const d = new Date(iso);
+  const clock = typeof iso === 'string' ? statedClock(iso) : null;
+  const d = new Date(clock ?? iso);
   if (Number.isNaN(d.getTime())) return '';
   const opts: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
-  if (withTime) Object.assign(opts, { hour: '2-digit', minute: '2-digit' });
+  if (withTime && !(clock !== null && (iso as string).length <= 10)) Object.assign(opts, { hour: '2-digit', minute: '2-digit' });
+  if (clock !== null) opts.timeZone = 'UTC';
   return d.toLocaleString(undefined, opts);
 }
 

@@ -13,13 +13,15 @@ import { createService, type TabAccess } from '@/lib/background/service';
 import { gate } from '@/lib/background/gate';
 import { censusKeeper, checkCensus } from '@/lib/background/census';
 import { TabStore } from '@/lib/background/tab-store';
+import { downloadFinished, fileUrl, runScheduledBackup } from '@/lib/background/auto-backup';
+import { ARCHIVE_CHANGED_KEY, AUTO_BACKUP_ALARM, DOWNLOADS_PERMISSION } from '@/lib/archive/backup-schedule';
 import { syncAutoRun } from '@/lib/background/autorun';
 import { broadcast, serve } from '@/lib/messaging/transport';
-import { originPattern, parseSettings, SETTINGS_KEY } from '@/lib/settings';
+import { originPattern } from '@/lib/settings';
+import { getSettings, updateSettings, watchSettings } from '@/lib/settings-item';
 
 async function toggleHighlights(): Promise<void> {
-  const settings = parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-  await browser.storage.local.set({ [SETTINGS_KEY]: { ...settings, highlights: !settings.highlights } });
+  await updateSettings((s) => ({ highlights: !s.highlights }));
 }
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
@@ -96,10 +98,15 @@ export default defineBackground(() => {
     storage: typeof navigator !== 'undefined' ? navigator.storage : undefined,
     notify: (msg) => {
       broadcast(msg);
-      if (msg.kind === 'archive/changed') keepCensus();
+      if (msg.kind === 'archive/changed') {
+        keepCensus();
+        // A scheduled backup of an archive that did not change since the last one is skipped.
+        void browser.storage.local.set({ [ARCHIVE_CHANGED_KEY]: Date.now() }).catch(() => undefined);
+      }
     },
     now: () => Date.now(),
-    settings: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
+    settings: getSettings,
+    area: browser.storage.local,
   });
   // Each request is checked against who sent it and what it carries (issue #15).
   serve(gate(service, browser.runtime.getURL('')), (err) => console.error('Backstory background error', err));
@@ -108,6 +115,31 @@ export default defineBackground(() => {
   checkCensus(browser.storage.local, db, Date.now())
     .then((loss) => loss && console.error('Backstory: the archive holds fewer articles than it did', loss))
     .catch((err: unknown) => console.error('Backstory: the archive could not be counted on start', err));
+
+  // Automatic backups (issue #15): checked hourly; written only when the reader chose a schedule,
+  // allowed downloads, and the archive changed since the newest backup.
+  void browser.alarms.get(AUTO_BACKUP_ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(AUTO_BACKUP_ALARM, { delayInMinutes: 1, periodInMinutes: 60 });
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== AUTO_BACKUP_ALARM) return;
+    void runScheduledBackup({
+      db,
+      area: browser.storage.local,
+      permitted: () => browser.permissions.contains({ permissions: [DOWNLOADS_PERMISSION] }).catch(() => false),
+      async download(text, path) {
+        const file = fileUrl(text);
+        try {
+          const id = await browser.downloads.download({ url: file.url, filename: path, conflictAction: 'uniquify', saveAs: false });
+          await downloadFinished(browser.downloads, id);
+        } finally {
+          file.release();
+        }
+      },
+      now: () => Date.now(),
+      settings: getSettings,
+    }).then((r) => r === 'failed' && console.error('Backstory: the automatic backup failed'));
+  });
 
   // Articles saved before fingerprints existed (or imported without them) get theirs in the
   // background, a batch at a time; until then they are simply not found as earlier coverage.
@@ -141,9 +173,7 @@ export default defineBackground(() => {
     if (change.status === 'loading') void service.navigated(tabId, tab.url ?? change.url ?? null);
   });
 
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) void syncAutoRun();
-  });
+  watchSettings(() => void syncAutoRun());
   browser.permissions.onRemoved?.addListener(() => void syncAutoRun());
   browser.runtime.onInstalled.addListener(() => void syncAutoRun());
   browser.runtime.onStartup.addListener(() => void syncAutoRun());

@@ -8,20 +8,25 @@ export interface Settings {
   sites: string[];
   /** Whether named actors are highlighted in the page (toggle: side panel button or Alt+Shift+H). */
   highlights: boolean;
+  /**
+   * Whether every claim is marked in the page. Off: only names and the claims to doubt (unverified,
+   * or reviewed as disputed or false) are marked, so they do not drown among the rest.
+   */
+  allClaims: boolean;
   /** Save every page read as an article to the archive, without a click on Save. Off by default. */
   autoSave: boolean;
   /** Origins never saved automatically (the reader can still save one of their articles by hand). */
   neverSave: string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { autoRun: 'off', sites: [], highlights: true, autoSave: false, neverSave: [] };
+export const DEFAULT_SETTINGS: Settings = { autoRun: 'off', sites: [], highlights: true, allClaims: false, autoSave: false, neverSave: [] };
 export const SETTINGS_KEY = 'settings';
 
 export function parseSettings(raw: unknown): Settings {
   const s = (raw ?? {}) as Partial<Settings>;
   const autoRun: AutoRun = s.autoRun === 'sites' || s.autoRun === 'all' ? s.autoRun : 'off';
   const origins = (xs: unknown): string[] => [...new Set(Array.isArray(xs) ? xs.filter((x): x is string => typeof x === 'string' && isOrigin(x)) : [])];
-  return { autoRun, sites: origins(s.sites), highlights: s.highlights !== false, autoSave: s.autoSave === true, neverSave: origins(s.neverSave) };
+  return { autoRun, sites: origins(s.sites), highlights: s.highlights !== false, allClaims: s.allClaims === true, autoSave: s.autoSave === true, neverSave: origins(s.neverSave) };
 }
 
 /** Whether an article read at `url` is saved by itself under these settings. */

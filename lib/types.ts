@@ -36,6 +36,7 @@ export type NotArticleReason = 'not-article' | 'empty' | 'unsupported-page';
 
 export type ExtractResult =
   | { ok: true; article: Article; ms: number }
+  /** `message`: empty, or the sentence of an internal failure; the panel's text is `readerMessage` (lib/extract/messages.ts). */
   | { ok: false; reason: NotArticleReason; message: string; ms: number };
 
 export type EntityType = 'PER' | 'ORG' | 'LOC';

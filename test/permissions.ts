@@ -14,14 +14,26 @@ export const PERMISSION_REASONS = {
     'The reader’s settings (storage.local) and each open tab’s article while the tab is open (storage.session, so a stopped service worker loses nothing).',
   unlimitedStorage:
     'The archive is meant to hold years of reading. Without it Chromium holds the extension to the ordinary per-origin quota (10 GiB measured here, against the free disk with it) and may evict its data under storage pressure, since persist() is not granted to extensions; with it the data is exempt from eviction. Firefox limits extension IndexedDB the same way and grants persistent storage only with it.',
+  alarms:
+    'The hourly check whether a scheduled backup is due (the reader chooses daily or weekly on the Backup page); a service worker cannot keep a timer of its own. No install warning.',
   sidePanel: 'Chrome’s side panel, where the article, its actors, claims and earlier coverage are shown (Firefox uses its sidebar, which needs no permission).',
 } as const;
 
 export type Permission = keyof typeof PERMISSION_REASONS;
 
 /** The permissions each build asks for at install. */
-export const CHROME_PERMISSIONS: Permission[] = ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'sidePanel'];
-export const FIREFOX_PERMISSIONS: Permission[] = ['activeTab', 'scripting', 'storage', 'unlimitedStorage'];
+export const CHROME_PERMISSIONS: Permission[] = ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'alarms', 'sidePanel'];
+export const FIREFOX_PERMISSIONS: Permission[] = ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'alarms'];
+
+/**
+ * API permissions asked only at the moment of use, with the reason for each. `downloads` carries an
+ * install warning ("Manage your downloads"), so it is never asked at install: only when the reader
+ * turns on scheduled backups, which write a file into the downloads folder without a click.
+ */
+export const OPTIONAL_PERMISSION_REASONS = {
+  downloads: 'Scheduled backups: the backup file is written into the downloads folder (Backstory/…) while no page of the extension is open.',
+} as const;
+export const OPTIONAL_PERMISSIONS = Object.keys(OPTIONAL_PERMISSION_REASONS) as (keyof typeof OPTIONAL_PERMISSION_REASONS)[];
 
 /**
  * Host access is never asked at install: only when the reader chooses automatic reading on a site

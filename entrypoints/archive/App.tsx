@@ -11,9 +11,9 @@ import { ArticleRow } from './ArticleRow';
 import { ArchiveLossNotice, ArticleExports, BackupReminder, BackupView } from './BackupView';
 import { ClaimsView, parseClaimFilter } from './ClaimsView';
 import { archiveHash, filterFromHash, isFiltered, NO_FILTER, parseTags, toArchiveQuery, type ArchiveFilter } from './query';
-import { listHref, navigate, rememberList, useRoute } from './route';
+import { listHref, navigate, parseRoute, rememberList, useRoute } from './route';
 import { SearchBar, type Facets } from './SearchBar';
-import { StorageStats } from './StorageStats';
+import { StorageWarning } from './StorageStats';
 
 const PAGE = 50;
 /** The most one `archive/list` or `archive/search` request may ask for. */
@@ -22,49 +22,52 @@ const UNDO_MS = 10_000;
 const FLASH_MS = 5_000;
 
 export function App() {
-  const route = useRoute();
-  const m = /^#\/article\/(\d+)(?:\?claim=([^&]+))?$/.exec(route);
-  const claims = /^#\/claims(?:\?(.*))?$/.exec(route);
-  const backup = /^#\/backup(?:\?(.*))?$/.exec(route);
-  if (m) {
-    return (
-      <div class="page">
-        <Reader id={Number(m[1])} claimId={m[2] ? decodeURIComponent(m[2]) : null} />
-      </div>
-    );
-  }
-  const filter = (!claims && !backup && filterFromHash(route)) || NO_FILTER;
-  if (!claims && !backup) rememberList(archiveHash(filter));
+  const hash = useRoute();
+  const route = parseRoute(hash);
+  const filter = (route.view === 'list' && filterFromHash(hash)) || NO_FILTER;
+  if (route.view === 'list') rememberList(archiveHash(filter));
+  const current = route.view === 'article' ? null : route.view;
   return (
-    <div class="page">
-      <nav class="tabs" aria-label="Archive views">
-        <a href="#/" aria-current={claims || backup ? undefined : 'page'}>
-          Articles
-        </a>
-        <a href="#/claims" aria-current={claims ? 'page' : undefined} data-testid="nav-claims">
-          Claims
-        </a>
-        <a href="#/backup" aria-current={backup ? 'page' : undefined} data-testid="nav-backup">
-          Backup
-        </a>
-      </nav>
-      {backup ? (
-        <BackupView query={backup[1] ?? ''} />
-      ) : claims ? (
-        <>
-          <header class="page-header">
-            <h1>Claims</h1>
-          </header>
-          <ClaimsView filter={parseClaimFilter(claims[1] ?? '')} />
-        </>
-      ) : (
-        <>
-          <ArchiveLossNotice />
-          <BackupReminder />
-          <ArchiveList filter={filter} />
-        </>
-      )}
-    </div>
+    <>
+      <header class="app-header">
+        <div class="app-header-inner">
+          <a class="brand" href="#/">
+            Backstory <span class="muted">archive</span>
+          </a>
+          <nav class="tabs" aria-label="Archive views">
+            <a href="#/" aria-current={current === 'list' ? 'page' : undefined}>
+              Articles
+            </a>
+            <a href="#/claims" aria-current={current === 'claims' ? 'page' : undefined} data-testid="nav-claims">
+              Claims
+            </a>
+            <a href="#/backup" aria-current={current === 'backup' ? 'page' : undefined} data-testid="nav-backup">
+              Backup
+            </a>
+          </nav>
+        </div>
+      </header>
+      <main class="page">
+        {route.view === 'article' ? (
+          <Reader id={route.id} claimId={route.claimId} />
+        ) : route.view === 'backup' ? (
+          <BackupView query={route.query} />
+        ) : route.view === 'claims' ? (
+          <>
+            <header class="page-header">
+              <h1>Claims</h1>
+            </header>
+            <ClaimsView filter={parseClaimFilter(route.query)} />
+          </>
+        ) : (
+          <>
+            <ArchiveLossNotice />
+            <ArchiveList filter={filter} />
+            <BackupReminder />
+          </>
+        )}
+      </main>
+    </>
   );
 }
 
@@ -237,9 +240,14 @@ function ArchiveList({ filter }: { filter: ArchiveFilter }) {
     <>
       <header class="page-header">
         <h1>Your articles</h1>
-        {stats && <StorageStats stats={stats} />}
+        {stats && (
+          <p class="stats muted" data-testid="stats">
+            {plural(stats.articles, 'article')} · <a href="#/backup">storage and backup</a>
+          </p>
+        )}
       </header>
       <SearchBar filter={filter} facets={facets} />
+      {stats && <StorageWarning stats={stats} />}
       {problem && (
         <Notice title="The archive could not be loaded" tone="error">
           <p>{problem}</p>

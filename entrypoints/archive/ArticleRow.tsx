@@ -4,6 +4,9 @@ import { clip, formatDate, safeHref } from '@/components/format';
 import type { ArticleSummary } from '@/lib/messaging/protocol';
 import { parseTags } from './query';
 
+/** Names shown on a row: the list stays one compact line of chips per article. */
+const ACTORS_SHOWN = 5;
+
 interface RowProps {
   a: ArticleSummary;
   selected: boolean;
@@ -47,20 +50,23 @@ export function ArticleRow({ a, selected, onSelect, onDelete, onTags, tagHref, a
       </h2>
       <div class="item-actions">
         {safeHref(a.url) && (
-          <a class="button" href={safeHref(a.url)} target="_blank" rel="noopener noreferrer">
+          <a class="button small" href={safeHref(a.url)} target="_blank" rel="noopener noreferrer">
             Original
           </a>
         )}
-        <button type="button" class="danger" onClick={onDelete} aria-label={`Delete “${a.title}”`}>
+        <button type="button" class="danger small" onClick={onDelete} aria-label={`Delete “${a.title}”`}>
           Delete
         </button>
       </div>
       <ArticleMeta publisher={a.publisher} aggregator={a.aggregator} byline={a.byline} published={a.published} wordCount={a.wordCount} url={a.url} />
-      <p class="saved-at muted">Saved {formatDate(a.savedAt, true)}</p>
+      <p class="saved-at muted" title={formatDate(a.savedAt, true)}>
+        Saved {formatDate(a.savedAt)}
+      </p>
       {a.excerpt && <p class="excerpt muted">{a.excerpt}</p>}
+      <div class="item-foot">
       {a.actors.length > 0 && (
         <ul class="item-actors" aria-label="Named in this article">
-          {a.actors.map((x) => (
+          {a.actors.slice(0, ACTORS_SHOWN).map((x) => (
             <li key={x.key}>
               <a class={`mini-chip chip-${x.type.toLowerCase()}`} href={actorHref(x.key)} title={`Show saved articles naming ${x.name}`}>
                 {x.name}
@@ -114,6 +120,7 @@ export function ArticleRow({ a, selected, onSelect, onDelete, onTags, tagHref, a
             {problem}
           </p>
         )}
+      </div>
       </div>
     </li>
   );

@@ -9,12 +9,14 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatDate, plural } from '@/components/format';
+import { ArchiveLossNotice } from '@/components/ArchiveLossNotice';
 import { Notice } from '@/components/Notice';
 import { useBroadcast } from '@/components/useBroadcast';
 import type { ImportReport } from '@/lib/archive/backup';
 import {
   BACKUP_KEY,
   backupDue,
+  backupWorthIt,
   MAX_BACKUP_BYTES,
   parseBackupState,
   SNOOZE_MS,
@@ -23,10 +25,13 @@ import {
   type ExportRequest,
 } from '@/lib/archive/backup-state';
 import { toolExport, type ToolFormat } from '@/lib/archive/exports';
-import { dismissLoss, LOSS_KEY, lossMessage, parseLoss, type ArchiveLoss } from '@/lib/background/census';
+import { AUTO_BACKUP_FOLDER, AUTO_BACKUP_KEY, DOWNLOADS_PERMISSION, parseAutoBackup, type AutoBackupState, type BackupEvery } from '@/lib/archive/backup-schedule';
 import { request } from '@/lib/messaging/transport';
-import { isOrigin, SETTINGS_KEY, type Settings } from '@/lib/settings';
+import { isOrigin, type Settings } from '@/lib/settings';
+import { setSettings } from '@/lib/settings-item';
 import type { SavedArticle } from '@/lib/types';
+import type { ArchiveStats } from '@/lib/messaging/protocol';
+import { StorageStats } from './StorageStats';
 
 const FORMAT_LABEL: Record<ToolFormat, string> = { markdown: 'Markdown', json: 'JSON', annotations: 'Web Annotations' };
 
@@ -100,30 +105,61 @@ function useBackupState(): BackupState | null {
 
 /** How many articles the archive holds (null until known), kept current. */
 function useArticleCount(): number | null {
-  const [n, setN] = useState<number | null>(null);
+  return useArchiveAge()?.articles ?? null;
+}
+
+/** How many articles the archive holds and when the first of them was saved (null until known), kept current. */
+function useArchiveAge(): { articles: number; firstSavedAt: number | null } | null {
+  const [age, setAge] = useState<{ articles: number; firstSavedAt: number | null } | null>(null);
   const load = useCallback(async () => {
     const r = await request('archive/stats', {});
-    if (r.ok) setN(r.value.articles);
+    if (!r.ok) return;
+    const n = r.value.articles;
+    // The list is newest first: its last item is the first save.
+    const oldest = n > 0 ? await request('archive/list', { offset: n - 1, limit: 1 }) : null;
+    setAge({ articles: n, firstSavedAt: oldest?.ok ? (oldest.value.items[0]?.savedAt ?? null) : null });
   }, []);
   useEffect(() => void load(), [load]);
   useBroadcast((msg) => msg.kind === 'archive/changed' && void load(), [load]);
-  return n;
+  return age;
 }
 
+/** The archive's size and the browser's room for it, in plain words (Backup view). */
+function StorageSection() {
+  const [stats, setStats] = useState<ArchiveStats | null>(null);
+  const load = useCallback(async () => {
+    const r = await request('archive/stats', {});
+    if (r.ok) setStats(r.value);
+  }, []);
+  useEffect(() => void load(), [load]);
+  useBroadcast((msg) => msg.kind === 'archive/changed' && void load(), [load]);
+  if (!stats) return null;
+  return (
+    <section class="card backup-section" aria-labelledby="backup-storage">
+      <h2 id="backup-storage">Your archive on this device</h2>
+      <StorageStats stats={stats} />
+    </section>
+  );
+}
+
+export { ArchiveLossNotice };
+
+const EVERY_LABEL: Record<BackupEvery, string> = { off: 'Off', daily: 'Every day', weekly: 'Every week' };
+
 /**
- * When the archive came back empty or smaller than it was left (the browser discarded a damaged
- * database, lib/background/census.ts): says so plainly and points to the newest backup, until the
- * reader dismisses it.
+ * Scheduled backups (issue #15): off, daily or weekly. Turning them on asks, at that moment, for
+ * the optional permission to save files into the downloads folder; the background then writes the
+ * backup there (lib/background/auto-backup.ts) when one is due and the archive changed.
  */
-export function ArchiveLossNotice() {
-  const backupState = useBackupState();
-  const [loss, setLoss] = useState<ArchiveLoss | null>(null);
+function AutoBackupChoice() {
+  const [auto, setAuto] = useState<AutoBackupState | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    const load = () => void browser.storage.local.get(LOSS_KEY).then((r) => live && setLoss(parseLoss(r[LOSS_KEY])));
+    const load = () => void browser.storage.local.get(AUTO_BACKUP_KEY).then((r) => live && setAuto(parseAutoBackup(r[AUTO_BACKUP_KEY])));
     load();
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && LOSS_KEY in changes) load();
+      if (area === 'local' && AUTO_BACKUP_KEY in changes) load();
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => {
@@ -131,27 +167,68 @@ export function ArchiveLossNotice() {
       browser.storage.onChanged.removeListener(onChanged);
     };
   }, []);
-  if (!loss || !backupState) return null;
+
+  async function chooseSchedule(every: BackupEvery) {
+    setProblem(null);
+    if (every !== 'off') {
+      // Asked first, inside the reader's click: the browser allows the request only then.
+      let granted = false;
+      try {
+        granted = await browser.permissions.request({ permissions: [DOWNLOADS_PERMISSION] });
+      } catch {
+        granted = false;
+      }
+      if (!granted) {
+        setProblem('Automatic backups need permission to save files in your downloads folder; without it they stay off. You can still export a backup yourself.');
+        return;
+      }
+    }
+    const current = parseAutoBackup((await browser.storage.local.get(AUTO_BACKUP_KEY))[AUTO_BACKUP_KEY]);
+    await browser.storage.local.set({ [AUTO_BACKUP_KEY]: { ...current, every, lastError: null } });
+    // Off needs no downloads: the permission is given back.
+    if (every === 'off') await browser.permissions.remove({ permissions: [DOWNLOADS_PERMISSION] }).catch(() => false);
+  }
+
+  if (!auto) return null;
   return (
-    <Notice tone="error" title={loss.found === 0 ? 'Your archive is empty: its articles were lost' : 'Articles are missing from your archive'} testId="archive-loss">
-      <p data-testid="archive-loss-text">{lossMessage(loss, backupState.lastAt, (ms) => formatDate(ms, true))}</p>
-      <p class="backup-actions">
-        <a href="#/backup">Restore from a backup</a>
-        <button type="button" onClick={() => void dismissLoss(browser.storage.local)} data-testid="archive-loss-dismiss">
-          I understand
-        </button>
+    <section class="card backup-section" aria-labelledby="backup-auto">
+      <h2 id="backup-auto">Automatic backups</h2>
+      <p>
+        Backstory can save a backup file into your downloads folder (in “{AUTO_BACKUP_FOLDER}”) on a schedule, so that a recent backup exists if this browser ever
+        loses the archive. It skips a backup when nothing changed since the last one.
       </p>
-    </Notice>
+      <p class="backup-actions" role="radiogroup" aria-label="Automatic backups">
+        {(['off', 'daily', 'weekly'] as const).map((every) => (
+          <label class="backup-check" key={every}>
+            <input type="radio" name="auto-backup" checked={auto.every === every} onChange={() => void chooseSchedule(every)} data-testid={`auto-backup-${every}`} />
+            {EVERY_LABEL[every]}
+          </label>
+        ))}
+      </p>
+      <p class="muted" data-testid="auto-backup-status">
+        {auto.lastAt ? `Last automatic backup: ${formatDate(auto.lastAt, true)}${auto.lastFile ? ` (${auto.lastFile})` : ''}.` : 'No automatic backup made yet.'}
+      </p>
+      {(problem ?? auto.lastError) && (
+        <p class="error" role="alert" data-testid="auto-backup-problem">
+          {problem ?? auto.lastError}
+        </p>
+      )}
+    </section>
   );
 }
 
-/** Above the article list: offers a backup when there are articles and the last backup is old or missing. */
+/**
+ * Below the article list: offers a backup when the archive is worth one (20 articles, or a week
+ * since the first save) and the last backup is old or missing.
+ */
 export function BackupReminder() {
   const state = useBackupState();
-  const articles = useArticleCount();
+  const age = useArchiveAge();
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  if (!state || articles === null || !backupDue(state, articles, Date.now())) return null;
+  const at = Date.now();
+  if (!state || !age || !backupWorthIt(age.articles, age.firstSavedAt, at) || !backupDue(state, age.articles, at)) return null;
+  const articles = age.articles;
 
   async function now() {
     setBusy('Preparing the backup…');
@@ -289,6 +366,7 @@ export function BackupView({ query }: { query: string }) {
         <h1>Backup</h1>
       </header>
       <ArchiveLossNotice />
+      <StorageSection />
 
       <section class="card backup-section" aria-labelledby="backup-export">
         <h2 id="backup-export">Back up your archive</h2>
@@ -306,6 +384,8 @@ export function BackupView({ query }: { query: string }) {
           </button>
         </p>
       </section>
+
+      <AutoBackupChoice />
 
       <section class="card backup-section" aria-labelledby="backup-import">
         <h2 id="backup-import">Restore from a backup</h2>
@@ -404,7 +484,7 @@ export function BackupView({ query }: { query: string }) {
 async function restoreSettings(settings: Settings | null): Promise<string> {
   if (!settings) return 'The file holds no settings; yours are unchanged.';
   try {
-    await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+    await setSettings(settings);
   } catch {
     return 'Your settings could not be restored (the browser refused to store them).';
   }

@@ -1,3 +1,4 @@
+import { FilterSelect } from '@/components/FilterSelect';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { KIND_LABEL, ReviewEditor, ReviewSummary, SignalList, StatusBadge, STATUS_LABEL, type ReviewDraft } from '@/components/claims';
 import { formatDate, plural, textFragmentHref } from '@/components/format';
@@ -7,9 +8,9 @@ import type { ClaimRow } from '@/lib/messaging/protocol';
 import { request } from '@/lib/messaging/transport';
 import { CLAIM_STATUSES, isClaimStatus } from '@/lib/claim-status';
 import type { ClaimStatus } from '@/lib/types';
+import { dayEnd, dayStart } from './query';
 
 const PAGE = 50;
-const DAY = 86_400_000;
 
 export interface ClaimFilter {
   status: ClaimStatus | '';
@@ -48,8 +49,9 @@ export function ClaimsView({ filter }: { filter: ClaimFilter }) {
   const [editing, setEditing] = useState<string | null>(null);
 
   const load = useCallback(async () => {
-    const from = filter.from ? Date.parse(`${filter.from}T00:00:00`) : undefined;
-    const to = filter.to ? Date.parse(`${filter.to}T00:00:00`) + DAY - 1 : undefined;
+    // The whole local days: the next midnight minus 1 ms, right on daylight-saving days too.
+    const from = filter.from ? dayStart(filter.from) : undefined;
+    const to = filter.to ? dayEnd(filter.to) : undefined;
     const r = await request('archive/claims', {
       offset: 0,
       limit,
@@ -84,33 +86,19 @@ export function ClaimsView({ filter }: { filter: ClaimFilter }) {
   return (
     <>
       <form class="claim-filters" aria-label="Filter claims" onSubmit={(e) => e.preventDefault()} data-testid="claim-filters">
-        <label>
-          Status{' '}
-          <select value={filter.status} onChange={(e) => set({ status: e.currentTarget.value as ClaimStatus | '' })} data-testid="filter-status">
-            <option value="">Any</option>
-            {CLAIM_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
+        <FilterSelect
+          label="Status"
+          value={filter.status}
+          choices={CLAIM_STATUSES.map((v) => ({ value: v, label: STATUS_LABEL[v] }))}
+          onChange={(v) => set({ status: v })}
+          testId="filter-status"
+        />
+        <FilterSelect label="Speaker" value={filter.speaker} choices={speakers} any="Anyone" onChange={(v) => set({ speaker: v })} testId="filter-speaker" />
+        <label class="filter-select">
+          <span class="filter-label">Article from</span><input type="date" value={filter.from} onChange={(e) => set({ from: e.currentTarget.value })} />
         </label>
-        <label>
-          Speaker{' '}
-          <select value={filter.speaker} onChange={(e) => set({ speaker: e.currentTarget.value })} data-testid="filter-speaker">
-            <option value="">Anyone</option>
-            {speakers.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          From <input type="date" value={filter.from} onChange={(e) => set({ from: e.currentTarget.value })} />
-        </label>
-        <label>
-          To <input type="date" value={filter.to} onChange={(e) => set({ to: e.currentTarget.value })} />
+        <label class="filter-select">
+          <span class="filter-label">to</span><input type="date" value={filter.to} onChange={(e) => set({ to: e.currentTarget.value })} />
         </label>
         {filtered && <a href="#/claims">Clear filters</a>}
       </form>
@@ -140,19 +128,20 @@ export function ClaimsView({ filter }: { filter: ClaimFilter }) {
               return (
                 <li key={row.key} class={`claim claim-${row.status}`} data-testid="claim-row" data-claim-id={c.id}>
                   <div class="claim-head">
-                    <span class="kind">{KIND_LABEL[c.kind]}</span>
                     {c.speaker && <span class="speaker">{c.speaker}</span>}
+                    <span class="kind">{KIND_LABEL[c.kind]}</span>
                     <StatusBadge status={row.status} reviewed={row.reviewed} />
                   </div>
-                  <a class="claim-link" href={`#/article/${row.articleId}?claim=${encodeURIComponent(c.id)}`} data-testid="claim-link">
+                  <a class="claim-link" href={`#/article/${row.articleId}?claim=${encodeURIComponent(c.id)}`} data-testid="claim-link" title="Open the article at this claim">
                     {c.text}
                   </a>
                   <SignalList claim={c} />
                   <ReviewSummary review={c.review} />
                   <p class="claim-source muted">
-                    {row.article.title}
+                    In “{row.article.title}”
                     {row.article.publisher ? ` · ${row.article.publisher}` : ''}
-                    {` · ${formatDate(row.date)}`}
+                    {/* The row's date is the article's publication date when known, else the day it was saved: say which. */}
+                    {` · ${row.article.published ? 'published' : 'saved'} ${formatDate(row.date)}`}
                     {original && (
                       <>
                         {' · '}

@@ -1,3 +1,4 @@
+import { FilterSelect } from '@/components/FilterSelect';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { STATUS_LABEL } from '@/components/claims';
 import { CLAIM_STATUSES } from '@/lib/claim-status';
@@ -96,45 +97,21 @@ export function SearchBar({ filter, facets }: { filter: ArchiveFilter; facets: F
         />
       </label>
       <div class="archive-filters">
-        <label>
-          Publisher{' '}
-          <select value={filter.publisher} onChange={(e) => set({ publisher: e.currentTarget.value })} data-testid="filter-publisher">
-            <option value="">Any</option>
-            {choices(facets.publishers, filter.publisher).map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Tag{' '}
-          <select value={filter.tag} onChange={(e) => set({ tag: e.currentTarget.value })} data-testid="filter-tag">
-            <option value="">Any</option>
-            {choices(facets.tags, filter.tag).map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          With a claim{' '}
-          <select value={filter.status} onChange={(e) => set({ status: e.currentTarget.value as ClaimStatus | '' })} data-testid="filter-status">
-            <option value="">Any</option>
-            {CLAIM_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          From{' '}
+        <FilterSelect label="Publisher" value={filter.publisher} choices={choices(facets.publishers, filter.publisher)} onChange={(v) => set({ publisher: v })} testId="filter-publisher" />
+        <FilterSelect label="Tag" value={filter.tag} choices={choices(facets.tags, filter.tag)} onChange={(v) => set({ tag: v })} testId="filter-tag" />
+        <FilterSelect
+          label="With a claim"
+          value={filter.status}
+          choices={CLAIM_STATUSES.map((v) => ({ value: v, label: STATUS_LABEL[v] }))}
+          onChange={(v) => set({ status: v })}
+          testId="filter-status"
+        />
+        <label class="filter-select">
+          <span class="filter-label">From</span>
           <input type="date" value={filter.from} max={filter.to || undefined} onChange={(e) => set({ from: e.currentTarget.value })} data-testid="filter-from" />
         </label>
-        <label>
-          To{' '}
+        <label class="filter-select">
+          <span class="filter-label">To</span>
           <input type="date" value={filter.to} min={filter.from || undefined} onChange={(e) => set({ to: e.currentTarget.value })} data-testid="filter-to" />
         </label>
         {(isFiltered(filter) || cleanText(text)) && (

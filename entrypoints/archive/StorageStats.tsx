@@ -20,8 +20,8 @@ function percent(share: number): string {
 }
 
 /**
- * The archive's size, the browser's usage and quota for the extension, whether its storage is
- * persistent (and what that means), and a warning when it is nearly full.
+ * The archive's size and the room the browser gives it, in plain words, whether the browser may
+ * clear it when the disk runs low, and a warning when it is nearly full. Shown in the Backup view.
  */
 export function StorageStats({ stats }: { stats: ArchiveStats }) {
   // The side panel asks at each save; readers whose articles are saved automatically (by the
@@ -39,30 +39,38 @@ export function StorageStats({ stats }: { stats: ArchiveStats }) {
   const share = quotaShare(stats);
   return (
     <>
-      <p class="stats muted" data-testid="stats">
-        {plural(stats.articles, 'article')} · {formatBytes(stats.bytes)} of text
-        {stats.usage !== null && ` · ${formatBytes(stats.usage)} used`}
-        {stats.quota !== null && ` of ${formatBytes(stats.quota)} the browser allows`}
-        {share !== null && ` (${percent(share)})`}
+      <p class="stats" data-testid="stats">
+        {plural(stats.articles, 'article')} ({formatBytes(stats.bytes)} of text).
+        {stats.usage !== null && stats.quota !== null
+          ? ` Backstory uses ${formatBytes(stats.usage)} of the ${formatBytes(stats.quota)} this browser lets it keep${share !== null ? ` (${percent(share)})` : ''}.`
+          : stats.usage !== null
+            ? ` Backstory uses ${formatBytes(stats.usage)} in this browser.`
+            : ''}
       </p>
       <p class="stats muted" data-testid="persistence" data-persisted={String(persisted)}>
-        {persisted === true &&
-          'Persistent storage: granted. The browser will not clear your archive to free space; only you can delete it.'}
+        {persisted === true && 'Kept safe: this browser will not clear your archive to free space. Only you can delete it.'}
         {persisted === false &&
-          'Persistent storage: not granted. Browsers may clear data that is not persistent when the disk runs low; Backstory’s unlimited-storage permission keeps Chrome and other Chromium browsers from doing so, but a backup is the safe way to keep your archive.'}
-        {persisted === null && 'Persistent storage: the browser does not say whether it keeps this storage when the disk runs low.'}
+          'This browser may clear your archive if the disk runs very low (Chrome and other Chromium browsers do not, thanks to Backstory’s storage permission). A backup file is the safe way to keep it.'}
+        {persisted === null && 'This browser does not say whether it keeps your archive when the disk runs low. A backup file is the safe way to keep it.'}
       </p>
-      {share !== null && share >= STORAGE_WARN_SHARE && (
-        <Notice title="Storage for Backstory is nearly full" tone="warn" testId="storage-warning">
-          <p>
-            Your archive and Backstory’s other data use {percent(share)} of the room your browser gives it ({formatBytes(stats.usage)} of{' '}
-            {formatBytes(stats.quota)}). When it is full, no new article can be saved.
-          </p>
-          <p>
-            <a href="#/backup">Make a backup of your archive</a>, then delete articles you no longer need. Freeing space on this device also helps.
-          </p>
-        </Notice>
-      )}
+      <StorageWarning stats={stats} />
     </>
+  );
+}
+
+/** Only when Backstory's storage is nearly full: what that means and what to do. Shown above the article list too. */
+export function StorageWarning({ stats }: { stats: ArchiveStats }) {
+  const share = quotaShare(stats);
+  if (share === null || share < STORAGE_WARN_SHARE) return null;
+  return (
+    <Notice title="Storage for Backstory is nearly full" tone="warn" testId="storage-warning">
+      <p>
+        Your archive and Backstory’s other data use {percent(share)} of the room your browser gives it ({formatBytes(stats.usage)} of{' '}
+        {formatBytes(stats.quota)}). When it is full, no new article can be saved.
+      </p>
+      <p>
+        <a href="#/backup">Make a backup of your archive</a>, then delete articles you no longer need. Freeing space on this device also helps.
+      </p>
+    </Notice>
   );
 }

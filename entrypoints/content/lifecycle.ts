@@ -29,6 +29,9 @@ export function startPage(ctx: ContentScriptContext): void {
   }
   let timer: number | undefined;
   let showHighlights = true;
+  let allClaims = false;
+  /** Claims the reader asked to see from the panel: marked even when only the doubted ones are. */
+  let asked = new Set<string>();
   /** What was last read and found, so highlights can be switched back on without asking again. */
   let last: { paragraphs: string[]; analysis: Analysis } | null = null;
 
@@ -44,12 +47,13 @@ export function startPage(ctx: ContentScriptContext): void {
       highlights.hide();
       return;
     }
-    highlights.show(last.paragraphs, last.analysis);
+    highlights.show(last.paragraphs, last.analysis, allClaims, asked);
   }
 
   async function analyse(): Promise<void> {
     highlights.hide();
     last = null;
+    asked = new Set();
     const url = location.href;
     let result: ExtractResult;
     try {
@@ -86,8 +90,11 @@ export function startPage(ctx: ContentScriptContext): void {
     }
     if (msg.kind === 'content/selection') return Promise.resolve(String(window.getSelection() ?? ''));
     if (msg.kind === 'content/reveal' || msg.kind === 'content/reveal-claim') {
-      if (!showHighlights) {
-        // Revealing something while highlights are off shows them for this page only.
+      const add = msg.kind === 'content/reveal-claim' && !allClaims && !asked.has(msg.claimId);
+      if (add) asked.add(msg.claimId);
+      if (!showHighlights || add) {
+        // Revealing something while highlights are off shows them for this page only; a claim
+        // not marked by default is marked from now on.
         showHighlights = true;
         paint();
       }
@@ -100,7 +107,7 @@ export function startPage(ctx: ContentScriptContext): void {
 
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-    showHighlights = parseSettings(changes[SETTINGS_KEY]?.newValue).highlights;
+    ({ highlights: showHighlights, allClaims } = parseSettings(changes[SETTINGS_KEY]?.newValue));
     paint();
   };
   browser.storage.onChanged.addListener(onStorage);
@@ -115,7 +122,7 @@ export function startPage(ctx: ContentScriptContext): void {
   void browser.storage.local
     .get(SETTINGS_KEY)
     .then((got) => {
-      showHighlights = parseSettings(got[SETTINGS_KEY]).highlights;
+      ({ highlights: showHighlights, allClaims } = parseSettings(got[SETTINGS_KEY]));
     })
     .catch(() => undefined)
     .finally(() => void analyse());

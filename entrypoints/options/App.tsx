@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Notice } from '@/components/Notice';
-import { DEFAULT_SETTINGS, originFromInput, originPattern, parseSettings, SETTINGS_KEY, type AutoRun, type Settings } from '@/lib/settings';
+import { originFromInput, originPattern, type AutoRun, type Settings } from '@/lib/settings';
+import { getSettings, setSettings as storeSettings } from '@/lib/settings-item';
 
 const ALL_SITES = ['http://*/*', 'https://*/*'];
 
-async function store(s: Settings): Promise<void> {
-  await browser.storage.local.set({ [SETTINGS_KEY]: s });
-}
+const store = storeSettings;
 
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -16,7 +15,7 @@ export function App() {
   const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
 
   useEffect(() => {
-    void browser.storage.local.get(SETTINGS_KEY).then((got) => setSettings(parseSettings(got[SETTINGS_KEY] ?? DEFAULT_SETTINGS)));
+    void getSettings().then(setSettings);
   }, []);
 
   if (!settings) return <main class="page"><Notice title="Opening the options…" tone="busy" /></main>;

@@ -1,13 +1,30 @@
 import { useState } from 'preact/hooks';
+import { Fold } from '@/components/Fold';
 import type { Actor, Analysis } from '@/lib/types';
 
 const TYPE_LABEL = { PER: 'People', ORG: 'Organisations', LOC: 'Places' } as const;
+/** Names shown before "Show all". */
+const FIRST = 8;
 
-/** Who the article names, grouped by type, most mentioned first. A click shows the first mention in the page. */
+/** The article's names, most mentioned first, people before others on a tie, then the analysis's order. */
+export function rankActors(actors: Actor[]): Actor[] {
+  // People before others on a tie; a stable sort, so among people (or others) mentioned as often the
+  // analysis's own order (its salience: the headline, the lead, who speaks) stands.
+  const order = { PER: 0, ORG: 1, LOC: 2 } as const;
+  return actors.slice().sort((x, y) => y.mentions - x.mentions || order[x.type] - order[y.type]);
+}
+
+/**
+ * Who the article names: the eight most mentioned, grouped by type, the rest behind "Show all".
+ * A click shows the first mention in the page.
+ */
 export function ActorsSection({ analysis, onReveal }: { analysis: Analysis; onReveal(actor: Actor): Promise<boolean> }) {
   const [missing, setMissing] = useState<string | null>(null);
+  const [all, setAll] = useState(false);
+  const ranked = rankActors(analysis.actors);
+  const shown = new Set(all ? ranked : ranked.slice(0, FIRST));
   const groups = (['PER', 'ORG', 'LOC'] as const)
-    .map((type) => ({ type, actors: analysis.actors.filter((a) => a.type === type).sort((x, y) => y.mentions - x.mentions) }))
+    .map((type) => ({ type, actors: ranked.filter((a) => a.type === type && shown.has(a)) }))
     .filter((g) => g.actors.length > 0);
 
   async function reveal(a: Actor) {
@@ -15,14 +32,13 @@ export function ActorsSection({ analysis, onReveal }: { analysis: Analysis; onRe
   }
 
   return (
-    <section class="section" aria-labelledby="actors-h" data-testid="actors">
-      <h3 id="actors-h">Named in this article</h3>
+    <Fold id="actors" title="Named in this article" count={ranked.length} testId="actors">
       {groups.length === 0 ? (
         <p class="empty muted">{analysis.notice ?? 'No people, organisations or places were found.'}</p>
       ) : (
         groups.map((g) => (
           <div key={g.type} class="actor-group">
-            <h4 class="actor-type">{TYPE_LABEL[g.type]}</h4>
+            <h3 class="actor-type">{TYPE_LABEL[g.type]}</h3>
             <ul class="chips">
               {g.actors.map((a) => (
                 <li key={a.key}>
@@ -46,7 +62,12 @@ export function ActorsSection({ analysis, onReveal }: { analysis: Analysis; onRe
           </div>
         ))
       )}
+      {ranked.length > FIRST && (
+        <button type="button" class="link" aria-expanded={all} onClick={() => setAll(!all)} data-testid="actors-all">
+          {all ? `Show the first ${FIRST} only` : `Show all ${ranked.length}`}
+        </button>
+      )}
       {missing && <p class="muted" role="status">“{missing}” could not be found in the page any more. Read the page again to refresh.</p>}
-    </section>
+    </Fold>
   );
 }

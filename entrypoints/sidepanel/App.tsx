@@ -1,17 +1,21 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { ArchiveLossNotice } from '@/components/ArchiveLossNotice';
 import { ArticleMeta } from '@/components/ArticleMeta';
 import { formatDate } from '@/components/format';
 import { Notice } from '@/components/Notice';
 import { askPersistentStorage, useBroadcast } from '@/components/useBroadcast';
+import { useSettings } from '@/components/useSettings';
 import type { PanelState } from '@/lib/messaging/protocol';
-import type { Actor, Claim } from '@/lib/types';
+import type { Actor, Analysis, Claim } from '@/lib/types';
 import { request } from '@/lib/messaging/transport';
 import { originPattern } from '@/lib/settings';
+import { updateSettings } from '@/lib/settings-item';
 import type { ReviewDraft } from '@/components/claims';
 import { ActorsSection } from './ActorsSection';
-import { ClaimsSection } from './ClaimsSection';
-import { CoverageSection } from './CoverageSection';
+import { OtherClaimsSection, ToCheckSection } from './ClaimsSection';
+import { CoverageSection, useCoverage } from './CoverageSection';
+import { Glance } from './Glance';
 import { HighlightsToggle } from './HighlightsToggle';
 import { useActiveTab } from './useActiveTab';
 
@@ -87,8 +91,9 @@ export function App() {
     <main class="panel" aria-busy={busy || status === 'working'}>
       <header class="panel-header">
         <p class="brand">Backstory</p>
-        <HighlightsToggle />
+        {status === 'ready' && <HighlightsToggle />}
       </header>
+      <ArchiveLossNotice onRestore={() => void browser.tabs.create({ url: browser.runtime.getURL('/archive.html#/backup') })} />
       {problem && (
         <Notice title="That did not work" tone="error" testId="problem">
           <p>{problem}</p>
@@ -151,7 +156,7 @@ interface BodyProps {
   onMarkSelection(): Promise<string | null>;
 }
 
-function Body({ panel, busy, slow, onRead, onSave, onRemove, onReveal, onRevealClaim, onReview, onMarkSelection }: BodyProps) {
+function Body({ panel, busy, slow, onRead, onSave, onRemove, ...rest }: BodyProps) {
   if (!panel) return <Notice title="Opening…" tone="busy" />;
   const s = panel.state;
   switch (s.status) {
@@ -203,45 +208,78 @@ function Body({ panel, busy, slow, onRead, onSave, onRemove, onReveal, onRevealC
           </p>
         </Notice>
       );
-    case 'ready': {
-      const a = s.article;
-      return (
-        <>
-          <article class="card" data-testid="article">
-            <h1 class="article-title" data-testid="title">
-              {a.title}
-            </h1>
-            <ArticleMeta publisher={a.publisher} aggregator={a.aggregator} byline={a.byline} published={a.published} wordCount={a.wordCount} url={a.url} />
-            {a.truncated && <p class="truncated">This page is very long: Backstory read its first part only.</p>}
-            <div class="actions">
-              {panel.saved ? (
-                <>
-                  <button type="button" aria-pressed="true" onClick={onSave} disabled={busy} data-testid="save" title="Saved. Click to update the saved copy.">
-                    ✓ Saved
-                  </button>
-                  <button type="button" class="danger" onClick={onRemove} disabled={busy} data-testid="remove">
-                    Remove
-                  </button>
-                  <span class="saved-note muted">on {formatDate(panel.saved.savedAt, true)}</span>
-                </>
-              ) : (
-                <button type="button" class="primary" onClick={onSave} disabled={busy} data-testid="save">
-                  Save to archive
-                </button>
-              )}
-            </div>
-          </article>
-          <ActorsSection analysis={s.analysis} onReveal={onReveal} />
-          <CoverageSection tabId={panel.tabId} url={s.url} at={s.at} saved={panel.saved} />
-          <ClaimsSection
-            claims={s.analysis.claims ?? []}
-            notice={s.analysis.notice}
-            onReveal={onRevealClaim}
-            onReview={onReview}
-            onMarkSelection={onMarkSelection}
-          />
-        </>
-      );
-    }
+    case 'ready':
+      return <Ready panel={panel} state={s} busy={busy} onSave={onSave} onRemove={onRemove} rest={rest} />;
   }
+}
+
+type ReadyState = Extract<PanelState['state'], { status: 'ready' }>;
+
+interface ReadyProps {
+  panel: PanelState;
+  state: ReadyState;
+  busy: boolean;
+  onSave(): void;
+  onRemove(): void;
+  rest: Pick<BodyProps, 'onReveal' | 'onRevealClaim' | 'onReview' | 'onMarkSelection'>;
+}
+
+/**
+ * An article read: the glance line, then the claims to check, earlier coverage, the names, and the
+ * other claims, each in a section that folds.
+ */
+function Ready({ panel, state: s, busy, onSave, onRemove, rest }: ReadyProps) {
+  const a = s.article;
+  const analysis: Analysis = s.analysis;
+  const claims = analysis.claims ?? [];
+  const coverage = useCoverage(panel.tabId, s.url, s.at, panel.saved);
+  const settings = useSettings();
+  function jump(id: string) {
+    const el = document.getElementById(id);
+    el?.scrollIntoView({ block: 'start' });
+    el?.querySelector<HTMLElement>('.fold-button')?.focus({ preventScroll: true });
+  }
+  return (
+    <>
+      <article class="card article-card" data-testid="article">
+        <h1 class="article-title" data-testid="title">
+          {a.title}
+        </h1>
+        <ArticleMeta publisher={a.publisher} aggregator={a.aggregator} byline={a.byline} published={a.published} wordCount={a.wordCount} url={a.url} />
+        {a.truncated && <p class="truncated">This page is very long: Backstory read its first part only.</p>}
+        <Glance claims={claims} actors={analysis.actors} coverage={coverage} saved={!!panel.saved} onJump={jump} />
+        <div class="actions">
+          {panel.saved ? (
+            <>
+              <span class="saved-state" data-testid="saved-state" title={`Saved ${formatDate(panel.saved.savedAt, true)}`}>
+                ✓ Saved <span class="muted">on {formatDate(panel.saved.savedAt)}</span>
+              </span>
+              <button type="button" class="small" onClick={onSave} disabled={busy} data-testid="save" title="Save this page's current text over the saved copy">
+                Update
+              </button>
+              <button type="button" class="small danger" onClick={onRemove} disabled={busy} data-testid="remove" title="Remove this article from your archive">
+                Remove
+              </button>
+            </>
+          ) : (
+            <button type="button" class="primary" onClick={onSave} disabled={busy} data-testid="save">
+              Save to archive
+            </button>
+          )}
+        </div>
+      </article>
+      <ToCheckSection claims={claims} notice={analysis.notice} onReveal={rest.onRevealClaim} onReview={rest.onReview} />
+      <CoverageSection state={coverage} saved={!!panel.saved} autoSaveOn={settings?.autoSave ?? false} />
+      <ActorsSection analysis={analysis} onReveal={rest.onReveal} />
+      <OtherClaimsSection
+        claims={claims}
+        notice={analysis.notice}
+        onReveal={rest.onRevealClaim}
+        onReview={rest.onReview}
+        onMarkSelection={rest.onMarkSelection}
+        allMarked={settings ? settings.allClaims : null}
+        onMarkAll={(on) => void updateSettings({ allClaims: on, ...(on ? { highlights: true } : {}) })}
+      />
+    </>
+  );
 }

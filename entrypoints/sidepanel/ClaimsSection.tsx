@@ -1,108 +1,167 @@
 import { useState } from 'preact/hooks';
 import { CheckworthyMeter, KIND_LABEL, ReviewEditor, ReviewSummary, SignalList, StatusBadge, type ReviewDraft } from '@/components/claims';
+import { Fold } from '@/components/Fold';
+import { plural } from '@/components/format';
 import { claimStatus } from '@/lib/claim-status';
 import type { Claim } from '@/lib/types';
 
-type Filter = 'all' | 'unverified' | 'checkworthy' | 'reviewed';
-
-const FILTERS: { value: Filter; label: string }[] = [
-  { value: 'all', label: 'All' },
-  { value: 'unverified', label: 'Unverified' },
-  { value: 'checkworthy', label: 'Check-worthy' },
-  { value: 'reviewed', label: 'Reviewed' },
-];
-
 const CLIP = 280;
+/** How many check-worthy claims without a signal join the unverified ones at the top. */
+const TOP_CHECKWORTHY = 3;
+/** Unverified claims shown before "Show N more". */
+const FIRST_UNVERIFIED = 6;
 
-interface Props {
-  claims: Claim[];
-  notice?: string;
-  onReveal(claim: Claim): Promise<boolean>;
-  onReview(claim: Claim, review: ReviewDraft | null): Promise<string | null>;
-  onMarkSelection(): Promise<string | null>;
+/**
+ * The claims to look at first: every claim the text gives a reason to doubt (or the reader marked),
+ * then the few most check-worthy of the rest. Membership does not follow the reader's review, so a
+ * claim stays where it is while the reader reviews it.
+ */
+export function splitClaims(claims: Claim[]): { toCheck: Claim[]; others: Claim[] } {
+  const flagged = claims.filter((c) => c.unverified || c.missed);
+  const top = new Set(
+    claims
+      .filter((c) => !c.unverified && !c.missed && c.checkworthy)
+      .sort((a, b) => b.checkworthiness - a.checkworthiness)
+      .slice(0, TOP_CHECKWORTHY),
+  );
+  return {
+    toCheck: [...flagged, ...claims.filter((c) => top.has(c))],
+    others: claims.filter((c) => !c.unverified && !c.missed && !top.has(c)),
+  };
 }
 
-/** This article's claims in reading order: who said it, what kind, how check-worthy, why unverified; review each. */
-export function ClaimsSection({ claims, notice, onReveal, onReview, onMarkSelection }: Props) {
-  const [filter, setFilter] = useState<Filter>('all');
-  const [open, setOpen] = useState<string | null>(null);
-  const [missing, setMissing] = useState(false);
-  const [markProblem, setMarkProblem] = useState<string | null>(null);
-  const unverified = claims.filter((c) => claimStatus(c) === 'unverified').length;
-  const shown = claims.filter((c) =>
-    filter === 'all' ? true : filter === 'unverified' ? claimStatus(c) === 'unverified' : filter === 'reviewed' ? !!c.review : c.checkworthy,
-  );
+interface CardProps {
+  claim: Claim;
+  onReveal(claim: Claim): Promise<boolean>;
+  onReview(claim: Claim, review: ReviewDraft | null): Promise<string | null>;
+}
 
+/** One claim: who said it, what kind, why to check it; a click shows it in the page; review it. */
+function ClaimCard({ claim: c, onReveal, onReview, onMissing }: CardProps & { onMissing(missing: boolean): void }) {
+  const [open, setOpen] = useState(false);
+  const status = claimStatus(c);
   return (
-    <section class="section" aria-labelledby="claims-h" data-testid="claims">
-      <h3 id="claims-h">Claims</h3>
-      {claims.length === 0 ? (
-        <p class="empty muted">{notice ?? 'No quotes, reported statements or check-worthy statements were found.'}</p>
+    <li class={`claim claim-${status ?? 'none'}`} data-testid="claim" data-claim-id={c.id} data-kind={c.kind}>
+      <div class="claim-head">
+        {c.speaker && (
+          <span class="speaker" data-testid="claim-speaker">
+            {c.speaker}
+          </span>
+        )}
+        <span class="kind">{c.missed ? 'Marked by you' : KIND_LABEL[c.kind]}</span>
+        <StatusBadge status={status} reviewed={!!c.review} />
+        {/* An unverified claim says once why to check it (its signals); a check-worthiness
+            score beside it ("Unverified · 0% check-worthy") would contradict that. */}
+        {!c.missed && status !== 'unverified' && <CheckworthyMeter value={c.checkworthiness} checkworthy={c.checkworthy} />}
+        {!open && (
+          <button type="button" class="link review-open" onClick={() => setOpen(true)} data-testid="review-open" aria-label={`${c.review ? 'Edit review of' : 'Review'} this claim`}>
+            {c.review ? 'Edit review' : 'Review'}
+          </button>
+        )}
+      </div>
+      <button type="button" class="claim-text" title="Show in the page" onClick={() => void onReveal(c).then((found) => onMissing(!found))}>
+        {c.text.length > CLIP ? `${c.text.slice(0, CLIP).trimEnd()}…` : c.text}
+      </button>
+      <SignalList claim={c} />
+      <ReviewSummary review={c.review} />
+      {open && <ReviewEditor claim={c} onSave={(r) => onReview(c, r)} onDone={() => setOpen(false)} />}
+    </li>
+  );
+}
+
+function ClaimList({ claims, compact, ...rest }: Omit<CardProps, 'claim'> & { claims: Claim[]; compact?: boolean }) {
+  const [missing, setMissing] = useState(false);
+  return (
+    <>
+      {/* Compact: each claim's text shows two lines until it is focused (clicked), so that several
+          fit on the panel's first screen; the whole text stays in the page for screen readers. */}
+      <ol class={compact ? 'claims claims-compact' : 'claims'}>
+        {claims.map((c) => (
+          <ClaimCard key={c.id} claim={c} {...rest} onMissing={setMissing} />
+        ))}
+      </ol>
+      {missing && (
+        <p class="muted" role="status">
+          That claim could not be found in the page any more. Read the page again to refresh.
+        </p>
+      )}
+    </>
+  );
+}
+
+interface SectionProps extends Omit<CardProps, 'claim'> {
+  claims: Claim[];
+  notice?: string;
+}
+
+/** The unverified claims, then the most check-worthy ones: what the reader came for. */
+export function ToCheckSection({ claims, notice, ...rest }: SectionProps) {
+  const [all, setAll] = useState(false);
+  const { toCheck } = splitClaims(claims);
+  const unverified = toCheck.filter((c) => c.unverified || c.missed);
+  const worthy = toCheck.length - unverified.length;
+  const shownUnverified = all ? unverified : unverified.slice(0, FIRST_UNVERIFIED);
+  const hidden = unverified.length - shownUnverified.length;
+  return (
+    <Fold
+      id="to-check"
+      title="Claims to check first"
+      count={toCheck.length}
+      testId="to-check"
+      hint={[unverified.length && `${unverified.length} unverified`, worthy && `${worthy} check-worthy`].filter(Boolean).join(' · ')}
+    >
+      {toCheck.length === 0 ? (
+        <p class="empty muted" data-testid="to-check-empty">
+          {claims.length === 0
+            ? (notice ?? 'No quotes, reported statements or check-worthy statements were found.')
+            : 'Nothing here gives a reason for doubt, and no statement stands out as worth checking.'}
+        </p>
       ) : (
         <>
-          <p class="muted claims-count">
-            {claims.length} {claims.length === 1 ? 'claim' : 'claims'}, {unverified} unverified
-          </p>
-          <div class="filters" role="group" aria-label="Show">
-            {FILTERS.map((f) => (
-              <button key={f.value} type="button" class="toggle" aria-pressed={filter === f.value} onClick={() => setFilter(f.value)}>
-                {f.label}
-              </button>
-            ))}
-          </div>
-          <ol class="claims">
-            {shown.map((c) => {
-              const status = claimStatus(c);
-              return (
-                <li key={c.id} class={`claim claim-${status ?? 'none'}`} data-testid="claim" data-claim-id={c.id} data-kind={c.kind}>
-                  <div class="claim-head">
-                    <span class="kind">{KIND_LABEL[c.kind]}</span>
-                    {c.speaker && (
-                      <span class="speaker" data-testid="claim-speaker">
-                        {c.speaker}
-                      </span>
-                    )}
-                    {c.missed && <span class="kind">Marked by you</span>}
-                    <StatusBadge status={status} reviewed={!!c.review} />
-                  </div>
-                  <button
-                    type="button"
-                    class="claim-text"
-                    title="Show in the page"
-                    onClick={() => void onReveal(c).then((found) => setMissing(!found))}
-                  >
-                    {c.text.length > CLIP ? `${c.text.slice(0, CLIP)}…` : c.text}
-                  </button>
-                  {/* An unverified claim says once why to check it (its signals); a check-worthiness
-                      score beside it ("Unverified · 0% check-worthy") would contradict that. */}
-                  {!c.missed && status !== 'unverified' && <CheckworthyMeter value={c.checkworthiness} checkworthy={c.checkworthy} />}
-                  <SignalList claim={c} />
-                  <ReviewSummary review={c.review} />
-                  {open === c.id ? (
-                    <ReviewEditor claim={c} onSave={(r) => onReview(c, r)} onDone={() => setOpen(null)} />
-                  ) : (
-                    <button type="button" class="link" onClick={() => setOpen(c.id)} data-testid="review-open">
-                      {c.review ? 'Edit review' : 'Review'}
-                    </button>
-                  )}
-                </li>
-              );
-            })}
-          </ol>
-          {missing && (
-            <p class="muted" role="status">
-              That claim could not be found in the page any more. Read the page again to refresh.
-            </p>
+          <ClaimList claims={[...shownUnverified, ...toCheck.slice(unverified.length)]} compact {...rest} />
+          {hidden > 0 && (
+            <button type="button" class="link" onClick={() => setAll(true)}>
+              Show {hidden} more unverified
+            </button>
           )}
         </>
       )}
+    </Fold>
+  );
+}
+
+interface OtherProps extends SectionProps {
+  /** Whether every claim is marked in the page, not only the ones to doubt. */
+  allMarked: boolean | null;
+  onMarkAll(on: boolean): void;
+  onMarkSelection(): Promise<string | null>;
+}
+
+/** The rest of the article's claims in reading order, and the reader's own "this is a claim". */
+export function OtherClaimsSection({ claims, notice: _notice, allMarked, onMarkAll, onMarkSelection, ...rest }: OtherProps) {
+  const [markProblem, setMarkProblem] = useState<string | null>(null);
+  const { others } = splitClaims(claims);
+  const reviewed = claims.filter((c) => c.review).length;
+  return (
+    <Fold id="claims" title="Other claims" count={others.length} testId="claims" foldedByDefault={false}>
+      {claims.length > 0 && (
+        <p class="muted section-note claims-count">
+          {plural(claims.length, 'claim')} in all{reviewed > 0 ? `, ${reviewed} reviewed by you` : ''}; the ones above are not repeated here.
+        </p>
+      )}
+      {allMarked !== null && claims.length > 0 && (
+        <label class="switch">
+          <input type="checkbox" checked={allMarked} onChange={(e) => onMarkAll(e.currentTarget.checked)} data-testid="toggle-all-claims" />
+          Show all claims in the page
+        </label>
+      )}
+      {others.length === 0 ? (
+        <p class="empty muted">{claims.length ? 'Every claim is listed above.' : 'None.'}</p>
+      ) : (
+        <ClaimList claims={others} {...rest} />
+      )}
       <div class="mark-missed">
-        <button
-          type="button"
-          onClick={() => void onMarkSelection().then(setMarkProblem)}
-          data-testid="mark-claim"
-          title="Select a sentence in the article first"
-        >
+        <button type="button" onClick={() => void onMarkSelection().then(setMarkProblem)} data-testid="mark-claim" title="Select a sentence in the article first">
           Mark selected text as a claim
         </button>
         {markProblem && (
@@ -111,6 +170,6 @@ export function ClaimsSection({ claims, notice, onReveal, onReview, onMarkSelect
           </p>
         )}
       </div>
-    </section>
+    </Fold>
   );
 }

@@ -46,6 +46,19 @@ export function backupDue(state: BackupState, articles: number, now: number): bo
   return state.lastAt === null || now - state.lastAt > REMIND_AFTER_MS;
 }
 
+/** From this many articles, an archive is worth a backup reminder however new it is. */
+export const WORTH_ARTICLES = 20;
+/** ...or from this long after its first save. */
+export const WORTH_AFTER_MS = 7 * 86_400_000;
+
+/**
+ * Whether the archive is worth nagging about at all: enough articles, or a week since the first
+ * save. A reader who saved their first article a minute ago is not asked to back it up.
+ */
+export function backupWorthIt(articles: number, firstSavedAt: number | null, now: number): boolean {
+  return articles >= WORTH_ARTICLES || (firstSavedAt !== null && articles > 0 && now - firstSavedAt >= WORTH_AFTER_MS);
+}
+
 /** Splits text into parts of at most `size` characters, never between the halves of a surrogate pair. */
 export function splitParts(text: string, size = PART_CHARS): string[] {
   const parts: string[] = [];

@@ -8,6 +8,7 @@
  * treated as hostile: Markdown is escaped so that no link, image or HTML can come out of it, and
  * only http(s) addresses ever become links.
  */
+import { statedClock } from '../extract/date';
 import { claimStatus } from '../claim-status';
 import type { Actor, Claim, ClaimKind, ClaimStatus, SavedArticle, TextSpan } from '../types';
 
@@ -118,9 +119,10 @@ function mdLink(url: string | null | undefined): string | null {
   return href ? `<${href.replace(/[<>\s]/g, encodeURIComponent)}>` : null;
 }
 
+/** The publication day: the page's own calendar date when the record states it, else the UTC day. */
 function publishedText(published: string | null): string | null {
   if (!published) return null;
-  const t = Date.parse(published);
+  const t = statedClock(published) ?? Date.parse(published);
   return Number.isFinite(t) ? isoDay(t) : published;
 }
 

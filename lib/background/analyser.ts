@@ -59,7 +59,7 @@ export function createAnalyser(sources: ModelSources): Analyse {
     const english = isProbablyEnglish(article.paragraphs);
     const found = english ? findMentions(tagger, article.paragraphs) : [];
     const t2 = performance.now();
-    const { actors, mentions } = buildActors(article.paragraphs, found, { canonical: canonicalName, facts: factsFor(tagger) });
+    const { actors, mentions } = buildActors(article.paragraphs, found, { canonical: canonicalName, facts: factsFor(tagger), title: article.title });
     const t3 = performance.now();
     // A caption is never a claim: claims are read in the running text only (caption paragraphs
     // are left empty, so paragraph numbers and offsets stay those of the article).

@@ -3,13 +3,14 @@
  * host permissions actually granted. Registration is the browser's, so it survives worker restarts.
  */
 import { browser } from 'wxt/browser';
-import { autoRunPatterns, parseSettings, SETTINGS_KEY } from '../settings';
+import { autoRunPatterns } from '../settings';
+import { getSettings } from '../settings-item';
 
 const SCRIPT_ID = 'backstory-autorun';
 
 export async function syncAutoRun(): Promise<void> {
   try {
-    const settings = parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+    const settings = await getSettings();
     const wanted = autoRunPatterns(settings);
     const granted: string[] = [];
     for (const pattern of wanted) {

@@ -17,11 +17,14 @@ import type { ArchiveDB } from '../archive/db';
 import type { Broadcast, PanelState, SavedInfo, TabState } from '../messaging/protocol';
 import { isQuotaError, isWriteFailure, STORAGE_FULL, UserFacingError, WRITE_FAILED, type Handlers } from '../messaging/transport';
 import { isClaimStatus } from '../claim-status';
+import { readerMessage } from '../extract/messages';
 import type { Analysis, Article, Claim, ExtractResult, SavedArticle } from '../types';
 import { savesAutomatically, type Settings } from '../settings';
 import type { TabStore } from './tab-store';
 import { MAX_BULK } from './gate';
 import { Room } from './room';
+import { Settler } from './settle';
+import type { KeyValueArea } from './census';
 
 /** What the service needs from the browser about tabs: a port, so tests can fake it. */
 export interface TabAccess {
@@ -58,6 +61,11 @@ export interface ServiceDeps {
    * without the shipped table when absent.
    */
   idf?: ArchiveIdf;
+  /**
+   * Where a failed write is remembered until the archive's log is settled (`storage.local`; see
+   * lib/background/settle.ts); without it a failed write is not followed up.
+   */
+  area?: KeyValueArea;
 }
 
 
@@ -69,6 +77,8 @@ const UNSUPPORTED =
   'Backstory reads web pages. This is a browser or extension page, which no extension may read. Open a news article and try again.';
 const NO_PERMISSION =
   'Backstory may not read this page yet. Click its toolbar button on the page (or press Alt+Shift+B), or allow this site in the options.';
+export const NOT_ON_THIS_PAGE =
+  'Backstory answers a page only about the people, organisations and places it found in the article it read there. Nothing was read.';
 const BLOCKED = 'The browser does not let extensions read this page (for example, extension stores and built-in pages).';
 
 export function createService(d: ServiceDeps): Handlers & { activate(tabId: number): Promise<PanelState>; forgetTab(tabId: number): Promise<void>; navigated(tabId: number, url: string | null): Promise<void> } {
@@ -132,7 +142,7 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
   async function report(tabId: number, url: string, result: ExtractResult): Promise<Analysis | null> {
     if (!result.ok) {
       const status = result.reason === 'unsupported-page' ? 'unsupported' : 'not-article';
-      await setState(tabId, { status, url, message: result.message });
+      await setState(tabId, { status, url, message: readerMessage(result) });
       return null;
     }
     let analysis: Analysis;
@@ -210,6 +220,10 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
   }
 
   const reopen = reopener(d.db);
+  // After a write the disk refused, the log LevelDB keeps under IndexedDB may be torn, and the
+  // browser would discard the archive on its next start: it is settled once writes go through again.
+  const settler = d.area ? new Settler(d.area, d.db, (bytes) => room.ensure(bytes), (msg, err) => console.warn(msg, err ?? '')) : null;
+  if (settler) void settler.load().then((pending) => pending && settler.check()).catch((err) => console.warn('Backstory: could not read whether the archive’s log needs settling', err));
   return storageFullSaysSo({
     activate,
     async forgetTab(tabId) {
@@ -227,7 +241,12 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       if (sender?.frameId !== undefined && sender.frameId !== 0) return { analysis: null };
       return { analysis: await report(tabId, url, result) };
     },
-    async 'content/actor-info'({ key }) {
+    async 'content/actor-info'({ key }, sender) {
+      // A page (possibly hostile) learns only about the actors of the article Backstory read on it,
+      // in its top frame: it cannot probe the archive for any name it likes (issue #15).
+      const tabId = sender?.tab?.id;
+      const state = tabId === undefined || (sender?.frameId !== undefined && sender.frameId !== 0) ? null : await d.tabs.get(tabId);
+      if (state?.status !== 'ready' || !state.analysis.actors.some((a) => a.key === key)) throw new UserFacingError(NOT_ON_THIS_PAGE);
       return actorArchiveInfo(d.db, key, 3);
     },
     async 'panel/reveal'({ tabId, actorKey }) {
@@ -425,7 +444,15 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
       }
       return report;
     },
-  }, () => void reopen());
+  }, {
+    failed(err) {
+      if (isWriteFailure(err)) settler?.noteFailure();
+      void reopen().then((open) => open && settler?.check());
+    },
+    served() {
+      if (settler?.pending) void settler.check();
+    },
+  });
 }
 
 /**
@@ -433,24 +460,26 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
  * turned into one sentence the reader can act on. The write itself was one transaction, so the
  * archive is as it was before.
  */
-function storageFullSaysSo<T extends object>(handlers: T, onClosed: (err: unknown) => void = () => undefined): T {
+function storageFullSaysSo<T extends object>(handlers: T, on: { failed(err: unknown): void; served(): void }): T {
   const out: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(handlers)) {
     out[name] =
       typeof fn === 'function'
         ? async (...args: unknown[]) => {
             try {
-              return await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
+              const value = await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
+              on.served();
+              return value;
             } catch (err) {
               if (isQuotaError(err)) throw new UserFacingError(STORAGE_FULL);
+              if (isClosedError(err)) {
+                on.failed(err);
+                throw new UserFacingError(REOPENING);
+              }
               if (isWriteFailure(err)) {
                 // The browser may close the database after such a failure: open it again meanwhile.
-                onClosed(err);
+                on.failed(err);
                 throw new UserFacingError(WRITE_FAILED);
-              }
-              if (isClosedError(err)) {
-                onClosed(err);
-                throw new UserFacingError(REOPENING);
               }
               // A record that does not fit the archive's schema (lib/archive/schema.ts): the sentence says what.
               throw err instanceof RecordError ? new UserFacingError(err.message) : err;
@@ -474,15 +503,23 @@ export const REOPENING =
 /**
  * Opens the archive again after the browser closed it, without a browser restart: at once, then
  * after 1, 5, 15, 30 and 60 seconds (Chromium was seen refusing for up to a minute after a full
- * disk). One reopening at a time.
+ * disk). One reopening at a time; asking again while it waits (a reader's request found the
+ * archive closed) tries at once instead of waiting out the pause, so that saving works as soon as
+ * the disk has room again.
  */
 export function reopener(db: ArchiveDB, wait: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))): () => Promise<boolean> {
   let running: Promise<boolean> | null = null;
-  return () =>
-    (running ??= (async () => {
+  let wake: (() => void) | null = null;
+  return () => {
+    if (running) {
+      wake?.();
+      return running;
+    }
+    return (running = (async () => {
       try {
         for (const ms of [0, 1000, 5000, 15_000, 30_000, 60_000]) {
-          if (ms) await wait(ms);
+          if (ms) await Promise.race([wait(ms), new Promise<void>((r) => (wake = r))]);
+          wake = null;
           try {
             if (db.isOpen()) db.close();
             await db.open();
@@ -494,8 +531,10 @@ export function reopener(db: ArchiveDB, wait: (ms: number) => Promise<void> = (m
         return false;
       } finally {
         running = null;
+        wake = null;
       }
     })());
+  };
 }
 
 function idList(ids: unknown): number[] {

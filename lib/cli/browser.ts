@@ -144,6 +144,21 @@ export interface LaunchOptions {
   /** Reuse a profile (to test a restart); a fresh temporary one otherwise. */
   userDataDir?: string;
   proxyPort?: number;
+  /**
+   * Refuse at once every http(s) request to a host other than this machine (a saved page's remote
+   * scripts, images and fonts), instead of letting each one wait for the network to fail.
+   */
+  refuseRemote?: boolean;
+}
+
+/** Whether an address leaves this machine (http(s) to a host other than 127.0.0.1 / localhost / ::1). */
+export function isRemote(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && !['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+  } catch {
+    return false;
+  }
 }
 
 /** Starts Chromium with the built extension loaded, headless, kept off the network. */
@@ -185,6 +200,7 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Launched
   });
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
+  if (opts.refuseRemote) await context.route((u) => isRemote(u.href), (route) => route.abort('blockedbyclient'));
   let worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
   worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
   const extensionId = new URL(worker.url()).host;

@@ -6,4 +6,5 @@
 declare const chrome: {
   tabs: { query(q: Record<string, unknown>): Promise<{ id?: number; url?: string }[]> };
   runtime: { sendMessage(msg: unknown): Promise<unknown> };
+  storage: { local: { get(key: string | null): Promise<Record<string, unknown>> } };
 };

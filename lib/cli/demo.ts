@@ -3,7 +3,9 @@
  *
  * The main job in one command, without a desktop: builds the extension if needed, starts headless
  * Chromium (or Firefox, with --browser firefox) with it, serves the page from 127.0.0.1, reads it with the extension, saves it, and
- * writes page.png, sidepanel.png, archive.png and summary.json to DIR (default demo-output/).
+ * writes page.png (scrolled to the article's marks), sidepanel.png (the panel's first screen, then
+ * sidepanel-2.png… for the rest), archive.png, claims.png and summary.json to DIR (default demo-output/).
+ * Requests that would leave the machine (a saved page's remote resources) are refused at once.
  *
  * With --archive, the demo profile's archive is filled first, through the extension itself (each
  * article read and saved as a reader would), from PATH: a folder of pages (every .html file in it
@@ -177,7 +179,9 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   const staged = await stagePage(args.page);
   const server = await serveStatic(staged.root);
-  const b = await launchBrowser(args.browser);
+  // A saved page's remote scripts, images and fonts cannot load here: refuse them at once rather
+  // than wait for each to fail (a BBC page asks for about 110 and took half a minute to "load").
+  const b = await launchBrowser(args.browser, { refuseRemote: true });
   let filled: { saved: number; notArticles: number; skipped: number } | null = null;
   try {
     if (args.archive) {
@@ -208,15 +212,30 @@ async function main(): Promise<void> {
       coverage = await ask<Coverage | null>(panel, 'panel/coverage', { tabId });
       await panel.waitFor('[data-testid="coverage"][aria-busy="false"]', 20_000);
     }
+    const written: string[] = [];
+    const shoot = async (p: DriverPage, name: string) => {
+      await p.screenshot(join(out, name));
+      written.push(join(out, name));
+    };
     await page.bringToFront();
-    await page.screenshot(join(out, 'page.png'));
-    // A viewport as tall as the panel's content, so no scrollbar eats into the picture.
-    const height = await panel.evaluate(() => document.documentElement.scrollHeight, null);
-    await panel.setViewport(420, Math.min(4000, Math.max(600, height)));
-    await panel.screenshot(join(out, 'sidepanel.png'));
-    const archive = await b.openExtensionPage('archive.html', { width: 1100, height: 800 });
+    await page.setViewport(1280, 900);
+    // The article with its marks, not the top of the page (menus, logos): scroll to the first mark.
+    await page.evaluate(scrollToFirstMark, null);
+    await shoot(page, 'page.png');
+    // The whole panel, one screen-sized picture after another (a single picture of a long panel is
+    // too tall to read, and some viewers cut it).
+    const parts = await panelParts(panel);
+    for (const [i, y] of parts.entries()) {
+      await panel.evaluate((top: number) => window.scrollTo(0, top), y);
+      await shoot(panel, i === 0 ? 'sidepanel.png' : `sidepanel-${i + 1}.png`);
+    }
+    const archive = await b.openExtensionPage('archive.html', { width: 1280, height: 900 });
     await archive.waitFor(`${testId('archive-item')}, ${testId('empty')}`);
-    await archive.screenshot(join(out, 'archive.png'));
+    await shoot(archive, 'archive.png');
+    // A page of its own: a change of the address's fragment alone is not a navigation in every driver (Firefox over BiDi).
+    const claims = await b.openExtensionPage('archive.html#/claims', { width: 1280, height: 900 });
+    await claims.waitFor(`${testId('claim-row')}, ${testId('claims-empty')}`);
+    await shoot(claims, 'claims.png');
 
     const summary = {
       article:
@@ -274,14 +293,54 @@ async function main(): Promise<void> {
       },
     };
     writeFileSync(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    written.push(join(out, 'summary.json'));
     console.log(`Read "${summary.article?.title ?? args.page}" (${s.status}) in ${b.name}.`);
+    if (s.status === 'ready') {
+      const cl = s.analysis.claims ?? [];
+      const by = (t: string) => s.analysis.actors.filter((a) => a.type === t).length;
+      console.log(
+        `Found ${by('PER')} people, ${by('ORG')} organisations, ${by('LOC')} places; ` +
+          `${cl.length} claims, ${cl.filter((c) => c.unverified).length} unverified, ${cl.filter((c) => c.checkworthy).length} check-worthy.`,
+      );
+    }
     if (coverage) console.log(`Earlier coverage: ${coverage.same.length} same event, ${coverage.related.length} related, out of ${coverage.archived} saved articles.`);
-    console.log(`Wrote ${['page.png', 'sidepanel.png', 'archive.png', 'summary.json'].map((f) => join(out, f)).join('\n      ')}`);
+    const t = summary.timings as Record<string, number | null>;
+    console.log(
+      `Timings: read to panel ${t.activation_to_panel_ms} ms, save ${t.save_ms ?? '–'} ms, coverage ${t.coverage_ms ?? '–'} ms, all ${t.total_ms} ms.` +
+        (summary.network.off_machine.length ? ` ${summary.network.off_machine.length} requests off this machine were refused.` : ''),
+    );
+    console.log(`Wrote ${written.join('\n      ')}`);
   } finally {
     await b.close();
     await server.close();
     await staged.cleanup();
   }
+}
+
+/** Scrolls the page so its first mark (name or claim) sits near the top; runs in the page (no inner functions: tsx would name them). */
+function scrollToFirstMark(): number | null {
+  const rects: DOMRect[] = [];
+  const registry = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS?.highlights;
+  if (registry) for (const [name, ranges] of registry) if (name.startsWith('backstory-')) for (const r of ranges) rects.push(r.getBoundingClientRect());
+  for (const el of document.querySelectorAll('backstory-mark')) rects.push(el.getBoundingClientRect());
+  let best: number | null = null;
+  for (const r of rects) {
+    if (r.width === 0 && r.height === 0) continue;
+    const y = r.top + window.scrollY;
+    if (best === null || y < best) best = y;
+  }
+  if (best !== null) window.scrollTo(0, Math.max(0, best - 160));
+  return best;
+}
+
+/** The scroll positions that show the whole panel in screens of 900 px, each overlapping the last a little. */
+async function panelParts(panel: DriverPage): Promise<number[]> {
+  const SCREEN = 900;
+  await panel.setViewport(420, SCREEN);
+  const height = await panel.evaluate(() => document.documentElement.scrollHeight, null);
+  const parts = [0];
+  while (parts.length < 8 && parts[parts.length - 1]! + SCREEN < height) parts.push(Math.min(height - SCREEN, parts[parts.length - 1]! + SCREEN - 60));
+  return parts;
 }
 
 function roundAll(t: Record<string, number>): Record<string, number> {

@@ -7,7 +7,7 @@
  */
 import type { EvalTask } from './eval/task';
 
-const TASK_NAMES = ['pages', 'extraction', 'ner', 'claims', 'quotes', 'events', 'realpages'] as const;
+const TASK_NAMES = ['pages', 'extraction', 'ner', 'claims', 'quotes', 'events', 'realpages', 'claim-match'] as const;
 /** Each task lives in ./eval/<name>.ts; a task not built yet says so instead of failing to import. */
 const TASKS: Record<string, () => Promise<{ default: EvalTask }>> = Object.fromEntries(
   TASK_NAMES.map((name) => [name, () => import(`./eval/${name}.ts`) as Promise<{ default: EvalTask }>]),

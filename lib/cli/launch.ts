@@ -7,11 +7,13 @@ import { launchFirefoxWithExtension } from './firefox';
 export interface DriverLaunchOptions {
   userDataDir?: string;
   proxyPort?: number;
+  /** Chromium: refuse requests that leave the machine at once (see LaunchOptions.refuseRemote). */
+  refuseRemote?: boolean;
 }
 
 export async function launchBrowser(name: BrowserName, opts: DriverLaunchOptions = {}): Promise<DriverBrowser> {
   const extensionPath = ensureE2EBuild(process.cwd(), name);
-  if (name === 'firefox') return launchFirefoxWithExtension({ extensionPath, ...opts });
+  if (name === 'firefox') return launchFirefoxWithExtension({ extensionPath, userDataDir: opts.userDataDir, proxyPort: opts.proxyPort });
   return chromiumDriver(await launchWithExtension({ extensionPath, ...opts }));
 }
 

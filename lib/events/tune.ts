@@ -3,7 +3,7 @@
  * small L2 penalty; deterministic), then the thresholds that maximise F1 on the same pairs. Used by
  * the eval for cross-validation and to produce DEFAULT_MODEL; not needed by the extension at run time.
  */
-import { CONTENT_FLOOR, FEATURES, GAP_WEIGHT, type FeatureName, type Features, type Logistic, type MatchModel } from './match.ts';
+import { CONTENT_FLOOR, FEATURES, passesFloor, type FeatureName, type Features, type Logistic, type MatchModel, type MatchRegime } from './match.ts';
 
 export interface Pair {
   features: Features;
@@ -11,6 +11,13 @@ export interface Pair {
   same: boolean;
   /** Same topic or story (same event included), when known. */
   topic?: boolean;
+  /**
+   * Which data set the pair comes from (default 0). With several, the thresholds maximise the mean
+   * of their F1s, so that the larger set does not decide alone.
+   */
+  group?: number;
+  /** Weight of the pair in the logistic fit (default 1): the eval balances data sets with it. */
+  weight?: number;
 }
 
 /** Solves A x = b for a small dense system (Gaussian elimination with partial pivoting). */
@@ -33,15 +40,12 @@ function solve(a: number[][], b: number[]): number[] {
   return m.map((row, i) => (Math.abs(row[i]!) < 1e-12 ? 0 : row[n]! / row[i]!));
 }
 
-/**
- * Logistic regression of `same` on the chosen features (the others get weight 0, except `gap`,
- * which keeps its prior). Returns bias and weights.
- */
+/** Logistic regression of `same` on the chosen features (the others get weight 0), pairs weighted by `weight`. Returns bias and weights. */
 export function fitLogistic(pairs: readonly Pair[], use: readonly FeatureName[], l2 = 1e-3, iterations = 30): Logistic {
   const d = use.length + 1;
   const w = new Array<number>(d).fill(0);
   const x = (p: Pair, j: number) => (j === 0 ? 1 : p.features[use[j - 1]!]);
-  const n = Math.max(1, pairs.length);
+  const n = Math.max(1e-9, pairs.reduce((a, p) => a + (p.weight ?? 1), 0));
   for (let it = 0; it < iterations; it++) {
     const g = new Array<number>(d).fill(0);
     const h = Array.from({ length: d }, () => new Array<number>(d).fill(0));
@@ -49,8 +53,9 @@ export function fitLogistic(pairs: readonly Pair[], use: readonly FeatureName[],
       let z = 0;
       for (let j = 0; j < d; j++) z += w[j]! * x(p, j);
       const pr = 1 / (1 + Math.exp(-z));
-      const r = pr - (p.same ? 1 : 0);
-      const s = Math.max(pr * (1 - pr), 1e-9);
+      const wt = p.weight ?? 1;
+      const r = (pr - (p.same ? 1 : 0)) * wt;
+      const s = Math.max(pr * (1 - pr), 1e-9) * wt;
       for (let j = 0; j < d; j++) {
         const xj = x(p, j);
         g[j]! += r * xj;
@@ -74,7 +79,6 @@ export function fitLogistic(pairs: readonly Pair[], use: readonly FeatureName[],
   }
   const weights = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Features;
   use.forEach((f, j) => (weights[f] = w[j + 1]!));
-  if (!use.includes('gap')) weights.gap = GAP_WEIGHT;
   return { bias: w[0]!, weights };
 }
 
@@ -100,6 +104,35 @@ export function bestThreshold(scores: readonly number[], labels: readonly boolea
   return best;
 }
 
+/**
+ * As `bestThreshold`, for pairs from several data sets (`groups`, small integers): the threshold
+ * that maximises the mean of the per-set F1s. With one set it is `bestThreshold`.
+ */
+export function bestThresholdGroups(scores: readonly number[], labels: readonly boolean[], groups: readonly number[]): { threshold: number; f1: number } {
+  const ids = [...new Set(groups)].sort((a, b) => a - b);
+  if (ids.length <= 1) return bestThreshold(scores, labels);
+  const slot = new Map(ids.map((g, i) => [g, i]));
+  const positives = ids.map(() => 0);
+  labels.forEach((l, i) => l && positives[slot.get(groups[i]!)!]!++);
+  const tp = ids.map(() => 0);
+  const taken = ids.map(() => 0);
+  const idx = scores.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
+  let best = { threshold: 1, f1: 0 };
+  for (let r = 0; r < idx.length; r++) {
+    const i = idx[r]!;
+    if (scores[i] === -Infinity) break;
+    const g = slot.get(groups[i]!)!;
+    taken[g]!++;
+    if (labels[i]) tp[g]!++;
+    let next = idx[r + 1];
+    if (next !== undefined && scores[next]! === -Infinity) next = undefined;
+    if (next !== undefined && scores[next]! === scores[i]!) continue;
+    const f1 = ids.reduce((a, _, k) => a + (positives[k] ? (2 * tp[k]!) / (taken[k]! + positives[k]!) : 0), 0) / ids.length;
+    if (f1 > best.f1) best = { threshold: next === undefined ? scores[i]! : (scores[i]! + scores[next]!) / 2, f1 };
+  }
+  return best;
+}
+
 function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
@@ -109,19 +142,57 @@ function sigmoid(z: number): number {
  * same-event pairs, "related" at the F1-best threshold for same-topic pairs (when pairs say their
  * topic; otherwise at a quarter of "same"). `direct` is the first-stage combination the pairs'
  * `neighbours` signal was computed with (default: the fitted one, when `use` has no `neighbours`).
- * Pairs under the cosine floor `minCosine` are in no tier, so they do not move the thresholds.
+ * Pairs under the floor are in no tier, so they do not move the thresholds (`minActors`: an actors
+ * overlap that also passes it, see `passesFloor`). `minCosine` is
+ * that floor, or a list of floors to choose from: the one whose "same" threshold gives the best F1
+ * on these pairs (the lowest among equals). With pairs from several data sets (`group`), F1 is the
+ * mean of theirs.
  */
-export function fitModel(pairs: readonly Pair[], use: readonly FeatureName[], direct?: Logistic, minCosine = CONTENT_FLOOR): MatchModel {
+export function fitModel(pairs: readonly Pair[], use: readonly FeatureName[], direct?: Logistic, minCosine: number | readonly number[] = CONTENT_FLOOR, minActors?: number): MatchModel {
   const fitted = fitLogistic(pairs, use);
-  const scores = pairs.map((p) => {
-    if (p.features.cosine < minCosine) return -Infinity;
+  const raw = pairs.map((p) => {
     let z = fitted.bias;
     for (const f of FEATURES) z += fitted.weights[f] * p.features[f];
     return sigmoid(z);
   });
-  const same = bestThreshold(scores, pairs.map((p) => p.same)).threshold;
+  const groups = pairs.map((p) => p.group ?? 0);
+  const floors = typeof minCosine === 'number' ? [minCosine] : [...minCosine].sort((a, b) => a - b);
+  let chosen = { floor: floors[0] ?? 0, threshold: 1, f1: -1, scores: raw };
+  for (const floor of floors) {
+    const scores = raw.map((s, i) => (passesFloor({ minCosine: floor, ...(minActors !== undefined ? { minActors } : {}) }, pairs[i]!.features) ? s : -Infinity));
+    const b = bestThresholdGroups(scores, pairs.map((p) => p.same), groups);
+    if (b.f1 > chosen.f1) chosen = { floor, threshold: b.threshold, f1: b.f1, scores };
+  }
+  const same = chosen.threshold;
   const withTopic = pairs.every((p) => p.topic !== undefined);
   let related = same / 4;
-  if (withTopic) related = Math.min(same, bestThreshold(scores, pairs.map((p) => p.topic === true)).threshold);
-  return { direct: direct ?? fitted, bias: fitted.bias, weights: fitted.weights, same, related, minCosine };
+  if (withTopic) related = Math.min(same, bestThresholdGroups(chosen.scores, pairs.map((p) => p.topic === true), groups).threshold);
+  return { direct: direct ?? fitted, bias: fitted.bias, weights: fitted.weights, same, related, minCosine: chosen.floor, ...(minActors !== undefined ? { minActors } : {}) };
+}
+
+/**
+ * Fits the two regimes of a model (see `MatchModel.dated`): the pairs of two dated articles give
+ * `dated`, the others the model itself, each with `fitModel`. When all pairs are of one kind, that
+ * fit is the whole model (no `dated`). `direct`: the first-stage model the pairs' `neighbours`
+ * signal was computed with (its regimes are used in turn). `datedUse`: the features of the dated
+ * regime (default: `use`), `datedMinCosine` its floor or floors (default: `minCosine`),
+ * `datedMinActors` its actors overlap that also passes the floor (default: none).
+ */
+export function fitRegimes(
+  pairs: readonly Pair[],
+  use: readonly FeatureName[],
+  direct?: MatchModel,
+  minCosine: number | readonly number[] = CONTENT_FLOOR,
+  datedUse: readonly FeatureName[] = use,
+  datedMinCosine: number | readonly number[] = minCosine,
+  datedMinActors?: number,
+): MatchModel {
+  const dated = pairs.filter((p) => p.features.undated === 0);
+  const undated = pairs.filter((p) => p.features.undated !== 0);
+  const datedDirect = (direct?.dated ?? direct)?.direct;
+  if (undated.length === 0) return fitModel(dated, datedUse, datedDirect, datedMinCosine, datedMinActors);
+  const base = fitModel(undated, use, direct?.direct, minCosine);
+  if (dated.length === 0) return base;
+  const regime: MatchRegime = fitModel(dated, datedUse, datedDirect, datedMinCosine, datedMinActors);
+  return { ...base, dated: regime };
 }

@@ -182,9 +182,11 @@ const CONTRIBUTOR_LINE = /^[([]?(?:(?:additional )?(?:reporting|writing|editing|
 const DATE_LINE_WORDS =
   /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?|\b(?:a\.?m|p\.?m|gmt|utc|bst|est|edt|cst|cdt|pst|pdt|et|pt|ist|cet|cest)\b\.?|\b(?:updated|published|posted|modified|last|first|on|at|today|yesterday|ago|an?|about|just|now|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b|\d+(?:st|nd|rd|th)?/giu;
 
+/** Whether a line holds nothing but the words of a datestamp ("Updated 10:30 am", "Tuesday, 24 September"). */
+export const onlyDateWords = (text: string): boolean => !text.replace(DATE_LINE_WORDS, '').replace(/[\s\p{P}\p{S}]+/gu, '');
+
 function isDateLine(text: string): boolean {
-  if (text.length > 100 || !/\d|\b(?:today|yesterday|ago)\b/i.test(text)) return false;
-  return !text.replace(DATE_LINE_WORDS, '').replace(/[\s\p{P}\p{S}]+/gu, '');
+  return text.length <= 100 && /\d|\b(?:today|yesterday|ago)\b/i.test(text) && onlyDateWords(text);
 }
 
 export interface CleanOptions {

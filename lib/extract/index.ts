@@ -15,7 +15,8 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import type { Article, ExtractResult, NotArticleReason } from '../types';
 import { countWords, textBlocks } from './blocks';
-import { cleanContent, dropRelatedBlocks, type CleanReport } from './clean';
+import { cleanContent, dropRelatedBlocks, onlyDateWords, type CleanReport } from './clean';
+import { dateInText } from './date';
 import {
   documentTitle,
   findCanonical,
@@ -48,12 +49,10 @@ const MIN_CHARS_WITH_METADATA = 250;
 /** ...and without it, this much (on a page `isProbablyReaderable` accepts). */
 const MIN_CHARS_WITHOUT_METADATA = 500;
 
-export const MESSAGES: Record<NotArticleReason | 'failed', string> = {
-  'not-article': 'This page does not look like a news article or blog post, so there is nothing here for Backstory to read.',
-  empty: 'This page has no text to read (yet): if it is still loading, try again once it has finished.',
-  'unsupported-page': 'Backstory can only read web pages; this one is a browser page, an image, a PDF or another kind of file.',
-  failed: 'Backstory could not read this page because of an internal error; the page itself was not changed.',
-};
+export { MESSAGES, readerMessage } from './messages';
+
+/** The internal error's sentence; the other refusals carry no text (see messages.ts). */
+const FAILED = 'Backstory could not read this page because of an internal error; the page itself was not changed.';
 
 export interface GateDecision {
   /** True when the page is accepted as an article. */
@@ -203,15 +202,14 @@ function tidy(clone: Document): Document {
   return clone;
 }
 
-/** Words that make up a dateline ("Tuesday, September 24, 2019", "Updated 10:30 am"), not a name. */
-const DATE_WORDS =
-  /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:am|pm|gmt|utc|bst|est|edt|pst|pdt|cet|cest|updated|published|posted|on|at|last|modified)\b|\d+(?:st|nd|rd|th)?/giu;
-
 function cleanByline(s: string | null | undefined): string | null {
   let b = clean(s).replace(/^(?:by|von|par|por|di|door)\s+/i, '');
+  // "Jeff Foust — November 18, 2019", "Associated Press November 19, 2019, 9:02 AM": the date is not the name.
+  const at = dateInText(b)?.at;
+  if (at) b = b.slice(0, at).replace(/(?<![\s,;|·—–-])[\s,;|·—–-]+$/, '');
   if (!b || b.length > 120 || /^(?:https?:)?\/\//i.test(b)) return null;
   // Readability takes elements classed "dateline" for bylines; a line made only of a date is not a byline.
-  if (!b.replace(DATE_WORDS, '').replace(/[\s\p{P}\p{S}]+/gu, '')) return null;
+  if (onlyDateWords(b)) return null;
   b = b.replace(/(?<![,;|·])[,;|·]+$/, '').trim();
   return b || null;
 }
@@ -274,9 +272,13 @@ export function readPage(doc: Document, pageUrl: string, opts: ExtractOptions & 
   const siteName = firstMeta(pm, 'og:site_name') ?? clean(parsed.siteName);
   const siteNames = [siteName, publisher, aggregator, hostName(pageUrl), knownAggregator(siteName, pageUrl)?.name];
   const byline = cleanByline(parsed.byline);
+  // A byline that only names the publisher ("BBC News" by BBC News) says nothing more.
+  const ownByline = byline && siteNames.some((n) => n && nameKey(n) === nameKey(byline)) ? null : byline;
   // "Headline | Eleanor Ainge Roy": the author's name is no part of the title either.
   const authors = byline ? [byline, ...byline.split(/,|&|\band\b/).map((s) => s.trim())] : [];
-  const title = stripSiteFromTitle(headline, [...siteNames, ...authors]);
+  // A title that is the site's whole name, tagline and all, is left as it is.
+  const whole = nameKey(firstMeta(pm, 'og:site_name', 'application-name') ?? '') === nameKey(headline);
+  const title = whole ? headline : stripSiteFromTitle(headline, [...siteNames, ...authors]);
 
   // The clutter among the article's paragraphs goes; captions are marked (see clean.ts).
   const cleaning: CleanReport = content.nodeType === 1 ? cleanContent(content as Element, { pageUrl, title, headline, byline }) : {};
@@ -304,10 +306,10 @@ export function readPage(doc: Document, pageUrl: string, opts: ExtractOptions & 
     url: findCanonical(doc, pm, pageUrl),
     pageUrl,
     title: withoutDirectionControls(title) ?? '',
-    byline: withoutDirectionControls(byline),
+    byline: withoutDirectionControls(ownByline),
     publisher: withoutDirectionControls(publisher),
     aggregator: withoutDirectionControls(aggregator),
-    published: findPublished(doc, pm, parsed.publishedTime),
+    published: findPublished(doc, pm, parsed.publishedTime, { byline: parsed.byline, pageUrl }),
     lang: findLang(doc, pm),
     excerpt,
     wordCount: countWords(paragraphs),
@@ -323,8 +325,9 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
 /**
  * Extracts the article from `doc` (never modified) read at `pageUrl`. Never throws: a page that is
  * not an article, not HTML or empty, and any internal failure, come back as `{ ok: false }` with a
- * sentence a reader understands (an internal failure is reported as 'unsupported-page', with the
- * error's own message in brackets for bug reports). Tests and the evaluation call `readPage`, which
+ * reason; `readerMessage` (messages.ts) gives the sentence a reader understands. An internal
+ * failure is reported as 'unsupported-page' with its own sentence, the error's message in brackets
+ * for bug reports; the other refusals carry an empty message. Tests and the evaluation call `readPage`, which
  * lets bugs throw.
  */
 export function extractArticle(doc: Document, pageUrl: string, opts: ExtractOptions = {}): ExtractResult {
@@ -333,10 +336,9 @@ export function extractArticle(doc: Document, pageUrl: string, opts: ExtractOpti
     const { gate, article } = readPage(doc, pageUrl, opts);
     const ms = now() - t0;
     if (gate.article && article) return { ok: true, article, ms };
-    const reason = gate.reason ?? 'not-article';
-    return { ok: false, reason, message: MESSAGES[reason], ms };
+    return { ok: false, reason: gate.reason ?? 'not-article', message: '', ms };
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    return { ok: false, reason: 'unsupported-page', message: `${MESSAGES.failed} (${detail})`, ms: now() - t0 };
+    return { ok: false, reason: 'unsupported-page', message: `${FAILED} (${detail})`, ms: now() - t0 };
   }
 }

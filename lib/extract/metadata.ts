@@ -2,7 +2,7 @@
  * What a page says about itself: meta tags, JSON-LD, microdata and a few conventional elements.
  * Read-only: every function here only queries the document it is given.
  */
-import { normaliseDate } from './date';
+import { dateInText, normaliseDate } from './date';
 import { normaliseUrl } from './url';
 
 export type JsonObject = Record<string, unknown>;
@@ -20,8 +20,10 @@ export interface PageMeta {
   otherSignals: string[];
 }
 
+// Article, NewsArticle and its kinds (Analysis…, Opinion…, Reportage…), SatiricalArticle, ScholarlyArticle,
+// TechArticle, Report, BlogPosting, LiveBlogPosting, SocialMediaPosting, DiscussionForumPosting.
 const ARTICLE_TYPES =
-  /^(?:Article|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|SatiricalArticle|AdvertiserContentArticle|ScholarlyArticle|MedicalScholarlyArticle|TechArticle|Report|BlogPosting|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting)$/;
+  /^(?:(?:(?:Analysis|AskPublic|Background|Opinion|Reportage|Review)?News|Satirical|AdvertiserContent|(?:Medical)?Scholarly|Tech)?Article|Report|(?:Live)?BlogPosting|SocialMediaPosting|DiscussionForumPosting)$/;
 const OTHER_PAGE_TYPES = /^(?:SearchResultsPage|CollectionPage|ItemList|ProfilePage|CheckoutPage|ContactPage|Product)$/;
 
 const text = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -92,7 +94,7 @@ export function readPageMeta(doc: Document): PageMeta {
   if (meta.has('article:published_time')) articleSignals.push('article:published_time');
   const parselyType = (meta.get('parsely-type')?.[0] ?? '').toLowerCase();
   if (parselyType === 'post' || parselyType === 'article') articleSignals.push(`parsely-type=${parselyType}`);
-  const micro = doc.querySelector('[itemtype*="schema.org/NewsArticle" i], [itemtype*="schema.org/Article" i], [itemtype*="schema.org/BlogPosting" i], [itemtype*="schema.org/ReportageNewsArticle" i]');
+  const micro = doc.querySelector('[itemtype*="NewsArticle" i],[itemtype*="schema.org/Article" i],[itemtype*="BlogPosting" i]');
   if (micro) articleSignals.push('microdata article');
   for (const n of jsonld) {
     const t = types(n).find((x) => OTHER_PAGE_TYPES.test(x));
@@ -151,7 +153,8 @@ export function nameKey(s: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-const isUrlLike = (s: string) => /^(?:https?:)?\/\//i.test(s) || /^[\w-]+(\.[\w-]+)+(\/|$)/.test(s);
+const isUrl = (s: string) => /^(?:https?:)?\/\//i.test(s);
+const isUrlLike = (s: string) => isUrl(s) || /^[\w-]+(\.[\w-]+)+(\/|$)/.test(s);
 
 /** A host name as a last-resort publisher name: "www.example.co.uk" → "example.co.uk"; null for IPs. */
 export function hostName(url: string): string | null {
@@ -186,29 +189,21 @@ interface KnownAggregator {
   aliases?: string[];
 }
 
-/** Sites that carry other publishers' articles. Matched by host (or a subdomain) or by name. */
-export const KNOWN_AGGREGATORS: KnownAggregator[] = [
-  { name: 'inkl', hosts: ['inkl.com'] },
-  { name: 'Google News', hosts: ['news.google.com'] },
-  { name: 'Apple News', hosts: ['apple.news'] },
-  { name: 'Yahoo News', hosts: ['news.yahoo.com', 'finance.yahoo.com', 'sports.yahoo.com'], aliases: ['Yahoo', 'Yahoo Finance', 'Yahoo Sports'] },
-  { name: 'MSN', hosts: ['msn.com'], aliases: ['Microsoft Start'] },
-  { name: 'Flipboard', hosts: ['flipboard.com'] },
-  { name: 'PressReader', hosts: ['pressreader.com'] },
-  { name: 'NewsBreak', hosts: ['newsbreak.com'], aliases: ['News Break'] },
-  { name: 'SmartNews', hosts: ['smartnews.com'] },
-  { name: 'Ground News', hosts: ['ground.news'] },
-  { name: 'Pocket', hosts: ['getpocket.com'] },
-  { name: 'Feedly', hosts: ['feedly.com'] },
-  { name: 'NewsNow', hosts: ['newsnow.co.uk', 'newsnow.com'] },
-  { name: 'Upday', hosts: ['upday.com'] },
-  { name: 'Opera News', hosts: ['opera.news'] },
-  { name: 'Squid', hosts: ['squidapp.co'] },
-  { name: 'Particle', hosts: ['particle.news'] },
-  { name: 'Readly', hosts: ['readly.com'] },
-  { name: 'Magzter', hosts: ['magzter.com'] },
-  { name: 'AOL', hosts: ['aol.com'] },
-];
+/**
+ * Sites that carry other publishers' articles, matched by host (or a subdomain) or by name: written
+ * "name|host host…|alias alias…;…" to keep the content script small.
+ */
+export const KNOWN_AGGREGATORS: KnownAggregator[] = (
+  'inkl|inkl.com;Google News|news.google.com;Apple News|apple.news;Yahoo News|news.yahoo.com finance.yahoo.com sports.yahoo.com|Yahoo,Yahoo Finance,Yahoo Sports;' +
+  'MSN|msn.com|Microsoft Start;Flipboard|flipboard.com;PressReader|pressreader.com;NewsBreak|newsbreak.com|News Break;SmartNews|smartnews.com;' +
+  'Ground News|ground.news;Pocket|getpocket.com;Feedly|feedly.com;NewsNow|newsnow.co.uk newsnow.com;Upday|upday.com;Opera News|opera.news;' +
+  'Squid|squidapp.co;Particle|particle.news;Readly|readly.com;Magzter|magzter.com;AOL|aol.com'
+)
+  .split(';')
+  .map((entry) => {
+    const [name, hosts, aliases] = entry.split('|');
+    return { name: name!, hosts: hosts!.split(' '), aliases: aliases ? aliases.split(',') : [] };
+  });
 
 export function knownAggregator(siteName: string | null, url: string | null): KnownAggregator | null {
   const key = siteName ? nameKey(siteName) : '';
@@ -266,38 +261,25 @@ export function stripSiteFromTitle(title: string, names: (string | null | undefi
 // ---------------------------------------------------------------------------------------------
 // Published time
 
-const DATE_META_KEYS = [
-  'article:published_time',
-  'og:article:published_time',
-  'article:published',
-  'datepublished',
-  'parsely-pub-date',
-  'sailthru.date',
-  'pubdate',
-  'publishdate',
-  'publish-date',
-  'publish_date',
-  'publication_date',
-  'article.published',
-  'dc.date.issued',
-  'dcterms.issued',
-  'dc.date',
-  'dcterms.date',
-  'dcterms.created',
-  'dc.date.created',
-  'citation_publication_date',
-  'citation_date',
-  'date',
-  'og:published_time',
-  'published_time',
-  'release_date',
-];
+const DATE_META_KEYS = (
+  'article:published_time og:article:published_time article:published datepublished parsely-pub-date sailthru.date pubdate ' +
+  'publishdate publish-date publish_date publication_date article.published dc.date.issued dcterms.issued dc.date dcterms.date ' +
+  'dcterms.created dc.date.created citation_publication_date citation_date date og:published_time published_time release_date '
+).split(' ');
 
-/** Publication time (ISO 8601, UTC; see date.ts) from the most explicit source the page offers. */
-export function findPublished(doc: Document, pm: PageMeta, readabilityTime?: string | null): string | null {
+/** Elements that hold a visible dateline or byline ("Published 16 November 2019", "Nov. 16, 2019"). */
+const DATELINES = '[class*="date" i],[class*="publish" i],[class*="byline" i],[class*="timestamp" i],[id*="date" i]';
+
+/**
+ * Publication date (ISO 8601 in the page's own zone; see date.ts) from the most explicit source the
+ * page offers: the JSON-LD article, meta tags, any other JSON-LD node, microdata, `<time datetime>`, then a
+ * visible dateline or the byline, then a date in the URL (/2019/11/16/, /2019/nov/16/).
+ */
+export function findPublished(doc: Document, pm: PageMeta, readabilityTime?: string | null, more: { byline?: string | null; pageUrl?: string } = {}): string | null {
   const candidates: unknown[] = [];
   if (pm.article) candidates.push(pm.article.datePublished, pm.article.dateCreated);
   for (const k of DATE_META_KEYS) candidates.push(...(pm.meta.get(k) ?? []));
+  for (const n of pm.jsonld) candidates.push(n.datePublished);
   const itemprop = doc.querySelector('[itemprop="datePublished"]');
   if (itemprop) candidates.push(itemprop.getAttribute('content'), itemprop.getAttribute('datetime'), itemprop.textContent);
   const times = [
@@ -307,13 +289,32 @@ export function findPublished(doc: Document, pm: PageMeta, readabilityTime?: str
   ];
   for (const t of times) if (t) candidates.push(t.getAttribute('datetime'));
   candidates.push(readabilityTime);
+  // A time given in UTC gives way to the same moment given in the page's own zone elsewhere
+  // (JSON-LD in UTC, article:published_time with -08:00): that one has the page's calendar date.
+  let found: string | null = null;
   for (const c of candidates) {
     const v = Array.isArray(c) ? c[0] : c;
-    if (typeof v !== 'string') continue;
-    const d = normaliseDate(v);
-    if (d) return d;
+    const d = typeof v === 'string' && normaliseDate(v);
+    if (!d) continue;
+    if (!found) found = d;
+    if (!d.endsWith('+00:00') && Math.abs(Date.parse(d) - Date.parse(found)) <= 60_000) return d;
   }
-  return null;
+  if (found) return found;
+  // Visible datelines, in document order, then the byline (which often carries the date).
+  const lines = Array.from(doc.querySelectorAll(DATELINES), (e) => e.textContent ?? '').slice(0, 40);
+  for (const line of [...lines, more.byline ?? '']) {
+    if (line.length > 200) continue;
+    const d = dateInText(line);
+    if (d) return d.date;
+  }
+  let path = '';
+  try {
+    path = new URL(more.pageUrl ?? '').pathname;
+  } catch {
+    return null;
+  }
+  const m = /\/((?:19|20)\d\d)\/([a-z]{3}|\d\d?)\/(\d\d?)\//i.exec(path);
+  return m ? dateInText(`${m[3]} ${m[2]} ${m[1]}`.replace(/ (\d+) /, '.$1.'))?.date ?? null : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -420,6 +421,77 @@ function publisherFromElements(doc: Document): string | null {
   return null;
 }
 
+/** `nameKey` without a ".com"-like ending or a glued leading "the": "The Hill", "TheHill" and "thehill.com" → "hill". */
+const core = (s: string): string => nameKey(s.replace(/\.[a-z]{2,3}(?:\.[a-z]{2})?$/i, '')).replace(/^the(?=.)/, '');
+
+/**
+ * How much a name looks written as its publisher writes it: 0 for an address, a handle or a slug
+ * ("https://www.newsnation.in", "@politifact", "detroitnews"), 1 for words run together
+ * ("TheHill", "CTVNews"), 2 otherwise.
+ */
+const written = (s: string): number =>
+  isUrl(s) || s[0] === '@' || (s === s.toLowerCase() && /[a-z]/.test(s)) ? 0 : /[a-z][A-Z]|[A-Z][A-Z][a-z]/.test(s) && !s.includes(' ') ? 1 : 2;
+
+/** Whether the words spell `key`, each giving a prefix of itself, one letter at least ("new york times" → "nytimes"). */
+const spells = (key: string, words: string[]): boolean =>
+  words.length ? [...words[0]!].some((_, n) => key.startsWith(words[0]!.slice(0, n + 1)) && spells(key.slice(n + 1), words.slice(1))) : !key;
+
+/**
+ * The leading words of `s` that spell `key`, a leading "The" aside: "PolitiFact West Virginia" and
+ * "politifact" → "PolitiFact"; "The New York Times" and "nytimes" → "The New York Times".
+ */
+function spelling(s: string, key: string): string | null {
+  const words = s.split(' ');
+  for (let i = 1; i <= words.length; i++) {
+    if (spells(key, words.slice(0, i).map(core).filter((w, j) => w && (j || w !== 'the')))) return words.slice(0, i).join(' ');
+  }
+  return null;
+}
+
+/**
+ * Names the page gives itself besides og:site_name: JSON-LD publishers,
+ * application-name, publisher meta tags, the first and last title segments and the copyright line
+ * ("© 2019 Cleveland.com. All rights reserved").
+ */
+function ownNames(doc: Document, pm: PageMeta): string[] {
+  const out: (string | null | undefined)[] = [firstMeta(pm, 'application-name', 'publisher', 'dc.publisher')];
+  for (const n of pm.jsonld) out.push(jsonName(n.publisher));
+  const segs = titleSegments(documentTitle(doc));
+  if (segs.length > 1) out.push(segs[0], segs[segs.length - 1]);
+  for (const el of Array.from(doc.querySelectorAll('[class*="copyright" i],[id*="copyright" i],footer,[class*="footer" i] p')).slice(0, 20)) {
+    const t = text(el.textContent);
+    const i = t.search(/©|\(c\)|ⓒ|copyright/i);
+    if (i >= 0) out.push(t.slice(i).replace(/^(?:©|\(c\)|ⓒ|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|[\s,])+/i, '').split(/[,|©]|\.\s|\.$|\s[-–—]\s|\sall rights|\s\d{4}/i)[0]);
+  }
+  return out.map((n) => text(n)).filter((n) => n && n.length <= 60 && n.split(' ').length <= 6);
+}
+
+/**
+ * The site's name as the publisher writes it. A site name that is a tagline too ("Autoracing | F1
+ * | Indy") keeps its first segment; one written as a host, handle, slug or run-together words
+ * ("cleveland", "TheHill") gives way to a better-written form of the same name found elsewhere
+ * in the page ("Cleveland.com", "The Hill"). With no site name, a name the page gives itself that
+ * spells its host's name ("Entermedia" on entermedia.co.kr) comes before the bare host.
+ */
+function writtenName(site: string | null, doc: Document, pm: PageMeta, pageUrl: string): string | null {
+  const name = site && !isUrl(site) ? titleSegments(site)[0]! : null;
+  const host = hostName(pageUrl);
+  const labels = host ? host.split('.').filter((l) => !/^(?:co|com|org|net|gov|ac|edu|ne|or)$/.test(l)) : [];
+  const key = core(name ?? labels[labels.length > 1 ? labels.length - 2 : 0] ?? '');
+  if (!key || (name && written(name) > 1)) return name && name.replace(/^the (?=[A-Z])/, 'The ');
+  let best = name;
+  let score = name ? written(name) : 0;
+  for (const n of ownNames(doc, pm)) {
+    // Without a site name, only a whole name that spells the host will do.
+    const w = name ? spelling(n, key) : core(n) === key ? n : null;
+    if (w && written(w) > score) {
+      best = w;
+      score = written(w);
+    }
+  }
+  return best;
+}
+
 export interface PublisherInfo {
   publisher: string | null;
   aggregator: string | null;
@@ -444,9 +516,9 @@ export function findPublisher(
   const a = pm.article;
   const jsonPublisher = a ? jsonName(a.publisher) : null;
   const websiteName = jsonName(pm.jsonld.find((n) => types(n).includes('WebSite'))?.name);
-  const siteName =
-    firstMeta(pm, 'og:site_name') ?? websiteName ?? firstMeta(pm, 'application-name', 'al:android:app_name', 'al:ios:app_name') ?? null;
-  const known = knownAggregator(siteName, opts.pageUrl);
+  const named = firstMeta(pm, 'og:site_name') ?? websiteName ?? firstMeta(pm, 'application-name', 'al:android:app_name', 'al:ios:app_name');
+  const siteName = named && writtenName(named, doc, pm, opts.pageUrl);
+  const known = knownAggregator(named, opts.pageUrl);
   const siteKey = siteName ? nameKey(siteName) : '';
   const isSite = (n: string | null) => !!n && (nameKey(n) === siteKey || (!!known && knownAggregator(n, null) === known));
 
@@ -484,6 +556,7 @@ export function findPublisher(
     jsonPublisher ??
     nameOrHost(firstMeta(pm, 'article:publisher', 'publisher', 'dc.publisher')) ??
     (opts.readabilitySiteName ? text(opts.readabilitySiteName) : null) ??
+    writtenName(null, doc, pm, opts.pageUrl) ??
     hostName(opts.pageUrl);
   return { publisher, aggregator: null };
 }

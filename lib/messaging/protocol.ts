@@ -266,7 +266,8 @@ export const REQUEST_KINDS: readonly RequestName[] = [
   'archive/import-part',
   'archive/import',
 ];
-const REQUEST_NAMES: ReadonlySet<string> = new Set<string>(REQUEST_KINDS);
+// Pure: a bundle that never checks envelopes (the content script) leaves the list out.
+const REQUEST_NAMES: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(REQUEST_KINDS);
 
 export function isRequestEnvelope(msg: unknown): msg is RequestEnvelope {
   return (

@@ -94,12 +94,18 @@ export const WRITE_FAILED =
 
 /**
  * Whether a failure is the storage layer failing a write: Chromium on a full disk reports
- * "Failed to write blobs (IOError)" as an UnknownError, inside Dexie's AbortError or BulkError.
+ * "Failed to write blobs (IOError)" as an UnknownError, inside Dexie's AbortError or BulkError;
+ * or it aborts the transaction and says no more (a BulkError whose failures are AbortErrors, seen
+ * in test/e2e/disk.test.ts). Backstory never aborts a transaction itself, so an abort that gives
+ * no other cause is the storage layer's.
  */
 export function isWriteFailure(err: unknown, depth = 0): boolean {
   if (!err || typeof err !== 'object' || depth > 4) return false;
   const e = err as { name?: unknown; message?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
-  if (e.name === 'UnknownError' || (typeof e.message === 'string' && /IOError|Failed to write|Internal error (opening|committing)/i.test(e.message))) return true;
+  if (e.name === 'UnknownError') return true;
+  // An abort that names its cause is that cause's (a database closed for an upgrade is no full disk).
+  if (e.name === 'AbortError') return e.inner == null && e.cause == null ? true : isWriteFailure(e.inner ?? e.cause, depth + 1);
+  if (typeof e.message === 'string' && /IOError|Failed to write|Internal error (opening|committing)/i.test(e.message)) return true;
   if (isWriteFailure(e.inner, depth + 1) || isWriteFailure(e.cause, depth + 1)) return true;
   return Array.isArray(e.failures) && e.failures.some((f) => isWriteFailure(f, depth + 1));
 }

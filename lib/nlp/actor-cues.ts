@@ -39,13 +39,17 @@ export function creditReason(para: string, m: Pick<Mention, 'start' | 'end' | 't
   const flags = paragraphFlags(para);
   if (CREDIT_NAME.test(text.replace(/['’]s$/, ''))) return 'credit name';
   if (CREDIT_BEFORE.test(before) || /©\s*(?:\d{4}\s*)?$/.test(before)) return 'credit';
-  if (/\/\s*$/.test(before) || /^\s*\//.test(after)) return 'slash credit';
+  if (/\/\s*$/.test(before) || /^\s*\//.test(after) || /\/\s/.test(text)) return 'slash credit';
+  // "(Jane Roe/ Wirefoto photo via AP)", "Powered by Acme.com"
+  if (/^\s*(?:photo|image|picture)s?\s+(?:via|by|courtesy)\b/i.test(after) || /\bpowered\s+by\s*$/i.test(before)) return 'credit';
   // the whole paragraph is the name (navigation, a credit line, a lone source)
   if (para.length <= text.length + 12) {
     const rest = (para.slice(0, m.start) + para.slice(m.end)).replace(/['’]s\b/g, '');
     if (wordCount(rest) === 0) return 'alone';
   }
   if (flags.byline && m.type !== 'LOC') return 'byline';
+  if (flags.authorNote) return 'author note';
+  if (flags.headline) return 'headline';
   if (flags.reportingCredit && m.type === 'PER') return 'reporting credit';
   const starts = m.start < 2;
   if (starts && BIO_AFTER.test(para.slice(m.end, m.end + 120).replace(/^['’]s\b/, ''))) return 'author bio';
@@ -63,7 +67,32 @@ export function creditReason(para: string, m: Pick<Mention, 'start' | 'end' | 't
   return null;
 }
 
+/**
+ * A paragraph about the writer rather than the story: a biography that opens with the writer's name ("Jane Roe has
+ * covered economics since 2012. … She joined The Times in 2007"), a follow-me line ("Follow him on Twitter
+ * @janeroe"), a sign-off ("Jane Roe, BBC diplomatic correspondent").
+ */
+const AUTHOR_NOTE = [
+  /\bfollow\s+(?:him|her|them|us|me)\s+on\s+(?:twitter|facebook|instagram|x)\b/i,
+  /(?:^|\s)@\w{2,}\s*$/,
+  /^\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s+(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,3}(?:reporter|writer|correspondent|editor|journalist|columnist|contributor|producer)\b|(?:covers|has\s+covered|writes\s+about|reports\s+on)\b)/u,
+  /^\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3},\s+(?:[\p{L}'’.-]+\s+){0,4}(?:correspondent|editor|reporter|writer|journalist|columnist|producer)\s*$/u,
+];
+
+/**
+ * A paragraph that is a headline of another story (a "related" link, a teaser): short, every word of four letters or
+ * more capitalised, no sentence end ("Pizza Man Making Special Delivery to Afghanistan During Super Bowl").
+ */
+function isHeadlineLine(para: string): boolean {
+  // (a tweet's signature, "— Jane Roe (@janeroe) November 18, 2019", names its writer)
+  if (para.length > 160 || /[.!?]["”'’)]?\s*$/.test(para) || /\d/.test(para) || /^\s*[—–-]/.test(para)) return false;
+  const long = para.match(/\p{L}[\p{L}'’]{3,}/gu) ?? [];
+  return long.length >= 4 && long.every((w) => /^\p{Lu}/u.test(w));
+}
+
 interface ParagraphFlags {
+  headline: boolean;
+  authorNote: boolean;
   byline: boolean;
   reportingCredit: boolean;
   pipes: boolean;
@@ -71,11 +100,13 @@ interface ParagraphFlags {
 
 /** Paragraph-wide facts, computed once per paragraph (the last one asked about is remembered). */
 let lastPara: string | null = null;
-let lastFlags: ParagraphFlags = { byline: false, reportingCredit: false, pipes: false };
+let lastFlags: ParagraphFlags = { headline: false, authorNote: false, byline: false, reportingCredit: false, pipes: false };
 function paragraphFlags(para: string): ParagraphFlags {
   if (para !== lastPara) {
     lastPara = para;
     lastFlags = {
+      headline: isHeadlineLine(para),
+      authorNote: para.length < 600 && AUTHOR_NOTE.some((re) => re.test(para)),
       byline: BYLINE_PARA.test(para.slice(0, 80)),
       reportingCredit: CREDIT_ANYWHERE.test(para),
       pipes: para.includes('|'),
@@ -187,7 +218,95 @@ export function isNotAName(text: string): boolean {
   if (isGluedNames(t)) return true;
   if (NOT_ACTORS.has(t.toLowerCase())) return true;
   if (TIME_ZONES.has(t.split(/\s+/)[0]!.toLowerCase())) return true;
+  // a lawmaker's party and state ("R-Texas", "D-N.Y.")
+  if (/^[RDI]-\p{Lu}/u.test(t)) return true;
   return TICKER.test(t + ' ');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Things named like actors: works, products, vehicles, programmes, laws, events
+
+/**
+ * Last words that make a name a thing rather than an actor: instruments and vehicles ("Hubble Space Telescope"),
+ * laws ("First Amendment", "Flag Code"), shows and contests ("Dubai Air Show", "ATP Finals"), periods and
+ * epidemics ("Great Depression", "Black Death"), market indices.
+ */
+const THING_HEADS = new Set(
+  (
+    'telescope spacecraft rover lander satellite amendment act bill code treaty accord protocol doctrine show expo ' +
+    'finals championship championships olympics tournament festival awards prize depression recession death ' +
+    'index socialism'
+  ).split(' '),
+);
+
+/** True when a name's own last word says it is a thing, not a person, organisation or place. */
+export function isThingName(name: string): boolean {
+  const words = name.split(/\s+/);
+  return words.length >= 2 && THING_HEADS.has(words[words.length - 1]!.toLowerCase());
+}
+
+/**
+ * Lower-case nouns that, written right after a name, make the name a modifier of a thing: "the Progress MS-04 cargo
+ * ship", "the CLPS contracts", "Boeing's 787-9 Dreamliner jets", "NASA's Galileo spacecraft", "the Excalibur
+ * portfolio". A model code ("MS-04") or an acronym in brackets may come between.
+ */
+const THING_AFTER = new RegExp(
+  '^(?:\\s+\\([A-Z]{2,6}\\))?(?:\\s+[A-Z0-9]*\\d[A-Z0-9-]*)?\\s+(?:cargo\\s+|space\\s+)?(?:' +
+    'spacecraft|ship|ships|rocket|booster|lander|rover|probe|missions?|awards?|task\\s+orders?|telescope|satellite|capsule|vehicle|module|' +
+    'programs?|programmes?|contracts?|jets?|aircraft|planes?|airliners?|game|games|console|version|smartphones?|' +
+    'portfolio|structure|notes?|bonds?|yields?|index|dress|exam|' +
+    'test|vaccine|drug|pill|engine|engines|chip|chips|software|operating\\s+system|browser|sneakers?|franchise' +
+    ')\\b',
+);
+
+/** A thing noun right before a name, in apposition ("the cargo ship Progress", "games like Temple Run"), or naming it ("a mission called X"). */
+const THING_BEFORE =
+  /\b(?:(?:spacecraft|ship|rocket|lander|rover|probe|telescope|satellite|capsule|game|album|film|movie|song|novel|musical|series)|(?:games|apps|films|movies|songs) like)\s+$/;
+const THING_CALLED =
+  /\b(?:mission|program|programme|project|spacecraft|lander|rover|probe|game|app|software|drug|vaccine|initiative)\s+(?:called|named|dubbed)\s+$/;
+
+/**
+ * How firmly one mention is written as a thing: 2 when the text says so (a title in quotation marks, "“Super Mario
+ * Run,” the game"; "so-called X"; "a mission called X"; "the cargo ship X"), 1 for a name before a thing noun ("the
+ * Progress cargo ship") or after a model number ("787-9 Dreamliner"), else 0.
+ */
+export function thingCue(para: string, m: Pick<Mention, 'start' | 'end'>): 0 | 1 | 2 {
+  const before = para.slice(Math.max(0, m.start - 40), m.start);
+  const after = para.slice(m.end, m.end + 50);
+  if (/(?:[“"‘]|(?:^|\s)')\s*(?:\p{Lu}[\p{L}'’-]*\s+){0,3}$/u.test(before) && /^(?:['’]s)?(?:\s+\p{Lu}[\p{L}'’-]*){0,3}[,.!?]?(?:[”"]|['’](?!\p{L}))/u.test(after)) {
+    // one quoted word may be the word itself ("a name without “Acme” in it"); a quoted title of two words is a work
+    return /\s/.test(para.slice(m.start, m.end).trim()) ? 2 : 1;
+  }
+  if (/\bso-called\s+(?:the\s+)?$/i.test(before) || THING_CALLED.test(before)) return 2;
+  if (THING_BEFORE.test(before)) return 1;
+  // a common noun written with a capital: "ate an infected Marmot." ("a Reuters report" goes on with a noun)
+  if (/(?:^|\s)(?:a|an)\s+(?:[\p{Ll}-]+\s+)?$/u.test(before) && /^\s*(?:[.,;:!?]|\s[-–—]\s|$)/.test(after)) return 1;
+  // a model number before the name ("787-9 Dreamliner", "737 Max", "F-35 Lightning")
+  if (/(?:^|\s)(?:[A-Z]{1,4}-?\d+|\d+-[\dA-Z]+|\d{3})\s+$/.test(before)) return 1;
+  return THING_AFTER.test(after) ? 1 : 0;
+}
+
+/** Peoples and faiths written as plural nouns ("Uighurs", "Muslims"): groups of people, not organisations. */
+const PEOPLES = new Set(
+  (
+    'muslims christians jews hindus buddhists sikhs catholics protestants evangelicals mormons uighurs uyghurs kurds ' +
+    'rohingya tamils arabs sunnis shias shiites alawites druze pashtuns hazaras yazidis copts bedouins'
+  ).split(' '),
+);
+
+/**
+ * True for a name of a people rather than a body: a faith or people in the plural, a plural demonym ("Israelis",
+ * "Americans" when "Israeli", "American" are listed demonyms) or the people of a listed place ("South Dakotans").
+ */
+export function isPeopleName(name: string, facts: (name: string) => { loc: boolean; demonym?: boolean }): boolean {
+  const n = name.trim();
+  if (PEOPLES.has(n.toLowerCase())) return true;
+  if (!/^\p{Lu}[\p{L}\s-]+s$/u.test(n)) return false;
+  if (facts(n.slice(0, -1)).demonym) return true;
+  // "Dakotans" → "Dakota", "Californians" → "California", "Texans" → "Texas" is not tried (rare, and "Texans" is a team)
+  if (/ns$/.test(n) && facts(n.slice(0, -2)).loc) return true;
+  if (/ians$/.test(n) && facts(n.slice(0, -4) + 'ia').loc) return true;
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -207,7 +326,8 @@ const ORDINARY = new Set(
     'through today together top trending under until video videos watch what when where whether which while who ' +
     'why yet yes advertisement sponsored subscribe sign login newsletter menu search home opinion sports business ' +
     'classifieds jobs cars homes obituaries weather entertainment lifestyle politics health science technology tech ' +
-    'world local national editorial editorials print more breaking exclusive update updated'
+    'world local national editorial editorials print more breaking exclusive update updated ipo vip ok ceo cfo gdp ' +
+    'faq sheriff'
   ).split(' '),
 );
 
@@ -225,13 +345,24 @@ export interface TypeCues {
   PER: number;
   ORG: number;
   LOC: number;
+  /** How many of the PER cues are firm: a person's role in apposition ("X, the commander of …"), people listed with it. */
+  apposition?: number;
 }
 
-const LOC_BEFORE = /\b(?:in|near|from|across|outside|inside|throughout|towards?|into|around|within|northern|southern|eastern|western|central|visit(?:ed|ing)?|travel(?:led|ed|ing)? to)\s+(?:the\s+)?$/i;
+const LOC_BEFORE = /\b(?:in|near|from|across|over|outside|inside|throughout|towards?|into|around|within|northern|southern|eastern|western|central|visit(?:ed|ing)?|travel(?:led|ed|ing)? to)\s+(?:the\s+)?$/i;
 const ORG_BEFORE =
-  /\b(?:company|firm|startup|start-up|rival|giant|platform|app|website|site|agency|network|broadcaster|newspaper|magazine|outlet|subsidiary|owner|maker|retailer|carrier|airline|bank|lender|insurer|brand|service|group|studio|publisher|conglomerate|developer|joined|join|left|quit|owned by|acquired by|bought by|sold to|stake in|shares (?:of|in)|investors? in|co-?founder of|founder of|founded|ceo of|chief executive of|president of|chairman of|employees? (?:of|at)|works? (?:for|at)|worked (?:for|at)|spokes(?:man|woman|person) for|representatives? (?:of|for))\s+(?:the\s+)?$/i;
+  /\b(?:company|firm|startup|start-up|rival|giant|platform|app|website|site|agency|network|broadcaster|newspaper|magazine|outlet|subsidiary|owner|maker|retailer|carrier|airline|bank|lender|insurer|brand|service|group|studio|publisher|conglomerate|developer|joined|join|left|quit|owned by|acquired by|bought by|sold to|stake in|shares (?:of|in)|investors? in|co-?founder of|founder of|founded|ceo of|chief executive of|president of|chairman of|employees? (?:of|at)|works? (?:for|at)|worked (?:for|at)|spokes(?:man|woman|person) for|representatives? (?:of|for)|(?:buyout|takeover|acquisition|purchase) of|bought|acquired|layoffs at|(?:professor|economist|analyst|researcher|scientist|fellow|student|lecturer|engineer|teacher|epidemiologist)s? (?:at|with))\s+(?:the\s+)?$/i;
 const ORG_AFTER =
   /^(?:['’]s?)?\s*(?:shares|stock|ceo|chief executive|founder|co-?founder|board|employees|staff|workers|spokes(?:man|woman|person)|executives?|app|platform|website|site|users|customers|headquarters|hq|subsidiary|acquisition|ipo|valuation|investors|shareholders|account|accounts|post|posts|feed|page|inc\b|corp\b|ltd\b|llc\b|announced|acquired|reported (?:revenue|earnings|profit|a loss)|agreed to (?:buy|acquire|sell)|laid off|hired|employs|said in a statement|declined to comment|did not (?:immediately )?respond|didn['’]t respond|told (?:employees|staff)|is valued|was valued|plans to)\b/i;
+/** A lower-case noun after the name that makes it a publication or an institution ("Vulture magazine"). */
+const ORG_NOUN_AFTER = /^\s+(?:magazine|newspaper|tabloid|schools|school\s+district|university)\b/i;
+/** The title of one of its officers after a body's name ("Emirates President Tim Clark", "Acme CEO Jane Roe"). */
+const OFFICER_AFTER = /^['’]?s?\s+(?:President|Chairman|Chairwoman|CEO|Chief\s+Executive|Director|Spokesman|Spokeswoman|Speaker|Chief)\s+\p{Lu}/u;
+/** Apposition that says what a name is: ", the Texas-based intelligence organisation," / ", the commander of". */
+const ORG_APPOSITION =
+  /^\s*,\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,4}?(?:company|firm|organi[sz]ation|group|agency|startup|publisher|newspaper|magazine|website|network|charity|non-?profit|think\s+tank|broadcaster|party|union|airline|bank)\b/iu;
+const PER_APPOSITION =
+  /^\s*,\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,4}?(?:commander|president|minister|secretary|spokes(?:man|woman|person)|leader|chief|director|founder|co-founder|governor|mayor|senator|lawmaker|professor|analyst|economist|lawyer|attorney|teacher|officer|ambassador|executive|actor|actress|singer|player|coach|author|writer|resident|mother|father|son|daughter|wife|husband|brother|sister|student|researcher|scientist|doctor|chairman|chairwoman|manager|owner|judge|prosecutor)s?\b/iu;
 const LOC_AFTER = /^(?:-based\b|\s*,\s*(?:where|which is)\b|\s+(?:county|counties|province|region|state|city)\b)/i;
 const PER_AFTER =
   /^(?:\s*,\s*(?:who|\d{1,3}\s*,)|\s*\(\s*\d{1,3}\s*\)|\s+(?:and\s+(?:his|her)|himself|herself)\b)/i;
@@ -252,6 +383,15 @@ export function mentionCues(para: string, m: Pick<Mention, 'start' | 'end'>): Ty
   if (ORG_AFTER.test(after)) cues.ORG++;
   if (LOC_AFTER.test(after)) cues.LOC++;
   if (PER_AFTER.test(after)) cues.PER++;
+  // a person's role in apposition is the strongest cue a text gives
+  if (PER_APPOSITION.test(after)) {
+    cues.PER += 2;
+    cues.apposition = 1;
+  }
+  if (ORG_NOUN_AFTER.test(after) || OFFICER_AFTER.test(after) || ORG_APPOSITION.test(after)) cues.ORG++;
+  // "The" with a capital inside a sentence belongs to a title ("told The Hill"): no person's name takes it
+  // (only when the tagger left "The" out: "The Hague" is a place)
+  if (/[^.!?:"“\s]\s+The\s+$/.test(before)) cues.ORG += 2;
   // pronouns in the rest of the sentence
   const rest = para.slice(m.end, m.end + 160);
   const stop = rest.search(/[.!?]["”’]?\s+\p{Lu}/u);
@@ -291,6 +431,8 @@ export function nameShapeType(name: string): EntityType | null {
   const last = words[words.length - 1]!.toLowerCase();
   // "The Hill", "The Times": a name made of "The" and one word is a title, not a described thing
   if (words.length === 2 && words[0] === 'The') return null;
+  // a compass point before a head word is a region ("West Bank", "East Coast"), not a bank or a body
+  if (words.length === 2 && /^(?:North|South|East|West)$/.test(words[0]!) && (ORG_HEADS.has(last) || LOC_HEADS.has(last))) return 'LOC';
   if (words.length >= 2 && ORG_HEADS.has(last)) return 'ORG';
   // "University of Colorado", "Ministry of Defence"
   if (words.length >= 3 && words[1] === 'of' && ORG_HEADS.has(words[0]!.toLowerCase())) return 'ORG';

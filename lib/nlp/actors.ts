@@ -21,11 +21,11 @@
  * the same key in every article. Pure, no dependencies.
  */
 import type { Actor, EntityType, Mention } from '../types.ts';
-import { captionLabelLength, creditOnlyParagraph, creditReason, generalKnowledge, isNotAName, isOrdinaryWord, joinParticleNames, mentionCues, nameShapeType, type TypeCues } from './actor-cues.ts';
+import { captionLabelLength, creditOnlyParagraph, creditReason, generalKnowledge, isNotAName, isOrdinaryWord, isPeopleName, isThingName, joinParticleNames, mentionCues, nameShapeType, thingCue, type TypeCues } from './actor-cues.ts';
 
 /** Titles that can stand before a person's name (multi-word ones first). Compared case-sensitively. */
 const TITLES = [
-  'Prime Minister', 'Deputy Prime Minister', 'Vice President', 'Vice-President', 'Foreign Secretary',
+  'Prime Minister', 'Deputy Prime Minister', 'President-elect', 'Vice President', 'Vice-President', 'Foreign Secretary',
   'Home Secretary', 'Defence Secretary', 'Defense Secretary', 'Secretary of State', 'Crown Prince',
   'Chief Justice', 'First Minister', 'Health Secretary', 'Chancellor of the Exchequer',
   'Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Mx', 'Mx.', 'Sir', 'Dame', 'Dr', 'Dr.', 'Lord', 'Lady',
@@ -39,7 +39,7 @@ const TITLES = [
 ].sort((a, b) => b.length - a.length);
 
 /** Titles that say "this is a person" even when the tagger said otherwise. */
-const PERSONAL = new Set(['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Mx', 'Mx.', 'Sir', 'Dame', 'Dr', 'Dr.', 'Lord', 'Lady', 'President', 'Prime Minister', 'Pope', 'Senator', 'Baroness']);
+const PERSONAL = new Set(['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Mx', 'Mx.', 'Sir', 'Dame', 'Dr', 'Dr.', 'Lord', 'Lady', 'President', 'President-elect', 'Prime Minister', 'Pope', 'Senator', 'Baroness']);
 /**
  * Royal and similar titles make a person only before a single name or a name with a regnal number
  * ("Queen Elizabeth II", "King Charles"), not before longer names ("Queen Mary University",
@@ -92,6 +92,8 @@ export interface BuildActorsOptions {
    * gazetteers shipped in the NER model (`nameFacts` in lib/nlp/ner). Default: nothing known.
    */
   facts?: (name: string) => NameFacts;
+  /** The article's headline: an actor it names ranks before others with as many mentions (salience). */
+  title?: string;
 }
 
 interface Item {
@@ -105,6 +107,10 @@ interface Item {
   alias: string;
   type: EntityType;
   personal: boolean;
+  /** A title stands right before the name, whatever the tagger called it ("Gov. Eric Holcomb" tagged a place). */
+  titled: boolean;
+  /** Type cues from the list the mention stands in ("Blue Origin, Ceres Robotics and SpaceX"). */
+  listCues: TypeCues;
 }
 
 function normSpace(s: string): string {
@@ -187,7 +193,10 @@ function prepare(paragraphs: string[], m: Mention): Item {
   core = normSpace(core);
   const personal = titleMakesPerson(title, core);
   const type: EntityType = personal ? 'PER' : m.type;
+  const titled = title !== null || titleBefore(para.slice(Math.max(0, m.start - 40), m.start)) !== null;
   return {
+    titled,
+    listCues: { PER: 0, ORG: 0, LOC: 0 },
     m: { ...m, start, end, text, type },
     core,
     words: core.split(' '),
@@ -224,9 +233,11 @@ export interface NameFacts {
   /** Known as a place only from a list of cities, which holds many surnames ("Hamilton", "Jackson"). */
   cityOnly: boolean;
   firstName: boolean;
+  /** A listed demonym ("Israeli", "American"). */
+  demonym?: boolean;
 }
 
-const NO_FACTS: NameFacts = { org: false, loc: false, cityOnly: false, firstName: false };
+const NO_FACTS: NameFacts = { org: false, loc: false, cityOnly: false, firstName: false, demonym: false };
 
 /** Grouping key of a name: lower case, no leading "the" ("The New York State Attorney General"). */
 function nameKey(core: string): string {
@@ -247,16 +258,25 @@ interface Evidence {
   /** A form of two or more words that starts with a known first name ("Sheldon Richardson"). */
   firstNamed: boolean;
   multiWord: boolean;
+  /** Some mention has a title right before it. */
+  titled: boolean;
 }
 
 function evidenceOf(items: Item[], paragraphs: string[], facts: (name: string) => NameFacts): Evidence {
   const votes: Record<EntityType, number> = { PER: 0, ORG: 0, LOC: 0 };
-  const cues: TypeCues = { PER: 0, ORG: 0, LOC: 0 };
+  const cues: TypeCues = { PER: 0, ORG: 0, LOC: 0, apposition: 0 };
   let personal = false;
   let firstNamed = false;
   let multiWord = false;
+  let titled = false;
   for (const it of items) {
     votes[it.m.type] += it.personal ? 3 : 1;
+    if (it.titled) titled = true;
+    cues.PER += it.listCues.PER;
+    // people listed with it count as firmly as a role in apposition
+    cues.apposition = (cues.apposition ?? 0) + it.listCues.PER;
+    cues.ORG += it.listCues.ORG;
+    cues.LOC += it.listCues.LOC;
     if (it.personal || (it.title && PERSONAL.has(it.title))) personal = true;
     if (it.words.length >= 2) {
       multiWord = true;
@@ -266,8 +286,9 @@ function evidenceOf(items: Item[], paragraphs: string[], facts: (name: string) =
     cues.PER += c.PER;
     cues.ORG += c.ORG;
     cues.LOC += c.LOC;
+    cues.apposition = (cues.apposition ?? 0) + (c.apposition ?? 0);
   }
-  return { votes, cues, personal, firstNamed, multiWord };
+  return { votes, cues, personal, firstNamed, multiWord, titled };
 }
 
 /** Words that begin place names and are also given names ("West Bank", "North Dakota", "New Jersey"). */
@@ -318,23 +339,210 @@ function decideType(name: string, ev: Evidence, facts: (name: string) => NameFac
   if (f.org && f.loc) return orgOrLoc();
   const shape = nameShapeType(name);
   if (shape) return shape;
-  // a known first name before a surname, called a person at least once
-  if (ev.firstNamed && (ev.votes.PER > 0 || c.PER > 0)) return 'PER';
+  // a known first name before a surname after a title ("Gov. Eric Holcomb"), or called a person at least once and
+  // not standing among organisations or places ("Blue Origin, Ceres Robotics and SpaceX")
+  if (ev.firstNamed && ev.titled) return 'PER';
+  if (ev.firstNamed && (ev.votes.PER > 0 || c.PER > 0) && c.ORG + c.LOC < c.PER + 2) return 'PER';
   const base = argmax(ev.votes);
   if (base === 'PER') {
-    if (ev.firstNamed) return 'PER';
+    if ((ev.firstNamed && c.ORG + c.LOC < c.PER + 2) || (ev.titled && ev.multiWord)) return 'PER';
     if (startsWithPlace(name, facts)) return orgOrLoc();
     const otherCues = Math.max(c.ORG, c.LOC);
     if (!ev.multiWord) {
       // one word, never with a first name or a title: a person only with person cues or when it is a first name
-      if (f.firstName || c.PER > otherCues) return 'PER';
+      if ((f.firstName && c.PER >= otherCues) || c.PER > otherCues) return 'PER';
       return c.LOC > c.ORG ? 'LOC' : 'ORG';
     }
     if (c.ORG + c.LOC > c.PER) return c.LOC > c.ORG ? 'LOC' : 'ORG';
     return 'PER';
   }
-  if (c.PER > 0 && ev.votes.PER > 0 && ev.votes.PER + 2 * c.PER > Math.max(ev.votes.ORG + 2 * c.ORG, ev.votes.LOC + 2 * c.LOC)) return 'PER';
+  if (c.PER > 0 && (ev.votes.PER > 0 || (c.apposition ?? 0) > 0) && ev.votes.PER + 2 * c.PER > Math.max(ev.votes.ORG + 2 * c.ORG, ev.votes.LOC + 2 * c.LOC)) return 'PER';
   return orgOrLoc();
+}
+
+/**
+ * Two names the tagger read as one: "Colorado,Washington" (a comma with no space), or "ABC News and Politifact" when
+ * both halves are names on their own (each is tagged alone elsewhere in the article, or listed).
+ */
+function splitJoinedNames(paragraphs: string[], mentions: Mention[], facts: (name: string) => NameFacts): Mention[] {
+  const alone = new Set(mentions.filter((m) => !/\sand\s/.test(m.text)).map((m) => lowerKey(m.text.replace(POSSESSIVE_RE, ''))));
+  const known = (s: string) => alone.has(lowerKey(s)) || facts(s).org || (facts(s).loc && !facts(s).cityOnly);
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const para = paragraphs[m.paragraph] ?? '';
+    const text = para.slice(m.start, m.end) || m.text;
+    const comma = /^(\p{Lu}[^,]*),(\p{Lu}.*)$/u.exec(text);
+    const and = /^(\p{Lu}.*?) and (\p{Lu}.*)$/u.exec(text);
+    const parts = comma ? [comma[1]!, comma[2]!] : and && known(and[1]!) && known(and[2]!.replace(POSSESSIVE_RE, '')) ? [and[1]!, and[2]!] : null;
+    if (!parts) {
+      out.push(m);
+      continue;
+    }
+    const second = m.start + text.length - parts[1]!.length;
+    out.push({ ...m, end: m.start + parts[0]!.length, text: parts[0]! });
+    out.push({ ...m, start: second, text: parts[1]! });
+  }
+  return out;
+}
+
+/**
+ * Nicknames the text introduces right after a person's name: "Grace Mugabe, known as Gucci Grace", "Jane Roe (also
+ * called “Red Jane”)", "Tom Poe, nicknamed Big Tom". Maps the nickname's mention to the person's.
+ */
+function nicknames(paragraphs: string[], items: Item[]): Map<Item, Item> {
+  const out = new Map<Item, Item>();
+  for (let i = 1; i < items.length; i++) {
+    const prev = items[i - 1]!;
+    const it = items[i]!;
+    if (prev.m.paragraph !== it.m.paragraph || prev.type !== 'PER') continue;
+    const between = (paragraphs[it.m.paragraph] ?? '').slice(prev.m.end, it.m.start);
+    if (/^\s*(?:,|\(|—|–)\s*(?:also\s+|widely\s+|better\s+|popularly\s+)?(?:known\s+as|called|dubbed|nicknamed)\s+(?:the\s+)?["“‘']?$/i.test(between)) {
+      out.set(it, out.get(prev) ?? prev);
+    }
+  }
+  return out;
+}
+
+/** True when `text` holds `phrase` with no letter touching it on either side. */
+function hasWholeWords(text: string, phrase: string): boolean {
+  const letter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
+  for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
+    if (!letter(text[i - 1]) && !letter(text[i + phrase.length])) return true;
+  }
+  return false;
+}
+
+/**
+ * How much an actor matters beyond its count of mentions: named in the headline, in the lead (the first three
+ * paragraphs), as a speaker ("X said", "said X", "according to X"), with firm evidence of its type (a title, a known
+ * first name, a listed name, a name's own head word).
+ */
+function salienceOf(its: Item[], paragraphs: string[], title: string, ev: Evidence): number {
+  let s = 0;
+  const forms = new Set(its.map((it) => it.core.toLowerCase()));
+  const t = title.toLowerCase();
+  if (t && [...forms].some((f) => f.length > 2 && hasWholeWords(t, f))) s += 2;
+  if (its.some((it) => it.m.paragraph < 3)) s += 1;
+  const speaks = its.some((it) => {
+    const para = paragraphs[it.m.paragraph] ?? '';
+    return /^(?:['’]s?)?\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|added|wrote|tweeted|announced)\b/.test(para.slice(it.m.end, it.m.end + 80)) ||
+      /\b(?:said|says|according\s+to|told)\s+$/.test(para.slice(Math.max(0, it.m.start - 20), it.m.start));
+  });
+  if (speaks) s += 1;
+  if (ev.personal || ev.titled || ev.firstNamed) s += 1;
+  return s;
+}
+
+/** A name the lists or its own head word type ("Acme Robotics", a listed country or company). */
+function firmlyTyped(name: string, facts: (name: string) => NameFacts): boolean {
+  const f = facts(name);
+  return (f.org !== f.loc && !f.cityOnly) || nameShapeType(name) !== null || generalKnowledge(name) !== null;
+}
+
+/** What a name is on its own evidence (a personal title, the lists, its shape), for its neighbours in a list. */
+function strongType(it: Item, facts: (name: string) => NameFacts): EntityType | null {
+  if (it.personal) return 'PER';
+  const name = it.core.replace(/^the\s+/i, '');
+  const general = generalKnowledge(name);
+  if (general) return general;
+  const f = facts(name);
+  if (f.org && !f.loc) return 'ORG';
+  if (f.loc && !f.org && !f.cityOnly) return 'LOC';
+  const shape = nameShapeType(name);
+  if (shape) return shape;
+  if (it.m.type === 'PER' && it.words.length >= 2 && startsWithFirstName(it.words, facts)) return 'PER';
+  return null;
+}
+
+/** What may stand between two names of a list, with white space made single spaces and trimmed. */
+const LIST_JOIN = /^(?:\([^()]{1,12}\) ?|\) ?)?(?:,|(?:, ?| )?(?:and|or)(?: the)?)$|^\($/;
+const LIST_LOC_NOUN = /^\s+(?:counties|states|provinces|regions|cities|towns|countries|districts)\b/;
+const LIST_ORG_NOUN = /^\s+(?:companies|firms|groups|parties|newspapers|agencies|universities|banks|airlines|teams|clubs)\b/;
+
+/**
+ * Names listed together are of one kind: each name in "Blue Origin, Ceres Robotics, Sierra Nevada Corporation and
+ * SpaceX" gets a cue for each type its neighbours have on their own evidence (at most two per type), and a plural
+ * noun closing the list types them all ("Barry, Cass and Van Buren counties").
+ */
+function addListCues(paragraphs: string[], items: Item[], facts: (name: string) => NameFacts): void {
+  let chain: Item[] = [];
+  let coordinated = false;
+  const close = () => {
+    // a list has "and" or "or" in it, or three names: "Speaking to Acme, Sir Keir said" is no list
+    if (chain.length >= 3 || (chain.length === 2 && coordinated)) {
+      const strong = chain.map((it) => strongType(it, facts));
+      const last = chain[chain.length - 1]!;
+      const after = (paragraphs[last.m.paragraph] ?? '').slice(last.m.end, last.m.end + 30);
+      const noun: EntityType | null = LIST_LOC_NOUN.test(after) ? 'LOC' : LIST_ORG_NOUN.test(after) ? 'ORG' : null;
+      chain.forEach((it, i) => {
+        for (const t of ['PER', 'ORG', 'LOC'] as EntityType[]) {
+          const n = strong.filter((x, j) => j !== i && x === t).length;
+          it.listCues[t] += Math.min(2, n);
+        }
+        if (noun) it.listCues[noun] += 2;
+      });
+    }
+    chain = [];
+    coordinated = false;
+  };
+  for (const it of items) {
+    const prev = chain[chain.length - 1];
+    const between = prev && prev.m.paragraph === it.m.paragraph ? (paragraphs[it.m.paragraph] ?? '').slice(prev.m.end, it.m.start) : null;
+    if (between !== null && between.length < 40 && LIST_JOIN.test(between.replace(/\s+/g, ' ').trim())) {
+      chain.push(it);
+      if (/\s(?:and|or)\s/.test(between)) coordinated = true;
+      continue;
+    }
+    close();
+    chain = [it];
+  }
+  close();
+}
+
+/**
+ * True when the text around an acronym spells it out in lower-case words ("hypersensitivity pneumonitis" for "HP",
+ * "initial public offering" for "IPO"): it abbreviates a common noun, not a name. (Acronyms of names are spelled out
+ * in capitals and join that name.)
+ */
+function spelledInLowerCase(acr: string, texts: string[]): boolean {
+  const n = acr.length;
+  const a = acr.toLowerCase();
+  for (const p of texts) {
+    if (!p.includes(' ')) continue;
+    const words = p.split(/[\s-]+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''));
+    for (let i = 0; i + n <= words.length; i++) {
+      let ok = true;
+      for (let j = 0; j < n && ok; j++) {
+        const w = words[i + j]!;
+        ok = w.length > 2 && w[0] === a[j] && /^\p{Ll}+$/u.test(w);
+      }
+      if (ok) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A merged group of mentions that names no actor: a thing (its longest name ends in a thing word, "Hubble Space
+ * Telescope", or at least half its mentions are written as a thing, "the Progress cargo ship", "“Super Mario Run”"),
+ * or a people ("Uighurs", "South Dakotans"). Names the lists know as organisations or places and names with a
+ * personal title are kept.
+ */
+function notAnActor(its: Item[], paragraphs: string[], facts: (name: string) => NameFacts): boolean {
+  if (its.some((it) => it.personal)) return false;
+  const longest = its.reduce((a, b) => (b.core.length > a.core.length ? b : a)).core.replace(/^the\s+/i, '');
+  if (/^[A-Z]{2,5}$/.test(longest) && spelledInLowerCase(longest, its.map((it) => (paragraphs[it.m.paragraph] ?? '').slice(Math.max(0, it.m.start - 150), it.m.end + 150)))) return true;
+  if (isThingName(longest)) return true;
+  if (isPeopleName(longest, facts)) return true;
+  const f = facts(longest);
+  if (f.org || f.loc || generalKnowledge(longest)) return false;
+  let things = 0;
+  for (const it of its) {
+    const t = thingCue(paragraphs[it.m.paragraph] ?? '', it.m);
+    if (t === 2) return true;
+    if (t) things++;
+  }
+  return things > 0 && 2 * things >= its.length;
 }
 
 /** Drops mentions that are credits, bylines, navigation or ordinary words; trims glued caption labels. */
@@ -359,7 +567,7 @@ export function buildActors(
 ): { actors: Actor[]; mentions: Mention[] } {
   const facts = options.facts ?? (() => NO_FACTS);
   const kept: Mention[] = [];
-  const joined = joinParticleNames(paragraphs, mentions.filter((m) => m.text.trim()));
+  const joined = splitJoinedNames(paragraphs, joinParticleNames(paragraphs, mentions.filter((m) => m.text.trim())), facts);
   const creditParas = new Set<number>();
   const byPara = new Map<number, Mention[]>();
   for (const m of joined) {
@@ -374,6 +582,8 @@ export function buildActors(
     if (k) kept.push(k);
   }
   const items = kept.map((m) => prepare(paragraphs, m)).filter((it) => it.core.length > 0);
+  addListCues(paragraphs, items, facts);
+  const nicknameOf = nicknames(paragraphs, items);
 
   // 1. Groups of identical names (case-insensitive, no leading "the"), across types.
   const byName = new Map<string, Group>();
@@ -488,6 +698,9 @@ export function buildActors(
     if (cands.size === 1 && find(g) === g) union([...cands][0]!, g);
   }
 
+  // A nickname the text introduces ("Grace Mugabe, known as Gucci Grace") is one more name of that person.
+  for (const [nick, person] of nicknameOf) union(byName.get(nameKey(person.core))!, byName.get(nameKey(nick.core))!);
+
   // 4. Organisations and places named several ways.
   const nonPer = groups.filter((g) => g.type !== 'PER');
   for (const g of nonPer) {
@@ -500,7 +713,13 @@ export function buildActors(
           .filter((h) => {
             if (h === g) return false;
             const hw = h.items[0]!.core.split(' ');
-            return hw.length >= 2 && (initials(hw) === acr || allInitials(hw) === acr);
+            if (hw.length < 2) return false;
+            if (initials(hw) === acr || allInitials(hw) === acr) return true;
+            // "The" left out of the mention ("TRD" for "The Real Deal"), one word left out of the acronym ("NYAG" for
+            // "New York State Attorney General")
+            if (h.items.some((it) => /\bThe\s+$/.test((paragraphs[it.m.paragraph] ?? '').slice(Math.max(0, it.m.start - 4), it.m.start))) && 'T' + allInitials(hw) === acr) return true;
+            const ini = initials(hw);
+            return acr.length >= 3 && ini.length === acr.length + 1 && [...ini].some((_, i) => ini.slice(0, i) + ini.slice(i + 1) === acr) && ini[0] === acr[0] && ini[ini.length - 1] === acr[acr.length - 1];
           })
           .map(find),
       );
@@ -530,6 +749,10 @@ export function buildActors(
           const suffix = w.every((x, i) => hw[hw.length - w.length + i] === x);
           if (!prefix && !suffix) return false;
           // a place that begins an organisation's name is that place ("Berrien County" / "Berrien County Health Department")
+          // a capitalised head noun alone is the one longer name it heads ("the Statehouse" / "Indiana Statehouse")
+          if (suffix && w.length === 1 && nameShapeType(nameOf(h)) !== null && nameShapeType(`X ${nameOf(g)}`) !== null) return true;
+          // a body's name after an acronym of its parent ("Security Council" / "UN Security Council")
+          if (suffix && !prefix && h.type === g.type && hw.slice(0, hw.length - w.length).every((x, i) => /^[A-Z.]{2,6}$/.test(h.items[0]!.core.split(' ')[i] ?? ''))) return true;
           if (h.type !== g.type) return false;
           if ((f.org || f.loc) && h.type !== g.type) return false;
           if (f.loc && h.type === 'LOC') return false; // "Washington" / "Washington State"
@@ -559,12 +782,18 @@ export function buildActors(
     if (!list) clusters.set(r, (list = []));
     list.push(...g.items);
   }
-  const actors: (Actor & { first: number })[] = [];
+  const actors: (Actor & { first: number; salience: number })[] = [];
   const keyOf = new Map<Item, string>();
+  const dropped = new Set<Item>();
   for (const [, its] of clusters) {
+    if (notAnActor(its, paragraphs, facts)) {
+      for (const it of its) dropped.add(it);
+      continue;
+    }
     // canonical: the longest form (most words, then most characters, then most frequent), no title
     const counts = new Map<string, number>();
-    for (const it of its) counts.set(it.core, (counts.get(it.core) ?? 0) + 1);
+    const nickForms = new Set(its.filter((it) => nicknameOf.has(it)).map((it) => it.core));
+    for (const it of its) if (!nickForms.has(it.core) || its.every((x) => nickForms.has(x.core))) counts.set(it.core, (counts.get(it.core) ?? 0) + 1);
     const forms = [...counts.keys()];
     const bare = (f: string) => f.replace(/^the\s+/i, '');
     forms.sort(
@@ -587,11 +816,11 @@ export function buildActors(
     for (const it of its) if (!aliases.includes(it.alias)) aliases.push(it.alias);
     for (const it of its) keyOf.set(it, key);
     const first = Math.min(...its.map((it) => it.m.paragraph * 1e6 + it.m.start));
-    actors.push({ key, name: canon, type, aliases, mentions: its.length, role: null, first });
+    actors.push({ key, name: canon, type, aliases, mentions: its.length, role: null, first, salience: salienceOf(its, paragraphs, options.title ?? '', ev) + (firmlyTyped(name.replace(/^the\s+/i, ''), facts) ? 1 : 0) });
   }
 
   // Clusters that end up with the same key (e.g. through `canonical`) are one actor.
-  const byKey = new Map<string, Actor & { first: number }>();
+  const byKey = new Map<string, Actor & { first: number; salience: number }>();
   for (const a of actors) {
     const b = byKey.get(a.key);
     if (!b) byKey.set(a.key, a);
@@ -599,10 +828,11 @@ export function buildActors(
       b.mentions += a.mentions;
       for (const x of a.aliases) if (!b.aliases.includes(x)) b.aliases.push(x);
       b.first = Math.min(b.first, a.first);
+      b.salience = Math.max(b.salience, a.salience);
     }
   }
 
-  const outMentions = items.map((it) => ({ ...it.m, type: byKey.get(keyOf.get(it)!)!.type, actorKey: keyOf.get(it)! }));
+  const outMentions = items.filter((it) => !dropped.has(it)).map((it) => ({ ...it.m, type: byKey.get(keyOf.get(it)!)!.type, actorKey: keyOf.get(it)! }));
 
   // 6. Roles.
   const roleVotes = new Map<string, Map<string, number>>();
@@ -619,9 +849,10 @@ export function buildActors(
     const v = roleVotes.get(a.key);
     if (v) a.role = [...v.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]![0];
   }
-  result.sort((a, b) => b.mentions - a.mentions || a.first - b.first);
+  // Most mentioned first (what the panel sorts by); among equals, the more salient, then the earlier.
+  result.sort((a, b) => b.mentions - a.mentions || b.salience - a.salience || a.first - b.first);
   return {
-    actors: result.map(({ first: _first, ...a }) => a),
+    actors: result.map(({ first: _first, salience: _salience, ...a }) => a),
     mentions: outMentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start),
   };
 }

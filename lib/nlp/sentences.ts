@@ -135,6 +135,8 @@ function shouldBreak(text: string, i: number, j: number, k: number, m: number): 
     if (SOMETIMES_FINAL.has(p)) return nextIsOpener;
     // Initials: "J. K. Rowling", "George W. Bush".
     if (prev.length === 1 && isUpper(prev)) return nextIsOpener && next.word !== 'I';
+    // "at 8:51 p.m. (1451 GMT) from …": a time's parenthesis goes on with the sentence.
+    if ((p === 'a.m' || p === 'p.m') && text[m] === '(') return false;
     // Dotted acronyms: "U.S.", "U.K.", "a.m.", "D.C." – split only before a typical opener.
     if (prev.includes('.')) return nextIsOpener;
     return true;
@@ -375,6 +377,12 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
         break;
       case '’':
       case '\'':
+        if (c === '’' && next === '’' && has('double') && top()?.kind === 'double' && !prevOpens) {
+          // Two right single quotes close a double quotation in some wire copy (“Yes,’’ he said).
+          closeKind('double', i + 2);
+          i++;
+          break;
+        }
         if (c === '\'' && next === '\'') {
           // Two straight single quotes stand for one double quote mark (older newswire style: ''Yes,'' he said).
           const after = text[i + 2];

@@ -23,7 +23,7 @@
 import { claimStatus } from '../claim-status';
 import type { Actor, Claim, Mention } from '../types';
 import { anchorQuotes, quoteFor, type AnchorQuote } from './anchor';
-import { createHover, type CardInfo, type GetArchiveInfo } from './hover';
+import { clip, createHover, type CardInfo, type GetArchiveInfo } from './hover';
 import { createPainter, flash, type PaintItem, type Painter } from './painter';
 import { buildTextIndex } from './text-index';
 
@@ -34,7 +34,16 @@ export interface HighlightsOptions {
 }
 
 export interface Highlights {
-  show(paragraphs: string[], analysis: { mentions: Mention[]; actors: Actor[]; claims?: Claim[] }): { anchored: number; missed: number };
+  /**
+   * Paints names and the claims to doubt; every claim with `allClaims`, and the claims whose ids are
+   * in `also` (ones the reader asked to see).
+   */
+  show(
+    paragraphs: string[],
+    analysis: { mentions: Mention[]; actors: Actor[]; claims?: Claim[] },
+    allClaims?: boolean,
+    also?: Set<string>,
+  ): { anchored: number; missed: number };
   hide(): void;
   reveal(actorKey: string): boolean;
   /** Scrolls to a claim and flashes it; false when it is not painted. */
@@ -47,6 +56,10 @@ export interface Highlights {
 const MAX_MENTIONS = 5000;
 
 const KIND: Record<string, string> = { PER: 'per', ORG: 'org', LOC: 'loc' };
+const TYPE_WORDS: Record<string, string> = { PER: 'Person', ORG: 'Organisation', LOC: 'Place' };
+/** The claims painted without "show all claims": the ones the text, or the reader, gives reason to doubt. */
+const DOUBTED = ['claim-unverified', 'claim-disputed', 'claim-false'];
+const STATUS_WORDS: Record<string, string> = { unverified: 'Unverified claim', verified: 'Verified', disputed: 'Disputed', false: 'False' };
 /** Upper bound on painted claims. */
 const MAX_CLAIMS = 1000;
 
@@ -81,17 +94,33 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
   /** Painted items in document order, and what each one stands for. */
   let items: PaintItem[] = [];
   let info = new Map<string, { mention: Mention; actor: Actor | undefined; count: number }>();
-  /** Painted item id → claim id. */
-  let claimOf = new Map<string, string>();
+  /** Painted item id → claim. */
+  let claimOf = new Map<string, Claim>();
 
   const hover = createHover(doc, {
     describe(id): CardInfo | null {
+      const c = claimOf.get(id);
+      if (c) {
+        // A claim: who said it, and why it is marked (the text's signals, or the reader's review).
+        const status = claimStatus(c);
+        return {
+          name: c.speaker || 'No speaker named',
+          sub: (status && STATUS_WORDS[status]) + (c.review ? ' (your review)' : ''),
+          lines: (Array.isArray(c.signals) ? c.signals : []).map((g) => g?.reason),
+        };
+      }
       const m = info.get(id);
       if (!m) return null;
       const { mention, actor, count } = m;
-      return actor
-        ? { name: actor.name, type: actor.type, role: actor.role, aliases: actor.aliases, mentions: count, actorKey: actor.key }
-        : { name: mention.text, type: mention.type, role: null, aliases: [], mentions: count };
+      const name = actor?.name ?? mention.text;
+      const role = clip(actor?.role, 120);
+      const aliases = (actor?.aliases ?? []).map((a) => clip(a, 80)).filter((a) => a && a !== clip(name, 200));
+      return {
+        name,
+        sub: (TYPE_WORDS[mention.type] ?? '') + (role ? ` · ${role}` : ''),
+        lines: [...(aliases.length ? [`Also: ${aliases.slice(0, 6).join(', ')}`] : []), `Mentions in this article: ${Math.max(0, Math.floor(count) || 0)}`],
+        actorKey: actor?.key,
+      };
     },
     getArchiveInfo: opts.getArchiveInfo,
   });
@@ -107,7 +136,7 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
     shown = false;
   }
 
-  function show(paragraphs: string[], analysis: { mentions: Mention[]; actors: Actor[]; claims?: Claim[] }): { anchored: number; missed: number } {
+  function show(paragraphs: string[], analysis: { mentions: Mention[]; actors: Actor[]; claims?: Claim[] }, allClaims = false, also?: Set<string>): { anchored: number; missed: number } {
     if (destroyed) return { anchored: 0, missed: 0 };
     hide();
     const actors = new Map<string, Actor>();
@@ -126,16 +155,16 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
     // Claims: one quote per paragraph span, painted under the names (lower priority).
-    const claimParts: { id: string; kind: string }[] = [];
+    const claimParts: { claim: Claim; kind: string }[] = [];
     for (const c of (Array.isArray(analysis.claims) ? analysis.claims : []).slice(0, MAX_CLAIMS)) {
       const kind = c && typeof c.id === 'string' && Array.isArray(c.spans) ? claimPaintKind(c) : null;
-      if (!kind) continue;
+      if (!kind || !(allClaims || DOUBTED.includes(kind) || also?.has(c.id))) continue;
       for (const sp of c.spans) {
         const p = paragraphs[sp?.paragraph];
         if (typeof p !== 'string' || !Number.isInteger(sp.start) || !Number.isInteger(sp.end)) continue;
         if (sp.start < 0 || sp.end > p.length || sp.end <= sp.start) continue;
         quotes.push({ ...quoteFor(p, sp.start, sp.end), hint: sp.paragraph / total });
-        claimParts.push({ id: c.id, kind });
+        claimParts.push({ claim: c, kind });
       }
     }
     const root = doc.body ?? doc.documentElement;
@@ -148,7 +177,7 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
         const part = claimParts[i - used.length]!;
         const id = `c${i}`;
         toPaint.push({ id, kind: part.kind, range, priority: -1 });
-        claimOf.set(id, part.id);
+        claimOf.set(id, part.claim);
         return;
       }
       const m = used[i]!;
@@ -161,7 +190,7 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
     painter.paint(toPaint);
     // The painter's ranges: for the wrapping fallback they cover the new wrapper elements.
     items = inDocumentOrder(painter.ranges());
-    hover.start(items.filter((it) => !claimOf.has(it.id))); // the card is for names
+    hover.start(items); // names first where a name lies inside a claim (the later start)
     shown = true;
     return { anchored: items.length, missed: quotes.length - items.length };
   }
@@ -179,10 +208,13 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
     },
     revealClaim(claimId) {
       if (!shown) return false;
-      const first = items.find((it) => claimOf.get(it.id) === claimId);
+      const first = items.find((it) => claimOf.get(it.id)?.id === claimId);
       if (!first) return false;
       stopFlash?.();
       stopFlash = flash(first.range);
+      // Shown from the panel (keyboard included): the card says who said it and why it is marked,
+      // once the page has scrolled there (a scroll hides a card).
+      setTimeout(() => shown && hover.showCard(first.id), 600);
       return true;
     },
     isShown: () => shown,

@@ -16,7 +16,6 @@
  * so page CSS cannot reach inside. Every string in it is set with textContent; links are made only
  * for http(s) URLs.
  */
-import type { EntityType } from '../types';
 import type { PaintItem } from './painter';
 
 export interface ArchiveInfo {
@@ -26,13 +25,11 @@ export interface ArchiveInfo {
 
 export type GetArchiveInfo = (actorKey: string) => Promise<ArchiveInfo | null>;
 
+/** What a card says: a name (a person's, or a claim's speaker), a line under it, then short lines. */
 export interface CardInfo {
   name: string;
-  type: EntityType;
-  role: string | null;
-  aliases: string[];
-  /** Mentions in this article. */
-  mentions: number;
+  sub: string;
+  lines: string[];
   /** When set, the card asks the archive about this actor. */
   actorKey?: string;
 }
@@ -56,7 +53,6 @@ export interface Hover {
 
 export const CARD_TAG = 'backstory-card';
 const GRACE_MS = 300;
-const TYPE_WORDS: Record<EntityType, string> = { PER: 'Person', ORG: 'Organisation', LOC: 'Place' };
 
 const CARD_CSS =
   ':host{all:initial}' +
@@ -68,7 +64,7 @@ const CARD_CSS =
   '@media (prefers-color-scheme:dark){.c{color:#f3f4f6;background:#1f2937;border-color:rgba(255,255,255,.18)}' +
   '.m,small{color:#9ca3af}a{color:#93c5fd}}';
 
-const clip = (s: unknown, n: number): string => {
+export const clip = (s: unknown, n: number): string => {
   const t = typeof s === 'string' ? s.replace(/\s+/g, ' ').trim() : '';
   return t.length > n ? `${t.slice(0, n - 1)}…` : t;
 };
@@ -239,16 +235,8 @@ export function createHover(doc: Document, opts: HoverOptions): Hover {
     const style = el('style', undefined, CARD_CSS);
     const card = el('div', 'c');
     card.appendChild(el('div', 'n', clip(info.name, 200) || '—'));
-    const role = clip(info.role, 120);
-    card.appendChild(el('div', 'm', role ? `${TYPE_WORDS[info.type] ?? ''} · ${role}` : TYPE_WORDS[info.type] ?? ''));
-    const name = clip(info.name, 200);
-    const aliases = (Array.isArray(info.aliases) ? info.aliases : [])
-      .map((a) => clip(a, 80))
-      .filter((a) => a && a !== name)
-      .slice(0, 6);
-    if (aliases.length) card.appendChild(el('div', 'r', `Also: ${aliases.join(', ')}`));
-    const n = Math.max(0, Math.floor(Number(info.mentions) || 0));
-    card.appendChild(el('div', 'r', `Mentions in this article: ${n}`));
+    card.appendChild(el('div', 'm', clip(info.sub, 160)));
+    for (const line of info.lines.slice(0, 6)) card.appendChild(el('div', 'r', clip(line, 300)));
     const anchorRect = rect ?? (item.range.getClientRects()[0] as DOMRect | undefined) ?? item.range.getBoundingClientRect();
     const key = info.actorKey;
     const getInfo = opts.getArchiveInfo;

@@ -230,8 +230,22 @@ describe('CoverageView', () => {
 
   it('says when nothing in a non-empty archive covers the event', () => {
     show({ coverage: coverage({ same: [], related: [], statements: [], newHere: { actors: [] }, archived: 12 }) });
-    expect(text(root.querySelector('[data-testid="coverage-empty"]'))).toBe('Nothing in your archive (12 articles) covers this event yet.');
+    expect(text(root.querySelector('[data-testid="coverage-empty"]'))).toBe('None of the 11 other articles in your archive covers this event yet.');
     expect(all('[data-testid="coverage-same"]')).toHaveLength(0);
+  });
+
+  it('does not count the article itself among the archive’s articles', () => {
+    const none = { same: [], related: [], statements: [], newHere: { actors: [] } };
+    // Saved, and the only article: nothing else to compare with, said as such.
+    show({ coverage: coverage({ ...none, archived: 1 }), context: 'panel', selfSaved: true, onOpenOptions: () => undefined });
+    expect(text(root.querySelector('[data-testid="coverage-empty"]'))).toContain('This is the only article in your archive so far.');
+    expect(text(root.querySelector('[data-testid="coverage-empty"]'))).not.toContain('(1 article)');
+    // Not saved: the one archived article is another one.
+    show({ coverage: coverage({ ...none, archived: 1 }), context: 'panel', selfSaved: false });
+    expect(text(root.querySelector('[data-testid="coverage-empty"]'))).toBe('The one other article in your archive does not cover this event.');
+    // The archive's reader always shows a saved article.
+    show({ coverage: coverage({ ...none, archived: 5 }), context: 'archive' });
+    expect(text(root.querySelector('[data-testid="coverage-empty"]'))).toBe('None of the 4 other articles in your archive covers this event yet.');
   });
 
   it('shows loading and errors', () => {

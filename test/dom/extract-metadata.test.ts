@@ -7,18 +7,21 @@ import { findCanonical, findLang, findPublished, findPublisher, readPageMeta, st
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 const page = (head: string, body = '<p>Text.</p>') => parse(`<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`);
 
-describe('normaliseDate (UTC for times, calendar date for dates)', () => {
+describe('normaliseDate (the page\'s wall clock and offset for times, calendar date for dates)', () => {
   it.each([
-    ['2025-08-19T19:30:00+01:00', '2025-08-19T18:30:00Z'],
-    ['2025-08-19T19:30:00.123Z', '2025-08-19T19:30:00Z'],
-    ['2025-08-19 19:30:00-0500', '2025-08-20T00:30:00Z'],
-    ['2025-08-19T19:30', '2025-08-19T19:30:00Z'],
-    ['20250819T193000Z', '2025-08-19T19:30:00Z'],
+    ['2025-08-19T19:30:00+01:00', '2025-08-19T19:30:00+01:00'],
+    ['2025-08-19T19:30:00.123Z', '2025-08-19T19:30:00+00:00'],
+    ['2025-08-19 19:30:00-0500', '2025-08-19T19:30:00-05:00'],
+    ['2019-11-16T21:30:00+10:00', '2019-11-16T21:30:00+10:00'],
+    ['2025-08-19T19:30', '2025-08-19T19:30:00+00:00'],
+    ['20250819T193000Z', '2025-08-19T19:30:00+00:00'],
+    ['2019/11/16', '2019-11-16'],
     ['2025-08-19', '2025-08-19'],
-    ['Tue, 19 Aug 2025 19:30:00 GMT', '2025-08-19T19:30:00Z'],
+    ['Tue, 19 Aug 2025 19:30:00 GMT', '2025-08-19T19:30:00+00:00'],
     ['19 August 2025', '2025-08-19'],
     ['August 19, 2025', '2025-08-19'],
-    ['Aug. 19, 2025 7:30 pm EDT', '2025-08-19T23:30:00Z'],
+    ['Aug. 19, 2025 7:30 pm EDT', '2025-08-19T19:30:00-04:00'],
+    ['01:38:07 PM IST Nov 20, 2019', '2019-11-20'],
     ['1755628200', '2025-08-19T18:30:00Z'],
     ['19/08/2025', '2025-08-19'],
   ])('%s → %s', (input, out) => {
@@ -37,13 +40,13 @@ describe('findPublished', () => {
        <meta property="article:published_time" content="2020-01-01T00:00:00Z">`,
       '<time datetime="2019-01-01">x</time>',
     );
-    expect(findPublished(jsonld, readPageMeta(jsonld))).toBe('2024-01-02T03:04:05Z');
+    expect(findPublished(jsonld, readPageMeta(jsonld))).toBe('2024-01-02T03:04:05+00:00');
     for (const name of ['parsely-pub-date', 'date', 'pubdate', 'DC.date.issued', 'sailthru.date']) {
       const d = page(`<meta name="${name}" content="2021-06-07T08:09:10+02:00">`);
-      expect(findPublished(d, readPageMeta(d)), name).toBe('2021-06-07T06:09:10Z');
+      expect(findPublished(d, readPageMeta(d)), name).toBe('2021-06-07T08:09:10+02:00');
     }
     const time = page('', '<article><p>x</p><time datetime="2022-02-03T10:00:00-08:00">3 Feb</time></article>');
-    expect(findPublished(time, readPageMeta(time))).toBe('2022-02-03T18:00:00Z');
+    expect(findPublished(time, readPageMeta(time))).toBe('2022-02-03T10:00:00-08:00');
     const none = page('', '<p>No date here.</p>');
     expect(findPublished(none, readPageMeta(none))).toBeNull();
   });

@@ -372,7 +372,7 @@ describe('claims on the page', () => {
     const before = document.documentElement.outerHTML;
     const h = createHighlights(document);
     cleanups.push(() => h.destroy());
-    const res = h.show(PARAGRAPHS, { ...ANALYSIS, claims: CLAIMS });
+    const res = h.show(PARAGRAPHS, { ...ANALYSIS, claims: CLAIMS }, true);
     expect(res.missed).toBe(0);
     const kinds = [...document.querySelectorAll('backstory-mark')].map((m) => `${m.getAttribute('data-kind')}:${m.textContent!.replace(/\s+/g, ' ')}`);
     // Names keep their own colour inside a claim; the rest of the sentence carries the claim's status.
@@ -392,10 +392,64 @@ describe('claims on the page', () => {
     const registry = fakeHighlightApi();
     const h = createHighlights(document);
     cleanups.push(() => h.destroy());
-    h.show(PARAGRAPHS, { ...ANALYSIS, claims: CLAIMS });
+    h.show(PARAGRAPHS, { ...ANALYSIS, claims: CLAIMS }, true);
     expect(registry.get('backstory-claim-unverified')!.priority).toBe(-1);
     expect(registry.get('backstory-per')!.priority).toBe(0);
     expect([...registry.get('backstory-claim-verified')!].map((r) => (r as Range).toString())).toEqual(['Officials from NATO attended.']);
     expect(registry.has('backstory-claim-not-claim')).toBe(false);
+  });
+
+  it('marks only the claims to doubt unless every claim is asked for, or one is', () => {
+    const registry = fakeHighlightApi();
+    const h = createHighlights(document);
+    cleanups.push(() => h.destroy());
+    const plain = claimOn(2, 'Macron agreed.', { id: 'plain' });
+    const disputed = claimOn(1, 'hosted Keir Starmer in Paris on Monday', { review: { status: 'disputed', note: '', evidence: [], updatedAt: 1 } });
+    const claims = [CLAIMS[0]!, CLAIMS[1]!, plain, disputed];
+    h.show(PARAGRAPHS, { ...ANALYSIS, claims });
+    const painted = () => [...registry.keys()].filter((k) => k.startsWith('backstory-claim')).sort();
+    // Unverified by the text, and disputed by the reader: marked. Verified and plain: not yet.
+    expect(painted()).toEqual(['backstory-claim-disputed', 'backstory-claim-unverified']);
+    expect(registry.get('backstory-per')!.size).toBe(4);
+    expect(h.revealClaim(plain.id)).toBe(false);
+    // The reader asked to see one claim from the panel.
+    h.show(PARAGRAPHS, { ...ANALYSIS, claims }, false, new Set([plain.id]));
+    expect(painted()).toEqual(['backstory-claim', 'backstory-claim-disputed', 'backstory-claim-unverified']);
+    expect(h.revealClaim(plain.id)).toBe(true);
+    // "Show all claims".
+    h.show(PARAGRAPHS, { ...ANALYSIS, claims }, true);
+    expect(painted()).toEqual(['backstory-claim', 'backstory-claim-disputed', 'backstory-claim-unverified', 'backstory-claim-verified']);
+  });
+
+  it('shows who said a marked claim and why it is marked, as text', async () => {
+    const roots = captureShadowRoots();
+    const h = createHighlights(document);
+    cleanups.push(() => h.destroy());
+    const claim = claimOn(0, 'Leaders meet in', {
+      unverified: true,
+      speaker: '<b>Keir</b> Starmer',
+      signals: [{ code: 'hedge', reason: 'Stated as a possibility (“would”) <img src=x>', words: 'would' }],
+    });
+    h.show(PARAGRAPHS, { ...ANALYSIS, claims: [claim] });
+    // The pointer rests on the claim (no name inside it).
+    const mark = () => document.querySelector('backstory-mark[data-kind="claim-unverified"]') ?? undefined;
+    cleanups.push(
+      pointAt(() => {
+        const m = mark();
+        if (!m) return undefined;
+        const r = document.createRange();
+        r.setStartBefore(m);
+        r.setEndAfter(m);
+        return r;
+      }),
+    );
+    move(50, 50, mark()!);
+    await tick();
+    const root = roots[roots.length - 1]!;
+    expect(root.querySelector('img, b')).toBeNull();
+    expect(root.textContent).toContain('<b>Keir</b> Starmer');
+    expect(root.textContent).toContain('Unverified claim');
+    expect(root.textContent).toContain('Stated as a possibility (“would”) <img src=x>');
+    expect(root.textContent).not.toContain('In your archive');
   });
 });

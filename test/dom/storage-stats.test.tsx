@@ -29,15 +29,15 @@ const text = (id: string) => root.querySelector(`[data-testid="${id}"]`)?.textCo
 describe('the storage line on the archive page', () => {
   it('shows the article count, usage, quota and share', () => {
     show({});
-    expect(text('stats')).toBe('12 articles · 47 KB of text · 1.0 GB used of 10 GB the browser allows (10%)');
+    expect(text('stats')).toBe('12 articles (47 KB of text). Backstory uses 1.0 GB of the 10 GB this browser lets it keep (10%).');
     expect(text('storage-warning')).toBeNull();
   });
 
   it('says whether persistent storage was granted, and what that means', () => {
     show({ persisted: true });
-    expect(text('persistence')).toMatch(/^Persistent storage: granted\. .*only you can delete it/);
+    expect(text('persistence')).toMatch(/^Kept safe: this browser will not clear your archive.*Only you can delete it/);
     show({ persisted: false });
-    expect(text('persistence')).toMatch(/^Persistent storage: not granted\. .*backup/);
+    expect(text('persistence')).toMatch(/^This browser may clear your archive .*backup/);
     show({ persisted: null });
     expect(text('persistence')).toMatch(/does not say/);
   });
@@ -57,7 +57,7 @@ describe('the storage line on the archive page', () => {
     show({ usage: 10 * GB - 1 });
     expect(text('stats')).toMatch(/\(99%\)/);
     show({ usage: null, quota: null });
-    expect(text('stats')).toBe('12 articles · 47 KB of text');
+    expect(text('stats')).toBe('12 articles (47 KB of text).');
     expect(text('storage-warning')).toBeNull();
   });
 

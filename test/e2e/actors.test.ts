@@ -62,6 +62,8 @@ describe('named actors in the page', () => {
         expect(found, `${type} ${actor.name} highlighted`).toBe(true);
       }
     }
+    // The panel lists the eight most mentioned first; "Show all" lists the rest.
+    if (await panel.getByTestId('actors-all').count()) await panel.getByTestId('actors-all').click();
     const chips = await panel.getByTestId('actor').allTextContents();
     for (const actor of expected.actors.PER) expect(chips.some((c) => c.includes(actor.name)), actor.name).toBe(true);
   });
@@ -99,11 +101,13 @@ describe('named actors in the page', () => {
 
   it('switches highlights off leaving the DOM exactly as it was, and on again', async () => {
     await panel.getByTestId('toggle-highlights').click();
-    await panel.getByText('Highlights off').waitFor();
+    await expect.poll(() => panel.getByTestId('toggle-highlights').getAttribute('aria-pressed')).toBe('false');
+    expect(await panel.getByTestId('toggle-highlights').textContent()).toBe('Marks in page: off');
     await expect.poll(async () => Object.keys(await painted(page)).length).toBe(0);
     expect(await dom(page)).toBe(before);
     await panel.getByTestId('toggle-highlights').click();
-    await panel.getByText('Highlights on').waitFor();
+    await expect.poll(() => panel.getByTestId('toggle-highlights').getAttribute('aria-pressed')).toBe('true');
+    expect(await panel.getByTestId('toggle-highlights').textContent()).toBe('Marks in page: on');
     await expect.poll(async () => Object.keys(await painted(page)).length).toBe(3);
   });
 

@@ -22,7 +22,7 @@ describe('npm run demo', () => {
     out = await mkdtemp(join(tmpdir(), 'backstory-demo-'));
     const r = spawnSync('npx', ['tsx', 'lib/cli/demo.ts', join(FIXTURES, SEED), '--out', out], { encoding: 'utf8', timeout: 120_000 });
     expect(r.status, r.stderr).toBe(0);
-    for (const f of ['page.png', 'sidepanel.png', 'archive.png']) {
+    for (const f of ['page.png', 'sidepanel.png', 'archive.png', 'claims.png']) {
       expect(existsSync(join(out, f)), f).toBe(true);
       expect(statSync(join(out, f)).size).toBeGreaterThan(2_000);
     }

@@ -16,7 +16,8 @@ import type { CDPSession, Page } from 'playwright-core';
 import { E2E_BUILD, readInPanel } from '../../lib/cli/browser';
 import type { PanelState, Result } from '../../lib/messaging/protocol';
 import type { Article } from '../../lib/types';
-import { derivedOf, foldStores, rebuildFrom, type ArchiveDump } from '../archive-consistency';
+import { derivedOf, rebuildFrom, type ArchiveDump } from '../archive-consistency';
+import { readArchive } from './archive-dump';
 import { SEED, Session } from './session';
 
 const s = new Session();
@@ -26,39 +27,6 @@ afterAll(() => s.stop());
 /** Sends a request to the background from one of the extension's pages. */
 async function ask<T>(page: Page, kind: string, payload: unknown): Promise<Result<T>> {
   return page.evaluate(async ([k, p]) => chrome.runtime.sendMessage({ kind: k, payload: p }), [kind, payload] as const) as Promise<Result<T>>;
-}
-
-/** Every table of the archive, read with plain IndexedDB from an extension page (same origin as the worker). */
-async function readArchive(page: Page): Promise<ArchiveDump> {
-  return page.evaluate(async () => {
-    const stores = ['articles', 'claims', 'statements', 'events', 'search', 'postings', 'keyPostings', 'termCounts', 'termLog', 'meta'] as const;
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const r = indexedDB.open('backstory');
-      // Never create the database from here: only the worker does that, with its schema.
-      r.onupgradeneeded = () => r.transaction?.abort();
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    try {
-      const tx = db.transaction([...stores], 'readonly');
-      const out: Record<string, unknown[]> = {};
-      await Promise.all(
-        stores.map(
-          (name) =>
-            new Promise<void>((ok, fail) => {
-              const r = tx.objectStore(name).getAll();
-              // Posting lists as plain arrays, which cross page.evaluate as they are.
-              const plain = (rows: unknown[]) => (name === 'postings' || name === 'keyPostings' ? rows.map((x) => ({ ...(x as object), ids: Array.from((x as { ids: Uint32Array }).ids) })) : rows);
-              r.onsuccess = () => ok(void (out[name] = plain(r.result)));
-              r.onerror = () => fail(r.error);
-            }),
-        ),
-      );
-      return out;
-    } finally {
-      db.close();
-    }
-  }).then((raw) => foldStores(raw) as unknown as ArchiveDump);
 }
 
 /** The archive holds at most one record for `article`, whole, and every derived row matches a rebuild. */

@@ -11,43 +11,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { splitParts } from '../../lib/archive/backup-state';
 import { ArchiveDB } from '../../lib/archive/db';
 import { FROM_A_PAGE, gate, requestRules, senderKind, type GatedHandlers, type SenderKind } from '../../lib/background/gate';
-import { createService, type TabAccess } from '../../lib/background/service';
+import { createService, NOT_ON_THIS_PAGE, type TabAccess } from '../../lib/background/service';
 import { TabStore } from '../../lib/background/tab-store';
 import { REQUEST_KINDS, type Broadcast, type RequestName, type RequestOf } from '../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import type { Article, Claim, SavedArticle } from '../../lib/types';
+import type { Article, SavedArticle } from '../../lib/types';
+import { bridgeArticle, bridgeClaim } from '../support/bridge-story';
 
 const BASE = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
 const TAB = 5;
 
-const article: Article = {
-  url: 'https://news.example/story',
-  pageUrl: 'https://news.example/story',
-  title: 'A story about a bridge',
-  byline: null,
-  publisher: 'Example News',
-  aggregator: null,
-  published: '2024-05-01T10:00:00Z',
-  lang: 'en',
-  excerpt: null,
-  wordCount: 14,
-  paragraphs: ['One.', 'Officials said the bridge will close in May. The mayor denied it.'],
-  truncated: false,
-};
+const article = bridgeArticle({ title: 'A story about a bridge', published: '2024-05-01T10:00:00Z', wordCount: 14 });
 
-const bridge: Claim = {
-  id: 'cbridge',
-  spans: [{ paragraph: 1, start: 0, end: 44 }],
-  text: 'Officials said the bridge will close in May.',
-  kind: 'reported',
-  speaker: 'Officials',
-  speakerKey: null,
-  cue: 'said',
-  checkworthiness: 0.7,
-  checkworthy: true,
-  unverified: true,
-  signals: [{ code: 'unnamed-sources', reason: 'Attributed to unnamed sources', words: 'Officials' }],
-};
+const bridge = bridgeClaim;
 
 type Sender = { id: string; url?: string; tab?: { id: number }; frameId?: number };
 const SENDERS: Record<string, Sender> = {
@@ -290,6 +266,28 @@ describe('the extension’s own pages', () => {
   it('drop fields a request does not carry', async () => {
     const r = (await call('archive/list', { offset: 0, limit: 5, everything: true } as never)) as { items: unknown[]; total: number };
     expect(r.total).toBe(1);
+  });
+});
+
+describe('what a content script may learn of the archive', () => {
+  it('only about the actors of the article read on its own tab, in its top frame: any other key is refused and nothing is read', async () => {
+    // Served: an actor of this tab's article (the saved article on tab 6 names her too).
+    expect(await call('content/actor-info', { key: 'PER:jane roe' }, SENDERS.content)).toMatchObject({ count: 1 });
+    // Refused: a name the article does not hold (the archive might), the same name from a tab with
+    // no article read, and from a frame inside the article's page.
+    const before = await everything();
+    const refused: Sender[] = [
+      { ...SENDERS.content!, tab: { id: 7 } },
+      { ...SENDERS.content!, frameId: 3 },
+    ];
+    await expect(call('content/actor-info', { key: 'PER:someone else' }, SENDERS.content)).rejects.toThrow(NOT_ON_THIS_PAGE);
+    for (const sender of refused) await expect(call('content/actor-info', { key: 'PER:jane roe' }, sender)).rejects.toThrow(NOT_ON_THIS_PAGE);
+    expect(await everything()).toEqual(before);
+  });
+
+  it('about nothing once its tab navigated away from the article', async () => {
+    await call('content/report', { url: 'https://news.example/not', result: { ok: false, reason: 'not-article', message: 'No article here.', ms: 1 } }, SENDERS.content);
+    await expect(call('content/actor-info', { key: 'PER:jane roe' }, SENDERS.content)).rejects.toThrow(NOT_ON_THIS_PAGE);
   });
 });
 

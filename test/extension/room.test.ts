@@ -151,17 +151,35 @@ describe('the background after the browser closed the archive', () => {
     expect(waits).toEqual([1000, 5000]);
     expect(db.isOpen()).toBe(true);
   });
+
+  it('tries again at once when asked while it waits (space came back: the next save works, no minute-long pause)', async () => {
+    let refusals = 1;
+    const open = db.open.bind(db);
+    db.open = (() => (refusals-- > 0 ? Promise.reject(Object.assign(new Error('busy'), { name: 'OpenFailedError' })) : open())) as typeof db.open;
+    const reopen = reopener(db, () => new Promise<void>(() => undefined)); // a pause that never ends by itself
+    const first = reopen();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(db.isOpen()).toBe(false);
+    expect(reopen()).toBe(first);
+    expect(await first).toBe(true);
+    expect(db.isOpen()).toBe(true);
+  });
 });
 
 describe('a write the disk failed without a quota error', () => {
   it('is told as the disk being full, in every shape Chromium gave it', () => {
     const io = Object.assign(new Error('Failed to write blobs (IOError)'), { name: 'UnknownError' });
-    const shapes = [io, { name: 'AbortError', inner: io }, { name: 'BulkError', failures: [io] }, { name: 'AbortError', message: 'Transaction aborted', inner: { name: 'UnknownError', message: 'Internal error committing transaction.' } }];
+    const shapes = [io, { name: 'AbortError', inner: io }, { name: 'BulkError', failures: [io] }, { name: 'AbortError', message: 'Transaction aborted', inner: { name: 'UnknownError', message: 'Internal error committing transaction.' } },
+      // The first failure on a really full disk (test/e2e/disk.test.ts): the transaction aborted, nothing more said.
+      { name: 'BulkError', message: 'articles.bulkPut(): 1 of 1 operations failed.', failures: [{ name: 'AbortError', message: 'The transaction was aborted, so the request cannot be fulfilled.' }] }];
     for (const e of shapes) {
       expect(isWriteFailure(e)).toBe(true);
       expect(describeStorageError(e)).toBe(WRITE_FAILED);
     }
     expect(isWriteFailure(new TypeError('x is undefined'))).toBe(false);
+    // An abort that names another cause is that cause's: a database closed for an upgrade is no full disk.
+    expect(isWriteFailure({ name: 'AbortError', inner: { name: 'DatabaseClosedError', message: 'Database has been closed' } })).toBe(false);
+    expect(isWriteFailure({ name: 'BulkError', failures: [{ name: 'AbortError', inner: { name: 'VersionError' } }] })).toBe(false);
     expect(describeStorageError({ name: 'ConstraintError' })).not.toBe(WRITE_FAILED);
   });
 });

@@ -1,3 +1,4 @@
+import { MESSAGES } from '../../lib/extract/messages';
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,36 +7,12 @@ import { createService, type TabAccess } from '../../lib/background/service';
 import { TabStore } from '../../lib/background/tab-store';
 import type { Broadcast } from '../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
-import type { Article, Claim, ExtractResult } from '../../lib/types';
+import type { ExtractResult } from '../../lib/types';
+import { bridgeArticle, bridgeClaim } from '../support/bridge-story';
 
-const article: Article = {
-  url: 'https://news.example/story',
-  pageUrl: 'https://news.example/story',
-  title: 'A story',
-  byline: null,
-  publisher: 'Example News',
-  aggregator: null,
-  published: null,
-  lang: 'en',
-  excerpt: null,
-  wordCount: 300,
-  paragraphs: ['One.', 'Officials said the bridge will close in May. The mayor denied it.'],
-  truncated: false,
-};
+const article = bridgeArticle();
 
-const bridge: Claim = {
-  id: 'cbridge',
-  spans: [{ paragraph: 1, start: 0, end: 44 }],
-  text: 'Officials said the bridge will close in May.',
-  kind: 'reported',
-  speaker: 'Officials',
-  speakerKey: null,
-  cue: 'said',
-  checkworthiness: 0.7,
-  checkworthy: true,
-  unverified: true,
-  signals: [{ code: 'unnamed-sources', reason: 'Attributed to unnamed sources', words: 'Officials' }],
-};
+const bridge = bridgeClaim;
 
 let n = 0;
 let db: ArchiveDB;
@@ -146,6 +123,13 @@ describe('background service', () => {
     );
     const st = await s['panel/state']({ tabId: 1 });
     expect(st.state).toEqual({ status: 'not-article', url: article.url, message: 'This looks like a list of links.' });
+  });
+
+  it('gives a refusal without a message the sentence of its reason (the content script sends none)', async () => {
+    const s = service();
+    await s['content/report']({ url: article.url, result: { ok: false, reason: 'empty', message: '', ms: 1 } }, sender(1));
+    const st = await s['panel/state']({ tabId: 1 });
+    expect(st.state).toEqual({ status: 'not-article', url: article.url, message: MESSAGES.empty });
   });
 
   it('saves, updates and removes the tab’s article, keeping one record', async () => {

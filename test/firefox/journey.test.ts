@@ -55,7 +55,7 @@ describe('the extension in Firefox', () => {
     expect((await painted(page)).per).toEqual(expect.arrayContaining(['Volodymyr Zelensky']));
     expect((await painted(page))['claim-unverified']?.join(' ')).toContain('It is understood that');
     await panel.click(testId('toggle-highlights'));
-    await panel.waitForText('Highlights off');
+    await panel.waitFor(`${testId('toggle-highlights')}[aria-pressed="false"]`);
     await expect.poll(async () => Object.keys(await painted(page)).length).toBe(0);
     // Reloaded, so the page as served is the reference, then read again with highlights off.
     await page.reload();
@@ -65,14 +65,14 @@ describe('the extension in Firefox', () => {
     expect(Object.keys(await painted(page))).toEqual([]);
     expect(await dom(page)).toBe(served);
     await panel.click(testId('toggle-highlights'));
-    await panel.waitForText('Highlights on');
+    await panel.waitFor(`${testId('toggle-highlights')}[aria-pressed="true"]`);
     await expect.poll(async () => Object.keys(await painted(page)).filter((k) => ['per', 'org', 'loc'].includes(k)).length, { timeout: 15_000 }).toBe(3);
     await panel.click(testId('toggle-highlights'));
-    await panel.waitForText('Highlights off');
+    await panel.waitFor(`${testId('toggle-highlights')}[aria-pressed="false"]`);
     await expect.poll(async () => Object.keys(await painted(page)).length).toBe(0);
     expect(await dom(page)).toBe(served);
     await panel.click(testId('toggle-highlights'));
-    await panel.waitForText('Highlights on');
+    await panel.waitFor(`${testId('toggle-highlights')}[aria-pressed="true"]`);
   });
 
   it('keeps a claim review across a reload', async () => {

@@ -237,3 +237,155 @@ describe('known single names tagged as people', () => {
     expect(actors.find((a) => a.name === 'Jupiter')).toMatchObject({ type: 'LOC', mentions: 2 });
   });
 });
+
+describe('things, peoples and notes about the writer are not actors', () => {
+  const LISTS2: Record<string, Partial<NameFacts>> = { ...LISTS, brakian: { demonym: true }, 'north brakia': { loc: true } };
+  const facts2 = (name: string): NameFacts => ({ org: false, loc: false, cityOnly: false, firstName: false, ...LISTS2[name.toLowerCase()] });
+  it('a name ending in a thing word, or written mostly as a thing, is dropped; its owner stays', () => {
+    const ps = [
+      "Zentro's Zorbit Space Telescope saw the plume, and the Kestrel cargo ship docked under the Kestrel Lunar Services program.",
+      'Kestrel MS-04 spacecraft burned up. Zentro said it would try again.',
+    ];
+    const ms = mark(ps, [[0, 'Zentro', 'ORG'], [0, 'Zorbit Space Telescope', 'ORG'], [0, 'Kestrel', 'ORG'], [0, 'Kestrel Lunar Services', 'ORG'], [1, 'Kestrel', 'ORG'], [1, 'Zentro', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['ORG Zentro']);
+  });
+  it('a title in quotation marks is a work, and a law is no body', () => {
+    const ps = ['Zentro released “Super Brakia Run,” its first game, citing the First Amendment.'];
+    const ms = mark(ps, [[0, 'Zentro', 'ORG'], [0, 'Brakia Run', 'PER'], [0, 'First Amendment', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['ORG Zentro']);
+  });
+  it('a person named as the author of a song is still a person', () => {
+    const ps = ['Contrary to the Maria Lund song, things did not get better.'];
+    const ms = mark(ps, [[0, 'Maria Lund', 'PER']]);
+    expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['PER Maria Lund']);
+  });
+  it('peoples and plural demonyms are groups of people, not organisations', () => {
+    const ps = ['Brakians and North Brakians, Muslims among them, protested. The Zentro Party said nothing.'];
+    const ms = mark(ps, [[0, 'Brakians', 'ORG'], [0, 'North Brakians', 'LOC'], [0, 'Muslims', 'ORG'], [0, 'Zentro Party', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['ORG Zentro Party']);
+  });
+  it('a biography or follow-me line of the writer names no actor of the story', () => {
+    const ps = ['Maria Lund has covered economics since 2012. She joined The Brakia Herald in 2007.', 'Jane Roe, Zentro diplomatic correspondent', 'Follow him on Twitter @tompoe or Zentro.', 'The mayor said Zentro would pay.'];
+    const ms = mark(ps, [[0, 'Maria Lund', 'PER'], [0, 'Brakia Herald', 'ORG'], [1, 'Jane Roe', 'PER'], [1, 'Zentro', 'ORG'], [2, 'Zentro', 'ORG'], [3, 'Zentro', 'ORG']]);
+    expect(buildActors(ps, ms, { facts: facts2 }).actors.map((a) => `${a.type} ${a.name} ${a.mentions}`)).toEqual(['ORG Zentro 1']);
+  });
+  it('a lawmaker\'s party and state is no place', () => {
+    const ps = ['Sen. Tom Poe, R-Brakia, said so.'];
+    const ms = mark(ps, [[0, 'Tom Poe', 'PER'], [0, 'R-Brakia', 'LOC']]);
+    expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['PER Tom Poe']);
+  });
+});
+
+describe('names written together', () => {
+  it('splits names glued by a comma, and "A and B" when both are names on their own', () => {
+    const ps = ['States such as Freedonia,Brakia allow it, said Zentro News and Kestrel.', 'Zentro News said so. Kestrel agreed. Custard and Border Patrol did not.'];
+    const ms = mark(ps, [[0, 'Freedonia,Brakia', 'LOC'], [0, 'Zentro News and Kestrel', 'ORG'], [1, 'Zentro News', 'ORG'], [1, 'Kestrel', 'ORG'], [1, 'Custard and Border Patrol', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Brakia', 'LOC Freedonia', 'ORG Custard and Border Patrol', 'ORG Kestrel', 'ORG Zentro News']);
+  });
+});
+
+describe('type from the company a name keeps', () => {
+  it('a first-name-looking name listed among organisations is an organisation', () => {
+    const ps = ['The five companies — Maria Origin, Kestrel Robotics, Zentro Corporation and Acme — won contracts.'];
+    const ms = mark(ps, [[0, 'Maria Origin', 'PER'], [0, 'Kestrel Robotics', 'ORG'], [0, 'Zentro Corporation', 'ORG'], [0, 'Acme', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toContain('ORG Maria Origin');
+  });
+  it('a comma between two names is no list', () => {
+    const ps = ['Speaking to the Zentro, Sir Tom said so.'];
+    const ms = mark(ps, [[0, 'Zentro', 'ORG'], [0, 'Tom', 'PER']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Zentro', 'PER Tom']);
+  });
+  it('a plural noun closing a list types its names', () => {
+    const ps = ['Cases were found in Barrow, Kestrel and Van Brun counties.'];
+    const ms = mark(ps, [[0, 'Barrow', 'ORG'], [0, 'Kestrel', 'PER'], [0, 'Van Brun', 'PER']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Barrow', 'LOC Kestrel', 'LOC Van Brun']);
+  });
+  it('a title before a first name and surname makes a person whatever the tagger said', () => {
+    const ps = ['Republican Gov. Tom Brun spoke. Brun left.'];
+    const ms = mark(ps, [[0, 'Tom Brun', 'LOC'], [0, 'Brun', 'LOC']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['PER Tom Brun']);
+  });
+  it('apposition, a role at a place, a magazine and an officer say what a name is', () => {
+    expect(mentionCues('Kestrel Hau-yip, the commander of the district, said so.', { start: 0, end: 15 }).PER).toBe(2);
+    expect(mentionCues('an economist at Zentro, said', { start: 16, end: 22 }).ORG).toBe(1);
+    expect(mentionCues('an article by Zentro magazine', { start: 14, end: 20 }).ORG).toBe(1);
+    expect(mentionCues('Zentro President Tom Poe said', { start: 0, end: 6 }).ORG).toBe(1);
+    expect(mentionCues('he told The Hill on Monday', { start: 12, end: 16 }).ORG).toBe(2);
+  });
+});
+
+describe('how firmly a name is written as a thing', () => {
+  it('a name the text calls a mission, or a model after its number, is a thing; an owner before a thing noun is not', () => {
+    const ps = ['Zentro is building a probe called Kestrel Clipper. Kestrel will orbit Brakia.', "Acme's 787-9 Zorbliner jets and 787 Zorbliner sales grew.", 'Zentro plans a rover Acme said would fly.'];
+    const ms = mark(ps, [[0, 'Zentro', 'ORG'], [0, 'Kestrel Clipper', 'PER'], [0, 'Kestrel', 'PER'], [0, 'Brakia', 'LOC'], [1, 'Acme', 'ORG'], [1, 'Zorbliner', 'PER'], [1, 'Zorbliner', 'ORG'], [2, 'Zentro', 'ORG'], [2, 'Acme', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Brakia', 'ORG Acme', 'ORG Zentro']);
+  });
+  it('one quoted word may be the word itself, not a title', () => {
+    const ps = ['Zentro will take a name without “Zentro” in it.', 'Zentro said so.'];
+    const ms = mark(ps, [[0, 'Zentro', 'ORG'], [0, 'Zentro', 'ORG'], [1, 'Zentro', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Zentro']);
+  });
+  it('pronouns alone do not make a person of a body the tagger called an organisation', () => {
+    const ps = ['The wife of a Kestrel member said her flag was hers.', 'Her husband serves in the Kestrel, she said.'];
+    const ms = mark(ps, [[0, 'Kestrel', 'ORG'], [1, 'Kestrel', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Kestrel']);
+  });
+});
+
+describe('one body named several ways', () => {
+  it('a head noun alone joins the one name it heads; an acronym may leave out a word or a "The"', () => {
+    const ps = [
+      'Teachers filled the Brakia Statehouse. The Statehouse was loud.',
+      'The Brakia State Attorney General (BAG) said so, and The Real Zentro (TRZ) reported it. BAG agreed.',
+    ];
+    const ms = mark(ps, [[0, 'Brakia Statehouse', 'LOC'], [0, 'Statehouse', 'ORG'], [1, 'Brakia State Attorney General', 'ORG'], [1, 'BAG', 'ORG'], [1, 'Real Zentro', 'ORG'], [1, 'TRZ', 'ORG'], [1, 'BAG', 'ORG']]);
+    expect(buildActors(ps, ms, { facts }).actors.map((a) => `${a.type} ${a.name} ${a.mentions}`).sort()).toEqual([
+      'LOC Brakia Statehouse 2',
+      'ORG Brakia State Attorney General 3',
+      'ORG Real Zentro 2',
+    ]);
+  });
+  it('an acronym the text spells out in lower case abbreviates a thing, not a name', () => {
+    const ps = ['He had a condition called HP, short for hypersensitivity pneumonitis.', 'HP is an allergy. The Zentro Trust (ZT) treats it.'];
+    const ms = mark(ps, [[0, 'HP', 'ORG'], [1, 'HP', 'ORG'], [1, 'Zentro Trust', 'ORG'], [1, 'ZT', 'ORG']]);
+    expect(buildActors(ps, ms, { facts }).actors.map((a) => `${a.type} ${a.name} ${a.mentions}`)).toEqual(['ORG Zentro Trust 2']);
+  });
+  it('credits with a slash inside the name or "photo via" after it, and "Powered by", are no actors', () => {
+    const ps = ['The ship broke up.(Tom Poe/ Zentro Space Agency Press Service photo via Wirefoto)', 'Powered by Kestrel.com', 'Zentro said so.'];
+    const ms = mark(ps, [[0, 'Poe/ Zentro Space Agency Press Service', 'ORG'], [1, 'Kestrel.com', 'ORG'], [2, 'Zentro', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Zentro']);
+  });
+});
+
+describe('nicknames, salience and teaser headlines', () => {
+  it('a nickname the text introduces joins the person and is not the name shown', () => {
+    const ps = ['Maria Lund, known as Gucci Maria, left. Gucci Maria said so.'];
+    const ms = mark(ps, [[0, 'Maria Lund', 'PER'], [0, 'Gucci Maria', 'PER'], [0, 'Gucci Maria', 'PER']]);
+    const { actors } = buildActors(ps, ms, { facts });
+    expect(actors.map((a) => `${a.type} ${a.name} ${a.mentions}`)).toEqual(['PER Maria Lund 3']);
+    expect(actors[0]!.aliases).toContain('Gucci Maria');
+  });
+  it('among actors with as many mentions, the one in the headline and the speaker come first', () => {
+    const ps = ['Zentro opened a shop near Kestrel.', 'Brakia Robotics said it would follow.'];
+    const ms = mark(ps, [[0, 'Zentro', 'ORG'], [0, 'Kestrel', 'LOC'], [1, 'Brakia Robotics', 'ORG']]);
+    expect(buildActors(ps, ms, { facts }).actors.map((a) => a.name)).toEqual(['Brakia Robotics', 'Zentro', 'Kestrel']);
+    expect(buildActors(ps, ms, { facts, title: 'Kestrel gets a shop' }).actors.map((a) => a.name)[0]).toBe('Kestrel');
+  });
+  it('a teaser headline of another story names no actor; a tweet signature still does', () => {
+    const ps = ['Pizza Man Making Special Delivery to Freedonia During Super Bowl', '— Tom Poe (@tompoe) November 18, 2019', 'Zentro said so.'];
+    const ms = mark(ps, [[0, 'Pizza Man', 'PER'], [0, 'Freedonia', 'LOC'], [1, 'Tom Poe', 'PER'], [2, 'Zentro', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Zentro', 'PER Tom Poe']);
+  });
+});
+
+describe('common nouns with a capital and regions', () => {
+  it('"an infected Marmot." is a common noun; "a Zentro report" is a body; a single-quoted title is a work', () => {
+    const ps = ['They ate an infected Marmot.', 'A Marmot - a large rodent - was eaten, a Zentro report said.', "'GMA' Kestrel Search:", 'Zentro said so.'];
+    const ms = mark(ps, [[0, 'Marmot', 'ORG'], [1, 'Marmot', 'ORG'], [1, 'Zentro', 'ORG'], [2, 'GMA', 'ORG'], [3, 'Zentro', 'ORG']]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Zentro']);
+  });
+  it('a compass point before a head word is a region', () => {
+    expect(nameShapeType('West Bank')).toBe('LOC');
+    expect(nameShapeType('Zentro Bank')).toBe('ORG');
+  });
+});

@@ -239,3 +239,44 @@ describe('findAttributions: robustness', () => {
     }
   });
 });
+
+describe('attribution forms added for issue 18', () => {
+  const one = (text: string) => {
+    const atts = findAttributions(text);
+    expect(atts).toHaveLength(1);
+    const a = atts[0]!;
+    return { source: sl(text, a.source), cue: sl(text, a.cue), content: sl(text, a.content) };
+  };
+  it('takes a name with a party tag in parentheses as the source', () => {
+    expect(one('Sen. David Perdue (R-Ga.) said he did not believe those characterizations hurt the campaign.')).toMatchObject({ source: 'Sen. David Perdue (R-Ga.)', cue: 'said' });
+  });
+  it('reads a transcript line as the speaker’s words, but not a page label', () => {
+    const text = 'The interview went as follows.\n\nWALLACE: Let us start with the breaking news on the debate story.\n\nUPDATE: The debate has been moved to Tuesday night.';
+    const atts = findAttributions(text);
+    expect(atts.map((a) => sl(text, a.source))).toEqual(['WALLACE']);
+    expect(sl(text, atts[0]!.content)).toBe('Let us start with the breaking news on the debate story.');
+  });
+  it('takes “found that” and “shows that” with their source, and not “found” without a clause', () => {
+    expect(one('A Government Accountability Office report released last year found that the agency could not trace the money.')).toMatchObject({ cue: 'found' });
+    expect(findAttributions('The police found the car abandoned near the river on Sunday.')).toEqual([]);
+  });
+});
+
+describe('sources with long appositions and after a cue (issue 18)', () => {
+  it('takes the leftmost name of a chain of appositions, a title abbreviation and a month abbreviation included', () => {
+    const text = 'Cmdr. Sean Robertson, a spokesperson for Inherent Resolve, the U.S. military operation in Iraq and Syria, told reporters on Nov. 19 that the claim was false.';
+    const [a] = findAttributions(text);
+    expect(sl(text, a!.source)).toMatch(/^Cmdr\. Sean Robertson, /);
+    expect(sl(text, a!.content)).toBe('that the claim was false');
+  });
+  it('takes a role noun with a prepositional phrase as the source (“Experts on jail suicide told …”)', () => {
+    const text = 'Experts on jail suicide told USA TODAY that an inmate can be removed from suicide watch only by a doctor.';
+    const [a] = findAttributions(text);
+    expect(sl(text, a!.source)).toBe('Experts on jail suicide');
+  });
+  it('does not read a clause after “told police” as an adverbial of a sentence-final cue', () => {
+    const text = 'When Carlineo was approached, he told police he supported Trump and hated radical Muslims in government.';
+    const atts = findAttributions(text);
+    expect(atts.map((a) => sl(text, a.content))).toEqual(['he supported Trump and hated radical Muslims in government']);
+  });
+});

@@ -9,7 +9,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { articleTables, deleteArticles, indexArticle, saveArticle } from '../../lib/archive/articles';
 import { BACKUP_FORMAT, exportBackup, importBackup, mergeRecord, readBackup, Transfers } from '../../lib/archive/backup';
-import { backupDue, NO_BACKUP, parseBackupState, REMIND_AFTER_MS, splitParts } from '../../lib/archive/backup-state';
+import { backupDue, backupWorthIt, NO_BACKUP, parseBackupState, REMIND_AFTER_MS, splitParts, WORTH_AFTER_MS } from '../../lib/archive/backup-state';
 import { reviewClaim } from '../../lib/archive/claims';
 import { ArchiveIdf, fillFingerprints, fingerprintOf } from '../../lib/archive/coverage';
 import { ArchiveDB } from '../../lib/archive/db';
@@ -43,7 +43,7 @@ const fixture = {
 const shipped = loadIdfTable(readFileSync(new URL('../../public/models/idf.json', import.meta.url), 'utf8'));
 const fixtureFile = (name: string) => readFileSync(new URL(`../fixtures/backup/${name}`, import.meta.url), 'utf8');
 
-const SETTINGS: Settings = { autoRun: 'sites', sites: ['https://news.example'], highlights: false, autoSave: true, neverSave: ['https://ads.example'] };
+const SETTINGS: Settings = { autoRun: 'sites', sites: ['https://news.example'], highlights: false, allClaims: true, autoSave: true, neverSave: ['https://ads.example'] };
 
 let n = 0;
 const dbs: ArchiveDB[] = [];
@@ -549,6 +549,14 @@ describe('the backup reminder', () => {
     expect(backupDue({ lastAt: now - REMIND_AFTER_MS - 1, snoozedUntil: null }, 3, now)).toBe(true);
     expect(backupDue({ lastAt: null, snoozedUntil: now + 1 }, 3, now)).toBe(false);
     expect(backupDue({ lastAt: null, snoozedUntil: now - 1 }, 3, now)).toBe(true);
+  });
+  it('waits until there is something worth backing up: 20 articles, or a week since the first save', () => {
+    expect(backupWorthIt(1, now - 60_000, now)).toBe(false);
+    expect(backupWorthIt(19, now - WORTH_AFTER_MS + 1, now)).toBe(false);
+    expect(backupWorthIt(20, now - 60_000, now)).toBe(true);
+    expect(backupWorthIt(2, now - WORTH_AFTER_MS, now)).toBe(true);
+    expect(backupWorthIt(0, now - 10 * WORTH_AFTER_MS, now)).toBe(false);
+    expect(backupWorthIt(5, null, now)).toBe(false);
   });
   it('reads a damaged state as “never”', () => {
     expect(parseBackupState({ lastAt: 'yesterday', snoozedUntil: -5 })).toEqual(NO_BACKUP);

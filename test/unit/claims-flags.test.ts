@@ -72,3 +72,18 @@ describe('flags that hold', () => {
     expect(claims.find((c) => c.text.includes('termites'))).toMatchObject({ kind: 'quote', speaker: 'Charles Schultze', unverified: false });
   });
 });
+
+describe('vague group sources (issue 18)', () => {
+  it('counts a group with no name or body as unnamed sources', () => {
+    expect(sig('Nearly 300 school districts closed, according to teachers unions.', { kind: 'reported', source: 'teachers unions', cue: 'according to' })).toEqual(['unnamed-sources']);
+    const [c] = claimsOf(['Health bosses said that 28 people in close contact with the hunter were quarantined.']);
+    expect(c).toMatchObject({ kind: 'reported', unverified: true });
+    const [d] = claimsOf(['Deficit hawks have warned for years that a day of reckoning is coming for the federal budget.']);
+    expect(d!.signals.map((s) => s.code)).toEqual(['unnamed-sources']);
+    const [e] = claimsOf(['Prison union representatives have long warned that staff shortages forced guards to work double shifts.']);
+    expect(e).toMatchObject({ kind: 'reported', unverified: true });
+  });
+  it('does not flag a group whose body is named', () => {
+    expect(sig('The cut was approved.', { kind: 'reported', source: 'the Indiana State Teachers Association', sourceNamed: true, cue: 'said' })).toEqual([]);
+  });
+});

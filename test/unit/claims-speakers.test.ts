@@ -166,3 +166,79 @@ describe('an adverb between a source and its cue', () => {
     expect(c.speaker).toMatch(/founder/);
   });
 });
+
+describe('speakers (issue 18, second round)', () => {
+  it('closes a quotation at two right single quotes and gives it the name after it', () => {
+    const claims = claimsOf(['“It was a plain attempt to mislead the voters,’’ Ann Ortiz, head of the fact-checking group Verify, told the BBC.'], [['Verify', 'ORG']]);
+    expect(claimWith(claims, 'plain attempt to mislead')).toMatchObject({ kind: 'quote', speaker: 'Ann Ortiz' });
+    expect(claimWith(claims, 'plain attempt to mislead').unverified).toBe(false);
+  });
+  it('does not take the cue of a relative clause for the main clause’s attribution', () => {
+    const claims = claimsOf(['Carl Hobbs, who denies the accusation, has avoided extradition to Sweden for seven years after seeking refuge in an embassy.'], [['Carl Hobbs', 'PER', 'Hobbs'], ['Sweden', 'LOC']]);
+    // Without a check-worthiness model the narration is not shown at all; what matters is that no
+    // claim credits the main clause to Hobbs.
+    expect(claims.filter((c) => c.text.includes('has avoided extradition') && c.speaker)).toEqual([]);
+  });
+  it('resolves a role phrase to the person the article named with that role', () => {
+    const claims = claimsOf(
+      ['Prosecutors dropped the case against Wikileaks co-founder Carl Hobbs on Tuesday.', 'The Wikileaks founder always argued that his fear of extradition was the reason he had stayed in the embassy for years.'],
+      [['Carl Hobbs', 'PER', 'Hobbs'], ['Wikileaks', 'ORG']],
+    );
+    expect(claimWith(claims, 'his fear of extradition')).toMatchObject({ speaker: 'Carl Hobbs', speakerKey: 'PER:carl hobbs' });
+  });
+  it('takes a described speaker (“said the actor”, “the “Pose” actor said”) for the person quoted before', () => {
+    const claims = claimsOf(
+      [
+        '“We lost the baby this weekend and it broke our hearts,” Dan Reyes said.',
+        '“All you know is that it brings you closer together as a family,” said the actor.',
+        '"Hearing the heartbeat was something we never take for granted," the "Pose" actor previously said on the show.',
+      ],
+      [['Dan Reyes', 'PER', 'Reyes']],
+    );
+    expect(claimWith(claims, 'brings you closer')).toMatchObject({ kind: 'quote', speaker: 'Dan Reyes' });
+    expect(claimWith(claims, 'Hearing the heartbeat')).toMatchObject({ kind: 'quote', speaker: 'Dan Reyes' });
+  });
+  it('takes the name heading an apposition when the NER missed it, not the body inside the apposition', () => {
+    const claims = claimsOf(['Omar Lamrani, a senior military analyst at Stratfor, told reporters that the group was "fairly secular by regional standards and well trained."'], [['Stratfor', 'ORG']]);
+    expect(claimWith(claims, 'fairly secular')).toMatchObject({ speaker: 'Omar Lamrani' });
+  });
+  it('reads “In X’s words,” “in the words of X:” and “As he related,” as cues', () => {
+    const claims = claimsOf(
+      [
+        'Here is how bad things got in the words of the patient: “I was unable to stand or walk for more than a few minutes at a time.”',
+        'As he related, “the course of steroids continued ultimately for twelve months, with a gradual reduction in dose.”',
+        'In Dr. Shadlen’s words, "Could the moment of decision be tied to the person’s awareness of having decided?"',
+      ],
+      [['Dr. Shadlen', 'PER', 'Shadlen']],
+    );
+    expect(claimWith(claims, 'unable to stand')).toMatchObject({ kind: 'quote', speaker: 'patient' });
+    expect(claimWith(claims, 'course of steroids')).toMatchObject({ kind: 'quote', speaker: 'patient' });
+    expect(claimWith(claims, 'moment of decision')).toMatchObject({ kind: 'quote', speaker: 'Dr. Shadlen' });
+  });
+  it('gives a quotation left open at a paragraph end, and reopened in the next, to the speaker who opened it', () => {
+    const claims = claimsOf(
+      ['Secretary of State Mike Pompeo said the release “gives us hope for the success of the peace negotiations, which we stand ready to support.', '“We see these developments as hopeful signs that the war may soon conclude through a settlement.”'],
+      [['Mike Pompeo', 'PER', 'Pompeo']],
+    );
+    expect(claimWith(claims, 'hopeful signs')).toMatchObject({ kind: 'quote', speaker: 'Mike Pompeo' });
+  });
+  it('passes over a caption to the quotation being continued, and gives a quote paragraph to the person the paragraph before is about', () => {
+    const claims = claimsOf(
+      [
+        '“We will appeal the ruling as soon as we possibly can,” said Maria Lopez, the union leader.',
+        'Union members at a rally in Detroit (Image: Getty)',
+        '“This is not over, and we will keep fighting for our members.”',
+        'In his first post about the pregnancy, Dan Reyes noted there should be no shame involved.',
+        '"We have been through three of those first appointments to discover no heartbeat at all."',
+      ],
+      [['Maria Lopez', 'PER', 'Lopez'], ['Detroit', 'LOC'], ['Dan Reyes', 'PER', 'Reyes']],
+    );
+    expect(claimWith(claims, 'This is not over')).toMatchObject({ speaker: 'Maria Lopez', unverified: false });
+    expect(claimWith(claims, 'three of those first appointments')).toMatchObject({ speaker: 'Dan Reyes', unverified: false });
+  });
+  it('takes “urged” as a cue, with an addressee before the quotation', () => {
+    const claims = claimsOf(['Audience members laughed when he urged voters, “Look what I have said I am going to do and look what I have delivered.”', 'The UK has urged an “end to the violence and for all sides to engage in meaningful political dialogue”.'], [['UK', 'LOC']]);
+    expect(claimWith(claims, 'look what I have delivered').kind).toBe('quote');
+    expect(claimWith(claims, 'meaningful political dialogue')).toMatchObject({ kind: 'quote', speaker: 'UK' });
+  });
+});

@@ -209,7 +209,10 @@ describe('dated articles', () => {
     }
     expect(await findEarlierCoverage(fpConcert, source, { idf: shipped })).toEqual([]);
     // Without the floor, the shared place and the closeness in time alone would list them.
-    const unfloored = await findEarlierCoverage(fpConcert, source, { idf: shipped, model: { ...DEFAULT_MODEL, minCosine: 0 } });
+    const unfloored = await findEarlierCoverage(fpConcert, source, {
+      idf: shipped,
+      model: { ...DEFAULT_MODEL, minCosine: 0, ...(DEFAULT_MODEL.dated ? { dated: { ...DEFAULT_MODEL.dated, minCosine: 0 } } : {}) },
+    });
     expect(unfloored.length).toBeGreaterThan(0);
   });
 });

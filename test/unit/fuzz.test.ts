@@ -24,7 +24,7 @@ import { computeFingerprint, documentTerms } from '../../lib/events/fingerprint'
 import { loadIdfTable } from '../../lib/events/idf';
 import { terms } from '../../lib/events/terms';
 import { countWords } from '../../lib/extract/blocks';
-import { extractArticle, readPage } from '../../lib/extract/index';
+import { extractArticle, readerMessage, readPage } from '../../lib/extract/index';
 import { buildActors } from '../../lib/nlp/actors';
 import { canonicalName } from '../../lib/nlp/canonical-names';
 import { findAttributions } from '../../lib/nlp/claims/attribution';
@@ -473,7 +473,7 @@ function extractHtml(name: string, url: string, html: string, wellFormed: boolea
   const before = doc.documentElement?.outerHTML ?? '';
   const result = timed(`extractArticle(${name})`, () => extractArticle(doc, url));
   if (result.ok) checkArticle(result.article, name, wellFormed);
-  else ok(typeof result.message === 'string' && result.message.length > 0, () => 'a refusal says why');
+  else ok(typeof result.message === 'string' && readerMessage(result).length > 0, () => 'a refusal says why');
   // readPage lets bugs throw (extractArticle turns them into a message): force it past the gate.
   const reading = timed(`readPage(${name}, force)`, () => readPage(doc, url, { force: true }));
   if (reading.article) {

@@ -17,6 +17,8 @@ import {
   E2E_HOSTS,
   FIREFOX_PERMISSIONS,
   OPTIONAL_HOSTS,
+  OPTIONAL_PERMISSION_REASONS,
+  OPTIONAL_PERMISSIONS,
   PERMISSION_REASONS,
 } from '../permissions';
 
@@ -41,14 +43,14 @@ describe('permissions', () => {
     const m = await chrome();
     expect(m.host_permissions ?? []).toEqual([]);
     expect(m.optional_host_permissions).toEqual(OPTIONAL_HOSTS);
-    expect(m.optional_permissions ?? []).toEqual([]);
+    expect(m.optional_permissions).toEqual(OPTIONAL_PERMISSIONS);
     expect(m.content_scripts ?? []).toEqual([]);
   });
 
   it('Firefox: the same without the side panel, and sites only as optional permissions', async () => {
     const m = await firefox();
     expect(m.permissions).toEqual(FIREFOX_PERMISSIONS);
-    expect(m.optional_permissions).toEqual(OPTIONAL_HOSTS);
+    expect(m.optional_permissions).toEqual([...OPTIONAL_HOSTS, ...OPTIONAL_PERMISSIONS]);
     expect(m.host_permissions ?? []).toEqual([]);
   });
 
@@ -62,9 +64,20 @@ describe('permissions', () => {
   it('no permission that would read or reach more than the page asked for', async () => {
     for (const m of [await chrome(), await firefox()]) {
       const all = [...(m.permissions ?? []), ...(m.optional_permissions ?? [])].map(String);
-      for (const p of ['tabs', 'history', 'webRequest', 'webRequestBlocking', 'cookies', 'downloads', 'offscreen', 'declarativeNetRequest', '<all_urls>', 'nativeMessaging', 'management', 'debugger'])
+      for (const p of ['tabs', 'history', 'webRequest', 'webRequestBlocking', 'cookies', 'offscreen', 'declarativeNetRequest', '<all_urls>', 'nativeMessaging', 'management', 'debugger'])
         expect(all, p).not.toContain(p);
+      // Downloads only as an optional permission, each with its reason, never at install.
+      expect((m.permissions ?? []).map(String)).not.toContain('downloads');
+      for (const p of OPTIONAL_PERMISSIONS) expect(OPTIONAL_PERMISSION_REASONS[p]).toBeTruthy();
     }
+  });
+
+  it('the Backup page asks for downloads at the moment the reader turns scheduled backups on, never at load', () => {
+    const page = readFileSync('entrypoints/archive/BackupView.tsx', 'utf8');
+    expect([...page.matchAll(/permissions\.request\(/g)].length).toBe(1);
+    expect(page).toContain('async function chooseSchedule');
+    const effects = [...page.matchAll(/useEffect\(\(\) => \{([\s\S]*?)\}, \[/g)].map((m) => m[1]!);
+    for (const body of effects) expect(body).not.toMatch(/permissions\.request/);
   });
 
   it('the options ask for host access at the moment of use, never at load', () => {

@@ -3,18 +3,20 @@ import { autoRunPatterns, DEFAULT_SETTINGS, originFromInput, originPattern, pars
 
 describe('settings', () => {
   it('defaults to reading nothing by itself, and drops junk', () => {
-    expect(parseSettings(undefined)).toEqual({ autoRun: 'off', sites: [], highlights: true, autoSave: false, neverSave: [] });
+    expect(parseSettings(undefined)).toEqual({ autoRun: 'off', sites: [], highlights: true, allClaims: false, autoSave: false, neverSave: [] });
     expect(parseSettings(undefined)).toEqual(DEFAULT_SETTINGS);
     expect(
-      parseSettings({ autoRun: 'always', sites: ['https://a.example', 42, 'javascript:alert(1)', 'https://a.example'], highlights: 'no', autoSave: 'yes', neverSave: ['x'] }),
+      parseSettings({ autoRun: 'always', sites: ['https://a.example', 42, 'javascript:alert(1)', 'https://a.example'], highlights: 'no', allClaims: 'yes', autoSave: 'yes', neverSave: ['x'] }),
     ).toEqual({
       autoRun: 'off',
       sites: ['https://a.example'],
       highlights: true,
+      allClaims: false,
       autoSave: false,
       neverSave: [],
     });
     expect(parseSettings({ highlights: false }).highlights).toBe(false);
+    expect(parseSettings({ allClaims: true }).allClaims).toBe(true);
   });
 
   it('reads what a person types as a site', () => {

@@ -7,32 +7,16 @@
  * check-worthy class at the model's threshold, average precision of the ranking by score, and,
  * when every line has a `doc`, the mean over documents of average precision (CheckThat! MAP).
  */
-import { readFileSync } from 'node:fs';
 import { loadCheckworthyModel, scoreSentence, type CheckworthyModel } from '../../nlp/claims/checkworthy';
 import { parseClaims } from '../../nlp/claims/dataset';
 import { averagePrecision, meanAveragePrecision, prf } from '../../nlp/claims/metrics';
+import { readJson, readText } from '../files';
 import { round, table, type EvalTask } from './task';
 
 const DEFAULT_MODEL = 'public/models/claims.json';
 
-function readText(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `${what} not found: ${path}` : code === 'EISDIR' ? `${what} is a directory: ${path}` : `cannot read ${what} ${path}: ${code ?? String(err)}`);
-  }
-}
-
 function loadModel(path: string): CheckworthyModel {
-  const text = readText(path, 'model file');
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new Error(`model file ${path} is not valid JSON`);
-  }
-  return loadCheckworthyModel(data);
+  return loadCheckworthyModel(readJson(path, 'model file'));
 }
 
 const task: EvalTask = {

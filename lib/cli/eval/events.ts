@@ -17,15 +17,20 @@
  * (right answers in the top 5 over min(5, right answers)); ms per query; where there is a `topic`,
  * the share of false positives that are same-topic other-event documents.
  *
- * Headline: when every document has a `topic` (ECB+), the weights and thresholds are fitted by
- * cross-validation over topics (N folds, default 5: fitted on the other folds' pairs, applied to
- * this fold's queries), and the cross-validated figures are the headline; the shipped model
- * (DEFAULT_MODEL, itself fitted on all of ECB+) is reported beside it as `shipped_*`. Without
- * topics (or with --no-cv) the headline is the shipped model. The plain baseline, TF-IDF cosine with
- * one threshold chosen the same way, is reported as `baseline_*`. --fit prints the model fitted on
- * all pairs, to paste into lib/events/match.ts.
+ * Headline: cross-validated figures. When every document has a `topic` (ECB+), folds are topics;
+ * otherwise, on a dated file, they are events (clusters), dealt in the order of their first
+ * article, and each query still asks the whole growing archive built before it (N folds, default
+ * 5: a fold's queries are scored with the model fitted on the pairs of the other folds' queries and
+ * candidates). `--with FILE` adds another labelled file: the model is fitted on the training folds
+ * of both (its dated regime on dated pairs, its undated one on the others, see MatchModel.dated)
+ * and each file's figures are reported, the others' as with2_*. The shipped model (DEFAULT_MODEL)
+ * is reported beside it as `shipped_*`. Without folds (or with --no-cv) the headline is the shipped
+ * model. The baselines, fitted the same way: TF-IDF cosine alone (`baseline_*`), and on dated files
+ * cosine with the publication-date gap (`gap_baseline_*`; before issue #19 the cosine baseline
+ * carried the model's fixed gap prior, so it was this one). --fit prints the model fitted on all
+ * pairs, to paste into lib/events/match.ts.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import {
   computeFingerprint,
   findEarlierCoverage,
@@ -36,14 +41,19 @@ import {
   termCounts,
   CONTENT_FLOOR,
   DEFAULT_MODEL,
+  DATED_FLOOR_CHOICES,
+  DATED_MIN_ACTORS,
+  FEATURES,
+  FLOOR_CHOICES,
   type EarlierCoverage,
   type FeatureName,
   type Fingerprint,
   type MatchModel,
+  type MatchRegime,
   type Logistic,
   type IdfTable,
 } from '../../events/index.ts';
-import { fitModel, type Pair } from '../../events/tune.ts';
+import { fitRegimes, type Pair } from '../../events/tune.ts';
 import { buildActors } from '../../nlp/actors.ts';
 import { canonicalName } from '../../nlp/canonical-names.ts';
 import { findMentions, loadNerModel } from '../../nlp/ner/index.ts';
@@ -52,8 +62,17 @@ import { round, table, type EvalTask } from './task.ts';
 
 const DEFAULT_IDF = 'public/models/idf.json';
 const DEFAULT_NER = 'public/models/ner.bin';
-const MODEL_FEATURES: FeatureName[] = ['cosine', 'actors', 'places', 'dateMatch', 'dateConflict'];
+const MODEL_FEATURES: FeatureName[] = ['cosine', 'actors', 'places', 'dateMatch', 'dateConflict', 'gap', 'near1', 'near', 'near7'];
+/**
+ * The dated regime's features, by default: the direct signals without `neighbours`. On the dated
+ * stream (5-fold CV by event, fitted with ECB+) adding `neighbours` took F1 from about 0.53 to 0.50
+ * and MAP from 0.82 to 0.81: among the candidates of dated news, the near neighbours are the other
+ * stories of the same days. --dated-features a,b,c tries another set.
+ */
+const DATED_FEATURES: FeatureName[] = MODEL_FEATURES;
 const BASELINE_FEATURES: FeatureName[] = ['cosine'];
+/** The form of the baseline reported before issue #19: cosine and the publication-date gap (then a fixed prior, here fitted). */
+const GAP_BASELINE_FEATURES: FeatureName[] = ['cosine', 'gap'];
 
 interface Doc {
   id: string;
@@ -236,14 +255,14 @@ function figures(docs: Doc[], results: QueryResult[], tierOf: (r: QueryResult, c
 }
 
 /** Pairs for fitting: every candidate a query retrieved, with its labels. */
-function pairsOf(docs: Doc[], results: QueryResult[], keep: (q: number, c: number) => boolean): Pair[] {
+function pairsOf(docs: Doc[], results: QueryResult[], keep: (q: number, c: number) => boolean, group = 0): Pair[] {
   const out: Pair[] = [];
   for (const r of results) {
     const qd = docs[r.q]!;
     for (const c of r.ranked) {
       const i = c.id as number;
       if (!keep(r.q, i)) continue;
-      out.push({ features: c.features, same: r.relevant.has(i), ...(qd.topic !== null ? { topic: docs[i]!.topic === qd.topic } : {}) });
+      out.push({ features: c.features, same: r.relevant.has(i), group, ...(qd.topic !== null ? { topic: docs[i]!.topic === qd.topic } : {}) });
     }
   }
   return out;
@@ -254,7 +273,7 @@ function describeLogistic(m: Logistic): string {
   return `bias ${round(m.bias, 3)}; ${w}`;
 }
 
-function describeModel(m: MatchModel): string {
+function describeModel(m: MatchRegime): string {
   return `${describeLogistic(m)}; same ≥ ${round(m.same, 4)}, related ≥ ${round(m.related, 4)} (first stage: ${describeLogistic(m.direct)})`;
 }
 
@@ -287,8 +306,94 @@ function listPairs(docs: Doc[], results: QueryResult[], msPerQuery: number): Rec
   return { protocol: dated ? 'date-order' : 'leave-one-out', documents: docs.length, same_pairs: same, related_pairs: related, articles_with_same: withSame.size, same_under_floor: lowSame, related_under_floor: lowRelated, ms_per_query: round(msPerQuery, 3) };
 }
 
+/** One labelled file, analysed, with its cross-validation folds. */
+interface Dataset {
+  path: string;
+  docs: Doc[];
+  actors: Actor[][];
+  dated: boolean;
+  /** How its folds are made: by topic (ECB+), by event cluster (a dated stream), or none. */
+  cvBy: 'topic' | 'event' | null;
+  foldOf: (i: number) => number;
+  malformed: number;
+  problems: string[];
+  nerMs: number;
+}
+
+/**
+ * Reads and analyses one file. Folds: topics dealt round-robin in natural order when every document
+ * has a topic; otherwise, on a dated file, events (clusters) dealt round-robin in the order of their
+ * first article, so every fold spans the whole period and a fold's events are held out whole (the
+ * growing archive still holds every earlier article: the held-out fold's queries are scored against
+ * it with a model fitted on the other folds' pairs).
+ */
+function loadDataset(path: string, ner: ReturnType<typeof loadNerModel>, folds: number, cv: boolean, unlabeled: boolean, maxPerCluster: number): Dataset {
+  const parsed = parseEventsJsonl(readText(path, 'events file'), unlabeled);
+  // --max-per-cluster N keeps the first N documents of each cluster: a check of how the rule does
+  // when events have few articles, as in a reader's archive.
+  const perCluster = new Map<string, number>();
+  const docs = parsed.docs.filter((d) => {
+    const n = (perCluster.get(d.cluster) ?? 0) + 1;
+    perCluster.set(d.cluster, n);
+    return n <= maxPerCluster;
+  });
+  if (docs.length < 2)
+    throw new Error(`${path}: ${docs.length} usable document(s); need at least 2 JSONL lines with "id", "title", "text" and "cluster"${parsed.problems.length ? ' (' + parsed.problems.join('; ') + ')' : ''}`);
+  const tNer = performance.now();
+  const actors = docs.map((d) => buildActors(d.paragraphs, findMentions(ner, d.paragraphs), { canonical: canonicalName }).actors);
+  const nerMs = performance.now() - tNer;
+  const dated = docs.every((d) => d.date !== null);
+  const hasTopic = docs.every((d) => d.topic !== null);
+  const topics = [...new Set(docs.map((d) => d.topic ?? ''))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  let cvBy: Dataset['cvBy'] = null;
+  let foldOf = (_: number) => 0;
+  if (cv && hasTopic && topics.length >= folds) {
+    cvBy = 'topic';
+    const foldOfTopic = new Map(topics.map((t, i) => [t, i % folds]));
+    foldOf = (i) => foldOfTopic.get(docs[i]!.topic ?? '')!;
+  } else if (cv && dated && !unlabeled) {
+    const order = docs.map((_, i) => i).sort((a, b) => parseDay(docs[a]!.date)! - parseDay(docs[b]!.date)! || a - b);
+    const foldOfCluster = new Map<string, number>();
+    for (const i of order) if (!foldOfCluster.has(docs[i]!.cluster)) foldOfCluster.set(docs[i]!.cluster, foldOfCluster.size % folds);
+    if (foldOfCluster.size >= folds) {
+      cvBy = 'event';
+      foldOf = (i) => foldOfCluster.get(docs[i]!.cluster)!;
+    }
+  }
+  const clusters = new Set(docs.map((d) => d.cluster)).size;
+  console.log(`${path}: ${docs.length} documents, ${clusters} clusters${hasTopic ? `, ${topics.length} topics` : ''}; protocol: ${dated ? 'date order, growing archive' : 'leave-one-out (no dates)'}${cvBy ? `; ${folds}-fold CV by ${cvBy}` : ''}`);
+  if (parsed.malformed) console.log(`skipped ${parsed.malformed} malformed line(s): ${parsed.problems.join('; ')}`);
+  console.log(`NER + actors: ${round(nerMs / docs.length, 2)} ms per document`);
+  return { path, docs, actors, dated, cvBy, foldOf, malformed: parsed.malformed, problems: parsed.problems, nerMs };
+}
+
+function dumpPairs(ds: Dataset, results: QueryResult[], out: string): void {
+  const lines: string[] = [];
+  for (const r of results)
+    for (const c of r.ranked) {
+      const q = ds.docs[r.q]!;
+      const d = ds.docs[c.id as number]!;
+      lines.push(JSON.stringify({ q: q.id, c: d.id, qc: q.cluster, cc: d.cluster, qt: q.topic, ct: d.topic, qd: q.date, cd: d.date, same: r.relevant.has(c.id as number), score: c.score, tier: c.tier, f: c.features }));
+    }
+  writeFileSync(out, lines.join('\n') + '\n');
+  console.log(`${lines.length} pairs → ${out}`);
+}
+
+/** `f` on each item, one after the other (so that each query's time is its own). */
+async function inTurn<T, R>(items: T[], f: (x: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const x of items) out.push(await f(x));
+  return out;
+}
+
+/** `same` and `related` thresholds as a cosine, for a cosine-only model. */
+function cosineThreshold(m: MatchRegime): number {
+  return -Math.log(1 / m.same - 1) / m.weights.cosine - m.bias / m.weights.cosine;
+}
+
 const task: EvalTask = {
-  describe: 'same-event matching: P/R/F1 of tier "same", MAP, recall@5, ms/query (JSONL id,title,text,cluster[,date,topic]) [--folds N] [--no-cv] [--fit] [--max-per-cluster N] [--min-cosine X] [--unlabeled: no clusters; lists what the shipped model pairs]',
+  describe:
+    'same-event matching: P/R/F1 of tier "same", MAP, recall@5, ms/query (JSONL id,title,text,cluster[,date,topic]) [--with FILE: fit on both files together, report each] [--folds N] [--no-cv] [--fit] [--max-per-cluster N] [--min-cosine X: the floor of both regimes] [--dated-min-cosine X] [--dated-min-actors X|none] [--dated-features a,b] [--dump-pairs OUT] [--unlabeled: no clusters; lists what the shipped model pairs]',
   async run(path, args) {
     let idfPath = DEFAULT_IDF;
     let nerPath = DEFAULT_NER;
@@ -299,6 +404,11 @@ const task: EvalTask = {
     let modelPath: string | null = null;
     let minCosine: number | null = null;
     let unlabeled = false;
+    let dumpPath: string | null = null;
+    const withPaths: string[] = [];
+    let datedFeatures: FeatureName[] = DATED_FEATURES;
+    let datedMinCosine: number | null = null;
+    let datedMinActors: number | undefined = DATED_MIN_ACTORS;
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
       if (a === '--idf') idfPath = args[++i] ?? '';
@@ -310,23 +420,29 @@ const task: EvalTask = {
       else if (a === '--max-per-cluster') maxPerCluster = Number(args[++i]);
       else if (a === '--min-cosine') minCosine = Number(args[++i]);
       else if (a === '--unlabeled') unlabeled = true;
+      else if (a === '--dump-pairs') dumpPath = args[++i] ?? '';
+      else if (a === '--with') withPaths.push(args[++i] ?? '');
+      else if (a === '--dated-min-cosine') datedMinCosine = Number(args[++i]);
+      else if (a === '--dated-min-actors') {
+        const v = args[++i] ?? '';
+        datedMinActors = v === 'none' ? undefined : Number(v);
+        if (datedMinActors !== undefined && !(datedMinActors >= 0 && datedMinActors <= 1)) throw new Error('--dated-min-actors takes a number in [0, 1] or "none"');
+      }
+      else if (a === '--dated-features') {
+        const list = (args[++i] ?? '').split(',').filter(Boolean);
+        const bad = list.filter((f) => !(FEATURES as readonly string[]).includes(f) || f === 'undated');
+        if (!list.length || bad.length) throw new Error(`--dated-features takes a comma-separated list of ${FEATURES.filter((f) => f !== 'undated').join(', ')}${bad.length ? ` (not: ${bad.join(', ')})` : ''}`);
+        datedFeatures = list as FeatureName[];
+      }
       else throw new Error(`unknown option for events: ${a}`);
     }
     if (!idfPath || !nerPath) throw new Error('--idf and --ner take a path');
+    if (withPaths.some((p) => !p)) throw new Error('--with takes a path');
+    if (unlabeled && withPaths.length) throw new Error('--with is for labelled files; --unlabeled lists one file');
+    if (datedMinCosine !== null && !(datedMinCosine >= 0 && datedMinCosine < 1)) throw new Error('--dated-min-cosine takes a number in [0, 1)');
     if (minCosine !== null && !(minCosine >= 0 && minCosine < 1)) throw new Error('--min-cosine takes a number in [0, 1)');
     if (!Number.isInteger(folds) || folds < 2) throw new Error('--folds takes an integer ≥ 2');
     if (maxPerCluster !== Infinity && (!Number.isInteger(maxPerCluster) || maxPerCluster < 1)) throw new Error('--max-per-cluster takes a positive integer');
-    const parsed = parseEventsJsonl(readText(path, 'events file'), unlabeled);
-    // --max-per-cluster N keeps the first N documents of each cluster: a check of how the rule does
-    // when events have few articles, as in a reader's archive.
-    const perCluster = new Map<string, number>();
-    const docs = parsed.docs.filter((d) => {
-      const n = (perCluster.get(d.cluster) ?? 0) + 1;
-      perCluster.set(d.cluster, n);
-      return n <= maxPerCluster;
-    });
-    if (docs.length < 2)
-      throw new Error(`${path}: ${docs.length} usable document(s); need at least 2 JSONL lines with "id", "title", "text" and "cluster"${parsed.problems.length ? ' (' + parsed.problems.join('; ') + ')' : ''}`);
     let base: IdfTable;
     try {
       base = loadIdfTable(readText(idfPath, 'IDF table'));
@@ -335,20 +451,12 @@ const task: EvalTask = {
     }
     if (!existsSync(nerPath) || !statSync(nerPath).isFile()) throw new Error(`NER model not found: ${nerPath} (train one with npm run train:ner)`);
     const ner = loadNerModel(readFileSync(nerPath));
+    const sets = [path, ...withPaths].map((p) => loadDataset(p, ner, folds, cv, unlabeled, maxPerCluster));
+    const main = sets[0]!;
+    // Cross-validation needs every file to have folds; then fold k of the whole is fold k of each file.
+    const doCv = sets.every((d) => d.cvBy !== null);
+    if (cv && !doCv && !unlabeled) console.log(`no cross-validation: ${sets.filter((d) => d.cvBy === null).map((d) => d.path).join(', ')} has neither topics nor dates (or too few)`);
 
-    const tNer = performance.now();
-    const actors = docs.map((d) => buildActors(d.paragraphs, findMentions(ner, d.paragraphs), { canonical: canonicalName }).actors);
-    const nerMs = performance.now() - tNer;
-    const dated = docs.every((d) => d.date !== null);
-    const hasTopic = docs.every((d) => d.topic !== null);
-    const topics = [...new Set(docs.map((d) => d.topic ?? ''))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-    const doCv = cv && hasTopic && topics.length >= folds;
-
-    console.log(`${path}: ${docs.length} documents, ${new Set(docs.map((d) => d.cluster)).size} clusters${hasTopic ? `, ${topics.length} topics` : ''}; protocol: ${dated ? 'date order, growing archive' : 'leave-one-out (no dates)'}`);
-    if (parsed.malformed) console.log(`skipped ${parsed.malformed} malformed line(s): ${parsed.problems.join('; ')}`);
-    console.log(`NER + actors: ${round(nerMs / docs.length, 2)} ms per document`);
-
-    const floor = minCosine ?? CONTENT_FLOOR;
     let shippedModel = DEFAULT_MODEL;
     if (modelPath !== null) {
       try {
@@ -358,92 +466,122 @@ const task: EvalTask = {
       }
     }
     if (minCosine !== null) shippedModel = { ...shippedModel, minCosine };
-    else if (shippedModel.minCosine === undefined) console.log(`--model ${modelPath}: no "minCosine", so no content floor (the shipped model has ${CONTENT_FLOOR})`);
+    else if (shippedModel.minCosine === undefined) console.log(`--model ${modelPath}: no "minCosine", so no content floor`);
+    // The floor the fits choose from: --min-cosine fixes it.
+    const floors = minCosine !== null ? [minCosine] : FLOOR_CHOICES;
+    const datedFloors = datedMinCosine !== null ? [datedMinCosine] : minCosine !== null ? [minCosine] : DATED_FLOOR_CHOICES;
     // Pass 1: the shipped model, all candidates kept (their signals are what the fits use).
-    const shipped = await runProtocol(docs, actors, base, dated, () => shippedModel);
-    const shippedFig = figures(docs, shipped, (_, c) => c.tier);
-    const msPerQuery = shipped.reduce((a, r) => a + r.ms, 0) / shipped.length;
-    const candidates = shipped.reduce((a, r) => a + r.ranked.length, 0) / shipped.length;
+    const shipped = await inTurn(sets, (d) => runProtocol(d.docs, d.actors, base, d.dated, () => shippedModel));
+    const shippedFig = sets.map((d, j) => figures(d.docs, shipped[j]!, (_, c) => c.tier));
+    const msPerQuery = shipped[0]!.reduce((a, r) => a + r.ms, 0) / shipped[0]!.length;
+    const candidates = shipped[0]!.reduce((a, r) => a + r.ranked.length, 0) / shipped[0]!.length;
+    if (dumpPath) dumpPairs(main, shipped[0]!, dumpPath);
     if (unlabeled) {
       if (fit || !cv) console.log('--unlabeled: nothing to fit or cross-validate without clusters; --fit and --no-cv are ignored');
-      return listPairs(docs, shipped, msPerQuery);
+      return listPairs(main.docs, shipped[0]!, msPerQuery);
     }
+
+    const inFold = (d: Dataset, k: number | null) => (q: number, c: number) => k === null || (d.foldOf(q) !== k && d.foldOf(c) !== k);
+    /**
+     * Training pairs from every file, each file weighing the same in the logistic fit (a file's pairs
+     * share a weight: its share of all pairs, inverted), and tagged with the file so that the
+     * thresholds maximise the mean of the files' F1s.
+     */
+    const trainingPairs = (results: QueryResult[][], k: number | null): Pair[] => {
+      const per = sets.map((d, j) => pairsOf(d.docs, results[j]!, inFold(d, k), j));
+      const total = per.reduce((a, p) => a + p.length, 0);
+      return per.flatMap((p) => p.map((x) => ({ ...x, weight: total / (per.length * Math.max(1, p.length)) })));
+    };
+    // Two stages: the direct signals are fitted on pass 1's pairs; the `neighbours` signal depends on
+    // that first stage, so it is computed in a second pass with it, and the final weights fitted then.
+    const fitTwoStage = async (ks: (number | null)[]): Promise<MatchModel[]> => {
+      const directDated = datedFeatures.filter((f) => f !== 'neighbours');
+      const direct = ks.map((k) => fitRegimes(trainingPairs(shipped, k), MODEL_FEATURES, undefined, floors, directDated, datedFloors, datedMinActors));
+      // A negligible `neighbours` weight, so that findEarlierCoverage computes the signal.
+      const probe: MatchModel[] = direct.map((m) => ({
+        ...m,
+        weights: { ...m.weights, neighbours: 1e-9 },
+        ...(m.dated ? { dated: { ...m.dated, weights: { ...m.dated.weights, neighbours: 1e-9 } } } : {}),
+      }));
+      const pass2 = await inTurn(sets, (d) => runProtocol(d.docs, d.actors, base, d.dated, (q) => probe[ks.length > 1 ? d.foldOf(q) : 0]!));
+      return ks.map((k, j) => fitRegimes(trainingPairs(pass2, k), [...MODEL_FEATURES, 'neighbours'], direct[j]!, floors, datedFeatures, datedFloors, datedMinActors));
+    };
+
+    const ks: (number | null)[] = doCv ? Array.from({ length: folds }, (_, k) => k) : [null];
+    const models = doCv ? await fitTwoStage(ks) : [];
+    const baselineModels = ks.map((k) => fitRegimes(trainingPairs(shipped, k), BASELINE_FEATURES, undefined, 0));
+    const gapModels = ks.map((k) => fitRegimes(trainingPairs(shipped, k), GAP_BASELINE_FEATURES, undefined, 0));
+    const modelOf = (d: Dataset, ms: MatchModel[]) => (q: number) => ms[doCv ? d.foldOf(q) : 0]!;
+    const cvFig = doCv ? await inTurn(sets, async (d) => figures(d.docs, await runProtocol(d.docs, d.actors, base, d.dated, modelOf(d, models)), (_, c) => c.tier)) : [];
+    const baseFig = await inTurn(sets, async (d) => figures(d.docs, await runProtocol(d.docs, d.actors, base, d.dated, modelOf(d, baselineModels)), (_, c) => c.tier));
+    const gapFig = await inTurn(sets, async (d) => (d.dated ? figures(d.docs, await runProtocol(d.docs, d.actors, base, d.dated, modelOf(d, gapModels)), (_, c) => c.tier) : null));
 
     const rows: (string | number)[][] = [];
     const row = (name: string, f: Figures) =>
       rows.push([name, round(f.precision), round(f.recall), round(f.f1), round(f.map), round(f.recall_at_5), f.tp, f.fp, f.fn, f.fp_same_topic === null ? '-' : round(f.fp_same_topic)]);
-
-    // Fold of each document: topics dealt round-robin in natural order.
-    const foldOfTopic = new Map(topics.map((t, i) => [t, i % folds]));
-    const foldOf = (i: number) => (doCv ? foldOfTopic.get(docs[i]!.topic ?? '')! : 0);
-    const inFold = (k: number | null) => (q: number, c: number) => k === null || (foldOf(q) !== k && foldOf(c) !== k);
-    // Two stages: the direct signals are fitted on pass 1's pairs; the `neighbours` signal depends on
-    // that first stage, so it is computed in a second pass with it, and the final weights fitted then.
-    const fitTwoStage = async (keep: (k: number | null) => (q: number, c: number) => boolean, ks: (number | null)[]): Promise<MatchModel[]> => {
-      const direct = ks.map((k) => fitModel(pairsOf(docs, shipped, keep(k)), MODEL_FEATURES, undefined, floor));
-      const probe = direct.map((m) => ({ ...m, weights: { ...m.weights, neighbours: 1e-9 } }));
-      const pass2 = await runProtocol(docs, actors, base, dated, (q) => probe[ks.length > 1 ? foldOf(q) : 0]!);
-      return ks.map((k, j) => fitModel(pairsOf(docs, pass2, keep(k)), [...MODEL_FEATURES, 'neighbours'], direct[j]!.direct, floor));
-    };
-
-    let headline: Figures = shippedFig;
-    let baseline: Figures;
-    let baselineModels: MatchModel[];
+    const cvName = (d: Dataset) => `${folds}-fold CV by ${d.cvBy}${sets.length > 1 ? ', fitted on all files' : ''}`;
+    sets.forEach((d, j) => {
+      const tag = sets.length > 1 ? `[${j + 1}] ` : '';
+      if (doCv) {
+        row(`${tag}combined, ${cvName(d)} (headline)`, cvFig[j]!);
+        row(`${tag}baseline: TF-IDF cosine only, same CV`, baseFig[j]!);
+        if (gapFig[j]) row(`${tag}baseline: cosine + date gap, same CV`, gapFig[j]!);
+        row(`${tag}shipped model`, shippedFig[j]!);
+      } else {
+        row(`${tag}shipped model (headline)`, shippedFig[j]!);
+        row(`${tag}baseline: TF-IDF cosine only, threshold fitted on ${sets.length > 1 ? 'these files' : 'this file'}`, baseFig[j]!);
+        if (gapFig[j]) row(`${tag}baseline: cosine + date gap, fitted the same way`, gapFig[j]!);
+      }
+    });
+    if (sets.length > 1) sets.forEach((d, j) => console.log(`[${j + 1}] ${d.path}`));
     if (doCv) {
-      const ks = Array.from({ length: folds }, (_, k) => k);
-      const models = await fitTwoStage(inFold, ks);
-      baselineModels = ks.map((k) => fitModel(pairsOf(docs, shipped, inFold(k)), BASELINE_FEATURES, undefined, 0));
-      const cvRes = await runProtocol(docs, actors, base, dated, (q) => models[foldOf(q)]!);
-      headline = figures(docs, cvRes, (_, c) => c.tier);
-      const bRes = await runProtocol(docs, actors, base, dated, (q) => baselineModels[foldOf(q)]!);
-      baseline = figures(docs, bRes, (_, c) => c.tier);
-      row(`combined, ${folds}-fold CV by topic (headline)`, headline);
-      row('baseline: TF-IDF cosine, same CV', baseline);
-      row('shipped model (fitted on all of this file)', shippedFig);
       console.log('\nper-fold models (fitted on the other folds):');
-      models.forEach((m, k) => console.log(`  fold ${k}: ${describeModel(m)}`));
-    } else {
-      // No CV: the baseline threshold is fitted on this file's pairs (an optimistic baseline).
-      baselineModels = [fitModel(pairsOf(docs, shipped, () => true), BASELINE_FEATURES, undefined, 0)];
-      const bRes = await runProtocol(docs, actors, base, dated, () => baselineModels[0]!);
-      baseline = figures(docs, bRes, (_, c) => c.tier);
-      row('shipped model (headline)', shippedFig);
-      row('baseline: TF-IDF cosine, threshold fitted on this file', baseline);
+      models.forEach((m, k) => console.log(`  fold ${k}: ${describeModel(m)}; floor ${m.minCosine}${m.dated ? `\n          dated: ${describeModel(m.dated)}; floor ${m.dated.minCosine}` : ''}`));
     }
-    console.log(`\nshipped model${modelPath ? ` (${modelPath})` : ''}: ${describeModel(shippedModel)}`);
-    console.log(`baseline cosine threshold${baselineModels.length > 1 ? 's' : ''}: ${baselineModels.map((m) => round(-Math.log(1 / m.same - 1) / m.weights.cosine - m.bias / m.weights.cosine, 4)).join(', ')}`);
+    console.log(`\nshipped model${modelPath ? ` (${modelPath})` : ''}: ${describeModel(shippedModel)}; floor ${shippedModel.minCosine ?? 0}${shippedModel.dated ? `\n  dated: ${describeModel(shippedModel.dated)}; floor ${shippedModel.dated.minCosine ?? 0}` : ''}`);
+    console.log(`baseline cosine threshold${baselineModels.length > 1 ? 's' : ''}: ${baselineModels.map((m) => [m, ...(m.dated ? [m.dated] : [])].map((r) => round(cosineThreshold(r), 4)).join(' / ')).join(', ')}`);
     console.log('');
     console.log(table(['run', 'precision', 'recall', 'F1', 'MAP', 'R@5', 'TP', 'FP', 'FN', 'FP same topic'], rows));
     console.log(`\n${round(msPerQuery, 3)} ms per query (retrieve → score → decide, in memory), ${round(candidates, 1)} candidates scored per query on average`);
     if (fit) {
-      const [all] = await fitTwoStage(() => () => true, [null]);
-      console.log(`\nmodel fitted on all pairs (for DEFAULT_MODEL):\n${JSON.stringify(all, (_, v: unknown) => (typeof v === 'number' ? round(v, 4) : v))}`);
+      const [all] = await fitTwoStage([null]);
+      console.log(`\nmodel fitted on all pairs${sets.length > 1 ? ' of all files' : ''} (for DEFAULT_MODEL):\n${JSON.stringify(all, (_, v: unknown) => (typeof v === 'number' ? round(v, 4) : v))}`);
     }
-    return {
+    const headline = doCv ? cvFig[0]! : shippedFig[0]!;
+    const out: Record<string, number | string | null> = {
       precision: round(headline.precision),
       recall: round(headline.recall),
       f1: round(headline.f1),
       map: round(headline.map),
       recall_at_5: round(headline.recall_at_5),
       ms_per_query: round(msPerQuery, 3),
-      headline: doCv ? `cv${folds}-by-topic` : 'shipped',
-      documents: docs.length,
-      malformed: parsed.malformed,
-      protocol: dated ? 'date-order' : 'leave-one-out',
+      headline: doCv ? `cv${folds}-by-${main.cvBy}${sets.length > 1 ? '-joint' : ''}` : 'shipped',
+      documents: main.docs.length,
+      malformed: main.malformed,
+      protocol: main.dated ? 'date-order' : 'leave-one-out',
       fp_same_topic: headline.fp_same_topic === null ? null : round(headline.fp_same_topic),
       related_precision: headline.related_precision === null ? null : round(headline.related_precision),
-      baseline_precision: round(baseline.precision),
-      baseline_recall: round(baseline.recall),
-      baseline_f1: round(baseline.f1),
-      baseline_map: round(baseline.map),
-      baseline_fp_same_topic: baseline.fp_same_topic === null ? null : round(baseline.fp_same_topic),
-      shipped_f1: round(shippedFig.f1),
-      shipped_precision: round(shippedFig.precision),
-      shipped_recall: round(shippedFig.recall),
-      shipped_map: round(shippedFig.map),
+      baseline_precision: round(baseFig[0]!.precision),
+      baseline_recall: round(baseFig[0]!.recall),
+      baseline_f1: round(baseFig[0]!.f1),
+      baseline_map: round(baseFig[0]!.map),
+      gap_baseline_f1: gapFig[0] ? round(gapFig[0].f1) : null,
+      gap_baseline_map: gapFig[0] ? round(gapFig[0].map) : null,
+      baseline_fp_same_topic: baseFig[0]!.fp_same_topic === null ? null : round(baseFig[0]!.fp_same_topic),
+      shipped_f1: round(shippedFig[0]!.f1),
+      shipped_precision: round(shippedFig[0]!.precision),
+      shipped_recall: round(shippedFig[0]!.recall),
+      shipped_map: round(shippedFig[0]!.map),
       candidates_per_query: round(candidates, 1),
-      ner_ms_per_doc: round(nerMs / docs.length, 2),
+      ner_ms_per_doc: round(main.nerMs / main.docs.length, 2),
     };
+    // The other files' figures, as with<N>_<figure> (N from 2, in the order given).
+    sets.slice(1).forEach((_, j) => {
+      const f = doCv ? cvFig[j + 1]! : shippedFig[j + 1]!;
+      const b = baseFig[j + 1]!;
+      Object.assign(out, { [`with${j + 2}_f1`]: round(f.f1), [`with${j + 2}_map`]: round(f.map), [`with${j + 2}_precision`]: round(f.precision), [`with${j + 2}_recall`]: round(f.recall), [`with${j + 2}_baseline_f1`]: round(b.f1), [`with${j + 2}_baseline_map`]: round(b.map) });
+    });
+    return out;
   },
 };
 

@@ -28,7 +28,7 @@ import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { textBlocks } from '../../extract/blocks';
 import { readPage } from '../../extract/index';
-import { findLang, readPageMeta } from '../../extract/metadata';
+import { findLang, nameKey, readPageMeta, titleSegments } from '../../extract/metadata';
 import { isProbablyEnglish } from '../../nlp/ner';
 import type { CleanReport } from '../../extract/clean';
 import type { Article } from '../../types';
@@ -209,8 +209,13 @@ interface Row {
   gate: string;
   cleaning: CleanReport;
   language: Language | null;
+  /** The metadata of the article we extracted (null when the gate refused the page). */
+  meta: Pick<Article, 'publisher' | 'published' | 'byline' | 'title'> | null;
   error: string;
 }
+
+/** A publisher name written as a host, a handle or a slug ("cleveland", "usatoday", "@politifact", "https://…"), not as a name. */
+export const unwrittenName = (s: string): boolean => /^(?:https?:)?\/\/|^@/i.test(s) || (/[a-z]/.test(s) && !/\p{Lu}/u.test(s));
 
 function listPages(dir: string): string[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -252,7 +257,7 @@ const task: EvalTask = {
     const rows: Row[] = [];
     for (const id of ids) {
       const empty: Match = { tp: 0, fp: 0, fn: 0 };
-      const row: Row = { id, url: '', truth: '', ours: '', base: '', match: empty, baseMatch: empty, ms: 0, baseMs: 0, gate: '', cleaning: {}, language: null, error: '' };
+      const row: Row = { id, url: '', truth: '', ours: '', base: '', match: empty, baseMatch: empty, ms: 0, baseMs: 0, gate: '', cleaning: {}, language: null, meta: null, error: '' };
       try {
         const gt = JSON.parse(readFileSync(join(dir, id, 'ground-truth.json'), 'utf8')) as { url?: unknown; articleBody?: unknown };
         if (typeof gt.url !== 'string' || typeof gt.articleBody !== 'string') throw new Error('ground-truth.json needs "url" and "articleBody" strings');
@@ -272,6 +277,7 @@ const task: EvalTask = {
           row.cleaning = cleaning ?? {};
           row.gate = gate.article ? 'article' : (gate.reason ?? 'no');
           row.ours = gate.article ? articleText(article) : '';
+          row.meta = gate.article && article ? { publisher: article.publisher, published: article.published, byline: article.byline, title: article.title } : null;
           const t1 = performance.now();
           row.base = plainReadability(doc);
           row.baseMs = Math.min(row.baseMs, performance.now() - t1);
@@ -352,6 +358,19 @@ const task: EvalTask = {
       )}`,
     );
 
+    // Metadata (no gold here: counts). A date and a publisher on every page that has them, the
+    // publisher written as a name, no byline that repeats it, no author left in the title.
+    const metas = rows.flatMap((r) => (r.meta ? [r.meta] : []));
+    const meta = {
+      with_date: metas.filter((m) => m.published).length,
+      with_publisher: metas.filter((m) => m.publisher).length,
+      publisher_unwritten: metas.filter((m) => m.publisher && unwrittenName(m.publisher)).length,
+      byline_is_publisher: metas.filter((m) => m.byline && m.publisher && nameKey(m.byline) === nameKey(m.publisher)).length,
+      author_in_title: metas.filter((m) => m.byline && titleSegments(m.title).slice(1).some((t) => nameKey(t) === nameKey(m.byline!))).length,
+    };
+    console.log(`\nMetadata on the ${metas.length} pages read as articles: ${JSON.stringify(meta)}`);
+    for (const r of rows) if (r.meta && (!r.meta.published || !r.meta.publisher || unwrittenName(r.meta.publisher))) console.log(`  ${r.id.slice(0, 10)} ${r.url.slice(0, 70)}: publisher ${r.meta.publisher}, date ${r.meta.published}`);
+
     return {
       pages: rows.length,
       errors: rows.length - ok.length,
@@ -364,6 +383,7 @@ const task: EvalTask = {
       ms_max: round(Math.max(0, ...ms), 1),
       non_english: others.length,
       non_english_worse: worse.length,
+      ...meta,
       readability: { precision: round(base.precision), recall: round(base.recall), f1: round(base.f1), accuracy: round(baseAccuracy), ms_median: round(median(baseMs), 1) },
       dom,
     };

@@ -23,7 +23,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readPage } from '../../extract/index';
-import { hostName, stripSiteFromTitle } from '../../extract/metadata';
+import { normaliseDate } from '../../extract/date';
+import { hostName, nameKey, stripSiteFromTitle, titleSegments } from '../../extract/metadata';
 import { domArg, makeParser } from './dom';
 import { median, round, table, type EvalTask } from './task';
 
@@ -100,6 +101,13 @@ export function spacedText(root: Node): string {
 
 interface Row {
   name: string;
+  /** Metadata checks: null where expected-metadata.json does not say. */
+  publisherOk: boolean | null;
+  dateOk: boolean | null;
+  hasDate: boolean;
+  hasPublisher: boolean;
+  authorInTitle: boolean;
+  bylineIsPublisher: boolean;
   titleOk: boolean;
   titleOkSansSite: boolean;
   f1: number;
@@ -108,6 +116,49 @@ interface Row {
   ms: number;
   gate: string;
   error: string;
+}
+
+interface ExpectedMeta {
+  title?: string | null;
+  siteName?: string | null;
+  publishedTime?: string | null;
+  byline?: string | null;
+  readerable?: boolean;
+}
+
+/**
+ * The metadata checks against expected-metadata.json (Readability's own output for the page):
+ * - publisher: ours names the site Readability names, compared by `nameKey` (case, spaces,
+ *   punctuation and a leading "The" do not count), against its whole site name or its first
+ *   segment ("Mozilla Hacks – the Web developer blog": we drop the tagline on purpose);
+ * - date: ours states the same calendar date as the expected time read in its own offset, and
+ *   the same instant (within a minute) when both carry a time and the expected one an offset;
+ * - no author in the title: no segment of our title is our byline or the expected byline;
+ * - no byline that only repeats the publisher.
+ */
+export function metadataChecks(
+  article: { title: string; byline: string | null; publisher: string | null; published: string | null } | null,
+  expected: ExpectedMeta,
+): Pick<Row, 'publisherOk' | 'dateOk' | 'hasDate' | 'hasPublisher' | 'authorInTitle' | 'bylineIsPublisher'> {
+  const site = expected.siteName?.trim();
+  const ours = article?.publisher ? nameKey(article.publisher) : '';
+  const publisherOk = site ? !!ours && (ours === nameKey(site) || ours === nameKey(titleSegments(site)[0] ?? '')) : null;
+  const want = normaliseDate(expected.publishedTime);
+  const got = article?.published ?? null;
+  let dateOk: boolean | null = want ? !!got && got.slice(0, 10) === want.slice(0, 10) : null;
+  if (dateOk && want!.length > 10 && got!.length > 10 && /[+-]\d{2}:?\d{2}$|Z$/.test(expected.publishedTime!.trim())) {
+    dateOk = Math.abs(Date.parse(got!) - Date.parse(want!)) <= 60_000;
+  }
+  const names = [article?.byline, expected.byline?.replace(/^\s*by\s+/i, '')].filter((n): n is string => !!n && n.trim().length > 2).map(nameKey);
+  const segments = titleSegments(article?.title ?? '').slice(1).map(nameKey);
+  return {
+    publisherOk,
+    dateOk,
+    hasDate: !!got,
+    hasPublisher: !!article?.publisher,
+    authorInTitle: segments.some((s) => names.includes(s)),
+    bylineIsPublisher: !!article?.byline && !!ours && nameKey(article.byline) === ours,
+  };
 }
 
 function listPages(dir: string): string[] {
@@ -139,11 +190,11 @@ const task: EvalTask = {
     let gateAgrees = 0;
     let truncated = 0;
     for (const name of names) {
-      const row: Row = { name, titleOk: false, titleOkSansSite: false, f1: 0, precision: 0, recall: 0, ms: 0, gate: '', error: '' };
+      const row: Row = { name, publisherOk: null, dateOk: null, hasDate: false, hasPublisher: false, authorInTitle: false, bylineIsPublisher: false, titleOk: false, titleOkSansSite: false, f1: 0, precision: 0, recall: 0, ms: 0, gate: '', error: '' };
       try {
         const source = readFileSync(join(dir, name, 'source.html'), 'utf8');
         const metaPath = join(dir, name, 'expected-metadata.json');
-        const expectedMeta = existsSync(metaPath) ? (JSON.parse(readFileSync(metaPath, 'utf8')) as { title?: string | null; siteName?: string | null; readerable?: boolean }) : {};
+        const expectedMeta = existsSync(metaPath) ? (JSON.parse(readFileSync(metaPath, 'utf8')) as ExpectedMeta) : {};
         const expectedPath = join(dir, name, 'expected.html');
         const expectedHtml = existsSync(expectedPath) ? readFileSync(expectedPath, 'utf8') : '';
 
@@ -164,6 +215,10 @@ const task: EvalTask = {
         row.titleOkSansSite =
           row.titleOk ||
           (!!article && normaliseTitle(article.title) === normaliseTitle(stripSiteFromTitle(expectedMeta.title ?? '', [article.publisher, article.aggregator, expectedMeta.siteName, hostName(PAGE_URL), article.byline])));
+        Object.assign(row, metadataChecks(article, expectedMeta));
+        if (verbose && (row.publisherOk === false || row.dateOk === false)) {
+          console.log(`${name}: publisher "${article?.publisher}" expected "${expectedMeta.siteName}"; date ${article?.published} expected ${expectedMeta.publishedTime}`);
+        }
         if (typeof expectedMeta.readerable === 'boolean' && expectedMeta.readerable === gate.article) gateAgrees++;
         const expDoc = parser.parse(`<!DOCTYPE html><html><body>${expectedHtml}</body></html>`, PAGE_URL);
         const expectedText = spacedText(expDoc.body);
@@ -180,12 +235,14 @@ const task: EvalTask = {
 
     console.log(
       table(
-        ['page', 'title', 'F1', 'P', 'R', 'ms', 'gate', 'error'],
-        rows.map((r) => [r.name, r.titleOk ? 'ok' : r.titleOkSansSite ? 'ok~' : '-', round(r.f1, 3), round(r.precision, 3), round(r.recall, 3), round(r.ms, 1), r.gate, r.error]),
+        ['page', 'title', 'publisher', 'date', 'F1', 'P', 'R', 'ms', 'gate', 'error'],
+        rows.map((r) => [r.name, r.titleOk ? 'ok' : r.titleOkSansSite ? 'ok~' : '-', r.publisherOk === null ? '' : r.publisherOk ? 'ok' : '-', r.dateOk === null ? (r.hasDate ? '(has)' : '') : r.dateOk ? 'ok' : '-', round(r.f1, 3), round(r.precision, 3), round(r.recall, 3), round(r.ms, 1), r.gate, r.error]),
       ),
     );
     const ok = rows.filter((r) => !r.error);
     const ms = ok.map((r) => r.ms);
+    const withSite = rows.filter((r) => r.publisherOk !== null);
+    const withDate = rows.filter((r) => r.dateOk !== null);
     return {
       dom,
       pages: rows.length,
@@ -194,6 +251,15 @@ const task: EvalTask = {
       truncated,
       title_match: round(rows.filter((r) => r.titleOk).length / rows.length),
       title_match_ignoring_site_suffix: round(rows.filter((r) => r.titleOkSansSite).length / rows.length),
+      // Metadata (see metadataChecks): counts of pages.
+      publisher_expected: withSite.length,
+      publisher_right: withSite.filter((r) => r.publisherOk).length,
+      date_expected: withDate.length,
+      date_right: withDate.filter((r) => r.dateOk).length,
+      with_date: rows.filter((r) => r.hasDate).length,
+      with_publisher: rows.filter((r) => r.hasPublisher).length,
+      author_in_title: rows.filter((r) => r.authorInTitle).length,
+      byline_is_publisher: rows.filter((r) => r.bylineIsPublisher).length,
       gate_agrees_with_readerable: round(gateAgrees / rows.length),
       text_similarity_median: round(median(rows.map((r) => r.f1))),
       text_similarity_mean: round(rows.reduce((s, r) => s + r.f1, 0) / rows.length),

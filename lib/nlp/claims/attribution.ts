@@ -88,8 +88,12 @@ const SPEECH_VERBS = words(`
   emphasizes emphasises observed remarked alleged alleges charged testified complained complains promised promises
   vowed vows pledged pledges countered agreed agrees estimated speculated joked quipped boasted bragged lamented
   stated states reiterated echoed echoes reiterates mused cautioned cautions disclosed conceded retorted explained informed
-  concluded concludes wondered acknowledged signalled signaled indicated indicates hinted hints
+  concluded concludes wondered acknowledged signalled signaled indicated indicates hinted hints urged urges
 `);
+/** Verbs of finding and showing: attributions only with a "that" clause ("a report found that …"). */
+const THAT_VERBS = words(`found finds shows showed show determined`);
+/** Words in capitals before a colon that label a page part, not a speaker in a transcript. */
+const LABELS = words(`update updated editor editor's note watch related photos photo video read more see also listen breaking exclusive live opinion analysis correction clarification warning source sources credit image images q a`);
 /** Verbs that introduce speech only when a colon or comma and a quotation follow. */
 const COLON_VERBS = words(`commented comments reads read chanted chants shouted shouts yelled wrote`);
 /** "claim" in its sense of taking ("claimed responsibility", "claimed victory") has no clause after it. */
@@ -101,10 +105,10 @@ const BELIEF_VERBS = words(`believes believe believed thinks think fears feared 
 /** Verbs that name a quotation: `X hailed Y as “…”`, `X called it “…”`. */
 const NAMING_VERBS = words(`
   hailed hails called calls described describes dubbed dubs labelled labeled labels branded brands praised praises
-  slammed slams denounced denounces condemned condemns decried decries welcomed welcomes termed terms
+  slammed slams denounced denounces condemned condemns decried decries welcomed welcomes termed terms urged urges
 `);
 /** Verbs that take the addressee as object before the content: `told the BBC (that) …`. */
-const ADDRESSEE_VERBS = words(`told tells informed assured reminded warned promised`);
+const ADDRESSEE_VERBS = words(`told tells informed assured reminded warned promised urged urges`);
 /** Participles that continue the speaker's previous attribution: `…, adding that …`. */
 const PARTICIPLES = words(`
   adding saying noting arguing insisting warning stressing claiming suggesting explaining telling acknowledging
@@ -132,7 +136,7 @@ const ROLE_NOUNS = words(`
   authorities military army ministry kremlin spokesperson administration white house daughter son wife husband
   mother father friend friends brother sister voters voter fans fan team manager coach doctor doctors officer
   investigators regulator regulators economist observers organisers organizers union unions man woman men women
-  teacher student students worker workers clinton trump
+  teacher teachers student students worker workers clinton trump bosses hawks representative representatives
 `);
 /** Modifiers allowed inside a source phrase before the head. */
 const MODIFIERS = words(`
@@ -181,7 +185,8 @@ interface Tok {
   q: boolean;
 }
 
-const TITLE_ABBREV = words(`mr mrs ms dr st sen rep gov gen lt col capt sgt prof rev jr sr u.s u.k u.n d.c`);
+const TITLE_ABBREV = words(`mr mrs ms dr st sen rep gov gen lt col capt sgt prof rev jr sr u.s u.k u.n d.c cmdr cmdt adm maj cpl pvt det insp supt`);
+const MONTH_ABBREV = words(`jan feb mar apr jun jul aug sep sept oct nov dec`);
 const WORD_RE = /[\p{L}\p{N}]+(?:[-&.'’][\p{L}\p{N}]+)*|\S/gu;
 
 function tokenize(text: string, start: number, end: number, inQuote: Uint8Array): Tok[] {
@@ -195,7 +200,9 @@ function tokenize(text: string, start: number, end: number, inQuote: Uint8Array)
     // Keep the dot of a title or an initial ("Mr.", "J.", "U.S.").
     if (text[e] === '.' && e < end) {
       const lw = w.toLowerCase();
-      if (TITLE_ABBREV.has(lw) || (w.length === 1 && /\p{Lu}/u.test(w))) {
+      // A month's abbreviation keeps its dot inside a sentence ("on Nov. 19", "on Nov. that").
+      const month = MONTH_ABBREV.has(lw) && /^\.\s+[\p{Ll}\p{N}]/u.test(text.slice(e, e + 3));
+      if (TITLE_ABBREV.has(lw) || month || (w.length === 1 && /\p{Lu}/u.test(w))) {
         e++;
         w += '.';
         WORD_RE.lastIndex++;
@@ -266,7 +273,7 @@ function quoteGroups(text: string): QuoteGroup[] {
     const innerStart = sp.start + openLen;
     let innerEnd = sp.end;
     if (sp.closed) {
-      if (sp.open === "''" && text.slice(sp.end - 2, sp.end) === "''") innerEnd = sp.end - 2;
+      if (/^(?:''|’’)$/.test(text.slice(sp.end - 2, sp.end)) && sp.end - 2 > innerStart) innerEnd = sp.end - 2;
       else if (CLOSE_MARKS.includes(text[sp.end - 1]!)) innerEnd = sp.end - 1;
       if (innerEnd < innerStart) innerEnd = innerStart;
     }
@@ -405,6 +412,9 @@ function sentenceAttributions(ctx: Ctx, si: number): Found[] {
   const out: Found[] = [];
   const n = toks.length;
   let i = 0;
+  // A transcript line: "WALLACE: Let's start with …" (a speaker's name in capitals opening its paragraph).
+  const line = transcriptLine(ctx, si);
+  if (line) return [line.att];
   while (i < n) {
     const t = toks[i]!;
     if (t.q || isQuoteMark(t)) {
@@ -440,6 +450,11 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   const l = t.l;
   // "according to X"
   if (l === 'according' && toks[i + 1]?.l === 'to') return accordingTo(ctx, si, i);
+  // "In X's words, …", "in the words of X: …", "As X put it, …"
+  if (l === 'in' || (l === 'as' && i === 0)) {
+    const f = inWordsOf(ctx, si, i);
+    if (f) return f;
+  }
   // "it is understood / believed / thought that …"
   if (l === 'it' && PASSIVE_AUX.has(toks[i + 1]?.l ?? '') && /^(?:understood|believed|thought|expected|reported|said|known)$/.test(toks[i + 2]?.l ?? '') && toks[i + 3]?.l === 'that')
     return itIsUnderstood(ctx, si, i);
@@ -455,6 +470,7 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
     return quoteFirst(ctx, si, i) ?? sentenceFinal(ctx, si, i) ?? verbFirst(ctx, si, i, i, 'speech') ?? naming(ctx, si, i) ?? coordinated(ctx, si, i, before);
   }
   if (BELIEF_VERBS.has(l)) return verbFirst(ctx, si, i, i, 'belief');
+  if (THAT_VERBS.has(l) && toks[i + 1]?.l === 'that') return verbFirst(ctx, si, i, i, 'speech');
   // "X commented: “…”", "The tweet reads, “…”": verbs that introduce speech only before a quotation.
   if (COLON_VERBS.has(l) && (toks[i + 1]?.w === ':' || toks[i + 1]?.w === ',') && isQuoteMark(toks[i + 2])) return verbFirst(ctx, si, i, i, 'speech');
   if (NAMING_VERBS.has(l)) return naming(ctx, si, i);
@@ -466,12 +482,47 @@ function groupOf(ctx: Ctx, tok: Tok | undefined): number {
 }
 
 function mkFound(ctx: Ctx, si: number, kind: AttributionKind | null, source: Span | null, cue: Span | null, content: Span): Found {
+  // A quotation opened inside the content and left open at the paragraph's end goes on in the next
+  // paragraph ("Pompeo said the release “gives us hope …¶“We see these developments …”"): the
+  // content runs to its last mark.
+  for (let gi = groupFrom(ctx, content.start - 1); gi < ctx.groups.length; gi++) {
+    const g = ctx.groups[gi]!;
+    if (g.start >= content.end) break;
+    if (g.start >= content.start - 1 && g.inner.end > content.end && /\n\s*\n/.test(ctx.text.slice(content.end, g.inner.end))) content = { start: content.start, end: g.inner.end };
+  }
   return { kind: kind ?? kindOf(ctx, content), source, cue, content, sent: si };
 }
 
+/**
+ * A quotation that ends with a question or an exclamation and fills the sentence before, in the
+ * same paragraph: its cue opens the next sentence ("“Can I give it to James?” Brooke asked.").
+ */
+function questionBefore(ctx: Ctx, si: number): number {
+  if (si === 0 || ctx.para[si - 1] !== ctx.para[si]) return -1;
+  const pt = ctx.toks[si - 1]!;
+  const last = pt[pt.length - 1];
+  if (!last || !isQuoteMark(last) || !/[?!]$/.test(pt[pt.length - 2]?.w ?? '')) return -1;
+  const g = groupOf(ctx, last);
+  if (g < 0 || ctx.groups[g]!.end !== last.e || !startsSentence(ctx, ctx.groups[g]!)) return -1;
+  return g;
+}
+
 /** 'quote' when the content holds a quotation of three words or more, else 'reported'. */
+/** Index of the first quote group that starts at or after `pos` (binary search: the groups are in order). */
+function groupFrom(ctx: Ctx, pos: number): number {
+  let lo = 0;
+  let hi = ctx.groups.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.groups[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function kindOf(ctx: Ctx, content: Span): AttributionKind {
-  for (const g of ctx.groups) {
+  for (let gi = groupFrom(ctx, content.start - 1); gi < ctx.groups.length; gi++) {
+    const g = ctx.groups[gi]!;
     if (g.start >= content.end) break;
     if (g.end > content.start && g.start >= content.start - 1 && g.nWords >= 3) return 'quote';
   }
@@ -533,11 +584,13 @@ function quoteFirst(ctx: Ctx, si: number, ci: number): Try | null {
   const src = sourceBefore(ctx, toks, cueStart, true);
   if (src) {
     g = closedGroupBefore(ctx, toks, src.from);
+    if (g < 0 && src.from === 0) g = questionBefore(ctx, si);
     if (g >= 0) source = src.span;
   }
   if (g < 0) {
     // Inverted: “…,” said X.
     g = closedGroupBefore(ctx, toks, cueStart);
+    if (g < 0 && cueStart === 0) g = questionBefore(ctx, si);
     if (g >= 0) {
       const after = sourceAfter(ctx, toks, ci + 1);
       if (!after) return null;
@@ -712,7 +765,8 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
   let k = tail.next;
   let steps = 0;
   while (k < toks.length && (isWord(toks[k]) || toks[k]!.w === '.' && /\w\.$/.test(toks[k]!.w)) && steps < 10) {
-    if (toks[k]!.l === 'that' || PARTICIPLES.has(toks[k]!.l)) return null;
+    // "…, he told police he supported Trump": a clause of its own after the cue is its content, not an adverbial.
+    if (toks[k]!.l === 'that' || PARTICIPLES.has(toks[k]!.l) || (PRONOUNS.has(toks[k]!.l) && toks[k]!.l !== 'it')) return null;
     k++;
     steps++;
   }
@@ -749,8 +803,9 @@ function verbFirst(ctx: Ctx, si: number, cueStartTok: number, ci: number, verbKi
   // Passive "is said to", "was told": not a speaker's statement.
   if (PASSIVE_AUX.has(toks[cueStart - 1]?.l ?? '')) return null;
   // An adverb between the source and its cue is neither ("the founder always argued that …").
+  // …and auxiliaries around it ("representatives have long warned that …").
   let sourceEnd = cueStart;
-  while (sourceEnd > 0 && isAdverb(toks[sourceEnd - 1])) sourceEnd--;
+  while (sourceEnd > 0 && (isAdverb(toks[sourceEnd - 1]) || AUX.has(toks[sourceEnd - 1]!.l)) && !toks[sourceEnd - 1]!.q) sourceEnd--;
   const src = sourceBefore(ctx, toks, sourceEnd, false);
   if (!src) return null;
   if (verbKind === 'belief' && !src.strong) return null;
@@ -772,7 +827,7 @@ function verbFirst(ctx: Ctx, si: number, cueStartTok: number, ci: number, verbKi
     const u = toks[j]!;
     if (!(u.l === 'that' || SUBJECT_START.has(bare(u)) || PRONOUNS.has(bare(u)) || isCap(u))) return null;
   }
-  const endTok = clauseEnd(ctx, si, j, src.subordinate);
+  const endTok = clauseEnd(ctx, si, j, src.subordinate, src.relative);
   if (endTok - j < 3) return null;
   let content: Span = { start: toks[j]!.s, end: toks[endTok - 1]!.e };
   // A quotation that opens the content and runs past the sentence: take all of it.
@@ -824,7 +879,7 @@ function contentStart(toks: Tok[], j: number): number {
  * sentence, or before `, adding …`, `, according to`, `– but stressed`, `and added`, or, when the
  * source sat in a subordinate clause ("While X said …, he …"), at the first comma.
  */
-function clauseEnd(ctx: Ctx, si: number, j: number, subordinate: boolean): number {
+function clauseEnd(ctx: Ctx, si: number, j: number, subordinate: boolean, relative = false): number {
   const toks = ctx.toks[si]!;
   let k = j;
   let end = toks.length;
@@ -843,7 +898,7 @@ function clauseEnd(ctx: Ctx, si: number, j: number, subordinate: boolean): numbe
         while (v < toks.length && AUX.has(toks[v]!.l)) v++;
         if (t.w === ',' && SPEECH_VERBS.has(toks[v]?.l ?? '') && !toks[v]!.q) return k;
       }
-      if (subordinate && t.w === ',' && k - j >= 3) return k;
+      if (subordinate && t.w === ',' && (k - j >= 3 || relative)) return k;
     }
     if ((t.l === 'but' || t.l === 'and') && k > j + 2 && SPEECH_VERBS.has(nx?.l ?? '') && !nx!.q) return k;
     // ", a spokesperson said": a cue clause of its own starts after the comma.
@@ -875,6 +930,25 @@ function clauseEnd(ctx: Ctx, si: number, j: number, subordinate: boolean): numbe
   return end;
 }
 
+/** `NAME: words…` at the start of a paragraph, NAME in capitals (one to three words): a speaker's line in a transcript. */
+function transcriptLine(ctx: Ctx, si: number): Try | null {
+  if (si > 0 && ctx.para[si - 1] === ctx.para[si]) return null;
+  const toks = ctx.toks[si]!;
+  // The whole line may stand in quote marks (a transcript quoted in an article).
+  const b = isQuoteMark(toks[0]) ? 1 : 0;
+  let c = b;
+  while (c < b + 4 && c < toks.length && isWord(toks[c]) && /^[\p{Lu}.'’-]{2,}$/u.test(toks[c]!.w) && /\p{Lu}{2}/u.test(toks[c]!.w)) c++;
+  if (c === b || c > b + 3 || toks[c]?.w !== ':' || toks.slice(b, c).some((t) => LABELS.has(t.l))) return null;
+  // The line runs to the end of its paragraph.
+  let last = si;
+  while (last + 1 < ctx.sents.length && ctx.para[last + 1] === ctx.para[si]) last++;
+  const u = toks[c + 1];
+  if (!u) return null;
+  const end = ctx.sents[last]!.end;
+  if ((ctx.text.slice(u.s, end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 3) return null;
+  return { att: mkFound(ctx, si, null, span(toks[b]!, toks[c - 1]!), span(toks[c]!, toks[c]!), trimSpan(ctx.text, { start: u.s, end })), next: toks.length };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // according to X / it is understood that
 
@@ -903,6 +977,75 @@ function accordingTo(ctx: Ctx, si: number, i: number): Try | null {
   if (g0 >= 0) start = ctx.groups[g0]!.inner.start;
   if (contentEnd - start < 8) return null;
   return { att: mkFound(ctx, si, null, after.span, cue, { start, end: contentEnd }), next: end };
+}
+
+/** Verbs of "As X said, …" beyond the verbs of saying ("As he related, …", "as the authors explain"). */
+const AS_VERBS = words(`related relates explain note put write say tell recall recalled describe described`);
+
+/**
+ * `In X's words, …` / `in the words of X: …` / `As X related, …` (at the start of the sentence):
+ * the source is X, the content what follows the comma or colon (a quotation that opens there,
+ * whole).
+ */
+function inWordsOf(ctx: Ctx, si: number, i: number): Try | null {
+  const toks = ctx.toks[si]!;
+  let source: Span | null = null;
+  let cue: Span | null = null;
+  let j = -1;
+  if (toks[i]!.l === 'in') {
+    if (toks[i + 1]?.l === 'the' && toks[i + 2]?.l === 'words' && toks[i + 3]?.l === 'of') {
+      let after = sourceAfter(ctx, toks, i + 4, true);
+      if (!after && DETERMINERS.has(toks[i + 4]?.l ?? '')) {
+        // "in the words of the patient:"
+        let m = i + 5;
+        while (m < i + 8 && isWord(toks[m]) && !toks[m]!.q && /^\p{Ll}/u.test(toks[m]!.w)) m++;
+        if (m > i + 5) after = { span: span(toks[i + 4]!, toks[m - 1]!), to: m };
+      }
+      if (!after || !/^[,:]$/.test(toks[after.to]?.w ?? '')) return null;
+      source = after.span;
+      cue = span(toks[i]!, toks[i + 3]!);
+      j = after.to + 1;
+    } else if (i === 0 || toks[i - 1]!.w === ',') {
+      // "In Dr. Shadlen's words," / "In his words,"
+      let w = i + 1;
+      while (w < toks.length && w < i + 6 && toks[w]!.l !== 'words') w++;
+      if (toks[w]?.l !== 'words' || !/^[,:]$/.test(toks[w + 1]?.w ?? '')) return null;
+      let end = w - 1;
+      if (isPossessive(toks[end])) end--;
+      else if (!/^(?:his|her|their)$/.test(toks[end]?.l ?? '')) return null;
+      if (end <= i) return null;
+      const from = /^(?:his|her|their)$/.test(toks[end]!.l) ? end : nameEndingAt(ctx, toks, end);
+      if (from !== i + 1) return null;
+      source = span(toks[from]!, toks[end]!);
+      cue = span(toks[i]!, toks[w]!);
+      j = w + 2;
+    } else return null;
+  } else {
+    // "As X related, …": a source, a verb, a comma, within the first eight tokens.
+    let c = i + 2;
+    while (c < toks.length && c < i + 9 && toks[c]!.w !== ',') c++;
+    if (toks[c]?.w !== ',') return null;
+    let v = c - 1;
+    if (toks[v]!.l === 'it' && toks[v - 1]?.l === 'put') v--;
+    const verb = toks[v]!;
+    if (verb.q || isCap(verb) || !(SPEECH_VERBS.has(verb.l) || AS_VERBS.has(verb.l))) return null;
+    let vs = v;
+    while (vs > i + 1 && AUX.has(toks[vs - 1]!.l)) vs--;
+    const src = sourceBefore(ctx, toks, vs, false);
+    if (!src || src.from !== i + 1) return null;
+    source = src.span;
+    cue = span(toks[i]!, toks[c - 1]!);
+    j = c + 1;
+  }
+  const u = toks[j];
+  if (!u) return null;
+  let end = toks.length;
+  while (end > j && /^[.!?…]$/.test(toks[end - 1]!.w) && !toks[end - 1]!.q) end--;
+  if (end - j < 3) return null;
+  let content: Span = { start: u.s, end: toks[end - 1]!.e };
+  const g = isQuoteMark(u) && !u.q ? groupOf(ctx, u) : -1;
+  if (g >= 0 && ctx.groups[g]!.start === u.s) content = { start: ctx.groups[g]!.inner.start, end: Math.max(ctx.groups[g]!.inner.end, content.end > ctx.groups[g]!.end ? content.end : 0) };
+  return { att: mkFound(ctx, si, null, source, cue, content), next: toks.length };
 }
 
 function itIsUnderstood(ctx: Ctx, si: number, i: number): Try | null {
@@ -1013,6 +1156,8 @@ interface SourceFound {
   strong: boolean;
   /** The source stands in a clause opened by "while", "although", "as", ... */
   subordinate: boolean;
+  /** The source is the relative pronoun of a clause between commas ("X, who denies it, …"). */
+  relative?: boolean;
 }
 
 /** Is token k the last token of an NER mention or of a capitalised name? */
@@ -1049,10 +1194,27 @@ function sourceBefore(ctx: Ctx, toks: Tok[], end: number, afterQuote: boolean): 
   if (!t || t.q) return null;
   // Apposition or relative clause: "Mr Trump's envoy, Steve Witkoff, suggested", "Mr. Paulson, who …, told".
   if (t.w === ',') return afterQuote ? null : appositive(ctx, toks, k);
-  if ((PRONOUNS.has(t.l) && !(t.l === 'it' && toks[k + 1]?.l === 'is')) || t.l === 'who') return finishSource(toks, k, k, true);
+  // A name with a short parenthesis after it: "Sen. David Perdue (R-Ga.) said".
+  if (t.w === ')') {
+    let o = k - 1;
+    while (o > 0 && o > k - 8 && toks[o]!.w !== '(' && toks[o]!.w !== ')' && !toks[o]!.q) o--;
+    if (toks[o]?.w !== '(' || o === k - 1) return null;
+    const inner = sourceBefore(ctx, toks, o, afterQuote);
+    if (!inner || nameEndingAt(ctx, toks, o - 1) < 0) return null;
+    return { ...inner, span: { start: inner.span.start, end: t.e } };
+  }
+  if ((PRONOUNS.has(t.l) && !(t.l === 'it' && toks[k + 1]?.l === 'is')) || t.l === 'who') {
+    const found = finishSource(toks, k, k, true);
+    // "Assange, who denies the accusation, has avoided …": the cue of a relative clause covers that
+    // clause only, up to its closing comma, never the main clause around it.
+    if (t.l === 'who' && toks[k - 1]?.w === ',') found.relative = found.subordinate = true;
+    return found;
+  }
   const head = nounPhraseStart(ctx, toks, k);
   if (head !== null) return finishSource(toks, head.start, k, head.strong);
-  const weak = determinerPhrase(toks, k);
+  const pp = roleWithPhrase(ctx, toks, k);
+  if (pp !== null) return finishSource(toks, pp, k, true);
+  const weak = determinerPhrase(ctx, toks, k);
   return weak === null ? null : finishSource(toks, weak, k, false);
 }
 
@@ -1062,12 +1224,34 @@ function atClauseEdge(toks: Tok[], s: number): boolean {
   return b === undefined || b.w === ',' || b.w === ';' || b.w === ':' || b.w === '(' || isDash(b) || isQuoteMark(b) || CLAUSE_WORDS.has(b.l) || SUBORDINATORS.has(b.l);
 }
 
+/**
+ * A role noun with a short prepositional phrase after it, ending at token k and opening its clause:
+ * "Experts on jail suicide told …", "Officials in the city said …". Returns its start or null.
+ */
+function roleWithPhrase(ctx: Ctx, toks: Tok[], k: number): number | null {
+  for (let p = k - 1; p >= 1 && p >= k - 4; p--) {
+    const u = toks[p]!;
+    if (u.q || !isWord(u) || AUX.has(u.l) || PASSIVE_AUX.has(u.l) || SPEECH_VERBS.has(u.l) || CLAUSE_WORDS.has(u.l) || PRONOUNS.has(u.l)) return null;
+    if (!/^(?:on|of|in|at|for|from|with)$/.test(u.l) || p === k) continue;
+    if (!ROLE_NOUNS.has(toks[p - 1]!.l) || toks[p - 1]!.q) return null;
+    const head = nounPhraseStart(ctx, toks, p - 1);
+    return head && atClauseEdge(toks, head.start) ? head.start : null;
+  }
+  return null;
+}
+
 /** A noun phrase led by a determiner at a clause edge, ending at token k: up to 8 plain words. Returns its start or null. */
-function determinerPhrase(toks: Tok[], k: number): number | null {
+function determinerPhrase(ctx: Ctx, toks: Tok[], k: number): number | null {
   if (!isWord(toks[k]) || isNumber(toks[k]) || PASSIVE_AUX.has(toks[k]!.l) || AUX.has(toks[k]!.l) || PREPOSITIONS.has(toks[k]!.l) || DETERMINERS.has(toks[k]!.l)) return null;
   if (/(?:ly|ing|ed)$/.test(toks[k]!.l) && !ROLE_NOUNS.has(toks[k]!.l)) return null;
   for (let s = k; s >= 0 && s > k - 8; s--) {
     const u = toks[s]!;
+    // A quoted title inside the phrase ("the “Pose” actor") is part of it.
+    if (s < k && (u.q || isQuoteMark(u))) {
+      const g = groupOf(ctx, u);
+      if (g >= 0 && ctx.groups[g]!.nWords <= 4 && ctx.groups[g]!.end <= toks[k]!.s) continue;
+      return null;
+    }
     if (u.q) return null;
     if (!isWord(u) && !isPossessive(u)) return null;
     if (s < k && (CLAUSE_WORDS.has(u.l) || PRONOUNS.has(u.l) || AUX.has(u.l) || PASSIVE_AUX.has(u.l) || SPEECH_VERBS.has(u.l))) return null;
@@ -1162,11 +1346,14 @@ function nounPhraseStart(ctx: Ctx, toks: Tok[], k: number): { start: number; str
  */
 function appositive(ctx: Ctx, toks: Tok[], comma: number): SourceFound | null {
   let commas = 0;
+  // The leftmost phrase that fits: in "Cmdr. Sean Robertson, a spokesperson for Inherent Resolve, the
+  // U.S. military operation …, told" the source starts at the name, not at the second apposition.
+  let best: SourceFound | null = null;
   for (let k = comma - 1; k >= 1 && k > comma - 35; k--) {
     const u = toks[k]!;
-    if (u.q || u.w === '.' || u.w === ';' || u.w === ':' || isQuoteMark(u)) return null;
+    if (u.q || u.w === '.' || u.w === ';' || u.w === ':' || isQuoteMark(u)) return best;
     if (u.w !== ',') continue;
-    if (++commas > 4) return null;
+    if (++commas > 4) return best;
     const inner = toks[k + 1];
     if (!inner || k + 1 >= comma) continue;
     const head = nounPhraseStart(ctx, toks, k - 1);
@@ -1179,11 +1366,14 @@ function appositive(ctx: Ctx, toks: Tok[], comma: number): SourceFound | null {
       (isCap(inner) && !CAP_STOP.has(inner.l)) ||
       MODIFIERS.has(inner.l) ||
       ROLE_NOUNS.has(inner.l) ||
-      (name && /^(?:in|at|from|speaking|writing|appearing|interviewed)$/.test(inner.l));
+      (name && /^(?:in|at|from|speaking|writing|appearing|interviewed)$/.test(inner.l)) ||
+      // After a name, any noun phrase is an apposition ("Charles Simpson, program administrator for …, told").
+      (name && isWord(inner) && !CLAUSE_WORDS.has(inner.l) && !PRONOUNS.has(inner.l) && !AUX.has(inner.l) && !PASSIVE_AUX.has(inner.l));
     if (!ok) continue;
-    return finishSource(toks, head.start, comma - 1, head.strong);
+    best = finishSource(toks, head.start, comma - 1, head.strong);
+    k = head.start;
   }
-  return null;
+  return best;
 }
 
 /** The source after the cue: "said Mr Smith", "said a spokesman for the campaign, who …". */
@@ -1206,6 +1396,12 @@ function sourceAfter(ctx: Ctx, toks: Tok[], j: number, allowOf = false): { span:
       /* inside the phrase */
     } else break;
     k++;
+  }
+  if (lastHead < 0 && k === start && DETERMINERS.has(t.l) && !allowOf) {
+    // "“…,” said the actor." / "said the former champion.": a description that ends the sentence.
+    let m = start;
+    while (m < toks.length && m < start + 3 && isWord(toks[m]) && !toks[m]!.q && /^\p{Ll}/u.test(toks[m]!.w) && !PREPOSITIONS.has(toks[m]!.l) && !CLAUSE_WORDS.has(toks[m]!.l) && !AUX.has(toks[m]!.l) && !PASSIVE_AUX.has(toks[m]!.l)) m++;
+    if (m > start && (m >= toks.length || (/^[.!?]$/.test(toks[m]!.w) && m >= toks.length - 2))) lastHead = m - 1;
   }
   if (lastHead < 0) return null;
   // A trailing apposition up to the end of the sentence: "said Steve Witkoff, Mr Trump's envoy."

@@ -45,7 +45,7 @@ const MIN_CLAIM_WORDS = 5;
  * threshold: at that threshold nearly every narrative sentence of a news story passes, and a reader
  * drowns in them (issue #18: at most about 15 claims per 1,000 words).
  */
-export const FACTUAL_SHOW_MIN = 0.93;
+export const FACTUAL_SHOW_MIN = 0.94;
 /** Reported speech (no quotation, no flag) is shown from this check-worthiness on. */
 export const REPORTED_SHOW_MIN = 0.5;
 /** A quotation of at least this many words makes a sentence a claim even when no speaker is found. */
@@ -53,7 +53,7 @@ const MIN_QUOTE_WORDS = 6;
 /** Upper bound on the text analysed for claims, in characters (a huge page is analysed in part). */
 export const MAX_CLAIM_TEXT = 400_000;
 
-const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'him', 'her', 'it']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'him', 'her', 'it', 'his', 'their']);
 /** Heads of descriptions that stand for one person ("the prime minister", "the French president"). */
 const PERSON_ROLES =
   /\b(president|prime minister|premier|chancellor|minister|secretary|leader|governor|senator|mayor|king|queen|prince|pope|commander|general|ambassador|envoy|chairman|chairwoman|chair|chief executive|ceo|judge|candidate|nominee)$/i;
@@ -187,10 +187,18 @@ export function findClaims(input: FindClaimsInput): Claim[] {
         // a speaker, and without a flag, which would say something about the text that is not so.
         const para = paragraphs[paragraph] ?? '';
         if (pullQuote(para, text)) continue;
+        // The paragraph before this one, passing over captions and subheadings between them.
+        let prev = paragraph - 1;
+        while (prev >= 0 && paragraph - prev <= 3 && headingAt(prev)) prev--;
         const subject = subjectBefore(doc, s, starts[paragraph]!, mentions);
+        const prevSubject = !subject && prev >= 0 && fillsParagraph(para, text) ? subjectBefore(doc, starts[prev]! + (paragraphs[prev] ?? '').length, starts[prev]!, mentions, true) : null;
         if (subject) speaker = resolveSpeaker(doc, subject, mentions, actors, lastSpeaker, paragraph, paragraphAt, genderOf, starts);
-        else if (lastClaim?.speaker && paragraph - lastClaim.paragraph <= 1) speaker = lastClaim.speaker;
-        else noSpeaker = !fillsParagraph(para, text);
+        else if (lastClaim?.speaker && lastClaim.paragraph >= prev) speaker = lastClaim.speaker;
+        else if (prevSubject && !(lastClaim && lastClaim.paragraph === prev)) {
+          // A quotation that fills its paragraph right after a paragraph about someone ("In his
+          // Instagram announcement, Van Der Beek noted …" ¶ "“…”") is theirs.
+          speaker = resolveSpeaker(doc, prevSubject, mentions, actors, lastSpeaker, paragraph, paragraphAt, genderOf, starts);
+        } else noSpeaker = !fillsParagraph(para, text);
       } else {
         kind = 'factual'; // "It is understood that …": no one is named; the signal says so
       }
@@ -333,7 +341,9 @@ const TAIL_CONJUNCTIONS = ['whereas', 'adding', 'saying', 'while', 'and', 'but',
 /** Drops white space, dangling conjunctions and joining punctuation at either end of a piece. */
 function trimPiece(doc: string, start: number, end: number): [number, number] {
   let text = doc.slice(start, end);
-  const lead = /^[\s,;:–—-]*(?:(?:and|but|while|whereas)\s+)?/i.exec(text)![0].length;
+  // A conjunction left over in mid-sentence goes; a capitalised one opening its sentence ("But as the
+  // economy strengthened, …") stays, or the sentence reads as a fragment.
+  const lead = /^[\s,;:–—-]*(?:(?:and|but|while|whereas)\s+)?/.exec(text)![0].length;
   text = text.slice(lead);
   // The longest tail of the form (joiners, conjunction)? joiners, scanned from the end: the regular
   // expression for it backtracks quadratically on a long run of joiners inside the text.
@@ -432,6 +442,42 @@ function headMention(doc: string, src: { start: number; end: number }, mentions:
   return firstNamed ? firstNamed[0]! : null;
 }
 
+/** A person's name by its shape: two to four capitalised words, perhaps after a title ("Cmdr. Sean Robertson"). */
+function looksLikeName(s: string): boolean {
+  return /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Cmdr|Lt|Sgt|Rev)\.?\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+)){1,3}$/u.test(s.trim());
+}
+
+/** Heads of descriptions that stand for one person, beyond titles ("the actor", "the singer", "the patient"). */
+const PERSON_NOUN =
+  /(?:^|\s)(?:actor|actress|singer|star|rapper|musician|player|athlete|coach|author|writer|founder|co-founder|billionaire|businessman|businesswoman|entrepreneur|patient|victim|suspect|defendant|mother|father|wife|husband|son|daughter|scientist|researcher|doctor|lawmaker|congressman|congresswoman|politician|official|spokesman|spokeswoman|spokesperson|host|comedian|director|producer|model|journalist|reporter|artist|designer|chef|teen|teenager|boy|girl|man|woman)$/;
+
+/**
+ * The person the article named earlier with the description's head noun next to the name:
+ * "Wikileaks co-founder Julian Assange" or "Julian Assange, the Wikileaks founder" for "the
+ * Wikileaks founder". Every other word of the description must be there too. The latest such
+ * mention before `at`.
+ */
+function namedWithRole(doc: string, at: number, description: string, mentions: readonly DocMention[]): DocMention | null {
+  const ws = description.replace(/[“”"‘’']/g, ' ').split(/\s+/).filter((w) => w.length > 1);
+  const head = ws[ws.length - 1];
+  if (!head || !/^[\p{L}-]+$/u.test(head)) return null;
+  const isHead = (w: string): boolean => w === head || w.endsWith(`-${head}`);
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.end > at || m.type !== 'PER') continue;
+    if (at - m.start > 20_000) break;
+    const before = doc.slice(Math.max(0, m.start - 60), m.start).split(/[.;:!?\n]/).pop()!.trim().toLowerCase();
+    const after = /^,\s*([^,.;]{3,80})/.exec(doc.slice(m.end, m.end + 90))?.[1]?.toLowerCase() ?? '';
+    for (const side of [before.split(/\s+/).slice(-5).join(' '), after]) {
+      const sw = side.split(/\s+/);
+      const at2 = sw.findIndex(isHead);
+      if (at2 < 0 || (side === after ? false : at2 !== sw.length - 1)) continue;
+      if (ws.slice(0, -1).every((w) => side.includes(w))) return m;
+    }
+  }
+  return null;
+}
+
 /** A quotation with no cue that is a heading, a pull quote or a caption: short and alone in its paragraph, in capitals, or with a picture credit. */
 function pullQuote(paragraph: string, quote: string): boolean {
   const p = paragraph.trim();
@@ -446,15 +492,29 @@ function fillsParagraph(paragraph: string, quote: string): boolean {
   return wordCount(paragraph) - wordCount(quote) <= 0;
 }
 
-/** A person named as the subject of a sentence earlier in the paragraph (from `from` to `at`), as a source span. */
-function subjectBefore(doc: string, at: number, from: number, mentions: readonly DocMention[]): { start: number; end: number } | null {
+/**
+ * A person named as the subject of a sentence earlier in the paragraph (from `from` to `at`), as a
+ * source span. `afterOpener`: also the subject of a main clause after an opening phrase and a comma
+ * ("In his first announcement, Van Der Beek noted …").
+ */
+function subjectBefore(doc: string, at: number, from: number, mentions: readonly DocMention[], afterOpener = false): { start: number; end: number } | null {
   for (let i = mentions.length - 1; i >= 0; i--) {
     const m = mentions[i]!;
     if (m.end > at) continue;
     if (m.start < from) break;
-    if (m.type === 'PER' && !insideQuote(doc, m.start, from) && opensSentence(doc, m.start, from)) return { start: m.start, end: m.end };
+    if (m.type !== 'PER' || insideQuote(doc, m.start, from)) continue;
+    if (opensSentence(doc, m.start, from) || (afterOpener && opensMainClause(doc, m, from))) return { start: m.start, end: m.end };
   }
   return null;
+}
+
+/** Does the name at `m` open the main clause of its sentence after an opening phrase and a comma, with a verb after it? */
+function opensMainClause(doc: string, m: { start: number; end: number }, from: number): boolean {
+  const before = doc.slice(Math.max(from, m.start - 120), m.start);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '));
+  const lead = cut >= 0 ? before.slice(cut + 2) : m.start - 120 <= from ? before : null;
+  if (lead === null || !/^[A-Z][^,;:“”"]{2,100},\s*$/.test(lead)) return false;
+  return /^\s+(?:\p{Ll}+ly\s+)?(?:has |had |was |is |also |even )?\p{Ll}+(?:ed|s)\b/u.test(doc.slice(m.end, m.end + 40));
 }
 
 /** Is `at` inside a quotation opened earlier in its paragraph (which starts at `from`)? */
@@ -494,6 +554,15 @@ function resolveSpeaker(
     const actor = m.actorKey !== undefined ? actors.get(m.actorKey) : undefined;
     return { name: actor?.name ?? doc.slice(m.start, m.end), key: actor?.key ?? null, type: m.type, paragraph };
   };
+  // "Omar Lamrani, a senior military analyst at Stratfor": a name the NER missed heads the phrase,
+  // and the body in its apposition is not the speaker.
+  const comma = phrase.indexOf(',');
+  const first = comma > 0 ? phrase.slice(0, comma).trim() : undefined;
+  if (first && looksLikeName(first) && !mentions.some((m) => m.start >= src.start && m.end <= src.start + first.length + 1)) {
+    const f = first.toLowerCase();
+    for (const a of actors.values()) if (a.aliases.some((x) => x.toLowerCase() === f)) return { name: a.name, key: a.key, type: a.type, paragraph };
+    return { name: first, key: null, type: 'PER', paragraph };
+  }
   const head = headMention(doc, src, mentions);
   if (head) return asActor(head);
   const lower = phrase.toLowerCase();
@@ -509,7 +578,7 @@ function resolveSpeaker(
     return null;
   }
   if (PRONOUNS.has(lower)) {
-    const plural = lower === 'they' || lower === 'we';
+    const plural = lower === 'they' || lower === 'we' || lower === 'their';
     const thing = lower === 'it';
     const gender: Gender | null = MALE.test(lower) ? 'm' : FEMALE.test(lower) ? 'f' : null;
     const fits = (type: EntityType | null, key: string | null | undefined): boolean => {
@@ -553,6 +622,13 @@ function resolveSpeaker(
   }
   const description = lower.replace(/^(?:the|a|an)\s+/, '');
   const role = PERSON_ROLES.exec(description)?.[1];
+  if (/^the\s/.test(lower) && !role) {
+    // "the Wikileaks founder", "the “Pose” actor": the person the article has named with that role
+    // ("Wikileaks co-founder Julian Assange"), else, for a one-person noun, the person quoted last.
+    const named = namedWithRole(doc, src.start, description, mentions);
+    if (named) return asActor(named);
+    if (PERSON_NOUN.test(description) && last && last.type === 'PER' && paragraph - last.paragraph <= 3) return { ...last, paragraph };
+  }
   if (/^the\s/.test(lower) && role) {
     for (const a of actors.values()) {
       if (a.type === 'PER' && a.role && a.role.toLowerCase().replace(/^.*?['’]s\s+/, '').endsWith(description)) return { name: a.name, key: a.key, type: 'PER', paragraph };
@@ -567,5 +643,6 @@ function resolveSpeaker(
     }
   }
   const name = phrase.replace(/^(?:the|a|an)\s+/i, '').replace(/(?<![\s,;:])[\s,;:]+$/, '');
-  return name ? { name, key: null, type: null, paragraph } : null;
+  // An unnamed person ("the patient", "a man") is still a person a later "he" or "she" can mean.
+  return name ? { name, key: null, type: PERSON_NOUN.test(description) ? 'PER' : null, paragraph } : null;
 }

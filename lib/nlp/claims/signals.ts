@@ -61,9 +61,13 @@ const PATTERNS: readonly Pattern[] = [
   },
 ];
 
-/** Unnamed sources in a source phrase or anywhere in narration. */
+/**
+ * Unnamed sources in a source phrase or anywhere in narration. Vague groups count as unnamed ("teachers
+ * unions said", "Health bosses said", "Deficit hawks have warned"): the guide's "officials said"
+ * with no name or body; a group whose body is named ("Berrien County officials") resolves to it.
+ */
 const UNNAMED_PLURAL =
-  /\b(?:sources|officials|insiders|aides|diplomats|allies|analysts|experts|economists|observers|traders|supporters|critics|opponents|people (?:familiar|close|briefed|with knowledge)|those (?:familiar|close|in favou?r|opposed))\b/i;
+  /\b(?:sources|officials|insiders|aides|diplomats|allies|analysts|experts|economists|observers|traders|supporters|critics|opponents|unions|bosses|hawks|groups|representatives|advocates|people (?:familiar|close|briefed|with knowledge)|those (?:familiar|close|in favou?r|opposed))\b/i;
 /** One unnamed person: an article, up to three describing words, and a noun that names no one. */
 const UNNAMED_SINGLE =
   /\b(?:a|an|one|another|the) (?:[\p{L}-]+ ){0,3}?(?:source|official|insider|aide|diplomat|ally|expert|analyst|person (?:familiar|close|briefed|with knowledge))\b/iu;

@@ -217,20 +217,21 @@ const CITY_LISTS = ['capital', 'city'] as const;
  * organisations, companies, news organisations), a listed place (countries, US states, capitals, cities), a first
  * name. For buildActors' `facts` option.
  */
-export function nameFacts(model: NerModel): (name: string) => { org: boolean; loc: boolean; cityOnly: boolean; firstName: boolean } {
+export function nameFacts(model: NerModel): (name: string) => { org: boolean; loc: boolean; cityOnly: boolean; firstName: boolean; demonym: boolean } {
   const bit = (l: GazList) => 1 << GAZ_LISTS.indexOf(l);
   const orgMask = ORG_LISTS.reduce((a, l) => a | bit(l), 0);
   const placeMask = PLACE_LISTS.reduce((a, l) => a | bit(l), 0);
   const cityMask = CITY_LISTS.reduce((a, l) => a | bit(l), 0);
   const firstMask = bit('firstname');
-  const cache = new Map<string, { org: boolean; loc: boolean; cityOnly: boolean; firstName: boolean }>();
+  const demonymMask = bit('demonym');
+  const cache = new Map<string, { org: boolean; loc: boolean; cityOnly: boolean; firstName: boolean; demonym: boolean }>();
   return (name) => {
     let r = cache.get(name);
     if (r) return r;
     const mask = model.gazetteer.phrases.get(phraseKey(name)) ?? 0;
     const place = (mask & placeMask) !== 0;
     const city = (mask & cityMask) !== 0;
-    r = { org: (mask & orgMask) !== 0, loc: place || city, cityOnly: city && !place, firstName: (mask & firstMask) !== 0 };
+    r = { org: (mask & orgMask) !== 0, loc: place || city, cityOnly: city && !place, firstName: (mask & firstMask) !== 0, demonym: (mask & demonymMask) !== 0 };
     cache.set(name, r);
     return r;
   };

@@ -1,0 +1,450 @@
+/**
+ * Claim matching for claim memory (issue 22): given a claim as written in the article being read
+ * (or a tweet), find the claims of a collection (the archive's claims, a fact-check collection)
+ * that make the same assertion, and say why.
+ *
+ * Two stages, both lexical and small enough to ship:
+ * 1. Candidates: BM25 over the claim and its second wording (index.ts), with Porter stems, split
+ *    hashtags and camel case, canonical numbers (tokens.ts). The best `model.candidates` go on.
+ * 2. Re-ranking: a linear model over a handful of features of the query–candidate pair (BM25 per
+ *    field, how much of the candidate's own wording the query covers, shared word pairs, shared
+ *    names and numbers, numbers or years that disagree), fitted pairwise on training queries only
+ *    (lib/cli/train-claim-match.ts → public/models/claim-match.json).
+ *
+ * Every result carries its explanation: the words, names, numbers and phrases that matched, and
+ * the numbers that differ. Pure: runs in the background (service worker / event page) and in Node.
+ */
+import type { ClaimIndex } from './index';
+import { claimTerms, fold, type Term } from './tokens';
+import { dot, type WordVectors } from './vectors';
+
+export interface MatchQuery {
+  /** The claim's wording. */
+  text: string;
+  /** Who made or published it (a speaker, a tweet's author): weighed apart from the wording. */
+  context?: string;
+  /** The year the claim was made or published, when known. */
+  year?: number;
+}
+
+export const FEATURES = [
+  'bm25_rel',
+  'bm25_log',
+  'bm25_text_rel',
+  'bm25_title_rel',
+  'context_bm25',
+  'doc_cover',
+  'title_cover',
+  'query_cover',
+  'bigrams',
+  'names',
+  'max_idf',
+  'numbers_shared',
+  'numbers_differ',
+  'year_same',
+  'year_other',
+  'rank_rr',
+  'vec_cos',
+  'soft_cover',
+  'soft_query',
+  'context_cover',
+] as const;
+
+export type FeatureName = (typeof FEATURES)[number];
+
+/** The features that need no word vectors: the shipped model's. */
+export const LEXICAL_FEATURES: readonly FeatureName[] = FEATURES.filter((f) => f !== 'vec_cos' && f !== 'soft_cover' && f !== 'soft_query');
+
+export interface MatchModel {
+  /** How many BM25 candidates are re-ranked. */
+  candidates: number;
+  /** How many more candidates are taken by BM25 of the query's context alone (its author, speaker). */
+  context?: number;
+  /** How many more candidates are taken by word-vector similarity (0 or absent: none). */
+  dense?: number;
+  features: readonly FeatureName[];
+  /** Feature standardisation: (x - mean) / scale. */
+  mean: number[];
+  scale: number[];
+  weights: number[];
+}
+
+export interface TermMatch {
+  /** As written in the query and in the matched claim. */
+  query: string;
+  claim: string;
+  kind: Term['kind'];
+}
+
+export interface MatchExplanation {
+  /** Words and names both share (rarest first). */
+  terms: TermMatch[];
+  /** Numbers both give. */
+  numbers: string[];
+  /** Word pairs both have, in the claim's words ("bed bugs"). */
+  phrases: string[];
+  /** Words of the query's context (its author, speaker) that the claim names. */
+  context: string[];
+  /** Numbers the claim gives that the query does not, and the query's own, when both give numbers. */
+  numbersDiffer: { claim: string[]; query: string[] } | null;
+}
+
+export interface MatchResult {
+  id: string;
+  /** Position in the index. */
+  doc: number;
+  score: number;
+  /** The BM25 score the candidate was found with. */
+  bm25: number;
+  explanation: MatchExplanation;
+}
+
+interface PreparedQuery {
+  terms: Term[];
+  keys: string[];
+  keySet: Set<string>;
+  contextKeys: string[];
+  bigrams: Set<string>;
+  numbers: Set<string>;
+  year: number | null;
+  idfMass: number;
+  /** Distinct query words with a vector, with their idf; and the idf-weighted centroid. */
+  vecs: { key: string; v: Float32Array; w: number }[];
+  centroid: Float32Array | null;
+}
+
+const YEAR_RE = /^(1[89]\d\d|20\d\d)$/;
+
+function bigramsOf(keys: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < keys.length; i++) out.push(keys[i] + ' ' + keys[i + 1]);
+  return out;
+}
+
+export class ClaimMatcher {
+  /** Idf-weighted unit centroids of the documents (text and title), made when first needed. */
+  private centroids: (Float32Array | null)[] = [];
+
+  constructor(
+    readonly index: ClaimIndex,
+    readonly model: MatchModel,
+    readonly vectors: WordVectors | null = null,
+  ) {}
+
+  /** The unit idf-weighted centroid of some terms' vectors, and the terms with vectors. */
+  private embed(terms: readonly Term[]): { centroid: Float32Array | null; vecs: { key: string; v: Float32Array; w: number }[] } {
+    const vecs: { key: string; v: Float32Array; w: number }[] = [];
+    if (!this.vectors) return { centroid: null, vecs };
+    const seen = new Set<string>();
+    const c = new Float32Array(this.vectors.dims);
+    for (const t of terms) {
+      if (t.kind === 'number' || seen.has(t.key)) continue;
+      seen.add(t.key);
+      const v = this.vectors.vector(fold(t.surface));
+      if (!v) continue;
+      const w = this.index.idf(t.key);
+      vecs.push({ key: t.key, v, w });
+      for (let i = 0; i < c.length; i++) c[i]! += w * v[i]!;
+    }
+    const n = Math.sqrt(dot(c, c));
+    if (!n) return { centroid: null, vecs };
+    for (let i = 0; i < c.length; i++) c[i]! /= n;
+    return { centroid: c, vecs };
+  }
+
+  private docCentroid(d: number): Float32Array | null {
+    if (this.centroids.length !== this.index.size) {
+      for (let i = this.centroids.length; i < this.index.size; i++) {
+        const doc = this.index.docs[i]!;
+        this.centroids.push(this.embed([...doc.textTerms, ...doc.titleTerms]).centroid);
+      }
+    }
+    return this.centroids[d] ?? null;
+  }
+
+  /** Idf-weighted mean over the distinct terms of `from` of their best similarity to a term of `to` (1 when the same term). */
+  private softCover(from: { key: string; v: Float32Array; w: number }[], fromAll: readonly Term[], to: { key: string; v: Float32Array }[], toKeys: ReadonlySet<string>): number {
+    let mass = 0;
+    let hit = 0;
+    const withVec = new Set(from.map((f) => f.key));
+    const seen = new Set<string>();
+    for (const t of fromAll) {
+      if (seen.has(t.key) || withVec.has(t.key)) continue;
+      seen.add(t.key);
+      const w = this.index.idf(t.key);
+      mass += w;
+      if (toKeys.has(t.key)) hit += w;
+    }
+    for (const f of from) {
+      mass += f.w;
+      if (toKeys.has(f.key)) {
+        hit += f.w;
+        continue;
+      }
+      let best = 0;
+      for (const g of to) {
+        const s = dot(f.v, g.v);
+        if (s > best) best = s;
+      }
+      hit += f.w * sharpen(best);
+    }
+    return mass ? hit / mass : 0;
+  }
+
+  prepare(q: MatchQuery): PreparedQuery {
+    const terms = claimTerms(q.text);
+    const keys = terms.map((t) => t.key);
+    const keySet = new Set(keys);
+    const contextKeys = q.context ? claimTerms(q.context).map((t) => t.key) : [];
+    let idfMass = 0;
+    for (const k of keySet) idfMass += this.index.idf(k);
+    return {
+      terms,
+      keys,
+      keySet,
+      contextKeys,
+      bigrams: new Set(bigramsOf(keys)),
+      numbers: new Set(terms.filter((t) => t.kind === 'number').map((t) => t.key)),
+      year: q.year ?? null,
+      idfMass,
+      ...this.embed(terms),
+    };
+  }
+
+  /**
+   * The candidates: [doc, BM25 score], the best `k` by BM25 and, with word vectors, the best
+   * `model.dense` by centroid similarity that BM25 ranked lower; ordered by BM25.
+   */
+  candidates(p: PreparedQuery, k: number): [number, number][] {
+    const scores = new Float64Array(this.index.size);
+    const touched = this.index.bm25Into(p.keys, 'all', scores);
+    if (p.contextKeys.length) this.index.bm25Into(p.contextKeys, 'all', scores, 0.3, undefined, touched);
+    const uniq = [...new Set(touched)];
+    uniq.sort((a, b) => scores[b]! - scores[a]! || a - b);
+    const out = uniq.slice(0, k);
+    const byContext = this.model.context ?? 0;
+    if (byContext > 0 && p.contextKeys.length) {
+      const cs = new Float64Array(this.index.size);
+      const ct = [...new Set(this.index.bm25Into(p.contextKeys, 'all', cs))];
+      ct.sort((a, b) => cs[b]! - cs[a]! || a - b);
+      const have = new Set(out);
+      for (const d of ct.slice(0, byContext)) if (!have.has(d)) out.push(d);
+      out.sort((a, b) => scores[b]! - scores[a]! || a - b);
+    }
+    const dense = this.model.dense ?? 0;
+    if (dense > 0 && p.centroid) {
+      const have = new Set(out);
+      const best: [number, number][] = [];
+      for (let d = 0; d < this.index.size; d++) {
+        if (have.has(d)) continue;
+        const c = this.docCentroid(d);
+        if (!c) continue;
+        const s = dot(p.centroid, c);
+        if (best.length < dense || s > best[best.length - 1]![1]) {
+          best.push([d, s]);
+          best.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+          if (best.length > dense) best.pop();
+        }
+      }
+      for (const [d] of best) out.push(d);
+      out.sort((a, b) => scores[b]! - scores[a]! || a - b);
+    }
+    return out.map((d) => [d, scores[d]!]);
+  }
+
+  /** Feature vectors of the candidates (rows in candidate order), for ranking and training. */
+  featureRows(p: PreparedQuery, cands: readonly [number, number][]): number[][] {
+    const idx = this.index;
+    const bodyScores = cands.map(([d]) => idx.bm25Doc(p.keys, 'all', d));
+    const textScores = cands.map(([d]) => idx.bm25Doc(p.keys, 'text', d));
+    const titleScores = cands.map(([d]) => idx.bm25Doc(p.keys, 'title', d));
+    const maxOf = (xs: number[]) => Math.max(1e-9, ...xs);
+    const mb = maxOf(bodyScores);
+    const mt = maxOf(textScores);
+    const mh = maxOf(titleScores);
+    return cands.map(([d], i) => {
+      const doc = idx.docs[d]!;
+      const f: Record<FeatureName, number> = {
+        bm25_rel: bodyScores[i]! / mb,
+        bm25_log: Math.log1p(bodyScores[i]!),
+        bm25_text_rel: textScores[i]! / mt,
+        bm25_title_rel: titleScores[i]! / mh,
+        context_bm25: p.contextKeys.length ? Math.log1p(idx.bm25Doc(p.contextKeys, 'all', d)) : 0,
+        context_cover: 0,
+        doc_cover: this.cover(doc.textTerms, p.keySet),
+        title_cover: this.cover(doc.titleTerms, p.keySet),
+        query_cover: 0,
+        bigrams: 0,
+        names: 0,
+        max_idf: 0,
+        numbers_shared: 0,
+        numbers_differ: 0,
+        year_same: 0,
+        year_other: 0,
+        rank_rr: 1 / (i + 1),
+        vec_cos: 0,
+        soft_cover: 0,
+        soft_query: 0,
+      };
+      if (this.vectors && p.centroid) {
+        const c = this.docCentroid(d);
+        f.vec_cos = c ? dot(p.centroid, c) : 0;
+        const docAll = [...doc.textTerms, ...doc.titleTerms];
+        const dv = this.embed(docAll).vecs;
+        f.soft_cover = this.softCover(dv, docAll, p.vecs, p.keySet);
+        f.soft_query = this.softCover(p.vecs, p.terms, dv, new Set(docAll.map((t) => t.key)));
+      }
+      const all = [...doc.textTerms, ...doc.titleTerms];
+      const docKeys = idx.termCounts('all', d);
+      if (p.contextKeys.length) {
+        let cm = 0;
+        let ch = 0;
+        for (const k of new Set(p.contextKeys)) {
+          const w = idx.idf(k);
+          cm += w;
+          if (docKeys.has(k)) ch += w;
+        }
+        f.context_cover = cm ? ch / cm : 0;
+      }
+      let matched = 0;
+      let maxIdf = 0;
+      for (const k of p.keySet) {
+        if (!docKeys.has(k)) continue;
+        const w = idx.idf(k);
+        matched += w;
+        if (w > maxIdf) maxIdf = w;
+      }
+      f.query_cover = p.idfMass ? matched / p.idfMass : 0;
+      f.max_idf = maxIdf / 10;
+      const docBigrams = new Set([...bigramsOf(doc.textTerms.map((t) => t.key)), ...bigramsOf(doc.titleTerms.map((t) => t.key))]);
+      let shared = 0;
+      for (const b of docBigrams) if (p.bigrams.has(b)) shared++;
+      f.bigrams = Math.log1p(shared);
+      let nameMass = 0;
+      let nameHit = 0;
+      const seenNames = new Set<string>();
+      for (const t of all) {
+        if (t.kind !== 'name' || seenNames.has(t.key)) continue;
+        seenNames.add(t.key);
+        const w = idx.idf(t.key);
+        nameMass += w;
+        if (p.keySet.has(t.key) || p.contextKeys.includes(t.key)) nameHit += w;
+      }
+      f.names = nameMass ? nameHit / nameMass : 0;
+      const docNumbers = new Set(all.filter((t) => t.kind === 'number' && !YEAR_RE.test(t.key)).map((t) => t.key));
+      const qNumbers = [...p.numbers].filter((n) => !YEAR_RE.test(n));
+      let numShared = 0;
+      for (const n of docNumbers) if (p.numbers.has(n)) numShared++;
+      f.numbers_shared = numShared;
+      f.numbers_differ = docNumbers.size > 0 && qNumbers.length > 0 && numShared === 0 ? 1 : 0;
+      if (p.year !== null) {
+        const years = all.filter((t) => t.kind === 'number' && YEAR_RE.test(t.key)).map((t) => Number(t.key));
+        if (years.includes(p.year)) f.year_same = 1;
+        else if (years.length) f.year_other = 1;
+      }
+      return this.model.features.map((name) => f[name]);
+    });
+  }
+
+  /** Idf-weighted share of a field's distinct terms that the query holds. */
+  private cover(terms: readonly Term[], keys: ReadonlySet<string>): number {
+    let mass = 0;
+    let hit = 0;
+    const seen = new Set<string>();
+    for (const t of terms) {
+      if (seen.has(t.key)) continue;
+      seen.add(t.key);
+      const w = this.index.idf(t.key);
+      mass += w;
+      if (keys.has(t.key)) hit += w;
+    }
+    return mass ? hit / mass : 0;
+  }
+
+  score(row: readonly number[]): number {
+    const m = this.model;
+    let s = 0;
+    for (let i = 0; i < row.length; i++) s += (m.weights[i]! * (row[i]! - m.mean[i]!)) / m.scale[i]!;
+    return s;
+  }
+
+  /** The best `k` claims for the query, best first, each with what matched. */
+  rank(q: MatchQuery, k = 5): MatchResult[] {
+    const p = this.prepare(q);
+    const cands = this.candidates(p, Math.max(k, this.model.candidates));
+    const rows = this.featureRows(p, cands);
+    const scored = cands.map(([d, bm25], i) => ({ d, bm25, score: this.score(rows[i]!), i }));
+    scored.sort((a, b) => b.score - a.score || a.i - b.i);
+    return scored.slice(0, k).map((s) => ({ id: this.index.docs[s.d]!.id, doc: s.d, score: s.score, bm25: s.bm25, explanation: this.explain(p, s.d) }));
+  }
+
+  explain(p: PreparedQuery, d: number): MatchExplanation {
+    const doc = this.index.docs[d]!;
+    const all = [...doc.textTerms, ...doc.titleTerms];
+    const qSurface = new Map<string, string>();
+    for (const t of p.terms) if (!qSurface.has(t.key)) qSurface.set(t.key, t.surface);
+    const seen = new Set<string>();
+    const terms: TermMatch[] = [];
+    const numbers: string[] = [];
+    for (const t of all) {
+      if (seen.has(t.key) || !qSurface.has(t.key)) continue;
+      seen.add(t.key);
+      if (t.kind === 'number') numbers.push(t.surface);
+      else terms.push({ query: qSurface.get(t.key)!, claim: t.surface, kind: t.kind });
+    }
+    terms.sort((a, b) => this.index.idf(fromSurface(b, all)) - this.index.idf(fromSurface(a, all)));
+    const phrases: string[] = [];
+    for (const field of [doc.textTerms, doc.titleTerms]) {
+      for (let i = 0; i + 1 < field.length; i++) {
+        const key = field[i]!.key + ' ' + field[i + 1]!.key;
+        const phrase = field[i]!.surface + ' ' + field[i + 1]!.surface;
+        if (p.bigrams.has(key) && !phrases.some((x) => x.toLowerCase() === phrase.toLowerCase())) phrases.push(phrase);
+      }
+    }
+    const docNums = all.filter((t) => t.kind === 'number');
+    const qNums = p.terms.filter((t) => t.kind === 'number');
+    const claimOnly = uniq(docNums.filter((t) => !p.numbers.has(t.key)).map((t) => t.surface));
+    const docNumKeys = new Set(docNums.map((t) => t.key));
+    const queryOnly = uniq(qNums.filter((t) => !docNumKeys.has(t.key)).map((t) => t.surface));
+    const ctx = new Set(p.contextKeys);
+    const context = uniq(all.filter((t) => ctx.has(t.key) && !qSurface.has(t.key)).map((t) => t.surface));
+    return {
+      terms,
+      context,
+      numbers: uniq(numbers),
+      phrases,
+      numbersDiffer: claimOnly.length && queryOnly.length ? { claim: claimOnly, query: queryOnly } : null,
+    };
+  }
+}
+
+/** Cosine similarity of unrelated words is not 0 (GloVe puts most pairs at 0.1–0.4): only what lies above a floor counts. */
+const SIM_FLOOR = 0.3;
+function sharpen(s: number): number {
+  return s <= SIM_FLOOR ? 0 : (s - SIM_FLOOR) / (1 - SIM_FLOOR);
+}
+
+function fromSurface(m: TermMatch, terms: readonly Term[]): string {
+  return terms.find((t) => t.surface === m.claim)?.key ?? m.claim;
+}
+
+function uniq(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+/** Checks and returns a model read from JSON (throws with a clear message when it is not one). */
+export function loadMatchModel(data: unknown): MatchModel {
+  const m = data as Partial<MatchModel> | null;
+  if (!m || typeof m !== 'object') throw new Error('claim-match model: not an object');
+  const feats = m.features;
+  if (!Array.isArray(feats) || !feats.every((f) => (FEATURES as readonly string[]).includes(f)))
+    throw new Error('claim-match model: unknown or missing features');
+  const n = feats.length;
+  for (const key of ['mean', 'scale', 'weights'] as const) {
+    const v = m[key];
+    if (!Array.isArray(v) || v.length !== n || !v.every((x) => typeof x === 'number' && Number.isFinite(x)))
+      throw new Error(`claim-match model: "${key}" must hold ${n} numbers`);
+  }
+  if (typeof m.candidates !== 'number' || m.candidates < 1) throw new Error('claim-match model: "candidates" must be a positive number');
+  return m as MatchModel;
+}

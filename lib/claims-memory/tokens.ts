@@ -1,0 +1,133 @@
+/**
+ * The terms of a claim for matching (issue 22): what two wordings of one assertion have in common
+ * once spelling, inflection and social-media noise are set aside.
+ *
+ * - Web addresses (and `pic.twitter.com/…` links) are dropped; so is the date of a tweet's
+ *   signature ("— Name (@handle) January 6, 2020"), whose numbers say nothing about the claim.
+ * - Hashtags and @handles are split into words, as are camel-case runs ("#DefundTheCBC" → defund,
+ *   the, cbc; "@realDonaldTrump" → real, donald, trump).
+ * - Words are folded (lower case, no diacritics), stop words are dropped, and the rest are
+ *   Porter-stemmed ("vaccinated", "vaccines" → "vaccin").
+ * - Numbers keep their value ("1,000" → "1000", "2.50" → "2.5"), "%" and "per cent" are "percent".
+ *
+ * Each term keeps its kind (word, number, name) and its surface form, so that a match can say what
+ * matched in the words of the text. Pure, no dependencies: runs in the background and in Node.
+ */
+import { porterStem } from './porter';
+
+export type TermKind = 'word' | 'number' | 'name';
+
+export interface Term {
+  /** The normalised, stemmed term that is compared. */
+  key: string;
+  /** The word as written (after hashtag and camel-case splitting). */
+  surface: string;
+  kind: TermKind;
+}
+
+const STOP = new Set(
+  (
+    'a about above after again against all am an and any are as at be because been before being below between both ' +
+    'but by can could did do does doing down during each few for from further had has have having he her here hers ' +
+    'herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on ' +
+    'once only or other our ours ourselves out over own same she should so some such than that the their theirs them ' +
+    'themselves then there these they this those through to too under until up very was we were what when where ' +
+    'which while who whom why will with would you your yours yourself yourselves also its it\'s im ive dont doesnt ' +
+    'didnt isnt wasnt arent cant wont rt via amp lol omg pls please us get got one would could may might must shall ' +
+    'let lets just like even still ever yet s t d ll m re ve ca wo new news'
+  ).split(' '),
+);
+
+const URL_RE = /(?:https?:\/\/|www\.)\S+|\bpic\.twitter\.com\/\S+|\b[\w-]+\.(?:com|org|net|co|ly|gov|edu|io|me|info|news)\/\S*/gi;
+/** A tweet's signature: "— Name (@handle) Month Day, Year" at the end; the date goes. */
+const SIGNATURE_DATE_RE = /(\(@\w+\))\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},\s+\d{4}\s*$/i;
+/** Words, numbers (with thousands separators and decimals), percent signs. */
+const TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}][\p{L}\p{M}\p{N}'’]*|%/gu;
+const CAMEL_RE = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u;
+const DIACRITICS = /\p{M}+/gu;
+const UPPER_START = /^\p{Lu}/u;
+const ALL_CAPS = /^\p{Lu}+$/u;
+
+export function fold(s: string): string {
+  return s.normalize('NFKD').replace(DIACRITICS, '').toLowerCase();
+}
+
+/** A number's canonical form: "1,000" → "1000", "2.50" → "2.5", "007" → "7". */
+export function canonicalNumber(raw: string): string {
+  let s = raw;
+  // A comma followed by exactly three digits is a thousands separator; another comma is a decimal point.
+  s = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) ? s.replace(/,/g, '') : s.replace(',', '.');
+  if (/^\d{1,3}(\.\d{3}){2,}$/.test(s)) s = s.replace(/\./g, '');
+  const n = Number(s);
+  return Number.isFinite(n) ? String(n) : s;
+}
+
+/** Removes what never helps to match a claim: web addresses, a tweet's signature date. */
+export function cleanText(text: string): string {
+  return text.replace(URL_RE, ' ').replace(SIGNATURE_DATE_RE, '$1');
+}
+
+/**
+ * The terms of a text, in order. A capitalised word that does not open a sentence (or any word in
+ * a hashtag, handle or all-caps run of two or more letters) is a name; this is a cheap cue only
+ * used to weigh overlaps, not an entity tagger.
+ */
+export function claimTerms(text: string, maxChars = 20_000): Term[] {
+  const src = cleanText(text.length > maxChars ? text.slice(0, maxChars) : text);
+  const out: Term[] = [];
+  // In a headline written in title case ("Did Israel Bomb Syria?") capitals say nothing.
+  const longWords = src.replace(/[#@][\p{L}\p{N}_]+/gu, ' ').match(/[\p{L}]{4,}/gu) ?? [];
+  const titleCase = longWords.length >= 3 && longWords.filter((w) => UPPER_START.test(w)).length >= 0.6 * longWords.length && !longWords.every((w) => ALL_CAPS.test(w));
+  // Nor do they in shouting ("STOP POSING AS MY DAD"), where short words are not acronyms.
+  const words3 = src.replace(/[#@][\p{L}\p{N}_]+/gu, ' ').match(/[\p{L}]{3,}/gu) ?? [];
+  const shouting = words3.length >= 3 && words3.filter((w) => ALL_CAPS.test(w)).length >= 0.6 * words3.length;
+  let sentenceStart = true;
+  let prevEnd = 0;
+  for (const m of src.matchAll(TOKEN_RE)) {
+    const raw = m[0];
+    const at = m.index;
+    const gap = src.slice(prevEnd, at);
+    prevEnd = at + raw.length;
+    if (/[.!?:"“]\s*$/.test(gap) || /\n/.test(gap)) sentenceStart = true;
+    const tagged = /[#@]$/.test(gap);
+    if (raw === '%') {
+      out.push({ key: 'percent', surface: '%', kind: 'word' });
+      sentenceStart = false;
+      continue;
+    }
+    if (/^\p{N}/u.test(raw)) {
+      out.push({ key: canonicalNumber(raw), surface: raw, kind: 'number' });
+      sentenceStart = false;
+      continue;
+    }
+    // Possessives and contractions lose their ending ("Trump's", "he'll", "don't" → trump, he, do).
+    const parts = raw.replace(/n['’]t$/i, '').replace(/['’](?:s|ll|re|ve|d|m)$/i, '').replace(/['’]/g, '').split(CAMEL_RE);
+    for (const part of parts) {
+      if (!part) continue;
+      if (/^\p{N}/u.test(part)) {
+        out.push({ key: canonicalNumber(part), surface: part, kind: 'number' });
+        continue;
+      }
+      const f = fold(part);
+      if (f.length < 2 && f !== 'i') continue;
+      if (STOP.has(f)) continue;
+      const isName =
+        UPPER_START.test(part) && (tagged || (!shouting && ALL_CAPS.test(part) && part.length >= 2 && part.length <= 5) || (!sentenceStart && !titleCase && !ALL_CAPS.test(part)));
+      const key = f === 'per' ? f : porterStem(f);
+      out.push({ key, surface: part, kind: isName ? 'name' : 'word' });
+    }
+    sentenceStart = false;
+  }
+  // "per cent" → "percent"
+  for (let i = 0; i + 1 < out.length; i++) {
+    if (out[i]!.key === 'per' && out[i + 1]!.key === 'cent') {
+      out.splice(i, 2, { key: 'percent', surface: 'per cent', kind: 'word' });
+    }
+  }
+  return out.filter((t) => t.key !== 'per');
+}
+
+/** Just the keys. */
+export function termKeys(text: string): string[] {
+  return claimTerms(text).map((t) => t.key);
+}

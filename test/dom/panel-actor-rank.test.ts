@@ -1,0 +1,24 @@
+/**
+ * The panel's order of names: most mentioned first, people first on a tie, and among people
+ * mentioned as often the analysis's own order (its salience), so that the headline's name is not
+ * put behind others because of its spelling.
+ */
+import { describe, expect, it } from 'vitest';
+import { rankActors } from '../../entrypoints/sidepanel/ActorsSection';
+import { mainActors } from '../../entrypoints/sidepanel/Glance';
+import type { Actor } from '../../lib/types';
+
+const actor = (name: string, type: Actor['type'], mentions: number): Actor => ({ key: `${type}:${name.toLowerCase()}`, name, type, aliases: [], mentions, role: null });
+
+describe('ranking the names in the panel', () => {
+  // As the analysis gives them: the headline's name first among those with 3 mentions.
+  const analysed = [actor('Nicolas Mahut', 'PER', 4), actor('Rafael Nadal', 'PER', 3), actor('Spain', 'LOC', 3), actor('Feliciano Lopez', 'PER', 3), actor('Alexander Bublik', 'PER', 3), actor('Croatia', 'LOC', 5)];
+
+  it('puts the most mentioned first, people first on a tie, and keeps the analysis order among those', () => {
+    expect(rankActors(analysed).map((a) => a.name)).toEqual(['Croatia', 'Nicolas Mahut', 'Rafael Nadal', 'Feliciano Lopez', 'Alexander Bublik', 'Spain']);
+  });
+
+  it('names the main people in that order', () => {
+    expect(mainActors(analysed).map((a) => a.name)).toEqual(['Nicolas Mahut', 'Rafael Nadal', 'Feliciano Lopez']);
+  });
+});
