@@ -36,6 +36,15 @@ export interface SyncControllerDeps {
   /** Whether the browser lets the extension contact this server (its host permission is granted). */
   mayContact(url: string): Promise<boolean>;
   now?: () => number;
+  /** After each cycle (the background tells open pages when articles arrived). */
+  cycled?: (state: SyncState) => void;
+}
+
+/** Sync as the options page shows it: on or off, the server (never the password), the state. */
+export interface SyncView {
+  on: boolean;
+  server: { url: string; username: string | null } | null;
+  state: SyncState | null;
 }
 
 /** The address of a CouchDB database as the reader typed it, checked: http(s), no credentials in it, a database name. */
@@ -47,7 +56,7 @@ export function serverAddress(input: string): string {
     throw new SyncError('That is not a web address. Give the address of a database on your CouchDB, such as https://couch.example.net/backstory.');
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new SyncError('The sync server’s address must start with https:// (or http:// for a server on this computer).');
-  if (u.protocol === 'http:' && u.hostname !== '127.0.0.1' && u.hostname !== 'localhost' && u.hostname !== '[::1]') {
+  if (u.protocol === 'http:' && u.hostname !== '127.0.0.1' && u.hostname !== 'localhost') {
     throw new SyncError('Use https:// for a sync server on another machine: with http:// your user name and password would cross the network readable.');
   }
   if (u.username || u.password) throw new SyncError('Give the user name and password in their own fields, not in the address.');
@@ -80,6 +89,7 @@ export function createSyncController(deps: SyncControllerDeps) {
 
   async function keep(state: SyncState): Promise<SyncState> {
     await deps.storage.set({ [SYNC_STATE_KEY]: { ...state, running: false } });
+    deps.cycled?.(state);
     return state;
   }
 
@@ -148,6 +158,18 @@ export function createSyncController(deps: SyncControllerDeps) {
 
     async isOn(): Promise<boolean> {
       return (await stored()) !== null;
+    },
+
+    /** What the options page shows; contacts no server. Pending is counted now, not at the last cycle. */
+    async view(): Promise<SyncView> {
+      const s = await stored();
+      if (!s) return { on: false, server: null, state: null };
+      const kept = ((await deps.storage.get(SYNC_STATE_KEY))[SYNC_STATE_KEY] as SyncState | undefined) ?? null;
+      const e = await engineNow();
+      const live = e?.state.running ? { ...e.state } : kept;
+      const pending = await e?.pendingCount().catch(() => null);
+      const state = live ? { ...live, pending: pending ?? live.pending } : null;
+      return { on: true, server: { url: s.server.url, username: s.server.username ?? null }, state };
     },
   };
 }
