@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Notice } from '@/components/Notice';
+import { SyncSettings } from '@/components/SyncSettings';
 import { originFromInput, originPattern, type AutoRun, type Settings } from '@/lib/settings';
 import { getSettings, setSettings as storeSettings } from '@/lib/settings-item';
 
@@ -177,9 +178,13 @@ export function App() {
           </Notice>
         </div>
       )}
+      <SyncSettings />
       <section style="margin-top: 24px;">
         <h2>Privacy</h2>
-        <p class="muted">Everything Backstory reads and saves stays in this browser, on this device. It has no server and sends nothing anywhere.</p>
+        <p class="muted">
+          Everything Backstory reads and saves stays in this browser, on this device. It has no server and sends nothing anywhere, unless you turn on sync above: then it
+          sends your archive, encrypted with your passphrase, to your own sync server and nowhere else.
+        </p>
       </section>
     </main>
   );

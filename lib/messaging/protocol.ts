@@ -9,8 +9,9 @@ import type { ClaimRow } from '../archive/db';
 import type { ImportReport } from '../archive/backup';
 import type { ExportRequest, ExportTicket } from '../archive/backup-state';
 import type { Analysis, Article, Claim, ClaimStatus, ExtractResult, SavedArticle } from '../types';
+import type { SyncView } from '../sync/controller';
 
-export type { ClaimQuery, ClaimRow, ReviewInput };
+export type { ClaimQuery, ClaimRow, ReviewInput, SyncView };
 
 /** What the background knows about one tab. Kept in `storage.session`, so a stopped worker loses nothing. */
 export type TabState =
@@ -155,6 +156,14 @@ export interface ArchiveStats {
   persisted: boolean | null;
 }
 
+/** What the reader gives to turn sync on: the database's address, its credentials, the passphrase. */
+export interface SyncSetup {
+  url: string;
+  username?: string;
+  password?: string;
+  passphrase: string;
+}
+
 /** Requests handled by the background: name → request payload and reply. */
 export interface BackgroundRequests {
   'content/report': { req: { url: string; result: ExtractResult }; res: { analysis: Analysis | null } };
@@ -208,6 +217,18 @@ export interface BackgroundRequests {
   'archive/import-part': { req: { transfer: string; part: number; parts: number; text: string }; res: { received: number } };
   /** Imports the file sent in parts: all of it in one transaction, or nothing (the error says why). */
   'archive/import': { req: { transfer: string }; res: ImportReport };
+  /** Sync (issue #23), from the options page only: its state. Contacts no server. */
+  'sync/state': { req: Record<string, never>; res: SyncView };
+  /**
+   * Turns sync on (the page asked for the server's host permission first): joins the archive on the
+   * server with the passphrase, or creates it, then runs a first cycle. A wrong passphrase is refused
+   * with a sentence, and nothing changes here or there.
+   */
+  'sync/on': { req: SyncSetup; res: SyncView };
+  /** Turns sync off: the local replica goes; with `deleteRemote`, the server's database too. */
+  'sync/off': { req: { deleteRemote: boolean }; res: SyncView };
+  /** One cycle now (when on). */
+  'sync/now': { req: Record<string, never>; res: SyncView };
 }
 
 export type RequestName = keyof BackgroundRequests;
@@ -265,6 +286,10 @@ export const REQUEST_KINDS: readonly RequestName[] = [
   'archive/transfer',
   'archive/import-part',
   'archive/import',
+  'sync/state',
+  'sync/on',
+  'sync/off',
+  'sync/now',
 ];
 // Pure: a bundle that never checks envelopes (the content script) leaves the list out.
 const REQUEST_NAMES: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(REQUEST_KINDS);

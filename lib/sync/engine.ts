@@ -309,7 +309,7 @@ export class SyncEngine {
   }
 
   /** Changes of this device not on the server yet: the outbox, and documents written locally since the last full push. */
-  private async pendingCount(): Promise<number> {
+  async pendingCount(): Promise<number> {
     const st = await this.localState();
     const since = await this.local.changes({ since: st.pushedSeq, limit: 10_000 });
     const ids = new Set(since.results.map((r) => r.id).filter(isArticleId));
