@@ -58,6 +58,12 @@ async function records(options: DriverPage): Promise<SavedArticle[]> {
   return out;
 }
 
+/** The options page opened afresh (Firefox over BiDi does not reload an extension page reliably). */
+async function reopen(d: SyncDevice, page: DriverPage): Promise<DriverPage> {
+  await page.close();
+  return d.driver().openExtensionPage('options.html');
+}
+
 const byUrl = (recs: SavedArticle[], url: string) => recs.find((r) => r.url === url) ?? null;
 
 /** Fills in the options page's sync form and presses "Turn sync on"; waits for the outcome. */
@@ -123,7 +129,7 @@ export function syncScenario(label: [string, string], a: SyncDevice, b: SyncDevi
   });
 
   it(`the second profile joins with the same address and passphrase, and the save appears there`, async () => {
-    await optB.reload();
+    optB = await reopen(b, optB);
     await turnOn(optB, address(), PASSPHRASE);
     expect(await optB.text(testId('sync-message'))).toContain('Sync is on');
     const got = await records(optB);
@@ -151,7 +157,7 @@ export function syncScenario(label: [string, string], a: SyncDevice, b: SyncDevi
     const down = await syncNow(optA);
     expect(down.state?.lastError).toMatch(/could not be reached\. Backstory will try again; nothing is lost meanwhile\./);
     expect(down.state?.pending).toBeGreaterThan(0);
-    await optA.reload();
+    optA = await reopen(a, optA);
     await optA.waitFor(testId('sync-error'));
     expect(await optA.text(testId('sync-error'))).toContain('could not be reached');
     await couch.start();
@@ -251,7 +257,7 @@ export function syncScenario(label: [string, string], a: SyncDevice, b: SyncDevi
 
   it('turning off with the server’s copy deleted stops contact and keeps the archive', async () => {
     const kept = (await records(optB)).length;
-    await optB.reload();
+    optB = await reopen(b, optB);
     await optB.waitFor(testId('sync-on-state'));
     await optB.click(testId('sync-delete-remote'));
     await optB.click(testId('sync-off'));
