@@ -256,6 +256,10 @@ export function syncScenario(label: [string, string], a: SyncDevice, b: SyncDevi
   });
 
   it('turning off with the server’s copy deleted stops contact and keeps the archive', async () => {
+    // The first profile off too (its copy kept), so that no cycle of its own reaches the server below.
+    const offA = await ask<SyncView>(optA, 'sync/off', { deleteRemote: false });
+    expect(offA.on).toBe(false);
+    expect(couch.rawStorage()).toContain('backstory-meta');
     const kept = (await records(optB)).length;
     optB = await reopen(b, optB);
     await optB.waitFor(testId('sync-on-state'));
