@@ -5,6 +5,11 @@ import preact from '@preact/preset-vite';
 const E2E_HOST = 'http://127.0.0.1/*';
 /** Firefox's add-on id (the Firefox harness reads it from the built manifest). */
 const GECKO_ID = 'backstory@backstory.invalid';
+/**
+ * Where sync may connect (lib/sync/controller.ts `serverAddress` accepts the same): https anywhere,
+ * plain http only to this computer, where no network carries the password.
+ */
+const SYNC_CONNECT = 'https: http://127.0.0.1:* http://localhost:*';
 
 // The e2e build (`npm run build:e2e`, mode "e2e") is the production build plus one host permission
 // for the local test server, because a headless browser cannot click the toolbar button that grants
@@ -19,13 +24,18 @@ export default defineConfig({
     const e2e = mode === 'e2e';
     const optionalHosts = ['http://*/*', 'https://*/*'];
     // The extension's pages and worker run only the extension's own scripts (no eval, no remote
-    // code, no plugins, no <base>, no form posts) and may load or connect to nothing but the
-    // extension itself: a network request of its own would be refused by the browser. The e2e
-    // build may also reach the local test server, whose log proves the suite records the worker.
+    // code, no plugins, no <base>, no form posts) and load nothing but the extension itself.
+    // Connections (fetch) may go to the extension itself and, for sync (issue #23, docs/sync.md),
+    // to a CouchDB the reader names at run time: any https origin, or http on this computer only.
+    // A manifest cannot name a host chosen later (and CSP has no syntax for an IPv6 literal), so
+    // which host is contacted, and when, is the code's rule, checked by the e2e suites: none while
+    // sync is off; while it is on, only the server the reader gave, and only once the browser
+    // granted its host permission, asked when the reader turns sync on (a CouchDB sends no CORS
+    // headers by default, so without that grant the worker cannot read its answers).
     // Framing is refused in Chrome. Firefox's sidebar embeds the panel page in its own browser
     // chrome, which no test here can check, so there the directive is left out rather than risk an
     // empty sidebar. `npm run dev` serves scripts and styles from Vite's server with a live-reload
-    // socket, so it goes without default-src.
+    // socket, so it goes without default-src and connect-src.
     const csp = [
       ...(command === 'serve' ? [] : ["default-src 'self'"]),
       "script-src 'self'",
@@ -33,7 +43,7 @@ export default defineConfig({
       "base-uri 'none'",
       "form-action 'none'",
       ...(browser === 'firefox' ? [] : ["frame-ancestors 'none'"]),
-      ...(e2e ? ["connect-src 'self' http://127.0.0.1:*"] : []),
+      ...(command === 'serve' ? [] : [`connect-src 'self' ${SYNC_CONNECT}`]),
     ].join('; ');
     return {
       name: 'Backstory',

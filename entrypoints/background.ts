@@ -20,6 +20,8 @@ import { syncAutoRun } from '@/lib/background/autorun';
 import { broadcast, serve, tell } from '@/lib/messaging/transport';
 import { originPattern } from '@/lib/settings';
 import { getSettings, updateSettings, watchSettings } from '@/lib/settings-item';
+import { createSyncController, SYNC_ALARM } from '@/lib/sync/controller';
+import { openPouch } from '@/lib/sync/pouch';
 
 async function toggleHighlights(): Promise<void> {
   await updateSettings((s) => ({ highlights: !s.highlights }));
@@ -100,6 +102,33 @@ export default defineBackground(() => {
   const keepCensus = censusKeeper(browser.storage.local, db, () => Date.now());
   // The claim matcher's model, loaded on first use (and again if that failed).
   let claimModel: Promise<MatchModel> | null = null;
+  // Sync (issue #23, docs/sync.md): off until the reader turns it on in the options. While off it
+  // contacts nothing; while on, only the server the reader gave, once its host permission is granted.
+  const sync = createSyncController({
+    db,
+    Pouch: openPouch,
+    storage: {
+      get: (key) => browser.storage.local.get(key),
+      set: (items) => browser.storage.local.set(items),
+      remove: (key) => browser.storage.local.remove(key),
+    },
+    alarms: browser.alarms,
+    async mayContact(url) {
+      try {
+        return await browser.permissions.contains({ origins: [originPattern(url)] });
+      } catch {
+        return false;
+      }
+    },
+    cycled(state) {
+      // Articles that arrived from another device show on open pages at once.
+      const a = state.last?.applied;
+      if (a && a.added + a.updated + a.merged + a.deleted > 0) {
+        keepCensus();
+        broadcast({ kind: 'archive/changed' });
+      }
+    },
+  });
   const service = createService({
     db,
     tabs: new TabStore(browser.storage.session),
@@ -117,6 +146,8 @@ export default defineBackground(() => {
         keepCensus();
         // A scheduled backup of an archive that did not change since the last one is skipped.
         void browser.storage.local.set({ [ARCHIVE_CHANGED_KEY]: Date.now() }).catch(() => undefined);
+        // A change here goes to the reader's other devices soon (a cycle once changes pause).
+        void sync.isOn().then((on) => on && sync.changed());
       }
     },
     now: () => Date.now(),
@@ -133,6 +164,7 @@ export default defineBackground(() => {
           claimModel = null;
           throw err;
         })),
+    sync,
   });
   // Each request is checked against who sent it and what it carries (issue #15).
   serve(gate(service, browser.runtime.getURL('')), (err) => console.error('Backstory background error', err));
@@ -148,6 +180,7 @@ export default defineBackground(() => {
     if (!alarm) void browser.alarms.create(AUTO_BACKUP_ALARM, { delayInMinutes: 1, periodInMinutes: 60 });
   });
   browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void sync.onAlarm(alarm.name);
     if (alarm.name !== AUTO_BACKUP_ALARM) return;
     void runScheduledBackup({
       db,
@@ -207,4 +240,6 @@ export default defineBackground(() => {
   browser.permissions.onRemoved?.addListener(autoRun);
   browser.runtime.onInstalled.addListener(autoRun);
   browser.runtime.onStartup.addListener(autoRun);
+  // A browser started after a while away catches up at once rather than at the next alarm.
+  browser.runtime.onStartup.addListener(() => void sync.isOn().then(async (on) => void (on && (await sync.cycle()))));
 });

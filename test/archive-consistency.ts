@@ -48,7 +48,8 @@ export const ARCHIVE_TABLES = ['articles', 'claims', 'statements', 'events', 'se
  * that say how far those fold in the log left out (they depend on when the background last folded).
  */
 export function foldStores(raw: Record<string, unknown[]>): Record<string, unknown[]> {
-  const { termCounts = [], termLog = [], postings = [], keyPostings = [], meta = [], ...rest } = raw;
+  // The sync outbox (schema 6) is this device's note of changes not yet sent, not archive content.
+  const { termCounts = [], termLog = [], postings = [], keyPostings = [], meta = [], outbox: _outbox, ...rest } = raw;
   const metaRows = meta as MetaRow[];
   const snap = metaRows.find((m) => m.key === TERM_SNAPSHOT)?.seq ?? 0;
   const log = (termLog as TermLogRow[]).filter((r) => r.seq! > snap);

@@ -41,16 +41,27 @@ export const OPTIONAL_PERMISSIONS = Object.keys(OPTIONAL_PERMISSION_REASONS) as 
  * read yet, and then only for that site (or all sites when that is the choice).
  */
 export const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
-export const OPTIONAL_HOSTS_REASON = 'Automatic reading on the sites the reader chooses, asked at that moment through permissions.request.';
+export const OPTIONAL_HOSTS_REASON =
+  'Automatic reading on the sites the reader chooses, and the reader’s own sync server (CouchDB) when sync is turned on, each asked at that moment through permissions.request.';
 
 /** The e2e build only: the local test server, because a headless browser cannot click the toolbar button. */
 export const E2E_HOSTS = ['http://127.0.0.1/*'];
 
-/** The content security policy of the extension's pages and worker, per build. */
+/**
+ * Where the extension's pages and worker may connect besides themselves: the reader's sync server
+ * (issue #23), an address chosen at run time, so any https origin, or http on this computer only.
+ * Which host is actually contacted is the code's rule (none while sync is off, only the server the
+ * reader gave while it is on, after its host permission was granted), checked by the e2e suites'
+ * network logs (test/e2e/sync.test.ts, test/firefox/sync.test.ts).
+ */
+export const SYNC_CONNECT = ['https:', 'http://127.0.0.1:*', 'http://localhost:*'];
+const CONNECT = `connect-src 'self' ${SYNC_CONNECT.join(' ')}`;
+
+/** The content security policy of the extension's pages and worker, per build (the e2e build's is the store build's). */
 export const CSP = {
-  chrome: "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-  chromeE2e: "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; connect-src 'self' http://127.0.0.1:*",
-  firefox: "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+  chrome: `default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; ${CONNECT}`,
+  chromeE2e: `default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; ${CONNECT}`,
+  firefox: `default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; ${CONNECT}`,
 };
 
 /** A policy as directive → sources. */
@@ -71,8 +82,11 @@ export function cspProblems(policy: string, allowedRemote: readonly string[] = [
   if ((csp.get('script-src') ?? []).join(' ') !== "'self'") problems.push("script-src must be exactly 'self'");
   if ((csp.get('object-src') ?? []).join(' ') !== "'none'") problems.push("object-src must be 'none'");
   if ((csp.get('base-uri') ?? []).join(' ') !== "'none'") problems.push("base-uri must be 'none'");
+  const connect = csp.get('connect-src');
+  if (connect && connect.join(' ') !== ["'self'", ...SYNC_CONNECT].join(' ')) problems.push(`connect-src must be 'self' ${SYNC_CONNECT.join(' ')} (the sync server)`);
   for (const [name, sources] of csp) {
     for (const src of sources) {
+      if (name === 'connect-src' && SYNC_CONNECT.includes(src)) continue;
       if (/unsafe|^\*$|^data:$|^blob:$|^https?:$/i.test(src)) problems.push(`${name} allows ${src}`);
       else if (/^(https?|wss?):\/\//i.test(src) && !allowedRemote.includes(src)) problems.push(`${name} allows ${src}`);
     }

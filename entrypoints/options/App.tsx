@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Notice } from '@/components/Notice';
+import { SyncSettings } from '@/components/SyncSettings';
 import { useSettings } from '@/components/useSettings';
 import { originFromInput, originPattern, type AutoRun, type Settings } from '@/lib/settings';
 import { updateSettings } from '@/lib/settings-item';
@@ -188,10 +189,15 @@ export function App() {
           <p class="help">Your browser’s extension shortcuts page can change these keys.</p>
         </Section>
 
-        <Section title="Privacy" id="privacy">
-          <p class="help">Everything Backstory reads and saves stays in this browser, on this device. It has no server and sends nothing anywhere.</p>
-        </Section>
       </form>
+      {/* Sync has a form of its own (its fields are sent together, on the reader's click). */}
+      <SyncSettings />
+      <Section title="Privacy" id="privacy">
+        <p class="help">
+          Everything Backstory reads and saves stays in this browser, on this device. It has no server and sends nothing anywhere, unless you turn on sync above: then it sends
+          your archive, encrypted with your passphrase, to your own sync server and nowhere else.
+        </p>
+      </Section>
     </main>
   );
 }

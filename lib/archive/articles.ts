@@ -22,9 +22,9 @@ export function resize(before: readonly SavedArticle[], after: readonly SavedArt
   return delta;
 }
 
-/** Every table an article's writes touch, for transactions. */
+/** Every table an article's writes touch, for transactions (the outbox: lib/archive/db.ts). */
 export function articleTables(db: ArchiveDB) {
-  return [db.articles, db.claims, db.events, db.search, db.termLog, db.statements, db.meta];
+  return [db.articles, db.claims, db.events, db.search, db.termLog, db.statements, db.meta, db.outbox];
 }
 
 /** Adds to the running totals. Call inside a transaction that includes `db.meta`. */

@@ -106,7 +106,7 @@ export async function reviewClaim(
   now: number,
   added?: Claim,
 ): Promise<SavedArticle | null> {
-  return db.transaction('rw', [db.articles, db.claims, db.statements, db.meta], async () => {
+  return db.transaction('rw', [db.articles, db.claims, db.statements, db.meta, db.outbox], async () => {
     const rec = await db.articles.get(articleId);
     if (!rec) return null;
     const claims = (rec.claims ?? []).slice();

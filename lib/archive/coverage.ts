@@ -406,7 +406,7 @@ export async function fillFingerprints(db: ArchiveDB, idf: LoadableIdf, batch = 
     const recs = (await db.articles.bulkGet(todo.slice(i, i + batch))).filter((r): r is SavedArticle & { id: number } => r?.id !== undefined);
     const fps = new Map<number, ArticleFingerprint>();
     for (const r of recs) if (!r.fingerprint) fps.set(r.id, await fingerprintOf(idf, r));
-    await db.transaction('rw', db.articles, db.events, db.termLog, db.meta, async () => {
+    await db.transaction('rw', db.articles, db.events, db.termLog, db.meta, db.outbox, async () => {
       const keys = new Set<string>();
       const ids: number[] = [];
       for (const r of recs) {
@@ -432,7 +432,7 @@ export async function fillFingerprints(db: ArchiveDB, idf: LoadableIdf, batch = 
   }
   // Done, unless a record without a fingerprint was saved meanwhile (it set the flag again, and
   // the next run picks it up).
-  await db.transaction('rw', db.articles, db.events, db.meta, async () => {
+  await db.transaction('rw', db.articles, db.events, db.meta, db.outbox, async () => {
     const [a, e] = await Promise.all([db.articles.count(), db.events.count()]);
     if (a === e) await db.meta.delete(FILL);
   });

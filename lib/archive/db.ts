@@ -100,6 +100,20 @@ export interface StatementRow {
   article: { title: string; url: string; publisher: string | null };
 }
 
+/**
+ * An article record that changed since sync last took it (lib/sync/): written by hooks on the
+ * articles table in the same transaction as the change, so no change can be missed, even when the
+ * worker stops right after. Keyed by the article's URL, which is the same on every device (ids are
+ * not); the row stays after a delete, which is how deletions reach the other devices. `at` tells a
+ * row noted again meanwhile from the one sync read. Recorded whether sync is on or not, so
+ * deletions made while it was off still travel when it is turned on; there is at most one row per
+ * URL the archive ever held.
+ */
+export interface OutboxRow {
+  url: string;
+  at: number;
+}
+
 /** Running totals (key "totals"), so that statistics and the IDF need no scan of the archive. */
 export interface MetaRow {
   key: string;
@@ -125,6 +139,7 @@ export class ArchiveDB extends Dexie {
   keyPostings!: EntityTable<PostingRow, 'term'>;
   statements!: EntityTable<StatementRow, 'key'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  outbox!: EntityTable<OutboxRow, 'url'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -168,6 +183,10 @@ export class ArchiveDB extends Dexie {
     this.version(5)
       .stores({ search: 'id', events: 'id', postings: 'term', keyPostings: 'term' })
       .upgrade((tx) => upgradeTo5(tx));
+    // Version 6: the outbox of changed articles, for sync (lib/sync/). Nothing to copy: the first
+    // sync of an archive sends every article anyway.
+    this.version(6).stores({ outbox: 'url' });
+    noteArticleChanges(this);
     this.on('populate', (tx) => {
       void tx.table('meta').bulkAdd([
         { key: TOTALS, articles: 0, bytes: 0 },
@@ -176,6 +195,39 @@ export class ArchiveDB extends Dexie {
       ]);
     });
   }
+}
+
+let lastStamp = 0;
+/** A time that only grows within this worker, so two notes of one URL in the same millisecond differ. */
+function stamp(): number {
+  lastStamp = Math.max(Date.now(), lastStamp + 1);
+  return lastStamp;
+}
+
+/**
+ * Hooks that put a row in the outbox for every article created, changed or deleted, inside the
+ * transaction that does it. A transaction that writes articles must therefore include the outbox
+ * (`articleTables(db)` does); one that does not fails with a sentence saying so, instead of a
+ * change that sync would never hear of.
+ */
+function noteArticleChanges(db: ArchiveDB): void {
+  const note = (tx: Transaction, url: unknown) => {
+    // An upgrade rewrites records without changing them; the first sync sends every article anyway.
+    if (typeof url !== 'string' || tx.idbtrans?.mode === 'versionchange') return;
+    if (!tx.storeNames.includes('outbox')) throw new Error('Articles were written in a transaction without the sync outbox (db.outbox): include it, as articleTables(db) does.');
+    // A note that cannot be written (a full disk) must fail the change with it, not let it commit
+    // unnoted. The write then fails with an AbortError, not the quota error itself.
+    tx.table('outbox')
+      .put({ url, at: stamp() })
+      .catch(() => tx.abort());
+  };
+  const articles = db.table('articles');
+  articles.hook('creating', (_key, obj: SavedArticle, tx) => note(tx, obj.url));
+  articles.hook('updating', (mods: Partial<SavedArticle>, _key, obj: SavedArticle, tx) => {
+    note(tx, obj.url);
+    if (typeof mods.url === 'string' && mods.url !== obj.url) note(tx, mods.url);
+  });
+  articles.hook('deleting', (_key, obj: SavedArticle, tx) => note(tx, obj?.url));
 }
 
 async function upgradeTo3(tx: Transaction): Promise<void> {

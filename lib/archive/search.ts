@@ -203,7 +203,7 @@ export { MAX_TAG, MAX_TAGS, normaliseTag } from './tags';
 export async function tagArticles(db: ArchiveDB, ids: readonly number[], add: readonly unknown[], remove: readonly unknown[]): Promise<number> {
   const plus = [...new Set(add.map(normaliseTag).filter((t): t is string => !!t))];
   const minus = new Set(remove.map(normaliseTag).filter((t): t is string => !!t));
-  return db.transaction('rw', db.articles, db.meta, async () => {
+  return db.transaction('rw', db.articles, db.meta, db.outbox, async () => {
     const recs = (await db.articles.bulkGet([...new Set(ids)])).filter((r): r is SavedArticle => !!r);
     const was: SavedArticle[] = [];
     const changed: SavedArticle[] = [];

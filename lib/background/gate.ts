@@ -8,7 +8,8 @@
  *   - the extension's own pages (`extension`): the side panel (Chrome's side panel and Firefox's
  *     sidebar send with no `sender.tab`), the archive page and the options page, recognised by a
  *     `sender.url` inside the extension's own origin (`runtime.getURL('')`). Only they may read or
- *     change the archive, make or import backups, or act on a tab through `panel/*`.
+ *     change the archive, make or import backups, act on a tab through `panel/*`, or see and steer
+ *     sync (`sync/*`).
  *
  * Every request kind has exactly one rule here (the type requires it, and test/extension/gate.test.ts
  * runs every kind from both senders), and every payload is checked at this boundary against its shape
@@ -155,6 +156,15 @@ const RULES: { [K in RequestName]: Rule<K> } = {
     payload: fields({ transfer: text(100), part: integer(0, 1e6), parts: integer(1, 1e6), text: text(PART_CHARS) }, ['transfer', 'part', 'parts', 'text']),
   },
   'archive/import': { from: 'extension', payload: fields({ transfer: text(100) }, ['transfer']) },
+
+  // Sync (issue #23): the options page's; a page Backstory reads may neither see nor steer it.
+  'sync/state': { from: 'extension', payload: none },
+  'sync/on': {
+    from: 'extension',
+    payload: fields<RequestOf<'sync/on'>>({ url: text(2048), username: text(256), password: text(1024), passphrase: text(1024) }, ['url', 'passphrase']),
+  },
+  'sync/off': { from: 'extension', payload: fields({ deleteRemote: (v, a) => (typeof v === 'boolean' ? v : a.fail(`should be true or false, not ${kindOf(v)}`)) }, ['deleteRemote']) },
+  'sync/now': { from: 'extension', payload: none },
 };
 
 /** The request kinds and who may send each: for tests and documentation. */

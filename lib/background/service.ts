@@ -18,7 +18,8 @@ import { EMPTY_IDF } from '../events/idf';
 import { claimSpeakers, cleanReview, listClaims, mergeClaims, reviewClaim, type ReviewInput } from '../archive/claims';
 import { claimFromSelection } from '../nlp/claims/missed';
 import type { ArchiveDB } from '../archive/db';
-import type { Broadcast, PanelState, SavedInfo, TabState } from '../messaging/protocol';
+import type { Broadcast, PanelState, SavedInfo, SyncSetup, SyncView, TabState } from '../messaging/protocol';
+import { SyncError } from '../sync/engine';
 import { isQuotaError, isWriteFailure, STORAGE_FULL, UserFacingError, WRITE_FAILED, type Handlers } from '../messaging/transport';
 import { isClaimStatus } from '../claim-status';
 import { readerMessage } from '../extract/messages';
@@ -74,7 +75,20 @@ export interface ServiceDeps {
   claimMatch?(): Promise<MatchModel>;
   /** Opens the archive page at `hash` in a new tab (the hover card's "actor page"). */
   openArchive?(hash: string): Promise<void>;
+  /** Sync (issue #23; lib/sync/controller.ts); without it, sync is off and cannot be turned on. */
+  sync?: SyncPort;
 }
+
+/** What the `sync/*` requests need of sync (the controller of lib/sync/controller.ts). */
+export interface SyncPort {
+  view(): Promise<SyncView>;
+  isOn(): Promise<boolean>;
+  turnOn(setup: SyncSetup): Promise<unknown>;
+  turnOff(opts: { deleteRemote?: boolean }): Promise<void>;
+  cycle(): Promise<unknown>;
+}
+
+const SYNC_OFF: SyncView = { on: false, server: null, state: null };
 
 
 export function isReadableUrl(url: string | null): url is string {
@@ -461,6 +475,26 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
     async 'archive/import-part'({ transfer, part, parts, text }) {
       return { received: backupStep(() => transfers.receive(transfer, part, parts, text)) };
     },
+    async 'sync/state'() {
+      return d.sync ? d.sync.view() : SYNC_OFF;
+    },
+    async 'sync/on'(setup) {
+      const sync = d.sync;
+      if (!sync) throw new UserFacingError('Sync is not available in this browser.');
+      if (await sync.isOn()) throw new UserFacingError('Sync is already on. Turn it off first to sync with another server. Nothing was changed.');
+      await syncStep(() => sync.turnOn(setup));
+      return sync.view();
+    },
+    async 'sync/off'({ deleteRemote }) {
+      if (!d.sync) return SYNC_OFF;
+      await syncStep(() => d.sync!.turnOff({ deleteRemote }));
+      return d.sync.view();
+    },
+    async 'sync/now'() {
+      if (!d.sync || !(await d.sync.isOn())) throw new UserFacingError('Sync is off. Turn it on first.');
+      await d.sync.cycle();
+      return d.sync.view();
+    },
     async 'archive/import'({ transfer }) {
       const text = backupStep(() => transfers.take(transfer));
       // The file's text is about what its records take as UTF-16, before their index rows.
@@ -569,6 +603,15 @@ export function reopener(db: ArchiveDB, wait: (ms: number) => Promise<void> = (m
       }
     })());
   };
+}
+
+/** A sync step whose failure is a sentence for the reader (lib/sync says what went wrong and that nothing changed). */
+async function syncStep<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (err) {
+    throw err instanceof SyncError ? new UserFacingError(err.message) : err;
+  }
 }
 
 function idList(ids: unknown): number[] {

@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- [activation|sizes|ner|claims|all] [--runs N]`
  * `npm run bench -- scale [--sizes 1000,10000,100000] [--runs 30]` (not part of `all`: it takes long)
+ * `npm run bench -- sync [--sizes 1000,10000] [--runs 15]` (not part of `all`; lib/cli/bench-sync.ts)
  *
  * Benchmarks that print figures (medians, not asserts: the machines are shared and noisy).
  * - activation: time from pressing "Read this page" to the side panel showing the article, on the
@@ -29,6 +30,7 @@ import { findClaims } from '../nlp/claims/find';
 import { findMentions, loadNerModel } from '../nlp/ner';
 import { median, round, table } from './eval/task';
 import { scale } from './bench-scale/run';
+import { syncBench } from './bench-sync';
 
 const SEED_DIR = 'test/fixtures/seed';
 const SEED = '/inkl-independent-ukraine-reassurance-force.html';
@@ -150,7 +152,7 @@ async function main(): Promise<void> {
   const runsAt = argv.indexOf('--runs');
   const runs = runsAt >= 0 ? Math.max(1, Number(argv[runsAt + 1]) || 7) : 7;
   const what = argv.find((a, i) => !a.startsWith('--') && !['--runs', '--sizes', '--seed', '--batch', '--browser'].includes(argv[i - 1] ?? '')) ?? 'all';
-  const known = ['activation', 'sizes', 'ner', 'claims', 'scale', 'all'];
+  const known = ['activation', 'sizes', 'ner', 'claims', 'scale', 'sync', 'all'];
   if (!known.includes(what)) throw new Error(`Unknown benchmark "${what}". Choose one of: ${known.join(', ')}.`);
   const figures: Record<string, number> = {};
   if (what === 'sizes' || what === 'all') Object.assign(figures, sizes());
@@ -163,6 +165,7 @@ async function main(): Promise<void> {
     for (const browser of browsers) Object.assign(figures, await activation(runs, browser));
   }
   if (what === 'scale') Object.assign(figures, await scale(argv)); // its own --runs default (30)
+  if (what === 'sync') Object.assign(figures, await syncBench(argv)); // its own --runs default (15)
   console.log(JSON.stringify({ bench: what, ...figures }));
 }
 

@@ -10,10 +10,11 @@ import type { ActorPage } from '../archive/actor-page';
 import type { StoryPage } from '../archive/story';
 import type { ImportReport } from '../archive/backup';
 import type { ExportRequest, ExportTicket } from '../archive/backup-state';
+import type { SyncView } from '../sync/controller';
 import type { ActorArchiveInfo, ArchiveStats, ArticleSummary, Coverage, ArchiveQuery } from '../archive/views';
 import type { Analysis, Article, Claim, ExtractResult, SavedArticle } from '../types';
 
-export type { ActorPage, ClaimQuery, ClaimRow, ReviewInput, StoryPage };
+export type { ActorPage, ClaimQuery, ClaimRow, ReviewInput, StoryPage, SyncView };
 export type * from '../archive/views';
 
 /** What the background knows about one tab. Kept in `storage.session`, so a stopped worker loses nothing. */
@@ -38,6 +39,14 @@ export interface PanelState {
   saved: SavedInfo | null;
   /** Whether the extension may read this tab's site without a click on its button. */
   canAccess: boolean;
+}
+
+/** What the reader gives to turn sync on: the database's address, its credentials, the passphrase. */
+export interface SyncSetup {
+  url: string;
+  username?: string;
+  password?: string;
+  passphrase: string;
 }
 
 /**
@@ -93,6 +102,18 @@ export const REQUESTS = {
   'archive/actor': {} as Ask<{ key: string }, ActorPage | null>,
   /** The story (event) of a saved article: its articles in date order, what each brought in, its claims and how they changed (null: no such article). */
   'archive/story': {} as Ask<{ id: number }, StoryPage | null>,
+  /** Sync (issue #23), from the options page only: its state. Contacts no server. */
+  'sync/state': {} as Ask<Record<string, never>, SyncView>,
+  /**
+   * Turns sync on (the page asked for the server's host permission first): joins the archive on the
+   * server with the passphrase, or creates it, then runs a first cycle. A wrong passphrase is refused
+   * with a sentence, and nothing changes here or there.
+   */
+  'sync/on': {} as Ask<SyncSetup, SyncView>,
+  /** Turns sync off: the local replica goes; with `deleteRemote`, the server's database too. */
+  'sync/off': {} as Ask<{ deleteRemote: boolean }, SyncView>,
+  /** One cycle now (when on). */
+  'sync/now': {} as Ask<Record<string, never>, SyncView>,
   'archive/delete': {} as Ask<{ id: number }, SavedArticle | null>,
   'archive/restore': {} as Ask<{ record: SavedArticle }, { id: number }>,
   'archive/stats': {} as Ask<Record<string, never>, ArchiveStats>,

@@ -144,7 +144,7 @@ describe('backup and restore', () => {
     console.log(`backup export of 3 articles: ${Date.now() - started} ms to the download`);
     const text = await readFile(backupPath, 'utf8');
     const file = JSON.parse(text);
-    expect(text.startsWith('{"backstory":{"format":"backstory-backup","formatVersion":1,"schemaVersion":5,')).toBe(true);
+    expect(text.startsWith('{"backstory":{"format":"backstory-backup","formatVersion":1,"schemaVersion":6,')).toBe(true);
     expect(file.backstory.articles).toBe(3);
     expect(file.backstory.settings).toMatchObject({ highlights: false, neverSave: ['https://ads.example'] });
     expect(file.formatName).toBe('dexie');

@@ -35,6 +35,9 @@ const KNOWN_ADDRESSES: Record<string, string> = {
   'https://github.com/wxt-dev/wxt/issues/371': 'WXT storage (the settings item): a link in the text of one of its error messages',
   'https://wxt.dev/guide/go-further/testing.html': 'WXT storage (the settings item): a link in the text of one of its error messages',
   'http://www.w3.org/ns/anno.jsonld': 'the W3C Web Annotation context named in exported annotations (an identifier, never fetched)',
+  'https://couch.example.net/backstory': 'sync: the example database address in the options form’s placeholder (never fetched)',
+  'https://couch.example.net/backstory.': 'sync: the example database address in an error sentence (never fetched)',
+  'https://github.com/uuidjs/uuid#getrandomvalues-not-supported': 'uuid (in PouchDB): a link in the text of one of its error messages',
 };
 
 describe('the built extension', () => {

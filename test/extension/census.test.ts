@@ -67,7 +67,7 @@ describe('the archive’s census', () => {
     await expect.poll(async () => (await stored(CENSUS_KEY)) as unknown).toEqual({ articles: 2, at: 9000 });
     expect(await checkCensus(area(), db, 9500)).toBeNull();
     // Now articles vanish without the background knowing (a damaged database, partly recovered).
-    await db.articles.delete(ids[1]!);
+    await db.transaction('rw', db.articles, db.outbox, () => db.articles.delete(ids[1]!));
     expect(await checkCensus(area(), db, 10_000)).toMatchObject({ expected: 2, found: 1 });
   });
 

@@ -13,7 +13,7 @@ import { splitParts } from '../../lib/archive/backup-state';
 import { ArchiveDB } from '../../lib/archive/db';
 import { FROM_A_PAGE, gate, requestRules, senderKind, type GatedHandlers, type SenderKind } from '../../lib/background/gate';
 import { loadMatchModel } from '../../lib/claims-memory/match';
-import { createService, NOT_ON_THIS_PAGE, type TabAccess } from '../../lib/background/service';
+import { createService, NOT_ON_THIS_PAGE, type SyncPort, type TabAccess } from '../../lib/background/service';
 import { TabStore } from '../../lib/background/tab-store';
 import { REQUEST_KINDS, type Broadcast, type RequestName, type RequestOf } from '../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
@@ -78,8 +78,27 @@ function build(): GatedHandlers {
     settings: async () => DEFAULT_SETTINGS,
     claimMatch: async () => loadMatchModel(JSON.parse(readFileSync(new URL('../../public/models/claim-match.json', import.meta.url), 'utf8'))),
     openArchive: async (hash) => void calls.push(`open ${hash}`),
+    sync: fakeSync(),
   });
   return gate(service, BASE);
+}
+
+/** Sync as the background runs it, minus the server: on or off, each step noted in `calls`. */
+function fakeSync(): SyncPort {
+  let server: { url: string; username: string | null } | null = null;
+  return {
+    view: async () => ({ on: !!server, server, state: null }),
+    isOn: async () => !!server,
+    async turnOn(setup) {
+      calls.push('sync-on');
+      server = { url: setup.url, username: setup.username ?? null };
+    },
+    async turnOff() {
+      calls.push('sync-off');
+      server = null;
+    },
+    cycle: async () => void calls.push('sync-cycle'),
+  };
 }
 
 type Call = <K extends RequestName>(kind: K, payload: RequestOf<K>, sender?: Sender) => Promise<unknown>;
@@ -162,6 +181,16 @@ const SAMPLES: { [K in RequestName]: () => Promise<RequestOf<K>> } = {
     for (const [i, text] of parts.entries()) await call('archive/import-part', { transfer, part: i, parts: parts.length, text });
     return { transfer };
   },
+  'sync/state': async () => ({}),
+  'sync/on': async () => ({ url: 'https://couch.example/backstory', username: 'reader', password: 'pw', passphrase: 'correct horse battery staple' }),
+  'sync/off': async () => {
+    await call('sync/on', { url: 'https://couch.example/backstory', passphrase: 'correct horse battery staple' });
+    return { deleteRemote: true };
+  },
+  'sync/now': async () => {
+    await call('sync/on', { url: 'https://couch.example/backstory', passphrase: 'correct horse battery staple' });
+    return {};
+  },
 };
 
 /** Everything a request could change: every table, every tab's state, what was broadcast, what was asked of tabs. */
@@ -185,7 +214,7 @@ describe('the sender rules', () => {
 
   it('give the content script only what the page lifecycle needs', () => {
     expect(contentOnly.sort()).toEqual(['content/actor-info', 'content/open-actor', 'content/report']);
-    for (const k of kinds) if (/^(archive|panel)\//.test(k)) expect(rules[k], k).toBe('extension');
+    for (const k of kinds) if (/^(archive|panel|sync)\//.test(k)) expect(rules[k], k).toBe('extension');
   });
 
   it('tell the extension’s pages from content scripts by the sender’s address, tab or not', () => {
@@ -263,6 +292,9 @@ describe('the extension’s own pages', () => {
       ['archive/export', { format: 'pdf' }, /“format” should be one of/],
       ['archive/get', null, /should be an object, not empty/],
       ['archive/list', { offset: 0, limit: 10, __proto__: { polluted: true }, ['constructor']: 1 }, /field named “constructor”/],
+      ['sync/on', { url: 'https://couch.example/backstory' }, /“passphrase”/],
+      ['sync/on', { url: 'https://couch.example/backstory', passphrase: 'p'.repeat(2000) }, /“passphrase” is too long/],
+      ['sync/off', { deleteRemote: 'yes' }, /“deleteRemote” should be true or false/],
     ];
     for (const [kind, payload, message] of bad) {
       await expect(call(kind, payload as never), kind).rejects.toThrow(message);

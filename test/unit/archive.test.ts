@@ -119,7 +119,7 @@ describe('archive', () => {
   it('rejects a second record with the same URL at the database level', async () => {
     await saveArticle(db, article(), null, 1);
     const { id: _id, ...rec } = (await findByUrl(db, 'https://news.example/story'))!;
-    await expect(db.articles.add({ ...rec })).rejects.toMatchObject({ name: 'ConstraintError' });
+    await expect(db.transaction('rw', db.articles, db.outbox, () => db.articles.add({ ...rec }))).rejects.toMatchObject({ name: 'ConstraintError' });
   });
 });
 

@@ -90,10 +90,22 @@ describe('permissions', () => {
     const effects = [...options.matchAll(/useEffect\(\(\) => \{([\s\S]*?)\}, \[/g)].map((m) => m[1]!);
     for (const body of effects) expect(body).not.toMatch(/permissions\.request/);
   });
+
+  it('the sync settings ask for the sync server alone when the reader turns sync on, never at load', () => {
+    const page = readFileSync('components/SyncSettings.tsx', 'utf8');
+    expect([...page.matchAll(/permissions\.request\(/g)].length).toBe(1);
+    const turnOn = page.slice(page.indexOf('async function turnOn'));
+    expect(turnOn.indexOf('permissions.request({ origins: [pattern] })')).toBeGreaterThan(0);
+    // The request is the handler's first await, so the browser sees the reader's click.
+    expect(turnOn.indexOf('await ')).toBe(turnOn.indexOf('await browser.permissions.request'));
+    const effects = [...page.matchAll(/useEffect\(\(\) => \{([\s\S]*?)\}, \[/g)].map((m) => m[1]!);
+    expect(effects.length).toBeGreaterThan(0);
+    for (const body of effects) expect(body).not.toMatch(/permissions\.request/);
+  });
 });
 
 describe('content security policy', () => {
-  it('Chrome: only the extension’s own scripts, no plugins, no <base>, never framed, nothing remote', async () => {
+  it('Chrome: only the extension’s own scripts, no plugins, no <base>, never framed, no connection but to a sync server', async () => {
     const m = await chrome();
     const csp = (m.content_security_policy as { extension_pages: string }).extension_pages;
     expect(csp).toBe(CSP.chrome);
@@ -106,13 +118,13 @@ describe('content security policy', () => {
     expect(cspProblems(csp)).toEqual([]);
   });
 
-  it('the e2e build may connect to the local test server only', async () => {
+  it('the e2e build has the store build’s policy (its test servers are on 127.0.0.1)', async () => {
     const csp = ((await e2e()).content_security_policy as { extension_pages: string }).extension_pages;
     expect(csp).toBe(CSP.chromeE2e);
     expect(cspProblems(csp, ['http://127.0.0.1:*'])).toEqual([]);
   });
 
-  it('development (npm run dev) keeps the script rules; only default-src gives way to the dev server', async () => {
+  it('development (npm run dev) keeps the script rules; only default-src and connect-src give way to the dev server', async () => {
     const csp = ((await manifestFor({ command: 'serve', mode: 'development' })).content_security_policy as { extension_pages: string }).extension_pages;
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("object-src 'none'");
