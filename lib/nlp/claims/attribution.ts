@@ -37,6 +37,38 @@
  * quoted word or two inside reported speech ("a “peace conference”") leaves it 'reported'.
  */
 import { findQuoteSpans, splitSentences, type Sentence } from '../sentences';
+import {
+  ADDRESSEE_VERBS,
+  AS_VERBS,
+  AUX,
+  BELIEF_VERBS,
+  CAP_STOP,
+  CLAIM_VERBS,
+  CLAUSE_WORDS,
+  COLON_VERBS,
+  CUE_ADVERBIALS,
+  DETERMINERS,
+  LABELS,
+  MODIFIERS,
+  MONTH_ABBREV,
+  NAMING_VERBS,
+  NEGATED_SOURCE,
+  NOT_ADVERBS,
+  OBJECT_PRONOUNS,
+  PARTICIPLES,
+  PASSIVE_AUX,
+  PLAIN_ADVERBS,
+  PREPOSITIONS,
+  REJECT_START,
+  ROLE_NOUNS,
+  SOURCE_NUMBER_WORDS,
+  SPEECH_VERBS,
+  SUBJECT_PRONOUNS,
+  SUBJECT_START,
+  SUBORDINATORS,
+  THAT_VERBS,
+  TITLE_ABBREV,
+} from './lexicons';
 
 /** UTF-16 offsets into the text: [start, end). */
 export interface Span {
@@ -74,104 +106,6 @@ export interface FindAttributionOptions {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Lexicons
-
-const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
-
-/** Verbs of saying: finite forms that introduce speech or a statement. */
-const SPEECH_VERBS = words(`
-  said says say told tells added adds insisted insists admitted admits argued argues warned warns claimed claims
-  suggested suggests stressed stresses noted notes announced announces denied denies explained explains
-  acknowledged acknowledges confirmed confirms asserted asserts declared declares maintained maintains contended
-  contends predicted predicts revealed reveals reported reports wrote writes tweeted tweets posted asked asks
-  replied replies responded responds answered continued recalled recalls conceded concedes emphasized emphasised
-  emphasizes emphasises observed remarked alleged alleges charged testified complained complains promised promises
-  vowed vows pledged pledges countered agreed agrees estimated speculated joked quipped boasted bragged lamented
-  stated states reiterated echoed echoes reiterates mused cautioned cautions disclosed conceded retorted explained informed
-  concluded concludes wondered acknowledged signalled signaled indicated indicates hinted hints urged urges
-`);
-/** Verbs of finding and showing: attributions only with a "that" clause ("a report found that …"). */
-const THAT_VERBS = words(`found finds shows showed show determined`);
-/** Words in capitals before a colon that label a page part, not a speaker in a transcript. */
-const LABELS = words(`update updated editor editor's note watch related photos photo video read more see also listen breaking exclusive live opinion analysis correction clarification warning source sources credit image images q a`);
-/** Verbs that introduce speech only when a colon or comma and a quotation follow. */
-const COLON_VERBS = words(`commented comments reads read chanted chants shouted shouts yelled wrote`);
-/** "claim" in its sense of taking ("claimed responsibility", "claimed victory") has no clause after it. */
-const CLAIM_VERBS = words(`claimed claims claim`);
-/** Sources that deny there is a speaker. */
-const NEGATED_SOURCE = words(`no nobody none neither nor never`);
-/** Verbs of belief and intention: attributions too, but only in the verb-first frame. */
-const BELIEF_VERBS = words(`believes believe believed thinks think fears feared worries worried hopes hoped expects expected doubts doubted`);
-/** Verbs that name a quotation: `X hailed Y as “…”`, `X called it “…”`. */
-const NAMING_VERBS = words(`
-  hailed hails called calls described describes dubbed dubs labelled labeled labels branded brands praised praises
-  slammed slams denounced denounces condemned condemns decried decries welcomed welcomes termed terms urged urges
-`);
-/** Verbs that take the addressee as object before the content: `told the BBC (that) …`. */
-const ADDRESSEE_VERBS = words(`told tells informed assured reminded warned promised urged urges`);
-/** Participles that continue the speaker's previous attribution: `…, adding that …`. */
-const PARTICIPLES = words(`
-  adding saying noting arguing insisting warning stressing claiming suggesting explaining telling acknowledging
-  admitting declaring predicting asserting writing
-`);
-const AUX = words(`has have had also would will later then previously repeatedly again further once reportedly has've`);
-const PASSIVE_AUX = words(`is was are were be been being`);
-const PRONOUNS = words(`he she they we i it you`);
-const OBJECT_PRONOUNS = words(`him her them us me you reporters journalists supporters voters`);
-const DETERMINERS = words(`a an the his her their its our my your this these those some many several other both all most few`);
-const NUMBER_WORDS = words(`one two three four five six seven eight nine ten dozens hundreds`);
-/** Nouns that head a source phrase ("a spokesperson", "senior officials", "police"). */
-const ROLE_NOUNS = words(`
-  spokesperson spokesman spokeswoman spokespeople spokesmen official officials minister ministers president
-  presidents premier chancellor secretary secretaries source sources police officer officers aide aides adviser
-  advisers advisor advisors analyst analysts expert experts diplomat diplomats leader leaders envoy ambassador
-  spokesperson's campaign government administration department ministry office agency committee party company
-  firm group lawyer lawyers attorney attorneys counsel prosecutor prosecutors judge court statement report
-  survey poll study researchers scientists economists officials critics supporters opponents residents people
-  witnesses activists campaigners members member chairman chairwoman chair head director executive chief ceo
-  founder candidate nominee senator senators congressman congresswoman governor mayor lawmaker lawmakers
-  representative representatives delegate delegates strategist strategists staffer staffers insider insiders
-  operative operatives pollster pollsters commentator commentators host anchor reporter reporters journalist
-  journalists correspondent editor editors columnist newspaper network channel broadcaster agency website
-  authorities military army ministry kremlin spokesperson administration white house daughter son wife husband
-  mother father friend friends brother sister voters voter fans fan team manager coach doctor doctors officer
-  investigators regulator regulators economist observers organisers organizers union unions man woman men women
-  teacher teachers student students worker workers clinton trump bosses hawks representative representatives
-`);
-/** Modifiers allowed inside a source phrase before the head. */
-const MODIFIERS = words(`
-  senior junior former top chief deputy foreign defence defense interior prime vice assistant press
-  communications campaign white house state federal local national regional international european american
-  british french german russian ukrainian chinese us uk eu un nato military security intelligence government
-  unnamed anonymous independent leading prominent key other two three four several many some longtime
-  long-time veteran spokes new latest conservative liberal democratic republican labour tory progressive
-`);
-/** Capitalised words that open a sentence or clause but are never part of a source phrase. */
-const CAP_STOP = words(`
-  but and or so yet meanwhile however while when as after before since although though if because in on at for
-  with from to by of also still then now earlier later last this that these those there here what why how who
-  where which speaking asked asking writing talking according it is was are were will would has have had do does
-  did not no yes thus instead indeed moreover furthermore speaking despite during under over until unless
-  whether once even only just nor having being given monday tuesday wednesday thursday friday saturday sunday
-  today yesterday tonight
-`);
-const CLAUSE_WORDS = words(`and but or while as when that because although though since after before if so whereas once where which who`);
-const SUBORDINATORS = words(`while although though as when if because since whereas after before once`);
-const SUBJECT_START = words(`
-  that the a an he she they we i it you his her their its our my your this these those there some many no
-  nobody everyone everybody no-one all any each every one if what how why whether when mr mrs ms dr sir
-`);
-const PREPOSITIONS = words(`in on at to during after before with for by about of from over under into through since until against among via`);
-/** Words that, right after "said", show it is not introducing a statement ("said so", "said nothing"). */
-const REJECT_START = words(`so nothing goodbye yes no not too as than and or but which who whom whose what`);
-const TIME_WORDS = words(`
-  on in at during over last this earlier later yesterday today tonight monday tuesday wednesday thursday friday
-  saturday sunday week weekend month year morning afternoon evening night recently previously again years
-  months weeks days decades time times hours ago long privately publicly openly repeatedly separately later
-  earlier first also twitter facebook instagram television radio interview statement
-`);
-
-// ---------------------------------------------------------------------------------------------------------------
 // Tokens
 
 interface Tok {
@@ -185,8 +119,6 @@ interface Tok {
   q: boolean;
 }
 
-const TITLE_ABBREV = words(`mr mrs ms dr st sen rep gov gen lt col capt sgt prof rev jr sr u.s u.k u.n d.c cmdr cmdt adm maj cpl pvt det insp supt`);
-const MONTH_ABBREV = words(`jan feb mar apr jun jul aug sep sept oct nov dec`);
 const WORD_RE = /[\p{L}\p{N}]+(?:[-&.'’][\p{L}\p{N}]+)*|\S/gu;
 
 function tokenize(text: string, start: number, end: number, inQuote: Uint8Array): Tok[] {
@@ -243,7 +175,7 @@ const isPossessive = (t: Tok | undefined): boolean => t !== undefined && (t.l ==
 const bare = (t: Tok): string => t.l.replace(/'(?:s|re|ve|ll|d|m)$/, '').replace(/n't$/, '');
 /** Can the token open a clause that is the content of a speech verb? */
 const opensClause = (t: Tok | undefined): boolean =>
-  t !== undefined && (isQuoteMark(t) || SUBJECT_START.has(bare(t)) || PRONOUNS.has(bare(t)) || (isCap(t) && !CAP_STOP.has(t.l)) || isNumber(t) || ROLE_NOUNS.has(t.l));
+  t !== undefined && (isQuoteMark(t) || SUBJECT_START.has(bare(t)) || SUBJECT_PRONOUNS.has(bare(t)) || (isCap(t) && !CAP_STOP.has(t.l)) || isNumber(t) || ROLE_NOUNS.has(t.l));
 const isDash = (t: Tok | undefined): boolean => t !== undefined && (t.w === '–' || t.w === '—' || t.w === '-' || t.w === '--');
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -364,7 +296,7 @@ function finish(text: string, a: Attribution): Attribution {
   const out: Attribution = { kind: a.kind, source: a.source, cue: a.cue, content: trimSpan(text, a.content) };
   if (a.source) {
     const s = text.slice(a.source.start, a.source.end).toLowerCase();
-    if (PRONOUNS.has(s)) out.sourceIsPronoun = true;
+    if (SUBJECT_PRONOUNS.has(s)) out.sourceIsPronoun = true;
   }
   return out;
 }
@@ -547,9 +479,6 @@ function closedGroupBefore(ctx: Ctx, toks: Tok[], k: number): number {
 /** A manner or time adverb between a source and its cue ("Brooke tearfully asked"). */
 const isAdverb = (t: Tok | undefined): boolean =>
   t !== undefined && !t.q && !isCap(t) && (PLAIN_ADVERBS.has(t.l) || (t.l.length >= 6 && t.l.endsWith('ly') && !ROLE_NOUNS.has(t.l) && !NOT_ADVERBS.has(t.l)));
-/** Frequency and time adverbs without "-ly" that stand between a subject and its verb. */
-const PLAIN_ADVERBS = words(`always also often never later again still once already since long`);
-const NOT_ADVERBS = words(`family assembly supply reply rally italy anomaly monopoly homily butterfly jelly belly holly`);
 
 /**
  * `“…,” NP said`, where the phrase between the quotation and the cue is longer than a name: a
@@ -658,13 +587,13 @@ function objectAfter(toks: Tok[], j: number): number {
   const t = toks[j];
   if (!t || t.q) return j;
   if (OBJECT_PRONOUNS.has(t.l)) return j + 1;
-  if (PRONOUNS.has(bare(t)) || t.l === 'that') return j;
+  if (SUBJECT_PRONOUNS.has(bare(t)) || t.l === 'that') return j;
   let k = j;
   if (DETERMINERS.has(t.l)) k++;
   while (k < toks.length && k < j + 6) {
     const u = toks[k]!;
     if (u.q || !(isWord(u) || isPossessive(u))) break;
-    if ((k > j && DETERMINERS.has(u.l)) || u.l === 'that' || PRONOUNS.has(bare(u)) || CLAUSE_WORDS.has(u.l) || PREPOSITIONS.has(u.l) || AUX.has(u.l) || PASSIVE_AUX.has(u.l)) break;
+    if ((k > j && DETERMINERS.has(u.l)) || u.l === 'that' || SUBJECT_PRONOUNS.has(bare(u)) || CLAUSE_WORDS.has(u.l) || PREPOSITIONS.has(u.l) || AUX.has(u.l) || PASSIVE_AUX.has(u.l)) break;
     k++;
   }
   return k > j && !(k === j + 1 && DETERMINERS.has(t.l)) ? k : j;
@@ -750,7 +679,7 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
     let m = after.to;
     const nx = toks[m];
     if (nx && isWord(nx)) {
-      if (!PREPOSITIONS.has(nx.l) && !TIME_WORDS.has(nx.l)) return null;
+      if (!PREPOSITIONS.has(nx.l) && !CUE_ADVERBIALS.has(nx.l)) return null;
       while (m < toks.length && isWord(toks[m]) && m < after.to + 6) m++;
       if (m < toks.length - 1 || (toks[m] && !/^[.!?]$/.test(toks[m]!.w))) return null;
     }
@@ -766,7 +695,7 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
   let steps = 0;
   while (k < toks.length && (isWord(toks[k]) || toks[k]!.w === '.' && /\w\.$/.test(toks[k]!.w)) && steps < 10) {
     // "…, he told police he supported Trump": a clause of its own after the cue is its content, not an adverbial.
-    if (toks[k]!.l === 'that' || PARTICIPLES.has(toks[k]!.l) || (PRONOUNS.has(toks[k]!.l) && toks[k]!.l !== 'it')) return null;
+    if (toks[k]!.l === 'that' || PARTICIPLES.has(toks[k]!.l) || (SUBJECT_PRONOUNS.has(toks[k]!.l) && toks[k]!.l !== 'it')) return null;
     k++;
     steps++;
   }
@@ -825,7 +754,7 @@ function verbFirst(ctx: Ctx, si: number, cueStartTok: number, ci: number, verbKi
   if (NEGATED_SOURCE.has(toks[src.from]!.l)) return null;
   if (verbKind === 'belief') {
     const u = toks[j]!;
-    if (!(u.l === 'that' || SUBJECT_START.has(bare(u)) || PRONOUNS.has(bare(u)) || isCap(u))) return null;
+    if (!(u.l === 'that' || SUBJECT_START.has(bare(u)) || SUBJECT_PRONOUNS.has(bare(u)) || isCap(u))) return null;
   }
   const endTok = clauseEnd(ctx, si, j, src.subordinate, src.relative);
   if (endTok - j < 3) return null;
@@ -853,13 +782,13 @@ function contentStart(toks: Tok[], j: number): number {
   if (!t || t.q) return isQuoteMark(t) ? j : -1;
   if (t.w === ':' || t.w === ',') return isQuoteMark(toks[j + 1]) ? j + 1 : -1;
   if (t.l === 'that') return j;
-  const adverbial = (PREPOSITIONS.has(t.l) || TIME_WORDS.has(t.l) || /ly$/.test(t.l)) && !DETERMINERS.has(t.l);
+  const adverbial = (PREPOSITIONS.has(t.l) || CUE_ADVERBIALS.has(t.l) || /ly$/.test(t.l)) && !DETERMINERS.has(t.l);
   if (adverbial || isCap(t)) {
     for (let k = j + 1; k < toks.length && k < j + 9; k++) {
       const u = toks[k]!;
       if (u.q) break;
       if (u.l === 'that') return k;
-      if (adverbial && k > j + 1 && PRONOUNS.has(bare(u)) && !OBJECT_PRONOUNS.has(u.l)) return k;
+      if (adverbial && k > j + 1 && SUBJECT_PRONOUNS.has(bare(u)) && !OBJECT_PRONOUNS.has(u.l)) return k;
       if (u.w === ',') {
         if (adverbial && opensClause(toks[k + 1])) return k + 1;
         break;
@@ -919,7 +848,7 @@ function clauseEnd(ctx: Ctx, si: number, j: number, subordinate: boolean, relati
       let m = k + 1;
       if (toks[m]?.l === 'but' || toks[m]?.l === 'and') m++;
       const head = toks[m];
-      if (head && (PRONOUNS.has(head.l) || (isCap(head) && !CAP_STOP.has(head.l)))) {
+      if (head && (SUBJECT_PRONOUNS.has(head.l) || (isCap(head) && !CAP_STOP.has(head.l)))) {
         let v = m + 1;
         while (v < toks.length && isCap(toks[v]) && v < m + 4) v++;
         while (v < toks.length && AUX.has(toks[v]!.l)) v++;
@@ -979,8 +908,6 @@ function accordingTo(ctx: Ctx, si: number, i: number): Try | null {
   return { att: mkFound(ctx, si, null, after.span, cue, { start, end: contentEnd }), next: end };
 }
 
-/** Verbs of "As X said, …" beyond the verbs of saying ("As he related, …", "as the authors explain"). */
-const AS_VERBS = words(`related relates explain note put write say tell recall recalled describe described`);
 
 /**
  * `In X's words, …` / `in the words of X: …` / `As X related, …` (at the start of the sentence):
@@ -1203,7 +1130,7 @@ function sourceBefore(ctx: Ctx, toks: Tok[], end: number, afterQuote: boolean): 
     if (!inner || nameEndingAt(ctx, toks, o - 1) < 0) return null;
     return { ...inner, span: { start: inner.span.start, end: t.e } };
   }
-  if ((PRONOUNS.has(t.l) && !(t.l === 'it' && toks[k + 1]?.l === 'is')) || t.l === 'who') {
+  if ((SUBJECT_PRONOUNS.has(t.l) && !(t.l === 'it' && toks[k + 1]?.l === 'is')) || t.l === 'who') {
     const found = finishSource(toks, k, k, true);
     // "Assange, who denies the accusation, has avoided …": the cue of a relative clause covers that
     // clause only, up to its closing comma, never the main clause around it.
@@ -1231,7 +1158,7 @@ function atClauseEdge(toks: Tok[], s: number): boolean {
 function roleWithPhrase(ctx: Ctx, toks: Tok[], k: number): number | null {
   for (let p = k - 1; p >= 1 && p >= k - 4; p--) {
     const u = toks[p]!;
-    if (u.q || !isWord(u) || AUX.has(u.l) || PASSIVE_AUX.has(u.l) || SPEECH_VERBS.has(u.l) || CLAUSE_WORDS.has(u.l) || PRONOUNS.has(u.l)) return null;
+    if (u.q || !isWord(u) || AUX.has(u.l) || PASSIVE_AUX.has(u.l) || SPEECH_VERBS.has(u.l) || CLAUSE_WORDS.has(u.l) || SUBJECT_PRONOUNS.has(u.l)) return null;
     if (!/^(?:on|of|in|at|for|from|with)$/.test(u.l) || p === k) continue;
     if (!ROLE_NOUNS.has(toks[p - 1]!.l) || toks[p - 1]!.q) return null;
     const head = nounPhraseStart(ctx, toks, p - 1);
@@ -1254,8 +1181,8 @@ function determinerPhrase(ctx: Ctx, toks: Tok[], k: number): number | null {
     }
     if (u.q) return null;
     if (!isWord(u) && !isPossessive(u)) return null;
-    if (s < k && (CLAUSE_WORDS.has(u.l) || PRONOUNS.has(u.l) || AUX.has(u.l) || PASSIVE_AUX.has(u.l) || SPEECH_VERBS.has(u.l))) return null;
-    if ((DETERMINERS.has(u.l) || isNumber(u) || NUMBER_WORDS.has(u.l)) && atClauseEdge(toks, s)) return s;
+    if (s < k && (CLAUSE_WORDS.has(u.l) || SUBJECT_PRONOUNS.has(u.l) || AUX.has(u.l) || PASSIVE_AUX.has(u.l) || SPEECH_VERBS.has(u.l))) return null;
+    if ((DETERMINERS.has(u.l) || isNumber(u) || SOURCE_NUMBER_WORDS.has(u.l)) && atClauseEdge(toks, s)) return s;
   }
   return null;
 }
@@ -1312,7 +1239,7 @@ function nounPhraseStart(ctx: Ctx, toks: Tok[], k: number): { start: number; str
       s--;
       break;
     }
-    if (MODIFIERS.has(u.l) || NUMBER_WORDS.has(u.l) || isNumber(u) || ROLE_NOUNS.has(u.l)) {
+    if (MODIFIERS.has(u.l) || SOURCE_NUMBER_WORDS.has(u.l) || isNumber(u) || ROLE_NOUNS.has(u.l)) {
       s--;
       continue;
     }
@@ -1368,7 +1295,7 @@ function appositive(ctx: Ctx, toks: Tok[], comma: number): SourceFound | null {
       ROLE_NOUNS.has(inner.l) ||
       (name && /^(?:in|at|from|speaking|writing|appearing|interviewed)$/.test(inner.l)) ||
       // After a name, any noun phrase is an apposition ("Charles Simpson, program administrator for …, told").
-      (name && isWord(inner) && !CLAUSE_WORDS.has(inner.l) && !PRONOUNS.has(inner.l) && !AUX.has(inner.l) && !PASSIVE_AUX.has(inner.l));
+      (name && isWord(inner) && !CLAUSE_WORDS.has(inner.l) && !SUBJECT_PRONOUNS.has(inner.l) && !AUX.has(inner.l) && !PASSIVE_AUX.has(inner.l));
     if (!ok) continue;
     best = finishSource(toks, head.start, comma - 1, head.strong);
     k = head.start;
@@ -1381,7 +1308,7 @@ function sourceAfter(ctx: Ctx, toks: Tok[], j: number, allowOf = false): { span:
   let k = j;
   const t = toks[k];
   if (!t || t.q) return null;
-  if (PRONOUNS.has(t.l)) return { span: span(t, t), to: k + 1 };
+  if (SUBJECT_PRONOUNS.has(t.l)) return { span: span(t, t), to: k + 1 };
   if (DETERMINERS.has(t.l)) k++;
   const start = k;
   let lastHead = -1;
@@ -1390,7 +1317,7 @@ function sourceAfter(ctx: Ctx, toks: Tok[], j: number, allowOf = false): { span:
     if (u.q) break;
     if (isCap(u) && !CAP_STOP.has(u.l)) lastHead = k;
     else if (ROLE_NOUNS.has(u.l)) lastHead = k;
-    else if (isPossessive(u) || MODIFIERS.has(u.l) || NUMBER_WORDS.has(u.l) || isNumber(u) || /^[a-z][a-z-]*(?:ian|ese|ish|ic|al|ary)$/.test(u.l)) {
+    else if (isPossessive(u) || MODIFIERS.has(u.l) || SOURCE_NUMBER_WORDS.has(u.l) || isNumber(u) || /^[a-z][a-z-]*(?:ian|ese|ish|ic|al|ary)$/.test(u.l)) {
       /* part of the phrase */
     } else if ((u.l === 'of' || u.l === 'for' || u.l === 'at' || u.l === 'the' || (allowOf && (u.l === 'a' || u.l === 'an' || u.l === 'from' || u.l === 'by'))) && lastHead >= 0) {
       /* inside the phrase */
