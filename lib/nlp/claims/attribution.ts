@@ -37,6 +37,7 @@
  * quoted word or two inside reported speech ("a “peace conference”") leaves it 'reported'.
  */
 import { findQuoteSpans, splitSentences, type Sentence } from '../sentences';
+import { tokenize as tokenizeText } from '../tokenize';
 import {
   ADDRESSEE_VERBS,
   AS_VERBS,
@@ -50,7 +51,6 @@ import {
   DETERMINERS,
   LABELS,
   MODIFIERS,
-  MONTH_ABBREV,
   NAMING_VERBS,
   NEGATED_SOURCE,
   NOT_ADVERBS,
@@ -67,7 +67,6 @@ import {
   SUBJECT_START,
   SUBORDINATORS,
   THAT_VERBS,
-  TITLE_ABBREV,
 } from './lexicons';
 
 /** UTF-16 offsets into the text: [start, end). */
@@ -119,45 +118,13 @@ interface Tok {
   q: boolean;
 }
 
-const WORD_RE = /[\p{L}\p{N}]+(?:[-&.'’][\p{L}\p{N}]+)*|\S/gu;
-
+/**
+ * The sentence's tokens: the project's one tokenizer (../tokenize.ts, Penn Treebank style: clitics
+ * and possessives apart, the dots of titles and initials kept), with offsets into the whole text and
+ * whether each token stands inside a quotation.
+ */
 function tokenize(text: string, start: number, end: number, inQuote: Uint8Array): Tok[] {
-  const out: Tok[] = [];
-  const slice = text.slice(start, end);
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(slice); m; m = WORD_RE.exec(slice)) {
-    let s = start + m.index;
-    let e = s + m[0].length;
-    let w = m[0];
-    // Keep the dot of a title or an initial ("Mr.", "J.", "U.S.").
-    if (text[e] === '.' && e < end) {
-      const lw = w.toLowerCase();
-      // A month's abbreviation keeps its dot inside a sentence ("on Nov. 19", "on Nov. that").
-      const month = MONTH_ABBREV.has(lw) && /^\.\s+[\p{Ll}\p{N}]/u.test(text.slice(e, e + 3));
-      if (TITLE_ABBREV.has(lw) || month || (w.length === 1 && /\p{Lu}/u.test(w))) {
-        e++;
-        w += '.';
-        WORD_RE.lastIndex++;
-        // "the U.K.'s University of York": the possessive after the dot, not a quote mark.
-        if (e + 2 <= end && /^['’][sS]$/.test(text.slice(e, e + 2)) && !/[\p{L}\p{N}]/u.test(text[e + 2] ?? '')) {
-          out.push(mk(text, s, e, inQuote));
-          out.push(mk(text, e, e + 2, inQuote));
-          WORD_RE.lastIndex += 2;
-          continue;
-        }
-      }
-    }
-    // Split the possessive: "Trump's" -> "Trump" + "'s".
-    const pm = /^(.+)(['’][sS])$/u.exec(w);
-    if (pm && pm[1]!.length > 1 && !/^(?:it|he|she|that|what|there|here|who|let)$/i.test(pm[1]!)) {
-      const cut = s + pm[1]!.length;
-      out.push(mk(text, s, cut, inQuote));
-      s = cut;
-      w = pm[2]!;
-    }
-    out.push(mk(text, s, e, inQuote));
-  }
-  return out;
+  return tokenizeText(text.slice(start, end)).map((t) => mk(text, start + t.start, start + t.end, inQuote));
 }
 
 function mk(text: string, s: number, e: number, inQuote: Uint8Array): Tok {

@@ -119,6 +119,7 @@ export const SPEECH_VERBS = words(`
   vowed vows pledged pledges countered agreed agrees estimated speculated joked quipped boasted bragged lamented
   stated states reiterated echoed echoes reiterates mused cautioned cautions disclosed conceded retorted explained informed
   concluded concludes wondered acknowledged signalled signaled indicated indicates hinted hints urged urges
+  ask shouted cried exclaimed demanded snapped yelled
 `);
 /** Verbs of finding and showing: attributions only with a "that" clause ("a report found that …"). */
 export const THAT_VERBS = words(`found finds shows showed show determined`);
@@ -201,8 +202,6 @@ export const CUE_ADVERBIALS = words(`
   earlier first also twitter facebook instagram television radio interview statement
 `);
 
-export const TITLE_ABBREV = words(`mr mrs ms dr st sen rep gov gen lt col capt sgt prof rev jr sr u.s u.k u.n d.c cmdr cmdt adm maj cpl pvt det insp supt`);
-export const MONTH_ABBREV = words(`jan feb mar apr jun jul aug sep sept oct nov dec`);
 /** Frequency and time adverbs without "-ly" that stand between a subject and its verb. */
 export const PLAIN_ADVERBS = words(`always also often never later again still once already since long`);
 export const NOT_ADVERBS = words(`family assembly supply reply rally italy anomaly monopoly homily butterfly jelly belly holly`);
