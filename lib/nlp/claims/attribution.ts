@@ -61,7 +61,12 @@ import {
   PREPOSITIONS,
   REJECT_START,
   ROLE_NOUNS,
+  SHARE_MODIFIERS,
+  SHARE_WORDS,
   SOURCE_NUMBER_WORDS,
+  STANCE_PARTICIPLES,
+  STANCE_PARTICLE_VERBS,
+  STANCE_VERBS,
   SPEECH_VERBS,
   SUBJECT_PRONOUNS,
   SUBJECT_START,
@@ -91,6 +96,12 @@ export interface Attribution {
   content: Span;
   /** True when the source is a bare pronoun (he, she, they, we, I, it, ...): the caller resolves it. */
   sourceIsPronoun?: boolean;
+  /**
+   * True when what is attributed is not a statement but a stance, an intention or an act ("X
+   * criticized Y", "X wants to …", "X called for …"), or a poll's share ("Sixty-six percent said
+   * …"). PolNeAR counts these as attributions; the claims a reader sees are not built from them.
+   */
+  stance?: boolean;
 }
 
 /** A named-entity mention from the NER, offsets into the same text. */
@@ -261,6 +272,7 @@ export function findAttributions(text: string, opts: FindAttributionOptions = {}
 
 function finish(text: string, a: Attribution): Attribution {
   const out: Attribution = { kind: a.kind, source: a.source, cue: a.cue, content: trimSpan(text, a.content) };
+  if (a.stance) out.stance = true;
   if (a.source) {
     const s = text.slice(a.source.start, a.source.end).toLowerCase();
     if (SUBJECT_PRONOUNS.has(s)) out.sourceIsPronoun = true;
@@ -364,6 +376,7 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   // A capitalised verb is a title-case headline word or a name ("United States"), not a cue.
   if (isCap(t)) return null;
   if (PARTICIPLES.has(l)) return participle(ctx, si, i, before);
+  if (STANCE_PARTICIPLES.has(l)) return asStance(participle(ctx, si, i, before));
   if (SPEECH_VERBS.has(l)) {
     // "pointed out", "went on to say" are left out for simplicity.
     return quoteFirst(ctx, si, i) ?? sentenceFinal(ctx, si, i) ?? verbFirst(ctx, si, i, i, 'speech') ?? naming(ctx, si, i) ?? coordinated(ctx, si, i, before);
@@ -372,7 +385,11 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   if (THAT_VERBS.has(l) && toks[i + 1]?.l === 'that') return verbFirst(ctx, si, i, i, 'speech');
   // "X commented: “…”", "The tweet reads, “…”": verbs that introduce speech only before a quotation.
   if (COLON_VERBS.has(l) && (toks[i + 1]?.w === ':' || toks[i + 1]?.w === ',') && isQuoteMark(toks[i + 2])) return verbFirst(ctx, si, i, i, 'speech');
-  if (NAMING_VERBS.has(l)) return naming(ctx, si, i);
+  if (NAMING_VERBS.has(l)) {
+    const f = naming(ctx, si, i);
+    if (f) return f;
+  }
+  if (STANCE_VERBS.has(l) || (STANCE_PARTICLE_VERBS.has(l) && /^(?:for|to|on|out)$/.test(toks[i + 1]?.l ?? ''))) return stanceVerb(ctx, si, i);
   return null;
 }
 
@@ -949,6 +966,39 @@ function itIsUnderstood(ctx: Ctx, si: number, i: number): Try | null {
   const endTok = clauseEnd(ctx, si, j, false);
   if (endTok - j < 4) return null;
   return { att: mkFound(ctx, si, 'reported', null, cue, { start: toks[j]!.s, end: toks[endTok - 1]!.e }), next: endTok };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Stances: X criticized Y / X wants to … / X called for …
+
+function asStance(t: Try | null): Try | null {
+  if (t) t.att.stance = true;
+  return t;
+}
+
+/**
+ * `X criticized the plan`, `X wants to …`, `X called for …`: a named, pronoun or role-noun subject, a
+ * stance verb (with its particle), and what the stance is about up to the end of the clause.
+ */
+function stanceVerb(ctx: Ctx, si: number, ci: number): Try | null {
+  const toks = ctx.toks[si]!;
+  let cueStart = ci;
+  while (cueStart > 0 && AUX.has(toks[cueStart - 1]!.l)) cueStart--;
+  if (PASSIVE_AUX.has(toks[cueStart - 1]?.l ?? '')) return null;
+  let sourceEnd = cueStart;
+  while (sourceEnd > 0 && isAdverb(toks[sourceEnd - 1]) && !toks[sourceEnd - 1]!.q) sourceEnd--;
+  const src = sourceBefore(ctx, toks, sourceEnd, false);
+  if (!src || !src.strong || NEGATED_SOURCE.has(toks[src.from]!.l)) return null;
+  let cueLast = ci;
+  if (STANCE_PARTICLE_VERBS.has(toks[ci]!.l)) cueLast = ci + 1;
+  const j = cueLast + 1;
+  const u = toks[j];
+  if (!u || !(isWord(u) || isQuoteMark(u)) || (!u.q && (REJECT_START.has(u.l) || PREPOSITIONS.has(u.l) && u.l !== 'to'))) return null;
+  const endTok = clauseEnd(ctx, si, j, src.subordinate, src.relative);
+  if (endTok <= j) return null;
+  const att = mkFound(ctx, si, null, src.span, span(toks[cueStart]!, toks[cueLast]!), { start: u.s, end: toks[endTok - 1]!.e });
+  att.stance = true;
+  return { att, next: endTok };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -120,6 +120,8 @@ export const SPEECH_VERBS = words(`
   stated states reiterated echoed echoes reiterates mused cautioned cautions disclosed conceded retorted explained informed
   concluded concludes wondered acknowledged signalled signaled indicated indicates hinted hints urged urges
   ask shouted cried exclaimed demanded snapped yelled
+  argue warn insist note suggest contend predict stress stressing acknowledge deny admit explain concede complain
+  recall assert maintain tweet write reply respond answer
 `);
 /** Verbs of finding and showing: attributions only with a "that" clause ("a report found that …"). */
 export const THAT_VERBS = words(`found finds shows showed show determined`);
@@ -145,6 +147,30 @@ export const PARTICIPLES = words(`
   adding saying noting arguing insisting warning stressing claiming suggesting explaining telling acknowledging
   admitting declaring predicting asserting writing
 `);
+/**
+ * Verbs of a stance, an intention or an act of support or attack, not of words: "X criticized Y",
+ * "X endorsed Y", "X wants to …", "X called for …". PolNeAR annotates them as attributions, and the
+ * finder reports them (with `stance`), but they are not statements a reader can check against the
+ * speaker's words, so the claims the reader sees are not built from them (./find.ts).
+ */
+export const STANCE_VERBS = words(`
+  criticized criticizes criticised criticises endorsed endorses praised praises supported supports backed backs
+  opposed opposes defended defends accused accuses proposed proposes refused refuses sought seeks wants want wanted
+  questioned questions cited cites mocked mocks dismissed dismisses thanked thanks attacked attacks highlighted
+  highlights mentioned mentions rejected rejects blamed blames applauded applauds touted touts blasted blasts
+  lambasted ridiculed slammed condemned denounced welcomed hailed described describes
+`);
+/** Particles after a stance verb that belong to its cue: "called for", "referred to", "called on". */
+export const STANCE_PARTICLE_VERBS = words(`called calls calling referred refers referring pointed points pointing`);
+/** Participles of stance: "…, calling him a “loser”", "…, accusing her of …". */
+export const STANCE_PARTICIPLES = words(`
+  calling accusing praising criticizing criticising urging vowing pledging backing supporting citing blaming
+  mocking attacking defending describing
+`);
+/** Heads of a poll share as a source: "Sixty-six percent said", "nearly half say", "4 in 10 said". */
+export const SHARE_WORDS = words(`percent % half third thirds quarter quarters three-quarters majority plurality minority`);
+/** Words before a share: "nearly half", "more than 4 in 10", "about a third". */
+export const SHARE_MODIFIERS = words(`nearly about almost roughly just only some over under around more less fewer than a the slightly`);
 export const AUX = words(`has have had also would will later then previously repeatedly again further once reportedly has've`);
 export const PASSIVE_AUX = words(`is was are were be been being`);
 export const SUBJECT_PRONOUNS = words(`he she they we i it you`);
