@@ -324,7 +324,7 @@ function sentenceAttributions(ctx: Ctx, si: number): Found[] {
   const n = toks.length;
   let i = 0;
   // A transcript line: "WALLACE: Let's start with …" (a speaker's name in capitals opening its paragraph).
-  const line = transcriptLine(ctx, si);
+  const line = transcriptLine(ctx, si) ?? colonHeadline(ctx, si);
   if (line) return [line.att];
   while (i < n) {
     const t = toks[i]!;
@@ -862,13 +862,44 @@ function transcriptLine(ctx: Ctx, si: number): Try | null {
   return { att: mkFound(ctx, si, null, span(toks[b]!, toks[c - 1]!), span(toks[c]!, toks[c]!), trimSpan(ctx.text, { start: u.s, end })), next: toks.length };
 }
 
+/**
+ * `Trump: ‘I’m the Worst Thing …’`, `Clinton camp: Trump’s … threatens national security.`: a
+ * headline-style line of one sentence that opens with a name (a person, a body or a role noun, one to
+ * four words) and a colon; what follows the colon is what the name said. Page labels ("Photo:",
+ * "Update:") are not names.
+ */
+function colonHeadline(ctx: Ctx, si: number): Try | null {
+  if (si > 0 && ctx.para[si - 1] === ctx.para[si]) return null;
+  if (si + 1 < ctx.sents.length && ctx.para[si + 1] === ctx.para[si]) return null;
+  const toks = ctx.toks[si]!;
+  let c = 1;
+  while (c < 5 && c < toks.length && toks[c]!.w !== ':') c++;
+  if (toks[c]?.w !== ':' || toks.length > 45 || toks.slice(0, c).some((t) => LABELS.has(t.l) || t.q || !isWord(t))) return null;
+  const head = nounPhraseStart(ctx, toks, c - 1);
+  if (!head || head.start !== 0 || !head.strong || !isCap(toks[0]) || CAP_STOP.has(toks[0]!.l) || DETERMINERS.has(toks[0]!.l)) return null;
+  const m = ctx.mentionStart.get(toks[0]!.s);
+  if (m?.type === 'LOC') return null;
+  const u = toks[c + 1];
+  if (!u) return null;
+  const content = trimSpan(ctx.text, { start: u.s, end: ctx.sents[si]!.end });
+  if ((ctx.text.slice(content.start, content.end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 3) return null;
+  return { att: mkFound(ctx, si, null, span(toks[0]!, toks[c - 1]!), span(toks[c]!, toks[c]!), content), next: toks.length };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // according to X / it is understood that
 
 function accordingTo(ctx: Ctx, si: number, i: number): Try | null {
   const toks = ctx.toks[si]!;
   const cue = span(toks[i]!, toks[i + 1]!);
-  const after = sourceAfter(ctx, toks, i + 2, true);
+  let after = sourceAfter(ctx, toks, i + 2, true);
+  // Any noun phrase up to the next comma or the sentence end: "according to a count by The
+  // Associated Press", "according to FEC filings", "according to early results of the exit poll".
+  if (!after || (after.to < toks.length && isWord(toks[after.to]))) {
+    let k = i + 2;
+    while (k < toks.length && k < i + 32 && (isWord(toks[k]) || isPossessive(toks[k]) || toks[k]!.w === '/' || toks[k]!.w === '-') && !toks[k]!.q) k++;
+    after = k > i + 2 ? { span: span(toks[i + 2]!, toks[k - 1]!), to: k } : null;
+  }
   if (!after) return null;
   const sent = ctx.sents[si]!;
   let end = toks.length;
@@ -880,11 +911,13 @@ function accordingTo(ctx: Ctx, si: number, i: number): Try | null {
     if (end - j < 3) return null;
     return { att: mkFound(ctx, si, null, after.span, cue, { start: toks[j]!.s, end: toks[end - 1]!.e }), next: end };
   }
-  // "…, according to X." (content from the sentence start) or "…, according to X, …" (whole sentence).
-  if (toks[i - 1]?.w !== ',' && !isDash(toks[i - 1])) return null;
+  // "…, according to X." (content from the sentence start) or "…, according to X, …" (whole sentence);
+  // with no comma before it, "… delegates according to a count by X, but …" ends the content there.
+  const commaBefore = toks[i - 1]?.w === ',' || isDash(toks[i - 1]);
+  if (!commaBefore && (i < 4 || toks[i - 1]!.q || !isWord(toks[i - 1]))) return null;
   const rest = after.to;
   if (rest < end && toks[rest]!.w !== ',') return null;
-  const contentEnd = rest < end ? toks[end - 1]!.e : toks[i - 1]!.s;
+  const contentEnd = rest < end && commaBefore ? toks[end - 1]!.e : commaBefore ? toks[i - 1]!.s : toks[i - 1]!.e;
   let start = sent.start;
   const g0 = ctx.groupAt[start]!;
   if (g0 >= 0) start = ctx.groups[g0]!.inner.start;
