@@ -671,7 +671,9 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
     sourceEnd = after.to - 1;
     from = cueStart - 1;
   } else return null;
-  if (from < 3) return null;
+  // A short opening before the cue clause is content only when the sentence goes on after it
+  // ("This campaign, he says, is different."), checked below.
+  if (from < 2) return null;
   // After the cue clause: at most a few adverbial words, then the end of the sentence, or `, adding …`,
   // or a comma and the rest of the sentence (parenthetical cue: "The plan, he said, is dead").
   const tail = cueTail(toks, ci, sourceEnd);
@@ -689,7 +691,9 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
   let next = k;
   if (end === undefined || (/^[.!?…]$/.test(end.w) && k >= toks.length - 2)) {
     // sentence-final
+    if (from < 3) return null;
   } else if (end.w === ',' && PARTICIPLES.has(toks[k + 1]?.l ?? '')) {
+    if (from < 3) return null;
     next = k + 1;
   } else if (end.w === ',' && !isQuoteMark(toks[k + 1])) {
     // Parenthetical: the content is the whole sentence around the cue.
@@ -753,7 +757,9 @@ function verbFirst(ctx: Ctx, si: number, cueStartTok: number, ci: number, verbKi
     }
   }
   const cueSpan = span(toks[cueStart]!, toks[cueLast]!);
-  return { att: mkFound(ctx, si, null, src.span, cueSpan, content), next: endTok };
+  const att = mkFound(ctx, si, null, src.span, cueSpan, content);
+  if (src.share) att.stance = true;
+  return { att, next: endTok };
 }
 
 /**
@@ -1095,11 +1101,16 @@ function sentenceSubject(ctx: Ctx, toks: Tok[], limit: number): Span | null {
 function coordinated(ctx: Ctx, si: number, ci: number, before: Found[]): Try | null {
   const toks = ctx.toks[si]!;
   const prev = before[before.length - 1];
-  if (!prev || !prev.source) return null;
   let k = ci - 1;
   while (k >= 0 && AUX.has(toks[k]!.l)) k--;
-  if (toks[k]?.l !== 'but' && toks[k]?.l !== 'and') return null;
-  return continueAttribution(ctx, si, ci, prev);
+  if (toks[k]?.l === 'then' && toks[k - 1]?.l !== ',') k--;
+  if (toks[k]?.l !== 'but' && toks[k]?.l !== 'and' && toks[k]?.l !== 'then') return null;
+  if (prev?.source) return continueAttribution(ctx, si, ci, prev);
+  // "The Arizona Republican survived … and says such techniques are inhumane": the verb shares the
+  // sentence's subject, a name or a pronoun that opens it.
+  if (prev || k < 3 || toks.slice(0, k).some((t) => t.q || t.w === ';')) return null;
+  const subject = sentenceSubject(ctx, toks, k) ?? (SUBJECT_PRONOUNS.has(toks[0]!.l) && toks[0]!.l !== 'it' && toks[0]!.l !== 'you' ? span(toks[0]!, toks[0]!) : null);
+  return subject ? continueAttribution(ctx, si, ci, { kind: 'reported', source: subject, cue: null, content: { start: 0, end: 0 }, sent: si }) : null;
 }
 
 function continueAttribution(ctx: Ctx, si: number, ci: number, prev: Found): Try | null {
@@ -1135,6 +1146,28 @@ interface SourceFound {
   subordinate: boolean;
   /** The source is the relative pronoun of a clause between commas ("X, who denies it, …"). */
   relative?: boolean;
+  /** The source is a poll's share ("Sixty-six percent", "nearly half", "4 in 10"). */
+  share?: boolean;
+}
+
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?$/;
+const isCount = (t: Tok | undefined): boolean => t !== undefined && !t.q && (isNumber(t) || NUMBER_WORD.test(t.l));
+
+/**
+ * A poll's share ending at token k and opening its clause: "Sixty-six percent", "nearly half", "a
+ * majority", "more than 4 in 10", "three-quarters". Returns its start or null.
+ */
+function shareStart(toks: Tok[], k: number): number | null {
+  const t = toks[k]!;
+  let s: number;
+  if (t.l === '10' && toks[k - 1]?.l === 'in' && isCount(toks[k - 2])) s = k - 2;
+  else if (SHARE_WORDS.has(t.l) && !t.q) {
+    s = k;
+    if ((t.l === 'percent' || t.l === '%') && !isCount(toks[k - 1])) return null;
+    while (s > 0 && isCount(toks[s - 1])) s--;
+  } else return null;
+  while (s > 0 && s > k - 8 && SHARE_MODIFIERS.has(toks[s - 1]!.l) && !toks[s - 1]!.q) s--;
+  return atClauseEdge(toks, s) ? s : null;
 }
 
 /** Is token k the last token of an NER mention or of a capitalised name? */
@@ -1187,6 +1220,8 @@ function sourceBefore(ctx: Ctx, toks: Tok[], end: number, afterQuote: boolean): 
     if (t.l === 'who' && toks[k - 1]?.w === ',') found.relative = found.subordinate = true;
     return found;
   }
+  const share = shareStart(toks, k);
+  if (share !== null) return { ...finishSource(toks, share, k, true), share: true };
   const head = nounPhraseStart(ctx, toks, k);
   if (head !== null) return finishSource(toks, head.start, k, head.strong);
   const pp = roleWithPhrase(ctx, toks, k);
