@@ -49,6 +49,7 @@ import {
   COLON_VERBS,
   CUE_ADVERBIALS,
   DETERMINERS,
+  EVIDENCE_HEADS,
   LABELS,
   MODIFIERS,
   NAMING_VERBS,
@@ -373,8 +374,10 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   if ((l === 'learned' || l === 'learnt') && AUX.has(toks[i - 1]?.l ?? '') && toks[i + 1]?.l === 'that') {
     return verbFirst(ctx, si, i - 1, i, 'speech');
   }
-  // A capitalised verb is a title-case headline word or a name ("United States"), not a cue.
-  if (isCap(t)) return null;
+  // A capitalised verb is a title-case headline word or a name ("United States"), not a cue, except
+  // in a headline that names its speaker ("Clinton Says Russians Hacked DNC") and in an inverted
+  // opening ("Said Dorothy Poynter, who grew up with Ali, “We were all so proud of him.”").
+  if (isCap(t)) return SPEECH_VERBS.has(l) ? (i === 0 ? saidFirst(ctx, si) : titleCase(ctx, si, i)) : null;
   if (PARTICIPLES.has(l)) return participle(ctx, si, i, before);
   if (STANCE_PARTICIPLES.has(l)) return asStance(participle(ctx, si, i, before));
   if (SPEECH_VERBS.has(l)) {
@@ -650,7 +653,12 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
   let source: Span | null = null;
   let from: number;
   let sourceEnd = ci;
-  const src = sourceBefore(ctx, toks, cueStart, true);
+  let src = sourceBefore(ctx, toks, cueStart, true);
+  // "…, a spokeswoman, Anna Richardson White, said on Saturday, and …": a source with an apposition.
+  if (!src && toks[cueStart - 1]?.w === ',') {
+    const ap = appositive(ctx, toks, cueStart - 1);
+    if (ap && toks[ap.from - 1]?.w === ',' && ap.from >= 3) src = ap;
+  }
   // `,”` before the cue clause closes a quotation that ends the content: “…,” said X after narration.
   const commaQuote = (k: number): boolean => isQuoteMark(toks[k]) && toks[k - 1]?.w === ',' && !toks[k]!.q;
   if (src && (toks[src.from - 1]?.w === ',' || isDash(toks[src.from - 1]) || commaQuote(src.from - 1))) {
@@ -673,13 +681,13 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
   } else return null;
   // A short opening before the cue clause is content only when the sentence goes on after it
   // ("This campaign, he says, is different."), checked below.
-  if (from < 2) return null;
+  if (from < 1) return null;
   // After the cue clause: at most a few adverbial words, then the end of the sentence, or `, adding …`,
   // or a comma and the rest of the sentence (parenthetical cue: "The plan, he said, is dead").
   const tail = cueTail(toks, ci, sourceEnd);
   let k = tail.next;
   let steps = 0;
-  while (k < toks.length && (isWord(toks[k]) || toks[k]!.w === '.' && /\w\.$/.test(toks[k]!.w)) && steps < 10) {
+  while (k < toks.length && (isWord(toks[k]) || isPossessive(toks[k]) || (toks[k]!.w === '.' && /\w\.$/.test(toks[k]!.w))) && steps < 10) {
     // "…, he told police he supported Trump": a clause of its own after the cue is its content, not an adverbial.
     if (toks[k]!.l === 'that' || PARTICIPLES.has(toks[k]!.l) || (SUBJECT_PRONOUNS.has(toks[k]!.l) && toks[k]!.l !== 'it')) return null;
     k++;
@@ -689,9 +697,13 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
   const sentEnd = ctx.sents[si]!.end;
   let contentEnd = toks[from]!.s;
   let next = k;
-  if (end === undefined || (/^[.!?…]$/.test(end.w) && k >= toks.length - 2)) {
-    // sentence-final
+  // A short quoted title ends the cue clause: "he said on MSNBC’s “Morning Joe.”"
+  const titleGroup = end && isQuoteMark(end) && !end.q ? groupOf(ctx, end) : -1;
+  const titleEnds = titleGroup >= 0 && ctx.groups[titleGroup]!.start === end!.s && ctx.groups[titleGroup]!.nWords <= 4 && ctx.groups[titleGroup]!.end >= ctx.sents[si]!.end - 2;
+  if (end === undefined || (/^[.!?…]$/.test(end.w) && k >= toks.length - 2) || titleEnds || end.w === ';') {
+    // sentence-final (or clause-final before a semicolon: "…, analysts say; in 2012 …")
     if (from < 3) return null;
+    if (end?.w === ';') next = k + 1;
   } else if (end.w === ',' && PARTICIPLES.has(toks[k + 1]?.l ?? '')) {
     if (from < 3) return null;
     next = k + 1;
@@ -770,6 +782,15 @@ function verbFirst(ctx: Ctx, si: number, cueStartTok: number, ci: number, verbKi
 function contentStart(toks: Tok[], j: number): number {
   const t = toks[j];
   if (!t || t.q) return isQuoteMark(t) ? j : -1;
+  if (t.w === ',' && !isQuoteMark(toks[j + 1])) {
+    // "said, however, that …", "says, win or lose, he is staying"
+    for (let k = j + 1; k < toks.length && k <= j + 6; k++) {
+      const u = toks[k]!;
+      if (u.q || !(isWord(u) || u.w === ',')) return -1;
+      if (u.w === ',') return k > j + 1 && (toks[k + 1]?.l === 'that' || opensClause(toks[k + 1])) ? k + 1 : -1;
+    }
+    return -1;
+  }
   if (t.w === ':' || t.w === ',') return isQuoteMark(toks[j + 1]) ? j + 1 : -1;
   if (t.l === 'that') return j;
   const adverbial = (PREPOSITIONS.has(t.l) || CUE_ADVERBIALS.has(t.l) || /ly$/.test(t.l)) && !DETERMINERS.has(t.l);
@@ -890,6 +911,39 @@ function colonHeadline(ctx: Ctx, si: number): Try | null {
   const content = trimSpan(ctx.text, { start: u.s, end: ctx.sents[si]!.end });
   if ((ctx.text.slice(content.start, content.end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 3) return null;
   return { att: mkFound(ctx, si, null, span(toks[0]!, toks[c - 1]!), span(toks[c]!, toks[c]!), content), next: toks.length };
+}
+
+/** `Clinton Says Russians Hacked DNC`: a title-case line, a name, a capitalised verb of saying, the content up to a comma. */
+function titleCase(ctx: Ctx, si: number, ci: number): Try | null {
+  const toks = ctx.toks[si]!;
+  const ws = toks.filter((t) => isWord(t) && /^\p{L}/u.test(t.w));
+  if (ws.length < 5 || ws.filter((t) => isCap(t)).length < ws.length * 0.75) return null;
+  if (si + 1 < ctx.sents.length && ctx.para[si + 1] === ctx.para[si]) return null;
+  const from = nameEndingAt(ctx, toks, ci - 1);
+  if (from < 0 || ci - from > 4 || !(from === 0 || atClauseEdge(toks, from))) return null;
+  let e = ci + 1;
+  while (e < toks.length && toks[e]!.w !== ',' && toks[e]!.w !== ';') e++;
+  while (e > ci + 1 && /^[.!?…]$/.test(toks[e - 1]!.w)) e--;
+  if (e - ci - 1 < 3) return null;
+  return { att: mkFound(ctx, si, null, span(toks[from]!, toks[ci - 1]!), span(toks[ci]!, toks[ci]!), { start: toks[ci + 1]!.s, end: toks[e - 1]!.e }), next: e };
+}
+
+/** `Said Dorothy Poynter, who grew up with Ali, “We were all so proud of him.”` */
+function saidFirst(ctx: Ctx, si: number): Try | null {
+  const toks = ctx.toks[si]!;
+  const after = sourceAfter(ctx, toks, 1);
+  if (!after) return null;
+  let k = after.to;
+  let end = after.to - 1;
+  for (; k < toks.length && k < after.to + 25; k++) {
+    if (toks[k]!.w === ',' && isQuoteMark(toks[k + 1]) && !toks[k + 1]!.q) break;
+    if (toks[k]!.q || toks[k]!.w === '.' || toks[k]!.w === ';') return null;
+    end = k;
+  }
+  const g = groupOf(ctx, toks[k + 1]);
+  if (g < 0 || ctx.groups[g]!.start !== toks[k + 1]!.s) return null;
+  const source = toks[end]!.w === ',' ? span(toks[1]!, toks[end - 1]!) : span(toks[1]!, toks[end]!);
+  return { att: mkFound(ctx, si, 'quote', source, span(toks[0]!, toks[0]!), { ...ctx.groups[g]!.inner }), next: toks.length };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1027,7 +1081,9 @@ function stanceVerb(ctx: Ctx, si: number, ci: number): Try | null {
   let sourceEnd = cueStart;
   while (sourceEnd > 0 && isAdverb(toks[sourceEnd - 1]) && !toks[sourceEnd - 1]!.q) sourceEnd--;
   const src = sourceBefore(ctx, toks, sourceEnd, false);
-  if (!src || !src.strong || NEGATED_SOURCE.has(toks[src.from]!.l)) return null;
+  if (!src || NEGATED_SOURCE.has(toks[src.from]!.l)) return null;
+  // "The latest Reuters/Ipsos poll showed Trump leading": evidence stands where a speaker would.
+  if (!src.strong && !EVIDENCE_HEADS.has(toks[sourceEnd - 1]!.l)) return null;
   let cueLast = ci;
   if (STANCE_PARTICLE_VERBS.has(toks[ci]!.l)) cueLast = ci + 1;
   const j = cueLast + 1;
@@ -1086,6 +1142,11 @@ function participle(ctx: Ctx, si: number, i: number, before: Found[]): Try | nul
 function sentenceSubject(ctx: Ctx, toks: Tok[], limit: number): Span | null {
   const opens = [0];
   for (let k = 1; k < Math.min(limit, 10); k++) if (toks[k - 1]!.w === ',') {
+    opens.push(k);
+    break;
+  }
+  // After a dateline: "ORLANDO, Fla. (Reuters) - President Barack Obama met …".
+  for (let k = 1; k < Math.min(limit, 12); k++) if (isDash(toks[k - 1]) && toks.slice(0, k - 1).some((t) => t.w === ')' || /^\p{Lu}{3,}$/u.test(t.w))) {
     opens.push(k);
     break;
   }

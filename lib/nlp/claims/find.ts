@@ -5,7 +5,9 @@
  *
  * 1. The paragraphs are joined into one text ("\n\n" between them) so that quotes running over
  *    several paragraphs are seen whole; offsets are mapped back to paragraphs at the end.
- * 2. Attributions (source, cue, content) come from ./attribution. Attributions that overlap, or a
+ * 2. Attributions (source, cue, content) come from ./attribution, except stances (`stance`: "X
+ *    criticized Y", "X wants to …", a poll's share), which are not statements with a speaker.
+ *    Attributions that overlap, or a
  *    sentence's later attribution with no source of its own ("…, adding that …"), form one claim.
  * 3. A claim covers whole sentences, except that a long enough stretch of a sentence outside any
  *    attribution ("Putin has been the subject of an ICC warrant since 2023, but Mr Cassis said …")
@@ -138,7 +140,10 @@ export function findClaims(input: FindClaimsInput): Claim[] {
     return g;
   };
 
-  const atts = findAttributions(doc, { mentions }).filter((a) => a.content.end > a.content.start);
+  // Stances, intentions and poll shares ("X criticized Y", "X wants to …", "60 percent said …") are
+  // attributions in the data sense but not statements with a speaker to show: their sentences are
+  // judged as narration, like any other.
+  const atts = findAttributions(doc, { mentions }).filter((a) => a.content.end > a.content.start && !a.stance);
   const sentences = splitSentences(doc);
   const pieces = cutIntoPieces(doc, sentences, groupAttributions(atts, sentences));
 

@@ -158,8 +158,12 @@ export const STANCE_VERBS = words(`
   opposed opposes defended defends accused accuses proposed proposes refused refuses sought seeks wants want wanted
   questioned questions cited cites mocked mocks dismissed dismisses thanked thanks attacked attacks highlighted
   highlights mentioned mentions rejected rejects blamed blames applauded applauds touted touts blasted blasts
-  lambasted ridiculed slammed condemned denounced welcomed hailed described describes
+  lambasted ridiculed slammed condemned denounced welcomed hailed described describes called calls prefer prefers
+  preferred plans planned declined pledged pledges discussed named fear fears feared knew know knows thought shows
+  showed show reveal revealed suggest suggested predicted indicate indicated
 `);
+/** Heads of a source that is a piece of evidence rather than a speaker: "the latest poll showed …". */
+export const EVIDENCE_HEADS = words(`poll polls survey surveys report reports record records data figures results study studies video analysis filings documents numbers statistics count tally research`);
 /** Particles after a stance verb that belong to its cue: "called for", "referred to", "called on". */
 export const STANCE_PARTICLE_VERBS = words(`called calls calling referred refers referring pointed points pointing`);
 /** Participles of stance: "…, calling him a “loser”", "…, accusing her of …". */
