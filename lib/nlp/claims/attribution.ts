@@ -144,7 +144,8 @@ function mk(text: string, s: number, e: number, inQuote: Uint8Array): Tok {
   return { s, e, w, l: w.toLowerCase().replace(/’/g, "'"), q: inQuote[s] === 1 };
 }
 
-const isCap = (t: Tok | undefined): boolean => t !== undefined && /^\p{Lu}/u.test(t.w);
+/** A capitalised word (not a ticker symbol such as "XAU=" or ".DJI"). */
+const isCap = (t: Tok | undefined): boolean => t !== undefined && /^\p{Lu}[\p{L}\p{N}.'’&-]*$/u.test(t.w);
 const isWord = (t: Tok | undefined): boolean => t !== undefined && /^[\p{L}\p{N}]/u.test(t.w);
 const isNumber = (t: Tok | undefined): boolean => t !== undefined && /^\p{N}/u.test(t.w);
 const QUOTE_CHARS = '"“”‘’\'«»„';
@@ -380,6 +381,8 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   if (isCap(t)) return SPEECH_VERBS.has(l) ? (i === 0 ? saidFirst(ctx, si) : titleCase(ctx, si, i)) : null;
   if (PARTICIPLES.has(l)) return participle(ctx, si, i, before);
   if (STANCE_PARTICIPLES.has(l)) return asStance(participle(ctx, si, i, before));
+  // "staffers who reported for duty", "reported to work": not speech.
+  if (/^report/.test(l) && /^(?:for|to|back)$/.test(toks[i + 1]?.l ?? '')) return null;
   if (SPEECH_VERBS.has(l)) {
     // "pointed out", "went on to say" are left out for simplicity.
     return quoteFirst(ctx, si, i) ?? sentenceFinal(ctx, si, i) ?? verbFirst(ctx, si, i, i, 'speech') ?? naming(ctx, si, i) ?? coordinated(ctx, si, i, before);
@@ -707,7 +710,7 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
   } else if (end.w === ',' && PARTICIPLES.has(toks[k + 1]?.l ?? '')) {
     if (from < 3) return null;
     next = k + 1;
-  } else if (end.w === ',' && !isQuoteMark(toks[k + 1])) {
+  } else if (end.w === ',' && !isQuoteMark(toks[k + 1]) && (from >= 3 || k === tail.next)) {
     // Parenthetical: the content is the whole sentence around the cue.
     contentEnd = sentEnd;
     next = toks.length;
@@ -770,7 +773,8 @@ function verbFirst(ctx: Ctx, si: number, cueStartTok: number, ci: number, verbKi
   }
   const cueSpan = span(toks[cueStart]!, toks[cueLast]!);
   const att = mkFound(ctx, si, null, src.span, cueSpan, content);
-  if (src.share) att.stance = true;
+  // A poll's share or a piece of evidence ("The election results suggest that …") is no speaker.
+  if (src.share || EVIDENCE_HEADS.has(toks[sourceEnd - 1]!.l)) att.stance = true;
   return { att, next: endTok };
 }
 
@@ -793,6 +797,8 @@ function contentStart(toks: Tok[], j: number): number {
   }
   if (t.w === ':' || t.w === ',') return isQuoteMark(toks[j + 1]) ? j + 1 : -1;
   if (t.l === 'that') return j;
+  // "reported at least 5,000 people entered …", "said more than 40 people died": a quantity opens the clause.
+  if ((t.l === 'at' && toks[j + 1]?.l === 'least') || (t.l === 'more' && toks[j + 1]?.l === 'than') || (SHARE_MODIFIERS.has(t.l) && isCount(toks[j + 1]))) return j;
   const adverbial = (PREPOSITIONS.has(t.l) || CUE_ADVERBIALS.has(t.l) || /ly$/.test(t.l)) && !DETERMINERS.has(t.l);
   if (adverbial || isCap(t)) {
     for (let k = j + 1; k < toks.length && k < j + 9; k++) {
@@ -953,12 +959,16 @@ function accordingTo(ctx: Ctx, si: number, i: number): Try | null {
   const toks = ctx.toks[si]!;
   const cue = span(toks[i]!, toks[i + 1]!);
   let after = sourceAfter(ctx, toks, i + 2, true);
+  let evidence = false;
   // Any noun phrase up to the next comma or the sentence end: "according to a count by The
   // Associated Press", "according to FEC filings", "according to early results of the exit poll".
   if (!after || (after.to < toks.length && isWord(toks[after.to]))) {
     let k = i + 2;
     while (k < toks.length && k < i + 32 && (isWord(toks[k]) || isPossessive(toks[k]) || toks[k]!.w === '/' || toks[k]!.w === '-') && !toks[k]!.q) k++;
     after = k > i + 2 ? { span: span(toks[i + 2]!, toks[k - 1]!), to: k } : null;
+    // A document rather than a speaker ("according to prison records", "data from MarketAxess"): the
+    // statement is the article's, sourced; not a claim with a speaker (`stance`).
+    evidence = after !== null && toks.slice(i + 2, k).some((t) => EVIDENCE_HEADS.has(t.l));
   }
   if (!after) return null;
   const sent = ctx.sents[si]!;
@@ -969,7 +979,7 @@ function accordingTo(ctx: Ctx, si: number, i: number): Try | null {
     if (toks[after.to]?.w !== ',') return null;
     const j = after.to + 1;
     if (end - j < 3) return null;
-    return { att: mkFound(ctx, si, null, after.span, cue, { start: toks[j]!.s, end: toks[end - 1]!.e }), next: end };
+    return withEvidence({ att: mkFound(ctx, si, null, after.span, cue, { start: toks[j]!.s, end: toks[end - 1]!.e }), next: end }, evidence);
   }
   // "…, according to X." (content from the sentence start) or "…, according to X, …" (whole sentence);
   // with no comma before it, "… delegates according to a count by X, but …" ends the content there.
@@ -982,7 +992,12 @@ function accordingTo(ctx: Ctx, si: number, i: number): Try | null {
   const g0 = ctx.groupAt[start]!;
   if (g0 >= 0) start = ctx.groups[g0]!.inner.start;
   if (contentEnd - start < 8) return null;
-  return { att: mkFound(ctx, si, null, after.span, cue, { start, end: contentEnd }), next: end };
+  return withEvidence({ att: mkFound(ctx, si, null, after.span, cue, { start, end: contentEnd }), next: end }, evidence);
+}
+
+function withEvidence(t: Try, evidence: boolean): Try {
+  if (evidence) t.att.stance = true;
+  return t;
 }
 
 
@@ -1153,6 +1168,9 @@ function sentenceSubject(ctx: Ctx, toks: Tok[], limit: number): Span | null {
   for (const o of opens) {
     for (let k = o; k < o + 5 && k < limit; k++) {
       if (nameEndingAt(ctx, toks, k) === o && !isCap(toks[k + 1]) && !isPossessive(toks[k + 1]) && isWord(toks[k + 1]) && !toks[k]!.q) return span(toks[o]!, toks[k]!);
+      // "A Clinton campaign official later walked back the comments, saying …": a role noun phrase.
+      const np = ROLE_NOUNS.has(toks[k]!.l) && !toks[k]!.q && isWord(toks[k + 1]) && !isCap(toks[k + 1]) && !PREPOSITIONS.has(toks[k + 1]!.l) ? nounPhraseStart(ctx, toks, k) : null;
+      if (np && np.start === o && np.strong) return span(toks[o]!, toks[k]!);
     }
   }
   return null;
@@ -1241,7 +1259,7 @@ function nameEndingAt(ctx: Ctx, toks: Tok[], k: number): number {
     while (s > 0 && toks[s]!.s > m.start) s--;
     if (toks[s]!.s === m.start) return s;
   }
-  if (!isCap(t) || CAP_STOP.has(t.l)) return -1;
+  if (!isCap(t) || CAP_STOP.has(t.l) || DETERMINERS.has(t.l)) return -1;
   let s = k;
   while (s > 0) {
     const u = toks[s - 1]!;
@@ -1394,7 +1412,7 @@ function nounPhraseStart(ctx: Ctx, toks: Tok[], k: number): { start: number; str
       s = ns >= 0 ? ns : s - 1;
       continue;
     }
-    if ((u.l === 'of' || u.l === 'for' || u.l === 'at') && s - 2 >= 0) {
+    if ((u.l === 'of' || u.l === 'for' || u.l === 'at' || u.l === 'to') && s - 2 >= 0) {
       const v = toks[s - 2]!;
       if (ROLE_NOUNS.has(v.l) && !v.q) {
         s -= 2;

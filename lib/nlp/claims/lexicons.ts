@@ -120,8 +120,7 @@ export const SPEECH_VERBS = words(`
   stated states reiterated echoed echoes reiterates mused cautioned cautions disclosed conceded retorted explained informed
   concluded concludes wondered acknowledged signalled signaled indicated indicates hinted hints urged urges
   ask shouted cried exclaimed demanded snapped yelled
-  argue warn insist note suggest contend predict stress stressing acknowledge deny admit explain concede complain
-  recall assert maintain tweet write reply respond answer
+  argue warn insist suggest contend predict acknowledge deny admit explain concede complain assert maintain respond
 `);
 /** Verbs of finding and showing: attributions only with a "that" clause ("a report found that …"). */
 export const THAT_VERBS = words(`found finds shows showed show determined`);
@@ -160,16 +159,17 @@ export const STANCE_VERBS = words(`
   highlights mentioned mentions rejected rejects blamed blames applauded applauds touted touts blasted blasts
   lambasted ridiculed slammed condemned denounced welcomed hailed described describes called calls prefer prefers
   preferred plans planned declined pledged pledges discussed named fear fears feared knew know knows thought shows
-  showed show reveal revealed suggest suggested predicted indicate indicated
+  showed show reveal revealed suggest suggested predicted indicate indicated support oppose endorse back criticize
+  discuss defend reject praise seemed seems appears appeared sees see saw hoping
 `);
 /** Heads of a source that is a piece of evidence rather than a speaker: "the latest poll showed …". */
-export const EVIDENCE_HEADS = words(`poll polls survey surveys report reports record records data figures results study studies video analysis filings documents numbers statistics count tally research`);
+export const EVIDENCE_HEADS = words(`poll polls survey surveys report reports record records data figures results study studies video analysis filings documents numbers statistics count tally research paper papers release filing estimates estimate`);
 /** Particles after a stance verb that belong to its cue: "called for", "referred to", "called on". */
 export const STANCE_PARTICLE_VERBS = words(`called calls calling referred refers referring pointed points pointing`);
 /** Participles of stance: "…, calling him a “loser”", "…, accusing her of …". */
 export const STANCE_PARTICIPLES = words(`
   calling accusing praising criticizing criticising urging vowing pledging backing supporting citing blaming
-  mocking attacking defending describing
+  mocking attacking defending describing seeking denouncing hoping referring
 `);
 /** Heads of a poll share as a source: "Sixty-six percent said", "nearly half say", "4 in 10 said". */
 export const SHARE_WORDS = words(`percent % half third thirds quarter quarters three-quarters majority plurality minority`);
