@@ -15,6 +15,7 @@
  * whether it lies wholly inside one top-level quote (`inQuote`) and which one (`quote`, an index
  * into `findQuoteSpans(text)`), so callers can tell that consecutive sentences belong together.
  */
+import { SPEECH_VERBS } from './claims/lexicons';
 
 export interface Sentence {
   start: number;
@@ -69,13 +70,6 @@ const OPENER_WORDS = new Set([
   'why', 'how', 'who', 'where', 'one', 'last', 'earlier', 'later', 'since', 'although', 'though', 'still', 'both',
   'all', 'each', 'every', 'not', 'no', 'officials', 'shares', 'analysts',
 ]);
-/** Speech verbs that make "“…?” Trump asked." one sentence. */
-const SPEECH_VERBS = new Set([
-  'said', 'says', 'say', 'asked', 'asks', 'ask', 'told', 'tells', 'added', 'adds', 'replied', 'replies', 'wrote',
-  'writes', 'shouted', 'cried', 'exclaimed', 'wondered', 'insisted', 'continued', 'responded', 'answered', 'joked',
-  'tweeted', 'posted', 'demanded', 'declared', 'argued', 'warned', 'quipped', 'snapped', 'yelled',
-]);
-
 const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
 const isUpper = (c: string | undefined): boolean => c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
 const isLower = (c: string | undefined): boolean => c !== undefined && c !== c.toUpperCase() && c === c.toLowerCase();

@@ -280,3 +280,87 @@ describe('sources with long appositions and after a cue (issue 18)', () => {
     expect(atts.map((a) => sl(text, a.content))).toEqual(['he supported Trump and hated radical Muslims in government']);
   });
 });
+
+describe('more cues, and stances apart from statements (issue 18)', () => {
+  const one = (text: string): Attribution[] => findAttributions(text);
+  const show = (text: string, a: Attribution) => ({ source: sl(text, a.source), cue: sl(text, a.cue), content: sl(text, a.content), stance: !!a.stance });
+
+  it('finds a stance verb with its object and marks it as a stance, not a statement', () => {
+    const t = 'The senator criticized the budget deal on Tuesday.';
+    const [a] = one(t);
+    expect(show(t, a!)).toEqual({ source: 'The senator', cue: 'criticized', content: 'the budget deal on Tuesday', stance: true });
+  });
+
+  it('takes "wants to" and "called for" as stances, and leaves a subject-less or negated one alone', () => {
+    const t = 'Mr Lopez wants to raise the minimum wage. The union called for a strike. Nobody wants to lose.';
+    const atts = one(t);
+    expect(atts.map((a) => show(t, a))).toEqual([
+      { source: 'Mr Lopez', cue: 'wants', content: 'to raise the minimum wage', stance: true },
+      { source: 'The union', cue: 'called for', content: 'a strike', stance: true },
+    ]);
+  });
+
+  it('reads a plural present verb of saying ("They argue that …") as a statement', () => {
+    const t = 'Economists argue that the tax will fall on workers.';
+    const [a] = one(t);
+    expect(show(t, a!)).toEqual({ source: 'Economists', cue: 'argue', content: 'that the tax will fall on workers', stance: false });
+  });
+
+  it('takes any noun phrase after "according to", marks a document or a count as evidence, and needs no comma before it', () => {
+    const t = 'Clinton leads by 271 delegates according to a count by the Associated Press, but Sanders fights on. The fund lost $2 million, according to tax filings.';
+    const atts = one(t);
+    expect(atts.map((a) => show(t, a))).toEqual([
+      { source: 'a count by the Associated Press', cue: 'according to', content: 'Clinton leads by 271 delegates', stance: true },
+      { source: 'tax filings', cue: 'according to', content: 'The fund lost $2 million', stance: true },
+    ]);
+  });
+
+  it('attributes a headline line "Name: …" to the name, and not a page label or "The Latest:"', () => {
+    const t = 'Sanders: Brexit’s message could draw Trump support in US.\n\nThe Latest: Cruz to give away engraved shotgun.\n\nUpdate: the vote was moved to Friday.';
+    const atts = one(t);
+    expect(atts.map((a) => show(t, a))).toEqual([{ source: 'Sanders', cue: ':', content: 'Brexit’s message could draw Trump support in US.', stance: false }]);
+  });
+
+  it('reads a title-case headline with a capitalised verb of saying', () => {
+    const t = 'Clinton Says Russians Hacked DNC, Calls Remarks Troubling';
+    const [a] = one(t);
+    expect(show(t, a!)).toEqual({ source: 'Clinton', cue: 'Says', content: 'Russians Hacked DNC', stance: false });
+  });
+
+  it('takes a poll share as the source and marks it (not a speaker)', () => {
+    const t = 'Sixty-six percent said it made no difference to them.';
+    const [a] = one(t);
+    expect(show(t, a!)).toEqual({ source: 'Sixty-six percent', cue: 'said', content: 'it made no difference to them', stance: true });
+  });
+
+  it('takes a parenthetical cue after a short opening, but not a cue whose clause runs on', () => {
+    const t = 'This campaign, he says, is different. Previously, he wrote about banking, and also served in Paris.';
+    const atts = one(t);
+    expect(atts.map((a) => show(t, a))).toEqual([{ source: 'he', cue: 'says', content: 'This campaign, he says, is different.', stance: false }]);
+  });
+
+  it('gives "and says" the subject of the sentence', () => {
+    const t = 'The Arizona Republican survived years in prison and says such techniques are inhumane.';
+    const [a] = one(t);
+    expect(show(t, a!)).toEqual({ source: 'The Arizona Republican', cue: 'says', content: 'such techniques are inhumane', stance: false });
+  });
+
+  it('reads an inverted "Said X, …, “…”" opening', () => {
+    const t = 'Said Dorothy Poynter, who grew up nearby, “We were all so proud of him.”';
+    const [a] = one(t);
+    expect(show(t, a!)).toEqual({ source: 'Dorothy Poynter, who grew up nearby', cue: 'Said', content: 'We were all so proud of him.', stance: false });
+  });
+
+  it('does not read "reported for duty" as speech, nor a determiner or a ticker as a speaker', () => {
+    expect(one('Ten of the staffers who reported for duty on the night shift, the one on which he died, were working overtime.')).toEqual([]);
+    expect(one('Spot gold XAU= added 0.1% to $1,472.19 an ounce.')).toEqual([]);
+    const t = 'The tweet from Vulture magazine reads, “Chicago show interrupted by angry supporter.”';
+    expect(sl(t, one(t)[0]!.source)).toBe('The tweet from Vulture magazine');
+  });
+
+  it('starts the content at a quantity after the cue ("reported at least 5,000 people …")', () => {
+    const t = 'Indiana State Police reported at least 5,000 people entered the Statehouse.';
+    const [a] = one(t);
+    expect(sl(t, a!.content)).toBe('at least 5,000 people entered the Statehouse');
+  });
+});

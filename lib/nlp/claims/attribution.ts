@@ -37,6 +37,43 @@
  * quoted word or two inside reported speech ("a “peace conference”") leaves it 'reported'.
  */
 import { findQuoteSpans, splitSentences, type Sentence } from '../sentences';
+import { tokenize as tokenizeText } from '../tokenize';
+import {
+  ADDRESSEE_VERBS,
+  AS_VERBS,
+  AUX,
+  BELIEF_VERBS,
+  CAP_STOP,
+  CLAIM_VERBS,
+  CLAUSE_WORDS,
+  COLON_VERBS,
+  CUE_ADVERBIALS,
+  DETERMINERS,
+  EVIDENCE_HEADS,
+  LABELS,
+  MODIFIERS,
+  NAMING_VERBS,
+  NEGATED_SOURCE,
+  NOT_ADVERBS,
+  OBJECT_PRONOUNS,
+  PARTICIPLES,
+  PASSIVE_AUX,
+  PLAIN_ADVERBS,
+  PREPOSITIONS,
+  REJECT_START,
+  ROLE_NOUNS,
+  SHARE_MODIFIERS,
+  SHARE_WORDS,
+  SOURCE_NUMBER_WORDS,
+  STANCE_PARTICIPLES,
+  STANCE_PARTICLE_VERBS,
+  STANCE_VERBS,
+  SPEECH_VERBS,
+  SUBJECT_PRONOUNS,
+  SUBJECT_START,
+  SUBORDINATORS,
+  THAT_VERBS,
+} from './lexicons';
 
 /** UTF-16 offsets into the text: [start, end). */
 export interface Span {
@@ -60,6 +97,12 @@ export interface Attribution {
   content: Span;
   /** True when the source is a bare pronoun (he, she, they, we, I, it, ...): the caller resolves it. */
   sourceIsPronoun?: boolean;
+  /**
+   * True when what is attributed is not a statement but a stance, an intention or an act ("X
+   * criticized Y", "X wants to …", "X called for …"), or a poll's share ("Sixty-six percent said
+   * …"). PolNeAR counts these as attributions; the claims a reader sees are not built from them.
+   */
+  stance?: boolean;
 }
 
 /** A named-entity mention from the NER, offsets into the same text. */
@@ -72,104 +115,6 @@ export interface MentionHint {
 export interface FindAttributionOptions {
   mentions?: readonly MentionHint[];
 }
-
-// ---------------------------------------------------------------------------------------------------------------
-// Lexicons
-
-const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
-
-/** Verbs of saying: finite forms that introduce speech or a statement. */
-const SPEECH_VERBS = words(`
-  said says say told tells added adds insisted insists admitted admits argued argues warned warns claimed claims
-  suggested suggests stressed stresses noted notes announced announces denied denies explained explains
-  acknowledged acknowledges confirmed confirms asserted asserts declared declares maintained maintains contended
-  contends predicted predicts revealed reveals reported reports wrote writes tweeted tweets posted asked asks
-  replied replies responded responds answered continued recalled recalls conceded concedes emphasized emphasised
-  emphasizes emphasises observed remarked alleged alleges charged testified complained complains promised promises
-  vowed vows pledged pledges countered agreed agrees estimated speculated joked quipped boasted bragged lamented
-  stated states reiterated echoed echoes reiterates mused cautioned cautions disclosed conceded retorted explained informed
-  concluded concludes wondered acknowledged signalled signaled indicated indicates hinted hints urged urges
-`);
-/** Verbs of finding and showing: attributions only with a "that" clause ("a report found that …"). */
-const THAT_VERBS = words(`found finds shows showed show determined`);
-/** Words in capitals before a colon that label a page part, not a speaker in a transcript. */
-const LABELS = words(`update updated editor editor's note watch related photos photo video read more see also listen breaking exclusive live opinion analysis correction clarification warning source sources credit image images q a`);
-/** Verbs that introduce speech only when a colon or comma and a quotation follow. */
-const COLON_VERBS = words(`commented comments reads read chanted chants shouted shouts yelled wrote`);
-/** "claim" in its sense of taking ("claimed responsibility", "claimed victory") has no clause after it. */
-const CLAIM_VERBS = words(`claimed claims claim`);
-/** Sources that deny there is a speaker. */
-const NEGATED_SOURCE = words(`no nobody none neither nor never`);
-/** Verbs of belief and intention: attributions too, but only in the verb-first frame. */
-const BELIEF_VERBS = words(`believes believe believed thinks think fears feared worries worried hopes hoped expects expected doubts doubted`);
-/** Verbs that name a quotation: `X hailed Y as “…”`, `X called it “…”`. */
-const NAMING_VERBS = words(`
-  hailed hails called calls described describes dubbed dubs labelled labeled labels branded brands praised praises
-  slammed slams denounced denounces condemned condemns decried decries welcomed welcomes termed terms urged urges
-`);
-/** Verbs that take the addressee as object before the content: `told the BBC (that) …`. */
-const ADDRESSEE_VERBS = words(`told tells informed assured reminded warned promised urged urges`);
-/** Participles that continue the speaker's previous attribution: `…, adding that …`. */
-const PARTICIPLES = words(`
-  adding saying noting arguing insisting warning stressing claiming suggesting explaining telling acknowledging
-  admitting declaring predicting asserting writing
-`);
-const AUX = words(`has have had also would will later then previously repeatedly again further once reportedly has've`);
-const PASSIVE_AUX = words(`is was are were be been being`);
-const PRONOUNS = words(`he she they we i it you`);
-const OBJECT_PRONOUNS = words(`him her them us me you reporters journalists supporters voters`);
-const DETERMINERS = words(`a an the his her their its our my your this these those some many several other both all most few`);
-const NUMBER_WORDS = words(`one two three four five six seven eight nine ten dozens hundreds`);
-/** Nouns that head a source phrase ("a spokesperson", "senior officials", "police"). */
-const ROLE_NOUNS = words(`
-  spokesperson spokesman spokeswoman spokespeople spokesmen official officials minister ministers president
-  presidents premier chancellor secretary secretaries source sources police officer officers aide aides adviser
-  advisers advisor advisors analyst analysts expert experts diplomat diplomats leader leaders envoy ambassador
-  spokesperson's campaign government administration department ministry office agency committee party company
-  firm group lawyer lawyers attorney attorneys counsel prosecutor prosecutors judge court statement report
-  survey poll study researchers scientists economists officials critics supporters opponents residents people
-  witnesses activists campaigners members member chairman chairwoman chair head director executive chief ceo
-  founder candidate nominee senator senators congressman congresswoman governor mayor lawmaker lawmakers
-  representative representatives delegate delegates strategist strategists staffer staffers insider insiders
-  operative operatives pollster pollsters commentator commentators host anchor reporter reporters journalist
-  journalists correspondent editor editors columnist newspaper network channel broadcaster agency website
-  authorities military army ministry kremlin spokesperson administration white house daughter son wife husband
-  mother father friend friends brother sister voters voter fans fan team manager coach doctor doctors officer
-  investigators regulator regulators economist observers organisers organizers union unions man woman men women
-  teacher teachers student students worker workers clinton trump bosses hawks representative representatives
-`);
-/** Modifiers allowed inside a source phrase before the head. */
-const MODIFIERS = words(`
-  senior junior former top chief deputy foreign defence defense interior prime vice assistant press
-  communications campaign white house state federal local national regional international european american
-  british french german russian ukrainian chinese us uk eu un nato military security intelligence government
-  unnamed anonymous independent leading prominent key other two three four several many some longtime
-  long-time veteran spokes new latest conservative liberal democratic republican labour tory progressive
-`);
-/** Capitalised words that open a sentence or clause but are never part of a source phrase. */
-const CAP_STOP = words(`
-  but and or so yet meanwhile however while when as after before since although though if because in on at for
-  with from to by of also still then now earlier later last this that these those there here what why how who
-  where which speaking asked asking writing talking according it is was are were will would has have had do does
-  did not no yes thus instead indeed moreover furthermore speaking despite during under over until unless
-  whether once even only just nor having being given monday tuesday wednesday thursday friday saturday sunday
-  today yesterday tonight
-`);
-const CLAUSE_WORDS = words(`and but or while as when that because although though since after before if so whereas once where which who`);
-const SUBORDINATORS = words(`while although though as when if because since whereas after before once`);
-const SUBJECT_START = words(`
-  that the a an he she they we i it you his her their its our my your this these those there some many no
-  nobody everyone everybody no-one all any each every one if what how why whether when mr mrs ms dr sir
-`);
-const PREPOSITIONS = words(`in on at to during after before with for by about of from over under into through since until against among via`);
-/** Words that, right after "said", show it is not introducing a statement ("said so", "said nothing"). */
-const REJECT_START = words(`so nothing goodbye yes no not too as than and or but which who whom whose what`);
-const TIME_WORDS = words(`
-  on in at during over last this earlier later yesterday today tonight monday tuesday wednesday thursday friday
-  saturday sunday week weekend month year morning afternoon evening night recently previously again years
-  months weeks days decades time times hours ago long privately publicly openly repeatedly separately later
-  earlier first also twitter facebook instagram television radio interview statement
-`);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tokens
@@ -185,47 +130,13 @@ interface Tok {
   q: boolean;
 }
 
-const TITLE_ABBREV = words(`mr mrs ms dr st sen rep gov gen lt col capt sgt prof rev jr sr u.s u.k u.n d.c cmdr cmdt adm maj cpl pvt det insp supt`);
-const MONTH_ABBREV = words(`jan feb mar apr jun jul aug sep sept oct nov dec`);
-const WORD_RE = /[\p{L}\p{N}]+(?:[-&.'’][\p{L}\p{N}]+)*|\S/gu;
-
+/**
+ * The sentence's tokens: the project's one tokenizer (../tokenize.ts, Penn Treebank style: clitics
+ * and possessives apart, the dots of titles and initials kept), with offsets into the whole text and
+ * whether each token stands inside a quotation.
+ */
 function tokenize(text: string, start: number, end: number, inQuote: Uint8Array): Tok[] {
-  const out: Tok[] = [];
-  const slice = text.slice(start, end);
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(slice); m; m = WORD_RE.exec(slice)) {
-    let s = start + m.index;
-    let e = s + m[0].length;
-    let w = m[0];
-    // Keep the dot of a title or an initial ("Mr.", "J.", "U.S.").
-    if (text[e] === '.' && e < end) {
-      const lw = w.toLowerCase();
-      // A month's abbreviation keeps its dot inside a sentence ("on Nov. 19", "on Nov. that").
-      const month = MONTH_ABBREV.has(lw) && /^\.\s+[\p{Ll}\p{N}]/u.test(text.slice(e, e + 3));
-      if (TITLE_ABBREV.has(lw) || month || (w.length === 1 && /\p{Lu}/u.test(w))) {
-        e++;
-        w += '.';
-        WORD_RE.lastIndex++;
-        // "the U.K.'s University of York": the possessive after the dot, not a quote mark.
-        if (e + 2 <= end && /^['’][sS]$/.test(text.slice(e, e + 2)) && !/[\p{L}\p{N}]/u.test(text[e + 2] ?? '')) {
-          out.push(mk(text, s, e, inQuote));
-          out.push(mk(text, e, e + 2, inQuote));
-          WORD_RE.lastIndex += 2;
-          continue;
-        }
-      }
-    }
-    // Split the possessive: "Trump's" -> "Trump" + "'s".
-    const pm = /^(.+)(['’][sS])$/u.exec(w);
-    if (pm && pm[1]!.length > 1 && !/^(?:it|he|she|that|what|there|here|who|let)$/i.test(pm[1]!)) {
-      const cut = s + pm[1]!.length;
-      out.push(mk(text, s, cut, inQuote));
-      s = cut;
-      w = pm[2]!;
-    }
-    out.push(mk(text, s, e, inQuote));
-  }
-  return out;
+  return tokenizeText(text.slice(start, end)).map((t) => mk(text, start + t.start, start + t.end, inQuote));
 }
 
 function mk(text: string, s: number, e: number, inQuote: Uint8Array): Tok {
@@ -233,7 +144,8 @@ function mk(text: string, s: number, e: number, inQuote: Uint8Array): Tok {
   return { s, e, w, l: w.toLowerCase().replace(/’/g, "'"), q: inQuote[s] === 1 };
 }
 
-const isCap = (t: Tok | undefined): boolean => t !== undefined && /^\p{Lu}/u.test(t.w);
+/** A capitalised word (not a ticker symbol such as "XAU=" or ".DJI"). */
+const isCap = (t: Tok | undefined): boolean => t !== undefined && /^\p{Lu}[\p{L}\p{N}.'’&-]*$/u.test(t.w);
 const isWord = (t: Tok | undefined): boolean => t !== undefined && /^[\p{L}\p{N}]/u.test(t.w);
 const isNumber = (t: Tok | undefined): boolean => t !== undefined && /^\p{N}/u.test(t.w);
 const QUOTE_CHARS = '"“”‘’\'«»„';
@@ -243,7 +155,7 @@ const isPossessive = (t: Tok | undefined): boolean => t !== undefined && (t.l ==
 const bare = (t: Tok): string => t.l.replace(/'(?:s|re|ve|ll|d|m)$/, '').replace(/n't$/, '');
 /** Can the token open a clause that is the content of a speech verb? */
 const opensClause = (t: Tok | undefined): boolean =>
-  t !== undefined && (isQuoteMark(t) || SUBJECT_START.has(bare(t)) || PRONOUNS.has(bare(t)) || (isCap(t) && !CAP_STOP.has(t.l)) || isNumber(t) || ROLE_NOUNS.has(t.l));
+  t !== undefined && (isQuoteMark(t) || SUBJECT_START.has(bare(t)) || SUBJECT_PRONOUNS.has(bare(t)) || (isCap(t) && !CAP_STOP.has(t.l)) || isNumber(t) || ROLE_NOUNS.has(t.l));
 const isDash = (t: Tok | undefined): boolean => t !== undefined && (t.w === '–' || t.w === '—' || t.w === '-' || t.w === '--');
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -362,9 +274,10 @@ export function findAttributions(text: string, opts: FindAttributionOptions = {}
 
 function finish(text: string, a: Attribution): Attribution {
   const out: Attribution = { kind: a.kind, source: a.source, cue: a.cue, content: trimSpan(text, a.content) };
+  if (a.stance) out.stance = true;
   if (a.source) {
     const s = text.slice(a.source.start, a.source.end).toLowerCase();
-    if (PRONOUNS.has(s)) out.sourceIsPronoun = true;
+    if (SUBJECT_PRONOUNS.has(s)) out.sourceIsPronoun = true;
   }
   return out;
 }
@@ -413,7 +326,7 @@ function sentenceAttributions(ctx: Ctx, si: number): Found[] {
   const n = toks.length;
   let i = 0;
   // A transcript line: "WALLACE: Let's start with …" (a speaker's name in capitals opening its paragraph).
-  const line = transcriptLine(ctx, si);
+  const line = transcriptLine(ctx, si) ?? colonHeadline(ctx, si);
   if (line) return [line.att];
   while (i < n) {
     const t = toks[i]!;
@@ -462,9 +375,14 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   if ((l === 'learned' || l === 'learnt') && AUX.has(toks[i - 1]?.l ?? '') && toks[i + 1]?.l === 'that') {
     return verbFirst(ctx, si, i - 1, i, 'speech');
   }
-  // A capitalised verb is a title-case headline word or a name ("United States"), not a cue.
-  if (isCap(t)) return null;
+  // A capitalised verb is a title-case headline word or a name ("United States"), not a cue, except
+  // in a headline that names its speaker ("Clinton Says Russians Hacked DNC") and in an inverted
+  // opening ("Said Dorothy Poynter, who grew up with Ali, “We were all so proud of him.”").
+  if (isCap(t)) return SPEECH_VERBS.has(l) ? (i === 0 ? saidFirst(ctx, si) : titleCase(ctx, si, i)) : null;
   if (PARTICIPLES.has(l)) return participle(ctx, si, i, before);
+  if (STANCE_PARTICIPLES.has(l)) return asStance(participle(ctx, si, i, before));
+  // "staffers who reported for duty", "reported to work": not speech.
+  if (/^report/.test(l) && /^(?:for|to|back)$/.test(toks[i + 1]?.l ?? '')) return null;
   if (SPEECH_VERBS.has(l)) {
     // "pointed out", "went on to say" are left out for simplicity.
     return quoteFirst(ctx, si, i) ?? sentenceFinal(ctx, si, i) ?? verbFirst(ctx, si, i, i, 'speech') ?? naming(ctx, si, i) ?? coordinated(ctx, si, i, before);
@@ -473,7 +391,11 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   if (THAT_VERBS.has(l) && toks[i + 1]?.l === 'that') return verbFirst(ctx, si, i, i, 'speech');
   // "X commented: “…”", "The tweet reads, “…”": verbs that introduce speech only before a quotation.
   if (COLON_VERBS.has(l) && (toks[i + 1]?.w === ':' || toks[i + 1]?.w === ',') && isQuoteMark(toks[i + 2])) return verbFirst(ctx, si, i, i, 'speech');
-  if (NAMING_VERBS.has(l)) return naming(ctx, si, i);
+  if (NAMING_VERBS.has(l)) {
+    const f = naming(ctx, si, i);
+    if (f) return f;
+  }
+  if (STANCE_VERBS.has(l) || (STANCE_PARTICLE_VERBS.has(l) && /^(?:for|to|on|out)$/.test(toks[i + 1]?.l ?? ''))) return stanceVerb(ctx, si, i);
   return null;
 }
 
@@ -547,9 +469,6 @@ function closedGroupBefore(ctx: Ctx, toks: Tok[], k: number): number {
 /** A manner or time adverb between a source and its cue ("Brooke tearfully asked"). */
 const isAdverb = (t: Tok | undefined): boolean =>
   t !== undefined && !t.q && !isCap(t) && (PLAIN_ADVERBS.has(t.l) || (t.l.length >= 6 && t.l.endsWith('ly') && !ROLE_NOUNS.has(t.l) && !NOT_ADVERBS.has(t.l)));
-/** Frequency and time adverbs without "-ly" that stand between a subject and its verb. */
-const PLAIN_ADVERBS = words(`always also often never later again still once already since long`);
-const NOT_ADVERBS = words(`family assembly supply reply rally italy anomaly monopoly homily butterfly jelly belly holly`);
 
 /**
  * `“…,” NP said`, where the phrase between the quotation and the cue is longer than a name: a
@@ -658,13 +577,13 @@ function objectAfter(toks: Tok[], j: number): number {
   const t = toks[j];
   if (!t || t.q) return j;
   if (OBJECT_PRONOUNS.has(t.l)) return j + 1;
-  if (PRONOUNS.has(bare(t)) || t.l === 'that') return j;
+  if (SUBJECT_PRONOUNS.has(bare(t)) || t.l === 'that') return j;
   let k = j;
   if (DETERMINERS.has(t.l)) k++;
   while (k < toks.length && k < j + 6) {
     const u = toks[k]!;
     if (u.q || !(isWord(u) || isPossessive(u))) break;
-    if ((k > j && DETERMINERS.has(u.l)) || u.l === 'that' || PRONOUNS.has(bare(u)) || CLAUSE_WORDS.has(u.l) || PREPOSITIONS.has(u.l) || AUX.has(u.l) || PASSIVE_AUX.has(u.l)) break;
+    if ((k > j && DETERMINERS.has(u.l)) || u.l === 'that' || SUBJECT_PRONOUNS.has(bare(u)) || CLAUSE_WORDS.has(u.l) || PREPOSITIONS.has(u.l) || AUX.has(u.l) || PASSIVE_AUX.has(u.l)) break;
     k++;
   }
   return k > j && !(k === j + 1 && DETERMINERS.has(t.l)) ? k : j;
@@ -737,7 +656,12 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
   let source: Span | null = null;
   let from: number;
   let sourceEnd = ci;
-  const src = sourceBefore(ctx, toks, cueStart, true);
+  let src = sourceBefore(ctx, toks, cueStart, true);
+  // "…, a spokeswoman, Anna Richardson White, said on Saturday, and …": a source with an apposition.
+  if (!src && toks[cueStart - 1]?.w === ',') {
+    const ap = appositive(ctx, toks, cueStart - 1);
+    if (ap && toks[ap.from - 1]?.w === ',' && ap.from >= 3) src = ap;
+  }
   // `,”` before the cue clause closes a quotation that ends the content: “…,” said X after narration.
   const commaQuote = (k: number): boolean => isQuoteMark(toks[k]) && toks[k - 1]?.w === ',' && !toks[k]!.q;
   if (src && (toks[src.from - 1]?.w === ',' || isDash(toks[src.from - 1]) || commaQuote(src.from - 1))) {
@@ -750,7 +674,7 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
     let m = after.to;
     const nx = toks[m];
     if (nx && isWord(nx)) {
-      if (!PREPOSITIONS.has(nx.l) && !TIME_WORDS.has(nx.l)) return null;
+      if (!PREPOSITIONS.has(nx.l) && !CUE_ADVERBIALS.has(nx.l)) return null;
       while (m < toks.length && isWord(toks[m]) && m < after.to + 6) m++;
       if (m < toks.length - 1 || (toks[m] && !/^[.!?]$/.test(toks[m]!.w))) return null;
     }
@@ -758,15 +682,17 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
     sourceEnd = after.to - 1;
     from = cueStart - 1;
   } else return null;
-  if (from < 3) return null;
+  // A short opening before the cue clause is content only when the sentence goes on after it
+  // ("This campaign, he says, is different."), checked below.
+  if (from < 1) return null;
   // After the cue clause: at most a few adverbial words, then the end of the sentence, or `, adding …`,
   // or a comma and the rest of the sentence (parenthetical cue: "The plan, he said, is dead").
   const tail = cueTail(toks, ci, sourceEnd);
   let k = tail.next;
   let steps = 0;
-  while (k < toks.length && (isWord(toks[k]) || toks[k]!.w === '.' && /\w\.$/.test(toks[k]!.w)) && steps < 10) {
+  while (k < toks.length && (isWord(toks[k]) || isPossessive(toks[k]) || (toks[k]!.w === '.' && /\w\.$/.test(toks[k]!.w))) && steps < 10) {
     // "…, he told police he supported Trump": a clause of its own after the cue is its content, not an adverbial.
-    if (toks[k]!.l === 'that' || PARTICIPLES.has(toks[k]!.l) || (PRONOUNS.has(toks[k]!.l) && toks[k]!.l !== 'it')) return null;
+    if (toks[k]!.l === 'that' || PARTICIPLES.has(toks[k]!.l) || (SUBJECT_PRONOUNS.has(toks[k]!.l) && toks[k]!.l !== 'it')) return null;
     k++;
     steps++;
   }
@@ -774,11 +700,17 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
   const sentEnd = ctx.sents[si]!.end;
   let contentEnd = toks[from]!.s;
   let next = k;
-  if (end === undefined || (/^[.!?…]$/.test(end.w) && k >= toks.length - 2)) {
-    // sentence-final
+  // A short quoted title ends the cue clause: "he said on MSNBC’s “Morning Joe.”"
+  const titleGroup = end && isQuoteMark(end) && !end.q ? groupOf(ctx, end) : -1;
+  const titleEnds = titleGroup >= 0 && ctx.groups[titleGroup]!.start === end!.s && ctx.groups[titleGroup]!.nWords <= 4 && ctx.groups[titleGroup]!.end >= ctx.sents[si]!.end - 2;
+  if (end === undefined || (/^[.!?…]$/.test(end.w) && k >= toks.length - 2) || titleEnds || end.w === ';') {
+    // sentence-final (or clause-final before a semicolon: "…, analysts say; in 2012 …")
+    if (from < 3) return null;
+    if (end?.w === ';') next = k + 1;
   } else if (end.w === ',' && PARTICIPLES.has(toks[k + 1]?.l ?? '')) {
+    if (from < 3) return null;
     next = k + 1;
-  } else if (end.w === ',' && !isQuoteMark(toks[k + 1])) {
+  } else if (end.w === ',' && !isQuoteMark(toks[k + 1]) && (from >= 3 || k === tail.next)) {
     // Parenthetical: the content is the whole sentence around the cue.
     contentEnd = sentEnd;
     next = toks.length;
@@ -825,7 +757,7 @@ function verbFirst(ctx: Ctx, si: number, cueStartTok: number, ci: number, verbKi
   if (NEGATED_SOURCE.has(toks[src.from]!.l)) return null;
   if (verbKind === 'belief') {
     const u = toks[j]!;
-    if (!(u.l === 'that' || SUBJECT_START.has(bare(u)) || PRONOUNS.has(bare(u)) || isCap(u))) return null;
+    if (!(u.l === 'that' || SUBJECT_START.has(bare(u)) || SUBJECT_PRONOUNS.has(bare(u)) || isCap(u))) return null;
   }
   const endTok = clauseEnd(ctx, si, j, src.subordinate, src.relative);
   if (endTok - j < 3) return null;
@@ -840,7 +772,10 @@ function verbFirst(ctx: Ctx, si: number, cueStartTok: number, ci: number, verbKi
     }
   }
   const cueSpan = span(toks[cueStart]!, toks[cueLast]!);
-  return { att: mkFound(ctx, si, null, src.span, cueSpan, content), next: endTok };
+  const att = mkFound(ctx, si, null, src.span, cueSpan, content);
+  // A poll's share or a piece of evidence ("The election results suggest that …") is no speaker.
+  if (src.share || EVIDENCE_HEADS.has(toks[sourceEnd - 1]!.l)) att.stance = true;
+  return { att, next: endTok };
 }
 
 /**
@@ -851,15 +786,26 @@ function verbFirst(ctx: Ctx, si: number, cueStartTok: number, ci: number, verbKi
 function contentStart(toks: Tok[], j: number): number {
   const t = toks[j];
   if (!t || t.q) return isQuoteMark(t) ? j : -1;
+  if (t.w === ',' && !isQuoteMark(toks[j + 1])) {
+    // "said, however, that …", "says, win or lose, he is staying"
+    for (let k = j + 1; k < toks.length && k <= j + 6; k++) {
+      const u = toks[k]!;
+      if (u.q || !(isWord(u) || u.w === ',')) return -1;
+      if (u.w === ',') return k > j + 1 && (toks[k + 1]?.l === 'that' || opensClause(toks[k + 1])) ? k + 1 : -1;
+    }
+    return -1;
+  }
   if (t.w === ':' || t.w === ',') return isQuoteMark(toks[j + 1]) ? j + 1 : -1;
   if (t.l === 'that') return j;
-  const adverbial = (PREPOSITIONS.has(t.l) || TIME_WORDS.has(t.l) || /ly$/.test(t.l)) && !DETERMINERS.has(t.l);
+  // "reported at least 5,000 people entered …", "said more than 40 people died": a quantity opens the clause.
+  if ((t.l === 'at' && toks[j + 1]?.l === 'least') || (t.l === 'more' && toks[j + 1]?.l === 'than') || (SHARE_MODIFIERS.has(t.l) && isCount(toks[j + 1]))) return j;
+  const adverbial = (PREPOSITIONS.has(t.l) || CUE_ADVERBIALS.has(t.l) || /ly$/.test(t.l)) && !DETERMINERS.has(t.l);
   if (adverbial || isCap(t)) {
     for (let k = j + 1; k < toks.length && k < j + 9; k++) {
       const u = toks[k]!;
       if (u.q) break;
       if (u.l === 'that') return k;
-      if (adverbial && k > j + 1 && PRONOUNS.has(bare(u)) && !OBJECT_PRONOUNS.has(u.l)) return k;
+      if (adverbial && k > j + 1 && SUBJECT_PRONOUNS.has(bare(u)) && !OBJECT_PRONOUNS.has(u.l)) return k;
       if (u.w === ',') {
         if (adverbial && opensClause(toks[k + 1])) return k + 1;
         break;
@@ -919,7 +865,7 @@ function clauseEnd(ctx: Ctx, si: number, j: number, subordinate: boolean, relati
       let m = k + 1;
       if (toks[m]?.l === 'but' || toks[m]?.l === 'and') m++;
       const head = toks[m];
-      if (head && (PRONOUNS.has(head.l) || (isCap(head) && !CAP_STOP.has(head.l)))) {
+      if (head && (SUBJECT_PRONOUNS.has(head.l) || (isCap(head) && !CAP_STOP.has(head.l)))) {
         let v = m + 1;
         while (v < toks.length && isCap(toks[v]) && v < m + 4) v++;
         while (v < toks.length && AUX.has(toks[v]!.l)) v++;
@@ -949,13 +895,81 @@ function transcriptLine(ctx: Ctx, si: number): Try | null {
   return { att: mkFound(ctx, si, null, span(toks[b]!, toks[c - 1]!), span(toks[c]!, toks[c]!), trimSpan(ctx.text, { start: u.s, end })), next: toks.length };
 }
 
+/**
+ * `Trump: ‘I’m the Worst Thing …’`, `Clinton camp: Trump’s … threatens national security.`: a
+ * headline-style line of one sentence that opens with a name (a person, a body or a role noun, one to
+ * four words) and a colon; what follows the colon is what the name said. Page labels ("Photo:",
+ * "Update:") are not names.
+ */
+function colonHeadline(ctx: Ctx, si: number): Try | null {
+  if (si > 0 && ctx.para[si - 1] === ctx.para[si]) return null;
+  if (si + 1 < ctx.sents.length && ctx.para[si + 1] === ctx.para[si]) return null;
+  const toks = ctx.toks[si]!;
+  let c = 1;
+  while (c < 5 && c < toks.length && toks[c]!.w !== ':') c++;
+  if (toks[c]?.w !== ':' || toks.length > 45 || toks.slice(0, c).some((t) => LABELS.has(t.l) || t.q || !isWord(t))) return null;
+  const head = nounPhraseStart(ctx, toks, c - 1);
+  if (!head || head.start !== 0 || !head.strong || !isCap(toks[0]) || CAP_STOP.has(toks[0]!.l) || DETERMINERS.has(toks[0]!.l)) return null;
+  const m = ctx.mentionStart.get(toks[0]!.s);
+  if (m?.type === 'LOC') return null;
+  const u = toks[c + 1];
+  if (!u) return null;
+  const content = trimSpan(ctx.text, { start: u.s, end: ctx.sents[si]!.end });
+  if ((ctx.text.slice(content.start, content.end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 3) return null;
+  return { att: mkFound(ctx, si, null, span(toks[0]!, toks[c - 1]!), span(toks[c]!, toks[c]!), content), next: toks.length };
+}
+
+/** `Clinton Says Russians Hacked DNC`: a title-case line, a name, a capitalised verb of saying, the content up to a comma. */
+function titleCase(ctx: Ctx, si: number, ci: number): Try | null {
+  const toks = ctx.toks[si]!;
+  const ws = toks.filter((t) => isWord(t) && /^\p{L}/u.test(t.w));
+  if (ws.length < 5 || ws.filter((t) => isCap(t)).length < ws.length * 0.75) return null;
+  if (si + 1 < ctx.sents.length && ctx.para[si + 1] === ctx.para[si]) return null;
+  const from = nameEndingAt(ctx, toks, ci - 1);
+  if (from < 0 || ci - from > 4 || !(from === 0 || atClauseEdge(toks, from))) return null;
+  let e = ci + 1;
+  while (e < toks.length && toks[e]!.w !== ',' && toks[e]!.w !== ';') e++;
+  while (e > ci + 1 && /^[.!?…]$/.test(toks[e - 1]!.w)) e--;
+  if (e - ci - 1 < 3) return null;
+  return { att: mkFound(ctx, si, null, span(toks[from]!, toks[ci - 1]!), span(toks[ci]!, toks[ci]!), { start: toks[ci + 1]!.s, end: toks[e - 1]!.e }), next: e };
+}
+
+/** `Said Dorothy Poynter, who grew up with Ali, “We were all so proud of him.”` */
+function saidFirst(ctx: Ctx, si: number): Try | null {
+  const toks = ctx.toks[si]!;
+  const after = sourceAfter(ctx, toks, 1);
+  if (!after) return null;
+  let k = after.to;
+  let end = after.to - 1;
+  for (; k < toks.length && k < after.to + 25; k++) {
+    if (toks[k]!.w === ',' && isQuoteMark(toks[k + 1]) && !toks[k + 1]!.q) break;
+    if (toks[k]!.q || toks[k]!.w === '.' || toks[k]!.w === ';') return null;
+    end = k;
+  }
+  const g = groupOf(ctx, toks[k + 1]);
+  if (g < 0 || ctx.groups[g]!.start !== toks[k + 1]!.s) return null;
+  const source = toks[end]!.w === ',' ? span(toks[1]!, toks[end - 1]!) : span(toks[1]!, toks[end]!);
+  return { att: mkFound(ctx, si, 'quote', source, span(toks[0]!, toks[0]!), { ...ctx.groups[g]!.inner }), next: toks.length };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // according to X / it is understood that
 
 function accordingTo(ctx: Ctx, si: number, i: number): Try | null {
   const toks = ctx.toks[si]!;
   const cue = span(toks[i]!, toks[i + 1]!);
-  const after = sourceAfter(ctx, toks, i + 2, true);
+  let after = sourceAfter(ctx, toks, i + 2, true);
+  let evidence = false;
+  // Any noun phrase up to the next comma or the sentence end: "according to a count by The
+  // Associated Press", "according to FEC filings", "according to early results of the exit poll".
+  if (!after || (after.to < toks.length && isWord(toks[after.to]))) {
+    let k = i + 2;
+    while (k < toks.length && k < i + 32 && (isWord(toks[k]) || isPossessive(toks[k]) || toks[k]!.w === '/' || toks[k]!.w === '-') && !toks[k]!.q) k++;
+    after = k > i + 2 ? { span: span(toks[i + 2]!, toks[k - 1]!), to: k } : null;
+    // A document rather than a speaker ("according to prison records", "data from MarketAxess"): the
+    // statement is the article's, sourced; not a claim with a speaker (`stance`).
+    evidence = after !== null && toks.slice(i + 2, k).some((t) => EVIDENCE_HEADS.has(t.l));
+  }
   if (!after) return null;
   const sent = ctx.sents[si]!;
   let end = toks.length;
@@ -965,22 +979,27 @@ function accordingTo(ctx: Ctx, si: number, i: number): Try | null {
     if (toks[after.to]?.w !== ',') return null;
     const j = after.to + 1;
     if (end - j < 3) return null;
-    return { att: mkFound(ctx, si, null, after.span, cue, { start: toks[j]!.s, end: toks[end - 1]!.e }), next: end };
+    return withEvidence({ att: mkFound(ctx, si, null, after.span, cue, { start: toks[j]!.s, end: toks[end - 1]!.e }), next: end }, evidence);
   }
-  // "…, according to X." (content from the sentence start) or "…, according to X, …" (whole sentence).
-  if (toks[i - 1]?.w !== ',' && !isDash(toks[i - 1])) return null;
+  // "…, according to X." (content from the sentence start) or "…, according to X, …" (whole sentence);
+  // with no comma before it, "… delegates according to a count by X, but …" ends the content there.
+  const commaBefore = toks[i - 1]?.w === ',' || isDash(toks[i - 1]);
+  if (!commaBefore && (i < 4 || toks[i - 1]!.q || !isWord(toks[i - 1]))) return null;
   const rest = after.to;
   if (rest < end && toks[rest]!.w !== ',') return null;
-  const contentEnd = rest < end ? toks[end - 1]!.e : toks[i - 1]!.s;
+  const contentEnd = rest < end && commaBefore ? toks[end - 1]!.e : commaBefore ? toks[i - 1]!.s : toks[i - 1]!.e;
   let start = sent.start;
   const g0 = ctx.groupAt[start]!;
   if (g0 >= 0) start = ctx.groups[g0]!.inner.start;
   if (contentEnd - start < 8) return null;
-  return { att: mkFound(ctx, si, null, after.span, cue, { start, end: contentEnd }), next: end };
+  return withEvidence({ att: mkFound(ctx, si, null, after.span, cue, { start, end: contentEnd }), next: end }, evidence);
 }
 
-/** Verbs of "As X said, …" beyond the verbs of saying ("As he related, …", "as the authors explain"). */
-const AS_VERBS = words(`related relates explain note put write say tell recall recalled describe described`);
+function withEvidence(t: Try, evidence: boolean): Try {
+  if (evidence) t.att.stance = true;
+  return t;
+}
+
 
 /**
  * `In X's words, …` / `in the words of X: …` / `As X related, …` (at the start of the sentence):
@@ -1058,6 +1077,41 @@ function itIsUnderstood(ctx: Ctx, si: number, i: number): Try | null {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Stances: X criticized Y / X wants to … / X called for …
+
+function asStance(t: Try | null): Try | null {
+  if (t) t.att.stance = true;
+  return t;
+}
+
+/**
+ * `X criticized the plan`, `X wants to …`, `X called for …`: a named, pronoun or role-noun subject, a
+ * stance verb (with its particle), and what the stance is about up to the end of the clause.
+ */
+function stanceVerb(ctx: Ctx, si: number, ci: number): Try | null {
+  const toks = ctx.toks[si]!;
+  let cueStart = ci;
+  while (cueStart > 0 && AUX.has(toks[cueStart - 1]!.l)) cueStart--;
+  if (PASSIVE_AUX.has(toks[cueStart - 1]?.l ?? '')) return null;
+  let sourceEnd = cueStart;
+  while (sourceEnd > 0 && isAdverb(toks[sourceEnd - 1]) && !toks[sourceEnd - 1]!.q) sourceEnd--;
+  const src = sourceBefore(ctx, toks, sourceEnd, false);
+  if (!src || NEGATED_SOURCE.has(toks[src.from]!.l)) return null;
+  // "The latest Reuters/Ipsos poll showed Trump leading": evidence stands where a speaker would.
+  if (!src.strong && !EVIDENCE_HEADS.has(toks[sourceEnd - 1]!.l)) return null;
+  let cueLast = ci;
+  if (STANCE_PARTICLE_VERBS.has(toks[ci]!.l)) cueLast = ci + 1;
+  const j = cueLast + 1;
+  const u = toks[j];
+  if (!u || !(isWord(u) || isQuoteMark(u)) || (!u.q && (REJECT_START.has(u.l) || PREPOSITIONS.has(u.l) && u.l !== 'to'))) return null;
+  const endTok = clauseEnd(ctx, si, j, src.subordinate, src.relative);
+  if (endTok <= j) return null;
+  const att = mkFound(ctx, si, null, src.span, span(toks[cueStart]!, toks[cueLast]!), { start: u.s, end: toks[endTok - 1]!.e });
+  att.stance = true;
+  return { att, next: endTok };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Frame 4: X hailed Y as “…” / X called it “…”
 
 function naming(ctx: Ctx, si: number, ci: number): Try | null {
@@ -1106,9 +1160,17 @@ function sentenceSubject(ctx: Ctx, toks: Tok[], limit: number): Span | null {
     opens.push(k);
     break;
   }
+  // After a dateline: "ORLANDO, Fla. (Reuters) - President Barack Obama met …".
+  for (let k = 1; k < Math.min(limit, 12); k++) if (isDash(toks[k - 1]) && toks.slice(0, k - 1).some((t) => t.w === ')' || /^\p{Lu}{3,}$/u.test(t.w))) {
+    opens.push(k);
+    break;
+  }
   for (const o of opens) {
     for (let k = o; k < o + 5 && k < limit; k++) {
       if (nameEndingAt(ctx, toks, k) === o && !isCap(toks[k + 1]) && !isPossessive(toks[k + 1]) && isWord(toks[k + 1]) && !toks[k]!.q) return span(toks[o]!, toks[k]!);
+      // "A Clinton campaign official later walked back the comments, saying …": a role noun phrase.
+      const np = ROLE_NOUNS.has(toks[k]!.l) && !toks[k]!.q && isWord(toks[k + 1]) && !isCap(toks[k + 1]) && !PREPOSITIONS.has(toks[k + 1]!.l) ? nounPhraseStart(ctx, toks, k) : null;
+      if (np && np.start === o && np.strong) return span(toks[o]!, toks[k]!);
     }
   }
   return null;
@@ -1118,11 +1180,16 @@ function sentenceSubject(ctx: Ctx, toks: Tok[], limit: number): Span | null {
 function coordinated(ctx: Ctx, si: number, ci: number, before: Found[]): Try | null {
   const toks = ctx.toks[si]!;
   const prev = before[before.length - 1];
-  if (!prev || !prev.source) return null;
   let k = ci - 1;
   while (k >= 0 && AUX.has(toks[k]!.l)) k--;
-  if (toks[k]?.l !== 'but' && toks[k]?.l !== 'and') return null;
-  return continueAttribution(ctx, si, ci, prev);
+  if (toks[k]?.l === 'then' && toks[k - 1]?.l !== ',') k--;
+  if (toks[k]?.l !== 'but' && toks[k]?.l !== 'and' && toks[k]?.l !== 'then') return null;
+  if (prev?.source) return continueAttribution(ctx, si, ci, prev);
+  // "The Arizona Republican survived … and says such techniques are inhumane": the verb shares the
+  // sentence's subject, a name or a pronoun that opens it.
+  if (prev || k < 3 || toks.slice(0, k).some((t) => t.q || t.w === ';')) return null;
+  const subject = sentenceSubject(ctx, toks, k) ?? (SUBJECT_PRONOUNS.has(toks[0]!.l) && toks[0]!.l !== 'it' && toks[0]!.l !== 'you' ? span(toks[0]!, toks[0]!) : null);
+  return subject ? continueAttribution(ctx, si, ci, { kind: 'reported', source: subject, cue: null, content: { start: 0, end: 0 }, sent: si }) : null;
 }
 
 function continueAttribution(ctx: Ctx, si: number, ci: number, prev: Found): Try | null {
@@ -1158,6 +1225,28 @@ interface SourceFound {
   subordinate: boolean;
   /** The source is the relative pronoun of a clause between commas ("X, who denies it, …"). */
   relative?: boolean;
+  /** The source is a poll's share ("Sixty-six percent", "nearly half", "4 in 10"). */
+  share?: boolean;
+}
+
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?$/;
+const isCount = (t: Tok | undefined): boolean => t !== undefined && !t.q && (isNumber(t) || NUMBER_WORD.test(t.l));
+
+/**
+ * A poll's share ending at token k and opening its clause: "Sixty-six percent", "nearly half", "a
+ * majority", "more than 4 in 10", "three-quarters". Returns its start or null.
+ */
+function shareStart(toks: Tok[], k: number): number | null {
+  const t = toks[k]!;
+  let s: number;
+  if (t.l === '10' && toks[k - 1]?.l === 'in' && isCount(toks[k - 2])) s = k - 2;
+  else if (SHARE_WORDS.has(t.l) && !t.q) {
+    s = k;
+    if ((t.l === 'percent' || t.l === '%') && !isCount(toks[k - 1])) return null;
+    while (s > 0 && isCount(toks[s - 1])) s--;
+  } else return null;
+  while (s > 0 && s > k - 8 && SHARE_MODIFIERS.has(toks[s - 1]!.l) && !toks[s - 1]!.q) s--;
+  return atClauseEdge(toks, s) ? s : null;
 }
 
 /** Is token k the last token of an NER mention or of a capitalised name? */
@@ -1170,7 +1259,7 @@ function nameEndingAt(ctx: Ctx, toks: Tok[], k: number): number {
     while (s > 0 && toks[s]!.s > m.start) s--;
     if (toks[s]!.s === m.start) return s;
   }
-  if (!isCap(t) || CAP_STOP.has(t.l)) return -1;
+  if (!isCap(t) || CAP_STOP.has(t.l) || DETERMINERS.has(t.l)) return -1;
   let s = k;
   while (s > 0) {
     const u = toks[s - 1]!;
@@ -1203,13 +1292,15 @@ function sourceBefore(ctx: Ctx, toks: Tok[], end: number, afterQuote: boolean): 
     if (!inner || nameEndingAt(ctx, toks, o - 1) < 0) return null;
     return { ...inner, span: { start: inner.span.start, end: t.e } };
   }
-  if ((PRONOUNS.has(t.l) && !(t.l === 'it' && toks[k + 1]?.l === 'is')) || t.l === 'who') {
+  if ((SUBJECT_PRONOUNS.has(t.l) && !(t.l === 'it' && toks[k + 1]?.l === 'is')) || t.l === 'who') {
     const found = finishSource(toks, k, k, true);
     // "Assange, who denies the accusation, has avoided …": the cue of a relative clause covers that
     // clause only, up to its closing comma, never the main clause around it.
     if (t.l === 'who' && toks[k - 1]?.w === ',') found.relative = found.subordinate = true;
     return found;
   }
+  const share = shareStart(toks, k);
+  if (share !== null) return { ...finishSource(toks, share, k, true), share: true };
   const head = nounPhraseStart(ctx, toks, k);
   if (head !== null) return finishSource(toks, head.start, k, head.strong);
   const pp = roleWithPhrase(ctx, toks, k);
@@ -1231,7 +1322,7 @@ function atClauseEdge(toks: Tok[], s: number): boolean {
 function roleWithPhrase(ctx: Ctx, toks: Tok[], k: number): number | null {
   for (let p = k - 1; p >= 1 && p >= k - 4; p--) {
     const u = toks[p]!;
-    if (u.q || !isWord(u) || AUX.has(u.l) || PASSIVE_AUX.has(u.l) || SPEECH_VERBS.has(u.l) || CLAUSE_WORDS.has(u.l) || PRONOUNS.has(u.l)) return null;
+    if (u.q || !isWord(u) || AUX.has(u.l) || PASSIVE_AUX.has(u.l) || SPEECH_VERBS.has(u.l) || CLAUSE_WORDS.has(u.l) || SUBJECT_PRONOUNS.has(u.l)) return null;
     if (!/^(?:on|of|in|at|for|from|with)$/.test(u.l) || p === k) continue;
     if (!ROLE_NOUNS.has(toks[p - 1]!.l) || toks[p - 1]!.q) return null;
     const head = nounPhraseStart(ctx, toks, p - 1);
@@ -1254,8 +1345,8 @@ function determinerPhrase(ctx: Ctx, toks: Tok[], k: number): number | null {
     }
     if (u.q) return null;
     if (!isWord(u) && !isPossessive(u)) return null;
-    if (s < k && (CLAUSE_WORDS.has(u.l) || PRONOUNS.has(u.l) || AUX.has(u.l) || PASSIVE_AUX.has(u.l) || SPEECH_VERBS.has(u.l))) return null;
-    if ((DETERMINERS.has(u.l) || isNumber(u) || NUMBER_WORDS.has(u.l)) && atClauseEdge(toks, s)) return s;
+    if (s < k && (CLAUSE_WORDS.has(u.l) || SUBJECT_PRONOUNS.has(u.l) || AUX.has(u.l) || PASSIVE_AUX.has(u.l) || SPEECH_VERBS.has(u.l))) return null;
+    if ((DETERMINERS.has(u.l) || isNumber(u) || SOURCE_NUMBER_WORDS.has(u.l)) && atClauseEdge(toks, s)) return s;
   }
   return null;
 }
@@ -1312,7 +1403,7 @@ function nounPhraseStart(ctx: Ctx, toks: Tok[], k: number): { start: number; str
       s--;
       break;
     }
-    if (MODIFIERS.has(u.l) || NUMBER_WORDS.has(u.l) || isNumber(u) || ROLE_NOUNS.has(u.l)) {
+    if (MODIFIERS.has(u.l) || SOURCE_NUMBER_WORDS.has(u.l) || isNumber(u) || ROLE_NOUNS.has(u.l)) {
       s--;
       continue;
     }
@@ -1321,7 +1412,7 @@ function nounPhraseStart(ctx: Ctx, toks: Tok[], k: number): { start: number; str
       s = ns >= 0 ? ns : s - 1;
       continue;
     }
-    if ((u.l === 'of' || u.l === 'for' || u.l === 'at') && s - 2 >= 0) {
+    if ((u.l === 'of' || u.l === 'for' || u.l === 'at' || u.l === 'to') && s - 2 >= 0) {
       const v = toks[s - 2]!;
       if (ROLE_NOUNS.has(v.l) && !v.q) {
         s -= 2;
@@ -1368,7 +1459,7 @@ function appositive(ctx: Ctx, toks: Tok[], comma: number): SourceFound | null {
       ROLE_NOUNS.has(inner.l) ||
       (name && /^(?:in|at|from|speaking|writing|appearing|interviewed)$/.test(inner.l)) ||
       // After a name, any noun phrase is an apposition ("Charles Simpson, program administrator for …, told").
-      (name && isWord(inner) && !CLAUSE_WORDS.has(inner.l) && !PRONOUNS.has(inner.l) && !AUX.has(inner.l) && !PASSIVE_AUX.has(inner.l));
+      (name && isWord(inner) && !CLAUSE_WORDS.has(inner.l) && !SUBJECT_PRONOUNS.has(inner.l) && !AUX.has(inner.l) && !PASSIVE_AUX.has(inner.l));
     if (!ok) continue;
     best = finishSource(toks, head.start, comma - 1, head.strong);
     k = head.start;
@@ -1381,7 +1472,7 @@ function sourceAfter(ctx: Ctx, toks: Tok[], j: number, allowOf = false): { span:
   let k = j;
   const t = toks[k];
   if (!t || t.q) return null;
-  if (PRONOUNS.has(t.l)) return { span: span(t, t), to: k + 1 };
+  if (SUBJECT_PRONOUNS.has(t.l)) return { span: span(t, t), to: k + 1 };
   if (DETERMINERS.has(t.l)) k++;
   const start = k;
   let lastHead = -1;
@@ -1390,7 +1481,7 @@ function sourceAfter(ctx: Ctx, toks: Tok[], j: number, allowOf = false): { span:
     if (u.q) break;
     if (isCap(u) && !CAP_STOP.has(u.l)) lastHead = k;
     else if (ROLE_NOUNS.has(u.l)) lastHead = k;
-    else if (isPossessive(u) || MODIFIERS.has(u.l) || NUMBER_WORDS.has(u.l) || isNumber(u) || /^[a-z][a-z-]*(?:ian|ese|ish|ic|al|ary)$/.test(u.l)) {
+    else if (isPossessive(u) || MODIFIERS.has(u.l) || SOURCE_NUMBER_WORDS.has(u.l) || isNumber(u) || /^[a-z][a-z-]*(?:ian|ese|ish|ic|al|ary)$/.test(u.l)) {
       /* part of the phrase */
     } else if ((u.l === 'of' || u.l === 'for' || u.l === 'at' || u.l === 'the' || (allowOf && (u.l === 'a' || u.l === 'an' || u.l === 'from' || u.l === 'by'))) && lastHead >= 0) {
       /* inside the phrase */

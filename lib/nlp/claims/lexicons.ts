@@ -99,3 +99,141 @@ export const SOCIAL = new Set(['thank', 'thanks', 'welcome', 'hello', 'goodnight
 
 /** Words for opinion and evaluation; statements built on them are less often checkable facts. */
 export const OPINION = new Set(['great', 'terrible', 'wonderful', 'horrible', 'disaster', 'disgrace', 'tremendous', 'incredible', 'amazing', 'beautiful', 'awful', 'love', 'hate', 'wrong', 'right', 'ridiculous', 'stupid', 'smart', 'nice', 'bad', 'good', 'fantastic', 'sad', 'unfair', 'fair', 'weak', 'strong']);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Attribution cues: the word lists of the attribution finder (./attribution.ts) and of the sentence splitter
+// (../sentences.ts), which asks whether "“…?” she asked." is one sentence. One list of verbs of saying
+// (SPEECH_VERBS) serves both. ATTRIBUTION_VERBS above is a different thing: a feature of the trained
+// check-worthiness model, kept as it is because the model's weights were fitted with it.
+
+const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
+
+/** Verbs of saying: finite forms that introduce speech or a statement. */
+export const SPEECH_VERBS = words(`
+  said says say told tells added adds insisted insists admitted admits argued argues warned warns claimed claims
+  suggested suggests stressed stresses noted notes announced announces denied denies explained explains
+  acknowledged acknowledges confirmed confirms asserted asserts declared declares maintained maintains contended
+  contends predicted predicts revealed reveals reported reports wrote writes tweeted tweets posted asked asks
+  replied replies responded responds answered continued recalled recalls conceded concedes emphasized emphasised
+  emphasizes emphasises observed remarked alleged alleges charged testified complained complains promised promises
+  vowed vows pledged pledges countered agreed agrees estimated speculated joked quipped boasted bragged lamented
+  stated states reiterated echoed echoes reiterates mused cautioned cautions disclosed conceded retorted explained informed
+  concluded concludes wondered acknowledged signalled signaled indicated indicates hinted hints urged urges
+  ask shouted cried exclaimed demanded snapped yelled
+  argue warn insist suggest contend predict acknowledge deny admit explain concede complain assert maintain respond
+`);
+/** Verbs of finding and showing: attributions only with a "that" clause ("a report found that …"). */
+export const THAT_VERBS = words(`found finds shows showed show determined`);
+/** Words in capitals before a colon that label a page part, not a speaker in a transcript. */
+export const LABELS = words(`update updated editor editor's note watch related photos photo video read more see also listen breaking exclusive live opinion analysis correction clarification warning source sources credit image images q a`);
+/** Verbs that introduce speech only when a colon or comma and a quotation follow. */
+export const COLON_VERBS = words(`commented comments reads read chanted chants shouted shouts yelled wrote`);
+/** "claim" in its sense of taking ("claimed responsibility", "claimed victory") has no clause after it. */
+export const CLAIM_VERBS = words(`claimed claims claim`);
+/** Sources that deny there is a speaker. */
+export const NEGATED_SOURCE = words(`no nobody none neither nor never`);
+/** Verbs of belief and intention: attributions too, but only in the verb-first frame. */
+export const BELIEF_VERBS = words(`believes believe believed thinks think fears feared worries worried hopes hoped expects expected doubts doubted`);
+/** Verbs that name a quotation: `X hailed Y as “…”`, `X called it “…”`. */
+export const NAMING_VERBS = words(`
+  hailed hails called calls described describes dubbed dubs labelled labeled labels branded brands praised praises
+  slammed slams denounced denounces condemned condemns decried decries welcomed welcomes termed terms urged urges
+`);
+/** Verbs that take the addressee as object before the content: `told the BBC (that) …`. */
+export const ADDRESSEE_VERBS = words(`told tells informed assured reminded warned promised urged urges`);
+/** Participles that continue the speaker's previous attribution: `…, adding that …`. */
+export const PARTICIPLES = words(`
+  adding saying noting arguing insisting warning stressing claiming suggesting explaining telling acknowledging
+  admitting declaring predicting asserting writing
+`);
+/**
+ * Verbs of a stance, an intention or an act of support or attack, not of words: "X criticized Y",
+ * "X endorsed Y", "X wants to …", "X called for …". PolNeAR annotates them as attributions, and the
+ * finder reports them (with `stance`), but they are not statements a reader can check against the
+ * speaker's words, so the claims the reader sees are not built from them (./find.ts).
+ */
+export const STANCE_VERBS = words(`
+  criticized criticizes criticised criticises endorsed endorses praised praises supported supports backed backs
+  opposed opposes defended defends accused accuses proposed proposes refused refuses sought seeks wants want wanted
+  questioned questions cited cites mocked mocks dismissed dismisses thanked thanks attacked attacks highlighted
+  highlights mentioned mentions rejected rejects blamed blames applauded applauds touted touts blasted blasts
+  lambasted ridiculed slammed condemned denounced welcomed hailed described describes called calls prefer prefers
+  preferred plans planned declined pledged pledges discussed named fear fears feared knew know knows thought shows
+  showed show reveal revealed suggest suggested predicted indicate indicated support oppose endorse back criticize
+  discuss defend reject praise seemed seems appears appeared sees see saw hoping
+`);
+/** Heads of a source that is a piece of evidence rather than a speaker: "the latest poll showed …". */
+export const EVIDENCE_HEADS = words(`poll polls survey surveys report reports record records data figures results study studies video analysis filings documents numbers statistics count tally research paper papers release filing estimates estimate`);
+/** Particles after a stance verb that belong to its cue: "called for", "referred to", "called on". */
+export const STANCE_PARTICLE_VERBS = words(`called calls calling referred refers referring pointed points pointing`);
+/** Participles of stance: "…, calling him a “loser”", "…, accusing her of …". */
+export const STANCE_PARTICIPLES = words(`
+  calling accusing praising criticizing criticising urging vowing pledging backing supporting citing blaming
+  mocking attacking defending describing seeking denouncing hoping referring
+`);
+/** Heads of a poll share as a source: "Sixty-six percent said", "nearly half say", "4 in 10 said". */
+export const SHARE_WORDS = words(`percent % half third thirds quarter quarters three-quarters majority plurality minority`);
+/** Words before a share: "nearly half", "more than 4 in 10", "about a third". */
+export const SHARE_MODIFIERS = words(`nearly about almost roughly just only some over under around more less fewer than a the slightly`);
+export const AUX = words(`has have had also would will later then previously repeatedly again further once reportedly has've`);
+export const PASSIVE_AUX = words(`is was are were be been being`);
+export const SUBJECT_PRONOUNS = words(`he she they we i it you`);
+export const OBJECT_PRONOUNS = words(`him her them us me you reporters journalists supporters voters`);
+export const DETERMINERS = words(`a an the his her their its our my your this these those some many several other both all most few`);
+export const SOURCE_NUMBER_WORDS = words(`one two three four five six seven eight nine ten dozens hundreds`);
+/** Nouns that head a source phrase ("a spokesperson", "senior officials", "police"). */
+export const ROLE_NOUNS = words(`
+  spokesperson spokesman spokeswoman spokespeople spokesmen official officials minister ministers president
+  presidents premier chancellor secretary secretaries source sources police officer officers aide aides adviser
+  advisers advisor advisors analyst analysts expert experts diplomat diplomats leader leaders envoy ambassador
+  spokesperson's campaign government administration department ministry office agency committee party company
+  firm group lawyer lawyers attorney attorneys counsel prosecutor prosecutors judge court statement report
+  survey poll study researchers scientists economists officials critics supporters opponents residents people
+  witnesses activists campaigners members member chairman chairwoman chair head director executive chief ceo
+  founder candidate nominee senator senators congressman congresswoman governor mayor lawmaker lawmakers
+  representative representatives delegate delegates strategist strategists staffer staffers insider insiders
+  operative operatives pollster pollsters commentator commentators host anchor reporter reporters journalist
+  journalists correspondent editor editors columnist newspaper network channel broadcaster agency website
+  authorities military army ministry kremlin spokesperson administration white house daughter son wife husband
+  mother father friend friends brother sister voters voter fans fan team manager coach doctor doctors officer
+  investigators regulator regulators economist observers organisers organizers union unions man woman men women
+  teacher teachers student students worker workers clinton trump bosses hawks representative representatives
+`);
+/** Modifiers allowed inside a source phrase before the head. */
+export const MODIFIERS = words(`
+  senior junior former top chief deputy foreign defence defense interior prime vice assistant press
+  communications campaign white house state federal local national regional international european american
+  british french german russian ukrainian chinese us uk eu un nato military security intelligence government
+  unnamed anonymous independent leading prominent key other two three four several many some longtime
+  long-time veteran spokes new latest conservative liberal democratic republican labour tory progressive
+`);
+/** Capitalised words that open a sentence or clause but are never part of a source phrase. */
+export const CAP_STOP = words(`
+  but and or so yet meanwhile however while when as after before since although though if because in on at for
+  with from to by of also still then now earlier later last this that these those there here what why how who
+  where which speaking asked asking writing talking according it is was are were will would has have had do does
+  did not no yes thus instead indeed moreover furthermore speaking despite during under over until unless
+  whether once even only just nor having being given monday tuesday wednesday thursday friday saturday sunday
+  today yesterday tonight
+`);
+export const CLAUSE_WORDS = words(`and but or while as when that because although though since after before if so whereas once where which who`);
+export const SUBORDINATORS = words(`while although though as when if because since whereas after before once`);
+export const SUBJECT_START = words(`
+  that the a an he she they we i it you his her their its our my your this these those there some many no
+  nobody everyone everybody no-one all any each every one if what how why whether when mr mrs ms dr sir
+`);
+export const PREPOSITIONS = words(`in on at to during after before with for by about of from over under into through since until against among via`);
+/** Words that, right after "said", show it is not introducing a statement ("said so", "said nothing"). */
+export const REJECT_START = words(`so nothing goodbye yes no not too as than and or but which who whom whose what`);
+export const CUE_ADVERBIALS = words(`
+  on in at during over last this earlier later yesterday today tonight monday tuesday wednesday thursday friday
+  saturday sunday week weekend month year morning afternoon evening night recently previously again years
+  months weeks days decades time times hours ago long privately publicly openly repeatedly separately later
+  earlier first also twitter facebook instagram television radio interview statement
+`);
+
+/** Frequency and time adverbs without "-ly" that stand between a subject and its verb. */
+export const PLAIN_ADVERBS = words(`always also often never later again still once already since long`);
+export const NOT_ADVERBS = words(`family assembly supply reply rally italy anomaly monopoly homily butterfly jelly belly holly`);
+/** Verbs of "As X said, …" beyond the verbs of saying ("As he related, …", "as the authors explain"). */
+export const AS_VERBS = words(`related relates explain note put write say tell recall recalled describe described`);
