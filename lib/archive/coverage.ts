@@ -11,9 +11,11 @@ import type { Coverage, CoverageItem, EarlierStatement, NamedKey } from '../mess
 import type { Actor, ArticleFingerprint, SavedArticle } from '../types';
 import type { ArchiveDB, EventRow } from './db';
 import { articleDate, eventRow, FILL, TOTALS } from './derived';
-import { adjustTotals, changedKeys, resize } from './articles';
+import { changedKeys } from './articles';
+import { adjustTotals, resize } from './totals';
 import { buildPostings, foldPostings, Pending, postingLists, readPending, sortUnique, type ListKind } from './postings';
-import { compactTermLog, logChanges, POSTINGS, readTermCounts, refreshTermCounts, termsWithPrefix, type LogChanges, type TermCounts } from './terms';
+import { POSTINGS } from './rows';
+import { compactTermLog, logChanges, readTermCounts, refreshTermCounts, termsWithPrefix, type LogChanges, type TermCounts } from './terms';
 
 /** A table whose counts must be loaded for the terms about to be used (`df` itself is synchronous). */
 export interface LoadableIdf extends IdfTable {

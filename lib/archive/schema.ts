@@ -19,9 +19,7 @@
  */
 import { isClaimStatus } from '../claim-status';
 import type { Actor, Article, ArticleFingerprint, Claim, ClaimReview, SavedArticle } from '../types';
-import { MAX_EVIDENCE, MAX_NOTE } from './claims';
 import { articleDate } from './derived';
-import { MAX_TAGS, normaliseTag } from './search';
 
 /** Limits on what one record may hold. Generous against what extraction produces (200,000 characters of text). */
 export const LIMITS = {
@@ -45,6 +43,22 @@ export const LIMITS = {
   fingerprintList: 4000,
   term: 400,
 } as const;
+
+/** A review's note, in characters, and its evidence links. */
+export const MAX_NOTE = 5000;
+export const MAX_EVIDENCE = 20;
+
+/** A tag's length in characters, and the tags an article may have. */
+export const MAX_TAG = 40;
+export const MAX_TAGS = 30;
+
+/** A tag as stored: trimmed, lower-case, single spaces, no control characters, at most 40 characters; null when empty. */
+export function normaliseTag(raw: unknown): string | null {
+  if (typeof raw !== 'string') return null;
+  // eslint-disable-next-line no-control-regex
+  const t = raw.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase().slice(0, MAX_TAG).trim();
+  return t || null;
+}
 
 /** The latest time a record may carry (ECMAScript's largest date). */
 export const MAX_TIME = 8.64e15;

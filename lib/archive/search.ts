@@ -12,7 +12,9 @@ import { fold, normaliseWord, stem } from '../events/terms';
 import type { ArchiveQuery, ArticleSummary } from '../messaging/protocol';
 import { isClaimStatus } from '../claim-status';
 import type { SavedArticle } from '../types';
-import { adjustTotals, listArticles, resize, summarise } from './articles';
+import { listArticles, summarise } from './articles';
+import { MAX_TAGS, normaliseTag } from './schema';
+import { adjustTotals, resize } from './totals';
 import type { ArchiveDB } from './db';
 
 const WORD = /\p{N}+(?:[.,]\p{N}+)*|\p{L}[\p{L}\p{N}]*/gu;
@@ -194,17 +196,6 @@ export async function archiveFacets(db: ArchiveDB): Promise<{ publishers: string
   const [publishers, tags] = await Promise.all([db.articles.orderBy('publisher').uniqueKeys(), db.articles.orderBy('tags').uniqueKeys()]);
   const strings = (xs: unknown[]) => xs.filter((x): x is string => typeof x === 'string' && x !== '').sort((a, b) => a.localeCompare(b));
   return { publishers: strings(publishers), tags: strings(tags) };
-}
-
-export const MAX_TAG = 40;
-export const MAX_TAGS = 30;
-
-/** A tag as stored: trimmed, lower-case, single spaces, no control characters, at most 40 characters; null when empty. */
-export function normaliseTag(raw: unknown): string | null {
-  if (typeof raw !== 'string') return null;
-  // eslint-disable-next-line no-control-regex
-  const t = raw.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase().slice(0, MAX_TAG).trim();
-  return t || null;
 }
 
 /** Adds and removes tags on articles, in one transaction. Returns how many articles changed. */

@@ -5,7 +5,10 @@
 import { actorArchiveInfo, archiveStats, deleteArticle, deleteArticles, findByUrl, listArticles, restoreArticle, restoreArticles, saveArticle } from '../archive/articles';
 import { ArchiveIdf, earlierCoverage, fingerprintOf } from '../archive/coverage';
 import { archiveFacets, searchArticles, SearchError, tagArticles } from '../archive/search';
-import { BackupError, checkExport, exportBackup, importBackup, Transfers } from '../archive/backup';
+import { importBackup } from '../archive/backup';
+import { exportBackup } from '../archive/backup-export';
+import { BackupError, checkExport } from '../archive/backup-file';
+import { Transfers } from '../messaging/transfers';
 import { RecordError } from '../archive/schema';
 import { fillFingerprints } from '../archive/coverage';
 import { articleDate, FILL } from '../archive/derived';

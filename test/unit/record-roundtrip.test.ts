@@ -10,7 +10,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveArticle } from '../../lib/archive/articles';
-import { checkExport, exportBackup, importBackup, readBackup } from '../../lib/archive/backup';
+import { importBackup } from '../../lib/archive/backup';
+import { exportBackup } from '../../lib/archive/backup-export';
+import { checkExport, readBackup } from '../../lib/archive/backup-file';
 import { archiveStats } from '../../lib/archive/articles';
 import { MAX_NOTE, reviewClaim } from '../../lib/archive/claims';
 import { ArchiveIdf, fingerprintOf } from '../../lib/archive/coverage';

@@ -12,7 +12,7 @@ import { ArchiveIdf } from '../../lib/archive/coverage';
 import { buildPostings } from '../../lib/archive/postings';
 import { ArchiveDB } from '../../lib/archive/db';
 import { parseSearch, searchArticles } from '../../lib/archive/search';
-import { POSTINGS } from '../../lib/archive/terms';
+import { POSTINGS } from '../../lib/archive/rows';
 import { EMPTY_IDF } from '../../lib/events/idf';
 import type { ArchiveQuery } from '../../lib/messaging/protocol';
 import type { Article } from '../../lib/types';
