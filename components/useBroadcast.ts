@@ -11,7 +11,7 @@ export function useBroadcast(fn: (msg: Broadcast) => void, deps: unknown[]): voi
     };
     browser.runtime.onMessage.addListener(listener);
     return () => browser.runtime.onMessage.removeListener(listener);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `deps` are the caller's, as for useEffect itself: `fn` is meant to be a fresh closure each render.
   }, deps);
 }
 

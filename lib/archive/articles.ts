@@ -5,10 +5,8 @@ import { claimRows, mergeClaims } from './claims';
 import type { ArchiveDB, EventRow, MetaRow, SearchRow } from './db';
 import { articleDate, eventRow, FILL, searchWords, statementRows, TOTALS } from './derived';
 import { logChanges } from './terms';
-import { checkRecord, recordBytes } from './schema';
+import { checkRecord } from './schema';
 import { adjustTotals } from './totals';
-
-export { recordBytes } from './schema';
 
 /** Every table an article's writes touch, for transactions. */
 export function articleTables(db: ArchiveDB) {

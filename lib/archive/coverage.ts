@@ -248,7 +248,6 @@ function namer(actors: readonly Actor[]): (key: string) => NamedKey {
 const MAX_RELATED = 10;
 const MAX_ADDED = 5;
 const MAX_NEW_NAMES = 6;
-const MAX_NEW_TERMS = 6;
 const MAX_SPEAKERS = 8;
 const PER_SPEAKER = 3;
 const MAX_STATEMENTS = 12;

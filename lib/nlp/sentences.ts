@@ -333,7 +333,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     const c = text[i]!;
     const prev = text[i - 1];
     const next = text[i + 1];
-    const prevOpens = prev === undefined || isSpace(prev) || /[(\[{\-–—\/“‘"'«„:]/.test(prev);
+    const prevOpens = prev === undefined || isSpace(prev) || /[([{\-–—/“‘"'«„:]/.test(prev);
     const nextCloses = next === undefined || isSpace(next) || /[.,;:!?)\]}\-–—…”’"']/.test(next);
     if (c === '\n') {
       if (i >= runEnd) {

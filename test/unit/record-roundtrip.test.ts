@@ -21,7 +21,7 @@ import { checkRecord, LIMITS, RecordError } from '../../lib/archive/schema';
 import { tagArticles } from '../../lib/archive/search';
 import { readTermCounts } from '../../lib/archive/terms';
 import { EMPTY_IDF } from '../../lib/events/idf';
-import type { Actor, Analysis, Article, Claim, SavedArticle } from '../../lib/types';
+import type { Actor, Analysis, Article, Claim } from '../../lib/types';
 import { termRows } from '../archive-consistency';
 
 /** mulberry32: a small seeded generator, so a failure can be replayed from its seed. */
