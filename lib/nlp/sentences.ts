@@ -272,19 +272,6 @@ function innerContains(sp: QuoteSpan, s: number, e: number): boolean {
   return s >= sp.start + 1 && e <= (sp.closed ? sp.end - 1 : sp.end);
 }
 
-/**
- * Index of the top-level quote span that contains [start, end) once the sentence's own leading
- * opening mark and trailing closing marks are set aside; null when none does.
- */
-export function quoteContaining(spans: readonly QuoteSpan[], start: number, end: number, text: string): number | null {
-  const [s, e] = withoutMarks(text, start, end);
-  for (let q = 0; q < spans.length; q++) {
-    const sp = spans[q]!;
-    if (sp.depth === 0 && innerContains(sp, s, e)) return q;
-  }
-  return null;
-}
-
 interface Open {
   start: number;
   open: string;
