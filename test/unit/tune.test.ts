@@ -34,7 +34,7 @@ describe('fitModel', () => {
     expect(m.minCosine).toBe(0.1);
     expect(m.same).toBeGreaterThan(0);
     expect(m.related).toBeGreaterThan(0);
-    const passes = (p: Pair) => p.features.cosine >= m.minCosine && scorePair(m, p.features) >= m.same;
+    const passes = (p: Pair) => p.features.cosine >= (m.minCosine ?? 0) && scorePair(m, p.features) >= m.same;
     expect(pairs.map(passes)).toEqual(pairs.map((p) => p.same));
   });
   it('without a floor to choose, cannot keep out the close neighbours that share no words', () => {
