@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/{unit,dom,extension}/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // Node lacks what the backup export's add-on reads (self, FileReader): the extension does not.
+          setupFiles: ['test/support/export-env.ts'],
           // The IndexedDB-heavy tests take 1–2 s alone and over 5 s on a busy 2-core machine.
           testTimeout: 20_000,
         },

@@ -1,5 +1,5 @@
 /** Small formatting helpers shared by the side panel and the archive page. */
-import { statedClock } from '../lib/extract/date';
+import { statedClock } from '@/lib/extract/date';
 
 const WORDS_PER_MINUTE = 230;
 

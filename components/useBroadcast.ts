@@ -5,7 +5,7 @@ import { usePorts } from './ports';
 /** Calls `fn` for every broadcast the background sends while the component is mounted. */
 export function useBroadcast(fn: (msg: Broadcast) => void, deps: unknown[]): void {
   const { onBroadcast } = usePorts();
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // `deps` are the caller's, as for useEffect itself: `fn` is meant to be a fresh closure each render.
   useEffect(() => onBroadcast(fn), [onBroadcast, ...deps]);
 }
 

@@ -140,7 +140,7 @@ function ArchiveList({ filter }: { filter: ArchiveFilter }) {
     // Never act on articles the reader can no longer see.
     setSelected((prev) => ([...prev].every((id) => shown.has(id)) ? prev : new Set([...prev].filter((id) => shown.has(id)))));
     if (st.ok) setStats(st.value);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `filter` is a new object each render; `key` is its hash, so the list reloads only when the filter or page size changes.
   }, [key, limit]);
 
   const loadFacets = useCallback(async () => {

@@ -172,7 +172,7 @@ function AutoBackupChoice() {
     setProblem(null);
     if (every !== 'off') {
       // Asked first, inside the reader's click: the browser allows the request only then.
-      let granted = false;
+      let granted: boolean;
       try {
         granted = await browser.permissions.request({ permissions: [DOWNLOADS_PERMISSION] });
       } catch {

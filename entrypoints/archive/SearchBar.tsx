@@ -2,7 +2,6 @@ import { FilterSelect } from '@/components/FilterSelect';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { STATUS_LABEL } from '@/components/claims';
 import { CLAIM_STATUSES } from '@/lib/claim-status';
-import type { ClaimStatus } from '@/lib/types';
 import { archiveHash, cleanText, isFiltered, NO_FILTER, type ArchiveFilter } from './query';
 import { navigate } from './route';
 

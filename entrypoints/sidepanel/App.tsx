@@ -74,7 +74,7 @@ export function App() {
   async function readPage() {
     const url = panel?.state.url;
     if (panel && !panel.canAccess && url) {
-      let granted = false;
+      let granted: boolean;
       try {
         granted = await browser.permissions.request({ origins: [originPattern(url)] });
       } catch {

@@ -5,34 +5,12 @@ import { claimRows, mergeClaims } from './claims';
 import type { ArchiveDB, EventRow, MetaRow, SearchRow } from './db';
 import { articleDate, eventRow, FILL, searchWords, statementRows, TOTALS } from './derived';
 import { logChanges } from './terms';
-import { checkRecord, recordBytes } from './schema';
-
-export { recordBytes } from './schema';
-
-/**
- * Records rewritten in place (a review, tags, a fingerprint filled in) with their size computed
- * again; returns how much the total changes, for `adjustTotals` once they are put.
- */
-export function resize(before: readonly SavedArticle[], after: readonly SavedArticle[]): number {
-  let delta = 0;
-  after.forEach((r, i) => {
-    r.bytes = recordBytes(r);
-    delta += r.bytes - (before[i]?.bytes ?? 0);
-  });
-  return delta;
-}
+import { checkRecord } from './schema';
+import { adjustTotals } from './totals';
 
 /** Every table an article's writes touch, for transactions (the outbox: lib/archive/db.ts). */
 export function articleTables(db: ArchiveDB) {
   return [db.articles, db.claims, db.events, db.search, db.termLog, db.statements, db.meta, db.outbox];
-}
-
-/** Adds to the running totals. Call inside a transaction that includes `db.meta`. */
-export async function adjustTotals(db: ArchiveDB, articles: number, bytes: number): Promise<void> {
-  if (articles === 0 && bytes === 0) return;
-  // The totals exist from the database's creation (populate) or its upgrade to v3.
-  const t = (await db.meta.get(TOTALS)) ?? { key: TOTALS, articles: 0, bytes: 0 };
-  await db.meta.put({ ...t, key: TOTALS, articles: Math.max(0, (t.articles ?? 0) + articles), bytes: Math.max(0, (t.bytes ?? 0) + bytes) });
 }
 
 /** Totals by a scan: a fallback for reading when the running totals are missing. */

@@ -7,13 +7,15 @@ import type { Claim, ClaimReview, ClaimStatus, SavedArticle } from '../types';
 import type { ArchiveDB, ClaimRow } from './db';
 import { speakerGroup } from './speakers';
 import { articleDate, statementRows } from './derived';
-import { adjustTotals, resize } from './articles';
+import { MAX_EVIDENCE, MAX_NOTE } from './schema';
+import { adjustTotals, resize } from './totals';
+
+/** The limits of a review, declared with the record schema that applies them to every record. */
+export { MAX_EVIDENCE, MAX_NOTE } from './schema';
 
 /** What the reader sends for a review (the time is added by the archive). */
 export type ReviewInput = Omit<ClaimReview, 'updatedAt'>;
 
-export const MAX_NOTE = 5000;
-export const MAX_EVIDENCE = 20;
 
 /** Checks and cleans a review from the UI; throws an Error with a reader-facing message. */
 export function cleanReview(input: unknown): ReviewInput {
@@ -39,7 +41,8 @@ export function cleanReview(input: unknown): ReviewInput {
   return { status: r.status, note, evidence };
 }
 
-const order = (c: Claim): number => (c.spans[0]?.paragraph ?? 0) * 1e7 + (c.spans[0]?.start ?? 0);
+/** Where a claim starts in the article, as one number that sorts claims in reading order. */
+export const readingOrder = (c: Claim): number => (c.spans[0]?.paragraph ?? 0) * 1e7 + (c.spans[0]?.start ?? 0);
 
 /**
  * The claims of a fresh analysis with what the reader added to the earlier (saved) ones: reviews by
@@ -58,7 +61,7 @@ export function mergeClaims(fresh: readonly Claim[], earlier: readonly Claim[] |
     return prev.review ? { ...rest, review: prev.review } : rest;
   });
   for (const c of old.values()) if (c.review || c.missed) out.push(c);
-  return out.sort((a, b) => order(a) - order(b));
+  return out.sort((a, b) => readingOrder(a) - readingOrder(b));
 }
 
 /** The index rows for one saved article. */
@@ -114,7 +117,7 @@ export async function reviewClaim(
     if (i < 0) {
       if (!added || added.id !== claimId) throw new Error('That claim is no longer in the saved article.');
       claims.push(added);
-      claims.sort((a, b) => order(a) - order(b));
+      claims.sort((a, b) => readingOrder(a) - readingOrder(b));
       i = claims.findIndex((c) => c.id === claimId);
     }
     const claim = { ...claims[i]! };

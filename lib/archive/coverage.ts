@@ -11,9 +11,11 @@ import type { Coverage, CoverageItem, EarlierStatement, NamedKey } from './views
 import type { Actor, ArticleFingerprint, SavedArticle } from '../types';
 import type { ArchiveDB, EventRow } from './db';
 import { articleDate, eventRow, FILL, TOTALS } from './derived';
-import { adjustTotals, changedKeys, resize } from './articles';
+import { changedKeys } from './articles';
+import { adjustTotals, resize } from './totals';
 import { buildPostings, foldPostings, Pending, postingLists, readPending, sortUnique, type ListKind } from './postings';
-import { compactTermLog, logChanges, POSTINGS, readTermCounts, refreshTermCounts, termsWithPrefix, type LogChanges, type TermCounts } from './terms';
+import { POSTINGS } from './rows';
+import { compactTermLog, logChanges, readTermCounts, refreshTermCounts, termsWithPrefix, type LogChanges, type TermCounts } from './terms';
 
 /** A table whose counts must be loaded for the terms about to be used (`df` itself is synchronous). */
 export interface LoadableIdf extends IdfTable {
@@ -256,7 +258,6 @@ function namer(actors: readonly Actor[]): (key: string) => NamedKey {
 const MAX_RELATED = 10;
 const MAX_ADDED = 5;
 const MAX_NEW_NAMES = 6;
-const MAX_NEW_TERMS = 6;
 const MAX_SPEAKERS = 8;
 const PER_SPEAKER = 3;
 const MAX_STATEMENTS = 12;

@@ -7,126 +7,13 @@
  * opens a database filled at each earlier version with the current code.
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { ArticleFingerprint, Claim, ClaimKind, ClaimStatus, SavedArticle } from '../types';
-import { articleDate, FILL, searchWords, statementRows, TOTALS } from './derived';
-import { POSTINGS, snapshotChunks, TERM_SNAPSHOT } from './terms';
+import type { SavedArticle } from '../types';
+import { initialMeta, upgradeTo3, upgradeTo4, upgradeTo5 } from './migrations';
+import type { ClaimRow, EventRow, MetaRow, OutboxRow, PostingRow, SearchRow, StatementRow, TermChunk, TermLogRow } from './rows';
+
+export type { ClaimRow, EventRow, MetaRow, OutboxRow, PostingRow, SearchRow, StatementRow, TermChunk, TermLogRow } from './rows';
 
 export const DB_NAME = 'backstory';
-
-/**
- * One row per claim worth finding again across articles: every claim the reader reviewed or
- * marked, and every claim with a signal that the text does not establish it. It is an index
- * derived from the article records (which hold the claims and reviews) and is rewritten with the
- * record in the same transaction, so it can always be rebuilt from the articles.
- */
-export interface ClaimRow {
-  /** `${articleId}:${claimId}` */
-  key: string;
-  articleId: number;
-  claimId: string;
-  /** The reader's status, or 'unverified' for a claim with signals that nobody reviewed yet. */
-  status: ClaimStatus;
-  reviewed: boolean;
-  /** The speaker's name, '' when there is none (so it can be indexed and listed). */
-  speaker: string;
-  /** The article's date: published time when known, else when it was saved (ms since 1970). */
-  date: number;
-  claim: Claim;
-  article: { title: string; url: string; publisher: string | null; published: string | null };
-}
-
-/**
- * An article's event fingerprint, for scoring candidates without reading the article's text; its
- * `keys` are indexed in `keyPostings` (lib/archive/postings.ts); `head` is what the "Earlier
- * coverage" list shows. Keyed by the article's id.
- */
-export interface EventRow {
-  id: number;
-  day: number | null;
-  keys: string[];
-  fingerprint: ArticleFingerprint;
-  head: { title: string; url: string; publisher: string | null; published: string | null; savedAt: number; date: number };
-}
-
-/**
- * The distinct search terms of an article's title and text (lib/events/terms.ts). Not indexed:
- * the posting lists (`postings`) are the index; these rows are what they are built from, and what
- * a search checks its last few candidates against.
- */
-export interface SearchRow {
-  id: number;
-  words: string[];
-}
-
-/** A posting list (lib/archive/postings.ts): the ids of the articles whose search words (or event keys) hold `term`, ascending. */
-export interface PostingRow {
-  term: string;
-  ids: Uint32Array;
-}
-
-/** Part of the snapshot of the archive's term counts (lib/archive/terms.ts): `counts[i]` articles contain `terms[i]`. */
-export interface TermChunk {
-  id: number;
-  terms: string[];
-  counts: number[];
-}
-
-/**
- * One write's changes to the archive's search words and event keys (lib/archive/terms.ts):
- * `terms[i]` occurs in `deltas[i]` more articles (0 when one article gained it and another lost
- * it); `keys` are the event keys some article gained or lost; `ids` are the articles whose words or
- * keys changed. Rows written before schema version 5 have neither `ids` nor `keys`.
- */
-export interface TermLogRow {
-  seq?: number;
-  terms: string[];
-  deltas: number[];
-  ids?: number[];
-  keys?: string[];
-}
-
-/** A statement attributed to a named actor, for "earlier statements by the people in this article". */
-export interface StatementRow {
-  /** `${articleId}:${claimId}` */
-  key: string;
-  articleId: number;
-  claimId: string;
-  speakerKey: string;
-  speaker: string;
-  date: number;
-  text: string;
-  kind: ClaimKind;
-  status: ClaimStatus | null;
-  article: { title: string; url: string; publisher: string | null };
-}
-
-/**
- * An article record that changed since sync last took it (lib/sync/): written by hooks on the
- * articles table in the same transaction as the change, so no change can be missed, even when the
- * worker stops right after. Keyed by the article's URL, which is the same on every device (ids are
- * not); the row stays after a delete, which is how deletions reach the other devices. `at` tells a
- * row noted again meanwhile from the one sync read. Recorded whether sync is on or not, so
- * deletions made while it was off still travel when it is turned on; there is at most one row per
- * URL the archive ever held.
- */
-export interface OutboxRow {
-  url: string;
-  at: number;
-}
-
-/** Running totals (key "totals"), so that statistics and the IDF need no scan of the archive. */
-export interface MetaRow {
-  key: string;
-  articles?: number;
-  bytes?: number;
-  /** For the term-count snapshot (`TERM_SNAPSHOT`) and the posting lists (`POSTINGS`): the last log row they fold in. */
-  seq?: number;
-  /**
-   * For the posting lists (`POSTINGS`): null when they hold every article; else they are being
-   * built, and hold the articles up to this id only.
-   */
-  built?: number | null;
-}
 
 export class ArchiveDB extends Dexie {
   articles!: EntityTable<SavedArticle, 'id'>;
@@ -188,11 +75,7 @@ export class ArchiveDB extends Dexie {
     this.version(6).stores({ outbox: 'url' });
     noteArticleChanges(this);
     this.on('populate', (tx) => {
-      void tx.table('meta').bulkAdd([
-        { key: TOTALS, articles: 0, bytes: 0 },
-        { key: TERM_SNAPSHOT, seq: 0 },
-        { key: POSTINGS, seq: 0, built: null },
-      ]);
+      void tx.table('meta').bulkAdd(initialMeta());
     });
   }
 }
@@ -228,48 +111,4 @@ function noteArticleChanges(db: ArchiveDB): void {
     if (typeof mods.url === 'string' && mods.url !== obj.url) note(tx, mods.url);
   });
   articles.hook('deleting', (_key, obj: SavedArticle, tx) => note(tx, obj?.url));
-}
-
-async function upgradeTo3(tx: Transaction): Promise<void> {
-  const df = new Map<string, number>();
-  let articles = 0;
-  let bytes = 0;
-  const search: SearchRow[] = [];
-  const statements: StatementRow[] = [];
-  await tx
-    .table('articles')
-    .toCollection()
-    .modify((r: SavedArticle) => {
-      r.tags ??= [];
-      r.date = articleDate(r);
-      articles++;
-      bytes += r.bytes ?? 0;
-      const words = searchWords(r);
-      for (const w of words) df.set(w, (df.get(w) ?? 0) + 1);
-      search.push({ id: r.id!, words });
-      statements.push(...statementRows(r as SavedArticle & { id: number }));
-    });
-  await tx.table('search').bulkPut(search);
-  await tx.table('statements').bulkPut(statements);
-  await tx.table('terms').bulkPut([...df].map(([term, n]) => ({ term, n })));
-  await tx.table('meta').put({ key: TOTALS, articles, bytes });
-  if (articles > 0) await tx.table('meta').put({ key: FILL });
-}
-
-async function upgradeTo4(tx: Transaction): Promise<void> {
-  const df = new Map<string, number>();
-  await tx
-    .table('search')
-    .toCollection()
-    .each((r: SearchRow) => {
-      for (const w of r.words) df.set(w, (df.get(w) ?? 0) + 1);
-    });
-  await tx.table('termCounts').bulkPut(snapshotChunks(df));
-  await tx.table('meta').put({ key: TERM_SNAPSHOT, seq: 0 });
-}
-
-async function upgradeTo5(tx: Transaction): Promise<void> {
-  const [articles, last] = await Promise.all([tx.table('search').count(), tx.table('termLog').orderBy(':id').last() as Promise<TermLogRow | undefined>]);
-  // Log rows up to here name no articles; the posting lists are built from the search rows instead.
-  await tx.table('meta').put({ key: POSTINGS, seq: last?.seq ?? 0, built: articles > 0 ? 0 : null });
 }

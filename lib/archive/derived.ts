@@ -5,7 +5,7 @@
  */
 import { documentTerms } from '../events/fingerprint';
 import type { SavedArticle } from '../types';
-import type { EventRow, StatementRow } from './db';
+import type { EventRow, StatementRow } from './rows';
 
 /** The key of the running totals in the meta table. */
 export const TOTALS = 'totals';

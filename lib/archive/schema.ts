@@ -19,7 +19,6 @@
  */
 import { isClaimStatus } from '../claim-status';
 import type { Actor, Article, ArticleFingerprint, Claim, ClaimReview, SavedArticle } from '../types';
-import { MAX_EVIDENCE, MAX_NOTE } from './claims';
 import { articleDate } from './derived';
 import { MAX_TAGS, normaliseTag } from './tags';
 
@@ -45,6 +44,13 @@ export const LIMITS = {
   fingerprintList: 4000,
   term: 400,
 } as const;
+
+/** A review's note, in characters, and its evidence links. */
+export const MAX_NOTE = 5000;
+export const MAX_EVIDENCE = 20;
+
+/** Tags: one definition, in lib/archive/tags.ts (the archive page loads it without Dexie). */
+export { MAX_TAG, MAX_TAGS, normaliseTag } from './tags';
 
 /** The latest time a record may carry (ECMAScript's largest date). */
 export const MAX_TIME = 8.64e15;

@@ -12,7 +12,8 @@ import { fold, normaliseWord, stem } from '../events/terms';
 import type { ArchiveQuery, ArticleSummary } from './views';
 import { isClaimStatus } from '../claim-status';
 import type { SavedArticle } from '../types';
-import { adjustTotals, listArticles, resize, summarise } from './articles';
+import { listArticles, summarise } from './articles';
+import { adjustTotals, resize } from './totals';
 import type { ArchiveDB } from './db';
 import { MAX_TAGS, normaliseTag } from './tags';
 

@@ -19,16 +19,8 @@
  * the counts and the pending articles in memory (ArchiveIdf in coverage.ts): it reads them whole
  * once, then only the log rows added since.
  */
-import type { ArchiveDB, MetaRow, TermChunk, TermLogRow } from './db';
-
-/** The key of the snapshot's row in the meta table: `{ key, seq }`, the last log row it folds in. */
-export const TERM_SNAPSHOT = 'term-counts';
-
-/** The key of the posting lists' row in the meta table: `{ key, seq, built }` (MetaRow). */
-export const POSTINGS = 'postings';
-
-/** Terms per snapshot row. */
-export const CHUNK = 20_000;
+import type { ArchiveDB } from './db';
+import { chunksOf, POSTINGS, TERM_SNAPSHOT, type MetaRow, type TermChunk, type TermLogRow } from './rows';
 
 export interface TermCounts {
   counts: Map<string, number>;
@@ -195,20 +187,6 @@ export async function refreshTermCounts(db: ArchiveDB, state: TermCounts): Promi
   applyPostingsMeta(state, fresh.post, changes);
   applyLog(state, fresh.rows, changes);
   return { state, changes };
-}
-
-/** The snapshot rows for `counts`, in term order (so the same counts always give the same rows). */
-export function snapshotChunks(counts: ReadonlyMap<string, number>): TermChunk[] {
-  return chunksOf(counts, [...counts.keys()].sort());
-}
-
-function chunksOf(counts: ReadonlyMap<string, number>, terms: readonly string[]): TermChunk[] {
-  const chunks: TermChunk[] = [];
-  for (let i = 0; i < terms.length; i += CHUNK) {
-    const part = terms.slice(i, i + CHUNK);
-    chunks.push({ id: chunks.length, terms: part, counts: part.map((t) => counts.get(t)!) });
-  }
-  return chunks;
 }
 
 /**

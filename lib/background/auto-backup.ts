@@ -3,7 +3,8 @@
  * export, checked with the importer first, into the downloads folder. Built from ports so tests can
  * hand it fakes; the background supplies `browser.downloads` and `browser.permissions`.
  */
-import { checkExport, exportBackup } from '../archive/backup';
+import { exportBackup } from '../archive/backup-export';
+import { checkExport } from '../archive/backup-file';
 import { BACKUP_KEY, parseBackupState } from '../archive/backup-state';
 import {
   ARCHIVE_CHANGED_KEY,

@@ -4,7 +4,6 @@
  * a launcher. Used by the end-to-end tests, the demo and the benchmarks. Never bundled.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { connect } from 'node:net';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

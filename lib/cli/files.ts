@@ -6,7 +6,9 @@ export function readText(path: string, what: string): string {
     return readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `${what} not found: ${path}` : code === 'EISDIR' ? `${what} is a directory: ${path}` : `cannot read ${what} ${path}: ${code ?? String(err)}`);
+    throw new Error(code === 'ENOENT' ? `${what} not found: ${path}` : code === 'EISDIR' ? `${what} is a directory: ${path}` : `cannot read ${what} ${path}: ${code ?? String(err)}`, {
+      cause: err,
+    });
   }
 }
 

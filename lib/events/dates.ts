@@ -180,7 +180,7 @@ export function extractDates(text: string, opts: ExtractDatesOptions): DayInterv
     for (const m of src.matchAll(RE_RELATIVE)) {
       if (!free(m.index, m.index + m[0].length)) continue;
       const e = m[1]!.toLowerCase().replace(/\s+/g, ' ');
-      let iv: DayInterval | null = null;
+      let iv: DayInterval | null;
       if (e === 'today' || e === 'tonight' || e.startsWith('this m') || e.startsWith('this a') || e.startsWith('this e')) iv = [ref, ref];
       else if (e === 'yesterday' || e === 'last night') iv = [ref - 1, ref - 1];
       else if (e === 'tomorrow') iv = [ref + 1, ref + 1];

@@ -95,7 +95,7 @@ function withoutDirectionControls(s: string | null): string | null {
 const visibleText = (el: Element | null): string => (el ? textBlocks(el).paragraphs.join(' ') : '');
 
 function unsupported(doc: Document, pageUrl: string): NotArticleReason | null {
-  let protocol = '';
+  let protocol: string;
   try {
     protocol = new URL(pageUrl).protocol;
   } catch {

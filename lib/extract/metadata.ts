@@ -307,7 +307,7 @@ export function findPublished(doc: Document, pm: PageMeta, readabilityTime?: str
     const d = dateInText(line);
     if (d) return d.date;
   }
-  let path = '';
+  let path: string;
   try {
     path = new URL(more.pageUrl ?? '').pathname;
   } catch {

@@ -129,7 +129,7 @@ function titleBefore(before: string): string | null {
   for (const t of TITLES) {
     if (b.endsWith(t)) {
       const prev = b[b.length - t.length - 1];
-      if (prev === undefined || /[\s"“‘'(\[—–-]/.test(prev)) return t;
+      if (prev === undefined || /[\s"“‘'([—–-]/.test(prev)) return t;
     }
   }
   return null;

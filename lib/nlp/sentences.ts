@@ -266,19 +266,6 @@ function innerContains(sp: QuoteSpan, s: number, e: number): boolean {
   return s >= sp.start + 1 && e <= (sp.closed ? sp.end - 1 : sp.end);
 }
 
-/**
- * Index of the top-level quote span that contains [start, end) once the sentence's own leading
- * opening mark and trailing closing marks are set aside; null when none does.
- */
-export function quoteContaining(spans: readonly QuoteSpan[], start: number, end: number, text: string): number | null {
-  const [s, e] = withoutMarks(text, start, end);
-  for (let q = 0; q < spans.length; q++) {
-    const sp = spans[q]!;
-    if (sp.depth === 0 && innerContains(sp, s, e)) return q;
-  }
-  return null;
-}
-
 interface Open {
   start: number;
   open: string;
@@ -327,7 +314,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     const c = text[i]!;
     const prev = text[i - 1];
     const next = text[i + 1];
-    const prevOpens = prev === undefined || isSpace(prev) || /[(\[{\-–—\/“‘"'«„:]/.test(prev);
+    const prevOpens = prev === undefined || isSpace(prev) || /[([{\-–—/“‘"'«„:]/.test(prev);
     const nextCloses = next === undefined || isSpace(next) || /[.,;:!?)\]}\-–—…”’"']/.test(next);
     if (c === '\n') {
       if (i >= runEnd) {

@@ -192,7 +192,7 @@ export function splitSentences(tokens: Token[]): Token[][] {
       if (!next) end = true;
       else {
         const c = next.text[0]!;
-        end = UPPER.test(c) || /[0-9"“‘'(\[«]/.test(c) || !LETTER.test(c);
+        end = UPPER.test(c) || /[0-9"“‘'([«]/.test(c) || !LETTER.test(c);
       }
     }
     if (end || cur.length >= MAX_SENTENCE) {

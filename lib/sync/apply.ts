@@ -15,7 +15,7 @@
  *   over a delete, as in CouchDB, where a live revision wins over a deleted one).
  */
 import { articleTables, deleteArticles, indexArticles, type PutRecord } from '../archive/articles';
-import { mergeRecord, type ReviewConflict } from '../archive/backup';
+import { mergeRecord, type ReviewConflict } from '../archive/backup-merge';
 import type { ArchiveDB } from '../archive/db';
 import type { SavedArticle } from '../types';
 import { type Incoming, sameContent } from './records';

@@ -9,7 +9,7 @@
  * replication resumes from its checkpoints; what the local PouchDB holds is applied to the archive
  * from a sequence number saved after each applied batch, and applying twice changes nothing.
  */
-import type { ReviewConflict } from '../archive/backup';
+import type { ReviewConflict } from '../archive/backup-merge';
 import type { ArchiveDB } from '../archive/db';
 import type { SavedArticle } from '../types';
 import { applyIncoming, emptyReport, mergeVersions, type ApplyReport } from './apply';

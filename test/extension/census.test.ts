@@ -10,21 +10,10 @@ import { deleteArticles, saveArticle } from '../../lib/archive/articles';
 import { ArchiveDB } from '../../lib/archive/db';
 import { CENSUS_KEY, censusKeeper, checkCensus, dismissLoss, LOSS_KEY, lossMessage, parseLoss, recordCensus } from '../../lib/background/census';
 import type { Article } from '../../lib/types';
+import { testArticle } from '../support/builders';
 
-const article = (i: number): Article => ({
-  url: `https://news.example/story-${i}`,
-  pageUrl: `https://news.example/story-${i}`,
-  title: `Story ${i}`,
-  byline: null,
-  publisher: null,
-  aggregator: null,
-  published: null,
-  lang: 'en',
-  excerpt: null,
-  wordCount: 3,
-  paragraphs: ['The bridge closes.'],
-  truncated: false,
-});
+const article = (i: number): Article =>
+  testArticle({ url: `https://news.example/story-${i}`, pageUrl: `https://news.example/story-${i}`, title: `Story ${i}`, publisher: null, wordCount: 3, paragraphs: ['The bridge closes.'] });
 
 let n = 0;
 let name: string;

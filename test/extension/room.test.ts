@@ -14,6 +14,7 @@ import { TabStore } from '../../lib/background/tab-store';
 import { describeStorageError, isWriteFailure, STORAGE_FULL, WRITE_FAILED } from '../../lib/messaging/transport';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { Article } from '../../lib/types';
+import { testArticle } from '../support/builders';
 
 const MB = 1024 * 1024;
 
@@ -50,20 +51,14 @@ describe('the room check', () => {
   });
 });
 
-const article = (i: number): Article => ({
-  url: `https://news.example/story-${i}`,
-  pageUrl: `https://news.example/story-${i}`,
-  title: `Story ${i}`,
-  byline: null,
-  publisher: 'Example News',
-  aggregator: null,
-  published: null,
-  lang: 'en',
-  excerpt: null,
-  wordCount: 200,
-  paragraphs: ['The council said the bridge will close in May.', 'x'.repeat(20_000)],
-  truncated: false,
-});
+const article = (i: number): Article =>
+  testArticle({
+    url: `https://news.example/story-${i}`,
+    pageUrl: `https://news.example/story-${i}`,
+    title: `Story ${i}`,
+    wordCount: 200,
+    paragraphs: ['The council said the bridge will close in May.', 'x'.repeat(20_000)],
+  });
 
 let n = 0;
 let db: ArchiveDB;

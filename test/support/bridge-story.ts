@@ -3,23 +3,10 @@
  * holds one claim attributed to unnamed officials. Each test file sets what it needs to differ.
  */
 import type { Article, Claim } from '../../lib/types';
+import { testArticle } from './builders';
 
 export function bridgeArticle(over: Partial<Article> = {}): Article {
-  return {
-    url: 'https://news.example/story',
-    pageUrl: 'https://news.example/story',
-    title: 'A story',
-    byline: null,
-    publisher: 'Example News',
-    aggregator: null,
-    published: null,
-    lang: 'en',
-    excerpt: null,
-    wordCount: 300,
-    paragraphs: ['One.', 'Officials said the bridge will close in May. The mayor denied it.'],
-    truncated: false,
-    ...over,
-  };
+  return testArticle({ wordCount: 300, paragraphs: ['One.', 'Officials said the bridge will close in May. The mayor denied it.'], ...over });
 }
 
 /** The claim of the article's second paragraph, unverified for its unnamed sources. */

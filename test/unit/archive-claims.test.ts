@@ -6,44 +6,19 @@ import { claimSpeakers, cleanReview, listClaims, mergeClaims, reviewClaim } from
 import { ArchiveDB } from '../../lib/archive/db';
 import { speakerGroup } from '../../lib/archive/speakers';
 import type { Analysis, Article, Claim } from '../../lib/types';
+import { testArticle, testClaim } from '../support/builders';
 
 let db: ArchiveDB;
 let n = 0;
 
-function article(over: Partial<Article> = {}): Article {
-  return {
-    url: 'https://news.example/story',
-    pageUrl: 'https://news.example/story',
-    title: 'A story',
-    byline: null,
-    publisher: 'Example News',
-    aggregator: null,
+const article = (over: Partial<Article> = {}): Article =>
+  testArticle({
     published: '2025-08-19T18:30:00.000Z',
-    lang: 'en',
-    excerpt: null,
-    wordCount: 120,
     paragraphs: ['Sources said the deal was done. The minister said prices rose 5%.', '“We are ready,” she said.'],
-    truncated: false,
     ...over,
-  };
-}
+  });
 
-function claim(id: string, over: Partial<Claim> = {}): Claim {
-  return {
-    id,
-    spans: [{ paragraph: 0, start: 0, end: 10 }],
-    text: `claim ${id}`,
-    kind: 'reported',
-    speaker: null,
-    speakerKey: null,
-    cue: 'said',
-    checkworthiness: 0.5,
-    checkworthy: true,
-    unverified: false,
-    signals: [],
-    ...over,
-  };
-}
+const claim = testClaim;
 
 const unnamed = claim('c1', { unverified: true, signals: [{ code: 'unnamed-sources', reason: 'Attributed to unnamed sources', words: 'Sources said' }] });
 const minister = claim('c2', { speaker: 'Jane Doe', speakerKey: 'PER:jane doe', spans: [{ paragraph: 0, start: 32, end: 64 }] });

@@ -5,7 +5,8 @@ import { archiveStats, deleteArticles, restoreArticles, saveArticle } from '../.
 import { ArchiveIdf, earlierCoverage, fillFingerprints, fingerprintOf } from '../../lib/archive/coverage';
 import { ArchiveDB } from '../../lib/archive/db';
 import { archiveFacets, parseSearch, searchArticles as search, tagArticles } from '../../lib/archive/search';
-import { readTermCounts, TERM_SNAPSHOT } from '../../lib/archive/terms';
+import { TERM_SNAPSHOT } from '../../lib/archive/rows';
+import { readTermCounts } from '../../lib/archive/terms';
 import { loadIdfTable } from '../../lib/events/idf';
 import type { Actor, Analysis, Article, Claim } from '../../lib/types';
 

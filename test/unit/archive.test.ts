@@ -3,28 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actorArchiveInfo, archiveStats, deleteArticle, deleteArticles, findByUrl, listArticles, restoreArticle, restoreArticles, saveArticle, saveMany } from '../../lib/archive/articles';
 import { ArchiveDB } from '../../lib/archive/db';
 import type { Analysis, Article } from '../../lib/types';
+import { testArticle } from '../support/builders';
 import { derivedOf, dumpArchive, rebuildFrom, sampleAnalysis, sampleArticle } from '../archive-consistency';
 
 let db: ArchiveDB;
 let n = 0;
 
-function article(over: Partial<Article> = {}): Article {
-  return {
-    url: 'https://news.example/story',
-    pageUrl: 'https://news.example/story?utm_source=x',
-    title: 'A story',
-    byline: 'A. Writer',
-    publisher: 'Example News',
-    aggregator: null,
-    published: '2025-08-19T18:30:00.000Z',
-    lang: 'en',
-    excerpt: 'First lines.',
-    wordCount: 120,
-    paragraphs: ['First paragraph.', 'Second paragraph.'],
-    truncated: false,
-    ...over,
-  };
-}
+const article = (over: Partial<Article> = {}): Article =>
+  testArticle({ pageUrl: 'https://news.example/story?utm_source=x', byline: 'A. Writer', published: '2025-08-19T18:30:00.000Z', excerpt: 'First lines.', ...over });
 
 const analysis: Analysis = {
   actors: [{ key: 'PER:keir starmer', name: 'Keir Starmer', type: 'PER', aliases: ['Sir Keir'], mentions: 2, role: null }],

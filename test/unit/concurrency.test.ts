@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Dexie, { type DBCore } from 'dexie';
+import Dexie from 'dexie';
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteArticle, deleteArticles, saveArticle, saveMany } from '../../lib/archive/articles';
@@ -18,6 +18,7 @@ import { TabStore } from '../../lib/background/tab-store';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { Article } from '../../lib/types';
 import { derivedOf, dumpArchive, rebuildFrom, sampleAnalysis, sampleArticle } from '../archive-consistency';
+import { withLayer } from '../support/dexie-layer';
 
 let n = 0;
 let name: string;
@@ -31,33 +32,18 @@ let refuse: { table: string; rows: number } | null = null;
 
 /** Counts transactions and can refuse a write; Dexie promises only, as a DBCore layer must. */
 function instrumented(db: ArchiveDB): ArchiveDB {
-  db.use({
-    stack: 'dbcore',
-    name: 'count-and-refuse',
-    create(down: DBCore): DBCore {
-      return {
-        ...down,
-        transaction(...args: Parameters<DBCore['transaction']>) {
-          opened++;
-          return down.transaction(...args);
-        },
-        table(tableName) {
-          const table = down.table(tableName);
-          return {
-            ...table,
-            mutate(req) {
-              if (refuse?.table === tableName && req.type === 'put' && req.values.length >= refuse.rows) {
-                refuse = null;
-                return Dexie.Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-              }
-              return table.mutate(req);
-            },
-          };
-        },
-      };
+  return withLayer(db, 'count-and-refuse', {
+    transaction() {
+      opened++;
+    },
+    mutate(table, req, down) {
+      if (refuse?.table === table && req.type === 'put' && req.values.length >= refuse.rows) {
+        refuse = null;
+        return Dexie.Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+      }
+      return down(req);
     },
   });
-  return db;
 }
 
 beforeEach(() => {

@@ -20,26 +20,12 @@ import {
   toolExport,
 } from '../../lib/archive/exports';
 import type { Claim, SavedArticle } from '../../lib/types';
+import { testClaim } from '../support/builders';
 
 const P0 = 'President Emmanuel Macron said on Tuesday that the deal was "done", according to officials.';
 const P1 = 'Sources said the ferry strike would end by May. Mr Macron later denied it.';
 
-function claim(id: string, over: Partial<Claim> = {}): Claim {
-  return {
-    id,
-    spans: [{ paragraph: 0, start: 0, end: 10 }],
-    text: 'text',
-    kind: 'reported',
-    speaker: null,
-    speakerKey: null,
-    cue: 'said',
-    checkworthiness: 0.5,
-    checkworthy: true,
-    unverified: false,
-    signals: [],
-    ...over,
-  };
-}
+const claim = (id: string, over: Partial<Claim> = {}): Claim => testClaim(id, { text: 'text', ...over });
 
 const DEAL = 'the deal was "done"';
 const AT = P0.indexOf(DEAL);

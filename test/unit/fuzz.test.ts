@@ -66,7 +66,7 @@ function timed<T>(what: string, fn: () => T): T {
   try {
     out = fn();
   } catch (err) {
-    throw new Error(`${what} threw: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
+    throw new Error(`${what} threw: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`, { cause: err });
   }
   const ms = performance.now() - t0;
   figures.calls++;

@@ -5,11 +5,12 @@
  * to do.
  */
 import 'fake-indexeddb/auto';
-import Dexie, { type DBCore, type DBCoreMutateRequest } from 'dexie';
+import Dexie from 'dexie';
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { restoreArticles, saveArticle, saveMany } from '../../lib/archive/articles';
-import { exportBackup, importBackup } from '../../lib/archive/backup';
+import { importBackup } from '../../lib/archive/backup';
+import { exportBackup } from '../../lib/archive/backup-export';
 import { reviewClaim } from '../../lib/archive/claims';
 import { ArchiveDB } from '../../lib/archive/db';
 import { createService, type TabAccess } from '../../lib/background/service';
@@ -18,6 +19,7 @@ import { describeStorageError, isQuotaError, STORAGE_FULL, UserFacingError } fro
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { Article } from '../../lib/types';
 import { ARCHIVE_TABLES, derivedOf, dumpArchive, rebuildFrom, sampleAnalysis, sampleArticle } from '../archive-consistency';
+import { withLayer } from '../support/dexie-layer';
 
 type Table = (typeof ARCHIVE_TABLES)[number] | 'outbox';
 
@@ -36,42 +38,26 @@ function quotaError(): DOMException {
 }
 
 function withQuotaTrap(db: ArchiveDB): ArchiveDB {
-  db.use({
-    stack: 'dbcore',
-    name: 'quota-trap',
-    create(down: DBCore): DBCore {
-      return {
-        ...down,
-        table(name) {
-          const table = down.table(name);
-          return {
-            ...table,
-            // Dexie's own promises only, no async functions: a native promise in this layer would
-            // lose Dexie's transaction zone and let later writes escape into transactions of their own.
-            mutate(req: DBCoreMutateRequest) {
-              const growing = req.type === 'put' || req.type === 'add';
-              if (growing && trap && !trap.sprung && trap.table === name && trap.skip-- <= 0) {
-                trap.sprung = true;
-                if (trap.how === 'request') return Dexie.Promise.reject(quotaError());
-                return table.mutate(req).then((res) => {
-                  written.push(name);
-                  // fake-indexeddb's own abort, with the error a browser sets on a transaction
-                  // that ran out of room; Dexie hears it as the transaction's 'abort' event.
-                  (req.trans as unknown as { _abort(name: string): void })._abort('QuotaExceededError');
-                  return res;
-                });
-              }
-              return table.mutate(req).then((res) => {
-                if (growing) written.push(name);
-                return res;
-              });
-            },
-          };
-        },
-      };
+  return withLayer(db, 'quota-trap', {
+    mutate(name, req, down) {
+      const growing = req.type === 'put' || req.type === 'add';
+      if (growing && trap && !trap.sprung && trap.table === name && trap.skip-- <= 0) {
+        trap.sprung = true;
+        if (trap.how === 'request') return Dexie.Promise.reject(quotaError());
+        return down(req).then((res) => {
+          written.push(name);
+          // fake-indexeddb's own abort, with the error a browser sets on a transaction
+          // that ran out of room; Dexie hears it as the transaction's 'abort' event.
+          (req.trans as unknown as { _abort(name: string): void })._abort('QuotaExceededError');
+          return res;
+        });
+      }
+      return down(req).then((res) => {
+        if (growing) written.push(name);
+        return res;
+      });
     },
   });
-  return db;
 }
 
 let n = 0;

@@ -10,7 +10,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveArticle } from '../../lib/archive/articles';
-import { checkExport, exportBackup, importBackup, readBackup } from '../../lib/archive/backup';
+import { importBackup } from '../../lib/archive/backup';
+import { exportBackup } from '../../lib/archive/backup-export';
+import { checkExport, readBackup } from '../../lib/archive/backup-file';
 import { archiveStats } from '../../lib/archive/articles';
 import { MAX_NOTE, reviewClaim } from '../../lib/archive/claims';
 import { ArchiveIdf, fingerprintOf } from '../../lib/archive/coverage';
@@ -19,7 +21,7 @@ import { checkRecord, LIMITS, RecordError } from '../../lib/archive/schema';
 import { tagArticles } from '../../lib/archive/search';
 import { readTermCounts } from '../../lib/archive/terms';
 import { EMPTY_IDF } from '../../lib/events/idf';
-import type { Actor, Analysis, Article, Claim, SavedArticle } from '../../lib/types';
+import type { Actor, Analysis, Article, Claim } from '../../lib/types';
 import { termRows } from '../archive-consistency';
 
 /** mulberry32: a small seeded generator, so a failure can be replayed from its seed. */

@@ -154,7 +154,7 @@ function quantifiedAtoms(src: string): string[] {
   let last: [number, number] | null = null; // the atom just read
   while (i < src.length) {
     const c = src[i]!;
-    let atom: [number, number] | null = null;
+    let atom: [number, number] | null;
     if (c === '\\') {
       let j = i + 2;
       if (/[pPu]/.test(src[i + 1] ?? '') && src[i + 2] === '{') j = src.indexOf('}', i) + 1;

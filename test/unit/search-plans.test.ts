@@ -5,18 +5,18 @@
  * every article's search words gives.
  */
 import 'fake-indexeddb/auto';
-import type { DBCore } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteArticles, saveMany } from '../../lib/archive/articles';
 import { ArchiveIdf } from '../../lib/archive/coverage';
 import { buildPostings } from '../../lib/archive/postings';
 import { ArchiveDB } from '../../lib/archive/db';
 import { parseSearch, searchArticles } from '../../lib/archive/search';
-import { POSTINGS } from '../../lib/archive/terms';
+import { POSTINGS } from '../../lib/archive/rows';
 import { EMPTY_IDF } from '../../lib/events/idf';
 import type { ArchiveQuery } from '../../lib/messaging/protocol';
 import type { Article } from '../../lib/types';
 import { derivedOf, dumpArchive, rebuildFrom, sampleAnalysis, sampleArticle } from '../archive-consistency';
+import { withLayer } from '../support/dexie-layer';
 
 let n = 0;
 let db: ArchiveDB;
@@ -28,35 +28,19 @@ let searchRowReads = 0;
 let failPostingWrite: number | null = null;
 
 function instrumented(d: ArchiveDB): ArchiveDB {
-  d.use({
-    stack: 'dbcore',
-    name: 'count-reads',
-    create(down: DBCore): DBCore {
-      return {
-        ...down,
-        table(name) {
-          const t = down.table(name);
-          if (name !== 'postings' && name !== 'search') return t;
-          return {
-            ...t,
-            getMany(req) {
-              if (name === 'postings') postingReads.push(...(req.keys as string[]));
-              else searchRowReads += req.keys.length;
-              return t.getMany(req);
-            },
-            mutate(req) {
-              if (name === 'postings' && failPostingWrite !== null && failPostingWrite-- <= 0) {
-                failPostingWrite = null;
-                throw new Error('stopped');
-              }
-              return t.mutate(req);
-            },
-          };
-        },
-      };
+  return withLayer(d, 'count-reads', {
+    getMany(table, req) {
+      if (table === 'postings') postingReads.push(...(req.keys as string[]));
+      else if (table === 'search') searchRowReads += req.keys.length;
+    },
+    mutate(table, req, down) {
+      if (table === 'postings' && failPostingWrite !== null && failPostingWrite-- <= 0) {
+        failPostingWrite = null;
+        throw new Error('stopped');
+      }
+      return down(req);
     },
   });
-  return d;
 }
 
 const PUBLISHERS = ['Example News', 'Harbour Herald', 'Valley Voice'];

@@ -20,13 +20,28 @@ describe('bestThreshold', () => {
 });
 
 describe('fitModel', () => {
-  const pairs: Pair[] = [0.9, 0.7, 0.6, 0.5, 0.4, 0.35, 0.3, 0.2, 0.15, 0.12, 0.05, 0.02].map((c, i) => ({ features: features(c), same: i < 5 || i === 10 }));
-  it('records the floor it was fitted with, and its thresholds stay above zero', () => {
-    const m = fitModel(pairs, ['cosine'], undefined, 0.1);
+  // Among close neighbours, many shared words mean another event of the same kind here, so the
+  // fitted weight of the words is negative, and the two neighbours that share almost no words
+  // score highest: only a content floor can keep them out.
+  const pairs: Pair[] = [
+    ...[0.15, 0.2, 0.25, 0.3].map((c) => ({ features: { ...features(c), near: 1 }, same: true })),
+    ...[0.6, 0.7, 0.8, 0.9].map((c) => ({ features: { ...features(c), near: 1 }, same: false })),
+    ...[0.2, 0.3].map((c) => ({ features: features(c), same: false })),
+    ...[0.02, 0.05].map((c) => ({ features: { ...features(c), near: 1 }, same: false })),
+  ];
+  it('chooses, among the floors offered, the one that separates the pairs best, and keeps thresholds above zero', () => {
+    const m = fitModel(pairs, ['cosine', 'near'], undefined, [0, 0.1]);
     expect(m.minCosine).toBe(0.1);
     expect(m.same).toBeGreaterThan(0);
     expect(m.related).toBeGreaterThan(0);
-    expect(fitModel(pairs, ['cosine'], undefined, 0).minCosine).toBe(0);
+    const passes = (p: Pair) => p.features.cosine >= (m.minCosine ?? 0) && scorePair(m, p.features) >= m.same;
+    expect(pairs.map(passes)).toEqual(pairs.map((p) => p.same));
+  });
+  it('without a floor to choose, cannot keep out the close neighbours that share no words', () => {
+    const m = fitModel(pairs, ['cosine', 'near'], undefined, 0);
+    expect(m.minCosine).toBe(0);
+    const passes = (p: Pair) => scorePair(m, p.features) >= m.same;
+    expect(pairs.map(passes)).not.toEqual(pairs.map((p) => p.same));
   });
 });
 

@@ -55,6 +55,14 @@ async function fingerprint(gs: Generated[]): Promise<void> {
   for (const g of gs) g.analysis.fingerprint = computeFingerprint(g.article, g.analysis.actors, idf);
 }
 
+/** A fresh article of the stream with its fingerprint, and how long the fingerprint took (ms). */
+async function freshArticle(): Promise<{ g: Generated; prepareMs: number }> {
+  const g = stream.fresh(freshRand);
+  const t = performance.now();
+  await fingerprint([g]);
+  return { g, prepareMs: performance.now() - t };
+}
+
 async function articles(): Promise<number> {
   return (await db.meta.get(TOTALS))?.articles ?? 0;
 }
@@ -200,11 +208,8 @@ const api: ScaleBenchApi = {
   async lookups(runs) {
     const out: LookupRun[] = [];
     for (let i = 0; i <= runs; i++) {
-      const g = stream.fresh(freshRand);
-      let t = performance.now();
-      await fingerprint([g]);
-      const prepareMs = performance.now() - t;
-      t = performance.now();
+      const { g, prepareMs } = await freshArticle();
+      const t = performance.now();
       const cov = await earlierCoverage(db, idf, { fingerprint: g.analysis.fingerprint!, actors: g.analysis.actors });
       const ms = performance.now() - t;
       out.push({
@@ -240,11 +245,8 @@ const api: ScaleBenchApi = {
   async saves(runs) {
     const out: SaveRun[] = [];
     for (let i = 0; i <= runs; i++) {
-      const g = stream.fresh(freshRand);
-      let t = performance.now();
-      await fingerprint([g]);
-      const prepareMs = performance.now() - t;
-      t = performance.now();
+      const { g, prepareMs } = await freshArticle();
+      const t = performance.now();
       await saveArticle(db, g.article, g.analysis, EPOCH + ++clock * 1000);
       out.push({ ms: performance.now() - t, prepareMs });
     }

@@ -26,7 +26,7 @@ function loadModel(path: string): MatchModel {
 
 /** One line of readable text: control characters and runs of space folded, cut at `max`. */
 function line(s: string, max = 160): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what it folds away
   const t = s.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
   return t.length > max ? t.slice(0, max - 1) + '…' : t;
 }

@@ -450,7 +450,7 @@ const task: EvalTask = {
     try {
       base = loadIdfTable(readText(idfPath, 'IDF table'));
     } catch (err) {
-      throw new Error(`${idfPath}: ${err instanceof Error ? err.message : String(err)} (rebuild it with lib/cli/train-idf.ts)`);
+      throw new Error(`${idfPath}: ${err instanceof Error ? err.message : String(err)} (rebuild it with lib/cli/train-idf.ts)`, { cause: err });
     }
     if (!existsSync(nerPath) || !statSync(nerPath).isFile()) throw new Error(`NER model not found: ${nerPath} (train one with npm run train:ner)`);
     const ner = loadNerModel(readFileSync(nerPath));
@@ -465,7 +465,7 @@ const task: EvalTask = {
       try {
         shippedModel = JSON.parse(readText(modelPath, 'model file')) as MatchModel;
       } catch (err) {
-        throw new Error(`--model ${modelPath}: ${err instanceof Error ? err.message : String(err)}`);
+        throw new Error(`--model ${modelPath}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
       }
     }
     if (minCosine !== null) shippedModel = { ...shippedModel, minCosine };

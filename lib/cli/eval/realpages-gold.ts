@@ -140,7 +140,7 @@ export function listGoldFolder(goldDir: string, dataDir: string): PageInput[] {
   return files.map((file) => {
     const name = file.slice(0, -'.json'.length);
     const goldPath = join(abs, file);
-    let source: string | null = null;
+    let source: string | null;
     try {
       const json: unknown = JSON.parse(readFileSync(goldPath, 'utf8'));
       source = isObj(json) && typeof json.source === 'string' ? json.source : null;

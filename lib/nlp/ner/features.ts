@@ -187,7 +187,7 @@ function docStats(lowers: string[][], norms: string[][], modes: string[]): DocSt
       const cc = caseClass(w);
       let bit = 0;
       if (cc === 'l') bit = 1;
-      else if ((cc === 't' || cc === 'T') && modes[s] === 'n' && i > 0 && !/^["'(\-]/.test(ws[i - 1]!)) bit = 2;
+      else if ((cc === 't' || cc === 'T') && modes[s] === 'n' && i > 0 && !/^["'(-]/.test(ws[i - 1]!)) bit = 2;
       else if (cc === 'u' && modes[s] === 'n' && w.length > 1) bit = 4;
       if (bit) {
         const k = lowers[s]![i]!;

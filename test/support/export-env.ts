@@ -1,9 +1,9 @@
 /**
- * What dexie-export-import expects of its surroundings, for the places that lack it. The add-on
- * reads the global `self` when it is loaded (to learn whether it runs in a worker), and after every
- * export it reads a (usually empty) Blob with `FileReader`. Browsers and the extension's service
- * worker have both; Node (unit and extension tests, the CLI tools) has neither. Imported by
- * ./backup.ts before the add-on, so the add-on finds them. In a browser this does nothing.
+ * What dexie-export-import expects of its surroundings, for Node, where the unit and extension
+ * tests run (a setup file of the unit project, vitest.config.ts). The add-on reads the global `self`
+ * when it is loaded (to learn whether it runs in a worker), and after every export it reads a
+ * (usually empty) Blob with `FileReader`. Browsers and the extension's service worker have both, so
+ * the extension itself carries no stand-in; Node has neither. The CLI tools do not export.
  */
 const g = globalThis as { self?: unknown; FileReader?: unknown };
 g.self ??= globalThis;
@@ -41,5 +41,6 @@ class MinimalFileReader {
 }
 
 g.FileReader ??= MinimalFileReader;
+
 
 export {};
