@@ -10,7 +10,7 @@
  * matcher and the same rule as claim memory (lib/archive/memory.ts).
  */
 import type { MatchModel } from '../claims-memory/match';
-import type { NamedKey } from '../messaging/protocol';
+import type { NamedKey } from './views';
 import type { ClaimStatus } from '../types';
 import { earlierCoverage, fingerprintOf, type CoverageIndex } from './coverage';
 import type { ArchiveDB } from './db';

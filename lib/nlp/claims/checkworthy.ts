@@ -7,11 +7,16 @@
  *
  * No Node-only imports: the background worker fetches the JSON and calls `loadCheckworthyModel`.
  */
-import type { ContextModel } from './context';
 import { extractFeatures, featureScale, type FeatureContext, type FeatureSet } from './features';
 
 export const MODEL_FORMAT = 'backstory-checkworthy';
 export const MODEL_VERSION = 1;
+
+/** The `context` part of the model file (lib/nlp/claims/context.ts): one weight per feature, in margin units. */
+export interface ContextModel {
+  features: string[];
+  weights: number[];
+}
 
 /** The JSON layout of public/models/claims.json. */
 export interface CheckworthyModelFile {

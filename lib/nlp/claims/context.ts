@@ -20,7 +20,7 @@
  *
  * Pure: no Node or DOM APIs.
  */
-import { marginToScore, sentenceMargin, type CheckworthyModel } from './checkworthy';
+import { marginToScore, sentenceMargin, type CheckworthyModel, type ContextModel } from './checkworthy';
 
 export interface ContextLine {
   /** The sentence model's margin (log-odds) for the line. */
@@ -52,11 +52,7 @@ export const CONTEXT_FEATURES = [
 
 export type ContextFeatureName = (typeof CONTEXT_FEATURES)[number];
 
-/** The `context` part of the model file: one weight per feature, in margin units. */
-export interface ContextModel {
-  features: string[];
-  weights: number[];
-}
+export type { ContextModel } from './checkworthy';
 
 const isQuestion = (text: string): boolean => /\?\s*["”’')\]]*\s*$/.test(text);
 const wordCount = (s: string): number => s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
