@@ -653,7 +653,7 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
   const toks = ctx.toks[si]!;
   let cueStart = ci;
   while (cueStart > 0 && AUX.has(toks[cueStart - 1]!.l)) cueStart--;
-  let source: Span | null = null;
+  let source: Span | null;
   let from: number;
   let sourceEnd = ci;
   let src = sourceBefore(ctx, toks, cueStart, true);
@@ -1008,9 +1008,9 @@ function withEvidence(t: Try, evidence: boolean): Try {
  */
 function inWordsOf(ctx: Ctx, si: number, i: number): Try | null {
   const toks = ctx.toks[si]!;
-  let source: Span | null = null;
-  let cue: Span | null = null;
-  let j = -1;
+  let source: Span | null;
+  let cue: Span | null;
+  let j: number;
   if (toks[i]!.l === 'in') {
     if (toks[i + 1]?.l === 'the' && toks[i + 2]?.l === 'words' && toks[i + 3]?.l === 'of') {
       let after = sourceAfter(ctx, toks, i + 4, true);
