@@ -18,7 +18,12 @@ export function ArticleMeta(p: ArticleMetaProps) {
     <div class="meta">
       <p class="meta-source">
         <span data-testid="publisher">{source}</span>
-        {aggregator && aggregator !== source ? <span class="muted"> · via <span data-testid="aggregator">{aggregator}</span></span> : null}
+        {aggregator && aggregator !== source ? (
+          <span class="muted">
+            {' '}
+            · via <span data-testid="aggregator">{aggregator}</span>
+          </span>
+        ) : null}
       </p>
       {details.length > 0 && <p class="meta-details muted">{details.join(' · ')}</p>}
     </div>

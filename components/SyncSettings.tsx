@@ -146,12 +146,22 @@ export function SyncSettings() {
       ) : !view.on ? (
         <form onSubmit={(e) => void turnOn(e)} data-testid="sync-form">
           <p class="muted">
-            Off. Backstory can keep your archive, reviews and tags the same on your devices through a CouchDB database you run or rent. Everything is encrypted with your
-            passphrase before it leaves this device: the server sees neither titles, addresses, text nor tags.
+            Off. Backstory can keep your archive, reviews and tags the same on your devices through a CouchDB database you run or rent. Everything is encrypted with your passphrase before it leaves
+            this device: the server sees neither titles, addresses, text nor tags.
           </p>
           <p>
             <label for="sync-url">Database address</label>
-            <input id="sync-url" data-testid="sync-url" type="url" required value={url} onInput={(e) => setUrl(e.currentTarget.value)} placeholder="https://couch.example.net/backstory" style={field} autocomplete="off" />
+            <input
+              id="sync-url"
+              data-testid="sync-url"
+              type="url"
+              required
+              value={url}
+              onInput={(e) => setUrl(e.currentTarget.value)}
+              placeholder="https://couch.example.net/backstory"
+              style={field}
+              autocomplete="off"
+            />
           </p>
           <p>
             <label for="sync-user">User name</label>
@@ -163,10 +173,20 @@ export function SyncSettings() {
           </p>
           <p>
             <label for="sync-passphrase">Passphrase</label>
-            <input id="sync-passphrase" data-testid="sync-passphrase" type="password" required value={passphrase} onInput={(e) => setPassphrase(e.currentTarget.value)} style={field} autocomplete="new-password" aria-describedby="sync-passphrase-help" />
+            <input
+              id="sync-passphrase"
+              data-testid="sync-passphrase"
+              type="password"
+              required
+              value={passphrase}
+              onInput={(e) => setPassphrase(e.currentTarget.value)}
+              style={field}
+              autocomplete="new-password"
+              aria-describedby="sync-passphrase-help"
+            />
             <span id="sync-passphrase-help" class="muted" style="font-size: 0.9rem;">
-              Not your server password. Choose several unrelated words: whoever holds the server’s copy can try passphrases against it at leisure. It cannot be recovered; without it
-              the copy on the server cannot be read. On a second device, give the same address and passphrase.
+              Not your server password. Choose several unrelated words: whoever holds the server’s copy can try passphrases against it at leisure. It cannot be recovered; without it the copy on the
+              server cannot be read. On a second device, give the same address and passphrase.
             </span>
           </p>
           <button type="submit" class="primary" disabled={busy} data-testid="sync-on">
@@ -209,13 +229,11 @@ export function SyncSettings() {
               Turn sync off
             </button>
             <label>
-              <input type="checkbox" checked={deleteRemote} onChange={(e) => setDeleteRemote(e.currentTarget.checked)} data-testid="sync-delete-remote" /> and delete the copy on the
-              server
+              <input type="checkbox" checked={deleteRemote} onChange={(e) => setDeleteRemote(e.currentTarget.checked)} data-testid="sync-delete-remote" /> and delete the copy on the server
             </label>
           </p>
           <p class="muted" style="font-size: 0.9rem;">
-            Turning sync off keeps your archive on this device as it is. The copy on the server stays for your other devices unless you delete it; deleting it does not touch
-            their archives.
+            Turning sync off keeps your archive on this device as it is. The copy on the server stays for your other devices unless you delete it; deleting it does not touch their archives.
           </p>
         </div>
       )}

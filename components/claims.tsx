@@ -55,7 +55,11 @@ export function ReviewSummary({ review }: { review: ClaimReview | undefined }) {
   if (!review || (!review.note && !review.evidence.length)) return null;
   return (
     <div class="review-summary">
-      {review.note && <p class="note" data-testid="claim-note">{review.note}</p>}
+      {review.note && (
+        <p class="note" data-testid="claim-note">
+          {review.note}
+        </p>
+      )}
       {review.evidence.length > 0 && (
         <ul class="evidence">
           {review.evidence.map((u) => {
@@ -132,14 +136,7 @@ export function ReviewEditor({ claim, onSave, onDone }: EditorProps) {
       <label for={`${id}-note`}>Note</label>
       <textarea id={`${id}-note`} rows={2} maxLength={5000} value={note} onInput={(e) => setNote(e.currentTarget.value)} data-testid="review-note" />
       <label for={`${id}-links`}>Evidence links (one per line)</label>
-      <textarea
-        id={`${id}-links`}
-        rows={2}
-        value={links}
-        placeholder="https://"
-        onInput={(e) => setLinks(e.currentTarget.value)}
-        data-testid="review-links"
-      />
+      <textarea id={`${id}-links`} rows={2} value={links} placeholder="https://" onInput={(e) => setLinks(e.currentTarget.value)} data-testid="review-links" />
       {problem && (
         <p class="problem" role="alert">
           {problem}

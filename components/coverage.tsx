@@ -171,9 +171,7 @@ export function otherArticles(coverage: Pick<Coverage, 'archived'>, selfSaved: b
 
 /** "None of the 12 other articles in your archive covers this event yet." */
 function noneCovers(others: number, what: string): string {
-  return others === 1
-    ? `The one other article in your archive does not cover ${what}.`
-    : `None of the ${others} other articles in your archive covers ${what} yet.`;
+  return others === 1 ? `The one other article in your archive does not cover ${what}.` : `None of the ${others} other articles in your archive covers ${what} yet.`;
 }
 
 function EmptyArchive({ autoSaveOn, onOpenOptions, only }: CoverageViewProps & { only: boolean }) {
@@ -181,8 +179,7 @@ function EmptyArchive({ autoSaveOn, onOpenOptions, only }: CoverageViewProps & {
     <div class="empty" data-testid="coverage-empty">
       <p class="muted">
         {only ? 'This is the only article in your archive so far. ' : 'Your archive is empty. '}
-        This section fills from your own archive, on this device: the articles you save show up here when you read about the
-        same events again.
+        This section fills from your own archive, on this device: the articles you save show up here when you read about the same events again.
       </p>
       {autoSaveOn ? (
         <p class="muted">Automatic saving is on: the articles you read from now on will appear here.</p>
@@ -301,4 +298,3 @@ function uniqueNames(keys: NamedKey[]): string[] {
 }
 
 const names = (keys: NamedKey[]) => uniqueNames(keys).join(', ');
-

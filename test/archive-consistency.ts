@@ -129,17 +129,22 @@ export async function dumpArchive(db: ArchiveDB): Promise<ArchiveDump> {
   };
 }
 
-const byKey = <T>(key: (x: T) => string | number) => (a: T, b: T) => {
-  const x = key(a);
-  const y = key(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-};
+const byKey =
+  <T>(key: (x: T) => string | number) =>
+  (a: T, b: T) => {
+    const x = key(a);
+    const y = key(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
 
 /** The derived tables and totals as a rebuild from `articles` would write them, in key order. */
 export function rebuildFrom(articles: readonly (SavedArticle & { id: number })[]) {
   const claims = articles.flatMap((r) => claimRows(r)).sort(byKey((x) => x.key));
   const statements = articles.flatMap((r) => statementRows(r)).sort(byKey((x) => x.key));
-  const events = articles.map((r) => eventRow(r)).filter((x): x is EventRow => !!x).sort(byKey((x) => x.id));
+  const events = articles
+    .map((r) => eventRow(r))
+    .filter((x): x is EventRow => !!x)
+    .sort(byKey((x) => x.id));
   const search = articles.map((r) => ({ id: r.id, words: searchWords(r) })).sort(byKey((x) => x.id));
   const df = new Map<string, number>();
   for (const s of search) for (const w of s.words) df.set(w, (df.get(w) ?? 0) + 1);

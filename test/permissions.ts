@@ -6,16 +6,12 @@
 
 /** Install-time API permissions, with the reason for each. */
 export const PERMISSION_REASONS = {
-  activeTab:
-    'Reading the page the reader asks for (toolbar button or Alt+Shift+B) without any standing access to sites: the grant lasts for that tab until it navigates.',
-  scripting:
-    'Injecting the content script into that page when asked, and registering it on the sites the reader allowed in the options (automatic reading).',
-  storage:
-    'The reader’s settings (storage.local) and each open tab’s article while the tab is open (storage.session, so a stopped service worker loses nothing).',
+  activeTab: 'Reading the page the reader asks for (toolbar button or Alt+Shift+B) without any standing access to sites: the grant lasts for that tab until it navigates.',
+  scripting: 'Injecting the content script into that page when asked, and registering it on the sites the reader allowed in the options (automatic reading).',
+  storage: 'The reader’s settings (storage.local) and each open tab’s article while the tab is open (storage.session, so a stopped service worker loses nothing).',
   unlimitedStorage:
     'The archive is meant to hold years of reading. Without it Chromium holds the extension to the ordinary per-origin quota (10 GiB measured here, against the free disk with it) and may evict its data under storage pressure, since persist() is not granted to extensions; with it the data is exempt from eviction. Firefox limits extension IndexedDB the same way and grants persistent storage only with it.',
-  alarms:
-    'The hourly check whether a scheduled backup is due (the reader chooses daily or weekly on the Backup page); a service worker cannot keep a timer of its own. No install warning.',
+  alarms: 'The hourly check whether a scheduled backup is due (the reader chooses daily or weekly on the Backup page); a service worker cannot keep a timer of its own. No install warning.',
   sidePanel: 'Chrome’s side panel, where the article, its actors, claims and earlier coverage are shown (Firefox uses its sidebar, which needs no permission).',
 } as const;
 

@@ -75,10 +75,14 @@ async function turnOn(options: DriverPage, url: string, passphrase: string): Pro
   await options.fill(testId('sync-passphrase'), passphrase);
   await options.click(testId('sync-on'));
   // The message while it works is "Turning sync on…"; then either the state or a refusal.
-  await options.waitUntil(() => {
-    const m = document.querySelector('[data-testid="sync-message"] h2')?.textContent ?? '';
-    return m && !m.endsWith('…');
-  }, null, 90_000);
+  await options.waitUntil(
+    () => {
+      const m = document.querySelector('[data-testid="sync-message"] h2')?.textContent ?? '';
+      return m && !m.endsWith('…');
+    },
+    null,
+    90_000,
+  );
 }
 
 export function syncScenario(label: [string, string], a: SyncDevice, b: SyncDevice): void {

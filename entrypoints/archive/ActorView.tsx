@@ -58,8 +58,7 @@ export function ActorView({ actorKey }: { actorKey: string }) {
         <h1 data-testid="actor-name">{page.name}</h1>
         <span class="muted">
           {TYPE_WORDS[page.type]} · {plural(page.articles.length, 'saved article')} · {plural(page.statements.length, 'statement')}
-          {page.moreStatements ? '+' : ''} ·{' '}
-          <a href={archiveHash({ ...NO_FILTER, actor: page.key })}>search among their articles</a>
+          {page.moreStatements ? '+' : ''} · <a href={archiveHash({ ...NO_FILTER, actor: page.key })}>search among their articles</a>
         </span>
       </header>
       {page.aliases.length > 0 && <p class="muted">Also written: {page.aliases.join(', ')}</p>}

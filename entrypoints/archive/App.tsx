@@ -86,9 +86,7 @@ async function fetchArticles(filter: ArchiveFilter, limit: number): Promise<Resu
   let total = 0;
   for (let offset = 0; offset < limit; offset += MAX_LIMIT) {
     const n = Math.min(MAX_LIMIT, limit - offset);
-    const r: Result<Page> = isFiltered(filter)
-      ? await request('archive/search', toArchiveQuery(filter, offset, n))
-      : await request('archive/list', { offset, limit: n });
+    const r: Result<Page> = isFiltered(filter) ? await request('archive/search', toArchiveQuery(filter, offset, n)) : await request('archive/list', { offset, limit: n });
     if (!r.ok) return r;
     items.push(...r.value.items);
     total = r.value.total;
@@ -311,13 +309,7 @@ function ArchiveList({ filter }: { filter: ArchiveFilter }) {
         <>
           <div class="bulk-bar" aria-label="Selected articles" role="group">
             <label class="select-all">
-              <input
-                type="checkbox"
-                ref={selectAll}
-                checked={allSelected}
-                onChange={(e) => setSelected(e.currentTarget.checked ? new Set(shownIds) : new Set())}
-                data-testid="select-all"
-              />
+              <input type="checkbox" ref={selectAll} checked={allSelected} onChange={(e) => setSelected(e.currentTarget.checked ? new Set(shownIds) : new Set())} data-testid="select-all" />
               Select all on this page
             </label>
             {selected.size > 0 && (

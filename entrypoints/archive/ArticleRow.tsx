@@ -37,14 +37,7 @@ export function ArticleRow({ a, selected, onSelect, onDelete, onTags, tagHref, a
 
   return (
     <li class={`item card${selected ? ' item-selected' : ''}`} data-testid="archive-item">
-      <input
-        type="checkbox"
-        class="row-select"
-        checked={selected}
-        onChange={(e) => onSelect(e.currentTarget.checked)}
-        aria-label={`Select “${title}”`}
-        data-testid="select-row"
-      />
+      <input type="checkbox" class="row-select" checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} aria-label={`Select “${title}”`} data-testid="select-row" />
       <h2>
         <a href={`#/article/${a.id}`}>{a.title}</a>
       </h2>
@@ -64,63 +57,56 @@ export function ArticleRow({ a, selected, onSelect, onDelete, onTags, tagHref, a
       </p>
       {a.excerpt && <p class="excerpt muted">{a.excerpt}</p>}
       <div class="item-foot">
-      {a.actors.length > 0 && (
-        <ul class="item-actors" aria-label="Named in this article">
-          {a.actors.slice(0, ACTORS_SHOWN).map((x) => (
-            <li key={x.key}>
-              <a class={`mini-chip chip-${x.type.toLowerCase()}`} href={actorHref(x.key)} title={`Show saved articles naming ${x.name}`}>
-                {x.name}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
-      <div class="item-tags">
-        {tags.length > 0 && (
-          <ul class="tag-list" aria-label="Your tags">
-            {tags.map((t) => (
-              <li key={t} class="tag-chip" data-testid="row-tag">
-                <a class="tag-label" href={tagHref(t)} title={`Show articles tagged “${t}”`}>
-                  {t}
+        {a.actors.length > 0 && (
+          <ul class="item-actors" aria-label="Named in this article">
+            {a.actors.slice(0, ACTORS_SHOWN).map((x) => (
+              <li key={x.key}>
+                <a class={`mini-chip chip-${x.type.toLowerCase()}`} href={actorHref(x.key)} title={`Show saved articles naming ${x.name}`}>
+                  {x.name}
                 </a>
-                <button
-                  type="button"
-                  class="tag-remove"
-                  disabled={busy}
-                  onClick={() => void change([], [t])}
-                  aria-label={`Remove tag “${t}” from “${title}”`}
-                  data-testid="row-tag-remove"
-                >
-                  <span aria-hidden="true">×</span>
-                </button>
               </li>
             ))}
           </ul>
         )}
-        <form
-          class="tag-add"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const add = parseTags(draft);
-            if (add.length) void change(add, []);
-          }}
-        >
-          <input
-            type="text"
-            value={draft}
-            placeholder="+ tag"
-            maxLength={200}
-            onInput={(e) => setDraft(e.currentTarget.value)}
-            aria-label={`Add a tag to “${title}” (separate several with commas)`}
-            data-testid="row-tag-input"
-          />
-        </form>
-        {problem && (
-          <p class="problem" role="alert">
-            {problem}
-          </p>
-        )}
-      </div>
+        <div class="item-tags">
+          {tags.length > 0 && (
+            <ul class="tag-list" aria-label="Your tags">
+              {tags.map((t) => (
+                <li key={t} class="tag-chip" data-testid="row-tag">
+                  <a class="tag-label" href={tagHref(t)} title={`Show articles tagged “${t}”`}>
+                    {t}
+                  </a>
+                  <button type="button" class="tag-remove" disabled={busy} onClick={() => void change([], [t])} aria-label={`Remove tag “${t}” from “${title}”`} data-testid="row-tag-remove">
+                    <span aria-hidden="true">×</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <form
+            class="tag-add"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const add = parseTags(draft);
+              if (add.length) void change(add, []);
+            }}
+          >
+            <input
+              type="text"
+              value={draft}
+              placeholder="+ tag"
+              maxLength={200}
+              onInput={(e) => setDraft(e.currentTarget.value)}
+              aria-label={`Add a tag to “${title}” (separate several with commas)`}
+              data-testid="row-tag-input"
+            />
+          </form>
+          {problem && (
+            <p class="problem" role="alert">
+              {problem}
+            </p>
+          )}
+        </div>
       </div>
     </li>
   );

@@ -13,17 +13,7 @@ import { ArchiveLossNotice } from '@/components/ArchiveLossNotice';
 import { Notice } from '@/components/Notice';
 import { useBroadcast } from '@/components/useBroadcast';
 import type { ImportReport } from '@/lib/archive/backup';
-import {
-  BACKUP_KEY,
-  backupDue,
-  backupWorthIt,
-  MAX_BACKUP_BYTES,
-  parseBackupState,
-  SNOOZE_MS,
-  splitParts,
-  type BackupState,
-  type ExportRequest,
-} from '@/lib/archive/backup-state';
+import { BACKUP_KEY, backupDue, backupWorthIt, MAX_BACKUP_BYTES, parseBackupState, SNOOZE_MS, splitParts, type BackupState, type ExportRequest } from '@/lib/archive/backup-state';
 import { toolExport, type ToolFormat } from '@/lib/archive/exports';
 import { AUTO_BACKUP_FOLDER, AUTO_BACKUP_KEY, DOWNLOADS_PERMISSION, parseAutoBackup, type AutoBackupState, type BackupEvery } from '@/lib/archive/backup-schedule';
 import { request } from '@/lib/messaging/transport';
@@ -194,8 +184,8 @@ function AutoBackupChoice() {
     <section class="card backup-section" aria-labelledby="backup-auto">
       <h2 id="backup-auto">Automatic backups</h2>
       <p>
-        Backstory can save a backup file into your downloads folder (in “{AUTO_BACKUP_FOLDER}”) on a schedule, so that a recent backup exists if this browser ever
-        loses the archive. It skips a backup when nothing changed since the last one.
+        Backstory can save a backup file into your downloads folder (in “{AUTO_BACKUP_FOLDER}”) on a schedule, so that a recent backup exists if this browser ever loses the archive. It skips a backup
+        when nothing changed since the last one.
       </p>
       <p class="backup-actions" role="radiogroup" aria-label="Automatic backups">
         {(['off', 'daily', 'weekly'] as const).map((every) => (
@@ -240,10 +230,7 @@ export function BackupReminder() {
 
   return (
     <Notice tone="warn" title={state.lastAt ? `Your last backup is from ${formatDate(state.lastAt)}` : 'Your archive has never been backed up'} testId="backup-reminder">
-      <p>
-        {plural(articles, 'article')} with your reviews and tags live only in this browser. A backup file keeps them if the browser’s data is lost, and moves them
-        to another browser.
-      </p>
+      <p>{plural(articles, 'article')} with your reviews and tags live only in this browser. A backup file keeps them if the browser’s data is lost, and moves them to another browser.</p>
       <p class="backup-actions">
         <button type="button" class="primary" disabled={!!busy} onClick={() => void now()} data-testid="backup-now">
           Back up now
@@ -371,8 +358,8 @@ export function BackupView({ query }: { query: string }) {
       <section class="card backup-section" aria-labelledby="backup-export">
         <h2 id="backup-export">Back up your archive</h2>
         <p>
-          One file with every saved article, your claim reviews, tags and settings. Keep it somewhere safe (not only in this browser); import it here to restore
-          the archive or to move it to another browser.
+          One file with every saved article, your claim reviews, tags and settings. Keep it somewhere safe (not only in this browser); import it here to restore the archive or to move it to another
+          browser.
         </p>
         <p class="muted" data-testid="last-backup">
           {state === null ? '' : state.lastAt ? `Last backup from this browser: ${formatDate(state.lastAt, true)}` : 'No backup made from this browser yet.'}
@@ -390,8 +377,9 @@ export function BackupView({ query }: { query: string }) {
       <section class="card backup-section" aria-labelledby="backup-import">
         <h2 id="backup-import">Restore from a backup</h2>
         <p>
-          Into an empty archive, a backup is restored exactly as it was. Into this one, it is merged: an article you already have stays one article; for each claim
-          the newer review wins; tags are combined. A file that is damaged or not a Backstory backup is refused and changes nothing; articles in a file that Backstory cannot restore are listed and left out, and the others are restored.
+          Into an empty archive, a backup is restored exactly as it was. Into this one, it is merged: an article you already have stays one article; for each claim the newer review wins; tags are
+          combined. A file that is damaged or not a Backstory backup is refused and changes nothing; articles in a file that Backstory cannot restore are listed and left out, and the others are
+          restored.
         </p>
         <p class="backup-actions">
           <input
@@ -489,9 +477,7 @@ async function restoreSettings(settings: Settings | null): Promise<string> {
     return 'Your settings could not be restored (the browser refused to store them).';
   }
   const needs = settings.autoRun === 'all' || (settings.autoRun === 'sites' && settings.sites.some(isOrigin));
-  return needs
-    ? 'Your settings were restored. Reading pages by itself needs your permission again in this browser: open Backstory’s options to give it.'
-    : 'Your settings were restored.';
+  return needs ? 'Your settings were restored. Reading pages by itself needs your permission again in this browser: open Backstory’s options to give it.' : 'Your settings were restored.';
 }
 
 function ImportSummary({ report: r, settings }: { report: ImportReport; settings: string | null }) {

@@ -94,19 +94,15 @@ export function ClaimsView({ filter }: { filter: ClaimFilter }) {
   return (
     <>
       <form class="claim-filters" aria-label="Filter claims" onSubmit={(e) => e.preventDefault()} data-testid="claim-filters">
-        <FilterSelect
-          label="Status"
-          value={filter.status}
-          choices={CLAIM_STATUSES.map((v) => ({ value: v, label: STATUS_LABEL[v] }))}
-          onChange={(v) => set({ status: v })}
-          testId="filter-status"
-        />
+        <FilterSelect label="Status" value={filter.status} choices={CLAIM_STATUSES.map((v) => ({ value: v, label: STATUS_LABEL[v] }))} onChange={(v) => set({ status: v })} testId="filter-status" />
         <FilterSelect label="Speaker" value={listedSpeaker(filter.speaker, speakers)} choices={speakers} any="Anyone" onChange={(v) => set({ speaker: v })} testId="filter-speaker" />
         <label class="filter-select">
-          <span class="filter-label">Article from</span><input type="date" value={filter.from} onChange={(e) => set({ from: e.currentTarget.value })} />
+          <span class="filter-label">Article from</span>
+          <input type="date" value={filter.from} onChange={(e) => set({ from: e.currentTarget.value })} />
         </label>
         <label class="filter-select">
-          <span class="filter-label">to</span><input type="date" value={filter.to} onChange={(e) => set({ to: e.currentTarget.value })} />
+          <span class="filter-label">to</span>
+          <input type="date" value={filter.to} onChange={(e) => set({ to: e.currentTarget.value })} />
         </label>
         {filtered && <a href="#/claims">Clear filters</a>}
       </form>
@@ -118,12 +114,7 @@ export function ClaimsView({ filter }: { filter: ClaimFilter }) {
       {items === null && !problem && <Notice title="Opening…" tone="busy" />}
       {items !== null && items.length === 0 && (
         <Notice title={filtered ? 'No claim matches these filters' : 'No claims to review yet'} testId="claims-empty">
-          {!filtered && (
-            <p>
-              Claims appear here when a saved article has claims the text itself does not establish, or when you review a claim in the side panel
-              (reviewing saves the article).
-            </p>
-          )}
+          {!filtered && <p>Claims appear here when a saved article has claims the text itself does not establish, or when you review a claim in the side panel (reviewing saves the article).</p>}
         </Notice>
       )}
       {items !== null && items.length > 0 && (
@@ -146,8 +137,7 @@ export function ClaimsView({ filter }: { filter: ClaimFilter }) {
                   <SignalList claim={c} />
                   <ReviewSummary review={c.review} />
                   <p class="claim-source muted">
-                    In “{row.article.title}”
-                    {row.article.publisher ? ` · ${row.article.publisher}` : ''}
+                    In “{row.article.title}”{row.article.publisher ? ` · ${row.article.publisher}` : ''}
                     {/* The row's date is the article's publication date when known, else the day it was saved: say which. */}
                     {` · ${row.article.published ? 'published' : 'saved'} ${formatDate(row.date)}`}
                     {original && (

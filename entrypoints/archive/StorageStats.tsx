@@ -65,8 +65,8 @@ export function StorageWarning({ stats }: { stats: ArchiveStats }) {
   return (
     <Notice title="Storage for Backstory is nearly full" tone="warn" testId="storage-warning">
       <p>
-        Your archive and Backstory’s other data use {percent(share)} of the room your browser gives it ({formatBytes(stats.usage)} of{' '}
-        {formatBytes(stats.quota)}). When it is full, no new article can be saved.
+        Your archive and Backstory’s other data use {percent(share)} of the room your browser gives it ({formatBytes(stats.usage)} of {formatBytes(stats.quota)}). When it is full, no new article can
+        be saved.
       </p>
       <p>
         <a href="#/backup">Make a backup of your archive</a>, then delete articles you no longer need. Freeing space on this device also helps.

@@ -52,8 +52,8 @@ export function StoryView({ id }: { id: number }) {
         <h1>The story</h1>
         <span class="muted" data-testid="story-summary">
           {plural(articles.length, 'article')}
-          {articles.length > 1 ? `, ${formatDate(articles[0]!.date)} – ${formatDate(articles[articles.length - 1]!.date)}` : ''} · {plural(counts.claims, 'claim')},{' '}
-          {counts.repeated} repeated, {counts.reviewed} reviewed by you
+          {articles.length > 1 ? `, ${formatDate(articles[0]!.date)} – ${formatDate(articles[articles.length - 1]!.date)}` : ''} · {plural(counts.claims, 'claim')}, {counts.repeated} repeated,{' '}
+          {counts.reviewed} reviewed by you
         </span>
       </header>
       {articles.length === 1 && <p class="muted">No other saved article is about the same event yet.</p>}
@@ -85,7 +85,8 @@ export function StoryView({ id }: { id: number }) {
                   {a.claims.map((c) => (
                     <li key={c.claimId} data-testid="story-claim" class={c.earlier ? 'story-repeat' : 'story-new'}>
                       <a class="claim-link" href={`#/article/${a.id}?claim=${encodeURIComponent(c.claimId)}`}>
-                        {c.speaker ? `${c.speaker}: ` : ''}{quoted(c.text, 260)}
+                        {c.speaker ? `${c.speaker}: ` : ''}
+                        {quoted(c.text, 260)}
                       </a>{' '}
                       {c.status && <span class={`status status-${c.status}`}>{STATUS_LABEL[c.status]}</span>}
                       {c.note && <p class="note">{c.note}</p>}

@@ -133,4 +133,3 @@ export function toArchiveQuery(f: ArchiveFilter, offset: number, limit: number):
     ...(to !== undefined ? { to } : {}),
   };
 }
-

@@ -75,7 +75,8 @@ export function segments(text: string, paragraph: number, claims: readonly Claim
 }
 
 /** Labels that open a line pointing to another story. */
-const TEASER = /^(?:related(?: (?:post|story|stories|article|articles|news|coverage|content|reading|searches))?|read (?:more|also|next)|also read|see also|more(?: (?:on|from) [^:]{1,40})?|don[’']t miss|recommended(?: for you)?|most read|trending|watch|listen|click here[^:]*)\s*[:|—–-]?\s*/i;
+const TEASER =
+  /^(?:related(?: (?:post|story|stories|article|articles|news|coverage|content|reading|searches))?|read (?:more|also|next)|also read|see also|more(?: (?:on|from) [^:]{1,40})?|don[’']t miss|recommended(?: for you)?|most read|trending|watch|listen|click here[^:]*)\s*[:|—–-]?\s*/i;
 
 /**
  * A line that only points to another story: a teaser label alone ("Read More", "related news"), or

@@ -188,14 +188,13 @@ export function App() {
           </dl>
           <p class="help">Your browser’s extension shortcuts page can change these keys.</p>
         </Section>
-
       </form>
       {/* Sync has a form of its own (its fields are sent together, on the reader's click). */}
       <SyncSettings />
       <Section title="Privacy" id="privacy">
         <p class="help">
-          Everything Backstory reads and saves stays in this browser, on this device. It has no server and sends nothing anywhere, unless you turn on sync above: then it sends
-          your archive, encrypted with your passphrase, to your own sync server and nowhere else.
+          Everything Backstory reads and saves stays in this browser, on this device. It has no server and sends nothing anywhere, unless you turn on sync above: then it sends your archive, encrypted
+          with your passphrase, to your own sync server and nowhere else.
         </p>
       </Section>
     </main>

@@ -24,9 +24,7 @@ export function ActorsSection({ analysis, onReveal }: { analysis: Analysis; onRe
   const [all, setAll] = useState(false);
   const ranked = rankActors(analysis.actors);
   const shown = new Set(all ? ranked : ranked.slice(0, FIRST));
-  const groups = (['PER', 'ORG', 'LOC'] as const)
-    .map((type) => ({ type, actors: ranked.filter((a) => a.type === type && shown.has(a)) }))
-    .filter((g) => g.actors.length > 0);
+  const groups = (['PER', 'ORG', 'LOC'] as const).map((type) => ({ type, actors: ranked.filter((a) => a.type === type && shown.has(a)) })).filter((g) => g.actors.length > 0);
 
   async function reveal(a: Actor) {
     setMissing((await onReveal(a)) ? null : a.name);
@@ -79,7 +77,11 @@ export function ActorsSection({ analysis, onReveal }: { analysis: Analysis; onRe
           {all ? `Show the first ${FIRST} only` : `Show all ${ranked.length}`}
         </button>
       )}
-      {missing && <p class="muted" role="status">“{missing}” could not be found in the page any more. Read the page again to refresh.</p>}
+      {missing && (
+        <p class="muted" role="status">
+          “{missing}” could not be found in the page any more. Read the page again to refresh.
+        </p>
+      )}
     </Fold>
   );
 }

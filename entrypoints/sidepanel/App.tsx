@@ -170,9 +170,7 @@ function Body({ panel, busy, slow, onRead, onSave, onRemove, ...rest }: BodyProp
               Read this page
             </button>
           </p>
-          {!panel.canAccess && (
-            <p class="muted">This asks to allow Backstory on this site. To read just this one page, click the Backstory button in the toolbar (Alt+Shift+B).</p>
-          )}
+          {!panel.canAccess && <p class="muted">This asks to allow Backstory on this site. To read just this one page, click the Backstory button in the toolbar (Alt+Shift+B).</p>}
         </Notice>
       );
     case 'working':
@@ -180,7 +178,10 @@ function Body({ panel, busy, slow, onRead, onSave, onRemove, ...rest }: BodyProp
         <Notice title="Reading the page…" tone="busy" testId="working">
           {slow && (
             <p>
-              This is taking longer than usual. <button class="link" type="button" onClick={onRead}>Try again</button>
+              This is taking longer than usual.{' '}
+              <button class="link" type="button" onClick={onRead}>
+                Try again
+              </button>
             </p>
           )}
         </Notice>
@@ -271,18 +272,18 @@ function Ready({ panel, state: s, busy, onSave, onRemove, rest }: ReadyProps) {
         </div>
       </article>
       <MemoryContext.Provider value={memory}>
-      <ToCheckSection claims={claims} notice={analysis.notice} onReveal={rest.onRevealClaim} onReview={rest.onReview} />
-      <CoverageSection state={coverage} saved={!!panel.saved} autoSaveOn={settings?.autoSave ?? false} />
-      <ActorsSection analysis={analysis} onReveal={rest.onReveal} />
-      <OtherClaimsSection
-        claims={claims}
-        notice={analysis.notice}
-        onReveal={rest.onRevealClaim}
-        onReview={rest.onReview}
-        onMarkSelection={rest.onMarkSelection}
-        allMarked={settings ? settings.allClaims : null}
-        onMarkAll={(on) => void updateSettings({ allClaims: on, ...(on ? { highlights: true } : {}) })}
-      />
+        <ToCheckSection claims={claims} notice={analysis.notice} onReveal={rest.onRevealClaim} onReview={rest.onReview} />
+        <CoverageSection state={coverage} saved={!!panel.saved} autoSaveOn={settings?.autoSave ?? false} />
+        <ActorsSection analysis={analysis} onReveal={rest.onReveal} />
+        <OtherClaimsSection
+          claims={claims}
+          notice={analysis.notice}
+          onReveal={rest.onRevealClaim}
+          onReview={rest.onReview}
+          onMarkSelection={rest.onMarkSelection}
+          allMarked={settings ? settings.allClaims : null}
+          onMarkAll={(on) => void updateSettings({ allClaims: on, ...(on ? { highlights: true } : {}) })}
+        />
       </MemoryContext.Provider>
     </>
   );

@@ -166,11 +166,7 @@ export function OtherClaimsSection({ claims, notice: _notice, allMarked, onMarkA
           Show all claims in the page
         </label>
       )}
-      {others.length === 0 ? (
-        <p class="empty muted">{claims.length ? 'Every claim is listed above.' : 'None.'}</p>
-      ) : (
-        <ClaimList claims={others} {...rest} />
-      )}
+      {others.length === 0 ? <p class="empty muted">{claims.length ? 'Every claim is listed above.' : 'None.'}</p> : <ClaimList claims={others} {...rest} />}
       <div class="mark-missed">
         <button type="button" onClick={() => void onMarkSelection().then(setMarkProblem)} data-testid="mark-claim" title="Select a sentence in the article first">
           Mark selected text as a claim

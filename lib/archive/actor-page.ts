@@ -134,7 +134,14 @@ export async function actorPage(db: ArchiveDB, key: string): Promise<ActorPage |
     const ev: EventRow | undefined = events[i];
     if (ev) {
       const fp = ev.fingerprint;
-      articles.push({ id, title: ev.head.title, url: ev.head.url, publisher: ev.head.publisher, date: ev.head.date, mentions: fp.actors.find(([k]) => k === key)?.[1] ?? fp.places.find(([k]) => k === key)?.[1] ?? 0 });
+      articles.push({
+        id,
+        title: ev.head.title,
+        url: ev.head.url,
+        publisher: ev.head.publisher,
+        date: ev.head.date,
+        mentions: fp.actors.find(([k]) => k === key)?.[1] ?? fp.places.find(([k]) => k === key)?.[1] ?? 0,
+      });
       for (const [k] of [...fp.actors, ...fp.places]) if (k !== key) together.set(k, (together.get(k) ?? 0) + 1);
       return;
     }

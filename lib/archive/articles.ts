@@ -35,12 +35,7 @@ export interface PutRecord {
  * and event rows indexed for them now, which the log's changes are worked out from.
  */
 async function clearIndexed(db: ArchiveDB, ids: number[]) {
-  const [olds, oldEvents] = await Promise.all([
-    db.search.bulkGet(ids),
-    db.events.bulkGet(ids),
-    db.claims.where('articleId').anyOf(ids).delete(),
-    db.statements.where('articleId').anyOf(ids).delete(),
-  ]);
+  const [olds, oldEvents] = await Promise.all([db.search.bulkGet(ids), db.events.bulkGet(ids), db.claims.where('articleId').anyOf(ids).delete(), db.statements.where('articleId').anyOf(ids).delete()]);
   return { olds, oldEvents };
 }
 
@@ -53,7 +48,10 @@ async function clearIndexed(db: ArchiveDB, ids: number[]) {
  */
 export async function indexArticles(db: ArchiveDB, put: readonly PutRecord[]): Promise<void> {
   if (put.length === 0) return;
-  const { olds, oldEvents } = await clearIndexed(db, put.map((p) => p.record.id));
+  const { olds, oldEvents } = await clearIndexed(
+    db,
+    put.map((p) => p.record.id),
+  );
   const deltas = new Map<string, number>();
   const add = (w: string, d: number) => deltas.set(w, (deltas.get(w) ?? 0) + d);
   const keys = new Set<string>();
@@ -286,17 +284,11 @@ export async function listArticles(db: ArchiveDB, offset: number, limit: number,
     const { ids, rows } = await newestNaming(db, actorKey, offset, limit);
     return { items: rows.map(summarise), total: ids.length };
   }
-  const [rows, total] = await Promise.all([
-    db.articles.orderBy('savedAt').reverse().offset(offset).limit(limit).toArray(),
-    db.articles.count(),
-  ]);
+  const [rows, total] = await Promise.all([db.articles.orderBy('savedAt').reverse().offset(offset).limit(limit).toArray(), db.articles.count()]);
   return { items: rows.map(summarise), total };
 }
 
-export async function archiveStats(
-  db: ArchiveDB,
-  storage: Pick<StorageManager, 'estimate'> & Partial<Pick<StorageManager, 'persisted'>> | undefined,
-): Promise<ArchiveStats> {
+export async function archiveStats(db: ArchiveDB, storage: (Pick<StorageManager, 'estimate'> & Partial<Pick<StorageManager, 'persisted'>>) | undefined): Promise<ArchiveStats> {
   const totals = (await db.meta.get(TOTALS)) ?? (await countTotals(db));
   const articles = totals.articles ?? 0;
   const bytes = totals.bytes ?? 0;

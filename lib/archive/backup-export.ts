@@ -12,10 +12,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader } from './backup-file'
 import type { ArchiveDB } from './db';
 
 /** The backup file of the archive: its text, how many articles it holds, and a file name. */
-export async function exportBackup(
-  db: ArchiveDB,
-  opts: { settings: Settings | null; now: number },
-): Promise<{ text: string; articles: number; filename: string }> {
+export async function exportBackup(db: ArchiveDB, opts: { settings: Settings | null; now: number }): Promise<{ text: string; articles: number; filename: string }> {
   let articles = 0;
   const blob = await exportDB(db, {
     skipTables: db.tables.map((t) => t.name).filter((n) => n !== 'articles'),

@@ -98,8 +98,7 @@ function untype(row: unknown, at: At): unknown {
 }
 
 const NOT_BACKUP = 'This file is not a Backstory backup. Choose a file made with “Export archive” (its name starts with “backstory-backup”).';
-const TRUNCATED =
-  'This backup file is incomplete: it ends in the middle, as if it had been cut off while downloading or copying. Export the archive again, or use an older copy of the file.';
+const TRUNCATED = 'This backup file is incomplete: it ends in the middle, as if it had been cut off while downloading or copying. Export the archive again, or use an older copy of the file.';
 
 /** Parses JSON, turning the parser's error into a sentence (a cut-off file says so). */
 function parseJson(t: string): unknown {
@@ -250,7 +249,10 @@ export function checkExport(text: string, schemaVersion: number): string | null 
   const bad = parsed.rejected;
   if (!bad.length) return null;
   const total = bad.length + parsed.records.length;
-  const listed = bad.slice(0, 5).map((r) => r.problem).join(' ');
+  const listed = bad
+    .slice(0, 5)
+    .map((r) => r.problem)
+    .join(' ');
   const more = bad.length > 5 ? ` And ${count(bad.length - 5)} more.` : '';
   return `Backstory checked this backup the way an import reads it: ${count(bad.length)} of its ${count(total)} articles could not be restored from it, the others can. ${listed}${more}`;
 }

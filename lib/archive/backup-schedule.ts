@@ -54,14 +54,7 @@ export type BackupDecision = 'off' | 'no-permission' | 'empty' | 'not-yet' | 'un
  * Whether the scheduled backup is due now. `lastBackupAt`: the newest backup of any kind (a manual
  * one counts too); `changedAt`: when the archive last changed, null when unknown (counted as changed).
  */
-export function scheduledBackup(s: {
-  every: BackupEvery;
-  permitted: boolean;
-  articles: number;
-  lastBackupAt: number | null;
-  changedAt: number | null;
-  now: number;
-}): BackupDecision {
+export function scheduledBackup(s: { every: BackupEvery; permitted: boolean; articles: number; lastBackupAt: number | null; changedAt: number | null; now: number }): BackupDecision {
   if (s.every === 'off') return 'off';
   if (!s.permitted) return 'no-permission';
   if (s.articles <= 0) return 'empty';

@@ -86,7 +86,12 @@ export async function importBackup(db: ArchiveDB, raw: string, opts: { now?: () 
     const empty = (await db.articles.count()) === 0;
     report.intoEmpty = empty;
     const saved = new Map<string, SavedArticle>();
-    if (!empty && records.length) for (const r of await db.articles.where('url').anyOf(records.map((x) => x.url)).toArray()) saved.set(r.url, r);
+    if (!empty && records.length)
+      for (const r of await db.articles
+        .where('url')
+        .anyOf(records.map((x) => x.url))
+        .toArray())
+        saved.set(r.url, r);
     const added: SavedArticle[] = [];
     const toIndex: PutRecord[] = [];
     for (const rec of records) {

@@ -16,7 +16,6 @@ export { MAX_EVIDENCE, MAX_NOTE } from './schema';
 /** What the reader sends for a review (the time is added by the archive). */
 export type ReviewInput = Omit<ClaimReview, 'updatedAt'>;
 
-
 /** Checks and cleans a review from the UI; throws an Error with a reader-facing message. */
 export function cleanReview(input: unknown): ReviewInput {
   const r = input as Partial<ReviewInput> | null;
@@ -101,14 +100,7 @@ export async function reindexClaims(db: ArchiveDB, r: SavedArticle & { id: numbe
  * the article does not have yet is added when given (a sentence the reader marked as missed).
  * Returns the updated record, or null when the article is not in the archive.
  */
-export async function reviewClaim(
-  db: ArchiveDB,
-  articleId: number,
-  claimId: string,
-  review: ReviewInput | null,
-  now: number,
-  added?: Claim,
-): Promise<SavedArticle | null> {
+export async function reviewClaim(db: ArchiveDB, articleId: number, claimId: string, review: ReviewInput | null, now: number, added?: Claim): Promise<SavedArticle | null> {
   return db.transaction('rw', [db.articles, db.claims, db.statements, db.meta, db.outbox], async () => {
     const rec = await db.articles.get(articleId);
     if (!rec) return null;
@@ -150,9 +142,7 @@ export interface ClaimQuery {
 export async function listClaims(db: ArchiveDB, q: ClaimQuery): Promise<{ items: ClaimRow[]; total: number }> {
   const from = q.from ?? -8.64e15;
   const to = q.to ?? 8.64e15;
-  let coll = q.status
-    ? db.claims.where('[status+date]').between([q.status, from], [q.status, to], true, true).reverse()
-    : db.claims.where('date').between(from, to, true, true).reverse();
+  let coll = q.status ? db.claims.where('[status+date]').between([q.status, from], [q.status, to], true, true).reverse() : db.claims.where('date').between(from, to, true, true).reverse();
   if (q.speaker !== undefined) {
     // A listed speaker stands for its whole group: "Officials" finds "officials" and "official's" too.
     const key = speakerGroup(q.speaker);
@@ -185,9 +175,7 @@ export async function claimSpeakers(db: ArchiveDB): Promise<string[]> {
     }
     const counts = await Promise.all(names.map((n) => db.claims.where('speaker').equals(n).count()));
     const capital = (n: string) => (/^\p{Lu}/u.test(n) ? 1 : 0);
-    const best = names
-      .map((n, i) => ({ n, c: counts[i]! }))
-      .sort((a, b) => b.c - a.c || capital(b.n) - capital(a.n) || a.n.length - b.n.length || a.n.localeCompare(b.n))[0]!;
+    const best = names.map((n, i) => ({ n, c: counts[i]! })).sort((a, b) => b.c - a.c || capital(b.n) - capital(a.n) || a.n.length - b.n.length || a.n.localeCompare(b.n))[0]!;
     out.push(best.n);
   }
   return out.sort((a, b) => a.localeCompare(b));

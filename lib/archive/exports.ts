@@ -104,11 +104,14 @@ export function mdLines(s: string): string {
   const paragraphs = s
     .split(/\r\n|[\r\n\u2028\u2029]/)
     .map((line) => mdText(line).trim())
-    .reduce<string[][]>((acc, line) => {
-      if (!line) acc.push([]);
-      else acc[acc.length - 1]!.push(line);
-      return acc;
-    }, [[]])
+    .reduce<string[][]>(
+      (acc, line) => {
+        if (!line) acc.push([]);
+        else acc[acc.length - 1]!.push(line);
+        return acc;
+      },
+      [[]],
+    )
     .filter((p) => p.length > 0);
   return paragraphs.map((p) => p.join('\\\n  ')).join('\n\n  ');
 }
@@ -157,7 +160,12 @@ export function articleMarkdown(r: SavedArticle): string {
     out.push('## Claims', '');
     for (const c of claims) out.push(...claimMarkdown(c), '');
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 function claimMarkdown(c: Claim): string[] {
@@ -303,9 +311,7 @@ function claimTargets(r: SavedArticle, c: Claim): Target[] {
   return spans.map((s) => target(r, quoteSelector(r.paragraphs[s.paragraph]!, s.start, s.end)));
 }
 
-type Body =
-  | { type: 'TextualBody'; purpose: string; value: string; format: 'text/plain'; language?: string }
-  | { type: 'SpecificResource'; purpose: 'linking'; source: string };
+type Body = { type: 'TextualBody'; purpose: string; value: string; format: 'text/plain'; language?: string } | { type: 'SpecificResource'; purpose: 'linking'; source: string };
 
 const textBody = (purpose: string, value: string, english = true): Body =>
   english ? { type: 'TextualBody', purpose, value, format: 'text/plain', language: 'en' } : { type: 'TextualBody', purpose, value, format: 'text/plain' };

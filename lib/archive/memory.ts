@@ -273,16 +273,26 @@ export async function claimMemory(db: ArchiveDB, index: MemoryIndex, model: Matc
       }
     }
     const need = Math.min(2, ws.length);
-    const top = [...score].filter(([, e]) => e.n >= need).sort((a, b) => b[1].s - a[1].s || a[0] - b[0]).slice(0, PER_CLAIM);
+    const top = [...score]
+      .filter(([, e]) => e.n >= need)
+      .sort((a, b) => b[1].s - a[1].s || a[0] - b[0])
+      .slice(0, PER_CLAIM);
     for (const [id, e] of top) best.set(id, Math.max(best.get(id) ?? 0, e.s));
   });
-  const ids = [...best].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_ARTICLES).map(([id]) => id);
+  const ids = [...best]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, MAX_ARTICLES)
+    .map(([id]) => id);
   // 3. Their claims.
   const cands = (await candidateClaims(db, ids)).filter((c) => c.url !== opts.excludeUrl);
   if (cands.length === 0) return none(ids.length);
   // 4. The matcher, with the archive's document frequencies.
   const tRead = performance.now();
-  const { rank, judge } = archiveMatcher(index, { ...model, candidates: Math.min(model.candidates, RERANK) }, cands.map((c) => ({ id: c.key, text: c.text })));
+  const { rank, judge } = archiveMatcher(
+    index,
+    { ...model, candidates: Math.min(model.candidates, RERANK) },
+    cands.map((c) => ({ id: c.key, text: c.text })),
+  );
   const byKey = new Map(cands.map((c) => [c.key, c]));
   const memory: ClaimMemory[] = [];
   for (const c of asked) {

@@ -57,8 +57,7 @@ export const MAX_TIME = 8.64e15;
 
 export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export const HOSTILE_KEY = (k: string) =>
-  `This file contains a field named “${k}”, which no Backstory backup has. Such fields are used to attack programs that read files, so the file was refused.`;
+export const HOSTILE_KEY = (k: string) => `This file contains a field named “${k}”, which no Backstory backup has. Such fields are used to attack programs that read files, so the file was refused.`;
 
 /** A record or request that does not fit the schema, in words for the reader. Nothing was written when it is thrown. */
 export class RecordError extends Error {}

@@ -94,7 +94,11 @@ export async function storyPage(db: ArchiveDB, idf: CoverageIndex, model: MatchM
     if (l) l.push(c);
     else byArticle.set(c.articleId, [c]);
   }
-  const { rank, judge } = archiveMatcher(idf, model, all.map((c) => ({ id: c.key, text: c.text })));
+  const { rank, judge } = archiveMatcher(
+    idf,
+    model,
+    all.map((c) => ({ id: c.key, text: c.text })),
+  );
   let repeated = 0;
   let reviewed = 0;
   const articles: StoryArticle[] = pieces.map((p) => {

@@ -12,12 +12,25 @@ export const MAX_TAGS = 30;
 /** A tag as stored: control characters as spaces, single spaces, trimmed, lower-case, at most 40 characters; null when empty. */
 export function normaliseTag(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
-  // eslint-disable-next-line no-control-regex -- control characters are what a tag may not hold
-  const t = raw.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase().slice(0, MAX_TAG).trim();
+  const t = raw
+    // eslint-disable-next-line no-control-regex -- control characters are what a tag may not hold
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .slice(0, MAX_TAG)
+    .trim();
   return t || null;
 }
 
 /** Tags typed in one box, separated by commas ("eu, ukraine"), normalised and without repeats. */
 export function parseTags(s: string): string[] {
-  return [...new Set(s.split(',').map(normaliseTag).filter((t): t is string => !!t))];
+  return [
+    ...new Set(
+      s
+        .split(',')
+        .map(normaliseTag)
+        .filter((t): t is string => !!t),
+    ),
+  ];
 }

@@ -123,4 +123,3 @@ export interface ArchiveStats {
   quota: number | null;
   persisted: boolean | null;
 }
-

@@ -54,7 +54,7 @@ export function createAnalyser(sources: ModelSources): Analyse {
   const idfTable = sources.idf ? lazy(sources.idf) : null;
   return async (article) => {
     const t0 = performance.now();
-    const [tagger, scorer] = await Promise.all([ner(), claimsModel()]) as [NerModel, CheckworthyModel];
+    const [tagger, scorer] = (await Promise.all([ner(), claimsModel()])) as [NerModel, CheckworthyModel];
     const t1 = performance.now();
     const english = isProbablyEnglish(article.paragraphs);
     const found = english ? findMentions(tagger, article.paragraphs) : [];
@@ -65,9 +65,7 @@ export function createAnalyser(sources: ModelSources): Analyse {
     // are left empty, so paragraph numbers and offsets stay those of the article).
     const captions = new Set(article.captions ?? []);
     const running = captions.size ? article.paragraphs.map((p, i) => (captions.has(i) ? '' : p)) : article.paragraphs;
-    const claims = english
-      ? findClaims({ paragraphs: running, mentions: captions.size ? mentions.filter((m) => !captions.has(m.paragraph)) : mentions, actors, model: scorer })
-      : [];
+    const claims = english ? findClaims({ paragraphs: running, mentions: captions.size ? mentions.filter((m) => !captions.has(m.paragraph)) : mentions, actors, model: scorer }) : [];
     const t4 = performance.now();
     const input = { title: article.title, paragraphs: article.paragraphs, published: article.published };
     let fingerprint;

@@ -6,14 +6,7 @@
 import { exportBackup } from '../archive/backup-export';
 import { checkExport } from '../archive/backup-file';
 import { BACKUP_KEY, parseBackupState } from '../archive/backup-state';
-import {
-  ARCHIVE_CHANGED_KEY,
-  AUTO_BACKUP_KEY,
-  autoBackupPath,
-  parseAutoBackup,
-  scheduledBackup,
-  type BackupDecision,
-} from '../archive/backup-schedule';
+import { ARCHIVE_CHANGED_KEY, AUTO_BACKUP_KEY, autoBackupPath, parseAutoBackup, scheduledBackup, type BackupDecision } from '../archive/backup-schedule';
 import type { ArchiveDB } from '../archive/db';
 import type { Settings } from '../settings';
 import type { KeyValueArea } from './census';
@@ -41,7 +34,13 @@ export async function runScheduledBackup(d: AutoBackupDeps): Promise<BackupDecis
   const decision = scheduledBackup({ every: auto.every, permitted, articles, lastBackupAt: backup.lastAt, changedAt, now });
   if (decision === 'no-permission') {
     // Turned off, so that choosing a schedule again is a click that asks for the permission again.
-    await d.area.set({ [AUTO_BACKUP_KEY]: { ...auto, every: 'off', lastError: 'Backstory may no longer save files in your downloads folder, so automatic backups were turned off. Choose a schedule again to allow it.' } });
+    await d.area.set({
+      [AUTO_BACKUP_KEY]: {
+        ...auto,
+        every: 'off',
+        lastError: 'Backstory may no longer save files in your downloads folder, so automatic backups were turned off. Choose a schedule again to allow it.',
+      },
+    });
   }
   if (decision !== 'due') return decision;
   try {

@@ -63,7 +63,9 @@ function fields<T>(checks: { [K in keyof T]-?: Check<T[K]> }, required: readonly
 
 /** A review as the UI sends it (null: clear it); the handler cleans it further (`cleanReview`). */
 const review: Check<{ status: string; note?: string; evidence?: string[] } | null> = (x, at) =>
-  x === null ? null : fields<{ status: string; note?: string; evidence?: string[] }>({ status: text(40), note: text(MAX_NOTE * 4), evidence: list(text(LIMITS.evidenceUrl * 2), 100) }, ['status'])(x, at);
+  x === null
+    ? null
+    : fields<{ status: string; note?: string; evidence?: string[] }>({ status: text(40), note: text(MAX_NOTE * 4), evidence: list(text(LIMITS.evidenceUrl * 2), 100) }, ['status'])(x, at);
 
 /** What a content script reports: the article it read (checked like a record's fields), or why there is none. */
 const extractResult: Check<ExtractResult> = (x, at) => {
@@ -102,10 +104,10 @@ const RULES: { [K in RequestName]: Rule<K> } = {
 
   'archive/claims': {
     from: 'extension',
-    payload: fields<RequestOf<'archive/claims'>>(
-      { status: text(40) as Check<RequestOf<'archive/claims'>['status'] & string>, speaker: text(LIMITS.short), from: when, to: when, offset, limit },
-      ['offset', 'limit'],
-    ),
+    payload: fields<RequestOf<'archive/claims'>>({ status: text(40) as Check<RequestOf<'archive/claims'>['status'] & string>, speaker: text(LIMITS.short), from: when, to: when, offset, limit }, [
+      'offset',
+      'limit',
+    ]),
   },
   'archive/review': { from: 'extension', payload: fields({ articleId, claimId, review: review as Check<RequestOf<'archive/review'>['review']> }, ['articleId', 'claimId', 'review']) },
   'archive/list': { from: 'extension', payload: fields({ offset, limit, actorKey: key }, ['offset', 'limit']) },

@@ -59,7 +59,7 @@ export interface ServiceDeps {
   tabs: TabStore;
   access: TabAccess;
   analyse(article: Article): Promise<Analysis>;
-  storage: Pick<StorageManager, 'estimate'> & Partial<Pick<StorageManager, 'persisted'>> | undefined;
+  storage: (Pick<StorageManager, 'estimate'> & Partial<Pick<StorageManager, 'persisted'>>) | undefined;
   notify(msg: Broadcast): void;
   now(): number;
   /** The reader's settings (automatic saving); defaults when absent. */
@@ -93,20 +93,18 @@ export interface SyncPort {
 
 const SYNC_OFF: SyncView = { on: false, server: null, state: null };
 
-
 export function isReadableUrl(url: string | null): url is string {
   return !!url && /^https?:\/\//i.test(url);
 }
 
-const UNSUPPORTED =
-  'Backstory reads web pages. This is a browser or extension page, which no extension may read. Open a news article and try again.';
-const NO_PERMISSION =
-  'Backstory may not read this page yet. Click its toolbar button on the page (or press Alt+Shift+B), or allow this site in the options.';
-export const NOT_ON_THIS_PAGE =
-  'Backstory answers a page only about the people, organisations and places it found in the article it read there. Nothing was read.';
+const UNSUPPORTED = 'Backstory reads web pages. This is a browser or extension page, which no extension may read. Open a news article and try again.';
+const NO_PERMISSION = 'Backstory may not read this page yet. Click its toolbar button on the page (or press Alt+Shift+B), or allow this site in the options.';
+export const NOT_ON_THIS_PAGE = 'Backstory answers a page only about the people, organisations and places it found in the article it read there. Nothing was read.';
 const BLOCKED = 'The browser does not let extensions read this page (for example, extension stores and built-in pages).';
 
-export function createService(d: ServiceDeps): Handlers & { activate(tabId: number): Promise<PanelState>; forgetTab(tabId: number): Promise<void>; navigated(tabId: number, url: string | null): Promise<void> } {
+export function createService(
+  d: ServiceDeps,
+): Handlers & { activate(tabId: number): Promise<PanelState>; forgetTab(tabId: number): Promise<void>; navigated(tabId: number, url: string | null): Promise<void> } {
   const idf = d.idf ?? new ArchiveIdf(d.db, EMPTY_IDF);
   // Backups and exports travel to and from the archive page in parts (issue #6).
   const transfers = new Transfers(() => d.now());
@@ -257,273 +255,285 @@ export function createService(d: ServiceDeps): Handlers & { activate(tabId: numb
   const reopen = reopener(d.db);
   // After a write the disk refused, the log LevelDB keeps under IndexedDB may be torn, and the
   // browser would discard the archive on its next start: it is settled once writes go through again.
-  const settler = d.area ? new Settler(d.area, d.db, (bytes) => room.ensure(bytes), (msg, err) => console.warn(msg, err ?? '')) : null;
-  if (settler) void settler.load().then((pending) => pending && settler.check()).catch((err) => console.warn('Backstory: could not read whether the archive’s log needs settling', err));
-  return storageFullSaysSo({
-    activate,
-    async forgetTab(tabId) {
-      await d.tabs.remove(tabId);
-    },
-    async navigated(tabId, url) {
-      const state = await d.tabs.get(tabId);
-      if (state.status === 'idle' && state.url === url) return;
-      await setState(tabId, { status: 'idle', url });
-    },
-    async 'content/report'({ url, result }, sender) {
-      const tabId = sender?.tab?.id;
-      if (tabId === undefined) throw new UserFacingError('Only a page can report an article.');
-      // Frames other than the top one never report; if one did, it must not replace the tab's article.
-      if (sender?.frameId !== undefined && sender.frameId !== 0) return { analysis: null };
-      return { analysis: await report(tabId, url, result) };
-    },
-    async 'content/actor-info'({ key }, sender) {
-      // A page (possibly hostile) learns only about the actors of the article Backstory read on it,
-      // in its top frame: it cannot probe the archive for any name it likes (issue #15).
-      const tabId = sender?.tab?.id;
-      const state = tabId === undefined || (sender?.frameId !== undefined && sender.frameId !== 0) ? null : await d.tabs.get(tabId);
-      if (state?.status !== 'ready' || !state.analysis.actors.some((a) => a.key === key)) throw new UserFacingError(NOT_ON_THIS_PAGE);
-      return actorArchiveInfo(d.db, key, 3);
-    },
-    async 'content/open-actor'({ key }, sender) {
-      // As for actor-info: only an actor of the article read on the sender's own tab, in its top frame.
-      const tabId = sender?.tab?.id;
-      const state = tabId === undefined || (sender?.frameId !== undefined && sender.frameId !== 0) ? null : await d.tabs.get(tabId);
-      if (state?.status !== 'ready' || !state.analysis.actors.some((a) => a.key === key)) throw new UserFacingError(NOT_ON_THIS_PAGE);
-      if (!d.openArchive) return { opened: false };
-      await d.openArchive(`#/actor/${encodeURIComponent(key)}`);
-      return { opened: true };
-    },
-    async 'archive/actor'({ key }) {
-      return actorPage(d.db, key);
-    },
-    async 'archive/story'({ id }) {
-      if (!d.claimMatch) throw new UserFacingError('The claim matcher is not available.');
-      return storyPage(d.db, idf, await d.claimMatch(), id);
-    },
-    async 'panel/reveal'({ tabId, actorKey }) {
-      return { found: await d.access.reveal(tabId, actorKey) };
-    },
-    async 'panel/state'({ tabId }) {
-      return panelState(tabId);
-    },
-    async 'panel/activate'({ tabId }) {
-      return activate(tabId);
-    },
-    async 'panel/save'({ tabId }) {
-      const state = await readyState(tabId);
-      await room.ensure(articleBytes(state.article));
-      room.wrote((await saveArticle(d.db, state.article, state.analysis, d.now())).bytes);
-      d.notify({ kind: 'archive/changed' });
-      return panelState(tabId);
-    },
-    async 'panel/remove'({ tabId }) {
-      const state = await readyState(tabId);
-      const rec = await findByUrl(d.db, state.article.url);
-      if (rec?.id !== undefined) await deleteArticle(d.db, rec.id);
-      d.notify({ kind: 'archive/changed' });
-      return panelState(tabId);
-    },
-    async 'panel/review'({ tabId, claimId, review }) {
-      if (typeof claimId !== 'string') throw new UserFacingError('Which claim? The request named none.');
-      return reviewOnTab(tabId, claimId, reviewFrom(review));
-    },
-    async 'panel/mark-claim'({ tabId, text }) {
-      const state = await readyState(tabId);
-      const selection = typeof text === 'string' ? text : await d.access.selection(tabId);
-      const claim = claimFromSelection(state.article.paragraphs, selection ?? '');
-      if (typeof claim === 'string') throw new UserFacingError(claim);
-      if (state.analysis.claims?.some((c) => c.id === claim.id)) throw new UserFacingError('Backstory already lists that claim: find it in the Claims section.');
-      return reviewOnTab(tabId, claim.id, { status: 'unverified', note: '', evidence: [] }, claim);
-    },
-    async 'panel/reveal-claim'({ tabId, claimId }) {
-      return { found: await d.access.revealClaim(tabId, claimId) };
-    },
-    async 'archive/claims'(q) {
-      const status = isClaimStatus(q.status) ? q.status : undefined;
-      const num = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
-      const [page, speakers] = await Promise.all([
-        listClaims(d.db, {
-          status,
-          speaker: typeof q.speaker === 'string' ? q.speaker : undefined,
-          from: num(q.from),
-          to: num(q.to),
-          offset: Math.max(0, q.offset | 0),
-          limit: Math.min(500, Math.max(1, q.limit | 0)),
-        }),
-        claimSpeakers(d.db),
-      ]);
-      return { ...page, speakers };
-    },
-    async 'archive/review'({ articleId, claimId, review }) {
-      await room.ensure(SMALL_WRITE);
-      let rec: SavedArticle | null;
-      try {
-        rec = await reviewClaim(d.db, articleId, claimId, reviewFrom(review), d.now());
-      } catch (err) {
-        throw err instanceof UserFacingError || isQuotaError(err) || isWriteFailure(err) ? err : new UserFacingError(err instanceof Error ? err.message : String(err));
-      }
-      d.notify({ kind: 'archive/changed' });
-      return { found: !!rec };
-    },
-    async 'archive/list'({ offset, limit, actorKey }) {
-      const key = typeof actorKey === 'string' && actorKey ? actorKey : undefined;
-      return listArticles(d.db, Math.max(0, offset | 0), Math.min(500, Math.max(1, limit | 0)), key);
-    },
-    async 'panel/coverage'({ tabId }) {
-      const state = await d.tabs.get(tabId);
-      if (state.status !== 'ready') return null;
-      const rec = await findByUrl(d.db, state.article.url);
-      const fingerprint = state.analysis.fingerprint ?? rec?.fingerprint ?? (await fingerprintOf(idf, { ...state.article, actors: state.analysis.actors }));
-      // Where "This article" stands on the event's timeline: its own date, else when it was saved, else now.
-      const published = state.article.published ? Date.parse(state.article.published) : NaN;
-      const date = Number.isFinite(published) ? published : rec ? articleDate(rec) : d.now();
-      return earlierCoverage(d.db, idf, { fingerprint, actors: state.analysis.actors, excludeId: rec?.id, date });
-    },
-    async 'archive/coverage'({ id }) {
-      const rec = typeof id === 'number' ? await d.db.articles.get(id) : undefined;
-      if (!rec) return null;
-      const fingerprint = rec.fingerprint ?? (await fingerprintOf(idf, rec));
-      return earlierCoverage(d.db, idf, { fingerprint, actors: rec.actors, excludeId: id, date: articleDate(rec) });
-    },
-    async 'archive/search'(q) {
-      const num = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
-      const str = (x: unknown): string | undefined => (typeof x === 'string' && x ? x : undefined);
-      try {
-        return await searchArticles(d.db, idf, {
-          text: str(q.text),
-          actorKey: str(q.actorKey),
-          publisher: str(q.publisher),
-          tag: str(q.tag),
-          claimStatus: isClaimStatus(q.claimStatus) ? q.claimStatus : undefined,
-          from: num(q.from),
-          to: num(q.to),
-          offset: Math.max(0, q.offset | 0),
-          limit: Math.min(500, Math.max(1, q.limit | 0)),
+  const settler = d.area
+    ? new Settler(
+        d.area,
+        d.db,
+        (bytes) => room.ensure(bytes),
+        (msg, err) => console.warn(msg, err ?? ''),
+      )
+    : null;
+  if (settler)
+    void settler
+      .load()
+      .then((pending) => pending && settler.check())
+      .catch((err) => console.warn('Backstory: could not read whether the archive’s log needs settling', err));
+  return storageFullSaysSo(
+    {
+      activate,
+      async forgetTab(tabId) {
+        await d.tabs.remove(tabId);
+      },
+      async navigated(tabId, url) {
+        const state = await d.tabs.get(tabId);
+        if (state.status === 'idle' && state.url === url) return;
+        await setState(tabId, { status: 'idle', url });
+      },
+      async 'content/report'({ url, result }, sender) {
+        const tabId = sender?.tab?.id;
+        if (tabId === undefined) throw new UserFacingError('Only a page can report an article.');
+        // Frames other than the top one never report; if one did, it must not replace the tab's article.
+        if (sender?.frameId !== undefined && sender.frameId !== 0) return { analysis: null };
+        return { analysis: await report(tabId, url, result) };
+      },
+      async 'content/actor-info'({ key }, sender) {
+        // A page (possibly hostile) learns only about the actors of the article Backstory read on it,
+        // in its top frame: it cannot probe the archive for any name it likes (issue #15).
+        const tabId = sender?.tab?.id;
+        const state = tabId === undefined || (sender?.frameId !== undefined && sender.frameId !== 0) ? null : await d.tabs.get(tabId);
+        if (state?.status !== 'ready' || !state.analysis.actors.some((a) => a.key === key)) throw new UserFacingError(NOT_ON_THIS_PAGE);
+        return actorArchiveInfo(d.db, key, 3);
+      },
+      async 'content/open-actor'({ key }, sender) {
+        // As for actor-info: only an actor of the article read on the sender's own tab, in its top frame.
+        const tabId = sender?.tab?.id;
+        const state = tabId === undefined || (sender?.frameId !== undefined && sender.frameId !== 0) ? null : await d.tabs.get(tabId);
+        if (state?.status !== 'ready' || !state.analysis.actors.some((a) => a.key === key)) throw new UserFacingError(NOT_ON_THIS_PAGE);
+        if (!d.openArchive) return { opened: false };
+        await d.openArchive(`#/actor/${encodeURIComponent(key)}`);
+        return { opened: true };
+      },
+      async 'archive/actor'({ key }) {
+        return actorPage(d.db, key);
+      },
+      async 'archive/story'({ id }) {
+        if (!d.claimMatch) throw new UserFacingError('The claim matcher is not available.');
+        return storyPage(d.db, idf, await d.claimMatch(), id);
+      },
+      async 'panel/reveal'({ tabId, actorKey }) {
+        return { found: await d.access.reveal(tabId, actorKey) };
+      },
+      async 'panel/state'({ tabId }) {
+        return panelState(tabId);
+      },
+      async 'panel/activate'({ tabId }) {
+        return activate(tabId);
+      },
+      async 'panel/save'({ tabId }) {
+        const state = await readyState(tabId);
+        await room.ensure(articleBytes(state.article));
+        room.wrote((await saveArticle(d.db, state.article, state.analysis, d.now())).bytes);
+        d.notify({ kind: 'archive/changed' });
+        return panelState(tabId);
+      },
+      async 'panel/remove'({ tabId }) {
+        const state = await readyState(tabId);
+        const rec = await findByUrl(d.db, state.article.url);
+        if (rec?.id !== undefined) await deleteArticle(d.db, rec.id);
+        d.notify({ kind: 'archive/changed' });
+        return panelState(tabId);
+      },
+      async 'panel/review'({ tabId, claimId, review }) {
+        if (typeof claimId !== 'string') throw new UserFacingError('Which claim? The request named none.');
+        return reviewOnTab(tabId, claimId, reviewFrom(review));
+      },
+      async 'panel/mark-claim'({ tabId, text }) {
+        const state = await readyState(tabId);
+        const selection = typeof text === 'string' ? text : await d.access.selection(tabId);
+        const claim = claimFromSelection(state.article.paragraphs, selection ?? '');
+        if (typeof claim === 'string') throw new UserFacingError(claim);
+        if (state.analysis.claims?.some((c) => c.id === claim.id)) throw new UserFacingError('Backstory already lists that claim: find it in the Claims section.');
+        return reviewOnTab(tabId, claim.id, { status: 'unverified', note: '', evidence: [] }, claim);
+      },
+      async 'panel/reveal-claim'({ tabId, claimId }) {
+        return { found: await d.access.revealClaim(tabId, claimId) };
+      },
+      async 'archive/claims'(q) {
+        const status = isClaimStatus(q.status) ? q.status : undefined;
+        const num = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
+        const [page, speakers] = await Promise.all([
+          listClaims(d.db, {
+            status,
+            speaker: typeof q.speaker === 'string' ? q.speaker : undefined,
+            from: num(q.from),
+            to: num(q.to),
+            offset: Math.max(0, q.offset | 0),
+            limit: Math.min(500, Math.max(1, q.limit | 0)),
+          }),
+          claimSpeakers(d.db),
+        ]);
+        return { ...page, speakers };
+      },
+      async 'archive/review'({ articleId, claimId, review }) {
+        await room.ensure(SMALL_WRITE);
+        let rec: SavedArticle | null;
+        try {
+          rec = await reviewClaim(d.db, articleId, claimId, reviewFrom(review), d.now());
+        } catch (err) {
+          throw err instanceof UserFacingError || isQuotaError(err) || isWriteFailure(err) ? err : new UserFacingError(err instanceof Error ? err.message : String(err));
+        }
+        d.notify({ kind: 'archive/changed' });
+        return { found: !!rec };
+      },
+      async 'archive/list'({ offset, limit, actorKey }) {
+        const key = typeof actorKey === 'string' && actorKey ? actorKey : undefined;
+        return listArticles(d.db, Math.max(0, offset | 0), Math.min(500, Math.max(1, limit | 0)), key);
+      },
+      async 'panel/coverage'({ tabId }) {
+        const state = await d.tabs.get(tabId);
+        if (state.status !== 'ready') return null;
+        const rec = await findByUrl(d.db, state.article.url);
+        const fingerprint = state.analysis.fingerprint ?? rec?.fingerprint ?? (await fingerprintOf(idf, { ...state.article, actors: state.analysis.actors }));
+        // Where "This article" stands on the event's timeline: its own date, else when it was saved, else now.
+        const published = state.article.published ? Date.parse(state.article.published) : NaN;
+        const date = Number.isFinite(published) ? published : rec ? articleDate(rec) : d.now();
+        return earlierCoverage(d.db, idf, { fingerprint, actors: state.analysis.actors, excludeId: rec?.id, date });
+      },
+      async 'archive/coverage'({ id }) {
+        const rec = typeof id === 'number' ? await d.db.articles.get(id) : undefined;
+        if (!rec) return null;
+        const fingerprint = rec.fingerprint ?? (await fingerprintOf(idf, rec));
+        return earlierCoverage(d.db, idf, { fingerprint, actors: rec.actors, excludeId: id, date: articleDate(rec) });
+      },
+      async 'archive/search'(q) {
+        const num = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
+        const str = (x: unknown): string | undefined => (typeof x === 'string' && x ? x : undefined);
+        try {
+          return await searchArticles(d.db, idf, {
+            text: str(q.text),
+            actorKey: str(q.actorKey),
+            publisher: str(q.publisher),
+            tag: str(q.tag),
+            claimStatus: isClaimStatus(q.claimStatus) ? q.claimStatus : undefined,
+            from: num(q.from),
+            to: num(q.to),
+            offset: Math.max(0, q.offset | 0),
+            limit: Math.min(500, Math.max(1, q.limit | 0)),
+          });
+        } catch (err) {
+          throw err instanceof SearchError ? new UserFacingError(err.message) : err;
+        }
+      },
+      async 'archive/facets'() {
+        return archiveFacets(d.db);
+      },
+      async 'archive/tag'({ ids, add, remove }) {
+        const list = idList(ids);
+        await room.ensure(SMALL_WRITE);
+        try {
+          const updated = await tagArticles(d.db, list, Array.isArray(add) ? add : [], Array.isArray(remove) ? remove : []);
+          if (updated) d.notify({ kind: 'archive/changed' });
+          return { updated };
+        } catch (err) {
+          throw err instanceof SearchError ? new UserFacingError(err.message) : err;
+        }
+      },
+      async 'archive/delete-many'({ ids }) {
+        const records = await deleteArticles(d.db, idList(ids));
+        d.notify({ kind: 'archive/changed' });
+        return { records };
+      },
+      async 'archive/restore-many'({ records }) {
+        if (!Array.isArray(records) || records.length > MAX_BULK) throw new UserFacingError('Those articles could not be restored: the records are incomplete.');
+        // Checked as an import checks a backup's records (lib/archive/schema.ts), here and in restoreArticles.
+        await room.ensure(records.reduce((n, r) => n + (r.bytes ?? 0), 0));
+        const ids = await restoreArticles(d.db, records);
+        d.notify({ kind: 'archive/changed' });
+        return { ids };
+      },
+      async 'archive/get'({ id }) {
+        return (await d.db.articles.get(id)) ?? null;
+      },
+      async 'archive/delete'({ id }) {
+        const rec = await deleteArticle(d.db, id);
+        d.notify({ kind: 'archive/changed' });
+        return rec;
+      },
+      async 'archive/restore'({ record }) {
+        await room.ensure(record.bytes ?? 0);
+        const id = await restoreArticle(d.db, record);
+        d.notify({ kind: 'archive/changed' });
+        return { id };
+      },
+      async 'archive/stats'() {
+        return archiveStats(d.db, d.storage);
+      },
+      /*
+       * Backup and restore (issue #6). The background does the work, because it is the archive's one
+       * writer: every write to the archive goes through the same transactions here. Files travel in parts of
+       * PART_CHARS, since a runtime message is JSON-serialised and Chrome refuses one over 64 MiB.
+       */
+      async 'archive/export'(req) {
+        if (req?.format === 'backup') {
+          const settings = (await d.settings?.().catch(() => null)) ?? null;
+          const file = await exportBackup(d.db, { settings, now: d.now() });
+          // The file is read back as an import would read it before it is offered: a backup that
+          // cannot be restored is worse than none, because the reader trusts it.
+          const warning = checkExport(file.text, d.db.verno);
+          const ticket = { ...transfers.offer(file.text), articles: file.articles, filename: file.filename, mime: 'application/json' };
+          return warning ? { ...ticket, warning } : ticket;
+        }
+        if (!isToolFormat(req?.format)) throw new UserFacingError('Choose what to export: a backup, Markdown, JSON or annotations.');
+        const ids = req.ids === undefined ? null : idList(req.ids);
+        const records = ids ? (await d.db.articles.bulkGet(ids)).filter((r): r is SavedArticle => !!r) : await d.db.articles.orderBy('savedAt').reverse().toArray();
+        if (!records.length) throw new UserFacingError(ids ? 'Those articles are no longer in your archive.' : 'Your archive is empty: there is nothing to export yet.');
+        const file = toolExport(req.format, records, { now: d.now(), actors: req.actors === true });
+        return { ...transfers.offer(file.text), articles: records.length, filename: file.filename, mime: file.mime };
+      },
+      async 'archive/transfer'({ transfer, part }) {
+        return { text: backupStep(() => transfers.read(transfer, part)) };
+      },
+      async 'archive/import-part'({ transfer, part, parts, text }) {
+        return { received: backupStep(() => transfers.receive(transfer, part, parts, text)) };
+      },
+      async 'sync/state'() {
+        return d.sync ? d.sync.view() : SYNC_OFF;
+      },
+      async 'sync/on'(setup) {
+        const sync = d.sync;
+        if (!sync) throw new UserFacingError('Sync is not available in this browser.');
+        if (await sync.isOn()) throw new UserFacingError('Sync is already on. Turn it off first to sync with another server. Nothing was changed.');
+        await syncStep(() => sync.turnOn(setup));
+        return sync.view();
+      },
+      async 'sync/off'({ deleteRemote }) {
+        if (!d.sync) return SYNC_OFF;
+        await syncStep(() => d.sync!.turnOff({ deleteRemote }));
+        return d.sync.view();
+      },
+      async 'sync/now'() {
+        if (!d.sync || !(await d.sync.isOn())) throw new UserFacingError('Sync is off. Turn it on first.');
+        await d.sync.cycle();
+        return d.sync.view();
+      },
+      async 'archive/import'({ transfer }) {
+        const text = backupStep(() => transfers.take(transfer));
+        // The file's text is about what its records take as UTF-16, before their index rows.
+        await room.ensure(text.length * 2);
+        const report = await importBackup(d.db, text, { now: () => d.now() }).catch((err: unknown) => {
+          throw err instanceof BackupError ? new UserFacingError(err.message) : err;
         });
-      } catch (err) {
-        throw err instanceof SearchError ? new UserFacingError(err.message) : err;
-      }
+        room.wrote(text.length * 2);
+        d.notify({ kind: 'archive/changed' });
+        // Records from older backups have no fingerprint yet: they get one in the background, as after an upgrade.
+        if (report.added + report.merged > 0 && (await d.db.meta.get(FILL))) {
+          void fillFingerprints(d.db, idf)
+            .then((n) => n > 0 && d.notify({ kind: 'archive/changed' }))
+            .catch((err: unknown) => console.error('Backstory: fingerprints not filled in after an import', err));
+        }
+        return report;
+      },
     },
-    async 'archive/facets'() {
-      return archiveFacets(d.db);
+    {
+      failed(err) {
+        if (isWriteFailure(err)) settler?.noteFailure();
+        void reopen().then((open) => open && settler?.check());
+      },
+      served() {
+        if (settler?.pending) void settler.check();
+      },
     },
-    async 'archive/tag'({ ids, add, remove }) {
-      const list = idList(ids);
-      await room.ensure(SMALL_WRITE);
-      try {
-        const updated = await tagArticles(d.db, list, Array.isArray(add) ? add : [], Array.isArray(remove) ? remove : []);
-        if (updated) d.notify({ kind: 'archive/changed' });
-        return { updated };
-      } catch (err) {
-        throw err instanceof SearchError ? new UserFacingError(err.message) : err;
-      }
-    },
-    async 'archive/delete-many'({ ids }) {
-      const records = await deleteArticles(d.db, idList(ids));
-      d.notify({ kind: 'archive/changed' });
-      return { records };
-    },
-    async 'archive/restore-many'({ records }) {
-      if (!Array.isArray(records) || records.length > MAX_BULK) throw new UserFacingError('Those articles could not be restored: the records are incomplete.');
-      // Checked as an import checks a backup's records (lib/archive/schema.ts), here and in restoreArticles.
-      await room.ensure(records.reduce((n, r) => n + (r.bytes ?? 0), 0));
-      const ids = await restoreArticles(d.db, records);
-      d.notify({ kind: 'archive/changed' });
-      return { ids };
-    },
-    async 'archive/get'({ id }) {
-      return (await d.db.articles.get(id)) ?? null;
-    },
-    async 'archive/delete'({ id }) {
-      const rec = await deleteArticle(d.db, id);
-      d.notify({ kind: 'archive/changed' });
-      return rec;
-    },
-    async 'archive/restore'({ record }) {
-      await room.ensure(record.bytes ?? 0);
-      const id = await restoreArticle(d.db, record);
-      d.notify({ kind: 'archive/changed' });
-      return { id };
-    },
-    async 'archive/stats'() {
-      return archiveStats(d.db, d.storage);
-    },
-    /*
-     * Backup and restore (issue #6). The background does the work, because it is the archive's one
-     * writer: every write to the archive goes through the same transactions here. Files travel in parts of
-     * PART_CHARS, since a runtime message is JSON-serialised and Chrome refuses one over 64 MiB.
-     */
-    async 'archive/export'(req) {
-      if (req?.format === 'backup') {
-        const settings = (await d.settings?.().catch(() => null)) ?? null;
-        const file = await exportBackup(d.db, { settings, now: d.now() });
-        // The file is read back as an import would read it before it is offered: a backup that
-        // cannot be restored is worse than none, because the reader trusts it.
-        const warning = checkExport(file.text, d.db.verno);
-        const ticket = { ...transfers.offer(file.text), articles: file.articles, filename: file.filename, mime: 'application/json' };
-        return warning ? { ...ticket, warning } : ticket;
-      }
-      if (!isToolFormat(req?.format)) throw new UserFacingError('Choose what to export: a backup, Markdown, JSON or annotations.');
-      const ids = req.ids === undefined ? null : idList(req.ids);
-      const records = ids
-        ? (await d.db.articles.bulkGet(ids)).filter((r): r is SavedArticle => !!r)
-        : await d.db.articles.orderBy('savedAt').reverse().toArray();
-      if (!records.length) throw new UserFacingError(ids ? 'Those articles are no longer in your archive.' : 'Your archive is empty: there is nothing to export yet.');
-      const file = toolExport(req.format, records, { now: d.now(), actors: req.actors === true });
-      return { ...transfers.offer(file.text), articles: records.length, filename: file.filename, mime: file.mime };
-    },
-    async 'archive/transfer'({ transfer, part }) {
-      return { text: backupStep(() => transfers.read(transfer, part)) };
-    },
-    async 'archive/import-part'({ transfer, part, parts, text }) {
-      return { received: backupStep(() => transfers.receive(transfer, part, parts, text)) };
-    },
-    async 'sync/state'() {
-      return d.sync ? d.sync.view() : SYNC_OFF;
-    },
-    async 'sync/on'(setup) {
-      const sync = d.sync;
-      if (!sync) throw new UserFacingError('Sync is not available in this browser.');
-      if (await sync.isOn()) throw new UserFacingError('Sync is already on. Turn it off first to sync with another server. Nothing was changed.');
-      await syncStep(() => sync.turnOn(setup));
-      return sync.view();
-    },
-    async 'sync/off'({ deleteRemote }) {
-      if (!d.sync) return SYNC_OFF;
-      await syncStep(() => d.sync!.turnOff({ deleteRemote }));
-      return d.sync.view();
-    },
-    async 'sync/now'() {
-      if (!d.sync || !(await d.sync.isOn())) throw new UserFacingError('Sync is off. Turn it on first.');
-      await d.sync.cycle();
-      return d.sync.view();
-    },
-    async 'archive/import'({ transfer }) {
-      const text = backupStep(() => transfers.take(transfer));
-      // The file's text is about what its records take as UTF-16, before their index rows.
-      await room.ensure(text.length * 2);
-      const report = await importBackup(d.db, text, { now: () => d.now() }).catch((err: unknown) => {
-        throw err instanceof BackupError ? new UserFacingError(err.message) : err;
-      });
-      room.wrote(text.length * 2);
-      d.notify({ kind: 'archive/changed' });
-      // Records from older backups have no fingerprint yet: they get one in the background, as after an upgrade.
-      if (report.added + report.merged > 0 && (await d.db.meta.get(FILL))) {
-        void fillFingerprints(d.db, idf)
-          .then((n) => n > 0 && d.notify({ kind: 'archive/changed' }))
-          .catch((err: unknown) => console.error('Backstory: fingerprints not filled in after an import', err));
-      }
-      return report;
-    },
-  }, {
-    failed(err) {
-      if (isWriteFailure(err)) settler?.noteFailure();
-      void reopen().then((open) => open && settler?.check());
-    },
-    served() {
-      if (settler?.pending) void settler.check();
-    },
-  });
+  );
 }
 
 /**
@@ -568,8 +578,7 @@ export function isClosedError(err: unknown): boolean {
   return names.some((n) => n === 'DatabaseClosedError' || n === 'OpenFailedError' || n === 'InvalidStateError');
 }
 
-export const REOPENING =
-  'The archive was closed after a storage error, and Backstory is opening it again. Nothing was lost; try again in a moment.';
+export const REOPENING = 'The archive was closed after a storage error, and Backstory is opening it again. Nothing was lost; try again in a moment.';
 
 /**
  * Opens the archive again after the browser closed it, without a browser restart: at once, then

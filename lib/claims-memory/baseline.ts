@@ -25,7 +25,11 @@ export class PlainBm25 {
   private readonly avg: number;
   readonly ids: string[] = [];
 
-  constructor(docs: Iterable<{ id: string; text: string }>, readonly k1 = 1.2, readonly b = 0.75) {
+  constructor(
+    docs: Iterable<{ id: string; text: string }>,
+    readonly k1 = 1.2,
+    readonly b = 0.75,
+  ) {
     for (const d of docs) {
       this.index.add(this.ids.length, plainTokens(d.text));
       this.ids.push(d.id);
@@ -49,6 +53,9 @@ export class PlainBm25 {
         scores[d]! += (idf * tf * (this.k1 + 1)) / (tf + this.k1 * (1 - this.b + (this.b * this.index.lengths[d]!) / this.avg));
       }
     }
-    return touched.sort((a, b) => scores[b]! - scores[a]! || a - b).slice(0, k).map((d) => this.ids[d]!);
+    return touched
+      .sort((a, b) => scores[b]! - scores[a]! || a - b)
+      .slice(0, k)
+      .map((d) => this.ids[d]!);
   }
 }

@@ -90,14 +90,20 @@ function columns(rows: string[][], what: string, want: string[]): number[] {
 export function parseVerifiedClaims(text: string, what = 'verified claims'): VerifiedClaim[] {
   const rows = parseTsv(text);
   const [id, claim, title] = columns(rows, what, ['vclaim_id', 'vclaim', 'title']);
-  return rows.slice(1).filter((r) => r[id!]?.trim()).map((r) => ({ id: r[id!]!.trim(), text: r[claim!] ?? '', title: r[title!] ?? '' }));
+  return rows
+    .slice(1)
+    .filter((r) => r[id!]?.trim())
+    .map((r) => ({ id: r[id!]!.trim(), text: r[claim!] ?? '', title: r[title!] ?? '' }));
 }
 
 /** tweets.tsv: id, tweet_content. */
 export function parseTweets(text: string, what = 'tweets'): Tweet[] {
   const rows = parseTsv(text);
   const [id, content] = columns(rows, what, ['tweet_id', 'tweet_content']);
-  return rows.slice(1).filter((r) => r[id!]?.trim()).map((r) => ({ id: r[id!]!.trim(), text: r[content!] ?? '' }));
+  return rows
+    .slice(1)
+    .filter((r) => r[id!]?.trim())
+    .map((r) => ({ id: r[id!]!.trim(), text: r[content!] ?? '' }));
 }
 
 /** qrels.tsv: `tweet_id 0 vclaim_id relevance`, no header; the relevant claims of each tweet. */

@@ -437,13 +437,11 @@ export function loadMatchModel(data: unknown): MatchModel {
   const m = data as Partial<MatchModel> | null;
   if (!m || typeof m !== 'object') throw new Error('claim-match model: not an object');
   const feats = m.features;
-  if (!Array.isArray(feats) || !feats.every((f) => (FEATURES as readonly string[]).includes(f)))
-    throw new Error('claim-match model: unknown or missing features');
+  if (!Array.isArray(feats) || !feats.every((f) => (FEATURES as readonly string[]).includes(f))) throw new Error('claim-match model: unknown or missing features');
   const n = feats.length;
   for (const key of ['mean', 'scale', 'weights'] as const) {
     const v = m[key];
-    if (!Array.isArray(v) || v.length !== n || !v.every((x) => typeof x === 'number' && Number.isFinite(x)))
-      throw new Error(`claim-match model: "${key}" must hold ${n} numbers`);
+    if (!Array.isArray(v) || v.length !== n || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) throw new Error(`claim-match model: "${key}" must hold ${n} numbers`);
   }
   if (typeof m.candidates !== 'number' || m.candidates < 1) throw new Error('claim-match model: "candidates" must be a positive number');
   return m as MatchModel;

@@ -32,7 +32,7 @@ const STOP = new Set(
     'herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on ' +
     'once only or other our ours ourselves out over own same she should so some such than that the their theirs them ' +
     'themselves then there these they this those through to too under until up very was we were what when where ' +
-    'which while who whom why will with would you your yours yourself yourselves also its it\'s im ive dont doesnt ' +
+    "which while who whom why will with would you your yours yourself yourselves also its it's im ive dont doesnt " +
     'didnt isnt wasnt arent cant wont rt via amp lol omg pls please us get got one would could may might must shall ' +
     'let lets just like even still ever yet s t d ll m re ve ca wo new news'
   ).split(' '),
@@ -101,7 +101,11 @@ export function claimTerms(text: string, maxChars = 20_000): Term[] {
       continue;
     }
     // Possessives and contractions lose their ending ("Trump's", "he'll", "don't" → trump, he, do).
-    const parts = raw.replace(/n['’]t$/i, '').replace(/['’](?:s|ll|re|ve|d|m)$/i, '').replace(/['’]/g, '').split(CAMEL_RE);
+    const parts = raw
+      .replace(/n['’]t$/i, '')
+      .replace(/['’](?:s|ll|re|ve|d|m)$/i, '')
+      .replace(/['’]/g, '')
+      .split(CAMEL_RE);
     for (const part of parts) {
       if (!part) continue;
       if (/^\p{N}/u.test(part)) {
@@ -111,8 +115,7 @@ export function claimTerms(text: string, maxChars = 20_000): Term[] {
       const f = fold(part);
       if (f.length < 2 && f !== 'i') continue;
       if (STOP.has(f)) continue;
-      const isName =
-        UPPER_START.test(part) && (tagged || (!shouting && ALL_CAPS.test(part) && part.length >= 2 && part.length <= 5) || (!sentenceStart && !titleCase && !ALL_CAPS.test(part)));
+      const isName = UPPER_START.test(part) && (tagged || (!shouting && ALL_CAPS.test(part) && part.length >= 2 && part.length <= 5) || (!sentenceStart && !titleCase && !ALL_CAPS.test(part)));
       const key = f === 'per' ? f : porterStem(f);
       out.push({ key, surface: part, kind: isName ? 'name' : 'word' });
     }

@@ -33,7 +33,7 @@ async function one(size: number, runs: number, k: number): Promise<Record<string
     const stream = new ArticleStream(1);
     const a = new ArchiveDB(`bench-sync-a-${k}`);
     const b = new ArchiveDB(`bench-sync-b-${k}`);
-    for (let done = 0; done < size; ) {
+    for (let done = 0; done < size;) {
       const batch = Array.from({ length: Math.min(500, size - done) }, () => stream.next()).map((g) => ({ article: g.article, analysis: g.analysis }));
       await saveMany(a, batch, 1_700_000_000_000 + done);
       done += batch.length;
@@ -100,6 +100,8 @@ export async function syncBench(argv: string[]): Promise<Record<string, number>>
     figures[`sync_${s}_plain_bytes_per_article`]!,
     figures[`sync_${s}_save_to_other_device_median_ms`]!,
   ]);
-  console.log(table(['articles', 'first push ms', 'first sync, empty device ms', 'wire B/article', 'server B/article', 'plain record B/article', 'save → other device, median ms (one cycle each)'], rows));
+  console.log(
+    table(['articles', 'first push ms', 'first sync, empty device ms', 'wire B/article', 'server B/article', 'plain record B/article', 'save → other device, median ms (one cycle each)'], rows),
+  );
   return figures;
 }

@@ -46,7 +46,8 @@ async function activation(runs: number, browser: BrowserName): Promise<Record<st
       await page.reload();
       const ms = await readWithPanel(panel);
       if ((await panel.count(testId('title'))) === 0) throw new Error('The seed page was not read as an article.');
-      if (i > 0) times.push(ms); // the first run warms the worker and the model; reported separately
+      if (i > 0)
+        times.push(ms); // the first run warms the worker and the model; reported separately
       else console.log(`${browser}: first (cold) run: ${round(ms, 1)} ms`);
     }
   } finally {

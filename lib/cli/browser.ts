@@ -199,7 +199,11 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Launched
   });
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
-  if (opts.refuseRemote) await context.route((u) => isRemote(u.href), (route) => route.abort('blockedbyclient'));
+  if (opts.refuseRemote)
+    await context.route(
+      (u) => isRemote(u.href),
+      (route) => route.abort('blockedbyclient'),
+    );
   let worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
   worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
   const extensionId = new URL(worker.url()).host;
@@ -249,7 +253,8 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Launched
  * the extension's pages and worker are recorded separately (Playwright attributes every request to
  * its page or worker), and there nothing may leave the machine at all.
  */
-const BROWSER_SERVICES = /^(CONNECT |[A-Z]+ https?:\/\/)(update\.googleapis\.com|accounts\.google\.com|clients\d*\.google\.com|content-autofill\.googleapis\.com|optimizationguide-pa\.googleapis\.com)[:/]/;
+const BROWSER_SERVICES =
+  /^(CONNECT |[A-Z]+ https?:\/\/)(update\.googleapis\.com|accounts\.google\.com|clients\d*\.google\.com|content-autofill\.googleapis\.com|optimizationguide-pa\.googleapis\.com)[:/]/;
 
 /** What the proxy caught that is not one of Chromium's own services. */
 export function notBrowserServices(attempts: string[]): string[] {

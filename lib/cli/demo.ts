@@ -60,14 +60,12 @@ function parseArgs(argv: string[]): Args {
       const name = argv[++i];
       if (name !== 'chromium' && name !== 'firefox') throw new Error(`--browser takes chromium or firefox. ${USAGE}`);
       browser = name;
-    }
-    else if (a === '--archive') archive = argv[++i] ?? null;
+    } else if (a === '--archive') archive = argv[++i] ?? null;
     else if (a === '--review') {
       const m = /^(.+?)=(verified|disputed|false|unverified):(.*)$/s.exec(argv[++i] ?? '');
       if (!m) throw new Error(`--review needs "WORDS OF THE CLAIM=disputed:a note". ${USAGE}`);
       reviews.push({ words: m[1]!, status: m[2] as ReviewArg['status'], note: m[3]! });
-    }
-    else if (a === '--archive-limit') {
+    } else if (a === '--archive-limit') {
       archiveLimit = Number(argv[++i]);
       if (!Number.isInteger(archiveLimit) || archiveLimit < 1) throw new Error(`--archive-limit needs a positive whole number. ${USAGE}`);
     } else if (a === '--help' || a === '-h') {
@@ -167,8 +165,7 @@ async function fillArchive(b: DriverBrowser, origin: string, pages: string[]): P
       await ask(ext, 'panel/save', { tabId });
       saved++;
     } else notArticles++;
-    if ((i + 1) % 50 === 0 || i + 1 === pages.length)
-      console.log(`archive: ${i + 1}/${pages.length} pages read, ${saved} saved (${Math.round((performance.now() - t0) / (i + 1))} ms a page)`);
+    if ((i + 1) % 50 === 0 || i + 1 === pages.length) console.log(`archive: ${i + 1}/${pages.length} pages read, ${saved} saved (${Math.round((performance.now() - t0) / (i + 1))} ms a page)`);
   }
   await tab?.close();
   await ext.close();
@@ -276,10 +273,7 @@ async function main(): Promise<void> {
     // The saved article in the archive's reader view, with its names and the claims to doubt marked.
     if (s.status === 'ready') {
       const title = s.article.title;
-      const href = await archive.evaluate(
-        (t: string) => [...document.querySelectorAll('[data-testid="archive-item"] h2 a')].find((a) => a.textContent === t)?.getAttribute('href') ?? null,
-        title,
-      );
+      const href = await archive.evaluate((t: string) => [...document.querySelectorAll('[data-testid="archive-item"] h2 a')].find((a) => a.textContent === t)?.getAttribute('href') ?? null, title);
       if (href) {
         const reader = await b.openExtensionPage(`archive.html${href}`, { width: 1280, height: 900 });
         await reader.waitFor(testId('reader-text'));
@@ -324,10 +318,7 @@ async function main(): Promise<void> {
           : null,
       status: s.status,
       message: 'message' in s ? s.message : null,
-      actors:
-        s.status === 'ready'
-          ? s.analysis.actors.map((a) => ({ name: a.name, type: a.type, aliases: a.aliases, mentions: a.mentions, role: a.role }))
-          : [],
+      actors: s.status === 'ready' ? s.analysis.actors.map((a) => ({ name: a.name, type: a.type, aliases: a.aliases, mentions: a.mentions, role: a.role })) : [],
       claims:
         s.status === 'ready'
           ? (s.analysis.claims ?? []).map((c) => ({

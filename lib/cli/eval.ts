@@ -9,9 +9,7 @@ import type { EvalTask } from './eval/task';
 
 const TASK_NAMES = ['pages', 'extraction', 'ner', 'claims', 'quotes', 'events', 'realpages', 'claim-match'] as const;
 /** Each task lives in ./eval/<name>.ts; a task not built yet says so instead of failing to import. */
-const TASKS: Record<string, () => Promise<{ default: EvalTask }>> = Object.fromEntries(
-  TASK_NAMES.map((name) => [name, () => import(`./eval/${name}.ts`) as Promise<{ default: EvalTask }>]),
-);
+const TASKS: Record<string, () => Promise<{ default: EvalTask }>> = Object.fromEntries(TASK_NAMES.map((name) => [name, () => import(`./eval/${name}.ts`) as Promise<{ default: EvalTask }>]));
 
 interface Expectation {
   key: string;
@@ -40,7 +38,10 @@ async function main(argv: string[]): Promise<number> {
   if (!task || task === '--help' || !path) {
     console.log('usage: npm run eval -- <task> <path> [--expect key>=value ...]\ntasks:');
     for (const [name, load] of Object.entries(TASKS)) {
-      const describe = await load().then((m) => m.default.describe, () => '(not built yet)');
+      const describe = await load().then(
+        (m) => m.default.describe,
+        () => '(not built yet)',
+      );
       console.log(`  ${name.padEnd(9)} ${describe}`);
     }
     return task ? 0 : 2;

@@ -95,8 +95,7 @@ function puppeteerPage(page: Page, extensionOrigin: string): DriverPage {
       await page.type(selector, text);
     },
     waitFor: async (selector, timeout = 30_000) => void (await page.waitForSelector(selector, { visible: true, timeout })),
-    waitForText: async (text, timeout = 30_000) =>
-      void (await page.waitForFunction((t: string) => document.body?.innerText.includes(t) ?? false, { timeout }, text)),
+    waitForText: async (text, timeout = 30_000) => void (await page.waitForFunction((t: string) => document.body?.innerText.includes(t) ?? false, { timeout }, text)),
     waitUntil: async (fn, arg, timeout = 30_000) => void (await page.waitForFunction(fn as (a: unknown) => unknown, { timeout }, arg)),
     text: (selector) => page.$(selector).then((h) => (h ? h.evaluate((e) => e.textContent) : null)),
     count: async (selector) => (await page.$$(selector)).length,

@@ -94,7 +94,12 @@ function main(argv: string[]): void {
 
   const model = fitMatchModel(tq, { candidates: CANDIDATES, features, l2: o.l2 });
   console.log('\nweights (on standardised features):');
-  console.log(table(['feature', 'weight'], features.map((f, i) => [f, round(model.weights[i]!)])));
+  console.log(
+    table(
+      ['feature', 'weight'],
+      features.map((f, i) => [f, round(model.weights[i]!)]),
+    ),
+  );
   if (o.write) {
     mkdirSync(dirname(o.out), { recursive: true });
     writeFileSync(o.out, JSON.stringify(model, null, 1) + '\n');

@@ -80,14 +80,34 @@ interface Options {
 
 function parseArgs(argv: string[]): Options {
   const o: Options = {
-    dir: '', out: 'public/models/claims.json', writeDev: null, write: true, seed: 1, epochs: 25, l2: 1e-5, eta: 0.1,
-    folds: 5, minCount: 2, clef19Weight: 1, posWeight: 1, averageFrom: 1000, sources: ['claimbuster', 'clef2020'],
-    learner: 'adagrad', C: 1, ablate: [], calibrate: true, contextFeatures: [...DEFAULT_CONTEXT], contextC: 1,
+    dir: '',
+    out: 'public/models/claims.json',
+    writeDev: null,
+    write: true,
+    seed: 1,
+    epochs: 25,
+    l2: 1e-5,
+    eta: 0.1,
+    folds: 5,
+    minCount: 2,
+    clef19Weight: 1,
+    posWeight: 1,
+    averageFrom: 1000,
+    sources: ['claimbuster', 'clef2020'],
+    learner: 'adagrad',
+    C: 1,
+    ablate: [],
+    calibrate: true,
+    contextFeatures: [...DEFAULT_CONTEXT],
+    contextC: 1,
   };
   const list = (i: number, name: string): string[] => {
     const v = argv[i];
     if (v === undefined || v.startsWith('--')) throw new Error(`${name} takes a comma-separated list`);
-    return v.split(',').map((x) => x.trim()).filter((x) => x !== '');
+    return v
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x !== '');
   };
   const num = (i: number, name: string): number => {
     const v = Number(argv[i]);
@@ -128,8 +148,7 @@ function parseArgs(argv: string[]): Options {
       if (bad.length || v.length === 0) throw new Error(`--sources takes names from ${Object.keys(FILES).join(', ')}; got "${v.join(',')}"`);
       if (!v.includes('claimbuster')) throw new Error('--sources must include claimbuster (the threshold and calibration come from it)');
       o.sources = v as Source[];
-    }
-    else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
+    } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else o.dir = a;
   }
   if (!o.dir) throw new Error('usage: npm run train:claims -- <path to data/claims> [--out FILE] [--write-dev DIR]');
@@ -166,7 +185,10 @@ interface Encoded {
 function buildVocab(feats: string[][], minCount: number): Encoded {
   const counts = new Map<string, number>();
   for (const fs of feats) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const names = [...counts].filter(([, c]) => c >= minCount).map(([f]) => f).sort();
+  const names = [...counts]
+    .filter(([, c]) => c >= minCount)
+    .map(([f]) => f)
+    .sort();
   return { vocab: new Map(names.map((n, i) => [n, i])), names };
 }
 
@@ -245,7 +267,13 @@ function figures(rows: Row[], scores: number[], threshold: number): Figures {
     recall: p.recall,
     f1: p.f1,
     ap: averagePrecision(scores, labels),
-    map: withDoc ? meanAveragePrecision(scores, labels, rows.map((r) => r.doc!)).map : null,
+    map: withDoc
+      ? meanAveragePrecision(
+          scores,
+          labels,
+          rows.map((r) => r.doc!),
+        ).map
+      : null,
     n: rows.length,
     positives: labels.filter((l) => l === 1).length,
   };
@@ -266,16 +294,31 @@ function run(set: FeatureSet, train: Row[], dev: Row[], o: Options) {
   for (let k = 0; k < o.folds; k++) {
     const inIdx = train.map((_, i) => i).filter((i) => fold[i] !== k);
     const outIdx = train.map((_, i) => i).filter((i) => fold[i] === k);
-    const m = fit(inIdx.map((i) => train[i]!), inIdx.map((i) => trainFeats[i]!), o);
-    const s = marginsWith(m, outIdx.map((i) => trainFeats[i]!));
+    const m = fit(
+      inIdx.map((i) => train[i]!),
+      inIdx.map((i) => trainFeats[i]!),
+      o,
+    );
+    const s = marginsWith(
+      m,
+      outIdx.map((i) => trainFeats[i]!),
+    );
     outIdx.forEach((i, j) => (oofMargin[i] = s[j]!));
   }
   const cbIdx = train.map((_, i) => i).filter((i) => train[i]!.source === 'claimbuster');
   const cbLabels = cbIdx.map((i) => train[i]!.label);
   // Platt scaling on ClaimBuster out-of-fold margins; without it, the plain sigmoid of the margin.
-  const platt = o.calibrate ? fitPlatt(cbIdx.map((i) => oofMargin[i]!), cbLabels) : { a: 1, b: 0 };
+  const platt = o.calibrate
+    ? fitPlatt(
+        cbIdx.map((i) => oofMargin[i]!),
+        cbLabels,
+      )
+    : { a: 1, b: 0 };
   const oof = oofMargin.map((z) => sigmoid(platt.a * z + platt.b));
-  const { threshold } = bestF1Threshold(cbIdx.map((i) => oof[i]!), cbLabels);
+  const { threshold } = bestF1Threshold(
+    cbIdx.map((i) => oof[i]!),
+    cbLabels,
+  );
   const raw = fit(train, trainFeats, o);
   // Fold the calibration into the weights: sigmoid(a * (b0 + w.x) + b) = sigmoid((a b0 + b) + (a w).x).
   const model: Fitted = { names: raw.names, w: raw.w.map((x) => x * platt.a), bias: raw.bias.map((x) => x * platt.a + platt.b) };
@@ -284,7 +327,15 @@ function run(set: FeatureSet, train: Row[], dev: Row[], o: Options) {
   const bySource = new Map<Source, Figures>();
   for (const source of Object.keys(FILES) as Source[]) {
     const idx = dev.map((_, i) => i).filter((i) => dev[i]!.source === source);
-    if (idx.length) bySource.set(source, figures(idx.map((i) => dev[i]!), idx.map((i) => devScores[i]!), threshold));
+    if (idx.length)
+      bySource.set(
+        source,
+        figures(
+          idx.map((i) => dev[i]!),
+          idx.map((i) => devScores[i]!),
+          threshold,
+        ),
+      );
   }
   const oofBySource = new Map<Source, Figures>();
   for (const source of Object.keys(FILES) as Source[]) {
@@ -292,7 +343,15 @@ function run(set: FeatureSet, train: Row[], dev: Row[], o: Options) {
     const part = idx.map((i) => train[i]!);
     // CLEF 2019 out-of-fold MAP is per debate: its rows carry the debate as `key`.
     const rowsForFigures = source === 'clef2019' ? part.map((r) => ({ ...r, doc: r.key })) : part;
-    if (idx.length) oofBySource.set(source, figures(rowsForFigures, idx.map((i) => oof[i]!), threshold));
+    if (idx.length)
+      oofBySource.set(
+        source,
+        figures(
+          rowsForFigures,
+          idx.map((i) => oof[i]!),
+          threshold,
+        ),
+      );
   }
   const brier = cbIdx.reduce((acc, i) => acc + (oof[i]! - train[i]!.label) ** 2, 0) / cbIdx.length;
   const oofCalMargin = oofMargin.map((z) => platt.a * z + platt.b);
@@ -345,14 +404,21 @@ function fitContext(docs: readonly Doc[], names: readonly string[], C: number): 
 }
 
 function docsMap(docs: readonly Doc[], margins: (d: Doc) => number[]): number {
-  return meanAveragePrecision(docs.flatMap(margins), docs.flatMap((d) => d.rows.map((r) => r.label)), docs.flatMap((d) => d.rows.map(() => d.doc))).map;
+  return meanAveragePrecision(
+    docs.flatMap(margins),
+    docs.flatMap((d) => d.rows.map((r) => r.label)),
+    docs.flatMap((d) => d.rows.map(() => d.doc)),
+  ).map;
 }
 
 /** Context stage: leave-one-debate-out MAP on the training debates, the final fit, and dev MAP. */
 function runContext(full: ReturnType<typeof run>, train: Row[], dev: Row[], o: Options) {
   const pick = (rows: Row[], margins: number[]) => {
     const idx = rows.map((_, i) => i).filter((i) => rows[i]!.source === 'clef2019');
-    return byDocument(idx.map((i) => rows[i]!), idx.map((i) => margins[i]!));
+    return byDocument(
+      idx.map((i) => rows[i]!),
+      idx.map((i) => margins[i]!),
+    );
   };
   // Training debates carry out-of-fold margins (folds by debate), dev debates the final model's.
   const trainDocs = pick(train, full.oofCalMargin);
@@ -360,7 +426,18 @@ function runContext(full: ReturnType<typeof run>, train: Row[], dev: Row[], o: O
   const lines = (d: Doc, m: ContextModel | null) => contextMargins(m, transcriptLines(d.rows, d.margins));
   if (!o.contextFeatures.length || trainDocs.length < 2) return { model: null, trainDocs, devDocs, lodo: null, devMap: null, lodoBase: null, devBase: null };
   const lodoMargins = new Map<Doc, number[]>();
-  for (const d of trainDocs) lodoMargins.set(d, lines(d, fitContext(trainDocs.filter((x) => x !== d), o.contextFeatures, o.contextC)));
+  for (const d of trainDocs)
+    lodoMargins.set(
+      d,
+      lines(
+        d,
+        fitContext(
+          trainDocs.filter((x) => x !== d),
+          o.contextFeatures,
+          o.contextC,
+        ),
+      ),
+    );
   const model = fitContext(trainDocs, o.contextFeatures, o.contextC);
   return {
     model,
@@ -409,7 +486,12 @@ function main(argv: string[]): void {
     const x = rs.filter((r) => r.source === s);
     return `${x.length} (${x.filter((r) => r.label === 1).length} pos)`;
   };
-  console.log(table(['data set', 'train', 'dev'], (Object.keys(FILES) as Source[]).map((s) => [s, count(train, s), count(dev, s)])));
+  console.log(
+    table(
+      ['data set', 'train', 'dev'],
+      (Object.keys(FILES) as Source[]).map((s) => [s, count(train, s), count(dev, s)]),
+    ),
+  );
   console.log(`CLEF 2019 dev debates: ${[...clef19Dev].join(', ')}`);
   console.log(
     `options: sources ${o.sources.join('+')}, learner ${o.learner}${o.learner === 'adagrad' ? `, epochs ${o.epochs}, l2 ${o.l2}, eta ${o.eta}` : `, C ${o.C}`}, folds ${o.folds}, ` +
@@ -431,11 +513,26 @@ function main(argv: string[]): void {
   };
   const header = ['data set', 'model', 'n', 'pos', 'P', 'R', 'F1', 'AP', 'MAP'];
   console.log(`Out-of-fold on the training part (${o.folds}-fold cross-validation; the figures used to choose settings):`);
-  console.log(table(header, figureRows((r) => r.oofBySource)));
+  console.log(
+    table(
+      header,
+      figureRows((r) => r.oofBySource),
+    ),
+  );
   console.log('\nHeld-out dev figures (threshold from ClaimBuster out-of-fold F1 on train; same learner for both; report only):');
-  console.log(table(header, figureRows((r) => r.bySource)));
+  console.log(
+    table(
+      header,
+      figureRows((r) => r.bySource),
+    ),
+  );
   console.log('\nCalibration and threshold (from ClaimBuster out-of-fold margins):');
-  console.log(table(['model', 'Platt a', 'Platt b', 'Brier (oof)', 'threshold', 'features', 'ms'], results.map((r) => [modelName(r), round(r.platt.a), round(r.platt.b), round(r.brier), round(r.threshold), r.model.names.length, Math.round(r.ms)])));
+  console.log(
+    table(
+      ['model', 'Platt a', 'Platt b', 'Brier (oof)', 'threshold', 'features', 'ms'],
+      results.map((r) => [modelName(r), round(r.platt.a), round(r.platt.b), round(r.brier), round(r.threshold), r.model.names.length, Math.round(r.ms)]),
+    ),
+  );
 
   const full = results[1]!;
   const rounded = (f: Figures | undefined) => Object.fromEntries(Object.entries(f ?? {}).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v]));
@@ -444,22 +541,46 @@ function main(argv: string[]): void {
   const ctx = runContext(full, train, dev, o);
   if (ctx.model) {
     console.log(`\nContext re-ranking (lib/nlp/claims/context.ts), fitted on the ${ctx.trainDocs.length} CLEF 2019 training debates (C ${o.contextC}):`);
-    console.log(table(['CLEF 2019 MAP', 'sentence alone', 'with context'], [
-      [`leave-one-debate-out on train (${ctx.trainDocs.length} debates)`, round(ctx.lodoBase!), round(ctx.lodo!)],
-      [`held-out dev (${ctx.devDocs.length} debates)`, ctx.devBase === null ? '-' : round(ctx.devBase), ctx.devMap === null ? '-' : round(ctx.devMap)],
-    ]));
+    console.log(
+      table(
+        ['CLEF 2019 MAP', 'sentence alone', 'with context'],
+        [
+          [`leave-one-debate-out on train (${ctx.trainDocs.length} debates)`, round(ctx.lodoBase!), round(ctx.lodo!)],
+          [`held-out dev (${ctx.devDocs.length} debates)`, ctx.devBase === null ? '-' : round(ctx.devBase), ctx.devMap === null ? '-' : round(ctx.devMap)],
+        ],
+      ),
+    );
     console.log(`weights (margin units): ${ctx.model.features.map((f, i) => `${f} ${ctx.model!.weights[i]}`).join(', ')}`);
   }
   const meta = {
     trained: 'npm run train:claims -- <data/claims>',
     data: `trained on ${o.sources.join(' + ')} (train parts); dev splits held out (see lib/nlp/claims/README.md)`,
     options: {
-      sources: o.sources, learner: o.learner, epochs: o.epochs, l2: o.l2, eta: o.eta, C: o.C, folds: o.folds, minCount: o.minCount,
-      clef19Weight: o.clef19Weight, posWeight: o.posWeight, averageFrom: o.averageFrom, seed: o.seed, ablate: o.ablate, calibrate: o.calibrate,
-      context: o.contextFeatures, contextC: o.contextC,
+      sources: o.sources,
+      learner: o.learner,
+      epochs: o.epochs,
+      l2: o.l2,
+      eta: o.eta,
+      C: o.C,
+      folds: o.folds,
+      minCount: o.minCount,
+      clef19Weight: o.clef19Weight,
+      posWeight: o.posWeight,
+      averageFrom: o.averageFrom,
+      seed: o.seed,
+      ablate: o.ablate,
+      calibrate: o.calibrate,
+      context: o.contextFeatures,
+      contextC: o.contextC,
     },
     context: ctx.model
-      ? { trainedOn: 'CLEF 2019 training debates (out-of-fold sentence margins)', lodoMap: round(ctx.lodo!), lodoMapSentence: round(ctx.lodoBase!), devMap: ctx.devMap === null ? null : round(ctx.devMap), devMapSentence: ctx.devBase === null ? null : round(ctx.devBase) }
+      ? {
+          trainedOn: 'CLEF 2019 training debates (out-of-fold sentence margins)',
+          lodoMap: round(ctx.lodo!),
+          lodoMapSentence: round(ctx.lodoBase!),
+          devMap: ctx.devMap === null ? null : round(ctx.devMap),
+          devMapSentence: ctx.devBase === null ? null : round(ctx.devBase),
+        }
       : null,
     calibration: { method: o.calibrate ? 'Platt scaling on ClaimBuster out-of-fold margins, folded into the weights' : 'none', a: round(full.platt.a), b: round(full.platt.b) },
     thresholdFrom: 'max F1 on ClaimBuster out-of-fold calibrated scores (train part)',
@@ -490,7 +611,9 @@ function main(argv: string[]): void {
     }
     console.log('\nShipped model file (weights quantised to 1/1000) on dev, as `npm run eval -- claims` reports it:');
     console.log(table(['dev set', 'P', 'R', 'F1', 'AP', 'MAP'], shippedRows));
-    console.log(`\nwrote ${o.out}: ${(statSync(o.out).size / 1024).toFixed(0)} KB, ${file.weights.length} weights, JSON.parse+load ${loadMs.toFixed(1)} ms (warm); sanity ${a.toFixed(3)} vs ${b.toFixed(3)}`);
+    console.log(
+      `\nwrote ${o.out}: ${(statSync(o.out).size / 1024).toFixed(0)} KB, ${file.weights.length} weights, JSON.parse+load ${loadMs.toFixed(1)} ms (warm); sanity ${a.toFixed(3)} vs ${b.toFixed(3)}`,
+    );
   }
   if (o.writeDev) {
     mkdirSync(o.writeDev, { recursive: true });
@@ -498,7 +621,11 @@ function main(argv: string[]): void {
     for (const source of Object.keys(FILES) as Source[]) {
       const lines = dev
         .filter((r) => r.source === source)
-        .map((r) => JSON.stringify(r.doc !== undefined ? { id: r.id, doc: r.doc, ...(r.speaker !== undefined ? { speaker: r.speaker } : {}), text: r.text, label: r.label } : { id: r.id, text: r.text, label: r.label }));
+        .map((r) =>
+          JSON.stringify(
+            r.doc !== undefined ? { id: r.id, doc: r.doc, ...(r.speaker !== undefined ? { speaker: r.speaker } : {}), text: r.text, label: r.label } : { id: r.id, text: r.text, label: r.label },
+          ),
+        );
       writeFileSync(join(o.writeDev, names[source]), lines.join('\n') + '\n');
     }
     console.log(`wrote dev splits to ${o.writeDev}`);

@@ -33,11 +33,16 @@ function* conllDocuments(path: string): Generator<string> {
 }
 
 function* textFiles(dir: string): Generator<string> {
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) yield readFileSync(join(dir, name), 'utf8');
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort())
+    yield readFileSync(join(dir, name), 'utf8');
 }
 
 function* jsonlFiles(dir: string): Generator<string> {
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.jsonl'))
+    .sort()) {
     for (const line of readFileSync(join(dir, name), 'utf8').split('\n')) {
       if (!line.trim()) continue;
       try {

@@ -69,19 +69,14 @@ function readLines(path: string): string[] {
     .filter(Boolean);
 }
 
-const LEGAL_SUFFIX =
-  /(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Company|Ltd\.?|Limited|plc|PLC|LLC|L\.P\.|LP|N\.V\.|S\.A\.|AG|SE|Holdings?|Group|Trust|& Co\.?))+$/;
+const LEGAL_SUFFIX = /(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Company|Ltd\.?|Limited|plc|PLC|LLC|L\.P\.|LP|N\.V\.|S\.A\.|AG|SE|Holdings?|Group|Trust|& Co\.?))+$/;
 
 /** Reads the gazetteer lists of the data folder into the model's named lists. */
 function loadLists(dir: string): Record<string, string[]> {
   const g = (f: string) => readLines(join(dir, f));
   const uniq = (xs: string[]) => [...new Set(xs)];
   const companies = uniq([...g('companies_sp500.txt'), ...g('companies_us_listed.txt')]);
-  const core = uniq(
-    companies
-      .map((c) => c.replace(LEGAL_SUFFIX, '').trim())
-      .filter((c, i) => c && c !== companies[i] && c.length > 2),
-  );
+  const core = uniq(companies.map((c) => c.replace(LEGAL_SUFFIX, '').trim()).filter((c, i) => c && c !== companies[i] && c.length > 2));
   return {
     country: uniq([...g('countries.txt'), ...g('countries_alt_spellings.txt')]),
     demonym: g('country_demonyms.txt'),
@@ -162,14 +157,10 @@ function main(): void {
   const train = prepare(trainDocs, gaz, groups);
   const dev = prepare(loadDocs(join(dataDir, 'conll2003', 'dev.iob2')), gaz);
   const ntok = (ps: Prepared[]) => ps.reduce((a, p) => a + p.gold.length, 0);
-  console.log(
-    `data: train ${train.length} docs / ${ntok(train)} tokens, dev ${dev.length} docs / ${ntok(dev)} tokens; ` +
-      `gazetteer ${gaz.phrases.size} names; features in ${Date.now() - t0} ms`,
-  );
+  console.log(`data: train ${train.length} docs / ${ntok(train)} tokens, dev ${dev.length} docs / ${ntok(dev)} tokens; ` + `gazetteer ${gaz.phrases.size} names; features in ${Date.now() - t0} ms`);
 
   const onEpoch =
-    (label: string, decodeDev: (stage: ReturnType<typeof makeStage>, p: Prepared) => Uint8Array) =>
-    (epoch: number, data: StageData, st: { errors: number; tokens: number; ms: number }) => {
+    (label: string, decodeDev: (stage: ReturnType<typeof makeStage>, p: Prepared) => Uint8Array) => (epoch: number, data: StageData, st: { errors: number; tokens: number; ms: number }) => {
       const stage = makeStage(data);
       const sc = devScore(dev, (p) => decodeDev(stage, p));
       console.log(
@@ -179,15 +170,17 @@ function main(): void {
       );
     };
 
-  const toTrain = (ps: Prepared[], feats: (p: Prepared) => DocFeatures): TrainDoc[] =>
-    ps.map((p) => ({ features: feats(p), gold: p.gold, countWeight: p.augmented ? 0.5 : 1 }));
+  const toTrain = (ps: Prepared[], feats: (p: Prepared) => DocFeatures): TrainDoc[] => ps.map((p) => ({ features: feats(p), gold: p.gold, countWeight: p.augmented ? 0.5 : 1 }));
   const opts = { epochs: args.epochs, seed: args.seed, minCount: args.minCount, log: (m: string) => console.log(m) };
 
   console.log(`stage 1: ${args.epochs} epochs`);
-  const s1 = trainStage(toTrain(train, (p) => p.base), {
-    ...opts,
-    onEpoch: onEpoch('stage 1', (stage, p) => decodeStage(stage, p.base)),
-  });
+  const s1 = trainStage(
+    toTrain(train, (p) => p.base),
+    {
+      ...opts,
+      onEpoch: onEpoch('stage 1', (stage, p) => decodeStage(stage, p.base)),
+    },
+  );
   const stages: StageData[] = [s1];
 
   if (args.stages >= 2) {
@@ -237,15 +230,14 @@ function main(): void {
   writeFileSync(args.out, bytes);
   // Check the written file: reload it and score dev with the quantised model through the public path.
   const model = parseModel(bytes);
-  const sc = devScore(dev, (p) => tagIndices(model, p.doc.sentences.map((s) => s.tokens)));
-  console.log(
-    `wrote ${args.out}: ${(bytes.length / 1024 / 1024).toFixed(2)} MB, ` +
-      `${model.stages.map((s) => s.size).join(' + ')} weight rows; trained in ${(trainMs / 1000).toFixed(1)} s`,
+  const sc = devScore(dev, (p) =>
+    tagIndices(
+      model,
+      p.doc.sentences.map((s) => s.tokens),
+    ),
   );
-  console.log(
-    `dev (quantised model) P ${pct(sc.precision)} R ${pct(sc.recall)} F1 ${pct(sc.f1)}  ` +
-      `[PER ${pct(sc.perType.PER.f1)} ORG ${pct(sc.perType.ORG.f1)} LOC ${pct(sc.perType.LOC.f1)}]`,
-  );
+  console.log(`wrote ${args.out}: ${(bytes.length / 1024 / 1024).toFixed(2)} MB, ` + `${model.stages.map((s) => s.size).join(' + ')} weight rows; trained in ${(trainMs / 1000).toFixed(1)} s`);
+  console.log(`dev (quantised model) P ${pct(sc.precision)} R ${pct(sc.recall)} F1 ${pct(sc.f1)}  ` + `[PER ${pct(sc.perType.PER.f1)} ORG ${pct(sc.perType.ORG.f1)} LOC ${pct(sc.perType.LOC.f1)}]`);
 }
 
 try {

@@ -41,9 +41,30 @@ export function isoDay(day: number): string {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 const WEEKDAYS: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 };
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, few: 3, several: 3 };
@@ -65,7 +86,49 @@ const RE_AGO = /\b(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|
 /** Words before a four-digit number that make it a year. */
 const YEAR_BEFORE = /(?:\b(?:in|since|of|by|until|till|from|before|after|during|early|late|mid|year|since|through|throughout|to|and|between|circa|c\.)\s*|[-–(]\s*)$/i;
 /** A lower-case word after a four-digit number that still lets it be a year. */
-const YEAR_AFTER_OK = new Set(['and', 'or', 'when', 'as', 'to', 'after', 'before', 'in', 'on', 'at', 'but', 'was', 'were', 'with', 'which', 'that', 'while', 'until', 'for', 'by', 'season', 'election', 'elections', 'olympics', 'games', 'world', 'cup', 'census', 'budget', 'campaign', 'film', 'movie', 'album', 'earthquake', 'quake', 'tsunami', 'attack', 'attacks', 'crisis', 'war', 'final']);
+const YEAR_AFTER_OK = new Set([
+  'and',
+  'or',
+  'when',
+  'as',
+  'to',
+  'after',
+  'before',
+  'in',
+  'on',
+  'at',
+  'but',
+  'was',
+  'were',
+  'with',
+  'which',
+  'that',
+  'while',
+  'until',
+  'for',
+  'by',
+  'season',
+  'election',
+  'elections',
+  'olympics',
+  'games',
+  'world',
+  'cup',
+  'census',
+  'budget',
+  'campaign',
+  'film',
+  'movie',
+  'album',
+  'earthquake',
+  'quake',
+  'tsunami',
+  'attack',
+  'attacks',
+  'crisis',
+  'war',
+  'final',
+]);
 
 function monthNumber(s: string): number | null {
   const k = s.toLowerCase().replace(/\.$/, '');
@@ -120,7 +183,9 @@ export function extractDates(text: string, opts: ExtractDatesOptions): DayInterv
   };
 
   for (const m of src.matchAll(RE_ISO)) {
-    const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+    const y = Number(m[1]),
+      mo = Number(m[2]),
+      d = Number(m[3]);
     add(m.index, m[0].length, validDay(y, mo, d) ? [dayOf(y, mo, d), dayOf(y, mo, d)] : null);
   }
   for (const re of [RE_MONTH_DAY, RE_DAY_MONTH]) {
@@ -154,7 +219,7 @@ export function extractDates(text: string, opts: ExtractDatesOptions): DayInterv
     const before = src.slice(Math.max(0, m.index - 16), m.index);
     if (/[\d.,$£€]\s*$/.test(before) && !/[-–(]\s*$/.test(before)) continue; // part of a larger number or an amount
     const next = /^\s*([\p{L}'’%]+|[^\s\p{L}\p{N}]|$)/u.exec(src.slice(end, end + 24))?.[1] ?? '';
-    if (next === '%' || next === '.' && /^\.\d/.test(src.slice(end, end + 2))) continue;
+    if (next === '%' || (next === '.' && /^\.\d/.test(src.slice(end, end + 2)))) continue;
     const lowerWord = /^\p{Ll}/u.test(next);
     if (lowerWord && !YEAR_AFTER_OK.has(next.toLowerCase()) && !YEAR_BEFORE.test(before)) continue;
     const y = Number(m[1]);
@@ -169,8 +234,8 @@ export function extractDates(text: string, opts: ExtractDatesOptions): DayInterv
       const mod = (m[1] ?? '').toLowerCase();
       const wd = WEEKDAYS[m[2]!.toLowerCase()]!;
       let day: number;
-      if (mod === 'next') day = ref + (((wd - refWd + 7) % 7) || 7);
-      else if (mod === 'last') day = ref - (((refWd - wd + 7) % 7) || 7);
+      if (mod === 'next') day = ref + ((wd - refWd + 7) % 7 || 7);
+      else if (mod === 'last') day = ref - ((refWd - wd + 7) % 7 || 7);
       else if (mod === 'this') {
         const back = (refWd - wd + 7) % 7;
         day = back <= 3 ? ref - back : ref + ((wd - refWd + 7) % 7);
@@ -201,7 +266,7 @@ export function extractDates(text: string, opts: ExtractDatesOptions): DayInterv
     }
     for (const m of src.matchAll(RE_AGO)) {
       if (!free(m.index, m.index + m[0].length)) continue;
-      const n = /^\d/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!.toLowerCase()] ?? 1;
+      const n = /^\d/.test(m[1]!) ? Number(m[1]) : (NUMBER_WORDS[m[1]!.toLowerCase()] ?? 1);
       const unit = m[2]!.toLowerCase();
       const days = unit === 'day' ? n : unit === 'week' ? 7 * n : unit === 'month' ? 30 * n : 365 * n;
       const slack = unit === 'day' ? 0 : unit === 'week' ? 3 : unit === 'month' ? 15 : 182;

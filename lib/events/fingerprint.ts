@@ -82,19 +82,20 @@ function byCountThenKey(a: Actor, b: Actor): number {
 /** Normalises an actor key the way the analyser writes them ("PER:tara reid"), diacritics folded. */
 function normKey(key: string): string {
   const i = key.indexOf(':');
-  return i < 0 ? fold(key) : key.slice(0, i) + ':' + fold(key.slice(i + 1)).replace(/\s+/g, ' ').trim();
+  return i < 0
+    ? fold(key)
+    : key.slice(0, i) +
+        ':' +
+        fold(key.slice(i + 1))
+          .replace(/\s+/g, ' ')
+          .trim();
 }
 
 /**
  * Computes the fingerprint of an article from its text, its date and the actors the analyser found
  * (lib/nlp/actors.ts). Deterministic: the same input gives the same fingerprint.
  */
-export function computeFingerprint(
-  input: FingerprintInput,
-  actors: readonly Actor[],
-  table: IdfTable,
-  limits: FingerprintLimits = DEFAULT_LIMITS,
-): Fingerprint {
+export function computeFingerprint(input: FingerprintInput, actors: readonly Actor[], table: IdfTable, limits: FingerprintLimits = DEFAULT_LIMITS): Fingerprint {
   const counts = termCounts(input);
   const ranked = [...counts.entries()]
     .map(([t, n]) => ({ t, n, w: termWeight(table, t, n) }))

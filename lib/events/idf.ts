@@ -94,8 +94,7 @@ export function loadIdfTable(data: unknown): MapIdf {
   for (let r = 0; r < o.runs.length; r += 2) {
     const df = o.runs[r];
     const n = o.runs[r + 1];
-    if (typeof df !== 'number' || !Number.isInteger(df) || df < 1 || df > docs)
-      throw new Error(`IDF table: run ${r / 2} has df ${JSON.stringify(df)}, expected an integer in 1..${docs}`);
+    if (typeof df !== 'number' || !Number.isInteger(df) || df < 1 || df > docs) throw new Error(`IDF table: run ${r / 2} has df ${JSON.stringify(df)}, expected an integer in 1..${docs}`);
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) throw new Error(`IDF table: run ${r / 2} has count ${JSON.stringify(n)}, expected a positive integer`);
     if (df >= prevDf) throw new Error(`IDF table: runs must have strictly decreasing df (run ${r / 2})`);
     prevDf = df;

@@ -56,7 +56,25 @@ import { idf, maxIdf, type IdfTable } from './idf.ts';
 import type { CandidateSource, FingerprintId } from './source.ts';
 import { terms as termsOf } from './terms.ts';
 
-export const FEATURES = ['cosine', 'actors', 'places', 'dateMatch', 'dateConflict', 'gap', 'near1', 'near', 'near7', 'undated', 'neighbours', 'cosNear', 'actorsNear', 'placesNear', 'cosNear1', 'actorsNear1', 'crowd'] as const;
+export const FEATURES = [
+  'cosine',
+  'actors',
+  'places',
+  'dateMatch',
+  'dateConflict',
+  'gap',
+  'near1',
+  'near',
+  'near7',
+  'undated',
+  'neighbours',
+  'cosNear',
+  'actorsNear',
+  'placesNear',
+  'cosNear1',
+  'actorsNear1',
+  'crowd',
+] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type Features = Record<FeatureName, number>;
 
@@ -98,7 +116,6 @@ export interface MatchModel extends MatchRegime {
 export function regimeOf(model: MatchModel, f: Features): MatchRegime {
   return f.undated === 0 && model.dated ? model.dated : model;
 }
-
 
 /** The tier one regime gives a pair, with its score. */
 function decideIn(m: MatchRegime, f: Features): { score: number; tier: Tier } {
@@ -198,16 +215,94 @@ export const DATED_MIN_ACTORS = 0.1;
  * reported (README).
  */
 export const DEFAULT_MODEL: MatchModel = {
-  direct: { bias: -3.5139, weights: { cosine: 7.0875, actors: 3.8752, places: 1.696, dateMatch: 2.4822, dateConflict: -0.435, gap: 0, near1: 0, near: 0, near7: 0, undated: 0, neighbours: 0, cosNear: 0, actorsNear: 0, placesNear: 0, cosNear1: 0, actorsNear1: 0, crowd: 0 } },
+  direct: {
+    bias: -3.5139,
+    weights: {
+      cosine: 7.0875,
+      actors: 3.8752,
+      places: 1.696,
+      dateMatch: 2.4822,
+      dateConflict: -0.435,
+      gap: 0,
+      near1: 0,
+      near: 0,
+      near7: 0,
+      undated: 0,
+      neighbours: 0,
+      cosNear: 0,
+      actorsNear: 0,
+      placesNear: 0,
+      cosNear1: 0,
+      actorsNear1: 0,
+      crowd: 0,
+    },
+  },
   bias: -3.8214,
-  weights: { cosine: 3.861, actors: 1.2681, places: 0.7014, dateMatch: 1.2356, dateConflict: -0.1832, gap: 0, near1: 0, near: 0, near7: 0, undated: 0, neighbours: 6.1599, cosNear: 0, actorsNear: 0, placesNear: 0, cosNear1: 0, actorsNear1: 0, crowd: 0 },
+  weights: {
+    cosine: 3.861,
+    actors: 1.2681,
+    places: 0.7014,
+    dateMatch: 1.2356,
+    dateConflict: -0.1832,
+    gap: 0,
+    near1: 0,
+    near: 0,
+    near7: 0,
+    undated: 0,
+    neighbours: 6.1599,
+    cosNear: 0,
+    actorsNear: 0,
+    placesNear: 0,
+    cosNear1: 0,
+    actorsNear1: 0,
+    crowd: 0,
+  },
   same: 0.3363,
   related: 0.0347,
   minCosine: 0.1,
   dated: {
-    direct: { bias: -4.3618, weights: { cosine: 0.3821, actors: 0.599, places: 0.5879, dateMatch: 2.0353, dateConflict: -0.6119, gap: -1.9953, near1: 0, near: 0, near7: 0, undated: 0, neighbours: 0, cosNear: 0.4481, actorsNear: 1.0737, placesNear: 0.9146, cosNear1: 0.2823, actorsNear1: 0.7479, crowd: CROWD_WEIGHT } },
+    direct: {
+      bias: -4.3618,
+      weights: {
+        cosine: 0.3821,
+        actors: 0.599,
+        places: 0.5879,
+        dateMatch: 2.0353,
+        dateConflict: -0.6119,
+        gap: -1.9953,
+        near1: 0,
+        near: 0,
+        near7: 0,
+        undated: 0,
+        neighbours: 0,
+        cosNear: 0.4481,
+        actorsNear: 1.0737,
+        placesNear: 0.9146,
+        cosNear1: 0.2823,
+        actorsNear1: 0.7479,
+        crowd: CROWD_WEIGHT,
+      },
+    },
     bias: -4.3618,
-    weights: { cosine: 0.3821, actors: 0.599, places: 0.5879, dateMatch: 2.0353, dateConflict: -0.6119, gap: -1.9953, near1: 0, near: 0, near7: 0, undated: 0, neighbours: 0, cosNear: 0.4481, actorsNear: 1.0737, placesNear: 0.9146, cosNear1: 0.2823, actorsNear1: 0.7479, crowd: CROWD_WEIGHT },
+    weights: {
+      cosine: 0.3821,
+      actors: 0.599,
+      places: 0.5879,
+      dateMatch: 2.0353,
+      dateConflict: -0.6119,
+      gap: -1.9953,
+      near1: 0,
+      near: 0,
+      near7: 0,
+      undated: 0,
+      neighbours: 0,
+      cosNear: 0.4481,
+      actorsNear: 1.0737,
+      placesNear: 0.9146,
+      cosNear1: 0.2823,
+      actorsNear1: 0.7479,
+      crowd: CROWD_WEIGHT,
+    },
     same: 0.0948,
     related: 0.0237,
     minCosine: 0.05,
@@ -394,7 +489,10 @@ export function scorePair(model: Logistic, f: Features): number {
  */
 export function neighbourSignals(prepared: readonly Prepared[], s1: readonly number[], direct: (f: Features) => number, m: number, k: number, min: number): number[] {
   const out = new Array<number>(prepared.length).fill(0);
-  const pool = prepared.map((_, i) => i).sort((a, b) => s1[b]! - s1[a]! || a - b).slice(0, m);
+  const pool = prepared
+    .map((_, i) => i)
+    .sort((a, b) => s1[b]! - s1[a]! || a - b)
+    .slice(0, m);
   const n = pool.length;
   if (n < 2) return out;
   // sim[a][b] over members: index 0 is the query, 1..n the pool.
@@ -408,24 +506,26 @@ export function neighbourSignals(prepared: readonly Prepared[], s1: readonly num
       sim[b + 1]![a + 1] = v;
     }
   }
-  const nearest = sim.map((row, a) =>
-    new Set(
-      row
-        .map((v, b) => [v, b] as const)
-        .filter(([v, b]) => b !== a && v >= min)
-        .sort((x, y) => y[0] - x[0] || x[1] - y[1])
-        .slice(0, k)
-        .map(([, b]) => b),
-    ),
+  const nearest = sim.map(
+    (row, a) =>
+      new Set(
+        row
+          .map((v, b) => [v, b] as const)
+          .filter(([v, b]) => b !== a && v >= min)
+          .sort((x, y) => y[0] - x[0] || x[1] - y[1])
+          .slice(0, k)
+          .map(([, b]) => b),
+      ),
   );
   const mine = nearest[0]!;
   for (let a = 1; a <= n; a++) {
     let shared = 0;
     let union = 0;
-    for (const b of nearest[a]!) if (b !== 0) {
-      union++;
-      if (mine.has(b)) shared++;
-    }
+    for (const b of nearest[a]!)
+      if (b !== 0) {
+        union++;
+        if (mine.has(b)) shared++;
+      }
     for (const b of mine) if (b !== a && !nearest[a]!.has(b)) union++;
     out[pool[a - 1]!] = union === 0 ? 0.5 : shared / union;
   }
@@ -501,7 +601,13 @@ export async function findEarlierCoverage(query: Fingerprint, source: CandidateS
   const keys = lookupKeys(query);
   const dayKeys = keys.filter((k) => k.startsWith('d:'));
   const limit = opts.limitPerKey ?? 200;
-  const [hits, dayHits] = await Promise.all([source.byKeys(keys.filter((k) => !k.startsWith('d:')), limit), dayKeys.length ? source.byKeys(dayKeys, limit) : Promise.resolve([])]);
+  const [hits, dayHits] = await Promise.all([
+    source.byKeys(
+      keys.filter((k) => !k.startsWith('d:')),
+      limit,
+    ),
+    dayKeys.length ? source.byKeys(dayKeys, limit) : Promise.resolve([]),
+  ]);
   const counts = new Map<FingerprintId, number>();
   for (const id of [...hits, ...dayHits]) if (!exclude.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
   // How many articles of the days around this one the archive holds (the `crowd` signal).
@@ -534,5 +640,5 @@ export async function findEarlierCoverage(query: Fingerprint, source: CandidateS
     out.push({ id: s.id, score, tier, shared: sig.shared, features: sig.features });
   });
   out.sort((a, b) => b.score - a.score || String(a.id).localeCompare(String(b.id)));
-  return out.slice(0, opts.keepAll ? out.length : opts.maxResults ?? 50);
+  return out.slice(0, opts.keepAll ? out.length : (opts.maxResults ?? 50));
 }

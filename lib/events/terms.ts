@@ -33,7 +33,29 @@ const STOP_WORDS = new Set(
 );
 
 /** Words the S-stemmer must leave alone (their final "s" is not a plural). */
-const KEEP_S = new Set(['news', 'series', 'species', 'bus', 'gas', 'kansas', 'texas', 'paris', 'los', 'angeles', 'christmas', 'aids', 'isis', 'hamas', 'analysis', 'crisis', 'thesis', 'basis', 'physics', 'politics', 'economics']);
+const KEEP_S = new Set([
+  'news',
+  'series',
+  'species',
+  'bus',
+  'gas',
+  'kansas',
+  'texas',
+  'paris',
+  'los',
+  'angeles',
+  'christmas',
+  'aids',
+  'isis',
+  'hamas',
+  'analysis',
+  'crisis',
+  'thesis',
+  'basis',
+  'physics',
+  'politics',
+  'economics',
+]);
 
 /** Harman's S-stemmer: -ies → -y, -es → -e, -s → '' (with the usual exceptions). */
 export function stem(word: string): string {

@@ -45,7 +45,10 @@ export function fitLogistic(pairs: readonly Pair[], use: readonly FeatureName[],
   const d = use.length + 1;
   const w = new Array<number>(d).fill(0);
   const x = (p: Pair, j: number) => (j === 0 ? 1 : p.features[use[j - 1]!]);
-  const n = Math.max(1e-9, pairs.reduce((a, p) => a + (p.weight ?? 1), 0));
+  const n = Math.max(
+    1e-9,
+    pairs.reduce((a, p) => a + (p.weight ?? 1), 0),
+  );
   for (let it = 0; it < iterations; it++) {
     const g = new Array<number>(d).fill(0);
     const h = Array.from({ length: d }, () => new Array<number>(d).fill(0));
@@ -172,13 +175,25 @@ export function fitModel(
   let chosen = { floor: floors[0] ?? 0, threshold: 1, f1: -1, scores: raw };
   for (const floor of floors) {
     const scores = raw.map((s, i) => (passesFloor({ minCosine: floor, ...(minActors !== undefined ? { minActors } : {}) }, pairs[i]!.features) ? s : -Infinity));
-    const b = bestThresholdGroups(scores, pairs.map((p) => p.same), groups);
+    const b = bestThresholdGroups(
+      scores,
+      pairs.map((p) => p.same),
+      groups,
+    );
     if (b.f1 > chosen.f1) chosen = { floor, threshold: b.threshold, f1: b.f1, scores };
   }
   const same = chosen.threshold;
   const withTopic = pairs.every((p) => p.topic !== undefined);
   let related = same / 4;
-  if (withTopic) related = Math.min(same, bestThresholdGroups(chosen.scores, pairs.map((p) => p.topic === true), groups).threshold);
+  if (withTopic)
+    related = Math.min(
+      same,
+      bestThresholdGroups(
+        chosen.scores,
+        pairs.map((p) => p.topic === true),
+        groups,
+      ).threshold,
+    );
   return { direct: direct ?? fitted, bias: fitted.bias, weights: fitted.weights, same, related, minCosine: chosen.floor, ...(minActors !== undefined ? { minActors } : {}) };
 }
 

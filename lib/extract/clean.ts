@@ -30,16 +30,55 @@ export type Clutter = 'prompt' | 'related' | 'comments' | 'credit' | 'byline' | 
 
 /** Class/id words (split on - _ and camelCase, lower-cased) and what they mark. */
 const CLASS_WORDS: Record<string, Clutter> = {
-  share: 'prompt', sharing: 'prompt', sharebar: 'prompt', social: 'prompt', newsletter: 'prompt', newsletters: 'prompt',
-  signup: 'prompt', subscribe: 'prompt', subscription: 'prompt', subscriptions: 'prompt', promo: 'prompt', cta: 'prompt',
-  advert: 'prompt', advertisement: 'prompt', ad: 'prompt', ads: 'prompt', sponsored: 'prompt', paywall: 'prompt',
-  related: 'related', recommended: 'related', recommendations: 'related', recirc: 'related', rail: 'related',
-  outbrain: 'related', taboola: 'related', breadcrumb: 'related', breadcrumbs: 'related', tags: 'related',
-  comment: 'comments', comments: 'comments', disqus: 'comments',
-  credit: 'credit', credits: 'credit', copyright: 'credit', attribution: 'credit',
-  byline: 'byline', bylines: 'byline', author: 'byline', authors: 'byline',
-  dateline: 'date', timestamp: 'date', date: 'date', time: 'date', published: 'date', updated: 'date',
-  tooltip: 'hidden', popover: 'hidden', hovercard: 'hidden', flyout: 'hidden',
+  share: 'prompt',
+  sharing: 'prompt',
+  sharebar: 'prompt',
+  social: 'prompt',
+  newsletter: 'prompt',
+  newsletters: 'prompt',
+  signup: 'prompt',
+  subscribe: 'prompt',
+  subscription: 'prompt',
+  subscriptions: 'prompt',
+  promo: 'prompt',
+  cta: 'prompt',
+  advert: 'prompt',
+  advertisement: 'prompt',
+  ad: 'prompt',
+  ads: 'prompt',
+  sponsored: 'prompt',
+  paywall: 'prompt',
+  related: 'related',
+  recommended: 'related',
+  recommendations: 'related',
+  recirc: 'related',
+  rail: 'related',
+  outbrain: 'related',
+  taboola: 'related',
+  breadcrumb: 'related',
+  breadcrumbs: 'related',
+  tags: 'related',
+  comment: 'comments',
+  comments: 'comments',
+  disqus: 'comments',
+  credit: 'credit',
+  credits: 'credit',
+  copyright: 'credit',
+  attribution: 'credit',
+  byline: 'byline',
+  bylines: 'byline',
+  author: 'byline',
+  authors: 'byline',
+  dateline: 'date',
+  timestamp: 'date',
+  date: 'date',
+  time: 'date',
+  published: 'date',
+  updated: 'date',
+  tooltip: 'hidden',
+  popover: 'hidden',
+  hovercard: 'hidden',
+  flyout: 'hidden',
 };
 
 /** Whole class names (and prefixes) for text meant for screen readers only, and for hover cards. */
@@ -176,7 +215,8 @@ function inside(el: Element, root: Element): boolean {
 }
 
 /** English contributor and reporting lines. */
-const CONTRIBUTOR_LINE = /^[([]?(?:(?:additional )?(?:reporting|writing|editing|research) by\b|with (?:additional )?reporting by\b)|\bcontributed (?:to )?(?:this|the) (?:report|story|article)(?:ing)?\.?[)\]]?$/i;
+const CONTRIBUTOR_LINE =
+  /^[([]?(?:(?:additional )?(?:reporting|writing|editing|research) by\b|with (?:additional )?reporting by\b)|\bcontributed (?:to )?(?:this|the) (?:report|story|article)(?:ing)?\.?[)\]]?$/i;
 
 /** Words of a datestamp ("Published 1 day ago", "Updated Nov 19, 9:41 AM", "First Published: Tuesday, …"). */
 const DATE_LINE_WORDS =
@@ -200,7 +240,12 @@ export interface CleanOptions {
 
 export type CleanReport = Partial<Record<Clutter | 'caption' | 'title' | 'contributor' | 'label', number>>;
 
-const key = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const key = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /**
  * Before Readability, on its copy of the page: a heading classed as the title of a related block

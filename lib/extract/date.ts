@@ -13,7 +13,19 @@
  */
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -45,12 +57,25 @@ function utc(ms: number): string | null {
 }
 
 // 2025-08-19, 2025-08-19T19:30, 2025-08-19 19:30:00.123+01:00, 20250819T193000Z, ...+0100, ...+01
-const ISO_RE =
-  /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const ISO_RE = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
 const ZONE_ABBR: Record<string, number> = {
-  utc: 0, gmt: 0, z: 0, bst: 60, cet: 60, cest: 120, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420,
-  mdt: -360, pst: -480, pdt: -420, aest: 600, aedt: 660,
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  bst: 60,
+  cet: 60,
+  cest: 120,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+  aest: 600,
+  aedt: 660,
 };
 
 function offsetMinutes(zone: string | undefined): number | null {
@@ -114,13 +139,7 @@ export function dateInText(s: string): { date: string; at: number } | null {
   const m = TEXT_DATE.exec(s);
   if (!m) return null;
   const g = (i: number) => Number(m[i]);
-  const [y, mo, d] = m[3]
-    ? [g(3), MONTHS[m[2]!.slice(0, 3).toLowerCase()]!, g(1)]
-    : m[6]
-      ? [g(6), MONTHS[m[4]!.slice(0, 3).toLowerCase()]!, g(5)]
-      : m[7]
-        ? [g(7), g(8), g(9)]
-        : [g(12), g(11), g(10)];
+  const [y, mo, d] = m[3] ? [g(3), MONTHS[m[2]!.slice(0, 3).toLowerCase()]!, g(1)] : m[6] ? [g(6), MONTHS[m[4]!.slice(0, 3).toLowerCase()]!, g(5)] : m[7] ? [g(7), g(8), g(9)] : [g(12), g(11), g(10)];
   const day = ymd(y, mo, d);
   if (!day) return null;
   const at = m.index;

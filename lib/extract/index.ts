@@ -17,20 +17,7 @@ import type { Article, ExtractResult, NotArticleReason } from '../types';
 import { countWords, textBlocks } from './blocks';
 import { cleanContent, dropRelatedBlocks, onlyDateWords, type CleanReport } from './clean';
 import { dateInText } from './date';
-import {
-  documentTitle,
-  findCanonical,
-  findLang,
-  findPublished,
-  findPublisher,
-  firstMeta,
-  hostName,
-  jsonName,
-  knownAggregator,
-  nameKey,
-  readPageMeta,
-  stripSiteFromTitle,
-} from './metadata';
+import { documentTitle, findCanonical, findLang, findPublished, findPublisher, firstMeta, hostName, jsonName, knownAggregator, nameKey, readPageMeta, stripSiteFromTitle } from './metadata';
 
 export { normaliseUrl } from './url';
 
@@ -262,12 +249,7 @@ export function readPage(doc: Document, pageUrl: string, opts: ExtractOptions & 
   // Readability's title already is the page's metadata title when there is one (JSON-LD name or
   // headline, whichever matches the HTML title; then dc:title, og:title, twitter:title,
   // parsely-title) and otherwise its cleaned <title>; the fallbacks cover a page it found no title on.
-  const headline =
-    clean(parsed.title) ||
-    clean(firstMeta(pm, 'og:title', 'twitter:title')) ||
-    clean(jsonName(pm.article?.headline)) ||
-    visibleText(doc.querySelector('h1')) ||
-    documentTitle(doc);
+  const headline = clean(parsed.title) || clean(firstMeta(pm, 'og:title', 'twitter:title')) || clean(jsonName(pm.article?.headline)) || visibleText(doc.querySelector('h1')) || documentTitle(doc);
   const { publisher, aggregator } = findPublisher(doc, pm, { pageUrl, headline, readabilitySiteName: parsed.siteName });
   const siteName = firstMeta(pm, 'og:site_name') ?? clean(parsed.siteName);
   const siteNames = [siteName, publisher, aggregator, hostName(pageUrl), knownAggregator(siteName, pageUrl)?.name];

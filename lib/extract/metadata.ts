@@ -241,7 +241,12 @@ export function titleSegments(title: string): string[] {
  * stay: a dash inside a headline is not a separator.
  */
 export function stripSiteFromTitle(title: string, names: (string | null | undefined)[]): string {
-  const keys = new Set(names.filter((n): n is string => !!n).map(nameKey).filter(Boolean));
+  const keys = new Set(
+    names
+      .filter((n): n is string => !!n)
+      .map(nameKey)
+      .filter(Boolean),
+  );
   const t = text(title);
   if (!keys.size) return t;
   const parts = t.split(new RegExp(`(${TITLE_SEPARATORS.source})`));
@@ -282,11 +287,7 @@ export function findPublished(doc: Document, pm: PageMeta, readabilityTime?: str
   for (const n of pm.jsonld) candidates.push(n.datePublished);
   const itemprop = doc.querySelector('[itemprop="datePublished"]');
   if (itemprop) candidates.push(itemprop.getAttribute('content'), itemprop.getAttribute('datetime'), itemprop.textContent);
-  const times = [
-    doc.querySelector('time[pubdate][datetime]'),
-    doc.querySelector('article time[datetime], main time[datetime]'),
-    doc.querySelector('time[datetime]'),
-  ];
+  const times = [doc.querySelector('time[pubdate][datetime]'), doc.querySelector('article time[datetime], main time[datetime]'), doc.querySelector('time[datetime]')];
   for (const t of times) if (t) candidates.push(t.getAttribute('datetime'));
   candidates.push(readabilityTime);
   // A time given in UTC gives way to the same moment given in the page's own zone elsewhere
@@ -314,7 +315,7 @@ export function findPublished(doc: Document, pm: PageMeta, readabilityTime?: str
     return null;
   }
   const m = /\/((?:19|20)\d\d)\/([a-z]{3}|\d\d?)\/(\d\d?)\//i.exec(path);
-  return m ? dateInText(`${m[3]} ${m[2]} ${m[1]}`.replace(/ (\d+) /, '.$1.'))?.date ?? null : null;
+  return m ? (dateInText(`${m[3]} ${m[2]} ${m[1]}`.replace(/ (\d+) /, '.$1.'))?.date ?? null) : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -429,12 +430,10 @@ const core = (s: string): string => nameKey(s.replace(/\.[a-z]{2,3}(?:\.[a-z]{2}
  * ("https://www.newsnation.in", "@politifact", "detroitnews"), 1 for words run together
  * ("TheHill", "CTVNews"), 2 otherwise.
  */
-const written = (s: string): number =>
-  isUrl(s) || s[0] === '@' || (s === s.toLowerCase() && /[a-z]/.test(s)) ? 0 : /[a-z][A-Z]|[A-Z][A-Z][a-z]/.test(s) && !s.includes(' ') ? 1 : 2;
+const written = (s: string): number => (isUrl(s) || s[0] === '@' || (s === s.toLowerCase() && /[a-z]/.test(s)) ? 0 : /[a-z][A-Z]|[A-Z][A-Z][a-z]/.test(s) && !s.includes(' ') ? 1 : 2);
 
 /** Whether the words spell `key`, each giving a prefix of itself, one letter at least ("new york times" → "nytimes"). */
-const spells = (key: string, words: string[]): boolean =>
-  words.length ? [...words[0]!].some((_, n) => key.startsWith(words[0]!.slice(0, n + 1)) && spells(key.slice(n + 1), words.slice(1))) : !key;
+const spells = (key: string, words: string[]): boolean => (words.length ? [...words[0]!].some((_, n) => key.startsWith(words[0]!.slice(0, n + 1)) && spells(key.slice(n + 1), words.slice(1))) : !key);
 
 /**
  * The leading words of `s` that spell `key`, a leading "The" aside: "PolitiFact West Virginia" and
@@ -443,7 +442,16 @@ const spells = (key: string, words: string[]): boolean =>
 function spelling(s: string, key: string): string | null {
   const words = s.split(' ');
   for (let i = 1; i <= words.length; i++) {
-    if (spells(key, words.slice(0, i).map(core).filter((w, j) => w && (j || w !== 'the')))) return words.slice(0, i).join(' ');
+    if (
+      spells(
+        key,
+        words
+          .slice(0, i)
+          .map(core)
+          .filter((w, j) => w && (j || w !== 'the')),
+      )
+    )
+      return words.slice(0, i).join(' ');
   }
   return null;
 }
@@ -461,7 +469,13 @@ function ownNames(doc: Document, pm: PageMeta): string[] {
   for (const el of Array.from(doc.querySelectorAll('[class*="copyright" i],[id*="copyright" i],footer,[class*="footer" i] p')).slice(0, 20)) {
     const t = text(el.textContent);
     const i = t.search(/©|\(c\)|ⓒ|copyright/i);
-    if (i >= 0) out.push(t.slice(i).replace(/^(?:©|\(c\)|ⓒ|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|[\s,])+/i, '').split(/[,|©]|\.\s|\.$|\s[-–—]\s|\sall rights|\s\d{4}/i)[0]);
+    if (i >= 0)
+      out.push(
+        t
+          .slice(i)
+          .replace(/^(?:©|\(c\)|ⓒ|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|[\s,])+/i, '')
+          .split(/[,|©]|\.\s|\.$|\s[-–—]\s|\sall rights|\s\d{4}/i)[0],
+      );
   }
   return out.map((n) => text(n)).filter((n) => n && n.length <= 60 && n.split(' ').length <= 6);
 }
@@ -508,11 +522,7 @@ export interface PublisherInfo {
  * site publishes its own piece: aggregator = null, publisher = og:site_name, JSON-LD publisher or
  * the host name.
  */
-export function findPublisher(
-  doc: Document,
-  pm: PageMeta,
-  opts: { pageUrl: string; headline: string; readabilitySiteName?: string | null },
-): PublisherInfo {
+export function findPublisher(doc: Document, pm: PageMeta, opts: { pageUrl: string; headline: string; readabilitySiteName?: string | null }): PublisherInfo {
   const a = pm.article;
   const jsonPublisher = a ? jsonName(a.publisher) : null;
   const websiteName = jsonName(pm.jsonld.find((n) => types(n).includes('WebSite'))?.name);
@@ -524,11 +534,12 @@ export function findPublisher(
 
   // Explicit statements that the piece comes from elsewhere.
   const basedOn = a?.isBasedOn;
-  const explicit = [
-    a ? jsonName(a.sourceOrganization) : null,
-    basedOn && typeof basedOn === 'object' ? jsonName((basedOn as JsonObject).publisher) : null,
-    nameOrHost(firstMeta(pm, 'original-source', 'syndication-source', 'dc.source', 'citation_publisher')),
-  ].find((n) => n && !isSite(n)) ?? null;
+  const explicit =
+    [
+      a ? jsonName(a.sourceOrganization) : null,
+      basedOn && typeof basedOn === 'object' ? jsonName((basedOn as JsonObject).publisher) : null,
+      nameOrHost(firstMeta(pm, 'original-source', 'syndication-source', 'dc.source', 'citation_publisher')),
+    ].find((n) => n && !isSite(n)) ?? null;
 
   const carried = !!known || !!explicit;
   if (carried) {
@@ -538,13 +549,9 @@ export function findPublisher(
       titleSegments(documentTitle(doc))
         .filter((s) => nameKey(s) !== headlineKey && !headlineKey.includes(nameKey(s)) && !isSite(s))
         .find((s) => s.length <= 60 && s.split(' ').length <= 8) ?? null;
-    const original = [
-      explicit,
-      jsonPublisher,
-      nameOrHost(firstMeta(pm, 'article:publisher', 'publisher', 'dc.publisher', 'dcterms.publisher')),
-      publisherFromElements(doc),
-      titleCandidate,
-    ].find((n) => n && !isSite(n) && (!aggregator || nameKey(n) !== nameKey(aggregator)));
+    const original = [explicit, jsonPublisher, nameOrHost(firstMeta(pm, 'article:publisher', 'publisher', 'dc.publisher', 'dcterms.publisher')), publisherFromElements(doc), titleCandidate].find(
+      (n) => n && !isSite(n) && (!aggregator || nameKey(n) !== nameKey(aggregator)),
+    );
     if (original) return { publisher: original, aggregator };
     // A known aggregator with no sign of another publisher: its own piece, or an unknown source.
     const own = [jsonPublisher, publisherFromElements(doc)].find((n) => n && isSite(n));

@@ -12,8 +12,7 @@ import type { EntityType, Mention } from '../types.ts';
 const CREDIT_BEFORE =
   /(?:\b(?:photo|photograph|picture|image|video|graphic)s?\s*(?:credit|copyright|courtesy)?\s*(?:by|:|of)?|\bcredit(?:s)?\s*:?|\bcopyright\s*(?:\(c\)|©)?|©|\bcourtesy(?:\s+of)?|\b(?:photo|image|picture)\s+via)\s*$/i;
 /** Paragraph openings of bylines and reporting credits. */
-const BYLINE_PARA =
-  /^\s*[([]?\s*(?:by\s+\p{Lu}|(?:additional\s+)?(?:reporting|writing|editing|compiled|contributing|contributors?|edited|reported)\b(?:\s+by)?\s*:?)/iu;
+const BYLINE_PARA = /^\s*[([]?\s*(?:by\s+\p{Lu}|(?:additional\s+)?(?:reporting|writing|editing|compiled|contributing|contributors?|edited|reported)\b(?:\s+by)?\s*:?)/iu;
 /** Reporting credits anywhere in a paragraph ("…; Editing by Y", "X contributed to this report"). */
 const CREDIT_ANYWHERE = /\b(?:editing|reporting|writing)\s+by\b|\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|reporting)\b/i;
 /** Author biographies: "X is a reporter for…", "X covers the White House", "X has covered economics since…". */
@@ -177,24 +176,23 @@ export function joinParticleNames(paragraphs: string[], mentions: Mention[]): Me
 // General knowledge: a few classes of names whose type news does not state
 
 /** Planets, the Moon and the Sun and the large moons news writes about: places. */
-const SKY_PLACES = new Set(
-  'earth moon sun mercury venus mars jupiter saturn uranus neptune pluto ceres europa ganymede callisto io titan enceladus triton charon'.split(' '),
-);
+const SKY_PLACES = new Set('earth moon sun mercury venus mars jupiter saturn uranus neptune pluto ceres europa ganymede callisto io titan enceladus triton charon'.split(' '));
 /** Institutions named after their buildings or seats ("the White House said"): organisations. */
-const SEATS = new Set(['white house', 'pentagon', 'kremlin', 'elysee', 'élysée', 'elysée', 'quai d\'orsay', 'blue house', 'vatican', 'downing street', 'whitehall', 'foggy bottom']);
+const SEATS = new Set(['white house', 'pentagon', 'kremlin', 'elysee', 'élysée', 'elysée', "quai d'orsay", 'blue house', 'vatican', 'downing street', 'whitehall', 'foggy bottom']);
 
 /** The type a general list gives a name, or null. */
 export function generalKnowledge(name: string): EntityType | null {
-  const k = name.toLowerCase().replace(/^the\s+/, '').replace(/[’]/g, "'");
+  const k = name
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/[’]/g, "'");
   if (SKY_PLACES.has(k)) return 'LOC';
   if (SEATS.has(k)) return 'ORG';
   return null;
 }
 
 /** Events, holidays and periods that are capitalised but are not actors ("Brexit", "Christmas"). */
-const NOT_ACTORS = new Set(
-  'brexit covid covid-19 coronavirus christmas easter thanksgiving halloween ramadan hanukkah diwali passover lent'.split(' '),
-);
+const NOT_ACTORS = new Set('brexit covid covid-19 coronavirus christmas easter thanksgiving halloween ramadan hanukkah diwali passover lent'.split(' '));
 /** Time-zone abbreviations that start datelines and timestamps ("11:04 PM EST"). */
 const TIME_ZONES = new Set('est edt cst cdt mst mdt pst pdt gmt bst cet cest utc ist aest am pm a.m. p.m.'.split(' '));
 
@@ -208,7 +206,10 @@ const TICKER = /(?:^|\s)(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{4,}=?
  */
 export function isGluedNames(text: string): boolean {
   if (!/\p{Ll}\p{Lu}/u.test(text)) return false;
-  const pieces = text.split(/[\s-]+/).flatMap((w) => w.split(/(?<=\p{Ll})(?=\p{Lu})/u)).filter((p) => p.length >= 3);
+  const pieces = text
+    .split(/[\s-]+/)
+    .flatMap((w) => w.split(/(?<=\p{Ll})(?=\p{Lu})/u))
+    .filter((p) => p.length >= 3);
   return new Set(pieces.map((p) => p.toLowerCase())).size < pieces.length;
 }
 
@@ -260,10 +261,8 @@ const THING_AFTER = new RegExp(
 );
 
 /** A thing noun right before a name, in apposition ("the cargo ship Progress", "games like Temple Run"), or naming it ("a mission called X"). */
-const THING_BEFORE =
-  /\b(?:(?:spacecraft|ship|rocket|lander|rover|probe|telescope|satellite|capsule|game|album|film|movie|song|novel|musical|series)|(?:games|apps|films|movies|songs) like)\s+$/;
-const THING_CALLED =
-  /\b(?:mission|program|programme|project|spacecraft|lander|rover|probe|game|app|software|drug|vaccine|initiative)\s+(?:called|named|dubbed)\s+$/;
+const THING_BEFORE = /\b(?:(?:spacecraft|ship|rocket|lander|rover|probe|telescope|satellite|capsule|game|album|film|movie|song|novel|musical|series)|(?:games|apps|films|movies|songs) like)\s+$/;
+const THING_CALLED = /\b(?:mission|program|programme|project|spacecraft|lander|rover|probe|game|app|software|drug|vaccine|initiative)\s+(?:called|named|dubbed)\s+$/;
 
 /**
  * How firmly one mention is written as a thing: 2 when the text says so (a title in quotation marks, "“Super Mario
@@ -349,7 +348,8 @@ export interface TypeCues {
   apposition?: number;
 }
 
-const LOC_BEFORE = /\b(?:in|near|from|across|over|outside|inside|throughout|towards?|into|around|within|northern|southern|eastern|western|central|visit(?:ed|ing)?|travel(?:led|ed|ing)? to)\s+(?:the\s+)?$/i;
+const LOC_BEFORE =
+  /\b(?:in|near|from|across|over|outside|inside|throughout|towards?|into|around|within|northern|southern|eastern|western|central|visit(?:ed|ing)?|travel(?:led|ed|ing)? to)\s+(?:the\s+)?$/i;
 const ORG_BEFORE =
   /\b(?:company|firm|startup|start-up|rival|giant|platform|app|website|site|agency|network|broadcaster|newspaper|magazine|outlet|subsidiary|owner|maker|retailer|carrier|airline|bank|lender|insurer|brand|service|group|studio|publisher|conglomerate|developer|joined|join|left|quit|owned by|acquired by|bought by|sold to|stake in|shares (?:of|in)|investors? in|co-?founder of|founder of|founded|ceo of|chief executive of|president of|chairman of|employees? (?:of|at)|works? (?:for|at)|worked (?:for|at)|spokes(?:man|woman|person) for|representatives? (?:of|for)|(?:buyout|takeover|acquisition|purchase) of|bought|acquired|layoffs at|(?:professor|economist|analyst|researcher|scientist|fellow|student|lecturer|engineer|teacher|epidemiologist)s? (?:at|with))\s+(?:the\s+)?$/i;
 const ORG_AFTER =
@@ -364,8 +364,7 @@ const ORG_APPOSITION =
 const PER_APPOSITION =
   /^\s*,\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,4}?(?:commander|president|minister|secretary|spokes(?:man|woman|person)|leader|chief|director|founder|co-founder|governor|mayor|senator|lawmaker|professor|analyst|economist|lawyer|attorney|teacher|officer|ambassador|executive|actor|actress|singer|player|coach|author|writer|resident|mother|father|son|daughter|wife|husband|brother|sister|student|researcher|scientist|doctor|chairman|chairwoman|manager|owner|judge|prosecutor)s?\b/iu;
 const LOC_AFTER = /^(?:-based\b|\s*,\s*(?:where|which is)\b|\s+(?:county|counties|province|region|state|city)\b)/i;
-const PER_AFTER =
-  /^(?:\s*,\s*(?:who|\d{1,3}\s*,)|\s*\(\s*\d{1,3}\s*\)|\s+(?:and\s+(?:his|her)|himself|herself)\b)/i;
+const PER_AFTER = /^(?:\s*,\s*(?:who|\d{1,3}\s*,)|\s*\(\s*\d{1,3}\s*\)|\s+(?:and\s+(?:his|her)|himself|herself)\b)/i;
 const PRONOUN_PER = /\b(?:he|she|his|her|him|himself|herself)\b/gi;
 const PRONOUN_ORG = /\b(?:its|it)\b/gi;
 

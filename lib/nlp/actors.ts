@@ -21,25 +21,148 @@
  * the same key in every article. Pure, no dependencies.
  */
 import type { Actor, EntityType, Mention } from '../types.ts';
-import { captionLabelLength, creditOnlyParagraph, creditReason, generalKnowledge, isNotAName, isOrdinaryWord, isPeopleName, isThingName, joinParticleNames, mentionCues, nameShapeType, thingCue, type TypeCues } from './actor-cues.ts';
+import {
+  captionLabelLength,
+  creditOnlyParagraph,
+  creditReason,
+  generalKnowledge,
+  isNotAName,
+  isOrdinaryWord,
+  isPeopleName,
+  isThingName,
+  joinParticleNames,
+  mentionCues,
+  nameShapeType,
+  thingCue,
+  type TypeCues,
+} from './actor-cues.ts';
 
 /** Titles that can stand before a person's name (multi-word ones first). Compared case-sensitively. */
 const TITLES = [
-  'Prime Minister', 'Deputy Prime Minister', 'President-elect', 'Vice President', 'Vice-President', 'Foreign Secretary',
-  'Home Secretary', 'Defence Secretary', 'Defense Secretary', 'Secretary of State', 'Crown Prince',
-  'Chief Justice', 'First Minister', 'Health Secretary', 'Chancellor of the Exchequer',
-  'Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Mx', 'Mx.', 'Sir', 'Dame', 'Dr', 'Dr.', 'Lord', 'Lady',
-  'Baroness', 'Baron', 'President', 'Chancellor', 'King', 'Queen', 'Prince', 'Princess', 'Pope', 'General',
-  'Gen.', 'Gen', 'Senator', 'Sen.', 'Rep.', 'Representative', 'Congressman', 'Congresswoman', 'Governor', 'Gov.',
-  'Judge', 'Justice', 'Professor', 'Prof', 'Prof.', 'Rev', 'Rev.', 'Reverend', 'Father', 'Sheikh', 'Imam',
-  'Rabbi', 'Cardinal', 'Archbishop', 'Bishop', 'Captain', 'Capt.', 'Colonel', 'Col.', 'Major', 'Lieutenant',
-  'Admiral', 'Marshal', 'Field Marshal', 'Sergeant', 'Commander', 'Minister', 'Secretary', 'Ambassador',
-  'Chairman', 'Speaker', 'Mayor', 'Emperor', 'Empress', 'Duke', 'Duchess', 'Earl', 'Countess', 'Ayatollah',
-  'Commissioner', 'Inspector', 'Detective', 'Officer', 'Agent', 'Coach', 'Saint', 'St', 'St.',
+  'Prime Minister',
+  'Deputy Prime Minister',
+  'President-elect',
+  'Vice President',
+  'Vice-President',
+  'Foreign Secretary',
+  'Home Secretary',
+  'Defence Secretary',
+  'Defense Secretary',
+  'Secretary of State',
+  'Crown Prince',
+  'Chief Justice',
+  'First Minister',
+  'Health Secretary',
+  'Chancellor of the Exchequer',
+  'Mr',
+  'Mr.',
+  'Mrs',
+  'Mrs.',
+  'Ms',
+  'Ms.',
+  'Miss',
+  'Mx',
+  'Mx.',
+  'Sir',
+  'Dame',
+  'Dr',
+  'Dr.',
+  'Lord',
+  'Lady',
+  'Baroness',
+  'Baron',
+  'President',
+  'Chancellor',
+  'King',
+  'Queen',
+  'Prince',
+  'Princess',
+  'Pope',
+  'General',
+  'Gen.',
+  'Gen',
+  'Senator',
+  'Sen.',
+  'Rep.',
+  'Representative',
+  'Congressman',
+  'Congresswoman',
+  'Governor',
+  'Gov.',
+  'Judge',
+  'Justice',
+  'Professor',
+  'Prof',
+  'Prof.',
+  'Rev',
+  'Rev.',
+  'Reverend',
+  'Father',
+  'Sheikh',
+  'Imam',
+  'Rabbi',
+  'Cardinal',
+  'Archbishop',
+  'Bishop',
+  'Captain',
+  'Capt.',
+  'Colonel',
+  'Col.',
+  'Major',
+  'Lieutenant',
+  'Admiral',
+  'Marshal',
+  'Field Marshal',
+  'Sergeant',
+  'Commander',
+  'Minister',
+  'Secretary',
+  'Ambassador',
+  'Chairman',
+  'Speaker',
+  'Mayor',
+  'Emperor',
+  'Empress',
+  'Duke',
+  'Duchess',
+  'Earl',
+  'Countess',
+  'Ayatollah',
+  'Commissioner',
+  'Inspector',
+  'Detective',
+  'Officer',
+  'Agent',
+  'Coach',
+  'Saint',
+  'St',
+  'St.',
 ].sort((a, b) => b.length - a.length);
 
 /** Titles that say "this is a person" even when the tagger said otherwise. */
-const PERSONAL = new Set(['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Mx', 'Mx.', 'Sir', 'Dame', 'Dr', 'Dr.', 'Lord', 'Lady', 'President', 'President-elect', 'Prime Minister', 'Pope', 'Senator', 'Baroness']);
+const PERSONAL = new Set([
+  'Mr',
+  'Mr.',
+  'Mrs',
+  'Mrs.',
+  'Ms',
+  'Ms.',
+  'Miss',
+  'Mx',
+  'Mx.',
+  'Sir',
+  'Dame',
+  'Dr',
+  'Dr.',
+  'Lord',
+  'Lady',
+  'President',
+  'President-elect',
+  'Prime Minister',
+  'Pope',
+  'Senator',
+  'Baroness',
+]);
 /**
  * Royal and similar titles make a person only before a single name or a name with a regnal number
  * ("Queen Elizabeth II", "King Charles"), not before longer names ("Queen Mary University",
@@ -75,10 +198,12 @@ const ROLE_WORDS = new Set(
   ).split(' '),
 );
 const ROLE_MODIFIERS = new Set(
-  ('foreign defence defense home interior finance justice health prime vice deputy former then acting chief ' +
+  (
+    'foreign defence defense home interior finance justice health prime vice deputy former then acting chief ' +
     'general executive senior special top military security national state press communications campaign ' +
     'opposition shadow labour conservative democratic republican party white house trade economy education ' +
-    'energy environment transport culture foreign-affairs of for and the staff affairs').split(' '),
+    'energy environment transport culture foreign-affairs of for and the staff affairs'
+  ).split(' '),
 );
 
 export interface BuildActorsOptions {
@@ -114,7 +239,11 @@ interface Item {
 }
 
 function normSpace(s: string): string {
-  return s.replace(/\u00ad/g, '').replace(/[\s\u00a0]+/g, ' ').replace(/[’‘]/g, "'").trim();
+  return s
+    .replace(/\u00ad/g, '')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/[’‘]/g, "'")
+    .trim();
 }
 
 function lowerKey(s: string): string {
@@ -292,7 +421,29 @@ function evidenceOf(items: Item[], paragraphs: string[], facts: (name: string) =
 }
 
 /** Words that begin place names and are also given names ("West Bank", "North Dakota", "New Jersey"). */
-const PLACE_STARTERS = new Set(['north', 'south', 'east', 'west', 'new', 'upper', 'lower', 'central', 'greater', 'little', 'mount', 'fort', 'port', 'lake', 'saint', 'st', 'san', 'santa', 'los', 'las', 'el']);
+const PLACE_STARTERS = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'new',
+  'upper',
+  'lower',
+  'central',
+  'greater',
+  'little',
+  'mount',
+  'fort',
+  'port',
+  'lake',
+  'saint',
+  'st',
+  'san',
+  'santa',
+  'los',
+  'las',
+  'el',
+]);
 
 /**
  * A name that starts like a person's: a known first name that is not also a country or a US state, not a word that
@@ -313,8 +464,7 @@ function startsWithPlace(name: string, facts: (name: string) => NameFacts): bool
   return f.loc && !f.cityOnly;
 }
 
-const argmax = (v: Record<EntityType, number>): EntityType =>
-  v.PER >= v.ORG && v.PER >= v.LOC ? 'PER' : v.ORG >= v.LOC ? 'ORG' : 'LOC';
+const argmax = (v: Record<EntityType, number>): EntityType => (v.PER >= v.ORG && v.PER >= v.LOC ? 'PER' : v.ORG >= v.LOC ? 'ORG' : 'LOC');
 
 /**
  * One type for everything a group's mentions call one name, from all the evidence in the article:
@@ -425,8 +575,10 @@ function salienceOf(its: Item[], paragraphs: string[], title: string, ev: Eviden
   if (its.some((it) => it.m.paragraph < 3)) s += 1;
   const speaks = its.some((it) => {
     const para = paragraphs[it.m.paragraph] ?? '';
-    return /^(?:['’]s?)?\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|added|wrote|tweeted|announced)\b/.test(para.slice(it.m.end, it.m.end + 80)) ||
-      /\b(?:said|says|according\s+to|told)\s+$/.test(para.slice(Math.max(0, it.m.start - 20), it.m.start));
+    return (
+      /^(?:['’]s?)?\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|added|wrote|tweeted|announced)\b/.test(para.slice(it.m.end, it.m.end + 80)) ||
+      /\b(?:said|says|according\s+to|told)\s+$/.test(para.slice(Math.max(0, it.m.start - 20), it.m.start))
+    );
   });
   if (speaks) s += 1;
   if (ev.personal || ev.titled || ev.firstNamed) s += 1;
@@ -531,7 +683,14 @@ function spelledInLowerCase(acr: string, texts: string[]): boolean {
 function notAnActor(its: Item[], paragraphs: string[], facts: (name: string) => NameFacts): boolean {
   if (its.some((it) => it.personal)) return false;
   const longest = its.reduce((a, b) => (b.core.length > a.core.length ? b : a)).core.replace(/^the\s+/i, '');
-  if (/^[A-Z]{2,5}$/.test(longest) && spelledInLowerCase(longest, its.map((it) => (paragraphs[it.m.paragraph] ?? '').slice(Math.max(0, it.m.start - 150), it.m.end + 150)))) return true;
+  if (
+    /^[A-Z]{2,5}$/.test(longest) &&
+    spelledInLowerCase(
+      longest,
+      its.map((it) => (paragraphs[it.m.paragraph] ?? '').slice(Math.max(0, it.m.start - 150), it.m.end + 150)),
+    )
+  )
+    return true;
   if (isThingName(longest)) return true;
   if (isPeopleName(longest, facts)) return true;
   const f = facts(longest);
@@ -609,7 +768,11 @@ function spellings(word: string, scan: SpellingScan): { title: string | null; lo
       if (!/\p{Ll}/u.test(w)) {
         const before = para.slice(Math.max(0, i - 40), i);
         const prev = before.trimEnd();
-        const next = para.slice(i + needle.length, i + needle.length + 40).trimStart().split(/\s/)[0] ?? '';
+        const next =
+          para
+            .slice(i + needle.length, i + needle.length + 40)
+            .trimStart()
+            .split(/\s/)[0] ?? '';
         // Written alone among ordinary words ("the NASA mission"), not inside a run of capitals ("Judge CARRIE ANN INABA").
         if (prev.length < before.length && /\p{Ll}/u.test(prev.split(/\s/).pop() ?? '') && !shouted(next)) acronym = true;
       } else if (/^\p{Lu}/u.test(w)) titles.set(w, (titles.get(w) ?? 0) + 1);
@@ -645,14 +808,17 @@ function unshout(name: string, scan: SpellingScan, facts: (name: string) => Name
 }
 
 /** Merges the mentions of one article into actors; returns the actors and the mentions with `actorKey` set. */
-export function buildActors(
-  paragraphs: string[],
-  mentions: Mention[],
-  options: BuildActorsOptions = {},
-): { actors: Actor[]; mentions: Mention[] } {
+export function buildActors(paragraphs: string[], mentions: Mention[], options: BuildActorsOptions = {}): { actors: Actor[]; mentions: Mention[] } {
   const facts = options.facts ?? (() => NO_FACTS);
   const kept: Mention[] = [];
-  const joined = splitJoinedNames(paragraphs, joinParticleNames(paragraphs, mentions.filter((m) => m.text.trim())), facts);
+  const joined = splitJoinedNames(
+    paragraphs,
+    joinParticleNames(
+      paragraphs,
+      mentions.filter((m) => m.text.trim()),
+    ),
+    facts,
+  );
   const creditParas = new Set<number>();
   const byPara = new Map<number, Mention[]>();
   for (const m of joined) {
@@ -804,7 +970,13 @@ export function buildActors(
             // "New York State Attorney General")
             if (h.items.some((it) => /\bThe\s+$/.test((paragraphs[it.m.paragraph] ?? '').slice(Math.max(0, it.m.start - 4), it.m.start))) && 'T' + allInitials(hw) === acr) return true;
             const ini = initials(hw);
-            return acr.length >= 3 && ini.length === acr.length + 1 && [...ini].some((_, i) => ini.slice(0, i) + ini.slice(i + 1) === acr) && ini[0] === acr[0] && ini[ini.length - 1] === acr[acr.length - 1];
+            return (
+              acr.length >= 3 &&
+              ini.length === acr.length + 1 &&
+              [...ini].some((_, i) => ini.slice(0, i) + ini.slice(i + 1) === acr) &&
+              ini[0] === acr[0] &&
+              ini[ini.length - 1] === acr[acr.length - 1]
+            );
           })
           .map(find),
       );
@@ -882,14 +1054,7 @@ export function buildActors(
     for (const it of its) if (!nickForms.has(it.core) || its.every((x) => nickForms.has(x.core))) counts.set(it.core, (counts.get(it.core) ?? 0) + 1);
     const forms = [...counts.keys()];
     const bare = (f: string) => f.replace(/^the\s+/i, '');
-    forms.sort(
-      (a, b) =>
-        bare(b).split(' ').length - bare(a).split(' ').length ||
-        bare(b).length - bare(a).length ||
-        counts.get(b)! - counts.get(a)! ||
-        a.length - b.length ||
-        (a < b ? -1 : 1),
-    );
+    forms.sort((a, b) => bare(b).split(' ').length - bare(a).split(' ').length || bare(b).length - bare(a).length || counts.get(b)! - counts.get(a)! || a.length - b.length || (a < b ? -1 : 1));
     let name = forms[0]!;
     const same = forms.filter((f) => f.toLowerCase() === name.toLowerCase());
     // The ordinary-case spelling over a shouted one ("Argentina", not the dateline's "ARGENTINA"), then the usual one.
@@ -904,7 +1069,16 @@ export function buildActors(
     for (const it of its) if (!aliases.includes(it.alias)) aliases.push(it.alias);
     for (const it of its) keyOf.set(it, key);
     const first = Math.min(...its.map((it) => it.m.paragraph * 1e6 + it.m.start));
-    actors.push({ key, name: canon, type, aliases, mentions: its.length, role: null, first, salience: salienceOf(its, paragraphs, options.title ?? '', ev) + (firmlyTyped(name.replace(/^the\s+/i, ''), facts) ? 1 : 0) });
+    actors.push({
+      key,
+      name: canon,
+      type,
+      aliases,
+      mentions: its.length,
+      role: null,
+      first,
+      salience: salienceOf(its, paragraphs, options.title ?? '', ev) + (firmlyTyped(name.replace(/^the\s+/i, ''), facts) ? 1 : 0),
+    });
   }
 
   // Clusters that end up with the same key (e.g. through `canonical`) are one actor.
@@ -998,9 +1172,7 @@ function findRole(para: string, m: Mention, all: Mention[]): string | null {
         // "French president", "US president", "Labour leader" — a capitalised word (not sentence-initial "The")
         if (!/^(The|A|An|And|But|Its|His|Her|Their|Meanwhile)$/.test(prev.text)) phrase = para.slice(prev.start, bw[i]!.end);
       } else if (/^(its|their)$/i.test(prev.text)) {
-        const ownerOrg = [...all]
-          .filter((o) => o.paragraph === m.paragraph && o.end <= prev.start && o.type !== 'PER' && prev.start - o.end < 200)
-          .sort((a, b) => b.end - a.end)[0];
+        const ownerOrg = [...all].filter((o) => o.paragraph === m.paragraph && o.end <= prev.start && o.type !== 'PER' && prev.start - o.end < 200).sort((a, b) => b.end - a.end)[0];
         const apos = para.includes('’') ? '’' : "'";
         if (ownerOrg) phrase = `${ownerOrg.text.replace(POSSESSIVE_RE, '')}${apos}s ${phrase}`;
       }

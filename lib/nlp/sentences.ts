@@ -50,25 +50,163 @@ const OPENERS = '"“‘\'([«„';
 
 /** Titles and abbreviations that precede a name or noun and never end a sentence. */
 const NEVER_FINAL = new Set([
-  'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'rev', 'revd', 'hon', 'st', 'mt', 'ft', 'sgt', 'gen', 'col', 'lt', 'capt', 'cpt',
-  'cmdr', 'adm', 'maj', 'gov', 'sen', 'rep', 'reps', 'pres', 'supt', 'insp', 'det', 'messrs', 'mme', 'mlle', 'fr', 'sr', 'jr',
-  'e.g', 'i.e', 'cf', 'viz', 'approx', 'ca', 'vs', 'v',
+  'mr',
+  'mrs',
+  'ms',
+  'mx',
+  'dr',
+  'prof',
+  'rev',
+  'revd',
+  'hon',
+  'st',
+  'mt',
+  'ft',
+  'sgt',
+  'gen',
+  'col',
+  'lt',
+  'capt',
+  'cpt',
+  'cmdr',
+  'adm',
+  'maj',
+  'gov',
+  'sen',
+  'rep',
+  'reps',
+  'pres',
+  'supt',
+  'insp',
+  'det',
+  'messrs',
+  'mme',
+  'mlle',
+  'fr',
+  'sr',
+  'jr',
+  'e.g',
+  'i.e',
+  'cf',
+  'viz',
+  'approx',
+  'ca',
+  'vs',
+  'v',
 ]);
 /** Abbreviations that can end a sentence: split only when the next word is a typical sentence opener. */
 const SOMETIMES_FINAL = new Set([
-  'inc', 'ltd', 'plc', 'corp', 'co', 'bros', 'llc', 'etc', 'al', 'dept', 'univ', 'ave', 'blvd', 'rd', 'est', 'govt',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+  'inc',
+  'ltd',
+  'plc',
+  'corp',
+  'co',
+  'bros',
+  'llc',
+  'etc',
+  'al',
+  'dept',
+  'univ',
+  'ave',
+  'blvd',
+  'rd',
+  'est',
+  'govt',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'mon',
+  'tue',
+  'tues',
+  'wed',
+  'thu',
+  'thur',
+  'thurs',
+  'fri',
+  'sat',
+  'sun',
 ]);
 /** Abbreviations that precede a number ("No. 10", "Art. 5", "p. 12"). */
 const BEFORE_NUMBER = new Set(['no', 'nos', 'nr', 'vol', 'vols', 'pp', 'p', 'fig', 'figs', 'art', 'arts', 'ch', 'chap', 'sec', 'para', 'op', 'tel', 'ed']);
 /** Words that typically open a sentence: after an ambiguous abbreviation they signal a boundary. */
 const OPENER_WORDS = new Set([
-  'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'there', 'here',
-  'but', 'and', 'or', 'so', 'yet', 'in', 'on', 'at', 'for', 'if', 'when', 'while', 'after', 'before', 'as', 'his', 'her',
-  'its', 'their', 'our', 'my', 'your', 'some', 'many', 'most', 'meanwhile', 'however', 'also', 'then', 'now', 'what',
-  'why', 'how', 'who', 'where', 'one', 'last', 'earlier', 'later', 'since', 'although', 'though', 'still', 'both',
-  'all', 'each', 'every', 'not', 'no', 'officials', 'shares', 'analysts',
+  'the',
+  'a',
+  'an',
+  'he',
+  'she',
+  'it',
+  'they',
+  'we',
+  'i',
+  'you',
+  'this',
+  'that',
+  'these',
+  'those',
+  'there',
+  'here',
+  'but',
+  'and',
+  'or',
+  'so',
+  'yet',
+  'in',
+  'on',
+  'at',
+  'for',
+  'if',
+  'when',
+  'while',
+  'after',
+  'before',
+  'as',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'my',
+  'your',
+  'some',
+  'many',
+  'most',
+  'meanwhile',
+  'however',
+  'also',
+  'then',
+  'now',
+  'what',
+  'why',
+  'how',
+  'who',
+  'where',
+  'one',
+  'last',
+  'earlier',
+  'later',
+  'since',
+  'although',
+  'though',
+  'still',
+  'both',
+  'all',
+  'each',
+  'every',
+  'not',
+  'no',
+  'officials',
+  'shares',
+  'analysts',
 ]);
 const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
 const isUpper = (c: string | undefined): boolean => c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
@@ -89,7 +227,7 @@ function wordAt(text: string, m: number): { word: string; start: number; opened:
   let s = m;
   while (s < text.length && OPENERS.includes(text[s]!)) s++;
   let e = s;
-  while (e < text.length && (isWordChar(text[e]) || text[e] === '\'' || text[e] === '’')) e++;
+  while (e < text.length && (isWordChar(text[e]) || text[e] === "'" || text[e] === '’')) e++;
   return { word: text.slice(s, e), start: s, opened: s > m };
 }
 
@@ -349,22 +487,21 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
         break;
       case '"':
         if (has('double') && (nextCloses || !prevOpens)) closeKind('double', i + 1);
-        else if (!has('double') && (!nextCloses || prevOpens) && next !== undefined && !isSpace(next))
-          stack.push({ start: i, open: c, kind: 'double' });
+        else if (!has('double') && (!nextCloses || prevOpens) && next !== undefined && !isSpace(next)) stack.push({ start: i, open: c, kind: 'double' });
         else if (has('double')) closeKind('double', i + 1);
         break;
       case '‘':
         if (prevOpens && next !== undefined && !isSpace(next)) stack.push({ start: i, open: c, kind: 'single' });
         break;
       case '’':
-      case '\'':
+      case "'":
         if (c === '’' && next === '’' && has('double') && top()?.kind === 'double' && !prevOpens) {
           // Two right single quotes close a double quotation in some wire copy (“Yes,’’ he said).
           closeKind('double', i + 2);
           i++;
           break;
         }
-        if (c === '\'' && next === '\'') {
+        if (c === "'" && next === "'") {
           // Two straight single quotes stand for one double quote mark (older newswire style: ''Yes,'' he said).
           const after = text[i + 2];
           const nextCloses2 = after === undefined || isSpace(after) || /[.,;:!?)\]}\-–—…”’"]/.test(after);
@@ -374,11 +511,10 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
           break;
         }
         if (has('single') && !isLetter(next) && !isSpace(prev) && prev !== undefined) closeKind('single', i + 1);
-        else if (c === '\'' && prevOpens && isLetter(next) && !has('single')) {
+        else if (c === "'" && prevOpens && isLetter(next) && !has('single')) {
           // A straight single quote opens only if a matching closer follows in the same paragraph.
           if (lastCloser === undefined) lastCloser = straightCloserIndex(text);
-          if (lastCloser[i]! > i && !/^(?:tis|twas|em|cause|n)\b/i.test(text.slice(i + 1, i + 7)))
-            stack.push({ start: i, open: c, kind: 'single' });
+          if (lastCloser[i]! > i && !/^(?:tis|twas|em|cause|n)\b/i.test(text.slice(i + 1, i + 7))) stack.push({ start: i, open: c, kind: 'single' });
         }
         break;
       default:
@@ -412,7 +548,7 @@ function straightCloserIndex(text: string): Int32Array {
         while (k >= 0 && text[k] !== '\n' && isSpace(text[k])) k--;
         if (text[k] === '\n') last = -1;
       }
-    } else if (c === '\'' && i > 0 && !isSpace(text[i - 1]) && !isWordChar(text[i + 1])) {
+    } else if (c === "'" && i > 0 && !isSpace(text[i - 1]) && !isWordChar(text[i + 1])) {
       const p = text[i - 1]!;
       if (isWordChar(p) ? text[i + 1] === undefined || /[\s.,;:!?)\]—–-]/.test(text[i + 1]!) : true) last = i;
     }

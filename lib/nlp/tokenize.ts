@@ -19,9 +19,7 @@ export interface Token {
 /** Characters split off the front of a word. */
 const OPENERS = new Set(['"', "'", '“', '‘', '„', '‚', '«', '‹', '(', '[', '{', '<', '¿', '¡', '`']);
 /** Characters split off the end of a word. */
-const CLOSERS = new Set([
-  '"', "'", '”', '’', '»', '›', ')', ']', '}', '>', ',', ';', ':', '!', '?', '.', '…', '*',
-]);
+const CLOSERS = new Set(['"', "'", '”', '’', '»', '›', ')', ']', '}', '>', ',', ';', ':', '!', '?', '.', '…', '*']);
 /** Dashes that separate words even when written without spaces ("war—and"). */
 const DASH_RE = /(\u2014|\u2013|\u2012|\u2015|--+)/;
 
@@ -111,7 +109,7 @@ function splitChunk(chunk: string, base: number, out: Token[]): void {
   // Trailing punctuation, innermost last.
   while (e > s) {
     const c = chunk[e - 1]!;
-    if (c === '.' ) {
+    if (c === '.') {
       // "..." as one token
       if (e - 3 >= s && chunk.slice(e - 3, e) === '...') {
         back.push({ text: '...', start: base + e - 3, end: base + e });
@@ -159,7 +157,7 @@ export function tokenize(text: string): Token[] {
       splitChunk(chunk, m.index, out);
       continue;
     }
-    for (let at = 0; at < chunk.length; ) {
+    for (let at = 0; at < chunk.length;) {
       let end = Math.min(chunk.length, at + MAX_CHUNK);
       const c = chunk.charCodeAt(end - 1);
       if (end < chunk.length && c >= 0xd800 && c <= 0xdbff) end--; // never between the halves of a surrogate pair

@@ -62,8 +62,10 @@ function contextScore(text: string, pos: number, ctx: string, dir: 1 | -1): numb
       continue;
     }
     if (--budget < 0) break;
-    if (ctx[i] === text[j + dir]) j += dir; // extra character on the page
-    else if (ctx[i + dir] === text[j]) i += dir; // missing character on the page
+    if (ctx[i] === text[j + dir])
+      j += dir; // extra character on the page
+    else if (ctx[i + dir] === text[j])
+      i += dir; // missing character on the page
     else {
       i += dir;
       j += dir;

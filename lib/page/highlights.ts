@@ -119,10 +119,7 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
         return {
           name: c.speaker || 'No speaker named',
           sub: status ? STATUS_WORDS[status] + (c.review ? ' (your review)' : '') : 'Claim',
-          lines: [
-            ...(Array.isArray(c.signals) ? c.signals : []).map((g) => g?.reason),
-            ...(recalled.get(c.id)?.recalls ?? []).slice(0, 3).map((r) => clip(r?.line, 300)),
-          ],
+          lines: [...(Array.isArray(c.signals) ? c.signals : []).map((g) => g?.reason), ...(recalled.get(c.id)?.recalls ?? []).slice(0, 3).map((r) => clip(r?.line, 300))],
         };
       }
       const m = info.get(id);
@@ -155,7 +152,12 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
     at = -1;
   }
 
-  function show(paragraphs: string[], analysis: { mentions: Mention[]; actors: Actor[]; claims?: Claim[]; memory?: ClaimMemory[] }, allClaims = false, also?: Set<string>): { anchored: number; missed: number } {
+  function show(
+    paragraphs: string[],
+    analysis: { mentions: Mention[]; actors: Actor[]; claims?: Claim[]; memory?: ClaimMemory[] },
+    allClaims = false,
+    also?: Set<string>,
+  ): { anchored: number; missed: number } {
     if (destroyed) return { anchored: 0, missed: 0 };
     hide();
     const actors = new Map<string, Actor>();
@@ -242,7 +244,11 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
     next() {
       if (!shown || !items.length) return false;
       let i = at + 1;
-      if (at < 0) i = Math.max(0, items.findIndex((it) => it.range.getBoundingClientRect().bottom > 0));
+      if (at < 0)
+        i = Math.max(
+          0,
+          items.findIndex((it) => it.range.getBoundingClientRect().bottom > 0),
+        );
       const it = items[(at = i % items.length)]!;
       stopFlash?.();
       stopFlash = flash(it.range);

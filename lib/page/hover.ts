@@ -103,10 +103,8 @@ export function createHover(doc: Document, opts: HoverOptions): Hover {
   let token = 0;
   const archive = new Map<string, Promise<ArchiveInfo | null>>();
 
-  const raf = (cb: () => void): number =>
-    typeof win.requestAnimationFrame === 'function' ? win.requestAnimationFrame(cb) : (setTimeout(cb, 16) as unknown as number);
-  const caf = (id: number): void =>
-    typeof win.cancelAnimationFrame === 'function' ? win.cancelAnimationFrame(id) : clearTimeout(id);
+  const raf = (cb: () => void): number => (typeof win.requestAnimationFrame === 'function' ? win.requestAnimationFrame(cb) : (setTimeout(cb, 16) as unknown as number));
+  const caf = (id: number): void => (typeof win.cancelAnimationFrame === 'function' ? win.cancelAnimationFrame(id) : clearTimeout(id));
 
   /** The caret under a point; null when there is none, undefined when the browser has no caret API. */
   function caretAt(x: number, y: number): { node: Node; offset: number } | null | undefined {
@@ -200,8 +198,7 @@ export function createHover(doc: Document, opts: HoverOptions): Hover {
 
   function renderArchive(line: HTMLElement, value: HTMLElement, info: ArchiveInfo | null, key: string): void {
     const count = info && Number.isFinite(info.count) ? Math.max(0, Math.floor(info.count)) : null;
-    value.textContent =
-      count === null ? 'not available' : count === 0 ? 'no saved articles' : `${count} saved article${count === 1 ? '' : 's'}`;
+    value.textContent = count === null ? 'not available' : count === 0 ? 'no saved articles' : `${count} saved article${count === 1 ? '' : 's'}`;
     const latest = count && Array.isArray(info?.latest) ? info.latest.slice(0, 3) : [];
     if (!latest.length) return;
     const ul = el('ul');
@@ -236,9 +233,7 @@ export function createHover(doc: Document, opts: HoverOptions): Hover {
     const my = ++token;
     shown = item;
     host = doc.createElement(CARD_TAG);
-    host.style.cssText =
-      'all:initial!important;position:fixed!important;z-index:2147483647!important;display:block!important;' +
-      'left:0!important;top:0!important;pointer-events:auto!important';
+    host.style.cssText = 'all:initial!important;position:fixed!important;z-index:2147483647!important;display:block!important;' + 'left:0!important;top:0!important;pointer-events:auto!important';
     const root = host.attachShadow({ mode: 'closed' });
     const style = el('style', undefined, CARD_CSS);
     const card = el('div', 'c');

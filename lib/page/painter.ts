@@ -109,7 +109,10 @@ export class WrapPainter implements Painter {
     this.clear();
     const doc = this.doc;
     // A piece of text gets one wrapper, of the first item that covers it: higher priority first.
-    items = items.map((it, i) => ({ it, i })).sort((a, b) => (b.it.priority ?? 0) - (a.it.priority ?? 0) || a.i - b.i).map((x) => x.it);
+    items = items
+      .map((it, i) => ({ it, i }))
+      .sort((a, b) => (b.it.priority ?? 0) - (a.it.priority ?? 0) || a.i - b.i)
+      .map((x) => x.it);
     // 1. Each item as segments (text node, from, to), all read before anything changes.
     const segments = items.map((item) => {
       const r = item.range;

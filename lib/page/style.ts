@@ -17,12 +17,15 @@ const COLOURS: Record<string, string> = {
 };
 
 /** Highlight kinds reduced to a safe name part: lower-case letters, digits and dashes. */
-export const kindName = (kind: string): string => kind.toLowerCase().replace(/[^a-z0-9-]/g, '').slice(0, 40) || 'other';
+export const kindName = (kind: string): string =>
+  kind
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '')
+    .slice(0, 40) || 'other';
 
 const hue = (kind: string): string => COLOURS[kind] ?? COLOURS.other!;
 
-const decl = (rgb: string): string =>
-  `background-color:rgba(${rgb},.2);text-decoration:underline 2px rgba(${rgb},.85);text-underline-offset:2px;`;
+const decl = (rgb: string): string => `background-color:rgba(${rgb},.2);text-decoration:underline 2px rgba(${rgb},.85);text-underline-offset:2px;`;
 
 /**
  * Claims are underlined only, never filled, so they read as a different layer from names: the
@@ -44,9 +47,7 @@ const FLASH = 'background-color:rgba(250,204,21,.6);';
 function css(kinds: Iterable<string>): string {
   let out =
     // The fallback's wrapper: an inline box that takes no space and inherits everything.
-    `${MARK_TAG}{all:unset;display:inline;${decl(COLOURS.other!)}}` +
-    `${MARK_TAG}[data-flash]{${FLASH}}` +
-    `::highlight(backstory-flash){${FLASH}}`;
+    `${MARK_TAG}{all:unset;display:inline;${decl(COLOURS.other!)}}` + `${MARK_TAG}[data-flash]{${FLASH}}` + `::highlight(backstory-flash){${FLASH}}`;
   for (const k of kinds) {
     out += `::highlight(backstory-${k}){${declFor(k)}}${MARK_TAG}[data-kind="${k}"]{${declFor(k)}}`;
   }

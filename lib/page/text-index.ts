@@ -11,14 +11,14 @@
  * recovered by replaying the collapse over that one node (only done for range edges).
  */
 
-const SKIP = new Set(
-  'script style noscript template textarea iframe svg math head title select object canvas video audio'.split(' '),
-);
+const SKIP = new Set('script style noscript template textarea iframe svg math head title select object canvas video audio'.split(' '));
 
 const BLOCK = new Set(
-  ('address article aside blockquote body br caption center dd details dialog div dl dt fieldset figcaption figure ' +
+  (
+    'address article aside blockquote body br caption center dd details dialog div dl dt fieldset figcaption figure ' +
     'footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre section summary table tbody td th ' +
-    'tfoot thead tr ul legend').split(' '),
+    'tfoot thead tr ul legend'
+  ).split(' '),
 );
 
 const WS_RUN = /\s+/g;
@@ -96,12 +96,7 @@ const nameOf = (el: Element): string => String(prop<string>(el, 'localName') ?? 
  */
 function skipped(el: Element): boolean {
   const name = nameOf(el);
-  return (
-    SKIP.has(name) ||
-    (name.startsWith('backstory-') && name !== 'backstory-mark') ||
-    attr(el, 'hidden') !== null ||
-    attr(el, 'aria-hidden') === 'true'
-  );
+  return SKIP.has(name) || (name.startsWith('backstory-') && name !== 'backstory-mark') || attr(el, 'hidden') !== null || attr(el, 'aria-hidden') === 'true';
 }
 
 const isBlock = (n: Node): boolean => prop<number>(n, 'nodeType') === 1 && BLOCK.has(nameOf(n as Element));

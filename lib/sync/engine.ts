@@ -114,7 +114,17 @@ function readMeta(doc: Record<string, unknown> | null): MetaDoc | null {
   if (!doc) return null;
   const m = doc as unknown as MetaDoc;
   const k = m.keys;
-  if (m.format !== META_FORMAT || m.v !== 1 || !k || k.kdf !== 'PBKDF2-SHA-256' || typeof k.salt !== 'string' || typeof k.iterations !== 'number' || !k.check || typeof k.check.iv !== 'string' || typeof k.check.ct !== 'string') {
+  if (
+    m.format !== META_FORMAT ||
+    m.v !== 1 ||
+    !k ||
+    k.kdf !== 'PBKDF2-SHA-256' ||
+    typeof k.salt !== 'string' ||
+    typeof k.iterations !== 'number' ||
+    !k.check ||
+    typeof k.check.iv !== 'string' ||
+    typeof k.check.ct !== 'string'
+  ) {
     throw new SyncError('The database at that address holds something other than a Backstory archive. Choose an empty database, or one another Backstory device syncs with.');
   }
   if (k.iterations < MIN_ITERATIONS || k.iterations > 100_000_000) throw new SyncError('The archive on the server asks for a key derivation Backstory does not accept. Choose another database.');

@@ -12,5 +12,4 @@ import type { PouchDatabase, PouchFactory } from './engine';
 const Pouch = PouchDB.plugin(idb).plugin(http).plugin(replication);
 
 /** A local name opens an IndexedDB database; an http(s) address, a server's database. */
-export const openPouch: PouchFactory = (nameOrUrl, opts = {}) =>
-  new Pouch(nameOrUrl, { adapter: /^https?:\/\//.test(nameOrUrl) ? 'http' : 'idb', ...opts }) as PouchDatabase;
+export const openPouch: PouchFactory = (nameOrUrl, opts = {}) => new Pouch(nameOrUrl, { adapter: /^https?:\/\//.test(nameOrUrl) ? 'http' : 'idb', ...opts }) as PouchDatabase;

@@ -32,7 +32,12 @@ afterEach(() => {
 
 describe('the lost-archive notice', () => {
   it('shows nothing while no loss is on record', async () => {
-    render(<Ports.Provider value={browserPorts()}><ArchiveLossNotice onRestore={() => undefined} /></Ports.Provider>, root);
+    render(
+      <Ports.Provider value={browserPorts()}>
+        <ArchiveLossNotice onRestore={() => undefined} />
+      </Ports.Provider>,
+      root,
+    );
     await new Promise((r) => setTimeout(r, 50));
     expect(text('archive-loss')).toBeNull();
   });
@@ -40,7 +45,12 @@ describe('the lost-archive notice', () => {
   it('says what was lost and points to the newest backup; the restore button does what the panel asks; dismissing removes it', async () => {
     await fakeBrowser.storage.local.set({ [LOSS_KEY]: loss, [BACKUP_KEY]: { lastAt: Date.UTC(2026, 10, 28, 9), snoozedUntil: null } });
     let restores = 0;
-    render(<Ports.Provider value={browserPorts()}><ArchiveLossNotice onRestore={() => restores++} /></Ports.Provider>, root);
+    render(
+      <Ports.Provider value={browserPorts()}>
+        <ArchiveLossNotice onRestore={() => restores++} />
+      </Ports.Provider>,
+      root,
+    );
     await settle(() => text('archive-loss') !== null);
     expect(root.querySelector('[data-testid="archive-loss"] h2')?.textContent).toBe('Your archive is empty: its articles were lost');
     expect(text('archive-loss-text')).toMatch(/^Backstory’s archive held 42 articles .* but it was empty when Backstory started again\. .*Your newest backup from this browser was made /);
@@ -53,7 +63,12 @@ describe('the lost-archive notice', () => {
   });
 
   it('appears when the background records a loss while it is open, and says when there is no backup', async () => {
-    render(<Ports.Provider value={browserPorts()}><ArchiveLossNotice /></Ports.Provider>, root);
+    render(
+      <Ports.Provider value={browserPorts()}>
+        <ArchiveLossNotice />
+      </Ports.Provider>,
+      root,
+    );
     await new Promise((r) => setTimeout(r, 30));
     expect(text('archive-loss')).toBeNull();
     await fakeBrowser.storage.local.set({ [LOSS_KEY]: { ...loss, found: 7 } });

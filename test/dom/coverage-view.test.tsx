@@ -86,7 +86,12 @@ function coverage(p: Partial<Coverage> = {}): Coverage {
     before: same.length,
     hereDate: NOW,
     related,
-    newHere: { actors: [{ key: 'PER:rutte', name: 'Rutte' }, { key: 'LOC:odesa', name: 'Odesa' }] },
+    newHere: {
+      actors: [
+        { key: 'PER:rutte', name: 'Rutte' },
+        { key: 'LOC:odesa', name: 'Odesa' },
+      ],
+    },
     statements: [statement],
     archived: 42,
     ms: 3,
@@ -109,15 +114,7 @@ afterEach(() => {
 function show(p: Partial<CoverageViewProps>): HTMLElement {
   render(
     <Ports.Provider value={browserPorts()}>
-      <CoverageView
-        coverage={null}
-        loading={false}
-        error={null}
-        now={NOW}
-        context="archive"
-        articleHref={(id) => `#/article/${id}`}
-        {...p}
-      />
+      <CoverageView coverage={null} loading={false} error={null} now={NOW} context="archive" articleHref={(id) => `#/article/${id}`} {...p} />
     </Ports.Provider>,
     root,
   );
@@ -131,11 +128,7 @@ describe('CoverageView', () => {
   it('shows the same event as a timeline in the order given, with dates, publishers and titles', () => {
     show({ coverage: coverage() });
     const items = all('[data-testid="coverage-same"]');
-    expect(items.map((li) => text(li.querySelector('a')))).toEqual([
-      'Drone strike hits Kyiv power plant',
-      'Kyiv without power for a second night',
-      'Repairs begin at the plant',
-    ]);
+    expect(items.map((li) => text(li.querySelector('a')))).toEqual(['Drone strike hits Kyiv power plant', 'Kyiv without power for a second night', 'Repairs begin at the plant']);
     expect(root.querySelector('ol')?.contains(items[0]!)).toBe(true);
     expect(text(items[0])).toContain('10 days ago');
     expect(text(items[0])).toContain('Reuters');

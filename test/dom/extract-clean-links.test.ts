@@ -47,7 +47,8 @@ describe('links and teasers', () => {
   });
 
   it('keeps lines and lists linking to other sites: sources, not teasers', () => {
-    const sources = '<ul><li><a href="https://met.example/warnings/storm-bert">Met Office warning for the storm on Saturday</a></li><li><a href="https://ferries.example/status/islay">Ferry operator service status for Islay routes</a></li></ul>';
+    const sources =
+      '<ul><li><a href="https://met.example/warnings/storm-bert">Met Office warning for the storm on Saturday</a></li><li><a href="https://ferries.example/status/islay">Ferry operator service status for Islay routes</a></li></ul>';
     const el = body(`${paras}${sources}<p><a href="https://council.example/notices/hall">Council notice on the community hall opening hours</a></p>`);
     cleanContent(el, { pageUrl: URL_ });
     const out = textBlocks(el).paragraphs;

@@ -59,7 +59,10 @@ const textOf = (a: Article) => a.paragraphs.join('\n');
 
 describe.each(DOMS)('clutter inside the article, on %s', (_name, parse) => {
   it('drops skip links and text meant for screen readers only', () => {
-    const a = read(page('<a class="skip-link screen-reader-text" href="#main">Skip to content</a><p>Ferries <span class="sr-only">(opens in a new window)</span>will resume when the wall is safe.</p>'), parse);
+    const a = read(
+      page('<a class="skip-link screen-reader-text" href="#main">Skip to content</a><p>Ferries <span class="sr-only">(opens in a new window)</span>will resume when the wall is safe.</p>'),
+      parse,
+    );
     expectBodyKept(a);
     expect(textOf(a)).not.toContain('Skip to content');
     expect(textOf(a)).not.toContain('opens in a new window');
@@ -100,7 +103,12 @@ describe.each(DOMS)('clutter inside the article, on %s', (_name, parse) => {
       parse,
     );
     expectBodyKept(a);
-    for (const good of ['What the council said', 'The hall stays open overnight until the ferries run.', 'Hot meals are served from six in the evening.', 'We will not leave anyone stranded without a bed, said the council leader.']) {
+    for (const good of [
+      'What the council said',
+      'The hall stays open overnight until the ferries run.',
+      'Hot meals are served from six in the evening.',
+      'We will not leave anyone stranded without a bed, said the council leader.',
+    ]) {
       expect(a.paragraphs).toContain(good);
     }
   });
@@ -137,10 +145,7 @@ describe.each(DOMS)('clutter inside the article, on %s', (_name, parse) => {
   });
 
   it('drops datestamps', () => {
-    const a = read(
-      page('<p>Published 1 day ago</p><div class="dateline">Updated Nov 16, 9:41 AM</div><p><time datetime="2025-11-16T09:00:00Z">16 November 2025, 09:00</time></p>'),
-      parse,
-    );
+    const a = read(page('<p>Published 1 day ago</p><div class="dateline">Updated Nov 16, 9:41 AM</div><p><time datetime="2025-11-16T09:00:00Z">16 November 2025, 09:00</time></p>'), parse);
     expectBodyKept(a);
     for (const bad of ['Published', 'Updated', '16 November 2025']) expect(textOf(a)).not.toContain(bad);
   });
@@ -165,7 +170,9 @@ describe.each(DOMS)('clutter inside the article, on %s', (_name, parse) => {
   });
 
   it('leaves no author name in the title', () => {
-    const html = page('<p class="byline">By Eleanor Ainge Roy</p>').replace(`<title>${TITLE} | Example News</title>`, `<title>${TITLE} | Eleanor Ainge Roy | Example News</title>`).replace(/<meta property="og:title"[^>]*>/, '');
+    const html = page('<p class="byline">By Eleanor Ainge Roy</p>')
+      .replace(`<title>${TITLE} | Example News</title>`, `<title>${TITLE} | Eleanor Ainge Roy | Example News</title>`)
+      .replace(/<meta property="og:title"[^>]*>/, '');
     const a = read(html, parse);
     expect(a.byline).toBe('Eleanor Ainge Roy');
     expect(a.title).toBe(TITLE);
@@ -196,7 +203,9 @@ describe('cleanContent and textBlocks', () => {
   };
 
   it('marks figure text as caption and says how many of each kind it removed', () => {
-    const el = content(`${para(BODY[0]!)}<figure><img src="a.jpg"><figcaption>The outer wall. <span class="photo-credit">Photo: J. Doe</span></figcaption></figure><p class="byline">By A. Ross</p>${para(BODY[1]!)}`);
+    const el = content(
+      `${para(BODY[0]!)}<figure><img src="a.jpg"><figcaption>The outer wall. <span class="photo-credit">Photo: J. Doe</span></figcaption></figure><p class="byline">By A. Ross</p>${para(BODY[1]!)}`,
+    );
     const report = cleanContent(el, {});
     expect(report).toMatchObject({ caption: 1, credit: 1, byline: 1 });
     expect(el.querySelector('figcaption')!.hasAttribute(CAPTION_ATTR)).toBe(true);

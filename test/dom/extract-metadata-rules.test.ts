@@ -39,7 +39,10 @@ describe('the date the page states, in its own zone', () => {
   });
 
   it('keeps the offset and shows the calendar date the page states, wherever the reader is', () => {
-    const a = read(`<title>Bridge opens late</title>${ld({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Bridge opens late', datePublished: '2019-11-16T08:00:00+10:00' })}`, `<article><h1>Bridge opens late</h1>${BODY}</article>`);
+    const a = read(
+      `<title>Bridge opens late</title>${ld({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Bridge opens late', datePublished: '2019-11-16T08:00:00+10:00' })}`,
+      `<article><h1>Bridge opens late</h1>${BODY}</article>`,
+    );
     expect(a.published).toBe('2019-11-16T08:00:00+10:00');
     const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d)).toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
     expect(formatDate(a.published)).toBe(day(2019, 11, 16));
@@ -49,11 +52,13 @@ describe('the date the page states, in its own zone', () => {
     expect(formatDate('2019-11-16')).toBe(day(2019, 11, 16));
   });
 
-  it('a time in UTC gives way to the same moment written in the page\'s zone elsewhere', () => {
+  it("a time in UTC gives way to the same moment written in the page's zone elsewhere", () => {
     const head = `${ld({ '@type': 'NewsArticle', datePublished: '2019-11-16T23:30:00Z' })}<meta property="article:published_time" content="2019-11-16T15:30:00-08:00">`;
     expect(published(head)).toBe('2019-11-16T15:30:00-08:00');
     // A different moment does not replace it.
-    expect(published(`${ld({ '@type': 'NewsArticle', datePublished: '2019-11-16T23:30:00Z' })}<meta property="article:published_time" content="2019-11-17T15:30:00-08:00">`)).toBe('2019-11-16T23:30:00+00:00');
+    expect(published(`${ld({ '@type': 'NewsArticle', datePublished: '2019-11-16T23:30:00Z' })}<meta property="article:published_time" content="2019-11-17T15:30:00-08:00">`)).toBe(
+      '2019-11-16T23:30:00+00:00',
+    );
   });
 
   it('stated clocks for display; UTC moments and anything else are not', () => {
@@ -67,8 +72,27 @@ describe('the date the page states, in its own zone', () => {
 
 describe('a date whenever the page carries one', () => {
   it('JSON-LD in an @graph, with datePublished as an array or only on the WebPage node', () => {
-    expect(published(ld({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebSite', name: 'Example' }, { '@type': 'NewsArticle', datePublished: ['2021-03-04T05:06:07+01:00'] }] }))).toBe('2021-03-04T05:06:07+01:00');
-    expect(published(ld({ '@graph': [{ '@type': 'WebPage', datePublished: '2021-03-04' }, { '@type': 'Person', name: 'A' }] }))).toBe('2021-03-04');
+    expect(
+      published(
+        ld({
+          '@context': 'https://schema.org',
+          '@graph': [
+            { '@type': 'WebSite', name: 'Example' },
+            { '@type': 'NewsArticle', datePublished: ['2021-03-04T05:06:07+01:00'] },
+          ],
+        }),
+      ),
+    ).toBe('2021-03-04T05:06:07+01:00');
+    expect(
+      published(
+        ld({
+          '@graph': [
+            { '@type': 'WebPage', datePublished: '2021-03-04' },
+            { '@type': 'Person', name: 'A' },
+          ],
+        }),
+      ),
+    ).toBe('2021-03-04');
   });
 
   it('a visible dateline when the metadata says nothing', () => {
@@ -128,16 +152,25 @@ describe('publisher names as the publisher writes them', () => {
 
 describe('title and byline', () => {
   it('no author name left in the title', () => {
-    const a = read('<title>Bridge opens late | Eleanor Ainge Roy</title><meta name="author" content="Eleanor Ainge Roy">', `<article><h1>Bridge opens late</h1><p class="byline">By Eleanor Ainge Roy</p>${BODY}</article>`);
+    const a = read(
+      '<title>Bridge opens late | Eleanor Ainge Roy</title><meta name="author" content="Eleanor Ainge Roy">',
+      `<article><h1>Bridge opens late</h1><p class="byline">By Eleanor Ainge Roy</p>${BODY}</article>`,
+    );
     expect(a.byline).toBe('Eleanor Ainge Roy');
     expect(a.title).toBe('Bridge opens late');
   });
 
   it('no byline that merely repeats the publisher', () => {
-    const a = read('<title>Bridge opens late - BBC News</title><meta property="og:site_name" content="BBC News"><meta name="author" content="BBC News">', `<article><h1>Bridge opens late</h1>${BODY}</article>`);
+    const a = read(
+      '<title>Bridge opens late - BBC News</title><meta property="og:site_name" content="BBC News"><meta name="author" content="BBC News">',
+      `<article><h1>Bridge opens late</h1>${BODY}</article>`,
+    );
     expect(a.publisher).toBe('BBC News');
     expect(a.byline).toBeNull();
-    const b = read('<title>Bridge opens late - BBC News</title><meta property="og:site_name" content="BBC News"><meta name="author" content="Jane Doe">', `<article><h1>Bridge opens late</h1>${BODY}</article>`);
+    const b = read(
+      '<title>Bridge opens late - BBC News</title><meta property="og:site_name" content="BBC News"><meta name="author" content="Jane Doe">',
+      `<article><h1>Bridge opens late</h1>${BODY}</article>`,
+    );
     expect(b.byline).toBe('Jane Doe');
   });
 

@@ -7,7 +7,7 @@ import { findCanonical, findLang, findPublished, findPublisher, readPageMeta, st
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 const page = (head: string, body = '<p>Text.</p>') => parse(`<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`);
 
-describe('normaliseDate (the page\'s wall clock and offset for times, calendar date for dates)', () => {
+describe("normaliseDate (the page's wall clock and offset for times, calendar date for dates)", () => {
   it.each([
     ['2025-08-19T19:30:00+01:00', '2025-08-19T19:30:00+01:00'],
     ['2025-08-19T19:30:00.123Z', '2025-08-19T19:30:00+00:00'],
@@ -67,9 +67,10 @@ describe('findPublisher', () => {
 
   it('a site publishing its own piece: og:site_name, else JSON-LD publisher, else the host', () => {
     expect(info(page('<meta property="og:site_name" content="The Example Times">'))).toEqual({ publisher: 'The Example Times', aggregator: null });
-    expect(
-      info(page('<script type="application/ld+json">{"@context":"https://schema.org","@type":"BlogPosting","publisher":{"name":"Gazette"}}</script>')),
-    ).toEqual({ publisher: 'Gazette', aggregator: null });
+    expect(info(page('<script type="application/ld+json">{"@context":"https://schema.org","@type":"BlogPosting","publisher":{"name":"Gazette"}}</script>'))).toEqual({
+      publisher: 'Gazette',
+      aggregator: null,
+    });
     expect(info(page('<title>x</title>'), 'https://www.example.co.uk/a')).toEqual({ publisher: 'example.co.uk', aggregator: null });
     expect(info(page('<title>x</title>'), 'http://127.0.0.1/a')).toEqual({ publisher: null, aggregator: null });
   });

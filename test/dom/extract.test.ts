@@ -132,7 +132,11 @@ describe('the article gate', () => {
   });
 
   it('never throws: an internal failure comes back as a result', () => {
-    const broken = { querySelector: () => { throw new Error('boom'); } } as unknown as Document;
+    const broken = {
+      querySelector: () => {
+        throw new Error('boom');
+      },
+    } as unknown as Document;
     const r = extractArticle(broken, 'https://example.com/a');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(readerMessage(r)).toBe(r.message);

@@ -119,8 +119,7 @@ describe('anchorQuotes', () => {
   });
 
   it('tolerates small differences in the context', () => {
-    document.body.innerHTML =
-      '<p>Ms Khan told the BBC on Friday.</p><p>Mrs. Khan told reporters on Friday.</p>';
+    document.body.innerHTML = '<p>Ms Khan told the BBC on Friday.</p><p>Mrs. Khan told reporters on Friday.</p>';
     const quote = quoteFor('Mrs Khan told reporter on Friday.', 4, 8);
     const [r] = anchorQuotes(buildTextIndex(document.body), [quote]);
     expect((r!.startContainer as Text).data).toBe('Mrs. Khan told reporters on Friday.');

@@ -143,17 +143,7 @@ describe('createHighlights', () => {
     expect(h.isShown()).toBe(true);
     const marks = [...document.querySelectorAll('backstory-mark')];
     const painted = marks.map((m) => `${m.getAttribute('data-kind')}:${m.textContent!.replace(/\s+/g, ' ')}`);
-    expect(painted).toEqual([
-      'loc:Paris',
-      'per:Emmanuel ',
-      'per:Macron',
-      'per:Keir Starmer',
-      'loc:Paris',
-      'per:Starmer',
-      'loc:UK',
-      'per:Macron',
-      'org:NATO',
-    ]);
+    expect(painted).toEqual(['loc:Paris', 'per:Emmanuel ', 'per:Macron', 'per:Keir Starmer', 'loc:Paris', 'per:Starmer', 'loc:UK', 'per:Macron', 'org:NATO']);
     // Navigation links and the script's text are left alone.
     expect(document.querySelector('nav backstory-mark, script backstory-mark')).toBeNull();
 

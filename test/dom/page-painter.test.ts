@@ -121,14 +121,7 @@ describe('WrapPainter', () => {
     ]);
     expect(document.body.textContent).toBe(new DOMParser().parseFromString(PAGE, 'text/html').body.textContent);
     expect(document.querySelector('backstory-mark backstory-mark')).toBeNull();
-    expect(painter.ranges().map((r) => norm(r.range.toString()).trim())).toEqual([
-      'Boris Johnson',
-      'Johnson met',
-      'Emmanuel',
-      'ris',
-      'Boris Johnson',
-      'Title here Boris',
-    ]);
+    expect(painter.ranges().map((r) => norm(r.range.toString()).trim())).toEqual(['Boris Johnson', 'Johnson met', 'Emmanuel', 'ris', 'Boris Johnson', 'Title here Boris']);
     painter.clear();
     expect(document.body.innerHTML).toBe(beforeHtml);
     textNodes().forEach((t, i) => expect(t).toBe(before[i]));
@@ -186,13 +179,7 @@ describe('HighlightApiPainter (fake registry)', () => {
       { id: 'd', kind: 'loc', range: rangeOf('Lviv') },
       { id: 'e', kind: 'claim-Strong"){}*{display:none}', range: rangeOf('Tail text') },
     ]);
-    expect([...registry.keys()].sort()).toEqual([
-      'backstory-claim-strongdisplaynone',
-      'backstory-loc',
-      'backstory-org',
-      'backstory-per',
-      'foreign-search',
-    ]);
+    expect([...registry.keys()].sort()).toEqual(['backstory-claim-strongdisplaynone', 'backstory-loc', 'backstory-org', 'backstory-per', 'foreign-search']);
     expect([...registry.get('backstory-per')!]).toEqual([johnson]);
     expect(registry.get('backstory-loc')!.size).toBe(2);
     expect(document.querySelector('backstory-mark')).toBeNull(); // the page's DOM is untouched...
@@ -245,9 +232,7 @@ describe('flash', () => {
     vi.useFakeTimers();
     const scroll = vi.fn();
     Element.prototype.scrollIntoView = scroll;
-    vi.spyOn(window, 'matchMedia').mockImplementation(
-      (q: string) => ({ matches: q.includes('reduce'), media: q }) as unknown as MediaQueryList,
-    );
+    vi.spyOn(window, 'matchMedia').mockImplementation((q: string) => ({ matches: q.includes('reduce'), media: q }) as unknown as MediaQueryList);
     const painter = new WrapPainter(document);
     painter.paint([{ id: 'a', kind: 'per', range: rangeOf('Emmanuel Macron') }]);
     flash(painter.ranges()[0]!.range);

@@ -12,7 +12,14 @@ const actor = (name: string, type: Actor['type'], mentions: number): Actor => ({
 
 describe('ranking the names in the panel', () => {
   // As the analysis gives them: the headline's name first among those with 3 mentions.
-  const analysed = [actor('Nicolas Mahut', 'PER', 4), actor('Rafael Nadal', 'PER', 3), actor('Spain', 'LOC', 3), actor('Feliciano Lopez', 'PER', 3), actor('Alexander Bublik', 'PER', 3), actor('Croatia', 'LOC', 5)];
+  const analysed = [
+    actor('Nicolas Mahut', 'PER', 4),
+    actor('Rafael Nadal', 'PER', 3),
+    actor('Spain', 'LOC', 3),
+    actor('Feliciano Lopez', 'PER', 3),
+    actor('Alexander Bublik', 'PER', 3),
+    actor('Croatia', 'LOC', 5),
+  ];
 
   it('puts the most mentioned first, people first on a tie, and keeps the analysis order among those', () => {
     expect(rankActors(analysed).map((a) => a.name)).toEqual(['Croatia', 'Nicolas Mahut', 'Rafael Nadal', 'Feliciano Lopez', 'Alexander Bublik', 'Spain']);

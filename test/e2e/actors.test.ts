@@ -65,7 +65,11 @@ describe('named actors in the page', () => {
     // The panel lists the eight most mentioned first; "Show all" lists the rest.
     if (await panel.getByTestId('actors-all').count()) await panel.getByTestId('actors-all').click();
     const chips = await panel.getByTestId('actor').allTextContents();
-    for (const actor of expected.actors.PER) expect(chips.some((c) => c.includes(actor.name)), actor.name).toBe(true);
+    for (const actor of expected.actors.PER)
+      expect(
+        chips.some((c) => c.includes(actor.name)),
+        actor.name,
+      ).toBe(true);
   });
 
   it('shows a hover card over a highlighted name', async () => {

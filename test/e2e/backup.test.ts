@@ -27,33 +27,35 @@ type PageChrome = { storage: { local: { get(key: string): Promise<Record<string,
  * extension's pages (the same origin as the background that owns it). Never creates the database.
  */
 function dumpTables(page: Page): Promise<Tables> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const r = indexedDB.open('backstory');
-      r.onupgradeneeded = () => r.transaction?.abort();
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    const names = [...db.objectStoreNames];
-    const tx = db.transaction(names, 'readonly');
-    const out: Record<string, unknown[]> = {};
-    await Promise.all(
-      names.map(
-        (n) =>
-          new Promise<void>((resolve, reject) => {
-            const q = tx.objectStore(n).getAll();
-            q.onsuccess = () => {
-              // Posting lists as plain arrays, which cross page.evaluate as they are.
-              out[n] = n === 'postings' || n === 'keyPostings' ? q.result.map((x: { ids: Uint32Array }) => ({ ...x, ids: Array.from(x.ids) })) : (q.result as unknown[]);
-              resolve();
-            };
-            q.onerror = () => reject(q.error);
-          }),
-      ),
-    );
-    db.close();
-    return out;
-  }).then(foldStores);
+  return page
+    .evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open('backstory');
+        r.onupgradeneeded = () => r.transaction?.abort();
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const names = [...db.objectStoreNames];
+      const tx = db.transaction(names, 'readonly');
+      const out: Record<string, unknown[]> = {};
+      await Promise.all(
+        names.map(
+          (n) =>
+            new Promise<void>((resolve, reject) => {
+              const q = tx.objectStore(n).getAll();
+              q.onsuccess = () => {
+                // Posting lists as plain arrays, which cross page.evaluate as they are.
+                out[n] = n === 'postings' || n === 'keyPostings' ? q.result.map((x: { ids: Uint32Array }) => ({ ...x, ids: Array.from(x.ids) })) : (q.result as unknown[]);
+                resolve();
+              };
+              q.onerror = () => reject(q.error);
+            }),
+        ),
+      );
+      db.close();
+      return out;
+    })
+    .then(foldStores);
 }
 
 async function readAndSave(s: Session, path: string): Promise<void> {
@@ -122,7 +124,9 @@ describe('backup and restore', () => {
     await archive.getByTestId('tag-add').click();
     await expect.poll(() => archive.getByTestId('row-tag').count()).toBe(1);
     // A setting the backup carries: highlights off.
-    await archive.evaluate(() => (chrome as unknown as PageChrome).storage.local.set({ settings: { autoRun: 'off', sites: [], highlights: false, autoSave: false, neverSave: ['https://ads.example'] } }));
+    await archive.evaluate(() =>
+      (chrome as unknown as PageChrome).storage.local.set({ settings: { autoRun: 'off', sites: [], highlights: false, autoSave: false, neverSave: ['https://ads.example'] } }),
+    );
 
     // Three articles saved a minute ago: not yet worth a reminder (20 articles, or a week since the first save).
     await archive.reload();

@@ -89,6 +89,9 @@ describe('the built extension', () => {
     for (const { f, text } of scripts) for (const m of text.matchAll(/https?:\/\/[^\s"'`)<>\\,;]+/g)) if (!found.has(m[0])) found.set(m[0], f);
     // Addresses built at run time from a page's own URL (`https://${host}`) are not written ones.
     const unknown = [...found].filter(([url]) => !(url in KNOWN_ADDRESSES) && !url.includes('${'));
-    expect(unknown.map(([url, f]) => `${f}: ${url}`), 'a new address in the shipped code: say why in KNOWN_ADDRESSES').toEqual([]);
+    expect(
+      unknown.map(([url, f]) => `${f}: ${url}`),
+      'a new address in the shipped code: say why in KNOWN_ADDRESSES',
+    ).toEqual([]);
   });
 });

@@ -108,9 +108,9 @@ describe('earlier coverage', () => {
     panel = opened.panel;
     await panel.getByTestId('read-page').click();
     await expect.poll(() => panel.getByTestId('coverage-same').count(), { timeout: 20_000 }).toBe(2);
-    const order = await panel.locator('ol.timeline > li').evaluateAll((items) =>
-      items.map((li) => `${li.getAttribute('data-testid')}${li.getAttribute('data-when') ? `:${li.getAttribute('data-when')}` : ''} ${li.textContent ?? ''}`),
-    );
+    const order = await panel
+      .locator('ol.timeline > li')
+      .evaluateAll((items) => items.map((li) => `${li.getAttribute('data-testid')}${li.getAttribute('data-when') ? `:${li.getAttribute('data-when')}` : ''} ${li.textContent ?? ''}`));
     expect(order.map((x) => x.split(' ')[0])).toEqual(['coverage-same:earlier', 'coverage-here', 'coverage-same:later']);
     expect(order[0]).toContain(COLLAPSE);
     expect(order[2]).toContain('Genoa');

@@ -59,7 +59,10 @@ describe('npm run demo', () => {
     const dir = await mkdtemp(join(tmpdir(), 'backstory-demo-'));
     try {
       // The page itself sits in the folder too: it is not put in the archive before being read.
-      const r = spawnSync('npx', ['tsx', 'lib/cli/demo.ts', join(FIXTURES, 'e2e/coverage/genoa-emergency.html'), '--archive', join(FIXTURES, 'e2e/coverage'), '--out', dir], { encoding: 'utf8', timeout: 180_000 });
+      const r = spawnSync('npx', ['tsx', 'lib/cli/demo.ts', join(FIXTURES, 'e2e/coverage/genoa-emergency.html'), '--archive', join(FIXTURES, 'e2e/coverage'), '--out', dir], {
+        encoding: 'utf8',
+        timeout: 180_000,
+      });
       expect(r.status, r.stderr).toBe(0);
       const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as Summary;
       offMachine.push(summary.network.off_machine);
@@ -81,7 +84,10 @@ describe('npm run demo', () => {
   it('fills the archive from an events JSONL file, skipping broken lines', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'backstory-demo-'));
     try {
-      const r = spawnSync('npx', ['tsx', 'lib/cli/demo.ts', join(FIXTURES, 'e2e/coverage/genoa-emergency.html'), '--archive', join(FIXTURES, 'events/bridges.jsonl'), '--out', dir], { encoding: 'utf8', timeout: 180_000 });
+      const r = spawnSync('npx', ['tsx', 'lib/cli/demo.ts', join(FIXTURES, 'e2e/coverage/genoa-emergency.html'), '--archive', join(FIXTURES, 'events/bridges.jsonl'), '--out', dir], {
+        encoding: 'utf8',
+        timeout: 180_000,
+      });
       expect(r.status, r.stderr).toBe(0);
       const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as Summary;
       offMachine.push(summary.network.off_machine);

@@ -89,7 +89,10 @@ describe('the extension in Chromium', () => {
     await archive.getByTestId('reader').waitFor();
     expect(await archive.getByTestId('reader').textContent()).toContain('The UK is preparing to deploy troops to Ukraine');
     await archive.getByRole('link', { name: '← Back to the archive' }).click();
-    await archive.getByRole('button', { name: /^Delete/ }).first().click();
+    await archive
+      .getByRole('button', { name: /^Delete/ })
+      .first()
+      .click();
     await archive.getByTestId('empty').waitFor();
     await archive.getByTestId('undo').click();
     await archive.getByTestId('archive-item').first().waitFor();

@@ -71,7 +71,10 @@ describe('context at a glance', () => {
     const unverified = Number(/(\d+)\s+claims? the article does not back up/.exec(line ?? '')?.[1]);
     expect(unverified).toBeGreaterThanOrEqual(2);
     // Each of them is listed, whole, on the first screen.
-    const cards = panel.getByTestId('to-check').getByTestId('claim').filter({ has: panel.locator('.status-unverified') });
+    const cards = panel
+      .getByTestId('to-check')
+      .getByTestId('claim')
+      .filter({ has: panel.locator('.status-unverified') });
     expect(await cards.count()).toBe(unverified);
     for (let i = 0; i < unverified; i++) {
       const box = await cards.nth(i).boundingBox();
@@ -86,7 +89,11 @@ describe('context at a glance', () => {
     await expect.poll(async () => (await marks(page))['claim-unverified'] ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
     const before = await marks(page);
     expect(before.per).toBeGreaterThan(0);
-    expect(Object.keys(before).filter((k) => k.startsWith('claim')).sort()).toEqual(['claim-unverified']);
+    expect(
+      Object.keys(before)
+        .filter((k) => k.startsWith('claim'))
+        .sort(),
+    ).toEqual(['claim-unverified']);
     await panel.getByTestId('toggle-all-claims').check();
     await expect.poll(async () => (await marks(page)).claim ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
     expect((await marks(page))['claim-unverified']).toBe(before['claim-unverified']);

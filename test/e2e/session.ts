@@ -7,17 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  E2E_BUILD,
-  launchWithExtension,
-  notBrowserServices,
-  offMachine,
-  serveStatic,
-  trapNetwork,
-  type LaunchedBrowser,
-  type NetworkTrap,
-  type StaticServer,
-} from '../../lib/cli/browser';
+import { E2E_BUILD, launchWithExtension, notBrowserServices, offMachine, serveStatic, trapNetwork, type LaunchedBrowser, type NetworkTrap, type StaticServer } from '../../lib/cli/browser';
 
 export const FIXTURES = resolve('test/fixtures');
 export const SEED = 'seed/inkl-independent-ukraine-reassurance-force.html';

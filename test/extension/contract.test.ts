@@ -29,7 +29,9 @@ afterEach(() => fakeBrowser.reset());
 
 describe('the contract’s types (checked by npm run typecheck)', () => {
   it('types each request’s payload and reply, from the sender to the handler', () => {
-    expectTypeOf(request<'panel/state'>).parameter(1).toEqualTypeOf<{ tabId: number }>();
+    expectTypeOf(request<'panel/state'>)
+      .parameter(1)
+      .toEqualTypeOf<{ tabId: number }>();
     expectTypeOf(request<'panel/state'>).returns.toEqualTypeOf<Promise<Result<PanelState>>>();
     expectTypeOf(call<'archive/import'>).returns.toEqualTypeOf<Promise<ImportReport>>();
     expectTypeOf<Parameters<Handlers['archive/transfer']>[0]>().toEqualTypeOf<{ transfer: string; part: number }>();
@@ -101,7 +103,15 @@ describe('requests to the background', () => {
   it('leaves alone what is not a declared request, and messages from elsewhere', async () => {
     const reached: string[] = [];
     serve(recording(reached), () => undefined);
-    for (const msg of [{ kind: 'panel/evil', payload: {} }, { kind: 'toString', payload: {} }, { kind: '__proto__', payload: {} }, { kind: 'gated', payload: {} }, { kind: 'panel/state' }, 'panel/state', null]) {
+    for (const msg of [
+      { kind: 'panel/evil', payload: {} },
+      { kind: 'toString', payload: {} },
+      { kind: '__proto__', payload: {} },
+      { kind: 'gated', payload: {} },
+      { kind: 'panel/state' },
+      'panel/state',
+      null,
+    ]) {
       expect(isRequestEnvelope(msg), JSON.stringify(msg)).toBe(false);
       expect((await fakeBrowser.runtime.onMessage.trigger(msg, EXTENSION)).find(Boolean)).toBeUndefined();
     }

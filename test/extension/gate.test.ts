@@ -111,7 +111,11 @@ beforeEach(async () => {
   sent = [];
   calls = [];
   handlers = build();
-  await call('content/report', { url: 'https://news.example/other', result: { ok: true, article: { ...article, url: 'https://news.example/other', pageUrl: 'https://news.example/other', title: 'Another story' }, ms: 1 } }, { ...SENDERS.content!, tab: { id: 6 }, url: 'https://news.example/other' });
+  await call(
+    'content/report',
+    { url: 'https://news.example/other', result: { ok: true, article: { ...article, url: 'https://news.example/other', pageUrl: 'https://news.example/other', title: 'Another story' }, ms: 1 } },
+    { ...SENDERS.content!, tab: { id: 6 }, url: 'https://news.example/other' },
+  );
   await call('panel/save', { tabId: 6 }, SENDERS.sidePanel);
   savedId = (await db.articles.toCollection().primaryKeys())[0] as number;
   await call('content/report', { url: article.url, result: { ok: true, article, ms: 1 } }, SENDERS.content);
@@ -251,7 +255,9 @@ describe('a content script (inside a possibly hostile page)', () => {
     const record = (await call('archive/delete', { id: savedId })) as SavedArticle;
     const before = await everything();
     await expect(call('archive/restore', { record: { ...record, url: 'javascript:alert(1)' } })).rejects.toThrow(/“record\.url” is not a web address .*Nothing was changed\./);
-    await expect(call('archive/restore-many', { records: [record, { ...record, url: 'https://x.example/', bytes: 9_999_999_999, pageUrl: 'data:text/html,hi' }] })).rejects.toThrow(/“records\[1\]\.pageUrl” is not a web address/);
+    await expect(call('archive/restore-many', { records: [record, { ...record, url: 'https://x.example/', bytes: 9_999_999_999, pageUrl: 'data:text/html,hi' }] })).rejects.toThrow(
+      /“records\[1\]\.pageUrl” is not a web address/,
+    );
     expect(await everything()).toEqual(before);
   });
 

@@ -164,9 +164,14 @@ describe('the background after the browser closed the archive', () => {
 describe('a write the disk failed without a quota error', () => {
   it('is told as the disk being full, in every shape Chromium gave it', () => {
     const io = Object.assign(new Error('Failed to write blobs (IOError)'), { name: 'UnknownError' });
-    const shapes = [io, { name: 'AbortError', inner: io }, { name: 'BulkError', failures: [io] }, { name: 'AbortError', message: 'Transaction aborted', inner: { name: 'UnknownError', message: 'Internal error committing transaction.' } },
+    const shapes = [
+      io,
+      { name: 'AbortError', inner: io },
+      { name: 'BulkError', failures: [io] },
+      { name: 'AbortError', message: 'Transaction aborted', inner: { name: 'UnknownError', message: 'Internal error committing transaction.' } },
       // The first failure on a really full disk (test/e2e/disk.test.ts): the transaction aborted, nothing more said.
-      { name: 'BulkError', message: 'articles.bulkPut(): 1 of 1 operations failed.', failures: [{ name: 'AbortError', message: 'The transaction was aborted, so the request cannot be fulfilled.' }] }];
+      { name: 'BulkError', message: 'articles.bulkPut(): 1 of 1 operations failed.', failures: [{ name: 'AbortError', message: 'The transaction was aborted, so the request cannot be fulfilled.' }] },
+    ];
     for (const e of shapes) {
       expect(isWriteFailure(e)).toBe(true);
       expect(describeStorageError(e)).toBe(WRITE_FAILED);

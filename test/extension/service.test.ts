@@ -117,10 +117,7 @@ describe('background service', () => {
 
   it('records a not-article report with its message', async () => {
     const s = service();
-    await s['content/report'](
-      { url: article.url, result: { ok: false, reason: 'not-article', message: 'This looks like a list of links.', ms: 1 } },
-      sender(1),
-    );
+    await s['content/report']({ url: article.url, result: { ok: false, reason: 'not-article', message: 'This looks like a list of links.', ms: 1 } }, sender(1));
     const st = await s['panel/state']({ tabId: 1 });
     expect(st.state).toEqual({ status: 'not-article', url: article.url, message: 'This looks like a list of links.' });
   });
@@ -184,7 +181,7 @@ describe('background service', () => {
     await expect(s['panel/mark-claim']({ tabId: 1 })).rejects.toThrow(/Select the sentence/);
     selection = 'The mayor denied it.';
     const st = await s['panel/mark-claim']({ tabId: 1 });
-    const claims = st.state.status === 'ready' ? st.state.analysis.claims ?? [] : [];
+    const claims = st.state.status === 'ready' ? (st.state.analysis.claims ?? []) : [];
     expect(claims.map((c) => [c.text, !!c.missed, c.review?.status])).toEqual([
       [bridge.text, false, undefined],
       ['The mayor denied it.', true, 'unverified'],
@@ -236,8 +233,14 @@ describe('background service', () => {
 
   it('searches, tags, deletes several and restores them, telling the archive page each time', async () => {
     const svc = service();
-    for (const [tab, slug] of [[3, 'a'], [4, 'b']] as const) {
-      await svc['content/report']({ url: article.url, result: { ok: true, ms: 1, article: { ...article, url: `https://news.example/${slug}`, pageUrl: `https://news.example/${slug}` } } }, sender(tab));
+    for (const [tab, slug] of [
+      [3, 'a'],
+      [4, 'b'],
+    ] as const) {
+      await svc['content/report'](
+        { url: article.url, result: { ok: true, ms: 1, article: { ...article, url: `https://news.example/${slug}`, pageUrl: `https://news.example/${slug}` } } },
+        sender(tab),
+      );
       await svc['panel/save']({ tabId: tab });
     }
     const found = await svc['archive/search']({ text: 'bridge', offset: 0, limit: 10 });

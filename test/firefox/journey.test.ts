@@ -124,7 +124,10 @@ describe('the extension in Firefox', () => {
     // The log is Firefox's console: it must have been captured for this to mean anything.
     expect(s.previousLog.length, 'Firefox printed nothing: its console was not captured').toBeGreaterThan(0);
     const ours = s.previousLog.filter((l) => l.includes(s.b.extensionOrigin));
-    expect(ours.filter((l) => /terminated|error/i.test(l)), s.previousLog.slice(-40).join('\n')).toEqual([]);
+    expect(
+      ours.filter((l) => /terminated|error/i.test(l)),
+      s.previousLog.slice(-40).join('\n'),
+    ).toEqual([]);
   });
 
   it('says so when the page is not an article', async () => {

@@ -41,7 +41,14 @@ export class FirefoxSession extends BrowserSession<FirefoxBrowser> {
    */
   async expectNoNetworkOfItsOwn(): Promise<void> {
     const page = await this.b.newTab(`${this.server.origin}/e2e/not-article.html`);
-    await page.evaluate((u: string) => fetch(u, { mode: 'no-cors' }).then(() => 0, () => 0), PROBE);
+    await page.evaluate(
+      (u: string) =>
+        fetch(u, { mode: 'no-cors' }).then(
+          () => 0,
+          () => 0,
+        ),
+      PROBE,
+    );
     await expect.poll(() => this.trap.attempts.some((a) => a.includes('recording-probe.backstory.invalid'))).toBe(true);
     await page.close();
     const pages = [...this.requests, ...this.b.requests].filter((u) => u !== PROBE);

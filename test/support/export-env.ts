@@ -42,5 +42,4 @@ class MinimalFileReader {
 
 g.FileReader ??= MinimalFileReader;
 
-
 export {};

@@ -67,7 +67,13 @@ describe('credits, bylines, navigation', () => {
   });
   it('buildActors leaves the credit and keeps the caption', () => {
     const ps = ['Mayor Jane Roe opens the Springfield bridge. (Photo: Tom Poe/Wirefoto)', 'Roe said the bridge cost $4m.'];
-    const ms = mark(ps, [[0, 'Jane Roe', 'PER'], [0, 'Springfield', 'LOC'], [0, 'Tom Poe', 'PER'], [0, 'Wirefoto', 'ORG'], [1, 'Roe', 'PER']]);
+    const ms = mark(ps, [
+      [0, 'Jane Roe', 'PER'],
+      [0, 'Springfield', 'LOC'],
+      [0, 'Tom Poe', 'PER'],
+      [0, 'Wirefoto', 'ORG'],
+      [1, 'Roe', 'PER'],
+    ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Springfield', 'PER Jane Roe']);
   });
 });
@@ -94,17 +100,30 @@ describe('one type per actor', () => {
   });
   it('a one-word "person" with no first name, title or person cue is an organisation, or a place with place cues', () => {
     const ps = ['Zentro cut 40 jobs on Monday, and Zentro shares fell.', 'Most of the jobs were in Brakia.', 'Zentro declined to comment.'];
-    const ms = mark(ps, [[0, 'Zentro', 'PER'], [0, 'Zentro', 'PER'], [1, 'Brakia', 'PER'], [2, 'Zentro', 'PER']]);
+    const ms = mark(ps, [
+      [0, 'Zentro', 'PER'],
+      [0, 'Zentro', 'PER'],
+      [1, 'Brakia', 'PER'],
+      [2, 'Zentro', 'PER'],
+    ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Brakia', 'ORG Zentro']);
   });
   it('keeps a one-word person with person cues or a known first name', () => {
     const ps = ['Brun said he would appeal.', 'Tom was not there.'];
-    const ms = mark(ps, [[0, 'Brun', 'PER'], [1, 'Tom', 'PER']]);
+    const ms = mark(ps, [
+      [0, 'Brun', 'PER'],
+      [1, 'Tom', 'PER'],
+    ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['PER Brun', 'PER Tom']);
   });
   it('listed organisations and places win over the tagger, a title over the lists', () => {
     const ps = ['Acme and Freedonia signed the deal.', 'Acme said Freedonia would pay.', 'Mr Acme was not there.'];
-    const ms = mark(ps, [[0, 'Acme', 'PER'], [0, 'Freedonia', 'ORG'], [1, 'Acme', 'LOC'], [1, 'Freedonia', 'PER']]);
+    const ms = mark(ps, [
+      [0, 'Acme', 'PER'],
+      [0, 'Freedonia', 'ORG'],
+      [1, 'Acme', 'LOC'],
+      [1, 'Freedonia', 'PER'],
+    ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Freedonia', 'ORG Acme']);
     const ms2 = mark(ps, [[2, 'Acme', 'ORG']]);
     expect(names(buildActors(ps, ms2, { facts }).actors)).toEqual(['PER Acme']);
@@ -114,40 +133,65 @@ describe('one type per actor', () => {
 describe('merging', () => {
   it('a surname joins the full name whatever its tag ("Brun" ORG + "Maria Brun" PER)', () => {
     const ps = ['Maria Brun won the race.', 'Brun said it was hard.'];
-    const ms = mark(ps, [[0, 'Maria Brun', 'PER'], [1, 'Brun', 'ORG']]);
+    const ms = mark(ps, [
+      [0, 'Maria Brun', 'PER'],
+      [1, 'Brun', 'ORG'],
+    ]);
     const { actors } = buildActors(ps, ms, { facts });
     expect(names(actors)).toEqual(['PER Maria Brun']);
     expect(actors[0]!.mentions).toBe(2);
   });
   it('a city-list word that is a surname joins the full name, a listed country does not', () => {
     const ps = ['Maria Springfield won.', 'Springfield said it was hard.', 'Tom Freedonia lost in Freedonia.'];
-    const ms = mark(ps, [[0, 'Maria Springfield', 'PER'], [1, 'Springfield', 'LOC'], [2, 'Tom Freedonia', 'PER'], [2, 'Freedonia', 'LOC']]);
+    const ms = mark(ps, [
+      [0, 'Maria Springfield', 'PER'],
+      [1, 'Springfield', 'LOC'],
+      [2, 'Tom Freedonia', 'PER'],
+      [2, 'Freedonia', 'LOC'],
+    ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Freedonia', 'PER Maria Springfield', 'PER Tom Freedonia']);
   });
   it('surname-first names and particles join the full name', () => {
     const ps = ['Park Min Jun met Omar bin Zayed.', 'Park said Zayed and Bin Zayed agreed.'];
-    const ms = mark(ps, [[0, 'Park Min Jun', 'PER'], [0, 'Omar bin Zayed', 'PER'], [1, 'Park', 'PER'], [1, 'Zayed', 'PER'], [1, 'Bin Zayed', 'PER']]);
+    const ms = mark(ps, [
+      [0, 'Park Min Jun', 'PER'],
+      [0, 'Omar bin Zayed', 'PER'],
+      [1, 'Park', 'PER'],
+      [1, 'Zayed', 'PER'],
+      [1, 'Bin Zayed', 'PER'],
+    ]);
     const { actors } = buildActors(ps, ms, { facts });
     expect(names(actors)).toEqual(['PER Omar bin Zayed', 'PER Park Min Jun']);
   });
   it('a shorter organisation name joins the one longer name it begins or ends', () => {
     const ps = ['Zentro Group bought the Brakia Space Observatory.', 'Zentro said Space Observatory staff would stay.'];
-    const ms = mark(ps, [[0, 'Zentro Group', 'ORG'], [0, 'Brakia Space Observatory', 'LOC'], [1, 'Zentro', 'ORG'], [1, 'Space Observatory', 'LOC']]);
+    const ms = mark(ps, [
+      [0, 'Zentro Group', 'ORG'],
+      [0, 'Brakia Space Observatory', 'LOC'],
+      [1, 'Zentro', 'ORG'],
+      [1, 'Space Observatory', 'LOC'],
+    ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Brakia Space Observatory', 'ORG Zentro Group']);
   });
   it('does not join a listed place to a longer organisation name that starts with it', () => {
     const ps = ['The Freedonia Times reported from Freedonia.'];
-    const ms = mark(ps, [[0, 'Freedonia Times', 'ORG'], [0, 'Freedonia', 'LOC']]);
+    const ms = mark(ps, [
+      [0, 'Freedonia Times', 'ORG'],
+      [0, 'Freedonia', 'LOC'],
+    ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Freedonia', 'ORG Freedonia Times']);
   });
   it('acronyms with "The", party plurals, a leading "the", soft hyphens', () => {
-    const ps = [
-      'The Daily Planet (TDP) said the Labourist Party won; Labourists cheered.',
-      'The Brakia Water Board said the Brakia Water Board would pay Ola Brun\u00adsen; Brunsen agreed.',
-    ];
+    const ps = ['The Daily Planet (TDP) said the Labourist Party won; Labourists cheered.', 'The Brakia Water Board said the Brakia Water Board would pay Ola Brun\u00adsen; Brunsen agreed.'];
     const ms = mark(ps, [
-      [0, 'The Daily Planet', 'ORG'], [0, 'TDP', 'ORG'], [0, 'Labourist Party', 'ORG'], [0, 'Labourists', 'ORG'],
-      [1, 'The Brakia Water Board', 'ORG'], [1, 'Brakia Water Board', 'ORG'], [1, 'Ola Brun\u00adsen', 'PER'], [1, 'Brunsen', 'PER'],
+      [0, 'The Daily Planet', 'ORG'],
+      [0, 'TDP', 'ORG'],
+      [0, 'Labourist Party', 'ORG'],
+      [0, 'Labourists', 'ORG'],
+      [1, 'The Brakia Water Board', 'ORG'],
+      [1, 'Brakia Water Board', 'ORG'],
+      [1, 'Ola Brun\u00adsen', 'PER'],
+      [1, 'Brunsen', 'PER'],
     ]);
     const { actors } = buildActors(ps, ms, { facts });
     expect(names(actors)).toEqual(['ORG Brakia Water Board', 'ORG Labourist Party', 'ORG The Daily Planet', 'PER Ola Brunsen']);
@@ -161,9 +205,13 @@ describe('credit paragraphs, particles, general knowledge', () => {
     const p3 = 'Jane Roe and Tom Poe';
     const ps = [p1, p2, p3, 'Jane Roe and Tom Poe met in Brakia.'];
     const ms = mark(ps, [
-      [0, 'Jane Roe', 'PER'], [0, 'Tom Poe', 'PER'], [0, 'Wirefoto', 'ORG'],
-      [1, 'Jane Roe', 'PER'], [1, 'WF', 'ORG'],
-      [2, 'Jane Roe', 'PER'], [2, 'Tom Poe', 'PER'],
+      [0, 'Jane Roe', 'PER'],
+      [0, 'Tom Poe', 'PER'],
+      [0, 'Wirefoto', 'ORG'],
+      [1, 'Jane Roe', 'PER'],
+      [1, 'WF', 'ORG'],
+      [2, 'Jane Roe', 'PER'],
+      [2, 'Tom Poe', 'PER'],
     ]);
     const { actors } = buildActors(ps, ms, { facts });
     expect(names(actors)).toEqual(['PER Jane Roe', 'PER Tom Poe']);
@@ -171,17 +219,29 @@ describe('credit paragraphs, particles, general knowledge', () => {
   });
   it('joins a person name the tagger cut at a particle', () => {
     const ps = ['Sheikh Khalid bin Rashid Al Qasimi opened the port.'];
-    const ms = mark(ps, [[0, 'Sheikh Khalid', 'PER'], [0, 'Rashid Al Qasimi', 'PER']]);
+    const ms = mark(ps, [
+      [0, 'Sheikh Khalid', 'PER'],
+      [0, 'Rashid Al Qasimi', 'PER'],
+    ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['PER Khalid bin Rashid Al Qasimi']);
   });
   it('events, time zones and market codes are not actors; sky bodies are places, seats of power organisations', () => {
     const ps = ['After Brexit, at 11:04 EST, Brent LCOc1 fell while Jupiter rose and the Kremlin said so.'];
-    const ms = mark(ps, [[0, 'Brexit', 'LOC'], [0, 'EST', 'ORG'], [0, 'Brent LCOc1', 'PER'], [0, 'Jupiter', 'PER'], [0, 'Kremlin', 'LOC']]);
+    const ms = mark(ps, [
+      [0, 'Brexit', 'LOC'],
+      [0, 'EST', 'ORG'],
+      [0, 'Brent LCOc1', 'PER'],
+      [0, 'Jupiter', 'PER'],
+      [0, 'Kremlin', 'LOC'],
+    ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Jupiter', 'ORG Kremlin']);
   });
   it('a "person" whose first word is a listed country is not a person; a known first name before a surname is', () => {
     const ps = ['The Freedonia State Police said Maria Lund was safe.'];
-    const ms = mark(ps, [[0, 'Freedonia State Police', 'PER'], [0, 'Maria Lund', 'PER']]);
+    const ms = mark(ps, [
+      [0, 'Freedonia State Police', 'PER'],
+      [0, 'Maria Lund', 'PER'],
+    ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Freedonia State Police', 'PER Maria Lund']);
   });
 });
@@ -199,16 +259,33 @@ describe('glued names', () => {
 describe('names written several ways', () => {
   it('short and long first names with one surname are one person; different first names are not', () => {
     const ps = ['Pat Brunsen, or Patrick W. Brunsen, pleaded guilty. Patrick Brunsen Jr. said Brunsen was sorry.', 'Ola Lund and Kari Lund left.'];
-    const ms = mark(ps, [[0, 'Pat Brunsen', 'PER'], [0, 'Patrick W. Brunsen', 'PER'], [0, 'Patrick Brunsen Jr.', 'PER'], [0, 'Brunsen', 'PER'], [1, 'Ola Lund', 'PER'], [1, 'Kari Lund', 'PER']]);
+    const ms = mark(ps, [
+      [0, 'Pat Brunsen', 'PER'],
+      [0, 'Patrick W. Brunsen', 'PER'],
+      [0, 'Patrick Brunsen Jr.', 'PER'],
+      [0, 'Brunsen', 'PER'],
+      [1, 'Ola Lund', 'PER'],
+      [1, 'Kari Lund', 'PER'],
+    ]);
     const { actors } = buildActors(ps, ms, { facts });
     expect(names(actors)).toEqual(['PER Kari Lund', 'PER Ola Lund', 'PER Patrick Brunsen Jr.']);
     expect(actors.find((a) => a.name === 'Patrick Brunsen Jr.')!.mentions).toBe(4);
   });
   it('a web address and its name, "Department of X" and "X Department", a listed company and its legal name', () => {
     const ps = ['Snoops.com said Snoops checked it; the Department of Mines and the Mines Department agreed; Acme Group and Acme too.', 'Acme Daily reported it.'];
-    const ms = mark(ps, [[0, 'Snoops.com', 'ORG'], [0, 'Snoops', 'ORG'], [0, 'Department of Mines', 'ORG'], [0, 'Mines Department', 'ORG'], [0, 'Acme Group', 'ORG'], [0, 'Acme', 'ORG']]);
+    const ms = mark(ps, [
+      [0, 'Snoops.com', 'ORG'],
+      [0, 'Snoops', 'ORG'],
+      [0, 'Department of Mines', 'ORG'],
+      [0, 'Mines Department', 'ORG'],
+      [0, 'Acme Group', 'ORG'],
+      [0, 'Acme', 'ORG'],
+    ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Acme Group', 'ORG Department of Mines', 'ORG Snoops.com']);
-    const ms2 = mark(ps, [[0, 'Acme', 'ORG'], [1, 'Acme Daily', 'ORG']]);
+    const ms2 = mark(ps, [
+      [0, 'Acme', 'ORG'],
+      [1, 'Acme Daily', 'ORG'],
+    ]);
     expect(names(buildActors(ps, ms2, { facts }).actors)).toEqual(['ORG Acme', 'ORG Acme Daily']);
   });
 });
@@ -216,7 +293,11 @@ describe('names written several ways', () => {
 describe('sources and places kept', () => {
   it('"via" a newspaper in running text is a source, not a credit; a place beginning an organisation name stays a place', () => {
     const ps = ['Roe said, via the Brakia Herald, that the Brakia County Water Board would pay Brakia County.'];
-    const ms = mark(ps, [[0, 'Brakia Herald', 'ORG'], [0, 'Brakia County Water Board', 'ORG'], [0, 'Brakia County', 'LOC']]);
+    const ms = mark(ps, [
+      [0, 'Brakia Herald', 'ORG'],
+      [0, 'Brakia County Water Board', 'ORG'],
+      [0, 'Brakia County', 'LOC'],
+    ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Brakia County', 'ORG Brakia County Water Board', 'ORG Brakia Herald']);
   });
 });
@@ -224,7 +305,11 @@ describe('sources and places kept', () => {
 describe('known single names stay themselves', () => {
   it('a moon does not join a probe named after it', () => {
     const ps = ['The Europa Clipper probe will fly past Europa.', 'Europa has an ocean.'];
-    const ms = mark(ps, [[0, 'Europa Clipper', 'LOC'], [0, 'Europa', 'LOC'], [1, 'Europa', 'LOC']]);
+    const ms = mark(ps, [
+      [0, 'Europa Clipper', 'LOC'],
+      [0, 'Europa', 'LOC'],
+      [1, 'Europa', 'LOC'],
+    ]);
     const { actors } = buildActors(ps, ms, { facts });
     expect(actors.find((a) => a.name === 'Europa')).toMatchObject({ type: 'LOC', mentions: 2 });
   });
@@ -233,7 +318,11 @@ describe('known single names stay themselves', () => {
 describe('known single names tagged as people', () => {
   it('a planet the tagger called a person does not join the probe named after it', () => {
     const ps = ['The Galileo Jupiter probe measured Jupiter.', 'Jupiter is large.'];
-    const ms = mark(ps, [[0, 'Galileo Jupiter', 'PER'], [0, 'Jupiter', 'PER'], [1, 'Jupiter', 'PER']]);
+    const ms = mark(ps, [
+      [0, 'Galileo Jupiter', 'PER'],
+      [0, 'Jupiter', 'PER'],
+      [1, 'Jupiter', 'PER'],
+    ]);
     const { actors } = buildActors(ps, ms, { facts });
     expect(actors.find((a) => a.name === 'Jupiter')).toMatchObject({ type: 'LOC', mentions: 2 });
   });
@@ -247,12 +336,23 @@ describe('things, peoples and notes about the writer are not actors', () => {
       "Zentro's Zorbit Space Telescope saw the plume, and the Kestrel cargo ship docked under the Kestrel Lunar Services program.",
       'Kestrel MS-04 spacecraft burned up. Zentro said it would try again.',
     ];
-    const ms = mark(ps, [[0, 'Zentro', 'ORG'], [0, 'Zorbit Space Telescope', 'ORG'], [0, 'Kestrel', 'ORG'], [0, 'Kestrel Lunar Services', 'ORG'], [1, 'Kestrel', 'ORG'], [1, 'Zentro', 'ORG']]);
+    const ms = mark(ps, [
+      [0, 'Zentro', 'ORG'],
+      [0, 'Zorbit Space Telescope', 'ORG'],
+      [0, 'Kestrel', 'ORG'],
+      [0, 'Kestrel Lunar Services', 'ORG'],
+      [1, 'Kestrel', 'ORG'],
+      [1, 'Zentro', 'ORG'],
+    ]);
     expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['ORG Zentro']);
   });
   it('a title in quotation marks is a work, and a law is no body', () => {
     const ps = ['Zentro released “Super Brakia Run,” its first game, citing the First Amendment.'];
-    const ms = mark(ps, [[0, 'Zentro', 'ORG'], [0, 'Brakia Run', 'PER'], [0, 'First Amendment', 'ORG']]);
+    const ms = mark(ps, [
+      [0, 'Zentro', 'ORG'],
+      [0, 'Brakia Run', 'PER'],
+      [0, 'First Amendment', 'ORG'],
+    ]);
     expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['ORG Zentro']);
   });
   it('a person named as the author of a song is still a person', () => {
@@ -262,17 +362,37 @@ describe('things, peoples and notes about the writer are not actors', () => {
   });
   it('peoples and plural demonyms are groups of people, not organisations', () => {
     const ps = ['Brakians and North Brakians, Muslims among them, protested. The Zentro Party said nothing.'];
-    const ms = mark(ps, [[0, 'Brakians', 'ORG'], [0, 'North Brakians', 'LOC'], [0, 'Muslims', 'ORG'], [0, 'Zentro Party', 'ORG']]);
+    const ms = mark(ps, [
+      [0, 'Brakians', 'ORG'],
+      [0, 'North Brakians', 'LOC'],
+      [0, 'Muslims', 'ORG'],
+      [0, 'Zentro Party', 'ORG'],
+    ]);
     expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['ORG Zentro Party']);
   });
   it('a biography or follow-me line of the writer names no actor of the story', () => {
-    const ps = ['Maria Lund has covered economics since 2012. She joined The Brakia Herald in 2007.', 'Jane Roe, Zentro diplomatic correspondent', 'Follow him on Twitter @tompoe or Zentro.', 'The mayor said Zentro would pay.'];
-    const ms = mark(ps, [[0, 'Maria Lund', 'PER'], [0, 'Brakia Herald', 'ORG'], [1, 'Jane Roe', 'PER'], [1, 'Zentro', 'ORG'], [2, 'Zentro', 'ORG'], [3, 'Zentro', 'ORG']]);
+    const ps = [
+      'Maria Lund has covered economics since 2012. She joined The Brakia Herald in 2007.',
+      'Jane Roe, Zentro diplomatic correspondent',
+      'Follow him on Twitter @tompoe or Zentro.',
+      'The mayor said Zentro would pay.',
+    ];
+    const ms = mark(ps, [
+      [0, 'Maria Lund', 'PER'],
+      [0, 'Brakia Herald', 'ORG'],
+      [1, 'Jane Roe', 'PER'],
+      [1, 'Zentro', 'ORG'],
+      [2, 'Zentro', 'ORG'],
+      [3, 'Zentro', 'ORG'],
+    ]);
     expect(buildActors(ps, ms, { facts: facts2 }).actors.map((a) => `${a.type} ${a.name} ${a.mentions}`)).toEqual(['ORG Zentro 1']);
   });
-  it('a lawmaker\'s party and state is no place', () => {
+  it("a lawmaker's party and state is no place", () => {
     const ps = ['Sen. Tom Poe, R-Brakia, said so.'];
-    const ms = mark(ps, [[0, 'Tom Poe', 'PER'], [0, 'R-Brakia', 'LOC']]);
+    const ms = mark(ps, [
+      [0, 'Tom Poe', 'PER'],
+      [0, 'R-Brakia', 'LOC'],
+    ]);
     expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['PER Tom Poe']);
   });
 });
@@ -280,7 +400,13 @@ describe('things, peoples and notes about the writer are not actors', () => {
 describe('names written together', () => {
   it('splits names glued by a comma, and "A and B" when both are names on their own', () => {
     const ps = ['States such as Freedonia,Brakia allow it, said Zentro News and Kestrel.', 'Zentro News said so. Kestrel agreed. Custard and Border Patrol did not.'];
-    const ms = mark(ps, [[0, 'Freedonia,Brakia', 'LOC'], [0, 'Zentro News and Kestrel', 'ORG'], [1, 'Zentro News', 'ORG'], [1, 'Kestrel', 'ORG'], [1, 'Custard and Border Patrol', 'ORG']]);
+    const ms = mark(ps, [
+      [0, 'Freedonia,Brakia', 'LOC'],
+      [0, 'Zentro News and Kestrel', 'ORG'],
+      [1, 'Zentro News', 'ORG'],
+      [1, 'Kestrel', 'ORG'],
+      [1, 'Custard and Border Patrol', 'ORG'],
+    ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Brakia', 'LOC Freedonia', 'ORG Custard and Border Patrol', 'ORG Kestrel', 'ORG Zentro News']);
   });
 });
@@ -288,22 +414,37 @@ describe('names written together', () => {
 describe('type from the company a name keeps', () => {
   it('a first-name-looking name listed among organisations is an organisation', () => {
     const ps = ['The five companies — Maria Origin, Kestrel Robotics, Zentro Corporation and Acme — won contracts.'];
-    const ms = mark(ps, [[0, 'Maria Origin', 'PER'], [0, 'Kestrel Robotics', 'ORG'], [0, 'Zentro Corporation', 'ORG'], [0, 'Acme', 'ORG']]);
+    const ms = mark(ps, [
+      [0, 'Maria Origin', 'PER'],
+      [0, 'Kestrel Robotics', 'ORG'],
+      [0, 'Zentro Corporation', 'ORG'],
+      [0, 'Acme', 'ORG'],
+    ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toContain('ORG Maria Origin');
   });
   it('a comma between two names is no list', () => {
     const ps = ['Speaking to the Zentro, Sir Tom said so.'];
-    const ms = mark(ps, [[0, 'Zentro', 'ORG'], [0, 'Tom', 'PER']]);
+    const ms = mark(ps, [
+      [0, 'Zentro', 'ORG'],
+      [0, 'Tom', 'PER'],
+    ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Zentro', 'PER Tom']);
   });
   it('a plural noun closing a list types its names', () => {
     const ps = ['Cases were found in Barrow, Kestrel and Van Brun counties.'];
-    const ms = mark(ps, [[0, 'Barrow', 'ORG'], [0, 'Kestrel', 'PER'], [0, 'Van Brun', 'PER']]);
+    const ms = mark(ps, [
+      [0, 'Barrow', 'ORG'],
+      [0, 'Kestrel', 'PER'],
+      [0, 'Van Brun', 'PER'],
+    ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Barrow', 'LOC Kestrel', 'LOC Van Brun']);
   });
   it('a title before a first name and surname makes a person whatever the tagger said', () => {
     const ps = ['Republican Gov. Tom Brun spoke. Brun left.'];
-    const ms = mark(ps, [[0, 'Tom Brun', 'LOC'], [0, 'Brun', 'LOC']]);
+    const ms = mark(ps, [
+      [0, 'Tom Brun', 'LOC'],
+      [0, 'Brun', 'LOC'],
+    ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['PER Tom Brun']);
   });
   it('apposition, a role at a place, a magazine and an officer say what a name is', () => {
@@ -317,43 +458,78 @@ describe('type from the company a name keeps', () => {
 
 describe('how firmly a name is written as a thing', () => {
   it('a name the text calls a mission, or a model after its number, is a thing; an owner before a thing noun is not', () => {
-    const ps = ['Zentro is building a probe called Kestrel Clipper. Kestrel will orbit Brakia.', "Acme's 787-9 Zorbliner jets and 787 Zorbliner sales grew.", 'Zentro plans a rover Acme said would fly.'];
-    const ms = mark(ps, [[0, 'Zentro', 'ORG'], [0, 'Kestrel Clipper', 'PER'], [0, 'Kestrel', 'PER'], [0, 'Brakia', 'LOC'], [1, 'Acme', 'ORG'], [1, 'Zorbliner', 'PER'], [1, 'Zorbliner', 'ORG'], [2, 'Zentro', 'ORG'], [2, 'Acme', 'ORG']]);
+    const ps = [
+      'Zentro is building a probe called Kestrel Clipper. Kestrel will orbit Brakia.',
+      "Acme's 787-9 Zorbliner jets and 787 Zorbliner sales grew.",
+      'Zentro plans a rover Acme said would fly.',
+    ];
+    const ms = mark(ps, [
+      [0, 'Zentro', 'ORG'],
+      [0, 'Kestrel Clipper', 'PER'],
+      [0, 'Kestrel', 'PER'],
+      [0, 'Brakia', 'LOC'],
+      [1, 'Acme', 'ORG'],
+      [1, 'Zorbliner', 'PER'],
+      [1, 'Zorbliner', 'ORG'],
+      [2, 'Zentro', 'ORG'],
+      [2, 'Acme', 'ORG'],
+    ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Brakia', 'ORG Acme', 'ORG Zentro']);
   });
   it('one quoted word may be the word itself, not a title', () => {
     const ps = ['Zentro will take a name without “Zentro” in it.', 'Zentro said so.'];
-    const ms = mark(ps, [[0, 'Zentro', 'ORG'], [0, 'Zentro', 'ORG'], [1, 'Zentro', 'ORG']]);
+    const ms = mark(ps, [
+      [0, 'Zentro', 'ORG'],
+      [0, 'Zentro', 'ORG'],
+      [1, 'Zentro', 'ORG'],
+    ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Zentro']);
   });
   it('pronouns alone do not make a person of a body the tagger called an organisation', () => {
     const ps = ['The wife of a Kestrel member said her flag was hers.', 'Her husband serves in the Kestrel, she said.'];
-    const ms = mark(ps, [[0, 'Kestrel', 'ORG'], [1, 'Kestrel', 'ORG']]);
+    const ms = mark(ps, [
+      [0, 'Kestrel', 'ORG'],
+      [1, 'Kestrel', 'ORG'],
+    ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Kestrel']);
   });
 });
 
 describe('one body named several ways', () => {
   it('a head noun alone joins the one name it heads; an acronym may leave out a word or a "The"', () => {
-    const ps = [
-      'Teachers filled the Brakia Statehouse. The Statehouse was loud.',
-      'The Brakia State Attorney General (BAG) said so, and The Real Zentro (TRZ) reported it. BAG agreed.',
-    ];
-    const ms = mark(ps, [[0, 'Brakia Statehouse', 'LOC'], [0, 'Statehouse', 'ORG'], [1, 'Brakia State Attorney General', 'ORG'], [1, 'BAG', 'ORG'], [1, 'Real Zentro', 'ORG'], [1, 'TRZ', 'ORG'], [1, 'BAG', 'ORG']]);
-    expect(buildActors(ps, ms, { facts }).actors.map((a) => `${a.type} ${a.name} ${a.mentions}`).sort()).toEqual([
-      'LOC Brakia Statehouse 2',
-      'ORG Brakia State Attorney General 3',
-      'ORG Real Zentro 2',
+    const ps = ['Teachers filled the Brakia Statehouse. The Statehouse was loud.', 'The Brakia State Attorney General (BAG) said so, and The Real Zentro (TRZ) reported it. BAG agreed.'];
+    const ms = mark(ps, [
+      [0, 'Brakia Statehouse', 'LOC'],
+      [0, 'Statehouse', 'ORG'],
+      [1, 'Brakia State Attorney General', 'ORG'],
+      [1, 'BAG', 'ORG'],
+      [1, 'Real Zentro', 'ORG'],
+      [1, 'TRZ', 'ORG'],
+      [1, 'BAG', 'ORG'],
     ]);
+    expect(
+      buildActors(ps, ms, { facts })
+        .actors.map((a) => `${a.type} ${a.name} ${a.mentions}`)
+        .sort(),
+    ).toEqual(['LOC Brakia Statehouse 2', 'ORG Brakia State Attorney General 3', 'ORG Real Zentro 2']);
   });
   it('an acronym the text spells out in lower case abbreviates a thing, not a name', () => {
     const ps = ['He had a condition called HP, short for hypersensitivity pneumonitis.', 'HP is an allergy. The Zentro Trust (ZT) treats it.'];
-    const ms = mark(ps, [[0, 'HP', 'ORG'], [1, 'HP', 'ORG'], [1, 'Zentro Trust', 'ORG'], [1, 'ZT', 'ORG']]);
+    const ms = mark(ps, [
+      [0, 'HP', 'ORG'],
+      [1, 'HP', 'ORG'],
+      [1, 'Zentro Trust', 'ORG'],
+      [1, 'ZT', 'ORG'],
+    ]);
     expect(buildActors(ps, ms, { facts }).actors.map((a) => `${a.type} ${a.name} ${a.mentions}`)).toEqual(['ORG Zentro Trust 2']);
   });
   it('credits with a slash inside the name or "photo via" after it, and "Powered by", are no actors', () => {
     const ps = ['The ship broke up.(Tom Poe/ Zentro Space Agency Press Service photo via Wirefoto)', 'Powered by Kestrel.com', 'Zentro said so.'];
-    const ms = mark(ps, [[0, 'Poe/ Zentro Space Agency Press Service', 'ORG'], [1, 'Kestrel.com', 'ORG'], [2, 'Zentro', 'ORG']]);
+    const ms = mark(ps, [
+      [0, 'Poe/ Zentro Space Agency Press Service', 'ORG'],
+      [1, 'Kestrel.com', 'ORG'],
+      [2, 'Zentro', 'ORG'],
+    ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Zentro']);
   });
 });
@@ -361,20 +537,33 @@ describe('one body named several ways', () => {
 describe('nicknames, salience and teaser headlines', () => {
   it('a nickname the text introduces joins the person and is not the name shown', () => {
     const ps = ['Maria Lund, known as Gucci Maria, left. Gucci Maria said so.'];
-    const ms = mark(ps, [[0, 'Maria Lund', 'PER'], [0, 'Gucci Maria', 'PER'], [0, 'Gucci Maria', 'PER']]);
+    const ms = mark(ps, [
+      [0, 'Maria Lund', 'PER'],
+      [0, 'Gucci Maria', 'PER'],
+      [0, 'Gucci Maria', 'PER'],
+    ]);
     const { actors } = buildActors(ps, ms, { facts });
     expect(actors.map((a) => `${a.type} ${a.name} ${a.mentions}`)).toEqual(['PER Maria Lund 3']);
     expect(actors[0]!.aliases).toContain('Gucci Maria');
   });
   it('among actors with as many mentions, the one in the headline and the speaker come first', () => {
     const ps = ['Zentro opened a shop near Kestrel.', 'Brakia Robotics said it would follow.'];
-    const ms = mark(ps, [[0, 'Zentro', 'ORG'], [0, 'Kestrel', 'LOC'], [1, 'Brakia Robotics', 'ORG']]);
+    const ms = mark(ps, [
+      [0, 'Zentro', 'ORG'],
+      [0, 'Kestrel', 'LOC'],
+      [1, 'Brakia Robotics', 'ORG'],
+    ]);
     expect(buildActors(ps, ms, { facts }).actors.map((a) => a.name)).toEqual(['Brakia Robotics', 'Zentro', 'Kestrel']);
     expect(buildActors(ps, ms, { facts, title: 'Kestrel gets a shop' }).actors.map((a) => a.name)[0]).toBe('Kestrel');
   });
   it('a teaser headline of another story names no actor; a tweet signature still does', () => {
     const ps = ['Pizza Man Making Special Delivery to Freedonia During Super Bowl', '— Tom Poe (@tompoe) November 18, 2019', 'Zentro said so.'];
-    const ms = mark(ps, [[0, 'Pizza Man', 'PER'], [0, 'Freedonia', 'LOC'], [1, 'Tom Poe', 'PER'], [2, 'Zentro', 'ORG']]);
+    const ms = mark(ps, [
+      [0, 'Pizza Man', 'PER'],
+      [0, 'Freedonia', 'LOC'],
+      [1, 'Tom Poe', 'PER'],
+      [2, 'Zentro', 'ORG'],
+    ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Zentro', 'PER Tom Poe']);
   });
 });
@@ -382,7 +571,13 @@ describe('nicknames, salience and teaser headlines', () => {
 describe('common nouns with a capital and regions', () => {
   it('"an infected Marmot." is a common noun; "a Zentro report" is a body; a single-quoted title is a work', () => {
     const ps = ['They ate an infected Marmot.', 'A Marmot - a large rodent - was eaten, a Zentro report said.', "'GMA' Kestrel Search:", 'Zentro said so.'];
-    const ms = mark(ps, [[0, 'Marmot', 'ORG'], [1, 'Marmot', 'ORG'], [1, 'Zentro', 'ORG'], [2, 'GMA', 'ORG'], [3, 'Zentro', 'ORG']]);
+    const ms = mark(ps, [
+      [0, 'Marmot', 'ORG'],
+      [1, 'Marmot', 'ORG'],
+      [1, 'Zentro', 'ORG'],
+      [2, 'GMA', 'ORG'],
+      [3, 'Zentro', 'ORG'],
+    ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Zentro']);
   });
   it('a compass point before a head word is a region', () => {
@@ -393,21 +588,42 @@ describe('common nouns with a capital and regions', () => {
 
 describe('display names written in capitals (datelines, shouted captions)', () => {
   const build = (paragraphs: string[], spec: [number, string, EntityType][]) =>
-    buildActors(paragraphs, mark(paragraphs, spec), { facts: (n) => facts(n) }).actors.map((a) => a.name).sort();
+    buildActors(paragraphs, mark(paragraphs, spec), { facts: (n) => facts(n) })
+      .actors.map((a) => a.name)
+      .sort();
 
   it('prefers the ordinary spelling the article also uses, whichever is more frequent', () => {
     const paragraphs = ['FREEDONIA (Wirefoto) — Prices rose.', 'FREEDONIA TODAY', 'Officials in Freedonia said prices rose.'];
-    expect(build(paragraphs, [[0, 'FREEDONIA', 'LOC'], [1, 'FREEDONIA', 'LOC'], [2, 'Freedonia', 'LOC']])).toEqual(['Freedonia']);
+    expect(
+      build(paragraphs, [
+        [0, 'FREEDONIA', 'LOC'],
+        [1, 'FREEDONIA', 'LOC'],
+        [2, 'Freedonia', 'LOC'],
+      ]),
+    ).toEqual(['Freedonia']);
   });
 
   it('title-cases a name seen only in capitals, taking words the article spells elsewhere', () => {
     const paragraphs = ['Judge CARRIE ANN INABA at the gala, as seen on Monday.', 'The judge, Inaba, said the show would go on.', 'GLENMORE (Wirefoto) — The gala opened.'];
-    expect(build(paragraphs, [[0, 'CARRIE ANN INABA', 'PER'], [1, 'Inaba', 'PER'], [2, 'GLENMORE', 'LOC']])).toEqual(['Carrie Ann Inaba', 'Glenmore']);
+    expect(
+      build(paragraphs, [
+        [0, 'CARRIE ANN INABA', 'PER'],
+        [1, 'Inaba', 'PER'],
+        [2, 'GLENMORE', 'LOC'],
+      ]),
+    ).toEqual(['Carrie Ann Inaba', 'Glenmore']);
   });
 
   it('keeps acronyms as written: used inside running text, without vowels, two letters, or a listed body', () => {
     const paragraphs = ['The GLOBEX agency said on Monday that the plan would fail.', 'BBC NEWS reported it first.', 'ACME said it agreed.', 'US officials declined to comment.'];
-    expect(build(paragraphs, [[0, 'GLOBEX', 'ORG'], [1, 'BBC NEWS', 'ORG'], [2, 'ACME', 'ORG'], [3, 'US', 'LOC']])).toEqual(['ACME', 'BBC News', 'GLOBEX', 'US']);
+    expect(
+      build(paragraphs, [
+        [0, 'GLOBEX', 'ORG'],
+        [1, 'BBC NEWS', 'ORG'],
+        [2, 'ACME', 'ORG'],
+        [3, 'US', 'LOC'],
+      ]),
+    ).toEqual(['ACME', 'BBC News', 'GLOBEX', 'US']);
   });
 
   it('title-cases a listed body inside a shouted line of several words ("CLICK HERE TO GET THE ACME NEWS APP")', () => {
@@ -418,13 +634,25 @@ describe('display names written in capitals (datelines, shouted captions)', () =
   it('looks up a bounded number of words on a page that shouts many names, and title-cases the rest by shape', () => {
     const surnames = Array.from({ length: 120 }, (_, i) => `ZORB${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}AN`);
     const paragraphs = surnames.map((n) => `Judge MARIA ${n} spoke at length on Monday.`);
-    const actors = buildActors(paragraphs, mark(paragraphs, paragraphs.map((_, i) => [i, `MARIA ${surnames[i]}`, 'PER'] as [number, string, EntityType])), { facts: (n) => facts(n) }).actors;
+    const actors = buildActors(
+      paragraphs,
+      mark(
+        paragraphs,
+        paragraphs.map((_, i) => [i, `MARIA ${surnames[i]}`, 'PER'] as [number, string, EntityType]),
+      ),
+      { facts: (n) => facts(n) },
+    ).actors;
     expect(actors).toHaveLength(120);
     for (const a of actors) expect(a.name).toMatch(/^Maria Zorb[a-z]+an$/);
   });
 
   it('keeps small words of a name in lower case and title-cases hyphens and apostrophes', () => {
     const paragraphs = ["The statement of BANK OF FREEDONIA GOVERNOR JEAN-PAUL O'BRIEN was read out.", 'The governor spoke.'];
-    expect(build(paragraphs, [[0, 'BANK OF FREEDONIA', 'ORG'], [0, "JEAN-PAUL O'BRIEN", 'PER']])).toEqual(["Bank of Freedonia", "Jean-Paul O'Brien"]);
+    expect(
+      build(paragraphs, [
+        [0, 'BANK OF FREEDONIA', 'ORG'],
+        [0, "JEAN-PAUL O'BRIEN", 'PER'],
+      ]),
+    ).toEqual(['Bank of Freedonia', "Jean-Paul O'Brien"]);
   });
 });

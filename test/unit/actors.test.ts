@@ -17,10 +17,7 @@ const byName = <A extends { name: string }>(actors: A[], name: string) => actors
 
 describe('buildActors', () => {
   it('merges full name, surname, honorific and first-name forms (Mr, Sir, President)', () => {
-    const ps = [
-      'Sir Keir Starmer met Donald Trump in Washington.',
-      'Mr Trump said Sir Keir was right. Starmer agreed, and President Trump left.',
-    ];
+    const ps = ['Sir Keir Starmer met Donald Trump in Washington.', 'Mr Trump said Sir Keir was right. Starmer agreed, and President Trump left.'];
     const ms = mark(ps, [
       [0, 'Keir Starmer', 'PER'],
       [0, 'Donald Trump', 'PER'],
@@ -66,10 +63,7 @@ describe('buildActors', () => {
   });
 
   it('joins an acronym and its expansion when both occur', () => {
-    const ps = [
-      'The International Criminal Court issued a warrant. The ICC said the United Kingdom agreed.',
-      'The UK and the US did not. The ECB was silent.',
-    ];
+    const ps = ['The International Criminal Court issued a warrant. The ICC said the United Kingdom agreed.', 'The UK and the US did not. The ECB was silent.'];
     const ms = mark(ps, [
       [0, 'International Criminal Court', 'ORG'],
       [0, 'ICC', 'ORG'],
@@ -133,10 +127,7 @@ describe('buildActors', () => {
 
   it('gives the same key in every article and accepts a canonicaliser', () => {
     const a = buildActors(['Keir Starmer spoke.'], [{ paragraph: 0, start: 0, end: 12, text: 'Keir Starmer', type: 'PER' }]);
-    const b = buildActors(
-      ['Sir Keir Starmer spoke.'],
-      [{ paragraph: 0, start: 4, end: 16, text: 'Keir Starmer', type: 'PER' }],
-    );
+    const b = buildActors(['Sir Keir Starmer spoke.'], [{ paragraph: 0, start: 4, end: 16, text: 'Keir Starmer', type: 'PER' }]);
     expect(a.actors[0]!.key).toBe(b.actors[0]!.key);
     const c = buildActors(['The UK voted.'], [{ paragraph: 0, start: 4, end: 6, text: 'UK', type: 'LOC' }], {
       canonical: (n) => (n === 'UK' ? 'United Kingdom' : null),

@@ -106,12 +106,7 @@ describe('claims in the archive', () => {
 
   it('lists speakers that differ only in case, plural or possessive once, and filters by the whole group', async () => {
     const said = (id: string, speaker: string) => claim(id, { speaker, speakerKey: null, unverified: true, text: `${speaker} claim ${id}` });
-    await saveArticle(
-      db,
-      article({ url: 'https://n.example/a' }),
-      analysis([said('c1', 'Officials'), said('c2', 'officials'), said('c3', 'Agency officials'), said('c4', 'Jane Doe')]),
-      1,
-    );
+    await saveArticle(db, article({ url: 'https://n.example/a' }), analysis([said('c1', 'Officials'), said('c2', 'officials'), said('c3', 'Agency officials'), said('c4', 'Jane Doe')]), 1);
     await saveArticle(db, article({ url: 'https://n.example/b' }), analysis([said('c1', 'official’s'), said('c2', 'Officials'), said('c3', 'JANE DOE')]), 2);
     expect(await claimSpeakers(db)).toEqual(['Agency officials', 'Jane Doe', 'Officials']);
     const officials = await listClaims(db, { speaker: 'Officials', offset: 0, limit: 10 });

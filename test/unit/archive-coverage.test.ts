@@ -144,7 +144,12 @@ describe('earlier coverage from the archive', () => {
 
   it('says what each piece brought in and what is new in this one', async () => {
     await save(byId('qeshm-a'));
-    await save({ ...byId('qeshm-b'), id: 'qeshm-later', published: '2005-11-29', actors: [...byId('qeshm-b').actors, { key: 'LOC:hormozgan', name: 'Hormozgan', type: 'LOC', aliases: [], mentions: 1, role: null }] });
+    await save({
+      ...byId('qeshm-b'),
+      id: 'qeshm-later',
+      published: '2005-11-29',
+      actors: [...byId('qeshm-b').actors, { key: 'LOC:hormozgan', name: 'Hormozgan', type: 'LOC', aliases: [], mentions: 1, role: null }],
+    });
     const b = { ...byId('qeshm-b') };
     b.actors = [...b.actors, { key: 'ORG:world health organization', name: 'World Health Organization', type: 'ORG', aliases: [], mentions: 2, role: null }];
     b.paragraphs = [...b.paragraphs, 'The World Health Organization sent tents and water purification kits.'];
@@ -266,7 +271,14 @@ describe('search', () => {
 
   it('tags articles and filters by tag and by claim status', async () => {
     const { items } = await searchArticles(db, { text: 'qeshm ', offset: 0, limit: 50 });
-    expect(await tagArticles(db, items.map((i) => i.id), ['  Iran Quake ', 'follow up'], [])).toBe(2);
+    expect(
+      await tagArticles(
+        db,
+        items.map((i) => i.id),
+        ['  Iran Quake ', 'follow up'],
+        [],
+      ),
+    ).toBe(2);
     expect(await tagArticles(db, [items[0]!.id], [], ['follow up'])).toBe(1);
     expect((await searchArticles(db, { tag: 'iran quake', offset: 0, limit: 50 })).total).toBe(2);
     expect((await searchArticles(db, { tag: 'follow up', offset: 0, limit: 50 })).items.map((i) => i.id)).toEqual([items[1]!.id]);

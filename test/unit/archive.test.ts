@@ -123,7 +123,11 @@ describe('saving, deleting and restoring many at once', () => {
 
   it('gives the same archive as saving one by one, new articles and updates alike', async () => {
     const first = await Promise.all([1, 2, 3].map((i) => entry(i)));
-    const second = await Promise.all([entry(2, { title: 'Report 2, corrected', paragraphs: ['Ferries will run again in June, officials said.', ...sampleArticle(2).paragraphs.slice(1)] }), entry(4), entry(5)]);
+    const second = await Promise.all([
+      entry(2, { title: 'Report 2, corrected', paragraphs: ['Ferries will run again in June, officials said.', ...sampleArticle(2).paragraphs.slice(1)] }),
+      entry(4),
+      entry(5),
+    ]);
     const other = new ArchiveDB(`test-archive-${++n}`);
     try {
       for (const e of first) await saveArticle(other, e.article, e.analysis, 100);

@@ -179,7 +179,7 @@ describe('findAttributions: patterns', () => {
   });
 
   it('reads straight quotes and doubled apostrophes', () => {
-    const t = '"We have done our part," the governor said. \'\'It is up to them now,\'\' Mr. Cole said.';
+    const t = "\"We have done our part,\" the governor said. ''It is up to them now,'' Mr. Cole said.";
     const atts = findAttributions(t);
     expect(atts.map((a) => [sl(t, a.source), sl(t, a.content)])).toEqual([
       ['the governor', 'We have done our part'],
@@ -228,7 +228,7 @@ describe('findAttributions: robustness', () => {
 
   it('finishes quickly on random strings of quote marks, cues and punctuation', () => {
     let seedN = 7;
-    const rand = (): number => ((seedN = (seedN * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rand = (): number => (seedN = (seedN * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const parts = ['“', '”', '"', "'", '‘', '’', ' said ', ' he ', ', ', '. ', '\n\n', 'Mr Smith', ' according to ', ':', 'that ', 'word '];
     for (let r = 0; r < 5; r++) {
       let s = '';

@@ -129,7 +129,13 @@ async function filledArchive(count = 4): Promise<{ db: ArchiveDB; saved: (SavedA
     saved.push(await saveArticle(db, articleOf(f), await analysisOf(db, f), 1_700_000_000_000 + i * 1000));
   }
   const first = saved[0]!;
-  await reviewClaim(db, first.id, `q-${fixture.articles[0]!.id}`, { status: 'disputed', note: 'Contradicted by the agency’s own figures.', evidence: ['https://stats.example/quakes'] }, 1_700_000_100_000);
+  await reviewClaim(
+    db,
+    first.id,
+    `q-${fixture.articles[0]!.id}`,
+    { status: 'disputed', note: 'Contradicted by the agency’s own figures.', evidence: ['https://stats.example/quakes'] },
+    1_700_000_100_000,
+  );
   await reviewClaim(db, saved[1]!.id, `u-${fixture.articles[1]!.id}`, { status: 'verified', note: '', evidence: [] }, 1_700_000_200_000);
   const missed: Claim = {
     id: 'm-1',
@@ -365,7 +371,11 @@ describe('a bad file changes nothing', () => {
     // Issue #15: the header agreed with the rows, the table list did not, and the message said "holds 3 … but has 3".
     ['a table list whose row count lies', () => edit(good, (o) => (o.data.tables[0].rowCount = 3)), /incomplete or was edited: its list of tables says it holds 3 articles but it has 4\./],
     ['a file whose one article is bad', () => edit(good, (o) => setRows(o, [{ ...rows(o)[0], url: 'javascript:alert(1)' }])), /^Article 1 \(“.+”\): “url” is not a web address/],
-    ['a file whose every article is bad', () => edit(good, (o) => rows(o).forEach((r: any) => (r.savedAt = 'yesterday'))), /^None of the 4 articles in this file can be restored\. The first: Article 1 .*“savedAt” should be a number, not text/],
+    [
+      'a file whose every article is bad',
+      () => edit(good, (o) => rows(o).forEach((r: any) => (r.savedAt = 'yesterday'))),
+      /^None of the 4 articles in this file can be restored\. The first: Article 1 .*“savedAt” should be a number, not text/,
+    ],
     ['some other JSON', () => '{"hello": "world"}', /not a Backstory backup/],
     ['a JSON list', () => '[1, 2, 3]', /not a Backstory backup/],
     ['another program’s Dexie export', () => edit(good, (o) => ((o.data.databaseName = 'shopping-list'), delete o.backstory)), /another program \(the Dexie database “shopping-list”\)/],
@@ -374,7 +384,11 @@ describe('a bad file changes nothing', () => {
     ['a “__proto__” field in a record', () => proto(good), /contains a field named “__proto__”.*attack/],
     ['a “constructor” field in the header', () => good.replace('"format":', '"constructor":{"prototype":{"polluted":true}},"format":'), /field named “(constructor|prototype)”/],
     ['unreadable settings', () => edit(good, (o) => (o.backstory.settings = 'all sites')), /settings are not readable/],
-    ['the fixture with a javascript: link', () => fixtureFile('javascript-url.backup.json'), /^Article 1 \(“A harmless-looking article”\): “claims\[0\]\.review\.evidence\[0\]” is not a web address \(“javascript:fetch/],
+    [
+      'the fixture with a javascript: link',
+      () => fixtureFile('javascript-url.backup.json'),
+      /^Article 1 \(“A harmless-looking article”\): “claims\[0\]\.review\.evidence\[0\]” is not a web address \(“javascript:fetch/,
+    ],
   ];
 
   it.each(cases)('refuses %s', async (_name, make, message) => {
@@ -418,48 +432,118 @@ describe('a file with some bad records restores the others and lists the bad one
 
   /** Each case spoils one row of the file (0-based; 4: a fifth row it adds). */
   const cases: [string, number, (o: any) => void, RegExp][] = [
-    ['a javascript: article address', 1, (o) => {
-      rows(o)[1].url = 'javascript:alert(document.cookie)';
-    }, /^Article 2 \(“.+”\): “url” is not a web address \(“javascript:alert\(document\.cookie\)”\): only http and https/],
-    ['a data: page address', 0, (o) => {
-      rows(o)[0].pageUrl = 'data:text/html,<script>alert(1)</script>';
-    }, /“pageUrl” is not a web address/],
-    ['a javascript: evidence link', 0, (o) => {
-      rows(o)[0].claims[0].review.evidence = ['javascript:alert(1)'];
-    }, /“claims\[0\]\.review\.evidence\[0\]” is not a web address/],
-    ['a huge text', 2, (o) => {
-      rows(o)[2].paragraphs = Array.from({ length: 12 }, () => 'y'.repeat(100_000));
-    }, /^Article 3 .*: it has too much text \(1,200,000 characters; at most 1,000,000\)/],
-    ['a number written as text', 0, (o) => {
-      rows(o)[0].wordCount = '120';
-    }, /“wordCount” should be a number, not text/],
-    ['a list where text belongs', 0, (o) => {
-      rows(o)[0].paragraphs[3] = ['nested'];
-    }, /“paragraphs\[3\]” should be text, not a list/],
-    ['an unknown claim status', 0, (o) => {
-      rows(o)[0].claims[0].review.status = 'pants-on-fire';
-    }, /is not a claim status Backstory knows \(“pants-on-fire”\)/],
-    ['a span ending before it starts', 0, (o) => {
-      rows(o)[0].claims[0].spans[0] = { paragraph: 0, start: 9, end: 2 };
-    }, /“claims\[0\]\.spans\[0\]” ends before it starts/],
-    ['a tag not as Backstory keeps them', 0, (o) => {
-      rows(o)[0].tags = ['Earthquakes'];
-    }, /not a tag as Backstory keeps them \(“Earthquakes”/],
-    ['a field Backstory does not know', 0, (o) => {
-      rows(o)[0].onload = 'steal()';
-    }, /has a field Backstory does not know \(“onload”\)/],
-    ['a typed value (a date)', 0, (o) => {
-      rows(o)[0].$types = { ...rows(o)[0].$types, savedAt: 'date' };
-    }, /holds a value of a kind Backstory never stores \(“date” at “savedAt”\)/],
-    ['a list with named entries', 0, (o) => {
-      rows(o)[0].tags = { 0: 'earthquakes', length: 1, evil: 'x' };
-    }, /list with named entries at “tags”/],
-    ['two records with one address', 4, (o) => {
-      setRows(o, [...rows(o), { ...rows(o)[0], id: 99 }]);
-    }, /^Article 5 .*: it has the same address as article 1 \(https:\/\/news\.example\/.+\), so only that one is restored\.$/],
-    ['two records with one number', 4, (o) => {
-      setRows(o, [...rows(o), { ...rows(o)[0], url: 'https://news.example/other' }]);
-    }, /^Article 5 .*: it has the same number \(1\) as article 1, so only that one is restored\.$/],
+    [
+      'a javascript: article address',
+      1,
+      (o) => {
+        rows(o)[1].url = 'javascript:alert(document.cookie)';
+      },
+      /^Article 2 \(“.+”\): “url” is not a web address \(“javascript:alert\(document\.cookie\)”\): only http and https/,
+    ],
+    [
+      'a data: page address',
+      0,
+      (o) => {
+        rows(o)[0].pageUrl = 'data:text/html,<script>alert(1)</script>';
+      },
+      /“pageUrl” is not a web address/,
+    ],
+    [
+      'a javascript: evidence link',
+      0,
+      (o) => {
+        rows(o)[0].claims[0].review.evidence = ['javascript:alert(1)'];
+      },
+      /“claims\[0\]\.review\.evidence\[0\]” is not a web address/,
+    ],
+    [
+      'a huge text',
+      2,
+      (o) => {
+        rows(o)[2].paragraphs = Array.from({ length: 12 }, () => 'y'.repeat(100_000));
+      },
+      /^Article 3 .*: it has too much text \(1,200,000 characters; at most 1,000,000\)/,
+    ],
+    [
+      'a number written as text',
+      0,
+      (o) => {
+        rows(o)[0].wordCount = '120';
+      },
+      /“wordCount” should be a number, not text/,
+    ],
+    [
+      'a list where text belongs',
+      0,
+      (o) => {
+        rows(o)[0].paragraphs[3] = ['nested'];
+      },
+      /“paragraphs\[3\]” should be text, not a list/,
+    ],
+    [
+      'an unknown claim status',
+      0,
+      (o) => {
+        rows(o)[0].claims[0].review.status = 'pants-on-fire';
+      },
+      /is not a claim status Backstory knows \(“pants-on-fire”\)/,
+    ],
+    [
+      'a span ending before it starts',
+      0,
+      (o) => {
+        rows(o)[0].claims[0].spans[0] = { paragraph: 0, start: 9, end: 2 };
+      },
+      /“claims\[0\]\.spans\[0\]” ends before it starts/,
+    ],
+    [
+      'a tag not as Backstory keeps them',
+      0,
+      (o) => {
+        rows(o)[0].tags = ['Earthquakes'];
+      },
+      /not a tag as Backstory keeps them \(“Earthquakes”/,
+    ],
+    [
+      'a field Backstory does not know',
+      0,
+      (o) => {
+        rows(o)[0].onload = 'steal()';
+      },
+      /has a field Backstory does not know \(“onload”\)/,
+    ],
+    [
+      'a typed value (a date)',
+      0,
+      (o) => {
+        rows(o)[0].$types = { ...rows(o)[0].$types, savedAt: 'date' };
+      },
+      /holds a value of a kind Backstory never stores \(“date” at “savedAt”\)/,
+    ],
+    [
+      'a list with named entries',
+      0,
+      (o) => {
+        rows(o)[0].tags = { 0: 'earthquakes', length: 1, evil: 'x' };
+      },
+      /list with named entries at “tags”/,
+    ],
+    [
+      'two records with one address',
+      4,
+      (o) => {
+        setRows(o, [...rows(o), { ...rows(o)[0], id: 99 }]);
+      },
+      /^Article 5 .*: it has the same address as article 1 \(https:\/\/news\.example\/.+\), so only that one is restored\.$/,
+    ],
+    [
+      'two records with one number',
+      4,
+      (o) => {
+        setRows(o, [...rows(o), { ...rows(o)[0], url: 'https://news.example/other' }]);
+      },
+      /^Article 5 .*: it has the same number \(1\) as article 1, so only that one is restored\.$/,
+    ],
   ];
 
   it.each(cases)('%s', async (_name, spoilt, spoil, message) => {

@@ -48,9 +48,7 @@ describe('metrics', () => {
 
 describe('feature extraction', () => {
   it('tokenizes words, numbers, symbols, URLs and mentions', () => {
-    expect(tokenize('Unemployment fell to 3.5% in 2019, @bob said: https://t.co/x!').map((t) => t.norm)).toEqual([
-      'unemployment', 'fell', 'to', '3.5', '%', 'in', '2019', '<user>', 'said', '<url>',
-    ]);
+    expect(tokenize('Unemployment fell to 3.5% in 2019, @bob said: https://t.co/x!').map((t) => t.norm)).toEqual(['unemployment', 'fell', 'to', '3.5', '%', 'in', '2019', '<user>', 'said', '<url>']);
     expect(tokenize('Putin’s aides don’t agree').map((t) => t.norm)).toEqual(["putin's", 'aides', "don't", 'agree']);
   });
 
@@ -162,7 +160,9 @@ describe('the shipped model', () => {
 
   it('rejects files that are not a check-worthiness model', () => {
     expect(() => loadCheckworthyModel({ format: 'other' })).toThrow(/format/);
-    expect(() => loadCheckworthyModel('{"format":"backstory-checkworthy","version":1,"featureSet":"full","threshold":0.5,"bias":0,"features":"a\\nb","weights":[1],"weightScale":1000}')).toThrow(/2 features but 1 weights/);
+    expect(() => loadCheckworthyModel('{"format":"backstory-checkworthy","version":1,"featureSet":"full","threshold":0.5,"bias":0,"features":"a\\nb","weights":[1],"weightScale":1000}')).toThrow(
+      /2 features but 1 weights/,
+    );
     expect(() => loadCheckworthyModel(null)).toThrow(/not an object/);
     expect(() => loadCheckworthyModel('{not json')).toThrow();
     const good = { format: 'backstory-checkworthy', version: 1, featureSet: 'full', threshold: 0.5, bias: 0, features: 'w:tax\nw:thank', weights: [2000, -2000], weightScale: 1000 };

@@ -15,13 +15,39 @@ const shipped = loadMatchModel(JSON.parse(readFileSync('public/models/claim-matc
 describe('porterStem', () => {
   it('gives the stems of the examples in Porter (1980)', () => {
     const pairs: [string, string][] = [
-      ['caresses', 'caress'], ['ponies', 'poni'], ['cats', 'cat'], ['agreed', 'agre'], ['plastered', 'plaster'],
-      ['motoring', 'motor'], ['sing', 'sing'], ['conflated', 'conflat'], ['hopping', 'hop'], ['falling', 'fall'],
-      ['filing', 'file'], ['happy', 'happi'], ['relational', 'relat'], ['conditional', 'condit'], ['rational', 'ration'],
-      ['digitizer', 'digit'], ['triplicate', 'triplic'], ['formative', 'form'], ['hopeful', 'hope'], ['goodness', 'good'],
-      ['revival', 'reviv'], ['allowance', 'allow'], ['adjustable', 'adjust'], ['replacement', 'replac'], ['adoption', 'adopt'],
-      ['homologous', 'homolog'], ['effective', 'effect'], ['probate', 'probat'], ['rate', 'rate'], ['cease', 'ceas'],
-      ['controll', 'control'], ['roll', 'roll'], ['generalizations', 'gener'],
+      ['caresses', 'caress'],
+      ['ponies', 'poni'],
+      ['cats', 'cat'],
+      ['agreed', 'agre'],
+      ['plastered', 'plaster'],
+      ['motoring', 'motor'],
+      ['sing', 'sing'],
+      ['conflated', 'conflat'],
+      ['hopping', 'hop'],
+      ['falling', 'fall'],
+      ['filing', 'file'],
+      ['happy', 'happi'],
+      ['relational', 'relat'],
+      ['conditional', 'condit'],
+      ['rational', 'ration'],
+      ['digitizer', 'digit'],
+      ['triplicate', 'triplic'],
+      ['formative', 'form'],
+      ['hopeful', 'hope'],
+      ['goodness', 'good'],
+      ['revival', 'reviv'],
+      ['allowance', 'allow'],
+      ['adjustable', 'adjust'],
+      ['replacement', 'replac'],
+      ['adoption', 'adopt'],
+      ['homologous', 'homolog'],
+      ['effective', 'effect'],
+      ['probate', 'probat'],
+      ['rate', 'rate'],
+      ['cease', 'ceas'],
+      ['controll', 'control'],
+      ['roll', 'roll'],
+      ['generalizations', 'gener'],
     ];
     for (const [w, s] of pairs) expect(porterStem(w), w).toBe(s);
   });
@@ -61,7 +87,11 @@ describe('claimTerms', () => {
   it('does not take title-case headlines or shouting for names', () => {
     expect(claimTerms('Did Israel Bomb Syria in Late April?').filter((t) => t.kind === 'name')).toEqual([]);
     expect(claimTerms('STOP POSING AS MY DAD').filter((t) => t.kind === 'name')).toEqual([]);
-    expect(claimTerms('A photo shows Barack Obama with Rouhani.').filter((t) => t.kind === 'name').map((t) => t.surface)).toEqual(['Barack', 'Obama', 'Rouhani']);
+    expect(
+      claimTerms('A photo shows Barack Obama with Rouhani.')
+        .filter((t) => t.kind === 'name')
+        .map((t) => t.surface),
+    ).toEqual(['Barack', 'Obama', 'Rouhani']);
   });
 });
 
@@ -90,7 +120,11 @@ describe('metrics', () => {
 describe('CLEF 2020 task 2 files', () => {
   it('reads quoted fields with tabs, line breaks and doubled quotes', () => {
     const rows = parseTsv('\tvclaim\ttitle\n0\t"He said ""no""\tthen\nleft"\tT0\n1\tplain\tT1\n');
-    expect(rows).toEqual([['', 'vclaim', 'title'], ['0', 'He said "no"\tthen\nleft', 'T0'], ['1', 'plain', 'T1']]);
+    expect(rows).toEqual([
+      ['', 'vclaim', 'title'],
+      ['0', 'He said "no"\tthen\nleft', 'T0'],
+      ['1', 'plain', 'T1'],
+    ]);
     const claims = parseVerifiedClaims('\tvclaim\ttitle\n0\t"He said ""no"""\tT0\n');
     expect(claims).toEqual([{ id: '0', text: 'He said "no"', title: 'T0' }]);
     expect(parseTweets('\ttweet_content\n7\thello\n')).toEqual([{ id: '7', text: 'hello' }]);
@@ -111,12 +145,24 @@ describe('CLEF 2020 task 2 files', () => {
 });
 
 const COLLECTION = [
-  { id: 'guantanamo', text: '122 detainees released from Guantanamo Bay under President Obama have re-engaged in terrorist activities.', title: 'Did 122 Prisoners Released from Guantanamo by President Obama Return to the Battlefield?' },
+  {
+    id: 'guantanamo',
+    text: '122 detainees released from Guantanamo Bay under President Obama have re-engaged in terrorist activities.',
+    title: 'Did 122 Prisoners Released from Guantanamo by President Obama Return to the Battlefield?',
+  },
   { id: 'charlotte', text: '70 per cent of the persons arrested during protests in Charlotte had out-of-state IDs.', title: '70% of Arrested Charlotte Protesters Are Out-of-State Criminals' },
   { id: 'minecraft', text: 'The popular video game Minecraft is shutting down in 2020.', title: 'Is Minecraft Shutting Down?' },
   { id: 'pelosi', text: 'A video shows Nancy Pelosi drunkenly slurring her speech during an event in May 2019.', title: 'Does This Video Show Nancy Pelosi Drunk and Slurring Her Speech?' },
-  { id: 'dorian', text: 'U.S. President Donald Trump displayed an altered graphic purporting to show Hurricane Dorian potentially hitting Alabama.', title: 'Did Trump Display an Altered Hurricane Dorian Map Showing Alabama in Its Path?' },
-  { id: 'cnn-map', text: 'CNN mislabeled the state of Alabama as Mississippi on a weather map of Hurricane Dorian.', title: 'Did CNN Mislabel Alabama as Mississippi on Hurricane Dorian Weather Map?' },
+  {
+    id: 'dorian',
+    text: 'U.S. President Donald Trump displayed an altered graphic purporting to show Hurricane Dorian potentially hitting Alabama.',
+    title: 'Did Trump Display an Altered Hurricane Dorian Map Showing Alabama in Its Path?',
+  },
+  {
+    id: 'cnn-map',
+    text: 'CNN mislabeled the state of Alabama as Mississippi on a weather map of Hurricane Dorian.',
+    title: 'Did CNN Mislabel Alabama as Mississippi on Hurricane Dorian Weather Map?',
+  },
   { id: 'amazon', text: 'Portions of the Amazon rainforest were on fire in August 2019.', title: 'Was the Amazon Rainforest on Fire in August 2019?' },
   { id: 'flood-deaths', text: 'The floods in the region killed 39 people.', title: 'Did the Floods Kill 39 People?' },
   { id: 'stadium', text: 'The new stadium will cost taxpayers 2 billion dollars.', title: 'Will the Stadium Cost Taxpayers $2 Billion?' },
@@ -167,11 +213,7 @@ describe('ClaimMatcher (shipped model)', () => {
   });
 
   it('ranks a matching number above a differing one, all else equal', () => {
-    const idx = new ClaimIndex([
-      { id: 'a', text: 'The floods killed 39 people in the valley.' },
-      { id: 'b', text: 'The floods killed 12 people in the valley.' },
-      ...COLLECTION,
-    ]);
+    const idx = new ClaimIndex([{ id: 'a', text: 'The floods killed 39 people in the valley.' }, { id: 'b', text: 'The floods killed 12 people in the valley.' }, ...COLLECTION]);
     const m = new ClaimMatcher(idx, shipped);
     expect(m.rank({ text: 'floods in the valley killed 12 people' }, 1)[0]?.id).toBe('b');
     expect(m.rank({ text: 'floods in the valley killed 39 people' }, 1)[0]?.id).toBe('a');

@@ -18,11 +18,36 @@ let idf: ArchiveIdf;
 let n = 0;
 
 function article(slug: string, title: string, published: string, paragraphs: string[], publisher = 'Example News'): Article {
-  return { url: `https://news.example/${slug}`, pageUrl: `https://news.example/${slug}`, title, byline: null, publisher, aggregator: null, published, lang: 'en', excerpt: null, wordCount: 100, paragraphs, truncated: false };
+  return {
+    url: `https://news.example/${slug}`,
+    pageUrl: `https://news.example/${slug}`,
+    title,
+    byline: null,
+    publisher,
+    aggregator: null,
+    published,
+    lang: 'en',
+    excerpt: null,
+    wordCount: 100,
+    paragraphs,
+    truncated: false,
+  };
 }
 
 function claim(id: string, text: string, speaker: string | null, speakerKey: string | null, unverified = false): Claim {
-  return { id, spans: [{ paragraph: 0, start: 0, end: text.length }], text, kind: speaker ? 'reported' : 'factual', speaker, speakerKey, cue: speaker ? 'said' : null, checkworthiness: 0.8, checkworthy: true, unverified, signals: [] };
+  return {
+    id,
+    spans: [{ paragraph: 0, start: 0, end: text.length }],
+    text,
+    kind: speaker ? 'reported' : 'factual',
+    speaker,
+    speakerKey,
+    cue: speaker ? 'said' : null,
+    checkworthiness: 0.8,
+    checkworthy: true,
+    unverified,
+    signals: [],
+  };
 }
 
 async function save(slug: string, title: string, published: string, claims: Claim[], publisher?: string) {

@@ -4,8 +4,7 @@ import { claimFromSelection } from '../../lib/nlp/claims/missed';
 import { blankQuotes, claimSignals, type SignalInput } from '../../lib/nlp/claims/signals';
 import type { Actor, Mention } from '../../lib/types';
 
-const sig = (text: string, over: Partial<SignalInput> = {}) =>
-  claimSignals({ text, kind: 'factual', source: null, sourceNamed: false, cue: null, noSpeaker: false, ...over }).map((s) => s.code);
+const sig = (text: string, over: Partial<SignalInput> = {}) => claimSignals({ text, kind: 'factual', source: null, sourceNamed: false, cue: null, noSpeaker: false, ...over }).map((s) => s.code);
 
 describe('signals that the text does not establish a claim', () => {
   it('finds hedges and distancing in the narration', () => {
@@ -45,7 +44,10 @@ describe('finding claims without models', () => {
     '“We have turned the corner,” she told the BBC. “Wages are rising again.”',
     'Ministers are reportedly planning a tax cut.',
   ];
-  const mentions: Mention[] = [{ paragraph: 0, start: 63, end: 71, text: 'Jane Doe', type: 'PER', actorKey: 'PER:jane doe' }, { paragraph: 1, start: 39, end: 42, text: 'BBC', type: 'ORG', actorKey: 'ORG:bbc' }];
+  const mentions: Mention[] = [
+    { paragraph: 0, start: 63, end: 71, text: 'Jane Doe', type: 'PER', actorKey: 'PER:jane doe' },
+    { paragraph: 1, start: 39, end: 42, text: 'BBC', type: 'ORG', actorKey: 'ORG:bbc' },
+  ];
   const actors: Actor[] = [
     { key: 'PER:jane doe', name: 'Jane Doe', type: 'PER', aliases: ['Jane Doe'], mentions: 1, role: null },
     { key: 'ORG:bbc', name: 'BBC', type: 'ORG', aliases: ['BBC'], mentions: 1, role: null },

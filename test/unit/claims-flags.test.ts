@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findClaims } from '../../lib/nlp/claims/find';
 import { claimSignals, type SignalInput } from '../../lib/nlp/claims/signals';
 
-const sig = (text: string, over: Partial<SignalInput> = {}) =>
-  claimSignals({ text, kind: 'factual', source: null, sourceNamed: false, cue: null, noSpeaker: false, ...over }).map((s) => s.code);
+const sig = (text: string, over: Partial<SignalInput> = {}) => claimSignals({ text, kind: 'factual', source: null, sourceNamed: false, cue: null, noSpeaker: false, ...over }).map((s) => s.code);
 const claimsOf = (paragraphs: string[]) => findClaims({ paragraphs, mentions: [], actors: [], model: null });
 
 describe('flags that hold', () => {

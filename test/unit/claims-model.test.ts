@@ -18,8 +18,7 @@ function toyData(n: number, seed: number): LinearExample[] {
   return out;
 }
 
-const accuracy = (m: { w: Float64Array; bias: Float64Array }, data: LinearExample[]): number =>
-  data.filter((ex) => (margin(m, ex) >= 0 ? 1 : 0) === ex.label).length / data.length;
+const accuracy = (m: { w: Float64Array; bias: Float64Array }, data: LinearExample[]): number => data.filter((ex) => (margin(m, ex) >= 0 ? 1 : 0) === ex.label).length / data.length;
 
 describe('batch linear learners', () => {
   const train = toyData(400, 1);

@@ -30,16 +30,22 @@ const claimWith = (claims: ReturnType<typeof claimsOf>, words: string) => {
 
 describe('speakers', () => {
   it('takes the name of a post-posed cue, not a body or place inside its apposition', () => {
-    const claims = claimsOf(['“We have never seen the river this low in forty years,” says Ann Werner, a ranger of the Yellowstone Park in Wyoming.'], [
-      ['Ann Werner', 'PER', 'Werner'],
-      ['Yellowstone Park', 'LOC'],
-      ['Wyoming', 'LOC'],
-    ]);
+    const claims = claimsOf(
+      ['“We have never seen the river this low in forty years,” says Ann Werner, a ranger of the Yellowstone Park in Wyoming.'],
+      [
+        ['Ann Werner', 'PER', 'Werner'],
+        ['Yellowstone Park', 'LOC'],
+        ['Wyoming', 'LOC'],
+      ],
+    );
     expect(claimWith(claims, 'river this low')).toMatchObject({ kind: 'quote', speaker: 'Ann Werner', speakerKey: 'PER:ann werner' });
   });
   it('takes the person before the body in “X of Y” and before a relative clause', () => {
     const claims = claimsOf(
-      ['Senator Mitch McConnell of Kentucky called the debt “the transcendent issue of our era.”', '“It is our hope that we will reach a reasonable agreement in this case,” said Jason Foy, who represents Tova Noel.'],
+      [
+        'Senator Mitch McConnell of Kentucky called the debt “the transcendent issue of our era.”',
+        '“It is our hope that we will reach a reasonable agreement in this case,” said Jason Foy, who represents Tova Noel.',
+      ],
       [
         ['Mitch McConnell', 'PER', 'McConnell'],
         ['Kentucky', 'LOC'],
@@ -81,22 +87,31 @@ describe('speakers', () => {
     expect(claimWith(claims, 'agreed on a plan').speaker).toBe('Mary Jones');
   });
   it('does not take a name from inside the quotation as the referent of “he”', () => {
-    const claims = claimsOf(['Ben Sasse said the charges against the two guards were long overdue.', '“Heads needed to roll the day Jeffrey Epstein died,” he said.'], [
-      ['Ben Sasse', 'PER', 'Sasse'],
-      ['Jeffrey Epstein', 'PER', 'Epstein'],
-    ]);
+    const claims = claimsOf(
+      ['Ben Sasse said the charges against the two guards were long overdue.', '“Heads needed to roll the day Jeffrey Epstein died,” he said.'],
+      [
+        ['Ben Sasse', 'PER', 'Sasse'],
+        ['Jeffrey Epstein', 'PER', 'Epstein'],
+      ],
+    );
     expect(claimWith(claims, 'Heads needed to roll').speaker).toBe('Ben Sasse');
   });
   it('prefers the subject of the sentence to a name later in it', () => {
-    const claims = claimsOf(['Montell Figgins declined to say whether Michael Thomas slept on the night Jeffrey Epstein died. “When all the evidence is presented, you will see how short-staffed they were,” he said.'], [
-      ['Montell Figgins', 'PER', 'Figgins'],
-      ['Michael Thomas', 'PER', 'Thomas'],
-      ['Jeffrey Epstein', 'PER', 'Epstein'],
-    ]);
+    const claims = claimsOf(
+      ['Montell Figgins declined to say whether Michael Thomas slept on the night Jeffrey Epstein died. “When all the evidence is presented, you will see how short-staffed they were,” he said.'],
+      [
+        ['Montell Figgins', 'PER', 'Figgins'],
+        ['Michael Thomas', 'PER', 'Thomas'],
+        ['Jeffrey Epstein', 'PER', 'Epstein'],
+      ],
+    );
     expect(claimWith(claims, 'all the evidence is presented').speaker).toBe('Montell Figgins');
   });
   it('gives a continuation quote in the next paragraph to the speaker being quoted, unflagged', () => {
-    const claims = claimsOf(['“We will appeal the ruling as soon as we can,” said Maria Lopez, the union leader.', '“This is not over, and we will keep fighting for our members.”'], [['Maria Lopez', 'PER', 'Lopez']]);
+    const claims = claimsOf(
+      ['“We will appeal the ruling as soon as we can,” said Maria Lopez, the union leader.', '“This is not over, and we will keep fighting for our members.”'],
+      [['Maria Lopez', 'PER', 'Lopez']],
+    );
     const c = claimWith(claims, 'This is not over');
     expect(c).toMatchObject({ speaker: 'Maria Lopez', unverified: false });
   });
@@ -159,7 +174,10 @@ describe('an adverb between a source and its cue', () => {
   it('is not part of the speaker (“the founder always argued that …”)', () => {
     const claims = claimsOf(
       ['The Wikileaks founder always argued that his fear of being extradited to the United States was the reason he had stayed in the embassy for seven years.'],
-      [['Wikileaks', 'ORG'], ['United States', 'LOC']],
+      [
+        ['Wikileaks', 'ORG'],
+        ['United States', 'LOC'],
+      ],
     );
     const c = claimWith(claims, 'his fear of being extradited');
     expect(c.speaker).not.toMatch(/always/);
@@ -174,15 +192,27 @@ describe('speakers (issue 18, second round)', () => {
     expect(claimWith(claims, 'plain attempt to mislead').unverified).toBe(false);
   });
   it('does not take the cue of a relative clause for the main clause’s attribution', () => {
-    const claims = claimsOf(['Carl Hobbs, who denies the accusation, has avoided extradition to Sweden for seven years after seeking refuge in an embassy.'], [['Carl Hobbs', 'PER', 'Hobbs'], ['Sweden', 'LOC']]);
+    const claims = claimsOf(
+      ['Carl Hobbs, who denies the accusation, has avoided extradition to Sweden for seven years after seeking refuge in an embassy.'],
+      [
+        ['Carl Hobbs', 'PER', 'Hobbs'],
+        ['Sweden', 'LOC'],
+      ],
+    );
     // Without a check-worthiness model the narration is not shown at all; what matters is that no
     // claim credits the main clause to Hobbs.
     expect(claims.filter((c) => c.text.includes('has avoided extradition') && c.speaker)).toEqual([]);
   });
   it('resolves a role phrase to the person the article named with that role', () => {
     const claims = claimsOf(
-      ['Prosecutors dropped the case against Wikileaks co-founder Carl Hobbs on Tuesday.', 'The Wikileaks founder always argued that his fear of extradition was the reason he had stayed in the embassy for years.'],
-      [['Carl Hobbs', 'PER', 'Hobbs'], ['Wikileaks', 'ORG']],
+      [
+        'Prosecutors dropped the case against Wikileaks co-founder Carl Hobbs on Tuesday.',
+        'The Wikileaks founder always argued that his fear of extradition was the reason he had stayed in the embassy for years.',
+      ],
+      [
+        ['Carl Hobbs', 'PER', 'Hobbs'],
+        ['Wikileaks', 'ORG'],
+      ],
     );
     expect(claimWith(claims, 'his fear of extradition')).toMatchObject({ speaker: 'Carl Hobbs', speakerKey: 'PER:carl hobbs' });
   });
@@ -217,7 +247,10 @@ describe('speakers (issue 18, second round)', () => {
   });
   it('gives a quotation left open at a paragraph end, and reopened in the next, to the speaker who opened it', () => {
     const claims = claimsOf(
-      ['Secretary of State Mike Pompeo said the release “gives us hope for the success of the peace negotiations, which we stand ready to support.', '“We see these developments as hopeful signs that the war may soon conclude through a settlement.”'],
+      [
+        'Secretary of State Mike Pompeo said the release “gives us hope for the success of the peace negotiations, which we stand ready to support.',
+        '“We see these developments as hopeful signs that the war may soon conclude through a settlement.”',
+      ],
       [['Mike Pompeo', 'PER', 'Pompeo']],
     );
     expect(claimWith(claims, 'hopeful signs')).toMatchObject({ kind: 'quote', speaker: 'Mike Pompeo' });
@@ -231,13 +264,23 @@ describe('speakers (issue 18, second round)', () => {
         'In his first post about the pregnancy, Dan Reyes noted there should be no shame involved.',
         '"We have been through three of those first appointments to discover no heartbeat at all."',
       ],
-      [['Maria Lopez', 'PER', 'Lopez'], ['Detroit', 'LOC'], ['Dan Reyes', 'PER', 'Reyes']],
+      [
+        ['Maria Lopez', 'PER', 'Lopez'],
+        ['Detroit', 'LOC'],
+        ['Dan Reyes', 'PER', 'Reyes'],
+      ],
     );
     expect(claimWith(claims, 'This is not over')).toMatchObject({ speaker: 'Maria Lopez', unverified: false });
     expect(claimWith(claims, 'three of those first appointments')).toMatchObject({ speaker: 'Dan Reyes', unverified: false });
   });
   it('takes “urged” as a cue, with an addressee before the quotation', () => {
-    const claims = claimsOf(['Audience members laughed when he urged voters, “Look what I have said I am going to do and look what I have delivered.”', 'The UK has urged an “end to the violence and for all sides to engage in meaningful political dialogue”.'], [['UK', 'LOC']]);
+    const claims = claimsOf(
+      [
+        'Audience members laughed when he urged voters, “Look what I have said I am going to do and look what I have delivered.”',
+        'The UK has urged an “end to the violence and for all sides to engage in meaningful political dialogue”.',
+      ],
+      [['UK', 'LOC']],
+    );
     expect(claimWith(claims, 'look what I have delivered').kind).toBe('quote');
     expect(claimWith(claims, 'meaningful political dialogue')).toMatchObject({ kind: 'quote', speaker: 'UK' });
   });

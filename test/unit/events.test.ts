@@ -268,7 +268,12 @@ describe('crowded days', () => {
     const read = computeFingerprint({ published: '2019-06-10', title: 'Ferry sinks off the coast', paragraphs: ['A ferry carrying 300 passengers sank off the coast.'] }, [], shipped);
     const source = new MemoryCandidateSource();
     const topics = ['harvest', 'orchestra', 'museum', 'election', 'tariff', 'vaccine', 'marathon', 'satellite', 'bakery', 'glacier'];
-    topics.forEach((t, i) => source.add(`d${i}`, computeFingerprint({ published: `2019-06-${String(9 + (i % 3)).padStart(2, '0')}`, title: `A story about the ${t}`, paragraphs: [`The ${t} was in the news.`] }, [], shipped)));
+    topics.forEach((t, i) =>
+      source.add(
+        `d${i}`,
+        computeFingerprint({ published: `2019-06-${String(9 + (i % 3)).padStart(2, '0')}`, title: `A story about the ${t}`, paragraphs: [`The ${t} was in the news.`] }, [], shipped),
+      ),
+    );
     source.add('far', computeFingerprint({ published: '2019-05-01', title: 'Ferry sinks off the coast', paragraphs: ['A ferry carrying 300 passengers sank off the coast.'] }, [], shipped));
     const found = await findEarlierCoverage(read, source, { idf: shipped, keepAll: true });
     const near = found.filter((c) => c.features.near === 1);
@@ -297,7 +302,15 @@ describe('MemoryCandidateSource', () => {
 
 describe('IDF table', () => {
   it('round-trips through the file format', () => {
-    const file = buildIdfFile(10, new Map([['quake', 3], ['the', 9], ['rare', 1], ['iran', 3]]));
+    const file = buildIdfFile(
+      10,
+      new Map([
+        ['quake', 3],
+        ['the', 9],
+        ['rare', 1],
+        ['iran', 3],
+      ]),
+    );
     expect(file.terms).toBe('the iran quake');
     expect(file.runs).toEqual([9, 1, 3, 2]);
     const t = loadIdfTable(JSON.stringify(file));
@@ -317,7 +330,7 @@ describe('IDF table', () => {
     expect(() => loadIdfTable({ ...good, runs: [3, 3] })).toThrow(/more terms/);
     expect(() => loadIdfTable({ ...good, runs: [1, 1, 3, 1] })).toThrow(/decreasing/);
     expect(() => loadIdfTable({ ...good, runs: [9, 2] })).toThrow(/df 9/);
-    expect(() => loadIdfTable({ ...good, terms: 'a a' , runs: [3, 2] })).toThrow(/twice/);
+    expect(() => loadIdfTable({ ...good, terms: 'a a', runs: [3, 2] })).toThrow(/twice/);
     expect(loadIdfTable(good).df('b')).toBe(1);
   });
   it('loads the shipped table', () => {

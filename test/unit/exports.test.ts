@@ -154,7 +154,16 @@ describe('Markdown', () => {
     const md = articleMarkdown({ ...record, claims: [claim('n', { review: { status: 'verified', note, evidence: [], updatedAt: 1 } })] });
     expect(md).toContain(['- Note: Called the council.\\', '  They said May.', '', '  \\# Minutes: see p. 4\\', '  1\\. not a list\\', '  \\- nor this', '- Status'].slice(0, 6).join('\n'));
     // Each line of the note is in the Markdown on a line of its own: none became a space.
-    for (const line of ['Called the council.', 'They said May.']) expect(md.split('\n').some((l) => l.replace(/^- Note: /, '').trim().replace(/\\$/, '') === line)).toBe(true);
+    for (const line of ['Called the council.', 'They said May.'])
+      expect(
+        md.split('\n').some(
+          (l) =>
+            l
+              .replace(/^- Note: /, '')
+              .trim()
+              .replace(/\\$/, '') === line,
+        ),
+      ).toBe(true);
     expect(mdLines('one line')).toBe(mdText('one line'));
     expect(mdLines('\n\nspaced\n\n\nout\n')).toBe('spaced\n\n  out');
   });

@@ -10,17 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ConfigEnv, UserManifest } from 'wxt';
 import config from '../../wxt.config';
-import {
-  CHROME_PERMISSIONS,
-  CSP,
-  cspProblems,
-  E2E_HOSTS,
-  FIREFOX_PERMISSIONS,
-  OPTIONAL_HOSTS,
-  OPTIONAL_PERMISSION_REASONS,
-  OPTIONAL_PERMISSIONS,
-  PERMISSION_REASONS,
-} from '../permissions';
+import { CHROME_PERMISSIONS, CSP, cspProblems, E2E_HOSTS, FIREFOX_PERMISSIONS, OPTIONAL_HOSTS, OPTIONAL_PERMISSION_REASONS, OPTIONAL_PERMISSIONS, PERMISSION_REASONS } from '../permissions';
 
 async function manifestFor(env: Partial<ConfigEnv>): Promise<UserManifest> {
   const m = config.manifest;
@@ -170,7 +160,9 @@ describe('keyboard commands', () => {
       const commands = (m as { commands?: Record<string, { suggested_key?: { default?: string } }> }).commands ?? {};
       expect(commands['next-mark']?.suggested_key?.default).toBe('Alt+Shift+J');
       expect(commands['toggle-highlights']?.suggested_key?.default).toBe('Alt+Shift+H');
-      const keys = Object.values(commands).map((c) => c.suggested_key?.default).filter(Boolean);
+      const keys = Object.values(commands)
+        .map((c) => c.suggested_key?.default)
+        .filter(Boolean);
       expect(keys.length).toBeLessThanOrEqual(4);
       expect(new Set(keys).size).toBe(keys.length);
     }

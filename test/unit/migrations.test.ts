@@ -61,7 +61,17 @@ async function fillAtVersion2(name: string, records: SavedArticle[]): Promise<vo
   v2.version(2).stores({ claims: '&key, articleId, [status+date], speaker, date' });
   await v2.table('articles').bulkAdd(records);
   // The claims index as version 2 kept it.
-  await v2.table('claims').add({ key: '1:q1', articleId: 1, claimId: 'q1', status: 'disputed', reviewed: true, speaker: 'Ana Silva', date: 5, claim: quote, article: { title: 't', url: 'u', publisher: null, published: null } });
+  await v2.table('claims').add({
+    key: '1:q1',
+    articleId: 1,
+    claimId: 'q1',
+    status: 'disputed',
+    reviewed: true,
+    speaker: 'Ana Silva',
+    date: 5,
+    claim: quote,
+    article: { title: 't', url: 'u', publisher: null, published: null },
+  });
   v2.close();
 }
 

@@ -30,9 +30,7 @@ describe('tiny model decode', () => {
 
   it('round-trips through the file format and tags by its weights', () => {
     expect(model.stages.length).toBe(1);
-    expect(tagDocument(model, [['John', 'Smith', 'visited', 'Paris', '.']])).toEqual([
-      ['B-PER', 'I-PER', 'O', 'B-LOC', 'O'],
-    ]);
+    expect(tagDocument(model, [['John', 'Smith', 'visited', 'Paris', '.']])).toEqual([['B-PER', 'I-PER', 'O', 'B-LOC', 'O']]);
   });
 
   it('never starts an entity with I- (IOB2 constraint in Viterbi)', () => {

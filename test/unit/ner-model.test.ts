@@ -13,7 +13,10 @@ describe('shipped NER model', () => {
   });
 
   it('tags a CoNLL-style document', () => {
-    const tags = tagDocument(model, [['EU', 'rejects', 'German', 'call', 'to', 'boycott', 'British', 'lamb', '.'], ['Peter', 'Blackburn']]);
+    const tags = tagDocument(model, [
+      ['EU', 'rejects', 'German', 'call', 'to', 'boycott', 'British', 'lamb', '.'],
+      ['Peter', 'Blackburn'],
+    ]);
     expect(tags).toEqual([
       ['B-ORG', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O'], // MISC comes out as O
       ['B-PER', 'I-PER'],
@@ -21,36 +24,21 @@ describe('shipped NER model', () => {
   });
 
   it('reads Title Case headlines with the body', () => {
-    const ms = found([
-      'Starmer Meets Macron In Paris As Ukraine Talks Continue',
-      'Keir Starmer met Emmanuel Macron in Paris on Tuesday to discuss Ukraine.',
-    ]);
+    const ms = found(['Starmer Meets Macron In Paris As Ukraine Talks Continue', 'Keir Starmer met Emmanuel Macron in Paris on Tuesday to discuss Ukraine.']);
     expect(ms).toEqual(expect.arrayContaining(['0:PER:Starmer', '0:PER:Macron', '0:LOC:Paris', '1:PER:Keir Starmer']));
     expect(ms.some((m) => m.includes('Meets') || m.includes('Talks'))).toBe(false);
   });
 
   it('reads ALL-CAPS lines', () => {
-    expect(found(['BORIS JOHNSON VISITS BERLIN', 'The prime minister will meet German officials.'])).toEqual(
-      expect.arrayContaining(['0:PER:BORIS JOHNSON', '0:LOC:BERLIN']),
-    );
+    expect(found(['BORIS JOHNSON VISITS BERLIN', 'The prime minister will meet German officials.'])).toEqual(expect.arrayContaining(['0:PER:BORIS JOHNSON', '0:LOC:BERLIN']));
   });
 
   it('leaves possessives out, handles curly quotes, dashes, hyphens and initials', () => {
-    const ps = [
-      'Nato’s secretary general said Trump\'s plan was “unworkable” — and Jean-Claude Juncker agreed.',
-      'George W. Bush and J.K. Rowling met Mr. O’Neill at the U.S. embassy in London.',
-    ];
+    const ps = ["Nato’s secretary general said Trump's plan was “unworkable” — and Jean-Claude Juncker agreed.", 'George W. Bush and J.K. Rowling met Mr. O’Neill at the U.S. embassy in London.'];
     const ms = findMentions(model, ps);
     for (const m of ms) expect(ps[m.paragraph]!.slice(m.start, m.end)).toBe(m.text);
     expect(ms.map((m) => `${m.paragraph}:${m.type}:${m.text}`)).toEqual(
-      expect.arrayContaining([
-        '0:ORG:Nato',
-        '0:PER:Trump',
-        '0:PER:Jean-Claude Juncker',
-        '1:PER:George W. Bush',
-        '1:PER:J.K. Rowling',
-        '1:LOC:London',
-      ]),
+      expect.arrayContaining(['0:ORG:Nato', '0:PER:Trump', '0:PER:Jean-Claude Juncker', '1:PER:George W. Bush', '1:PER:J.K. Rowling', '1:LOC:London']),
     );
   });
 
@@ -62,8 +50,7 @@ describe('shipped NER model', () => {
 
   it('does not tag other languages, and does not crash on odd input', () => {
     const de = [
-      'Die Bundesregierung hat am Dienstag beschlossen, dass die Verhandlungen mit Frankreich und der Europäischen ' +
-        'Union fortgesetzt werden sollen, sagte Bundeskanzler Friedrich Merz in Berlin.',
+      'Die Bundesregierung hat am Dienstag beschlossen, dass die Verhandlungen mit Frankreich und der Europäischen ' + 'Union fortgesetzt werden sollen, sagte Bundeskanzler Friedrich Merz in Berlin.',
     ];
     expect(isProbablyEnglish(de)).toBe(false);
     expect(findMentions(model, de)).toEqual([]);

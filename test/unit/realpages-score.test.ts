@@ -64,7 +64,10 @@ describe('actors', () => {
     expect(s).toMatchObject({ listed: 5, real: 4, typed: 3, gold: 3, recalled: 3, splits: 1 });
     expect(s.missed).toEqual([]);
     expect(s.splitGroups.map((g) => [g.gold.name, g.actors.map((a) => a.name)])).toEqual([['Donald Trump', ["Mr. Trump's", 'Donald Trump']]]);
-    const f = figures(addCounts(emptyCounts(), scorePage({ page: 'p', url: null, actors: GOLD, quotes: [], unverified: [], source: null, notes: null }, { actors: [], claims: [], words: 0 }).counts), 1);
+    const f = figures(
+      addCounts(emptyCounts(), scorePage({ page: 'p', url: null, actors: GOLD, quotes: [], unverified: [], source: null, notes: null }, { actors: [], claims: [], words: 0 }).counts),
+      1,
+    );
     expect(f.actor_precision).toBeNaN(); // nothing listed: no precision, not 0 or 1
     expect(f.actor_recall).toBe(0);
   });
@@ -73,7 +76,16 @@ describe('actors', () => {
     const s = scoreActors(GOLD, [actor('Trump', 'PER'), actor('Donald Trump', 'PER'), actor('Mr Trump', 'ORG'), actor('BBC', 'ORG'), actor('British Broadcasting Corporation', 'ORG')]);
     expect(s.splits).toBe(3);
     expect(s.recalled).toBe(2);
-    const c = addCounts(addCounts(emptyCounts(), scorePage({ page: 'a', url: null, actors: GOLD, quotes: [], unverified: [], source: null, notes: null }, { actors: [actor('Trump', 'PER'), actor('Donald Trump', 'PER')], claims: [], words: 0 }).counts), scorePage({ page: 'b', url: null, actors: GOLD, quotes: [], unverified: [], source: null, notes: null }, { actors: [actor('Seattle', 'LOC')], claims: [], words: 0 }).counts);
+    const c = addCounts(
+      addCounts(
+        emptyCounts(),
+        scorePage(
+          { page: 'a', url: null, actors: GOLD, quotes: [], unverified: [], source: null, notes: null },
+          { actors: [actor('Trump', 'PER'), actor('Donald Trump', 'PER')], claims: [], words: 0 },
+        ).counts,
+      ),
+      scorePage({ page: 'b', url: null, actors: GOLD, quotes: [], unverified: [], source: null, notes: null }, { actors: [actor('Seattle', 'LOC')], claims: [], words: 0 }).counts,
+    );
     expect(figures(c, 2).actor_splits_per_page).toBe(0.5);
   });
 
@@ -103,11 +115,7 @@ describe('actors', () => {
 
   it('top 8 are the most mentioned actors, not the first 8 listed', () => {
     const gold: GoldActor[] = Array.from({ length: 10 }, (_, i) => ({ name: `Person ${'ABCDEFGHIJ'[i]}`, type: 'PER' as const, aliases: [] }));
-    const listed = [
-      actor('Credit Ashraf', 'PER', 1),
-      actor('Read', 'ORG', 1),
-      ...gold.slice(0, 8).map((g, i) => actor(g.name, 'PER', 10 - i)),
-    ];
+    const listed = [actor('Credit Ashraf', 'PER', 1), actor('Read', 'ORG', 1), ...gold.slice(0, 8).map((g, i) => actor(g.name, 'PER', 10 - i))];
     const s = scoreActors(gold, listed);
     expect(s.top8).toBe(8);
     expect(s.top8Typed).toBe(8);

@@ -35,14 +35,52 @@ function rng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (n: number) => Math.floor(next() * n);
-  const pick = <T,>(xs: readonly T[]): T => xs[int(xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
   return { next, int, pick, chance: (p: number) => next() < p };
 }
 type Rng = ReturnType<typeof rng>;
 
 const PIECES = [
-  'news', 'Minister', ' ', '  ', 'é', 'e\u0301', '🦊', '👩‍👩‍👧', '\u202e', '\u2066', '\u200b', '\u0000', '\u0007', '\u001f', '"', "'", '\\', '\\u0041',
-  '</script>', '<b>', '${x}', '{{x}}', '__proto__', 'constructor', '\ud800', '\udc00', '\n', '\r\n', '\t', '\u2028', '—', '…', 'ﬁ', 'İ', 'ß', '中文', 'العربية', '#', '*', '-',
+  'news',
+  'Minister',
+  ' ',
+  '  ',
+  'é',
+  'e\u0301',
+  '🦊',
+  '👩‍👩‍👧',
+  '\u202e',
+  '\u2066',
+  '\u200b',
+  '\u0000',
+  '\u0007',
+  '\u001f',
+  '"',
+  "'",
+  '\\',
+  '\\u0041',
+  '</script>',
+  '<b>',
+  '${x}',
+  '{{x}}',
+  '__proto__',
+  'constructor',
+  '\ud800',
+  '\udc00',
+  '\n',
+  '\r\n',
+  '\t',
+  '\u2028',
+  '—',
+  '…',
+  'ﬁ',
+  'İ',
+  'ß',
+  '中文',
+  'العربية',
+  '#',
+  '*',
+  '-',
 ];
 const LENGTHS = [0, 1, 7, 40, 99, 100, 101, 399, 400, 401, 1999, 2000, 2001, 2529, 5000];
 
@@ -53,7 +91,7 @@ function odd(r: Rng, n: number): string {
   return s.slice(0, n);
 }
 const oddLong = (r: Rng) => odd(r, r.pick(LENGTHS));
-const maybe = <T,>(r: Rng, f: () => T): T | null => (r.chance(0.3) ? null : f());
+const maybe = <T>(r: Rng, f: () => T): T | null => (r.chance(0.3) ? null : f());
 
 function articleOf(r: Rng, i: number): Article {
   const paragraphs = Array.from({ length: 1 + r.int(4) }, () => odd(r, 1 + r.int(r.chance(0.2) ? 30_000 : 600)));
@@ -150,8 +188,16 @@ async function fill(seed: number, count: number): Promise<ArchiveDB> {
     const saved = await saveArticle(db, article, r.chance(0.1) ? null : analysis, 1_700_000_000_000 + i);
     for (const c of saved.claims ?? []) {
       if (!r.chance(0.5)) continue;
-      const note = odd(r, r.pick([0, 20, 300, MAX_NOTE])).trim().slice(0, MAX_NOTE);
-      await reviewClaim(db, saved.id, c.id, { status: r.pick(['verified', 'disputed', 'false', 'unverified'] as const), note, evidence: r.chance(0.5) ? ['https://evidence.example/a?b=c'] : [] }, 1_700_000_100_000 + i);
+      const note = odd(r, r.pick([0, 20, 300, MAX_NOTE]))
+        .trim()
+        .slice(0, MAX_NOTE);
+      await reviewClaim(
+        db,
+        saved.id,
+        c.id,
+        { status: r.pick(['verified', 'disputed', 'false', 'unverified'] as const), note, evidence: r.chance(0.5) ? ['https://evidence.example/a?b=c'] : [] },
+        1_700_000_100_000 + i,
+      );
     }
     if (r.chance(0.4)) await tagArticles(db, [saved.id], [odd(r, 60), oddLong(r), 'Breaking News '], []);
     // A second save of the same page (a re-read): the record is rewritten, the reviews carried over.
@@ -218,7 +264,9 @@ describe('an export checks its own output with the importer', () => {
     await db.transaction('rw', db.articles, db.outbox, () => db.articles.put({ ...first!, id: 99, url: 'javascript:alert(1)', title: 'Planted' }));
     const { text } = await exportBackup(db, { settings: null, now: 1 });
     const warning = checkExport(text, db.verno);
-    expect(warning).toMatch(/^Backstory checked this backup the way an import reads it: 1 of its 4 articles could not be restored from it, the others can\. Article 4 \(“Planted”\): “url” is not a web address/);
+    expect(warning).toMatch(
+      /^Backstory checked this backup the way an import reads it: 1 of its 4 articles could not be restored from it, the others can\. Article 4 \(“Planted”\): “url” is not a web address/,
+    );
     const report = await importBackup(freshDb(), text);
     expect(report).toMatchObject({ added: 3, rejectedCount: 1 });
     await db.transaction('rw', db.articles, db.outbox, () => db.articles.delete(99));

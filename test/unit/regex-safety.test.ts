@@ -139,11 +139,72 @@ function collect(file: string): { found: Found[]; unresolved: string[] } {
  */
 const POOL: string[] = [
   ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)),
-  '\n', '\t', '\r', '\u00a0', '\u2009', '\u200b', '\u2028', '\ufeff',
-  'é', 'É', 'ß', 'ø', 'ı', 'ǅ', 'я', 'Я', 'ع', 'א', '中', 'ア', '한', 'ſ', 'K',
-  '’', '‘', '“', '”', '„', '‚', '«', '»', '‹', '›', '–', '—', '―', '‒', '…', '·', '•', '§', '©', '€', '£', '°', '½', '²', '٣',
-  '\u0301', '\u0300', '\u20dd', '\u200e', '\u200f', '\u202a', '\u202e', '\u2066', '\u2069',
-  '😀', '\ud800', '\udc00', '\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\ufffd',
+  '\n',
+  '\t',
+  '\r',
+  '\u00a0',
+  '\u2009',
+  '\u200b',
+  '\u2028',
+  '\ufeff',
+  'é',
+  'É',
+  'ß',
+  'ø',
+  'ı',
+  'ǅ',
+  'я',
+  'Я',
+  'ع',
+  'א',
+  '中',
+  'ア',
+  '한',
+  'ſ',
+  'K',
+  '’',
+  '‘',
+  '“',
+  '”',
+  '„',
+  '‚',
+  '«',
+  '»',
+  '‹',
+  '›',
+  '–',
+  '—',
+  '―',
+  '‒',
+  '…',
+  '·',
+  '•',
+  '§',
+  '©',
+  '€',
+  '£',
+  '°',
+  '½',
+  '²',
+  '٣',
+  '\u0301',
+  '\u0300',
+  '\u20dd',
+  '\u200e',
+  '\u200f',
+  '\u202a',
+  '\u202e',
+  '\u2066',
+  '\u2069',
+  '😀',
+  '\ud800',
+  '\udc00',
+  '\u0000',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\ufffd',
 ];
 
 /** The atoms of a pattern that carry a repeating quantifier (+, *, {n,}, {n,m} with m > 1). */
@@ -229,7 +290,10 @@ function alphabet(src: string, flags: string): { chars: string[]; breaker: strin
   bySignature.delete(none);
   // The characters most atoms accept first: overlapping repetitions are what backtracking feeds on.
   const ones = (sig: string) => sig.split('').filter((b) => b === '1').length;
-  const chars = [...bySignature.entries()].sort((a, b) => ones(b[0]) - ones(a[0])).map(([, c]) => c).slice(0, MAX_CHARS);
+  const chars = [...bySignature.entries()]
+    .sort((a, b) => ones(b[0]) - ones(a[0]))
+    .map(([, c]) => c)
+    .slice(0, MAX_CHARS);
   return { chars, breaker };
 }
 
@@ -330,7 +394,11 @@ describe('regular expressions on page text', () => {
     '%s stays linear on pathological input',
     async (_name, r) => {
       const list = attacks(r.source, r.flags);
-      const times = await timesFor(r.source, r.flags, list.map((a) => a.input));
+      const times = await timesFor(
+        r.source,
+        r.flags,
+        list.map((a) => a.input),
+      );
       expect(times, `${r.where} /${r.source}/${r.flags} did not finish within ${WALL_MS} ms`).not.toBeNull();
       const slow = list.flatMap((a, i) => (times![i]! > BUDGET_MS ? [`${a.name}: ${times![i]!.toFixed(0)} ms`] : []));
       expect(slow, `${r.where} /${r.source}/${r.flags}`).toEqual([]);

@@ -75,7 +75,22 @@ async function scan(q: ArchiveQuery): Promise<{ ids: number[]; total: number }> 
   return { ids: ids.slice(q.offset, q.offset + q.limit), total: ids.length };
 }
 
-const QUERIES = ['bridge', 'council bridge', 'harbour', 'harbour 17', '17 bridge', 'valley repa', 'repa', 'bridge valley ', 'rid', 'lakeside ridge', 'silva 7', 'ferries', 'nothingsuch', 'bridge nothingsuch'];
+const QUERIES = [
+  'bridge',
+  'council bridge',
+  'harbour',
+  'harbour 17',
+  '17 bridge',
+  'valley repa',
+  'repa',
+  'bridge valley ',
+  'rid',
+  'lakeside ridge',
+  'silva 7',
+  'ferries',
+  'nothingsuch',
+  'bridge nothingsuch',
+];
 
 /** Every query, on three pages, with and without a publisher: as a scan answers it. */
 async function expectAllAsScan(label: string): Promise<void> {
@@ -106,7 +121,12 @@ async function churn(): Promise<void> {
 async function expectKeysAsScan(label: string): Promise<void> {
   const events = await db.events.toArray();
   const keys = [...new Set(events.flatMap((e) => e.keys))].sort();
-  const want = keys.map((k) => events.filter((e) => e.keys.includes(k)).map((e) => e.id).sort((a, b) => b - a));
+  const want = keys.map((k) =>
+    events
+      .filter((e) => e.keys.includes(k))
+      .map((e) => e.id)
+      .sort((a, b) => b - a),
+  );
   expect({ label, lists: await idf.newestWithKeys(keys, 1000) }).toEqual({ label, lists: want });
   // The newest few, as a coverage lookup asks for them.
   expect(await idf.newestWithKeys(keys, 3)).toEqual(want.map((l) => l.slice(0, 3)));

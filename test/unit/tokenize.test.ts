@@ -13,7 +13,19 @@ describe('tokenize', () => {
     expect(texts('“We have moved forward”, he said.')).toEqual(['“', 'We', 'have', 'moved', 'forward', '”', ',', 'he', 'said', '.']);
     expect(texts('(AFP/Getty)')).toEqual(['(', 'AFP', '/', 'Getty', ')']);
     expect(texts('Everything worked out well until [President] Biden got involved,”')).toEqual([
-      'Everything', 'worked', 'out', 'well', 'until', '[', 'President', ']', 'Biden', 'got', 'involved', ',', '”',
+      'Everything',
+      'worked',
+      'out',
+      'well',
+      'until',
+      '[',
+      'President',
+      ']',
+      'Biden',
+      'got',
+      'involved',
+      ',',
+      '”',
     ]);
   });
 
@@ -25,9 +37,7 @@ describe('tokenize', () => {
   });
 
   it('keeps abbreviations, initials, hyphenated names and numbers whole', () => {
-    expect(texts('the U.S. and Mr. J. Smith-Jones paid $1,000.50 on 1996-08-22.')).toEqual([
-      'the', 'U.S.', 'and', 'Mr.', 'J.', 'Smith-Jones', 'paid', '$1,000.50', 'on', '1996-08-22', '.',
-    ]);
+    expect(texts('the U.S. and Mr. J. Smith-Jones paid $1,000.50 on 1996-08-22.')).toEqual(['the', 'U.S.', 'and', 'Mr.', 'J.', 'Smith-Jones', 'paid', '$1,000.50', 'on', '1996-08-22', '.']);
     expect(texts('Mr Trump')).toEqual(['Mr', 'Trump']);
   });
 
@@ -50,12 +60,7 @@ describe('tokenize', () => {
 describe('splitSentences', () => {
   it('splits at sentence ends but not after abbreviations', () => {
     const s = tokenizeSentences('Mr. Smith went to the U.S. on Monday. He said: “It was fine.” Then he left! OK?');
-    expect(s.map((x) => x.map((t) => t.text).join(' '))).toEqual([
-      'Mr. Smith went to the U.S. on Monday .',
-      'He said : “ It was fine . ”',
-      'Then he left !',
-      'OK ?',
-    ]);
+    expect(s.map((x) => x.map((t) => t.text).join(' '))).toEqual(['Mr. Smith went to the U.S. on Monday .', 'He said : “ It was fine . ”', 'Then he left !', 'OK ?']);
   });
 
   it('does not split before a lower-case word', () => {

@@ -8,17 +8,13 @@ describe('normaliseUrl', () => {
   });
 
   it('drops utm_* and other pure tracking parameters', () => {
-    expect(
-      normaliseUrl(
-        'https://example.com/story?utm_source=twitter&utm_medium=social&UTM_Campaign=x&fbclid=abc&gclid=1&dclid=2&msclkid=3&mc_cid=4&mc_eid=5&_ga=6&igshid=7',
-      ),
-    ).toBe('https://example.com/story');
+    expect(normaliseUrl('https://example.com/story?utm_source=twitter&utm_medium=social&UTM_Campaign=x&fbclid=abc&gclid=1&dclid=2&msclkid=3&mc_cid=4&mc_eid=5&_ga=6&igshid=7')).toBe(
+      'https://example.com/story',
+    );
   });
 
   it('keeps meaningful parameters, in their original order and spelling', () => {
-    expect(normaliseUrl('https://example.com/view?story=12&utm_source=x&id=7&p=3&page=2')).toBe(
-      'https://example.com/view?story=12&id=7&p=3&page=2',
-    );
+    expect(normaliseUrl('https://example.com/view?story=12&utm_source=x&id=7&p=3&page=2')).toBe('https://example.com/view?story=12&id=7&p=3&page=2');
     expect(normaliseUrl('https://example.com/s?q=a%20b&fbclid=z&lang=en')).toBe('https://example.com/s?q=a%20b&lang=en');
     expect(normaliseUrl('https://example.com/s?z=1&a=2')).toBe('https://example.com/s?z=1&a=2');
   });

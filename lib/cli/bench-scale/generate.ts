@@ -55,7 +55,12 @@ const cap = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
 /** Same folding as the analyser's actor keys: lower case, no diacritics, single spaces. */
 function keyOf(type: EntityType, name: string): string {
-  return `${type}:${name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()}`;
+  return `${type}:${name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()}`;
 }
 
 const ONSETS = ['b', 'br', 'c', 'ch', 'd', 'dr', 'f', 'fl', 'g', 'gr', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'pl', 'r', 's', 'st', 't', 'tr', 'v', 'w', 'z', 'sk', 'th'];
@@ -546,7 +551,16 @@ export class ArticleStream {
             clause(),
             () => undefined,
             (text, span) =>
-              addClaim({ spans: [span], text, kind: hedged ? 'factual' : 'reported', speaker: hedged ? null : 'Sources familiar with the matter', speakerKey: null, cue: hedged ? null : 'said', unverified: true, signals: [signal] }),
+              addClaim({
+                spans: [span],
+                text,
+                kind: hedged ? 'factual' : 'reported',
+                speaker: hedged ? null : 'Sources familiar with the matter',
+                speakerKey: null,
+                cue: hedged ? null : 'said',
+                unverified: true,
+                signals: [signal],
+              }),
           );
         } else render(sentence());
       }

@@ -130,7 +130,11 @@ const api: ScaleBenchApi = {
         counts.set(a.key, await db.articles.where('actorKeys').equals(a.key).count());
       }
     }
-    const keys = [...counts].filter(([, n]) => n > 0).sort((a, b) => Math.abs(a[1] - target) - Math.abs(b[1] - target)).slice(0, runs + 1).map(([k]) => k);
+    const keys = [...counts]
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => Math.abs(a[1] - target) - Math.abs(b[1] - target))
+      .slice(0, runs + 1)
+      .map(([k]) => k);
     const out: ActorPageRun[] = [];
     for (const key of keys) {
       const t = performance.now();
@@ -258,8 +262,20 @@ const api: ScaleBenchApi = {
     const est = await navigator.storage.estimate();
     const totals = await db.meta.get(TOTALS);
     await idf.load([]);
-    const [events, search, postings, claims, statements, termLog] = await Promise.all([db.events.count(), db.search.count(), db.postings.count(), db.claims.count(), db.statements.count(), db.termLog.count()]);
-    const fig: StorageFigures = { usage: est.usage ?? null, articles: totals?.articles ?? 0, bytes: totals?.bytes ?? 0, rows: { events, search, postings, terms: idf.archiveTerms, termLog, claims, statements } };
+    const [events, search, postings, claims, statements, termLog] = await Promise.all([
+      db.events.count(),
+      db.search.count(),
+      db.postings.count(),
+      db.claims.count(),
+      db.statements.count(),
+      db.termLog.count(),
+    ]);
+    const fig: StorageFigures = {
+      usage: est.usage ?? null,
+      articles: totals?.articles ?? 0,
+      bytes: totals?.bytes ?? 0,
+      rows: { events, search, postings, terms: idf.archiveTerms, termLog, claims, statements },
+    };
     return fig;
   },
 

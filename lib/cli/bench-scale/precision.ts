@@ -5,35 +5,21 @@
  * events through `findEarlierCoverage`. Prints precision, recall and the first wrong matches with
  * their signals. Its timings are not the extension's (no IndexedDB): use `npm run bench -- scale`.
  */
-import { readFileSync } from "node:fs";
-import {
-  computeFingerprint,
-  documentTerms,
-  findEarlierCoverage,
-  LayeredIdf,
-  loadIdfTable,
-  MemoryCandidateSource,
-  type MatchModel,
-} from "../../events/index.ts";
-import { ArticleStream } from "./generate.ts";
-import { rng } from "../../nlp/claims/logreg.ts";
+import { readFileSync } from 'node:fs';
+import { computeFingerprint, documentTerms, findEarlierCoverage, LayeredIdf, loadIdfTable, MemoryCandidateSource, type MatchModel } from '../../events/index.ts';
+import { ArticleStream } from './generate.ts';
+import { rng } from '../../nlp/claims/logreg.ts';
 
 const n = Number(process.argv[2] ?? 10000);
 const runs = Number(process.argv[3] ?? 200);
 const modelPath = process.argv[4];
-const model = modelPath
-  ? (JSON.parse(readFileSync(modelPath, "utf8")) as MatchModel)
-  : undefined;
-const base = loadIdfTable(readFileSync("public/models/idf.json", "utf8"));
+const model = modelPath ? (JSON.parse(readFileSync(modelPath, 'utf8')) as MatchModel) : undefined;
+const base = loadIdfTable(readFileSync('public/models/idf.json', 'utf8'));
 const idf = new LayeredIdf(base);
 const stream = new ArticleStream(1);
 const src = new MemoryCandidateSource();
 const eventOf = new Map<number, number>();
-const input = (a: {
-  title: string;
-  paragraphs: string[];
-  published: string | null;
-}) => ({ title: a.title, paragraphs: a.paragraphs, published: a.published });
+const input = (a: { title: string; paragraphs: string[]; published: string | null }) => ({ title: a.title, paragraphs: a.paragraphs, published: a.published });
 const gens = [];
 for (let i = 0; i < n; i++) gens.push(stream.next());
 for (const g of gens) idf.add(documentTerms(input(g.article)));
@@ -56,7 +42,7 @@ for (let k = 0; k < runs; k++) {
     ...(model ? { model } : {}),
   });
   ms += performance.now() - t0;
-  const s = found.filter((c) => c.tier === "same");
+  const s = found.filter((c) => c.tier === 'same');
   same += s.length;
   const ok = s.filter((c) => eventOf.get(c.id as number) === g.event).length;
   right += ok;
@@ -87,4 +73,4 @@ console.log(
     msPerLookup: ms / runs,
   }),
 );
-for (const w of wrong) console.log("  wrong:", w);
+for (const w of wrong) console.log('  wrong:', w);

@@ -186,20 +186,18 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false, // '--headless=new' below, as for the extension tests
-    args: [
-      '--headless=new',
-      ...QUIET_FLAGS,
-      '--disable-extensions',
-    ],
+    args: ['--headless=new', ...QUIET_FLAGS, '--disable-extensions'],
   });
   try {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.origin + '/');
-    await page.waitForFunction(() => 'scaleBench' in window, undefined, { timeout: 30_000 }).catch(() => {
-      throw new Error(`The bench page did not start: ${errors.join('; ') || 'no error reported'}`);
-    });
+    await page
+      .waitForFunction(() => 'scaleBench' in window, undefined, { timeout: 30_000 })
+      .catch(() => {
+        throw new Error(`The bench page did not start: ${errors.join('; ') || 'no error reported'}`);
+      });
     const opening = performance.now();
     let { articles } = await call(page, 'init', opts.seed);
     // Opening a kept archive of an older schema runs its upgrade: worth knowing how long that takes.
@@ -294,13 +292,24 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
       );
       const slow = [...searches].sort((a, b) => b.ms - a.ms).slice(0, 3);
       console.log(`  slowest searches: ${slow.map((x) => `"${x.query}" ${round(x.ms, 1)} ms (${x.total} hits)`).join('; ')}`);
-      console.log(`  rows: ${Object.entries(st.rows).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}`);
+      console.log(
+        `  rows: ${Object.entries(st.rows)
+          .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+          .join(', ')}`,
+      );
       // Where the time goes, when a target is missed (or with --trace): every IndexedDB request of
       // one call of each, by store and method.
       const missed = (t: number | undefined, xs: number[]) => t !== undefined && median(xs) > t;
       if (opts.trace || missed(TARGETS.save, r.saves)) printTrace('saveArticle', await call(page, 'traceSave'));
       if (opts.trace || missed(TARGETS.lookup.get(size), lk)) printTrace('earlierCoverage', await call(page, 'traceLookup'));
-      if (opts.trace || missed(TARGETS.search.get(size), searches.map((x) => x.ms))) printTrace(`searchArticles "${slow[0]!.query}"`, await call(page, 'traceSearch', slow[0]!.query));
+      if (
+        opts.trace ||
+        missed(
+          TARGETS.search.get(size),
+          searches.map((x) => x.ms),
+        )
+      )
+        printTrace(`searchArticles "${slow[0]!.query}"`, await call(page, 'traceSearch', slow[0]!.query));
     }
     await call(page, 'close');
   } finally {
@@ -311,8 +320,18 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
 
   const totalMs = performance.now() - started;
   /** Of the "same event" items listed, the share that are of the event; of the event's saved articles, the share listed. */
-  const samePrecision = (ls: readonly LookupRun[]) => ls.reduce((s, l) => s + l.sameRight, 0) / Math.max(1, ls.reduce((s, l) => s + l.same, 0));
-  const sameRecall = (ls: readonly LookupRun[]) => ls.reduce((s, l) => s + l.sameRight, 0) / Math.max(1, ls.reduce((s, l) => s + l.saved, 0));
+  const samePrecision = (ls: readonly LookupRun[]) =>
+    ls.reduce((s, l) => s + l.sameRight, 0) /
+    Math.max(
+      1,
+      ls.reduce((s, l) => s + l.same, 0),
+    );
+  const sameRecall = (ls: readonly LookupRun[]) =>
+    ls.reduce((s, l) => s + l.sameRight, 0) /
+    Math.max(
+      1,
+      ls.reduce((s, l) => s + l.saved, 0),
+    );
   const rows = results.map((r) => {
     const lk = r.lookups.map((l) => l.ms);
     const sr = r.searches.map((s) => s.ms);
@@ -329,7 +348,23 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
       `${secs(r.fillMs)} (${Math.round(r.fillRate)}/s)`,
     ];
   });
-  console.log('\n' + table(['articles', 'lookup ms median / p95', 'same-event found', 'same-event precision / recall', 'search ms median / p95', 'save ms median / p95', 'KB per article: estimate / disk / own', 'cold start ms', 'fill time'], rows));
+  console.log(
+    '\n' +
+      table(
+        [
+          'articles',
+          'lookup ms median / p95',
+          'same-event found',
+          'same-event precision / recall',
+          'search ms median / p95',
+          'save ms median / p95',
+          'KB per article: estimate / disk / own',
+          'cold start ms',
+          'fill time',
+        ],
+        rows,
+      ),
+  );
   console.log(
     `targets (issue #5): lookup median ≤ 30 ms at 10,000 and ≤ 150 ms at 100,000; search median ≤ 100 ms at 100,000; save ≤ 30 ms. ` +
       `${opts.runs} timed runs each after a warm-up. Cold start: reading the archive's term counts after the worker restarts (median), which the first lookup then pays once. ` +
@@ -357,10 +392,22 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
       [p + 'storage_disk_kb_per_article']: round(r.disk / r.articles / 1024, 2),
       [p + 'storage_own_kb_per_article']: round(r.bytes / r.articles / 1024, 2),
       [p + 'memory_median_ms']: round(median(r.memories.map((m) => m.ms)), 1),
-      [p + 'memory_p95_ms']: round(percentile(r.memories.map((m) => m.ms), 95), 1),
+      [p + 'memory_p95_ms']: round(
+        percentile(
+          r.memories.map((m) => m.ms),
+          95,
+        ),
+        1,
+      ),
       [p + 'memory_matched_per_article']: round(r.memories.reduce((s, m) => s + m.remembered, 0) / Math.max(1, r.memories.length), 2),
       [p + 'actor_page_median_ms']: round(median(r.actorRuns.map((a) => a.ms)), 1),
-      [p + 'actor_page_p95_ms']: round(percentile(r.actorRuns.map((a) => a.ms), 95), 1),
+      [p + 'actor_page_p95_ms']: round(
+        percentile(
+          r.actorRuns.map((a) => a.ms),
+          95,
+        ),
+        1,
+      ),
       [p + 'actor_page_median_articles']: median(r.actorRuns.map((a) => a.articles)),
       [p + 'fill_s']: round(r.fillMs / 1000, 1),
       [p + 'fill_per_s']: round(r.fillRate, 1),

@@ -97,28 +97,10 @@ export const COUNTRIES = (
 ).split('|');
 
 /** Roles of the recurring figures every country has (its president, ministers, opposition leader…). */
-export const NATIONAL_ROLES = [
-  'president',
-  'prime minister',
-  'finance minister',
-  'interior minister',
-  'health minister',
-  'foreign minister',
-  'opposition leader',
-  'central bank governor',
-];
+export const NATIONAL_ROLES = ['president', 'prime minister', 'finance minister', 'interior minister', 'health minister', 'foreign minister', 'opposition leader', 'central bank governor'];
 
 /** Organisations that turn up in every kind of story, whatever the country. */
-export const GLOBAL_ORGS = [
-  'United Nations',
-  'World Health Organization',
-  'International Monetary Fund',
-  'European Union',
-  'World Bank',
-  'Red Cross',
-  'Amnesty International',
-  'World Food Programme',
-];
+export const GLOBAL_ORGS = ['United Nations', 'World Health Organization', 'International Monetary Fund', 'European Union', 'World Bank', 'Red Cross', 'Amnesty International', 'World Food Programme'];
 
 /** Invented publishers, each with a domain for the article URLs. */
 export const PUBLISHERS: [name: string, domain: string][] = [
@@ -190,7 +172,11 @@ export const TOPICS: Topic[] = [
       'Families slept in tents and cars outside {C}, afraid to return to damaged homes.',
       'The {O} warned of a {A} risk of landslides in the {K} valley after heavy rain.',
     ],
-    quotes: ['We are still pulling people out of the {K} rubble and every hour counts', 'The buildings that fell were the old ones, the {N} rules were never enforced', 'We need tents, water and {N} in {C} now, not next week'],
+    quotes: [
+      'We are still pulling people out of the {K} rubble and every hour counts',
+      'The buildings that fell were the old ones, the {N} rules were never enforced',
+      'We need tents, water and {N} in {C} now, not next week',
+    ],
     figure: [4.5, 7.9, 1],
   },
   {
@@ -199,7 +185,12 @@ export const TOPICS: Topic[] = [
     words: 'election ballot polls voters turnout candidate campaign coalition seats constituency runoff referendum manifesto incumbent challenger'.split(' '),
     roles: ['candidate', 'campaign manager', 'electoral commission chair', 'party leader', 'pollster', 'political analyst'],
     orgs: ['{X} Electoral Commission', '{K} Party', '{X} Social Democrats', 'National {K} Alliance'],
-    titles: ['{X} votes in {K} election as {P1} seeks {A} term', 'Polls close in {X} with turnout at {M} percent', '{P1} claims victory in {C} runoff', 'Coalition talks stall in {X} over {K} demands'],
+    titles: [
+      '{X} votes in {K} election as {P1} seeks {A} term',
+      'Polls close in {X} with turnout at {M} percent',
+      '{P1} claims victory in {C} runoff',
+      'Coalition talks stall in {X} over {K} demands',
+    ],
     leads: [
       'Voters in {X} went to the polls {E} in an election seen as a test for {P1}, with turnout reaching {M} percent by mid-afternoon.',
       '{P1} claimed victory in the {K} runoff {E}, after preliminary results from {C} gave the {O} a lead of {Q} seats.',
@@ -211,7 +202,11 @@ export const TOPICS: Topic[] = [
       'Observers from the {O} reported long queues at polling stations in {C} but no serious irregularities.',
       'A coalition would need at least {Q} seats, and analysts expect weeks of talks over the {K} question.',
     ],
-    quotes: ['The people of {X} have chosen change and we will not let them down', 'This result is a clear mandate for the {K} plan', 'We will challenge the count in {C}, where the irregularities are obvious'],
+    quotes: [
+      'The people of {X} have chosen change and we will not let them down',
+      'This result is a clear mandate for the {K} plan',
+      'We will challenge the count in {C}, where the irregularities are obvious',
+    ],
     figure: [38, 82, 1],
   },
   {
@@ -253,7 +248,11 @@ export const TOPICS: Topic[] = [
       'Schools in {C} were turned into shelters for families whose homes were under water.',
       'Engineers were monitoring the {K} dam, which the {O} said was holding.',
     ],
-    quotes: ['The water came up in minutes, we had no time to save anything', 'The {K} embankment was never built for rain like this', 'We have moved {Q} families out of the {K} district and more will follow'],
+    quotes: [
+      'The water came up in minutes, we had no time to save anything',
+      'The {K} embankment was never built for rain like this',
+      'We have moved {Q} families out of the {K} district and more will follow',
+    ],
     figure: [3, 140, 0],
   },
   {
@@ -295,7 +294,11 @@ export const TOPICS: Topic[] = [
       'A mediator appointed by the {O} is expected to meet both sides {D}.',
       'Commuters in {C} faced long queues for buses as {K} services were cancelled.',
     ],
-    quotes: ['Our members have not had a real pay rise in years and they have had enough', 'The offer on the table is fair and the {K} strike must end', 'We are ready to talk at any time, but not under threat'],
+    quotes: [
+      'Our members have not had a real pay rise in years and they have had enough',
+      'The offer on the table is fair and the {K} strike must end',
+      'We are ready to talk at any time, but not under threat',
+    ],
     figure: [3, 15, 1],
   },
   {
@@ -337,7 +340,11 @@ export const TOPICS: Topic[] = [
       'The company plans to close its {C} plant and move production to {X}.',
       'Investors had been pressing the board to sell the {K} unit for months.',
     ],
-    quotes: ['This deal makes us stronger in every market we serve', 'The numbers for {K} were below expectations and the market reacted', 'We will look closely at what this means for customers and prices'],
+    quotes: [
+      'This deal makes us stronger in every market we serve',
+      'The numbers for {K} were below expectations and the market reacted',
+      'We will look closely at what this means for customers and prices',
+    ],
     figure: [1.2, 48, 1],
   },
   {
@@ -410,10 +417,7 @@ export const TOPICS: Topic[] = [
     roles: ['coach', 'striker', 'club president', 'goalkeeper', 'sports director', 'captain'],
     orgs: ['{C} FC', '{K} United', '{X} Football Federation', '{C} Athletic'],
     titles: ['{P1} scores twice as {O} beat {K}', '{O} sign {P1} in {M} million deal', '{K} sack coach after {A} defeat', '{P1} ruled out with {K} injury'],
-    leads: [
-      '{P1} scored twice as {O} beat {K} {G} {E}, moving them to the top of the league in {X}.',
-      '{O} completed the signing of {P1} {E} for a fee of {M} million, the club said.',
-    ],
+    leads: ['{P1} scored twice as {O} beat {K} {G} {E}, moving them to the top of the league in {X}.', '{O} completed the signing of {P1} {E} for a fee of {M} million, the club said.'],
     body: [
       'The striker opened the scoring after {Q} minutes with a header from a corner.',
       'A penalty was awarded after a review, and {P1} made no mistake from the spot.',
@@ -442,7 +446,11 @@ export const TOPICS: Topic[] = [
       'Services at {C} hospitals were disrupted for {Q} hours while systems were restored.',
       'Security researchers said the {K} group had carried out similar attacks in {X}.',
     ],
-    quotes: ['We acted quickly to contain the attack and protect our customers', 'The {K} group has been behind attacks across the region', 'Nobody should assume their data is safe until the investigation is complete'],
+    quotes: [
+      'We acted quickly to contain the attack and protect our customers',
+      'The {K} group has been behind attacks across the region',
+      'Nobody should assume their data is safe until the investigation is complete',
+    ],
     figure: [1.1, 30, 1],
   },
 ];

@@ -39,7 +39,13 @@ export function describeMatch(e: MatchExplanation): string {
   if (words.length) parts.push(`words: ${words.slice(0, 8).join(', ')}`);
   if (e.context.length) parts.push(`author/speaker: ${e.context.slice(0, 4).join(', ')}`);
   if (e.numbers.length) parts.push(`numbers: ${e.numbers.join(', ')}`);
-  if (e.phrases.length) parts.push(`phrases: ${e.phrases.slice(0, 4).map((p) => `"${p}"`).join(', ')}`);
+  if (e.phrases.length)
+    parts.push(
+      `phrases: ${e.phrases
+        .slice(0, 4)
+        .map((p) => `"${p}"`)
+        .join(', ')}`,
+    );
   if (e.numbersDiffer) parts.push(`numbers differ: claim ${e.numbersDiffer.claim.join(', ')} vs ${e.numbersDiffer.query.join(', ')}`);
   return parts.join('; ') || 'nothing';
 }
@@ -116,7 +122,9 @@ const task: EvalTask = {
       claims: claims.length,
     };
 
-    console.log(`${path}: ${n} queries${unjudged ? ` (${unjudged} tweets without judgements skipped)` : ''}; ${claims.length} claims from ${collection}; model ${modelPath} (${model.candidates} candidates re-ranked, ${model.features.length} features)`);
+    console.log(
+      `${path}: ${n} queries${unjudged ? ` (${unjudged} tweets without judgements skipped)` : ''}; ${claims.length} claims from ${collection}; model ${modelPath} (${model.candidates} candidates re-ranked, ${model.features.length} features)`,
+    );
     console.log(`index built in ${figures.index_ms} ms\n`);
     console.log(
       table(
@@ -133,7 +141,10 @@ const task: EvalTask = {
     console.log(`\nfirst relevant claim at rank 1..5: ${hist.join(' / ')}; later: ${later}; not among the candidates: ${missing}`);
 
     if (worst > 0) {
-      const bad = perQuery.filter((p) => p.ap < 1).sort((x, y) => x.ap - y.ap || (y.rank ?? 1e9) - (x.rank ?? 1e9) || x.i - y.i).slice(0, worst);
+      const bad = perQuery
+        .filter((p) => p.ap < 1)
+        .sort((x, y) => x.ap - y.ap || (y.rank ?? 1e9) - (x.rank ?? 1e9) || x.i - y.i)
+        .slice(0, worst);
       console.log(`\nworst ${bad.length} queries:`);
       for (const p of bad) {
         const q = queries[p.i]!;

@@ -48,8 +48,21 @@ const task: EvalTask = {
     const p = prf(scores, labels, model.threshold);
     const ap = averagePrecision(scores, labels);
     const withDoc = parsed.rows.every((r) => r.doc !== undefined);
-    const byDoc = withDoc ? meanAveragePrecision(scores, labels, parsed.rows.map((r) => r.doc!)) : null;
-    const byDocAlone = withDoc && model.context ? meanAveragePrecision(alone, labels, parsed.rows.map((r) => r.doc!)) : null;
+    const byDoc = withDoc
+      ? meanAveragePrecision(
+          scores,
+          labels,
+          parsed.rows.map((r) => r.doc!),
+        )
+      : null;
+    const byDocAlone =
+      withDoc && model.context
+        ? meanAveragePrecision(
+            alone,
+            labels,
+            parsed.rows.map((r) => r.doc!),
+          )
+        : null;
     const positives = labels.filter((l) => l === 1).length;
 
     console.log(`${path}: ${parsed.rows.length} lines (${positives} check-worthy), ${parsed.format}; model ${modelPath} (threshold ${model.threshold})`);
@@ -69,7 +82,13 @@ const task: EvalTask = {
       console.log(
         table(
           ['doc', 'lines', 'positives', 'AP', ...(byDocAlone ? ['AP alone'] : [])],
-          byDoc.docs.map((d, i) => [d.doc, d.n, d.positives, Number.isNaN(d.ap) ? '-' : round(d.ap), ...(byDocAlone ? [Number.isNaN(byDocAlone.docs[i]!.ap) ? '-' : round(byDocAlone.docs[i]!.ap)] : [])]),
+          byDoc.docs.map((d, i) => [
+            d.doc,
+            d.n,
+            d.positives,
+            Number.isNaN(d.ap) ? '-' : round(d.ap),
+            ...(byDocAlone ? [Number.isNaN(byDocAlone.docs[i]!.ap) ? '-' : round(byDocAlone.docs[i]!.ap)] : []),
+          ]),
         ),
       );
     }

@@ -130,7 +130,10 @@ export function parseEventsJsonl(text: string, unlabeled = false): { docs: Doc[]
     if (cluster === null) return bad(line, 'no "cluster"');
     if (typeof r.title !== 'string' || typeof r.text !== 'string') return bad(line, '"title" and "text" must be strings');
     if (r.date !== undefined && r.date !== null && (typeof r.date !== 'string' || parseDay(r.date) === null)) return bad(line, `"date" is not an ISO 8601 date: ${JSON.stringify(r.date)}`);
-    const lines = r.text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    const lines = r.text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
     const title = r.title.trim();
     const paragraphs = lines[0] === title ? lines : [title, ...lines].filter(Boolean);
     if (paragraphs.length === 0) return bad(line, 'empty title and text');
@@ -202,8 +205,15 @@ interface Figures {
 }
 
 function figures(docs: Doc[], results: QueryResult[], tierOf: (r: QueryResult, c: EarlierCoverage) => 'same' | 'related' | 'none'): Figures {
-  let tp = 0, fp = 0, fn = 0, fpTopic = 0, relTopic = 0, rel = 0;
-  let apSum = 0, r5Sum = 0, withRel = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    fpTopic = 0,
+    relTopic = 0,
+    rel = 0;
+  let apSum = 0,
+    r5Sum = 0,
+    withRel = 0;
   for (const r of results) {
     const qd = docs[r.q]!;
     let found = 0;
@@ -272,7 +282,10 @@ function pairsOf(docs: Doc[], results: QueryResult[], keep: (q: number, c: numbe
 }
 
 function describeLogistic(m: Logistic): string {
-  const w = Object.entries(m.weights).filter(([, v]) => v !== 0).map(([k, v]) => `${k} ${round(v, 3)}`).join(', ');
+  const w = Object.entries(m.weights)
+    .filter(([, v]) => v !== 0)
+    .map(([k, v]) => `${k} ${round(v, 3)}`)
+    .join(', ');
   return `bias ${round(m.bias, 3)}; ${w}`;
 }
 
@@ -286,7 +299,10 @@ function describeModel(m: MatchRegime): string {
  */
 function listPairs(docs: Doc[], results: QueryResult[], msPerQuery: number): Record<string, number | string> {
   const label = (i: number) => `${docs[i]!.date ?? '(no date)'} ${docs[i]!.title}`;
-  let same = 0, related = 0, lowSame = 0, lowRelated = 0;
+  let same = 0,
+    related = 0,
+    lowSame = 0,
+    lowRelated = 0;
   const withSame = new Set<number>();
   const dated = docs.every((d) => d.date !== null);
   console.log(`\n"same event" pairs: score, cosine | the article read || ${dated ? 'the earlier one' : 'the other one (leave-one-out: not every line has a date)'}`);
@@ -305,8 +321,19 @@ function listPairs(docs: Doc[], results: QueryResult[], msPerQuery: number): Rec
       console.log(`  ${round(c.score, 3)}  ${round(c.features.cosine, 3)} | ${label(r.q)} || ${label(Number(c.id))}`);
     }
   }
-  console.log(`\n${docs.length} articles: ${same} "same event" pairs (${withSame.size} articles with any), ${related} "related"; under a cosine of ${CONTENT_FLOOR} (CONTENT_FLOOR): ${lowSame} same, ${lowRelated} related. ${round(msPerQuery, 3)} ms per query.`);
-  return { protocol: dated ? 'date-order' : 'leave-one-out', documents: docs.length, same_pairs: same, related_pairs: related, articles_with_same: withSame.size, same_under_floor: lowSame, related_under_floor: lowRelated, ms_per_query: round(msPerQuery, 3) };
+  console.log(
+    `\n${docs.length} articles: ${same} "same event" pairs (${withSame.size} articles with any), ${related} "related"; under a cosine of ${CONTENT_FLOOR} (CONTENT_FLOOR): ${lowSame} same, ${lowRelated} related. ${round(msPerQuery, 3)} ms per query.`,
+  );
+  return {
+    protocol: dated ? 'date-order' : 'leave-one-out',
+    documents: docs.length,
+    same_pairs: same,
+    related_pairs: related,
+    articles_with_same: withSame.size,
+    same_under_floor: lowSame,
+    related_under_floor: lowRelated,
+    ms_per_query: round(msPerQuery, 3),
+  };
 }
 
 /** One labelled file, analysed, with its cross-validation folds. */
@@ -341,7 +368,9 @@ function loadDataset(path: string, ner: ReturnType<typeof loadNerModel>, folds: 
     return n <= maxPerCluster;
   });
   if (docs.length < 2)
-    throw new Error(`${path}: ${docs.length} usable document(s); need at least 2 JSONL lines with "id", "title", "text" and "cluster"${parsed.problems.length ? ' (' + parsed.problems.join('; ') + ')' : ''}`);
+    throw new Error(
+      `${path}: ${docs.length} usable document(s); need at least 2 JSONL lines with "id", "title", "text" and "cluster"${parsed.problems.length ? ' (' + parsed.problems.join('; ') + ')' : ''}`,
+    );
   const tNer = performance.now();
   const actors = docs.map((d) => buildActors(d.paragraphs, findMentions(ner, d.paragraphs), { canonical: canonicalName }).actors);
   const nerMs = performance.now() - tNer;
@@ -364,7 +393,9 @@ function loadDataset(path: string, ner: ReturnType<typeof loadNerModel>, folds: 
     }
   }
   const clusters = new Set(docs.map((d) => d.cluster)).size;
-  console.log(`${path}: ${docs.length} documents, ${clusters} clusters${hasTopic ? `, ${topics.length} topics` : ''}; protocol: ${dated ? 'date order, growing archive' : 'leave-one-out (no dates)'}${cvBy ? `; ${folds}-fold CV by ${cvBy}` : ''}`);
+  console.log(
+    `${path}: ${docs.length} documents, ${clusters} clusters${hasTopic ? `, ${topics.length} topics` : ''}; protocol: ${dated ? 'date order, growing archive' : 'leave-one-out (no dates)'}${cvBy ? `; ${folds}-fold CV by ${cvBy}` : ''}`,
+  );
   if (parsed.malformed) console.log(`skipped ${parsed.malformed} malformed line(s): ${parsed.problems.join('; ')}`);
   console.log(`NER + actors: ${round(nerMs / docs.length, 2)} ms per document`);
   return { path, docs, actors, dated, cvBy, foldOf, malformed: parsed.malformed, problems: parsed.problems, nerMs };
@@ -376,7 +407,22 @@ function dumpPairs(ds: Dataset, results: QueryResult[], out: string): void {
     for (const c of r.ranked) {
       const q = ds.docs[r.q]!;
       const d = ds.docs[c.id as number]!;
-      lines.push(JSON.stringify({ q: q.id, c: d.id, qc: q.cluster, cc: d.cluster, qt: q.topic, ct: d.topic, qd: q.date, cd: d.date, same: r.relevant.has(c.id as number), score: c.score, tier: c.tier, f: c.features }));
+      lines.push(
+        JSON.stringify({
+          q: q.id,
+          c: d.id,
+          qc: q.cluster,
+          cc: d.cluster,
+          qt: q.topic,
+          ct: d.topic,
+          qd: q.date,
+          cd: d.date,
+          same: r.relevant.has(c.id as number),
+          score: c.score,
+          tier: c.tier,
+          f: c.features,
+        }),
+      );
     }
   writeFileSync(out, lines.join('\n') + '\n');
   console.log(`${lines.length} pairs → ${out}`);
@@ -430,14 +476,13 @@ const task: EvalTask = {
         const v = args[++i] ?? '';
         datedMinActors = v === 'none' ? undefined : Number(v);
         if (datedMinActors !== undefined && !(datedMinActors >= 0 && datedMinActors <= 1)) throw new Error('--dated-min-actors takes a number in [0, 1] or "none"');
-      }
-      else if (a === '--dated-features') {
+      } else if (a === '--dated-features') {
         const list = (args[++i] ?? '').split(',').filter(Boolean);
         const bad = list.filter((f) => !(FEATURES as readonly string[]).includes(f) || f === 'undated');
-        if (!list.length || bad.length) throw new Error(`--dated-features takes a comma-separated list of ${FEATURES.filter((f) => f !== 'undated').join(', ')}${bad.length ? ` (not: ${bad.join(', ')})` : ''}`);
+        if (!list.length || bad.length)
+          throw new Error(`--dated-features takes a comma-separated list of ${FEATURES.filter((f) => f !== 'undated').join(', ')}${bad.length ? ` (not: ${bad.join(', ')})` : ''}`);
         datedFeatures = list as FeatureName[];
-      }
-      else throw new Error(`unknown option for events: ${a}`);
+      } else throw new Error(`unknown option for events: ${a}`);
     }
     if (!idfPath || !nerPath) throw new Error('--idf and --ner take a path');
     if (withPaths.some((p) => !p)) throw new Error('--with takes a path');
@@ -458,7 +503,13 @@ const task: EvalTask = {
     const main = sets[0]!;
     // Cross-validation needs every file to have folds; then fold k of the whole is fold k of each file.
     const doCv = sets.every((d) => d.cvBy !== null);
-    if (cv && !doCv && !unlabeled) console.log(`no cross-validation: ${sets.filter((d) => d.cvBy === null).map((d) => d.path).join(', ')} has neither topics nor dates (or too few)`);
+    if (cv && !doCv && !unlabeled)
+      console.log(
+        `no cross-validation: ${sets
+          .filter((d) => d.cvBy === null)
+          .map((d) => d.path)
+          .join(', ')} has neither topics nor dates (or too few)`,
+      );
 
     let shippedModel = DEFAULT_MODEL;
     if (modelPath !== null) {
@@ -541,8 +592,12 @@ const task: EvalTask = {
       console.log('\nper-fold models (fitted on the other folds):');
       models.forEach((m, k) => console.log(`  fold ${k}: ${describeModel(m)}; floor ${m.minCosine}${m.dated ? `\n          dated: ${describeModel(m.dated)}; floor ${m.dated.minCosine}` : ''}`));
     }
-    console.log(`\nshipped model${modelPath ? ` (${modelPath})` : ''}: ${describeModel(shippedModel)}; floor ${shippedModel.minCosine ?? 0}${shippedModel.dated ? `\n  dated: ${describeModel(shippedModel.dated)}; floor ${shippedModel.dated.minCosine ?? 0}` : ''}`);
-    console.log(`baseline cosine threshold${baselineModels.length > 1 ? 's' : ''}: ${baselineModels.map((m) => [m, ...(m.dated ? [m.dated] : [])].map((r) => round(cosineThreshold(r), 4)).join(' / ')).join(', ')}`);
+    console.log(
+      `\nshipped model${modelPath ? ` (${modelPath})` : ''}: ${describeModel(shippedModel)}; floor ${shippedModel.minCosine ?? 0}${shippedModel.dated ? `\n  dated: ${describeModel(shippedModel.dated)}; floor ${shippedModel.dated.minCosine ?? 0}` : ''}`,
+    );
+    console.log(
+      `baseline cosine threshold${baselineModels.length > 1 ? 's' : ''}: ${baselineModels.map((m) => [m, ...(m.dated ? [m.dated] : [])].map((r) => round(cosineThreshold(r), 4)).join(' / ')).join(', ')}`,
+    );
     console.log('');
     console.log(table(['run', 'precision', 'recall', 'F1', 'MAP', 'R@5', 'TP', 'FP', 'FN', 'FP same topic'], rows));
     console.log(`\n${round(msPerQuery, 3)} ms per query (retrieve → score → decide, in memory), ${round(candidates, 1)} candidates scored per query on average`);
@@ -582,7 +637,14 @@ const task: EvalTask = {
     sets.slice(1).forEach((_, j) => {
       const f = doCv ? cvFig[j + 1]! : shippedFig[j + 1]!;
       const b = baseFig[j + 1]!;
-      Object.assign(out, { [`with${j + 2}_f1`]: round(f.f1), [`with${j + 2}_map`]: round(f.map), [`with${j + 2}_precision`]: round(f.precision), [`with${j + 2}_recall`]: round(f.recall), [`with${j + 2}_baseline_f1`]: round(b.f1), [`with${j + 2}_baseline_map`]: round(b.map) });
+      Object.assign(out, {
+        [`with${j + 2}_f1`]: round(f.f1),
+        [`with${j + 2}_map`]: round(f.map),
+        [`with${j + 2}_precision`]: round(f.precision),
+        [`with${j + 2}_recall`]: round(f.recall),
+        [`with${j + 2}_baseline_f1`]: round(b.f1),
+        [`with${j + 2}_baseline_map`]: round(b.map),
+      });
     });
     return out;
   },

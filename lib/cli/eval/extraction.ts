@@ -313,7 +313,9 @@ const task: EvalTask = {
     const byF1 = [...rows].sort((a, b) => pageF1(a.match) - pageF1(b.match)).slice(0, worst);
     console.log(`\nWorst ${byF1.length} pages (extra: our text the ground truth lacks; missing: ground truth we lost)`);
     for (const r of byF1) {
-      console.log(`\n${r.id.slice(0, 10)}  ${r.url}\n  P ${round(precisionOf(r.match), 3)}  R ${round(recallOf(r.match), 3)}  F1 ${round(pageF1(r.match), 3)}  (Readability ${round(pageF1(r.baseMatch), 3)})${r.error ? `  ERROR ${r.error}` : ''}`);
+      console.log(
+        `\n${r.id.slice(0, 10)}  ${r.url}\n  P ${round(precisionOf(r.match), 3)}  R ${round(recallOf(r.match), 3)}  F1 ${round(pageF1(r.match), 3)}  (Readability ${round(pageF1(r.baseMatch), 3)})${r.error ? `  ERROR ${r.error}` : ''}`,
+      );
       console.log(`  extra:   ${describeRuns(unmatchedRuns(r.ours, r.truth))}`);
       console.log(`  missing: ${describeRuns(unmatchedRuns(r.truth, r.ours))}`);
     }
@@ -339,7 +341,12 @@ const task: EvalTask = {
       }
     }
     console.log('\nClutter removed (captions: marked, not removed), by kind');
-    console.log(table(['kind', 'pages', 'elements'], [...kinds].sort((a, b) => b[1].pages - a[1].pages).map(([k, c]) => [k, c.pages, c.elements])));
+    console.log(
+      table(
+        ['kind', 'pages', 'elements'],
+        [...kinds].sort((a, b) => b[1].pages - a[1].pages).map(([k, c]) => [k, c.pages, c.elements]),
+      ),
+    );
 
     const ok = rows.filter((r) => !r.error);
     const ms = ok.map((r) => r.ms);
@@ -366,10 +373,18 @@ const task: EvalTask = {
       with_publisher: metas.filter((m) => m.publisher).length,
       publisher_unwritten: metas.filter((m) => m.publisher && unwrittenName(m.publisher)).length,
       byline_is_publisher: metas.filter((m) => m.byline && m.publisher && nameKey(m.byline) === nameKey(m.publisher)).length,
-      author_in_title: metas.filter((m) => m.byline && titleSegments(m.title).slice(1).some((t) => nameKey(t) === nameKey(m.byline!))).length,
+      author_in_title: metas.filter(
+        (m) =>
+          m.byline &&
+          titleSegments(m.title)
+            .slice(1)
+            .some((t) => nameKey(t) === nameKey(m.byline!)),
+      ).length,
     };
     console.log(`\nMetadata on the ${metas.length} pages read as articles: ${JSON.stringify(meta)}`);
-    for (const r of rows) if (r.meta && (!r.meta.published || !r.meta.publisher || unwrittenName(r.meta.publisher))) console.log(`  ${r.id.slice(0, 10)} ${r.url.slice(0, 70)}: publisher ${r.meta.publisher}, date ${r.meta.published}`);
+    for (const r of rows)
+      if (r.meta && (!r.meta.published || !r.meta.publisher || unwrittenName(r.meta.publisher)))
+        console.log(`  ${r.id.slice(0, 10)} ${r.url.slice(0, 70)}: publisher ${r.meta.publisher}, date ${r.meta.published}`);
 
     return {
       pages: rows.length,

@@ -29,7 +29,11 @@ const task: EvalTask = {
     const model = loadNerModel(readFileSync(modelPath));
 
     // Warm-up (JIT, caches) on the first documents, not timed: the figure is steady-state speed.
-    for (const d of docs.slice(0, 5)) tagDocument(model, d.sentences.map((s) => s.tokens));
+    for (const d of docs.slice(0, 5))
+      tagDocument(
+        model,
+        d.sentences.map((s) => s.tokens),
+      );
 
     const gold: string[][] = [];
     const pred: string[][] = [];
@@ -52,9 +56,7 @@ const task: EvalTask = {
       return [t, x.tp + x.fn, x.tp + x.fp, round(x.precision), round(x.recall), round(x.f1)];
     });
     rows.push(['all', sc.tp + sc.fn, sc.tp + sc.fp, round(sc.precision), round(sc.recall), round(sc.f1)]);
-    console.log(
-      `${path}: ${docs.length} documents, ${gold.length} sentences, ${tokens} tokens (${iob1 ? 'IOB1, converted' : 'IOB2'}); model ${modelPath}`,
-    );
+    console.log(`${path}: ${docs.length} documents, ${gold.length} sentences, ${tokens} tokens (${iob1 ? 'IOB1, converted' : 'IOB2'}); model ${modelPath}`);
     console.log(table(['type', 'gold', 'predicted', 'precision', 'recall', 'f1'], rows));
     const tokensPerS = tokens / (ms / 1000);
     console.log(`tagging: ${Math.round(tokensPerS)} tokens/s`);

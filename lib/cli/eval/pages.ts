@@ -150,7 +150,9 @@ export function metadataChecks(
     dateOk = Math.abs(Date.parse(got!) - Date.parse(want!)) <= 60_000;
   }
   const names = [article?.byline, expected.byline?.replace(/^\s*by\s+/i, '')].filter((n): n is string => !!n && n.trim().length > 2).map(nameKey);
-  const segments = titleSegments(article?.title ?? '').slice(1).map(nameKey);
+  const segments = titleSegments(article?.title ?? '')
+    .slice(1)
+    .map(nameKey);
   return {
     publisherOk,
     dateOk,
@@ -190,7 +192,23 @@ const task: EvalTask = {
     let gateAgrees = 0;
     let truncated = 0;
     for (const name of names) {
-      const row: Row = { name, publisherOk: null, dateOk: null, hasDate: false, hasPublisher: false, authorInTitle: false, bylineIsPublisher: false, titleOk: false, titleOkSansSite: false, f1: 0, precision: 0, recall: 0, ms: 0, gate: '', error: '' };
+      const row: Row = {
+        name,
+        publisherOk: null,
+        dateOk: null,
+        hasDate: false,
+        hasPublisher: false,
+        authorInTitle: false,
+        bylineIsPublisher: false,
+        titleOk: false,
+        titleOkSansSite: false,
+        f1: 0,
+        precision: 0,
+        recall: 0,
+        ms: 0,
+        gate: '',
+        error: '',
+      };
       try {
         const source = readFileSync(join(dir, name, 'source.html'), 'utf8');
         const metaPath = join(dir, name, 'expected-metadata.json');
@@ -214,7 +232,9 @@ const task: EvalTask = {
         // also compare with the expected title stripped of the same names.
         row.titleOkSansSite =
           row.titleOk ||
-          (!!article && normaliseTitle(article.title) === normaliseTitle(stripSiteFromTitle(expectedMeta.title ?? '', [article.publisher, article.aggregator, expectedMeta.siteName, hostName(PAGE_URL), article.byline])));
+          (!!article &&
+            normaliseTitle(article.title) ===
+              normaliseTitle(stripSiteFromTitle(expectedMeta.title ?? '', [article.publisher, article.aggregator, expectedMeta.siteName, hostName(PAGE_URL), article.byline])));
         Object.assign(row, metadataChecks(article, expectedMeta));
         if (verbose && (row.publisherOk === false || row.dateOk === false)) {
           console.log(`${name}: publisher "${article?.publisher}" expected "${expectedMeta.siteName}"; date ${article?.published} expected ${expectedMeta.publishedTime}`);
@@ -236,7 +256,18 @@ const task: EvalTask = {
     console.log(
       table(
         ['page', 'title', 'publisher', 'date', 'F1', 'P', 'R', 'ms', 'gate', 'error'],
-        rows.map((r) => [r.name, r.titleOk ? 'ok' : r.titleOkSansSite ? 'ok~' : '-', r.publisherOk === null ? '' : r.publisherOk ? 'ok' : '-', r.dateOk === null ? (r.hasDate ? '(has)' : '') : r.dateOk ? 'ok' : '-', round(r.f1, 3), round(r.precision, 3), round(r.recall, 3), round(r.ms, 1), r.gate, r.error]),
+        rows.map((r) => [
+          r.name,
+          r.titleOk ? 'ok' : r.titleOkSansSite ? 'ok~' : '-',
+          r.publisherOk === null ? '' : r.publisherOk ? 'ok' : '-',
+          r.dateOk === null ? (r.hasDate ? '(has)' : '') : r.dateOk ? 'ok' : '-',
+          round(r.f1, 3),
+          round(r.precision, 3),
+          round(r.recall, 3),
+          round(r.ms, 1),
+          r.gate,
+          r.error,
+        ]),
       ),
     );
     const ok = rows.filter((r) => !r.error);

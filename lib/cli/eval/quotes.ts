@@ -95,7 +95,7 @@ export function parseAnn(ann: string, text: string, name = 'ann'): ParsedAnn {
       spans.set(id, { label: m[1]!, spans: parts });
       // The text column may run over several lines when the span contains line breaks.
       const expected = parts.reduce((a, p) => a + (p.end - p.start), 0) + parts.length - 1;
-      pending = Math.max(0, expected - (tab.slice(2).join('\t').length));
+      pending = Math.max(0, expected - tab.slice(2).join('\t').length);
       return;
     }
     if (/^E\d+$/.test(id)) {
@@ -162,7 +162,8 @@ interface Counts {
  * finder aims at. Recall on this subset is reported next to overall recall, which also counts beliefs,
  * intentions, nominal cues ("criticism of") and the like.
  */
-const SPEECH_CUE = /^(?:(?:has|have|had|also|later|then|would|will|previously|repeatedly)\s+)*(?:said|says|say|told|tells|according to|added|adds|wrote|writes|asked|noted|notes|argued|argues|claimed|claims|insisted|warned|explained|stressed|announced|suggested|suggests|tweeted|declared|acknowledged|admitted|confirmed|denied|reported|reports|saying|adding|noting)\b/i;
+const SPEECH_CUE =
+  /^(?:(?:has|have|had|also|later|then|would|will|previously|repeatedly)\s+)*(?:said|says|say|told|tells|according to|added|adds|wrote|writes|asked|noted|notes|argued|argues|claimed|claims|insisted|warned|explained|stressed|announced|suggested|suggests|tweeted|declared|acknowledged|admitted|confirmed|denied|reported|reports|saying|adding|noting)\b/i;
 
 const FIELDS = ['source', 'content', 'cue'] as const;
 type Field = (typeof FIELDS)[number];
@@ -305,7 +306,12 @@ const task: EvalTask = {
       nPairs += pairs.length;
       const pairedGold = new Set(pairs.map(([, gi]) => gi));
       gold.forEach((g, gi) => {
-        const cue = g.cue ? g.cue.map((c) => text.slice(c.start, c.end)).join(' ').trim() : '';
+        const cue = g.cue
+          ? g.cue
+              .map((c) => text.slice(c.start, c.end))
+              .join(' ')
+              .trim()
+          : '';
         if (!SPEECH_CUE.test(cue)) return;
         speechGold++;
         if (pairedGold.has(gi)) speechHit++;
@@ -323,8 +329,7 @@ const task: EvalTask = {
         }
       }
       if (examples > 0) {
-        const sl = (s: Span | readonly Span[] | null): string =>
-          s === null ? '-' : 'start' in s ? text.slice(s.start, s.end) : s.map((x) => text.slice(x.start, x.end)).join(' … ');
+        const sl = (s: Span | readonly Span[] | null): string => (s === null ? '-' : 'start' in s ? text.slice(s.start, s.end) : s.map((x) => text.slice(x.start, x.end)).join(' … '));
         const pairedG = new Set(pairs.map(([, gi]) => gi));
         const pairedP = new Set(pairs.map(([pi]) => pi));
         gold.forEach((g, gi) => {
@@ -348,9 +353,7 @@ const task: EvalTask = {
       console.log('');
     }
 
-    console.log(
-      `${path}: ${docs.length} articles, ${nGold} gold attributions, ${nPred} predicted; NER ${model ? `on (${modelPath})` : 'off'}`,
-    );
+    console.log(`${path}: ${docs.length} articles, ${nGold} gold attributions, ${nPred} predicted; NER ${model ? `on (${modelPath})` : 'off'}`);
     if (extraAnnotations) console.log(`${extraAnnotations} further annotation file(s) of already-paired articles were not used (first annotator in name order is scored)`);
     if (orphans) console.log(`${orphans} .ann file(s) had no matching .txt and were skipped`);
     if (sourceOnly) console.log(`${sourceOnly} gold event(s) with a source but neither cue nor content were not scored`);

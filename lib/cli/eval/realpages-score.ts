@@ -157,7 +157,12 @@ export function scoreActors(gold: readonly GoldActor[], listed: readonly ListedA
 
 /** The words of a text as "contains" compares them (see the header). */
 export function textWords(s: string): string[] {
-  return s.normalize('NFKC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  return (
+    s
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{M}\p{N}]+/gu) ?? []
+  );
 }
 
 /** Whether `hay` holds the words of `needle` in a row (whole words); an empty needle is never held. */
@@ -356,4 +361,3 @@ export function scorePage(
     flags,
   };
 }
-

@@ -33,17 +33,7 @@ import type { Article } from '../../types.ts';
 import { makeParser, type DomName } from './dom.ts';
 import { PAGE_URL } from './pages.ts';
 import { listAssembled, listGoldFolder, parseGold, type PageInput, type RealPageGold } from './realpages-gold.ts';
-import {
-  addCounts,
-  containsWords,
-  emptyCounts,
-  figures,
-  scorePage,
-  textWords,
-  type ListedActor,
-  type PageCounts,
-  type ScoredClaim,
-} from './realpages-score.ts';
+import { addCounts, containsWords, emptyCounts, figures, scorePage, textWords, type ListedActor, type PageCounts, type ScoredClaim } from './realpages-score.ts';
 import { median, round, table, type EvalTask } from './task.ts';
 
 const MODELS = new URL('../../../public/models/', import.meta.url);
@@ -183,7 +173,7 @@ function parseArgs(args: string[]): Options {
 
 const task: EvalTask = {
   describe:
-    "real news pages with gold (GUIDE.md): DIR/NAME/{source.html,gold.json}, or gold NAME.json files with --data DATA; " +
+    'real news pages with gold (GUIDE.md): DIR/NAME/{source.html,gold.json}, or gold NAME.json files with --data DATA; ' +
     "actor, quote, flag and density scores through the extension's readPage + analyser; counts pooled over pages, each listed actor " +
     'credited to one gold actor, pages the article gate refuses show nothing (readings: lib/cli/eval/realpages-score.ts)  [--verbose] [--force] [--dom happy-dom]',
 
@@ -259,7 +249,8 @@ const task: EvalTask = {
         `${total.claims} claims in ${total.words} words`,
     );
     const refused = ok.filter((r) => r.read !== 'article');
-    if (refused.length) console.log(`${refused.length} page(s) refused by the article gate${opts.force ? ' (analysed anyway: --force)' : ', scored as showing nothing'}: ${refused.map((r) => r.name).join(', ')}`);
+    if (refused.length)
+      console.log(`${refused.length} page(s) refused by the article gate${opts.force ? ' (analysed anyway: --force)' : ', scored as showing nothing'}: ${refused.map((r) => r.name).join(', ')}`);
     const errors = rows.filter((r) => r.error);
     if (errors.length) console.log(`${errors.length} page(s) could not be scored: ${errors.map((r) => `${r.name} (${r.error})`).join('; ')}`);
     console.log(`extraction + analysis: median ${round(median(ok.map((r) => r.ms)), 0)} ms per page, counts pooled over pages (micro-averages)`);

@@ -1000,7 +1000,6 @@ function withEvidence(t: Try, evidence: boolean): Try {
   return t;
 }
 
-
 /**
  * `In X's words, …` / `in the words of X: …` / `As X related, …` (at the start of the sentence):
  * the source is X, the content what follows the comma or colon (a quotation that opens there,
@@ -1103,7 +1102,7 @@ function stanceVerb(ctx: Ctx, si: number, ci: number): Try | null {
   if (STANCE_PARTICLE_VERBS.has(toks[ci]!.l)) cueLast = ci + 1;
   const j = cueLast + 1;
   const u = toks[j];
-  if (!u || !(isWord(u) || isQuoteMark(u)) || (!u.q && (REJECT_START.has(u.l) || PREPOSITIONS.has(u.l) && u.l !== 'to'))) return null;
+  if (!u || !(isWord(u) || isQuoteMark(u)) || (!u.q && (REJECT_START.has(u.l) || (PREPOSITIONS.has(u.l) && u.l !== 'to')))) return null;
   const endTok = clauseEnd(ctx, si, j, src.subordinate, src.relative);
   if (endTok <= j) return null;
   const att = mkFound(ctx, si, null, src.span, span(toks[cueStart]!, toks[cueLast]!), { start: u.s, end: toks[endTok - 1]!.e });
@@ -1156,15 +1155,17 @@ function participle(ctx: Ctx, si: number, i: number, before: Found[]): Try | nul
 /** A name that opens the sentence, or its main clause after a short opening phrase and a comma, before token `limit`. */
 function sentenceSubject(ctx: Ctx, toks: Tok[], limit: number): Span | null {
   const opens = [0];
-  for (let k = 1; k < Math.min(limit, 10); k++) if (toks[k - 1]!.w === ',') {
-    opens.push(k);
-    break;
-  }
+  for (let k = 1; k < Math.min(limit, 10); k++)
+    if (toks[k - 1]!.w === ',') {
+      opens.push(k);
+      break;
+    }
   // After a dateline: "ORLANDO, Fla. (Reuters) - President Barack Obama met …".
-  for (let k = 1; k < Math.min(limit, 12); k++) if (isDash(toks[k - 1]) && toks.slice(0, k - 1).some((t) => t.w === ')' || /^\p{Lu}{3,}$/u.test(t.w))) {
-    opens.push(k);
-    break;
-  }
+  for (let k = 1; k < Math.min(limit, 12); k++)
+    if (isDash(toks[k - 1]) && toks.slice(0, k - 1).some((t) => t.w === ')' || /^\p{Lu}{3,}$/u.test(t.w))) {
+      opens.push(k);
+      break;
+    }
   for (const o of opens) {
     for (let k = o; k < o + 5 && k < limit; k++) {
       if (nameEndingAt(ctx, toks, k) === o && !isCap(toks[k + 1]) && !isPossessive(toks[k + 1]) && isWord(toks[k + 1]) && !toks[k]!.q) return span(toks[o]!, toks[k]!);
@@ -1375,7 +1376,7 @@ function nounPhraseStart(ctx: Ctx, toks: Tok[], k: number): { start: number; str
   let strong = true;
   const nameStart = nameEndingAt(ctx, toks, k);
   if (nameStart >= 0) s = nameStart;
-  else if (ROLE_NOUNS.has(t.l) || /(?:man|woman|person|people|ist|ists|ers|ors|ants|ents)$/.test(t.l) && isWord(t) && !t.q) {
+  else if (ROLE_NOUNS.has(t.l) || (/(?:man|woman|person|people|ist|ists|ers|ors|ants|ents)$/.test(t.l) && isWord(t) && !t.q)) {
     s = k;
     strong = ROLE_NOUNS.has(t.l);
   } else return null;
@@ -1491,7 +1492,18 @@ function sourceAfter(ctx: Ctx, toks: Tok[], j: number, allowOf = false): { span:
   if (lastHead < 0 && k === start && DETERMINERS.has(t.l) && !allowOf) {
     // "“…,” said the actor." / "said the former champion.": a description that ends the sentence.
     let m = start;
-    while (m < toks.length && m < start + 3 && isWord(toks[m]) && !toks[m]!.q && /^\p{Ll}/u.test(toks[m]!.w) && !PREPOSITIONS.has(toks[m]!.l) && !CLAUSE_WORDS.has(toks[m]!.l) && !AUX.has(toks[m]!.l) && !PASSIVE_AUX.has(toks[m]!.l)) m++;
+    while (
+      m < toks.length &&
+      m < start + 3 &&
+      isWord(toks[m]) &&
+      !toks[m]!.q &&
+      /^\p{Ll}/u.test(toks[m]!.w) &&
+      !PREPOSITIONS.has(toks[m]!.l) &&
+      !CLAUSE_WORDS.has(toks[m]!.l) &&
+      !AUX.has(toks[m]!.l) &&
+      !PASSIVE_AUX.has(toks[m]!.l)
+    )
+      m++;
     if (m > start && (m >= toks.length || (/^[.!?]$/.test(toks[m]!.w) && m >= toks.length - 2))) lastHead = m - 1;
   }
   if (lastHead < 0) return null;
@@ -1535,7 +1547,8 @@ function attachLooseQuotes(ctx: Ctx, kept: Found[]): void {
     if (sent.start !== g.start || !wholeSentencesQuote(ctx, g, si)) continue;
     if (g.nWords < 3) continue;
     // The sentence before, in the same paragraph, holds a quote attribution: the quotation goes on.
-    const prevAtt = si > 0 && ctx.para[si - 1] === ctx.para[si] ? kept.find((k) => k.sent === si - 1 || (k.content.end > ctx.sents[si - 1]!.start && k.content.end <= ctx.sents[si - 1]!.end)) : undefined;
+    const prevAtt =
+      si > 0 && ctx.para[si - 1] === ctx.para[si] ? kept.find((k) => k.sent === si - 1 || (k.content.end > ctx.sents[si - 1]!.start && k.content.end <= ctx.sents[si - 1]!.end)) : undefined;
     if (prevAtt && prevAtt.content.end <= g.start) {
       prevAtt.content = { start: prevAtt.content.start, end: g.inner.end };
       prevAtt.kind = 'quote';

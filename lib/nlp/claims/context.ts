@@ -66,7 +66,7 @@ export function contextFeatures(lines: readonly ContextLine[]): Float64Array[] {
   // Turns: contiguous runs of the same `turn`.
   const turnStart = new Array<number>(n);
   const turnEnd = new Array<number>(n);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i + 1;
     while (j < n && lines[j]!.turn === lines[i]!.turn) j++;
     for (let k = i; k < j; k++) {
@@ -202,7 +202,13 @@ export function scoreRows(model: CheckworthyModel, rows: readonly { text: string
     else docs.set(r.doc!, [i]);
   });
   for (const idx of docs.values()) {
-    const z = contextMargins(model.context, transcriptLines(idx.map((i) => rows[i]!), idx.map((i) => margins[i]!)));
+    const z = contextMargins(
+      model.context,
+      transcriptLines(
+        idx.map((i) => rows[i]!),
+        idx.map((i) => margins[i]!),
+      ),
+    );
     idx.forEach((i, j) => (out[i] = marginToScore(z[j]!)));
   }
   return out;

@@ -36,7 +36,10 @@ const ID_COLS = ['id', 'tweet_id', 'line_number', 'sentence_id'];
 const DOC_COLS = ['doc', 'debate', 'document'];
 
 export function parseClaims(content: string): ParsedClaims {
-  const lines = content.replace(/^\uFEFF/, '').replace(/\r?\n$/, '').split(/\r?\n/);
+  const lines = content
+    .replace(/^\uFEFF/, '')
+    .replace(/\r?\n$/, '')
+    .split(/\r?\n/);
   const firstIdx = lines.findIndex((l) => l.trim() !== '');
   const out: ParsedClaims = { rows: [], format: 'jsonl', malformed: 0, problems: [], blank: 0 };
   if (firstIdx < 0) return out;
@@ -53,8 +56,7 @@ export function parseClaims(content: string): ParsedClaims {
     const li = col(LABEL_COLS);
     const ii = col(ID_COLS);
     const di = col(DOC_COLS);
-    if (ti < 0 || li < 0)
-      throw new Error(`TSV header needs a text column (${TEXT_COLS.join('/')}) and a label column (${LABEL_COLS.join('/')}); found: ${header.join(', ')}`);
+    if (ti < 0 || li < 0) throw new Error(`TSV header needs a text column (${TEXT_COLS.join('/')}) and a label column (${LABEL_COLS.join('/')}); found: ${header.join(', ')}`);
     for (let n = firstIdx + 1; n < lines.length; n++) {
       const line = lines[n]!;
       if (line.trim() === '') {

@@ -9,10 +9,36 @@
  * Pure: no Node or DOM APIs.
  */
 import {
-  ATTRIBUTION_VERBS, CHANGE_WORDS, COMPARATIVE_WORDS, EVIDENCE_NOUNS, FIRST_PLURAL, FIRST_SINGULAR, HEDGES,
-  HEDGE_PHRASES, IRREGULAR_PAST, MAGNITUDES, MODALS_CONDITIONAL, MODALS_FUTURE, MODALS_OBLIGATION, MODALS_POSSIBILITY,
-  MONEY_WORDS, MONTHS, NEGATIONS, NOT_PAST_ED, NOT_SUPERLATIVE_EST, NUMBER_WORDS, OPINION, PERFECT_AUX, PRESENT_BE,
-  SECOND_PERSON, SOCIAL, SUPERLATIVES, THIRD_PERSON, TIME_WORDS, TITLES, WEEKDAYS,
+  ATTRIBUTION_VERBS,
+  CHANGE_WORDS,
+  COMPARATIVE_WORDS,
+  EVIDENCE_NOUNS,
+  FIRST_PLURAL,
+  FIRST_SINGULAR,
+  HEDGES,
+  HEDGE_PHRASES,
+  IRREGULAR_PAST,
+  MAGNITUDES,
+  MODALS_CONDITIONAL,
+  MODALS_FUTURE,
+  MODALS_OBLIGATION,
+  MODALS_POSSIBILITY,
+  MONEY_WORDS,
+  MONTHS,
+  NEGATIONS,
+  NOT_PAST_ED,
+  NOT_SUPERLATIVE_EST,
+  NUMBER_WORDS,
+  OPINION,
+  PERFECT_AUX,
+  PRESENT_BE,
+  SECOND_PERSON,
+  SOCIAL,
+  SUPERLATIVES,
+  THIRD_PERSON,
+  TIME_WORDS,
+  TITLES,
+  WEEKDAYS,
 } from './lexicons';
 
 export type FeatureSet = 'ngrams' | 'full';
@@ -33,8 +59,7 @@ export interface Tok {
   kind: 'word' | 'num' | 'sym';
 }
 
-const TOKEN_RE =
-  /(https?:\/\/\S+|www\.\S+)|([@#][\w_]+)|(\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s|m|bn|k)?)|([\p{L}][\p{L}\p{M}]*(?:['’][\p{L}]+)*|['’](?:s|re|ve|ll|d|m|t)\b)|([$£€%?!])/giu;
+const TOKEN_RE = /(https?:\/\/\S+|www\.\S+)|([@#][\w_]+)|(\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s|m|bn|k)?)|([\p{L}][\p{L}\p{M}]*(?:['’][\p{L}]+)*|['’](?:s|re|ve|ll|d|m|t)\b)|([$£€%?!])/giu;
 
 /** Splits a sentence into word, number and a few symbol tokens (other punctuation is dropped). */
 export function tokenize(sentence: string): Tok[] {

@@ -250,7 +250,12 @@ export function findClaims(input: FindClaimsInput): Claim[] {
   // Check-worthiness with context (./context.ts): the sentences in reading order, each with its
   // speaker and paragraph, so a long transcript's lines are ranked against one another (who speaks,
   // what the lines around score), as the model learned on debates.
-  const margins = model ? contextMargins(model.context, candidates.map((c) => ({ margin: c.margin, speaker: c.speaker ? (c.speaker.key ?? c.speaker.name) : null, turn: c.paragraph, text: c.text }))) : [];
+  const margins = model
+    ? contextMargins(
+        model.context,
+        candidates.map((c) => ({ margin: c.margin, speaker: c.speaker ? (c.speaker.key ?? c.speaker.name) : null, turn: c.paragraph, text: c.text })),
+      )
+    : [];
   for (let i = 0; i < candidates.length; i++) {
     const { s, e, text, kind, speaker, cue, signals, grouped } = candidates[i]!;
     const checkworthiness = model ? round3(marginToScore(margins[i]!)) : 0;
@@ -462,7 +467,11 @@ function headMention(doc: string, src: { start: number; end: number }, mentions:
   // A possessive owner, or a name after a preposition ("China’s ambassador to Britain", "a spokesman for
   // the campaign"), is not who the phrase names.
   const inside = mentions.filter(
-    (m) => m.start >= src.start && m.end <= src.end && !/^['’]s?\b/.test(doc.slice(m.end, m.end + 2)) && !(m.type === 'LOC' && /\b(?:to|of|for|from|in|at)\s+(?:the\s+)?$/i.test(doc.slice(src.start, m.start))),
+    (m) =>
+      m.start >= src.start &&
+      m.end <= src.end &&
+      !/^['’]s?\b/.test(doc.slice(m.end, m.end + 2)) &&
+      !(m.type === 'LOC' && /\b(?:to|of|for|from|in|at)\s+(?:the\s+)?$/i.test(doc.slice(src.start, m.start))),
   );
   if (!inside.length) return null;
   // Cut the phrase at commas and relative pronouns ("Jason Foy, who represents Noel").
@@ -502,7 +511,10 @@ const PERSON_NOUN =
  * mention before `at`.
  */
 function namedWithRole(doc: string, at: number, description: string, mentions: readonly DocMention[]): DocMention | null {
-  const ws = description.replace(/[“”"‘’']/g, ' ').split(/\s+/).filter((w) => w.length > 1);
+  const ws = description
+    .replace(/[“”"‘’']/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 1);
   const head = ws[ws.length - 1];
   if (!head || !/^[\p{L}-]+$/u.test(head)) return null;
   const isHead = (w: string): boolean => w === head || w.endsWith(`-${head}`);
@@ -510,7 +522,12 @@ function namedWithRole(doc: string, at: number, description: string, mentions: r
     const m = mentions[i]!;
     if (m.end > at || m.type !== 'PER') continue;
     if (at - m.start > 20_000) break;
-    const before = doc.slice(Math.max(0, m.start - 60), m.start).split(/[.;:!?\n]/).pop()!.trim().toLowerCase();
+    const before = doc
+      .slice(Math.max(0, m.start - 60), m.start)
+      .split(/[.;:!?\n]/)
+      .pop()!
+      .trim()
+      .toLowerCase();
     const after = /^,\s*([^,.;]{3,80})/.exec(doc.slice(m.end, m.end + 90))?.[1]?.toLowerCase() ?? '';
     for (const side of [before.split(/\s+/).slice(-5).join(' '), after]) {
       const sw = side.split(/\s+/);
@@ -675,7 +692,15 @@ function resolveSpeaker(
   }
   if (/^the\s/.test(lower) && role) {
     for (const a of actors.values()) {
-      if (a.type === 'PER' && a.role && a.role.toLowerCase().replace(/^.*?['’]s\s+/, '').endsWith(description)) return { name: a.name, key: a.key, type: 'PER', paragraph };
+      if (
+        a.type === 'PER' &&
+        a.role &&
+        a.role
+          .toLowerCase()
+          .replace(/^.*?['’]s\s+/, '')
+          .endsWith(description)
+      )
+        return { name: a.name, key: a.key, type: 'PER', paragraph };
     }
     if (last && last.paragraph === paragraph && last.type === 'PER') return { ...last, paragraph };
     // The last person named with that title ("President Trump" for "the US president").

@@ -52,7 +52,11 @@ export function averagePrecision(scores: readonly number[], labels: readonly num
  * Mean over documents of average precision (the CheckThat! measure). Documents without any
  * positive are skipped (their AP is undefined), as in the official scorer.
  */
-export function meanAveragePrecision(scores: readonly number[], labels: readonly number[], docs: readonly string[]): { map: number; docs: { doc: string; n: number; positives: number; ap: number }[] } {
+export function meanAveragePrecision(
+  scores: readonly number[],
+  labels: readonly number[],
+  docs: readonly string[],
+): { map: number; docs: { doc: string; n: number; positives: number; ap: number }[] } {
   const by = new Map<string, number[]>();
   docs.forEach((d, i) => {
     const list = by.get(d);

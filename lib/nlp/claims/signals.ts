@@ -69,8 +69,7 @@ const PATTERNS: readonly Pattern[] = [
 const UNNAMED_PLURAL =
   /\b(?:sources|officials|insiders|aides|diplomats|allies|analysts|experts|economists|observers|traders|supporters|critics|opponents|unions|bosses|hawks|groups|representatives|advocates|people (?:familiar|close|briefed|with knowledge)|those (?:familiar|close|in favou?r|opposed))\b/i;
 /** One unnamed person: an article, up to three describing words, and a noun that names no one. */
-const UNNAMED_SINGLE =
-  /\b(?:a|an|one|another|the) (?:[\p{L}-]+ ){0,3}?(?:source|official|insider|aide|diplomat|ally|expert|analyst|person (?:familiar|close|briefed|with knowledge))\b/iu;
+const UNNAMED_SINGLE = /\b(?:a|an|one|another|the) (?:[\p{L}-]+ ){0,3}?(?:source|official|insider|aide|diplomat|ally|expert|analyst|person (?:familiar|close|briefed|with knowledge))\b/iu;
 /** Unnamed sources in narration: "analysts said", "officials divulged", "according to people familiar with …". */
 const NARRATION_UNNAMED =
   /\b(?:(?:sources|officials|insiders|aides|diplomats|analysts|experts|economists|observers) (?:have |had )?(?:said|say|says|told|tell|believe|claim|suggest|suggested|indicated|added|divulged|revealed|disclosed|warned|estimate|estimated|expect|noted)|(?:say|said|according to) (?:sources|officials|insiders|aides|diplomats|analysts|economists|experts|most experts|many experts|several experts)|according to (?:(?:two|three|several|multiple|many|some) )?(?:people familiar|people close|people briefed|people with knowledge|persons familiar)|according to (?:a|an|one) (?:[\p{L}-]+ ){0,3}?(?:source|official|insider|person familiar)|(?:people|persons) (?:familiar|close|briefed) (?:with|to|on)|(?:a|an|one|another) (?:[\p{L}-]+ ){0,3}?(?:source|official|insider|person familiar|person briefed) (?:said|says|told|tells)|(?:a|one|another) (?:second |third )?person (?:familiar|briefed|close)|(?:asked|requested|spoke on condition) not to be (?:identified|named)|on (?:the )?condition of anonymity)\b/iu;
@@ -101,7 +100,10 @@ export interface SignalInput {
 
 /** Does a capitalised name stand right before `at`, inside its sentence (not the sentence's first word)? */
 function namedBodyBefore(text: string, at: number): boolean {
-  const words = text.slice(Math.max(0, at - 60), at).split(/\s+/).filter(Boolean);
+  const words = text
+    .slice(Math.max(0, at - 60), at)
+    .split(/\s+/)
+    .filter(Boolean);
   const name = words[words.length - 1];
   const prev = words[words.length - 2];
   if (!name || !prev || !/\s/.test(text[at - 1] ?? '')) return false;

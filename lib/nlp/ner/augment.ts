@@ -41,10 +41,7 @@ export const DEFAULT_AUGMENT: AugmentOptions = { title: 0.12, upper: 0.06, acron
  * Honorifics and titles written before names in today's news, rare in Reuters 1996 ("Mr" occurs 7 times in the
  * CoNLL training set). They are inserted, tagged O, before some person names of the augmented copy.
  */
-const HONORIFICS = [
-  ['Mr'], ['Mr'], ['Mr'], ['Mrs'], ['Ms'], ['Dr'], ['Sir'], ['Dame'], ['Lord'], ['President'], ['Prime', 'Minister'],
-  ['Chancellor'], ['General'], ['Senator'], ['Mr.'], ['Mrs.'],
-];
+const HONORIFICS = [['Mr'], ['Mr'], ['Mr'], ['Mrs'], ['Ms'], ['Dr'], ['Sir'], ['Dame'], ['Lord'], ['President'], ['Prime', 'Minister'], ['Chancellor'], ['General'], ['Senator'], ['Mr.'], ['Mrs.']];
 
 export function augmentDoc(doc: ConllDoc, rand: () => number, o: AugmentOptions = DEFAULT_AUGMENT): ConllDoc {
   const acronyms = new Map<string, boolean>();

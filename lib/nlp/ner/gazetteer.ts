@@ -10,27 +10,50 @@
 import { tokenize } from '../tokenize.ts';
 import { normToken } from './normalize.ts';
 
-export const GAZ_LISTS = [
-  'country',
-  'demonym',
-  'capital',
-  'city',
-  'usstate',
-  'firstname',
-  'intlorg',
-  'orgabbr',
-  'company',
-  'companycore',
-  'newsorg',
-] as const;
+export const GAZ_LISTS = ['country', 'demonym', 'capital', 'city', 'usstate', 'firstname', 'intlorg', 'orgabbr', 'company', 'companycore', 'newsorg'] as const;
 export type GazList = (typeof GAZ_LISTS)[number];
 
 export const MAX_GAZ_LEN = 6;
 
 const CONNECTORS = new Set([
-  'of', 'and', 'the', 'for', 'on', 'in', 'de', 'du', 'des', 'la', 'le', 'les', 'da', 'di', 'do', 'dos', 'del',
-  'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'y', 'e', 'et', 'und', 'for', 'at', 'upon', '&', '-', '.', ',', "'",
-  "'s", 'a',
+  'of',
+  'and',
+  'the',
+  'for',
+  'on',
+  'in',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'les',
+  'da',
+  'di',
+  'do',
+  'dos',
+  'del',
+  'van',
+  'von',
+  'der',
+  'den',
+  'al',
+  'el',
+  'bin',
+  'y',
+  'e',
+  'et',
+  'und',
+  'for',
+  'at',
+  'upon',
+  '&',
+  '-',
+  '.',
+  ',',
+  "'",
+  "'s",
+  'a',
 ]);
 
 export interface Gazetteer {
@@ -102,11 +125,7 @@ function nameLike(tok: string, first: boolean): boolean {
  * (`begin`) and lists for which it is inside a match but not its first token (`inside`). `lower` holds the
  * lower-cased normalised tokens, `norm` the normalised tokens with their case.
  */
-export function matchGazetteer(
-  gaz: Gazetteer,
-  norm: string[],
-  lower: string[],
-): { begin: Uint32Array; inside: Uint32Array } {
+export function matchGazetteer(gaz: Gazetteer, norm: string[], lower: string[]): { begin: Uint32Array; inside: Uint32Array } {
   const n = norm.length;
   const begin = new Uint32Array(n);
   const inside = new Uint32Array(n);

@@ -130,9 +130,7 @@ export function findMentions(model: NerModel, paragraphs: string[]): Mention[] {
 }
 
 /** Titles that only stand before a person's name (dotted forms too). */
-const PERSON_TITLES = new Set(
-  'Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Baroness President Pope Senator Sen Rep Gov Prof Professor Rev Reverend Sheikh Cardinal Archbishop Chancellor Judge'.split(' '),
-);
+const PERSON_TITLES = new Set('Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Baroness President Pope Senator Sen Rep Gov Prof Professor Rev Reverend Sheikh Cardinal Archbishop Chancellor Judge'.split(' '));
 const SKIP_BETWEEN = new Set([']', ')', '[', '(']);
 
 /**

@@ -95,14 +95,7 @@ export function lookup(stage: Pick<Stage, 'slots' | 'rows' | 'mask'>, h: number)
 /**
  * Emission scores of tokens [from, to) into `out` ((to-from) × NT), from features (hashes) and offsets.
  */
-export function emissions(
-  stage: Stage,
-  feats: Int32Array,
-  offs: Int32Array,
-  from: number,
-  to: number,
-  out: Float64Array,
-): void {
+export function emissions(stage: Stage, feats: Int32Array, offs: Int32Array, from: number, to: number, out: Float64Array): void {
   const w = stage.weights;
   out.fill(0, 0, (to - from) * NT);
   for (let i = from; i < to; i++) {
@@ -207,11 +200,7 @@ function writeVarint(out: number[], v: number): void {
 }
 
 /** Serialises a model (stages as float weights) to the binary file format. */
-export function serialiseModel(
-  stages: StageData[],
-  lists: Record<string, string[]>,
-  meta: Record<string, unknown>,
-): Uint8Array {
+export function serialiseModel(stages: StageData[], lists: Record<string, string[]>, meta: Record<string, unknown>): Uint8Array {
   const parts: Uint8Array[] = [];
   const qs = stages.map(quantise);
   const header = {
