@@ -49,18 +49,12 @@ export const MIN_SHARED = 3;
 /** …and this much of the longer one. */
 export const MIN_OVERLAP_LONGER = 0.35;
 
-interface Candidate {
+/** A claim of the archive that can be matched: what `ClaimRecall` shows of it, its key and its place in its article. */
+export interface Candidate extends Pick<ClaimRecall, 'articleId' | 'claimId' | 'text' | 'speaker' | 'date' | 'title' | 'url' | 'publisher' | 'review'> {
   key: string;
-  articleId: number;
-  claimId: string;
-  text: string;
-  speaker: string | null;
-  date: number;
-  title: string;
-  url: string;
-  publisher: string | null;
   status: ClaimStatus | null;
-  review: ClaimRecall['review'];
+  /** Where it stands in its article (paragraph, then offset): statements without a place come first. */
+  order: number;
 }
 
 const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -95,7 +89,7 @@ export async function byArticles(db: ArchiveDB, ids: readonly number[]): Promise
 }
 
 /** The claims of these articles that can be matched: statements by named actors and the claims table's rows. */
-async function candidateClaims(db: ArchiveDB, ids: number[]): Promise<Candidate[]> {
+export async function candidateClaims(db: ArchiveDB, ids: number[]): Promise<Candidate[]> {
   if (ids.length === 0) return [];
   const [said, rows] = await byArticles(db, ids);
   const out = new Map<string, Candidate>();
@@ -112,6 +106,7 @@ async function candidateClaims(db: ArchiveDB, ids: number[]): Promise<Candidate[
       publisher: s.article.publisher,
       status: s.status,
       review: null,
+      order: 0,
     });
   }
   for (const r of rows) {
@@ -132,6 +127,7 @@ async function candidateClaims(db: ArchiveDB, ids: number[]): Promise<Candidate[
       publisher: r.article.publisher,
       status: r.status,
       review: c.review ? { status: c.review.status, note: c.review.note, updatedAt: c.review.updatedAt } : null,
+      order: (c.spans[0]?.paragraph ?? 0) * 1e7 + (c.spans[0]?.start ?? 0),
     });
   }
   return [...out.values()];

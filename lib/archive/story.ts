@@ -14,8 +14,8 @@ import type { NamedKey } from './views';
 import type { ClaimStatus } from '../types';
 import { earlierCoverage, fingerprintOf, type CoverageIndex } from './coverage';
 import type { ArchiveDB } from './db';
-import { articleDate, MAX_STATEMENT } from './derived';
-import { archiveMatcher, byArticles } from './memory';
+import { articleDate } from './derived';
+import { archiveMatcher, candidateClaims, type Candidate } from './memory';
 
 export interface StoryClaim {
   claimId: string;
@@ -65,28 +65,9 @@ export async function storyPage(db: ArchiveDB, idf: CoverageIndex, model: MatchM
   const pieces: Omit<StoryArticle, 'claims'>[] = cov.same.map((it) => ({ id: it.id, title: it.title, url: it.url, publisher: it.publisher, date: it.date, added: it.added, here: false }));
   pieces.splice(cov.before, 0, { id, title: rec.title, url: rec.url, publisher: rec.publisher, date, added: cov.newHere.actors, here: true });
   const ids = pieces.map((p) => p.id);
-  const [said, rows] = await byArticles(db, ids);
-  type Row = { key: string; articleId: number; claimId: string; text: string; speaker: string | null; status: ClaimStatus | null; note: string | null; order: number };
-  const claims = new Map<string, Row>();
-  for (const s of said) claims.set(s.key, { key: s.key, articleId: s.articleId, claimId: s.claimId, text: s.text, speaker: s.speaker, status: s.status, note: null, order: 0 });
-  for (const r of rows) {
-    const c = r.claim;
-    if (r.status === 'not-claim') {
-      claims.delete(r.key);
-      continue;
-    }
-    claims.set(r.key, {
-      key: r.key,
-      articleId: r.articleId,
-      claimId: r.claimId,
-      text: c.text.length > MAX_STATEMENT ? `${c.text.slice(0, MAX_STATEMENT - 1)}…` : c.text,
-      speaker: c.speaker,
-      status: r.status,
-      note: c.review?.note || null,
-      order: (c.spans[0]?.paragraph ?? 0) * 1e7 + (c.spans[0]?.start ?? 0),
-    });
-  }
-  const all = [...claims.values()];
+  type Row = Omit<Candidate, 'review'> & { note: string | null };
+  const all: Row[] = (await candidateClaims(db, ids)).map(({ review, ...c }) => ({ ...c, note: review?.note || null }));
+  const claims = new Map(all.map((c) => [c.key, c]));
   const position = new Map(ids.map((x, i) => [x, i]));
   const byArticle = new Map<number, Row[]>();
   for (const c of all) {
