@@ -47,7 +47,7 @@ export default defineConfig({
     ].join('; ');
     return {
       name: 'Backstory',
-      description: 'Context for the news you read: who is named, which claims are unverified, and what your own archive already holds. Nothing leaves your device.',
+      description: 'Context for the news you read: who is named, which claims are unverified, and what your archive holds. No server, no account.',
       permissions: [
         'activeTab',
         'scripting',

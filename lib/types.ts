@@ -176,6 +176,20 @@ export interface ClaimRecall {
   line: string;
 }
 
+/**
+ * What the page's own content script gets of claim memory: whether memory flags the claim, and the
+ * hover card's sentences. No more: the page's context is hostile, and other saved articles' addresses,
+ * titles, wordings and the reader's notes stay with the background and our own pages (issue #15).
+ */
+export interface PageClaimMemory {
+  claimId: string;
+  flagged: boolean;
+  recalls: { line: string }[];
+}
+
+/** The analysis as the page's content script gets it: claim memory cut down to `PageClaimMemory`. */
+export type PageAnalysis = Omit<Analysis, 'memory'> & { memory?: PageClaimMemory[] };
+
 /** What the archive knows about one claim of the article. */
 export interface ClaimMemory {
   claimId: string;

@@ -54,9 +54,9 @@ export function App() {
         {route.view === 'article' ? (
           <Reader id={route.id} claimId={route.claimId} />
         ) : route.view === 'actor' ? (
-          <ActorView actorKey={route.key} />
+          <ActorView key={route.key} actorKey={route.key} />
         ) : route.view === 'story' ? (
-          <StoryView id={route.id} />
+          <StoryView key={route.id} id={route.id} />
         ) : route.view === 'backup' ? (
           <BackupView query={route.query} />
         ) : route.view === 'claims' ? (

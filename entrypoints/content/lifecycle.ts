@@ -10,7 +10,7 @@ import { extractArticle } from '@/lib/extract';
 import { answer, request } from '@/lib/messaging/transport';
 import { createHighlights } from '@/lib/page/highlights';
 import { parseSettings, SETTINGS_KEY } from '@/lib/settings';
-import type { Analysis, ExtractResult } from '@/lib/types';
+import type { ExtractResult, PageAnalysis } from '@/lib/types';
 
 /** Set on the content script's own (isolated) global, invisible to the page. */
 const LOADED = Symbol.for('backstory.content.loaded');
@@ -32,7 +32,7 @@ export function startPage(ctx: ContentScriptContext): void {
   /** Claims the reader asked to see from the panel: marked even when only the doubted ones are. */
   let asked = new Set<string>();
   /** What was last read and found, so highlights can be switched back on without asking again. */
-  let last: { paragraphs: string[]; analysis: Analysis } | null = null;
+  let last: { paragraphs: string[]; analysis: PageAnalysis } | null = null;
 
   const highlights = createHighlights(document, {
     async getArchiveInfo(actorKey) {

@@ -3,8 +3,8 @@
  *
  * Two kinds of sender reach the background's one message listener:
  *   - a tab's content script (`content`): it runs inside web pages, any of which may be hostile, so it
- *     may send only what the page's lifecycle needs: report the article it read, and ask what the
- *     archive knows of an actor for the hover card;
+ *     may send only what the page's lifecycle needs: report the article it read, ask what the
+ *     archive knows of an actor for the hover card, and open that actor's archive page;
  *   - the extension's own pages (`extension`): the side panel (Chrome's side panel and Firefox's
  *     sidebar send with no `sender.tab`), the archive page and the options page, recognised by a
  *     `sender.url` inside the extension's own origin (`runtime.getURL('')`). Only they may read or

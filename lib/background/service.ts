@@ -26,7 +26,7 @@ import { SyncError } from '../sync/engine';
 import { isQuotaError, isWriteFailure, STORAGE_FULL, UserFacingError, WRITE_FAILED, type Handlers } from '../messaging/transport';
 import { isClaimStatus } from '../claim-status';
 import { readerMessage } from '../extract/messages';
-import type { Analysis, Article, Claim, ExtractResult, SavedArticle } from '../types';
+import type { Analysis, Article, Claim, ExtractResult, PageAnalysis, SavedArticle } from '../types';
 import { savesAutomatically, type Settings } from '../settings';
 import type { TabStore } from './tab-store';
 import { MAX_BULK } from './gate';
@@ -92,6 +92,16 @@ export interface SyncPort {
 }
 
 const SYNC_OFF: SyncView = { on: false, server: null, state: null };
+
+/**
+ * The analysis as the page's content script may have it: claim memory keeps only whether a claim is
+ * flagged and the hover's sentences; the earlier articles' addresses, titles, wordings and the
+ * reader's notes stay here (the page's context is hostile; issue #15).
+ */
+export function forThePage(analysis: Analysis | null): PageAnalysis | null {
+  if (!analysis?.memory) return analysis;
+  return { ...analysis, memory: analysis.memory.map((m) => ({ claimId: m.claimId, flagged: m.flagged, recalls: m.recalls.map((r) => ({ line: r.line })) })) };
+}
 
 export function isReadableUrl(url: string | null): url is string {
   return !!url && /^https?:\/\//i.test(url);
@@ -284,7 +294,7 @@ export function createService(
         if (tabId === undefined) throw new UserFacingError('Only a page can report an article.');
         // Frames other than the top one never report; if one did, it must not replace the tab's article.
         if (sender?.frameId !== undefined && sender.frameId !== 0) return { analysis: null };
-        return { analysis: await report(tabId, url, result) };
+        return { analysis: forThePage(await report(tabId, url, result)) };
       },
       async 'content/actor-info'({ key }, sender) {
         // A page (possibly hostile) learns only about the actors of the article Backstory read on it,

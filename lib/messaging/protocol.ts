@@ -12,7 +12,7 @@ import type { ImportReport } from '../archive/backup';
 import type { ExportRequest, ExportTicket } from '../archive/backup-state';
 import type { SyncView } from '../sync/controller';
 import type { ActorArchiveInfo, ArchiveStats, ArticleSummary, Coverage, ArchiveQuery } from '../archive/views';
-import type { Analysis, Article, Claim, ExtractResult, SavedArticle } from '../types';
+import type { Analysis, Article, Claim, ExtractResult, PageAnalysis, SavedArticle } from '../types';
 
 export type { ActorPage, ClaimQuery, ClaimRow, ReviewInput, StoryPage, SyncView };
 export type * from '../archive/views';
@@ -56,7 +56,7 @@ export interface SyncSetup {
  * have one entry per kind, or the build fails. See docs/architecture.md, "Adding a request kind".
  */
 export const REQUESTS = {
-  'content/report': {} as Ask<{ url: string; result: ExtractResult }, { analysis: Analysis | null }>,
+  'content/report': {} as Ask<{ url: string; result: ExtractResult }, { analysis: PageAnalysis | null }>,
   'content/actor-info': {} as Ask<{ key: string }, ActorArchiveInfo>,
   /** Opens the archive's page of an actor the article on the sender's tab names (from the hover card). */
   'content/open-actor': {} as Ask<{ key: string }, { opened: boolean }>,

@@ -21,7 +21,7 @@
  * Nothing runs at import time; nothing is left on the page after hide()/destroy().
  */
 import { claimStatus } from '../claim-status';
-import type { Actor, Claim, ClaimMemory, Mention } from '../types';
+import type { Actor, Claim, Mention, PageClaimMemory } from '../types';
 import { anchorQuotes, quoteFor, type AnchorQuote } from './anchor';
 import { clip, createHover, type CardInfo, type GetArchiveInfo } from './hover';
 import { createPainter, flash, type PaintItem, type Painter } from './painter';
@@ -42,7 +42,7 @@ export interface Highlights {
    */
   show(
     paragraphs: string[],
-    analysis: { mentions: Mention[]; actors: Actor[]; claims?: Claim[]; memory?: ClaimMemory[] },
+    analysis: { mentions: Mention[]; actors: Actor[]; claims?: Claim[]; memory?: PageClaimMemory[] },
     allClaims?: boolean,
     also?: Set<string>,
   ): { anchored: number; missed: number };
@@ -108,7 +108,7 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
   /** The mark last moved to with `next`. */
   let at = -1;
   /** Claim id → claim memory's sentences (made in the background), and whether memory flags it. */
-  let recalled = new Map<string, ClaimMemory>();
+  let recalled = new Map<string, PageClaimMemory>();
 
   const hover = createHover(doc, {
     describe(id): CardInfo | null {
@@ -154,7 +154,7 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
 
   function show(
     paragraphs: string[],
-    analysis: { mentions: Mention[]; actors: Actor[]; claims?: Claim[]; memory?: ClaimMemory[] },
+    analysis: { mentions: Mention[]; actors: Actor[]; claims?: Claim[]; memory?: PageClaimMemory[] },
     allClaims = false,
     also?: Set<string>,
   ): { anchored: number; missed: number } {

@@ -1,5 +1,5 @@
 /**
- * Sync as the background runs it (not wired into entrypoints/background.ts yet): the reader's
+ * Sync as the background runs it (entrypoints/background.ts creates it): the reader's
  * choice kept in the extension's local storage, cycles on an alarm (the MV3 worker may stop at any
  * time; an alarm wakes it) and shortly after each change, the state kept where the options page can
  * read it. Everything the browser provides is passed in, so it runs in Node tests.
