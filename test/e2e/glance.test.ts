@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SEED, Session } from './session';
+import { cardText, SEED, Session } from './session';
 
 const s = new Session();
 beforeAll(() => s.start());
@@ -25,32 +25,6 @@ function marks(page: Page): Promise<Record<string, number>> {
     }
     return out;
   });
-}
-
-interface CdpNode {
-  nodeType: number;
-  nodeName: string;
-  nodeValue: string;
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
-}
-
-/** The text of the hover card. Its shadow root is closed to the page, so it is read through the DevTools protocol. */
-async function cardText(page: Page): Promise<string> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-    const texts: string[] = [];
-    const walk = (n: CdpNode, inCard: boolean) => {
-      const here = inCard || n.nodeName.toLowerCase() === 'backstory-card';
-      if (here && n.nodeType === 3) texts.push(n.nodeValue);
-      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) if (c.nodeName.toLowerCase() !== 'style') walk(c, here);
-    };
-    walk(root, false);
-    return texts.join(' ');
-  } finally {
-    await cdp.detach();
-  }
 }
 
 describe('context at a glance', () => {

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Session } from './session';
+import { cardText, Session } from './session';
 
 const s = new Session();
 beforeAll(() => s.start());
@@ -19,32 +19,6 @@ const COLLAPSE = 'Dam collapse at Kessling reservoir kills 26 in the Arlen valle
 const TOLL = 'Kessling dam: death toll rises to 39 as inquiry is opened';
 const INQUIRY = 'Kessling dam inquiry: former inspector Maria Okafor to give evidence';
 const NOTE = 'The authority’s March inspection report found no cracks.';
-
-interface CdpNode {
-  nodeType: number;
-  nodeName: string;
-  nodeValue: string;
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
-}
-
-/** The text of the hover card (its shadow root is closed to the page: read through the DevTools protocol). */
-async function cardText(page: Page): Promise<string> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-    const texts: string[] = [];
-    const walk = (n: CdpNode, inCard: boolean) => {
-      const here = inCard || n.nodeName.toLowerCase() === 'backstory-card';
-      if (here && n.nodeType === 3) texts.push(n.nodeValue);
-      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) if (c.nodeName.toLowerCase() !== 'style') walk(c, here);
-    };
-    walk(root, false);
-    return texts.join(' ');
-  } finally {
-    await cdp.detach();
-  }
-}
 
 async function read(file: string): Promise<{ page: Page; panel: Page }> {
   const opened = await s.openWithPanel(DIR + file);

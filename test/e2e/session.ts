@@ -84,3 +84,29 @@ export async function archiveTotal(page: Page): Promise<number> {
     return r.value.total;
   });
 }
+
+interface CdpNode {
+  nodeType: number;
+  nodeName: string;
+  nodeValue: string;
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+/** The text of the hover card. Its shadow root is closed to the page, so it is read through the DevTools protocol. */
+export async function cardText(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const texts: string[] = [];
+    const walk = (n: CdpNode, inCard: boolean) => {
+      const here = inCard || n.nodeName.toLowerCase() === 'backstory-card';
+      if (here && n.nodeType === 3) texts.push(n.nodeValue);
+      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) if (c.nodeName.toLowerCase() !== 'style') walk(c, here);
+    };
+    walk(root, false);
+    return texts.join(' ');
+  } finally {
+    await cdp.detach();
+  }
+}
