@@ -29,6 +29,11 @@ const claimWith = (claims: ReturnType<typeof claimsOf>, words: string) => {
 };
 
 describe('speakers', () => {
+  it('names an unnamed body by the head of its phrase, not by the relative clause after it', () => {
+    const claims = claimsOf(['The company, which is expected to cut thousands of jobs this week as its losses grow, confirmed on Monday that it had been contacted by the regulator.'], []);
+    expect(claimWith(claims, 'had been contacted').speaker).toBe('company');
+  });
+
   it('takes the name of a post-posed cue, not a body or place inside its apposition', () => {
     const claims = claimsOf(
       ['“We have never seen the river this low in forty years,” says Ann Werner, a ranger of the Yellowstone Park in Wyoming.'],

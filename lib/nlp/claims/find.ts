@@ -626,7 +626,10 @@ function resolveSpeaker(
   }
   const head = headMention(doc, src, mentions);
   if (head) return asActor(head);
-  const lower = phrase.toLowerCase();
+  // Naming no one, the phrase stands for its head, before any apposition or relative clause: "The
+  // company, which is expected to lay off thousands …, confirmed" is "company".
+  const headPart = phrase.replace(/^([^,]+),.*$/s, '$1');
+  const lower = headPart.toLowerCase();
   // A relative pronoun stands for the name just before it ("Assange, who denies …"); a bare one is
   // never a speaker.
   if (RELATIVE.test(lower)) {
@@ -711,7 +714,7 @@ function resolveSpeaker(
       if (actor?.aliases.some((x) => x.toLowerCase().startsWith(role + ' '))) return asActor(m);
     }
   }
-  const name = phrase.replace(/^(?:the|a|an)\s+/i, '').replace(/(?<![\s,;:])[\s,;:]+$/, '');
+  const name = headPart.replace(/^(?:the|a|an)\s+/i, '').replace(/(?<![\s,;:])[\s,;:]+$/, '');
   // An unnamed person ("the patient", "a man") is still a person a later "he" or "she" can mean.
   return name ? { name, key: null, type: PERSON_NOUN.test(description) ? 'PER' : null, paragraph } : null;
 }
