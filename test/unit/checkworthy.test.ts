@@ -146,16 +146,10 @@ describe('the shipped model', () => {
     expect(Math.abs(top[0]!.weight)).toBeGreaterThanOrEqual(Math.abs(top[2]!.weight));
   });
 
-  it('is small, and loads fast enough for a background worker', () => {
+  it('is small enough to ship in the extension (its load time is in `npm run bench -- claims`)', () => {
     const text = readFileSync(new URL('../../public/models/claims.json', import.meta.url), 'utf8');
     expect(text.length).toBeLessThan(2_000_000);
-    let best = Infinity;
-    for (let i = 0; i < 3; i++) {
-      const t = performance.now();
-      loadCheckworthyModel(JSON.parse(text));
-      best = Math.min(best, performance.now() - t);
-    }
-    expect(best).toBeLessThan(200); // generous: CI machines are shared; typically ~10 ms
+    expect(() => loadCheckworthyModel(JSON.parse(text))).not.toThrow();
   });
 
   it('rejects files that are not a check-worthiness model', () => {
@@ -195,14 +189,6 @@ describe('the shipped model', () => {
     // Calibrated on ClaimBuster (about 25 % positive): the F1-optimal cut of a calibrated score lies well below 0.5.
     expect(shipped.threshold).toBeGreaterThan(0.15);
     expect(shipped.threshold).toBeLessThan(0.5);
-  });
-
-  it('scores one sentence in well under half a millisecond', () => {
-    const s = 'Putin has been the subject of an International Criminal Court arrest warrant since 2023 for alleged war crimes in Ukraine.';
-    for (let i = 0; i < 200; i++) scoreSentence(shipped, s);
-    const t = performance.now();
-    for (let i = 0; i < 1000; i++) scoreSentence(shipped, s);
-    expect((performance.now() - t) / 1000).toBeLessThan(0.5);
   });
 });
 
