@@ -133,8 +133,11 @@ export function createService(
   };
 
   async function setState(tabId: number, state: TabState): Promise<void> {
-    await d.tabs.set(tabId, state);
+    // The store answers with the new state at once, so the panel hears of it before it is in
+    // session storage too (the write is awaited after).
+    const stored = d.tabs.set(tabId, state);
     d.notify({ kind: 'tab/changed', tabId });
+    await stored;
   }
 
   async function panelState(tabId: number): Promise<PanelState> {
@@ -153,6 +156,9 @@ export function createService(
     return { tabId, state, saved, canAccess };
   }
 
+  /** Tabs whose content script reported since their page last loaded, while this worker lives. */
+  const reported = new Set<number>();
+
   async function activate(tabId: number): Promise<PanelState> {
     const url = await d.access.url(tabId);
     if (!isReadableUrl(url)) {
@@ -161,7 +167,9 @@ export function createService(
     }
     await setState(tabId, { status: 'working', url, since: d.now() });
     try {
-      if (!(await d.access.reanalyse(tabId))) await d.access.inject(tabId);
+      // A tab whose page has not reported since it (re)loaded has no content script to ask: inject
+      // at once rather than wait for the message to fail. Where one may be, ask it to read again.
+      if (!(reported.has(tabId) && (await d.access.reanalyse(tabId)))) await d.access.inject(tabId);
     } catch (err) {
       // Chrome: "The extensions gallery cannot be scripted", "Cannot access a chrome:// URL";
       // Firefox: "Missing host permission for the tab". Protected pages can never be read.
@@ -178,6 +186,9 @@ export function createService(
       await setState(tabId, { status, url, message: readerMessage(result) });
       return null;
     }
+    // The archive's record of the page and the settings are read while the analysis runs.
+    const lookups = Promise.all([findByUrl(d.db, result.article.url), d.settings?.().catch(() => null) ?? null]);
+    lookups.catch(() => undefined); // awaited (and thrown) below
     let analysis: Analysis;
     try {
       analysis = await d.analyse(result.article);
@@ -195,9 +206,9 @@ export function createService(
       }
     }
     // The reader's reviews of this article, when it is saved, go with the fresh claims.
-    let saved = await findByUrl(d.db, result.article.url);
+    const [found, settings] = await lookups;
+    let saved = found;
     if (saved?.claims?.length) analysis.claims = mergeClaims(analysis.claims ?? [], saved.claims);
-    const settings = await d.settings?.().catch(() => null);
     if (settings && savesAutomatically(settings, result.article.pageUrl || url)) {
       try {
         await room.ensure(articleBytes(result.article));
@@ -282,9 +293,11 @@ export function createService(
     {
       activate,
       async forgetTab(tabId) {
+        reported.delete(tabId);
         await d.tabs.remove(tabId);
       },
       async navigated(tabId, url) {
+        reported.delete(tabId);
         const state = await d.tabs.get(tabId);
         if (state.status === 'idle' && state.url === url) return;
         await setState(tabId, { status: 'idle', url });
@@ -294,6 +307,7 @@ export function createService(
         if (tabId === undefined) throw new UserFacingError('Only a page can report an article.');
         // Frames other than the top one never report; if one did, it must not replace the tab's article.
         if (sender?.frameId !== undefined && sender.frameId !== 0) return { analysis: null };
+        reported.add(tabId);
         return { analysis: forThePage(await report(tabId, url, result)) };
       },
       async 'content/actor-info'({ key }, sender) {

@@ -96,7 +96,9 @@ describe('the background’s wiring', () => {
     }
   });
 
-  it('activates a tab by telling its content script, typed, in the main frame only', async () => {
+  it('activates a tab whose page has reported by telling its content script, typed, in the main frame only', async () => {
+    const report = { url: 'https://news.example/story', result: { ok: false, reason: 'not-article', message: 'Not an article.', ms: 1 } };
+    expect(await ask('content/report', report, contentScript(tabId))).toMatchObject({ ok: true });
     sent.length = 0;
     const reply = await ask('panel/activate', { tabId }, extensionPage());
     expect(reply).toMatchObject({ ok: true, value: { tabId, state: { status: 'working', url: 'https://news.example/story' } } });
@@ -104,11 +106,12 @@ describe('the background’s wiring', () => {
     expect(scripted).toEqual([]);
   });
 
-  it('injects the content script when the tab has none, and forgets the tab when it closes', async () => {
-    fakeBrowser.tabs.sendMessage = (async () => {
-      throw new Error('Could not establish connection. Receiving end does not exist.');
-    }) as never;
+  it('injects the content script at once into a tab whose page has not reported since it loaded, and forgets the tab when it closes', async () => {
+    // The page reloads: its content script is gone, so none is asked (and waited for) first.
+    await fakeBrowser.tabs.onUpdated.trigger(tabId, { status: 'loading' }, { id: tabId, url: 'https://news.example/story' } as never);
+    sent.length = 0;
     await ask('panel/activate', { tabId }, extensionPage());
+    expect(sent.filter((m) => (m.msg as { kind: string }).kind === 'content/reanalyse')).toEqual([]);
     expect(scripted).toEqual([tabId]);
     expect(Object.keys(await fakeBrowser.storage.session.get(null))).not.toEqual([]);
     await fakeBrowser.tabs.onRemoved.trigger(tabId, { windowId: 1, isWindowClosing: false });

@@ -77,14 +77,25 @@ afterEach(async () => {
 });
 
 describe('background service', () => {
-  it('injects the content script once, then asks it to read again', async () => {
+  it('injects the content script once, then asks it to read again; after a reload, injects again without asking', async () => {
     const s = service();
     const first = await s.activate(1);
     expect(first.state.status).toBe('working');
     expect(injected).toEqual([1]);
+    await s['content/report']({ url: 'https://news.example/story', result: ok }, sender(1));
     await s.activate(1);
     expect(injected).toEqual([1]);
     expect(sent).toContainEqual({ kind: 'tab/changed', tabId: 1 });
+    // A reload unloads the content script: the next read injects it at once.
+    await s.navigated(1, 'https://news.example/story');
+    contentPresent.delete(1);
+    await s.activate(1);
+    expect(injected).toEqual([1, 1]);
+    // A content script that went away unnoticed is injected again too.
+    await s['content/report']({ url: 'https://news.example/story', result: ok }, sender(1));
+    contentPresent.delete(1);
+    await s.activate(1);
+    expect(injected).toEqual([1, 1, 1]);
   });
 
   it('says a browser page cannot be read, without trying to inject', async () => {
