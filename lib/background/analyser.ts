@@ -54,6 +54,10 @@ export function createAnalyser(sources: ModelSources): Analyse {
   const idfTable = sources.idf ? lazy(sources.idf) : null;
   return async (article) => {
     const t0 = performance.now();
+    const input = { title: article.title, paragraphs: article.paragraphs, published: article.published };
+    // The archive's word counts are read (from IndexedDB) while the text is tagged and its claims found.
+    const idfReady = idfTable ? idfTable().then(async (idf) => (await idf.load(documentTerms(input)), idf)) : null;
+    idfReady?.catch(() => undefined); // awaited (and thrown) below
     const [tagger, scorer] = (await Promise.all([ner(), claimsModel()])) as [NerModel, CheckworthyModel];
     const t1 = performance.now();
     const english = isProbablyEnglish(article.paragraphs);
@@ -67,13 +71,7 @@ export function createAnalyser(sources: ModelSources): Analyse {
     const running = captions.size ? article.paragraphs.map((p, i) => (captions.has(i) ? '' : p)) : article.paragraphs;
     const claims = english ? findClaims({ paragraphs: running, mentions: captions.size ? mentions.filter((m) => !captions.has(m.paragraph)) : mentions, actors, model: scorer }) : [];
     const t4 = performance.now();
-    const input = { title: article.title, paragraphs: article.paragraphs, published: article.published };
-    let fingerprint;
-    if (idfTable) {
-      const idf = await idfTable();
-      await idf.load(documentTerms(input));
-      fingerprint = computeFingerprint(input, actors, idf);
-    }
+    const fingerprint = idfReady ? computeFingerprint(input, actors, await idfReady) : undefined;
     const t5 = performance.now();
     return {
       actors,
