@@ -6,7 +6,8 @@
  * Benchmarks that print figures (medians, not asserts: the machines are shared and noisy).
  * - activation: time from pressing "Read this page" to the side panel showing the article, on the
  *   seed page (e2e build), over N runs: in Chromium, and in Firefox where it is installed
- *   (`--browser chromium|firefox` for one of them).
+ *   (`--browser chromium|firefox` for one of them). Timed in the panel (click event to the first
+ *   frame painted with the title: the budget), and by the driver (with its own waits added).
  * - sizes: the content script and the whole package, from a production build (`npm run build`).
  * - ner: model load time and tagging speed (lib/cli/bench-ner.ts).
  * - claims: the analyser's claim stage (attributions, speakers, check-worthiness, signals) in Node,
@@ -20,7 +21,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serveStatic } from './browser';
-import { readWithPanel, testId, type BrowserName } from './driver';
+import { timeActivation, type BrowserName } from './driver';
 import { FIREFOX } from './firefox';
 import { launchBrowser } from './launch';
 import { buildActors } from '../nlp/actors';
@@ -38,25 +39,38 @@ const SEED = '/inkl-independent-ukraine-reassurance-force.html';
 async function activation(runs: number, browser: BrowserName): Promise<Record<string, number>> {
   const server = await serveStatic(resolve(SEED_DIR));
   const b = await launchBrowser(browser);
-  const times: number[] = [];
+  const inPanel: number[] = [];
+  const byDriver: number[] = [];
   try {
     const { page, panel } = await b.openWithPanel(server.origin + SEED);
     for (let i = 0; i < runs + 1; i++) {
       // A reload unloads the content script, so every run injects it and reads the page afresh.
       await page.reload();
-      const ms = await readWithPanel(panel);
-      if ((await panel.count(testId('title'))) === 0) throw new Error('The seed page was not read as an article.');
-      if (i > 0)
-        times.push(ms); // the first run warms the worker and the model; reported separately
-      else console.log(`${browser}: first (cold) run: ${round(ms, 1)} ms`);
+      const { panelMs, driverMs } = await timeActivation(panel);
+      if (Number.isNaN(panelMs)) throw new Error('The seed page was not read as an article.');
+      if (i > 0) {
+        inPanel.push(panelMs);
+        byDriver.push(driverMs);
+      } else console.log(`${browser}: first (cold) run: ${round(panelMs, 1)} ms in the panel, ${round(driverMs, 1)} ms by the driver`);
     }
   } finally {
     await b.close();
     await server.close();
   }
-  console.log(table(['browser', 'runs', 'median ms', 'min ms', 'max ms'], [[browser, times.length, round(median(times), 1), round(Math.min(...times), 1), round(Math.max(...times), 1)]]));
+  const row = (what: string, t: number[]) => [browser, what, t.length, round(median(t), 1), round(Math.min(...t), 1), round(Math.max(...t), 1)];
+  console.log(
+    table(
+      ['browser', 'measured', 'runs', 'median ms', 'min ms', 'max ms'],
+      [row('in the panel: click to the painted article (the budget)', inPanel), row('by the driver: its click call to seeing the title', byDriver)],
+    ),
+  );
   const prefix = browser === 'firefox' ? 'firefox_activation' : 'activation';
-  return { [`${prefix}_runs`]: times.length, [`${prefix}_median_ms`]: round(median(times), 1), [`${prefix}_max_ms`]: round(Math.max(...times), 1) };
+  return {
+    [`${prefix}_runs`]: inPanel.length,
+    [`${prefix}_median_ms`]: round(median(inPanel), 1),
+    [`${prefix}_max_ms`]: round(Math.max(...inPanel), 1),
+    [`${prefix}_driver_median_ms`]: round(median(byDriver), 1),
+  };
 }
 
 function dirSize(dir: string): number {

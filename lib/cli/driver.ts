@@ -91,6 +91,40 @@ export async function readWithPanel(panel: DriverPage, timeout = 30_000): Promis
   return performance.now() - t0;
 }
 
+/**
+ * "Read this page" timed twice: by the panel itself, from the click event to the first frame
+ * painted with the article's title in it (what a reader waits for), and by the driver, from its
+ * click call to seeing the title (which adds the driver's own waits: Playwright's actionability
+ * checks before the click, its polling after).
+ */
+export async function timeActivation(panel: DriverPage, timeout = 30_000): Promise<{ panelMs: number; driverMs: number }> {
+  await panel.waitFor(testId('read-page'), timeout);
+  await panel.evaluate(
+    ([button, title]) => {
+      const w = window as unknown as { __activation?: Promise<number> };
+      w.__activation = new Promise<number>((done) => {
+        let t0 = 0;
+        document.addEventListener('click', (e) => void ((e.target as Element | null)?.closest?.(button) && (t0 = performance.now())), { capture: true, once: true });
+        // No named functions in here: tsx would wrap them in a helper the page does not have.
+        const observer = new MutationObserver(() => {
+          if (!t0 || !document.querySelector(title)) return;
+          observer.disconnect();
+          requestAnimationFrame(() => done(performance.now() - t0));
+        });
+        observer.observe(document, { childList: true, subtree: true, characterData: true });
+      });
+    },
+    [testId('read-page'), testId('title')] as const,
+  );
+  const t0 = performance.now();
+  await panel.click(testId('read-page'));
+  await panel.waitFor(READ_OUTCOME, timeout);
+  const driverMs = performance.now() - t0;
+  if ((await panel.count(testId('title'))) === 0) return { panelMs: NaN, driverMs };
+  const panelMs = await panel.evaluate(() => (window as unknown as { __activation: Promise<number> }).__activation, null);
+  return { panelMs, driverMs };
+}
+
 function playwrightPage(page: Page): DriverPage {
   return {
     url: () => page.url(),
