@@ -137,10 +137,126 @@ const TITLES = [
   'Saint',
   'St',
   'St.',
+  // ranks and offices, written out or abbreviated as the US and British press do
+  'Lt',
+  'Lt.',
+  'Lt Col',
+  'Lt. Col.',
+  'Lt Gen',
+  'Lt. Gen.',
+  'Lieutenant Colonel',
+  'Lieutenant General',
+  'Maj',
+  'Maj.',
+  'Maj Gen',
+  'Maj. Gen.',
+  'Major General',
+  'Brig',
+  'Brig.',
+  'Brig Gen',
+  'Brig. Gen.',
+  'Brigadier',
+  'Brigadier General',
+  'Sgt',
+  'Sgt.',
+  'Staff Sgt.',
+  'Cpl',
+  'Cpl.',
+  'Pvt.',
+  'Adm.',
+  'Rear Admiral',
+  'Vice Admiral',
+  'Cmdr.',
+  'Chairwoman',
+  'Chairperson',
+  'Councillor',
+  'Cllr',
+  'Councilman',
+  'Councilwoman',
+  'Assemblyman',
+  'Assemblywoman',
+  'Attorney General',
+  'Solicitor General',
+  'Sheriff',
+  'Superintendent',
+  'Supt',
+  'Det.',
+  'Hon.',
+  'Fr.',
 ].sort((a, b) => b.length - a.length);
+
+/** Titles that are abbreviations or several words: never a name on their own ("Lt Col", "Vice President"). */
+const titleOnly = (text: string): boolean => TITLE_SET.has(text) && (/[.\s]/.test(text) || ABBREVIATED.has(text));
+const ABBREVIATED = new Set(['Lt', 'Maj', 'Brig', 'Sgt', 'Cpl', 'Cllr', 'Supt', 'Gen', 'Gov', 'Sen', 'Rep', 'Prof', 'Rev', 'Dr', 'Mr', 'Mrs', 'Ms', 'Mx', 'St']);
+
+const TITLE_SET = new Set(TITLES);
 
 /** Titles that say "this is a person" even when the tagger said otherwise. */
 const PERSONAL = new Set([
+  // offices and ranks that stand before a person's name only ("Chairman Schiff", "Lt Col Vindman")
+  'Vice President',
+  'Vice-President',
+  'Deputy Prime Minister',
+  'Foreign Secretary',
+  'Home Secretary',
+  'Defence Secretary',
+  'Defense Secretary',
+  'Health Secretary',
+  'Secretary of State',
+  'First Minister',
+  'Chief Justice',
+  'Attorney General',
+  'Solicitor General',
+  'Chairman',
+  'Chairwoman',
+  'Sen.',
+  'Rep.',
+  'Gov.',
+  'Congressman',
+  'Congresswoman',
+  'Assemblyman',
+  'Assemblywoman',
+  'Councilman',
+  'Councilwoman',
+  'Cllr',
+  'Ambassador',
+  'Professor',
+  'Prof.',
+  'Rev.',
+  'Reverend',
+  'Rabbi',
+  'Imam',
+  'Ayatollah',
+  'Col.',
+  'Capt.',
+  'Lt',
+  'Lt.',
+  'Lt Col',
+  'Lt. Col.',
+  'Lt Gen',
+  'Lt. Gen.',
+  'Lieutenant Colonel',
+  'Lieutenant General',
+  'Maj.',
+  'Maj Gen',
+  'Maj. Gen.',
+  'Major General',
+  'Brig Gen',
+  'Brig. Gen.',
+  'Brigadier General',
+  'Sgt',
+  'Sgt.',
+  'Staff Sgt.',
+  'Cpl',
+  'Cpl.',
+  'Pvt.',
+  'Adm.',
+  'Rear Admiral',
+  'Vice Admiral',
+  'Cmdr.',
+  'Det.',
+  'Hon.',
+  'Fr.',
   'Mr',
   'Mr.',
   'Mrs',
@@ -514,6 +630,12 @@ function decideType(name: string, ev: Evidence, facts: (name: string) => NameFac
  * Two names the tagger read as one: "Colorado,Washington" (a comma with no space), or "ABC News and Politifact" when
  * both halves are names on their own (each is tagged alone elsewhere in the article, or listed).
  */
+/** A name that reads as a body or a place by its own words ("Bureau of Prisons", "Department of Justice", "Gulf of Mexico"). */
+const bodyLike = (name: string): boolean =>
+  /^\p{Lu}[\p{L}'’.-]*(?: (?:of|for|on)(?: the)? \p{Lu}[\p{L}'’.-]*)+$|\b(?:Department|Ministry|Office|Bureau|Agency|Council|Committee|Commission|Court|Service|Police|Army|Navy|Party|Government|University|Bank|Board|Authority|Institute|Association|Union|Foundation|Corporation|Company)\b/u.test(
+    name,
+  );
+
 function splitJoinedNames(paragraphs: string[], mentions: Mention[], facts: (name: string) => NameFacts): Mention[] {
   const alone = new Set(mentions.filter((m) => !/\sand\s/.test(m.text)).map((m) => lowerKey(m.text.replace(POSSESSIVE_RE, ''))));
   const known = (s: string) => alone.has(lowerKey(s)) || facts(s).org || (facts(s).loc && !facts(s).cityOnly);
@@ -523,7 +645,15 @@ function splitJoinedNames(paragraphs: string[], mentions: Mention[], facts: (nam
     const text = para.slice(m.start, m.end) || m.text;
     const comma = /^(\p{Lu}[^,]*),(\p{Lu}.*)$/u.exec(text);
     const and = /^(\p{Lu}.*?) and (\p{Lu}.*)$/u.exec(text);
-    const parts = comma ? [comma[1]!, comma[2]!] : and && known(and[1]!) && known(and[2]!.replace(POSSESSIVE_RE, '')) ? [and[1]!, and[2]!] : null;
+    // "the Bureau of Prisons and the Department of Justice": a second "the" starts a second name
+    const andThe = /^(\p{Lu}.*?) and the (\p{Lu}.*)$/u.exec(text);
+    const parts = comma
+      ? [comma[1]!, comma[2]!]
+      : and && known(and[1]!) && known(and[2]!.replace(POSSESSIVE_RE, ''))
+        ? [and[1]!, and[2]!]
+        : andThe && (bodyLike(andThe[1]!) || known(andThe[1]!)) && (bodyLike(andThe[2]!) || known(andThe[2]!.replace(POSSESSIVE_RE, '')))
+          ? [andThe[1]!, andThe[2]!]
+          : null;
     if (!parts) {
       out.push(m);
       continue;
@@ -715,6 +845,7 @@ function keepMention(paragraphs: string[], m: Mention): Mention | null {
   if (!mm.text.trim()) return null;
   if (creditReason(para, mm) !== null) return null;
   if (isOrdinaryWord(mm.text.replace(POSSESSIVE_RE, '')) || isNotAName(mm.text)) return null;
+  if (titleOnly(normSpace(mm.text.replace(POSSESSIVE_RE, '')))) return null;
   return mm;
 }
 

@@ -154,4 +154,32 @@ describe('royal titles', () => {
     expect(typeOf('Queen Mary University')).toBe('ORG');
     expect(typeOf('Prince Edward Island')).toBe('LOC');
   });
+
+  it('takes an office or rank before a surname as a person, and never a bare title as a name', () => {
+    const ps = ['Democrats grilled Lt Col Alexander Vindman, and Chairman Schiff thanked Vice President Pence for nothing.', 'Sgt. Ann Ruiz and Rep. Holt spoke; Lt Col Vindman left.'];
+    const ms = mark(ps, [
+      [0, 'Lt Col', 'ORG'], // a tagger's mistake: the rank alone
+      [0, 'Alexander Vindman', 'PER'],
+      [0, 'Schiff', 'ORG'],
+      [0, 'Pence', 'ORG'],
+      [1, 'Ann Ruiz', 'ORG'],
+      [1, 'Holt', 'LOC'],
+      [1, 'Lt Col', 'ORG'],
+      [1, 'Vindman', 'PER'],
+    ]);
+    const { actors } = buildActors(ps, ms);
+    expect(actors.map((a) => `${a.type} ${a.name}`).sort()).toEqual(['PER Alexander Vindman', 'PER Ann Ruiz', 'PER Holt', 'PER Pence', 'PER Schiff']);
+    expect(byName(actors, 'Alexander Vindman')!.mentions).toBe(2);
+  });
+
+  it('splits "X and the Y" into two bodies, but not a name that holds "and"', () => {
+    const ps = ['The Bureau of Prisons and the Department of Justice must answer, said Marks and Spencer and the Bank of England.'];
+    const ms = mark(ps, [
+      [0, 'Bureau of Prisons and the Department of Justice', 'ORG'],
+      [0, 'Marks and Spencer', 'ORG'],
+      [0, 'Bank of England', 'ORG'],
+    ]);
+    const { actors } = buildActors(ps, ms);
+    expect(actors.map((a) => a.name).sort()).toEqual(['Bank of England', 'Bureau of Prisons', 'Department of Justice', 'Marks and Spencer']);
+  });
 });
