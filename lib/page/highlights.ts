@@ -116,9 +116,16 @@ export function createHighlights(doc: Document, opts: HighlightsOptions = {}): H
       if (c) {
         // A claim: who said it, and why it is marked (the text's signals, or the reader's review).
         const status = claimStatus(c);
+        const memory = recalled.get(c.id);
         return {
           name: c.speaker || 'No speaker named',
-          sub: status ? STATUS_WORDS[status] + (c.review ? ' (your review)' : '') : 'Claim',
+          sub: status
+            ? STATUS_WORDS[status] + (c.review ? ' (your review)' : '')
+            : memory?.flagged
+              ? 'You marked it false or disputed before'
+              : memory?.recalls?.length
+                ? 'In your archive before'
+                : 'Claim',
           lines: [...(Array.isArray(c.signals) ? c.signals : []).map((g) => g?.reason), ...(recalled.get(c.id)?.recalls ?? []).slice(0, 3).map((r) => clip(r?.line, 300))],
         };
       }

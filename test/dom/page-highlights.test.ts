@@ -442,4 +442,29 @@ describe('claims on the page', () => {
     expect(root.textContent).toContain('Stated as a possibility (“would”) <img src=x>');
     expect(root.textContent).not.toContain('In your archive');
   });
+
+  it('says on the hover card of a claim the reader doubted in another article why it is marked, not just "Claim"', async () => {
+    const roots = captureShadowRoots();
+    const h = createHighlights(document);
+    cleanups.push(() => h.destroy());
+    const claim = claimOn(0, 'Leaders meet in', { speaker: 'Keir Starmer' });
+    h.show(PARAGRAPHS, { ...ANALYSIS, claims: [claim], memory: [{ claimId: claim.id, flagged: true, recalls: [{ line: 'You marked this disputed on 3 May 2026' }] }] });
+    const mark = () => document.querySelector('backstory-mark[data-kind^="claim"]') ?? undefined;
+    expect(mark()).toBeDefined();
+    cleanups.push(
+      pointAt(() => {
+        const m = mark();
+        if (!m) return undefined;
+        const r = document.createRange();
+        r.setStartBefore(m);
+        r.setEndAfter(m);
+        return r;
+      }),
+    );
+    move(50, 50, mark()!);
+    await tick();
+    const text = roots[roots.length - 1]!.textContent ?? '';
+    expect(text).toContain('You marked it false or disputed before');
+    expect(text).toContain('You marked this disputed on 3 May 2026');
+  });
 });
