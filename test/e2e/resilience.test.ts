@@ -116,17 +116,18 @@ class WorkerDebugger {
  * Points in a save, found in the built (minified) background.js by the code there. Each regex's
  * first group starts the expression to pause on; if the code changes shape, the test says which.
  */
+// Minified names may hold "$" ("$i"), so names are matched with [\w$], not \w.
 const PAUSE_POINTS = [
   {
     name: 'after the article row, before any index row',
-    re: /\.articles\.bulkPut\(\w+,\{allKeys:!0\}\)[^]{0,200}?return await (\w+\(\w+,\w+\)),\w+\.map\(/d,
+    re: /\.articles\.bulkPut\([\w$]+,\{allKeys:!0\}\)[^]{0,200}?return await ([\w$]+\([\w$]+,[\w$]+\)),[\w$]+\.map\(/d,
     committed: false,
   },
-  { name: 'with the old index rows read and deleted, before any new one', re: /(await Promise\.all\(\[\w+\.claims\.bulkPut\()/d, committed: false },
+  { name: 'with the old index rows read and deleted, before any new one', re: /(await Promise\.all\(\[[\w$]+\.claims\.bulkPut\()/d, committed: false },
   // The call that adjusts the totals (a new record adds one; an update may change nothing there),
   // the last of the index writes, which are all requested by then.
-  { name: 'with every other index row requested, before the totals', re: /\w+\.search\.bulkPut\(\w+\),\w+\(\w+,\{deltas:\w+,keys:\w+,ids:\w+\}\),(\w+\(\w+,\w+,\w+\))\]\)/d, committed: false },
-  { name: 'after the commit, before the reply', re: /"panel\/save"\(\{tabId:\w+\}\)\{.*?(\w+\.notify\()/d, committed: true },
+  { name: 'with every other index row requested, before the totals', re: /[\w$]+\.search\.bulkPut\([\w$]+\),[\w$]+\([\w$]+,\{deltas:[\w$]+,keys:[\w$]+,ids:[\w$]+\}\),([\w$]+\([\w$]+,[\w$]+,[\w$]+\))\]\)/d, committed: false },
+  { name: 'after the commit, before the reply', re: /"panel\/save"\(\{tabId:[\w$]+\}\)\{.*?([\w$]+\.notify\()/d, committed: true },
 ] as const;
 
 function locate(src: string, re: RegExp): { lineNumber: number; columnNumber: number } {
