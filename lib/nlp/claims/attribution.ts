@@ -47,6 +47,7 @@ import {
   CLAIM_VERBS,
   CLAUSE_WORDS,
   COLON_VERBS,
+  COMMISSIVE_VERBS,
   CUE_ADVERBIALS,
   DETERMINERS,
   EVIDENCE_HEADS,
@@ -365,7 +366,7 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   if (l === 'according' && toks[i + 1]?.l === 'to') return accordingTo(ctx, si, i);
   // "In X's words, …", "in the words of X: …", "As X put it, …"
   if (l === 'in' || (l === 'as' && i === 0)) {
-    const f = inWordsOf(ctx, si, i);
+    const f = inWordsOf(ctx, si, i) ?? (l === 'in' ? inPoll(ctx, si, i) : null);
     if (f) return f;
   }
   // "it is understood / believed / thought that …"
@@ -374,6 +375,11 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   // "X has learned that …" (a news organisation's own reporting)
   if ((l === 'learned' || l === 'learnt') && AUX.has(toks[i - 1]?.l ?? '') && toks[i + 1]?.l === 'that') {
     return verbFirst(ctx, si, i - 1, i, 'speech');
+  }
+  // "Asked about the plan, she said …", "Smith was asked whether …": a question put to someone.
+  if (l === 'asked') {
+    const f = askedFrame(ctx, si, i);
+    if (f) return f;
   }
   // A capitalised verb is a title-case headline word or a name ("United States"), not a cue, except
   // in a headline that names its speaker ("Clinton Says Russians Hacked DNC") and in an inverted
@@ -385,8 +391,12 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   if (/^report/.test(l) && /^(?:for|to|back)$/.test(toks[i + 1]?.l ?? '')) return null;
   if (SPEECH_VERBS.has(l)) {
     // "pointed out", "went on to say" are left out for simplicity.
-    return quoteFirst(ctx, si, i) ?? sentenceFinal(ctx, si, i) ?? verbFirst(ctx, si, i, i, 'speech') ?? naming(ctx, si, i) ?? coordinated(ctx, si, i, before);
+    const f = quoteFirst(ctx, si, i) ?? sentenceFinal(ctx, si, i) ?? verbFirst(ctx, si, i, i, 'speech') ?? naming(ctx, si, i) ?? coordinated(ctx, si, i, before);
+    if (f || !(STANCE_VERBS.has(l) || (COMMISSIVE_VERBS.has(l) && toInfinitive(toks, i + 1)))) return f;
+    // "He pledged to be …", "They urged him to resign": a promise or a request, not a statement.
+    return stanceVerb(ctx, si, i);
   }
+  if (COMMISSIVE_VERBS.has(l) && toInfinitive(toks, i + 1)) return stanceVerb(ctx, si, i);
   if (BELIEF_VERBS.has(l)) return verbFirst(ctx, si, i, i, 'belief');
   if (THAT_VERBS.has(l) && toks[i + 1]?.l === 'that') return verbFirst(ctx, si, i, i, 'speech');
   // "X commented: “…”", "The tweet reads, “…”": verbs that introduce speech only before a quotation.
@@ -397,6 +407,23 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   }
   if (STANCE_VERBS.has(l) || (STANCE_PARTICLE_VERBS.has(l) && /^(?:for|to|on|out)$/.test(toks[i + 1]?.l ?? ''))) return stanceVerb(ctx, si, i);
   return null;
+}
+
+/**
+ * A to-infinitive right after a verb, or after its object ("vowed to fight", "urged Congress to act",
+ * "asked the court to block it"): at most five words of object, then "to" and a lower-case verb.
+ */
+function toInfinitive(toks: Tok[], j: number): boolean {
+  for (let k = j; k < toks.length && k <= j + 5; k++) {
+    const t = toks[k]!;
+    if (t.q || !(isWord(t) || isPossessive(t))) return false;
+    if (t.l === 'to') {
+      const v = toks[k + 1];
+      return v !== undefined && !v.q && /^\p{Ll}+$/u.test(v.w) && !DETERMINERS.has(v.l) && !SUBJECT_PRONOUNS.has(v.l) && !OBJECT_PRONOUNS.has(v.l);
+    }
+    if (k > j && (CLAUSE_WORDS.has(t.l) || PREPOSITIONS.has(t.l))) return false;
+  }
+  return false;
 }
 
 function groupOf(ctx: Ctx, tok: Tok | undefined): number {
@@ -690,6 +717,13 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
   const tail = cueTail(toks, ci, sourceEnd);
   let k = tail.next;
   let steps = 0;
+  // "In a statement, the company said the claims were false": words after the cue that do not open
+  // an adverbial (a preposition, a time word, an adverb) are a clause of their own, the content of a
+  // verb-first attribution, and what came before the cue is an opening phrase, not content.
+  {
+    const w0 = toks[k];
+    if (w0 && isWord(w0) && !w0.q && !PREPOSITIONS.has(w0.l) && !CUE_ADVERBIALS.has(w0.l) && !isAdverb(w0) && !/ly$/.test(w0.l) && sourceEnd <= ci && k === ci + 1) return null;
+  }
   while (k < toks.length && (isWord(toks[k]) || isPossessive(toks[k]) || (toks[k]!.w === '.' && /\w\.$/.test(toks[k]!.w))) && steps < 10) {
     // "…, he told police he supported Trump": a clause of its own after the cue is its content, not an adverbial.
     if (toks[k]!.l === 'that' || PARTICIPLES.has(toks[k]!.l) || (SUBJECT_PRONOUNS.has(toks[k]!.l) && toks[k]!.l !== 'it')) return null;
@@ -1077,6 +1111,102 @@ function itIsUnderstood(ctx: Ctx, si: number, i: number): Try | null {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Stances: X criticized Y / X wants to … / X called for …
+
+/**
+ * A question put to someone, with the asker unsaid: `Asked about the plan, she said …`, `When asked
+ * whether …`, `Smith was asked if …`. The cue is "asked" (with "about"), the content the question, up
+ * to the next comma or the end of the clause; no source (the asker is not named). PolNeAR annotates
+ * these; they are questions, not statements, so they are marked `stance` and never become claims.
+ */
+function askedFrame(ctx: Ctx, si: number, i: number): Try | null {
+  const toks = ctx.toks[si]!;
+  const p = toks[i - 1];
+  const opening = i === 0 || (p !== undefined && (isDash(p) || p.w === '(') && i <= 2);
+  if (!opening && !(p && !p.q && /^(?:when|after|once|if|was|were|being|been|is|are|be)$/.test(p.l))) return null;
+  let cueLast = i;
+  let j = i + 1;
+  if (toks[j]?.l === 'again' || toks[j]?.l === 'later' || toks[j]?.l === 'repeatedly') j++;
+  if (toks[j]?.l === 'about') {
+    cueLast = j;
+    j++;
+  } else if (!/^(?:if|whether|why|what|how|who|when|where|which|to)$/.test(toks[j]?.l ?? '') && !isQuoteMark(toks[j])) return null;
+  const u = toks[j];
+  if (!u) return null;
+  let content: Span;
+  let next: number;
+  const g = isQuoteMark(u) && !u.q ? groupOf(ctx, u) : -1;
+  if (g >= 0 && ctx.groups[g]!.start === u.s) {
+    content = { ...ctx.groups[g]!.inner };
+    next = j + 1;
+    while (next < toks.length && toks[next]!.q) next++;
+  } else {
+    let e = j;
+    while (e < toks.length && !(!toks[e]!.q && /^[,;:.!?]$/.test(toks[e]!.w) && !(toks[e]!.w === '.' && e < toks.length - 1 && /\w\.$/.test(toks[e]!.w)))) e++;
+    if (e - j < 2) return null;
+    content = { start: u.s, end: toks[e - 1]!.e };
+    next = e;
+  }
+  const att = mkFound(ctx, si, 'reported', null, span(toks[i]!, toks[cueLast]!), content);
+  att.stance = true;
+  return { att, next };
+}
+
+/** Heads of a poll as the place a finding comes from: "in a CNN poll", "in the latest surveys". */
+const POLL_HEADS = new Set(['poll', 'polls', 'survey', 'surveys', 'polling']);
+
+/**
+ * A finding reported from a poll: `In the latest polls, Sanders has sagged`, `Clinton leads by 5 points
+ * in a CNN national poll.` The cue is "in", the source the poll (up to its head noun), the content the
+ * clause the phrase opens or closes. A piece of evidence, not a speaker: marked `stance`.
+ */
+function inPoll(ctx: Ctx, si: number, i: number): Try | null {
+  const toks = ctx.toks[si]!;
+  let h = i + 1;
+  while (h < toks.length && h <= i + 9 && !POLL_HEADS.has(toks[h]!.l)) {
+    const t = toks[h]!;
+    if (t.q || !(isWord(t) || isPossessive(t) || t.w === '/' || t.w === '-' || t.w === '&') || (h > i + 1 && DETERMINERS.has(t.l) && !isPossessive(toks[h - 1])) || CLAUSE_WORDS.has(t.l) || PREPOSITIONS.has(t.l) || PASSIVE_AUX.has(t.l)) return null;
+    h++;
+  }
+  if (!POLL_HEADS.has(toks[h]?.l ?? '') || toks[h]!.q) return null;
+  // A particular poll, named or dated ("a CNN poll", "the latest Quinnipiac survey", "a new poll"), not
+  // the polls in general ("trails in the polls", "in national polls").
+  const mods = toks.slice(i + 1, h);
+  if (!mods.some((t) => (isCap(t) && !CAP_STOP.has(t.l)) || isNumber(t) || /^(?:latest|recent|new|newest)$/.test(t.l))) return null;
+  // "polling place", "poll workers": the head must end its noun phrase.
+  const after = toks[h + 1];
+  if (after && isWord(after) && !PREPOSITIONS.has(after.l) && !CLAUSE_WORDS.has(after.l) && !/(?:ed|ing)$/.test(after.l)) return null;
+  let end = toks.length;
+  while (end > 0 && /^[.!?…]$/.test(toks[end - 1]!.w)) end--;
+  const source = span(toks[i + 1]!, toks[h]!);
+  const cue = span(toks[i]!, toks[i]!);
+  let content: Span;
+  let next: number;
+  if (i === 0 || (i === 1 && !isWord(toks[0]))) {
+    // "In the latest polls, …": the clause after the phrase's comma.
+    let c = h + 1;
+    while (c < end && c <= h + 8 && toks[c]!.w !== ',') c++;
+    if (toks[c]?.w !== ',' || end - c < 4 || SUBORDINATORS.has(toks[c + 1]!.l)) return null;
+    content = { start: toks[c + 1]!.s, end: toks[end - 1]!.e };
+    next = end;
+  } else {
+    // "… leads by 5 points in a CNN poll." / "… in a CNN poll, but …": the clause before the phrase.
+    if (i < 4 || toks.slice(0, i).some((t) => t.w === ';')) return null;
+    let k = h + 1;
+    while (k < end && isWord(toks[k]) && !toks[k]!.q && k <= h + 8) k++;
+    if (k < end && toks[k]!.w !== ',') return null;
+    let start = 0;
+    for (let b = i - 1; b > 0; b--) if (toks[b]!.w === ';' || toks[b]!.w === ':') {
+      start = b + 1;
+      break;
+    }
+    if (i - start < 4 || SUBORDINATORS.has(toks[start]!.l) || toks.slice(start, i).some((t) => t.w === ',' && !t.q)) return null;
+    content = { start: toks[start]!.s, end: toks[i - 1]!.e };
+    next = k;
+  }
+  const att = mkFound(ctx, si, 'reported', source, cue, content);
+  att.stance = true;
+  return { att, next, outer: i > 0 };
+}
 
 function asStance(t: Try | null): Try | null {
   if (t) t.att.stance = true;

@@ -684,6 +684,15 @@ export const STANCE_VERBS = words(`
 export const EVIDENCE_HEADS = words(
   `poll polls survey surveys report reports record records data figures results study studies video analysis filings documents numbers statistics count tally research paper papers release filing estimates estimate`,
 );
+/**
+ * Verbs of promising, threatening and asking: attributions (stances) when a to-infinitive follows,
+ * directly or after the addressee ("vowed to fight", "urged Congress to act").
+ */
+export const COMMISSIVE_VERBS = words(`
+  vowed vows vow pledged pledges pledge promised promises promise threatened threatens threaten agreed agrees
+  offered offers urged urges asked asks demanded demands told tells warned warns encouraged encourages
+  implored begged called vowing pledging promising threatening refusing
+`);
 /** Particles after a stance verb that belong to its cue: "called for", "referred to", "called on". */
 export const STANCE_PARTICLE_VERBS = words(`called calls calling referred refers referring pointed points pointing`);
 /** Participles of stance: "…, calling him a “loser”", "…, accusing her of …". */
