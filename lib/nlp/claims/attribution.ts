@@ -39,6 +39,7 @@
 import { findQuoteSpans, splitSentences, type Sentence } from '../sentences';
 import { tokenize as tokenizeText } from '../tokenize';
 import {
+  ABOUT_VERBS,
   ADDRESSEE_VERBS,
   AS_VERBS,
   AUX,
@@ -397,6 +398,18 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
     return stanceVerb(ctx, si, i);
   }
   if (COMMISSIVE_VERBS.has(l) && toInfinitive(toks, i + 1)) return stanceVerb(ctx, si, i);
+  // "Trump is expected to win …": a forecast with no one named making it.
+  if (l === 'expected' && toks[i + 1]?.l === 'to') {
+    const f = expectedTo(ctx, si, i);
+    if (f) return f;
+  }
+  // "X made (it) clear (that) …"
+  if ((l === 'made' || l === 'makes') && (toks[i + 1]?.l === 'clear' || (toks[i + 1]?.l === 'it' && toks[i + 2]?.l === 'clear'))) {
+    const f = verbFirst(ctx, si, i, toks[i + 1]!.l === 'clear' ? i + 1 : i + 2, 'speech');
+    if (f) return f;
+  }
+  // "X spoke about …", "talked about …"
+  if (ABOUT_VERBS.has(l) && (toks[i + 1]?.l === 'about' || toks[i + 1]?.l === 'of')) return stanceVerb(ctx, si, i);
   if (BELIEF_VERBS.has(l)) return verbFirst(ctx, si, i, i, 'belief');
   if (THAT_VERBS.has(l) && toks[i + 1]?.l === 'that') return verbFirst(ctx, si, i, i, 'speech');
   // "X commented: “…”", "The tweet reads, “…”": verbs that introduce speech only before a quotation.
@@ -1208,6 +1221,28 @@ function inPoll(ctx: Ctx, si: number, i: number): Try | null {
   return { att, next, outer: i > 0 };
 }
 
+/**
+ * `Trump is expected to win the nomination`, `All three candidates are expected to speak`: a forecast
+ * whose makers are not named. Cue "is expected", no source, the content the to-infinitive to the end of
+ * the clause; a prediction, not a statement: `stance`.
+ */
+function expectedTo(ctx: Ctx, si: number, i: number): Try | null {
+  const toks = ctx.toks[si]!;
+  let cs = i;
+  while (cs > 0 && /^(?:widely|also|still|now|generally|not|largely|broadly)$/.test(toks[cs - 1]!.l)) cs--;
+  if (!PASSIVE_AUX.has(toks[cs - 1]?.l ?? '') || toks[cs - 1]!.q) return null;
+  cs--;
+  if (toks[cs - 1]?.l === 'it') return null;
+  const v = toks[i + 2];
+  if (!v || v.q || !/^\p{Ll}+$/u.test(v.w)) return null;
+  const j = i + 1;
+  const endTok = clauseEnd(ctx, si, j, false);
+  if (endTok - j < 3) return null;
+  const att = mkFound(ctx, si, 'reported', null, span(toks[cs]!, toks[i]!), { start: toks[j]!.s, end: toks[endTok - 1]!.e });
+  att.stance = true;
+  return { att, next: endTok };
+}
+
 function asStance(t: Try | null): Try | null {
   if (t) t.att.stance = true;
   return t;
@@ -1229,10 +1264,12 @@ function stanceVerb(ctx: Ctx, si: number, ci: number): Try | null {
   // "The latest Reuters/Ipsos poll showed Trump leading": evidence stands where a speaker would.
   if (!src.strong && !EVIDENCE_HEADS.has(toks[sourceEnd - 1]!.l)) return null;
   let cueLast = ci;
-  if (STANCE_PARTICLE_VERBS.has(toks[ci]!.l)) cueLast = ci + 1;
+  if ((STANCE_PARTICLE_VERBS.has(toks[ci]!.l) && /^(?:for|to|on|out)$/.test(toks[ci + 1]?.l ?? '')) || (ABOUT_VERBS.has(toks[ci]!.l) && /^(?:about|of)$/.test(toks[ci + 1]?.l ?? ''))) cueLast = ci + 1;
   const j = cueLast + 1;
   const u = toks[j];
   if (!u || !(isWord(u) || isQuoteMark(u)) || (!u.q && (REJECT_START.has(u.l) || (PREPOSITIONS.has(u.l) && u.l !== 'to')))) return null;
+  // "spoke about it", "talked of him": a pronoun alone is not what a stance is about.
+  if (cueLast > ci && ABOUT_VERBS.has(toks[ci]!.l) && (OBJECT_PRONOUNS.has(u.l) || u.l === 'it' || u.l === 'this' || u.l === 'that')) return null;
   const endTok = clauseEnd(ctx, si, j, src.subordinate, src.relative);
   if (endTok <= j) return null;
   const att = mkFound(ctx, si, null, src.span, span(toks[cueStart]!, toks[cueLast]!), { start: u.s, end: toks[endTok - 1]!.e });
@@ -1702,6 +1739,31 @@ function attachLooseQuotes(ctx: Ctx, kept: Found[]): void {
         }
       }
     }
+    // A signature after the quotation, alone to the paragraph's end: "“…” ― Pamela Padilla" (an epigraph's attribution).
+    const sig = signatureAfter(ctx, g);
+    if (sig) {
+      kept.push({ kind: 'quote', source: sig.source, cue: sig.cue, content: { ...g.inner }, sent: si });
+      continue;
+    }
     kept.push({ kind: 'quote', source: null, cue: null, content: { ...g.inner }, sent: si });
   }
+}
+
+/**
+ * `“…” ― Pamela Padilla` / `“…” — Sen. John Smith, R-Texas`: after the closing mark, a dash and a name
+ * (capitalised words, then at most a short description after a comma), and nothing else to the end of
+ * the paragraph. The dash is the cue.
+ */
+function signatureAfter(ctx: Ctx, g: QuoteGroup): { source: Span; cue: Span } | null {
+  const text = ctx.text;
+  let end = text.indexOf('\n', g.end);
+  if (end < 0) end = text.length;
+  if (end - g.end > 120) return null;
+  const m = /^[ \t]*([―—–]|--?)[ \t]*((?:\p{Lu}[\p{L}.'’-]*)(?:[ \t]+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|da|bin|al))*)(?:,[^\n“”"]{0,60})?[ \t]*$/u.exec(text.slice(g.end, end));
+  if (!m) return null;
+  const dashAt = g.end + m[0].indexOf(m[1]!);
+  const nameAt = g.end + m[0].indexOf(m[2]!, m[0].indexOf(m[1]!) + m[1]!.length);
+  const words = m[2]!.split(/\s+/);
+  if (words.length > 5 || words.every((w) => CAP_STOP.has(w.toLowerCase()))) return null;
+  return { source: { start: nameAt, end: nameAt + m[2]!.length }, cue: { start: dashAt, end: dashAt + m[1]!.length } };
 }

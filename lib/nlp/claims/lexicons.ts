@@ -678,7 +678,8 @@ export const STANCE_VERBS = words(`
   lambasted ridiculed slammed condemned denounced welcomed hailed described describes called calls prefer prefers
   preferred plans planned declined pledged pledges discussed named fear fears feared knew know knows thought shows
   showed show reveal revealed suggest suggested predicted indicate indicated support oppose endorse back criticize
-  discuss defend reject praise seemed seems appears appeared sees see saw hoping
+  discuss defend reject praise seemed seems appears appeared sees see saw hoping expressed expresses voiced voices
+  embraced embraces
 `);
 /** Heads of a source that is a piece of evidence rather than a speaker: "the latest poll showed …". */
 export const EVIDENCE_HEADS = words(
@@ -693,6 +694,8 @@ export const COMMISSIVE_VERBS = words(`
   offered offers urged urges asked asks demanded demands told tells warned warns encouraged encourages
   implored begged called vowing pledging promising threatening refusing
 `);
+/** Verbs of talking about a topic: attributions with "about" or "of" ("spoke about the economy"). */
+export const ABOUT_VERBS = words(`spoke speaks speaking talked talks talking wrote writes complained complains joked boasted bragged warned`);
 /** Particles after a stance verb that belong to its cue: "called for", "referred to", "called on". */
 export const STANCE_PARTICLE_VERBS = words(`called calls calling referred refers referring pointed points pointing`);
 /** Participles of stance: "…, calling him a “loser”", "…, accusing her of …". */
