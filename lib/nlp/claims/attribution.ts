@@ -1309,12 +1309,19 @@ function naming(ctx: Ctx, si: number, ci: number): Try | null {
 function participle(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   const toks = ctx.toks[si]!;
   const p = toks[i - 1];
-  if (!p || (p.w !== ',' && !isDash(p) && p.l !== 'and')) return null;
+  if (!p) return null;
   const prev = before[before.length - 1];
+  if (p.w !== ',' && !isDash(p) && p.l !== 'and') {
+    // "… on Friday, with former Gov. Martin O’Malley calling Trump a fascist": the name after "with".
+    const src = isCap(p) && !p.q ? sourceBefore(ctx, toks, i, false) : null;
+    if (!src || !src.strong || toks[src.from - 1]?.l !== 'with' || toks[src.from - 1]!.q) return null;
+    return continueAttribution(ctx, si, i, { kind: 'reported', source: src.span, cue: null, content: { start: 0, end: 0 }, sent: si });
+  }
   if (prev?.source) return continueAttribution(ctx, si, i, prev);
   // "Hawk Sawyer issued a statement about the charges, saying, “…”": the participle's subject is
   // the name that opens the sentence (or its main clause, after an opening phrase and a comma).
-  if (prev || p.w !== ',') return null;
+  if (prev) return null;
+  if (p.w !== ',' && !isDash(p)) return null;
   const subject = sentenceSubject(ctx, toks, i);
   return subject ? continueAttribution(ctx, si, i, { kind: 'reported', source: subject, cue: null, content: { start: 0, end: 0 }, sent: si }) : null;
 }
@@ -1333,9 +1340,24 @@ function sentenceSubject(ctx: Ctx, toks: Tok[], limit: number): Span | null {
       opens.push(k);
       break;
     }
+  // After an opening participial phrase: "Speaking at a town hall in Salem, New Hampshire, Trump went …".
+  if (/ing$/.test(toks[0]?.l ?? '') && isCap(toks[0])) {
+    let commas = 0;
+    for (let k = 1; k < Math.min(limit, 16); k++) {
+      if (toks[k]!.q || toks[k]!.w === ';') break;
+      if (toks[k - 1]!.w === ',' && ++commas <= 2) opens.push(k);
+    }
+  }
   for (const o of opens) {
     for (let k = o; k < o + 5 && k < limit; k++) {
       if (nameEndingAt(ctx, toks, k) === o && !isCap(toks[k + 1]) && !isPossessive(toks[k + 1]) && isWord(toks[k + 1]) && !toks[k]!.q) return span(toks[o]!, toks[k]!);
+      // "Huma Abedin, vice chairwoman for the campaign, emailed supporters …": a name with an apposition.
+      if (o === 0 && toks[k + 1]?.w === ',' && nameEndingAt(ctx, toks, k) === o && k > o && !toks[k]!.q) {
+        let c = k + 2;
+        while (c < limit && c < k + 25 && toks[c]!.w !== ',' && !toks[c]!.q && toks[c]!.w !== ';') c++;
+        const ap = c < limit && toks[c]!.w === ',' && isWord(toks[c + 1]) && !isCap(toks[c + 1]) ? appositive(ctx, toks, c) : null;
+        if (ap && ap.from === o) return span(toks[o]!, toks[k]!);
+      }
       // "A Clinton campaign official later walked back the comments, saying …": a role noun phrase.
       const np = ROLE_NOUNS.has(toks[k]!.l) && !toks[k]!.q && isWord(toks[k + 1]) && !isCap(toks[k + 1]) && !PREPOSITIONS.has(toks[k + 1]!.l) ? nounPhraseStart(ctx, toks, k) : null;
       if (np && np.start === o && np.strong) return span(toks[o]!, toks[k]!);
