@@ -392,7 +392,7 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   if (/^report/.test(l) && /^(?:for|to|back)$/.test(toks[i + 1]?.l ?? '')) return null;
   if (SPEECH_VERBS.has(l)) {
     // "pointed out", "went on to say" are left out for simplicity.
-    const f = quoteFirst(ctx, si, i) ?? sentenceFinal(ctx, si, i) ?? verbFirst(ctx, si, i, i, 'speech') ?? naming(ctx, si, i) ?? coordinated(ctx, si, i, before);
+    const f = quoteFirst(ctx, si, i) ?? sentenceFinal(ctx, si, i) ?? verbFirst(ctx, si, i, i, 'speech') ?? naming(ctx, si, i, before) ?? coordinated(ctx, si, i, before);
     if (f || !(STANCE_VERBS.has(l) || (COMMISSIVE_VERBS.has(l) && toInfinitive(toks, i + 1)))) return f;
     // "He pledged to be …", "They urged him to resign": a promise or a request, not a statement.
     return stanceVerb(ctx, si, i);
@@ -415,10 +415,15 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   // "X commented: “…”", "The tweet reads, “…”": verbs that introduce speech only before a quotation.
   if (COLON_VERBS.has(l) && (toks[i + 1]?.w === ':' || toks[i + 1]?.w === ',') && isQuoteMark(toks[i + 2])) return verbFirst(ctx, si, i, i, 'speech');
   if (NAMING_VERBS.has(l)) {
-    const f = naming(ctx, si, i);
+    const f = naming(ctx, si, i, before);
     if (f) return f;
   }
-  if (STANCE_VERBS.has(l) || (STANCE_PARTICLE_VERBS.has(l) && /^(?:for|to|on|out)$/.test(toks[i + 1]?.l ?? ''))) return stanceVerb(ctx, si, i);
+  // "the resort, now known as Trump National Doral": a name given by no one in particular.
+  if ((l === 'known' || l === 'dubbed' || l === 'nicknamed') && toks[i + 1]?.l === (l === 'known' ? 'as' : toks[i + 1]?.l)) {
+    const f = knownAs(ctx, si, i);
+    if (f) return f;
+  }
+  if (STANCE_VERBS.has(l) || (STANCE_PARTICLE_VERBS.has(l) && /^(?:for|to|on|out|against)$/.test(toks[i + 1]?.l ?? ''))) return stanceVerb(ctx, si, i);
   return null;
 }
 
@@ -1243,6 +1248,37 @@ function expectedTo(ctx: Ctx, si: number, i: number): Try | null {
   return { att, next: endTok };
 }
 
+/**
+ * `…, now known as Trump National Doral`, `a group dubbed “the Squad”`: the name, a quotation or a
+ * capitalised run up to the next comma or the clause's end. No source; not a statement (`stance`).
+ */
+function knownAs(ctx: Ctx, si: number, i: number): Try | null {
+  const toks = ctx.toks[si]!;
+  const p = toks[i - 1];
+  if (!p || p.q || PASSIVE_AUX.has(p.l) || SUBJECT_PRONOUNS.has(p.l)) return null;
+  const cueLast = toks[i]!.l === 'known' ? i + 1 : i;
+  const j = cueLast + 1;
+  const u = toks[j];
+  if (!u) return null;
+  let content: Span;
+  let next: number;
+  const g = isQuoteMark(u) && !u.q ? groupOf(ctx, u) : -1;
+  if (g >= 0 && ctx.groups[g]!.start === u.s) {
+    content = { ...ctx.groups[g]!.inner };
+    next = j + 1;
+  } else {
+    let e = j;
+    while (e < toks.length && e < j + 8 && (isCap(toks[e]) || (e > j && /^(?:of|the|and|for|&)$/.test(toks[e]!.l))) && !toks[e]!.q) e++;
+    while (e > j && !isCap(toks[e - 1])) e--;
+    if (e === j || (e < toks.length && isWord(toks[e]))) return null;
+    content = { start: u.s, end: toks[e - 1]!.e };
+    next = e;
+  }
+  const att = mkFound(ctx, si, 'reported', null, span(toks[i]!, toks[cueLast]!), content);
+  att.stance = true;
+  return { att, next };
+}
+
 function asStance(t: Try | null): Try | null {
   if (t) t.att.stance = true;
   return t;
@@ -1264,7 +1300,7 @@ function stanceVerb(ctx: Ctx, si: number, ci: number): Try | null {
   // "The latest Reuters/Ipsos poll showed Trump leading": evidence stands where a speaker would.
   if (!src.strong && !EVIDENCE_HEADS.has(toks[sourceEnd - 1]!.l)) return null;
   let cueLast = ci;
-  if ((STANCE_PARTICLE_VERBS.has(toks[ci]!.l) && /^(?:for|to|on|out)$/.test(toks[ci + 1]?.l ?? '')) || (ABOUT_VERBS.has(toks[ci]!.l) && /^(?:about|of)$/.test(toks[ci + 1]?.l ?? ''))) cueLast = ci + 1;
+  if ((STANCE_PARTICLE_VERBS.has(toks[ci]!.l) && /^(?:for|to|on|out|against)$/.test(toks[ci + 1]?.l ?? '')) || (ABOUT_VERBS.has(toks[ci]!.l) && /^(?:about|of)$/.test(toks[ci + 1]?.l ?? ''))) cueLast = ci + 1;
   const j = cueLast + 1;
   const u = toks[j];
   if (!u || !(isWord(u) || isQuoteMark(u)) || (!u.q && (REJECT_START.has(u.l) || (PREPOSITIONS.has(u.l) && u.l !== 'to')))) return null;
@@ -1280,13 +1316,19 @@ function stanceVerb(ctx: Ctx, si: number, ci: number): Try | null {
 // ---------------------------------------------------------------------------------------------------------------
 // Frame 4: X hailed Y as “…” / X called it “…”
 
-function naming(ctx: Ctx, si: number, ci: number): Try | null {
+function naming(ctx: Ctx, si: number, ci: number, before: Found[] = []): Try | null {
   const toks = ctx.toks[si]!;
   if (!NAMING_VERBS.has(toks[ci]!.l)) return null;
   let cueStart = ci;
   while (cueStart > 0 && AUX.has(toks[cueStart - 1]!.l)) cueStart--;
   if (PASSIVE_AUX.has(toks[cueStart - 1]?.l ?? '')) return null;
-  const src = sourceBefore(ctx, toks, cueStart, false);
+  let src: { span: Span } | null = sourceBefore(ctx, toks, cueStart, false);
+  // "… took the stage and called the system “rotten to the core”": the subject of the first verb.
+  if (!src && (toks[cueStart - 1]?.l === 'and' || toks[cueStart - 1]?.l === 'but') && !toks[cueStart - 1]!.q) {
+    const prev = before[before.length - 1];
+    const sub = prev ? prev.source : toks.slice(0, cueStart).some((t) => t.q || t.w === ';') ? null : sentenceSubject(ctx, toks, cueStart - 1);
+    src = sub ? { span: sub } : null;
+  }
   if (!src) return null;
   // The quotation within the next dozen tokens, with no clause break on the way.
   for (let k = ci + 1; k < toks.length && k < ci + 14; k++) {

@@ -679,7 +679,7 @@ export const STANCE_VERBS = words(`
   preferred plans planned declined pledged pledges discussed named fear fears feared knew know knows thought shows
   showed show reveal revealed suggest suggested predicted indicate indicated support oppose endorse back criticize
   discuss defend reject praise seemed seems appears appeared sees see saw hoping expressed expresses voiced voices
-  embraced embraces
+  embraced embraces offered offers seem
 `);
 /** Heads of a source that is a piece of evidence rather than a speaker: "the latest poll showed …". */
 export const EVIDENCE_HEADS = words(
@@ -697,7 +697,7 @@ export const COMMISSIVE_VERBS = words(`
 /** Verbs of talking about a topic: attributions with "about" or "of" ("spoke about the economy"). */
 export const ABOUT_VERBS = words(`spoke speaks speaking talked talks talking wrote writes complained complains joked boasted bragged warned`);
 /** Particles after a stance verb that belong to its cue: "called for", "referred to", "called on". */
-export const STANCE_PARTICLE_VERBS = words(`called calls calling referred refers referring pointed points pointing`);
+export const STANCE_PARTICLE_VERBS = words(`called calls calling referred refers referring pointed points pointing voted votes voting`);
 /** Participles of stance: "…, calling him a “loser”", "…, accusing her of …". */
 export const STANCE_PARTICIPLES = words(`
   calling accusing praising criticizing criticising urging vowing pledging backing supporting citing blaming
