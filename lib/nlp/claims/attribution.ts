@@ -912,6 +912,19 @@ function clauseEnd(ctx: Ctx, si: number, j: number, subordinate: boolean, relati
         break;
       }
     }
+    // ", and more than 4 in 10 said …", "while 60 percent said …", "64 percent who say …": a new
+    // attribution with a source of its own starts.
+    if ((t.w === ',' || t.l === 'and' || t.l === 'but' || t.l === 'while' || t.l === 'whereas') && k > j + 2 && nx && !nx.q) {
+      let v = k + 1;
+      while (v < toks.length && v < k + 12 && isWord(toks[v]) && !toks[v]!.q && !SPEECH_VERBS.has(toks[v]!.l)) v++;
+      if (v > k + 1 && v < toks.length && SPEECH_VERBS.has(toks[v]!.l) && !toks[v]!.q) {
+        let cs = v;
+        while (cs > k + 1 && AUX.has(toks[cs - 1]!.l)) cs--;
+        const src = sourceBefore(ctx, toks, cs, false);
+        const first = toks[k + 1]!.l === 'and' || toks[k + 1]!.l === 'but' || toks[k + 1]!.l === 'while' ? k + 2 : k + 1;
+        if (src && src.from === first && (src.strong || src.share)) return k;
+      }
+    }
     // ", but he said …", "and Trump said …": a new attribution starts.
     if ((t.w === ',' || t.l === 'but' || t.l === 'and' || t.l === 'while') && k > j + 2 && nx && !nx.q) {
       let m = k + 1;
@@ -1679,9 +1692,17 @@ function appositive(ctx: Ctx, toks: Tok[], comma: number): SourceFound | null {
     if (++commas > 4) return best;
     const inner = toks[k + 1];
     if (!inner || k + 1 >= comma) continue;
-    const head = nounPhraseStart(ctx, toks, k - 1);
+    // "Rep. Elijah Cummings (D-Md.), chair of the committee, said": a name with a short parenthesis.
+    let nk = k - 1;
+    if (toks[nk]?.w === ')') {
+      let o = nk - 1;
+      while (o > 0 && o > nk - 8 && toks[o]!.w !== '(' && toks[o]!.w !== ')' && !toks[o]!.q) o--;
+      if (toks[o]?.w !== '(' || o === nk - 1 || nameEndingAt(ctx, toks, o - 1) < 0) continue;
+      nk = o - 1;
+    }
+    const head = nounPhraseStart(ctx, toks, nk);
     if (!head || !atClauseEdge(toks, head.start)) continue;
-    const name = nameEndingAt(ctx, toks, k - 1) >= 0;
+    const name = nameEndingAt(ctx, toks, nk) >= 0;
     const ok =
       /^(?:who|which|whose|whom)$/.test(inner.l) ||
       DETERMINERS.has(inner.l) ||
