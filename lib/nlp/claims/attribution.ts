@@ -398,8 +398,8 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
     return stanceVerb(ctx, si, i);
   }
   if (COMMISSIVE_VERBS.has(l) && toInfinitive(toks, i + 1)) return stanceVerb(ctx, si, i);
-  // "Trump is expected to win …": a forecast with no one named making it.
-  if (l === 'expected' && toks[i + 1]?.l === 'to') {
+  // "Trump is expected to win …", "Sanders is seen as …": a forecast or a view with no one named holding it.
+  if ((l === 'expected' && toks[i + 1]?.l === 'to') || (/^(?:seen|viewed|regarded)$/.test(l) && toks[i + 1]?.l === 'as')) {
     const f = expectedTo(ctx, si, i);
     if (f) return f;
   }
@@ -887,7 +887,7 @@ function clauseEnd(ctx: Ctx, si: number, j: number, subordinate: boolean, relati
     if (t.q) continue;
     const nx = toks[k + 1];
     if ((t.w === ',' || t.w === ';' || isDash(t)) && nx && !nx.q) {
-      if (PARTICIPLES.has(nx.l)) return k;
+      if (PARTICIPLES.has(nx.l) || (STANCE_PARTICIPLES.has(nx.l) && t.w === ',')) return k;
       if (nx.l === 'according' && toks[k + 2]?.l === 'to') return k;
       if ((nx.l === 'but' || nx.l === 'and') && (SPEECH_VERBS.has(toks[k + 2]?.l ?? '') || (AUX.has(toks[k + 2]?.l ?? '') && SPEECH_VERBS.has(toks[k + 3]?.l ?? '')))) return k;
       if (t.w === ';') return k;
@@ -898,6 +898,8 @@ function clauseEnd(ctx: Ctx, si: number, j: number, subordinate: boolean, relati
       }
       if (subordinate && t.w === ',' && (k - j >= 3 || relative)) return k;
     }
+    // `… “should be wrapped up by Cleveland,” referring to …`: the comma inside the closing mark.
+    if (isQuoteMark(t) && toks[k - 1]?.w === ',' && nx && !nx.q && (PARTICIPLES.has(nx.l) || STANCE_PARTICIPLES.has(nx.l)) && k > j + 2) return k;
     if ((t.l === 'but' || t.l === 'and') && k > j + 2 && SPEECH_VERBS.has(nx?.l ?? '') && !nx!.q) return k;
     // ", a spokesperson said": a cue clause of its own starts after the comma.
     if ((t.w === ',' || isDash(t)) && k > j + 2) {
@@ -1252,7 +1254,7 @@ function expectedTo(ctx: Ctx, si: number, i: number): Try | null {
   cs--;
   if (toks[cs - 1]?.l === 'it') return null;
   const v = toks[i + 2];
-  if (!v || v.q || !/^\p{Ll}+$/u.test(v.w)) return null;
+  if (!v || (toks[i]!.l === 'expected' && (v.q || !/^\p{Ll}+$/u.test(v.w)))) return null;
   const j = i + 1;
   const endTok = clauseEnd(ctx, si, j, false);
   if (endTok - j < 3) return null;
@@ -1363,9 +1365,11 @@ function naming(ctx: Ctx, si: number, ci: number, before: Found[] = []): Try | n
 
 function participle(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   const toks = ctx.toks[si]!;
-  const p = toks[i - 1];
+  let p = toks[i - 1];
   if (!p) return null;
   const prev = before[before.length - 1];
+  // `“…,” referring to …`: the comma inside the closing mark.
+  if (isQuoteMark(p) && !p.q && toks[i - 2]?.w === ',' && prev?.source) p = toks[i - 2]!;
   if (p.w !== ',' && !isDash(p) && p.l !== 'and') {
     // "… on Friday, with former Gov. Martin O’Malley calling Trump a fascist": the name after "with".
     const src = isCap(p) && !p.q ? sourceBefore(ctx, toks, i, false) : null;
@@ -1445,6 +1449,14 @@ function continueAttribution(ctx: Ctx, si: number, ci: number, prev: Found): Try
     const obj = objectAfter(toks, j);
     if (obj > j) cueLast = obj - 1;
     j = obj;
+  } else if (STANCE_PARTICLE_VERBS.has(toks[ci]!.l) && /^(?:to|for|on)$/.test(toks[j]?.l ?? '') && isWord(toks[j + 1])) {
+    // "…, referring to the party’s convention", "calling for a ban": the particle belongs to the cue.
+    cueLast = j;
+    j++;
+    const u = toks[j]!;
+    const endTok = clauseEnd(ctx, si, j, false);
+    if (u.q || endTok - j < 2) return null;
+    return { att: mkFound(ctx, si, null, prev.source, span(toks[ci]!, toks[cueLast]!), { start: u.s, end: toks[endTok - 1]!.e }), next: endTok };
   }
   j = contentStart(toks, j);
   const u = toks[j];
