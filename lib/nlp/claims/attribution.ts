@@ -408,6 +408,14 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
     const f = verbFirst(ctx, si, i, toks[i + 1]!.l === 'clear' ? i + 1 : i + 2, 'speech');
     if (f) return f;
   }
+  // "Trump’s criticism of …", "his call for …", "Clinton’s claim that …": a noun cue with a possessive source.
+  if (NOMINAL_CUES.has(l) && (isPossessive(toks[i - 1]) || /^(?:his|her|their)$/.test(toks[i - 1]?.l ?? ''))) {
+    const f = nominalCue(ctx, si, i);
+    if (f) return f;
+  }
+  // "X took aim at …", "took issue with …", "went after …"
+  if (/^(?:took|takes|take|taking)$/.test(l) && ((toks[i + 1]?.l === 'aim' && toks[i + 2]?.l === 'at') || (toks[i + 1]?.l === 'issue' && toks[i + 2]?.l === 'with'))) return stanceVerb(ctx, si, i, i + 2);
+  if (/^(?:went|goes|go)$/.test(l) && toks[i + 1]?.l === 'after' && !isNumber(toks[i + 2])) return stanceVerb(ctx, si, i, i + 1);
   // "X spoke about …", "talked about …"
   if (ABOUT_VERBS.has(l) && (toks[i + 1]?.l === 'about' || toks[i + 1]?.l === 'of')) return stanceVerb(ctx, si, i);
   if (BELIEF_VERBS.has(l)) return verbFirst(ctx, si, i, i, 'belief');
@@ -1294,6 +1302,45 @@ function knownAs(ctx: Ctx, si: number, i: number): Try | null {
   return { att, next };
 }
 
+/** Nouns of saying and of a stance that take a possessive source: "Trump’s criticism of …", "his claim that …". */
+const NOMINAL_CUES = new Set([
+  'criticism', 'criticisms', 'attack', 'attacks', 'call', 'calls', 'claim', 'claims', 'assertion', 'comments', 'comment', 'remarks',
+  'statement', 'praise', 'support', 'endorsement', 'opposition', 'denial', 'denials', 'promise', 'promises', 'pledge', 'warning',
+  'warnings', 'insistence', 'suggestion', 'argument', 'description', 'characterization', 'defense', 'defence', 'rejection',
+  'condemnation', 'questions', 'concerns', 'view', 'views', 'belief', 'demand', 'demands', 'vow', 'threat', 'threats', 'accusation',
+  'accusations', 'complaint', 'complaints', 'announcement', 'admission', 'prediction', 'embrace',
+]);
+
+/**
+ * `Trump’s criticism of the deal`, `his call for a ban`, `Clinton’s claim that …`: the owner is the
+ * source, the noun (with its preposition) the cue, what follows to the end of the clause the content.
+ * A stance or a mention of words, not the words themselves: `stance`.
+ */
+function nominalCue(ctx: Ctx, si: number, i: number): Try | null {
+  const toks = ctx.toks[si]!;
+  const p = toks[i - 1]!;
+  if (p.q) return null;
+  let source: Span;
+  if (isPossessive(p)) {
+    const from = nameEndingAt(ctx, toks, i - 2);
+    if (from < 0 || i - 2 - from > 4) return null;
+    source = span(toks[from]!, toks[i - 2]!);
+  } else source = span(p, p);
+  const prep = toks[i + 1];
+  if (!prep || prep.q || !/^(?:of|for|that|about|on|against|to)$/.test(prep.l)) return null;
+  const j = i + 2;
+  const u = toks[j];
+  if (!u || !(isWord(u) || isQuoteMark(u))) return null;
+  // The content: a noun phrase or clause up to the next comma, semicolon, dash or sentence end.
+  let e = j;
+  while (e < toks.length && (toks[e]!.q || !(/^[,;:.!?()]$/.test(toks[e]!.w) || isDash(toks[e]))) && e < j + 25) e++;
+  if (e - j < 2) return null;
+  const cueLast = prep.l === 'that' ? i : i + 1;
+  const att = mkFound(ctx, si, null, source, span(toks[i]!, toks[cueLast]!), { start: toks[prep.l === 'that' ? i + 1 : j]!.s, end: toks[e - 1]!.e });
+  att.stance = true;
+  return { att, next: e };
+}
+
 function asStance(t: Try | null): Try | null {
   if (t) t.att.stance = true;
   return t;
@@ -1303,7 +1350,7 @@ function asStance(t: Try | null): Try | null {
  * `X criticized the plan`, `X wants to …`, `X called for …`: a named, pronoun or role-noun subject, a
  * stance verb (with its particle), and what the stance is about up to the end of the clause.
  */
-function stanceVerb(ctx: Ctx, si: number, ci: number): Try | null {
+function stanceVerb(ctx: Ctx, si: number, ci: number, lastCueTok = -1): Try | null {
   const toks = ctx.toks[si]!;
   let cueStart = ci;
   while (cueStart > 0 && AUX.has(toks[cueStart - 1]!.l)) cueStart--;
@@ -1316,6 +1363,7 @@ function stanceVerb(ctx: Ctx, si: number, ci: number): Try | null {
   if (!src.strong && !EVIDENCE_HEADS.has(toks[sourceEnd - 1]!.l)) return null;
   let cueLast = ci;
   if ((STANCE_PARTICLE_VERBS.has(toks[ci]!.l) && /^(?:for|to|on|out|against)$/.test(toks[ci + 1]?.l ?? '')) || (ABOUT_VERBS.has(toks[ci]!.l) && /^(?:about|of)$/.test(toks[ci + 1]?.l ?? ''))) cueLast = ci + 1;
+  if (lastCueTok > ci) cueLast = lastCueTok;
   const j = cueLast + 1;
   const u = toks[j];
   if (!u || !(isWord(u) || isQuoteMark(u)) || (!u.q && (REJECT_START.has(u.l) || (PREPOSITIONS.has(u.l) && u.l !== 'to')))) return null;
