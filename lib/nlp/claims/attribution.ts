@@ -409,7 +409,7 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
     if (f) return f;
   }
   // "Trump’s criticism of …", "his call for …", "Clinton’s claim that …": a noun cue with a possessive source.
-  if (NOMINAL_CUES.has(l) && (isPossessive(toks[i - 1]) || /^(?:his|her|their)$/.test(toks[i - 1]?.l ?? ''))) {
+  if (NOMINAL_CUES.has(l) && (isPossessive(toks[i - 1]) || /^(?:his|her|their|its)$/.test(toks[i - 1]?.l ?? ''))) {
     const f = nominalCue(ctx, si, i);
     if (f) return f;
   }
@@ -1322,8 +1322,9 @@ function nominalCue(ctx: Ctx, si: number, i: number): Try | null {
   if (p.q) return null;
   let source: Span;
   if (isPossessive(p)) {
-    const from = nameEndingAt(ctx, toks, i - 2);
-    if (from < 0 || i - 2 - from > 4) return null;
+    const np = nounPhraseStart(ctx, toks, i - 2);
+    const from = np && np.strong ? np.start : -1;
+    if (from < 0 || i - 2 - from > 5) return null;
     source = span(toks[from]!, toks[i - 2]!);
   } else source = span(p, p);
   const prep = toks[i + 1];
