@@ -39,6 +39,7 @@
 import { findQuoteSpans, splitSentences, type Sentence } from '../sentences';
 import { tokenize as tokenizeText } from '../tokenize';
 import {
+  ABOUT_VERBS,
   ADDRESSEE_VERBS,
   AS_VERBS,
   AUX,
@@ -47,6 +48,7 @@ import {
   CLAIM_VERBS,
   CLAUSE_WORDS,
   COLON_VERBS,
+  COMMISSIVE_VERBS,
   CUE_ADVERBIALS,
   DETERMINERS,
   EVIDENCE_HEADS,
@@ -365,7 +367,7 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   if (l === 'according' && toks[i + 1]?.l === 'to') return accordingTo(ctx, si, i);
   // "In X's words, …", "in the words of X: …", "As X put it, …"
   if (l === 'in' || (l === 'as' && i === 0)) {
-    const f = inWordsOf(ctx, si, i);
+    const f = inWordsOf(ctx, si, i) ?? (l === 'in' ? inPoll(ctx, si, i) : null);
     if (f) return f;
   }
   // "it is understood / believed / thought that …"
@@ -374,6 +376,11 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   // "X has learned that …" (a news organisation's own reporting)
   if ((l === 'learned' || l === 'learnt') && AUX.has(toks[i - 1]?.l ?? '') && toks[i + 1]?.l === 'that') {
     return verbFirst(ctx, si, i - 1, i, 'speech');
+  }
+  // "Asked about the plan, she said …", "Smith was asked whether …": a question put to someone.
+  if (l === 'asked') {
+    const f = askedFrame(ctx, si, i);
+    if (f) return f;
   }
   // A capitalised verb is a title-case headline word or a name ("United States"), not a cue, except
   // in a headline that names its speaker ("Clinton Says Russians Hacked DNC") and in an inverted
@@ -385,18 +392,64 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   if (/^report/.test(l) && /^(?:for|to|back)$/.test(toks[i + 1]?.l ?? '')) return null;
   if (SPEECH_VERBS.has(l)) {
     // "pointed out", "went on to say" are left out for simplicity.
-    return quoteFirst(ctx, si, i) ?? sentenceFinal(ctx, si, i) ?? verbFirst(ctx, si, i, i, 'speech') ?? naming(ctx, si, i) ?? coordinated(ctx, si, i, before);
+    const f = quoteFirst(ctx, si, i) ?? sentenceFinal(ctx, si, i) ?? verbFirst(ctx, si, i, i, 'speech') ?? naming(ctx, si, i, before) ?? coordinated(ctx, si, i, before);
+    if (f || !(STANCE_VERBS.has(l) || (COMMISSIVE_VERBS.has(l) && toInfinitive(toks, i + 1)))) return f;
+    // "He pledged to be …", "They urged him to resign": a promise or a request, not a statement.
+    return stanceVerb(ctx, si, i);
   }
+  if (COMMISSIVE_VERBS.has(l) && toInfinitive(toks, i + 1)) return stanceVerb(ctx, si, i);
+  // "Trump is expected to win …", "Sanders is seen as …": a forecast or a view with no one named holding it.
+  if ((l === 'expected' && toks[i + 1]?.l === 'to') || (/^(?:seen|viewed|regarded)$/.test(l) && toks[i + 1]?.l === 'as')) {
+    const f = expectedTo(ctx, si, i);
+    if (f) return f;
+  }
+  // "X made (it) clear (that) …"
+  if ((l === 'made' || l === 'makes') && (toks[i + 1]?.l === 'clear' || (toks[i + 1]?.l === 'it' && toks[i + 2]?.l === 'clear'))) {
+    const f = verbFirst(ctx, si, i, toks[i + 1]!.l === 'clear' ? i + 1 : i + 2, 'speech');
+    if (f) return f;
+  }
+  // "Trump’s criticism of …", "his call for …", "Clinton’s claim that …": a noun cue with a possessive source.
+  if (NOMINAL_CUES.has(l) && (isPossessive(toks[i - 1]) || /^(?:his|her|their|its)$/.test(toks[i - 1]?.l ?? ''))) {
+    const f = nominalCue(ctx, si, i);
+    if (f) return f;
+  }
+  // "X took aim at …", "took issue with …", "went after …"
+  if (/^(?:took|takes|take|taking)$/.test(l) && ((toks[i + 1]?.l === 'aim' && toks[i + 2]?.l === 'at') || (toks[i + 1]?.l === 'issue' && toks[i + 2]?.l === 'with'))) return stanceVerb(ctx, si, i, i + 2);
+  if (/^(?:went|goes|go)$/.test(l) && toks[i + 1]?.l === 'after' && !isNumber(toks[i + 2])) return stanceVerb(ctx, si, i, i + 1);
+  // "X spoke about …", "talked about …"
+  if (ABOUT_VERBS.has(l) && (toks[i + 1]?.l === 'about' || toks[i + 1]?.l === 'of')) return stanceVerb(ctx, si, i);
   if (BELIEF_VERBS.has(l)) return verbFirst(ctx, si, i, i, 'belief');
   if (THAT_VERBS.has(l) && toks[i + 1]?.l === 'that') return verbFirst(ctx, si, i, i, 'speech');
   // "X commented: “…”", "The tweet reads, “…”": verbs that introduce speech only before a quotation.
   if (COLON_VERBS.has(l) && (toks[i + 1]?.w === ':' || toks[i + 1]?.w === ',') && isQuoteMark(toks[i + 2])) return verbFirst(ctx, si, i, i, 'speech');
   if (NAMING_VERBS.has(l)) {
-    const f = naming(ctx, si, i);
+    const f = naming(ctx, si, i, before);
     if (f) return f;
   }
-  if (STANCE_VERBS.has(l) || (STANCE_PARTICLE_VERBS.has(l) && /^(?:for|to|on|out)$/.test(toks[i + 1]?.l ?? ''))) return stanceVerb(ctx, si, i);
+  // "the resort, now known as Trump National Doral": a name given by no one in particular.
+  if ((l === 'known' || l === 'dubbed' || l === 'nicknamed') && toks[i + 1]?.l === (l === 'known' ? 'as' : toks[i + 1]?.l)) {
+    const f = knownAs(ctx, si, i);
+    if (f) return f;
+  }
+  if (STANCE_VERBS.has(l) || (STANCE_PARTICLE_VERBS.has(l) && /^(?:for|to|on|out|against)$/.test(toks[i + 1]?.l ?? ''))) return stanceVerb(ctx, si, i);
   return null;
+}
+
+/**
+ * A to-infinitive right after a verb, or after its object ("vowed to fight", "urged Congress to act",
+ * "asked the court to block it"): at most five words of object, then "to" and a lower-case verb.
+ */
+function toInfinitive(toks: Tok[], j: number): boolean {
+  for (let k = j; k < toks.length && k <= j + 5; k++) {
+    const t = toks[k]!;
+    if (t.q || !(isWord(t) || isPossessive(t))) return false;
+    if (t.l === 'to') {
+      const v = toks[k + 1];
+      return v !== undefined && !v.q && /^\p{Ll}+$/u.test(v.w) && !DETERMINERS.has(v.l) && !SUBJECT_PRONOUNS.has(v.l) && !OBJECT_PRONOUNS.has(v.l);
+    }
+    if (k > j && (CLAUSE_WORDS.has(t.l) || PREPOSITIONS.has(t.l))) return false;
+  }
+  return false;
 }
 
 function groupOf(ctx: Ctx, tok: Tok | undefined): number {
@@ -690,6 +743,13 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
   const tail = cueTail(toks, ci, sourceEnd);
   let k = tail.next;
   let steps = 0;
+  // "In a statement, the company said the claims were false": words after the cue that do not open
+  // an adverbial (a preposition, a time word, an adverb) are a clause of their own, the content of a
+  // verb-first attribution, and what came before the cue is an opening phrase, not content.
+  {
+    const w0 = toks[k];
+    if (w0 && isWord(w0) && !w0.q && !PREPOSITIONS.has(w0.l) && !CUE_ADVERBIALS.has(w0.l) && !isAdverb(w0) && !/ly$/.test(w0.l) && sourceEnd <= ci && k === ci + 1) return null;
+  }
   while (k < toks.length && (isWord(toks[k]) || isPossessive(toks[k]) || (toks[k]!.w === '.' && /\w\.$/.test(toks[k]!.w))) && steps < 10) {
     // "…, he told police he supported Trump": a clause of its own after the cue is its content, not an adverbial.
     if (toks[k]!.l === 'that' || PARTICIPLES.has(toks[k]!.l) || (SUBJECT_PRONOUNS.has(toks[k]!.l) && toks[k]!.l !== 'it')) return null;
@@ -835,7 +895,7 @@ function clauseEnd(ctx: Ctx, si: number, j: number, subordinate: boolean, relati
     if (t.q) continue;
     const nx = toks[k + 1];
     if ((t.w === ',' || t.w === ';' || isDash(t)) && nx && !nx.q) {
-      if (PARTICIPLES.has(nx.l)) return k;
+      if (PARTICIPLES.has(nx.l) || (STANCE_PARTICIPLES.has(nx.l) && t.w === ',')) return k;
       if (nx.l === 'according' && toks[k + 2]?.l === 'to') return k;
       if ((nx.l === 'but' || nx.l === 'and') && (SPEECH_VERBS.has(toks[k + 2]?.l ?? '') || (AUX.has(toks[k + 2]?.l ?? '') && SPEECH_VERBS.has(toks[k + 3]?.l ?? '')))) return k;
       if (t.w === ';') return k;
@@ -846,6 +906,8 @@ function clauseEnd(ctx: Ctx, si: number, j: number, subordinate: boolean, relati
       }
       if (subordinate && t.w === ',' && (k - j >= 3 || relative)) return k;
     }
+    // `… “should be wrapped up by Cleveland,” referring to …`: the comma inside the closing mark.
+    if (isQuoteMark(t) && toks[k - 1]?.w === ',' && nx && !nx.q && (PARTICIPLES.has(nx.l) || STANCE_PARTICIPLES.has(nx.l)) && k > j + 2) return k;
     if ((t.l === 'but' || t.l === 'and') && k > j + 2 && SPEECH_VERBS.has(nx?.l ?? '') && !nx!.q) return k;
     // ", a spokesperson said": a cue clause of its own starts after the comma.
     if ((t.w === ',' || isDash(t)) && k > j + 2) {
@@ -858,6 +920,19 @@ function clauseEnd(ctx: Ctx, si: number, j: number, subordinate: boolean, relati
         const src = sourceBefore(ctx, toks, cs, true);
         if (src && src.from === k + 1) return k;
         break;
+      }
+    }
+    // ", and more than 4 in 10 said …", "while 60 percent said …", "64 percent who say …": a new
+    // attribution with a source of its own starts.
+    if ((t.w === ',' || t.l === 'and' || t.l === 'but' || t.l === 'while' || t.l === 'whereas') && k > j + 2 && nx && !nx.q) {
+      let v = k + 1;
+      while (v < toks.length && v < k + 12 && isWord(toks[v]) && !toks[v]!.q && !SPEECH_VERBS.has(toks[v]!.l)) v++;
+      if (v > k + 1 && v < toks.length && SPEECH_VERBS.has(toks[v]!.l) && !toks[v]!.q) {
+        let cs = v;
+        while (cs > k + 1 && AUX.has(toks[cs - 1]!.l)) cs--;
+        const src = sourceBefore(ctx, toks, cs, false);
+        const first = toks[k + 1]!.l === 'and' || toks[k + 1]!.l === 'but' || toks[k + 1]!.l === 'while' ? k + 2 : k + 1;
+        if (src && src.from === first && (src.strong || src.share)) return k;
       }
     }
     // ", but he said …", "and Trump said …": a new attribution starts.
@@ -1078,6 +1153,195 @@ function itIsUnderstood(ctx: Ctx, si: number, i: number): Try | null {
 // ---------------------------------------------------------------------------------------------------------------
 // Stances: X criticized Y / X wants to … / X called for …
 
+/**
+ * A question put to someone, with the asker unsaid: `Asked about the plan, she said …`, `When asked
+ * whether …`, `Smith was asked if …`. The cue is "asked" (with "about"), the content the question, up
+ * to the next comma or the end of the clause; no source (the asker is not named). PolNeAR annotates
+ * these; they are questions, not statements, so they are marked `stance` and never become claims.
+ */
+function askedFrame(ctx: Ctx, si: number, i: number): Try | null {
+  const toks = ctx.toks[si]!;
+  const p = toks[i - 1];
+  const opening = i === 0 || (p !== undefined && (isDash(p) || p.w === '(') && i <= 2);
+  if (!opening && !(p && !p.q && /^(?:when|after|once|if|was|were|being|been|is|are|be)$/.test(p.l))) return null;
+  let cueLast = i;
+  let j = i + 1;
+  if (toks[j]?.l === 'again' || toks[j]?.l === 'later' || toks[j]?.l === 'repeatedly') j++;
+  if (toks[j]?.l === 'about') {
+    cueLast = j;
+    j++;
+  } else if (!/^(?:if|whether|why|what|how|who|when|where|which|to)$/.test(toks[j]?.l ?? '') && !isQuoteMark(toks[j])) return null;
+  const u = toks[j];
+  if (!u) return null;
+  let content: Span;
+  let next: number;
+  const g = isQuoteMark(u) && !u.q ? groupOf(ctx, u) : -1;
+  if (g >= 0 && ctx.groups[g]!.start === u.s) {
+    content = { ...ctx.groups[g]!.inner };
+    next = j + 1;
+    while (next < toks.length && toks[next]!.q) next++;
+  } else {
+    let e = j;
+    while (e < toks.length && !(!toks[e]!.q && /^[,;:.!?]$/.test(toks[e]!.w) && !(toks[e]!.w === '.' && e < toks.length - 1 && /\w\.$/.test(toks[e]!.w)))) e++;
+    if (e - j < 2) return null;
+    content = { start: u.s, end: toks[e - 1]!.e };
+    next = e;
+  }
+  const att = mkFound(ctx, si, 'reported', null, span(toks[i]!, toks[cueLast]!), content);
+  att.stance = true;
+  return { att, next };
+}
+
+/** Heads of a poll as the place a finding comes from: "in a CNN poll", "in the latest surveys". */
+const POLL_HEADS = new Set(['poll', 'polls', 'survey', 'surveys', 'polling']);
+
+/**
+ * A finding reported from a poll: `In the latest polls, Sanders has sagged`, `Clinton leads by 5 points
+ * in a CNN national poll.` The cue is "in", the source the poll (up to its head noun), the content the
+ * clause the phrase opens or closes. A piece of evidence, not a speaker: marked `stance`.
+ */
+function inPoll(ctx: Ctx, si: number, i: number): Try | null {
+  const toks = ctx.toks[si]!;
+  let h = i + 1;
+  while (h < toks.length && h <= i + 9 && !POLL_HEADS.has(toks[h]!.l)) {
+    const t = toks[h]!;
+    if (t.q || !(isWord(t) || isPossessive(t) || t.w === '/' || t.w === '-' || t.w === '&') || (h > i + 1 && DETERMINERS.has(t.l) && !isPossessive(toks[h - 1])) || CLAUSE_WORDS.has(t.l) || PREPOSITIONS.has(t.l) || PASSIVE_AUX.has(t.l)) return null;
+    h++;
+  }
+  if (!POLL_HEADS.has(toks[h]?.l ?? '') || toks[h]!.q) return null;
+  // A particular poll, named or dated ("a CNN poll", "the latest Quinnipiac survey", "a new poll"), not
+  // the polls in general ("trails in the polls", "in national polls").
+  const mods = toks.slice(i + 1, h);
+  if (!mods.some((t) => (isCap(t) && !CAP_STOP.has(t.l)) || isNumber(t) || /^(?:latest|recent|new|newest)$/.test(t.l))) return null;
+  // "polling place", "poll workers": the head must end its noun phrase.
+  const after = toks[h + 1];
+  if (after && isWord(after) && !PREPOSITIONS.has(after.l) && !CLAUSE_WORDS.has(after.l) && !/(?:ed|ing)$/.test(after.l)) return null;
+  let end = toks.length;
+  while (end > 0 && /^[.!?…]$/.test(toks[end - 1]!.w)) end--;
+  const source = span(toks[i + 1]!, toks[h]!);
+  const cue = span(toks[i]!, toks[i]!);
+  let content: Span;
+  let next: number;
+  if (i === 0 || (i === 1 && !isWord(toks[0]))) {
+    // "In the latest polls, …": the clause after the phrase's comma.
+    let c = h + 1;
+    while (c < end && c <= h + 8 && toks[c]!.w !== ',') c++;
+    if (toks[c]?.w !== ',' || end - c < 4 || SUBORDINATORS.has(toks[c + 1]!.l)) return null;
+    content = { start: toks[c + 1]!.s, end: toks[end - 1]!.e };
+    next = end;
+  } else {
+    // "… leads by 5 points in a CNN poll." / "… in a CNN poll, but …": the clause before the phrase.
+    if (i < 4 || toks.slice(0, i).some((t) => t.w === ';')) return null;
+    let k = h + 1;
+    while (k < end && isWord(toks[k]) && !toks[k]!.q && k <= h + 8) k++;
+    if (k < end && toks[k]!.w !== ',') return null;
+    let start = 0;
+    for (let b = i - 1; b > 0; b--) if (toks[b]!.w === ';' || toks[b]!.w === ':') {
+      start = b + 1;
+      break;
+    }
+    if (i - start < 4 || SUBORDINATORS.has(toks[start]!.l) || toks.slice(start, i).some((t) => t.w === ',' && !t.q)) return null;
+    content = { start: toks[start]!.s, end: toks[i - 1]!.e };
+    next = k;
+  }
+  const att = mkFound(ctx, si, 'reported', source, cue, content);
+  att.stance = true;
+  return { att, next, outer: i > 0 };
+}
+
+/**
+ * `Trump is expected to win the nomination`, `All three candidates are expected to speak`: a forecast
+ * whose makers are not named. Cue "is expected", no source, the content the to-infinitive to the end of
+ * the clause; a prediction, not a statement: `stance`.
+ */
+function expectedTo(ctx: Ctx, si: number, i: number): Try | null {
+  const toks = ctx.toks[si]!;
+  let cs = i;
+  while (cs > 0 && /^(?:widely|also|still|now|generally|not|largely|broadly)$/.test(toks[cs - 1]!.l)) cs--;
+  if (!PASSIVE_AUX.has(toks[cs - 1]?.l ?? '') || toks[cs - 1]!.q) return null;
+  cs--;
+  if (toks[cs - 1]?.l === 'it') return null;
+  const v = toks[i + 2];
+  if (!v || (toks[i]!.l === 'expected' && (v.q || !/^\p{Ll}+$/u.test(v.w)))) return null;
+  const j = i + 1;
+  const endTok = clauseEnd(ctx, si, j, false);
+  if (endTok - j < 3) return null;
+  const att = mkFound(ctx, si, 'reported', null, span(toks[cs]!, toks[i]!), { start: toks[j]!.s, end: toks[endTok - 1]!.e });
+  att.stance = true;
+  return { att, next: endTok };
+}
+
+/**
+ * `…, now known as Trump National Doral`, `a group dubbed “the Squad”`: the name, a quotation or a
+ * capitalised run up to the next comma or the clause's end. No source; not a statement (`stance`).
+ */
+function knownAs(ctx: Ctx, si: number, i: number): Try | null {
+  const toks = ctx.toks[si]!;
+  const p = toks[i - 1];
+  if (!p || p.q || PASSIVE_AUX.has(p.l) || SUBJECT_PRONOUNS.has(p.l)) return null;
+  const cueLast = toks[i]!.l === 'known' ? i + 1 : i;
+  const j = cueLast + 1;
+  const u = toks[j];
+  if (!u) return null;
+  let content: Span;
+  let next: number;
+  const g = isQuoteMark(u) && !u.q ? groupOf(ctx, u) : -1;
+  if (g >= 0 && ctx.groups[g]!.start === u.s) {
+    content = { ...ctx.groups[g]!.inner };
+    next = j + 1;
+  } else {
+    let e = j;
+    while (e < toks.length && e < j + 8 && (isCap(toks[e]) || (e > j && /^(?:of|the|and|for|&)$/.test(toks[e]!.l))) && !toks[e]!.q) e++;
+    while (e > j && !isCap(toks[e - 1])) e--;
+    if (e === j || (e < toks.length && isWord(toks[e]))) return null;
+    content = { start: u.s, end: toks[e - 1]!.e };
+    next = e;
+  }
+  const att = mkFound(ctx, si, 'reported', null, span(toks[i]!, toks[cueLast]!), content);
+  att.stance = true;
+  return { att, next };
+}
+
+/** Nouns of saying and of a stance that take a possessive source: "Trump’s criticism of …", "his claim that …". */
+const NOMINAL_CUES = new Set([
+  'criticism', 'criticisms', 'attack', 'attacks', 'call', 'calls', 'claim', 'claims', 'assertion', 'comments', 'comment', 'remarks',
+  'statement', 'praise', 'support', 'endorsement', 'opposition', 'denial', 'denials', 'promise', 'promises', 'pledge', 'warning',
+  'warnings', 'insistence', 'suggestion', 'argument', 'description', 'characterization', 'defense', 'defence', 'rejection',
+  'condemnation', 'questions', 'concerns', 'view', 'views', 'belief', 'demand', 'demands', 'vow', 'threat', 'threats', 'accusation',
+  'accusations', 'complaint', 'complaints', 'announcement', 'admission', 'prediction', 'embrace',
+]);
+
+/**
+ * `Trump’s criticism of the deal`, `his call for a ban`, `Clinton’s claim that …`: the owner is the
+ * source, the noun (with its preposition) the cue, what follows to the end of the clause the content.
+ * A stance or a mention of words, not the words themselves: `stance`.
+ */
+function nominalCue(ctx: Ctx, si: number, i: number): Try | null {
+  const toks = ctx.toks[si]!;
+  const p = toks[i - 1]!;
+  if (p.q) return null;
+  let source: Span;
+  if (isPossessive(p)) {
+    const np = nounPhraseStart(ctx, toks, i - 2);
+    const from = np && np.strong ? np.start : -1;
+    if (from < 0 || i - 2 - from > 5) return null;
+    source = span(toks[from]!, toks[i - 2]!);
+  } else source = span(p, p);
+  const prep = toks[i + 1];
+  if (!prep || prep.q || !/^(?:of|for|that|about|on|against|to)$/.test(prep.l)) return null;
+  const j = i + 2;
+  const u = toks[j];
+  if (!u || !(isWord(u) || isQuoteMark(u))) return null;
+  // The content: a noun phrase or clause up to the next comma, semicolon, dash or sentence end.
+  let e = j;
+  while (e < toks.length && (toks[e]!.q || !(/^[,;:.!?()]$/.test(toks[e]!.w) || isDash(toks[e]))) && e < j + 25) e++;
+  if (e - j < 2) return null;
+  const cueLast = prep.l === 'that' ? i : i + 1;
+  const att = mkFound(ctx, si, null, source, span(toks[i]!, toks[cueLast]!), { start: toks[prep.l === 'that' ? i + 1 : j]!.s, end: toks[e - 1]!.e });
+  att.stance = true;
+  return { att, next: e };
+}
+
 function asStance(t: Try | null): Try | null {
   if (t) t.att.stance = true;
   return t;
@@ -1087,7 +1351,7 @@ function asStance(t: Try | null): Try | null {
  * `X criticized the plan`, `X wants to …`, `X called for …`: a named, pronoun or role-noun subject, a
  * stance verb (with its particle), and what the stance is about up to the end of the clause.
  */
-function stanceVerb(ctx: Ctx, si: number, ci: number): Try | null {
+function stanceVerb(ctx: Ctx, si: number, ci: number, lastCueTok = -1): Try | null {
   const toks = ctx.toks[si]!;
   let cueStart = ci;
   while (cueStart > 0 && AUX.has(toks[cueStart - 1]!.l)) cueStart--;
@@ -1099,10 +1363,13 @@ function stanceVerb(ctx: Ctx, si: number, ci: number): Try | null {
   // "The latest Reuters/Ipsos poll showed Trump leading": evidence stands where a speaker would.
   if (!src.strong && !EVIDENCE_HEADS.has(toks[sourceEnd - 1]!.l)) return null;
   let cueLast = ci;
-  if (STANCE_PARTICLE_VERBS.has(toks[ci]!.l)) cueLast = ci + 1;
+  if ((STANCE_PARTICLE_VERBS.has(toks[ci]!.l) && /^(?:for|to|on|out|against)$/.test(toks[ci + 1]?.l ?? '')) || (ABOUT_VERBS.has(toks[ci]!.l) && /^(?:about|of)$/.test(toks[ci + 1]?.l ?? ''))) cueLast = ci + 1;
+  if (lastCueTok > ci) cueLast = lastCueTok;
   const j = cueLast + 1;
   const u = toks[j];
   if (!u || !(isWord(u) || isQuoteMark(u)) || (!u.q && (REJECT_START.has(u.l) || (PREPOSITIONS.has(u.l) && u.l !== 'to')))) return null;
+  // "spoke about it", "talked of him": a pronoun alone is not what a stance is about.
+  if (cueLast > ci && ABOUT_VERBS.has(toks[ci]!.l) && (OBJECT_PRONOUNS.has(u.l) || u.l === 'it' || u.l === 'this' || u.l === 'that')) return null;
   const endTok = clauseEnd(ctx, si, j, src.subordinate, src.relative);
   if (endTok <= j) return null;
   const att = mkFound(ctx, si, null, src.span, span(toks[cueStart]!, toks[cueLast]!), { start: u.s, end: toks[endTok - 1]!.e });
@@ -1113,13 +1380,19 @@ function stanceVerb(ctx: Ctx, si: number, ci: number): Try | null {
 // ---------------------------------------------------------------------------------------------------------------
 // Frame 4: X hailed Y as “…” / X called it “…”
 
-function naming(ctx: Ctx, si: number, ci: number): Try | null {
+function naming(ctx: Ctx, si: number, ci: number, before: Found[] = []): Try | null {
   const toks = ctx.toks[si]!;
   if (!NAMING_VERBS.has(toks[ci]!.l)) return null;
   let cueStart = ci;
   while (cueStart > 0 && AUX.has(toks[cueStart - 1]!.l)) cueStart--;
   if (PASSIVE_AUX.has(toks[cueStart - 1]?.l ?? '')) return null;
-  const src = sourceBefore(ctx, toks, cueStart, false);
+  let src: { span: Span } | null = sourceBefore(ctx, toks, cueStart, false);
+  // "… took the stage and called the system “rotten to the core”": the subject of the first verb.
+  if (!src && (toks[cueStart - 1]?.l === 'and' || toks[cueStart - 1]?.l === 'but') && !toks[cueStart - 1]!.q) {
+    const prev = before[before.length - 1];
+    const sub = prev ? prev.source : toks.slice(0, cueStart).some((t) => t.q || t.w === ';') ? null : sentenceSubject(ctx, toks, cueStart - 1);
+    src = sub ? { span: sub } : null;
+  }
   if (!src) return null;
   // The quotation within the next dozen tokens, with no clause break on the way.
   for (let k = ci + 1; k < toks.length && k < ci + 14; k++) {
@@ -1141,13 +1414,22 @@ function naming(ctx: Ctx, si: number, ci: number): Try | null {
 
 function participle(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   const toks = ctx.toks[si]!;
-  const p = toks[i - 1];
-  if (!p || (p.w !== ',' && !isDash(p) && p.l !== 'and')) return null;
+  let p = toks[i - 1];
+  if (!p) return null;
   const prev = before[before.length - 1];
+  // `“…,” referring to …`: the comma inside the closing mark.
+  if (isQuoteMark(p) && !p.q && toks[i - 2]?.w === ',' && prev?.source) p = toks[i - 2]!;
+  if (p.w !== ',' && !isDash(p) && p.l !== 'and') {
+    // "… on Friday, with former Gov. Martin O’Malley calling Trump a fascist": the name after "with".
+    const src = isCap(p) && !p.q ? sourceBefore(ctx, toks, i, false) : null;
+    if (!src || !src.strong || toks[src.from - 1]?.l !== 'with' || toks[src.from - 1]!.q) return null;
+    return continueAttribution(ctx, si, i, { kind: 'reported', source: src.span, cue: null, content: { start: 0, end: 0 }, sent: si });
+  }
   if (prev?.source) return continueAttribution(ctx, si, i, prev);
   // "Hawk Sawyer issued a statement about the charges, saying, “…”": the participle's subject is
   // the name that opens the sentence (or its main clause, after an opening phrase and a comma).
-  if (prev || p.w !== ',') return null;
+  if (prev) return null;
+  if (p.w !== ',' && !isDash(p)) return null;
   const subject = sentenceSubject(ctx, toks, i);
   return subject ? continueAttribution(ctx, si, i, { kind: 'reported', source: subject, cue: null, content: { start: 0, end: 0 }, sent: si }) : null;
 }
@@ -1166,9 +1448,24 @@ function sentenceSubject(ctx: Ctx, toks: Tok[], limit: number): Span | null {
       opens.push(k);
       break;
     }
+  // After an opening participial phrase: "Speaking at a town hall in Salem, New Hampshire, Trump went …".
+  if (/ing$/.test(toks[0]?.l ?? '') && isCap(toks[0])) {
+    let commas = 0;
+    for (let k = 1; k < Math.min(limit, 16); k++) {
+      if (toks[k]!.q || toks[k]!.w === ';') break;
+      if (toks[k - 1]!.w === ',' && ++commas <= 2) opens.push(k);
+    }
+  }
   for (const o of opens) {
     for (let k = o; k < o + 5 && k < limit; k++) {
       if (nameEndingAt(ctx, toks, k) === o && !isCap(toks[k + 1]) && !isPossessive(toks[k + 1]) && isWord(toks[k + 1]) && !toks[k]!.q) return span(toks[o]!, toks[k]!);
+      // "Huma Abedin, vice chairwoman for the campaign, emailed supporters …": a name with an apposition.
+      if (o === 0 && toks[k + 1]?.w === ',' && nameEndingAt(ctx, toks, k) === o && k > o && !toks[k]!.q) {
+        let c = k + 2;
+        while (c < limit && c < k + 25 && toks[c]!.w !== ',' && !toks[c]!.q && toks[c]!.w !== ';') c++;
+        const ap = c < limit && toks[c]!.w === ',' && isWord(toks[c + 1]) && !isCap(toks[c + 1]) ? appositive(ctx, toks, c) : null;
+        if (ap && ap.from === o) return span(toks[o]!, toks[k]!);
+      }
       // "A Clinton campaign official later walked back the comments, saying …": a role noun phrase.
       const np = ROLE_NOUNS.has(toks[k]!.l) && !toks[k]!.q && isWord(toks[k + 1]) && !isCap(toks[k + 1]) && !PREPOSITIONS.has(toks[k + 1]!.l) ? nounPhraseStart(ctx, toks, k) : null;
       if (np && np.start === o && np.strong) return span(toks[o]!, toks[k]!);
@@ -1201,6 +1498,14 @@ function continueAttribution(ctx: Ctx, si: number, ci: number, prev: Found): Try
     const obj = objectAfter(toks, j);
     if (obj > j) cueLast = obj - 1;
     j = obj;
+  } else if (STANCE_PARTICLE_VERBS.has(toks[ci]!.l) && /^(?:to|for|on)$/.test(toks[j]?.l ?? '') && isWord(toks[j + 1])) {
+    // "…, referring to the party’s convention", "calling for a ban": the particle belongs to the cue.
+    cueLast = j;
+    j++;
+    const u = toks[j]!;
+    const endTok = clauseEnd(ctx, si, j, false);
+    if (u.q || endTok - j < 2) return null;
+    return { att: mkFound(ctx, si, null, prev.source, span(toks[ci]!, toks[cueLast]!), { start: u.s, end: toks[endTok - 1]!.e }), next: endTok };
   }
   j = contentStart(toks, j);
   const u = toks[j];
@@ -1448,9 +1753,17 @@ function appositive(ctx: Ctx, toks: Tok[], comma: number): SourceFound | null {
     if (++commas > 4) return best;
     const inner = toks[k + 1];
     if (!inner || k + 1 >= comma) continue;
-    const head = nounPhraseStart(ctx, toks, k - 1);
+    // "Rep. Elijah Cummings (D-Md.), chair of the committee, said": a name with a short parenthesis.
+    let nk = k - 1;
+    if (toks[nk]?.w === ')') {
+      let o = nk - 1;
+      while (o > 0 && o > nk - 8 && toks[o]!.w !== '(' && toks[o]!.w !== ')' && !toks[o]!.q) o--;
+      if (toks[o]?.w !== '(' || o === nk - 1 || nameEndingAt(ctx, toks, o - 1) < 0) continue;
+      nk = o - 1;
+    }
+    const head = nounPhraseStart(ctx, toks, nk);
     if (!head || !atClauseEdge(toks, head.start)) continue;
-    const name = nameEndingAt(ctx, toks, k - 1) >= 0;
+    const name = nameEndingAt(ctx, toks, nk) >= 0;
     const ok =
       /^(?:who|which|whose|whom)$/.test(inner.l) ||
       DETERMINERS.has(inner.l) ||
@@ -1572,6 +1885,31 @@ function attachLooseQuotes(ctx: Ctx, kept: Found[]): void {
         }
       }
     }
+    // A signature after the quotation, alone to the paragraph's end: "“…” ― Pamela Padilla" (an epigraph's attribution).
+    const sig = signatureAfter(ctx, g);
+    if (sig) {
+      kept.push({ kind: 'quote', source: sig.source, cue: sig.cue, content: { ...g.inner }, sent: si });
+      continue;
+    }
     kept.push({ kind: 'quote', source: null, cue: null, content: { ...g.inner }, sent: si });
   }
+}
+
+/**
+ * `“…” ― Pamela Padilla` / `“…” — Sen. John Smith, R-Texas`: after the closing mark, a dash and a name
+ * (capitalised words, then at most a short description after a comma), and nothing else to the end of
+ * the paragraph. The dash is the cue.
+ */
+function signatureAfter(ctx: Ctx, g: QuoteGroup): { source: Span; cue: Span } | null {
+  const text = ctx.text;
+  let end = text.indexOf('\n', g.end);
+  if (end < 0) end = text.length;
+  if (end - g.end > 120) return null;
+  const m = /^[ \t]*([―—–]|--?)[ \t]*((?:\p{Lu}[\p{L}.'’-]*)(?:[ \t]+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|da|bin|al))*)(?:,[^\n“”"]{0,60})?[ \t]*$/u.exec(text.slice(g.end, end));
+  if (!m) return null;
+  const dashAt = g.end + m[0].indexOf(m[1]!);
+  const nameAt = g.end + m[0].indexOf(m[2]!, m[0].indexOf(m[1]!) + m[1]!.length);
+  const words = m[2]!.split(/\s+/);
+  if (words.length > 5 || words.every((w) => CAP_STOP.has(w.toLowerCase()))) return null;
+  return { source: { start: nameAt, end: nameAt + m[2]!.length }, cue: { start: dashAt, end: dashAt + m[1]!.length } };
 }

@@ -678,14 +678,26 @@ export const STANCE_VERBS = words(`
   lambasted ridiculed slammed condemned denounced welcomed hailed described describes called calls prefer prefers
   preferred plans planned declined pledged pledges discussed named fear fears feared knew know knows thought shows
   showed show reveal revealed suggest suggested predicted indicate indicated support oppose endorse back criticize
-  discuss defend reject praise seemed seems appears appeared sees see saw hoping
+  discuss defend reject praise seemed seems appears appeared sees see saw hoping expressed expresses voiced voices
+  embraced embraces offered offers seem
 `);
 /** Heads of a source that is a piece of evidence rather than a speaker: "the latest poll showed …". */
 export const EVIDENCE_HEADS = words(
   `poll polls survey surveys report reports record records data figures results study studies video analysis filings documents numbers statistics count tally research paper papers release filing estimates estimate`,
 );
+/**
+ * Verbs of promising, threatening and asking: attributions (stances) when a to-infinitive follows,
+ * directly or after the addressee ("vowed to fight", "urged Congress to act").
+ */
+export const COMMISSIVE_VERBS = words(`
+  vowed vows vow pledged pledges pledge promised promises promise threatened threatens threaten agreed agrees
+  offered offers urged urges asked asks demanded demands told tells warned warns encouraged encourages
+  implored begged called vowing pledging promising threatening refusing
+`);
+/** Verbs of talking about a topic: attributions with "about" or "of" ("spoke about the economy"). */
+export const ABOUT_VERBS = words(`spoke speaks speaking talked talks talking wrote writes complained complains joked boasted bragged warned`);
 /** Particles after a stance verb that belong to its cue: "called for", "referred to", "called on". */
-export const STANCE_PARTICLE_VERBS = words(`called calls calling referred refers referring pointed points pointing`);
+export const STANCE_PARTICLE_VERBS = words(`called calls calling referred refers referring pointed points pointing voted votes voting`);
 /** Participles of stance: "…, calling him a “loser”", "…, accusing her of …". */
 export const STANCE_PARTICIPLES = words(`
   calling accusing praising criticizing criticising urging vowing pledging backing supporting citing blaming

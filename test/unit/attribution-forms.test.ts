@@ -1,0 +1,196 @@
+/**
+ * Attribution forms added for PolNeAR recall (issue 18): each rule on short texts written for these
+ * tests, with a near miss that must not be taken.
+ */
+import { describe, expect, it } from 'vitest';
+import { findAttributions, type Attribution, type Span } from '../../lib/nlp/claims/attribution';
+
+const sl = (text: string, s: Span | null): string | null => (s ? text.slice(s.start, s.end) : null);
+
+interface Seen {
+  source: string | null;
+  cue: string | null;
+  content: string;
+  stance: boolean;
+  kind: Attribution['kind'];
+}
+
+function seen(text: string): Seen[] {
+  return findAttributions(text).map((a) => ({ source: sl(text, a.source), cue: sl(text, a.cue), content: sl(text, a.content)!, stance: a.stance === true, kind: a.kind }));
+}
+
+/** The one attribution whose cue is `cue`. */
+function byCue(text: string, cue: string): Seen {
+  const hits = seen(text).filter((a) => a.cue === cue);
+  if (hits.length !== 1) throw new Error(`expected one attribution with cue "${cue}", got ${hits.length}: ${JSON.stringify(seen(text))}`);
+  return hits[0]!;
+}
+
+describe('a cue followed by a clause is not a sentence-final cue', () => {
+  it('"In a statement, the company said the claims were false": the content is the clause after the cue', () => {
+    const a = byCue('In a statement, the company said the claims were false and misleading.', 'said');
+    expect(a.source).toBe('the company');
+    expect(a.content).toBe('the claims were false and misleading');
+  });
+  it('"The plan is dead, he said Tuesday." is still sentence-final', () => {
+    const a = byCue('The plan is dead, he said Tuesday.', 'said');
+    expect(a.content).toBe('The plan is dead');
+  });
+});
+
+describe('questions put to someone', () => {
+  it('"Asked about the dispute, X said …": the question has no source and is a stance', () => {
+    const text = 'Asked about the dispute, Mayor Lopez said he would not comment on the matter.';
+    const q = byCue(text, 'Asked about');
+    expect(q).toMatchObject({ source: null, content: 'the dispute', stance: true });
+    expect(byCue(text, 'said')).toMatchObject({ source: 'Mayor Lopez', content: 'he would not comment on the matter', stance: false });
+  });
+  it('"was asked whether …"', () => {
+    expect(byCue('The senator was asked whether he would support the bill.', 'asked')).toMatchObject({ source: null, content: 'whether he would support the bill', stance: true });
+  });
+  it('"She asked him to leave" is not a question put to someone', () => {
+    expect(seen('She asked him to leave the room.').some((a) => a.source === null)).toBe(false);
+  });
+});
+
+describe('findings from a named poll', () => {
+  it('"… in a CNN national poll": the poll is the source, the clause before the content', () => {
+    expect(byCue('Clinton held a 24-point lead over Obama among black voters in a CNN national poll.', 'in')).toMatchObject({
+      source: 'a CNN national poll',
+      content: 'Clinton held a 24-point lead over Obama among black voters',
+      stance: true,
+    });
+  });
+  it('"In the latest polls, …": the clause after the comma', () => {
+    expect(byCue('In the latest polls, Sanders has sagged badly in Iowa.', 'In')).toMatchObject({ source: 'the latest polls', content: 'Sanders has sagged badly in Iowa' });
+  });
+  it('the polls in general, or a polling place, are no source', () => {
+    expect(seen('Sanders trails Clinton badly in the polls.')).toEqual([]);
+    expect(seen('He worked in polling places for years before he retired.')).toEqual([]);
+  });
+});
+
+describe('promises and requests with a to-infinitive', () => {
+  it('"vowed to …", "has threatened to …"', () => {
+    expect(byCue('He vowed to fight the ruling all the way to the Supreme Court.', 'vowed')).toMatchObject({ source: 'He', content: 'to fight the ruling all the way to the Supreme Court', stance: true });
+    expect(byCue('Trump has threatened to sue the newspaper over the story.', 'has threatened')).toMatchObject({ source: 'Trump', stance: true });
+  });
+  it('"urged him to resign": the addressee opens the content', () => {
+    expect(byCue('They urged him to resign after the scandal broke.', 'urged')).toMatchObject({ source: 'They', content: 'him to resign after the scandal broke' });
+  });
+  it('"said to reporters that …" stays a statement', () => {
+    const a = byCue('He said to reporters that he was tired of the questions.', 'said');
+    expect(a.stance).toBe(false);
+    expect(a.content).toBe('that he was tired of the questions');
+  });
+});
+
+describe('forecasts and views with no one named', () => {
+  it('"is expected to …"', () => {
+    expect(byCue('Trump is expected to win the nomination easily next week.', 'is expected')).toMatchObject({ source: null, content: 'to win the nomination easily next week', stance: true });
+  });
+  it('"is widely seen as …"', () => {
+    expect(byCue('Mr. Sanders is widely seen as empowering regular voters.', 'is widely seen')).toMatchObject({ source: null, stance: true });
+  });
+  it('"It is expected to rain" is no forecast by anyone', () => {
+    expect(seen('It is expected to rain.')).toEqual([]);
+  });
+});
+
+describe('stances: expressed, spoke about, voted, took aim at, went after, made clear', () => {
+  it('"expressed concern that …"', () => {
+    expect(byCue('He expressed concern that the rallies were turning violent.', 'expressed')).toMatchObject({ source: 'He', stance: true });
+  });
+  it('"spoke about how …", but not "spoke about it"', () => {
+    expect(byCue('Karadsheh spoke about how the consulate had been looted.', 'spoke about')).toMatchObject({ source: 'Karadsheh', content: 'how the consulate had been looted' });
+    expect(seen('He spoke about it.')).toEqual([]);
+  });
+  it('"voted against …"', () => {
+    expect(byCue('Sanders voted against the bill in 2005.', 'voted against')).toMatchObject({ source: 'Sanders', content: 'the bill in 2005', stance: true });
+  });
+  it('"took aim at …", "went after …"', () => {
+    expect(byCue('Christie took aim at Rubio during the debate.', 'took aim at')).toMatchObject({ source: 'Christie', stance: true });
+    expect(byCue('Trump went after Bush on immigration.', 'went after')).toMatchObject({ source: 'Trump', stance: true });
+  });
+  it('"made it clear that …" is a statement', () => {
+    expect(byCue('He made it clear that he felt they should drop out.', 'made it clear')).toMatchObject({ source: 'He', content: 'that he felt they should drop out', stance: false });
+  });
+});
+
+describe('names given by no one', () => {
+  it('"now known as X"', () => {
+    expect(byCue('They bought the resort, now known as Trump National Doral, after the sale.', 'known as')).toMatchObject({ source: null, content: 'Trump National Doral', stance: true });
+  });
+  it('"He is known as a hard worker" is not a name given', () => {
+    expect(seen('He is known as a hard worker.')).toEqual([]);
+  });
+});
+
+describe('noun cues with a possessive source', () => {
+  it('"Trump’s criticism of …"', () => {
+    expect(byCue('The deal drew fire after Trump’s criticism of the trade agreement with Mexico.', 'criticism of')).toMatchObject({
+      source: 'Trump',
+      content: 'the trade agreement with Mexico',
+      stance: true,
+    });
+  });
+  it('"the campaign’s statement that …"', () => {
+    expect(byCue('The campaign’s statement that the poll was flawed drew laughs.', 'statement')).toMatchObject({ source: 'The campaign', stance: true });
+  });
+  it('a noun with no possessive owner is no cue', () => {
+    expect(seen('The criticism of the deal was loud.')).toEqual([]);
+  });
+});
+
+describe('participles and their subject', () => {
+  it('after a name with an apposition', () => {
+    const text = 'Ana Ruiz, chair of the county party, emailed members on Monday, telling them the vote would be close.';
+    expect(byCue(text, 'telling them')).toMatchObject({ source: 'Ana Ruiz', content: 'the vote would be close' });
+  });
+  it('after an opening participial phrase', () => {
+    const text = 'Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling him “a total stiff.”';
+    expect(byCue(text, 'calling')).toMatchObject({ source: 'Trump' });
+  });
+  it('after a dash', () => {
+    expect(byCue('Marco Rubio changed his pick on the spot – saying he was rooting for Denver now.', 'saying')).toMatchObject({ source: 'Marco Rubio', content: 'he was rooting for Denver now' });
+  });
+  it('the name after "with"', () => {
+    expect(byCue('Other candidates went further, with former Gov. Martin O’Malley calling Trump a fascist.', 'calling')).toMatchObject({ source: 'former Gov. Martin O’Malley' });
+  });
+  it('"…,” referring to X": the particle is part of the cue and the statement ends before it', () => {
+    const text = 'Trump said things “should be wrapped up by Cleveland,” referring to the party’s July convention.';
+    expect(byCue(text, 'referring to')).toMatchObject({ source: 'Trump', content: 'the party’s July convention' });
+    expect(byCue(text, 'said').content).not.toContain('referring');
+  });
+});
+
+describe('content boundaries', () => {
+  it('", and more than 4 in 10 said …" starts an attribution of its own', () => {
+    const text = 'Most voters said they were worried about the economy, and more than 4 in 10 said Trump would handle it best.';
+    const atts = seen(text);
+    expect(atts.map((a) => a.content)).toEqual(['they were worried about the economy', 'Trump would handle it best']);
+    expect(atts[1]!.source).toBe('more than 4 in 10');
+  });
+  it('an apposition after a name with a parenthesis', () => {
+    const text = 'Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said that it was open to every viewpoint.';
+    expect(byCue(text, 'said').source).toBe('Rep. Elijah Cummings (D-Md.), chair of the Platform Committee');
+  });
+  it('"… and called X “…”" takes the subject of the first verb', () => {
+    const text = 'Carson took the stage in Baltimore and called the political system “rotten to the core.”';
+    expect(byCue(text, 'called')).toMatchObject({ source: 'Carson', content: 'rotten to the core.', kind: 'quote' });
+  });
+});
+
+describe('a signature after a quotation', () => {
+  it('"“…” ― Name" alone in its paragraph', () => {
+    const text = '“We will never give up on this country, not ever.” ― Pamela Ortiz\n\nThe rally ended at noon.';
+    expect(byCue(text, '―')).toMatchObject({ source: 'Pamela Ortiz', content: 'We will never give up on this country, not ever.', kind: 'quote' });
+  });
+  it('"— Sen. John Smith, R-Texas": the name without the description', () => {
+    expect(byCue('“We will never give up on this country, not ever.” — Sen. John Smith, R-Texas', '—').source).toBe('Sen. John Smith');
+  });
+  it('a dash followed by a sentence is no signature', () => {
+    const text = '“We will never give up on this country, not ever.” — and the crowd cheered for minutes.';
+    expect(seen(text).every((a) => a.source === null)).toBe(true);
+  });
+});
