@@ -72,7 +72,11 @@ describe('findings from a named poll', () => {
 
 describe('promises and requests with a to-infinitive', () => {
   it('"vowed to …", "has threatened to …"', () => {
-    expect(byCue('He vowed to fight the ruling all the way to the Supreme Court.', 'vowed')).toMatchObject({ source: 'He', content: 'to fight the ruling all the way to the Supreme Court', stance: true });
+    expect(byCue('He vowed to fight the ruling all the way to the Supreme Court.', 'vowed')).toMatchObject({
+      source: 'He',
+      content: 'to fight the ruling all the way to the Supreme Court',
+      stance: true,
+    });
     expect(byCue('Trump has threatened to sue the newspaper over the story.', 'has threatened')).toMatchObject({ source: 'Trump', stance: true });
   });
   it('"urged him to resign": the addressee opens the content', () => {
@@ -192,5 +196,18 @@ describe('a signature after a quotation', () => {
   it('a dash followed by a sentence is no signature', () => {
     const text = '“We will never give up on this country, not ever.” — and the crowd cheered for minutes.';
     expect(seen(text).every((a) => a.source === null)).toBe(true);
+  });
+});
+
+describe('verbs of saying used in another sense', () => {
+  it('"concluded its hearings", "recalled the cars", "maintained its lead" are no attributions; "concluded that …" is', () => {
+    for (const text of [
+      'Trump tweeted soon after the House Select Committee on Intelligence concluded its third public impeachment hearings on Tuesday.',
+      'The carmaker recalled the vehicles after a brake fault was found in the spring.',
+      'The champion maintained her lead over the field until the final lap of the race.',
+    ])
+      expect(seen(text).filter((a) => a.source !== null && /concluded|recalled|maintained/.test(a.cue ?? ''))).toEqual([]);
+    expect(byCue('The committee concluded that the minister had misled the house.', 'concluded')).toMatchObject({ source: 'The committee', kind: 'reported' });
+    expect(byCue('He maintained: “We did nothing wrong in any of this.”', 'maintained')).toMatchObject({ source: 'He' });
   });
 });

@@ -46,6 +46,7 @@ import {
   BELIEF_VERBS,
   CAP_STOP,
   CLAIM_VERBS,
+  CLAUSE_ONLY_VERBS,
   CLAUSE_WORDS,
   COLON_VERBS,
   COMMISSIVE_VERBS,
@@ -158,6 +159,8 @@ const bare = (t: Tok): string => t.l.replace(/'(?:s|re|ve|ll|d|m)$/, '').replace
 /** Can the token open a clause that is the content of a speech verb? */
 const opensClause = (t: Tok | undefined): boolean =>
   t !== undefined && (isQuoteMark(t) || SUBJECT_START.has(bare(t)) || SUBJECT_PRONOUNS.has(bare(t)) || (isCap(t) && !CAP_STOP.has(t.l)) || isNumber(t) || ROLE_NOUNS.has(t.l));
+/** What can only open a clause, not an object: "that", a quotation, a colon, a subject pronoun ("he", not "his"). */
+const opensPlainClause = (t: Tok | undefined): boolean => t !== undefined && (t.l === 'that' || t.w === ':' || isQuoteMark(t) || /^(?:i|he|she|we|they|you|it|there)$/.test(t.l));
 const isDash = (t: Tok | undefined): boolean => t !== undefined && (t.w === '–' || t.w === '—' || t.w === '-' || t.w === '--');
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -414,7 +417,8 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
     if (f) return f;
   }
   // "X took aim at …", "took issue with …", "went after …"
-  if (/^(?:took|takes|take|taking)$/.test(l) && ((toks[i + 1]?.l === 'aim' && toks[i + 2]?.l === 'at') || (toks[i + 1]?.l === 'issue' && toks[i + 2]?.l === 'with'))) return stanceVerb(ctx, si, i, i + 2);
+  if (/^(?:took|takes|take|taking)$/.test(l) && ((toks[i + 1]?.l === 'aim' && toks[i + 2]?.l === 'at') || (toks[i + 1]?.l === 'issue' && toks[i + 2]?.l === 'with')))
+    return stanceVerb(ctx, si, i, i + 2);
   if (/^(?:went|goes|go)$/.test(l) && toks[i + 1]?.l === 'after' && !isNumber(toks[i + 2])) return stanceVerb(ctx, si, i, i + 1);
   // "X spoke about …", "talked about …"
   if (ABOUT_VERBS.has(l) && (toks[i + 1]?.l === 'about' || toks[i + 1]?.l === 'of')) return stanceVerb(ctx, si, i);
@@ -813,6 +817,7 @@ function verbFirst(ctx: Ctx, si: number, cueStartTok: number, ci: number, verbKi
   // A weak source (a determiner phrase with no known head) needs a clear clause after the cue, and so
   // does "claim" ("claimed responsibility for the attack" takes, it does not say).
   if ((!src.strong || CLAIM_VERBS.has(toks[ci]!.l)) && !opensClause(toks[j])) return null;
+  if (CLAUSE_ONLY_VERBS.has(toks[ci]!.l) && !opensPlainClause(toks[j])) return null;
   // "No group claimed …", "nobody said …": a negated source says nothing.
   if (NEGATED_SOURCE.has(toks[src.from]!.l)) return null;
   if (verbKind === 'belief') {
@@ -1205,7 +1210,15 @@ function inPoll(ctx: Ctx, si: number, i: number): Try | null {
   let h = i + 1;
   while (h < toks.length && h <= i + 9 && !POLL_HEADS.has(toks[h]!.l)) {
     const t = toks[h]!;
-    if (t.q || !(isWord(t) || isPossessive(t) || t.w === '/' || t.w === '-' || t.w === '&') || (h > i + 1 && DETERMINERS.has(t.l) && !isPossessive(toks[h - 1])) || CLAUSE_WORDS.has(t.l) || PREPOSITIONS.has(t.l) || PASSIVE_AUX.has(t.l)) return null;
+    if (
+      t.q ||
+      !(isWord(t) || isPossessive(t) || t.w === '/' || t.w === '-' || t.w === '&') ||
+      (h > i + 1 && DETERMINERS.has(t.l) && !isPossessive(toks[h - 1])) ||
+      CLAUSE_WORDS.has(t.l) ||
+      PREPOSITIONS.has(t.l) ||
+      PASSIVE_AUX.has(t.l)
+    )
+      return null;
     h++;
   }
   if (!POLL_HEADS.has(toks[h]?.l ?? '') || toks[h]!.q) return null;
@@ -1236,10 +1249,11 @@ function inPoll(ctx: Ctx, si: number, i: number): Try | null {
     while (k < end && isWord(toks[k]) && !toks[k]!.q && k <= h + 8) k++;
     if (k < end && toks[k]!.w !== ',') return null;
     let start = 0;
-    for (let b = i - 1; b > 0; b--) if (toks[b]!.w === ';' || toks[b]!.w === ':') {
-      start = b + 1;
-      break;
-    }
+    for (let b = i - 1; b > 0; b--)
+      if (toks[b]!.w === ';' || toks[b]!.w === ':') {
+        start = b + 1;
+        break;
+      }
     if (i - start < 4 || SUBORDINATORS.has(toks[start]!.l) || toks.slice(start, i).some((t) => t.w === ',' && !t.q)) return null;
     content = { start: toks[start]!.s, end: toks[i - 1]!.e };
     next = k;
@@ -1304,11 +1318,57 @@ function knownAs(ctx: Ctx, si: number, i: number): Try | null {
 
 /** Nouns of saying and of a stance that take a possessive source: "Trump’s criticism of …", "his claim that …". */
 const NOMINAL_CUES = new Set([
-  'criticism', 'criticisms', 'attack', 'attacks', 'call', 'calls', 'claim', 'claims', 'assertion', 'comments', 'comment', 'remarks',
-  'statement', 'praise', 'support', 'endorsement', 'opposition', 'denial', 'denials', 'promise', 'promises', 'pledge', 'warning',
-  'warnings', 'insistence', 'suggestion', 'argument', 'description', 'characterization', 'defense', 'defence', 'rejection',
-  'condemnation', 'questions', 'concerns', 'view', 'views', 'belief', 'demand', 'demands', 'vow', 'threat', 'threats', 'accusation',
-  'accusations', 'complaint', 'complaints', 'announcement', 'admission', 'prediction', 'embrace',
+  'criticism',
+  'criticisms',
+  'attack',
+  'attacks',
+  'call',
+  'calls',
+  'claim',
+  'claims',
+  'assertion',
+  'comments',
+  'comment',
+  'remarks',
+  'statement',
+  'praise',
+  'support',
+  'endorsement',
+  'opposition',
+  'denial',
+  'denials',
+  'promise',
+  'promises',
+  'pledge',
+  'warning',
+  'warnings',
+  'insistence',
+  'suggestion',
+  'argument',
+  'description',
+  'characterization',
+  'defense',
+  'defence',
+  'rejection',
+  'condemnation',
+  'questions',
+  'concerns',
+  'view',
+  'views',
+  'belief',
+  'demand',
+  'demands',
+  'vow',
+  'threat',
+  'threats',
+  'accusation',
+  'accusations',
+  'complaint',
+  'complaints',
+  'announcement',
+  'admission',
+  'prediction',
+  'embrace',
 ]);
 
 /**
@@ -1363,7 +1423,8 @@ function stanceVerb(ctx: Ctx, si: number, ci: number, lastCueTok = -1): Try | nu
   // "The latest Reuters/Ipsos poll showed Trump leading": evidence stands where a speaker would.
   if (!src.strong && !EVIDENCE_HEADS.has(toks[sourceEnd - 1]!.l)) return null;
   let cueLast = ci;
-  if ((STANCE_PARTICLE_VERBS.has(toks[ci]!.l) && /^(?:for|to|on|out|against)$/.test(toks[ci + 1]?.l ?? '')) || (ABOUT_VERBS.has(toks[ci]!.l) && /^(?:about|of)$/.test(toks[ci + 1]?.l ?? ''))) cueLast = ci + 1;
+  if ((STANCE_PARTICLE_VERBS.has(toks[ci]!.l) && /^(?:for|to|on|out|against)$/.test(toks[ci + 1]?.l ?? '')) || (ABOUT_VERBS.has(toks[ci]!.l) && /^(?:about|of)$/.test(toks[ci + 1]?.l ?? '')))
+    cueLast = ci + 1;
   if (lastCueTok > ci) cueLast = lastCueTok;
   const j = cueLast + 1;
   const u = toks[j];

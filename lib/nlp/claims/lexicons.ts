@@ -648,6 +648,13 @@ export const LABELS = words(
 export const COLON_VERBS = words(`commented comments reads read chanted chants shouted shouts yelled wrote`);
 /** "claim" in its sense of taking ("claimed responsibility", "claimed victory") has no clause after it. */
 export const CLAIM_VERBS = words(`claimed claims claim`);
+/**
+ * Verbs of saying that also take a plain object in another sense ("concluded its hearings", "recalled the
+ * product", "maintained its lead", "observed the eclipse"): speech only before "that", a quotation, a
+ * colon or a clause that opens with a subject pronoun. ("added" stays out: "added a few" is rare next
+ * to "added the plan was …", and PolNeAR counts it.)
+ */
+export const CLAUSE_ONLY_VERBS = words(`concluded concludes recalled recalls maintained maintains observed`);
 /** Sources that deny there is a speaker. */
 export const NEGATED_SOURCE = words(`no nobody none neither nor never`);
 /** Verbs of belief and intention: attributions too, but only in the verb-first frame. */
