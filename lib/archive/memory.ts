@@ -30,10 +30,10 @@ import { MAX_STATEMENT } from './derived';
 
 /** What claim memory needs of the archive's word index (ArchiveIdf). */
 export interface MemoryIndex extends IdfTable {
-  load(): Promise<void>;
   readonly archiveDocs: number;
   archiveCount(term: string): number;
-  articlesWithEach(terms: readonly string[]): Promise<number[][]>;
+  /** The posting lists of the words `choose` picks from the counts brought up to date first. */
+  articlesWithEach(choose: () => readonly string[]): Promise<{ terms: readonly string[]; lists: number[][] }>;
 }
 
 export const RARE_TERMS = 5;
@@ -81,10 +81,13 @@ export function recallLine(r: Omit<ClaimRecall, 'line'>): string {
  * `anyOf` walks a cursor row by row, which costs more than the few rows it reads).
  */
 export async function byArticles(db: ArchiveDB, ids: readonly number[]): Promise<[StatementRow[], ClaimRow[]]> {
-  const [said, rows] = await Promise.all([
-    Promise.all(ids.map((id) => db.statements.where('articleId').equals(id).toArray())),
-    Promise.all(ids.map((id) => db.claims.where('articleId').equals(id).toArray())),
-  ]);
+  // One transaction for all of them: outside one, each query would open its own (120 for 60 articles).
+  const [said, rows] = await db.transaction('r', db.statements, db.claims, () =>
+    Promise.all([
+      Promise.all(ids.map((id) => db.statements.where('articleId').equals(id).toArray())),
+      Promise.all(ids.map((id) => db.claims.where('articleId').equals(id).toArray())),
+    ]),
+  );
   return [said.flat(), rows.flat()];
 }
 
@@ -237,25 +240,28 @@ export async function claimMemory(db: ArchiveDB, index: MemoryIndex, model: Matc
   const none = (articles = 0, candidates = 0): MemoryResult => ({ memory: [], articles, candidates, ms: performance.now() - t0 });
   const asked = claims.filter((c) => claimStatus(c) !== 'not-claim' && c.text.length >= 20);
   if (asked.length === 0) return none();
-  await index.load();
-  const docs = index.archiveDocs;
-  if (docs === 0) return none();
-  // 1. Each claim's rarest words in the archive.
-  const maxList = Math.max(100, Math.ceil(docs * 0.01));
-  const rare = asked.map((c) =>
-    [...new Set(searchTerms(c.text))]
-      .map((t) => [t, index.archiveCount(t)] as const)
-      .filter(([, n]) => n > 0 && n <= maxList)
-      .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, RARE_TERMS)
-      .map(([t]) => t),
-  );
-  const words = [...new Set(rare.flat())];
-  if (words.length === 0) return none();
-  const tTerms = performance.now();
-  // 2. Candidate articles per claim.
-  const lists = await index.articlesWithEach(words);
+  const claimWords = asked.map((c) => [...new Set(searchTerms(c.text))]);
+  let tTerms = t0;
+  // 1. Each claim's rarest words in the archive (its counts brought up to date in the same read as the lists).
+  let rare: string[][] = [];
+  const { terms: words, lists } = await index.articlesWithEach(() => {
+    tTerms = performance.now();
+    const docs = index.archiveDocs;
+    if (docs === 0) return [];
+    const maxList = Math.max(100, Math.ceil(docs * 0.01));
+    rare = claimWords.map((ws) =>
+      ws
+        .map((t) => [t, index.archiveCount(t)] as const)
+        .filter(([, n]) => n > 0 && n <= maxList)
+        .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, RARE_TERMS)
+        .map(([t]) => t),
+    );
+    return [...new Set(rare.flat())];
+  });
   const tLists = performance.now();
+  if (words.length === 0) return none();
+  // 2. Candidate articles per claim.
   const listOf = new Map(words.map((w, i) => [w, lists[i]!]));
   const best = new Map<number, number>();
   rare.forEach((ws) => {
