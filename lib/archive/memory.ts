@@ -83,10 +83,7 @@ export function recallLine(r: Omit<ClaimRecall, 'line'>): string {
 export async function byArticles(db: ArchiveDB, ids: readonly number[]): Promise<[StatementRow[], ClaimRow[]]> {
   // One transaction for all of them: outside one, each query would open its own (120 for 60 articles).
   const [said, rows] = await db.transaction('r', db.statements, db.claims, () =>
-    Promise.all([
-      Promise.all(ids.map((id) => db.statements.where('articleId').equals(id).toArray())),
-      Promise.all(ids.map((id) => db.claims.where('articleId').equals(id).toArray())),
-    ]),
+    Promise.all([Promise.all(ids.map((id) => db.statements.where('articleId').equals(id).toArray())), Promise.all(ids.map((id) => db.claims.where('articleId').equals(id).toArray()))]),
   );
   return [said.flat(), rows.flat()];
 }
