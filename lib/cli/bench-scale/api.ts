@@ -80,7 +80,9 @@ export interface ActorPageRun {
   /** Of `ms`: the index's keys; the rows. */
   keysMs: number;
   rowsMs: number;
+  /** The saved articles naming the actor, and those the page listed (its first page). */
   articles: number;
+  listed: number;
   statements: number;
 }
 

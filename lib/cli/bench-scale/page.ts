@@ -151,7 +151,14 @@ const api: ScaleBenchApi = {
     for (const key of keys) {
       const t = performance.now();
       const page = await actorPage(db, key);
-      out.push({ ms: performance.now() - t, keysMs: page?.parts?.keys ?? 0, rowsMs: page?.parts?.rows ?? 0, articles: page?.articles.length ?? 0, statements: page?.statements.length ?? 0 });
+      out.push({
+        ms: performance.now() - t,
+        keysMs: page?.parts?.keys ?? 0,
+        rowsMs: page?.parts?.rows ?? 0,
+        articles: page?.total ?? 0,
+        listed: page?.articles.length ?? 0,
+        statements: page?.statements.length ?? 0,
+      });
     }
     return out;
   },

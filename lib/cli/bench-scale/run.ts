@@ -290,7 +290,7 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
         `  actor page median ${round(median(ap), 1)} ms (p95 ${round(percentile(ap, 95), 1)}; target ≤ ${TARGETS.actorPage} at ${ACTOR_TARGET} articles; ` +
           `index keys ${round(median(actorRuns.map((a) => a.keysMs)), 1)} ms, rows ${round(median(actorRuns.map((a) => a.rowsMs)), 1)} ms) ` +
           `over actors in median ${median(actorRuns.map((a) => a.articles))} articles (${Math.min(...actorRuns.map((a) => a.articles))}–${Math.max(...actorRuns.map((a) => a.articles))}), ` +
-          `${median(actorRuns.map((a) => a.statements))} statements`,
+          `${median(actorRuns.map((a) => a.listed))} of them listed on opening, ${median(actorRuns.map((a) => a.statements))} statements`,
       );
       const slow = [...searches].sort((a, b) => b.ms - a.ms).slice(0, 3);
       console.log(`  slowest searches: ${slow.map((x) => `"${x.query}" ${round(x.ms, 1)} ms (${x.total} hits)`).join('; ')}`);
