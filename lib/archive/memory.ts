@@ -77,13 +77,32 @@ export function recallLine(r: Omit<ClaimRecall, 'line'>): string {
 }
 
 /**
- * The rows of these articles, one `getAll` of the `articleId` index per article, all at once (an
- * `anyOf` walks a cursor row by row, which costs more than the few rows it reads).
+ * The rows of these articles, one `getAll` per article and table, all in one transaction. Both
+ * tables are keyed `${articleId}:${claimId}`, so an article's rows are one range of the primary
+ * key: read in place, where the `articleId` index would look each row up from its index entry.
+ * (An `anyOf` walks a cursor row by row, which costs more than the few rows it reads.)
  */
 export async function byArticles(db: ArchiveDB, ids: readonly number[]): Promise<[StatementRow[], ClaimRow[]]> {
-  // One transaction for all of them: outside one, each query would open its own (120 for 60 articles).
+  const range = (id: number) => [`${id}:`, `${id}:\uffff`] as const;
   const [said, rows] = await db.transaction('r', db.statements, db.claims, () =>
-    Promise.all([Promise.all(ids.map((id) => db.statements.where('articleId').equals(id).toArray())), Promise.all(ids.map((id) => db.claims.where('articleId').equals(id).toArray()))]),
+    Promise.all([
+      Promise.all(
+        ids.map((id) =>
+          db.statements
+            .where(':id')
+            .between(...range(id), true, true)
+            .toArray(),
+        ),
+      ),
+      Promise.all(
+        ids.map((id) =>
+          db.claims
+            .where(':id')
+            .between(...range(id), true, true)
+            .toArray(),
+        ),
+      ),
+    ]),
   );
   return [said.flat(), rows.flat()];
 }
