@@ -105,8 +105,8 @@ export function nameFromKey(key: string): string {
  * The timeline entries of these articles (ascending ids), from their `events` rows, or their
  * records when they have none (no fingerprint yet); and how many of them name each other actor.
  */
-async function timeline(db: ArchiveDB, key: string, ids: readonly number[], known: ReadonlyMap<number, SavedArticle>) {
-  const events = await db.events.bulkGet([...ids]);
+async function timeline(db: ArchiveDB, key: string, ids: readonly number[], known: ReadonlyMap<number, SavedArticle>, read?: (EventRow | undefined)[]) {
+  const events = read ?? (await db.events.bulkGet([...ids]));
   const byRecord = new Map(known);
   const unread = ids.filter((id, i) => !events[i] && !byRecord.has(id));
   if (unread.length) for (const r of await db.articles.bulkGet(unread)) if (r?.id !== undefined) byRecord.set(r.id, r);
@@ -159,20 +159,23 @@ export async function actorArticles(db: ArchiveDB, key: string, before: number, 
  */
 export async function actorPage(db: ArchiveDB, key: string, limit = ARTICLE_PAGE): Promise<ActorPage | null> {
   const t0 = performance.now();
-  const [ids, said, statementCount] = await Promise.all([
-    articleIds(db, key),
+  const index = db.articles.where('actorKeys').equals(key);
+  // The latest ids from the end of the index's range, and the count of all (cheaper than all the keys).
+  const [total, newest, said, statementCount] = await Promise.all([
+    index.count(),
+    index.clone().reverse().limit(limit).primaryKeys() as Promise<number[]>,
     // The latest statements (newest first here, oldest first on the page).
     db.statements.where('[speakerKey+date]').between([key, Dexie.minKey], [key, Dexie.maxKey]).reverse().limit(MAX_STATEMENTS).toArray(),
     db.statements.where('[speakerKey+date]').between([key, Dexie.minKey], [key, Dexie.maxKey]).count(),
   ]);
-  if (ids.length === 0) return null;
+  if (newest.length === 0) return null;
   const tKeys = performance.now();
-  const page = ids.slice(-limit);
-  const latest = ids.slice(-ROLE_ARTICLES);
-  const [records, rows] = await Promise.all([db.articles.bulkGet(latest), db.claims.bulkGet(said.map((s) => s.key))]);
+  const page = [...newest].reverse();
+  const latest = newest.slice(0, ROLE_ARTICLES);
+  const [events, records, rows] = await Promise.all([db.events.bulkGet(page), db.articles.bulkGet(latest), db.claims.bulkGet(said.map((s) => s.key))]);
   const known = new Map<number, SavedArticle>();
   for (const r of records) if (r?.id !== undefined) known.set(r.id, r);
-  const { articles, together, records: byRecord } = await timeline(db, key, page, known);
+  const { articles, together, records: byRecord } = await timeline(db, key, page, known, events);
   const tRows = performance.now();
 
   const names = new Map<string, string>();
@@ -228,8 +231,8 @@ export async function actorPage(db: ArchiveDB, key: string, limit = ARTICLE_PAGE
       .filter((a) => a !== name)
       .slice(0, 8),
     articles,
-    total: ids.length,
-    earlier: ids.length > page.length ? page[0]! : null,
+    total: Math.max(total, page.length),
+    earlier: total > page.length ? page[0]! : null,
     roles: [...roles.values()].sort((a, b) => b.count - a.count || b.last - a.last).slice(0, 10),
     statements,
     statementCount,
