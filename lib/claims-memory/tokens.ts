@@ -89,8 +89,11 @@ export function claimTerms(text: string, maxChars = 20_000): Term[] {
  * is pure; bounded by MEMO_SIZE texts (emptied when full), of MEMO_TEXT characters at most.
  */
 const memo = new Map<string, Term[]>();
-const MEMO_SIZE = 20_000;
+/** About 1.5 KB a text: some 8 MB at most in the background. */
+const MEMO_SIZE = 5_000;
 const MEMO_TEXT = 2_000;
+/** Words whose fold and stem are kept. */
+const WORD_MEMO = 20_000;
 
 function termsOf(text: string, maxChars: number): Term[] {
   const src = cleanText(text.length > maxChars ? text.slice(0, maxChars) : text);
@@ -150,14 +153,14 @@ function termsOf(text: string, maxChars: number): Term[] {
   return out.filter((t) => t.key !== 'per');
 }
 
-/** Folded words and stems seen (bounded like the texts' memo): words repeat across claims far more than texts do. */
+/** Folded words and stems seen (bounded): words repeat across claims far more than texts do. */
 const folded = new Map<string, string>();
 const stems = new Map<string, string>();
 
 function foldWord(w: string): string {
   let f = folded.get(w);
   if (f === undefined) {
-    if (folded.size >= MEMO_SIZE) folded.clear();
+    if (folded.size >= WORD_MEMO) folded.clear();
     folded.set(w, (f = fold(w)));
   }
   return f;
@@ -166,7 +169,7 @@ function foldWord(w: string): string {
 function stem(f: string): string {
   let k = stems.get(f);
   if (k === undefined) {
-    if (stems.size >= MEMO_SIZE) stems.clear();
+    if (stems.size >= WORD_MEMO) stems.clear();
     stems.set(f, (k = porterStem(f)));
   }
   return k;
