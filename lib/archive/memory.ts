@@ -84,7 +84,7 @@ export function recallLine(r: Omit<ClaimRecall, 'line'>): string {
  */
 export async function byArticles(db: ArchiveDB, ids: readonly number[]): Promise<[StatementRow[], ClaimRow[]]> {
   const range = (id: number) => [`${id}:`, `${id}:\uffff`] as const;
-  const [said, rows] = await db.transaction('r', db.statements, db.claims, () =>
+  const [said, rows] = await db.transaction('r', db.statements, db.claims, async () =>
     Promise.all([
       Promise.all(
         ids.map((id) =>
