@@ -67,7 +67,7 @@ export function ActorView({ actorKey }: { actorKey: string }) {
       else setProblem(r.error);
     });
   };
-  const statementsNote = page.moreStatements ? ` (the latest ${page.statements.length} listed)` : '';
+  const statementsNote = page.moreStatements ? ' (the latest; there are more)' : '';
   return (
     <div class="actor-page" data-testid="actor-page">
       <p>
@@ -76,7 +76,7 @@ export function ActorView({ actorKey }: { actorKey: string }) {
       <header class="page-header">
         <h1 data-testid="actor-name">{page.name}</h1>
         <span class="muted">
-          {TYPE_WORDS[page.type]} · {plural(page.total, 'saved article')} · {plural(page.statementCount, 'statement')}
+          {TYPE_WORDS[page.type]} · {plural(page.total, 'saved article')} · {plural(page.statements.length, 'statement')}
           {statementsNote} · <a href={archiveHash({ ...NO_FILTER, actor: page.key })}>search among their articles</a>
         </span>
       </header>
