@@ -67,7 +67,7 @@ export function ActorView({ actorKey }: { actorKey: string }) {
       else setProblem(r.error);
     });
   };
-  const statementsNote = page.moreStatements ? ' (the latest; there are more)' : '';
+  const statementsNote = page.moreStatements ? ' (the earliest; there are more)' : '';
   return (
     <div class="actor-page" data-testid="actor-page">
       <p>

@@ -8,7 +8,7 @@
  * them: their number is shown), then the `events` rows (title, publisher, date, and the
  * fingerprint's names with their counts) of the latest ARTICLE_PAGE only; earlier pages are read
  * when the reader asks (`actorArticles`). Who the actor appears with is counted over that first
- * page. The latest MAX_STATEMENTS statements come from their own `[speakerKey+date]` index, with
+ * page. The first MAX_STATEMENTS statements come from their own `[speakerKey+date]` index, with
  * their status from the `claims` rows by primary key. Roles and spellings are in the article
  * records only, so they are read from the latest ROLE_ARTICLES records.
  */
@@ -19,7 +19,7 @@ import { articleDate } from './derived';
 
 /** Records read for the roles and names. */
 export const ROLE_ARTICLES = 10;
-/** The latest statements listed. */
+/** Statements listed (the earliest). */
 export const MAX_STATEMENTS = 100;
 /** Articles per page of the timeline: the page opens with the latest ones, earlier pages are read on demand. */
 export const ARTICLE_PAGE = 100;
@@ -72,7 +72,7 @@ export interface ActorPage {
   earlier: number | null;
   /** Roles the texts gave the actor, most often first, with when they were first and last given (ms). */
   roles: { role: string; count: number; first: number; last: number }[];
-  /** The latest MAX_STATEMENTS statements attributed to the actor, oldest first. */
+  /** The first MAX_STATEMENTS statements attributed to the actor, oldest first. */
   statements: ActorPageStatement[];
   /** Whether there were more statements than listed. */
   moreStatements: boolean;
@@ -157,24 +157,22 @@ export async function actorArticles(db: ArchiveDB, key: string, before: number, 
  */
 export async function actorPage(db: ArchiveDB, key: string, limit = ARTICLE_PAGE): Promise<ActorPage | null> {
   const t0 = performance.now();
-  const index = db.articles.where('actorKeys').equals(key);
-  // The latest ids from the end of the index's range, and the count of all (cheaper than all the keys).
-  const [total, newest, latestSaid] = await Promise.all([
-    index.count(),
-    index.clone().reverse().limit(limit).primaryKeys() as Promise<number[]>,
-    // The latest statements, one more than listed to know whether there are more (newest first
-    // here, oldest first on the page). Not counted: a count walks the whole range.
+  const [ids, latestSaid] = await Promise.all([
+    articleIds(db, key),
+    // The statements, oldest first, one more than listed to know whether there are more (one
+    // getAll; a count, or the newest first, would walk the range with a cursor).
     db.statements
       .where('[speakerKey+date]')
       .between([key, Dexie.minKey], [key, Dexie.maxKey])
-      .reverse()
       .limit(MAX_STATEMENTS + 1)
       .toArray(),
   ]);
   const said = latestSaid.slice(0, MAX_STATEMENTS);
-  if (newest.length === 0) return null;
+  if (ids.length === 0) return null;
+  const total = ids.length;
   const tKeys = performance.now();
-  const page = [...newest].reverse();
+  const page = ids.slice(-limit);
+  const newest = [...page].reverse();
   const latest = newest.slice(0, ROLE_ARTICLES);
   const [events, records, rows] = await Promise.all([db.events.bulkGet(page), db.articles.bulkGet(latest), db.claims.bulkGet(said.map((s) => s.key))]);
   const known = new Map<number, SavedArticle>();
@@ -206,19 +204,17 @@ export async function actorPage(db: ArchiveDB, key: string, limit = ARTICLE_PAGE
   }
   name ??= said[0]?.speaker ?? nameFromKey(key);
 
-  const statements: ActorPageStatement[] = said
-    .map((s, i) => ({
-      articleId: s.articleId,
-      claimId: s.claimId,
-      text: s.text,
-      kind: s.kind,
-      date: s.date,
-      title: s.article.title,
-      publisher: s.article.publisher,
-      status: rows[i]?.status ?? s.status,
-      note: rows[i]?.claim.review?.note || null,
-    }))
-    .reverse();
+  const statements: ActorPageStatement[] = said.map((s, i) => ({
+    articleId: s.articleId,
+    claimId: s.claimId,
+    text: s.text,
+    kind: s.kind,
+    date: s.date,
+    title: s.article.title,
+    publisher: s.article.publisher,
+    status: rows[i]?.status ?? s.status,
+    note: rows[i]?.claim.review?.note || null,
+  }));
 
   const companions = [...together]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
