@@ -9,25 +9,31 @@ import { STATUS_LABEL } from '@/components/claims';
 import { clip, formatDate, plural, quoted } from '@/components/format';
 import { Notice } from '@/components/Notice';
 import { useBroadcast } from '@/components/useBroadcast';
-import type { ActorPage } from '@/lib/messaging/protocol';
+import type { ActorArticlesPage, ActorPage } from '@/lib/messaging/protocol';
 import { request } from '@/lib/messaging/transport';
 import { archiveHash, NO_FILTER } from './query';
 import { actorHash, listHref, storyHash } from './route';
 
 const TYPE_WORDS = { PER: 'Person', ORG: 'Organisation', LOC: 'Place' } as const;
-/** Timeline entries shown before "Show all". */
+/** Timeline entries shown before "Show earlier ones". */
 const FIRST = 60;
+
+type Article = ActorArticlesPage['articles'][number];
 
 export function ActorView({ actorKey }: { actorKey: string }) {
   const [page, setPage] = useState<ActorPage | null | undefined>(undefined);
   const [problem, setProblem] = useState<string | null>(null);
   const [all, setAll] = useState(false);
+  // Earlier pages of the timeline, read when asked (the page opens with the latest articles only).
+  const [older, setOlder] = useState<{ articles: Article[]; earlier: number | null } | null>(null);
+  const [reading, setReading] = useState(false);
   const [tick, setTick] = useState(0);
   useBroadcast((msg) => msg.kind === 'archive/changed' && setTick((t) => t + 1), []);
   useEffect(() => {
     let live = true;
     void request('archive/actor', { key: actorKey }).then((r) => {
       if (!live) return;
+      setOlder(null);
       if (r.ok) setPage(r.value);
       else setProblem(r.error);
     });
@@ -47,8 +53,21 @@ export function ActorView({ actorKey }: { actorKey: string }) {
   }
   if (page === undefined) return <Notice title="Opening…" tone="busy" />;
   if (page === null) return <Notice title="No saved article names this actor">{null}</Notice>;
-  const articles = all ? page.articles : page.articles.slice(-FIRST);
-  const hidden = page.articles.length - articles.length;
+  const read = older ? [...older.articles, ...page.articles] : page.articles;
+  const cursor = older ? older.earlier : page.earlier;
+  const articles = all ? read : read.slice(-FIRST);
+  const hidden = page.total - articles.length;
+  const showEarlier = () => {
+    setAll(true);
+    if (articles.length < read.length || cursor === null) return;
+    setReading(true);
+    void request('archive/actor-articles', { key: page.key, before: cursor }).then((r) => {
+      setReading(false);
+      if (r.ok) setOlder({ articles: [...r.value.articles, ...(older?.articles ?? [])], earlier: r.value.earlier });
+      else setProblem(r.error);
+    });
+  };
+  const statementsNote = page.moreStatements ? ' (the earliest; there are more)' : '';
   return (
     <div class="actor-page" data-testid="actor-page">
       <p>
@@ -57,8 +76,8 @@ export function ActorView({ actorKey }: { actorKey: string }) {
       <header class="page-header">
         <h1 data-testid="actor-name">{page.name}</h1>
         <span class="muted">
-          {TYPE_WORDS[page.type]} · {plural(page.articles.length, 'saved article')} · {plural(page.statements.length, 'statement')}
-          {page.moreStatements ? '+' : ''} · <a href={archiveHash({ ...NO_FILTER, actor: page.key })}>search among their articles</a>
+          {TYPE_WORDS[page.type]} · {plural(page.total, 'saved article')} · {plural(page.statements.length, 'statement')}
+          {statementsNote} · <a href={archiveHash({ ...NO_FILTER, actor: page.key })}>search among their articles</a>
         </span>
       </header>
       {page.aliases.length > 0 && <p class="muted">Also written: {page.aliases.join(', ')}</p>}
@@ -82,6 +101,7 @@ export function ActorView({ actorKey }: { actorKey: string }) {
             </ul>
           )}
           <h2>Appears most with</h2>
+          {page.total > page.companionsFrom && <p class="muted">In the latest {plural(page.companionsFrom, 'article')}.</p>}
           {page.companions.length === 0 ? (
             <p class="muted">Nobody else yet.</p>
           ) : (
@@ -124,9 +144,9 @@ export function ActorView({ actorKey }: { actorKey: string }) {
           )}
 
           <h2>Articles naming them</h2>
-          {hidden > 0 && (
-            <button type="button" class="link" onClick={() => setAll(true)}>
-              Show the {hidden} earlier ones
+          {hidden > 0 && (articles.length < read.length || cursor !== null) && (
+            <button type="button" class="link" onClick={showEarlier} disabled={reading}>
+              {reading ? 'Reading…' : articles.length < read.length || cursor === null ? `Show the ${read.length - articles.length} earlier ones` : `Show earlier ones (${hidden} more)`}
             </button>
           )}
           <ol class="timeline" data-testid="actor-articles">

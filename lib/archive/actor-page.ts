@@ -4,10 +4,13 @@
  * and the people, organisations and places they appear with most.
  *
  * It must open fast for an actor in hundreds of articles (≤ 150 ms at 500), so it reads no article
- * text for the timeline: the ids from the `actorKeys` index, then the small `events` rows (title,
- * publisher, date, and the fingerprint's names with their counts); statements from their own
- * `[speakerKey+date]` index, with their status from the `claims` rows by primary key. Roles and
- * spellings are in the article records only, so they are read from the latest ROLE_ARTICLES records.
+ * text for the timeline and opens with its latest page: the ids from the `actorKeys` index (all of
+ * them: their number is shown), then the `events` rows (title, publisher, date, and the
+ * fingerprint's names with their counts) of the latest ARTICLE_PAGE only; earlier pages are read
+ * when the reader asks (`actorArticles`). Who the actor appears with is counted over that first
+ * page. The first MAX_STATEMENTS statements come from their own `[speakerKey+date]` index, with
+ * their status from the `claims` rows by primary key. Roles and spellings are in the article
+ * records only, so they are read from the latest ROLE_ARTICLES records.
  */
 import Dexie from 'dexie';
 import type { ClaimStatus, EntityType, SavedArticle } from '../types';
@@ -16,7 +19,10 @@ import { articleDate } from './derived';
 
 /** Records read for the roles and names. */
 export const ROLE_ARTICLES = 10;
-export const MAX_STATEMENTS = 300;
+/** Statements listed (the earliest). */
+export const MAX_STATEMENTS = 100;
+/** Articles per page of the timeline: the page opens with the latest ones, earlier pages are read on demand. */
+export const ARTICLE_PAGE = 100;
 export const MAX_COMPANIONS = 12;
 
 export interface ActorPageArticle {
@@ -44,22 +50,36 @@ export interface ActorPageStatement {
   note: string | null;
 }
 
+/** A page of earlier articles of an actor (`actorArticles`). */
+export interface ActorArticlesPage {
+  /** Oldest first. */
+  articles: ActorPageArticle[];
+  /** When there are earlier ones still: the id to ask them before; else null. */
+  earlier: number | null;
+}
+
 export interface ActorPage {
   key: string;
   name: string;
   type: EntityType;
   /** Other spellings the texts used. */
   aliases: string[];
-  /** Oldest first. */
+  /** The latest ARTICLE_PAGE articles (by when they were saved), oldest first. */
   articles: ActorPageArticle[];
+  /** How many saved articles name the actor. */
+  total: number;
+  /** When there are earlier articles than listed: the id to ask them before (`actorArticles`); else null. */
+  earlier: number | null;
   /** Roles the texts gave the actor, most often first, with when they were first and last given (ms). */
   roles: { role: string; count: number; first: number; last: number }[];
-  /** Statements attributed to the actor, oldest first. */
+  /** The first MAX_STATEMENTS statements attributed to the actor, oldest first. */
   statements: ActorPageStatement[];
   /** Whether there were more statements than listed. */
   moreStatements: boolean;
   /** Names the actor's articles share most, with in how many of them. */
   companions: { key: string; name: string; type: EntityType; articles: number }[];
+  /** The articles the companions were counted in (those listed first: the latest ARTICLE_PAGE). */
+  companionsFrom: number;
   /** How many records the roles were read from (the latest ones). */
   rolesFrom: number;
   ms: number;
@@ -79,30 +99,86 @@ export function nameFromKey(key: string): string {
     .join(' ');
 }
 
-/** The actor's page, or null when no saved article names them. */
-export async function actorPage(db: ArchiveDB, key: string): Promise<ActorPage | null> {
-  const t0 = performance.now();
+/**
+ * The timeline entries of these articles (ascending ids), from their `events` rows, or their
+ * records when they have none (no fingerprint yet); and how many of them name each other actor.
+ */
+async function timeline(db: ArchiveDB, key: string, ids: readonly number[], known: ReadonlyMap<number, SavedArticle>, read?: (EventRow | undefined)[]) {
+  const events = read ?? (await db.events.bulkGet([...ids]));
+  const byRecord = new Map(known);
+  const unread = ids.filter((id, i) => !events[i] && !byRecord.has(id));
+  if (unread.length) for (const r of await db.articles.bulkGet(unread)) if (r?.id !== undefined) byRecord.set(r.id, r);
+  const articles: ActorPageArticle[] = [];
+  const together = new Map<string, number>();
+  ids.forEach((id, i) => {
+    const ev: EventRow | undefined = events[i];
+    if (ev) {
+      const fp = ev.fingerprint;
+      articles.push({
+        id,
+        title: ev.head.title,
+        url: ev.head.url,
+        publisher: ev.head.publisher,
+        date: ev.head.date,
+        mentions: fp.actors.find(([k]) => k === key)?.[1] ?? fp.places.find(([k]) => k === key)?.[1] ?? 0,
+      });
+      for (const [k] of [...fp.actors, ...fp.places]) if (k !== key) together.set(k, (together.get(k) ?? 0) + 1);
+      return;
+    }
+    const r = byRecord.get(id);
+    if (!r) return;
+    articles.push({ id, title: r.title, url: r.url, publisher: r.publisher, date: r.date ?? articleDate(r), mentions: r.actors.find((a) => a.key === key)?.mentions ?? 0 });
+    for (const a of r.actors) if (a.key !== key) together.set(a.key, (together.get(a.key) ?? 0) + 1);
+  });
+  articles.sort((a, b) => a.date - b.date || a.id - b.id);
+  return { articles, together, records: byRecord };
+}
+
+/** The ids of the articles naming the actor, ascending (the order they were saved in). */
+async function articleIds(db: ArchiveDB, key: string): Promise<number[]> {
   const ids = (await db.articles.where('actorKeys').equals(key).primaryKeys()) as number[];
-  if (ids.length === 0) return null;
-  const tKeys = performance.now();
-  ids.sort((a, b) => a - b);
-  const latest = ids.slice(-ROLE_ARTICLES);
-  const [events, records, said] = await Promise.all([
-    db.events.bulkGet(ids),
-    db.articles.bulkGet(latest),
+  return ids.sort((a, b) => a - b);
+}
+
+/**
+ * The page of the actor's articles saved before the article `before` (an id: the page's
+ * `earlier`): the latest `limit` of them, oldest first, and where the page before that starts.
+ */
+export async function actorArticles(db: ArchiveDB, key: string, before: number, limit = ARTICLE_PAGE): Promise<ActorArticlesPage> {
+  const ids = (await articleIds(db, key)).filter((id) => id < before);
+  const page = ids.slice(-limit);
+  const { articles } = await timeline(db, key, page, new Map());
+  return { articles, earlier: ids.length > page.length ? page[0]! : null };
+}
+
+/**
+ * The actor's page, or null when no saved article names them: the latest `limit` articles (by
+ * when they were saved) with the count of all; earlier ones are asked for with `actorArticles`.
+ */
+export async function actorPage(db: ArchiveDB, key: string, limit = ARTICLE_PAGE): Promise<ActorPage | null> {
+  const t0 = performance.now();
+  const [ids, latestSaid] = await Promise.all([
+    articleIds(db, key),
+    // The statements, oldest first, one more than listed to know whether there are more (one
+    // getAll; a count, or the newest first, would walk the range with a cursor).
     db.statements
       .where('[speakerKey+date]')
       .between([key, Dexie.minKey], [key, Dexie.maxKey])
       .limit(MAX_STATEMENTS + 1)
       .toArray(),
   ]);
+  const said = latestSaid.slice(0, MAX_STATEMENTS);
+  if (ids.length === 0) return null;
+  const total = ids.length;
+  const tKeys = performance.now();
+  const page = ids.slice(-limit);
+  const newest = [...page].reverse();
+  const latest = newest.slice(0, ROLE_ARTICLES);
+  const [events, records, rows] = await Promise.all([db.events.bulkGet(page), db.articles.bulkGet(latest), db.claims.bulkGet(said.map((s) => s.key))]);
+  const known = new Map<number, SavedArticle>();
+  for (const r of records) if (r?.id !== undefined) known.set(r.id, r);
+  const { articles, together, records: byRecord } = await timeline(db, key, page, known, events);
   const tRows = performance.now();
-  // Articles without an event row (no fingerprint yet) are read whole, once.
-  const missing = ids.filter((_, i) => !events[i]);
-  const byRecord = new Map<number, SavedArticle>();
-  for (const r of records) if (r?.id !== undefined) byRecord.set(r.id, r);
-  const unread = missing.filter((id) => !byRecord.has(id));
-  if (unread.length) for (const r of await db.articles.bulkGet(unread)) if (r?.id !== undefined) byRecord.set(r.id, r);
 
   const names = new Map<string, string>();
   const aliases = new Map<string, number>();
@@ -128,33 +204,7 @@ export async function actorPage(db: ArchiveDB, key: string): Promise<ActorPage |
   }
   name ??= said[0]?.speaker ?? nameFromKey(key);
 
-  const articles: ActorPageArticle[] = [];
-  const together = new Map<string, number>();
-  ids.forEach((id, i) => {
-    const ev: EventRow | undefined = events[i];
-    if (ev) {
-      const fp = ev.fingerprint;
-      articles.push({
-        id,
-        title: ev.head.title,
-        url: ev.head.url,
-        publisher: ev.head.publisher,
-        date: ev.head.date,
-        mentions: fp.actors.find(([k]) => k === key)?.[1] ?? fp.places.find(([k]) => k === key)?.[1] ?? 0,
-      });
-      for (const [k] of [...fp.actors, ...fp.places]) if (k !== key) together.set(k, (together.get(k) ?? 0) + 1);
-      return;
-    }
-    const r = byRecord.get(id);
-    if (!r) return;
-    articles.push({ id, title: r.title, url: r.url, publisher: r.publisher, date: r.date ?? articleDate(r), mentions: r.actors.find((a) => a.key === key)?.mentions ?? 0 });
-    for (const a of r.actors) if (a.key !== key) together.set(a.key, (together.get(a.key) ?? 0) + 1);
-  });
-  articles.sort((a, b) => a.date - b.date || a.id - b.id);
-
-  const listed = said.slice(0, MAX_STATEMENTS);
-  const rows = await db.claims.bulkGet(listed.map((s) => s.key));
-  const statements: ActorPageStatement[] = listed.map((s, i) => ({
+  const statements: ActorPageStatement[] = said.map((s, i) => ({
     articleId: s.articleId,
     claimId: s.claimId,
     text: s.text,
@@ -181,10 +231,13 @@ export async function actorPage(db: ArchiveDB, key: string): Promise<ActorPage |
       .filter((a) => a !== name)
       .slice(0, 8),
     articles,
+    total: Math.max(total, page.length),
+    earlier: total > page.length ? page[0]! : null,
     roles: [...roles.values()].sort((a, b) => b.count - a.count || b.last - a.last).slice(0, 10),
     statements,
-    moreStatements: said.length > MAX_STATEMENTS,
+    moreStatements: latestSaid.length > said.length,
     companions,
+    companionsFrom: page.length,
     rolesFrom: byRecord.size,
     ms: performance.now() - t0,
     parts: { keys: tKeys - t0, rows: tRows - tKeys },

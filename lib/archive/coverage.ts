@@ -109,8 +109,18 @@ export class ArchiveIdf implements CoverageIndex {
   }
 
   /** For each search word, the saved articles holding it, ascending, exact as of now (claim memory's candidates). */
-  async articlesWithEach(terms: readonly string[]): Promise<number[][]> {
-    return this.lists('words', terms);
+  async articlesWithEach(terms: readonly string[]): Promise<number[][]>;
+  /**
+   * The same for the words `choose` picks once the counts are up to date (it may read them:
+   * `archiveCount`, `archiveDocs`), in the same read as the lists (one refresh, not two); with the
+   * words chosen.
+   */
+  async articlesWithEach(choose: () => readonly string[]): Promise<{ terms: readonly string[]; lists: number[][] }>;
+  async articlesWithEach(terms: readonly string[] | (() => readonly string[])): Promise<number[][] | { terms: readonly string[]; lists: number[][] }> {
+    if (typeof terms !== 'function') return this.lists('words', terms);
+    let chosen: readonly string[] = [];
+    const lists = await this.lists('words', () => (chosen = terms()));
+    return { terms: chosen, lists };
   }
 
   /** For each event key, the newest `limit` articles whose fingerprint has it, newest first. */
@@ -118,12 +128,13 @@ export class ArchiveIdf implements CoverageIndex {
     return (await this.lists('keys', keys)).map((l) => l.slice(-limit).reverse());
   }
 
-  private async lists(kind: ListKind, terms: readonly string[]): Promise<number[][]> {
+  private async lists(kind: ListKind, which: readonly string[] | (() => readonly string[])): Promise<number[][]> {
     let out: number[][] = [];
     await this.loadBase();
     // Inside the queue, so that a fold cannot finish between taking the view and reading the lists.
     await this.serially(async () => {
       await this.refresh();
+      const terms = typeof which === 'function' ? which() : which;
       out = await postingLists(this.db, { pending: this.state!.pending, rows: this.rows, built: this.state!.built }, kind, terms);
     });
     this.maintainSoon();

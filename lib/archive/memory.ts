@@ -30,10 +30,10 @@ import { MAX_STATEMENT } from './derived';
 
 /** What claim memory needs of the archive's word index (ArchiveIdf). */
 export interface MemoryIndex extends IdfTable {
-  load(): Promise<void>;
   readonly archiveDocs: number;
   archiveCount(term: string): number;
-  articlesWithEach(terms: readonly string[]): Promise<number[][]>;
+  /** The posting lists of the words `choose` picks from the counts brought up to date first. */
+  articlesWithEach(choose: () => readonly string[]): Promise<{ terms: readonly string[]; lists: number[][] }>;
 }
 
 export const RARE_TERMS = 5;
@@ -77,14 +77,33 @@ export function recallLine(r: Omit<ClaimRecall, 'line'>): string {
 }
 
 /**
- * The rows of these articles, one `getAll` of the `articleId` index per article, all at once (an
- * `anyOf` walks a cursor row by row, which costs more than the few rows it reads).
+ * The rows of these articles, one `getAll` per article and table, all in one transaction. Both
+ * tables are keyed `${articleId}:${claimId}`, so an article's rows are one range of the primary
+ * key: read in place, where the `articleId` index would look each row up from its index entry.
+ * (An `anyOf` walks a cursor row by row, which costs more than the few rows it reads.)
  */
 export async function byArticles(db: ArchiveDB, ids: readonly number[]): Promise<[StatementRow[], ClaimRow[]]> {
-  const [said, rows] = await Promise.all([
-    Promise.all(ids.map((id) => db.statements.where('articleId').equals(id).toArray())),
-    Promise.all(ids.map((id) => db.claims.where('articleId').equals(id).toArray())),
-  ]);
+  const range = (id: number) => [`${id}:`, `${id}:\uffff`] as const;
+  const [said, rows] = await db.transaction('r', db.statements, db.claims, async () =>
+    Promise.all([
+      Promise.all(
+        ids.map((id) =>
+          db.statements
+            .where(':id')
+            .between(...range(id), true, true)
+            .toArray(),
+        ),
+      ),
+      Promise.all(
+        ids.map((id) =>
+          db.claims
+            .where(':id')
+            .between(...range(id), true, true)
+            .toArray(),
+        ),
+      ),
+    ]),
+  );
   return [said.flat(), rows.flat()];
 }
 
@@ -227,6 +246,8 @@ export interface MemoryResult {
   ms: number;
   /** Of `ms`, the matching (the rest is reading the archive). */
   matchMs?: number;
+  /** Of `ms`: the term counts and rare words; the posting lists; the candidates' claims; the matching. */
+  parts?: { terms: number; lists: number; claims: number; match: number };
 }
 
 /** Claim memory for an article's claims (see the top of this file). */
@@ -235,23 +256,28 @@ export async function claimMemory(db: ArchiveDB, index: MemoryIndex, model: Matc
   const none = (articles = 0, candidates = 0): MemoryResult => ({ memory: [], articles, candidates, ms: performance.now() - t0 });
   const asked = claims.filter((c) => claimStatus(c) !== 'not-claim' && c.text.length >= 20);
   if (asked.length === 0) return none();
-  await index.load();
-  const docs = index.archiveDocs;
-  if (docs === 0) return none();
-  // 1. Each claim's rarest words in the archive.
-  const maxList = Math.max(100, Math.ceil(docs * 0.01));
-  const rare = asked.map((c) =>
-    [...new Set(searchTerms(c.text))]
-      .map((t) => [t, index.archiveCount(t)] as const)
-      .filter(([, n]) => n > 0 && n <= maxList)
-      .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, RARE_TERMS)
-      .map(([t]) => t),
-  );
-  const words = [...new Set(rare.flat())];
+  const claimWords = asked.map((c) => [...new Set(searchTerms(c.text))]);
+  let tTerms = t0;
+  // 1. Each claim's rarest words in the archive (its counts brought up to date in the same read as the lists).
+  let rare: string[][] = [];
+  const { terms: words, lists } = await index.articlesWithEach(() => {
+    tTerms = performance.now();
+    const docs = index.archiveDocs;
+    if (docs === 0) return [];
+    const maxList = Math.max(100, Math.ceil(docs * 0.01));
+    rare = claimWords.map((ws) =>
+      ws
+        .map((t) => [t, index.archiveCount(t)] as const)
+        .filter(([, n]) => n > 0 && n <= maxList)
+        .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, RARE_TERMS)
+        .map(([t]) => t),
+    );
+    return [...new Set(rare.flat())];
+  });
+  const tLists = performance.now();
   if (words.length === 0) return none();
   // 2. Candidate articles per claim.
-  const lists = await index.articlesWithEach(words);
   const listOf = new Map(words.map((w, i) => [w, lists[i]!]));
   const best = new Map<number, number>();
   rare.forEach((ws) => {
@@ -320,5 +346,12 @@ export async function claimMemory(db: ArchiveDB, index: MemoryIndex, model: Matc
     memory.push({ claimId: c.id, flagged: recalls.some((r) => r.review?.status === 'false' || r.review?.status === 'disputed'), recalls });
   }
   const t1 = performance.now();
-  return { memory, articles: ids.length, candidates: cands.length, ms: t1 - t0, matchMs: t1 - tRead };
+  return {
+    memory,
+    articles: ids.length,
+    candidates: cands.length,
+    ms: t1 - t0,
+    matchMs: t1 - tRead,
+    parts: { terms: tTerms - t0, lists: tLists - tTerms, claims: tRead - tLists, match: t1 - tRead },
+  };
 }

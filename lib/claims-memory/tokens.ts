@@ -73,6 +73,29 @@ export function cleanText(text: string): string {
  * used to weigh overlaps, not an entity tagger.
  */
 export function claimTerms(text: string, maxChars = 20_000): Term[] {
+  if (maxChars !== 20_000 || text.length > MEMO_TEXT) return termsOf(text, maxChars);
+  let ts = memo.get(text);
+  if (!ts) {
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(text, (ts = termsOf(text, maxChars)));
+  }
+  // A copy of the list (the terms are shared, and nobody changes them): callers may change their list.
+  return ts.slice();
+}
+
+/**
+ * The terms of recent texts: claim memory tokenises the same archive claims for every article
+ * read (and twice in one call: for its rule and for the matcher's index). Exact, since claimTerms
+ * is pure; bounded by MEMO_SIZE texts (emptied when full), of MEMO_TEXT characters at most.
+ */
+const memo = new Map<string, Term[]>();
+/** About 1.5 KB a text: some 8 MB at most in the background. */
+const MEMO_SIZE = 5_000;
+const MEMO_TEXT = 2_000;
+/** Words whose fold and stem are kept. */
+const WORD_MEMO = 20_000;
+
+function termsOf(text: string, maxChars: number): Term[] {
   const src = cleanText(text.length > maxChars ? text.slice(0, maxChars) : text);
   const out: Term[] = [];
   // In a headline written in title case ("Did Israel Bomb Syria?") capitals say nothing.
@@ -112,11 +135,11 @@ export function claimTerms(text: string, maxChars = 20_000): Term[] {
         out.push({ key: canonicalNumber(part), surface: part, kind: 'number' });
         continue;
       }
-      const f = fold(part);
+      const f = foldWord(part);
       if (f.length < 2 && f !== 'i') continue;
       if (STOP.has(f)) continue;
       const isName = UPPER_START.test(part) && (tagged || (!shouting && ALL_CAPS.test(part) && part.length >= 2 && part.length <= 5) || (!sentenceStart && !titleCase && !ALL_CAPS.test(part)));
-      const key = f === 'per' ? f : porterStem(f);
+      const key = f === 'per' ? f : stem(f);
       out.push({ key, surface: part, kind: isName ? 'name' : 'word' });
     }
     sentenceStart = false;
@@ -128,6 +151,28 @@ export function claimTerms(text: string, maxChars = 20_000): Term[] {
     }
   }
   return out.filter((t) => t.key !== 'per');
+}
+
+/** Folded words and stems seen (bounded): words repeat across claims far more than texts do. */
+const folded = new Map<string, string>();
+const stems = new Map<string, string>();
+
+function foldWord(w: string): string {
+  let f = folded.get(w);
+  if (f === undefined) {
+    if (folded.size >= WORD_MEMO) folded.clear();
+    folded.set(w, (f = fold(w)));
+  }
+  return f;
+}
+
+function stem(f: string): string {
+  let k = stems.get(f);
+  if (k === undefined) {
+    if (stems.size >= WORD_MEMO) stems.clear();
+    stems.set(f, (k = porterStem(f)));
+  }
+  return k;
 }
 
 /** Just the keys. */

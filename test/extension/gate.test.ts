@@ -166,6 +166,7 @@ const SAMPLES: { [K in RequestName]: () => Promise<RequestOf<K>> } = {
   },
   'archive/get': async () => ({ id: savedId }),
   'archive/actor': async () => ({ key: 'PER:jane roe' }),
+  'archive/actor-articles': async () => ({ key: 'PER:jane roe', before: savedId + 1 }),
   'archive/story': async () => ({ id: savedId }),
   'archive/delete': async () => ({ id: savedId }),
   'archive/restore': async () => {

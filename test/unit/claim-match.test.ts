@@ -84,6 +84,17 @@ describe('claimTerms', () => {
     expect(keys('He’ll refuse')).toEqual(['refus']);
   });
 
+  it('gives the same terms for a text seen before, in a list of the caller’s own', () => {
+    const text = 'Officials said 1,000 vaccinated Workers were #BackAtWork on Monday';
+    const first = claimTerms(text);
+    const want = first.map((t) => ({ ...t }));
+    first.splice(0, first.length);
+    expect(claimTerms(text)).toEqual(want);
+    // The text's own words, freshly folded and stemmed, whether or not they were seen before.
+    expect(claimTerms(`${text} again`).slice(0, want.length)).toEqual(want);
+    expect(want.map((t) => t.key)).toEqual(['offici', 'said', '1000', 'vaccin', 'worker', 'back', 'work', 'mondai']);
+  });
+
   it('does not take title-case headlines or shouting for names', () => {
     expect(claimTerms('Did Israel Bomb Syria in Late April?').filter((t) => t.kind === 'name')).toEqual([]);
     expect(claimTerms('STOP POSING AS MY DAD').filter((t) => t.kind === 'name')).toEqual([]);

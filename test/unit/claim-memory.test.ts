@@ -5,7 +5,7 @@ import { saveArticle } from '../../lib/archive/articles';
 import { reviewClaim } from '../../lib/archive/claims';
 import { ArchiveIdf } from '../../lib/archive/coverage';
 import { ArchiveDB } from '../../lib/archive/db';
-import { assertionOf, claimMemory } from '../../lib/archive/memory';
+import { assertionOf, byArticles, claimMemory } from '../../lib/archive/memory';
 import { loadMatchModel } from '../../lib/claims-memory/match';
 import { loadIdfTable } from '../../lib/events/idf';
 import type { Article, Claim } from '../../lib/types';
@@ -122,5 +122,24 @@ describe('claim memory', () => {
     expect((await claimMemory(db, idf, model, [same], { excludeId: dam.id })).memory).toEqual([]);
     const unrelated = claim('z1', 'The orchestra will tour Japan and Korea with a new conductor in the autumn', 'Director Anna Holm', 'PER:anna holm');
     expect((await claimMemory(db, idf, model, [unrelated])).memory).toEqual([]);
+  });
+
+  it('reads exactly an article’s own claims, also when another id starts with the same digits', async () => {
+    for (let i = 0; i < 10; i++) {
+      await save(`more-${i}`, `Council meets on the bridge, part ${i}`, '2026-08-12T09:00:00Z', [
+        claim(`m${i}`, `The bridge repairs will cost ${i + 2} million euros next year`, 'Mayor Ida Lund', 'PER:ida lund', true),
+      ]);
+    }
+    const ids = (await db.articles.toCollection().primaryKeys()) as number[];
+    expect(ids).toContain(1);
+    expect(ids).toContain(12);
+    for (const some of [[1], [1, 12], ids]) {
+      const [said, rows] = await byArticles(db, some);
+      const want = await Promise.all([db.statements.where('articleId').anyOf(some).toArray(), db.claims.where('articleId').anyOf(some).toArray()]);
+      const keys = (xs: { key: string }[]) => xs.map((x) => x.key).sort();
+      expect(keys(said)).toEqual(keys(want[0]));
+      expect(keys(rows)).toEqual(keys(want[1]));
+      expect(said.length + rows.length).toBeGreaterThan(0);
+    }
   });
 });

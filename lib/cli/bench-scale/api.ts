@@ -70,6 +70,8 @@ export interface MemoryRun {
   remembered: number;
   articles: number;
   candidates: number;
+  /** Of `ms`: term counts and rare words, posting lists, the candidates' claims, matching. */
+  parts: { terms: number; lists: number; claims: number; match: number };
 }
 
 /** An actor's page (lib/archive/actor-page.ts). */
@@ -78,7 +80,9 @@ export interface ActorPageRun {
   /** Of `ms`: the index's keys; the rows. */
   keysMs: number;
   rowsMs: number;
+  /** The saved articles naming the actor, and those the page listed (its first page). */
   articles: number;
+  listed: number;
   statements: number;
 }
 
@@ -87,6 +91,10 @@ export interface ScaleBenchApi {
   memories(runs: number): Promise<MemoryRun[]>;
   /** Actor pages of actors of new articles, as near `target` articles as the archive has: runs + 1 (the first one is the warm-up). */
   actorPages(runs: number, target: number): Promise<ActorPageRun[]>;
+  /** The IndexedDB requests of one claim memory for a new article. */
+  traceMemory(): Promise<Trace>;
+  /** The IndexedDB requests of one actor page, of the actor of new articles nearest to `target` articles. */
+  traceActorPage(target: number): Promise<Trace>;
   init(seed: number): Promise<{ articles: number }>;
   /** Generates and saves articles until the archive holds `target`, `batch` per transaction. */
   fill(target: number, batch: number): Promise<FillStep>;

@@ -107,6 +107,26 @@ async function traced<T>(f: () => Promise<T>): Promise<{ result: T; ms: number; 
 
 let matchModel: MatchModel;
 
+/**
+ * `n` actors of new articles, those named by a number of saved articles nearest to `target` first
+ * (counted from the index). From up to 300 new articles and 1,000 actors: among fewer, the nearest
+ * was sometimes at a fifth of the target.
+ */
+async function actorsNear(n: number, target: number): Promise<string[]> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < 300 && counts.size < 1000; i++) {
+    for (const a of stream.fresh(freshRand).analysis.actors) {
+      if (counts.has(a.key)) continue;
+      counts.set(a.key, await db.articles.where('actorKeys').equals(a.key).count());
+    }
+  }
+  return [...counts]
+    .filter(([, c]) => c > 0)
+    .sort((a, b) => Math.abs(a[1] - target) - Math.abs(b[1] - target))
+    .slice(0, n)
+    .map(([k]) => k);
+}
+
 const api: ScaleBenchApi = {
   async memories(runs) {
     const out: MemoryRun[] = [];
@@ -116,30 +136,33 @@ const api: ScaleBenchApi = {
       const claims = g.analysis.claims ?? [];
       const t = performance.now();
       const r = await claimMemory(db, idf, matchModel, claims);
-      out.push({ ms: performance.now() - t, matchMs: r.matchMs ?? 0, claims: claims.length, remembered: r.memory.length, articles: r.articles, candidates: r.candidates });
+      out.push({
+        ms: performance.now() - t,
+        matchMs: r.matchMs ?? 0,
+        claims: claims.length,
+        remembered: r.memory.length,
+        articles: r.articles,
+        candidates: r.candidates,
+        parts: r.parts ?? { terms: 0, lists: 0, claims: 0, match: 0 },
+      });
     }
     return out;
   },
 
   async actorPages(runs, target) {
-    // Actors of new articles, by how many saved articles name them (from the index's keys).
-    const counts = new Map<string, number>();
-    for (let i = 0; i < 40 && counts.size < 200; i++) {
-      for (const a of stream.fresh(freshRand).analysis.actors) {
-        if (counts.has(a.key)) continue;
-        counts.set(a.key, await db.articles.where('actorKeys').equals(a.key).count());
-      }
-    }
-    const keys = [...counts]
-      .filter(([, n]) => n > 0)
-      .sort((a, b) => Math.abs(a[1] - target) - Math.abs(b[1] - target))
-      .slice(0, runs + 1)
-      .map(([k]) => k);
+    const keys = await actorsNear(runs + 1, target);
     const out: ActorPageRun[] = [];
     for (const key of keys) {
       const t = performance.now();
       const page = await actorPage(db, key);
-      out.push({ ms: performance.now() - t, keysMs: page?.parts?.keys ?? 0, rowsMs: page?.parts?.rows ?? 0, articles: page?.articles.length ?? 0, statements: page?.statements.length ?? 0 });
+      out.push({
+        ms: performance.now() - t,
+        keysMs: page?.parts?.keys ?? 0,
+        rowsMs: page?.parts?.rows ?? 0,
+        articles: page?.total ?? 0,
+        listed: page?.articles.length ?? 0,
+        statements: page?.statements.length ?? 0,
+      });
     }
     return out;
   },
@@ -297,6 +320,19 @@ const api: ScaleBenchApi = {
     const g = stream.fresh(freshRand);
     await fingerprint([g]);
     const { ms, requests } = await traced(() => earlierCoverage(db, idf, { fingerprint: g.analysis.fingerprint!, actors: g.analysis.actors }));
+    return { ms, requests };
+  },
+
+  async traceMemory() {
+    const g = stream.fresh(freshRand);
+    await fingerprint([g]);
+    const { ms, requests } = await traced(() => claimMemory(db, idf, matchModel, g.analysis.claims ?? []));
+    return { ms, requests };
+  },
+
+  async traceActorPage(target) {
+    const [key] = await actorsNear(1, target);
+    const { ms, requests } = await traced(() => actorPage(db, key!));
     return { ms, requests };
   },
 

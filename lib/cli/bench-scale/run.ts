@@ -280,6 +280,8 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
       const mm = memories.map((m) => m.ms);
       console.log(
         `  claim memory median ${round(median(mm), 1)} ms (p95 ${round(percentile(mm, 95), 1)}; target ≤ ${TARGETS.memory}; matching ${round(median(memories.map((m) => m.matchMs)), 1)} ms of it); ` +
+          `parts: terms ${round(median(memories.map((m) => m.parts.terms)), 1)}, lists ${round(median(memories.map((m) => m.parts.lists)), 1)}, ` +
+          `claims ${round(median(memories.map((m) => m.parts.claims)), 1)}, match ${round(median(memories.map((m) => m.parts.match)), 1)} ms; ` +
           `${round(median(memories.map((m) => m.claims)), 1)} claims per article, ${round(memories.reduce((s, m) => s + m.remembered, 0) / Math.max(1, memories.length), 2)} with a match; ` +
           `candidates median ${median(memories.map((m) => m.articles))} articles, ${median(memories.map((m) => m.candidates))} claims`,
       );
@@ -288,7 +290,7 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
         `  actor page median ${round(median(ap), 1)} ms (p95 ${round(percentile(ap, 95), 1)}; target ≤ ${TARGETS.actorPage} at ${ACTOR_TARGET} articles; ` +
           `index keys ${round(median(actorRuns.map((a) => a.keysMs)), 1)} ms, rows ${round(median(actorRuns.map((a) => a.rowsMs)), 1)} ms) ` +
           `over actors in median ${median(actorRuns.map((a) => a.articles))} articles (${Math.min(...actorRuns.map((a) => a.articles))}–${Math.max(...actorRuns.map((a) => a.articles))}), ` +
-          `${median(actorRuns.map((a) => a.statements))} statements`,
+          `${median(actorRuns.map((a) => a.listed))} of them listed on opening, ${median(actorRuns.map((a) => a.statements))} statements`,
       );
       const slow = [...searches].sort((a, b) => b.ms - a.ms).slice(0, 3);
       console.log(`  slowest searches: ${slow.map((x) => `"${x.query}" ${round(x.ms, 1)} ms (${x.total} hits)`).join('; ')}`);
@@ -310,6 +312,8 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
         )
       )
         printTrace(`searchArticles "${slow[0]!.query}"`, await call(page, 'traceSearch', slow[0]!.query));
+      if (opts.trace || missed(TARGETS.memory, mm)) printTrace('claimMemory', await call(page, 'traceMemory'));
+      if (opts.trace || missed(TARGETS.actorPage, ap)) printTrace(`actorPage (the actor nearest ${ACTOR_TARGET} articles)`, await call(page, 'traceActorPage', ACTOR_TARGET));
     }
     await call(page, 'close');
   } finally {

@@ -1,0 +1,129 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { actorArticles, actorPage, type ActorPageArticle } from '../../lib/archive/actor-page';
+import { saveArticle } from '../../lib/archive/articles';
+import { ArchiveDB } from '../../lib/archive/db';
+import type { Actor, Article, ArticleFingerprint, Claim } from '../../lib/types';
+
+const LIND = 'PER:ana lind';
+let db: ArchiveDB;
+let n = 0;
+
+function actor(key: string, name: string, role: string | null = null): Actor {
+  return { key, name, type: key.startsWith('ORG') ? 'ORG' : 'PER', aliases: [], mentions: 2, role };
+}
+
+function article(i: number, published: string): Article {
+  return {
+    url: `https://news.example/lind-${i}`,
+    pageUrl: `https://news.example/lind-${i}`,
+    title: `Ana Lind, story ${i}`,
+    byline: null,
+    publisher: 'Example News',
+    aggregator: null,
+    published,
+    lang: 'en',
+    excerpt: null,
+    wordCount: 100,
+    paragraphs: [`Ana Lind said the harbour plan number ${i} would go ahead.`],
+    truncated: false,
+  };
+}
+
+function statement(i: number): Claim {
+  const text = `Ana Lind said the harbour plan number ${i} would go ahead`;
+  return {
+    id: `s${i}`,
+    spans: [{ paragraph: 0, start: 0, end: text.length }],
+    text,
+    kind: 'reported',
+    speaker: 'Ana Lind',
+    speakerKey: LIND,
+    cue: 'said',
+    checkworthiness: 0.8,
+    checkworthy: true,
+    unverified: false,
+    signals: [],
+  };
+}
+
+/** Saves article i, published on `day`, naming Ana Lind and a companion; with an event fingerprint when `fingerprinted`. */
+async function save(i: number, day: string, companion: Actor, fingerprinted: boolean) {
+  const actors = [actor(LIND, 'Ana Lind', i % 2 ? 'harbour director' : null), companion];
+  const fingerprint: ArticleFingerprint | undefined = fingerprinted
+    ? {
+        v: 1,
+        day: null,
+        terms: ['harbour'],
+        counts: [2],
+        actors: [
+          [LIND, 3],
+          [companion.key, 1],
+        ],
+        places: [],
+        dates: [],
+        keys: ['t:harbour', LIND, companion.key],
+      }
+    : undefined;
+  const a = article(i, `${day}T09:00:00Z`);
+  return saveArticle(db, a, { actors, mentions: [], claims: [statement(i)], timings: {}, ...(fingerprint ? { fingerprint } : {}) }, Date.parse(`${day}T10:00:00Z`));
+}
+
+const ids: number[] = [];
+beforeEach(async () => {
+  db = new ArchiveDB(`actor-page-${++n}`);
+  ids.length = 0;
+  const port = actor('ORG:port authority', 'Port Authority');
+  const mayor = actor('PER:jon berg', 'Jon Berg');
+  // Saved in this order; article 2 is published before article 1 (a timeline sorts by date).
+  const days = ['2026-03-01', '2026-02-20', '2026-03-05', '2026-03-09', '2026-03-12', '2026-03-15', '2026-03-20'];
+  for (let i = 0; i < days.length; i++) ids.push((await save(i, days[i]!, i < 4 ? port : mayor, i % 3 !== 0)).id!);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const titles = (as: readonly ActorPageArticle[]) => as.map((a) => a.title);
+
+describe('actor page', () => {
+  it('lists every article, statement and companion when they fit on one page', async () => {
+    const page = (await actorPage(db, LIND))!;
+    expect(page.total).toBe(7);
+    expect(page.earlier).toBeNull();
+    expect(titles(page.articles)).toEqual([1, 0, 2, 3, 4, 5, 6].map((i) => `Ana Lind, story ${i}`));
+    expect(page.moreStatements).toBe(false);
+    expect(page.statements.map((s) => s.claimId)).toEqual(['s1', 's0', 's2', 's3', 's4', 's5', 's6']);
+    expect(page.companions.map((c) => [c.key, c.articles])).toEqual([
+      ['ORG:port authority', 4],
+      ['PER:jon berg', 3],
+    ]);
+    expect(page.companionsFrom).toBe(7);
+    expect(page.roles[0]).toMatchObject({ role: 'harbour director', count: 3 });
+  });
+
+  it('opens with the latest articles and reads earlier pages on demand, each article once', async () => {
+    const page = (await actorPage(db, LIND, 3))!;
+    expect(page.total).toBe(7);
+    // The latest three saved, in date order.
+    expect(page.articles.map((a) => a.id)).toEqual(ids.slice(4));
+    expect(page.earlier).toBe(ids[4]);
+    // Companions are counted over the page listed.
+    expect(page.companions.map((c) => [c.key, c.articles])).toEqual([['PER:jon berg', 3]]);
+    expect(page.companionsFrom).toBe(3);
+
+    const second = await actorArticles(db, LIND, page.earlier!, 3);
+    expect(second.articles.map((a) => a.id)).toEqual([ids[1], ids[2], ids[3]].sort((a, b) => a! - b!));
+    expect(second.earlier).toBe(ids[1]);
+    const third = await actorArticles(db, LIND, second.earlier!, 3);
+    expect(third.articles.map((a) => a.id)).toEqual([ids[0]]);
+    expect(third.earlier).toBeNull();
+    // All pages together are the one-page timeline's articles.
+    const all = (await actorPage(db, LIND))!.articles;
+    expect(new Set([...third.articles, ...second.articles, ...page.articles].map((a) => a.id))).toEqual(new Set(all.map((a) => a.id)));
+    expect([...third.articles, ...second.articles, ...page.articles].length).toBe(7);
+  });
+
+  it('says null for an actor no saved article names', async () => {
+    expect(await actorPage(db, 'PER:nobody')).toBeNull();
+  });
+});
