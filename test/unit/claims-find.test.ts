@@ -96,3 +96,30 @@ describe('a claim the reader marks', () => {
     expect(claimFromSelection(paragraphs, 'Subscribe to our newsletter today')).toMatch(/not in the article text/);
   });
 });
+
+describe('a body named again by its noun', () => {
+  const paragraphs = [
+    'The European Space Agency and Acme Corp signed a deal in Paris on Monday.',
+    'Acme Corp shares rose after the deal. Acme Corp builds rocket engines in Ohio.',
+    'The agency said that the first crewed mission would fly in 2030.',
+    'The company said that it would hire 500 engineers next year.',
+    'The group said that the deal would cost jobs in Ohio.',
+  ];
+  const at = (p: number, text: string, from = 0) => paragraphs[p]!.indexOf(text, from);
+  const m = (p: number, text: string, key: string, from = 0): Mention => ({ paragraph: p, start: at(p, text, from), end: at(p, text, from) + text.length, text, type: 'ORG', actorKey: key });
+  const mentions: Mention[] = [m(0, 'European Space Agency', 'ORG:esa'), m(0, 'Acme Corp', 'ORG:acme'), m(1, 'Acme Corp', 'ORG:acme'), m(1, 'Acme Corp', 'ORG:acme', 10)];
+  const actors: Actor[] = [
+    { key: 'ORG:esa', name: 'European Space Agency', type: 'ORG', aliases: ['European Space Agency'], mentions: 1, role: null },
+    { key: 'ORG:acme', name: 'Acme Corp', type: 'ORG', aliases: ['Acme Corp'], mentions: 3, role: null },
+  ];
+  const claims = findClaims({ paragraphs, mentions, actors, model: null });
+  const speakerOf = (words: string) => claims.find((c) => c.text.includes(words))?.speaker;
+
+  it('"the agency" is the body named before whose name has that noun', () => {
+    expect(speakerOf('first crewed mission')).toBe('European Space Agency');
+  });
+  it('"the company" is the company the article names most; "the group" is not guessed', () => {
+    expect(speakerOf('hire 500 engineers')).toBe('Acme Corp');
+    expect(speakerOf('cost jobs in Ohio')).toBe('group');
+  });
+});

@@ -599,6 +599,12 @@ function opensSentence(doc: string, at: number, from: number): boolean {
 }
 
 /** Who a source phrase stands for (see the file comment). */
+/** Nouns that stand for a body named earlier ("the agency", "the ministry", "the company"). */
+const BODY_NOUN =
+  /^(?:agency|ministry|department|committee|commission|council|court|bank|university|party|union|company|corporation|firm|group|police|service|office|board|authority|institute|association|foundation|hospital|network|government|administration)$/;
+/** Of those, the ones a news story uses for the company it is about. */
+const FIRM_NOUN = /^(?:company|firm|corporation)$/;
+
 function resolveSpeaker(
   doc: string,
   src: { start: number; end: number },
@@ -712,6 +718,30 @@ function resolveSpeaker(
       if (m.end > src.start || m.type !== 'PER') continue;
       const actor = m.actorKey !== undefined ? actors.get(m.actorKey) : undefined;
       if (actor?.aliases.some((x) => x.toLowerCase().startsWith(role + ' '))) return asActor(m);
+    }
+  }
+  // "The agency said": the body named before whose name has that noun ("European Space Agency");
+  // "the company" / "the firm": the company the article is about, the one named most so far.
+  if (/^the\s/.test(lower) && BODY_NOUN.test(description)) {
+    const noun = description.replace(/s$/, '');
+    let most: { m: DocMention; n: number } | null = null;
+    const counts = new Map<string, number>();
+    for (let i = mentions.length - 1; i >= 0; i--) {
+      const m = mentions[i]!;
+      if (m.end > src.start || m.type !== 'ORG' || m.actorKey === undefined) continue;
+      const actor = actors.get(m.actorKey);
+      if (!actor) continue;
+      if (actor.name.toLowerCase().split(/\s+/).includes(noun)) return asActor(m);
+      counts.set(m.actorKey, (counts.get(m.actorKey) ?? 0) + 1);
+    }
+    if (FIRM_NOUN.test(description)) {
+      for (let i = mentions.length - 1; i >= 0; i--) {
+        const m = mentions[i]!;
+        if (m.end > src.start || m.type !== 'ORG' || m.actorKey === undefined) continue;
+        const n = counts.get(m.actorKey) ?? 0;
+        if (!most || n > most.n) most = { m, n };
+      }
+      if (most && most.n >= 2) return asActor(most.m);
     }
   }
   const name = headPart.replace(/^(?:the|a|an)\s+/i, '').replace(/(?<![\s,;:])[\s,;:]+$/, '');
