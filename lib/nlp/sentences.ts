@@ -484,6 +484,8 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
       case '”':
       case '»':
         if (has('double')) closeKind('double', i + 1);
+        // A closing mark typed where an opening one belongs, at the start of a paragraph ("”Fear. I am …”").
+        else if (c === '”' && (prev === undefined || prev === '\n') && isLetter(next) && closesInParagraph(text, i + 1)) stack.push({ start: i, open: c, kind: 'double' });
         break;
       case '"':
         if (has('double') && (nextCloses || !prevOpens)) closeKind('double', i + 1);
@@ -524,6 +526,16 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   closeAllUnbalanced(n);
   spans.sort((a, b) => a.start - b.start || a.depth - b.depth);
   return spans;
+}
+
+/** Whether a ” follows from `from` before the paragraph's end (each paragraph is scanned at most once per call from its start). */
+function closesInParagraph(text: string, from: number): boolean {
+  for (let k = from; k < text.length; k++) {
+    const c = text[k];
+    if (c === '”') return true;
+    if (c === '\n') return false;
+  }
+  return false;
 }
 
 /**

@@ -211,3 +211,19 @@ describe('verbs of saying used in another sense', () => {
     expect(byCue('He maintained: “We did nothing wrong in any of this.”', 'maintained')).toMatchObject({ source: 'He' });
   });
 });
+
+describe('signatures and opening marks as typed on real pages', () => {
+  it('"…”― Name" with no space before the dash is a signature too', () => {
+    const text = '“He is ignorant of our culture. He makes simple statements about people.”― Pamela Ortiz';
+    expect(byCue(text, '―')).toMatchObject({ source: 'Pamela Ortiz', kind: 'quote' });
+  });
+  it('a paragraph that opens with ” and closes with ” is a quotation; a stray ” inside narration is not', () => {
+    const text = '”Fear. I am truly afraid of what comes next for this country.” ― Sonya Reyes';
+    expect(byCue(text, '―')).toMatchObject({ source: 'Sonya Reyes', content: 'Fear. I am truly afraid of what comes next for this country.' });
+    expect(seen('It was a great day.” He left before noon and did not come back.')).toEqual([]);
+  });
+  it('"refused to …" is a stance; "X understood that …" is a belief', () => {
+    expect(byCue('Mook refused to speculate on the events that would follow the election.', 'refused')).toMatchObject({ source: 'Mook', stance: true });
+    expect(byCue('The governor understood that many voters would stay at home in November.', 'understood')).toMatchObject({ source: 'The governor' });
+  });
+});

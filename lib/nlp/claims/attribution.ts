@@ -1918,7 +1918,8 @@ function attachLooseQuotes(ctx: Ctx, kept: Found[]): void {
     const si = sentenceAt(ctx.sents, g.start);
     if (si < 0) continue;
     const sent = ctx.sents[si]!;
-    if (sent.start !== g.start || !wholeSentencesQuote(ctx, g, si)) continue;
+    // A signature right after the closing mark ("…”― Name") runs on in the same sentence.
+    if (sent.start !== g.start || !(wholeSentencesQuote(ctx, g, si) || signatureAfter(ctx, g))) continue;
     if (g.nWords < 3) continue;
     // The sentence before, in the same paragraph, holds a quote attribution: the quotation goes on.
     const prevAtt =

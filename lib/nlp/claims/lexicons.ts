@@ -658,7 +658,7 @@ export const CLAUSE_ONLY_VERBS = words(`concluded concludes recalled recalls mai
 /** Sources that deny there is a speaker. */
 export const NEGATED_SOURCE = words(`no nobody none neither nor never`);
 /** Verbs of belief and intention: attributions too, but only in the verb-first frame. */
-export const BELIEF_VERBS = words(`believes believe believed thinks think fears feared worries worried hopes hoped expects expected doubts doubted`);
+export const BELIEF_VERBS = words(`believes believe believed thinks think fears feared worries worried hopes hoped expects expected doubts doubted understood understands`);
 /** Verbs that name a quotation: `X hailed Y as “…”`, `X called it “…”`. */
 export const NAMING_VERBS = words(`
   hailed hails called calls described describes dubbed dubs labelled labeled labels branded brands praised praises
@@ -699,7 +699,7 @@ export const EVIDENCE_HEADS = words(
 export const COMMISSIVE_VERBS = words(`
   vowed vows vow pledged pledges pledge promised promises promise threatened threatens threaten agreed agrees
   offered offers urged urges asked asks demanded demands told tells warned warns encouraged encourages
-  implored begged called vowing pledging promising threatening refusing
+  implored begged called vowing pledging promising threatening refusing refused refuses refuse
 `);
 /** Verbs of talking about a topic: attributions with "about" or "of" ("spoke about the economy"). */
 export const ABOUT_VERBS = words(`spoke speaks speaking talked talks talking wrote writes complained complains joked boasted bragged warned`);
