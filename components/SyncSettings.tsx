@@ -12,6 +12,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Notice } from './Notice';
+import { SyncConflicts } from './SyncConflicts';
 import { formatDate, hostOf, plural } from './format';
 import { useBroadcast } from './useBroadcast';
 import { request } from '@/lib/messaging/transport';
@@ -223,19 +224,7 @@ export function SyncSettings() {
               <p>{state.lastError}</p>
             </Notice>
           )}
-          {!!state?.conflicts.length && (
-            <details data-testid="sync-conflicts">
-              <summary>{plural(state.conflicts.length, 'review')} changed on two devices between syncs</summary>
-              <p class="muted">The newer review was kept, as when a backup is imported.</p>
-              <ul>
-                {state.conflicts.map((c, i) => (
-                  <li key={i}>
-                    “{c.claim}” in {c.title}: the review {c.winner === 'here' ? 'made on this device' : 'from another device'} was newer and was kept.
-                  </li>
-                ))}
-              </ul>
-            </details>
-          )}
+          <SyncConflicts conflicts={state?.conflicts ?? []} />
           <fieldset data-testid="sync-shared" style="border: none; padding: 0; margin: 0 0 12px;">
             <legend>Settings shared with your other devices (encrypted like the rest)</legend>
             {GROUP_WORDS.map(({ group, label }) => (
