@@ -33,6 +33,27 @@ async function ask<T>(page: DriverPage, kind: string, payload: unknown): Promise
   return r.value;
 }
 
+type StoredSettings = { highlights?: boolean; allClaims?: boolean; autoRun?: string };
+type LocalStorageApi = { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } } };
+
+/** The settings as an extension page reads them from the extension's storage (Chrome's `chrome`, Firefox's `browser`). */
+async function settingsOf(page: DriverPage): Promise<StoredSettings> {
+  return page.evaluate(async () => {
+    const g = globalThis as unknown as { browser?: LocalStorageApi; chrome: LocalStorageApi };
+    const api = g.browser ?? g.chrome;
+    return ((await api.storage.local.get('settings')).settings ?? {}) as StoredSettings;
+  }, null);
+}
+
+async function changeSettings(page: DriverPage, change: StoredSettings): Promise<void> {
+  await page.evaluate(async (c) => {
+    const g = globalThis as unknown as { browser?: LocalStorageApi; chrome: LocalStorageApi };
+    const api = g.browser ?? g.chrome;
+    const now = ((await api.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+    await api.storage.local.set({ settings: { ...now, ...c } });
+  }, change);
+}
+
 /** A cycle now, from the options page's button; resolves with the state it ends in. */
 async function syncNow(options: DriverPage): Promise<SyncView> {
   const view = await ask<SyncView>(options, 'sync/now', {});
@@ -208,6 +229,31 @@ export function syncScenario(label: [string, string], a: SyncDevice, b: SyncDevi
     // The reader is told which reviews conflicted and which one was kept.
     const conflicts = [...((await ask<SyncView>(optA, 'sync/state', {})).state?.conflicts ?? []), ...((await ask<SyncView>(optB, 'sync/state', {})).state?.conflicts ?? [])];
     expect(conflicts.some((c) => c.title === onA.title)).toBe(true);
+    // Also where the reader reviews claims: the archive's claims page.
+    const where = (await ask<SyncView>(optA, 'sync/state', {})).state?.conflicts.length ? a : b;
+    const claimsPage = await where.driver().openExtensionPage('archive.html#/claims');
+    await claimsPage.waitFor(testId('claims-sync-conflicts'));
+    expect(await claimsPage.text(testId('claims-sync-conflicts'))).toContain(onA.title);
+    await claimsPage.close();
+  });
+
+  it('settings ticked as shared on both profiles reach the other; those not ticked do not', async () => {
+    for (const o of [optA, optB]) {
+      await o.click(testId('sync-share-reading'));
+      await o.waitUntil((sel) => (document.querySelector(sel) as HTMLInputElement | null)?.checked === true, testId('sync-share-reading'));
+    }
+    expect((await settingsOf(optB)).allClaims ?? false).toBe(false);
+    await syncNow(optA);
+    await syncNow(optB);
+    await changeSettings(optA, { allClaims: true, highlights: false });
+    await syncNow(optA);
+    await syncNow(optB);
+    expect(await settingsOf(optB)).toMatchObject({ allClaims: true, highlights: false });
+    await changeSettings(optB, { highlights: true });
+    await syncNow(optB);
+    await syncNow(optA);
+    expect(await settingsOf(optA)).toMatchObject({ allClaims: true, highlights: true });
+    expect((await settingsOf(optA)).autoRun ?? 'off').toBe('off');
   });
 
   it('the server stopped in the middle of a sync loses nothing and doubles nothing', async () => {
