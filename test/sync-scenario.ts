@@ -144,13 +144,13 @@ export function syncScenario(label: [string, string], a: SyncDevice, b: SyncDevi
   });
 
   it(`a second profile (${label[1]}) with a wrong passphrase is told so, and nothing changes there or on the server`, async () => {
-    const raw = couch.rawStorage();
+    const raw = await couch.rawStorage();
     await turnOn(optB, address(), 'tangerine orbit quietly eighteen');
     expect(await optB.text(testId('sync-message'))).toContain('That passphrase does not open the archive on this server');
     expect(await optB.text(testId('sync-message'))).toContain('Nothing was changed');
     expect((await ask<SyncView>(optB, 'sync/state', {})).on).toBe(false);
     expect(await records(optB)).toEqual([]);
-    expect(couch.rawStorage()).toBe(raw);
+    expect(await couch.rawStorage()).toBe(raw);
   });
 
   it(`the second profile joins with the same address and passphrase, and the save appears there`, async () => {
@@ -291,7 +291,7 @@ export function syncScenario(label: [string, string], a: SyncDevice, b: SyncDevi
       for (const w of [r.title, ...r.paragraphs].join(' ').match(/\p{L}{7,}/gu) ?? []) secrets.add(w);
     }
     expect(secrets.size).toBeGreaterThan(100);
-    const raw = couch.rawStorage();
+    const raw = await couch.rawStorage();
     expect(raw.length).toBeGreaterThan(10_000);
     expect([...secrets].filter((s) => raw.includes(s))).toEqual([]);
     // Nothing on the server's side names an article either: every request was for the one database.
@@ -309,7 +309,7 @@ export function syncScenario(label: [string, string], a: SyncDevice, b: SyncDevi
     // The first profile off too (its copy kept), so that no cycle of its own reaches the server below.
     const offA = await ask<SyncView>(optA, 'sync/off', { deleteRemote: false });
     expect(offA.on).toBe(false);
-    expect(couch.rawStorage()).toContain('backstory-meta');
+    expect(await couch.rawStorage()).toContain('backstory-meta');
     const kept = (await records(optB)).length;
     optB = await reopen(b, optB);
     await optB.waitFor(testId('sync-on-state'));
@@ -318,7 +318,7 @@ export function syncScenario(label: [string, string], a: SyncDevice, b: SyncDevi
     await optB.waitUntil(() => (document.querySelector('[data-testid="sync-message"] h2')?.textContent ?? '') === 'Sync is off', null);
     expect(await optB.text(testId('sync-message'))).toContain('The copy on the server was deleted');
     expect((await records(optB)).length).toBe(kept);
-    expect(couch.rawStorage()).not.toContain('backstory-meta');
+    expect(await couch.rawStorage()).not.toContain('backstory-meta');
     const n = couch.requests.length;
     await ask(optB, 'archive/tag', { ids: [(await records(optB))[0]!.id], add: ['after sync'], remove: [] });
     await new Promise((r) => setTimeout(r, 500));

@@ -98,7 +98,7 @@ describe('settings marked as shared', () => {
     await sync(a);
     expect(a.settings).toMatchObject({ highlights: false, allClaims: false, autoSave: true, neverSave: [], autoRun: 'sites', sites: ['https://harbour-news.example'] });
 
-    const raw = couch.rawStorage();
+    const raw = await couch.rawStorage();
     for (const word of ['tabloid-gossip', 'harbour-news', 'highlights', 'allClaims', 'neverSave', 'autoSave', 'reading', 'saving']) expect(raw).not.toContain(word);
     await Promise.all([a.engine.close(), b.engine.close(), a.db.delete(), b.db.delete()]);
   });
