@@ -233,8 +233,8 @@ export function SyncSettings() {
               </label>
             ))}
             <span class="muted" style="font-size: 0.9rem;">
-              Tick the same on each device that should follow them; a device that ticks one takes the values the others share. Sites read without a click are never shared: each browser asks
-              you for its own permission to read a site.
+              Tick the same on each device that should follow them; a device that ticks one takes the values the others share. Sites read without a click are never shared: each browser asks you for
+              its own permission to read a site.
             </span>
           </fieldset>
           <p style="display: flex; gap: 8px; flex-wrap: wrap; align-items: center;">
