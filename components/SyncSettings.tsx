@@ -12,12 +12,20 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Notice } from './Notice';
+import { SyncConflicts } from './SyncConflicts';
 import { formatDate, hostOf, plural } from './format';
 import { useBroadcast } from './useBroadcast';
 import { request } from '@/lib/messaging/transport';
 import type { SyncView } from '@/lib/messaging/protocol';
 import { originPattern } from '@/lib/settings';
 import { getSettings } from '@/lib/settings-item';
+import type { SharedGroup } from '@/lib/sync/shared-settings';
+
+/** The groups of settings a reader can share, in words (lib/sync/shared-settings.ts). */
+const GROUP_WORDS: { group: SharedGroup; label: string }[] = [
+  { group: 'reading', label: 'How pages are marked (names highlighted, every claim marked)' },
+  { group: 'saving', label: 'Saving (save every article read, sites never saved by themselves)' },
+];
 
 /** How often the page reads sync's state while open (the background answers from memory; no server is contacted). */
 const REFRESH_MS = 3000;
@@ -124,6 +132,14 @@ export function SyncSettings() {
     });
   }
 
+  async function share(group: SharedGroup, on: boolean) {
+    const now = view?.shared ?? [];
+    const groups = on ? [...new Set([...now, group])] : now.filter((g) => g !== group);
+    const r = await request('sync/share', { groups });
+    if (r.ok) setView(r.value);
+    else setMessage({ tone: 'error', title: 'Not changed', text: r.error });
+  }
+
   async function syncNow() {
     if (busy) return;
     setBusy(true);
@@ -208,19 +224,19 @@ export function SyncSettings() {
               <p>{state.lastError}</p>
             </Notice>
           )}
-          {!!state?.conflicts.length && (
-            <details data-testid="sync-conflicts">
-              <summary>{plural(state.conflicts.length, 'review')} changed on two devices between syncs</summary>
-              <p class="muted">The newer review was kept, as when a backup is imported.</p>
-              <ul>
-                {state.conflicts.map((c, i) => (
-                  <li key={i}>
-                    “{c.claim}” in {c.title}: the review {c.winner === 'here' ? 'made on this device' : 'from another device'} was newer and was kept.
-                  </li>
-                ))}
-              </ul>
-            </details>
-          )}
+          <SyncConflicts conflicts={state?.conflicts ?? []} />
+          <fieldset data-testid="sync-shared" style="border: none; padding: 0; margin: 0 0 12px;">
+            <legend>Settings shared with your other devices (encrypted like the rest)</legend>
+            {GROUP_WORDS.map(({ group, label }) => (
+              <label key={group} style="display: block;">
+                <input type="checkbox" checked={view.shared.includes(group)} onChange={(e) => void share(group, e.currentTarget.checked)} data-testid={`sync-share-${group}`} /> {label}
+              </label>
+            ))}
+            <span class="muted" style="font-size: 0.9rem;">
+              Tick the same on each device that should follow them; a device that ticks one takes the values the others share. Sites read without a click are never shared: each browser asks you for
+              its own permission to read a site.
+            </span>
+          </fieldset>
           <p style="display: flex; gap: 8px; flex-wrap: wrap; align-items: center;">
             <button type="button" onClick={() => void syncNow()} disabled={busy} data-testid="sync-now">
               Sync now

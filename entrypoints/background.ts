@@ -113,6 +113,8 @@ export default defineBackground(() => {
       remove: (key) => browser.storage.local.remove(key),
     },
     alarms: browser.alarms,
+    // Only the groups the reader shares are read or written (lib/sync/shared-settings.ts).
+    settings: { read: getSettings, write: async (change) => void (await updateSettings(change)) },
     async mayContact(url) {
       try {
         return await browser.permissions.contains({ origins: [originPattern(url)] });
@@ -237,6 +239,7 @@ export default defineBackground(() => {
   // The automatically injected content script follows the settings and the granted permissions.
   const autoRun = () => void syncAutoRun({ permissions: browser.permissions, scripting: browser.scripting, settings: getSettings });
   watchSettings(autoRun);
+  watchSettings(() => void sync.settingsChanged());
   browser.permissions.onRemoved?.addListener(autoRun);
   browser.runtime.onInstalled.addListener(autoRun);
   browser.runtime.onStartup.addListener(autoRun);

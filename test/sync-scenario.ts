@@ -33,6 +33,27 @@ async function ask<T>(page: DriverPage, kind: string, payload: unknown): Promise
   return r.value;
 }
 
+type StoredSettings = { highlights?: boolean; allClaims?: boolean };
+type LocalStorageApi = { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } } };
+
+/** The settings as an extension page reads them from the extension's storage (Chrome's `chrome`, Firefox's `browser`). */
+async function settingsOf(page: DriverPage): Promise<StoredSettings> {
+  return page.evaluate(async () => {
+    const g = globalThis as unknown as { browser?: LocalStorageApi; chrome: LocalStorageApi };
+    const api = g.browser ?? g.chrome;
+    return ((await api.storage.local.get('settings')).settings ?? {}) as StoredSettings;
+  }, null);
+}
+
+async function changeSettings(page: DriverPage, change: StoredSettings): Promise<void> {
+  await page.evaluate(async (c) => {
+    const g = globalThis as unknown as { browser?: LocalStorageApi; chrome: LocalStorageApi };
+    const api = g.browser ?? g.chrome;
+    const now = ((await api.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+    await api.storage.local.set({ settings: { ...now, ...c } });
+  }, change);
+}
+
 /** A cycle now, from the options page's button; resolves with the state it ends in. */
 async function syncNow(options: DriverPage): Promise<SyncView> {
   const view = await ask<SyncView>(options, 'sync/now', {});
@@ -123,13 +144,13 @@ export function syncScenario(label: [string, string], a: SyncDevice, b: SyncDevi
   });
 
   it(`a second profile (${label[1]}) with a wrong passphrase is told so, and nothing changes there or on the server`, async () => {
-    const raw = couch.rawStorage();
+    const raw = await couch.rawStorage();
     await turnOn(optB, address(), 'tangerine orbit quietly eighteen');
     expect(await optB.text(testId('sync-message'))).toContain('That passphrase does not open the archive on this server');
     expect(await optB.text(testId('sync-message'))).toContain('Nothing was changed');
     expect((await ask<SyncView>(optB, 'sync/state', {})).on).toBe(false);
     expect(await records(optB)).toEqual([]);
-    expect(couch.rawStorage()).toBe(raw);
+    expect(await couch.rawStorage()).toBe(raw);
   });
 
   it(`the second profile joins with the same address and passphrase, and the save appears there`, async () => {
@@ -208,6 +229,30 @@ export function syncScenario(label: [string, string], a: SyncDevice, b: SyncDevi
     // The reader is told which reviews conflicted and which one was kept.
     const conflicts = [...((await ask<SyncView>(optA, 'sync/state', {})).state?.conflicts ?? []), ...((await ask<SyncView>(optB, 'sync/state', {})).state?.conflicts ?? [])];
     expect(conflicts.some((c) => c.title === onA.title)).toBe(true);
+    // Also where the reader reviews claims: the archive's claims page.
+    const where = (await ask<SyncView>(optA, 'sync/state', {})).state?.conflicts.length ? a : b;
+    const claimsPage = await where.driver().openExtensionPage('archive.html#/claims');
+    await claimsPage.waitFor(testId('claims-sync-conflicts'));
+    expect(await claimsPage.text(testId('claims-sync-conflicts'))).toContain(onA.title);
+    await claimsPage.close();
+  });
+
+  it('settings ticked as shared on both profiles travel both ways', async () => {
+    for (const o of [optA, optB]) {
+      await o.click(testId('sync-share-reading'));
+      await o.waitUntil((sel) => (document.querySelector(sel) as HTMLInputElement | null)?.checked === true, testId('sync-share-reading'));
+    }
+    expect((await settingsOf(optB)).allClaims ?? false).toBe(false);
+    await syncNow(optA);
+    await syncNow(optB);
+    await changeSettings(optA, { allClaims: true, highlights: false });
+    await syncNow(optA);
+    await syncNow(optB);
+    expect(await settingsOf(optB)).toMatchObject({ allClaims: true, highlights: false });
+    await changeSettings(optB, { highlights: true });
+    await syncNow(optB);
+    await syncNow(optA);
+    expect(await settingsOf(optA)).toMatchObject({ allClaims: true, highlights: true });
   });
 
   it('the server stopped in the middle of a sync loses nothing and doubles nothing', async () => {
@@ -245,7 +290,7 @@ export function syncScenario(label: [string, string], a: SyncDevice, b: SyncDevi
       for (const w of [r.title, ...r.paragraphs].join(' ').match(/\p{L}{7,}/gu) ?? []) secrets.add(w);
     }
     expect(secrets.size).toBeGreaterThan(100);
-    const raw = couch.rawStorage();
+    const raw = await couch.rawStorage();
     expect(raw.length).toBeGreaterThan(10_000);
     expect([...secrets].filter((s) => raw.includes(s))).toEqual([]);
     // Nothing on the server's side names an article either: every request was for the one database.
@@ -263,7 +308,7 @@ export function syncScenario(label: [string, string], a: SyncDevice, b: SyncDevi
     // The first profile off too (its copy kept), so that no cycle of its own reaches the server below.
     const offA = await ask<SyncView>(optA, 'sync/off', { deleteRemote: false });
     expect(offA.on).toBe(false);
-    expect(couch.rawStorage()).toContain('backstory-meta');
+    expect(await couch.rawStorage()).toContain('backstory-meta');
     const kept = (await records(optB)).length;
     optB = await reopen(b, optB);
     await optB.waitFor(testId('sync-on-state'));
@@ -272,7 +317,7 @@ export function syncScenario(label: [string, string], a: SyncDevice, b: SyncDevi
     await optB.waitUntil(() => (document.querySelector('[data-testid="sync-message"] h2')?.textContent ?? '') === 'Sync is off', null);
     expect(await optB.text(testId('sync-message'))).toContain('The copy on the server was deleted');
     expect((await records(optB)).length).toBe(kept);
-    expect(couch.rawStorage()).not.toContain('backstory-meta');
+    expect(await couch.rawStorage()).not.toContain('backstory-meta');
     const n = couch.requests.length;
     await ask(optB, 'archive/tag', { ids: [(await records(optB))[0]!.id], add: ['after sync'], remove: [] });
     await new Promise((r) => setTimeout(r, 500));

@@ -3,6 +3,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { KIND_LABEL, ReviewEditor, ReviewSummary, SignalList, StatusBadge, STATUS_LABEL, type ReviewDraft } from '@/components/claims';
 import { formatDate, plural, textFragmentHref } from '@/components/format';
 import { Notice } from '@/components/Notice';
+import { SyncConflicts } from '@/components/SyncConflicts';
+import type { ReviewConflict } from '@/lib/archive/backup-merge';
 import { useBroadcast } from '@/components/useBroadcast';
 import type { ClaimRow } from '@/lib/messaging/protocol';
 import { request } from '@/lib/messaging/transport';
@@ -75,8 +77,16 @@ export function ClaimsView({ filter }: { filter: ClaimFilter }) {
     setSpeakers(r.value.speakers);
   }, [filter.status, filter.speaker, filter.from, filter.to, limit]);
 
+  // Reviews sync found changed on two devices (none while sync is off; no server is contacted for them).
+  const [conflicts, setConflicts] = useState<ReviewConflict[]>([]);
+  const loadConflicts = useCallback(async () => {
+    const r = await request('sync/state', {});
+    setConflicts(r.ok ? (r.value.state?.conflicts ?? []) : []);
+  }, []);
+
   useEffect(() => void load(), [load]);
-  useBroadcast((msg) => msg.kind === 'archive/changed' && void load(), [load]);
+  useEffect(() => void loadConflicts(), [loadConflicts]);
+  useBroadcast((msg) => msg.kind === 'archive/changed' && void (load(), loadConflicts()), [load, loadConflicts]);
 
   const set = (patch: Partial<ClaimFilter>) => {
     location.hash = hrefFor({ ...filter, ...patch });
@@ -106,6 +116,7 @@ export function ClaimsView({ filter }: { filter: ClaimFilter }) {
         </label>
         {filtered && <a href="#/claims">Clear filters</a>}
       </form>
+      <SyncConflicts conflicts={conflicts} testId="claims-sync-conflicts" />
       {problem && (
         <Notice title="The claims could not be loaded" tone="error">
           <p>{problem}</p>

@@ -16,6 +16,7 @@
  * and limits before a handler sees it, with the same checks (lib/archive/schema.ts) a backup's
  * records get. A refusal is a reader-facing error, and nothing is read or written.
  */
+import { GROUP_NAMES } from '../sync/shared-settings';
 import type { Browser } from 'wxt/browser';
 import { MAX_NOTE } from '../archive/claims';
 import { PART_CHARS } from '../archive/backup-state';
@@ -168,6 +169,7 @@ const RULES: { [K in RequestName]: Rule<K> } = {
   },
   'sync/off': { from: 'extension', payload: fields({ deleteRemote: (v, a) => (typeof v === 'boolean' ? v : a.fail(`should be true or false, not ${kindOf(v)}`)) }, ['deleteRemote']) },
   'sync/now': { from: 'extension', payload: none },
+  'sync/share': { from: 'extension', payload: fields<RequestOf<'sync/share'>>({ groups: list(oneOf(GROUP_NAMES), GROUP_NAMES.length) }, ['groups']) },
 };
 
 /** The request kinds and who may send each: for tests and documentation. */

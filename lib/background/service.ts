@@ -89,9 +89,10 @@ export interface SyncPort {
   turnOn(setup: SyncSetup): Promise<unknown>;
   turnOff(opts: { deleteRemote?: boolean }): Promise<void>;
   cycle(): Promise<unknown>;
+  share(groups: readonly string[]): Promise<void>;
 }
 
-const SYNC_OFF: SyncView = { on: false, server: null, state: null };
+const SYNC_OFF: SyncView = { on: false, server: null, state: null, shared: [] };
 
 /**
  * The analysis as the page's content script may have it: claim memory keeps only whether a claim is
@@ -531,6 +532,11 @@ export function createService(
       async 'sync/now'() {
         if (!d.sync || !(await d.sync.isOn())) throw new UserFacingError('Sync is off. Turn it on first.');
         await d.sync.cycle();
+        return d.sync.view();
+      },
+      async 'sync/share'({ groups }) {
+        if (!d.sync) throw new UserFacingError('Sync is not available in this browser.');
+        await d.sync.share(groups);
         return d.sync.view();
       },
       async 'archive/import'({ transfer }) {

@@ -11,6 +11,7 @@ import type { StoryPage } from '../archive/story';
 import type { ImportReport } from '../archive/backup';
 import type { ExportRequest, ExportTicket } from '../archive/backup-state';
 import type { SyncView } from '../sync/controller';
+import type { SharedGroup } from '../sync/shared-settings';
 import type { ActorArchiveInfo, ArchiveStats, ArticleSummary, Coverage, ArchiveQuery } from '../archive/views';
 import type { Analysis, Article, Claim, ExtractResult, PageAnalysis, SavedArticle } from '../types';
 
@@ -116,6 +117,8 @@ export const REQUESTS = {
   'sync/off': {} as Ask<{ deleteRemote: boolean }, SyncView>,
   /** One cycle now (when on). */
   'sync/now': {} as Ask<Record<string, never>, SyncView>,
+  /** Chooses the groups of settings this device shares with the others (lib/sync/shared-settings.ts). */
+  'sync/share': {} as Ask<{ groups: SharedGroup[] }, SyncView>,
   'archive/delete': {} as Ask<{ id: number }, SavedArticle | null>,
   'archive/restore': {} as Ask<{ record: SavedArticle }, { id: number }>,
   'archive/stats': {} as Ask<Record<string, never>, ArchiveStats>,

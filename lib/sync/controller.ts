@@ -10,11 +10,15 @@
  */
 import type { ArchiveDB } from '../archive/db';
 import { fromBase64, toBase64 } from './crypto';
+import type { Settings } from '../settings';
 import { connect, errorWords, SyncEngine, SyncError, type PouchFactory, type ServerConfig, type SyncState } from './engine';
+import { GROUP_NAMES, type GroupValues, type SharedGroup } from './shared-settings';
 
 export const SYNC_KEY = 'sync';
 export const SYNC_STATE_KEY = 'syncState';
 export const SYNC_ALARM = 'backstory-sync';
+/** The groups of settings this device shares (lib/sync/shared-settings.ts); none by default. Kept when sync is turned off. */
+export const SYNC_SHARED_KEY = 'syncShared';
 /** Minutes between cycles when nothing changes here (changes from other devices arrive then). */
 export const PERIOD_MINUTES = 15;
 /** A cycle this long after the last change here (several quick changes make one cycle). */
@@ -36,6 +40,8 @@ export interface SyncControllerDeps {
   /** Whether the browser lets the extension contact this server (its host permission is granted). */
   mayContact(url: string): Promise<boolean>;
   now?: () => number;
+  /** This device's settings, for the groups the reader shares; without it no settings travel. */
+  settings?: { read(): Promise<Settings>; write(change: GroupValues): Promise<void> };
   /** After each cycle (the background tells open pages when articles arrived). */
   cycled?: (state: SyncState) => void;
 }
@@ -45,6 +51,8 @@ export interface SyncView {
   on: boolean;
   server: { url: string; username: string | null } | null;
   state: SyncState | null;
+  /** The groups of settings this device shares. */
+  shared: SharedGroup[];
 }
 
 /** The address of a CouchDB database as the reader typed it, checked: http(s), no credentials in it, a database name. */
@@ -82,9 +90,15 @@ export function createSyncController(deps: SyncControllerDeps) {
     const key = `${s.localName} ${s.server.url} ${s.server.username ?? ''} ${s.salt}`;
     if (engine && engineFor === key) return engine;
     await engine?.close().catch(() => undefined);
-    engine = new SyncEngine({ db: deps.db, Pouch: deps.Pouch, server: s.server, joined: { bits: fromBase64(s.bits), salt: s.salt }, localName: s.localName, now });
+    const settings = deps.settings ? { ...deps.settings, groups: sharedGroups } : undefined;
+    engine = new SyncEngine({ db: deps.db, Pouch: deps.Pouch, server: s.server, joined: { bits: fromBase64(s.bits), salt: s.salt }, localName: s.localName, settings, now });
     engineFor = key;
     return engine;
+  }
+
+  async function sharedGroups(): Promise<SharedGroup[]> {
+    const raw = (await deps.storage.get(SYNC_SHARED_KEY))[SYNC_SHARED_KEY];
+    return Array.isArray(raw) ? GROUP_NAMES.filter((g) => raw.includes(g)) : [];
   }
 
   async function keep(state: SyncState): Promise<SyncState> {
@@ -163,13 +177,25 @@ export function createSyncController(deps: SyncControllerDeps) {
     /** What the options page shows; contacts no server. Pending is counted now, not at the last cycle. */
     async view(): Promise<SyncView> {
       const s = await stored();
-      if (!s) return { on: false, server: null, state: null };
+      const shared = await sharedGroups();
+      if (!s) return { on: false, server: null, state: null, shared };
       const kept = ((await deps.storage.get(SYNC_STATE_KEY))[SYNC_STATE_KEY] as SyncState | undefined) ?? null;
       const e = await engineNow();
       const live = e?.state.running ? { ...e.state } : kept;
       const pending = await e?.pendingCount().catch(() => null);
       const state = live ? { ...live, pending: pending ?? live.pending } : null;
-      return { on: true, server: { url: s.server.url, username: s.server.username ?? null }, state };
+      return { on: true, server: { url: s.server.url, username: s.server.username ?? null }, state, shared };
+    },
+
+    /** Chooses the groups of settings this device shares; when sync is on, a cycle follows soon. */
+    async share(groups: readonly string[]): Promise<void> {
+      await deps.storage.set({ [SYNC_SHARED_KEY]: GROUP_NAMES.filter((g) => groups.includes(g)) });
+      if (await this.isOn()) this.changed();
+    },
+
+    /** The settings changed here: a cycle soon if this device shares some (and sync is on). */
+    async settingsChanged(): Promise<void> {
+      if ((await sharedGroups()).length && (await this.isOn())) this.changed();
     },
   };
 }

@@ -94,6 +94,12 @@ export async function articleId(keys: SyncKeys, url: string): Promise<string> {
   return `a${base64url(mac)}`;
 }
 
+/** The opaque id of the document holding the settings the reader shares (one per archive). */
+export async function settingsId(keys: SyncKeys): Promise<string> {
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', keys.mac, enc.encode('settings\u0000')));
+  return `s${base64url(mac)}`;
+}
+
 /** Whether a document id is one of an article (not the meta document or a design document). */
 export const isArticleId = (id: string) => /^a[A-Za-z0-9_-]{43}$/.test(id);
 

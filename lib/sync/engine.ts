@@ -13,8 +13,9 @@ import type { ReviewConflict } from '../archive/backup-merge';
 import type { ArchiveDB } from '../archive/db';
 import type { SavedArticle } from '../types';
 import { applyIncoming, emptyReport, mergeVersions, type ApplyReport } from './apply';
-import { articleId, checkBits, isArticleId, ITERATIONS, keysFrom, MIN_ITERATIONS, newKeyInfo, unlock, type KeyInfo, type SyncKeys } from './crypto';
+import { articleId, checkBits, settingsId, isArticleId, ITERATIONS, keysFrom, MIN_ITERATIONS, newKeyInfo, unlock, type KeyInfo, type SyncKeys } from './crypto';
 import { articleDoc, deletionDoc, readDoc, sameContent, UnreadableDoc, type Incoming, type SyncDoc } from './records';
+import { mergeShared, pick, readShared, sameValues, sharedDoc, type GroupValues, type SharedGroup, type SharedPlain, type SharedSettingsPort } from './shared-settings';
 
 // ---------------------------------------------------------------------------------------------
 // The part of PouchDB used here (pouchdb-core with the idb, http and replication plugins).
@@ -204,6 +205,8 @@ interface LocalState {
 }
 
 const STATE_ID = '_local/backstory-sync-state';
+/** Per shared group, the values this device last agreed with the settings document on (not replicated). */
+const SHARED_BASE_ID = '_local/backstory-sync-shared';
 const BATCH = 100;
 const MAX_CONFLICTS = 50;
 
@@ -214,6 +217,8 @@ export interface EngineOptions {
   joined: Pick<Joined, 'bits' | 'salt'>;
   /** The local PouchDB's name (one per server archive). */
   localName: string;
+  /** The settings the reader marks as shared; without it, no settings travel. */
+  settings?: SharedSettingsPort;
   now?: () => number;
 }
 
@@ -255,10 +260,11 @@ export class SyncEngine {
       // What an earlier cycle replicated but did not get to apply, then this device's changes.
       await this.applyLocal(applied);
       await this.pushOutbox();
+      await this.pushSettings();
       await this.checkServer(remote);
       sent += (await this.local.replicate.to(remote, { batch_size: BATCH })).docs_written;
       received += (await this.local.replicate.from(remote, { batch_size: BATCH })).docs_written;
-      const resolved = await this.applyLocal(applied);
+      const resolved = (await this.applyLocal(applied)) + (await this.pullSettings());
       // Conflicts resolved, or changes made here while the cycle ran: send them now rather than next time.
       if (resolved || (await this.opts.db.outbox.count())) {
         await this.pushOutbox();
@@ -461,6 +467,86 @@ export class SyncEngine {
     const res = await this.local.bulkDocs(writes);
     for (const r of res) if (r.rev) this.own.add(r.rev);
     return item ?? (url ? { url, record: null } : null);
+  }
+
+  private async sharedBase(): Promise<{ _id: string; _rev?: string; base: Partial<Record<SharedGroup, GroupValues>> }> {
+    return ((await getOrNull(this.local, SHARED_BASE_ID)) as unknown as { _id: string; _rev?: string; base: Partial<Record<SharedGroup, GroupValues>> } | null) ?? { _id: SHARED_BASE_ID, base: {} };
+  }
+
+  private async writeShared(keys: SyncKeys, plain: SharedPlain, rev: string | undefined): Promise<void> {
+    const res = await this.local.put({ ...(await sharedDoc(keys, plain)), ...(rev ? { _rev: rev } : {}) } as SyncDoc & Record<string, unknown>);
+    this.own.add(res.rev);
+  }
+
+  /**
+   * The shared groups whose values changed here since this device last agreed with the settings
+   * document go into it (a new revision), stamped now. A group this device has not agreed on yet
+   * (just ticked, or just joined) takes the document's values if it has some (pullSettings), else
+   * sends its own.
+   */
+  private async pushSettings(): Promise<void> {
+    const port = this.opts.settings;
+    const groups = port ? await port.groups() : [];
+    if (!port || !groups.length) return;
+    const keys = await this.keysNow();
+    const [settings, doc, base] = await Promise.all([port.read(), getOrNull(this.local, await settingsId(keys)), this.sharedBase()]);
+    const plain = await readShared(keys, doc);
+    let changed = false;
+    for (const g of groups) {
+      const mine = pick(settings, g);
+      const agreed = base.base[g];
+      if (agreed ? sameValues(mine, agreed) : plain.groups[g]) continue;
+      plain.groups[g] = { at: this.now(), values: mine };
+      base.base[g] = mine;
+      changed = true;
+    }
+    if (!changed) return;
+    await this.writeShared(keys, plain, doc?._rev);
+    const res = await this.local.put(base as unknown as Record<string, unknown> & { _id: string });
+    base._rev = res.rev;
+  }
+
+  /**
+   * After replication: a settings document held in conflict is folded into one (per group the newer
+   * change wins) and written as the winner's next revision; then each shared group whose values in
+   * the document differ from those agreed on is written to this device's settings, unless they
+   * changed here during the cycle (sent next time, being newer). Returns 1 when it wrote a revision
+   * to send.
+   */
+  private async pullSettings(): Promise<number> {
+    const port = this.opts.settings;
+    const groups = port ? await port.groups() : [];
+    if (!port || !groups.length) return 0;
+    const keys = await this.keysNow();
+    const id = await settingsId(keys);
+    const doc = await getOrNull(this.local, id, { conflicts: true });
+    if (!doc) return 0;
+    let plain = await readShared(keys, doc);
+    let wrote = 0;
+    if (doc._conflicts?.length) {
+      for (const rev of doc._conflicts) plain = mergeShared(plain, await readShared(keys, await getOrNull(this.local, id, { rev })));
+      const res = await this.local.bulkDocs(doc._conflicts.map((rev) => ({ _id: id, _rev: rev, _deleted: true })));
+      for (const r of res) if (r.rev) this.own.add(r.rev);
+      await this.writeShared(keys, plain, doc._rev);
+      wrote = 1;
+    }
+    const [settings, base] = await Promise.all([port.read(), this.sharedBase()]);
+    const change: GroupValues = {};
+    let any = false;
+    for (const g of groups) {
+      const there = plain.groups[g];
+      const agreed = base.base[g];
+      if (!there || sameValues(there.values, agreed)) continue;
+      if (agreed && !sameValues(pick(settings, g), agreed)) continue;
+      Object.assign(change, there.values);
+      base.base[g] = there.values;
+      any = true;
+    }
+    if (any) {
+      await port.write(change);
+      await this.local.put(base as unknown as Record<string, unknown> & { _id: string });
+    }
+    return wrote;
   }
 
   async close(): Promise<void> {

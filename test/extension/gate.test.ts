@@ -5,6 +5,7 @@
  * table below has one sample per request kind; a kind added to the protocol without a sample (or
  * without a sender rule) fails here.
  */
+import type { SharedGroup } from '../../lib/sync/shared-settings';
 import { readFileSync } from 'node:fs';
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing';
@@ -86,8 +87,9 @@ function build(): GatedHandlers {
 /** Sync as the background runs it, minus the server: on or off, each step noted in `calls`. */
 function fakeSync(): SyncPort {
   let server: { url: string; username: string | null } | null = null;
+  let shared: SharedGroup[] = [];
   return {
-    view: async () => ({ on: !!server, server, state: null }),
+    view: async () => ({ on: !!server, server, state: null, shared }),
     isOn: async () => !!server,
     async turnOn(setup) {
       calls.push('sync-on');
@@ -98,6 +100,10 @@ function fakeSync(): SyncPort {
       server = null;
     },
     cycle: async () => void calls.push('sync-cycle'),
+    async share(groups) {
+      calls.push('sync-share');
+      shared = groups.filter((g): g is SharedGroup => g === 'reading' || g === 'saving');
+    },
   };
 }
 
@@ -196,6 +202,7 @@ const SAMPLES: { [K in RequestName]: () => Promise<RequestOf<K>> } = {
     await call('sync/on', { url: 'https://couch.example/backstory', passphrase: 'correct horse battery staple' });
     return {};
   },
+  'sync/share': async () => ({ groups: ['reading'] }),
 };
 
 /** Everything a request could change: every table, every tab's state, what was broadcast, what was asked of tabs. */

@@ -275,7 +275,7 @@ describe('two devices through a CouchDB-compatible server on 127.0.0.1', () => {
       for (const w of [r.title, ...r.paragraphs].join(' ').match(/\p{L}{7,}/gu) ?? []) secrets.add(w);
     }
     secrets.add('audit.example');
-    const raw = couch.rawStorage();
+    const raw = await couch.rawStorage();
     expect(raw.length).toBeGreaterThan(1000);
     const leaked = [...secrets].filter((s) => raw.includes(s));
     expect(leaked).toEqual([]);
@@ -294,9 +294,9 @@ describe('two devices through a CouchDB-compatible server on 127.0.0.1', () => {
     const b = new ArchiveDB(`sync-wrong-${++n}`);
     const art = sampleArticle(11);
     await saveArticle(b, art, await sampleAnalysis(art), 1);
-    const before = { raw: couch.rawStorage(), dump: JSON.stringify(await dumpArchive(b)) };
+    const before = { raw: await couch.rawStorage(), dump: JSON.stringify(await dumpArchive(b)) };
     await expect(connect(openPouch, server, 'correct horse battery stapler')).rejects.toThrow(new SyncError(WRONG_PASSPHRASE));
-    expect(couch.rawStorage()).toBe(before.raw);
+    expect(await couch.rawStorage()).toBe(before.raw);
     expect(JSON.stringify(await dumpArchive(b))).toBe(before.dump);
     expect(WRONG_PASSPHRASE).toMatch(/^That passphrase does not open the archive on this server\..*Nothing was changed/);
   });
@@ -310,9 +310,9 @@ describe('two devices through a CouchDB-compatible server on 127.0.0.1', () => {
       const { info } = await newKeyInfo(PASSPHRASE, MIN_ITERATIONS);
       await remote.put({ _id: META_ID, format: META_FORMAT, v: 1, keys: { ...info, iterations } });
       await remote.close();
-      const before = couch.rawStorage();
+      const before = await couch.rawStorage();
       await expect(connect(openPouch, server, PASSPHRASE)).rejects.toThrow(/asks for a key derivation Backstory does not accept/);
-      expect(couch.rawStorage()).toBe(before);
+      expect(await couch.rawStorage()).toBe(before);
     }
     const { info } = await newKeyInfo(PASSPHRASE, MIN_ITERATIONS);
     expect(info.iterations).toBe(MIN_ITERATIONS);
