@@ -202,6 +202,16 @@ describe('dated articles', () => {
     const b = computeFingerprint({ published: '2019-01-09', title: 'Storm repairs', paragraphs: ['Repairs after the storm of 28 December began.'] }, [], shipped);
     expect(pairSignals(prepare(a, shipped), prepare(b, shipped)).features.dateMatch).toBe(1);
   });
+  it('agree on the dates their texts name only (datesSaid), not on being published a day apart', () => {
+    const a = computeFingerprint({ published: '2019-01-04', title: 'Port reopens', paragraphs: ['The port reopened to ships.'] }, [], shipped);
+    const b = computeFingerprint({ published: '2019-01-05', title: 'Museum opens', paragraphs: ['A museum of tiles opened its doors.'] }, [], shipped);
+    const f = pairSignals(prepare(b, shipped), prepare(a, shipped)).features;
+    expect(f.dateMatch).toBe(1);
+    expect(f.datesSaid).toBe(0);
+    const c = computeFingerprint({ published: '2019-01-04', title: 'Storm damage', paragraphs: ['The storm of 28 December flooded the port.'] }, [], shipped);
+    const d = computeFingerprint({ published: '2019-01-09', title: 'Storm repairs', paragraphs: ['Repairs after the storm of 28 December began.'] }, [], shipped);
+    expect(pairSignals(prepare(d, shipped), prepare(c, shipped)).features.datesSaid).toBe(1);
+  });
   it('are in no tier when their texts share too little, whatever the place and days', async () => {
     const source = new MemoryCandidateSource();
     source.add('budget', fpBudget);
