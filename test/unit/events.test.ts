@@ -255,6 +255,18 @@ describe('retrieval by publication day', () => {
     const found = await findEarlierCoverage(read, source, { idf: shipped, keepAll: true });
     expect(found.map((c) => c.id)).toEqual(['near']);
   });
+  it('keeps the articles of the days around among the candidates when a common key brings in more than it scores', async () => {
+    const source = new MemoryCandidateSource();
+    const ferry: Actor = { key: 'ORG:ferry line', name: 'Ferry Line', type: 'ORG', aliases: ['Ferry Line'], mentions: 3, role: null };
+    const withLine = (published: string, title: string, text: string) => computeFingerprint({ published, title, paragraphs: [text] }, [ferry], shipped);
+    const query = withLine('2019-06-10', 'Ferry sinks off the coast', 'A ferry of the Ferry Line carrying 300 passengers sank off the coast.');
+    const sameDay = dated('2019-06-10', 'Parliament debates pension reform', 'Members of parliament debated the pension bill late into the night.');
+    source.add('same-day', sameDay);
+    // Older articles that share only the company's name with the query, added last so the source lists them first.
+    for (let i = 0; i < 4; i++) source.add(`old-${i}`, withLine(`2019-0${1 + i}-02`, 'Quarterly accounts', 'The company published its quarterly accounts.'));
+    const found = await findEarlierCoverage(query, source, { idf: shipped, keepAll: true, maxCandidates: 2 });
+    expect(found.map((c) => c.id)).toContain('same-day');
+  });
   it('lets closeness in time strengthen shared content, not stand in for it', () => {
     const later = dated('2019-06-11', 'Ferry survivors recount the sinking', 'Survivors of the ferry that sank off the coast told rescuers how the passengers jumped into the water.');
     const f = pairSignals(prepare(later, shipped), prepare(read, shipped)).features;
