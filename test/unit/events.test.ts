@@ -202,6 +202,16 @@ describe('dated articles', () => {
     const b = computeFingerprint({ published: '2019-01-09', title: 'Storm repairs', paragraphs: ['Repairs after the storm of 28 December began.'] }, [], shipped);
     expect(pairSignals(prepare(a, shipped), prepare(b, shipped)).features.dateMatch).toBe(1);
   });
+  it('agree on the dates their texts name only (datesSaid), not on being published a day apart', () => {
+    const a = computeFingerprint({ published: '2019-01-04', title: 'Port reopens', paragraphs: ['The port reopened to ships.'] }, [], shipped);
+    const b = computeFingerprint({ published: '2019-01-05', title: 'Museum opens', paragraphs: ['A museum of tiles opened its doors.'] }, [], shipped);
+    const f = pairSignals(prepare(b, shipped), prepare(a, shipped)).features;
+    expect(f.dateMatch).toBe(1);
+    expect(f.datesSaid).toBe(0);
+    const c = computeFingerprint({ published: '2019-01-04', title: 'Storm damage', paragraphs: ['The storm of 28 December flooded the port.'] }, [], shipped);
+    const d = computeFingerprint({ published: '2019-01-09', title: 'Storm repairs', paragraphs: ['Repairs after the storm of 28 December began.'] }, [], shipped);
+    expect(pairSignals(prepare(d, shipped), prepare(c, shipped)).features.datesSaid).toBe(1);
+  });
   it('are in no tier when their texts share too little, whatever the place and days', async () => {
     const source = new MemoryCandidateSource();
     source.add('budget', fpBudget);
@@ -244,6 +254,18 @@ describe('retrieval by publication day', () => {
     source.add('far', far);
     const found = await findEarlierCoverage(read, source, { idf: shipped, keepAll: true });
     expect(found.map((c) => c.id)).toEqual(['near']);
+  });
+  it('keeps the articles of the days around among the candidates when a common key brings in more than it scores', async () => {
+    const source = new MemoryCandidateSource();
+    const ferry: Actor = { key: 'ORG:ferry line', name: 'Ferry Line', type: 'ORG', aliases: ['Ferry Line'], mentions: 3, role: null };
+    const withLine = (published: string, title: string, text: string) => computeFingerprint({ published, title, paragraphs: [text] }, [ferry], shipped);
+    const query = withLine('2019-06-10', 'Ferry sinks off the coast', 'A ferry of the Ferry Line carrying 300 passengers sank off the coast.');
+    const sameDay = dated('2019-06-10', 'Parliament debates pension reform', 'Members of parliament debated the pension bill late into the night.');
+    source.add('same-day', sameDay);
+    // Older articles that share only the company's name with the query, added last so the source lists them first.
+    for (let i = 0; i < 4; i++) source.add(`old-${i}`, withLine(`2019-0${1 + i}-02`, 'Quarterly accounts', 'The company published its quarterly accounts.'));
+    const found = await findEarlierCoverage(query, source, { idf: shipped, keepAll: true, maxCandidates: 2 });
+    expect(found.map((c) => c.id)).toContain('same-day');
   });
   it('lets closeness in time strengthen shared content, not stand in for it', () => {
     const later = dated('2019-06-11', 'Ferry survivors recount the sinking', 'Survivors of the ferry that sank off the coast told rescuers how the passengers jumped into the water.');
