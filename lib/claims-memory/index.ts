@@ -68,8 +68,9 @@ export class ClaimIndex {
   private readonly fields: Record<Field, FieldIndex> = { text: new FieldIndex(), title: new FieldIndex(), all: new FieldIndex() };
   /** Document frequency over both fields (a term in the text or the title of a doc counts once). */
   private readonly df = new Map<string, number>();
-  /** Each folded word as written in the collection → its term key (for splitting run-together hashtags in queries). */
-  readonly vocab = new Map<string, string>();
+  /** Each folded word as written in the collection → its term key (for splitting run-together hashtags in queries), made when first asked for. */
+  private words = new Map<string, string>();
+  private wordsOf = 0;
 
   /**
    * `idf`: document frequencies from elsewhere (the archive's, over many more texts than the few
@@ -98,9 +99,16 @@ export class ClaimIndex {
     this.fields.title.add(n, hk);
     this.fields.all.add(n, [...tk, ...hk]);
     for (const k of new Set([...tk, ...hk])) this.df.set(k, (this.df.get(k) ?? 0) + 1);
-    for (const t of textTerms) if (t.kind !== 'number') this.vocab.set(fold(t.surface), t.key);
-    for (const t of titleTerms) if (t.kind !== 'number') this.vocab.set(fold(t.surface), t.key);
     return n;
+  }
+
+  get vocab(): ReadonlyMap<string, string> {
+    for (; this.wordsOf < this.docs.length; this.wordsOf++) {
+      const d = this.docs[this.wordsOf]!;
+      for (const t of d.textTerms) if (t.kind !== 'number') this.words.set(fold(t.surface), t.key);
+      for (const t of d.titleTerms) if (t.kind !== 'number') this.words.set(fold(t.surface), t.key);
+    }
+    return this.words;
   }
 
   /** Robertson–Spärck Jones IDF, floored at a small positive value so that very common terms still count a little. */

@@ -119,21 +119,32 @@ interface PreparedQuery {
   /** Idf-weighted vector norm of the distinct query terms (for cosines). */
   idfNorm: number;
   /** Character trigrams of the query's words, and their norm. */
-  grams: Map<string, number>;
+  grams: Map<number, number>;
   gramNorm: number;
   /** The query links a picture or a video (a tweet's pic.twitter.com, a YouTube link). */
   media: boolean;
 }
 
-/** Counts of the character trigrams of terms' folded words (with word boundaries), and the vector's norm. */
-function trigrams(terms: readonly Term[]): { grams: Map<string, number>; norm: number } {
-  const grams = new Map<string, number>();
+/**
+ * Counts of the character trigrams of terms' lower-cased words (with word boundaries), each trigram
+ * as one number (three UTF-16 code units), and the vector's norm.
+ */
+function trigrams(terms: readonly Term[]): { grams: Map<number, number>; norm: number } {
+  const grams = new Map<number, number>();
   for (const t of terms) {
     if (t.kind === 'number') continue;
-    const w = ' ' + fold(t.surface) + ' ';
-    for (let i = 0; i + 3 <= w.length; i++) {
-      const g = w.slice(i, i + 3);
-      grams.set(g, (grams.get(g) ?? 0) + 1);
+    const w = t.surface.toLowerCase();
+    // 32 is the space around the word.
+    let a = 32;
+    let b = 32;
+    for (let i = 0; i <= w.length; i++) {
+      const c = i < w.length ? w.charCodeAt(i) : 32;
+      if (i > 0) {
+        const g = (a * 65536 + b) * 65536 + c;
+        grams.set(g, (grams.get(g) ?? 0) + 1);
+      }
+      a = b;
+      b = c;
     }
   }
   let sq = 0;
@@ -141,7 +152,7 @@ function trigrams(terms: readonly Term[]): { grams: Map<string, number>; norm: n
   return { grams, norm: Math.sqrt(sq) };
 }
 
-function gramCos(a: Map<string, number>, an: number, b: Map<string, number>, bn: number): number {
+function gramCos(a: Map<number, number>, an: number, b: Map<number, number>, bn: number): number {
   if (!an || !bn) return 0;
   let s = 0;
   const [small, big] = a.size < b.size ? [a, b] : [b, a];
@@ -164,7 +175,7 @@ export class ClaimMatcher {
   /** Idf-weighted unit centroids of the documents (text and title), made when first needed. */
   private centroids: (Float32Array | null)[] = [];
   /** Per document (made when first needed): character trigrams, idf norms of its fields, whether it is about a picture or video. */
-  private docExtras: ({ grams: Map<string, number>; gramNorm: number; textNorm: number; titleNorm: number; media: boolean } | undefined)[] = [];
+  private docExtras: ({ grams: Map<number, number>; gramNorm: number; textNorm: number; titleNorm: number; media: boolean } | undefined)[] = [];
 
   constructor(
     readonly index: ClaimIndex,
@@ -273,16 +284,14 @@ export class ClaimMatcher {
    * two or three words it does know ("corn flakes", "fyre festival"), each of at least 3 letters.
    */
   splitRuns(terms: Term[]): Term[] {
-    const vocab = this.index.vocab;
-    if (!vocab.size) return terms;
     const out: Term[] = [];
     for (const t of terms) {
-      const f = fold(t.surface);
-      if (t.kind === 'number' || f.length < 6 || this.index.docFreq(t.key) > 0 || !/^[a-z]+$/.test(f)) {
+      if (t.kind === 'number' || t.surface.length < 6 || this.index.docFreq(t.key) > 0 || !/^[a-z]+$/i.test(t.surface)) {
         out.push(t);
         continue;
       }
-      const parts = segment(f, vocab);
+      const vocab = this.index.vocab;
+      const parts = segment(t.surface.toLowerCase(), vocab);
       if (!parts) {
         out.push(t);
         continue;
