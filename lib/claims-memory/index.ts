@@ -8,7 +8,7 @@
  * the lists of its terms, so a query costs what its terms' lists hold, not the collection's size.
  * Pure: runs in the background and in Node.
  */
-import { claimTerms, type Term } from './tokens';
+import { claimTerms, fold, type Term } from './tokens';
 
 export interface ClaimDoc {
   /** The caller's id (a vclaim id, an archive claim key). */
@@ -68,6 +68,9 @@ export class ClaimIndex {
   private readonly fields: Record<Field, FieldIndex> = { text: new FieldIndex(), title: new FieldIndex(), all: new FieldIndex() };
   /** Document frequency over both fields (a term in the text or the title of a doc counts once). */
   private readonly df = new Map<string, number>();
+  /** Each folded word as written in the collection → its term key (for splitting run-together hashtags in queries), made when first asked for. */
+  private words = new Map<string, string>();
+  private wordsOf = 0;
 
   /**
    * `idf`: document frequencies from elsewhere (the archive's, over many more texts than the few
@@ -97,6 +100,15 @@ export class ClaimIndex {
     this.fields.all.add(n, [...tk, ...hk]);
     for (const k of new Set([...tk, ...hk])) this.df.set(k, (this.df.get(k) ?? 0) + 1);
     return n;
+  }
+
+  get vocab(): ReadonlyMap<string, string> {
+    for (; this.wordsOf < this.docs.length; this.wordsOf++) {
+      const d = this.docs[this.wordsOf]!;
+      for (const t of d.textTerms) if (t.kind !== 'number') this.words.set(fold(t.surface), t.key);
+      for (const t of d.titleTerms) if (t.kind !== 'number') this.words.set(fold(t.surface), t.key);
+    }
+    return this.words;
   }
 
   /** Robertson–Spärck Jones IDF, floored at a small positive value so that very common terms still count a little. */

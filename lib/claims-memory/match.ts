@@ -15,7 +15,7 @@
  * the numbers that differ. Pure: runs in the background (service worker / event page) and in Node.
  */
 import type { ClaimIndex } from './index';
-import { claimTerms, fold, type Term } from './tokens';
+import { claimTerms, fold, STOP, type Term } from './tokens';
 import { dot, type WordVectors } from './vectors';
 
 export interface MatchQuery {
@@ -48,6 +48,11 @@ export const FEATURES = [
   'soft_cover',
   'soft_query',
   'context_cover',
+  'cos_text',
+  'cos_title',
+  'char_cos',
+  'media_both',
+  'media_doc',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -111,7 +116,52 @@ interface PreparedQuery {
   /** Distinct query words with a vector, with their idf; and the idf-weighted centroid. */
   vecs: { key: string; v: Float32Array; w: number }[];
   centroid: Float32Array | null;
+  /** Idf-weighted vector norm of the distinct query terms (for cosines). */
+  idfNorm: number;
+  /** Character trigrams of the query's words, and their norm. */
+  grams: Map<number, number>;
+  gramNorm: number;
+  /** The query links a picture or a video (a tweet's pic.twitter.com, a YouTube link). */
+  media: boolean;
 }
+
+/**
+ * Counts of the character trigrams of terms' lower-cased words (with word boundaries), each trigram
+ * as one number (three UTF-16 code units), and the vector's norm.
+ */
+function trigrams(terms: readonly Term[]): { grams: Map<number, number>; norm: number } {
+  const grams = new Map<number, number>();
+  for (const t of terms) {
+    if (t.kind === 'number') continue;
+    const w = t.surface.toLowerCase();
+    // 32 is the space around the word.
+    let a = 32;
+    let b = 32;
+    for (let i = 0; i <= w.length; i++) {
+      const c = i < w.length ? w.charCodeAt(i) : 32;
+      if (i > 0) {
+        const g = (a * 65536 + b) * 65536 + c;
+        grams.set(g, (grams.get(g) ?? 0) + 1);
+      }
+      a = b;
+      b = c;
+    }
+  }
+  let sq = 0;
+  for (const c of grams.values()) sq += c * c;
+  return { grams, norm: Math.sqrt(sq) };
+}
+
+function gramCos(a: Map<number, number>, an: number, b: Map<number, number>, bn: number): number {
+  if (!an || !bn) return 0;
+  let s = 0;
+  const [small, big] = a.size < b.size ? [a, b] : [b, a];
+  for (const [g, c] of small) s += c * (big.get(g) ?? 0);
+  return s / (an * bn);
+}
+
+const MEDIA_LINK = /pic\.twitter\.com\/|youtu(?:\.be|be\.com)\/|instagram\.com\/p\/|\/video\/|\/photo\//i;
+const MEDIA_WORD = /\b(?:photo\w*|image\w*|picture[sd]?|pic|pics|video\w*|footage|clip|meme|screenshot\w*|gif|graphic)\b/i;
 
 const YEAR_RE = /^(1[89]\d\d|20\d\d)$/;
 
@@ -124,6 +174,8 @@ function bigramsOf(keys: readonly string[]): string[] {
 export class ClaimMatcher {
   /** Idf-weighted unit centroids of the documents (text and title), made when first needed. */
   private centroids: (Float32Array | null)[] = [];
+  /** Per document (made when first needed): character trigrams, idf norms of its fields, whether it is about a picture or video. */
+  private docExtras: ({ grams: Map<number, number>; gramNorm: number; textNorm: number; titleNorm: number; media: boolean } | undefined)[] = [];
 
   constructor(
     readonly index: ClaimIndex,
@@ -191,8 +243,66 @@ export class ClaimMatcher {
     return mass ? hit / mass : 0;
   }
 
+  private extras(d: number) {
+    let e = this.docExtras[d];
+    if (!e) {
+      const doc = this.index.docs[d]!;
+      const { grams, norm } = trigrams([...doc.textTerms, ...doc.titleTerms]);
+      e = { grams, gramNorm: norm, textNorm: this.idfNorm(doc.textTerms), titleNorm: this.idfNorm(doc.titleTerms), media: MEDIA_WORD.test(doc.text) || MEDIA_WORD.test(doc.title) };
+      this.docExtras[d] = e;
+    }
+    return e;
+  }
+
+  /** The norm of the idf-weighted binary vector of some terms' distinct keys. */
+  private idfNorm(terms: readonly Term[]): number {
+    let s = 0;
+    const seen = new Set<string>();
+    for (const t of terms) {
+      if (seen.has(t.key)) continue;
+      seen.add(t.key);
+      s += this.index.idf(t.key) ** 2;
+    }
+    return Math.sqrt(s);
+  }
+
+  /** Idf-weighted cosine of the query's distinct keys and a field's. */
+  private cosine(p: PreparedQuery, terms: readonly Term[], norm: number): number {
+    if (!norm || !p.idfNorm) return 0;
+    let s = 0;
+    const seen = new Set<string>();
+    for (const t of terms) {
+      if (seen.has(t.key) || !p.keySet.has(t.key)) continue;
+      seen.add(t.key);
+      s += this.index.idf(t.key) ** 2;
+    }
+    return s / (norm * p.idfNorm);
+  }
+
+  /**
+   * Run-together words the collection does not know ("#cornflakes", "#fyrefestival") split into
+   * two or three words it does know ("corn flakes", "fyre festival"), each of at least 3 letters.
+   */
+  splitRuns(terms: Term[]): Term[] {
+    const out: Term[] = [];
+    for (const t of terms) {
+      if (t.kind === 'number' || t.surface.length < 6 || this.index.docFreq(t.key) > 0 || !/^[a-z]+$/i.test(t.surface)) {
+        out.push(t);
+        continue;
+      }
+      const vocab = this.index.vocab;
+      const parts = segment(t.surface.toLowerCase(), vocab);
+      if (!parts) {
+        out.push(t);
+        continue;
+      }
+      for (const w of parts) out.push({ key: vocab.get(w)!, surface: w, kind: t.kind });
+    }
+    return out;
+  }
+
   prepare(q: MatchQuery): PreparedQuery {
-    const terms = claimTerms(q.text);
+    const terms = this.splitRuns(claimTerms(q.text));
     const keys = terms.map((t) => t.key);
     const keySet = new Set(keys);
     const contextKeys = q.context ? claimTerms(q.context).map((t) => t.key) : [];
@@ -207,6 +317,9 @@ export class ClaimMatcher {
       numbers: new Set(terms.filter((t) => t.kind === 'number').map((t) => t.key)),
       year: q.year ?? null,
       idfMass,
+      idfNorm: this.idfNorm(terms),
+      ...(({ grams, norm }) => ({ grams, gramNorm: norm }))(trigrams(terms)),
+      media: MEDIA_LINK.test(q.text),
       ...this.embed(terms),
     };
   }
@@ -285,7 +398,20 @@ export class ClaimMatcher {
         vec_cos: 0,
         soft_cover: 0,
         soft_query: 0,
+        cos_text: 0,
+        cos_title: 0,
+        char_cos: 0,
+        media_both: 0,
+        media_doc: 0,
       };
+      const ex = this.extras(d);
+      f.cos_text = this.cosine(p, doc.textTerms, ex.textNorm);
+      f.cos_title = this.cosine(p, doc.titleTerms, ex.titleNorm);
+      f.char_cos = gramCos(p.grams, p.gramNorm, ex.grams, ex.gramNorm);
+      if (ex.media) {
+        if (p.media) f.media_both = 1;
+        else f.media_doc = 1;
+      }
       if (this.vectors && p.centroid) {
         const c = this.docCentroid(d);
         f.vec_cos = c ? dot(p.centroid, c) : 0;
@@ -422,6 +548,32 @@ export class ClaimMatcher {
 const SIM_FLOOR = 0.3;
 function sharpen(s: number): number {
   return s <= SIM_FLOOR ? 0 : (s - SIM_FLOOR) / (1 - SIM_FLOOR);
+}
+
+/**
+ * A run-together word split into words the collection knows ("gofundme" → go, fund; "thisisamerica"
+ * → america): the fewest parts (at most 4), each a known word of at least 2 letters or a stop word
+ * (dropped), at least one known; ties go to the split whose shortest known part is longest. Null when none.
+ */
+function segment(w: string, vocab: ReadonlyMap<string, string>): string[] | null {
+  const n = w.length;
+  // best[i]: the best split of w[0..i) as [parts, shortest known part, known words].
+  const best: ([number, number, string[]] | null)[] = new Array(n + 1).fill(null);
+  best[0] = [0, Infinity, []];
+  for (let i = 1; i <= n; i++) {
+    for (let j = Math.max(0, i - 24); j <= i - 2; j++) {
+      const prev = best[j];
+      if (!prev || prev[0] >= 4) continue;
+      const part = w.slice(j, i);
+      const known = vocab.has(part);
+      if (!known && !STOP.has(part)) continue;
+      const cand: [number, number, string[]] = [prev[0] + 1, known ? Math.min(prev[1], part.length) : prev[1], known ? [...prev[2], part] : prev[2]];
+      const cur = best[i];
+      if (!cur || cand[0] < cur[0] || (cand[0] === cur[0] && cand[1] > cur[1])) best[i] = cand;
+    }
+  }
+  const done = best[n];
+  return done && done[2].length && done[0] >= 2 ? done[2] : null;
 }
 
 function fromSurface(m: TermMatch, terms: readonly Term[]): string {

@@ -25,7 +25,7 @@ export interface Term {
   kind: TermKind;
 }
 
-const STOP = new Set(
+export const STOP: ReadonlySet<string> = new Set(
   (
     'a about above after again against all am an and any are as at be because been before being below between both ' +
     'but by can could did do does doing down during each few for from further had has have having he her here hers ' +
@@ -36,6 +36,14 @@ const STOP = new Set(
     'didnt isnt wasnt arent cant wont rt via amp lol omg pls please us get got one would could may might must shall ' +
     'let lets just like even still ever yet s t d ll m re ve ca wo new news'
   ).split(' '),
+);
+
+/** Number words as numbers ("ten times" and "10x", "five million" and "5 million"): one stays a stop word. */
+const NUMBER_WORDS: Record<string, string> = Object.fromEntries(
+  'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+    .split(' ')
+    .map((w, i) => [w, String(i + 2)] as [string, string])
+    .concat('thirty forty fifty sixty seventy eighty ninety'.split(' ').map((w, i) => [w, String(30 + 10 * i)] as [string, string])),
 );
 
 const URL_RE = /(?:https?:\/\/|www\.)\S+|\bpic\.twitter\.com\/\S+|\b[\w-]+\.(?:com|org|net|co|ly|gov|edu|io|me|info|news)\/\S*/gi;
@@ -137,6 +145,11 @@ function termsOf(text: string, maxChars: number): Term[] {
       }
       const f = foldWord(part);
       if (f.length < 2 && f !== 'i') continue;
+      const spelled = NUMBER_WORDS[f];
+      if (spelled) {
+        out.push({ key: spelled, surface: part, kind: 'number' });
+        continue;
+      }
       if (STOP.has(f)) continue;
       const isName = UPPER_START.test(part) && (tagged || (!shouting && ALL_CAPS.test(part) && part.length >= 2 && part.length <= 5) || (!sentenceStart && !titleCase && !ALL_CAPS.test(part)));
       const key = f === 'per' ? f : stem(f);

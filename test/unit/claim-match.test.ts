@@ -79,6 +79,16 @@ describe('claimTerms', () => {
     expect(canonicalNumber('1,5')).toBe('1.5');
   });
 
+  it('reads number words as numbers, "one" aside', () => {
+    expect(keys('ten times more')).toEqual(keys('10 times more'));
+    expect(claimTerms('Fourteen-year-old').map((t) => [t.key, t.kind])).toEqual([
+      ['14', 'number'],
+      ['year', 'word'],
+      ['old', 'word'],
+    ]);
+    expect(keys('one man')).toEqual(['man']);
+  });
+
   it('strips possessives and contractions instead of gluing them on', () => {
     expect(keys("Trump's wall")).toEqual(['trump', 'wall']);
     expect(keys('He’ll refuse')).toEqual(['refus']);
@@ -228,6 +238,52 @@ describe('ClaimMatcher (shipped model)', () => {
     const m = new ClaimMatcher(idx, shipped);
     expect(m.rank({ text: 'floods in the valley killed 12 people' }, 1)[0]?.id).toBe('b');
     expect(m.rank({ text: 'floods in the valley killed 39 people' }, 1)[0]?.id).toBe('a');
+  });
+
+  it('splits a run-together hashtag into words the collection knows, and only then', () => {
+    const idx = new ClaimIndex([
+      { id: 'flakes', text: 'Corn Flakes were invented to curb desire.' },
+      { id: 'fund', text: 'A man died after starting a GoFundMe for insulin.' },
+    ]);
+    const m = new ClaimMatcher(idx, shipped);
+    const split = (s: string) => m.splitRuns(claimTerms(s)).map((t) => t.key);
+    expect(split('why were #cornflakes invented')).toEqual(['corn', 'flake', 'invent']);
+    // "me" is a stop word: dropped, "go" and "fund" are known.
+    expect(split('a #gofundme for him')).toEqual(['go', 'fund']);
+    // A word the collection has is left alone; so is one it cannot split.
+    expect(split('corn')).toEqual(['corn']);
+    expect(split('#qwertyuiop')).toEqual(['qwertyuiop']);
+    expect(m.rank({ text: 'Google “why were cornflakes invented” #cornflakes' }, 1)[0]?.id).toBe('flakes');
+  });
+
+  it('tolerates misspelt names (character trigrams) and prefers a picture claim for a tweet with a picture', () => {
+    const idx = new ClaimIndex([
+      { id: 'model', text: 'Instagram model Kristyna Martelli died during surgery.' },
+      { id: 'other', text: 'A model died during surgery in Miami.' },
+    ]);
+    const m = new ClaimMatcher(idx, shipped);
+    const p = m.prepare({ text: 'RIP beautiful, can’t believe it #krystinamartelli' });
+    const [model, other] = m.featureRows(p, [
+      [0, 1],
+      [1, 1],
+    ]);
+    const cc = shipped.features.indexOf('char_cos');
+    expect(model![cc]!).toBeGreaterThan(0.1);
+    expect(other![cc]!).toBeLessThan(model![cc]! / 2);
+    const pics = new ClaimIndex([
+      { id: 'said', text: 'The mayor said the bridge collapsed in the storm.' },
+      { id: 'photo', text: 'A photograph shows the bridge that collapsed in the storm.' },
+    ]);
+    const pm = new ClaimMatcher(pics, shipped);
+    const row = (text: string, id: string) => {
+      const p = pm.prepare({ text });
+      const d = pics.docs.findIndex((x) => x.id === id);
+      return pm.featureRows(p, [[d, 1]])[0]!;
+    };
+    const at = shipped.features.indexOf('media_both');
+    expect(row('The bridge collapsed in the storm pic.twitter.com/abc', 'photo')[at]).toBe(1);
+    expect(row('The bridge collapsed in the storm', 'photo')[at]).toBe(0);
+    expect(row('The bridge collapsed in the storm pic.twitter.com/abc', 'said')[at]).toBe(0);
   });
 
   it('returns nothing for a query that shares no term', () => {
