@@ -126,7 +126,11 @@ const PAUSE_POINTS = [
   { name: 'with the old index rows read and deleted, before any new one', re: /(await Promise\.all\(\[[\w$]+\.claims\.bulkPut\()/d, committed: false },
   // The call that adjusts the totals (a new record adds one; an update may change nothing there),
   // the last of the index writes, which are all requested by then.
-  { name: 'with every other index row requested, before the totals', re: /[\w$]+\.search\.bulkPut\([\w$]+\),[\w$]+\([\w$]+,\{deltas:[\w$]+,keys:[\w$]+,ids:[\w$]+\}\),([\w$]+\([\w$]+,[\w$]+,[\w$]+\))\]\)/d, committed: false },
+  {
+    name: 'with every other index row requested, before the totals',
+    re: /[\w$]+\.search\.bulkPut\([\w$]+\),[\w$]+\([\w$]+,\{deltas:[\w$]+,keys:[\w$]+,ids:[\w$]+\}\),([\w$]+\([\w$]+,[\w$]+,[\w$]+\))\]\)/d,
+    committed: false,
+  },
   { name: 'after the commit, before the reply', re: /"panel\/save"\(\{tabId:[\w$]+\}\)\{.*?([\w$]+\.notify\()/d, committed: true },
 ] as const;
 

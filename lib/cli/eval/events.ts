@@ -458,7 +458,9 @@ function dumpErrors(ds: Dataset, results: QueryResult[], out: string): void {
       const c = byId.get(i);
       if (c?.tier === 'same') continue;
       misses++;
-      lines.push(JSON.stringify({ kind: 'miss', query: about(r.q), other: about(i), days: days(r.q, i), retrieved: !!c, score: c?.score ?? null, tier: c?.tier ?? null, features: c?.features ?? null }));
+      lines.push(
+        JSON.stringify({ kind: 'miss', query: about(r.q), other: about(i), days: days(r.q, i), retrieved: !!c, score: c?.score ?? null, tier: c?.tier ?? null, features: c?.features ?? null }),
+      );
     }
   }
   writeFileSync(out, lines.join('\n') + '\n');
