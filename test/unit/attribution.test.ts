@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findAttributions, type Attribution, type Span } from '../../lib/nlp/claims/attribution';
 
+/** Speed is measured in `npm run bench`; these bounds only catch a hang (linear runs take well under a second). */
+const HANG_MS = 20_000;
+
 const seed = JSON.parse(readFileSync(new URL('../fixtures/claims/seed-paragraphs.json', import.meta.url), 'utf8')) as { paragraphs: string[] };
 const article = seed.paragraphs.join('\n\n');
 
@@ -219,14 +222,18 @@ describe('findAttributions: robustness', () => {
     ['alternating marks and words', '“a ”b said, '.repeat(20_000)],
     ['unbalanced quotes with cues', 'He said “we will, she said ‘no. '.repeat(5_000)],
     ['commas and cues', ', said he, '.repeat(20_000)],
-  ])('finishes quickly on %s', (_name, text) => {
-    const t0 = performance.now();
-    const out = findAttributions(text);
-    expect(performance.now() - t0).toBeLessThan(3000);
-    for (const a of out) expect(a.content.end).toBeLessThanOrEqual(text.length);
-  });
+  ])(
+    'finishes on %s (a hang guard, not a speed test: a quadratic pass over these inputs takes minutes)',
+    (_name, text) => {
+      const t0 = performance.now();
+      const out = findAttributions(text);
+      expect(performance.now() - t0).toBeLessThan(HANG_MS);
+      for (const a of out) expect(a.content.end).toBeLessThanOrEqual(text.length);
+    },
+    2 * HANG_MS,
+  );
 
-  it('finishes quickly on random strings of quote marks, cues and punctuation', () => {
+  it('finishes on random strings of quote marks, cues and punctuation (a hang guard)', { timeout: 10 * HANG_MS }, () => {
     let seedN = 7;
     const rand = (): number => (seedN = (seedN * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const parts = ['“', '”', '"', "'", '‘', '’', ' said ', ' he ', ', ', '. ', '\n\n', 'Mr Smith', ' according to ', ':', 'that ', 'word '];
@@ -235,7 +242,7 @@ describe('findAttributions: robustness', () => {
       while (s.length < 50_000) s += parts[Math.floor(rand() * parts.length)]!;
       const t0 = performance.now();
       findAttributions(s);
-      expect(performance.now() - t0).toBeLessThan(3000);
+      expect(performance.now() - t0).toBeLessThan(HANG_MS);
     }
   });
 });

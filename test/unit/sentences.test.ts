@@ -156,12 +156,13 @@ describe('findQuoteSpans', () => {
     expect(texts(t)).toEqual(["''It is over,'' Mr. Lou said.", "''Now we wait.''"]);
   });
 
-  it('stays linear on long runs of straight single quotes and apostrophes', () => {
-    for (const t of ["'".repeat(100_000), "a'b ".repeat(30_000), "'a ".repeat(30_000) + "x' "]) {
+  // A hang guard, not a speed test (speed is in `npm run bench`): a quadratic pass over these takes minutes.
+  it('finishes on long runs of straight single quotes and apostrophes', { timeout: 90_000 }, () => {
+    for (const t of ["'".repeat(100_000), "a'b ".repeat(30_000), "'a ".repeat(30_000) + "x' ", '”a b.\n'.repeat(30_000)]) {
       const t0 = performance.now();
       findQuoteSpans(t);
       splitSentences(t);
-      expect(performance.now() - t0).toBeLessThan(2000);
+      expect(performance.now() - t0).toBeLessThan(20_000);
     }
   });
 
