@@ -191,9 +191,12 @@ const ABBREVIATED = new Set(['Lt', 'Maj', 'Brig', 'Sgt', 'Cpl', 'Cllr', 'Supt', 
 
 const TITLE_SET = new Set(TITLES);
 
-/** Titles that say "this is a person" even when the tagger said otherwise. */
-const PERSONAL = new Set([
-  // offices and ranks that stand before a person's name only ("Chairman Schiff", "Lt Col Vindman")
+/**
+ * Offices and ranks that make a person of a name ("Chairman Schiff", "Lt Col Vindman"), but only of
+ * one that reads as a person's name: "Ambassador Bridge", "Chairman of the Joint Chiefs" and "Imam
+ * Reza Shrine" stay what they are (`personalName`).
+ */
+const OFFICES = new Set([
   'Vice President',
   'Vice-President',
   'Deputy Prime Minister',
@@ -257,6 +260,10 @@ const PERSONAL = new Set([
   'Det.',
   'Hon.',
   'Fr.',
+]);
+
+/** Titles that say "this is a person" even when the tagger said otherwise. */
+const PERSONAL = new Set([
   'Mr',
   'Mr.',
   'Mrs',
@@ -286,9 +293,20 @@ const PERSONAL = new Set([
  */
 const ROYAL = new Set(['King', 'Queen', 'Prince', 'Princess', 'Emperor', 'Empress', 'Duke', 'Duchess', 'Crown Prince']);
 
+/** Words that make a body or a place of a capitalised run ("Ambassador Bridge", "Theatre Group"). */
+const BODY_WORDS =
+  /\b(?:Bridge|Group|Foundation|Theatre|Theater|Hotel|Hospital|School|College|University|Institute|Centre|Center|Shrine|Mosque|Church|Cathedral|Street|Road|Avenue|Square|Park|Airport|Station|Company|Corporation|Party|Council|Committee|Office|Department|Ministry|Agency|Bank|Fund|Trust|Award|Prize|Stadium|Hall|Museum|Library|House|Island|River|Bay|Lake|Mountain|County|City)\b/;
+
+/** Whether `rest` reads as a person's name: one to three capitalised words, no small word, no body word. */
+function personalName(rest: string): boolean {
+  const words = rest.trim().split(/\s+/);
+  return words.length >= 1 && words.length <= 3 && words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w)) && !BODY_WORDS.test(rest);
+}
+
 function titleMakesPerson(title: string | null, rest: string): boolean {
   if (title === null) return false;
   if (PERSONAL.has(title)) return true;
+  if (OFFICES.has(title)) return personalName(rest);
   if (!ROYAL.has(title)) return false;
   const words = rest.trim().split(/\s+/);
   return words.length === 1 || (words.length === 2 && /^[IVX]+$/.test(words[1]!));
@@ -426,7 +444,7 @@ function prepare(paragraphs: string[], m: Mention): Item {
   } else {
     const before = titleBefore(para.slice(Math.max(0, start - 40), start));
     // Only titles that can only mean a person change a non-person mention; others only join a person mention.
-    if (before && (m.type === 'PER' || PERSONAL.has(before))) {
+    if (before && (m.type === 'PER' || PERSONAL.has(before) || (OFFICES.has(before) && personalName(text.replace(POSSESSIVE_RE, ''))))) {
       title = before;
       // the alias takes the title as written, but not an editor's bracketed one ("[President] Biden")
       if (!/[\])]\s*$/.test(para.slice(0, start))) {
@@ -522,7 +540,7 @@ function evidenceOf(items: Item[], paragraphs: string[], facts: (name: string) =
     cues.apposition = (cues.apposition ?? 0) + it.listCues.PER;
     cues.ORG += it.listCues.ORG;
     cues.LOC += it.listCues.LOC;
-    if (it.personal || (it.title && PERSONAL.has(it.title))) personal = true;
+    if (it.personal || (it.title && (PERSONAL.has(it.title) || OFFICES.has(it.title)))) personal = true;
     if (it.words.length >= 2) {
       multiWord = true;
       if (startsWithFirstName(it.words, facts)) firstNamed = true;
@@ -1041,7 +1059,7 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     const x = w[0]!;
     if (g.type !== 'PER') {
       const f = facts(nameOf(g));
-      if (f.org || (f.loc && !f.cityOnly) || generalKnowledge(nameOf(g)) || nameShapeType(nameOf(g)) || g.items.some((it) => it.title && !PERSONAL.has(it.title))) continue;
+      if (f.org || (f.loc && !f.cityOnly) || generalKnowledge(nameOf(g)) || nameShapeType(nameOf(g)) || g.items.some((it) => it.title && !PERSONAL.has(it.title) && !OFFICES.has(it.title))) continue;
     }
     const bySurname = full.filter((h) => {
       const hw = wordsOf(h);

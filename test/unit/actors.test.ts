@@ -172,6 +172,18 @@ describe('royal titles', () => {
     expect(byName(actors, 'Alexander Vindman')!.mentions).toBe(2);
   });
 
+  it('leaves places and bodies that start with an office as they are', () => {
+    const ps = ['Trucks queued at the Ambassador Bridge, the Ambassador Theatre Group closed, and the Chairman of the Joint Chiefs of Staff flew to the Imam Reza Shrine.'];
+    const ms = mark(ps, [
+      [0, 'Ambassador Bridge', 'LOC'],
+      [0, 'Ambassador Theatre Group', 'ORG'],
+      [0, 'Chairman of the Joint Chiefs of Staff', 'ORG'],
+      [0, 'Imam Reza Shrine', 'LOC'],
+    ]);
+    const { actors } = buildActors(ps, ms);
+    expect(actors.map((a) => `${a.type} ${a.name}`).sort()).toEqual(['LOC Ambassador Bridge', 'LOC Imam Reza Shrine', 'ORG Ambassador Theatre Group', 'ORG Chairman of the Joint Chiefs of Staff']);
+  });
+
   it('splits "X and the Y" into two bodies, but not a name that holds "and"', () => {
     const ps = ['The Bureau of Prisons and the Department of Justice must answer, said Marks and Spencer and the Bank of England.'];
     const ms = mark(ps, [
