@@ -598,13 +598,19 @@ function opensSentence(doc: string, at: number, from: number): boolean {
   return lead !== null && !/\p{Ll}{2,}/u.test(lead.replace(/^[”"\s]+/, ''));
 }
 
-/** Who a source phrase stands for (see the file comment). */
-/** Nouns that stand for a body named earlier ("the agency", "the ministry", "the company"). */
+/**
+ * Nouns that stand for a body named shortly before ("the agency", "the ministry", "the company").
+ * Not "union", "government" or "administration": "the union" is seldom the European Union, and
+ * "the administration" is a government, not the Food and Drug Administration.
+ */
 const BODY_NOUN =
-  /^(?:agency|ministry|department|committee|commission|council|court|bank|university|party|union|company|corporation|firm|group|police|service|office|board|authority|institute|association|foundation|hospital|network|government|administration)$/;
+  /^(?:agency|ministry|department|committee|commission|council|court|bank|university|party|company|corporation|firm|group|police|service|office|board|authority|institute|association|foundation|hospital|network)$/;
 /** Of those, the ones a news story uses for the company it is about. */
 const FIRM_NOUN = /^(?:company|firm|corporation)$/;
+/** How many paragraphs back "the agency" looks for the agency. */
+const BODY_NOUN_REACH = 3;
 
+/** Who a source phrase stands for (see the file comment). */
 function resolveSpeaker(
   doc: string,
   src: { start: number; end: number },
@@ -723,7 +729,7 @@ function resolveSpeaker(
   // "The agency said": the body named before whose name has that noun ("European Space Agency");
   // "the company" / "the firm": the company the article is about, the one named most so far.
   if (/^the\s/.test(lower) && BODY_NOUN.test(description)) {
-    const noun = description.replace(/s$/, '');
+    const noun = description;
     let most: { m: DocMention; n: number } | null = null;
     const counts = new Map<string, number>();
     for (let i = mentions.length - 1; i >= 0; i--) {
@@ -731,7 +737,7 @@ function resolveSpeaker(
       if (m.end > src.start || m.type !== 'ORG' || m.actorKey === undefined) continue;
       const actor = actors.get(m.actorKey);
       if (!actor) continue;
-      if (actor.name.toLowerCase().split(/\s+/).includes(noun)) return asActor(m);
+      if (actor.name.toLowerCase().split(/\s+/).includes(noun) && paragraphAt(m.start) >= paragraph - BODY_NOUN_REACH) return asActor(m);
       counts.set(m.actorKey, (counts.get(m.actorKey) ?? 0) + 1);
     }
     if (FIRM_NOUN.test(description)) {
