@@ -4,7 +4,7 @@
  * Reached from the hover card, the side panel's actor chips and the archive's actor filter.
  * Everything from articles is shown as text.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { STATUS_LABEL } from '@/components/claims';
 import { clip, formatDate, plural, quoted } from '@/components/format';
 import { Notice } from '@/components/Notice';
@@ -28,6 +28,8 @@ export function ActorView({ actorKey }: { actorKey: string }) {
   const [older, setOlder] = useState<{ articles: Article[]; earlier: number | null } | null>(null);
   const [reading, setReading] = useState(false);
   const [tick, setTick] = useState(0);
+  const shown = useRef<ActorPage | null | undefined>(undefined);
+  shown.current = page;
   useBroadcast((msg) => msg.kind === 'archive/changed' && setTick((t) => t + 1), []);
   useEffect(() => {
     let live = true;
@@ -53,7 +55,8 @@ export function ActorView({ actorKey }: { actorKey: string }) {
   }
   if (page === undefined) return <Notice title="Opening…" tone="busy" />;
   if (page === null) return <Notice title="No saved article names this actor">{null}</Notice>;
-  const read = older ? [...older.articles, ...page.articles] : page.articles;
+  // Pages are cut in the order articles were saved; the timeline is in date order across them.
+  const read = older ? [...older.articles, ...page.articles].sort((a, b) => a.date - b.date || a.id - b.id) : page.articles;
   const cursor = older ? older.earlier : page.earlier;
   const articles = all ? read : read.slice(-FIRST);
   const hidden = page.total - articles.length;
@@ -61,8 +64,11 @@ export function ActorView({ actorKey }: { actorKey: string }) {
     setAll(true);
     if (articles.length < read.length || cursor === null) return;
     setReading(true);
+    const asked = page;
     void request('archive/actor-articles', { key: page.key, before: cursor }).then((r) => {
       setReading(false);
+      // The archive changed meanwhile and the page was read again: this reply belongs to the old one.
+      if (shown.current !== asked) return;
       if (r.ok) setOlder({ articles: [...r.value.articles, ...(older?.articles ?? [])], earlier: r.value.earlier });
       else setProblem(r.error);
     });
