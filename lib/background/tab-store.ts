@@ -40,7 +40,14 @@ export class TabStore {
     // as telling the panel), not before it.
     await null;
     if (this.memory.get(tabId) !== state) return; // a newer state for this tab came meanwhile; it writes itself
-    await this.area.set({ [key(tabId)]: state });
+    try {
+      await this.area.set({ [key(tabId)]: state });
+    } catch (err) {
+      // Storage keeps no older state than memory's: a worker started afresh finds none (idle)
+      // rather than one this write should have replaced.
+      await this.area.remove(key(tabId)).catch(() => undefined);
+      throw err;
+    }
   }
 
   async remove(tabId: number): Promise<void> {

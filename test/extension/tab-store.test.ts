@@ -56,4 +56,18 @@ describe('the per-tab state store', () => {
     }).toThrow(TypeError);
     expect((await store.get(3)).status).toBe('working');
   });
+
+  it('leaves no older state in storage when a write fails (a full session storage), and says so', async () => {
+    const store = new TabStore(fakeBrowser.storage.session);
+    await store.set(3, working('https://news.example/a'));
+    const failing: SessionArea = {
+      get: (k) => fakeBrowser.storage.session.get(k),
+      set: async () => {
+        throw new Error('QUOTA_BYTES quota exceeded');
+      },
+      remove: (k) => fakeBrowser.storage.session.remove(k),
+    };
+    await expect(new TabStore(failing).set(3, working('https://news.example/b'))).rejects.toThrow(/quota/);
+    expect(await new TabStore(fakeBrowser.storage.session).get(3)).toEqual({ status: 'idle', url: null });
+  });
 });
