@@ -286,7 +286,8 @@ export class ClaimMatcher {
   splitRuns(terms: Term[]): Term[] {
     const out: Term[] = [];
     for (const t of terms) {
-      if (t.kind === 'number' || t.surface.length < 6 || this.index.docFreq(t.key) > 0 || !/^[a-z]+$/i.test(t.surface)) {
+      // Hashtags of up to 40 letters are split (a longer run is no hashtag a reader wrote, and each letter costs 23 look-ups).
+      if (t.kind === 'number' || t.surface.length < 6 || t.surface.length > 40 || this.index.docFreq(t.key) > 0 || !/^[a-z]+$/i.test(t.surface)) {
         out.push(t);
         continue;
       }
