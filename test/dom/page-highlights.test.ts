@@ -99,6 +99,22 @@ function move(x: number, y: number, target: Element = document.body) {
   target.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: y, bubbles: true, pointerType: 'mouse' }));
 }
 
+/** Rests the pointer on the element `find` gives (its whole range), and waits for the card. */
+async function restOn(find: () => Element | undefined): Promise<void> {
+  cleanups.push(
+    pointAt(() => {
+      const m = find();
+      if (!m) return undefined;
+      const r = document.createRange();
+      r.setStartBefore(m);
+      r.setEndAfter(m);
+      return r;
+    }),
+  );
+  move(50, 50, find()!);
+  await tick();
+}
+
 const cleanups: (() => void)[] = [];
 
 class FakeHighlight extends Set<AbstractRange> {
@@ -191,18 +207,7 @@ describe('createHighlights', () => {
     h.show(PARAGRAPHS, ANALYSIS);
     // The pointer rests on "Keir Starmer" (the third painted range).
     const starmer = () => [...document.querySelectorAll('backstory-mark')].find((m) => m.textContent === 'Keir Starmer');
-    cleanups.push(
-      pointAt(() => {
-        const m = starmer();
-        if (!m) return undefined;
-        const r = document.createRange();
-        r.setStartBefore(m);
-        r.setEndAfter(m);
-        return r;
-      }),
-    );
-    move(50, 50, starmer()!);
-    await tick();
+    await restOn(starmer);
 
     const host = document.documentElement.lastElementChild!;
     expect(host.localName).toBe('backstory-card');
@@ -423,18 +428,7 @@ describe('claims on the page', () => {
     h.show(PARAGRAPHS, { ...ANALYSIS, claims: [claim] });
     // The pointer rests on the claim (no name inside it).
     const mark = () => document.querySelector('backstory-mark[data-kind="claim-unverified"]') ?? undefined;
-    cleanups.push(
-      pointAt(() => {
-        const m = mark();
-        if (!m) return undefined;
-        const r = document.createRange();
-        r.setStartBefore(m);
-        r.setEndAfter(m);
-        return r;
-      }),
-    );
-    move(50, 50, mark()!);
-    await tick();
+    await restOn(mark);
     const root = roots[roots.length - 1]!;
     expect(root.querySelector('img, b')).toBeNull();
     expect(root.textContent).toContain('<b>Keir</b> Starmer');
@@ -451,18 +445,7 @@ describe('claims on the page', () => {
     h.show(PARAGRAPHS, { ...ANALYSIS, claims: [claim], memory: [{ claimId: claim.id, flagged: true, recalls: [{ line: 'You marked this disputed on 3 May 2026' }] }] });
     const mark = () => document.querySelector('backstory-mark[data-kind^="claim"]') ?? undefined;
     expect(mark()).toBeDefined();
-    cleanups.push(
-      pointAt(() => {
-        const m = mark();
-        if (!m) return undefined;
-        const r = document.createRange();
-        r.setStartBefore(m);
-        r.setEndAfter(m);
-        return r;
-      }),
-    );
-    move(50, 50, mark()!);
-    await tick();
+    await restOn(mark);
     const text = roots[roots.length - 1]!.textContent ?? '';
     expect(text).toContain('You marked it false or disputed before');
     expect(text).toContain('You marked this disputed on 3 May 2026');
