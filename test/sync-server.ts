@@ -42,69 +42,28 @@ export async function startCouch(auth: { username: string; password: string }): 
   const ServerPouch = (PouchDB.plugin(memory) as typeof PouchDB).defaults({ adapter: 'memory', prefix });
   const app = expressPouchDB(ServerPouch, { mode: 'minimumForPouchDB', inMemoryConfig: true });
   const expected = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
-  const sockets = new Set<Socket>();
-  const closed = { received: 0, sent: 0 };
-  let server: http.Server | null = null;
-  let port = 0;
-  const couch: TestCouch = {
-    origin: '',
-    requests: [],
-    onRequest: null,
-    async start() {
-      const s = http.createServer((req, res) => {
-        couch.requests.push({ method: req.method ?? '', url: req.url ?? '' });
-        couch.onRequest?.(req);
-        if (req.socket.destroyed) return;
-        if (req.headers.authorization !== expected) {
-          res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Basic realm="test"' });
-          res.end(JSON.stringify({ error: 'unauthorized', reason: 'Name or password is incorrect.' }));
-          return;
+  const couch = recordingCouch(
+    (req, res) => {
+      if (req.headers.authorization !== expected) {
+        res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Basic realm="test"' });
+        res.end(JSON.stringify({ error: 'unauthorized', reason: 'Name or password is incorrect.' }));
+        return;
+      }
+      app(req, res);
+    },
+    {
+      async rawStorage() {
+        // MemDOWN keeps every database in one module-level store; an instance's `_store` is that store.
+        const store = (new MemDOWN(`${prefix}probe`) as unknown as { _store: Record<string, { keys: unknown[]; values: unknown[] }> })._store;
+        const parts: string[] = [];
+        for (const [loc, tree] of Object.entries(store)) {
+          if (!loc.startsWith(`$${prefix}`)) continue;
+          tree.keys.forEach((k, i) => parts.push(`${String(k)}\t${String(tree.values[i])}`));
         }
-        app(req, res);
-      });
-      s.on('connection', (sock) => {
-        sockets.add(sock);
-        sock.on('close', () => {
-          sockets.delete(sock);
-          closed.received += sock.bytesRead;
-          closed.sent += sock.bytesWritten;
-        });
-      });
-      await new Promise<void>((resolve) => s.listen(port, '127.0.0.1', resolve));
-      port = (s.address() as AddressInfo).port;
-      couch.origin = `http://127.0.0.1:${port}`;
-      server = s;
+        return parts.join('\n');
+      },
     },
-    async stop() {
-      const s = server;
-      server = null;
-      if (!s) return;
-      for (const sock of sockets) sock.destroy();
-      await new Promise<void>((resolve) => s.close(() => resolve()));
-    },
-    traffic() {
-      let received = closed.received;
-      let sent = closed.sent;
-      for (const sock of sockets) {
-        received += sock.bytesRead;
-        sent += sock.bytesWritten;
-      }
-      return { received, sent };
-    },
-    async rawStorage() {
-      // MemDOWN keeps every database in one module-level store; an instance's `_store` is that store.
-      const store = (new MemDOWN(`${prefix}probe`) as unknown as { _store: Record<string, { keys: unknown[]; values: unknown[] }> })._store;
-      const parts: string[] = [];
-      for (const [loc, tree] of Object.entries(store)) {
-        if (!loc.startsWith(`$${prefix}`)) continue;
-        tree.keys.forEach((k, i) => parts.push(`${String(k)}\t${String(tree.values[i])}`));
-      }
-      return parts.join('\n');
-    },
-    async close() {
-      await couch.stop();
-    },
-  };
+  );
   await couch.start();
   return couch;
 }
@@ -129,11 +88,46 @@ async function proxyCouch(address: string, auth: { username: string; password: s
     if (!r.ok) throw new Error(`BACKSTORY_TEST_COUCH: could not make the tests' user "${auth.username}" an admin on ${base} (${r.status}). Give an admin's credentials in the address.`);
   }
   const rewrite = (url: string) => (/^\/[a-z]/.test(url) ? `/${run}${url.slice(1)}` : url);
+  const ours = async () => ((await (await asAdmin('/_all_dbs')).json()) as string[]).filter((d) => d.startsWith(run));
+  const couch = recordingCouch(
+    (req, res) => {
+      const headers = { ...req.headers, host: target.host };
+      const out = http.request({ host: target.hostname, port: target.port || 80, method: req.method, path: rewrite(req.url ?? '/'), headers }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      out.on('error', () => res.destroy());
+      req.pipe(out);
+    },
+    {
+      async rawStorage() {
+        const parts: string[] = [];
+        for (const db of await ours()) {
+          const path = `/${encodeURIComponent(db)}`;
+          parts.push(await (await asAdmin(`${path}/_changes?style=all_docs&include_docs=true&conflicts=true`)).text());
+          parts.push(await (await asAdmin(`${path}/_local_docs?include_docs=true`)).text());
+        }
+        return parts.join('\n');
+      },
+      async afterClose() {
+        for (const db of await ours()) await asAdmin(`/${encodeURIComponent(db)}`, { method: 'DELETE' });
+      },
+    },
+  );
+  await couch.start();
+  return couch;
+}
+
+/**
+ * The part both servers share: an HTTP server on 127.0.0.1 that records each request, lets a test
+ * stop it mid-request (`onRequest`), counts the bytes of every connection, and can be stopped and
+ * started again on the same port; `serve` answers the requests it lets through.
+ */
+function recordingCouch(serve: (req: http.IncomingMessage, res: http.ServerResponse) => void, store: { rawStorage(): Promise<string>; afterClose?(): Promise<void> }): TestCouch {
   const sockets = new Set<Socket>();
   const closed = { received: 0, sent: 0 };
   let server: http.Server | null = null;
   let port = 0;
-  const ours = async () => ((await (await asAdmin('/_all_dbs')).json()) as string[]).filter((d) => d.startsWith(run));
   const couch: TestCouch = {
     origin: '',
     requests: [],
@@ -143,13 +137,7 @@ async function proxyCouch(address: string, auth: { username: string; password: s
         couch.requests.push({ method: req.method ?? '', url: req.url ?? '' });
         couch.onRequest?.(req);
         if (req.socket.destroyed) return;
-        const headers = { ...req.headers, host: target.host };
-        const out = http.request({ host: target.hostname, port: target.port || 80, method: req.method, path: rewrite(req.url ?? '/'), headers }, (up) => {
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          up.pipe(res);
-        });
-        out.on('error', () => res.destroy());
-        req.pipe(out);
+        serve(req, res);
       });
       s.on('connection', (sock) => {
         sockets.add(sock);
@@ -180,20 +168,11 @@ async function proxyCouch(address: string, auth: { username: string; password: s
       }
       return { received, sent };
     },
-    async rawStorage() {
-      const parts: string[] = [];
-      for (const db of await ours()) {
-        const path = `/${encodeURIComponent(db)}`;
-        parts.push(await (await asAdmin(`${path}/_changes?style=all_docs&include_docs=true&conflicts=true`)).text());
-        parts.push(await (await asAdmin(`${path}/_local_docs?include_docs=true`)).text());
-      }
-      return parts.join('\n');
-    },
+    rawStorage: () => store.rawStorage(),
     async close() {
       await couch.stop();
-      for (const db of await ours()) await asAdmin(`/${encodeURIComponent(db)}`, { method: 'DELETE' });
+      await store.afterClose?.();
     },
   };
-  await couch.start();
   return couch;
 }
