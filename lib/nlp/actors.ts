@@ -37,6 +37,9 @@ import {
   type TypeCues,
 } from './actor-cues.ts';
 
+/** Personal honorifics: a title before a name, and a sign it is a person's ("Mr", "Dame", "Dr."). */
+const HONORIFICS = ['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Mx', 'Mx.', 'Sir', 'Dame', 'Dr', 'Dr.', 'Lord', 'Lady'];
+
 /** Military and police ranks, honorifics of clergy and members ("Lt Col", "Sgt.", "Hon."): titles that make a person. */
 const RANKS = [
   'Lt',
@@ -86,21 +89,7 @@ const TITLES = [
   'First Minister',
   'Health Secretary',
   'Chancellor of the Exchequer',
-  'Mr',
-  'Mr.',
-  'Mrs',
-  'Mrs.',
-  'Ms',
-  'Ms.',
-  'Miss',
-  'Mx',
-  'Mx.',
-  'Sir',
-  'Dame',
-  'Dr',
-  'Dr.',
-  'Lord',
-  'Lady',
+  ...HONORIFICS,
   'Baroness',
   'Baron',
   'President',
@@ -241,29 +230,7 @@ const OFFICES = new Set([
 ]);
 
 /** Titles that say "this is a person" even when the tagger said otherwise. */
-const PERSONAL = new Set([
-  'Mr',
-  'Mr.',
-  'Mrs',
-  'Mrs.',
-  'Ms',
-  'Ms.',
-  'Miss',
-  'Mx',
-  'Mx.',
-  'Sir',
-  'Dame',
-  'Dr',
-  'Dr.',
-  'Lord',
-  'Lady',
-  'President',
-  'President-elect',
-  'Prime Minister',
-  'Pope',
-  'Senator',
-  'Baroness',
-]);
+const PERSONAL = new Set([...HONORIFICS, 'President', 'President-elect', 'Prime Minister', 'Pope', 'Senator', 'Baroness']);
 /**
  * Royal and similar titles make a person only before a single name or a name with a regnal number
  * ("Queen Elizabeth II", "King Charles"), not before longer names ("Queen Mary University",
