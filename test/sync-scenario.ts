@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { askBackground, readWithPanel, testId, type DriverBrowser, type DriverPage } from '../lib/cli/driver';
 import type { SyncView } from '../lib/messaging/protocol';
 import type { SavedArticle } from '../lib/types';
-import { startCouch, type TestCouch } from './sync-server';
+import { startCouch, startGate, type TestCouch } from './sync-server';
 
 export const SEED = 'seed/inkl-independent-ukraine-reassurance-force.html';
 const OTHER = 'e2e/coverage/genoa-toll.html';
@@ -108,15 +108,20 @@ async function turnOn(options: DriverPage, url: string, passphrase: string): Pro
 
 export function syncScenario(label: [string, string], a: SyncDevice, b: SyncDevice): void {
   let couch: TestCouch;
+  /** The first profile's own way to the server: stopping it takes that profile offline while the server stays up. */
+  let gateA: TestCouch;
   let optA: DriverPage;
   let optB: DriverPage;
   let seedUrl = '';
   const address = () => `${couch.origin}/${DB}`;
+  const addressA = () => `${gateA.origin}/${DB}`;
 
   beforeAll(async () => {
     couch = await startCouch(AUTH);
+    gateA = await startGate(couch);
   });
   afterAll(async () => {
+    await gateA?.close();
     await couch?.close();
   });
 
@@ -128,17 +133,18 @@ export function syncScenario(label: [string, string], a: SyncDevice, b: SyncDevi
     await optB.waitFor(testId('sync-form'));
     expect((await ask<SyncView>(optA, 'sync/state', {})).on).toBe(false);
     expect(couch.requests).toEqual([]);
+    expect(gateA.requests).toEqual([]);
     seedUrl = (await records(optA))[0]!.url;
   });
 
   it(`turns on in the options of the ${label[0]} profile and sends the archive, encrypted`, async () => {
-    await turnOn(optA, address(), PASSPHRASE);
+    await turnOn(optA, addressA(), PASSPHRASE);
     expect(await optA.text(testId('sync-message'))).toContain('Sync is on');
     await optA.waitFor(testId('sync-on-state'));
     await optA.waitUntil(() => /Last synced/.test(document.querySelector('[data-testid="sync-last"]')?.textContent ?? ''), null);
     expect(await optA.text(testId('sync-pending'))).toContain('Nothing waiting');
     const view = await ask<SyncView>(optA, 'sync/state', {});
-    expect(view.server).toEqual({ url: address(), username: AUTH.username });
+    expect(view.server).toEqual({ url: addressA(), username: AUTH.username });
     expect(view.state?.lastError).toBeNull();
     expect(couch.requests.length).toBeGreaterThan(0);
   });
@@ -174,18 +180,21 @@ export function syncScenario(label: [string, string], a: SyncDevice, b: SyncDevi
     expect(onA.some((r) => r.url.includes('genoa') || r.title.toLowerCase().includes('genoa'))).toBe(true);
   });
 
-  it('a review made while the server is down reaches the other after reconnecting, and the state says what went wrong in words', async () => {
+  it('a review made while the first profile is offline reaches the other after reconnecting, and the state says what went wrong in words', async () => {
     const rec = byUrl(await records(optA), seedUrl)!;
     const claim = rec.claims![0]!;
-    await couch.stop();
+    // Only the first profile loses the network: the server stays up, and the second syncs meanwhile.
+    await gateA.stop();
     await ask(optA, 'archive/review', { articleId: rec.id, claimId: claim.id, review: { status: 'disputed', note: 'Offline note: checked later.', evidence: [] } });
     const down = await syncNow(optA);
     expect(down.state?.lastError).toMatch(/could not be reached\. Backstory will try again; nothing is lost meanwhile\./);
     expect(down.state?.pending).toBeGreaterThan(0);
+    expect((await syncNow(optB)).state?.lastError).toBeNull();
+    expect(byUrl(await records(optB), seedUrl)!.claims!.find((c) => c.id === claim.id)!.review?.note).not.toBe('Offline note: checked later.');
     optA = await reopen(a, optA);
     await optA.waitFor(testId('sync-error'));
     expect(await optA.text(testId('sync-error'))).toContain('could not be reached');
-    await couch.start();
+    await gateA.start();
     expect((await syncNow(optA)).state?.lastError).toBeNull();
     expect((await syncNow(optB)).state?.lastError).toBeNull();
     const onB = byUrl(await records(optB), seedUrl)!;
@@ -295,12 +304,16 @@ export function syncScenario(label: [string, string], a: SyncDevice, b: SyncDevi
     expect([...secrets].filter((s) => raw.includes(s))).toEqual([]);
     // Nothing on the server's side names an article either: every request was for the one database.
     expect(couch.requests.filter((r) => !r.url.startsWith(`/${DB}`) && r.url !== '/')).toEqual([]);
-    for (const d of [a, b]) {
+    expect(gateA.requests.filter((r) => !r.url.startsWith(`/${DB}`) && r.url !== '/')).toEqual([]);
+    for (const [d, server] of [
+      [a, gateA.origin],
+      [b, couch.origin],
+    ] as const) {
       const seen = d.extensionRequests();
       if (!seen) continue;
       const hosts = new Set(seen.filter((u) => /^https?:/.test(u)).map((u) => new URL(u).origin));
       hosts.delete(d.fixtures());
-      expect([...hosts]).toEqual([couch.origin]);
+      expect([...hosts]).toEqual([server]);
     }
   });
 

@@ -176,3 +176,25 @@ function recordingCouch(serve: (req: http.IncomingMessage, res: http.ServerRespo
   };
   return couch;
 }
+
+/**
+ * A door of one device's own in front of the server: an HTTP proxy on 127.0.0.1 that forwards to
+ * `couch`. Stopping it takes that device off the network (its requests fail as a dropped connection
+ * does) while the server stays up for the other devices. Records and counts like the server.
+ */
+export async function startGate(couch: TestCouch): Promise<TestCouch> {
+  const gate = recordingCouch(
+    (req, res) => {
+      const target = new URL(couch.origin);
+      const out = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url ?? '/', headers: { ...req.headers, host: target.host } }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      out.on('error', () => res.destroy());
+      req.pipe(out);
+    },
+    { rawStorage: () => couch.rawStorage() },
+  );
+  await gate.start();
+  return gate;
+}
