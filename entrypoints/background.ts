@@ -19,7 +19,7 @@ import { ARCHIVE_CHANGED_KEY, AUTO_BACKUP_ALARM, DOWNLOADS_PERMISSION } from '@/
 import { syncAutoRun } from '@/lib/background/autorun';
 import { broadcast, serve, tell } from '@/lib/messaging/transport';
 import { originPattern } from '@/lib/settings';
-import { getSettings, updateSettings, watchSettings } from '@/lib/settings-item';
+import { getSettings, getSettingsStamps, updateSettings, watchSettings } from '@/lib/settings-item';
 import { createSyncController, SYNC_ALARM } from '@/lib/sync/controller';
 import { openPouch } from '@/lib/sync/pouch';
 
@@ -114,7 +114,8 @@ export default defineBackground(() => {
     },
     alarms: browser.alarms,
     // Only the groups the reader shares are read or written (lib/sync/shared-settings.ts).
-    settings: { read: getSettings, write: async (change) => void (await updateSettings(change)) },
+    // Taking another device's settings holds the settings lock, as the options page's writes do.
+    settings: { read: getSettings, stamps: getSettingsStamps, update: async (decide) => void (await updateSettings(decide)) },
     async mayContact(url) {
       try {
         return await browser.permissions.contains({ origins: [originPattern(url)] });

@@ -10,9 +10,8 @@
  */
 import type { ArchiveDB } from '../archive/db';
 import { fromBase64, toBase64 } from './crypto';
-import type { Settings } from '../settings';
 import { connect, errorWords, SyncEngine, SyncError, type PouchFactory, type ServerConfig, type SyncState } from './engine';
-import { GROUP_NAMES, type GroupValues, type SharedGroup } from './shared-settings';
+import { GROUP_NAMES, type SharedGroup, type SharedSettingsPort } from './shared-settings';
 
 export const SYNC_KEY = 'sync';
 export const SYNC_STATE_KEY = 'syncState';
@@ -41,7 +40,7 @@ export interface SyncControllerDeps {
   mayContact(url: string): Promise<boolean>;
   now?: () => number;
   /** This device's settings, for the groups the reader shares; without it no settings travel. */
-  settings?: { read(): Promise<Settings>; write(change: GroupValues): Promise<void> };
+  settings?: Omit<SharedSettingsPort, 'groups'>;
   /** After each cycle (the background tells open pages when articles arrived). */
   cycled?: (state: SyncState) => void;
 }

@@ -15,7 +15,22 @@ import type { SavedArticle } from '../types';
 import { applyIncoming, emptyReport, mergeVersions, type ApplyReport } from './apply';
 import { articleId, checkBits, settingsId, isArticleId, ITERATIONS, keysFrom, MIN_ITERATIONS, newKeyInfo, unlock, type KeyInfo, type SyncKeys } from './crypto';
 import { articleDoc, deletionDoc, readDoc, sameContent, UnreadableDoc, type Incoming, type SyncDoc } from './records';
-import { mergeShared, pick, readShared, sameValues, sharedDoc, type GroupValues, type SharedGroup, type SharedPlain, type SharedSettingsPort } from './shared-settings';
+import {
+  capStamps,
+  differs,
+  mergeShared,
+  pick,
+  readShared,
+  samePlain,
+  sameValues,
+  sharedDoc,
+  SHARED_GROUPS,
+  type GroupValues,
+  type SettingStamps,
+  type SharedGroup,
+  type SharedPlain,
+  type SharedSettingsPort,
+} from './shared-settings';
 
 // ---------------------------------------------------------------------------------------------
 // The part of PouchDB used here (pouchdb-core with the idb, http and replication plugins).
@@ -207,6 +222,15 @@ interface LocalState {
 const STATE_ID = '_local/backstory-sync-state';
 /** Per shared group, the values this device last agreed with the settings document on (not replicated). */
 const SHARED_BASE_ID = '_local/backstory-sync-shared';
+
+interface SharedBase {
+  _id: string;
+  _rev?: string;
+  /** Per group, the values this device and the document last agreed on. */
+  base: Partial<Record<SharedGroup, GroupValues>>;
+  /** Per group, when they agreed (a setting stamped no later was not changed since). */
+  seen: Partial<Record<SharedGroup, number>>;
+}
 const BATCH = 100;
 const MAX_CONFLICTS = 50;
 
@@ -469,8 +493,14 @@ export class SyncEngine {
     return item ?? (url ? { url, record: null } : null);
   }
 
-  private async sharedBase(): Promise<{ _id: string; _rev?: string; base: Partial<Record<SharedGroup, GroupValues>> }> {
-    return ((await getOrNull(this.local, SHARED_BASE_ID)) as unknown as { _id: string; _rev?: string; base: Partial<Record<SharedGroup, GroupValues>> } | null) ?? { _id: SHARED_BASE_ID, base: {} };
+  private async sharedBase(): Promise<SharedBase> {
+    const doc = (await getOrNull(this.local, SHARED_BASE_ID)) as unknown as SharedBase | null;
+    return { _id: SHARED_BASE_ID, ...doc, base: doc?.base ?? {}, seen: doc?.seen ?? {} };
+  }
+
+  private async saveBase(base: SharedBase): Promise<void> {
+    const res = await this.local.put(base as unknown as Record<string, unknown> & { _id: string });
+    base._rev = res.rev;
   }
 
   private async writeShared(keys: SyncKeys, plain: SharedPlain, rev: string | undefined): Promise<void> {
@@ -479,39 +509,56 @@ export class SyncEngine {
   }
 
   /**
+   * When a group was changed here: the latest stamp of the settings that differ from the values
+   * agreed on (lib/settings-item.ts stamps each write), never later than now. A change no stamp
+   * followed (written by something that does not stamp, or before stamps were kept) counts as made
+   * now, when the cycle notices it.
+   */
+  private changedAt(group: SharedGroup, mine: GroupValues, agreed: GroupValues | undefined, stamps: SettingStamps, seen: number | undefined): number {
+    const now = this.now();
+    const ats = SHARED_GROUPS[group].filter((k) => !agreed || !sameValues({ [k]: mine[k] }, { [k]: agreed[k] })).map((k) => stamps[k]);
+    const at = Math.max(...ats.map((x) => (typeof x === 'number' ? x : -Infinity)));
+    if (!Number.isFinite(at) || (seen !== undefined && at <= seen)) return now;
+    return Math.min(at, now);
+  }
+
+  /**
    * The shared groups whose values changed here since this device last agreed with the settings
-   * document go into it (a new revision), stamped now. A group this device has not agreed on yet
-   * (just ticked, or just joined) takes the document's values if it has some (pullSettings), else
-   * sends its own.
+   * document go into it (a new revision), stamped with when they were changed and counted one change
+   * after the document's. A group this device has not agreed on yet (just ticked, or just joined)
+   * takes the document's values if it has some (pullSettings), else sends its own.
    */
   private async pushSettings(): Promise<void> {
     const port = this.opts.settings;
     const groups = port ? await port.groups() : [];
     if (!port || !groups.length) return;
     const keys = await this.keysNow();
-    const [settings, doc, base] = await Promise.all([port.read(), getOrNull(this.local, await settingsId(keys)), this.sharedBase()]);
+    const [settings, stamps, doc, base] = await Promise.all([port.read(), port.stamps?.() ?? {}, getOrNull(this.local, await settingsId(keys)), this.sharedBase()]);
     const plain = await readShared(keys, doc);
     let changed = false;
     for (const g of groups) {
       const mine = pick(settings, g);
       const agreed = base.base[g];
       if (agreed ? sameValues(mine, agreed) : plain.groups[g]) continue;
-      plain.groups[g] = { at: this.now(), values: mine };
+      plain.groups[g] = { n: (plain.groups[g]?.n ?? 0) + 1, at: this.changedAt(g, mine, agreed, stamps, base.seen[g]), values: mine };
       base.base[g] = mine;
+      base.seen[g] = this.now();
       changed = true;
     }
     if (!changed) return;
-    await this.writeShared(keys, plain, doc?._rev);
-    const res = await this.local.put(base as unknown as Record<string, unknown> & { _id: string });
-    base._rev = res.rev;
+    await this.writeShared(keys, capStamps(plain, this.now()), doc?._rev);
+    await this.saveBase(base);
   }
 
   /**
-   * After replication: a settings document held in conflict is folded into one (per group the newer
-   * change wins) and written as the winner's next revision; then each shared group whose values in
-   * the document differ from those agreed on is written to this device's settings, unless they
-   * changed here during the cycle (sent next time, being newer). Returns 1 when it wrote a revision
-   * to send.
+   * After replication: a settings document held in conflict is folded into one (per group the later
+   * change wins, `mergeShared`), the other versions deleted, and the fold written as the winner's
+   * next revision only when it differs from the winner: two devices folding one conflict at once
+   * get the same fold, and the conflict between their two writes folds to the winner with no write.
+   * Then, under the settings lock (the options page may be writing), each setting of a shared group
+   * that changed in the document since this device agreed with it is written here, unless it
+   * changed here too (then the change here, newer, is sent next cycle). Returns 1 when it wrote
+   * revisions to send.
    */
   private async pullSettings(): Promise<number> {
     const port = this.opts.settings;
@@ -524,27 +571,38 @@ export class SyncEngine {
     let plain = await readShared(keys, doc);
     let wrote = 0;
     if (doc._conflicts?.length) {
-      for (const rev of doc._conflicts) plain = mergeShared(plain, await readShared(keys, await getOrNull(this.local, id, { rev })));
+      let folded = plain;
+      for (const rev of doc._conflicts) folded = mergeShared(folded, await readShared(keys, await getOrNull(this.local, id, { rev })));
+      folded = capStamps(folded, this.now());
       const res = await this.local.bulkDocs(doc._conflicts.map((rev) => ({ _id: id, _rev: rev, _deleted: true })));
       for (const r of res) if (r.rev) this.own.add(r.rev);
-      await this.writeShared(keys, plain, doc._rev);
+      if (!samePlain(folded, plain)) await this.writeShared(keys, folded, doc._rev);
+      plain = folded;
       wrote = 1;
     }
-    const [settings, base] = await Promise.all([port.read(), this.sharedBase()]);
-    const change: GroupValues = {};
-    let any = false;
-    for (const g of groups) {
-      const there = plain.groups[g];
-      const agreed = base.base[g];
-      if (!there || sameValues(there.values, agreed)) continue;
-      if (agreed && !sameValues(pick(settings, g), agreed)) continue;
-      Object.assign(change, there.values);
-      base.base[g] = there.values;
-      any = true;
-    }
-    if (any) {
-      await port.write(change);
-      await this.local.put(base as unknown as Record<string, unknown> & { _id: string });
+    const base = await this.sharedBase();
+    const agreedNow: Partial<Record<SharedGroup, GroupValues>> = {};
+    await port.update((settings) => {
+      const change: GroupValues = {};
+      for (const g of groups) {
+        const there = plain.groups[g];
+        const agreed = base.base[g];
+        if (!there || (agreed && !differs(there.values, agreed))) continue;
+        const mine = pick(settings, g);
+        for (const k of Object.keys(there.values) as (keyof GroupValues)[]) {
+          // Changed there, and not here since this device agreed (else the change here, newer, goes next).
+          if (!agreed || sameValues({ [k]: mine[k] }, { [k]: agreed[k] })) Object.assign(change, { [k]: there.values[k] });
+        }
+        agreedNow[g] = { ...(agreed ?? mine), ...there.values };
+      }
+      return change;
+    });
+    if (Object.keys(agreedNow).length) {
+      for (const g of Object.keys(agreedNow) as SharedGroup[]) {
+        base.base[g] = agreedNow[g];
+        base.seen[g] = this.now();
+      }
+      await this.saveBase(base);
     }
     return wrote;
   }

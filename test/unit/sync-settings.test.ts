@@ -5,7 +5,8 @@
  * change winning when both devices changed a group between syncs.
  */
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import PouchDB from 'pouchdb-core';
 import http from 'pouchdb-adapter-http';
 import memory from 'pouchdb-adapter-memory';
@@ -13,9 +14,22 @@ import replication from 'pouchdb-replication';
 import { ArchiveDB } from '../../lib/archive/db';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../lib/settings';
 import { createSyncController, SYNC_SHARED_KEY } from '../../lib/sync/controller';
-import { connect, SyncEngine, type PouchDatabase, type PouchFactory } from '../../lib/sync/engine';
-import { cleanValues, mergeShared, type GroupValues, type SharedGroup } from '../../lib/sync/shared-settings';
-import { startCouch, type TestCouch } from '../sync-server';
+import { keysFrom, settingsId } from '../../lib/sync/crypto';
+import { connect, SyncEngine, type Joined, type PouchDatabase, type PouchFactory } from '../../lib/sync/engine';
+import {
+  capStamps,
+  cleanValues,
+  mergeShared,
+  readShared,
+  sharedDoc,
+  type GroupValues,
+  type SettingStamps,
+  type SharedGroup,
+  type SharedPlain,
+  type SharedSettingsPort,
+} from '../../lib/sync/shared-settings';
+import { getSettings, getSettingsStamps, updateSettings } from '../../lib/settings-item';
+import { startCouch, startGate, type TestCouch } from '../sync-server';
 
 const AUTH = { username: 'reader', password: 'pw-on-the-server' };
 const PASSPHRASE = 'correct horse battery staple';
@@ -36,16 +50,22 @@ interface Device {
   db: ArchiveDB;
   engine: SyncEngine;
   settings: Settings;
+  /** When each setting was changed here (`change` stamps them, as lib/settings-item.ts does). */
+  stamps: SettingStamps;
   groups: SharedGroup[];
   clock: { now: number };
+  joined: Joined;
+  url: string;
 }
 
-async function device(url: string, label: string): Promise<Device> {
+const T0 = 1_700_000_000_000;
+
+async function device(url: string, label: string, port?: (d: Device) => Omit<SharedSettingsPort, 'groups'>): Promise<Device> {
   const db = new ArchiveDB(`sync-settings-${label}-${++n}`);
   await db.open();
   const server = { url, ...AUTH };
   const joined = await connect(openPouch, server, PASSPHRASE, { iterations: 100_000 });
-  const d = { db, settings: { ...DEFAULT_SETTINGS }, groups: [] as SharedGroup[], clock: { now: 1_700_000_000_000 } } as Device;
+  const d = { db, settings: { ...DEFAULT_SETTINGS }, stamps: {}, groups: [] as SharedGroup[], clock: { now: T0 }, joined, url } as Device;
   d.engine = new SyncEngine({
     db,
     Pouch: openPouch,
@@ -55,11 +75,20 @@ async function device(url: string, label: string): Promise<Device> {
     now: () => d.clock.now,
     settings: {
       groups: async () => d.groups,
-      read: async () => structuredClone(d.settings),
-      write: async (change: GroupValues) => void (d.settings = parseSettings({ ...d.settings, ...change })),
+      ...(port?.(d) ?? {
+        read: async () => structuredClone(d.settings),
+        stamps: async () => ({ ...d.stamps }),
+        update: async (decide) => void (d.settings = parseSettings({ ...d.settings, ...decide(structuredClone(d.settings)) })),
+      }),
     },
   });
   return d;
+}
+
+/** The reader changes settings on a device: written and stamped with the device's clock. */
+function change(d: Device, c: Partial<Settings>): void {
+  d.settings = parseSettings({ ...d.settings, ...c });
+  for (const k of Object.keys(c) as (keyof Settings)[]) d.stamps[k] = d.clock.now;
 }
 
 async function pair(): Promise<[Device, Device]> {
@@ -72,6 +101,17 @@ async function sync(d: Device): Promise<void> {
   const st = await d.engine.syncOnce();
   expect(st.lastError).toBeNull();
 }
+
+/** The settings document as the server holds it: its winning revision, its conflicts, and what it says. */
+async function onServer(d: Device): Promise<{ rev: string; conflicts: string[]; plain: SharedPlain }> {
+  const keys = await keysFrom(d.joined.bits);
+  const remote = openPouch(d.url, { auth: AUTH });
+  const doc = await remote.get(await settingsId(keys), { conflicts: true });
+  await remote.close();
+  return { rev: doc._rev!, conflicts: doc._conflicts ?? [], plain: await readShared(keys, doc) };
+}
+
+const generation = (rev: string) => Number(rev.split('-')[0]);
 
 describe('settings marked as shared', () => {
   it('travel for the groups a device ticks, never the sites read automatically, and nothing readable reaches the server', async () => {
@@ -136,13 +176,185 @@ describe('settings marked as shared', () => {
     await Promise.all([a.engine.close(), b.engine.close(), a.db.delete(), b.db.delete()]);
   });
 
+  it('a change is stamped when it was made, not when a cycle noticed it: the later change wins a conflict', async () => {
+    const [a, b] = await pair();
+    a.groups = b.groups = ['reading'];
+    await sync(a);
+    await sync(b);
+    // A changes first but syncs last (it was asleep); B changes later and syncs at once.
+    a.clock.now = b.clock.now = T0 + 1_000;
+    change(a, { allClaims: true });
+    b.clock.now = T0 + 5_000;
+    change(b, { highlights: false, allClaims: false });
+    await sync(b);
+    a.clock.now = T0 + 9_000;
+    await sync(a); // A's version conflicts with B's on the server; A folds them
+    await sync(b);
+    await sync(a);
+    for (const d of [a, b]) expect(d.settings).toEqual({ ...DEFAULT_SETTINGS, highlights: false, allClaims: false });
+    await Promise.all([a.engine.close(), b.engine.close(), a.db.delete(), b.db.delete()]);
+  });
+
+  it('a device whose clock runs a year ahead does not win against changes made after its own, and leaves no stamp from the future', async () => {
+    const [a, b] = await pair();
+    const YEAR = 365 * 24 * 3600 * 1000;
+    a.clock.now = T0 + YEAR;
+    a.groups = b.groups = ['reading', 'saving'];
+    await sync(a);
+    await sync(b);
+    change(a, { highlights: false });
+    await sync(a);
+    await sync(b); // B takes A's change (stamped a year ahead)
+    expect(b.settings.highlights).toBe(false);
+    // Then, between syncs: B changes the reading display again, A (still a year ahead) the saving group.
+    b.clock.now += 60_000;
+    change(b, { highlights: true, allClaims: true });
+    a.clock.now += 60_000;
+    change(a, { autoSave: true });
+    await sync(b);
+    await sync(a); // conflict: A's version still holds its old reading values, stamped a year ahead
+    await sync(b);
+    await sync(a);
+    const want = { ...DEFAULT_SETTINGS, highlights: true, allClaims: true, autoSave: true };
+    expect(a.settings).toEqual(want);
+    expect(b.settings).toEqual(want);
+    // B writes the document once more: no stamp in it is later than B's clock.
+    b.clock.now += 60_000;
+    change(b, { neverSave: ['https://b.example'] });
+    await sync(b);
+    const { plain } = await onServer(b);
+    for (const e of Object.values(plain.groups)) expect(e.at).toBeLessThanOrEqual(b.clock.now);
+    expect(capStamps({ v: 1, groups: { reading: { n: 2, at: T0 + YEAR, values: {} } } }, T0).groups.reading!.at).toBe(T0);
+    await Promise.all([a.engine.close(), b.engine.close(), a.db.delete(), b.db.delete()]);
+  });
+
+  it('a setting missing from a document another version wrote keeps this device’s value', async () => {
+    const [a, b] = await pair();
+    a.groups = b.groups = ['reading'];
+    change(b, { allClaims: true });
+    await sync(b);
+    await sync(a);
+    expect(a.settings.allClaims).toBe(true);
+    // Another version writes the reading group without `allClaims`.
+    const keys = await keysFrom(a.joined.bits);
+    const remote = openPouch(a.url, { auth: AUTH });
+    const current = await remote.get(await settingsId(keys));
+    const older: SharedPlain = { v: 1, groups: { reading: { n: 7, at: T0 + 10_000, values: { highlights: false } } } };
+    await remote.put({ ...(await sharedDoc(keys, older)), _rev: current._rev } as never);
+    await remote.close();
+    await sync(a);
+    expect(a.settings).toEqual({ ...DEFAULT_SETTINGS, highlights: false, allClaims: true });
+    expect(cleanValues('reading', { highlights: false })).toEqual({ highlights: false });
+    // Folding it with a version that has the key keeps that key's value.
+    const full = { n: 1, at: T0, values: { highlights: true, allClaims: true } };
+    expect(mergeShared({ v: 1, groups: { reading: full } }, older).groups.reading!.values).toEqual({ highlights: false, allClaims: true });
+    await Promise.all([a.engine.close(), b.engine.close(), a.db.delete(), b.db.delete()]);
+  });
+
+  it('two devices folding one conflict at once converge on one version, without writing it back and forth', async () => {
+    const url = `settings-${++n}`;
+    const [gateA, gateB] = [await startGate(couch), await startGate(couch)];
+    const a = await device(`${gateA.origin}/${url}`, 'a');
+    const b = await device(`${gateB.origin}/${url}`, 'b');
+    a.groups = b.groups = ['reading', 'saving'];
+    await sync(a);
+    await sync(b);
+    change(a, { allClaims: true });
+    change(b, { autoSave: true });
+    await sync(a);
+    // B sends its version (a conflict on the server), takes A's, folds them, and loses the network
+    // before it can send the fold.
+    let posts = 0;
+    gateB.onRequest = (req) => {
+      if (req.method === 'POST' && /_bulk_docs/.test(req.url ?? '') && ++posts === 2) void gateB.stop();
+    };
+    expect((await b.engine.syncOnce()).lastError).toMatch(/could not be reached/);
+    gateB.onRequest = null;
+    expect(posts).toBe(2);
+    const split = await onServer(a);
+    expect(split.conflicts.length).toBe(1);
+    // A folds the same conflict on its own, and sends its fold.
+    await sync(a);
+    const folded = await onServer(a);
+    expect(folded.conflicts).toEqual([]);
+    expect(generation(folded.rev)).toBe(generation(split.rev) + 1);
+    // B is back and sends its own fold: the two folds say the same, so the conflict between them
+    // folds to the winner without a new revision.
+    await gateB.start();
+    await sync(b);
+    for (let i = 0; i < 3; i++) {
+      await sync(a);
+      await sync(b);
+    }
+    const end = await onServer(a);
+    expect(end.conflicts).toEqual([]);
+    expect(generation(end.rev)).toBe(generation(split.rev) + 1);
+    const want = { ...DEFAULT_SETTINGS, allClaims: true, autoSave: true };
+    expect(a.settings).toEqual(want);
+    expect(b.settings).toEqual(want);
+    await Promise.all([a.engine.close(), b.engine.close(), a.db.delete(), b.db.delete(), gateA.close(), gateB.close()]);
+  });
+
   it('folds document versions per group and checks values as stored settings are', () => {
-    const x = { v: 1 as const, groups: { reading: { at: 5, values: { highlights: false, allClaims: false } }, saving: { at: 9, values: { autoSave: true, neverSave: [] } } } };
-    const y = { v: 1 as const, groups: { reading: { at: 7, values: { highlights: true, allClaims: true } } } };
+    const x = { v: 1 as const, groups: { reading: { n: 1, at: 5, values: { highlights: false, allClaims: false } }, saving: { n: 1, at: 9, values: { autoSave: true, neverSave: [] } } } };
+    const y = { v: 1 as const, groups: { reading: { n: 1, at: 7, values: { highlights: true, allClaims: true } } } };
     expect(mergeShared(x, y).groups).toEqual({ reading: y.groups.reading, saving: x.groups.saving });
     expect(mergeShared(y, x).groups).toEqual({ reading: y.groups.reading, saving: x.groups.saving });
     // A document cannot slip in a setting outside its group, nor a value that is not one.
     expect(cleanValues('saving', { autoSave: 'yes', neverSave: ['javascript:alert(1)', 'https://a.example'], autoRun: 'all' })).toEqual({ autoSave: false, neverSave: ['https://a.example'] });
+  });
+});
+
+describe('settings written on the options page while sync takes another device’s (lib/settings-item.ts)', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it('writes one at a time, each stamped when it was made', async () => {
+    const before = Date.now();
+    await Promise.all([updateSettings({ highlights: false }), updateSettings((s) => ({ allClaims: !s.allClaims })), updateSettings({ autoSave: true })]);
+    expect(await getSettings()).toEqual({ ...DEFAULT_SETTINGS, highlights: false, allClaims: true, autoSave: true });
+    const stamps = await getSettingsStamps();
+    expect(Object.keys(stamps).sort()).toEqual(['allClaims', 'autoSave', 'highlights']);
+    for (const at of Object.values(stamps)) expect(at).toBeGreaterThanOrEqual(before);
+  });
+
+  it('neither a sync pull nor an options write racing it loses its change, whichever starts first', async () => {
+    for (const optionsFirst of [false, true]) {
+      fakeBrowser.reset();
+      const url = `${couch.origin}/settings-race-${++n}`;
+      const a = await device(url, 'a');
+      // B's settings are the extension's (lib/settings-item.ts over the test browser's storage).
+      let racing: Promise<unknown> | null = null;
+      let armed = false;
+      const b = await device(url, 'b', () => ({
+        read: getSettings,
+        stamps: getSettingsStamps,
+        async update(decide) {
+          // The reader ticks "mark every claim" on the options page while the pull writes.
+          const race = armed;
+          armed = false;
+          if (race && optionsFirst) racing = updateSettings({ allClaims: true });
+          const pull = updateSettings(decide);
+          if (race && !optionsFirst) racing = updateSettings({ allClaims: true });
+          await pull;
+        },
+      }));
+      a.groups = b.groups = ['reading'];
+      await sync(a);
+      await sync(b);
+      change(a, { highlights: false });
+      await sync(a);
+      armed = true;
+      await sync(b);
+      expect(racing).not.toBeNull();
+      await racing;
+      expect(await getSettings()).toEqual({ ...DEFAULT_SETTINGS, highlights: false, allClaims: true });
+      await sync(b);
+      await sync(a);
+      expect(a.settings).toEqual({ ...DEFAULT_SETTINGS, highlights: false, allClaims: true });
+      await Promise.all([a.engine.close(), b.engine.close(), a.db.delete(), b.db.delete()]);
+    }
   });
 });
 
@@ -166,7 +378,7 @@ describe('the controller with shared settings', () => {
         },
         alarms: { create: () => undefined, clear: () => undefined },
         mayContact: async () => true,
-        settings: { read: async () => settings, write: async (c: GroupValues) => void (settings = parseSettings({ ...settings, ...c })) },
+        settings: { read: async () => settings, update: async (decide: (s: Settings) => GroupValues) => void (settings = parseSettings({ ...settings, ...decide(settings) })) },
       },
     };
   }
