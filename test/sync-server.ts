@@ -182,9 +182,11 @@ function recordingCouch(serve: (req: http.IncomingMessage, res: http.ServerRespo
  * `couch`. Stopping it takes that device off the network (its requests fail as a dropped connection
  * does) while the server stays up for the other devices. Records and counts like the server.
  */
-export async function startGate(couch: TestCouch): Promise<TestCouch> {
+export async function startGate(couch: TestCouch, serveHere?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean): Promise<TestCouch> {
   const gate = recordingCouch(
     (req, res) => {
+      // What `serveHere` answers (a bench's page, served from the server's own origin) is not forwarded.
+      if (serveHere?.(req, res)) return;
       const target = new URL(couch.origin);
       const out = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url ?? '/', headers: { ...req.headers, host: target.host } }, (up) => {
         res.writeHead(up.statusCode ?? 502, up.headers);

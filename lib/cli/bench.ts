@@ -2,6 +2,7 @@
  * `npm run bench -- [activation|sizes|ner|claims|all] [--runs N]`
  * `npm run bench -- scale [--sizes 1000,10000,100000] [--runs 30]` (not part of `all`: it takes long)
  * `npm run bench -- sync [--sizes 1000,10000] [--runs 15]` (not part of `all`; lib/cli/bench-sync.ts)
+ * `npm run bench -- sync --browser [--sizes 1000,10000] [--runs 15]` (the same in two Chromium profiles; lib/cli/bench-sync-browser.ts)
  *
  * Benchmarks that print figures (medians, not asserts: the machines are shared and noisy).
  * - activation: time from pressing "Read this page" to the side panel showing the article, on the
@@ -32,6 +33,7 @@ import { findMentions, loadNerModel } from '../nlp/ner';
 import { median, round, table } from './eval/task';
 import { scale } from './bench-scale/run';
 import { syncBench } from './bench-sync';
+import { syncBrowserBench } from './bench-sync-browser';
 
 const SEED_DIR = 'test/fixtures/seed';
 const SEED = '/inkl-independent-ukraine-reassurance-force.html';
@@ -180,7 +182,8 @@ async function main(): Promise<void> {
     for (const browser of browsers) Object.assign(figures, await activation(runs, browser));
   }
   if (what === 'scale') Object.assign(figures, await scale(argv)); // its own --runs default (30)
-  if (what === 'sync') Object.assign(figures, await syncBench(argv)); // its own --runs default (15)
+  // `--browser`: two Chromium profiles on real IndexedDB (lib/cli/bench-sync-browser.ts); else in Node.
+  if (what === 'sync') Object.assign(figures, argv.includes('--browser') ? await syncBrowserBench(argv) : await syncBench(argv)); // its own --runs default (15)
   console.log(JSON.stringify({ bench: what, ...figures }));
 }
 
