@@ -3,7 +3,7 @@
  * 127.0.0.1, a proxy that records (and refuses) every request that tries to leave the machine, and
  * a launcher. Used by the end-to-end tests, the demo and the benchmarks. Never bundled.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -95,6 +95,8 @@ export interface NetworkTrap {
   port: number;
   /** Every request that tried to reach anything but the loopback address. */
   attempts: string[];
+  /** With `forwardLoopback`: every plain-http request to this machine the browser sent through the proxy (absolute URLs), forwarded. */
+  loopback: string[];
   close(): Promise<void>;
 }
 
@@ -103,9 +105,26 @@ export interface NetworkTrap {
  * destination and refuses. An empty `attempts` list at the end of a run means nothing in the browser
  * (extension, pages, the browser itself) tried to reach the network.
  */
-export async function trapNetwork(): Promise<NetworkTrap> {
+export async function trapNetwork(opts: { forwardLoopback?: boolean } = {}): Promise<NetworkTrap> {
   const attempts: string[] = [];
+  const loopback: string[] = [];
   const server = createServer((req: IncomingMessage, res) => {
+    // A browser told to send loopback through the proxy too (Firefox: `forwardLoopback`) has those
+    // requests recorded and forwarded, so that every host it contacts on this machine is seen.
+    const target = opts.forwardLoopback ? loopbackUrl(req.url) : null;
+    if (target) {
+      loopback.push(target.href);
+      const headers = { ...req.headers };
+      delete headers['proxy-connection'];
+      delete headers['proxy-authorization'];
+      const out = httpRequest({ host: target.hostname, port: target.port || 80, method: req.method, path: `${target.pathname}${target.search}`, headers }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      out.on('error', () => res.destroy());
+      req.pipe(out);
+      return;
+    }
     attempts.push(`${req.method} ${req.url}`);
     res.writeHead(502).end();
   });
@@ -117,7 +136,17 @@ export async function trapNetwork(): Promise<NetworkTrap> {
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
   const port = await listen(server);
-  return { port, attempts, close: () => closeServer(server) };
+  return { port, attempts, loopback, close: () => closeServer(server) };
+}
+
+/** A proxied request's address when it is plain http to this machine, else null. */
+function loopbackUrl(url: string | undefined): URL | null {
+  try {
+    const u = new URL(url ?? '');
+    return u.protocol === 'http:' && ['127.0.0.1', 'localhost'].includes(u.hostname) ? u : null;
+  } catch {
+    return null;
+  }
 }
 
 export interface LaunchedBrowser {

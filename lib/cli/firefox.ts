@@ -33,6 +33,8 @@ export interface FirefoxLaunchOptions {
   userDataDir?: string;
   /** Send everything but loopback through this proxy (lib/cli/browser.ts `trapNetwork`). */
   proxyPort?: number;
+  /** Send loopback through the proxy too (a trap with `forwardLoopback` records and forwards it). */
+  proxyLoopback?: boolean;
 }
 
 export interface FirefoxBrowser extends DriverBrowser {
@@ -137,8 +139,8 @@ export async function launchFirefoxWithExtension(opts: FirefoxLaunchOptions): Pr
       'network.proxy.http_port': opts.proxyPort,
       'network.proxy.ssl': '127.0.0.1',
       'network.proxy.ssl_port': opts.proxyPort,
-      'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
-      'network.proxy.allow_hijacking_localhost': false,
+      'network.proxy.no_proxies_on': opts.proxyLoopback ? '' : 'localhost, 127.0.0.1',
+      'network.proxy.allow_hijacking_localhost': !!opts.proxyLoopback,
       'network.proxy.share_proxy_settings': true,
     });
   }

@@ -21,10 +21,12 @@ export abstract class BrowserSession<B extends { close(): Promise<void> }> {
   trap!: NetworkTrap;
   profile!: string;
   b!: B;
+  /** Whether the trap forwards (and records) the browser's requests to this machine: only a browser told to send them to it does. */
+  protected forwardLoopback = false;
 
   async start(): Promise<void> {
     this.server = await serveStatic(FIXTURES, 'e2e/spa.html');
-    this.trap = await trapNetwork();
+    this.trap = await trapNetwork({ forwardLoopback: this.forwardLoopback });
     this.profile = await mkdtemp(join(tmpdir(), 'backstory-e2e-'));
     await this.launch();
   }

@@ -21,8 +21,18 @@ export class FirefoxSession extends BrowserSession<FirefoxBrowser> {
   /** What Firefox printed before the last restart, shutdown included. */
   previousLog: string[] = [];
 
+  /**
+   * With `recordLoopback`, Firefox sends its requests to this machine through the trap too, which
+   * records and forwards them (`trap.loopback`): the add-on's background requests, which the driver
+   * cannot see, are then seen there, beside the pages'.
+   */
+  constructor(opts: { recordLoopback?: boolean } = {}) {
+    super();
+    this.forwardLoopback = !!opts.recordLoopback;
+  }
+
   async launch(): Promise<void> {
-    this.b = await launchFirefoxWithExtension({ extensionPath: resolve(FIREFOX_E2E_BUILD), userDataDir: this.profile, proxyPort: this.trap.port });
+    this.b = await launchFirefoxWithExtension({ extensionPath: resolve(FIREFOX_E2E_BUILD), userDataDir: this.profile, proxyPort: this.trap.port, proxyLoopback: this.forwardLoopback });
   }
 
   protected override closed(b: FirefoxBrowser): void {
