@@ -264,7 +264,7 @@ export function syncScenario(label: [string, string], a: SyncDevice, b: SyncDevi
     expect(await settingsOf(optA)).toMatchObject({ allClaims: true, highlights: true });
   });
 
-  it('the server stopped in the middle of a sync loses nothing and doubles nothing', async () => {
+  it('the server stopped in the middle of a sync (a push, then a pull) loses nothing and doubles nothing', async () => {
     await readAndSave(a, THIRD);
     let stopped = false;
     couch.onRequest = (req) => {
@@ -279,6 +279,20 @@ export function syncScenario(label: [string, string], a: SyncDevice, b: SyncDevi
     expect(cut.state?.lastError).toMatch(/could not be reached/);
     await couch.start();
     expect((await syncNow(optA)).state?.lastError).toBeNull();
+    // Then in the middle of the second profile's pull: stopped when it asks for the documents.
+    let cutPull = false;
+    couch.onRequest = (req) => {
+      if (!cutPull && /_bulk_get/.test(req.url ?? '')) {
+        cutPull = true;
+        void couch.stop();
+      }
+    };
+    const cutB = await syncNow(optB);
+    couch.onRequest = null;
+    expect(cutPull).toBe(true);
+    expect(cutB.state?.lastError).toMatch(/could not be reached/);
+    expect((await records(optB)).length).toBe(2);
+    await couch.start();
     expect((await syncNow(optB)).state?.lastError).toBeNull();
     const [ra, rb] = [await records(optA), await records(optB)];
     expect(rb.map((r) => r.url).sort()).toEqual(ra.map((r) => r.url).sort());
