@@ -17,6 +17,7 @@
 import type { ClaimIndex } from './index';
 import { claimTerms, fold, STOP, type Term } from './tokens';
 import { dot, type WordVectors } from './vectors';
+import { Associations } from './assoc';
 
 export interface MatchQuery {
   /** The claim's wording. */
@@ -53,6 +54,8 @@ export const FEATURES = [
   'char_cos',
   'media_both',
   'media_doc',
+  'assoc_query',
+  'assoc_doc',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -68,6 +71,13 @@ export interface MatchModel {
   /** How many more candidates are taken by word-vector similarity (0 or absent: none). */
   dense?: number;
   features: readonly FeatureName[];
+  /**
+   * Learnt word associations ("term term", assoc.ts): different words that stand for each other
+   * in two wordings of one assertion. Absent: none.
+   */
+  assoc?: string[];
+  /** Weight, in the BM25 of the candidates, of the query's terms' associates (0 or absent: not used). */
+  expand?: number;
   /** Feature standardisation: (x - mean) / scale. */
   mean: number[];
   scale: number[];
@@ -84,6 +94,8 @@ export interface TermMatch {
 export interface MatchExplanation {
   /** Words and names both share (rarest first). */
   terms: TermMatch[];
+  /** Different words that the learnt associations (assoc.ts) take for the same thing ("Gitmo" / "Guantanamo"). */
+  related: TermMatch[];
   /** Numbers both give. */
   numbers: string[];
   /** Word pairs both have, in the claim's words ("bed bugs"). */
@@ -123,6 +135,8 @@ interface PreparedQuery {
   gramNorm: number;
   /** The query links a picture or a video (a tweet's pic.twitter.com, a YouTube link). */
   media: boolean;
+  /** The terms associated with the query's terms that the query does not have. */
+  related: string[];
 }
 
 /**
@@ -177,11 +191,15 @@ export class ClaimMatcher {
   /** Per document (made when first needed): character trigrams, idf norms of its fields, whether it is about a picture or video. */
   private docExtras: ({ grams: Map<number, number>; gramNorm: number; textNorm: number; titleNorm: number; media: boolean } | undefined)[] = [];
 
+  readonly assoc: Associations;
+
   constructor(
     readonly index: ClaimIndex,
     readonly model: MatchModel,
     readonly vectors: WordVectors | null = null,
-  ) {}
+  ) {
+    this.assoc = associationsOf(model);
+  }
 
   /** The unit idf-weighted centroid of some terms' vectors, and the terms with vectors. */
   private embed(terms: readonly Term[]): { centroid: Float32Array | null; vecs: { key: string; v: Float32Array; w: number }[] } {
@@ -309,7 +327,10 @@ export class ClaimMatcher {
     const contextKeys = q.context ? claimTerms(q.context).map((t) => t.key) : [];
     let idfMass = 0;
     for (const k of keySet) idfMass += this.index.idf(k);
+    const related = new Set<string>();
+    for (const k of keySet) for (const r of this.assoc.of(k)) if (!keySet.has(r)) related.add(r);
     return {
+      related: [...related],
       terms,
       keys,
       keySet,
@@ -333,6 +354,8 @@ export class ClaimMatcher {
     const scores = new Float64Array(this.index.size);
     const touched = this.index.bm25Into(p.keys, 'all', scores);
     if (p.contextKeys.length) this.index.bm25Into(p.contextKeys, 'all', scores, 0.3, undefined, touched);
+    const expand = this.model.expand ?? 0;
+    if (expand > 0 && p.related.length) this.index.bm25Into(p.related, 'all', scores, expand, undefined, touched);
     const uniq = [...new Set(touched)];
     uniq.sort((a, b) => scores[b]! - scores[a]! || a - b);
     const out = uniq.slice(0, k);
@@ -404,6 +427,8 @@ export class ClaimMatcher {
         char_cos: 0,
         media_both: 0,
         media_doc: 0,
+        assoc_query: 0,
+        assoc_doc: 0,
       };
       const ex = this.extras(d);
       f.cos_text = this.cosine(p, doc.textTerms, ex.textNorm);
@@ -442,6 +467,19 @@ export class ClaimMatcher {
         if (w > maxIdf) maxIdf = w;
       }
       f.query_cover = p.idfMass ? matched / p.idfMass : 0;
+      if (this.assoc.size) {
+        let qHit = 0;
+        for (const k of p.keySet) if (!docKeys.has(k) && this.assoc.partnerIn(k, docKeys)) qHit += idx.idf(k);
+        f.assoc_query = p.idfMass ? qHit / p.idfMass : 0;
+        let dMass = 0;
+        let dHit = 0;
+        for (const k of docKeys.keys()) {
+          const w = idx.idf(k);
+          dMass += w;
+          if (!p.keySet.has(k) && this.assoc.partnerIn(k, p.keySet)) dHit += w;
+        }
+        f.assoc_doc = dMass ? dHit / dMass : 0;
+      }
       f.max_idf = maxIdf / 10;
       const docBigrams = new Set([...bigramsOf(doc.textTerms.map((t) => t.key)), ...bigramsOf(doc.titleTerms.map((t) => t.key))]);
       let shared = 0;
@@ -520,6 +558,16 @@ export class ClaimMatcher {
       else terms.push({ query: qSurface.get(t.key)!, claim: t.surface, kind: t.kind });
     }
     terms.sort((a, b) => this.index.idf(fromSurface(b, all)) - this.index.idf(fromSurface(a, all)));
+    const related: TermMatch[] = [];
+    if (this.assoc.size) {
+      const docSurface = new Map<string, Term>();
+      for (const t of all) if (!docSurface.has(t.key)) docSurface.set(t.key, t);
+      for (const [k, surface] of qSurface) {
+        if (docSurface.has(k)) continue;
+        const partner = this.assoc.partnerIn(k, docSurface);
+        if (partner) related.push({ query: surface, claim: docSurface.get(partner)!.surface, kind: 'word' });
+      }
+    }
     const phrases: string[] = [];
     for (const field of [doc.textTerms, doc.titleTerms]) {
       for (let i = 0; i + 1 < field.length; i++) {
@@ -537,6 +585,7 @@ export class ClaimMatcher {
     const context = uniq(all.filter((t) => ctx.has(t.key) && !qSurface.has(t.key)).map((t) => t.surface));
     return {
       terms,
+      related,
       context,
       numbers: uniq(numbers),
       phrases,
@@ -577,6 +626,14 @@ function segment(w: string, vocab: ReadonlyMap<string, string>): string[] | null
   return done && done[2].length && done[0] >= 2 ? done[2] : null;
 }
 
+/** The look-up of a model's associations, made once per model object (claim memory makes a matcher per page). */
+const assocCache = new WeakMap<MatchModel, Associations>();
+function associationsOf(model: MatchModel): Associations {
+  let a = assocCache.get(model);
+  if (!a) assocCache.set(model, (a = new Associations(model.assoc ?? [])));
+  return a;
+}
+
 function fromSurface(m: TermMatch, terms: readonly Term[]): string {
   return terms.find((t) => t.surface === m.claim)?.key ?? m.claim;
 }
@@ -597,5 +654,8 @@ export function loadMatchModel(data: unknown): MatchModel {
     if (!Array.isArray(v) || v.length !== n || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) throw new Error(`claim-match model: "${key}" must hold ${n} numbers`);
   }
   if (typeof m.candidates !== 'number' || m.candidates < 1) throw new Error('claim-match model: "candidates" must be a positive number');
+  if (m.assoc !== undefined && (!Array.isArray(m.assoc) || !m.assoc.every((p) => typeof p === 'string' && /^\S+ \S+$/.test(p))))
+    throw new Error('claim-match model: "assoc" must be a list of "term term" strings');
+  if (m.expand !== undefined && !(typeof m.expand === 'number' && m.expand >= 0 && m.expand <= 1)) throw new Error('claim-match model: "expand" must be a number from 0 to 1');
   return m as MatchModel;
 }

@@ -37,6 +37,13 @@ export function describeMatch(e: MatchExplanation): string {
   const words = e.terms.filter((t) => t.kind !== 'name').map((t) => (t.query.toLowerCase() === t.claim.toLowerCase() ? t.claim : `${t.query}~${t.claim}`));
   if (names.length) parts.push(`names: ${names.slice(0, 6).join(', ')}`);
   if (words.length) parts.push(`words: ${words.slice(0, 8).join(', ')}`);
+  if (e.related.length)
+    parts.push(
+      `related: ${e.related
+        .slice(0, 4)
+        .map((t) => `${t.query}≈${t.claim}`)
+        .join(', ')}`,
+    );
   if (e.context.length) parts.push(`author/speaker: ${e.context.slice(0, 4).join(', ')}`);
   if (e.numbers.length) parts.push(`numbers: ${e.numbers.join(', ')}`);
   if (e.phrases.length)
