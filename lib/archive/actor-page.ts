@@ -174,7 +174,7 @@ export async function actorPage(db: ArchiveDB, key: string, limit = ARTICLE_PAGE
   const page = ids.slice(-limit);
   const newest = [...page].reverse();
   const latest = newest.slice(0, ROLE_ARTICLES);
-  const [events, records, rows] = await Promise.all([db.events.bulkGet(page), db.articles.bulkGet(latest), db.claims.bulkGet(said.map((s) => s.key))]);
+  const [events, records] = await Promise.all([db.events.bulkGet(page), db.articles.bulkGet(latest)]);
   const known = new Map<number, SavedArticle>();
   for (const r of records) if (r?.id !== undefined) known.set(r.id, r);
   const { articles, together, records: byRecord } = await timeline(db, key, page, known, events);
@@ -204,7 +204,7 @@ export async function actorPage(db: ArchiveDB, key: string, limit = ARTICLE_PAGE
   }
   name ??= said[0]?.speaker ?? nameFromKey(key);
 
-  const statements: ActorPageStatement[] = said.map((s, i) => ({
+  const statements: ActorPageStatement[] = said.map((s) => ({
     articleId: s.articleId,
     claimId: s.claimId,
     text: s.text,
@@ -212,8 +212,9 @@ export async function actorPage(db: ArchiveDB, key: string, limit = ARTICLE_PAGE
     date: s.date,
     title: s.article.title,
     publisher: s.article.publisher,
-    status: rows[i]?.status ?? s.status,
-    note: rows[i]?.claim.review?.note || null,
+    // The claim's status and note travel in the statement's row (schema version 7).
+    status: s.claimStatus ?? s.status,
+    note: s.note,
   }));
 
   const companions = [...together]
