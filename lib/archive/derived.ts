@@ -63,7 +63,8 @@ const byKey = <T extends { key: string }>(xs: readonly T[]): T[] => [...xs].sort
  * replaced by the claim row of the same claim when there is one (which carries the review and the
  * place), plus the other claim rows; a claim the reader marked as not a claim is left out. Null
  * when nothing is left. The rows may come in any order (an article's own, or read from the tables
- * by key): the claims come out in key order.
+ * by key): the claims come out as claim memory read them before this table, the statements in key
+ * order, then the claims index's other rows in key order.
  */
 export function memoryRow(said: readonly StatementRow[], rows: readonly ClaimRow[]): MemoryRow | null {
   const out = new Map<string, MemoryClaim>();
