@@ -8,8 +8,8 @@
  * them: their number is shown), then the `events` rows (title, publisher, date, and the
  * fingerprint's names with their counts) of the latest ARTICLE_PAGE only; earlier pages are read
  * when the reader asks (`actorArticles`). Who the actor appears with is counted over that first
- * page. The first MAX_STATEMENTS statements come from their own `[speakerKey+date]` index, with
- * their status from the `claims` rows by primary key. Roles and spellings are in the article
+ * page. The first MAX_STATEMENTS statements come from their own `[speakerKey+date]` index, their
+ * claim's status and note in their rows (schema 7; before, 100 lookups in `claims`). Roles and spellings are in the article
  * records only, so they are read from the latest ROLE_ARTICLES records.
  */
 import Dexie from 'dexie';

@@ -175,7 +175,9 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
   const site = join(work, 'site');
   const profile = opts.keep ?? join(work, 'profile');
   const results: SizeFigures[] = [];
-  console.log(`scale: sizes ${opts.sizes.join(', ')}; ${opts.runs} timed runs per figure; seed ${opts.seed}; batches of ${opts.batch}, folded every ${opts.foldEvery}${opts.keep ? `; profile kept in ${opts.keep}` : ''}`);
+  console.log(
+    `scale: sizes ${opts.sizes.join(', ')}; ${opts.runs} timed runs per figure; seed ${opts.seed}; batches of ${opts.batch}, folded every ${opts.foldEvery}${opts.keep ? `; profile kept in ${opts.keep}` : ''}`,
+  );
   mkdirSync(site);
   await bundle(site);
   // A kept archive belongs to the page's origin, so a kept profile is always served from the same port.
