@@ -6,11 +6,11 @@
 import { claimRows } from '../lib/archive/claims';
 import { fingerprintOf } from '../lib/archive/coverage';
 import { EMPTY_IDF } from '../lib/events/idf';
-import type { ArchiveDB, ClaimRow, EventRow, MetaRow, SearchRow, StatementRow } from '../lib/archive/db';
+import type { ArchiveDB, ClaimRow, EventRow, MemoryRow, MetaRow, SearchRow, StatementRow } from '../lib/archive/db';
 import { POSTINGS, TERM_SNAPSHOT } from '../lib/archive/rows';
 import { foldTermCounts, readTermCounts } from '../lib/archive/terms';
 import type { TermChunk, TermLogRow } from '../lib/archive/db';
-import { eventRow, searchWords, statementRows, TOTALS } from '../lib/archive/derived';
+import { eventRow, memoryRow, searchWords, statementRows, TOTALS } from '../lib/archive/derived';
 import type { Actor, Analysis, Article, Claim, SavedArticle } from '../lib/types';
 
 const UNWEIGHTED = { ...EMPTY_IDF, load: async () => undefined };
@@ -19,6 +19,8 @@ export interface ArchiveDump {
   articles: (SavedArticle & { id: number })[];
   claims: ClaimRow[];
   statements: StatementRow[];
+  /** Claim memory's rows (schema 7). */
+  memory: MemoryRow[];
   events: EventRow[];
   search: SearchRow[];
   /** The term counts (snapshot and log folded), by term. */
@@ -40,7 +42,7 @@ export interface TermRow {
 }
 
 /** The stores a save writes. */
-export const ARCHIVE_TABLES = ['articles', 'claims', 'statements', 'events', 'search', 'termLog', 'meta'] as const;
+export const ARCHIVE_TABLES = ['articles', 'claims', 'statements', 'memory', 'events', 'search', 'termLog', 'meta'] as const;
 
 /**
  * Tables read with plain IndexedDB (every store, by name; posting lists with plain arrays of ids),
@@ -104,10 +106,11 @@ export function termRows(counts: ReadonlyMap<string, number>): TermRow[] {
 
 /** Every table, each in primary-key order. */
 export async function dumpArchive(db: ArchiveDB): Promise<ArchiveDump> {
-  const [articles, claims, statements, events, search, terms, postings, keyPostings, log, meta] = await Promise.all([
+  const [articles, claims, statements, memory, events, search, terms, postings, keyPostings, log, meta] = await Promise.all([
     db.articles.toArray(),
     db.claims.toArray(),
     db.statements.toArray(),
+    db.memory.toArray(),
     db.events.toArray(),
     db.search.toArray(),
     readTermCounts(db),
@@ -120,6 +123,7 @@ export async function dumpArchive(db: ArchiveDB): Promise<ArchiveDump> {
     articles: articles as ArchiveDump['articles'],
     claims,
     statements,
+    memory,
     events,
     search,
     terms: termRows(terms.counts),
@@ -141,6 +145,10 @@ const byKey =
 export function rebuildFrom(articles: readonly (SavedArticle & { id: number })[]) {
   const claims = articles.flatMap((r) => claimRows(r)).sort(byKey((x) => x.key));
   const statements = articles.flatMap((r) => statementRows(r)).sort(byKey((x) => x.key));
+  const memory = articles
+    .map((r) => memoryRow(statementRows(r), claimRows(r)))
+    .filter((x): x is MemoryRow => !!x)
+    .sort(byKey((x) => x.id));
   const events = articles
     .map((r) => eventRow(r))
     .filter((x): x is EventRow => !!x)
@@ -155,7 +163,7 @@ export function rebuildFrom(articles: readonly (SavedArticle & { id: number })[]
     return postingEntries(lists);
   };
   const totals = { key: TOTALS, articles: articles.length, bytes: articles.reduce((sum, r) => sum + (r.bytes ?? 0), 0) };
-  return { claims, statements, events, search, terms, postings: invert(wordsOf(search)), keyPostings: invert(keysOf(events)), totals };
+  return { claims, statements, memory, events, search, terms, postings: invert(wordsOf(search)), keyPostings: invert(keysOf(events)), totals };
 }
 
 /** The dump's derived tables in the same order and shape as `rebuildFrom`, for a direct comparison. */
@@ -163,6 +171,7 @@ export function derivedOf(d: ArchiveDump) {
   return {
     claims: [...d.claims].sort(byKey((x) => x.key)),
     statements: [...d.statements].sort(byKey((x) => x.key)),
+    memory: [...(d.memory ?? [])].sort(byKey((x) => x.id)),
     events: [...d.events].sort(byKey((x) => x.id)),
     search: [...d.search].sort(byKey((x) => x.id)).map((s) => ({ id: s.id, words: s.words })),
     terms: [...d.terms].sort(byKey((x) => x.term)),

@@ -2,15 +2,15 @@
 import type { ActorArchiveInfo, ArticleSummary, ArchiveStats } from './views';
 import type { Analysis, Article, SavedArticle } from '../types';
 import { claimRows, mergeClaims } from './claims';
-import type { ArchiveDB, EventRow, MetaRow, SearchRow } from './db';
-import { articleDate, eventRow, FILL, searchWords, statementRows, TOTALS } from './derived';
+import type { ArchiveDB, ClaimRow, EventRow, MemoryRow, MetaRow, SearchRow, StatementRow } from './db';
+import { articleDate, eventRow, FILL, memoryRow, searchWords, statementRows, TOTALS } from './derived';
 import { logChanges } from './terms';
 import { checkRecord } from './schema';
 import { adjustTotals } from './totals';
 
 /** Every table an article's writes touch, for transactions (the outbox: lib/archive/db.ts). */
 export function articleTables(db: ArchiveDB) {
-  return [db.articles, db.claims, db.events, db.search, db.termLog, db.statements, db.meta, db.outbox];
+  return [db.articles, db.claims, db.events, db.search, db.termLog, db.statements, db.memory, db.meta, db.outbox];
 }
 
 /** Totals by a scan: a fallback for reading when the running totals are missing. */
@@ -31,16 +31,22 @@ export interface PutRecord {
 }
 
 /**
- * Deletes the claim and statement rows of these articles (rewritten or gone) and reads the search
+ * Deletes the claim, statement and claim-memory rows of these articles (rewritten or gone) and reads the search
  * and event rows indexed for them now, which the log's changes are worked out from.
  */
 async function clearIndexed(db: ArchiveDB, ids: number[]) {
-  const [olds, oldEvents] = await Promise.all([db.search.bulkGet(ids), db.events.bulkGet(ids), db.claims.where('articleId').anyOf(ids).delete(), db.statements.where('articleId').anyOf(ids).delete()]);
+  const [olds, oldEvents] = await Promise.all([
+    db.search.bulkGet(ids),
+    db.events.bulkGet(ids),
+    db.claims.where('articleId').anyOf(ids).delete(),
+    db.statements.where('articleId').anyOf(ids).delete(),
+    db.memory.bulkDelete(ids),
+  ]);
   return { olds, oldEvents };
 }
 
 /**
- * Writes the index rows of records that were just put: claims, statements, event rows, search words,
+ * Writes the index rows of records that were just put: claims, statements, claim memory's rows, event rows, search words,
  * one log row for them all (the words and event keys that changed against what was indexed before,
  * and the articles they changed for: lib/archive/terms.ts) and the totals. The same requests for one
  * record or a thousand: bulk reads of the rows they replace, bulk deletes and bulk puts. Each id
@@ -88,9 +94,21 @@ export async function indexArticles(db: ArchiveDB, put: readonly PutRecord[]): P
     articles += old ? 0 : 1;
     bytes += r.bytes - (old ? previousBytes : 0);
   });
+  const claims: ClaimRow[] = [];
+  const statements: StatementRow[] = [];
+  const memory: MemoryRow[] = [];
+  for (const p of put) {
+    const rows = claimRows(p.record);
+    const said = statementRows(p.record);
+    claims.push(...rows);
+    statements.push(...said);
+    const m = memoryRow(said, rows);
+    if (m) memory.push(m);
+  }
   await Promise.all([
-    db.claims.bulkPut(put.flatMap((p) => claimRows(p.record))),
-    db.statements.bulkPut(put.flatMap((p) => statementRows(p.record))),
+    db.claims.bulkPut(claims),
+    db.statements.bulkPut(statements),
+    db.memory.bulkPut(memory),
     db.events.bulkPut(events),
     unfingerprinted.length ? Promise.all([db.events.bulkDelete(unfingerprinted), db.meta.put({ key: FILL })]) : null,
     db.search.bulkPut(search),

@@ -6,7 +6,7 @@ import { claimStatus, isClaimStatus } from '../claim-status';
 import type { Claim, ClaimReview, ClaimStatus, SavedArticle } from '../types';
 import type { ArchiveDB, ClaimRow } from './db';
 import { speakerGroup } from './speakers';
-import { articleDate, statementRows } from './derived';
+import { articleDate, memoryRow, statementRows } from './derived';
 import { MAX_EVIDENCE, MAX_NOTE } from './schema';
 import { adjustTotals, resize } from './totals';
 
@@ -85,14 +85,15 @@ export function claimRows(r: SavedArticle & { id: number }): ClaimRow[] {
 }
 
 /**
- * Rewrites an article's claim and statement index rows. Call inside a transaction that covers
- * `db.claims` and `db.statements`.
+ * Rewrites an article's claim, statement and claim-memory index rows. Call inside a transaction
+ * that covers `db.claims`, `db.statements` and `db.memory`.
  */
 export async function reindexClaims(db: ArchiveDB, r: SavedArticle & { id: number }): Promise<void> {
-  await Promise.all([db.claims.where('articleId').equals(r.id).delete(), db.statements.where('articleId').equals(r.id).delete()]);
+  await Promise.all([db.claims.where('articleId').equals(r.id).delete(), db.statements.where('articleId').equals(r.id).delete(), db.memory.delete(r.id)]);
   const rows = claimRows(r);
   const said = statementRows(r);
-  await Promise.all([rows.length ? db.claims.bulkPut(rows) : null, said.length ? db.statements.bulkPut(said) : null]);
+  const memory = memoryRow(said, rows);
+  await Promise.all([rows.length ? db.claims.bulkPut(rows) : null, said.length ? db.statements.bulkPut(said) : null, memory ? db.memory.put(memory) : null]);
 }
 
 /**
@@ -101,7 +102,7 @@ export async function reindexClaims(db: ArchiveDB, r: SavedArticle & { id: numbe
  * Returns the updated record, or null when the article is not in the archive.
  */
 export async function reviewClaim(db: ArchiveDB, articleId: number, claimId: string, review: ReviewInput | null, now: number, added?: Claim): Promise<SavedArticle | null> {
-  return db.transaction('rw', [db.articles, db.claims, db.statements, db.meta, db.outbox], async () => {
+  return db.transaction('rw', [db.articles, db.claims, db.statements, db.memory, db.meta, db.outbox], async () => {
     const rec = await db.articles.get(articleId);
     if (!rec) return null;
     const claims = (rec.claims ?? []).slice();

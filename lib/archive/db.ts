@@ -8,10 +8,10 @@
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { SavedArticle } from '../types';
-import { initialMeta, upgradeTo3, upgradeTo4, upgradeTo5 } from './migrations';
-import type { ClaimRow, EventRow, MetaRow, OutboxRow, PostingRow, SearchRow, StatementRow, TermChunk, TermLogRow } from './rows';
+import { initialMeta, upgradeTo3, upgradeTo4, upgradeTo5, upgradeTo7 } from './migrations';
+import type { ClaimRow, EventRow, MemoryRow, MetaRow, OutboxRow, PostingRow, SearchRow, StatementRow, TermChunk, TermLogRow } from './rows';
 
-export type { ClaimRow, EventRow, MetaRow, OutboxRow, PostingRow, SearchRow, StatementRow, TermChunk, TermLogRow } from './rows';
+export type { ClaimRow, EventRow, MemoryClaim, MemoryRow, MetaRow, OutboxRow, PostingRow, SearchRow, StatementRow, TermChunk, TermLogRow } from './rows';
 
 export const DB_NAME = 'backstory';
 
@@ -27,6 +27,7 @@ export class ArchiveDB extends Dexie {
   statements!: EntityTable<StatementRow, 'key'>;
   meta!: EntityTable<MetaRow, 'key'>;
   outbox!: EntityTable<OutboxRow, 'url'>;
+  memory!: EntityTable<MemoryRow, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -73,6 +74,14 @@ export class ArchiveDB extends Dexie {
     // Version 6: the outbox of changed articles, for sync (lib/sync/). Nothing to copy: the first
     // sync of an archive sends every article anyway.
     this.version(6).stores({ outbox: 'url' });
+    // Version 7: claim memory's table, one row per article holding its claims that can be matched
+    // (lib/archive/rows.ts, MemoryRow), so that claim memory reads one row per candidate article
+    // instead of two key ranges of `statements` and `claims` (52 of its 91 ms at 50,000 articles);
+    // and statements carry their claim's status and note, so that an actor page does not look up
+    // each one in `claims`. The upgrade derives both from the statement and claim rows.
+    this.version(7)
+      .stores({ memory: 'id' })
+      .upgrade((tx) => upgradeTo7(tx));
     noteArticleChanges(this);
     this.on('populate', (tx) => {
       void tx.table('meta').bulkAdd(initialMeta());

@@ -3,9 +3,10 @@
  * words, the statements of named actors, the event row. Pure functions of the record, so every
  * index can be rebuilt from the articles alone (after an upgrade, an import, or a repair).
  */
+import { claimStatus } from '../claim-status';
 import { documentTerms } from '../events/fingerprint';
 import type { SavedArticle } from '../types';
-import type { EventRow, StatementRow } from './rows';
+import type { ClaimRow, EventRow, MemoryClaim, MemoryRow, StatementRow } from './rows';
 
 /** The key of the running totals in the meta table. */
 export const TOTALS = 'totals';
@@ -47,10 +48,49 @@ export function statementRows(r: SavedArticle & { id: number }): StatementRow[] 
       text: c.text.length > MAX_STATEMENT ? c.text.slice(0, MAX_STATEMENT - 1) + '…' : c.text,
       kind: c.kind,
       status: c.review?.status ?? null,
+      claimStatus: claimStatus(c),
+      note: c.review?.note || null,
       article: { title: r.title, url: r.url, publisher: r.publisher },
     });
   }
   return out;
+}
+
+const byKey = <T extends { key: string }>(xs: readonly T[]): T[] => [...xs].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+
+/**
+ * Claim memory's row of one article (MemoryRow) from its statement and claim rows: each statement,
+ * replaced by the claim row of the same claim when there is one (which carries the review and the
+ * place), plus the other claim rows; a claim the reader marked as not a claim is left out. Null
+ * when nothing is left. The rows may come in any order (an article's own, or read from the tables
+ * by key): the claims come out as claim memory read them before this table, the statements in key
+ * order, then the claims index's other rows in key order.
+ */
+export function memoryRow(said: readonly StatementRow[], rows: readonly ClaimRow[]): MemoryRow | null {
+  const out = new Map<string, MemoryClaim>();
+  let head: Pick<MemoryRow, 'id' | 'date' | 'article'> | null = null;
+  for (const s of byKey(said)) {
+    head ??= { id: s.articleId, date: s.date, article: s.article };
+    out.set(s.key, { claimId: s.claimId, text: s.text, speaker: s.speaker, status: s.status, review: null, order: 0 });
+  }
+  for (const r of byKey(rows)) {
+    if (r.status === 'not-claim') {
+      out.delete(r.key);
+      continue;
+    }
+    const c = r.claim;
+    head ??= { id: r.articleId, date: r.date, article: { title: r.article.title, url: r.article.url, publisher: r.article.publisher } };
+    out.set(r.key, {
+      claimId: r.claimId,
+      text: c.text.length > MAX_STATEMENT ? `${c.text.slice(0, MAX_STATEMENT - 1)}…` : c.text,
+      speaker: c.speaker,
+      status: r.status,
+      review: c.review ? { status: c.review.status, note: c.review.note, updatedAt: c.review.updatedAt } : null,
+      order: (c.spans[0]?.paragraph ?? 0) * 1e7 + (c.spans[0]?.start ?? 0),
+    });
+  }
+  if (!head || out.size === 0) return null;
+  return { ...head, claims: [...out.values()] };
 }
 
 /** The event row of a record, or null when it has no fingerprint yet. */

@@ -11,8 +11,9 @@
  *  2. one read of those words' posting lists for all claims together; an article is a candidate
  *     for a claim when it holds at least two of the claim's rare words (or its only one), scored
  *     by their IDF; the best PER_CLAIM per claim, at most MAX_ARTICLES in all;
- *  3. the candidates' claims, from the `statements` (claims attributed to a named actor) and
- *     `claims` (reviewed, marked, or flagged by the text) tables, by their article id;
+ *  3. the candidates' claims: one row per article in claim memory's table (`memory`, derived from
+ *     the `statements`, claims attributed to a named actor, and `claims`, reviewed, marked, or
+ *     flagged by the text), one `bulkGet` for them all;
  *  4. the shipped claim matcher (lib/claims-memory: BM25 and the pairwise re-ranker), over those
  *     few hundred claims with the archive's document frequencies, ranks them for each claim; a
  *     match is kept when the two wordings share enough of their rare words (`overlap`), which is
@@ -25,8 +26,7 @@ import { claimTerms, type Term } from '../claims-memory/tokens';
 import { idf as idfOf, type IdfTable } from '../events/idf';
 import { normaliseWord, terms as searchTerms } from '../events/terms';
 import type { Claim, ClaimMemory, ClaimRecall, ClaimStatus } from '../types';
-import type { ArchiveDB, ClaimRow, StatementRow } from './db';
-import { MAX_STATEMENT } from './derived';
+import type { ArchiveDB } from './db';
 
 /** What claim memory needs of the archive's word index (ArchiveIdf). */
 export interface MemoryIndex extends IdfTable {
@@ -77,79 +77,33 @@ export function recallLine(r: Omit<ClaimRecall, 'line'>): string {
 }
 
 /**
- * The rows of these articles, one `getAll` per article and table, all in one transaction. Both
- * tables are keyed `${articleId}:${claimId}`, so an article's rows are one range of the primary
- * key: read in place, where the `articleId` index would look each row up from its index entry.
- * (An `anyOf` walks a cursor row by row, which costs more than the few rows it reads.)
+ * The claims of these articles that can be matched (statements by named actors and the claims
+ * index's rows, less those marked as not a claim): claim memory's row of each (MemoryRow), one
+ * `bulkGet` for them all; in the order of `ids`, each article's claims in key order.
  */
-export async function byArticles(db: ArchiveDB, ids: readonly number[]): Promise<[StatementRow[], ClaimRow[]]> {
-  const range = (id: number) => [`${id}:`, `${id}:\uffff`] as const;
-  const [said, rows] = await db.transaction('r', db.statements, db.claims, async () =>
-    Promise.all([
-      Promise.all(
-        ids.map((id) =>
-          db.statements
-            .where(':id')
-            .between(...range(id), true, true)
-            .toArray(),
-        ),
-      ),
-      Promise.all(
-        ids.map((id) =>
-          db.claims
-            .where(':id')
-            .between(...range(id), true, true)
-            .toArray(),
-        ),
-      ),
-    ]),
-  );
-  return [said.flat(), rows.flat()];
-}
-
-/** The claims of these articles that can be matched: statements by named actors and the claims table's rows. */
-export async function candidateClaims(db: ArchiveDB, ids: number[]): Promise<Candidate[]> {
+export async function candidateClaims(db: ArchiveDB, ids: readonly number[]): Promise<Candidate[]> {
   if (ids.length === 0) return [];
-  const [said, rows] = await byArticles(db, ids);
-  const out = new Map<string, Candidate>();
-  for (const s of said) {
-    out.set(s.key, {
-      key: s.key,
-      articleId: s.articleId,
-      claimId: s.claimId,
-      text: s.text,
-      speaker: s.speaker,
-      date: s.date,
-      title: s.article.title,
-      url: s.article.url,
-      publisher: s.article.publisher,
-      status: s.status,
-      review: null,
-      order: 0,
-    });
-  }
-  for (const r of rows) {
-    if (r.status === 'not-claim') {
-      out.delete(r.key);
-      continue;
+  const out: Candidate[] = [];
+  for (const m of await db.memory.bulkGet([...ids])) {
+    if (!m) continue;
+    for (const c of m.claims) {
+      out.push({
+        key: `${m.id}:${c.claimId}`,
+        articleId: m.id,
+        claimId: c.claimId,
+        text: c.text,
+        speaker: c.speaker,
+        date: m.date,
+        title: m.article.title,
+        url: m.article.url,
+        publisher: m.article.publisher,
+        status: c.status,
+        review: c.review,
+        order: c.order,
+      });
     }
-    const c = r.claim;
-    out.set(r.key, {
-      key: r.key,
-      articleId: r.articleId,
-      claimId: r.claimId,
-      text: c.text.length > MAX_STATEMENT ? `${c.text.slice(0, MAX_STATEMENT - 1)}…` : c.text,
-      speaker: c.speaker,
-      date: r.date,
-      title: r.article.title,
-      url: r.article.url,
-      publisher: r.article.publisher,
-      status: r.status,
-      review: c.review ? { status: c.review.status, note: c.review.note, updatedAt: c.review.updatedAt } : null,
-      order: (c.spans[0]?.paragraph ?? 0) * 1e7 + (c.spans[0]?.start ?? 0),
-    });
   }
-  return [...out.values()];
+  return out;
 }
 
 const CUE = /\b(?:said|says|told|according to|claimed|claims|stated|announced|insisted|added)\b(?:\s+(?:on|in|at|to)\b[^,.]*?\bthat\b|\s+that\b)?/i;

@@ -113,8 +113,42 @@ export interface StatementRow {
   date: number;
   text: string;
   kind: ClaimKind;
+  /** The reader's review's status, or null (earlier statements show only what the reader decided). */
   status: ClaimStatus | null;
+  /**
+   * The claim's status as the claims index lists it (`claimStatus`: the review, else "unverified"
+   * for a claim the text flags or the reader marked), and the review's note (null when none), so
+   * that an actor page need not read the claims index for them (schema version 7).
+   */
+  claimStatus: ClaimStatus | null;
+  note: string | null;
   article: { title: string; url: string; publisher: string | null };
+}
+
+/** One claim of an article that claim memory can match (a `MemoryRow`'s): what it shows and matches of it. */
+export interface MemoryClaim {
+  claimId: string;
+  /** The claim's text, cut at MAX_STATEMENT characters as in the statements index. */
+  text: string;
+  speaker: string | null;
+  status: ClaimStatus | null;
+  review: { status: ClaimStatus; note: string; updatedAt: number } | null;
+  /** Where it stands in its article (paragraph, then offset); 0 for a statement the claims index does not hold. */
+  order: number;
+}
+
+/**
+ * Claim memory's row of one article (schema version 7), keyed by the article's id: its claims that
+ * can be matched, that is its statements by named actors and its rows in the claims index, less
+ * those the reader marked as not a claim, so that claim memory reads one row per candidate article
+ * instead of two ranges of two tables. Derived from those rows (`memoryRow`), rewritten with them.
+ * An article with none has no row.
+ */
+export interface MemoryRow {
+  id: number;
+  date: number;
+  article: { title: string; url: string; publisher: string | null };
+  claims: MemoryClaim[];
 }
 
 /** Running totals (key "totals"), so that statistics and the IDF need no scan of the archive. */

@@ -148,7 +148,7 @@ describe('backup and restore', () => {
     console.log(`backup export of 3 articles: ${Date.now() - started} ms to the download`);
     const text = await readFile(backupPath, 'utf8');
     const file = JSON.parse(text);
-    expect(text.startsWith('{"backstory":{"format":"backstory-backup","formatVersion":1,"schemaVersion":6,')).toBe(true);
+    expect(text.startsWith('{"backstory":{"format":"backstory-backup","formatVersion":1,"schemaVersion":7,')).toBe(true);
     expect(file.backstory.articles).toBe(3);
     expect(file.backstory.settings).toMatchObject({ highlights: false, neverSave: ['https://ads.example'] });
     expect(file.formatName).toBe('dexie');
@@ -165,7 +165,7 @@ describe('backup and restore', () => {
   });
 
   it('has a source archive worth comparing: reviews, tags and every derived table filled', () => {
-    expect(Object.keys(source).sort()).toEqual(['articles', 'claims', 'events', 'keyPostings', 'meta', 'postings', 'search', 'statements', 'terms']);
+    expect(Object.keys(source).sort()).toEqual(['articles', 'claims', 'events', 'keyPostings', 'memory', 'meta', 'postings', 'search', 'statements', 'terms']);
     expect((source.articles as { id: number }[]).map((r) => r.id)).toEqual([1, 2, 4]);
     const claims = source.claims as { status: string; reviewed: boolean; claim: { text: string; review?: { note: string } } }[];
     expect(claims.some((c) => c.reviewed && c.status === 'disputed' && c.claim.text.includes(MACRON) && c.claim.review?.note === NOTE)).toBe(true);
@@ -176,6 +176,9 @@ describe('backup and restore', () => {
     // Every counted term has its posting list, holding as many articles as it counts.
     expect((source.postings as { term: string; ids: number[] }[]).map((p) => [p.term, p.ids.length])).toEqual((source.terms as { term: string; n: number }[]).map((t) => [t.term, t.n]));
     expect(source.statements!.length).toBeGreaterThan(0);
+    // Claim memory's rows (schema 7): the reviewed claim is among them, with its review.
+    const memory = source.memory as { claims: { text: string; review: { note: string } | null }[] }[];
+    expect(memory.some((m) => m.claims.some((c) => c.text.includes(MACRON) && c.review?.note === NOTE))).toBe(true);
     expect(source.meta).toContainEqual(expect.objectContaining({ key: 'totals', articles: 3 }));
   });
 

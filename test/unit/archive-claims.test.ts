@@ -169,7 +169,7 @@ describe('schema migration', () => {
     const v2 = new ArchiveDB(name);
     try {
       const rows = await v2.articles.orderBy('id').toArray();
-      expect(v2.verno).toBe(6);
+      expect(v2.verno).toBe(7);
       expect(rows.map((r) => r.url)).toEqual(['https://news.example/story', 'https://news.example/other']);
       expect(rows[0]).toMatchObject({ title: 'A story', actorKeys: ['PER:jane doe'], bytes: 100 });
       expect(await v2.claims.count()).toBe(0);

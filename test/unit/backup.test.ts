@@ -202,19 +202,19 @@ describe('export', () => {
   it('writes one versioned file in Dexie’s export format: the header, then the articles table only', async () => {
     const { db, saved } = await filledArchive();
     const { text, articles, filename } = await exportBackup(db, { settings: SETTINGS, now: Date.UTC(2025, 7, 19, 10) });
-    expect(text.startsWith('{"backstory":{"format":"backstory-backup","formatVersion":1,"schemaVersion":6,')).toBe(true);
+    expect(text.startsWith('{"backstory":{"format":"backstory-backup","formatVersion":1,"schemaVersion":7,')).toBe(true);
     expect(filename).toBe('backstory-backup-2025-08-19.json');
     const o = JSON.parse(text);
-    expect(o.backstory).toEqual({ format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: 6, exportedAt: '2025-08-19T10:00:00.000Z', articles: saved.length, settings: SETTINGS });
+    expect(o.backstory).toEqual({ format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: 7, exportedAt: '2025-08-19T10:00:00.000Z', articles: saved.length, settings: SETTINGS });
     expect(articles).toBe(saved.length);
     expect(o.formatName).toBe('dexie');
     expect(o.formatVersion).toBe(1);
-    expect(o.data.databaseVersion).toBe(6);
+    expect(o.data.databaseVersion).toBe(7);
     expect(o.data.tables.map((t: any) => [t.name, t.rowCount])).toEqual([['articles', saved.length]]);
     expect(o.data.tables[0].schema).toBe('++id,&url,savedAt,published,publisher,*actorKeys,*tags,date');
     // Rows are the add-on's: each with a `$types` map, here only the add-on's mark on every list.
     expect(new Set(rows(o).flatMap((r: any) => Object.values(r.$types ?? {})))).toEqual(new Set(['arrayNonindexKeys']));
-    expect(readBackup(text, { schemaVersion: 6 }).records).toEqual(await db.articles.toArray());
+    expect(readBackup(text, { schemaVersion: 7 }).records).toEqual(await db.articles.toArray());
   });
 
   it('is readable by Dexie’s own import add-on (the format is the add-on’s, with one extra key)', async () => {
@@ -240,7 +240,7 @@ describe('import into an empty archive', () => {
     const target = freshDb();
     const report = await importBackup(target, await backupOf(db));
     expect((before.articles as SavedArticle[]).map((r) => r.id)).toEqual([1, 2, 4, 5, 6]);
-    expect(report).toMatchObject({ articles: 5, added: 5, merged: 0, unchanged: 0, reviewsTaken: 0, reviewsKept: 0, intoEmpty: true, schemaVersion: 6, settings: SETTINGS });
+    expect(report).toMatchObject({ articles: 5, added: 5, merged: 0, unchanged: 0, reviewsTaken: 0, reviewsKept: 0, intoEmpty: true, schemaVersion: 7, settings: SETTINGS });
     const after = await dumpAll(target);
     expect(Object.keys(after)).toEqual(Object.keys(before));
     for (const name of Object.keys(before)) expect({ table: name, rows: after[name] }).toEqual({ table: name, rows: before[name] });
@@ -380,7 +380,7 @@ describe('a bad file changes nothing', () => {
     ['a JSON list', () => '[1, 2, 3]', /not a Backstory backup/],
     ['another program’s Dexie export', () => edit(good, (o) => ((o.data.databaseName = 'shopping-list'), delete o.backstory)), /another program \(the Dexie database “shopping-list”\)/],
     ['a newer backup format', () => edit(good, (o) => (o.backstory.formatVersion = 2)), /made by a newer version of Backstory \(backup format 2/],
-    ['a newer archive version', () => edit(good, (o) => ((o.backstory.schemaVersion = 9), (o.data.databaseVersion = 9))), /newer version of Backstory \(archive version 9; this one has version 6\)/],
+    ['a newer archive version', () => edit(good, (o) => ((o.backstory.schemaVersion = 9), (o.data.databaseVersion = 9))), /newer version of Backstory \(archive version 9; this one has version 7\)/],
     ['a “__proto__” field in a record', () => proto(good), /contains a field named “__proto__”.*attack/],
     ['a “constructor” field in the header', () => good.replace('"format":', '"constructor":{"prototype":{"polluted":true}},"format":'), /field named “(constructor|prototype)”/],
     ['unreadable settings', () => edit(good, (o) => (o.backstory.settings = 'all sites')), /settings are not readable/],
@@ -568,7 +568,7 @@ describe('the reader of a file', () => {
     await db.transaction('rw', db.articles, db.outbox, () => db.articles.put({ ...rec, excerpt: undefined as unknown as null }));
     const text = await backupOf(db);
     expect(text).toMatch(/"\$types":\{[^}]*"excerpt":"undef"/);
-    const { records } = readBackup(text, { schemaVersion: 6 });
+    const { records } = readBackup(text, { schemaVersion: 7 });
     expect('excerpt' in records[0]!).toBe(true); // absent in the file → the default, null
     expect(records[0]!.excerpt).toBeNull();
   });

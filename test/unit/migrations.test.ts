@@ -82,7 +82,7 @@ describe('schema version 2 → current', () => {
     const db = new ArchiveDB(name);
     try {
       const rows = await db.articles.orderBy('id').toArray();
-      expect(db.verno).toBe(6);
+      expect(db.verno).toBe(7);
       expect(rows.map((r) => r.url)).toEqual(['https://news.example/bridge-1', 'https://news.example/bridge-2']);
       expect(rows[0]).toMatchObject({ tags: [], date: Date.parse('2024-03-01T10:00:00Z'), claims: [expect.objectContaining({ id: 'q1', review: expect.objectContaining({ status: 'disputed' }) })] });
       // No published date: the saved time stands in.
@@ -154,7 +154,7 @@ describe('schema version 3 → 4', () => {
     const db = new ArchiveDB(name);
     try {
       await db.open();
-      expect(db.verno).toBe(6);
+      expect(db.verno).toBe(7);
       expect(db.tables.map((t) => t.name)).not.toContain('terms');
       const counts = await readTermCounts(db);
       expect(counts.counts).toEqual(df);
@@ -198,7 +198,7 @@ describe('schema version 4 → 5', () => {
     const db = new ArchiveDB(name);
     try {
       await db.open();
-      expect(db.verno).toBe(6);
+      expect(db.verno).toBe(7);
       expect(db.search.schema.indexes).toEqual([]);
       expect(await db.postings.count()).toBe(0);
       expect(await db.meta.get(POSTINGS)).toEqual({ key: POSTINGS, seq: 1, built: 0 });

@@ -109,8 +109,8 @@ async function expectQuotaFailure(p: Promise<unknown>): Promise<unknown> {
   return err;
 }
 
-/** Tables a save writes, in the order it writes them. Statements are written with the claims. */
-const SAVE_WRITES: Table[] = ['articles', 'claims', 'statements', 'events', 'search', 'termLog', 'meta'];
+/** Tables a save writes, in the order it writes them. Statements and claim memory's rows are written with the claims. */
+const SAVE_WRITES: Table[] = ['articles', 'claims', 'statements', 'memory', 'events', 'search', 'termLog', 'meta'];
 
 describe('a quota error in the middle of a write leaves every table as it was', () => {
   it.each(SAVE_WRITES)('a first save, refused at its write to %s', async (table) => {

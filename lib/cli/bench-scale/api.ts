@@ -96,8 +96,11 @@ export interface ScaleBenchApi {
   /** The IndexedDB requests of one actor page, of the actor of new articles nearest to `target` articles. */
   traceActorPage(target: number): Promise<Trace>;
   init(seed: number): Promise<{ articles: number }>;
-  /** Generates and saves articles until the archive holds `target`, `batch` per transaction. */
-  fill(target: number, batch: number): Promise<FillStep>;
+  /**
+   * Generates and saves articles until the archive holds `target`, `batch` per transaction, the
+   * search index folded every `foldEvery` articles.
+   */
+  fill(target: number, batch: number, foldEvery: number): Promise<FillStep>;
   /**
    * `runs` loads of the archive's term counts by a new ArchiveIdf, as after the background worker
    * restarts (the first lookup then pays for it), ms each; and the number of distinct terms.

@@ -10,7 +10,8 @@
  * - structure: articles come in events (1–8 articles over a few days) that share their people,
  *   organisations, places, key terms, figures and dates, within topics (earthquakes, elections,
  *   trials…) that share vocabulary and sentence shapes; each country has recurring figures that
- *   appear across many events, so some index keys have long posting lists;
+ *   appear across many events (heads of state and government most: words.ts, NATIONAL_PROMINENCE),
+ *   so some index keys have long posting lists and some people are named by hundreds of articles;
  * - analysis: actors with mentions, and claims (quotes, reported and hedged statements, some with
  *   signals, a few reviewed) as the analyser would give them, so the claims and statements
  *   indexes get rows.
@@ -288,8 +289,10 @@ export class ArticleStream {
     }
     const people = Array.from({ length: int(r, 2, 4) }, () => this.person(r, pick(r, topic.roles)));
     const recurringShare = topic.name === 'election' || topic.name === 'summit' ? 0.9 : 0.4;
-    const recurring = r() < recurringShare ? [pick(r, this.national[ci]!)] : [];
-    if (r() < 0.2) recurring.push(pick(r, this.national[ci]!));
+    const national = this.national[ci]!;
+    const prominent = () => weighted(r, national, (p) => W.NATIONAL_PROMINENCE[national.indexOf(p)] ?? 1);
+    const recurring = r() < recurringShare ? [prominent()] : [];
+    if (r() < 0.2) recurring.push(prominent());
     const fill = (tpl: string) => tpl.replace('{X}', country.name).replace('{C}', city.name).replace('{K}', cap(keyTerms[0]!));
     const orgNames = [...new Set([pick(r, topic.orgs), pick(r, topic.orgs)].map(fill))];
     if (r() < 0.25) orgNames.push(pick(r, W.GLOBAL_ORGS));
