@@ -665,7 +665,7 @@ export const NAMING_VERBS = words(`
   slammed slams denounced denounces condemned condemns decried decries welcomed welcomes termed terms urged urges
 `);
 /** Verbs that take the addressee as object before the content: `told the BBC (that) …`. */
-export const ADDRESSEE_VERBS = words(`told tells informed assured reminded warned promised urged urges`);
+export const ADDRESSEE_VERBS = words(`told tells telling informed assured reminded warned warning promised urged urges`);
 /** Participles that continue the speaker's previous attribution: `…, adding that …`. */
 export const PARTICIPLES = words(`
   adding saying noting arguing insisting warning stressing claiming suggesting explaining telling acknowledging
@@ -737,6 +737,7 @@ export const ROLE_NOUNS = words(`
   mother father friend friends brother sister voters voter fans fan team manager coach doctor doctors officer
   investigators regulator regulators economist observers organisers organizers union unions man woman men women
   teacher teachers student students worker workers clinton trump bosses hawks representative representatives
+  commissioner commissioners professor professors historian historians scholar scholars researcher scientist
 `);
 /** Modifiers allowed inside a source phrase before the head. */
 export const MODIFIERS = words(`
