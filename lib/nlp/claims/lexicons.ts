@@ -713,7 +713,7 @@ export const STANCE_PARTICIPLES = words(`
 /** Heads of a poll share as a source: "Sixty-six percent said", "nearly half say", "4 in 10 said". */
 export const SHARE_WORDS = words(`percent % half third thirds quarter quarters three-quarters majority plurality minority`);
 /** Words before a share: "nearly half", "more than 4 in 10", "about a third". */
-export const SHARE_MODIFIERS = words(`nearly about almost roughly just only some over under around more less fewer than a the slightly`);
+export const SHARE_MODIFIERS = words(`nearly about almost roughly just only some over under around more less fewer than a the slightly another`);
 export const AUX = words(`has have had also would will later then previously repeatedly again further once reportedly has've`);
 export const PASSIVE_AUX = words(`is was are were be been being`);
 export const SUBJECT_PRONOUNS = words(`he she they we i it you`);
