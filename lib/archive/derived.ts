@@ -37,18 +37,21 @@ export function statementRows(r: SavedArticle & { id: number }): StatementRow[] 
   for (const c of r.claims ?? []) {
     if (!c.speakerKey || !c.speaker || c.kind === 'factual') continue;
     if (c.review?.status === 'not-claim') continue;
-    out.push({
-      key: `${r.id}:${c.id}`,
-      articleId: r.id,
-      claimId: c.id,
-      speakerKey: c.speakerKey,
-      speaker: c.speaker,
-      date,
-      text: c.text.length > MAX_STATEMENT ? c.text.slice(0, MAX_STATEMENT - 1) + '…' : c.text,
-      kind: c.kind,
-      status: c.review?.status ?? null,
-      article: { title: r.title, url: r.url, publisher: r.publisher },
-    });
+    // A statement made by several speakers together is on each one's page.
+    const keys = c.speakerKeys?.length ? [...new Set([c.speakerKey, ...c.speakerKeys])] : [c.speakerKey];
+    for (const [i, speakerKey] of keys.entries())
+      out.push({
+        key: i ? `${r.id}:${c.id}:${i}` : `${r.id}:${c.id}`,
+        articleId: r.id,
+        claimId: c.id,
+        speakerKey,
+        speaker: c.speaker,
+        date,
+        text: c.text.length > MAX_STATEMENT ? c.text.slice(0, MAX_STATEMENT - 1) + '…' : c.text,
+        kind: c.kind,
+        status: c.review?.status ?? null,
+        article: { title: r.title, url: r.url, publisher: r.publisher },
+      });
   }
   return out;
 }
