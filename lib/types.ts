@@ -106,6 +106,12 @@ export interface Claim {
   speaker: string | null;
   /** The actor key of the speaker when it is a named actor of the article. */
   speakerKey: string | null;
+  /**
+   * When several speakers make the statement together ("Volker and Morrison said"): every one's actor
+   * key, in the order written (`speaker` then names them all, "Kurt Volker and Scott Morrison", and
+   * `speakerKey` is the first's). Absent for one speaker.
+   */
+  speakerKeys?: string[];
   /** The attribution cue ("said", "told the BBC", "according to"). */
   cue: string | null;
   /** 0..1: how much it looks like a factual claim worth checking. */

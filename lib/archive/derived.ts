@@ -38,20 +38,23 @@ export function statementRows(r: SavedArticle & { id: number }): StatementRow[] 
   for (const c of r.claims ?? []) {
     if (!c.speakerKey || !c.speaker || c.kind === 'factual') continue;
     if (c.review?.status === 'not-claim') continue;
-    out.push({
-      key: `${r.id}:${c.id}`,
-      articleId: r.id,
-      claimId: c.id,
-      speakerKey: c.speakerKey,
-      speaker: c.speaker,
-      date,
-      text: c.text.length > MAX_STATEMENT ? c.text.slice(0, MAX_STATEMENT - 1) + '…' : c.text,
-      kind: c.kind,
-      status: c.review?.status ?? null,
-      claimStatus: claimStatus(c),
-      note: c.review?.note || null,
-      article: { title: r.title, url: r.url, publisher: r.publisher },
-    });
+    // A statement made by several speakers together is on each one's page.
+    const keys = c.speakerKeys?.length ? [...new Set([c.speakerKey, ...c.speakerKeys])] : [c.speakerKey];
+    for (const [i, speakerKey] of keys.entries())
+      out.push({
+        key: i ? `${r.id}:${c.id}:${i}` : `${r.id}:${c.id}`,
+        articleId: r.id,
+        claimId: c.id,
+        speakerKey,
+        speaker: c.speaker,
+        date,
+        text: c.text.length > MAX_STATEMENT ? c.text.slice(0, MAX_STATEMENT - 1) + '…' : c.text,
+        kind: c.kind,
+        status: c.review?.status ?? null,
+        claimStatus: claimStatus(c),
+        note: c.review?.note || null,
+        article: { title: r.title, url: r.url, publisher: r.publisher },
+      });
   }
   return out;
 }
@@ -71,7 +74,9 @@ export function memoryRow(said: readonly StatementRow[], rows: readonly ClaimRow
   let head: Pick<MemoryRow, 'id' | 'date' | 'article'> | null = null;
   for (const s of byKey(said)) {
     head ??= { id: s.articleId, date: s.date, article: s.article };
-    out.set(s.key, { claimId: s.claimId, text: s.text, speaker: s.speaker, status: s.status, review: null, order: 0 });
+    // one entry a claim: a statement of several speakers has a row on each one's page
+    const k = `${s.articleId}:${s.claimId}`;
+    if (!out.has(k)) out.set(k, { claimId: s.claimId, text: s.text, speaker: s.speaker, status: s.status, review: null, order: 0 });
   }
   for (const r of byKey(rows)) {
     if (r.status === 'not-claim') {

@@ -327,6 +327,7 @@ function build() {
       kind: oneOf(['quote', 'reported', 'factual'] as const),
       speaker: nullable(text(LIMITS.name, 'shorten')),
       speakerKey: nullable(key),
+      speakerKeys: list(key, 8, true),
       cue: nullable(text(LIMITS.name, 'shorten')),
       checkworthiness: decimal(0, 1),
       checkworthy: boolean,

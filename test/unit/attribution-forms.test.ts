@@ -227,3 +227,69 @@ describe('signatures and opening marks as typed on real pages', () => {
     expect(byCue('The governor understood that many voters would stay at home in November.', 'understood')).toMatchObject({ source: 'The governor' });
   });
 });
+
+describe('more cue forms and source shapes (issue 18, second round)', () => {
+  it('the progressive: "is saying that", "’s claiming that", "isn’t saying if", "is warning voters that"', () => {
+    expect(byCue('The ministry is saying that the new rules will cut waiting times in half.', 'is saying')).toMatchObject({
+      source: 'The ministry',
+      content: 'that the new rules will cut waiting times in half',
+    });
+    expect(byCue('She’s claiming that the count in the northern district was wrong.', '’s claiming')).toMatchObject({ source: 'She' });
+    expect(byCue('Governor Ann Reyes isn’t saying if the bridge will reopen this year.', 'isn’t saying')).toMatchObject({
+      source: 'Governor Ann Reyes',
+      content: 'if the bridge will reopen this year',
+    });
+    expect(byCue('The mayor is warning residents that the river could flood again tonight.', 'is warning residents')).toMatchObject({ source: 'The mayor' });
+    // Not speech: "saying" with no form of "be" before it, nothing after it.
+    expect(seen('The crowd was saying nothing at all.')).toEqual([]);
+  });
+  it('a closing mark of two apostrophes before a sentence-final cue', () => {
+    const t = "Cutting the fee ''will help the smallest farms first,'' Anna Berg said last week.";
+    expect(byCue(t, 'said')).toMatchObject({ source: 'Anna Berg', content: "Cutting the fee ''will help the smallest farms first" });
+  });
+  it('a stance participle after a sentence-final cue clause is its own attribution', () => {
+    const t = 'The town "has changed beyond recognition," Ortiz said in May, citing the new rail line.';
+    expect(byCue(t, 'said').content).toBe('The town "has changed beyond recognition');
+    expect(byCue(t, 'citing')).toMatchObject({ source: 'Ortiz', stance: true });
+  });
+  it('plain noun modifiers and a lower-case owner in a source phrase', () => {
+    expect(byCue('The rents are too high for most families, top housing officials said on Monday.', 'said').source).toBe('top housing officials');
+    expect(byCue('Although the plan is costly, elected officials from both towns say it is worth it.', 'say').source).toBe('elected officials from both towns');
+    expect(byCue('The county’s water commissioner, Lena Ortiz, said the wells were safe.', 'said').source).toBe('The county’s water commissioner, Lena Ortiz');
+  });
+  it('a description before a name that fills the apposition', () => {
+    expect(byCue('A lawyer for the three families, Tom Reed, said an appeal would follow.', 'said').source).toBe('A lawyer for the three families, Tom Reed');
+  });
+  it('the dot of an abbreviation inside an apposition', () => {
+    expect(byCue('Mary Cole, of Dover, Del., said the storm had passed.', 'said').source).toBe('Mary Cole, of Dover, Del.');
+    expect(byCue('“The levee will hold,” Senator Joe Park, D-Del., said Tuesday.', 'said').source).toBe('Senator Joe Park, D-Del.');
+  });
+  it('a short description before a name after the cue, and before a name ahead of the cue', () => {
+    expect(byCue('“We waited six hours for the bus,” said local teacher Ruth Diaz.', 'said').source).toBe('local teacher Ruth Diaz');
+    expect(byCue('The bridge “is older than anyone in this town,” retired engineer Paul Grant said.', 'said').source).toBe('retired engineer Paul Grant');
+    // A lower-case word with no name after it is no description: "said local officials" keeps its role-noun source.
+    expect(byCue('“We waited six hours for the bus,” said local officials.', 'said').source).toBe('local officials');
+  });
+});
+
+describe('sentence-final and parenthetical cues, "according to" and lists of names (issue 18, third round)', () => {
+  it('"…, as police have said." and "…, X often says, …"', () => {
+    expect(byCue('Nobody knows whether the driver was armed, as police have said.', 'have said')).toMatchObject({ source: 'police', content: 'Nobody knows whether the driver was armed' });
+    expect(byCue('Housing, the mayor often says, is the city’s biggest problem.', 'says').source).toBe('the mayor');
+  });
+  it('"according to" a source with a slash or a closing parenthesis', () => {
+    expect(byCue('Turnout rose by a third, according to a Gallup/Reuters survey released last week.', 'according to').source).toBe('a Gallup/Reuters survey released last week');
+    expect(byCue('Some 2,000 people marched, according to the organizer Parents for Schools (PFS).', 'according to').source).toBe('the organizer Parents for Schools (PFS)');
+  });
+  it('an apostrophe that ends a plural possessive inside an apposition is no quotation mark', () => {
+    expect(byCue("Ann Cole, who runs the farmers’ market and the growers' fund, said the season was good.", 'said').source).toBe("Ann Cole, who runs the farmers’ market and the growers' fund");
+  });
+  it('"another" before a poll share', () => {
+    expect(byCue('Another 12 percent said they had not decided yet.', 'said')).toMatchObject({ source: 'Another 12 percent', stance: true });
+  });
+  it('names joined by "and" are one source, when the list opens its clause', () => {
+    expect(byCue('Volker and Morrison said the call had been routine.', 'said').source).toBe('Volker and Morrison');
+    expect(byCue('In Ottawa, Ruiz, Cole and Park told reporters the bridge would stay shut.', 'told reporters').source).toBe('Ruiz, Cole and Park');
+    expect(byCue('“It was routine,” Volker and Morrison said.', 'said').source).toBe('Volker and Morrison');
+  });
+});

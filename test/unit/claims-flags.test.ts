@@ -38,6 +38,13 @@ describe('flags that hold', () => {
     expect(sig('He faces an arrest warrant for alleged war crimes in Ukraine.')).toEqual(['hedge']);
     expect(sig('Prosecutors alleged that the guards slept.')).toEqual([]);
   });
+  it('flags the reading of a particular act, not a standing view reported in the plain present', () => {
+    expect(sig('The ruling has been seen as weakening the power of the regional council.')).toEqual(['hedge']);
+    expect(sig('The merger was viewed as an attempt to shut rivals out of the market.')).toEqual(['hedge']);
+    // Background the article stands behind: the view is held, and the article says so.
+    expect(sig('Water rights are seen as one of the hardest questions in the long dispute over the valley.')).toEqual([]);
+    expect(sig('The port is widely regarded as the busiest in the region.')).toEqual([]);
+  });
   it('does not flag words that are negated or used in another sense', () => {
     const claims = claimsOf(['A bomb killed six people in the market on Sunday, and no group claimed responsibility for the attack.', 'Nobody claimed that the vote had been rigged in any way.']);
     for (const c of claims) expect(c.signals).toEqual([]);

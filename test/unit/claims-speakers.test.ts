@@ -290,3 +290,40 @@ describe('speakers (issue 18, second round)', () => {
     expect(claimWith(claims, 'meaningful political dialogue')).toMatchObject({ kind: 'quote', speaker: 'UK' });
   });
 });
+
+describe('speakers together, and pronouns after quotations (issue 18)', () => {
+  const people: [string, EntityType, ...string[]][] = [
+    ['Kurt Volker', 'PER', 'Volker'],
+    ['Scott Morrison', 'PER', 'Morrison'],
+  ];
+  it('credits "Volker and Morrison said" to both, by canonical name, with both actor keys', () => {
+    const claims = claimsOf(['Kurt Volker and Scott Morrison met in Canberra on Monday.', '“It was a normal call between two leaders and nothing more,” Volker and Morrison said.'], people);
+    expect(claimWith(claims, 'normal call')).toMatchObject({
+      kind: 'quote',
+      speaker: 'Kurt Volker and Scott Morrison',
+      speakerKey: 'PER:kurt volker',
+      speakerKeys: ['PER:kurt volker', 'PER:scott morrison'],
+    });
+  });
+  it('keeps one speaker, and no speakerKeys, when one name is said', () => {
+    const claims = claimsOf(['“It was a normal call between two leaders and nothing more,” Morrison said.'], people);
+    const c = claimWith(claims, 'normal call');
+    expect(c).toMatchObject({ speaker: 'Scott Morrison', speakerKey: 'PER:scott morrison' });
+    expect(c.speakerKeys).toBeUndefined();
+  });
+  it('does not split one body whose name holds "and"', () => {
+    const claims = claimsOf(['“The recall is voluntary and covers every batch made this year,” Procter and Gamble said.'], [['Procter and Gamble', 'ORG']]);
+    expect(claimWith(claims, 'recall is voluntary')).toMatchObject({ speaker: 'Procter and Gamble', speakerKey: 'ORG:procter and gamble' });
+    expect(claimWith(claims, 'recall is voluntary').speakerKeys).toBeUndefined();
+  });
+  it('a pronoun in a quotation, even one with an unbalanced inner quote, says nothing of the speaker’s gender', () => {
+    const claims = claimsOf(
+      ['Maria Lopez met the coach, Tom Berg, in 2010.', '“He told us ‘keep going no matter what happens to the team,” Lopez said. “We never stopped believing in him,” she said.'],
+      [
+        ['Maria Lopez', 'PER', 'Lopez'],
+        ['Tom Berg', 'PER', 'Berg'],
+      ],
+    );
+    expect(claimWith(claims, 'never stopped believing')).toMatchObject({ speaker: 'Maria Lopez', speakerKey: 'PER:maria lopez' });
+  });
+});

@@ -389,7 +389,17 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   // in a headline that names its speaker ("Clinton Says Russians Hacked DNC") and in an inverted
   // opening ("Said Dorothy Poynter, who grew up with Ali, “We were all so proud of him.”").
   if (isCap(t)) return SPEECH_VERBS.has(l) ? (i === 0 ? saidFirst(ctx, si) : titleCase(ctx, si, i)) : null;
-  if (PARTICIPLES.has(l)) return participle(ctx, si, i, before);
+  // The progressive: "The White House is saying that …", "Trump is warning voters that …", "He’s
+  // claiming that …", "isn’t saying if …".
+  if (PARTICIPLES.has(l)) {
+    let b = i - 1;
+    if (toks[b]?.l === "n't" || toks[b]?.l === 'not') b--;
+    if (b < i - 1 || PROGRESSIVE_BE.has(toks[b]?.l ?? '')) {
+      const f = PROGRESSIVE_BE.has(toks[b]?.l ?? '') && !toks[b]!.q ? verbFirst(ctx, si, b, i, 'speech') : null;
+      if (f) return f;
+    }
+    return participle(ctx, si, i, before);
+  }
   if (STANCE_PARTICIPLES.has(l)) return asStance(participle(ctx, si, i, before));
   // "staffers who reported for duty", "reported to work": not speech.
   if (/^report/.test(l) && /^(?:for|to|back)$/.test(toks[i + 1]?.l ?? '')) return null;
@@ -537,7 +547,8 @@ function longSourceAfterQuote(ctx: Ctx, toks: Tok[], cueStart: number): { from: 
   let named = false;
   for (let k = cueStart - 1; k >= 1 && k >= cueStart - 30; k--) {
     const u = toks[k]!;
-    if (u.q || isQuoteMark(u) || /^[.;:!?]$/.test(u.w) || SPEECH_VERBS.has(u.l) || BELIEF_VERBS.has(u.l)) break;
+    const abbrevDot = u.w === '.' && toks[k - 1] !== undefined && toks[k - 1]!.e === u.s && isCap(toks[k - 1]) && toks[k + 1]?.w === ',';
+    if (u.q || isQuoteMark(u) || (/^[.;:!?]$/.test(u.w) && !abbrevDot) || SPEECH_VERBS.has(u.l) || BELIEF_VERBS.has(u.l)) break;
     if (isCap(u) || ROLE_NOUNS.has(u.l)) named = true;
     const g = closedGroupBefore(ctx, toks, k);
     if (g >= 0) {
@@ -713,17 +724,27 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
   let source: Span | null;
   let from: number;
   let sourceEnd = ci;
-  let src = sourceBefore(ctx, toks, cueStart, true);
+  // An adverb between the source and the cue ("Climate change, Mr. Obama often says, is …").
+  let srcEnd = cueStart;
+  while (srcEnd > 0 && isAdverb(toks[srcEnd - 1]) && !toks[srcEnd - 1]!.q) srcEnd--;
+  let src = sourceBefore(ctx, toks, srcEnd, true);
   // "…, a spokeswoman, Anna Richardson White, said on Saturday, and …": a source with an apposition.
   if (!src && toks[cueStart - 1]?.w === ',') {
     const ap = appositive(ctx, toks, cueStart - 1);
     if (ap && toks[ap.from - 1]?.w === ',' && ap.from >= 3) src = ap;
   }
   // `,”` before the cue clause closes a quotation that ends the content: “…,” said X after narration.
-  const commaQuote = (k: number): boolean => isQuoteMark(toks[k]) && toks[k - 1]?.w === ',' && !toks[k]!.q;
-  if (src && (toks[src.from - 1]?.w === ',' || isDash(toks[src.from - 1]) || commaQuote(src.from - 1))) {
+  // A closing mark of two apostrophes ('' in the New York Times' style) is two tokens.
+  const commaQuote = (k: number): boolean => {
+    if (!isQuoteMark(toks[k]) || toks[k]!.q) return false;
+    const b = toks[k - 1]?.w === "'" && toks[k]!.w === "'" && toks[k - 1]!.e === toks[k]!.s ? k - 1 : k;
+    return toks[b - 1]?.w === ',';
+  };
+  // "…, as police have said.": the cue clause opens with "as".
+  const asBefore = src !== null && toks[src.from - 1]?.l === 'as' && !toks[src.from - 1]!.q && toks[src.from - 2]?.w === ',';
+  if (src && (toks[src.from - 1]?.w === ',' || isDash(toks[src.from - 1]) || commaQuote(src.from - 1) || asBefore)) {
     source = src.span;
-    from = src.from - 1;
+    from = asBefore ? src.from - 2 : src.from - 1;
   } else if (toks[cueStart - 1]?.w === ',' || commaQuote(cueStart - 1)) {
     const after = sourceAfter(ctx, toks, ci + 1);
     if (!after) return null;
@@ -739,6 +760,8 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
     sourceEnd = after.to - 1;
     from = cueStart - 1;
   } else return null;
+  // The content ends before the whole closing mark, both apostrophes of a ''.
+  if (toks[from]?.w === "'" && toks[from - 1]?.w === "'" && toks[from - 1]!.e === toks[from]!.s) from--;
   // A short opening before the cue clause is content only when the sentence goes on after it
   // ("This campaign, he says, is different."), checked below.
   if (from < 1) return null;
@@ -771,7 +794,7 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
     // sentence-final (or clause-final before a semicolon: "…, analysts say; in 2012 …")
     if (from < 3) return null;
     if (end?.w === ';') next = k + 1;
-  } else if (end.w === ',' && PARTICIPLES.has(toks[k + 1]?.l ?? '')) {
+  } else if (end.w === ',' && (PARTICIPLES.has(toks[k + 1]?.l ?? '') || STANCE_PARTICIPLES.has(toks[k + 1]?.l ?? ''))) {
     if (from < 3) return null;
     next = k + 1;
   } else if (end.w === ',' && !isQuoteMark(toks[k + 1]) && (from >= 3 || k === tail.next)) {
@@ -1042,9 +1065,15 @@ function accordingTo(ctx: Ctx, si: number, i: number): Try | null {
   let evidence = false;
   // Any noun phrase up to the next comma or the sentence end: "according to a count by The
   // Associated Press", "according to FEC filings", "according to early results of the exit poll".
-  if (!after || (after.to < toks.length && isWord(toks[after.to]))) {
+  if (!after || (after.to < toks.length && (isWord(toks[after.to]) || /^[/(-]$/.test(toks[after.to]!.w)))) {
     let k = i + 2;
     while (k < toks.length && k < i + 32 && (isWord(toks[k]) || isPossessive(toks[k]) || toks[k]!.w === '/' || toks[k]!.w === '-') && !toks[k]!.q) k++;
+    // A short parenthesis closing the phrase: "according to the organizer, Alliance for Schools (AfS)".
+    if (toks[k]?.w === '(' && k > i + 2) {
+      let c = k + 1;
+      while (c < toks.length && c < k + 6 && isWord(toks[c]) && !toks[c]!.q) c++;
+      if (toks[c]?.w === ')' && c > k + 1) k = c + 1;
+    }
     after = k > i + 2 ? { span: span(toks[i + 2]!, toks[k - 1]!), to: k } : null;
     // A document rather than a speaker ("according to prison records", "data from MarketAxess"): the
     // statement is the article's, sourced; not a claim with a speaker (`stance`).
@@ -1669,11 +1698,38 @@ function sourceBefore(ctx: Ctx, toks: Tok[], end: number, afterQuote: boolean): 
   const share = shareStart(toks, k);
   if (share !== null) return { ...finishSource(toks, share, k, true), share: true };
   const head = nounPhraseStart(ctx, toks, k);
-  if (head !== null) return finishSource(toks, head.start, k, head.strong);
+  if (head !== null) return finishSource(toks, nameEndingAt(ctx, toks, k) === head.start ? coordinatedNames(ctx, toks, head.start) : head.start, k, head.strong);
   const pp = roleWithPhrase(ctx, toks, k);
   if (pp !== null) return finishSource(toks, pp, k, true);
   const weak = determinerPhrase(ctx, toks, k);
   return weak === null ? null : finishSource(toks, weak, k, false);
+}
+
+/** Forms of "be" before a progressive cue ("is saying", "’s claiming", "has been telling"). */
+const PROGRESSIVE_BE = new Set(['is', 'are', 'was', 'were', "'s", "'re", "'m", 'am', 'been']);
+
+/** A capitalised word that can open a name (not an opener such as "But" or "In"). */
+const isNameStart = (t: Tok | undefined): boolean => isCap(t) && !t!.q && !CAP_STOP.has(t!.l);
+
+/**
+ * Names joined by "and" (and commas) before a cue are one source: "Volker and Morrison said",
+ * "Ruiz, Cole and Park told". Returns where the list starts, when it opens its clause; else `s`
+ * ("Trump met Putin and Xi …" is not a list of speakers).
+ */
+function coordinatedNames(ctx: Ctx, toks: Tok[], s: number): number {
+  const c = toks[s - 1];
+  if (!c || c.q || c.l !== 'and') return s;
+  let p = s - 2;
+  if (toks[p]?.w === ',') p--;
+  let start = nameEndingAt(ctx, toks, p);
+  if (start < 0 || p - start > 4 || !atClauseEdge(toks, start)) return s;
+  // "Ruiz, Cole and Park": further names before commas, as long as the list still opens its clause.
+  while (toks[start - 1]?.w === ',' && !toks[start - 1]!.q) {
+    const q = nameEndingAt(ctx, toks, start - 2);
+    if (q < 0 || start - 2 - q > 4 || !atClauseEdge(toks, q)) break;
+    start = q;
+  }
+  return start;
 }
 
 /** Is the token just before index `s` a clause edge (sentence start, punctuation, a conjunction)? */
@@ -1746,7 +1802,50 @@ function nounPhraseStart(ctx: Ctx, toks: Tok[], k: number): { start: number; str
     s = k;
     strong = ROLE_NOUNS.has(t.l);
   } else return null;
-  // Extend left.
+  s = extendLeft(ctx, toks, s);
+  // Plain noun modifiers before the head ("top black lawmakers", "the state’s campaign chairman",
+  // "elected officials"): up to two lower-case words join the phrase when left of them stands a
+  // determiner, a possessive, a modifier, or punctuation that opens the clause.
+  for (let cur = s, plain = 0; plain < 2 && !atClauseEdge(toks, cur) && isPlainWord(toks[cur - 1]); plain++) {
+    cur--;
+    const w = extendLeft(ctx, toks, cur);
+    // Before a name, a lower-case word between two names is more likely a verb ("Trump met Putin").
+    if (nameStart >= 0 && toks.slice(w, cur).some((u) => isCap(u))) break;
+    const b = toks[w - 1];
+    if (w < cur ? atClauseEdge(toks, w) : b === undefined || /^[,;:(]$/.test(b.w) || isDash(b) || (isQuoteMark(b) && !b.q)) {
+      s = w;
+      break;
+    }
+    cur = w;
+  }
+  // A bare role noun without determiner in lower case at a clause start is fine ("police said"); a
+  // bare capitalised word at the sentence start that is a common opener was excluded by CAP_STOP.
+  return { start: s, strong };
+}
+
+/** A lower-case word that can modify a noun: no function word, verb of saying, pronoun or -ly adverb. */
+function isPlainWord(u: Tok | undefined): boolean {
+  if (!u || u.q || !/^\p{Ll}[\p{Ll}-]*$/u.test(u.w) || /ly$/.test(u.l)) return false;
+  const l = u.l;
+  return !(
+    CLAUSE_WORDS.has(l) ||
+    SUBORDINATORS.has(l) ||
+    PREPOSITIONS.has(l) ||
+    AUX.has(l) ||
+    PASSIVE_AUX.has(l) ||
+    SPEECH_VERBS.has(l) ||
+    BELIEF_VERBS.has(l) ||
+    STANCE_VERBS.has(l) ||
+    SUBJECT_PRONOUNS.has(l) ||
+    OBJECT_PRONOUNS.has(l) ||
+    DETERMINERS.has(l) ||
+    NEGATED_SOURCE.has(l) ||
+    REJECT_START.has(l)
+  );
+}
+
+/** Walks left from token s over the rest of a noun phrase: names, possessives, modifiers, a determiner. */
+function extendLeft(ctx: Ctx, toks: Tok[], s: number): number {
   while (s > 0) {
     const u = toks[s - 1]!;
     if (u.q) break;
@@ -1759,6 +1858,11 @@ function nounPhraseStart(ctx: Ctx, toks: Tok[], k: number): { start: number; str
       if (ROLE_NOUNS.has(toks[s - 2]?.l ?? '')) {
         s -= 2;
         continue;
+      }
+      // "the state’s campaign chairman": a lower-case owner after a determiner.
+      if (isPlainWord(toks[s - 2]) && DETERMINERS.has(toks[s - 3]?.l ?? '') && !toks[s - 3]!.q) {
+        s -= 3;
+        break;
       }
       break;
     }
@@ -1792,9 +1896,7 @@ function nounPhraseStart(ctx: Ctx, toks: Tok[], k: number): { start: number; str
     }
     break;
   }
-  // A bare role noun without determiner in lower case at a clause start is fine ("police said"); a
-  // bare capitalised word at the sentence start that is a common opener was excluded by CAP_STOP.
-  return { start: s, strong };
+  return s;
 }
 
 /**
@@ -1809,7 +1911,11 @@ function appositive(ctx: Ctx, toks: Tok[], comma: number): SourceFound | null {
   let best: SourceFound | null = null;
   for (let k = comma - 1; k >= 1 && k > comma - 35; k--) {
     const u = toks[k]!;
-    if (u.q || u.w === '.' || u.w === ';' || u.w === ':' || isQuoteMark(u)) return best;
+    // The dot of an abbreviation before a comma ("of Springfield, Va., said") is no sentence end.
+    const abbrevDot = u.w === '.' && toks[k - 1] !== undefined && toks[k - 1]!.e === u.s && isCap(toks[k - 1]) && toks[k + 1]?.w === ',';
+    // "veterans' families": an apostrophe closing a plural possessive is no quote mark.
+    const possessiveMark = (u.w === "'" || u.w === '’') && toks[k - 1] !== undefined && toks[k - 1]!.e === u.s && /s$/i.test(toks[k - 1]!.w) && groupOf(ctx, u) < 0;
+    if (u.q || (u.w === '.' && !abbrevDot) || u.w === ';' || u.w === ':' || (isQuoteMark(u) && !possessiveMark)) return best;
     if (u.w !== ',') continue;
     if (++commas > 4) return best;
     const inner = toks[k + 1];
@@ -1822,7 +1928,13 @@ function appositive(ctx: Ctx, toks: Tok[], comma: number): SourceFound | null {
       if (toks[o]?.w !== '(' || o === nk - 1 || nameEndingAt(ctx, toks, o - 1) < 0) continue;
       nk = o - 1;
     }
-    const head = nounPhraseStart(ctx, toks, nk);
+    let head = nounPhraseStart(ctx, toks, nk);
+    // "A lawyer for the news outlets, David Schulz, said": a longer description, then a name that
+    // fills the apposition.
+    if ((!head || !atClauseEdge(toks, head.start)) && nameEndingAt(ctx, toks, comma - 1) === k + 1 && !isCap(toks[nk])) {
+      const d = determinerPhrase(ctx, toks, nk);
+      if (d !== null) head = { start: d, strong: true };
+    }
     if (!head || !atClauseEdge(toks, head.start)) continue;
     const name = nameEndingAt(ctx, toks, nk) >= 0;
     const ok =
@@ -1860,6 +1972,8 @@ function sourceAfter(ctx: Ctx, toks: Tok[], j: number, allowOf = false): { span:
       /* part of the phrase */
     } else if ((u.l === 'of' || u.l === 'for' || u.l === 'at' || u.l === 'the' || (allowOf && (u.l === 'a' || u.l === 'an' || u.l === 'from' || u.l === 'by'))) && lastHead >= 0) {
       /* inside the phrase */
+    } else if (isPlainWord(u) && k < start + 6 && (isNameStart(toks[k + 1]) || (isPlainWord(toks[k + 1]) && isNameStart(toks[k + 2])))) {
+      /* a description before the name: "said 9/11 widow Terry Strada", "said retired general Lloyd Newton" */
     } else break;
     k++;
   }

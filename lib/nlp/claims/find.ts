@@ -22,7 +22,7 @@
  *    theirs (news style); otherwise it has no identifiable speaker.
  */
 import type { Actor, Claim, ClaimKind, EntityType, Mention, TextSpan } from '../../types';
-import { splitSentences } from '../sentences';
+import { findQuoteSpans, splitSentences } from '../sentences';
 import { findAttributions, type Attribution } from './attribution';
 import { marginToScore, sentenceMargin, type CheckworthyModel } from './checkworthy';
 import { contextMargins } from './context';
@@ -107,6 +107,8 @@ interface Piece {
 interface Speaker {
   name: string;
   key: string | null;
+  /** Several speakers together ("Volker and Morrison said"): all their actor keys. */
+  keys?: string[];
   type: EntityType | null;
   paragraph: number;
   /** Where the speaker's last claim starts in the joined text. */
@@ -156,10 +158,13 @@ export function findClaims(input: FindClaimsInput): Claim[] {
   mentions.sort((a, b) => a.start - b.start);
 
   const genders = new Map<string, Gender | null>();
+  // The quotations of the text (top level, paired as the attribution finder pairs them), found the
+  // first time a gender is asked for.
+  let quoted: { start: number; end: number }[] | null = null;
   const genderOf = (key: string | undefined): Gender | null => {
     if (key === undefined) return null;
     let g = genders.get(key);
-    if (g === undefined) genders.set(key, (g = guessGender(doc, key, mentions, actors.get(key))));
+    if (g === undefined) genders.set(key, (g = guessGender(doc, key, mentions, actors.get(key), (quoted ??= findQuoteSpans(doc).filter((q) => q.depth === 0)))));
     return g;
   };
 
@@ -279,6 +284,7 @@ export function findClaims(input: FindClaimsInput): Claim[] {
       kind,
       speaker: speaker?.name ?? null,
       speakerKey: speaker?.key ?? null,
+      ...(speaker?.keys && speaker.keys.length > 1 ? { speakerKeys: speaker.keys } : {}),
       cue,
       checkworthiness,
       checkworthy,
@@ -427,6 +433,20 @@ function toSpans(paragraphs: readonly string[], starts: readonly number[], s: nu
 }
 
 type Gender = 'm' | 'f';
+
+/** Is `at` inside one of the spans (sorted by start, not overlapping)? */
+function inSpans(spans: readonly { start: number; end: number }[], at: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const sp = spans[mid]!;
+    if (at < sp.start) hi = mid - 1;
+    else if (at >= sp.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
 const MALE = /^(?:he|him|his|himself)$/i;
 const FEMALE = /^(?:she|her|hers|herself)$/i;
 const RELATIVE = /^(?:who|whom|which|that)$/i;
@@ -436,7 +456,7 @@ const RELATIVE = /^(?:who|whom|which|that)$/i;
  * else the first he/his or she/her right after one of the mentions (in the rest of its sentence and
  * the next). Null when the text does not say.
  */
-function guessGender(doc: string, key: string, mentions: readonly DocMention[], actor: Actor | undefined): Gender | null {
+function guessGender(doc: string, key: string, mentions: readonly DocMention[], actor: Actor | undefined, quoted: readonly { start: number; end: number }[]): Gender | null {
   if (!actor || actor.type !== 'PER') return null;
   for (const a of actor.aliases) {
     if (/^(?:mr|sir|lord|king|prince)\b/i.test(a)) return 'm';
@@ -446,11 +466,17 @@ function guessGender(doc: string, key: string, mentions: readonly DocMention[], 
   let f = 0;
   for (const x of mentions) {
     if (x.actorKey !== key) continue;
+    // A pronoun inside a quotation is the speaker's word for someone else ("“He told us to keep
+    // going,” Lopez said" says nothing of Lopez), even when the quotation holds an unbalanced inner
+    // quote: the quotations are the paired ones, not a count of marks.
+    const re = /\b(he|him|his|she|her|hers)\b/gi;
     const after = doc.slice(x.end, x.end + 160);
-    const w = /\b(he|him|his|she|her|hers)\b/i.exec(after);
-    if (!w) continue;
-    if (MALE.test(w[1]!)) m++;
-    else f++;
+    for (let w = re.exec(after); w; w = re.exec(after)) {
+      if (inSpans(quoted, x.end + w.index)) continue;
+      if (MALE.test(w[1]!)) m++;
+      else f++;
+      break;
+    }
   }
   return m > f ? 'm' : f > m ? 'f' : null;
 }
@@ -627,6 +653,9 @@ function resolveSpeaker(
     const actor = m.actorKey !== undefined ? actors.get(m.actorKey) : undefined;
     return { name: actor?.name ?? doc.slice(m.start, m.end), key: actor?.key ?? null, type: m.type, paragraph };
   };
+  // "Volker and Morrison said", "Ruiz, Cole and Park told": names joined by "and" speak together.
+  const joint = jointSpeakers(doc, src, mentions, actors, asActor, paragraph);
+  if (joint) return joint;
   // "Omar Lamrani, a senior military analyst at Stratfor": a name the NER missed heads the phrase,
   // and the body in its apposition is not the speaker.
   const comma = phrase.indexOf(',');
@@ -753,4 +782,50 @@ function resolveSpeaker(
   const name = headPart.replace(/^(?:the|a|an)\s+/i, '').replace(/(?<![\s,;:])[\s,;:]+$/, '');
   // An unnamed person ("the patient", "a man") is still a person a later "he" or "she" can mean.
   return name ? { name, key: null, type: PERSON_NOUN.test(description) ? 'PER' : null, paragraph } : null;
+}
+
+/** "A and B", "A, B and C", each part a capitalised name of one to four words. */
+const NAME_LIST = /^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})((?:, \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}){0,3}),? and (\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})$/u;
+
+/**
+ * Names joined by "and" in a source phrase ("Volker and Morrison", "Ruiz, Cole and Park"): each is an
+ * actor when a mention or an alias says so, else the name as written; the speaker names them all,
+ * canonical names joined, with every actor key. Null when the phrase is not such a list, or when one
+ * mention spans the "and" (a body's name: "Johnson and Johnson", "Health and Human Services").
+ */
+function jointSpeakers(
+  doc: string,
+  src: { start: number; end: number },
+  mentions: readonly DocMention[],
+  actors: ReadonlyMap<string, Actor>,
+  asActor: (m: DocMention) => Speaker,
+  paragraph: number,
+): Speaker | null {
+  const phrase = doc.slice(src.start, src.end);
+  if (phrase.length > 200) return null;
+  const m = NAME_LIST.exec(phrase);
+  if (!m) return null;
+  const parts = [m[1]!, ...m[2]!.split(', ').filter(Boolean), m[3]!];
+  if (mentions.some((x) => x.start < src.end && x.end > src.start && / and /.test(doc.slice(Math.max(x.start, src.start), Math.min(x.end, src.end))))) return null;
+  const out: Speaker[] = [];
+  let from = src.start;
+  for (const part of parts) {
+    const at = doc.indexOf(part, from);
+    if (at < 0 || at + part.length > src.end) return null;
+    from = at + part.length;
+    const inside = mentions.filter((x) => x.start >= at && x.end <= at + part.length);
+    const mention = inside.find((x) => x.type === 'PER') ?? inside[0];
+    if (mention) {
+      out.push(asActor(mention));
+      continue;
+    }
+    const lower = part.toLowerCase();
+    const actor = [...actors.values()].find((a) => a.aliases.some((x) => x.toLowerCase() === lower));
+    out.push(actor ? { name: actor.name, key: actor.key, type: actor.type, paragraph } : { name: part, key: null, type: null, paragraph });
+  }
+  const names = out.map((x) => x.name);
+  const name = names.length === 2 ? `${names[0]} and ${names[1]}` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const keys = out.map((x) => x.key).filter((k): k is string => k !== null);
+  // Not one person: a later "he" or "she" does not stand for them together ("they" does).
+  return { name, key: keys[0] ?? null, keys, type: null, paragraph };
 }

@@ -665,7 +665,7 @@ export const NAMING_VERBS = words(`
   slammed slams denounced denounces condemned condemns decried decries welcomed welcomes termed terms urged urges
 `);
 /** Verbs that take the addressee as object before the content: `told the BBC (that) …`. */
-export const ADDRESSEE_VERBS = words(`told tells informed assured reminded warned promised urged urges`);
+export const ADDRESSEE_VERBS = words(`told tells telling informed assured reminded warned warning promised urged urges`);
 /** Participles that continue the speaker's previous attribution: `…, adding that …`. */
 export const PARTICIPLES = words(`
   adding saying noting arguing insisting warning stressing claiming suggesting explaining telling acknowledging
@@ -713,7 +713,7 @@ export const STANCE_PARTICIPLES = words(`
 /** Heads of a poll share as a source: "Sixty-six percent said", "nearly half say", "4 in 10 said". */
 export const SHARE_WORDS = words(`percent % half third thirds quarter quarters three-quarters majority plurality minority`);
 /** Words before a share: "nearly half", "more than 4 in 10", "about a third". */
-export const SHARE_MODIFIERS = words(`nearly about almost roughly just only some over under around more less fewer than a the slightly`);
+export const SHARE_MODIFIERS = words(`nearly about almost roughly just only some over under around more less fewer than a the slightly another`);
 export const AUX = words(`has have had also would will later then previously repeatedly again further once reportedly has've`);
 export const PASSIVE_AUX = words(`is was are were be been being`);
 export const SUBJECT_PRONOUNS = words(`he she they we i it you`);
@@ -737,6 +737,7 @@ export const ROLE_NOUNS = words(`
   mother father friend friends brother sister voters voter fans fan team manager coach doctor doctors officer
   investigators regulator regulators economist observers organisers organizers union unions man woman men women
   teacher teachers student students worker workers clinton trump bosses hawks representative representatives
+  commissioner commissioners professor professors historian historians scholar scholars researcher scientist
 `);
 /** Modifiers allowed inside a source phrase before the head. */
 export const MODIFIERS = words(`

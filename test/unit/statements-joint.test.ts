@@ -1,0 +1,34 @@
+/** A statement made by several speakers together is filed on each one's actor page (issue 18). */
+import { describe, expect, it } from 'vitest';
+import { statementRows } from '../../lib/archive/derived';
+import type { SavedArticle } from '../../lib/archive/rows';
+import type { Claim } from '../../lib/types';
+
+const claim = (over: Partial<Claim>): Claim => ({
+  id: 'c1',
+  spans: [{ paragraph: 0, start: 0, end: 40 }],
+  text: '“It was a routine call,” Volker and Morrison said.',
+  kind: 'quote',
+  speaker: 'Kurt Volker and Scott Morrison',
+  speakerKey: 'PER:kurt volker',
+  cue: 'said',
+  checkworthiness: 0.5,
+  checkworthy: true,
+  unverified: false,
+  signals: [],
+  ...over,
+});
+const article = (claims: Claim[]) => ({ id: 7, title: 'Call', url: 'https://news.example/call', publisher: 'Example', date: 1_700_000_000_000, claims }) as unknown as SavedArticle & { id: number };
+
+describe('statements of several speakers', () => {
+  it('gives every speaker of a joint statement a statement row, with one key each', () => {
+    const rows = statementRows(article([claim({ speakerKeys: ['PER:kurt volker', 'PER:scott morrison'] })]));
+    expect(rows.map((r) => [r.key, r.speakerKey, r.speaker])).toEqual([
+      ['7:c1', 'PER:kurt volker', 'Kurt Volker and Scott Morrison'],
+      ['7:c1:1', 'PER:scott morrison', 'Kurt Volker and Scott Morrison'],
+    ]);
+  });
+  it('keeps one row for one speaker', () => {
+    expect(statementRows(article([claim({ speaker: 'Scott Morrison', speakerKey: 'PER:scott morrison' })])).map((r) => r.key)).toEqual(['7:c1']);
+  });
+});
