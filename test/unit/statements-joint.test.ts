@@ -1,6 +1,6 @@
 /** A statement made by several speakers together is filed on each one's actor page (issue 18). */
 import { describe, expect, it } from 'vitest';
-import { statementRows } from '../../lib/archive/derived';
+import { memoryRow, statementRows } from '../../lib/archive/derived';
 import type { SavedArticle } from '../../lib/archive/rows';
 import type { Claim } from '../../lib/types';
 
@@ -30,5 +30,9 @@ describe('statements of several speakers', () => {
   });
   it('keeps one row for one speaker', () => {
     expect(statementRows(article([claim({ speaker: 'Scott Morrison', speakerKey: 'PER:scott morrison' })])).map((r) => r.key)).toEqual(['7:c1']);
+  });
+  it("lists a joint statement once in claim memory's row of the article", () => {
+    const rows = statementRows(article([claim({ speakerKeys: ['PER:kurt volker', 'PER:scott morrison'] })]));
+    expect(memoryRow(rows, [])?.claims.map((c) => c.claimId)).toEqual(['c1']);
   });
 });
