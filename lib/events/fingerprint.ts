@@ -9,6 +9,7 @@
 import type { Actor, ArticleFingerprint } from '../types.ts';
 import { extractDates, parseDay } from './dates.ts';
 import { idf, type IdfTable } from './idf.ts';
+import { happeningOf } from './happening.ts';
 import { fold, terms } from './terms.ts';
 
 export const FINGERPRINT_VERSION = 1;
@@ -125,6 +126,7 @@ export function computeFingerprint(input: FingerprintInput, actors: readonly Act
     // (`lookupKeys` in match.ts), whatever they share.
     ...(day !== null ? ['d:' + day] : []),
   ];
+  const what = happeningOf(input.title, body(input), day);
   return {
     v: FINGERPRINT_VERSION,
     day,
@@ -134,6 +136,9 @@ export function computeFingerprint(input: FingerprintInput, actors: readonly Act
     places: places.map((a) => [a.key, a.mentions]),
     dates,
     keys: [...new Set(keys)],
+    kinds: what.kinds,
+    kindDays: what.days,
+    head: what.head,
   };
 }
 

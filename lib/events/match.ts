@@ -58,6 +58,7 @@
  */
 import type { Fingerprint } from './fingerprint.ts';
 import { termWeight } from './fingerprint.ts';
+import { daysAgree } from './happening.ts';
 import { idf, maxIdf, type IdfTable } from './idf.ts';
 import type { CandidateSource, FingerprintId } from './source.ts';
 import { terms as termsOf } from './terms.ts';
@@ -81,6 +82,13 @@ export const FEATURES = [
   'actorsNear1',
   'crowd',
   'datesSaid',
+  'headCos',
+  'kindSame',
+  'kindClash',
+  'kindOne',
+  'happening',
+  'ledeDaySame',
+  'ledeDayClash',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type Features = Record<FeatureName, number>;
@@ -243,6 +251,13 @@ export const DEFAULT_MODEL: MatchModel = {
       actorsNear1: 0,
       crowd: 0,
       datesSaid: 0,
+      headCos: 0,
+      kindSame: 0,
+      kindClash: 0,
+      kindOne: 0,
+      happening: 0,
+      ledeDaySame: 0,
+      ledeDayClash: 0,
     },
   },
   bias: -3.8214,
@@ -265,6 +280,13 @@ export const DEFAULT_MODEL: MatchModel = {
     actorsNear1: 0,
     crowd: 0,
     datesSaid: 0,
+    headCos: 0,
+    kindSame: 0,
+    kindClash: 0,
+    kindOne: 0,
+    happening: 0,
+    ledeDaySame: 0,
+    ledeDayClash: 0,
   },
   same: 0.3363,
   related: 0.0347,
@@ -291,6 +313,13 @@ export const DEFAULT_MODEL: MatchModel = {
         actorsNear1: 0.779,
         crowd: CROWD_WEIGHT,
         datesSaid: 1.8519,
+        headCos: 0,
+        kindSame: 0,
+        kindClash: 0,
+        kindOne: 0,
+        happening: 0,
+        ledeDaySame: 0,
+        ledeDayClash: 0,
       },
     },
     bias: -4.1086,
@@ -313,6 +342,13 @@ export const DEFAULT_MODEL: MatchModel = {
       actorsNear1: 0.779,
       crowd: CROWD_WEIGHT,
       datesSaid: 1.8519,
+      headCos: 0,
+      kindSame: 0,
+      kindClash: 0,
+      kindOne: 0,
+      happening: 0,
+      ledeDaySame: 0,
+      ledeDayClash: 0,
     },
     same: 0.0989,
     related: 0.0247,
@@ -333,6 +369,12 @@ export interface Prepared {
   dates: [number, number][];
   /** Date intervals the text names (own date left out). */
   said: [number, number][];
+  /** Headline-and-lede terms → IDF weight, and the vector's norm. */
+  head: Map<string, number>;
+  headNorm: number;
+  /** Kinds of happening the headline and lede name, and the days they put it on (see happening.ts). */
+  kinds: Set<string>;
+  kindDays: number[];
 }
 
 /** How distinctive a name is: the mean IDF of its words over the highest possible IDF, in (0, 1]. */
@@ -389,18 +431,73 @@ export function prepare(fp: Fingerprint, table: IdfTable, names = new NameWeight
   const said: [number, number][] = [];
   for (let i = 0; i + 1 < fp.dates.length; i += 2) said.push([fp.dates[i]!, fp.dates[i + 1]!]);
   const dates: [number, number][] = fp.day !== null ? [[fp.day, fp.day], ...said] : said;
-  return { fp, vec, norm: Math.sqrt(sq), actors: prepareActors(names, fp.actors), places: prepareActors(names, fp.places), dates, said };
+  const head = new Map<string, number>();
+  let hq = 0;
+  for (const t of fp.head ?? []) {
+    const w = idf(table, t);
+    head.set(t, w);
+    hq += w * w;
+  }
+  return {
+    fp,
+    vec,
+    norm: Math.sqrt(sq),
+    actors: prepareActors(names, fp.actors),
+    places: prepareActors(names, fp.places),
+    dates,
+    said,
+    head,
+    headNorm: Math.sqrt(hq),
+    kinds: new Set(fp.kinds ?? []),
+    kindDays: fp.kindDays ?? [],
+  };
 }
 
-function cosine(a: Prepared, b: Prepared): number {
-  if (a.norm === 0 || b.norm === 0) return 0;
-  const [small, large] = a.vec.size <= b.vec.size ? [a.vec, b.vec] : [b.vec, a.vec];
+function cosineOf(a: Map<string, number>, an: number, b: Map<string, number>, bn: number): number {
+  if (an === 0 || bn === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let dot = 0;
   for (const [t, w] of small) {
     const v = large.get(t);
     if (v !== undefined) dot += w * v;
   }
-  return dot / (a.norm * b.norm);
+  return dot / (an * bn);
+}
+
+function cosine(a: Prepared, b: Prepared): number {
+  return cosineOf(a.vec, a.norm, b.vec, b.norm);
+}
+
+/** The days an article's headline and lede put its happening on, else its own day. */
+function daysOrOwn(p: Prepared): number[] {
+  return p.kindDays.length || p.fp.day === null ? p.kindDays : [p.fp.day, p.fp.day];
+}
+
+/**
+ * The headline-and-lede signals of a pair (see happening.ts): `headCos`, the cosine of their terms;
+ * `kindSame`, 1 when both name a kind of happening in common; `kindClash`, 1 when both name kinds
+ * and none in common; `kindOne`, 1 when only one of them names any (a report and a piece that
+ * reports no happening); `happening`, 1 when they name a kind in common on days that agree (within
+ * a day): the same debate, the same crash.
+ */
+export function headSignals(
+  a: Prepared,
+  b: Prepared,
+): { headCos: number; kindSame: number; kindClash: number; kindOne: number; happening: number; ledeDaySame: number; ledeDayClash: number; kinds: string[] } {
+  const kinds = [...a.kinds].filter((k) => b.kinds.has(k));
+  const both = a.kinds.size > 0 && b.kinds.size > 0;
+  const main = both && a.fp.kinds![0] === b.fp.kinds![0];
+  const same = main ? 1 : kinds.length > 0 ? 0.5 : 0;
+  return {
+    headCos: cosineOf(a.head, a.headNorm, b.head, b.headNorm),
+    kindSame: same,
+    kindClash: both && !same ? 1 : 0,
+    kindOne: a.kinds.size > 0 !== b.kinds.size > 0 ? 1 : 0,
+    happening: main && daysAgree(daysOrOwn(a), daysOrOwn(b)) ? 1 : 0,
+    ledeDaySame: a.kindDays.length && b.kindDays.length && daysAgree(a.kindDays, b.kindDays, 0) ? 1 : 0,
+    ledeDayClash: a.kindDays.length && b.kindDays.length && !daysAgree(a.kindDays, b.kindDays, 0) ? 1 : 0,
+    kinds,
+  };
 }
 
 /** Weighted set overlap (cosine of two weighted binary sets) and the shared display keys. */
@@ -444,7 +541,8 @@ function dateSignals(a: [number, number][], b: [number, number][]): { match: num
 export interface PairSignals {
   /** All signals but `neighbours` (0 here; it depends on the other candidates). */
   features: Features;
-  shared: { actors: string[]; places: string[] };
+  /** Shared names, and the kinds of happening both headlines and ledes name (`headSignals`). */
+  shared: { actors: string[]; places: string[]; kinds: string[] };
 }
 
 /** The signals between the article being read (`q`) and one candidate (`c`). */
@@ -459,6 +557,7 @@ export function pairSignals(q: Prepared, c: Prepared): PairSignals {
   const cos = cosine(q, c);
   const near = within(NEAR_DAYS);
   const near1 = within(1);
+  const h = headSignals(q, c);
   return {
     features: {
       cosine: cos,
@@ -479,8 +578,15 @@ export function pairSignals(q: Prepared, c: Prepared): PairSignals {
       actorsNear1: act.sim * near1,
       crowd: 0,
       datesSaid: dateSignals(q.said, c.said).match,
+      headCos: h.headCos,
+      kindSame: h.kindSame,
+      kindClash: h.kindClash,
+      kindOne: h.kindOne,
+      happening: h.happening,
+      ledeDaySame: h.ledeDaySame,
+      ledeDayClash: h.ledeDayClash,
     },
-    shared: { actors: act.shared, places: pl.shared },
+    shared: { actors: act.shared, places: pl.shared, kinds: h.kinds },
   };
 }
 
@@ -578,8 +684,8 @@ export interface EarlierCoverage {
   score: number;
   /** "same" event, or "related" (same story or topic); "none" only when `keepAll` is set. */
   tier: Tier;
-  /** What the two articles share, for the UI ("shares: Zelensky, Kyiv"). */
-  shared: { actors: string[]; places: string[] };
+  /** What the two articles share, for the UI ("shares: Zelensky, Kyiv"; "both report a debate"). */
+  shared: { actors: string[]; places: string[]; kinds: string[] };
   /** The signals behind the score. */
   features: Features;
 }
@@ -656,7 +762,10 @@ export async function findEarlierCoverage(query: Fingerprint, source: CandidateS
     const sig = signals[i]!;
     const { score, tier } = decide(model, sig.features);
     if (tier === 'none' && !opts.keepAll) return;
-    out.push({ id: s.id, score, tier, shared: sig.shared, features: sig.features });
+    // The kinds of happening are told only where the score weighs them (the dated regime's
+    // `kindClash`): elsewhere "both report a debate" would explain nothing the score did.
+    const shared = regimeOf(model, sig.features).weights.kindClash ? sig.shared : { ...sig.shared, kinds: [] };
+    out.push({ id: s.id, score, tier, shared, features: sig.features });
   });
   out.sort((a, b) => b.score - a.score || String(a.id).localeCompare(String(b.id)));
   return out.slice(0, opts.keepAll ? out.length : (opts.maxResults ?? 50));
