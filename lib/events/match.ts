@@ -91,6 +91,9 @@ export const FEATURES = [
   'ledeDayClash',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
+
+/** The signals read from the headlines and ledes (see `headSignals`). */
+export const HEAD_FEATURES: readonly FeatureName[] = ['headCos', 'kindSame', 'kindClash', 'kindOne', 'happening', 'ledeDaySame', 'ledeDayClash'];
 export type Features = Record<FeatureName, number>;
 
 /** A logistic combination of signals: score = 1 / (1 + e^-(bias + Σ weight × signal)). */
@@ -233,11 +236,11 @@ export const DEFAULT_MODEL: MatchModel = {
   direct: {
     bias: -3.5139,
     weights: {
-      cosine: 7.0875,
-      actors: 3.8752,
-      places: 1.696,
+      cosine: 7.087,
+      actors: 3.8755,
+      places: 1.6963,
       dateMatch: 2.4822,
-      dateConflict: -0.435,
+      dateConflict: -0.4351,
       gap: 0,
       near1: 0,
       near: 0,
@@ -260,19 +263,19 @@ export const DEFAULT_MODEL: MatchModel = {
       ledeDayClash: 0,
     },
   },
-  bias: -3.8214,
+  bias: -3.8215,
   weights: {
-    cosine: 3.861,
-    actors: 1.2681,
-    places: 0.7014,
-    dateMatch: 1.2356,
+    cosine: 3.8609,
+    actors: 1.2684,
+    places: 0.7017,
+    dateMatch: 1.2357,
     dateConflict: -0.1832,
     gap: 0,
     near1: 0,
     near: 0,
     near7: 0,
     undated: 0,
-    neighbours: 6.1599,
+    neighbours: 6.1597,
     cosNear: 0,
     actorsNear: 0,
     placesNear: 0,
@@ -289,69 +292,69 @@ export const DEFAULT_MODEL: MatchModel = {
     ledeDayClash: 0,
   },
   same: 0.3363,
-  related: 0.0347,
+  related: 0.0339,
   minCosine: 0.1,
   dated: {
     direct: {
-      bias: -4.1086,
+      bias: -3.8099,
       weights: {
-        cosine: 0.3869,
-        actors: 0.61,
-        places: 0.6037,
+        cosine: 0.3697,
+        actors: 0.6114,
+        places: 0.6185,
         dateMatch: 0,
-        dateConflict: -0.6846,
-        gap: -2.1354,
+        dateConflict: -0.6572,
+        gap: -1.9727,
         near1: 0,
         near: 0,
         near7: 0,
         undated: 0,
         neighbours: 0,
-        cosNear: 0.4596,
-        actorsNear: 1.114,
-        placesNear: 0.9541,
-        cosNear1: 0.2925,
-        actorsNear1: 0.779,
+        cosNear: 0.4259,
+        actorsNear: 1.0707,
+        placesNear: 0.917,
+        cosNear1: 0.2606,
+        actorsNear1: 0.7319,
         crowd: CROWD_WEIGHT,
-        datesSaid: 1.8519,
-        headCos: 0,
+        datesSaid: 1.7249,
+        headCos: 0.2867,
         kindSame: 0,
-        kindClash: 0,
+        kindClash: -0.6769,
         kindOne: 0,
         happening: 0,
-        ledeDaySame: 0,
-        ledeDayClash: 0,
+        ledeDaySame: 0.5342,
+        ledeDayClash: -0.6779,
       },
     },
-    bias: -4.1086,
+    bias: -3.8099,
     weights: {
-      cosine: 0.3869,
-      actors: 0.61,
-      places: 0.6037,
+      cosine: 0.3697,
+      actors: 0.6114,
+      places: 0.6185,
       dateMatch: 0,
-      dateConflict: -0.6846,
-      gap: -2.1354,
+      dateConflict: -0.6572,
+      gap: -1.9727,
       near1: 0,
       near: 0,
       near7: 0,
       undated: 0,
       neighbours: 0,
-      cosNear: 0.4596,
-      actorsNear: 1.114,
-      placesNear: 0.9541,
-      cosNear1: 0.2925,
-      actorsNear1: 0.779,
+      cosNear: 0.4259,
+      actorsNear: 1.0707,
+      placesNear: 0.917,
+      cosNear1: 0.2606,
+      actorsNear1: 0.7319,
       crowd: CROWD_WEIGHT,
-      datesSaid: 1.8519,
-      headCos: 0,
+      datesSaid: 1.7249,
+      headCos: 0.2867,
       kindSame: 0,
-      kindClash: 0,
+      kindClash: -0.6769,
       kindOne: 0,
       happening: 0,
-      ledeDaySame: 0,
-      ledeDayClash: 0,
+      ledeDaySame: 0.5342,
+      ledeDayClash: -0.6779,
     },
-    same: 0.0989,
-    related: 0.0247,
+    same: 0.1145,
+    related: 0.0286,
     minCosine: 0.05,
     minActors: DATED_MIN_ACTORS,
   },
@@ -545,8 +548,14 @@ export interface PairSignals {
   shared: { actors: string[]; places: string[]; kinds: string[] };
 }
 
-/** The signals between the article being read (`q`) and one candidate (`c`). */
-export function pairSignals(q: Prepared, c: Prepared): PairSignals {
+const NO_HEAD = { headCos: 0, kindSame: 0, kindClash: 0, kindOne: 0, happening: 0, ledeDaySame: 0, ledeDayClash: 0, kinds: [] as string[] };
+
+/**
+ * The signals between the article being read (`q`) and one candidate (`c`). `head`: false leaves
+ * the headline-and-lede signals at 0, for a combination that does not weigh them (the
+ * `neighbours` first stage compares hundreds of pairs per lookup).
+ */
+export function pairSignals(q: Prepared, c: Prepared, head = true): PairSignals {
   const act = overlap(q.actors, c.actors);
   const pl = overlap(q.places, c.places);
   const d = dateSignals(q.dates, c.dates);
@@ -557,7 +566,7 @@ export function pairSignals(q: Prepared, c: Prepared): PairSignals {
   const cos = cosine(q, c);
   const near = within(NEAR_DAYS);
   const near1 = within(1);
-  const h = headSignals(q, c);
+  const h = head ? headSignals(q, c) : NO_HEAD;
   return {
     features: {
       cosine: cos,
@@ -604,10 +613,10 @@ export function scorePair(model: Logistic, f: Features): number {
  * first-stage score of at least `min`. A candidate's signal is the Jaccard overlap of its near
  * neighbours and the query's (the two themselves left out), or 0.5 when neither has any (no
  * evidence either way). Articles about the same event have the same close matches; an article about
- * another event of the same kind has its own. Candidates outside the pool get 0. Costs m(m−1)/2 pair
+ * another event of the same kind has its own. Candidates outside the pool get 0. `head`: whether the pool's pairs get the headline-and-lede signals (only if `direct` weighs them). Costs m(m−1)/2 pair
  * comparisons.
  */
-export function neighbourSignals(prepared: readonly Prepared[], s1: readonly number[], direct: (f: Features) => number, m: number, k: number, min: number): number[] {
+export function neighbourSignals(prepared: readonly Prepared[], s1: readonly number[], direct: (f: Features) => number, m: number, k: number, min: number, head = true): number[] {
   const out = new Array<number>(prepared.length).fill(0);
   const pool = prepared
     .map((_, i) => i)
@@ -621,7 +630,7 @@ export function neighbourSignals(prepared: readonly Prepared[], s1: readonly num
     sim[0]![a + 1] = s1[pool[a]!]!;
     sim[a + 1]![0] = s1[pool[a]!]!;
     for (let b = a + 1; b < n; b++) {
-      const v = direct(pairSignals(prepared[pool[a]!]!, prepared[pool[b]!]!).features);
+      const v = direct(pairSignals(prepared[pool[a]!]!, prepared[pool[b]!]!, head).features);
       sim[a + 1]![b + 1] = v;
       sim[b + 1]![a + 1] = v;
     }
@@ -754,7 +763,9 @@ export async function findEarlierCoverage(query: Fingerprint, source: CandidateS
     // fitted without it), including its judgement of dated pairs close in time (`contentSame`).
     const direct = (f: Features) => scorePair(model.direct, f);
     const s1 = signals.map((s) => direct(s.features));
-    const nb = neighbourSignals(prepared, s1, direct, opts.neighbourPool ?? 40, opts.neighbourK ?? 10, opts.neighbourMin ?? NEIGHBOUR_MIN);
+    // The headline-and-lede signals are computed for the pool's pairs only if the first stage weighs them.
+    const head = HEAD_FEATURES.some((f) => model.direct.weights[f]);
+    const nb = neighbourSignals(prepared, s1, direct, opts.neighbourPool ?? 40, opts.neighbourK ?? 10, opts.neighbourMin ?? NEIGHBOUR_MIN, head);
     signals.forEach((s, i) => (s.features.neighbours = nb[i]!));
   }
   const out: EarlierCoverage[] = [];
