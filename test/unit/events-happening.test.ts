@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { computeFingerprint, dayOf, daysAgree, EMPTY_IDF, happeningOf, headSignals, kindOfWord, kindsIn, lede, pairSignals, prepare } from '../../lib/events/index.ts';
+import {
+  computeFingerprint,
+  dayOf,
+  daysAgree,
+  DEFAULT_MODEL,
+  EMPTY_IDF,
+  findEarlierCoverage,
+  MemoryCandidateSource,
+  happeningOf,
+  headSignals,
+  kindOfWord,
+  kindsIn,
+  lede,
+  pairSignals,
+  prepare,
+} from '../../lib/events/index.ts';
 
 // Small texts written for these tests (issue #19: what an article is mainly about, from its headline and lede).
 const TUE = dayOf(2016, 2, 9); // a Tuesday
@@ -81,5 +96,25 @@ describe('headline-and-lede signals', () => {
     delete old.head;
     const f = pairSignals(prepare(old, EMPTY_IDF), factCheck).features;
     expect([f.headCos, f.kindClash, f.ledeDaySame, f.ledeDayClash]).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('what the panel is told', () => {
+  const input = (title: string, lead: string, published: string | null) => ({ title, paragraphs: [title, lead, 'Background about the campaign and the candidates so far.'], published });
+  const a = input('Rubio stumbles in the Republican debate in Manchester', 'Marco Rubio repeated himself in Saturday’s debate in Manchester, New Hampshire.', '2016-02-07');
+  const b = input('Fact check: the Republican debate in Manchester', 'Marco Rubio and Chris Christie clashed in Saturday night’s debate in Manchester.', '2016-02-08');
+  const lookup = async (da: string | null, db: string | null) => {
+    const source = new MemoryCandidateSource();
+    source.add('a', computeFingerprint({ ...a, published: da }, [], EMPTY_IDF));
+    const [found] = await findEarlierCoverage(computeFingerprint({ ...b, published: db }, [], EMPTY_IDF), source, { idf: EMPTY_IDF, keepAll: true });
+    return found!;
+  };
+  it('names the kinds of happening two dated reports share, where the shipped dated regime weighs them', async () => {
+    expect(DEFAULT_MODEL.dated!.weights.kindClash).not.toBe(0);
+    expect((await lookup('2016-02-07', '2016-02-08')).shared.kinds).toEqual(['debate']);
+  });
+  it('names none for undated pairs, whose regime does not weigh them', async () => {
+    expect(DEFAULT_MODEL.weights.kindClash).toBe(0);
+    expect((await lookup(null, null)).shared.kinds).toEqual([]);
   });
 });
