@@ -4,7 +4,8 @@
  * distinctive words, who is involved, where, and when.
  *
  * Size: at most 64 terms, 16 actors, 12 places, 16 date intervals and 25 index keys (the last the publication day), about 1–2.5 KB
- * as JSON (see `fingerprintBytes`).
+ * as JSON (see `fingerprintBytes`); the headline-and-lede fields (issue #19: at most 4 kinds, 6 day intervals, 40 terms)
+ * add about 270 bytes (dev stream: a mean of 1,601 bytes without them, 1,866 with).
  */
 import type { Actor, ArticleFingerprint } from '../types.ts';
 import { extractDates, parseDay } from './dates.ts';
