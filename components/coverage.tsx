@@ -259,8 +259,15 @@ function ItemLink({ id, url, title, source, context, articleHref }: LinkProps & 
 
 function Shares({ item }: { item: CoverageItem }) {
   const shared = uniqueNames([...item.shared.actors, ...item.shared.places]);
-  if (!shared.length) return null;
-  return <p class="coverage-shares">Shares: {shared.join(', ')}</p>;
+  // The kinds of happening both headlines and ledes name ("debate"): a signal of the score too.
+  const kinds = item.shared.kinds ?? [];
+  if (!shared.length && !kinds.length) return null;
+  return (
+    <p class="coverage-shares">
+      {kinds.length > 0 && `Both report: ${kinds.join(', ')}. `}
+      {shared.length > 0 && `Shares: ${shared.join(', ')}`}
+    </p>
+  );
 }
 
 function Statement({ s, now, context, articleHref }: LinkProps & { s: EarlierStatement; now: number }) {

@@ -152,6 +152,14 @@ export interface ArticleFingerprint {
    * the actor and place keys ("PER:…", "ORG:…", "LOC:…").
    */
   keys: string[];
+  /**
+   * What the headline and lede report (issue #19, lib/events/happening.ts): the kinds of happening
+   * they name ("debate", "crash"), the day intervals they put it on (flattened; the article's own
+   * day when they name none) and their distinct terms. Absent in fingerprints made before.
+   */
+  kinds?: string[];
+  kindDays?: number[];
+  head?: string[];
 }
 
 /**

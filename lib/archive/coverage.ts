@@ -318,7 +318,7 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
       date: row.head.date,
       tier: c.tier === 'same' ? 'same' : 'related',
       score: c.score,
-      shared: { actors: c.shared.actors.map(name), places: c.shared.places.map(name) },
+      shared: { actors: c.shared.actors.map(name), places: c.shared.places.map(name), kinds: c.shared.kinds },
       added: [],
     };
   };
@@ -364,7 +364,7 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
     it.added = step(namesOf(source.rows.get(it.id)!.fingerprint), i === 0 && before !== 0, MAX_ADDED).map(name);
     // Nothing is both shared and new on one piece: what it brought in is not listed again as shared.
     const brought = new Set(it.added.map((n) => matchKey(n.key)));
-    it.shared = { actors: it.shared.actors.filter((n) => !brought.has(matchKey(n.key))), places: it.shared.places.filter((n) => !brought.has(matchKey(n.key))) };
+    it.shared = { ...it.shared, actors: it.shared.actors.filter((n) => !brought.has(matchKey(n.key))), places: it.shared.places.filter((n) => !brought.has(matchKey(n.key))) };
   }
   return { same, before, hereDate, related, newHere, statements, archived: totals?.articles ?? 0, ms: performance.now() - t0 };
 }

@@ -368,6 +368,9 @@ function build() {
       places: list(keyCount, LIMITS.fingerprintList),
       dates: list(integer(-1e8, 1e8), LIMITS.fingerprintList),
       keys: list(term, LIMITS.fingerprintList),
+      kinds: list(term, LIMITS.fingerprintList),
+      kindDays: list(integer(-1e8, 1e8), LIMITS.fingerprintList),
+      head: list(term, LIMITS.fingerprintList),
     },
     ['v', 'day', 'terms', 'counts', 'actors', 'places', 'dates', 'keys'],
   );

@@ -43,7 +43,7 @@ export interface CoverageItem {
   /** 0..1, the matcher's score. */
   score: number;
   /** What it shares with the article being read. */
-  shared: { actors: NamedKey[]; places: NamedKey[] };
+  shared: { actors: NamedKey[]; places: NamedKey[]; kinds?: string[] };
   /**
    * Same-event items only: people, organisations and places this piece brought into the story
    * (named by none of the pieces before it on the timeline, this article included when it comes

@@ -10,6 +10,7 @@
  */
 export * from './dates.ts';
 export * from './fingerprint.ts';
+export * from './happening.ts';
 export * from './idf.ts';
 export * from './match.ts';
 export * from './source.ts';

@@ -58,6 +58,7 @@
  */
 import type { Fingerprint } from './fingerprint.ts';
 import { termWeight } from './fingerprint.ts';
+import { daysAgree } from './happening.ts';
 import { idf, maxIdf, type IdfTable } from './idf.ts';
 import type { CandidateSource, FingerprintId } from './source.ts';
 import { terms as termsOf } from './terms.ts';
@@ -81,8 +82,18 @@ export const FEATURES = [
   'actorsNear1',
   'crowd',
   'datesSaid',
+  'headCos',
+  'kindSame',
+  'kindClash',
+  'kindOne',
+  'happening',
+  'ledeDaySame',
+  'ledeDayClash',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
+
+/** The signals read from the headlines and ledes (see `headSignals`). */
+export const HEAD_FEATURES: readonly FeatureName[] = ['headCos', 'kindSame', 'kindClash', 'kindOne', 'happening', 'ledeDaySame', 'ledeDayClash'];
 export type Features = Record<FeatureName, number>;
 
 /** A logistic combination of signals: score = 1 / (1 + e^-(bias + Σ weight × signal)). */
@@ -225,11 +236,11 @@ export const DEFAULT_MODEL: MatchModel = {
   direct: {
     bias: -3.5139,
     weights: {
-      cosine: 7.0875,
-      actors: 3.8752,
-      places: 1.696,
+      cosine: 7.087,
+      actors: 3.8755,
+      places: 1.6963,
       dateMatch: 2.4822,
-      dateConflict: -0.435,
+      dateConflict: -0.4351,
       gap: 0,
       near1: 0,
       near: 0,
@@ -243,21 +254,28 @@ export const DEFAULT_MODEL: MatchModel = {
       actorsNear1: 0,
       crowd: 0,
       datesSaid: 0,
+      headCos: 0,
+      kindSame: 0,
+      kindClash: 0,
+      kindOne: 0,
+      happening: 0,
+      ledeDaySame: 0,
+      ledeDayClash: 0,
     },
   },
-  bias: -3.8214,
+  bias: -3.8215,
   weights: {
-    cosine: 3.861,
-    actors: 1.2681,
-    places: 0.7014,
-    dateMatch: 1.2356,
+    cosine: 3.8609,
+    actors: 1.2684,
+    places: 0.7017,
+    dateMatch: 1.2357,
     dateConflict: -0.1832,
     gap: 0,
     near1: 0,
     near: 0,
     near7: 0,
     undated: 0,
-    neighbours: 6.1599,
+    neighbours: 6.1597,
     cosNear: 0,
     actorsNear: 0,
     placesNear: 0,
@@ -265,57 +283,78 @@ export const DEFAULT_MODEL: MatchModel = {
     actorsNear1: 0,
     crowd: 0,
     datesSaid: 0,
+    headCos: 0,
+    kindSame: 0,
+    kindClash: 0,
+    kindOne: 0,
+    happening: 0,
+    ledeDaySame: 0,
+    ledeDayClash: 0,
   },
   same: 0.3363,
-  related: 0.0347,
+  related: 0.0339,
   minCosine: 0.1,
   dated: {
     direct: {
-      bias: -4.1086,
+      bias: -3.8099,
       weights: {
-        cosine: 0.3869,
-        actors: 0.61,
-        places: 0.6037,
+        cosine: 0.3697,
+        actors: 0.6114,
+        places: 0.6185,
         dateMatch: 0,
-        dateConflict: -0.6846,
-        gap: -2.1354,
+        dateConflict: -0.6572,
+        gap: -1.9727,
         near1: 0,
         near: 0,
         near7: 0,
         undated: 0,
         neighbours: 0,
-        cosNear: 0.4596,
-        actorsNear: 1.114,
-        placesNear: 0.9541,
-        cosNear1: 0.2925,
-        actorsNear1: 0.779,
+        cosNear: 0.4259,
+        actorsNear: 1.0707,
+        placesNear: 0.917,
+        cosNear1: 0.2606,
+        actorsNear1: 0.7319,
         crowd: CROWD_WEIGHT,
-        datesSaid: 1.8519,
+        datesSaid: 1.7249,
+        headCos: 0.2867,
+        kindSame: 0,
+        kindClash: -0.6769,
+        kindOne: 0,
+        happening: 0,
+        ledeDaySame: 0.5342,
+        ledeDayClash: -0.6779,
       },
     },
-    bias: -4.1086,
+    bias: -3.8099,
     weights: {
-      cosine: 0.3869,
-      actors: 0.61,
-      places: 0.6037,
+      cosine: 0.3697,
+      actors: 0.6114,
+      places: 0.6185,
       dateMatch: 0,
-      dateConflict: -0.6846,
-      gap: -2.1354,
+      dateConflict: -0.6572,
+      gap: -1.9727,
       near1: 0,
       near: 0,
       near7: 0,
       undated: 0,
       neighbours: 0,
-      cosNear: 0.4596,
-      actorsNear: 1.114,
-      placesNear: 0.9541,
-      cosNear1: 0.2925,
-      actorsNear1: 0.779,
+      cosNear: 0.4259,
+      actorsNear: 1.0707,
+      placesNear: 0.917,
+      cosNear1: 0.2606,
+      actorsNear1: 0.7319,
       crowd: CROWD_WEIGHT,
-      datesSaid: 1.8519,
+      datesSaid: 1.7249,
+      headCos: 0.2867,
+      kindSame: 0,
+      kindClash: -0.6769,
+      kindOne: 0,
+      happening: 0,
+      ledeDaySame: 0.5342,
+      ledeDayClash: -0.6779,
     },
-    same: 0.0989,
-    related: 0.0247,
+    same: 0.1145,
+    related: 0.0286,
     minCosine: 0.05,
     minActors: DATED_MIN_ACTORS,
   },
@@ -333,6 +372,12 @@ export interface Prepared {
   dates: [number, number][];
   /** Date intervals the text names (own date left out). */
   said: [number, number][];
+  /** Headline-and-lede terms → IDF weight, and the vector's norm. */
+  head: Map<string, number>;
+  headNorm: number;
+  /** Kinds of happening the headline and lede name, and the days they put it on (see happening.ts). */
+  kinds: Set<string>;
+  kindDays: number[];
 }
 
 /** How distinctive a name is: the mean IDF of its words over the highest possible IDF, in (0, 1]. */
@@ -389,18 +434,73 @@ export function prepare(fp: Fingerprint, table: IdfTable, names = new NameWeight
   const said: [number, number][] = [];
   for (let i = 0; i + 1 < fp.dates.length; i += 2) said.push([fp.dates[i]!, fp.dates[i + 1]!]);
   const dates: [number, number][] = fp.day !== null ? [[fp.day, fp.day], ...said] : said;
-  return { fp, vec, norm: Math.sqrt(sq), actors: prepareActors(names, fp.actors), places: prepareActors(names, fp.places), dates, said };
+  const head = new Map<string, number>();
+  let hq = 0;
+  for (const t of fp.head ?? []) {
+    const w = idf(table, t);
+    head.set(t, w);
+    hq += w * w;
+  }
+  return {
+    fp,
+    vec,
+    norm: Math.sqrt(sq),
+    actors: prepareActors(names, fp.actors),
+    places: prepareActors(names, fp.places),
+    dates,
+    said,
+    head,
+    headNorm: Math.sqrt(hq),
+    kinds: new Set(fp.kinds ?? []),
+    kindDays: fp.kindDays ?? [],
+  };
 }
 
-function cosine(a: Prepared, b: Prepared): number {
-  if (a.norm === 0 || b.norm === 0) return 0;
-  const [small, large] = a.vec.size <= b.vec.size ? [a.vec, b.vec] : [b.vec, a.vec];
+function cosineOf(a: Map<string, number>, an: number, b: Map<string, number>, bn: number): number {
+  if (an === 0 || bn === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let dot = 0;
   for (const [t, w] of small) {
     const v = large.get(t);
     if (v !== undefined) dot += w * v;
   }
-  return dot / (a.norm * b.norm);
+  return dot / (an * bn);
+}
+
+function cosine(a: Prepared, b: Prepared): number {
+  return cosineOf(a.vec, a.norm, b.vec, b.norm);
+}
+
+/** The days an article's headline and lede put its happening on, else its own day. */
+function daysOrOwn(p: Prepared): number[] {
+  return p.kindDays.length || p.fp.day === null ? p.kindDays : [p.fp.day, p.fp.day];
+}
+
+/**
+ * The headline-and-lede signals of a pair (see happening.ts): `headCos`, the cosine of their terms;
+ * `kindSame`, 1 when both name a kind of happening in common; `kindClash`, 1 when both name kinds
+ * and none in common; `kindOne`, 1 when only one of them names any (a report and a piece that
+ * reports no happening); `happening`, 1 when they name a kind in common on days that agree (within
+ * a day): the same debate, the same crash.
+ */
+export function headSignals(
+  a: Prepared,
+  b: Prepared,
+): { headCos: number; kindSame: number; kindClash: number; kindOne: number; happening: number; ledeDaySame: number; ledeDayClash: number; kinds: string[] } {
+  const kinds = [...a.kinds].filter((k) => b.kinds.has(k));
+  const both = a.kinds.size > 0 && b.kinds.size > 0;
+  const main = both && a.fp.kinds![0] === b.fp.kinds![0];
+  const same = main ? 1 : kinds.length > 0 ? 0.5 : 0;
+  return {
+    headCos: cosineOf(a.head, a.headNorm, b.head, b.headNorm),
+    kindSame: same,
+    kindClash: both && !same ? 1 : 0,
+    kindOne: a.kinds.size > 0 !== b.kinds.size > 0 ? 1 : 0,
+    happening: main && daysAgree(daysOrOwn(a), daysOrOwn(b)) ? 1 : 0,
+    ledeDaySame: a.kindDays.length && b.kindDays.length && daysAgree(a.kindDays, b.kindDays, 0) ? 1 : 0,
+    ledeDayClash: a.kindDays.length && b.kindDays.length && !daysAgree(a.kindDays, b.kindDays, 0) ? 1 : 0,
+    kinds,
+  };
 }
 
 /** Weighted set overlap (cosine of two weighted binary sets) and the shared display keys. */
@@ -444,11 +544,18 @@ function dateSignals(a: [number, number][], b: [number, number][]): { match: num
 export interface PairSignals {
   /** All signals but `neighbours` (0 here; it depends on the other candidates). */
   features: Features;
-  shared: { actors: string[]; places: string[] };
+  /** Shared names, and the kinds of happening both headlines and ledes name (`headSignals`). */
+  shared: { actors: string[]; places: string[]; kinds: string[] };
 }
 
-/** The signals between the article being read (`q`) and one candidate (`c`). */
-export function pairSignals(q: Prepared, c: Prepared): PairSignals {
+const NO_HEAD = { headCos: 0, kindSame: 0, kindClash: 0, kindOne: 0, happening: 0, ledeDaySame: 0, ledeDayClash: 0, kinds: [] as string[] };
+
+/**
+ * The signals between the article being read (`q`) and one candidate (`c`). `head`: false leaves
+ * the headline-and-lede signals at 0, for a combination that does not weigh them (the
+ * `neighbours` first stage compares hundreds of pairs per lookup).
+ */
+export function pairSignals(q: Prepared, c: Prepared, head = true): PairSignals {
   const act = overlap(q.actors, c.actors);
   const pl = overlap(q.places, c.places);
   const d = dateSignals(q.dates, c.dates);
@@ -459,6 +566,7 @@ export function pairSignals(q: Prepared, c: Prepared): PairSignals {
   const cos = cosine(q, c);
   const near = within(NEAR_DAYS);
   const near1 = within(1);
+  const h = head ? headSignals(q, c) : NO_HEAD;
   return {
     features: {
       cosine: cos,
@@ -479,8 +587,15 @@ export function pairSignals(q: Prepared, c: Prepared): PairSignals {
       actorsNear1: act.sim * near1,
       crowd: 0,
       datesSaid: dateSignals(q.said, c.said).match,
+      headCos: h.headCos,
+      kindSame: h.kindSame,
+      kindClash: h.kindClash,
+      kindOne: h.kindOne,
+      happening: h.happening,
+      ledeDaySame: h.ledeDaySame,
+      ledeDayClash: h.ledeDayClash,
     },
-    shared: { actors: act.shared, places: pl.shared },
+    shared: { actors: act.shared, places: pl.shared, kinds: h.kinds },
   };
 }
 
@@ -498,10 +613,10 @@ export function scorePair(model: Logistic, f: Features): number {
  * first-stage score of at least `min`. A candidate's signal is the Jaccard overlap of its near
  * neighbours and the query's (the two themselves left out), or 0.5 when neither has any (no
  * evidence either way). Articles about the same event have the same close matches; an article about
- * another event of the same kind has its own. Candidates outside the pool get 0. Costs m(m−1)/2 pair
+ * another event of the same kind has its own. Candidates outside the pool get 0. `head`: whether the pool's pairs get the headline-and-lede signals (only if `direct` weighs them). Costs m(m−1)/2 pair
  * comparisons.
  */
-export function neighbourSignals(prepared: readonly Prepared[], s1: readonly number[], direct: (f: Features) => number, m: number, k: number, min: number): number[] {
+export function neighbourSignals(prepared: readonly Prepared[], s1: readonly number[], direct: (f: Features) => number, m: number, k: number, min: number, head = true): number[] {
   const out = new Array<number>(prepared.length).fill(0);
   const pool = prepared
     .map((_, i) => i)
@@ -515,7 +630,7 @@ export function neighbourSignals(prepared: readonly Prepared[], s1: readonly num
     sim[0]![a + 1] = s1[pool[a]!]!;
     sim[a + 1]![0] = s1[pool[a]!]!;
     for (let b = a + 1; b < n; b++) {
-      const v = direct(pairSignals(prepared[pool[a]!]!, prepared[pool[b]!]!).features);
+      const v = direct(pairSignals(prepared[pool[a]!]!, prepared[pool[b]!]!, head).features);
       sim[a + 1]![b + 1] = v;
       sim[b + 1]![a + 1] = v;
     }
@@ -578,8 +693,8 @@ export interface EarlierCoverage {
   score: number;
   /** "same" event, or "related" (same story or topic); "none" only when `keepAll` is set. */
   tier: Tier;
-  /** What the two articles share, for the UI ("shares: Zelensky, Kyiv"). */
-  shared: { actors: string[]; places: string[] };
+  /** What the two articles share, for the UI ("shares: Zelensky, Kyiv"; "both report a debate"). */
+  shared: { actors: string[]; places: string[]; kinds: string[] };
   /** The signals behind the score. */
   features: Features;
 }
@@ -648,7 +763,9 @@ export async function findEarlierCoverage(query: Fingerprint, source: CandidateS
     // fitted without it), including its judgement of dated pairs close in time (`contentSame`).
     const direct = (f: Features) => scorePair(model.direct, f);
     const s1 = signals.map((s) => direct(s.features));
-    const nb = neighbourSignals(prepared, s1, direct, opts.neighbourPool ?? 40, opts.neighbourK ?? 10, opts.neighbourMin ?? NEIGHBOUR_MIN);
+    // The headline-and-lede signals are computed for the pool's pairs only if the first stage weighs them.
+    const head = HEAD_FEATURES.some((f) => model.direct.weights[f]);
+    const nb = neighbourSignals(prepared, s1, direct, opts.neighbourPool ?? 40, opts.neighbourK ?? 10, opts.neighbourMin ?? NEIGHBOUR_MIN, head);
     signals.forEach((s, i) => (s.features.neighbours = nb[i]!));
   }
   const out: EarlierCoverage[] = [];
@@ -656,7 +773,10 @@ export async function findEarlierCoverage(query: Fingerprint, source: CandidateS
     const sig = signals[i]!;
     const { score, tier } = decide(model, sig.features);
     if (tier === 'none' && !opts.keepAll) return;
-    out.push({ id: s.id, score, tier, shared: sig.shared, features: sig.features });
+    // The kinds of happening are told only where the score weighs them (the dated regime's
+    // `kindClash`): elsewhere "both report a debate" would explain nothing the score did.
+    const shared = regimeOf(model, sig.features).weights.kindClash ? sig.shared : { ...sig.shared, kinds: [] };
+    out.push({ id: s.id, score, tier, shared, features: sig.features });
   });
   out.sort((a, b) => b.score - a.score || String(a.id).localeCompare(String(b.id)));
   return out.slice(0, opts.keepAll ? out.length : (opts.maxResults ?? 50));

@@ -181,6 +181,16 @@ describe('CoverageView', () => {
     expect(text(root.querySelector('[data-testid="coverage-new-here"]'))).toBe('New here: Rutte, Odesa');
   });
 
+  it('says which kinds of happening a piece reports in common, beside the names, when the matcher gives them', () => {
+    const withKinds = item({ id: 21, title: 'Fact check: the Manchester debate', date: NOW - DAY, shared: { actors: [{ key: 'PER:rubio', name: 'Rubio' }], places: [], kinds: ['debate'] } });
+    const kindsOnly = item({ id: 22, title: 'Debate ratings', date: NOW - DAY, shared: { actors: [], places: [], kinds: ['debate'] } });
+    show({ coverage: coverage({ same: [withKinds, kindsOnly] }) });
+    const items = all('[data-testid="coverage-same"]');
+    expect(text(items[0])).toContain('Both report: debate. Shares: Rubio');
+    expect(text(items[1])).toContain('Both report: debate.');
+    expect(text(items[1])).not.toContain('Shares:');
+  });
+
   it('leaves out "new here" when the article brings nothing new', () => {
     show({ coverage: coverage({ newHere: { actors: [] } }) });
     expect(root.querySelector('[data-testid="coverage-new-here"]')).toBeNull();

@@ -1,0 +1,135 @@
+/**
+ * What an article is mainly about, read from its headline and lede (issue #19): the kind of
+ * happening it reports (a debate, a primary, a crash, a resignation…) and the days its lede puts
+ * that happening on ("Tuesday's debate", "on Saturday"). News writing puts the happening in the
+ * headline and the first sentence and the background after, so two reports of one happening agree
+ * there even when their bodies share few words (a fact check and a report of one debate), and two
+ * happenings of one story (a debate and the primary three days later) differ there even when their
+ * bodies name the same candidates.
+ *
+ * Deliberately simple: English only; a lexicon of event words (triggers) grouped into kinds, matched
+ * on whole words of the headline and lede; the lede's dates from `extractDates`, resolved against
+ * the article's own date.
+ */
+import { extractDates } from './dates.ts';
+import { fold, terms } from './terms.ts';
+
+/**
+ * The kinds of happening and the words that name them (lower case, diacritics folded; a trailing
+ * `*` matches any ending). One word may name one kind only. Kept to words that name a happening,
+ * not a topic: "vote" is a happening, "economy" is not.
+ */
+export const EVENT_KINDS: Readonly<Record<string, readonly string[]>> = {
+  debate: ['debate', 'debates', 'debated', 'debating'],
+  primary: ['primary', 'primaries'],
+  caucus: ['caucus', 'caucuses', 'caucused', 'caucusing', 'caucusgoers'],
+  convention: ['convention', 'conventions'],
+  election: ['election', 'elections', 'elected', 'reelected', 're-elected', 'by-election', 'referendum', 'runoff'],
+  vote: ['vote', 'votes', 'voted'],
+  poll: ['poll', 'polls', 'survey', 'surveys'],
+  speech: ['speech', 'speeches'],
+  rally: ['rally', 'rallies', 'town hall'],
+  interview: ['interview', 'interviews', 'interviewed'],
+  endorsement: ['endorse*', 'endorsement*'],
+  exit: ['drops out', 'dropped out', 'suspends', 'suspended', 'withdraws', 'withdrew'],
+  resignation: ['resign*', 'steps down', 'stepped down'],
+  nomination: ['nominat*', 'running mate'],
+  attack: ['shooting', 'shootings', 'gunman', 'gunmen', 'bombing', 'bomber', 'massacre', 'stabbing', 'terror attack', 'terrorist attack', 'attacks in'],
+  crash: ['crash', 'crashes', 'crashed', 'collision', 'collided', 'derail*', 'pileup'],
+  fire: ['blaze', 'wildfire', 'wildfires'],
+  disaster: ['earthquake', 'quake', 'flood', 'floods', 'flooding', 'hurricane', 'storm', 'typhoon', 'cyclone', 'tornado', 'eruption', 'landslide', 'collapse', 'collapses', 'collapsed', 'explosion'],
+  court: ['court', 'ruling', 'ruled', 'judge', 'verdict', 'trial', 'sentenc*', 'plead*', 'plea', 'indict*', 'lawsuit', 'sued', 'convicted', 'acquitted'],
+  arrest: ['arrest', 'arrested', 'arrests', 'detained'],
+  death: ['dies', 'died', 'death', 'obituary', 'killed', 'kills'],
+  legislation: ['legislation', 'veto*', 'executive order', 'passes bill', 'signs bill', 'signed into law'],
+  leak: ['emails', 'leak', 'leaked', 'leaks', 'tax returns'],
+  protest: ['protest*', 'demonstrat*', 'boycott*'],
+  summit: ['summit', 'summits'],
+  visit: ['visit', 'visits', 'visited'],
+  announcement: ['announce*', 'unveil*'],
+  sport: ['championship', 'tournament', 'olympic*', 'grand prix', 'world cup'],
+};
+
+/** Word → kind; prefixes (from `word*`) and phrases apart. */
+const WORDS = new Map<string, string>();
+const PREFIXES: [string, string][] = [];
+const PHRASES: [RegExp, string][] = [];
+for (const [kind, list] of Object.entries(EVENT_KINDS)) {
+  for (const w of list) {
+    if (w.endsWith('*')) PREFIXES.push([w.slice(0, -1), kind]);
+    else if (w.includes(' ')) PHRASES.push([new RegExp(`\\b${w}\\b`), kind]);
+    else WORDS.set(w, kind);
+  }
+}
+
+/** The kind a word names, or null. */
+export function kindOfWord(word: string): string | null {
+  const w = fold(word).toLowerCase();
+  const k = WORDS.get(w);
+  if (k) return k;
+  for (const [p, kind] of PREFIXES) if (w.startsWith(p)) return kind;
+  return null;
+}
+
+/** Headline and lede: the title and the body's first sentences, up to this many characters of body. */
+export const LEDE_CHARS = 320;
+
+/** The lede: the first sentences of the body, up to LEDE_CHARS (whole sentences, at least one). */
+export function lede(paragraphs: readonly string[]): string {
+  let out = '';
+  for (const p of paragraphs) {
+    const sentences = p.match(/[^.!?]+(?:[.!?]+["”’)]?|$)/g) ?? [p];
+    for (const s of sentences) {
+      if (out && out.length + s.length > LEDE_CHARS) return out;
+      out += (out ? ' ' : '') + s.trim();
+    }
+    if (out.length >= LEDE_CHARS / 2) return out;
+  }
+  return out;
+}
+
+/** The kinds of happening a text names, in order of first mention, each once. */
+export function kindsIn(text: string): string[] {
+  const low = fold(text).toLowerCase();
+  const found: [number, string][] = [];
+  for (const m of low.matchAll(/[a-z][a-z'-]*/g)) {
+    const k = kindOfWord(m[0].replace(/'s$/, ''));
+    if (k) found.push([m.index, k]);
+  }
+  for (const [re, kind] of PHRASES) {
+    const at = low.search(re);
+    if (at >= 0) found.push([at, kind]);
+  }
+  found.sort((a, b) => a[0] - b[0]);
+  return [...new Set(found.map(([, k]) => k))];
+}
+
+export interface Happening {
+  /** Kinds of happening the headline and lede name (at most MAX_KINDS): the headline's first, each in order of mention; the first is the main one. */
+  kinds: string[];
+  /** The days the headline and lede put things on ("Tuesday's debate"), as day intervals of at most 3 days, flattened. */
+  days: number[];
+  /** The distinct terms of the headline and lede (at most MAX_HEAD_TERMS). */
+  head: string[];
+}
+
+export const MAX_KINDS = 4;
+export const MAX_HEAD_TERMS = 40;
+
+/** The happening an article's headline and lede report (see the file's header). */
+export function happeningOf(title: string, body: readonly string[], day: number | null): Happening {
+  const first = lede(body);
+  const text = `${title}\n${first}`;
+  // The headline's kinds first: the first one is the article's main kind of happening.
+  const kinds = [...new Set([...kindsIn(title), ...kindsIn(first)])].slice(0, MAX_KINDS);
+  const days: number[] = [];
+  for (const [a, b] of extractDates(text, { ref: day, max: 6 })) if (b - a <= 2) days.push(a, b);
+  const head = [...new Set(terms(text))].slice(0, MAX_HEAD_TERMS);
+  return { kinds, days, head };
+}
+
+/** Whether two flattened day-interval lists have intervals within `slack` days of each other. */
+export function daysAgree(a: readonly number[], b: readonly number[], slack = 1): boolean {
+  for (let i = 0; i + 1 < a.length; i += 2) for (let j = 0; j + 1 < b.length; j += 2) if (a[i]! <= b[j + 1]! + slack && b[j]! <= a[i + 1]! + slack) return true;
+  return false;
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import {
+  computeFingerprint,
+  dayOf,
+  daysAgree,
+  DEFAULT_MODEL,
+  EMPTY_IDF,
+  findEarlierCoverage,
+  MemoryCandidateSource,
+  happeningOf,
+  headSignals,
+  kindOfWord,
+  kindsIn,
+  lede,
+  pairSignals,
+  prepare,
+} from '../../lib/events/index.ts';
+
+// Small texts written for these tests (issue #19: what an article is mainly about, from its headline and lede).
+const TUE = dayOf(2016, 2, 9); // a Tuesday
+const WED = TUE + 1;
+
+describe('kinds of happening', () => {
+  it('maps event words to their kind, whole words only, and ignores topic words', () => {
+    expect(kindOfWord('Debate')).toBe('debate');
+    expect(kindOfWord('caucuses')).toBe('caucus');
+    expect(kindOfWord('endorsed')).toBe('endorsement');
+    expect(kindOfWord('resignation')).toBe('resignation');
+    expect(kindOfWord('economy')).toBeNull();
+    expect(kindOfWord('debater')).toBeNull();
+  });
+  it('lists the kinds a text names in order of first mention, each once, phrases included', () => {
+    expect(kindsIn('After the debate, a poll; then another debate')).toEqual(['debate', 'poll']);
+    expect(kindsIn('Governor steps down after the ruling')).toEqual(['resignation', 'court']);
+    expect(kindsIn('Bill Clinton attacks his critics')).toEqual([]);
+  });
+});
+
+describe('lede', () => {
+  it('takes whole first sentences of the body up to its length', () => {
+    const body = ['Candidates met in Manchester on Saturday. The debate ran long. ' + 'More words follow here. '.repeat(30)];
+    const l = lede(body);
+    expect(l.startsWith('Candidates met in Manchester on Saturday.')).toBe(true);
+    expect(l.length).toBeLessThanOrEqual(400);
+    expect(l.endsWith('.')).toBe(true);
+  });
+  it('reads on into the next paragraph when the first is a short standfirst', () => {
+    expect(lede(['Short.', 'The vote was held on Tuesday.'])).toBe('Short. The vote was held on Tuesday.');
+  });
+});
+
+describe('happeningOf', () => {
+  it('puts the headline kinds first and resolves the lede’s weekday against the article’s date', () => {
+    const h = happeningOf('Sanders wins New Hampshire', ['Bernie Sanders won Tuesday’s primary after a debate on Saturday.'], WED);
+    expect(h.kinds).toEqual(['primary', 'debate']);
+    expect(daysAgree(h.days, [TUE, TUE], 0)).toBe(true);
+    expect(h.head).toEqual(expect.arrayContaining(['sander', 'hampshire', 'primary']));
+  });
+  it('names no day when the lede names none, and no kind in an opinion piece', () => {
+    const h = happeningOf('What the establishment still gets wrong', ['Voters are angry, and the parties have not noticed.'], WED);
+    expect(h.kinds).toEqual([]);
+    expect(h.days).toEqual([]);
+  });
+});
+
+describe('headline-and-lede signals', () => {
+  const fp = (title: string, lead: string, day: number) =>
+    computeFingerprint({ title, paragraphs: [title, lead, 'Background paragraph about the campaign so far.'], published: new Date(day * 86_400_000).toISOString() }, [], EMPTY_IDF);
+  const p = (title: string, lead: string, day: number) => prepare(fp(title, lead, day), EMPTY_IDF);
+  const debate = p('Rubio stumbles in the Republican debate', 'Marco Rubio repeated himself in Saturday’s debate in Manchester.', TUE - 2);
+  const factCheck = p('Fact check: claims from the Republican debate', 'Several claims made in Saturday night’s debate were wrong.', TUE - 1);
+  const primary = p('Trump wins the New Hampshire primary', 'Donald Trump won Tuesday’s primary in New Hampshire.', WED);
+
+  it('agree on two reports of one debate: the same kind, on the same day named in the lede', () => {
+    const s = headSignals(debate, factCheck);
+    expect(s.kindClash).toBe(0);
+    expect(s.kinds).toEqual(['debate']);
+    expect(s.ledeDaySame).toBe(1);
+    expect(s.ledeDayClash).toBe(0);
+    expect(s.headCos).toBeGreaterThan(0);
+  });
+  it('tell a debate from the primary days later: other kinds, other days', () => {
+    const s = headSignals(debate, primary);
+    expect(s.kindClash).toBe(1);
+    expect(s.kinds).toEqual([]);
+    expect(s.ledeDaySame).toBe(0);
+    expect(s.ledeDayClash).toBe(1);
+  });
+  it('say nothing either way when a side names no kind or day (old fingerprints included)', () => {
+    const opinion = p('Why voters are angry', 'The parties have not noticed.', TUE);
+    const s = headSignals(debate, opinion);
+    expect([s.kindClash, s.ledeDaySame, s.ledeDayClash]).toEqual([0, 0, 0]);
+    const old = fp('Rubio stumbles in the Republican debate', 'Marco Rubio repeated himself in Saturday’s debate.', TUE - 2);
+    delete old.kinds;
+    delete old.kindDays;
+    delete old.head;
+    const f = pairSignals(prepare(old, EMPTY_IDF), factCheck).features;
+    expect([f.headCos, f.kindClash, f.ledeDaySame, f.ledeDayClash]).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('what the panel is told', () => {
+  const input = (title: string, lead: string, published: string | null) => ({ title, paragraphs: [title, lead, 'Background about the campaign and the candidates so far.'], published });
+  const a = input('Rubio stumbles in the Republican debate in Manchester', 'Marco Rubio repeated himself in Saturday’s debate in Manchester, New Hampshire.', '2016-02-07');
+  const b = input('Fact check: the Republican debate in Manchester', 'Marco Rubio and Chris Christie clashed in Saturday night’s debate in Manchester.', '2016-02-08');
+  const lookup = async (da: string | null, db: string | null) => {
+    const source = new MemoryCandidateSource();
+    source.add('a', computeFingerprint({ ...a, published: da }, [], EMPTY_IDF));
+    const [found] = await findEarlierCoverage(computeFingerprint({ ...b, published: db }, [], EMPTY_IDF), source, { idf: EMPTY_IDF, keepAll: true });
+    return found!;
+  };
+  it('names the kinds of happening two dated reports share, where the shipped dated regime weighs them', async () => {
+    expect(DEFAULT_MODEL.dated!.weights.kindClash).not.toBe(0);
+    expect((await lookup('2016-02-07', '2016-02-08')).shared.kinds).toEqual(['debate']);
+  });
+  it('names none for undated pairs, whose regime does not weigh them', async () => {
+    expect(DEFAULT_MODEL.weights.kindClash).toBe(0);
+    expect((await lookup(null, null)).shared.kinds).toEqual([]);
+  });
+});
