@@ -142,5 +142,4 @@ describe('claim memory', () => {
       for (const c of got) expect(some).toContain(c.articleId);
     }
   });
-
 });

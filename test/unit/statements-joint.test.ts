@@ -1,8 +1,7 @@
 /** A statement made by several speakers together is filed on each one's actor page (issue 18). */
 import { describe, expect, it } from 'vitest';
 import { memoryRow, statementRows } from '../../lib/archive/derived';
-import type { SavedArticle } from '../../lib/archive/rows';
-import type { Claim } from '../../lib/types';
+import type { Claim, SavedArticle } from '../../lib/types';
 
 const claim = (over: Partial<Claim>): Claim => ({
   id: 'c1',
