@@ -124,9 +124,11 @@ export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…` : text;
 }
 
-const QUOTE_MARKS = /^[\s"“”‘’']+|[\s"“”‘’']+$/g;
-
-/** A claim's text in quotation marks, clipped, without doubling the marks of a quote that has its own. */
-export function quoted(text: string, max: number): string {
-  return `“${clip(text.replace(QUOTE_MARKS, ''), max)}”`;
+/**
+ * A claim's sentence as the article wrote it, clipped. No quotation marks are added: most claims
+ * are the article's narration ("He said he was very pleased…"), and marks around them beside a
+ * speaker's name would present the reporter's words as the speaker's.
+ */
+export function excerpt(text: string, max: number): string {
+  return clip(text.trim(), max);
 }

@@ -7,7 +7,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { ClaimMemory, ClaimRecall } from '@/lib/types';
 import { STATUS_LABEL } from './claims';
-import { clip, formatDate, quoted } from './format';
+import { clip, formatDate, excerpt } from './format';
 
 /** The analysis's claim memory, by claim id, for the cards below (absent: none). */
 export const MemoryContext = createContext<ReadonlyMap<string, ClaimMemory> | null>(null);
@@ -53,7 +53,7 @@ function Recall({ r }: { r: ClaimRecall }) {
           {r.review.note}
         </p>
       )}
-      <p class="recall-text">{quoted(r.text, 220)}</p>
+      <p class="recall-text">{excerpt(r.text, 220)}</p>
       <p class="muted recall-source">
         {r.speaker ? `${r.speaker} · ` : ''}
         {href ? (

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { STATUS_LABEL } from '@/components/claims';
-import { clip, formatDate, plural, quoted } from '@/components/format';
+import { clip, formatDate, plural, excerpt } from '@/components/format';
 import { Notice } from '@/components/Notice';
 import { useBroadcast } from '@/components/useBroadcast';
 import type { ActorArticlesPage, ActorPage } from '@/lib/messaging/protocol';
@@ -134,7 +134,7 @@ export function ActorView({ actorKey }: { actorKey: string }) {
                   <span class="tl-date">{formatDate(s.date)}</span>
                   <div>
                     <a class="claim-link" href={`#/article/${s.articleId}?claim=${encodeURIComponent(s.claimId)}`}>
-                      {quoted(s.text, 300)}
+                      {excerpt(s.text, 300)}
                     </a>{' '}
                     {s.status && <span class={`status status-${s.status}`}>{STATUS_LABEL[s.status]}</span>}
                     {s.note && <p class="note">{s.note}</p>}

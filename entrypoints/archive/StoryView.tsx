@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { STATUS_LABEL } from '@/components/claims';
-import { clip, formatDate, plural, quoted } from '@/components/format';
+import { clip, formatDate, plural, excerpt } from '@/components/format';
 import { Notice } from '@/components/Notice';
 import { useBroadcast } from '@/components/useBroadcast';
 import type { StoryPage } from '@/lib/messaging/protocol';
@@ -85,8 +85,8 @@ export function StoryView({ id }: { id: number }) {
                   {a.claims.map((c) => (
                     <li key={c.claimId} data-testid="story-claim" class={c.earlier ? 'story-repeat' : 'story-new'}>
                       <a class="claim-link" href={`#/article/${a.id}?claim=${encodeURIComponent(c.claimId)}`}>
-                        {c.speaker ? `${c.speaker}: ` : ''}
-                        {quoted(c.text, 260)}
+                        {c.speaker && <span class="story-speaker">{c.speaker}</span>}
+                        {excerpt(c.text, 260)}
                       </a>{' '}
                       {c.status && <span class={`status status-${c.status}`}>{STATUS_LABEL[c.status]}</span>}
                       {c.note && <p class="note">{c.note}</p>}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, plural, readingTime, safeHref } from '../../components/format';
+import { excerpt, formatBytes, plural, readingTime, safeHref } from '../../components/format';
 import { isBroadcast, isContentCommand, isRequestEnvelope } from '../../lib/messaging/protocol';
 
 describe('format', () => {
@@ -10,6 +10,13 @@ describe('format', () => {
     expect(safeHref('data:text/html,<script>alert(1)</script>')).toBeUndefined();
     expect(safeHref('not a url')).toBeUndefined();
     expect(safeHref(null)).toBeUndefined();
+  });
+
+  it("shows a claim as the article wrote it: the reporter's narration gets no quotation marks, a quote keeps its own", () => {
+    // beside "Keir Starmer", marks around the narration would make the reporter's words his
+    expect(excerpt('He said he was "very pleased" with the outcomes.', 200)).toBe('He said he was "very pleased" with the outcomes.');
+    expect(excerpt('  “We have moved forward,” he said. ', 200)).toBe('“We have moved forward,” he said.');
+    expect(excerpt('Speaking to the BBC, Sir Keir said this week had seen a breakthrough.', 20)).toBe('Speaking to the BBC…');
   });
 
   it('gives reading time and sizes a reader takes in at a glance', () => {
