@@ -2,21 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { memoryRow, statementRows } from '../../lib/archive/derived';
 import type { Claim, SavedArticle } from '../../lib/types';
+import { testClaim } from '../support/builders';
 
-const claim = (over: Partial<Claim>): Claim => ({
-  id: 'c1',
-  spans: [{ paragraph: 0, start: 0, end: 40 }],
-  text: '“It was a routine call,” Volker and Morrison said.',
-  kind: 'quote',
-  speaker: 'Kurt Volker and Scott Morrison',
-  speakerKey: 'PER:kurt volker',
-  cue: 'said',
-  checkworthiness: 0.5,
-  checkworthy: true,
-  unverified: false,
-  signals: [],
-  ...over,
-});
+const claim = (over: Partial<Claim>): Claim =>
+  testClaim('c1', {
+    text: '“It was a routine call,” Volker and Morrison said.',
+    kind: 'quote',
+    speaker: 'Kurt Volker and Scott Morrison',
+    speakerKey: 'PER:kurt volker',
+    ...over,
+  });
 const article = (claims: Claim[]) => ({ id: 7, title: 'Call', url: 'https://news.example/call', publisher: 'Example', date: 1_700_000_000_000, claims }) as unknown as SavedArticle & { id: number };
 
 describe('statements of several speakers', () => {
