@@ -9,7 +9,7 @@ import { foldStores, type ArchiveDump } from '../archive-consistency';
 export async function readArchive(page: Page): Promise<ArchiveDump> {
   return page
     .evaluate(async () => {
-      const stores = ['articles', 'claims', 'statements', 'events', 'search', 'postings', 'keyPostings', 'termCounts', 'termLog', 'meta'] as const;
+      const stores = ['articles', 'claims', 'statements', 'memory', 'events', 'search', 'postings', 'keyPostings', 'termCounts', 'termLog', 'meta'] as const;
       const db = await new Promise<IDBDatabase>((ok, fail) => {
         const r = indexedDB.open('backstory');
         // Never create the database from here: only the worker does that, with its schema.
