@@ -292,13 +292,13 @@ async function main(): Promise<void> {
     const person = s.status === 'ready' ? [...s.analysis.actors].filter((a) => a.type === 'PER').sort((x, y) => y.mentions - x.mentions)[0] : undefined;
     if (person) {
       const actor = await b.openExtensionPage(`archive.html#/actor/${encodeURIComponent(person.key)}`, { width: 1280, height: 900 });
-      await actor.waitFor(`${testId('actor-page')}, .notice`);
+      await actor.waitFor(`${testId('actor-page')}, .notice:not(.notice-busy)`);
       await shoot(actor, 'actor.png');
     }
     const savedId = (await ask<PanelState>(panel, 'panel/state', { tabId })).saved?.id;
     if (savedId !== undefined) {
       const story = await b.openExtensionPage(`archive.html#/story/${savedId}`, { width: 1280, height: 900 });
-      await story.waitFor(`${testId('story-page')}, .notice`);
+      await story.waitFor(`${testId('story-page')}, .notice:not(.notice-busy)`);
       await shoot(story, 'story.png');
     }
 
