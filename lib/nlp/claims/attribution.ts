@@ -470,6 +470,12 @@ function groupOf(ctx: Ctx, tok: Tok | undefined): number {
   return tok ? ctx.groupAt[tok.s]! : -1;
 }
 
+/** The quotation that opens at the token `u` (an opening mark outside any quotation), or null. */
+function quotationOpeningAt(ctx: Ctx, u: Tok): QuoteGroup | null {
+  const g = isQuoteMark(u) && !u.q ? groupOf(ctx, u) : -1;
+  return g >= 0 && ctx.groups[g]!.start === u.s ? ctx.groups[g]! : null;
+}
+
 function mkFound(ctx: Ctx, si: number, kind: AttributionKind | null, source: Span | null, cue: Span | null, content: Span): Found {
   // A quotation opened inside the content and left open at the paragraph's end goes on in the next
   // paragraph ("Pompeo said the release “gives us hope …¶“We see these developments …”"): the
@@ -1170,8 +1176,8 @@ function inWordsOf(ctx: Ctx, si: number, i: number): Try | null {
   while (end > j && /^[.!?…]$/.test(toks[end - 1]!.w) && !toks[end - 1]!.q) end--;
   if (end - j < 3) return null;
   let content: Span = { start: u.s, end: toks[end - 1]!.e };
-  const g = isQuoteMark(u) && !u.q ? groupOf(ctx, u) : -1;
-  if (g >= 0 && ctx.groups[g]!.start === u.s) content = { start: ctx.groups[g]!.inner.start, end: Math.max(ctx.groups[g]!.inner.end, content.end > ctx.groups[g]!.end ? content.end : 0) };
+  const q = quotationOpeningAt(ctx, u);
+  if (q) content = { start: q.inner.start, end: Math.max(q.inner.end, content.end > q.end ? content.end : 0) };
   return { att: mkFound(ctx, si, null, source, cue, content), next: toks.length };
 }
 
@@ -1209,9 +1215,9 @@ function askedFrame(ctx: Ctx, si: number, i: number): Try | null {
   if (!u) return null;
   let content: Span;
   let next: number;
-  const g = isQuoteMark(u) && !u.q ? groupOf(ctx, u) : -1;
-  if (g >= 0 && ctx.groups[g]!.start === u.s) {
-    content = { ...ctx.groups[g]!.inner };
+  const q = quotationOpeningAt(ctx, u);
+  if (q) {
+    content = { ...q.inner };
     next = j + 1;
     while (next < toks.length && toks[next]!.q) next++;
   } else {
@@ -1328,9 +1334,9 @@ function knownAs(ctx: Ctx, si: number, i: number): Try | null {
   if (!u) return null;
   let content: Span;
   let next: number;
-  const g = isQuoteMark(u) && !u.q ? groupOf(ctx, u) : -1;
-  if (g >= 0 && ctx.groups[g]!.start === u.s) {
-    content = { ...ctx.groups[g]!.inner };
+  const q = quotationOpeningAt(ctx, u);
+  if (q) {
+    content = { ...q.inner };
     next = j + 1;
   } else {
     let e = j;
