@@ -19,6 +19,7 @@ const TYPE_WORDS = { PER: 'Person', ORG: 'Organisation', LOC: 'Place' } as const
 const FIRST = 60;
 
 type Article = ActorArticlesPage['articles'][number];
+type Statement = ActorPage['statements'][number];
 
 export function ActorView({ actorKey }: { actorKey: string }) {
   const [page, setPage] = useState<ActorPage | null | undefined>(undefined);
@@ -27,6 +28,9 @@ export function ActorView({ actorKey }: { actorKey: string }) {
   // Earlier pages of the timeline, read when asked (the page opens with the latest articles only).
   const [older, setOlder] = useState<{ articles: Article[]; earlier: number | null } | null>(null);
   const [reading, setReading] = useState(false);
+  // Earlier statements, read when asked (the page opens with the latest ones).
+  const [olderSaid, setOlderSaid] = useState<{ statements: Statement[]; earlier: number | null } | null>(null);
+  const [readingSaid, setReadingSaid] = useState(false);
   const [tick, setTick] = useState(0);
   const shown = useRef<ActorPage | null | undefined>(undefined);
   shown.current = page;
@@ -36,6 +40,7 @@ export function ActorView({ actorKey }: { actorKey: string }) {
     void request('archive/actor', { key: actorKey }).then((r) => {
       if (!live) return;
       setOlder(null);
+      setOlderSaid(null);
       if (r.ok) setPage(r.value);
       else setProblem(r.error);
     });
@@ -73,7 +78,19 @@ export function ActorView({ actorKey }: { actorKey: string }) {
       else setProblem(r.error);
     });
   };
-  const statementsNote = page.moreStatements ? ' (the earliest; there are more)' : '';
+  const said = olderSaid ? [...olderSaid.statements, ...page.statements] : page.statements;
+  const saidBefore = olderSaid ? olderSaid.earlier : page.statementsEarlier;
+  const showEarlierSaid = () => {
+    if (saidBefore === null) return;
+    setReadingSaid(true);
+    const asked = page;
+    void request('archive/actor-statements', { key: page.key, before: saidBefore }).then((r) => {
+      setReadingSaid(false);
+      if (shown.current !== asked) return;
+      if (r.ok) setOlderSaid({ statements: [...r.value.statements, ...(olderSaid?.statements ?? [])], earlier: r.value.earlier });
+      else setProblem(r.error);
+    });
+  };
   return (
     <div class="actor-page" data-testid="actor-page">
       <p>
@@ -82,8 +99,8 @@ export function ActorView({ actorKey }: { actorKey: string }) {
       <header class="page-header">
         <h1 data-testid="actor-name">{page.name}</h1>
         <span class="muted">
-          {TYPE_WORDS[page.type]} · {plural(page.total, 'saved article')} · {plural(page.statements.length, 'statement')}
-          {statementsNote} · <a href={archiveHash({ ...NO_FILTER, actor: page.key })}>search among their articles</a>
+          {TYPE_WORDS[page.type]} · {plural(page.total, 'saved article')} · {plural(page.statementsTotal, 'statement')} ·{' '}
+          <a href={archiveHash({ ...NO_FILTER, actor: page.key })}>search among their articles</a>
         </span>
       </header>
       {page.aliases.length > 0 && <p class="muted">Also written: {page.aliases.join(', ')}</p>}
@@ -125,28 +142,35 @@ export function ActorView({ actorKey }: { actorKey: string }) {
 
         <section class="actor-main">
           <h2>Statements over time</h2>
-          {page.statements.length === 0 ? (
+          {said.length === 0 ? (
             <p class="muted">No quote or reported statement attributed to them in your archive.</p>
           ) : (
-            <ol class="timeline statements" data-testid="actor-statements">
-              {page.statements.map((s) => (
-                <li key={`${s.articleId}:${s.claimId}`} class={`tl-item${s.status ? ` tl-${s.status}` : ''}`} data-testid="actor-statement">
-                  <span class="tl-date">{formatDate(s.date)}</span>
-                  <div>
-                    <a class="claim-link" href={`#/article/${s.articleId}?claim=${encodeURIComponent(s.claimId)}`}>
-                      {excerpt(s.text, 300)}
-                    </a>{' '}
-                    {s.status && <span class={`status status-${s.status}`}>{STATUS_LABEL[s.status]}</span>}
-                    {s.note && <p class="note">{s.note}</p>}
-                    <p class="muted claim-source">
-                      {s.publisher ?? ''}
-                      {s.publisher ? ' · ' : ''}
-                      {clip(s.title, 100)}
-                    </p>
-                  </div>
-                </li>
-              ))}
-            </ol>
+            <>
+              {saidBefore !== null && (
+                <button type="button" class="link" onClick={showEarlierSaid} disabled={readingSaid} data-testid="actor-statements-earlier">
+                  {readingSaid ? 'Reading…' : `Show earlier statements (${page.statementsTotal - said.length} more)`}
+                </button>
+              )}
+              <ol class="timeline statements" data-testid="actor-statements">
+                {said.map((s) => (
+                  <li key={`${s.articleId}:${s.claimId}`} class={`tl-item${s.status ? ` tl-${s.status}` : ''}`} data-testid="actor-statement">
+                    <span class="tl-date">{formatDate(s.date)}</span>
+                    <div>
+                      <a class="claim-link" href={`#/article/${s.articleId}?claim=${encodeURIComponent(s.claimId)}`}>
+                        {excerpt(s.text, 300)}
+                      </a>{' '}
+                      {s.status && <span class={`status status-${s.status}`}>{STATUS_LABEL[s.status]}</span>}
+                      {s.note && <p class="note">{s.note}</p>}
+                      <p class="muted claim-source">
+                        {s.publisher ?? ''}
+                        {s.publisher ? ' · ' : ''}
+                        {clip(s.title, 100)}
+                      </p>
+                    </div>
+                  </li>
+                ))}
+              </ol>
+            </>
           )}
 
           <h2>Articles naming them</h2>

@@ -8,18 +8,20 @@
  * them: their number is shown), then the `events` rows (title, publisher, date, and the
  * fingerprint's names with their counts) of the latest ARTICLE_PAGE only; earlier pages are read
  * when the reader asks (`actorArticles`). Who the actor appears with is counted over that first
- * page. The first MAX_STATEMENTS statements come from their own `[speakerKey+date]` index, their
- * claim's status and note in their rows (schema 7; before, 100 lookups in `claims`). Roles and spellings are in the article
- * records only, so they are read from the latest ROLE_ARTICLES records.
+ * page. The latest MAX_STATEMENTS statements come from their own `[speakerKey+date]` index, read
+ * newest first in one request, with their claim's status and note in their rows (schema 7; before,
+ * 100 lookups in `claims`); earlier ones are read when the reader asks (`actorStatements`). Roles
+ * and spellings are in the article records only, so they are read from the latest ROLE_ARTICLES
+ * records.
  */
 import Dexie from 'dexie';
 import type { ClaimStatus, EntityType, SavedArticle } from '../types';
-import type { ArchiveDB, EventRow } from './db';
+import type { ArchiveDB, EventRow, StatementRow } from './db';
 import { articleDate } from './derived';
 
 /** Records read for the roles and names. */
 export const ROLE_ARTICLES = 10;
-/** Statements listed (the earliest). */
+/** Statements per page (the page opens with the latest ones; earlier pages are read on demand). */
 export const MAX_STATEMENTS = 100;
 /** Articles per page of the timeline: the page opens with the latest ones, earlier pages are read on demand. */
 export const ARTICLE_PAGE = 100;
@@ -50,6 +52,14 @@ export interface ActorPageStatement {
   note: string | null;
 }
 
+/** A page of earlier statements of an actor (`actorStatements`). */
+export interface ActorStatementsPage {
+  /** Oldest first. */
+  statements: ActorPageStatement[];
+  /** When there are earlier ones still: the date (ms) to ask them before; else null. */
+  earlier: number | null;
+}
+
 /** A page of earlier articles of an actor (`actorArticles`). */
 export interface ActorArticlesPage {
   /** Oldest first. */
@@ -72,10 +82,12 @@ export interface ActorPage {
   earlier: number | null;
   /** Roles the texts gave the actor, most often first, with when they were first and last given (ms). */
   roles: { role: string; count: number; first: number; last: number }[];
-  /** The first MAX_STATEMENTS statements attributed to the actor, oldest first. */
+  /** The latest statements attributed to the actor (about MAX_STATEMENTS, whole days), oldest first. */
   statements: ActorPageStatement[];
-  /** Whether there were more statements than listed. */
-  moreStatements: boolean;
+  /** How many statements are attributed to the actor in all. */
+  statementsTotal: number;
+  /** When there are earlier statements than listed: the date (ms) to ask them before (`actorStatements`); else null. */
+  statementsEarlier: number | null;
   /** Names the actor's articles share most, with in how many of them. */
   companions: { key: string; name: string; type: EntityType; articles: number }[];
   /** The articles the companions were counted in (those listed first: the latest ARTICLE_PAGE). */
@@ -134,6 +146,58 @@ async function timeline(db: ArchiveDB, key: string, ids: readonly number[], know
   return { articles, together, records: byRecord };
 }
 
+const statementOf = (s: StatementRow): ActorPageStatement => ({
+  articleId: s.articleId,
+  claimId: s.claimId,
+  text: s.text,
+  kind: s.kind,
+  date: s.date,
+  title: s.article.title,
+  publisher: s.article.publisher,
+  // The claim's status and note travel in the statement's row (schema version 7).
+  status: s.claimStatus ?? s.status,
+  note: s.note,
+});
+
+/**
+ * The actor's latest statements dated before `before` (ms, or Dexie.maxKey for all), oldest first:
+ * about `limit` of them, read newest first in one request (IndexedDB 3's getAll with a direction,
+ * where the browser has it), cut at a whole date so that the next page, the statements before the
+ * oldest date listed, misses none of an article's several statements of one day; and the date to
+ * ask the earlier ones before, or null when there are none.
+ */
+async function latestStatements(db: ArchiveDB, key: string, before: number | typeof Dexie.maxKey, limit: number): Promise<{ rows: StatementRow[]; earlier: number | null }> {
+  const newest = await db.statements
+    .where('[speakerKey+date]')
+    .between([key, Dexie.minKey], [key, before], true, false)
+    .reverse()
+    .limit(limit + 1)
+    .toArray();
+  if (newest.length <= limit) return { rows: newest.reverse(), earlier: null };
+  const cut = newest[limit - 1]!.date;
+  // The extra row shares the last date listed: that date may go on beyond the page. Leave it to
+  // the next page, unless it is all the page holds; then read all of it, and look for anything
+  // dated before it.
+  let rows = newest.slice(0, limit);
+  if (newest[limit]!.date !== cut) return { rows: rows.reverse(), earlier: cut };
+  rows = rows.filter((r) => r.date !== cut);
+  if (rows.length > 0) {
+    const oldest = rows.at(-1)!.date;
+    return { rows: rows.reverse(), earlier: oldest };
+  }
+  const [day, before_] = await Promise.all([
+    db.statements.where('[speakerKey+date]').equals([key, cut]).toArray(),
+    db.statements.where('[speakerKey+date]').between([key, Dexie.minKey], [key, cut], true, false).last(),
+  ]);
+  return { rows: day, earlier: before_ ? cut : null };
+}
+
+/** The page of the actor's statements dated before `before` (ms: a page's `statementsEarlier`), oldest first. */
+export async function actorStatements(db: ArchiveDB, key: string, before: number, limit = MAX_STATEMENTS): Promise<ActorStatementsPage> {
+  const { rows, earlier } = await latestStatements(db, key, before, limit);
+  return { statements: rows.map(statementOf), earlier };
+}
+
 /** The ids of the articles naming the actor, ascending (the order they were saved in). */
 async function articleIds(db: ArchiveDB, key: string): Promise<number[]> {
   const ids = (await db.articles.where('actorKeys').equals(key).primaryKeys()) as number[];
@@ -155,19 +219,13 @@ export async function actorArticles(db: ArchiveDB, key: string, before: number, 
  * The actor's page, or null when no saved article names them: the latest `limit` articles (by
  * when they were saved) with the count of all; earlier ones are asked for with `actorArticles`.
  */
-export async function actorPage(db: ArchiveDB, key: string, limit = ARTICLE_PAGE): Promise<ActorPage | null> {
+export async function actorPage(db: ArchiveDB, key: string, limit = ARTICLE_PAGE, statementLimit = MAX_STATEMENTS): Promise<ActorPage | null> {
   const t0 = performance.now();
-  const [ids, latestSaid] = await Promise.all([
+  const [ids, said, statementsTotal] = await Promise.all([
     articleIds(db, key),
-    // The statements, oldest first, one more than listed to know whether there are more (one
-    // getAll; a count, or the newest first, would walk the range with a cursor).
-    db.statements
-      .where('[speakerKey+date]')
-      .between([key, Dexie.minKey], [key, Dexie.maxKey])
-      .limit(MAX_STATEMENTS + 1)
-      .toArray(),
+    latestStatements(db, key, Dexie.maxKey, statementLimit),
+    db.statements.where('[speakerKey+date]').between([key, Dexie.minKey], [key, Dexie.maxKey]).count(),
   ]);
-  const said = latestSaid.slice(0, MAX_STATEMENTS);
   if (ids.length === 0) return null;
   const total = ids.length;
   const tKeys = performance.now();
@@ -202,20 +260,7 @@ export async function actorPage(db: ArchiveDB, key: string, limit = ARTICLE_PAGE
       } else roles.set(k, { role, count: 1, first: date, last: date });
     }
   }
-  name ??= said[0]?.speaker ?? nameFromKey(key);
-
-  const statements: ActorPageStatement[] = said.map((s) => ({
-    articleId: s.articleId,
-    claimId: s.claimId,
-    text: s.text,
-    kind: s.kind,
-    date: s.date,
-    title: s.article.title,
-    publisher: s.article.publisher,
-    // The claim's status and note travel in the statement's row (schema version 7).
-    status: s.claimStatus ?? s.status,
-    note: s.note,
-  }));
+  name ??= said.rows.at(-1)?.speaker ?? nameFromKey(key);
 
   const companions = [...together]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -235,8 +280,9 @@ export async function actorPage(db: ArchiveDB, key: string, limit = ARTICLE_PAGE
     total: Math.max(total, page.length),
     earlier: total > page.length ? page[0]! : null,
     roles: [...roles.values()].sort((a, b) => b.count - a.count || b.last - a.last).slice(0, 10),
-    statements,
-    moreStatements: latestSaid.length > said.length,
+    statements: said.rows.map(statementOf),
+    statementsTotal,
+    statementsEarlier: said.earlier,
     companions,
     companionsFrom: page.length,
     rolesFrom: byRecord.size,

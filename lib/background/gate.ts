@@ -140,6 +140,7 @@ const RULES: { [K in RequestName]: Rule<K> } = {
   'archive/get': { from: 'extension', payload: fields({ id: articleId }, ['id']) },
   'archive/actor': { from: 'extension', payload: fields({ key }, ['key']) },
   'archive/actor-articles': { from: 'extension', payload: fields({ key, before: articleId }, ['key', 'before']) },
+  'archive/actor-statements': { from: 'extension', payload: fields({ key, before: when }, ['key', 'before']) },
   'archive/story': { from: 'extension', payload: fields({ id: articleId }, ['id']) },
   'archive/delete': { from: 'extension', payload: fields({ id: articleId }, ['id']) },
   'archive/restore': { from: 'extension', payload: fields({ record }, ['record']) },

@@ -5,7 +5,7 @@
 import { actorArchiveInfo, archiveStats, deleteArticle, deleteArticles, findByUrl, listArticles, restoreArticle, restoreArticles, saveArticle } from '../archive/articles';
 import { ArchiveIdf, earlierCoverage, fingerprintOf } from '../archive/coverage';
 import { claimMemory } from '../archive/memory';
-import { actorArticles, actorPage } from '../archive/actor-page';
+import { actorArticles, actorPage, actorStatements } from '../archive/actor-page';
 import { storyPage } from '../archive/story';
 import type { MatchModel } from '../claims-memory/match';
 import { archiveFacets, searchArticles, SearchError, tagArticles } from '../archive/search';
@@ -333,6 +333,9 @@ export function createService(
       },
       async 'archive/actor-articles'({ key, before }) {
         return actorArticles(d.db, key, before);
+      },
+      async 'archive/actor-statements'({ key, before }) {
+        return actorStatements(d.db, key, before);
       },
       async 'archive/story'({ id }) {
         if (!d.claimMatch) throw new UserFacingError('The claim matcher is not available.');

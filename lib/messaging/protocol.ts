@@ -6,7 +6,7 @@
  */
 import type { ClaimQuery, ReviewInput } from '../archive/claims';
 import type { ClaimRow } from '../archive/db';
-import type { ActorArticlesPage, ActorPage } from '../archive/actor-page';
+import type { ActorArticlesPage, ActorPage, ActorStatementsPage } from '../archive/actor-page';
 import type { StoryPage } from '../archive/story';
 import type { ImportReport } from '../archive/backup';
 import type { ExportRequest, ExportTicket } from '../archive/backup-state';
@@ -15,7 +15,7 @@ import type { SharedGroup } from '../sync/shared-settings';
 import type { ActorArchiveInfo, ArchiveStats, ArticleSummary, Coverage, ArchiveQuery } from '../archive/views';
 import type { Analysis, Article, Claim, ExtractResult, PageAnalysis, SavedArticle } from '../types';
 
-export type { ActorArticlesPage, ActorPage, ClaimQuery, ClaimRow, ReviewInput, StoryPage, SyncView };
+export type { ActorArticlesPage, ActorPage, ActorStatementsPage, ClaimQuery, ClaimRow, ReviewInput, StoryPage, SyncView };
 export type * from '../archive/views';
 
 /** What the background knows about one tab. Kept in `storage.session`, so a stopped worker loses nothing. */
@@ -103,6 +103,7 @@ export const REQUESTS = {
   'archive/actor': {} as Ask<{ key: string }, ActorPage | null>,
   /** Earlier articles naming an actor: the latest page of those saved before the article `before` (the actor page's `earlier`). */
   'archive/actor-articles': {} as Ask<{ key: string; before: number }, ActorArticlesPage>,
+  'archive/actor-statements': {} as Ask<{ key: string; before: number }, ActorStatementsPage>,
   /** The story (event) of a saved article: its articles in date order, what each brought in, its claims and how they changed (null: no such article). */
   'archive/story': {} as Ask<{ id: number }, StoryPage | null>,
   /** Sync (issue #23), from the options page only: its state. Contacts no server. */

@@ -173,6 +173,7 @@ const SAMPLES: { [K in RequestName]: () => Promise<RequestOf<K>> } = {
   'archive/get': async () => ({ id: savedId }),
   'archive/actor': async () => ({ key: 'PER:jane roe' }),
   'archive/actor-articles': async () => ({ key: 'PER:jane roe', before: savedId + 1 }),
+  'archive/actor-statements': async () => ({ key: 'PER:jane roe', before: Date.now() }),
   'archive/story': async () => ({ id: savedId }),
   'archive/delete': async () => ({ id: savedId }),
   'archive/restore': async () => {

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { actorArticles, actorPage, type ActorPageArticle } from '../../lib/archive/actor-page';
+import { actorArticles, actorPage, actorStatements, type ActorPageArticle } from '../../lib/archive/actor-page';
 import { saveArticle } from '../../lib/archive/articles';
 import { ArchiveDB } from '../../lib/archive/db';
 import type { Actor, Article, ArticleFingerprint, Claim } from '../../lib/types';
@@ -91,7 +91,8 @@ describe('actor page', () => {
     expect(page.total).toBe(7);
     expect(page.earlier).toBeNull();
     expect(titles(page.articles)).toEqual([1, 0, 2, 3, 4, 5, 6].map((i) => `Ana Lind, story ${i}`));
-    expect(page.moreStatements).toBe(false);
+    expect(page.statementsTotal).toBe(7);
+    expect(page.statementsEarlier).toBeNull();
     expect(page.statements.map((s) => s.claimId)).toEqual(['s1', 's0', 's2', 's3', 's4', 's5', 's6']);
     expect(page.companions.map((c) => [c.key, c.articles])).toEqual([
       ['ORG:port authority', 4],
@@ -121,6 +122,32 @@ describe('actor page', () => {
     const all = (await actorPage(db, LIND))!.articles;
     expect(new Set([...third.articles, ...second.articles, ...page.articles].map((a) => a.id))).toEqual(new Set(all.map((a) => a.id)));
     expect([...third.articles, ...second.articles, ...page.articles].length).toBe(7);
+  });
+
+  it('lists the latest statements first and reads earlier ones by whole dates, each once', async () => {
+    // Three more statements on the day of article 4 (2026-03-12), in an article of their own.
+    const day = '2026-03-12';
+    const extra: Claim[] = [7, 8, 9].map((i) => ({ ...statement(i), id: `s${i}` }));
+    const a = { ...article(7, `${day}T09:00:00Z`), url: 'https://news.example/lind-extra' };
+    await saveArticle(db, a, { actors: [actor(LIND, 'Ana Lind')], mentions: [], claims: extra, timings: {} }, Date.parse(`${day}T11:00:00Z`));
+    // Dates: s1 02-20, s0 03-01, s2 03-05, s3 03-09, s4 s7 s8 s9 03-12, s5 03-15, s6 03-20.
+    const page = (await actorPage(db, LIND, 100, 3))!;
+    expect(page.statementsTotal).toBe(10);
+    // The latest three would cut 03-12 in the middle: the page stops before it.
+    expect(page.statements.map((s) => s.claimId)).toEqual(['s5', 's6']);
+    expect(page.statementsEarlier).toBe(Date.parse(`2026-03-15T09:00:00Z`));
+    // A page that would hold only part of one date holds all of it.
+    const second = await actorStatements(db, LIND, page.statementsEarlier!, 3);
+    expect(second.statements.map((s) => s.claimId).sort()).toEqual(['s4', 's7', 's8', 's9']);
+    expect(second.earlier).toBe(Date.parse(`${day}T09:00:00Z`));
+    const third = await actorStatements(db, LIND, second.earlier!, 3);
+    expect(third.statements.map((s) => s.claimId)).toEqual(['s0', 's2', 's3']);
+    const fourth = await actorStatements(db, LIND, third.earlier!, 3);
+    expect(fourth.statements.map((s) => s.claimId)).toEqual(['s1']);
+    expect(fourth.earlier).toBeNull();
+    const seen = [page, second, third].flatMap((p) => p.statements).concat(fourth.statements);
+    expect(new Set(seen.map((s) => s.claimId)).size).toBe(10);
+    expect(seen.length).toBe(10);
   });
 
   it('says null for an actor no saved article names', async () => {
