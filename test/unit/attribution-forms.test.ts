@@ -293,3 +293,24 @@ describe('sentence-final and parenthetical cues, "according to" and lists of nam
     expect(byCue('“It was routine,” Volker and Morrison said.', 'said').source).toBe('Volker and Morrison');
   });
 });
+
+describe('a promise or a request is a stance even with a verb that can report speech', () => {
+  it('"He also agreed to return the cash …": a stance whose content is the infinitive', () => {
+    const a = byCue('He also agreed to return the cash he received from the deal.', 'also agreed');
+    expect(a.stance).toBe(true);
+    expect(a.content).toBe('to return the cash he received from the deal');
+  });
+  it('"… though he later asked the company to unwind the agreement": a request, not a statement', () => {
+    const a = byCue('The firm sold the rights for $5.9 million, though he later asked the company to unwind the agreement.', 'later asked');
+    expect(a.stance).toBe(true);
+  });
+  it('"warned that shortages forced guards to work …": the infinitive is inside the clause, so it stays speech', () => {
+    const a = byCue('Union representatives warned that staff shortages forced guards to work double shifts.', 'warned');
+    expect(a.stance).toBe(false);
+    expect(a.content).toBe('that staff shortages forced guards to work double shifts');
+  });
+  it('a quotation before the verb is still the speaker’s words', () => {
+    const a = byCue('“We will fight this,” she promised to her supporters.', 'promised');
+    expect(a).toMatchObject({ kind: 'quote', stance: false, content: 'We will fight this' });
+  });
+});

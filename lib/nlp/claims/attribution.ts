@@ -405,8 +405,13 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   if (/^report/.test(l) && /^(?:for|to|back)$/.test(toks[i + 1]?.l ?? '')) return null;
   if (SPEECH_VERBS.has(l)) {
     // "pointed out", "went on to say" are left out for simplicity.
-    const f = quoteFirst(ctx, si, i) ?? sentenceFinal(ctx, si, i) ?? verbFirst(ctx, si, i, i, 'speech') ?? naming(ctx, si, i, before) ?? coordinated(ctx, si, i, before);
-    if (f || !(STANCE_VERBS.has(l) || (COMMISSIVE_VERBS.has(l) && toInfinitive(toks, i + 1)))) return f;
+    const q = quoteFirst(ctx, si, i) ?? sentenceFinal(ctx, si, i);
+    if (q) return q;
+    // "He also agreed to return the cash", "he later asked the company to unwind the deal": a
+    // promise or a request, not a statement, even where the verb can also report speech.
+    const commissive = COMMISSIVE_VERBS.has(l) && toInfinitive(toks, i + 1);
+    const f = commissive ? null : (verbFirst(ctx, si, i, i, 'speech') ?? naming(ctx, si, i, before) ?? coordinated(ctx, si, i, before));
+    if (f || !(STANCE_VERBS.has(l) || commissive)) return f;
     // "He pledged to be …", "They urged him to resign": a promise or a request, not a statement.
     return stanceVerb(ctx, si, i);
   }
@@ -461,7 +466,8 @@ function toInfinitive(toks: Tok[], j: number): boolean {
       const v = toks[k + 1];
       return v !== undefined && !v.q && /^\p{Ll}+$/u.test(v.w) && !DETERMINERS.has(v.l) && !SUBJECT_PRONOUNS.has(v.l) && !OBJECT_PRONOUNS.has(v.l);
     }
-    if (k > j && (CLAUSE_WORDS.has(t.l) || PREPOSITIONS.has(t.l))) return false;
+    // "warned that shortages forced guards to work": a clause after the verb holds the infinitive, not the verb.
+    if (CLAUSE_WORDS.has(t.l) || (k > j && PREPOSITIONS.has(t.l))) return false;
   }
   return false;
 }
