@@ -141,17 +141,25 @@ async function ask<T>(ext: DriverPage, kind: string, payload: unknown): Promise<
  * Reads and saves each page in one tab through the extension (activate, wait for the reading,
  * save): the same path as the panel's buttons, without drawing the panel for each page.
  */
-async function fillArchive(b: DriverBrowser, origin: string, pages: string[]): Promise<{ saved: number; notArticles: number }> {
+async function fillArchive(b: DriverBrowser, origin: string, pages: string[]): Promise<{ saved: number; notArticles: number; failed: number }> {
   const ext = await b.openExtensionPage('archive.html');
   let tab: DriverPage | null = null;
   let tabId: number | null = null;
   let saved = 0;
   let notArticles = 0;
+  let failed = 0;
   const t0 = performance.now();
   for (const [i, p] of pages.entries()) {
     const url = `${origin}/${p.split('/').map(encodeURIComponent).join('/')}`;
-    if (tab) await tab.goto(url);
-    else tab = await b.newTab(url);
+    try {
+      if (tab) await tab.goto(url);
+      else tab = await b.newTab(url);
+    } catch (err) {
+      // One page that does not load (a script that never lets "load" fire) costs that page, not the archive.
+      console.log(`archive: ${p} did not load, left out (${String((err as Error)?.message ?? err).split('\n')[0]})`);
+      failed++;
+      continue;
+    }
     // The tab keeps its id from page to page; it can be looked up once it shows a page.
     tabId ??= await b.tabIdOf(tab);
     await ask(ext, 'panel/activate', { tabId });
@@ -169,7 +177,7 @@ async function fillArchive(b: DriverBrowser, origin: string, pages: string[]): P
   }
   await tab?.close();
   await ext.close();
-  return { saved, notArticles };
+  return { saved, notArticles, failed };
 }
 
 /** Reviews, as a reader would in the archive, the first saved claim holding each review's words. */
@@ -215,7 +223,7 @@ async function main(): Promise<void> {
   // A saved page's remote scripts, images and fonts cannot load here: refuse them at once rather
   // than wait for each to fail (a BBC page asks for about 110 and took half a minute to "load").
   const b = await launchBrowser(args.browser, { refuseRemote: true });
-  let filled: { saved: number; notArticles: number; skipped: number } | null = null;
+  let filled: { saved: number; notArticles: number; failed: number; skipped: number } | null = null;
   try {
     if (args.archive) {
       const skip = /^https?:/i.test(args.page) ? null : resolve(args.page);
