@@ -17,7 +17,7 @@
 import Dexie from 'dexie';
 import type { ClaimStatus, EntityType, SavedArticle } from '../types';
 import type { ArchiveDB, EventRow, StatementRow } from './db';
-import { articleDate } from './derived';
+import { articleDate, nameFromKey } from './derived';
 
 /** Records read for the roles and names. */
 export const ROLE_ARTICLES = 10;
@@ -101,15 +101,6 @@ export interface ActorPage {
 
 const TYPES: Record<string, EntityType> = { PER: 'PER', ORG: 'ORG', LOC: 'LOC' };
 const typeOf = (key: string): EntityType => TYPES[key.slice(0, key.indexOf(':'))] ?? 'PER';
-
-/** "Keir Starmer" for "PER:keir starmer", when no article gives the name. */
-export function nameFromKey(key: string): string {
-  return key
-    .slice(key.indexOf(':') + 1)
-    .split(' ')
-    .map((w) => (w ? w[0]!.toUpperCase() + w.slice(1) : w))
-    .join(' ');
-}
 
 /**
  * The timeline entries of these articles (ascending ids), from their `events` rows, or their

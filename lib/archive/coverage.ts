@@ -10,7 +10,7 @@ import type { CandidateSource, FingerprintId, StoredFingerprint } from '../event
 import type { Coverage, CoverageItem, EarlierStatement, NamedKey } from './views';
 import type { Actor, ArticleFingerprint, SavedArticle } from '../types';
 import type { ArchiveDB, EventRow } from './db';
-import { articleDate, eventRow, FILL, TOTALS } from './derived';
+import { articleDate, eventRow, FILL, nameFromKey, TOTALS } from './derived';
 import { changedKeys } from './articles';
 import { adjustTotals, resize } from './totals';
 import { buildPostings, foldPostings, Pending, postingLists, readPending, sortUnique, type ListKind } from './postings';
@@ -255,15 +255,6 @@ export class DexieCandidateSource implements CandidateSource {
   }
 }
 
-/** "Keir Starmer" for "PER:keir starmer" when the article names no such actor. */
-function titleCase(key: string): string {
-  return key
-    .slice(key.indexOf(':') + 1)
-    .split(' ')
-    .map((w) => (w ? w[0]!.toUpperCase() + w.slice(1) : w))
-    .join(' ');
-}
-
 /** Display names for fingerprint keys, preferring the names the article being read uses. */
 function namer(actors: readonly Actor[]): (key: string) => NamedKey {
   const byMatch = new Map<string, string>();
@@ -271,7 +262,7 @@ function namer(actors: readonly Actor[]): (key: string) => NamedKey {
     const k = matchKey(a.key.toLowerCase());
     if (!byMatch.has(k)) byMatch.set(k, a.name);
   }
-  return (key) => ({ key, name: byMatch.get(matchKey(key)) ?? titleCase(key) });
+  return (key) => ({ key, name: byMatch.get(matchKey(key)) ?? nameFromKey(key) });
 }
 
 const MAX_RELATED = 10;

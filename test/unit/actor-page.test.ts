@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actorArticles, actorPage, actorStatements, type ActorPageArticle } from '../../lib/archive/actor-page';
 import { saveArticle } from '../../lib/archive/articles';
+import { nameFromKey } from '../../lib/archive/derived';
 import { ArchiveDB } from '../../lib/archive/db';
 import type { Actor, Article, ArticleFingerprint, Claim } from '../../lib/types';
 
@@ -148,6 +149,16 @@ describe('actor page', () => {
     const seen = [page, second, third].flatMap((p) => p.statements).concat(fourth.statements);
     expect(new Set(seen.map((s) => s.claimId)).size).toBe(10);
     expect(seen.length).toBe(10);
+  });
+
+  it('names a key no article at hand spells out with the small words of a name in lower case', () => {
+    expect(nameFromKey('PER:keir starmer')).toBe('Keir Starmer');
+    expect(nameFromKey('ORG:u.s. securities and exchange commission')).toBe('U.S. Securities and Exchange Commission');
+    expect(nameFromKey("ORG:autostrade per l'italia")).toBe("Autostrade per l'Italia");
+    expect(nameFromKey('LOC:the hague')).toBe('The Hague');
+    expect(nameFromKey("PER:conan o'brien")).toBe("Conan O'Brien");
+    expect(nameFromKey('PER:jean-luc picard')).toBe('Jean-Luc Picard');
+    expect(nameFromKey("ORG:mcdonald's")).toBe("Mcdonald's");
   });
 
   it('says null for an actor no saved article names', async () => {
