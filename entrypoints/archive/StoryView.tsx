@@ -90,7 +90,7 @@ export function StoryView({ id }: { id: number }) {
                       </a>{' '}
                       {c.status && <span class={`status status-${c.status}`}>{STATUS_LABEL[c.status]}</span>}
                       {c.note && <p class="note">{c.note}</p>}
-                      {c.earlier ? (
+                      {c.earlier && (
                         <p class="muted claim-source" data-testid="story-earlier">
                           {c.earlier.numbers
                             ? `Numbers moved: ${c.earlier.numbers.before.join(', ')} on ${formatDate(c.earlier.date)} → ${c.earlier.numbers.now.join(', ')} here`
@@ -98,8 +98,6 @@ export function StoryView({ id }: { id: number }) {
                           (“{clip(titleOf.get(c.earlier.articleId) ?? c.earlier.title, 80)}”
                           {c.earlier.status && c.earlier.status !== c.status ? `, marked ${STATUS_LABEL[c.earlier.status].toLowerCase()} there` : ''})
                         </p>
-                      ) : (
-                        <p class="muted claim-source">New in the story here</p>
                       )}
                     </li>
                   ))}
