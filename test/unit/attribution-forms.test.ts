@@ -314,3 +314,14 @@ describe('a promise or a request is a stance even with a verb that can report sp
     expect(a).toMatchObject({ kind: 'quote', stance: false, content: 'We will fight this' });
   });
 });
+
+describe('people with their roles joined by "and" are one source', () => {
+  it('"Interior minister Matteo Salvini and transport minister Danilo Toninelli said …"', () => {
+    const a = byCue('Interior minister Matteo Salvini and transport minister Danilo Toninelli said the government would act.', 'said');
+    expect(a.source).toBe('Interior minister Matteo Salvini and transport minister Danilo Toninelli');
+  });
+  it('a name that is the object of a verb before "and" is not part of it', () => {
+    const a = byCue('Trump met Putin and foreign minister Sergei Lavrov said the talks went well.', 'said');
+    expect(a.source).toBe('foreign minister Sergei Lavrov');
+  });
+});

@@ -305,6 +305,26 @@ describe('speakers together, and pronouns after quotations (issue 18)', () => {
       speakerKeys: ['PER:kurt volker', 'PER:scott morrison'],
     });
   });
+  it('credits people named with their roles and joined by "and" to both', () => {
+    const ministers: [string, EntityType, ...string[]][] = [
+      ['Matteo Salvini', 'PER', 'Salvini'],
+      ['Danilo Toninelli', 'PER', 'Toninelli'],
+      ['Trump', 'PER'],
+      ['Sergei Lavrov', 'PER'],
+    ];
+    const claims = claimsOf(
+      [
+        'Interior minister Matteo Salvini and transport minister Danilo Toninelli blamed the operator of the motorway and said the government would begin proceedings to revoke its concession.',
+        'Trump met Putin and foreign minister Sergei Lavrov said afterwards that the talks had gone well for both countries.',
+      ],
+      ministers,
+    );
+    expect(claimWith(claims, 'revoke its concession')).toMatchObject({ speaker: 'Matteo Salvini and Danilo Toninelli', speakerKeys: ['PER:matteo salvini', 'PER:danilo toninelli'] });
+    // A name before "and" that is not a role phrase opening the clause is not a second speaker.
+    const c = claimWith(claims, 'talks had gone well');
+    expect(c).toMatchObject({ speaker: 'Sergei Lavrov', speakerKey: 'PER:sergei lavrov' });
+    expect(c.speakerKeys).toBeUndefined();
+  });
   it('keeps one speaker, and no speakerKeys, when one name is said', () => {
     const claims = claimsOf(['“It was a normal call between two leaders and nothing more,” Morrison said.'], people);
     const c = claimWith(claims, 'normal call');

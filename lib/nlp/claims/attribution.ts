@@ -1710,7 +1710,10 @@ function sourceBefore(ctx: Ctx, toks: Tok[], end: number, afterQuote: boolean): 
   const share = shareStart(toks, k);
   if (share !== null) return { ...finishSource(toks, share, k, true), share: true };
   const head = nounPhraseStart(ctx, toks, k);
-  if (head !== null) return finishSource(toks, nameEndingAt(ctx, toks, k) === head.start ? coordinatedNames(ctx, toks, head.start) : head.start, k, head.strong);
+  if (head !== null) {
+    const from = nameEndingAt(ctx, toks, k) === head.start ? coordinatedNames(ctx, toks, head.start) : head.start;
+    return finishSource(toks, from === head.start ? coordinatedRoles(ctx, toks, head.start) : from, k, head.strong);
+  }
   const pp = roleWithPhrase(ctx, toks, k);
   if (pp !== null) return finishSource(toks, pp, k, true);
   const weak = determinerPhrase(ctx, toks, k);
@@ -1742,6 +1745,35 @@ function coordinatedNames(ctx: Ctx, toks: Tok[], s: number): number {
     start = q;
   }
   return start;
+}
+
+/**
+ * Named people with their roles joined by "and" before a cue are one source: "Interior minister
+ * Matteo Salvini and transport minister Danilo Toninelli said". `s` starts the last one's phrase
+ * ("minister Danilo Toninelli"); returns where the first one's starts, when it opens its clause and
+ * each is a role noun (with up to two words before it) and a name; else `s`.
+ */
+function coordinatedRoles(ctx: Ctx, toks: Tok[], s: number): number {
+  const withName = (role: number) => ROLE_NOUNS.has(toks[role]?.l ?? '') && !toks[role]!.q && nameEndingAt(ctx, toks, role + 1 + nameLength(ctx, toks, role + 1) - 1) === role + 1;
+  // The last phrase: its role noun, and up to two plain words before it ("transport minister").
+  if (!withName(s)) return s;
+  let b = s;
+  for (let n = 0; n < 2 && isPlainWord(toks[b - 1]) && toks[b - 1]!.l !== 'and'; n++) b--;
+  if (toks[b - 1]?.l !== 'and' || toks[b - 1]!.q) return s;
+  const end = b - 2;
+  const name = nameEndingAt(ctx, toks, end);
+  if (name < 0 || end - name > 3) return s;
+  let start = name;
+  if (!ROLE_NOUNS.has(toks[start - 1]?.l ?? '')) return s;
+  start--;
+  for (let n = 0; n < 2 && (isPlainWord(toks[start - 1]) || isNameStart(toks[start - 1])); n++) start--;
+  return atClauseEdge(toks, start) ? start : s;
+}
+
+/** How many tokens the name starting at token `j` has (0 when none starts there). */
+function nameLength(ctx: Ctx, toks: Tok[], j: number): number {
+  for (let e = Math.min(toks.length - 1, j + 4); e >= j; e--) if (nameEndingAt(ctx, toks, e) === j) return e - j + 1;
+  return 0;
 }
 
 /** Is the token just before index `s` a clause edge (sentence start, punctuation, a conjunction)? */

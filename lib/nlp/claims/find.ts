@@ -27,6 +27,7 @@ import { findAttributions, type Attribution } from './attribution';
 import { marginToScore, sentenceMargin, type CheckworthyModel } from './checkworthy';
 import { contextMargins } from './context';
 import { fnv1a } from './dataset';
+import { ROLE_NOUNS } from './lexicons';
 import { claimSignals } from './signals';
 
 export interface FindClaimsInput {
@@ -787,6 +788,39 @@ function resolveSpeaker(
 /** "A and B", "A, B and C", each part a capitalised name of one to four words. */
 const NAME_LIST = /^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})((?:, \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}){0,3}),? and (\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})$/u;
 
+/** Several speakers as one: canonical names joined ("A and B", "A, B and C"), every actor key. */
+function together(out: Speaker[], paragraph: number): Speaker {
+  const names = out.map((x) => x.name);
+  const name = names.length === 2 ? `${names[0]} and ${names[1]}` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const keys = out.map((x) => x.key).filter((k): k is string => k !== null);
+  // Not one person: a later "he" or "she" does not stand for them together ("they" does).
+  return { name, key: keys[0] ?? null, keys, type: null, paragraph };
+}
+
+/**
+ * People with their roles joined by "and" ("Interior minister Matteo Salvini and transport minister
+ * Danilo Toninelli"): each part ends with a person's name the tagger found, and holds no other.
+ */
+function rolesAndNames(doc: string, src: { start: number; end: number }, mentions: readonly DocMention[], asActor: (m: DocMention) => Speaker, paragraph: number): Speaker | null {
+  const out: Speaker[] = [];
+  let from = src.start;
+  const cuts = [...doc.slice(src.start, src.end).matchAll(/,? and |, /g)].map((x) => ({ at: src.start + x.index, len: x[0].length }));
+  const last = cuts.at(-1);
+  // A list of people ends with "and" ("A, B and C"); "Jason Foy, who represents Tova Noel" is not one.
+  if (!last || cuts.length > 3 || !doc.slice(last.at, last.at + last.len).endsWith(' and ')) return null;
+  for (const [i, end] of [...cuts.map((c) => c.at), src.end].entries()) {
+    const inside = mentions.filter((x) => x.start >= from && x.end <= end);
+    const person = inside.length === 1 ? inside[0]! : null;
+    if (!person || person.type !== 'PER' || doc.slice(person.end, end).trim() !== '') return null;
+    // Before the name, a role and up to two words of it ("transport minister"), or nothing.
+    const before = doc.slice(from, person.start).trim().split(/\s+/).filter(Boolean);
+    if (before.length > 3 || (before.length > 0 && !ROLE_NOUNS.has(before.at(-1)!.toLowerCase()))) return null;
+    out.push(asActor(person));
+    if (i < cuts.length) from = cuts[i]!.at + cuts[i]!.len;
+  }
+  return together(out, paragraph);
+}
+
 /**
  * Names joined by "and" in a source phrase ("Volker and Morrison", "Ruiz, Cole and Park"): each is an
  * actor when a mention or an alias says so, else the name as written; the speaker names them all,
@@ -804,7 +838,7 @@ function jointSpeakers(
   const phrase = doc.slice(src.start, src.end);
   if (phrase.length > 200) return null;
   const m = NAME_LIST.exec(phrase);
-  if (!m) return null;
+  if (!m) return rolesAndNames(doc, src, mentions, asActor, paragraph);
   const parts = [m[1]!, ...m[2]!.split(', ').filter(Boolean), m[3]!];
   if (mentions.some((x) => x.start < src.end && x.end > src.start && / and /.test(doc.slice(Math.max(x.start, src.start), Math.min(x.end, src.end))))) return null;
   const out: Speaker[] = [];
@@ -823,9 +857,5 @@ function jointSpeakers(
     const actor = [...actors.values()].find((a) => a.aliases.some((x) => x.toLowerCase() === lower));
     out.push(actor ? { name: actor.name, key: actor.key, type: actor.type, paragraph } : { name: part, key: null, type: null, paragraph });
   }
-  const names = out.map((x) => x.name);
-  const name = names.length === 2 ? `${names[0]} and ${names[1]}` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  const keys = out.map((x) => x.key).filter((k): k is string => k !== null);
-  // Not one person: a later "he" or "she" does not stand for them together ("they" does).
-  return { name, key: keys[0] ?? null, keys, type: null, paragraph };
+  return together(out, paragraph);
 }
