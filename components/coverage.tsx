@@ -152,7 +152,7 @@ function CoverageBody(props: CoverageViewProps & { Sub: 'h3' | 'h4' }) {
       )}
       {statements.length > 0 && (
         <>
-          <Sub class="coverage-sub">Earlier statements by people in this article</Sub>
+          <Sub class="coverage-sub">{statementsHeading(statements, coverage.hereDate)}</Sub>
           <ul class="coverage-statements">
             {statements.map((s) => (
               <Statement key={`${s.articleId}:${s.claimId}`} s={s} now={now} context={props.context} articleHref={props.articleHref} />
@@ -162,6 +162,16 @@ function CoverageBody(props: CoverageViewProps & { Sub: 'h3' | 'h4' }) {
       )}
     </>
   );
+}
+
+/**
+ * The statements' heading, for what it holds: the people's statements in other articles are the
+ * latest ones, which may come before or after the article being read.
+ */
+export function statementsHeading(statements: readonly Pick<EarlierStatement, 'date'>[], hereDate: number | null): string {
+  if (hereDate !== null && statements.every((s) => s.date <= hereDate)) return 'Earlier statements by people in this article';
+  if (hereDate !== null && statements.every((s) => s.date > hereDate)) return 'Later statements by people in this article';
+  return 'Statements by people in this article, in other articles';
 }
 
 /** How many articles of the archive are not this one. */

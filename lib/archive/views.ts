@@ -82,7 +82,7 @@ export interface Coverage {
   related: CoverageItem[];
   /** The people, organisations and places this article names that none of the same-event articles before it did. */
   newHere: { actors: NamedKey[] };
-  /** Earlier statements by this article's people and organisations, newest first. */
+  /** The latest statements by this article's people and organisations in other saved articles (before or after it), newest first. */
   statements: EarlierStatement[];
   /** Articles in the archive (0: the panel explains how it fills). */
   archived: number;

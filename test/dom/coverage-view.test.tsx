@@ -217,6 +217,16 @@ describe('CoverageView', () => {
     expect(text(st[0]!.querySelector('[data-testid="claim-status"]'))).toBe('Disputed');
   });
 
+  it('names the statements for when they were made: earlier, later, or both, than the article', () => {
+    const heading = () => all('.coverage-sub').map(text).at(-1);
+    show({ coverage: coverage() });
+    expect(heading()).toBe('Earlier statements by people in this article');
+    show({ coverage: coverage({ statements: [{ ...statement, date: NOW + 2 * DAY }] }) });
+    expect(heading()).toBe('Later statements by people in this article');
+    show({ coverage: coverage({ statements: [statement, { ...statement, claimId: 'c2', date: NOW + 2 * DAY }] }) });
+    expect(heading()).toBe('Statements by people in this article, in other articles');
+  });
+
   it('explains how an empty archive fills, and offers the options', () => {
     let opened = 0;
     show({ coverage: coverage({ same: [], related: [], statements: [], archived: 0 }), context: 'panel', onOpenOptions: () => opened++ });
