@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL, FEATURES, decide, passesFloor, regimeOf, scorePair, type Features } from '../../lib/events/match.ts';
-import { bestThreshold, fitModel, fitRegimes, type Pair } from '../../lib/events/tune.ts';
+import { DATED_L2, L2, bestThreshold, fitModel, fitRegimes, type Pair } from '../../lib/events/tune.ts';
 
 const features = (cosine: number): Features => ({ ...(Object.fromEntries(FEATURES.map((f) => [f, 0])) as Features), cosine });
 
@@ -66,6 +66,20 @@ describe('fitRegimes', () => {
     const far = { ...features(0.12), gap: 0.7 };
     expect(scorePair(regimeOf(m, close), close)).toBeGreaterThanOrEqual(m.dated!.same);
     expect(scorePair(regimeOf(m, far), far)).toBeLessThan(m.dated!.same);
+  });
+  it('fits the dated regime with its own L2 penalty, and leaves the undated one as it was', () => {
+    // Noisy dated pairs (a few close pairs of other events, a few distant ones of the same), so
+    // that the weights stay finite and the penalty is what holds them.
+    const noisy = dated.map((p, i) => (i % 5 === 0 ? { ...p, same: !p.same } : p));
+    const light = fitRegimes([...undated, ...noisy], ['cosine', 'gap'], undefined, 0, ['cosine', 'gap'], 0, undefined, 1e-4);
+    const heavy = fitRegimes([...undated, ...noisy], ['cosine', 'gap'], undefined, 0, ['cosine', 'gap'], 0, undefined, 1e-1);
+    expect(light.dated!.weights.gap).toBeLessThan(heavy.dated!.weights.gap);
+    expect(heavy.dated!.weights.gap).toBeLessThan(0);
+    expect(light.weights).toEqual(heavy.weights);
+    expect(light.bias).toBe(heavy.bias);
+    // The default is DATED_L2, weaker than the undated regime's L2.
+    expect(DATED_L2).toBeLessThan(L2);
+    expect(fitRegimes([...undated, ...noisy], ['cosine', 'gap'], undefined, 0).dated).toEqual(light.dated);
   });
   it('is one model when every pair is of one kind', () => {
     expect(fitRegimes(undated, ['cosine'], undefined, 0).dated).toBeUndefined();
