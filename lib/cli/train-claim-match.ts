@@ -55,7 +55,21 @@ interface Options {
 const ASSOC_FEATURES: readonly FeatureName[] = ['assoc_query', 'assoc_doc'];
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { dir: '', out: 'public/models/claim-match.json', write: true, folds: 5, l2: 1e-3, vectors: '', assoc: 'both', minCount: 2, minDice: 0.1, maxAssoc: 2000, expand: 0, without: [], foldSeed: 0 };
+  const o: Options = {
+    dir: '',
+    out: 'public/models/claim-match.json',
+    write: true,
+    folds: 5,
+    l2: 1e-3,
+    vectors: '',
+    assoc: 'both',
+    minCount: 2,
+    minDice: 0.1,
+    maxAssoc: 2000,
+    expand: 0,
+    without: [],
+    foldSeed: 0,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--out') o.out = argv[++i] ?? '';
