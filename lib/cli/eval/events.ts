@@ -540,8 +540,7 @@ const task: EvalTask = {
       else if (a === '--dated-l2') {
         datedL2 = Number(args[++i]);
         if (!(datedL2 >= 0)) throw new Error('--dated-l2 takes a number ≥ 0');
-      }
-      else if (a === '--dated-min-actors') {
+      } else if (a === '--dated-min-actors') {
         const v = args[++i] ?? '';
         datedMinActors = v === 'none' ? undefined : Number(v);
         if (datedMinActors !== undefined && !(datedMinActors >= 0 && datedMinActors <= 1)) throw new Error('--dated-min-actors takes a number in [0, 1] or "none"');
