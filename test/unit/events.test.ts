@@ -15,6 +15,9 @@ import {
   CONTENT_FLOOR,
   DAY_WINDOW,
   DEFAULT_MODEL,
+  contentSame,
+  FEATURES,
+  type Features,
   NEAR_DAYS,
   lookupKeys,
   rankCandidates,
@@ -333,6 +336,36 @@ describe('MemoryCandidateSource', () => {
       ],
       size: 5,
     });
+  });
+});
+
+describe('contentSame', () => {
+  // Two dated reports a day apart that share half their words, their people and their place.
+  const close = (kinds: Partial<Features>): Features => ({
+    ...(Object.fromEntries(FEATURES.map((f) => [f, 0])) as Features),
+    cosine: 0.5,
+    actors: 0.5,
+    places: 1,
+    dateMatch: 1,
+    neighbours: 0.5,
+    near1: 1,
+    near: 1,
+    near7: 1,
+    ...kinds,
+  });
+
+  it('lets the content regime join a dated pair close in time', () => {
+    expect(contentSame(DEFAULT_MODEL, close({}))).toBe(true);
+    expect(contentSame(DEFAULT_MODEL, close({ kindSame: 1, happening: 1 }))).toBe(true);
+  });
+
+  it('not when their headlines and ledes name different kinds of happening', () => {
+    expect(contentSame(DEFAULT_MODEL, close({ kindClash: 1 }))).toBe(false);
+  });
+
+  it('not when they are days apart, or undated', () => {
+    expect(contentSame(DEFAULT_MODEL, close({ near: 0, near1: 0 }))).toBe(false);
+    expect(contentSame(DEFAULT_MODEL, close({ undated: 1 }))).toBe(false);
   });
 });
 
