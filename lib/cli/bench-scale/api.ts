@@ -21,7 +21,7 @@ export interface LookupRun {
   sameRight: number;
   related: number;
   relatedRight: number;
-  /** Articles of the article's event in the archive. */
+  /** Articles of the article's event in the archive (from their URLs). */
   saved: number;
   statements: number;
 }
