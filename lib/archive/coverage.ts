@@ -6,7 +6,7 @@ import Dexie from 'dexie';
 import { computeFingerprint, documentTerms } from '../events/fingerprint';
 import { EMPTY_IDF, type IdfTable } from '../events/idf';
 import { findEarlierCoverage, matchKey, type EarlierCoverage } from '../events/match';
-import type { CandidateSource, FingerprintId, StoredFingerprint } from '../events/source';
+import type { CandidateSource, FingerprintId, KeyHits, StoredFingerprint } from '../events/source';
 import type { Coverage, CoverageItem, EarlierStatement, NamedKey } from './views';
 import type { Actor, ArticleFingerprint, SavedArticle } from '../types';
 import type { ArchiveDB, EventRow } from './db';
@@ -135,6 +135,15 @@ export class ArchiveIdf implements CoverageIndex {
     return (await this.lists('keys', keys)).map((l) => l.slice(-limit).reverse());
   }
 
+  /**
+   * For each event key, the newest `limit` articles whose fingerprint has it (newest first) and how
+   * many have it; with the saved articles, as of the same read.
+   */
+  async keyHits(keys: readonly string[], limit: number): Promise<{ hits: KeyHits[]; size: number }> {
+    const hits = (await this.lists('keys', keys)).map((l): KeyHits => ({ ids: l.slice(-limit).reverse(), total: l.length }));
+    return { hits, size: this.ownDocs };
+  }
+
   private async lists(kind: ListKind, which: readonly string[] | (() => readonly string[])): Promise<number[][]> {
     let out: number[][] = [];
     await this.loadBase();
@@ -228,6 +237,9 @@ export class ArchiveIdf implements CoverageIndex {
 /** The shipped IDF with the archive's counts, and the archive's index of event keys (ArchiveIdf). */
 export interface CoverageIndex extends LoadableIdf {
   newestWithKeys(keys: readonly string[], limit: number): Promise<number[][]>;
+  keyHits(keys: readonly string[], limit: number): Promise<{ hits: KeyHits[]; size: number }>;
+  /** Saved articles, as of the last read of the index. */
+  readonly archiveDocs: number;
 }
 
 /**
@@ -245,6 +257,10 @@ export class DexieCandidateSource implements CandidateSource {
 
   async byKeys(keys: string[], limitPerKey: number): Promise<FingerprintId[]> {
     return (await this.index.newestWithKeys([...new Set(keys)], limitPerKey)).flat();
+  }
+
+  keyHits(keys: readonly string[], limitPerKey: number): Promise<{ hits: KeyHits[]; size: number }> {
+    return this.index.keyHits(keys, limitPerKey);
   }
 
   async get(ids: FingerprintId[]): Promise<StoredFingerprint[]> {
@@ -293,8 +309,9 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
   const fp = q.fingerprint;
   const exclude = q.excludeId === undefined ? [] : [q.excludeId];
   const source = new DexieCandidateSource(db, idf);
-  // The key lists bring the IDF up to date as they are read (ArchiveIdf refreshes first).
-  const [found, statements, totals] = await Promise.all([findEarlierCoverage(fp, source, { idf, exclude }), earlierStatements(db, q.actors, q.excludeId), db.meta.get(TOTALS)]);
+  // The key lists bring the IDF and the article count up to date as they are read (ArchiveIdf
+  // refreshes first, in one read for all the keys).
+  const [found, statements] = await Promise.all([findEarlierCoverage(fp, source, { idf, exclude }), earlierStatements(db, q.actors, q.excludeId)]);
   const name = namer(q.actors);
   const item = (c: EarlierCoverage): CoverageItem | null => {
     const row = source.rows.get(Number(c.id));
@@ -357,7 +374,7 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
     const brought = new Set(it.added.map((n) => matchKey(n.key)));
     it.shared = { ...it.shared, actors: it.shared.actors.filter((n) => !brought.has(matchKey(n.key))), places: it.shared.places.filter((n) => !brought.has(matchKey(n.key))) };
   }
-  return { same, before, hereDate, related, newHere, statements, archived: totals?.articles ?? 0, ms: performance.now() - t0 };
+  return { same, before, hereDate, related, newHere, statements, archived: idf.archiveDocs, ms: performance.now() - t0 };
 }
 
 /** The latest statements by the article's most mentioned people and organisations in other saved articles. */

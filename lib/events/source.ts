@@ -18,6 +18,12 @@ export interface StoredFingerprint {
   fingerprint: Fingerprint;
 }
 
+/** One index key's hits: its newest ids (newest first, at most the limit asked for) and how many stored fingerprints have the key. */
+export interface KeyHits {
+  ids: FingerprintId[];
+  total: number;
+}
+
 export interface CandidateSource {
   /**
    * For each key, up to `limitPerKey` ids of stored fingerprints whose `keys` contain it (newest
@@ -25,6 +31,12 @@ export interface CandidateSource {
    * callers count those repeats.
    */
   byKeys(keys: string[], limitPerKey: number): Promise<FingerprintId[]>;
+  /**
+   * For each key (in the order given), its hits as `byKeys` finds them and the length of its whole
+   * list, which weighs the key (a key few articles have says more than one thousands have); and how
+   * many fingerprints the source holds. One read of the index for all the keys.
+   */
+  keyHits(keys: readonly string[], limitPerKey: number): Promise<{ hits: KeyHits[]; size: number }>;
   /** The stored fingerprints for these ids, in any order; unknown ids are left out. */
   get(ids: FingerprintId[]): Promise<StoredFingerprint[]>;
 }
@@ -63,13 +75,17 @@ export class MemoryCandidateSource implements CandidateSource {
   }
 
   async byKeys(keys: string[], limitPerKey: number): Promise<FingerprintId[]> {
-    const out: FingerprintId[] = [];
-    for (const k of new Set(keys)) {
-      const list = this.postings.get(k);
-      if (!list) continue;
-      for (let i = list.length - 1, n = 0; i >= 0 && n < limitPerKey; i--, n++) out.push(list[i]!);
-    }
-    return out;
+    return (await this.keyHits([...new Set(keys)], limitPerKey)).hits.flatMap((h) => h.ids);
+  }
+
+  async keyHits(keys: readonly string[], limitPerKey: number): Promise<{ hits: KeyHits[]; size: number }> {
+    const hits = keys.map((k): KeyHits => {
+      const list = this.postings.get(k) ?? [];
+      const ids: FingerprintId[] = [];
+      for (let i = list.length - 1, n = 0; i >= 0 && n < limitPerKey; i--, n++) ids.push(list[i]!);
+      return { ids, total: list.length };
+    });
+    return { hits, size: this.records.size };
   }
 
   async get(ids: FingerprintId[]): Promise<StoredFingerprint[]> {

@@ -15,8 +15,12 @@ import {
   CONTENT_FLOOR,
   DAY_WINDOW,
   DEFAULT_MODEL,
+  contentSame,
+  FEATURES,
+  type Features,
   NEAR_DAYS,
   lookupKeys,
+  rankCandidates,
   CROWD_REF,
   crowdSignal,
   MemoryCandidateSource,
@@ -319,6 +323,85 @@ describe('MemoryCandidateSource', () => {
     expect(await s.byKeys(['a'], 10)).toEqual([3, 1]);
     expect((await s.get([1, 2, 99])).map((r) => r.id)).toEqual([1]);
     expect(s.size).toBe(2);
+  });
+
+  it('gives each key its newest ids and its whole count, in the order asked, with the size', async () => {
+    const s = new MemoryCandidateSource();
+    for (let i = 1; i <= 5; i++) s.add(i, fp(i % 2 ? ['odd', 'all'] : ['all']));
+    expect(await s.keyHits(['odd', 'zzz', 'all'], 2)).toEqual({
+      hits: [
+        { ids: [5, 3], total: 3 },
+        { ids: [], total: 0 },
+        { ids: [5, 4], total: 5 },
+      ],
+      size: 5,
+    });
+  });
+});
+
+describe('contentSame', () => {
+  // Two dated reports a day apart that share half their words, their people and their place.
+  const close = (kinds: Partial<Features>): Features => ({
+    ...(Object.fromEntries(FEATURES.map((f) => [f, 0])) as Features),
+    cosine: 0.5,
+    actors: 0.5,
+    places: 1,
+    dateMatch: 1,
+    neighbours: 0.5,
+    near1: 1,
+    near: 1,
+    near7: 1,
+    ...kinds,
+  });
+
+  it('lets the content regime join a dated pair close in time', () => {
+    expect(contentSame(DEFAULT_MODEL, close({}))).toBe(true);
+    expect(contentSame(DEFAULT_MODEL, close({ kindSame: 1, happening: 1 }))).toBe(true);
+  });
+
+  it('not when their headlines and ledes name different kinds of happening', () => {
+    expect(contentSame(DEFAULT_MODEL, close({ kindClash: 1 }))).toBe(false);
+  });
+
+  it('not when they are days apart, or undated', () => {
+    expect(contentSame(DEFAULT_MODEL, close({ near: 0, near1: 0 }))).toBe(false);
+    expect(contentSame(DEFAULT_MODEL, close({ undated: 1 }))).toBe(false);
+  });
+});
+
+describe('rankCandidates', () => {
+  // Of 1,000 articles, 'PER:rare' is held by 2, each LOC key by 500, the day key by 3.
+  const keys = ['PER:rare', 'LOC:a', 'LOC:b', 'LOC:c', 'd:100'];
+  const hits = [
+    { ids: [1], total: 2 },
+    { ids: [2, 1], total: 500 },
+    { ids: [2], total: 500 },
+    { ids: [2], total: 500 },
+    { ids: [3], total: 3 },
+  ];
+
+  it("'keys': most keys in common first", () => {
+    expect(rankCandidates(keys, hits, 1000, new Set(), 'keys')).toEqual([2, 1, 3]);
+  });
+
+  it("'keys': among equals, the articles of the days around first, then the source's order", () => {
+    const h = [
+      { ids: [7, 8], total: 2 },
+      { ids: [9, 8], total: 2 },
+      { ids: [9], total: 1 },
+    ];
+    expect(rankCandidates(['t:a', 't:b', 'd:5'], h, 10, new Set(), 'keys')).toEqual([9, 8, 7]);
+    expect(rankCandidates(['t:a', 't:b', 't:c'], h, 10, new Set(), 'keys')).toEqual([8, 9, 7]);
+  });
+
+  it("'idf': a key few articles have outweighs several that many have", () => {
+    // 1: ln 501 + ln 3 = 7.3; 3: ln 334.3 = 5.8; 2: 3 ln 3 = 3.3.
+    expect(rankCandidates(keys, hits, 1000, new Set(), 'idf')).toEqual([1, 3, 2]);
+  });
+
+  it('leaves out the excluded ids', () => {
+    expect(rankCandidates(keys, hits, 1000, new Set([1]), 'idf')).toEqual([3, 2]);
+    expect(rankCandidates(keys, hits, 1000, new Set([2]), 'keys')).toEqual([1, 3]);
   });
 });
 

@@ -21,7 +21,7 @@ export interface LookupRun {
   sameRight: number;
   related: number;
   relatedRight: number;
-  /** Articles of the article's event in the archive. */
+  /** Articles of the article's event in the archive (from their URLs). */
   saved: number;
   statements: number;
 }
@@ -108,6 +108,12 @@ export interface ScaleBenchApi {
   coldStarts(runs: number): Promise<{ ms: number[]; terms: number }>;
   /** runs + 1 lookups (the first one is the warm-up). */
   lookups(runs: number): Promise<LookupRun[]>;
+  /**
+   * `runs` more lookups, untimed, for the same-event precision and recall (the timed ones are too
+   * few: about three answers each), with queries of their own; and the first `show` wrong "same
+   * event" answers ("query || answer", with their dates).
+   */
+  judged(runs: number, show: number): Promise<{ runs: LookupRun[]; wrong: string[] }>;
   searches(runs: number): Promise<SearchRun[]>;
   saves(runs: number): Promise<SaveRun[]>;
   storage(): Promise<StorageFigures>;

@@ -15,6 +15,7 @@ import { ArticleStream, eventOfUrl, mix, type Generated } from './generate';
 import { actorPage } from '../../archive/actor-page';
 import { claimMemory } from '../../archive/memory';
 import { loadMatchModel, type MatchModel } from '../../claims-memory/match';
+import type { Coverage } from '../../archive/views';
 import type { ActorPageRun, MemoryRun, FillStep, LookupRun, RequestTrace, SaveRun, ScaleBenchApi, SearchRun, StorageFigures } from './api';
 
 const DB = 'backstory-bench-scale';
@@ -28,6 +29,7 @@ let stream: ArticleStream;
 let seed = 1;
 let queryRand: () => number;
 let freshRand: () => number;
+let judgedRand: () => number;
 let clock = 0;
 
 /** Where the stream stands, kept beside the database so that a kept profile (--keep) can be filled further. */
@@ -106,6 +108,45 @@ async function traced<T>(f: () => Promise<T>): Promise<{ result: T; ms: number; 
 }
 
 let matchModel: MatchModel;
+
+/**
+ * Articles per event in the archive, from their URLs (read once, then kept until the next save):
+ * the stream's, and the fresh ones earlier runs on a kept profile saved (their `saves`), which
+ * `stream.savedOf` does not count and lookups find (recall over 1 before).
+ */
+let perEvent: Map<number, number> | null = null;
+async function savedOfEvent(e: number): Promise<number> {
+  if (!perEvent) {
+    perEvent = new Map();
+    for (const url of (await db.articles.orderBy('url').keys()) as string[]) {
+      const ev = eventOfUrl(url);
+      perEvent.set(ev, (perEvent.get(ev) ?? 0) + 1);
+    }
+  }
+  return perEvent.get(e) ?? 0;
+}
+
+/** One lookup for a fresh article of a saved event (drawn with `r`), timed, with what it found. */
+async function lookup(r: () => number): Promise<{ run: LookupRun; g: Generated; cov: Coverage }> {
+  const g = stream.fresh(r);
+  const t0 = performance.now();
+  await fingerprint([g]);
+  const prepareMs = performance.now() - t0;
+  const t = performance.now();
+  const cov = await earlierCoverage(db, idf, { fingerprint: g.analysis.fingerprint!, actors: g.analysis.actors });
+  const ms = performance.now() - t;
+  const run: LookupRun = {
+    ms,
+    prepareMs,
+    same: cov.same.length,
+    sameRight: cov.same.filter((it) => eventOfUrl(it.url) === g.event).length,
+    relatedRight: cov.related.filter((it) => eventOfUrl(it.url) === g.event).length,
+    related: cov.related.length,
+    saved: await savedOfEvent(g.event),
+    statements: cov.statements.length,
+  };
+  return { run, g, cov };
+}
 
 /**
  * `n` actors of new articles, those named by a number of saved articles nearest to `target` first
@@ -189,6 +230,7 @@ const api: ScaleBenchApi = {
     // Each run on a kept profile gets queries and new articles of its own (the first run, those of a fresh profile).
     queryRand = rng(mix(seed, 0x717279 + runs));
     freshRand = rng(mix(seed, 0x667273 + runs));
+    judgedRand = rng(mix(seed, 0x6a6467 + runs));
     saveState();
     return { articles: have };
   },
@@ -216,6 +258,7 @@ const api: ScaleBenchApi = {
       step.saveMs += performance.now() - t;
       step.added += n;
       have += n;
+      perEvent = null;
       saveState();
     }
     step.articles = have;
@@ -238,23 +281,22 @@ const api: ScaleBenchApi = {
 
   async lookups(runs) {
     const out: LookupRun[] = [];
-    for (let i = 0; i <= runs; i++) {
-      const { g, prepareMs } = await freshArticle();
-      const t = performance.now();
-      const cov = await earlierCoverage(db, idf, { fingerprint: g.analysis.fingerprint!, actors: g.analysis.actors });
-      const ms = performance.now() - t;
-      out.push({
-        ms,
-        prepareMs,
-        same: cov.same.length,
-        sameRight: cov.same.filter((it) => eventOfUrl(it.url) === g.event).length,
-        relatedRight: cov.related.filter((it) => eventOfUrl(it.url) === g.event).length,
-        related: cov.related.length,
-        saved: stream.savedOf(g.event),
-        statements: cov.statements.length,
-      });
-    }
+    for (let i = 0; i <= runs; i++) out.push((await lookup(freshRand)).run);
     return out;
+  },
+
+  async judged(runs, show) {
+    const out: LookupRun[] = [];
+    const wrong: string[] = [];
+    for (let i = 0; i < runs; i++) {
+      const { run, g, cov } = await lookup(judgedRand);
+      out.push(run);
+      for (const it of cov.same) {
+        if (eventOfUrl(it.url) === g.event || wrong.length >= show) continue;
+        wrong.push(`${g.article.published?.slice(0, 10)} "${g.article.title}" || ${new Date(it.date).toISOString().slice(0, 10)} "${it.title}"`);
+      }
+    }
+    return { runs: out, wrong };
   },
 
   async searches(runs) {
@@ -280,6 +322,7 @@ const api: ScaleBenchApi = {
       const t = performance.now();
       await saveArticle(db, g.article, g.analysis, EPOCH + ++clock * 1000);
       out.push({ ms: performance.now() - t, prepareMs });
+      perEvent = null;
     }
     saveState();
     return out;
@@ -316,6 +359,7 @@ const api: ScaleBenchApi = {
     const g = stream.fresh(freshRand);
     await fingerprint([g]);
     const { ms, requests } = await traced(() => saveArticle(db, g.article, g.analysis, EPOCH + ++clock * 1000));
+    perEvent = null;
     saveState();
     return { ms, requests };
   },

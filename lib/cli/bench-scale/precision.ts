@@ -1,5 +1,5 @@
 /**
- * `npx tsx lib/cli/bench-scale/precision.ts [ARTICLES=10000] [LOOKUPS=200] [MODEL.json]`: the scale
+ * `npx tsx lib/cli/bench-scale/precision.ts [ARTICLES=10000] [LOOKUPS=200] [MODEL.json] [--rank keys|idf] [--max N]`: the scale
  * bench's same-event precision and recall in Node, without a browser (issue #19): the generated
  * stream of the scale bench (seed 1) in an in-memory source, then lookups for new articles of its
  * events through `findEarlierCoverage`. Prints precision, recall and the first wrong matches with
@@ -10,9 +10,17 @@ import { computeFingerprint, documentTerms, findEarlierCoverage, LayeredIdf, loa
 import { ArticleStream } from './generate.ts';
 import { rng } from '../../nlp/claims/logreg.ts';
 
-const n = Number(process.argv[2] ?? 10000);
-const runs = Number(process.argv[3] ?? 200);
-const modelPath = process.argv[4];
+const args = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args.splice(i, 2)[1] : undefined;
+};
+// The first-stage ranking and the candidates read (FindOptions.rank, maxCandidates), to compare them.
+const rank = flag('--rank') as 'keys' | 'idf' | undefined;
+const max = flag('--max');
+const n = Number(args[0] ?? 10000);
+const runs = Number(args[1] ?? 200);
+const modelPath = args[2];
 const model = modelPath ? (JSON.parse(readFileSync(modelPath, 'utf8')) as MatchModel) : undefined;
 const base = loadIdfTable(readFileSync('public/models/idf.json', 'utf8'));
 const idf = new LayeredIdf(base);
@@ -40,6 +48,8 @@ for (let k = 0; k < runs; k++) {
   const found = await findEarlierCoverage(fp, src, {
     idf,
     ...(model ? { model } : {}),
+    ...(rank ? { rank } : {}),
+    ...(max ? { maxCandidates: Number(max) } : {}),
   });
   ms += performance.now() - t0;
   const s = found.filter((c) => c.tier === 'same');
@@ -65,6 +75,8 @@ console.log(
   JSON.stringify({
     n,
     runs,
+    rank: rank ?? 'default',
+    maxCandidates: max ? Number(max) : 'default',
     precision: right / Math.max(1, same),
     recall: right / Math.max(1, saved),
     same,

@@ -1,11 +1,13 @@
 /**
- * `npm run bench -- scale [--sizes 1000,10000,100000] [--runs 30] [--seed 1] [--batch 500] [--fold-every 10000] [--trace] [--keep DIR]`
+ * `npm run bench -- scale [--sizes 1000,10000,100000] [--runs 30] [--judged 300] [--seed 1] [--batch 500] [--fold-every 10000] [--trace] [--keep DIR]`
  *
  * The archive at scale (issue #5), in Chromium with real IndexedDB: the archive's own functions
  * (lib/archive) run in a page served from 127.0.0.1 (page.ts, bundled here with esbuild) on
  * generated articles (generate.ts). For each size, in one database filled incrementally, it
  * measures over `runs` timed calls (after one warm-up call, left out):
- * - earlier-coverage lookup: `earlierCoverage` for a new article of an event already saved;
+ * - earlier-coverage lookup: `earlierCoverage` for a new article of an event already saved; and
+ *   the same-event precision and recall of its answers over those lookups and `judged` more
+ *   (untimed: about three answers per lookup make 30 too few for a steady figure);
  * - full-text search: `searchArticles` with 1–3 word queries, rare and common, some unfinished;
  * - saving one article: `saveArticle` of a new article;
  * - storage per article: Chromium's `navigator.storage.estimate()` usage, the IndexedDB folder on
@@ -29,6 +31,8 @@ import type { ActorPageRun, LookupRun, MemoryRun, ScaleBenchApi, SearchRun, Trac
 export interface ScaleOptions {
   sizes: number[];
   runs: number;
+  /** Untimed lookups added to the timed ones for the same-event precision and recall. */
+  judged: number;
   seed: number;
   batch: number;
   /**
@@ -82,6 +86,7 @@ export function parseScaleArgs(argv: string[]): ScaleOptions {
   return {
     sizes: [...new Set(sizes)],
     runs: num('--runs', 30, 1),
+    judged: num('--judged', 300, 0),
     seed: num('--seed', 1, 0),
     batch: num('--batch', 500, 1),
     foldEvery: num('--fold-every', 10_000, 1),
@@ -149,12 +154,27 @@ const fmtMs = (xs: number[]) => `${round(median(xs), 1)} / ${round(percentile(xs
 const secs = (ms: number) => (ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${round(ms / 1000, 1)} s`);
 const mark = (value: number, target: number | undefined) => (target === undefined ? '' : value <= target ? ` (≤ ${target} ok)` : ` (≤ ${target} MISSED)`);
 
+/** Of the "same event" items listed, the share that are of the event; of the event's saved articles, the share listed. */
+const samePrecision = (ls: readonly LookupRun[]) =>
+  ls.reduce((s, l) => s + l.sameRight, 0) /
+  Math.max(
+    1,
+    ls.reduce((s, l) => s + l.same, 0),
+  );
+const sameRecall = (ls: readonly LookupRun[]) =>
+  ls.reduce((s, l) => s + l.sameRight, 0) /
+  Math.max(
+    1,
+    ls.reduce((s, l) => s + l.saved, 0),
+  );
 interface SizeFigures {
   size: number;
   articles: number;
   fillMs: number;
   fillRate: number;
   lookups: LookupRun[];
+  /** The timed lookups and the untimed ones, for precision and recall. */
+  judged: LookupRun[];
   /** Loading the term counts after a worker restart, ms. */
   cold: number[];
   searches: SearchRun[];
@@ -250,6 +270,8 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
       console.log(`  ${cold.terms.toLocaleString('en')} distinct terms, loaded in ${round(median(cold.ms), 1)} ms (median of ${cold.ms.length})`);
       console.log('  lookups…');
       const lookups = (await call(page, 'lookups', opts.runs)).slice(1);
+      const extra = opts.judged ? await call(page, 'judged', opts.judged, 5) : { runs: [], wrong: [] };
+      const judged = [...lookups, ...extra.runs];
       console.log('  searches…');
       const searches = (await call(page, 'searches', opts.runs)).slice(1);
       console.log('  saves…');
@@ -266,6 +288,7 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
         fillMs,
         fillRate: toAdd / (fillMs / 1000),
         lookups,
+        judged,
         cold: cold.ms,
         searches,
         saves: saveRuns.map((r) => r.ms),
@@ -280,12 +303,14 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
       articles = st.articles;
       const r = results[results.length - 1]!;
       const lk = lookups.map((l) => l.ms);
-      const sameRight = lookups.reduce((s, l) => s + l.sameRight, 0) / lookups.length;
+      const sameRight = judged.reduce((s, l) => s + l.sameRight, 0) / judged.length;
       console.log(
         `  lookup median ${round(median(lk), 1)} ms (p95 ${round(percentile(lk, 95), 1)}); same-event items found ${round(sameRight, 2)} on average ` +
-          `of ${round(lookups.reduce((s, l) => s + l.saved, 0) / lookups.length, 2)} saved; ` +
+          `of ${round(judged.reduce((s, l) => s + l.saved, 0) / judged.length, 2)} saved; same-event precision ${round(samePrecision(judged), 3)}, recall ${round(sameRecall(judged), 3)} ` +
+          `over ${judged.length} lookups (${judged.reduce((s, l) => s + l.same, 0)} answers); ` +
           `search median ${round(median(searches.map((x) => x.ms)), 1)} ms; save median ${round(median(r.saves), 1)} ms`,
       );
+      for (const w of extra.wrong) console.log(`  wrong "same event": ${w}`);
       const mm = memories.map((m) => m.ms);
       console.log(
         `  claim memory median ${round(median(mm), 1)} ms (p95 ${round(percentile(mm, 95), 1)}; target ≤ ${TARGETS.memory}; matching ${round(median(memories.map((m) => m.matchMs)), 1)} ms of it); ` +
@@ -332,19 +357,6 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
   }
 
   const totalMs = performance.now() - started;
-  /** Of the "same event" items listed, the share that are of the event; of the event's saved articles, the share listed. */
-  const samePrecision = (ls: readonly LookupRun[]) =>
-    ls.reduce((s, l) => s + l.sameRight, 0) /
-    Math.max(
-      1,
-      ls.reduce((s, l) => s + l.same, 0),
-    );
-  const sameRecall = (ls: readonly LookupRun[]) =>
-    ls.reduce((s, l) => s + l.sameRight, 0) /
-    Math.max(
-      1,
-      ls.reduce((s, l) => s + l.saved, 0),
-    );
   const rows = results.map((r) => {
     const lk = r.lookups.map((l) => l.ms);
     const sr = r.searches.map((s) => s.ms);
@@ -352,8 +364,8 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
     return [
       r.articles.toLocaleString('en'),
       fmtMs(lk) + mark(median(lk), TARGETS.lookup.get(r.size)),
-      round(r.lookups.reduce((s, l) => s + l.sameRight, 0) / r.lookups.length, 2),
-      `${round(samePrecision(r.lookups), 3)} / ${round(sameRecall(r.lookups), 3)}`,
+      round(r.judged.reduce((s, l) => s + l.sameRight, 0) / r.judged.length, 2),
+      `${round(samePrecision(r.judged), 3)} / ${round(sameRecall(r.judged), 3)} (${r.judged.length})`,
       fmtMs(sr) + mark(median(sr), TARGETS.search.get(r.size)),
       fmtMs(r.saves) + mark(median(r.saves), TARGETS.save),
       `${kb(r.usage)} / ${kb(r.disk)} / ${kb(r.bytes)}`,
@@ -368,7 +380,7 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
           'articles',
           'lookup ms median / p95',
           'same-event found',
-          'same-event precision / recall',
+          'same-event precision / recall (lookups)',
           'search ms median / p95',
           'save ms median / p95',
           'KB per article: estimate / disk / own',
@@ -393,9 +405,10 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
       [p + 'articles']: r.articles,
       [p + 'lookup_median_ms']: round(median(lk), 1),
       [p + 'lookup_p95_ms']: round(percentile(lk, 95), 1),
-      [p + 'lookup_same_found']: round(r.lookups.reduce((s, l) => s + l.sameRight, 0) / r.lookups.length, 2),
-      [p + 'lookup_same_precision']: round(samePrecision(r.lookups), 3),
-      [p + 'lookup_same_recall']: round(sameRecall(r.lookups), 3),
+      [p + 'lookup_same_found']: round(r.judged.reduce((s, l) => s + l.sameRight, 0) / r.judged.length, 2),
+      [p + 'lookup_same_precision']: round(samePrecision(r.judged), 3),
+      [p + 'lookup_same_recall']: round(sameRecall(r.judged), 3),
+      [p + 'lookup_same_lookups']: r.judged.length,
       [p + 'cold_start_median_ms']: round(median(r.cold), 1),
       [p + 'search_median_ms']: round(median(sr), 1),
       [p + 'search_p95_ms']: round(percentile(sr, 95), 1),
