@@ -286,6 +286,8 @@ const MAX_ADDED = 5;
 const MAX_NEW_NAMES = 6;
 const MAX_SPEAKERS = 8;
 const PER_SPEAKER = 3;
+/** Room for the article's own statements in a speaker's newest ones, read in one request. */
+const SELF_ROOM = 9;
 const MAX_STATEMENTS = 12;
 
 export interface CoverageQuery {
@@ -383,16 +385,22 @@ async function earlierStatements(db: ArchiveDB, actors: readonly Actor[], exclud
     .filter((a) => a.type !== 'LOC')
     .sort((a, b) => b.mentions - a.mentions)
     .slice(0, MAX_SPEAKERS);
+  // Each speaker's newest statements in one request (a filter in the query would walk them with a
+  // cursor, a round trip a row), with room for the article's own, which are left out here; only
+  // when the article holds more of them than that room is the cursor needed.
+  const newest = (key: string) => db.statements.where('[speakerKey+date]').between([key, Dexie.minKey], [key, Dexie.maxKey]).reverse();
   const lists = await Promise.all(
-    speakers.map((a) =>
-      db.statements
-        .where('[speakerKey+date]')
-        .between([a.key, Dexie.minKey], [a.key, Dexie.maxKey])
-        .reverse()
+    speakers.map(async (a) => {
+      const rows = await newest(a.key)
+        .limit(PER_SPEAKER + SELF_ROOM)
+        .toArray();
+      const kept = rows.filter((r) => r.articleId !== excludeId);
+      if (kept.length >= PER_SPEAKER || rows.length < PER_SPEAKER + SELF_ROOM) return kept.slice(0, PER_SPEAKER);
+      return newest(a.key)
         .filter((r) => r.articleId !== excludeId)
         .limit(PER_SPEAKER)
-        .toArray(),
-    ),
+        .toArray();
+    }),
   );
   return lists
     .flat()

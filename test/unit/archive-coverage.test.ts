@@ -142,6 +142,22 @@ describe('earlier coverage from the archive', () => {
     expect(own.statements).toEqual([]);
   });
 
+  it('finds a speaker’s other statements when the article itself holds many of their newest', async () => {
+    const a = byId('qeshm-a');
+    const b = byId('qeshm-b');
+    expect(Date.parse(b.published)).toBeGreaterThan(Date.parse(a.published));
+    const karimi = (id: string, n: number) => quote(id, 'Mohammad Reza Karimi', 'PER:mohammad reza karimi', `“Damage report number ${n} is in,” he said.`);
+    const older = await save(a, [karimi('q1', 1)]);
+    // Fifteen statements in the newer article: more than one request's room for the article's own.
+    const newer = await save(
+      b,
+      Array.from({ length: 15 }, (_, i) => karimi(`n${i}`, i + 2)),
+    );
+    const reader = [...b.actors, { key: 'PER:mohammad reza karimi', name: 'Mohammad Reza Karimi', type: 'PER' as const, aliases: [], mentions: 5, role: null }];
+    const cov = await earlierCoverage(db, idf, { fingerprint: newer.fingerprint!, actors: reader, excludeId: newer.id });
+    expect(cov.statements.map((x) => [x.articleId, x.claimId])).toEqual([[older.id, 'q1']]);
+  });
+
   it('says what each piece brought in and what is new in this one', async () => {
     await save(byId('qeshm-a'));
     await save({
