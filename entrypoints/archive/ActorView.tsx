@@ -9,7 +9,7 @@ import { STATUS_LABEL } from '@/components/claims';
 import { clip, formatDate, plural, excerpt } from '@/components/format';
 import { Notice } from '@/components/Notice';
 import { useBroadcast } from '@/components/useBroadcast';
-import type { ActorArticlesPage, ActorPage } from '@/lib/messaging/protocol';
+import type { ActorArticlesPage, ActorPage, Result } from '@/lib/messaging/protocol';
 import { request } from '@/lib/messaging/transport';
 import { archiveHash, NO_FILTER } from './query';
 import { actorHash, listHref, storyHash } from './route';
@@ -65,31 +65,30 @@ export function ActorView({ actorKey }: { actorKey: string }) {
   const cursor = older ? older.earlier : page.earlier;
   const articles = all ? read : read.slice(-FIRST);
   const hidden = page.total - articles.length;
+  /** Asks for an earlier page; the reply is used only while the page it was asked from is shown. */
+  const askEarlier = <T,>(ask: Promise<Result<T>>, busy: (b: boolean) => void, use: (v: T) => void) => {
+    busy(true);
+    const asked = page;
+    void ask.then((r) => {
+      busy(false);
+      // The archive changed meanwhile and the page was read again: this reply belongs to the old one.
+      if (shown.current !== asked) return;
+      if (r.ok) use(r.value);
+      else setProblem(r.error);
+    });
+  };
   const showEarlier = () => {
     setAll(true);
     if (articles.length < read.length || cursor === null) return;
-    setReading(true);
-    const asked = page;
-    void request('archive/actor-articles', { key: page.key, before: cursor }).then((r) => {
-      setReading(false);
-      // The archive changed meanwhile and the page was read again: this reply belongs to the old one.
-      if (shown.current !== asked) return;
-      if (r.ok) setOlder({ articles: [...r.value.articles, ...(older?.articles ?? [])], earlier: r.value.earlier });
-      else setProblem(r.error);
-    });
+    askEarlier(request('archive/actor-articles', { key: page.key, before: cursor }), setReading, (v) => setOlder({ articles: [...v.articles, ...(older?.articles ?? [])], earlier: v.earlier }));
   };
   const said = olderSaid ? [...olderSaid.statements, ...page.statements] : page.statements;
   const saidBefore = olderSaid ? olderSaid.earlier : page.statementsEarlier;
   const showEarlierSaid = () => {
     if (saidBefore === null) return;
-    setReadingSaid(true);
-    const asked = page;
-    void request('archive/actor-statements', { key: page.key, before: saidBefore }).then((r) => {
-      setReadingSaid(false);
-      if (shown.current !== asked) return;
-      if (r.ok) setOlderSaid({ statements: [...r.value.statements, ...(olderSaid?.statements ?? [])], earlier: r.value.earlier });
-      else setProblem(r.error);
-    });
+    askEarlier(request('archive/actor-statements', { key: page.key, before: saidBefore }), setReadingSaid, (v) =>
+      setOlderSaid({ statements: [...v.statements, ...(olderSaid?.statements ?? [])], earlier: v.earlier }),
+    );
   };
   return (
     <div class="actor-page" data-testid="actor-page">
