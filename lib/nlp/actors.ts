@@ -39,6 +39,7 @@ import {
 
 /** Personal honorifics: a title before a name, and a sign it is a person's ("Mr", "Dame", "Dr."). */
 const HONORIFICS = ['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Mx', 'Mx.', 'Sir', 'Dame', 'Dr', 'Dr.', 'Lord', 'Lady'];
+const HONORIFIC_SET = new Set([...HONORIFICS, 'Hon', 'Fr', 'Father', 'Rev', 'Reverend', 'Prof']);
 
 /** Military and police ranks, honorifics of clergy and members ("Lt Col", "Sgt.", "Hon."): titles that make a person. */
 const RANKS = [
@@ -1188,13 +1189,16 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     }
   }
 
-  const outMentions = items.filter((it) => !dropped.has(it)).map((it) => ({ ...it.m, type: byKey.get(keyOf.get(it)!)!.type, actorKey: keyOf.get(it)! }));
+  const keptItems = items.filter((it) => !dropped.has(it));
+  const outMentions = keptItems.map((it) => ({ ...it.m, type: byKey.get(keyOf.get(it)!)!.type, actorKey: keyOf.get(it)! }));
 
-  // 6. Roles.
+  // 6. Roles: a role phrase beside the name, else the title the text put before it ("Governor
+  // Hal Brennan"), written out (not an honorific, not an abbreviation such as "Gov.").
   const roleVotes = new Map<string, Map<string, number>>();
-  for (const m of outMentions) {
+  for (const [n, m] of outMentions.entries()) {
     if (m.type !== 'PER') continue;
-    const role = findRole(paragraphs[m.paragraph] ?? '', m, outMentions);
+    const title = keptItems[n]!.title;
+    const role = findRole(paragraphs[m.paragraph] ?? '', m, outMentions) ?? (title && !HONORIFIC_SET.has(title) && !title.endsWith('.') ? title : null);
     if (!role) continue;
     let v = roleVotes.get(m.actorKey);
     if (!v) roleVotes.set(m.actorKey, (v = new Map()));

@@ -125,6 +125,21 @@ describe('buildActors', () => {
     expect(byName(actors, 'Trump')!.role).toBeNull();
   });
 
+  it('takes a title written out before the name as the role when no role phrase is beside it, not an honorific or an abbreviation', () => {
+    const ps = ['Governor Hal Brennan said 26 people had died.', 'Gov. Eric Holcomb and Dr. Anne Mills will visit, as will Sir Keir Starmer.'];
+    const ms = mark(ps, [
+      [0, 'Governor Hal Brennan', 'PER'],
+      [1, 'Gov. Eric Holcomb', 'PER'],
+      [1, 'Dr. Anne Mills', 'PER'],
+      [1, 'Sir Keir Starmer', 'PER'],
+    ]);
+    const { actors } = buildActors(ps, ms);
+    expect(byName(actors, 'Hal Brennan')!.role).toBe('Governor');
+    expect(byName(actors, 'Eric Holcomb')!.role).toBeNull();
+    expect(byName(actors, 'Anne Mills')!.role).toBeNull();
+    expect(byName(actors, 'Keir Starmer')!.role).toBeNull();
+  });
+
   it('gives the same key in every article and accepts a canonicaliser', () => {
     const a = buildActors(['Keir Starmer spoke.'], [{ paragraph: 0, start: 0, end: 12, text: 'Keir Starmer', type: 'PER' }]);
     const b = buildActors(['Sir Keir Starmer spoke.'], [{ paragraph: 0, start: 4, end: 16, text: 'Keir Starmer', type: 'PER' }]);
