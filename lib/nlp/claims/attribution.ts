@@ -1754,7 +1754,7 @@ function coordinatedNames(ctx: Ctx, toks: Tok[], s: number): number {
  * each is a role noun (with up to two words before it) and a name; else `s`.
  */
 function coordinatedRoles(ctx: Ctx, toks: Tok[], s: number): number {
-  const withName = (role: number) => ROLE_NOUNS.has(toks[role]?.l ?? '') && !toks[role]!.q && nameEndingAt(ctx, toks, role + 1 + nameLength(ctx, toks, role + 1) - 1) === role + 1;
+  const withName = (role: number) => ROLE_NOUNS.has(toks[role]?.l ?? '') && !toks[role]!.q && nameLength(ctx, toks, role + 1) > 0;
   // The last phrase: its role noun, and up to two plain words before it ("transport minister").
   if (!withName(s)) return s;
   let b = s;
