@@ -51,7 +51,11 @@ const URL_RE = /(?:https?:\/\/|www\.)\S+|\bpic\.twitter\.com\/\S+|\b[\w-]+\.(?:c
 const SIGNATURE_DATE_RE = /(\(@\w+\))\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},\s+\d{4}\s*$/i;
 /** Words, numbers (with thousands separators and decimals), percent signs. */
 const TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}][\p{L}\p{M}\p{N}'’]*|%/gu;
+/** Where a hashtag or handle's run-together words meet (#DefundTheCBC), and letters meet digits anywhere (COVID19, G7). */
 const CAMEL_RE = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u;
+const DIGIT_RE = /(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u;
+/** Name particles and brand prefixes that a camel-case split must not cut off: #BetsyDeVos, #McDonalds, #iPhone. */
+const PARTICLE = /^(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|O|i|e)$/;
 const DIACRITICS = /\p{M}+/gu;
 const UPPER_START = /^\p{Lu}/u;
 const ALL_CAPS = /^\p{Lu}+$/u;
@@ -132,11 +136,14 @@ function termsOf(text: string, maxChars: number): Term[] {
       continue;
     }
     // Possessives and contractions lose their ending ("Trump's", "he'll", "don't" → trump, he, do).
-    const parts = raw
+    const bare = raw
       .replace(/n['’]t$/i, '')
       .replace(/['’](?:s|ll|re|ve|d|m)$/i, '')
-      .replace(/['’]/g, '')
-      .split(CAMEL_RE);
+      .replace(/['’]/g, '');
+    // Camel case is split only where words were run together on purpose, in a hashtag or handle: in
+    // running text it is a name or a brand (McDonald, DeVos, WikiLeaks, iPhone), and its parts would
+    // match other words (McDonald → Donald).
+    const parts = tagged ? glueParticles(bare.split(CAMEL_RE)) : bare.split(DIGIT_RE);
     for (const part of parts) {
       if (!part) continue;
       if (/^\p{N}/u.test(part)) {
@@ -164,6 +171,20 @@ function termsOf(text: string, maxChars: number): Term[] {
     }
   }
   return out.filter((t) => t.key !== 'per');
+}
+
+/** Joins a name particle to the part after it (Mc + Donald → McDonald). */
+function glueParticles(parts: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    const next = parts[i + 1];
+    if (next && PARTICLE.test(p) && UPPER_START.test(next)) {
+      out.push(p + next);
+      i++;
+    } else out.push(p);
+  }
+  return out;
 }
 
 /** Folded words and stems seen (bounded): words repeat across claims far more than texts do. */

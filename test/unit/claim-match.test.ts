@@ -71,6 +71,19 @@ describe('claimTerms', () => {
     expect(terms.find((t) => t.key === 'cbc')?.kind).toBe('name');
   });
 
+  it('keeps camel-case names and brands whole in running text, and name particles in a hashtag', () => {
+    // Split, "McDonald" would match every Donald and "DeVos" would lose to "Devos".
+    expect(keys("McDonald's new menu")).not.toContain('donald');
+    expect(keys('Betsy DeVos ordered it')).toEqual(expect.arrayContaining(keys('Devos ordered it')));
+    expect(keys('WikiLeaks')).toEqual(keys('Wikileaks'));
+    expect(keys('iPhone')).toEqual(keys('iphone'));
+    // Letters and digits still part everywhere.
+    expect(keys('COVID19')).toEqual(keys('COVID 19'));
+    // A hashtag's run-together words part, its particles stay on their names.
+    expect(keys('#BetsyDeVos')).toEqual(keys('Betsy DeVos'));
+    expect(keys('#FireMcConnell')).toEqual(keys('fire McConnell'));
+  });
+
   it('gives inflections one stem and numbers one form', () => {
     expect(keys('vaccinated')).toEqual(keys('vaccines'));
     expect(keys('The 1,000 migrants')).toEqual(['1000', 'migrant']);
@@ -248,8 +261,8 @@ describe('ClaimMatcher (shipped model)', () => {
     const m = new ClaimMatcher(idx, shipped);
     const split = (s: string) => m.splitRuns(claimTerms(s)).map((t) => t.key);
     expect(split('why were #cornflakes invented')).toEqual(['corn', 'flake', 'invent']);
-    // "me" is a stop word: dropped, "go" and "fund" are known.
-    expect(split('a #gofundme for him')).toEqual(['go', 'fund']);
+    // The collection has "GoFundMe" whole (camel case in running text is not split): so the hashtag is left whole.
+    expect(split('a #gofundme for him')).toEqual(['gofundm']);
     // A word the collection has is left alone; so is one it cannot split.
     expect(split('corn')).toEqual(['corn']);
     expect(split('#qwertyuiop')).toEqual(['qwertyuiop']);
