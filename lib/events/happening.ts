@@ -33,21 +33,56 @@ export const EVENT_KINDS: Readonly<Record<string, readonly string[]>> = {
   endorsement: ['endorse*', 'endorsement*'],
   exit: ['drops out', 'dropped out', 'suspends', 'suspended', 'withdraws', 'withdrew'],
   resignation: ['resign*', 'steps down', 'stepped down'],
+  dismissal: ['sacked', 'sacking', 'sacks', 'ousted', 'ouster'],
   nomination: ['nominat*', 'running mate'],
-  attack: ['shooting', 'shootings', 'gunman', 'gunmen', 'bombing', 'bomber', 'massacre', 'stabbing', 'terror attack', 'terrorist attack', 'attacks in'],
-  crash: ['crash', 'crashes', 'crashed', 'collision', 'collided', 'derail*', 'pileup'],
-  fire: ['blaze', 'wildfire', 'wildfires'],
-  disaster: ['earthquake', 'quake', 'flood', 'floods', 'flooding', 'hurricane', 'storm', 'typhoon', 'cyclone', 'tornado', 'eruption', 'landslide', 'collapse', 'collapses', 'collapsed', 'explosion'],
-  court: ['court', 'ruling', 'ruled', 'judge', 'verdict', 'trial', 'sentenc*', 'plead*', 'plea', 'indict*', 'lawsuit', 'sued', 'convicted', 'acquitted'],
+  attack: [
+    'shooting',
+    'shootings',
+    'gunman',
+    'gunmen',
+    'bombing',
+    'bomber',
+    'massacre',
+    'stabbing',
+    'terror attack',
+    'terrorist attack',
+    'attacks in',
+    'air strike*',
+    'airstrike*',
+    'drone strike*',
+    'missile strike*',
+    'shelling',
+  ],
+  crash: ['crash', 'crashes', 'crashed', 'collision', 'collided', 'derail*', 'pileup', 'accident'],
+  fire: ['blaze', 'blazes', 'wildfire', 'wildfires', 'bushfire*', 'forest fire*', 'inferno'],
+  // Natural disasters, each its own kind: an earthquake and a storm of the same week are two events
+  // (a storm's floods name both, and share one).
+  earthquake: ['earthquake', 'earthquakes', 'quake', 'quakes', 'aftershock*', 'tremor', 'tremors', 'tsunami'],
+  flood: ['flood', 'floods', 'flooding', 'flooded', 'floodwater*'],
+  storm: ['storm', 'storms', 'hurricane', 'hurricanes', 'typhoon', 'typhoons', 'cyclone', 'cyclones', 'tornado', 'tornadoes', 'blizzard'],
+  eruption: ['eruption', 'erupts', 'erupted', 'erupting'],
+  landslide: ['landslide', 'landslides', 'mudslide', 'mudslides', 'avalanche'],
+  collapse: ['collapse', 'collapses', 'collapsed'],
+  explosion: ['explosion', 'explosions', 'exploded'],
+  heat: ['heatwave', 'heat wave', 'drought'],
+  outbreak: ['outbreak', 'outbreaks', 'epidemic', 'pandemic'],
+  court: ['court', 'ruling', 'ruled', 'judge', 'verdict', 'trial', 'sentenc*', 'plead*', 'plea', 'indict*', 'lawsuit', 'sued', 'convicted', 'acquitted', 'jury', 'testif*'],
   arrest: ['arrest', 'arrested', 'arrests', 'detained'],
-  death: ['dies', 'died', 'death', 'obituary', 'killed', 'kills'],
+  kidnapping: ['kidnap*', 'abduct*', 'hostage*'],
+  // A death reported for its own sake; the dead of a disaster or an attack are its toll, not another happening.
+  death: ['dies', 'obituary', 'passed away'],
   legislation: ['legislation', 'veto*', 'executive order', 'passes bill', 'signs bill', 'signed into law'],
   leak: ['emails', 'leak', 'leaked', 'leaks', 'tax returns'],
   protest: ['protest*', 'demonstrat*', 'boycott*'],
+  strike: ['general strike', 'walkout*', 'industrial action', 'on strike'],
+  talks: ['ceasefire', 'cease-fire', 'truce', 'peace talks', 'peace deal', 'negotiat*'],
   summit: ['summit', 'summits'],
   visit: ['visit', 'visits', 'visited'],
   announcement: ['announce*', 'unveil*'],
-  sport: ['championship', 'tournament', 'olympic*', 'grand prix', 'world cup'],
+  merger: ['merger', 'mergers', 'takeover', 'takeovers', 'acquisition', 'buyout'],
+  layoffs: ['layoff*', 'job cuts', 'bankrupt*'],
+  rates: ['interest rate*', 'rate cut*', 'rate hike*', 'raises rates', 'cuts rates'],
+  sport: ['championship', 'tournament', 'olympic*', 'grand prix', 'world cup', 'semi-final*', 'semifinal*', 'quarter-final*', 'quarterfinal*', 'play-off*', 'playoff*', 'cup final'],
 };
 
 /** Word → kind; prefixes (from `word*`) and phrases apart. */
@@ -56,8 +91,8 @@ const PREFIXES: [string, string][] = [];
 const PHRASES: [RegExp, string][] = [];
 for (const [kind, list] of Object.entries(EVENT_KINDS)) {
   for (const w of list) {
-    if (w.endsWith('*')) PREFIXES.push([w.slice(0, -1), kind]);
-    else if (w.includes(' ')) PHRASES.push([new RegExp(`\\b${w}\\b`), kind]);
+    if (w.includes(' ')) PHRASES.push([new RegExp(w.endsWith('*') ? `\\b${w.slice(0, -1)}` : `\\b${w}\\b`), kind]);
+    else if (w.endsWith('*')) PREFIXES.push([w.slice(0, -1), kind]);
     else WORDS.set(w, kind);
   }
 }

@@ -34,6 +34,23 @@ describe('kinds of happening', () => {
     expect(kindsIn('Governor steps down after the ruling')).toEqual(['resignation', 'court']);
     expect(kindsIn('Bill Clinton attacks his critics')).toEqual([]);
   });
+  it('tells natural disasters apart, and does not count their dead as another happening', () => {
+    // An earthquake and a storm of one week are two events; a storm's floods name both and share one.
+    expect(kindsIn('Magnitude 6.1 earthquake strikes; 35 killed')).toEqual(['earthquake']);
+    expect(kindsIn('Country braces for storm as hurricane season peaks')).toEqual(['storm']);
+    expect(kindsIn('Storm brings flooding to the coast')).toEqual(['storm', 'flood']);
+    // "died" and "killed" are the toll of a happening, not a death reported for its own sake.
+    expect(kindsIn('Bus crash: 12 people died')).toEqual(['crash']);
+    expect(kindsIn('Former senator dies at 91')).toEqual(['death']);
+  });
+  it('knows the happenings of news beyond elections, and not the words politics borrows from them', () => {
+    expect(kindsIn('Envoys seek new ceasefire as peace talks stall')).toEqual(['talks']);
+    expect(kindsIn('Unions call a general strike')).toEqual(['strike']);
+    expect(kindsIn('Bank announces 4,000 job cuts')).toEqual(['announcement', 'layoffs']);
+    expect(kindsIn('Central bank holds interest rates')).toEqual(['rates']);
+    expect(kindsIn('Club sacks coach after defeat')).toEqual(['dismissal']);
+    expect(kindsIn('Trump blasts Clinton over emails')).toEqual(['leak']);
+  });
 });
 
 describe('lede', () => {
