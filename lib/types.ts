@@ -158,6 +158,12 @@ export interface ArticleFingerprint {
    * day when they name none) and their distinct terms. Absent in fingerprints made before.
    */
   kinds?: string[];
+  /**
+   * Which lexicon named `kinds` (KINDS_VERSION of lib/events/happening.ts); absent: the first. Kinds
+   * named by two lexicons are not compared: a "disaster" of the first is no clash with an
+   * "earthquake" of the second.
+   */
+  kindsV?: number;
   kindDays?: number[];
   head?: string[];
 }

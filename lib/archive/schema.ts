@@ -369,6 +369,7 @@ function build() {
       dates: list(integer(-1e8, 1e8), LIMITS.fingerprintList),
       keys: list(term, LIMITS.fingerprintList),
       kinds: list(term, LIMITS.fingerprintList),
+      kindsV: integer(1, 1000),
       kindDays: list(integer(-1e8, 1e8), LIMITS.fingerprintList),
       head: list(term, LIMITS.fingerprintList),
     },

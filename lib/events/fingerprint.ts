@@ -10,7 +10,7 @@
 import type { Actor, ArticleFingerprint } from '../types.ts';
 import { extractDates, parseDay } from './dates.ts';
 import { idf, type IdfTable } from './idf.ts';
-import { happeningOf } from './happening.ts';
+import { happeningOf, KINDS_VERSION } from './happening.ts';
 import { fold, terms } from './terms.ts';
 
 export const FINGERPRINT_VERSION = 1;
@@ -138,6 +138,7 @@ export function computeFingerprint(input: FingerprintInput, actors: readonly Act
     dates,
     keys: [...new Set(keys)],
     kinds: what.kinds,
+    kindsV: KINDS_VERSION,
     kindDays: what.days,
     head: what.head,
   };

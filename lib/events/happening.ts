@@ -85,6 +85,13 @@ export const EVENT_KINDS: Readonly<Record<string, readonly string[]>> = {
   sport: ['championship', 'tournament', 'olympic*', 'grand prix', 'world cup', 'semi-final*', 'semifinal*', 'quarter-final*', 'quarterfinal*', 'play-off*', 'playoff*', 'cup final'],
 };
 
+/**
+ * The lexicon's version, kept in each fingerprint (`kindsV`): fingerprints whose kinds were named by
+ * another lexicon are not compared on kinds (match.ts, `headSignals`). 1 (absent): the election
+ * kinds of the first dated stream; 2: the kinds of news beyond elections, disasters apart.
+ */
+export const KINDS_VERSION = 2;
+
 /** Word → kind; prefixes (from `word*`) and phrases apart. */
 const WORDS = new Map<string, string>();
 const PREFIXES: [string, string][] = [];

@@ -461,6 +461,8 @@ function daysOrOwn(p: Prepared): number[] {
   return p.kindDays.length || p.fp.day === null ? p.kindDays : [p.fp.day, p.fp.day];
 }
 
+const NO_KINDS: ReadonlySet<string> = new Set();
+
 /**
  * The headline-and-lede signals of a pair (see happening.ts): `headCos`, the cosine of their terms;
  * `kindSame`, 1 when both name a kind of happening in common; `kindClash`, 1 when both name kinds
@@ -472,15 +474,19 @@ export function headSignals(
   a: Prepared,
   b: Prepared,
 ): { headCos: number; kindSame: number; kindClash: number; kindOne: number; happening: number; ledeDaySame: number; ledeDayClash: number; kinds: string[] } {
-  const kinds = [...a.kinds].filter((k) => b.kinds.has(k));
-  const both = a.kinds.size > 0 && b.kinds.size > 0;
+  // Kinds named by two versions of the lexicon say nothing of each other: compared as if neither named any.
+  const comparable = (a.fp.kindsV ?? 1) === (b.fp.kindsV ?? 1);
+  const ak = comparable ? a.kinds : NO_KINDS;
+  const bk = comparable ? b.kinds : NO_KINDS;
+  const kinds = [...ak].filter((k) => bk.has(k));
+  const both = ak.size > 0 && bk.size > 0;
   const main = both && a.fp.kinds![0] === b.fp.kinds![0];
   const same = main ? 1 : kinds.length > 0 ? 0.5 : 0;
   return {
     headCos: cosineOf(a.head, a.headNorm, b.head, b.headNorm),
     kindSame: same,
     kindClash: both && !same ? 1 : 0,
-    kindOne: a.kinds.size > 0 !== b.kinds.size > 0 ? 1 : 0,
+    kindOne: ak.size > 0 !== bk.size > 0 ? 1 : 0,
     happening: main && daysAgree(daysOrOwn(a), daysOrOwn(b)) ? 1 : 0,
     ledeDaySame: a.kindDays.length && b.kindDays.length && daysAgree(a.kindDays, b.kindDays, 0) ? 1 : 0,
     ledeDayClash: a.kindDays.length && b.kindDays.length && !daysAgree(a.kindDays, b.kindDays, 0) ? 1 : 0,

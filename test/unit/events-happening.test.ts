@@ -10,6 +10,7 @@ import {
   happeningOf,
   headSignals,
   kindOfWord,
+  KINDS_VERSION,
   kindsIn,
   lede,
   pairSignals,
@@ -113,6 +114,19 @@ describe('headline-and-lede signals', () => {
     delete old.head;
     const f = pairSignals(prepare(old, EMPTY_IDF), factCheck).features;
     expect([f.headCos, f.kindClash, f.ledeDaySame, f.ledeDayClash]).toEqual([0, 0, 0, 0]);
+  });
+  it('compare kinds only when one lexicon named both: an archive saved before the lexicon grew', () => {
+    const quake = fp('Earthquake strikes near the coast', 'A strong earthquake struck on Tuesday.', TUE);
+    const later = fp('Earthquake: rescuers search the rubble', 'Rescuers searched the rubble after Tuesday’s earthquake.', WED);
+    expect(quake.kindsV).toBe(KINDS_VERSION);
+    expect(headSignals(prepare(quake, EMPTY_IDF), prepare(later, EMPTY_IDF))).toMatchObject({ kindSame: 1, kindClash: 0, kinds: ['earthquake'] });
+    // The first lexicon called it a "disaster", and wrote no version.
+    const saved = { ...quake, kinds: ['disaster'] };
+    delete saved.kindsV;
+    const s = headSignals(prepare(saved, EMPTY_IDF), prepare(later, EMPTY_IDF));
+    expect(s).toMatchObject({ kindSame: 0, kindClash: 0, kindOne: 0, happening: 0, kinds: [] });
+    // The lede's days do not depend on the lexicon, and still count.
+    expect(s.ledeDaySame).toBe(1);
   });
 });
 
