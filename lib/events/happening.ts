@@ -92,6 +92,54 @@ export const EVENT_KINDS: Readonly<Record<string, readonly string[]>> = {
  */
 export const KINDS_VERSION = 2;
 
+/** The first lexicon's one kind for the natural disasters the second tells apart. */
+const DISASTERS_V1 = new Set(['earthquake', 'flood', 'storm', 'eruption', 'landslide', 'collapse', 'explosion']);
+
+/**
+ * Kinds named by the current lexicon, as the first one (version 1) would have named them, so that a
+ * fingerprint saved before the lexicon grew is still compared on kinds: the disasters are one
+ * "disaster", and the kinds it did not have are left out (it could not name them, so their absence
+ * there says nothing).
+ */
+export function kindsAsFirst(kinds: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const k of kinds) {
+    const old = DISASTERS_V1.has(k) ? 'disaster' : KINDS_V1.has(k) ? k : null;
+    if (old && !out.includes(old)) out.push(old);
+  }
+  return out;
+}
+
+const KINDS_V1 = new Set([
+  'debate',
+  'primary',
+  'caucus',
+  'convention',
+  'election',
+  'vote',
+  'poll',
+  'speech',
+  'rally',
+  'interview',
+  'endorsement',
+  'exit',
+  'resignation',
+  'nomination',
+  'attack',
+  'crash',
+  'fire',
+  'court',
+  'arrest',
+  'death',
+  'legislation',
+  'leak',
+  'protest',
+  'summit',
+  'visit',
+  'announcement',
+  'sport',
+]);
+
 /** Word → kind; prefixes (from `word*`) and phrases apart. */
 const WORDS = new Map<string, string>();
 const PREFIXES: [string, string][] = [];

@@ -58,7 +58,7 @@
  */
 import type { Fingerprint } from './fingerprint.ts';
 import { termWeight } from './fingerprint.ts';
-import { daysAgree } from './happening.ts';
+import { daysAgree, kindsAsFirst } from './happening.ts';
 import { idf, maxIdf, type IdfTable } from './idf.ts';
 import type { CandidateSource, FingerprintId, KeyHits } from './source.ts';
 import { terms as termsOf } from './terms.ts';
@@ -461,8 +461,6 @@ function daysOrOwn(p: Prepared): number[] {
   return p.kindDays.length || p.fp.day === null ? p.kindDays : [p.fp.day, p.fp.day];
 }
 
-const NO_KINDS: ReadonlySet<string> = new Set();
-
 /**
  * The headline-and-lede signals of a pair (see happening.ts): `headCos`, the cosine of their terms;
  * `kindSame`, 1 when both name a kind of happening in common; `kindClash`, 1 when both name kinds
@@ -474,13 +472,17 @@ export function headSignals(
   a: Prepared,
   b: Prepared,
 ): { headCos: number; kindSame: number; kindClash: number; kindOne: number; happening: number; ledeDaySame: number; ledeDayClash: number; kinds: string[] } {
-  // Kinds named by two versions of the lexicon say nothing of each other: compared as if neither named any.
-  const comparable = (a.fp.kindsV ?? 1) === (b.fp.kindsV ?? 1);
-  const ak = comparable ? a.kinds : NO_KINDS;
-  const bk = comparable ? b.kinds : NO_KINDS;
+  // A fingerprint saved under the first lexicon (no `kindsV`) is compared in its words: the newer
+  // side's kinds as the first lexicon would have named them (happening.ts, `kindsAsFirst`).
+  const va = a.fp.kindsV ?? 1;
+  const vb = b.fp.kindsV ?? 1;
+  const al = va === vb || va === 1 ? (a.fp.kinds ?? []) : kindsAsFirst(a.fp.kinds ?? []);
+  const bl = va === vb || vb === 1 ? (b.fp.kinds ?? []) : kindsAsFirst(b.fp.kinds ?? []);
+  const ak = va === vb ? a.kinds : new Set(al);
+  const bk = va === vb ? b.kinds : new Set(bl);
   const kinds = [...ak].filter((k) => bk.has(k));
   const both = ak.size > 0 && bk.size > 0;
-  const main = both && a.fp.kinds![0] === b.fp.kinds![0];
+  const main = both && al[0] === bl[0];
   const same = main ? 1 : kinds.length > 0 ? 0.5 : 0;
   return {
     headCos: cosineOf(a.head, a.headNorm, b.head, b.headNorm),

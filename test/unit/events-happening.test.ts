@@ -11,6 +11,7 @@ import {
   headSignals,
   kindOfWord,
   KINDS_VERSION,
+  kindsAsFirst,
   kindsIn,
   lede,
   pairSignals,
@@ -115,18 +116,25 @@ describe('headline-and-lede signals', () => {
     const f = pairSignals(prepare(old, EMPTY_IDF), factCheck).features;
     expect([f.headCos, f.kindClash, f.ledeDaySame, f.ledeDayClash]).toEqual([0, 0, 0, 0]);
   });
-  it('compare kinds only when one lexicon named both: an archive saved before the lexicon grew', () => {
+  it('compare a fingerprint saved under the first lexicon in its words: disasters are one kind there', () => {
     const quake = fp('Earthquake strikes near the coast', 'A strong earthquake struck on Tuesday.', TUE);
     const later = fp('Earthquake: rescuers search the rubble', 'Rescuers searched the rubble after Tuesday’s earthquake.', WED);
+    const storm = fp('Storm batters the coast', 'A storm hit the coast on Wednesday.', WED);
+    const talks = fp('Envoys seek a ceasefire', 'Envoys met on Wednesday to negotiate a ceasefire.', WED);
+    const vote = fp('Parliament vote on the budget', 'Parliament voted on Wednesday.', WED);
     expect(quake.kindsV).toBe(KINDS_VERSION);
-    expect(headSignals(prepare(quake, EMPTY_IDF), prepare(later, EMPTY_IDF))).toMatchObject({ kindSame: 1, kindClash: 0, kinds: ['earthquake'] });
-    // The first lexicon called it a "disaster", and wrote no version.
+    expect(headSignals(prepare(quake, EMPTY_IDF), prepare(storm, EMPTY_IDF))).toMatchObject({ kindSame: 0, kindClash: 1 });
+    // The first lexicon called the earthquake a "disaster", and wrote no version.
     const saved = { ...quake, kinds: ['disaster'] };
     delete saved.kindsV;
-    const s = headSignals(prepare(saved, EMPTY_IDF), prepare(later, EMPTY_IDF));
-    expect(s).toMatchObject({ kindSame: 0, kindClash: 0, kindOne: 0, happening: 0, kinds: [] });
-    // The lede's days do not depend on the lexicon, and still count.
-    expect(s.ledeDaySame).toBe(1);
+    const old = prepare(saved, EMPTY_IDF);
+    expect(headSignals(old, prepare(later, EMPTY_IDF))).toMatchObject({ kindSame: 1, kindClash: 0, happening: 1, kinds: ['disaster'] });
+    // It could not tell the earthquake from the storm; it could tell it from a vote.
+    expect(headSignals(old, prepare(storm, EMPTY_IDF))).toMatchObject({ kindSame: 1, kindClash: 0 });
+    expect(headSignals(prepare(vote, EMPTY_IDF), old)).toMatchObject({ kindSame: 0, kindClash: 1 });
+    // A kind it had no word for is no clash with it.
+    expect(headSignals(old, prepare(talks, EMPTY_IDF))).toMatchObject({ kindSame: 0, kindClash: 0, kindOne: 1 });
+    expect(kindsAsFirst(['storm', 'talks', 'flood', 'vote'])).toEqual(['disaster', 'vote']);
   });
 });
 
