@@ -164,7 +164,7 @@ export function archiveMatcher(index: IdfTable, model: MatchModel, docs: { id: s
   );
   const matcher = new ClaimMatcher(index_, model);
   /** Ranks the claims for a claim as written (its assertion; the speaker as context). */
-  const rank = (text: string, speaker: string | null, k: number) => matcher.rank({ text: bare(text), ...(speaker ? { context: speaker } : {}) }, k);
+  const rank = (text: string, speaker: string | null, k: number, keep?: (id: string) => boolean) => matcher.rank({ text: bare(text), ...(speaker ? { context: speaker } : {}) }, k, keep);
   const mass = (keys: Iterable<string>) => {
     let s = 0;
     for (const k of keys) s += keyIdf(k);
@@ -273,10 +273,15 @@ export async function claimMemory(db: ArchiveDB, index: MemoryIndex, model: Matc
   const memory: ClaimMemory[] = [];
   for (const c of asked) {
     const recalls: ClaimRecall[] = [];
-    for (const m of rank(c.text, c.speaker, MAX_RECALLS + 1)) {
+    // The rule decides what is kept; the matcher orders only what it keeps.
+    const judged = new Map<string, number | null>();
+    const passes = (id: string) => {
+      if (!judged.has(id)) judged.set(id, judge(c.text, byKey.get(id)!.text));
+      return judged.get(id) !== null;
+    };
+    for (const m of rank(c.text, c.speaker, MAX_RECALLS, passes)) {
       const cand = byKey.get(m.id)!;
-      const overlap = judge(c.text, cand.text);
-      if (overlap === null) continue;
+      const overlap = judged.get(m.id)!;
       const e = m.explanation;
       const r: Omit<ClaimRecall, 'line'> = {
         articleId: cand.articleId,

@@ -534,9 +534,15 @@ export class ClaimMatcher {
   }
 
   /** The best `k` claims for the query, best first, each with what matched. */
-  rank(q: MatchQuery, k = 5): MatchResult[] {
+  /**
+   * The best `k` claims for a query: the first stage's candidates, re-ranked. `keep`, when given,
+   * says which candidates may be answers at all; the others are not scored (claim memory keeps only
+   * what its rule accepts, and scoring the rest would be spent for nothing).
+   */
+  rank(q: MatchQuery, k = 5, keep?: (id: string) => boolean): MatchResult[] {
     const p = this.prepare(q);
-    const cands = this.candidates(p, Math.max(k, this.model.candidates));
+    let cands = this.candidates(p, Math.max(k, this.model.candidates));
+    if (keep) cands = cands.filter(([d]) => keep(this.index.docs[d]!.id));
     const rows = this.featureRows(p, cands);
     const scored = cands.map(([d, bm25], i) => ({ d, bm25, score: this.score(rows[i]!), i }));
     scored.sort((a, b) => b.score - a.score || a.i - b.i);

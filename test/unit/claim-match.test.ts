@@ -253,6 +253,20 @@ describe('ClaimMatcher (shipped model)', () => {
     expect(m.rank({ text: 'floods in the valley killed 39 people' }, 1)[0]?.id).toBe('a');
   });
 
+  it('scores only the candidates a caller keeps, and ranks those as before', () => {
+    const idx = new ClaimIndex([{ id: 'a', text: 'The floods killed 39 people in the valley.' }, { id: 'b', text: 'The floods killed 12 people in the valley.' }, ...COLLECTION]);
+    const m = new ClaimMatcher(idx, shipped);
+    const q = { text: 'floods in the valley killed 12 people' };
+    expect(m.rank(q, 2).map((r) => r.id)).toEqual(['b', 'a']);
+    const asked: string[] = [];
+    const kept = m.rank(q, 2, (id) => (asked.push(id), id !== 'b'));
+    expect(kept.map((r) => r.id)[0]).toBe('a');
+    expect(kept.map((r) => r.id)).not.toContain('b');
+    // Every candidate of the first stage was asked about, once.
+    expect(new Set(asked).size).toBe(asked.length);
+    expect(asked).toEqual(expect.arrayContaining(['a', 'b']));
+  });
+
   it('splits a run-together hashtag into words the collection knows, and only then', () => {
     const idx = new ClaimIndex([
       { id: 'flakes', text: 'Corn Flakes were invented to curb desire.' },
