@@ -533,11 +533,11 @@ export class ClaimMatcher {
     return s;
   }
 
-  /** The best `k` claims for the query, best first, each with what matched. */
   /**
-   * The best `k` claims for a query: the first stage's candidates, re-ranked. `keep`, when given,
-   * says which candidates may be answers at all; the others are not scored (claim memory keeps only
-   * what its rule accepts, and scoring the rest would be spent for nothing).
+   * The best `k` claims for a query, best first, each with what matched: the first stage's
+   * candidates, re-ranked. `keep`, when given, says which candidates may be answers at all; the
+   * others are not scored (claim memory keeps only what its rule accepts, and scoring the rest would
+   * be spent for nothing).
    */
   rank(q: MatchQuery, k = 5, keep?: (id: string) => boolean): MatchResult[] {
     const p = this.prepare(q);
