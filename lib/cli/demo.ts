@@ -158,6 +158,10 @@ async function fillArchive(b: DriverBrowser, origin: string, pages: string[]): P
       // One page that does not load (a script that never lets "load" fire) costs that page, not the archive.
       console.log(`archive: ${p} did not load, left out (${String((err as Error)?.message ?? err).split('\n')[0]})`);
       failed++;
+      // A navigation still pending in that tab would interrupt the next page's: the next one gets a new tab.
+      await tab?.close().catch(() => undefined);
+      tab = null;
+      tabId = null;
       continue;
     }
     // The tab keeps its id from page to page; it can be looked up once it shows a page.
