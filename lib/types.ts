@@ -166,6 +166,14 @@ export interface ArticleFingerprint {
   kindsV?: number;
   kindDays?: number[];
   head?: string[];
+  /**
+   * The norms of the term vector (`terms` weighted by their counts and IDF) and of the headline's
+   * and lede's terms (weighted by IDF), under the IDF table the fingerprint was made with: a lookup
+   * takes them as they are instead of weighing each of a candidate's terms again (lib/events/match.ts,
+   * `prepare`). Absent in fingerprints made before; then they are computed.
+   */
+  norm?: number;
+  headNorm?: number;
 }
 
 /**

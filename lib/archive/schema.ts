@@ -372,6 +372,8 @@ function build() {
       kindsV: integer(1, 1000),
       kindDays: list(integer(-1e8, 1e8), LIMITS.fingerprintList),
       head: list(term, LIMITS.fingerprintList),
+      norm: decimal(0, 1e9),
+      headNorm: decimal(0, 1e9),
     },
     ['v', 'day', 'terms', 'counts', 'actors', 'places', 'dates', 'keys'],
   );

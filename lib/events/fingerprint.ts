@@ -128,6 +128,8 @@ export function computeFingerprint(input: FingerprintInput, actors: readonly Act
     ...(day !== null ? ['d:' + day] : []),
   ];
   const what = happeningOf(input.title, body(input), day);
+  const norm = Math.sqrt(ranked.reduce((a, r) => a + r.w * r.w, 0));
+  const headNorm = Math.sqrt(what.head.reduce((a, t) => a + idf(table, t) ** 2, 0));
   return {
     v: FINGERPRINT_VERSION,
     day,
@@ -141,6 +143,8 @@ export function computeFingerprint(input: FingerprintInput, actors: readonly Act
     kindsV: KINDS_VERSION,
     kindDays: what.days,
     head: what.head,
+    norm,
+    headNorm,
   };
 }
 

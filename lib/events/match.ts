@@ -57,7 +57,6 @@
  * 15 and 17 August together (test/fixtures/e2e/coverage).
  */
 import type { Fingerprint } from './fingerprint.ts';
-import { termWeight } from './fingerprint.ts';
 import { daysAgree, kindsAsFirst } from './happening.ts';
 import { idf, maxIdf, type IdfTable } from './idf.ts';
 import type { CandidateSource, FingerprintId, KeyHits } from './source.ts';
@@ -347,9 +346,12 @@ export const DEFAULT_MODEL: MatchModel = {
 
 export interface Prepared {
   fp: Fingerprint;
-  /** Term → TF-IDF weight. */
-  vec: Map<string, number>;
+  /** Term → its count's factor, 1 + ln(count): its weight is that times the term's IDF (`names.idf`). */
+  tf: Map<string, number>;
+  /** The norm of the weighted terms (see `prepare`). */
   norm: number;
+  /** The terms' numbers in the lookup (`NameWeights.id`), ascending, and their weights, once `weigh` has made them (for an article compared with many). */
+  vec?: { ids: Int32Array; weights: Float64Array };
   /** Actor match key → [display key, weight]. */
   actors: Map<string, [string, number]>;
   places: Map<string, [string, number]>;
@@ -357,9 +359,11 @@ export interface Prepared {
   dates: [number, number][];
   /** Date intervals the text names (own date left out). */
   said: [number, number][];
-  /** Headline-and-lede terms → IDF weight, and the vector's norm. */
-  head: Map<string, number>;
+  /** Headline-and-lede terms (weighted by their IDF), and the norm of that vector. */
+  head: Set<string>;
   headNorm: number;
+  /** The lookup's IDF of terms and numbers for them. */
+  names: NameWeights;
   /** Kinds of happening the headline and lede name, and the days they put it on (see happening.ts). */
   kinds: Set<string>;
   kindDays: number[];
@@ -379,11 +383,25 @@ function nameWeight(table: IdfTable, key: string): number {
  */
 export class NameWeights {
   private readonly known = new Map<string, number>();
+  private readonly idfs = new Map<string, number>();
   constructor(readonly table: IdfTable) {}
   of(key: string): number {
     let w = this.known.get(key);
     if (w === undefined) this.known.set(key, (w = nameWeight(this.table, key)));
     return w;
+  }
+  /** A term's IDF, remembered: the terms a lookup weighs are mostly the article's own, shared by many candidates. */
+  idf(term: string): number {
+    let w = this.idfs.get(term);
+    if (w === undefined) this.idfs.set(term, (w = idf(this.table, term)));
+    return w;
+  }
+  private readonly ids = new Map<string, number>();
+  /** A number for a term, the same throughout the lookup (`weigh`). */
+  id(term: string): number {
+    let i = this.ids.get(term);
+    if (i === undefined) this.ids.set(term, (i = this.ids.size));
+    return i;
   }
 }
 
@@ -406,54 +424,88 @@ function prepareActors(names: NameWeights, list: [string, number][]): Map<string
   return out;
 }
 
-/** Precomputes what scoring needs from one fingerprint under the current IDF table (`names`: share one across a lookup). */
-export function prepare(fp: Fingerprint, table: IdfTable, names = new NameWeights(table)): Prepared {
-  const vec = new Map<string, number>();
-  let sq = 0;
+/**
+ * Precomputes what scoring needs from one fingerprint under the current IDF table (`names`: share
+ * one across a lookup). The norms are the fingerprint's own (`norm`, `headNorm`: computed when it
+ * was made, under the table as it was then) unless `exact` is set or it has none: then they are
+ * computed under the table now. Weighing every term of every candidate again was half of a lookup's
+ * scoring time (two lookups in large maps per term), and a norm moves little as the table grows;
+ * the terms two articles share are always weighed under the table now.
+ */
+export function prepare(fp: Fingerprint, table: IdfTable, names = new NameWeights(table), exact = false): Prepared {
+  const tf = new Map<string, number>();
   const n = Math.min(fp.terms.length, fp.counts.length);
-  for (let i = 0; i < n; i++) {
-    const w = termWeight(table, fp.terms[i]!, Math.max(1, fp.counts[i]!));
-    vec.set(fp.terms[i]!, w);
-    sq += w * w;
+  for (let i = 0; i < n; i++) tf.set(fp.terms[i]!, 1 + Math.log(Math.max(1, fp.counts[i]!)));
+  const stored = (x: number | undefined) => (!exact && typeof x === 'number' && Number.isFinite(x) && x > 0 ? x : null);
+  let norm = stored(fp.norm);
+  if (norm === null) {
+    let sq = 0;
+    for (const [t, f] of tf) sq += (f * idf(table, t)) ** 2;
+    norm = Math.sqrt(sq);
   }
   const said: [number, number][] = [];
   for (let i = 0; i + 1 < fp.dates.length; i += 2) said.push([fp.dates[i]!, fp.dates[i + 1]!]);
   const dates: [number, number][] = fp.day !== null ? [[fp.day, fp.day], ...said] : said;
-  const head = new Map<string, number>();
-  let hq = 0;
-  for (const t of fp.head ?? []) {
-    const w = idf(table, t);
-    head.set(t, w);
-    hq += w * w;
+  const head = new Set(fp.head ?? []);
+  let headNorm = stored(fp.headNorm);
+  if (headNorm === null) {
+    let hq = 0;
+    for (const t of head) hq += idf(table, t) ** 2;
+    headNorm = Math.sqrt(hq);
   }
   return {
     fp,
-    vec,
-    norm: Math.sqrt(sq),
+    tf,
+    norm,
     actors: prepareActors(names, fp.actors),
     places: prepareActors(names, fp.places),
     dates,
     said,
     head,
-    headNorm: Math.sqrt(hq),
+    headNorm,
+    names,
     kinds: new Set(fp.kinds ?? []),
     kindDays: fp.kindDays ?? [],
   };
 }
 
-function cosineOf(a: Map<string, number>, an: number, b: Map<string, number>, bn: number): number {
-  if (an === 0 || bn === 0) return 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [t, w] of small) {
-    const v = large.get(t);
-    if (v !== undefined) dot += w * v;
-  }
-  return dot / (an * bn);
+/** Gives an article its weighted terms (`vec`), for one that is compared with many others. */
+export function weigh(p: Prepared): void {
+  if (p.vec) return;
+  const pairs = [...p.tf].map(([t, f]) => [p.names.id(t), f * p.names.idf(t)] as const).sort((x, y) => x[0] - y[0]);
+  p.vec = { ids: Int32Array.from(pairs, (x) => x[0]), weights: Float64Array.from(pairs, (x) => x[1]) };
 }
 
+/** The cosine of two articles' weighted terms: the shared terms weighed under the table now, over the norms (at most 1). */
 function cosine(a: Prepared, b: Prepared): number {
-  return cosineOf(a.vec, a.norm, b.vec, b.norm);
+  if (a.norm === 0 || b.norm === 0) return 0;
+  let dot = 0;
+  if (a.vec && b.vec && a.names === b.names) {
+    // Both weighed in this lookup: their term numbers, merged in order.
+    const { ids: x, weights: wx } = a.vec;
+    const { ids: y, weights: wy } = b.vec;
+    for (let i = 0, j = 0; i < x.length && j < y.length;) {
+      if (x[i]! < y[j]!) i++;
+      else if (x[i]! > y[j]!) j++;
+      else dot += wx[i++]! * wy[j++]!;
+    }
+  } else {
+    const [small, large] = a.tf.size <= b.tf.size ? [a.tf, b.tf] : [b.tf, a.tf];
+    for (const [t, f] of small) {
+      const g = large.get(t);
+      if (g !== undefined) dot += f * g * a.names.idf(t) ** 2;
+    }
+  }
+  return Math.min(1, dot / (a.norm * b.norm));
+}
+
+/** The cosine of two articles' headline-and-lede terms, weighed as `cosine` weighs terms. */
+function headCosine(a: Prepared, b: Prepared): number {
+  if (a.headNorm === 0 || b.headNorm === 0) return 0;
+  const [small, large] = a.head.size <= b.head.size ? [a.head, b.head] : [b.head, a.head];
+  let dot = 0;
+  for (const t of small) if (large.has(t)) dot += a.names.idf(t) ** 2;
+  return Math.min(1, dot / (a.headNorm * b.headNorm));
 }
 
 /** The days an article's headline and lede put its happening on, else its own day. */
@@ -485,7 +537,7 @@ export function headSignals(
   const main = both && al[0] === bl[0];
   const same = main ? 1 : kinds.length > 0 ? 0.5 : 0;
   return {
-    headCos: cosineOf(a.head, a.headNorm, b.head, b.headNorm),
+    headCos: headCosine(a, b),
     kindSame: same,
     kindClash: both && !same ? 1 : 0,
     kindOne: ak.size > 0 !== bk.size > 0 ? 1 : 0,
@@ -617,6 +669,7 @@ export function neighbourSignals(prepared: readonly Prepared[], s1: readonly num
     .slice(0, m);
   const n = pool.length;
   if (n < 2) return out;
+  for (const i of pool) weigh(prepared[i]!);
   // sim[a][b] over members: index 0 is the query, 1..n the pool.
   const sim = Array.from({ length: n + 1 }, () => new Array<number>(n + 1).fill(-1));
   for (let a = 0; a < n; a++) {
@@ -765,7 +818,7 @@ export async function findEarlierCoverage(query: Fingerprint, source: CandidateS
   if (ids.length === 0) return [];
   const stored = (await source.get(ids)).filter((s) => !exclude.has(s.id));
   const names = new NameWeights(opts.idf);
-  const q = prepare(query, opts.idf, names);
+  const q = prepare(query, opts.idf, names, true);
   const prepared = stored.map((s) => prepare(s.fingerprint, opts.idf, names));
   const signals = prepared.map((c) => pairSignals(q, c));
   for (const s of signals) s.features.crowd = crowdSignal(s.features.near, crowd);

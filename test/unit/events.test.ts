@@ -27,6 +27,8 @@ import {
   pairSignals,
   parseDay,
   prepare,
+  NameWeights,
+  weigh,
   terms,
   type Fingerprint,
   type FingerprintInput,
@@ -151,6 +153,61 @@ describe('findEarlierCoverage', () => {
     expect(await findEarlierCoverage(fps.get('qeshm-b')!, source, { idf: shipped })).toEqual([]);
     source.add('qeshm-b', fps.get('qeshm-b')!);
     expect(await findEarlierCoverage(fps.get('qeshm-b')!, source, { idf: shipped, exclude: ['qeshm-b'] })).toEqual([]);
+  });
+});
+
+describe('stored norms', () => {
+  const a = article('qeshm-a');
+  const b = article('qeshm-b');
+  // The archive grown by other articles since the two were saved: their IDF has moved.
+  const grown = new LayeredIdf(shipped);
+  for (const x of fixture.articles) for (let i = 0; i < 50; i++) grown.add(terms(x.paragraphs.join(' ')));
+  const fa = computeFingerprint(a, a.actors, shipped);
+  const fb = computeFingerprint(b, b.actors, shipped);
+  const without = (fp: Fingerprint): Fingerprint => {
+    const { norm: _n, headNorm: _h, ...rest } = fp;
+    return rest;
+  };
+
+  it('are the norms of the fingerprint under the table it was made with', () => {
+    const exact = prepare(fa, shipped, undefined, true);
+    expect(fa.norm).toBeGreaterThan(0);
+    expect(fa.headNorm).toBeGreaterThan(0);
+    expect(fa.norm).toBeCloseTo(exact.norm, 9);
+    expect(fa.headNorm).toBeCloseTo(exact.headNorm, 9);
+  });
+  it('are taken as they are under a grown table, and computed when asked for or missing', () => {
+    expect(prepare(fa, grown).norm).toBe(fa.norm);
+    const now = prepare(fa, grown, undefined, true).norm;
+    expect(Math.abs(now - fa.norm!)).toBeGreaterThan(1e-6);
+    expect(prepare(without(fa), grown).norm).toBeCloseTo(now, 12);
+  });
+  it('give the same scores as norms computed anew while the table has not changed', async () => {
+    const run = async (x: Fingerprint, y: Fingerprint) => {
+      const source = new MemoryCandidateSource();
+      source.add('a', x);
+      for (const o of fixture.articles.filter((o) => o.id !== 'qeshm-a' && o.id !== 'qeshm-b')) source.add(o.id, computeFingerprint(o, o.actors, shipped));
+      return findEarlierCoverage(y, source, { idf: shipped, keepAll: true });
+    };
+    const stored = await run(fa, fb);
+    const anew = await run(without(fa), without(fb));
+    expect(stored.map((c) => c.id)).toEqual(anew.map((c) => c.id));
+    stored.forEach((c, i) => expect(c.score).toBeCloseTo(anew[i]!.score, 9));
+  });
+  it('weigh the terms two articles share under the table now, the same whether or not both were weighed', () => {
+    const names = new NameWeights(grown);
+    const p = prepare(fa, grown, names);
+    const q = prepare(fb, grown, names, true);
+    const plain = pairSignals(q, p).features.cosine;
+    weigh(p);
+    weigh(q);
+    expect(pairSignals(q, p).features.cosine).toBeCloseTo(plain, 12);
+    expect(plain).toBeGreaterThan(0.1);
+  });
+  it('never give a cosine above 1, however stale', () => {
+    const stale = { ...fa, norm: 1e-3 };
+    const names = new NameWeights(grown);
+    expect(pairSignals(prepare(fb, grown, names, true), prepare(stale, grown, names)).features.cosine).toBe(1);
   });
 });
 
