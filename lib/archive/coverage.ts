@@ -250,9 +250,11 @@ export interface CoverageIndex extends LoadableIdf {
 export class DexieCandidateSource implements CandidateSource {
   readonly rows = new Map<number, EventRow>();
 
+  /** `asked`: called each time rows have been asked for, right after (see `earlierCoverage`). */
   constructor(
     private readonly db: ArchiveDB,
     private readonly index: CoverageIndex,
+    private readonly asked?: () => void,
   ) {}
 
   async byKeys(keys: string[], limitPerKey: number): Promise<FingerprintId[]> {
@@ -264,8 +266,9 @@ export class DexieCandidateSource implements CandidateSource {
   }
 
   async get(ids: FingerprintId[]): Promise<StoredFingerprint[]> {
-    const found = await this.db.events.bulkGet(ids.map(Number));
-    const rows = found.filter((r): r is EventRow => !!r);
+    const reading = this.db.events.bulkGet(ids.map(Number));
+    this.asked?.();
+    const rows = (await reading).filter((r): r is EventRow => !!r);
     for (const r of rows) this.rows.set(r.id, r);
     return rows.map((r) => ({ id: r.id, fingerprint: r.fingerprint }));
   }
@@ -310,10 +313,24 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
   const t0 = performance.now();
   const fp = q.fingerprint;
   const exclude = q.excludeId === undefined ? [] : [q.excludeId];
-  const source = new DexieCandidateSource(db, idf);
+  // The statements are asked for right after the candidates' rows: IndexedDB, which answers
+  // requests in turn in the browser's own process, reads them while this one scores the
+  // candidates, instead of before the key lists and rows the lookup waits on. With no candidates
+  // to read, they are asked for at the end.
+  let statementsP: Promise<EarlierStatement[]> | null = null;
+  const askStatements = (): Promise<EarlierStatement[]> => {
+    if (!statementsP) {
+      statementsP = earlierStatements(db, q.actors, q.excludeId);
+      // Awaited below; until then a failure must not count as unhandled (nor when the lookup fails first).
+      statementsP.catch(() => undefined);
+    }
+    return statementsP;
+  };
+  const source = new DexieCandidateSource(db, idf, askStatements);
   // The key lists bring the IDF and the article count up to date as they are read (ArchiveIdf
   // refreshes first, in one read for all the keys).
-  const [found, statements] = await Promise.all([findEarlierCoverage(fp, source, { idf, exclude }), earlierStatements(db, q.actors, q.excludeId)]);
+  const found = await findEarlierCoverage(fp, source, { idf, exclude });
+  const statements = await askStatements();
   const name = namer(q.actors);
   const item = (c: EarlierCoverage): CoverageItem | null => {
     const row = source.rows.get(Number(c.id));
