@@ -424,6 +424,9 @@ function prepareActors(names: NameWeights, list: [string, number][]): Map<string
   return out;
 }
 
+/** How far above the table's highest IDF a stored norm may be (per unit of its counts' norm): the table may have shrunk since. */
+const NORM_ROOM = 1.5;
+
 /**
  * Precomputes what scoring needs from one fingerprint under the current IDF table (`names`: share
  * one across a lookup). The norms are the fingerprint's own (`norm`, `headNorm`: computed when it
@@ -436,8 +439,15 @@ export function prepare(fp: Fingerprint, table: IdfTable, names = new NameWeight
   const tf = new Map<string, number>();
   const n = Math.min(fp.terms.length, fp.counts.length);
   for (let i = 0; i < n; i++) tf.set(fp.terms[i]!, 1 + Math.log(Math.max(1, fp.counts[i]!)));
-  const stored = (x: number | undefined) => (!exact && typeof x === 'number' && Number.isFinite(x) && x > 0 ? x : null);
-  let norm = stored(fp.norm);
+  // A stored norm is taken only within what the counts allow: every IDF is at least 1 and at most
+  // the table's highest (with room for a table that has since lost articles). Anything else (a
+  // damaged or tampered record) is computed anew, so no article can claim a norm that makes every
+  // shared term a perfect match.
+  const top = maxIdf(table) * NORM_ROOM;
+  const stored = (x: number | undefined, least: number) => (!exact && typeof x === 'number' && x >= least && x <= least * top ? x : null);
+  let sq1 = 0;
+  for (const f of tf.values()) sq1 += f * f;
+  let norm = stored(fp.norm, Math.sqrt(sq1));
   if (norm === null) {
     let sq = 0;
     for (const [t, f] of tf) sq += (f * idf(table, t)) ** 2;
@@ -447,7 +457,7 @@ export function prepare(fp: Fingerprint, table: IdfTable, names = new NameWeight
   for (let i = 0; i + 1 < fp.dates.length; i += 2) said.push([fp.dates[i]!, fp.dates[i + 1]!]);
   const dates: [number, number][] = fp.day !== null ? [[fp.day, fp.day], ...said] : said;
   const head = new Set(fp.head ?? []);
-  let headNorm = stored(fp.headNorm);
+  let headNorm = stored(fp.headNorm, Math.sqrt(head.size));
   if (headNorm === null) {
     let hq = 0;
     for (const t of head) hq += idf(table, t) ** 2;

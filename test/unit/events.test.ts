@@ -204,8 +204,15 @@ describe('stored norms', () => {
     expect(pairSignals(q, p).features.cosine).toBeCloseTo(plain, 12);
     expect(plain).toBeGreaterThan(0.1);
   });
+  it('are computed anew when outside what the counts allow (a damaged or tampered record)', () => {
+    const now = prepare(fa, grown, undefined, true).norm;
+    for (const norm of [1e-3, 0, -5, 1e9, Number.NaN]) expect(prepare({ ...fa, norm }, grown).norm).toBeCloseTo(now, 12);
+    const head = prepare(fa, grown, undefined, true).headNorm;
+    expect(prepare({ ...fa, headNorm: 1e-3 }, grown).headNorm).toBeCloseTo(head, 12);
+  });
   it('never give a cosine above 1, however stale', () => {
-    const stale = { ...fa, norm: 1e-3 };
+    // The lowest norm the counts allow (every IDF 1): far below the norm under any real table.
+    const stale = { ...fa, norm: Math.sqrt(fa.counts.reduce((a, c) => a + (1 + Math.log(Math.max(1, c))) ** 2, 0)) };
     const names = new NameWeights(grown);
     expect(pairSignals(prepare(fb, grown, names, true), prepare(stale, grown, names)).features.cosine).toBe(1);
   });
