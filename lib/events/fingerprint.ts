@@ -77,6 +77,20 @@ export function termWeight(table: IdfTable, term: string, count: number): number
   return (1 + Math.log(count)) * idf(table, term);
 }
 
+/**
+ * The norms of a fingerprint's weighted terms (`termWeight` of each of `terms` with its count) and
+ * of its headline-and-lede terms (weighted by IDF), under `table`: what `computeFingerprint`
+ * stores, and what a lookup computes for a fingerprint that has none (lib/events/match.ts, `prepare`).
+ */
+export function fingerprintNorms(fp: Pick<Fingerprint, 'terms' | 'counts' | 'head'>, table: IdfTable): { norm: number; headNorm: number } {
+  let sq = 0;
+  const n = Math.min(fp.terms.length, fp.counts.length);
+  for (let i = 0; i < n; i++) sq += termWeight(table, fp.terms[i]!, Math.max(1, fp.counts[i]!)) ** 2;
+  let hq = 0;
+  for (const t of new Set(fp.head ?? [])) hq += idf(table, t) ** 2;
+  return { norm: Math.sqrt(sq), headNorm: Math.sqrt(hq) };
+}
+
 function byCountThenKey(a: Actor, b: Actor): number {
   return b.mentions - a.mentions || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
@@ -128,13 +142,11 @@ export function computeFingerprint(input: FingerprintInput, actors: readonly Act
     ...(day !== null ? ['d:' + day] : []),
   ];
   const what = happeningOf(input.title, body(input), day);
-  const norm = Math.sqrt(ranked.reduce((a, r) => a + r.w * r.w, 0));
-  const headNorm = Math.sqrt(what.head.reduce((a, t) => a + idf(table, t) ** 2, 0));
+  const top = { terms: ranked.map((r) => r.t), counts: ranked.map((r) => r.n) };
   return {
     v: FINGERPRINT_VERSION,
     day,
-    terms: ranked.map((r) => r.t),
-    counts: ranked.map((r) => r.n),
+    ...top,
     actors: people.map((a) => [a.key, a.mentions]),
     places: places.map((a) => [a.key, a.mentions]),
     dates,
@@ -143,8 +155,7 @@ export function computeFingerprint(input: FingerprintInput, actors: readonly Act
     kindsV: KINDS_VERSION,
     kindDays: what.days,
     head: what.head,
-    norm,
-    headNorm,
+    ...fingerprintNorms({ ...top, head: what.head }, table),
   };
 }
 

@@ -57,6 +57,7 @@
  * 15 and 17 August together (test/fixtures/e2e/coverage).
  */
 import type { Fingerprint } from './fingerprint.ts';
+import { fingerprintNorms } from './fingerprint.ts';
 import { daysAgree, kindsAsFirst } from './happening.ts';
 import { idf, maxIdf, type IdfTable } from './idf.ts';
 import type { CandidateSource, FingerprintId, KeyHits } from './source.ts';
@@ -378,8 +379,9 @@ function nameWeight(table: IdfTable, key: string): number {
 }
 
 /**
- * `nameWeight` remembered per key, for one table as it is now: the candidates of one lookup share
- * most of their names, and tokenising each again was a fifth of the scoring time.
+ * What one lookup weighs, remembered, for one table as it is now: `nameWeight` per key (the
+ * candidates of one lookup share most of their names, and tokenising each again was a fifth of the
+ * scoring time), the IDF of terms, and a number for each term (`weigh`).
  */
 export class NameWeights {
   private readonly known = new Map<string, number>();
@@ -447,22 +449,17 @@ export function prepare(fp: Fingerprint, table: IdfTable, names = new NameWeight
   const stored = (x: number | undefined, least: number) => (!exact && typeof x === 'number' && x >= least && x <= least * top ? x : null);
   let sq1 = 0;
   for (const f of tf.values()) sq1 += f * f;
+  const head = new Set(fp.head ?? []);
   let norm = stored(fp.norm, Math.sqrt(sq1));
-  if (norm === null) {
-    let sq = 0;
-    for (const [t, f] of tf) sq += (f * idf(table, t)) ** 2;
-    norm = Math.sqrt(sq);
+  let headNorm = stored(fp.headNorm, Math.sqrt(head.size));
+  if (norm === null || headNorm === null) {
+    const now = fingerprintNorms(fp, table);
+    norm ??= now.norm;
+    headNorm ??= now.headNorm;
   }
   const said: [number, number][] = [];
   for (let i = 0; i + 1 < fp.dates.length; i += 2) said.push([fp.dates[i]!, fp.dates[i + 1]!]);
   const dates: [number, number][] = fp.day !== null ? [[fp.day, fp.day], ...said] : said;
-  const head = new Set(fp.head ?? []);
-  let headNorm = stored(fp.headNorm, Math.sqrt(head.size));
-  if (headNorm === null) {
-    let hq = 0;
-    for (const t of head) hq += idf(table, t) ** 2;
-    headNorm = Math.sqrt(hq);
-  }
   return {
     fp,
     tf,
