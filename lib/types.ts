@@ -174,6 +174,13 @@ export interface ArticleFingerprint {
    */
   norm?: number;
   headNorm?: number;
+  /**
+   * [key, name as written] for the actors and places whose name `nameFromKey` (lib/events/names.ts)
+   * does not give back from the key ("ORG:gop" is "GOP", "LOC:zurich" is "Zürich"), so that
+   * another article's panel can show them as this one wrote them. Absent when there are none, and
+   * in fingerprints made before.
+   */
+  names?: [string, string][];
 }
 
 /**

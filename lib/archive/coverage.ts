@@ -274,14 +274,19 @@ export class DexieCandidateSource implements CandidateSource {
   }
 }
 
-/** Display names for fingerprint keys, preferring the names the article being read uses. */
-function namer(actors: readonly Actor[]): (key: string) => NamedKey {
+/**
+ * Display names for fingerprint keys: the name the article being read uses, else the name as an
+ * earlier article wrote it (its fingerprint's `names`), else one made from the key.
+ */
+function namer(actors: readonly Actor[], rows: Iterable<EventRow>): (key: string) => NamedKey {
   const byMatch = new Map<string, string>();
   for (const a of [...actors].sort((x, y) => y.mentions - x.mentions)) {
     const k = matchKey(a.key.toLowerCase());
     if (!byMatch.has(k)) byMatch.set(k, a.name);
   }
-  return (key) => ({ key, name: byMatch.get(matchKey(key)) ?? nameFromKey(key) });
+  const written = new Map<string, string>();
+  for (const r of rows) for (const [k, n] of r.fingerprint.names ?? []) if (!written.has(k)) written.set(k, n);
+  return (key) => ({ key, name: byMatch.get(matchKey(key)) ?? written.get(key) ?? nameFromKey(key) });
 }
 
 const MAX_RELATED = 10;
@@ -331,7 +336,7 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
   // refreshes first, in one read for all the keys).
   const found = await findEarlierCoverage(fp, source, { idf, exclude });
   const statements = await askStatements();
-  const name = namer(q.actors);
+  const name = namer(q.actors, source.rows.values());
   const item = (c: EarlierCoverage): CoverageItem | null => {
     const row = source.rows.get(Number(c.id));
     if (!row) return null;

@@ -273,6 +273,7 @@ export function recordBytes(r: Omit<SavedArticle, 'bytes' | 'id'>): number {
     const fp = r.fingerprint;
     chars += fp.terms.join(' ').length + fp.keys.join(' ').length + 8 * (fp.counts.length + fp.dates.length);
     for (const [k] of [...fp.actors, ...fp.places]) chars += k.length + 8;
+    for (const [k, n] of fp.names ?? []) chars += k.length + n.length + 8;
   }
   return chars * 2 + 256;
 }
@@ -358,6 +359,11 @@ function build() {
     return [key(x[0], at.item(0)), decimal(0, 1e9)(x[1], at.item(1))];
   };
 
+  const keyName: Check<[string, string]> = (x, at) => {
+    if (!Array.isArray(x) || x.length !== 2) return at.fail('should be a pair of a key and a name');
+    return [key(x[0], at.item(0)), text(LIMITS.name, 'shorten')(x[1], at.item(1))];
+  };
+
   const fingerprint = shape<ArticleFingerprint>(
     {
       v: oneOf([1] as const),
@@ -374,6 +380,7 @@ function build() {
       head: list(term, LIMITS.fingerprintList),
       norm: decimal(0, 1e9),
       headNorm: decimal(0, 1e9),
+      names: list(keyName, LIMITS.fingerprintList),
     },
     ['v', 'day', 'terms', 'counts', 'actors', 'places', 'dates', 'keys'],
   );

@@ -11,6 +11,7 @@ import type { Actor, ArticleFingerprint } from '../types.ts';
 import { extractDates, parseDay } from './dates.ts';
 import { idf, type IdfTable } from './idf.ts';
 import { happeningOf, KINDS_VERSION } from './happening.ts';
+import { nameFromKey } from './names.ts';
 import { fold, terms } from './terms.ts';
 
 export const FINGERPRINT_VERSION = 1;
@@ -143,6 +144,13 @@ export function computeFingerprint(input: FingerprintInput, actors: readonly Act
   ];
   const what = happeningOf(input.title, body(input), day);
   const top = { terms: ranked.map((r) => r.t), counts: ranked.map((r) => r.n) };
+  // Names as written where the key loses them (capitals, diacritics): the panels of other articles
+  // show these actors by name.
+  const names: [string, string][] = [];
+  for (const a of [...people, ...places]) {
+    const name = a.name?.trim();
+    if (name && name.length <= MAX_KEY && name !== nameFromKey(a.key)) names.push([a.key, name]);
+  }
   return {
     v: FINGERPRINT_VERSION,
     day,
@@ -156,6 +164,7 @@ export function computeFingerprint(input: FingerprintInput, actors: readonly Act
     kindDays: what.days,
     head: what.head,
     ...fingerprintNorms({ ...top, head: what.head }, table),
+    ...(names.length ? { names } : {}),
   };
 }
 

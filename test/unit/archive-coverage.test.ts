@@ -177,6 +177,24 @@ describe('earlier coverage from the archive', () => {
     expect(cov.newHere.actors.map((x) => x.name)).toContain('World Health Organization');
     expect(cov.newHere.actors.map((x) => x.key)).not.toContain('LOC:qeshm');
   });
+
+  it('names what another piece brought in as that piece wrote it, not from its lower-case key', async () => {
+    await save(byId('qeshm-a'));
+    const unicef: Actor = { key: 'ORG:unicef', name: 'UNICEF', type: 'ORG', aliases: [], mentions: 2, role: null };
+    const bandar: Actor = { key: 'LOC:bandar abbas', name: 'Bandar ‘Abbās', type: 'LOC', aliases: [], mentions: 1, role: null };
+    const later = { ...byId('qeshm-b'), id: 'qeshm-later', published: '2005-11-29', actors: [...byId('qeshm-b').actors, unicef, bandar] };
+    later.paragraphs = [...later.paragraphs, 'UNICEF flew blankets from Bandar ‘Abbās.'];
+    const saved = await save(later);
+    // Only the names the key does not give back are kept beside it.
+    expect(saved.fingerprint!.names).toEqual(expect.arrayContaining([['ORG:unicef', 'UNICEF']]));
+    expect(saved.fingerprint!.names!.map(([k]) => k)).not.toContain('LOC:qeshm');
+    const b = byId('qeshm-b');
+    const cov = await earlierCoverage(db, idf, { fingerprint: (await analysisOf(b)).fingerprint!, actors: b.actors });
+    expect(cov.same).toHaveLength(2);
+    const brought = cov.same[1]!.added.map((x) => x.name);
+    expect(brought).toContain('UNICEF');
+    expect(brought).not.toContain('Unicef');
+  });
 });
 
 describe('the archive’s own document frequencies', () => {
