@@ -3,7 +3,7 @@
  * for lib/events, and the "Earlier coverage" answer the side panel and the archive page show.
  */
 import Dexie from 'dexie';
-import { computeFingerprint, documentTerms } from '../events/fingerprint';
+import { computeFingerprint, documentTerms, normKey } from '../events/fingerprint';
 import { EMPTY_IDF, type IdfTable } from '../events/idf';
 import { findEarlierCoverage, matchKey, type EarlierCoverage } from '../events/match';
 import type { CandidateSource, FingerprintId, KeyHits, StoredFingerprint } from '../events/source';
@@ -275,18 +275,30 @@ export class DexieCandidateSource implements CandidateSource {
 }
 
 /**
- * Display names for fingerprint keys: the name the article being read uses, else the name as an
- * earlier article wrote it (its fingerprint's `names`), else one made from the key.
+ * Display names for fingerprint keys: the name the article being read gives the actor, else the
+ * name as an earlier article wrote it (its fingerprint's `names`), else one made from the key. A
+ * person of another article takes this article's name for them when that name holds every word of
+ * theirs ("Hillary Clinton" shown as "Hillary Rodham Clinton", "Obama" as "Barack Obama"); never
+ * on the surname alone (Bill Clinton is not Hillary Clinton), nor a shorter name for a fuller one.
  */
-function namer(actors: readonly Actor[], rows: Iterable<EventRow>): (key: string) => NamedKey {
-  const byMatch = new Map<string, string>();
+export function namer(actors: readonly Actor[], rows: Iterable<Pick<EventRow, 'fingerprint'>>): (key: string) => NamedKey {
+  const exact = new Map<string, string>();
+  const people: { words: string[]; name: string }[] = [];
   for (const a of [...actors].sort((x, y) => y.mentions - x.mentions)) {
-    const k = matchKey(a.key.toLowerCase());
-    if (!byMatch.has(k)) byMatch.set(k, a.name);
+    const k = normKey(a.key);
+    if (exact.has(k)) continue;
+    exact.set(k, a.name);
+    if (k.startsWith('PER:')) people.push({ words: k.slice(4).split(' '), name: a.name });
   }
   const written = new Map<string, string>();
   for (const r of rows) for (const [k, n] of r.fingerprint.names ?? []) if (!written.has(k)) written.set(k, n);
-  return (key) => ({ key, name: byMatch.get(matchKey(key)) ?? written.get(key) ?? nameFromKey(key) });
+  const person = (key: string): string | undefined => {
+    if (!key.startsWith('PER:')) return undefined;
+    const words = key.slice(4).split(' ');
+    const within = (a: string[], b: string[]) => a.every((w) => b.includes(w));
+    return people.find((p) => p.words.at(-1) === words.at(-1) && within(words, p.words))?.name;
+  };
+  return (key) => ({ key, name: exact.get(key) ?? person(key) ?? written.get(key) ?? nameFromKey(key) });
 }
 
 const MAX_RELATED = 10;

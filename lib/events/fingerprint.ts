@@ -97,7 +97,7 @@ function byCountThenKey(a: Actor, b: Actor): number {
 }
 
 /** Normalises an actor key the way the analyser writes them ("PER:tara reid"), diacritics folded. */
-function normKey(key: string): string {
+export function normKey(key: string): string {
   const i = key.indexOf(':');
   return i < 0
     ? fold(key)

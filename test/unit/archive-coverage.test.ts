@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { archiveStats, deleteArticles, restoreArticles, saveArticle } from '../../lib/archive/articles';
-import { ArchiveIdf, earlierCoverage, fillFingerprints, fingerprintOf } from '../../lib/archive/coverage';
+import { ArchiveIdf, earlierCoverage, fillFingerprints, fingerprintOf, namer } from '../../lib/archive/coverage';
 import { ArchiveDB } from '../../lib/archive/db';
 import { archiveFacets, parseSearch, searchArticles as search, tagArticles } from '../../lib/archive/search';
 import { TERM_SNAPSHOT } from '../../lib/archive/rows';
@@ -194,6 +194,41 @@ describe('earlier coverage from the archive', () => {
     const brought = cov.same[1]!.added.map((x) => x.name);
     expect(brought).toContain('UNICEF');
     expect(brought).not.toContain('Unicef');
+  });
+});
+
+describe('names on the timeline', () => {
+  const actor = (key: string, name: string, mentions = 1): Actor => ({ key, name, type: key.startsWith('LOC:') ? 'LOC' : key.startsWith('ORG:') ? 'ORG' : 'PER', aliases: [], mentions, role: null });
+  const row = (names: [string, string][]) => ({ fingerprint: { v: 1 as const, day: null, terms: [], counts: [], actors: [], places: [], dates: [], keys: [], names } });
+  const reader = [
+    actor('PER:Hillary Rodham Clinton', 'Hillary Rodham Clinton', 9),
+    actor('ORG:CNN', 'CNN', 2),
+    actor('LOC:Zürich', 'Zürich'),
+    actor('PER:Barack Obama', 'Barack Obama', 5),
+    actor('PER:Biden', 'Biden'),
+  ];
+
+  it('gives an actor of the article being read the name it uses there', () => {
+    const name = namer(reader, []);
+    expect(name('ORG:cnn').name).toBe('CNN');
+    expect(name('LOC:zurich').name).toBe('Zürich');
+    expect(name('PER:hillary clinton').name).toBe('Hillary Rodham Clinton');
+    expect(name('PER:obama').name).toBe('Barack Obama');
+    // A shorter name is not given to a fuller one: "Biden" could be Jill Biden.
+    expect(name('PER:jill biden').name).toBe('Jill Biden');
+  });
+
+  it('does not name another person of the same surname after the reader’s', () => {
+    const name = namer(reader, [row([['PER:bill clinton', 'BILL CLINTON']])]);
+    expect(name('PER:bill clinton').name).toBe('BILL CLINTON');
+    expect(namer(reader, [])('PER:bill clinton').name).toBe('Bill Clinton');
+    expect(namer(reader, [])('PER:michelle obama').name).toBe('Michelle Obama');
+  });
+
+  it('takes an earlier article’s name as written before one made from the key', () => {
+    const name = namer([], [row([['ORG:gop', 'GOP']]), row([['ORG:gop', 'Gop']])]);
+    expect(name('ORG:gop').name).toBe('GOP');
+    expect(name('ORG:msnbc').name).toBe('Msnbc');
   });
 });
 
