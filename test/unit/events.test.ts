@@ -16,6 +16,9 @@ import {
   DAY_WINDOW,
   DEFAULT_MODEL,
   contentSame,
+  decide,
+  samePerson,
+  type MatchModel,
   FEATURES,
   type Features,
   NEAR_DAYS,
@@ -430,6 +433,38 @@ describe('contentSame', () => {
   it('not when they are days apart, or undated', () => {
     expect(contentSame(DEFAULT_MODEL, close({ near: 0, near1: 0 }))).toBe(false);
     expect(contentSame(DEFAULT_MODEL, close({ undated: 1 }))).toBe(false);
+  });
+
+  it('not when they share fewer words than the dated regime’s floor, whatever the content regime’s own floor', () => {
+    // A content regime fitted with no floor, that joins on shared neighbours alone.
+    const loose: MatchModel = { ...DEFAULT_MODEL, minCosine: 0, weights: { ...DEFAULT_MODEL.weights, neighbours: 50 } };
+    const thin = close({ cosine: 0.01, neighbours: 1 });
+    expect(decide({ ...loose, dated: undefined }, thin).tier).toBe('same');
+    expect(contentSame(loose, thin)).toBe(false);
+    expect(contentSame(loose, close({ neighbours: 1 }))).toBe(true);
+  });
+});
+
+describe('samePerson', () => {
+  const actor = (key: string, mentions: number): Actor => ({ key, name: key.slice(4), type: 'PER', aliases: [], mentions, role: null });
+  it('joins a surname to any name of it, and names whose given names agree', () => {
+    expect(samePerson('PER:reid', 'PER:tara reid')).toBe(true);
+    expect(samePerson('PER:donald j. trump', 'PER:donald trump')).toBe(true);
+    expect(samePerson('PER:j. edgar hoover', 'PER:john edgar hoover')).toBe(true);
+    expect(samePerson('ORG:bush foundation', 'ORG:bush foundation')).toBe(true);
+  });
+
+  it('keeps apart two people of one surname', () => {
+    expect(samePerson('PER:jeb bush', 'PER:george w. bush')).toBe(false);
+    expect(samePerson('PER:bill clinton', 'PER:hillary clinton')).toBe(false);
+  });
+
+  it('so that two articles about different Bushes share no actor', () => {
+    const a = computeFingerprint({ title: 'Jeb Bush in Iowa', paragraphs: ['Jeb Bush spoke in Iowa.'], published: '2015-11-01' }, [actor('PER:jeb bush', 3)], EMPTY_IDF);
+    const b = computeFingerprint({ title: 'George W. Bush library', paragraphs: ['George W. Bush opened a library.'], published: '2015-11-02' }, [actor('PER:george w. bush', 3)], EMPTY_IDF);
+    const c = computeFingerprint({ title: 'Bush in Iowa', paragraphs: ['Bush spoke in Iowa.'], published: '2015-11-02' }, [actor('PER:bush', 2)], EMPTY_IDF);
+    expect(pairSignals(prepare(a, EMPTY_IDF), prepare(b, EMPTY_IDF)).features.actors).toBe(0);
+    expect(pairSignals(prepare(a, EMPTY_IDF), prepare(c, EMPTY_IDF)).features.actors).toBeGreaterThan(0.9);
   });
 });
 
