@@ -293,13 +293,22 @@ const PEOPLES = new Set(
   ).split(' '),
 );
 
+/** The same faiths and peoples as adjectives or in the singular ("Muslim refugees", "a Christian"). */
+const PEOPLE_WORDS = new Set(
+  (
+    'muslim christian jewish jew hindu buddhist sikh catholic protestant evangelical mormon uighur uyghur kurd kurdish ' + 'arab sunni shia shiite alawite pashtun hazara yazidi copt coptic bedouin'
+  ).split(' '),
+);
+
 /**
- * True for a name of a people rather than a body: a faith or people in the plural, a plural demonym ("Israelis",
- * "Americans" when "Israeli", "American" are listed demonyms) or the people of a listed place ("South Dakotans").
+ * True for a name of a people rather than a body: a faith or people in the plural or as a lone adjective ("Muslim
+ * refugees", "a Sunni"), a plural demonym ("Israelis", "Americans" when "Israeli", "American" are listed demonyms;
+ * not a lone one: the list holds "Vatican" and "Gibraltar") or the people of a listed place ("South Dakotans").
  */
 export function isPeopleName(name: string, facts: (name: string) => { loc: boolean; demonym?: boolean }): boolean {
   const n = name.trim();
-  if (PEOPLES.has(n.toLowerCase())) return true;
+  const lower = n.toLowerCase();
+  if (PEOPLES.has(lower) || PEOPLE_WORDS.has(lower)) return true;
   if (!/^\p{Lu}[\p{L}\s-]+s$/u.test(n)) return false;
   if (facts(n.slice(0, -1)).demonym) return true;
   // "Dakotans" → "Dakota", "Californians" → "California", "Texans" → "Texas" is not tried (rare, and "Texans" is a team)

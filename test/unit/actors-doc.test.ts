@@ -370,6 +370,16 @@ describe('things, peoples and notes about the writer are not actors', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['ORG Zentro Party']);
   });
+  it('a faith or people as an adjective or in the singular is no actor either', () => {
+    const ps = ['Most of the refugees are Muslim, a Sunni imam said; a Christian charity and the Zentro Party helped them.'];
+    const ms = mark(ps, [
+      [0, 'Muslim', 'ORG'],
+      [0, 'Sunni', 'PER'],
+      [0, 'Christian', 'PER'],
+      [0, 'Zentro Party', 'ORG'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['ORG Zentro Party']);
+  });
   it('a biography or follow-me line of the writer names no actor of the story', () => {
     const ps = [
       'Maria Lund has covered economics since 2012. She joined The Brakia Herald in 2007.',
