@@ -787,6 +787,8 @@ function notAnActor(its: Item[], paragraphs: string[], facts: (name: string) => 
     return true;
   if (isThingName(longest)) return true;
   if (isPeopleName(longest, facts)) return true;
+  // A member's description in apposition ("Senator Chris Coons, Democrat of Delaware"): the person is named beside it.
+  if (/^(?:Democrat|Republican|Independent) of \p{Lu}/u.test(longest)) return true;
   const f = facts(longest);
   if (f.org || f.loc || generalKnowledge(longest)) return false;
   let things = 0;

@@ -380,6 +380,14 @@ describe('things, peoples and notes about the writer are not actors', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['ORG Zentro Party']);
   });
+  it('a member described by party and state is the person named beside, not an organisation', () => {
+    const ps = ['Senator Ann Vale, Democrat of Brakia, said the bill would pass.'];
+    const ms = mark(ps, [
+      [0, 'Ann Vale', 'PER'],
+      [0, 'Democrat of Brakia', 'ORG'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['PER Ann Vale']);
+  });
   it('a biography or follow-me line of the writer names no actor of the story', () => {
     const ps = [
       'Maria Lund has covered economics since 2012. She joined The Brakia Herald in 2007.',
