@@ -151,17 +151,22 @@ export function creditOnlyParagraph(para: string, mentions: Pick<Mention, 'start
 }
 
 /**
- * One person name written around a particle that the tagger cut in two: "Sheikh Mohammed" + "bin" + "Rashid Al
- * Maktoum", "Charles" + "de" + "Gaulle" become one mention.
+ * One name written around a particle that the tagger cut in two: a person's ("Sheikh Mohammed" + "bin" + "Rashid Al
+ * Maktoum", "Charles" + "de" + "Gaulle") or an organisation's, whose second part may read as a place ("Autostrade" +
+ * "per" + "l'Italia", "Banco" + "de" + "España"): one mention. Not across English "of": "Democrat of Delaware" is no
+ * name, and the tagger keeps "Bank of England" whole.
  */
 export function joinParticleNames(paragraphs: string[], mentions: Mention[]): Mention[] {
   const sorted = [...mentions].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
   const out: Mention[] = [];
   for (const m of sorted) {
     const prev = out[out.length - 1];
-    if (prev && prev.paragraph === m.paragraph && prev.type === 'PER' && m.type === 'PER') {
+    const person = prev?.type === 'PER' && m.type === 'PER';
+    const body = prev?.type === 'ORG' && (m.type === 'ORG' || m.type === 'LOC');
+    if (prev && prev.paragraph === m.paragraph && (person || body)) {
       const between = (paragraphs[m.paragraph] ?? '').slice(prev.end, m.start);
-      if (/^\s+(?:bin|ibn|bint|de|da|di|del|van|von|al|el|abu)\s+$/i.test(between)) {
+      const particle = person ? /^\s+(?:bin|ibn|bint|de|da|di|del|van|von|al|el|abu)\s+$/i : /^\s+(?:per|de|da|di|del|della|delle|dei|degli|des|du|do|dos|das)\s+$/;
+      if (particle.test(between)) {
         const para = paragraphs[m.paragraph] ?? '';
         out[out.length - 1] = { ...prev, end: m.end, text: para.slice(prev.start, m.end) };
         continue;

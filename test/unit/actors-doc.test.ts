@@ -380,6 +380,26 @@ describe('things, peoples and notes about the writer are not actors', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['ORG Zentro Party']);
   });
+  it('an organisation whose name the tagger cut at a particle is one organisation', () => {
+    const ps = ['Autostrade per l’Italia said it had checked the bridge. Autostrade runs 3,000 km of roads.'];
+    const ms = mark(ps, [
+      [0, 'Autostrade', 'ORG'],
+      [0, 'l’Italia', 'LOC'],
+      [0, 'Autostrade', 'ORG'],
+    ]);
+    const { actors } = buildActors(ps, ms, { facts: facts2 });
+    expect(actors.find((a) => a.type === 'ORG')).toMatchObject({ name: "Autostrade per l'Italia", mentions: 2 });
+    expect(names(actors)).toEqual(["ORG Autostrade per l'Italia"]);
+  });
+  it('but not across English “of”', () => {
+    const ps = ['Senator Ann Vale of Brakia said the Zentro Party of Brakia would lose.'];
+    const ms = mark(ps, [
+      [0, 'Ann Vale', 'PER'],
+      [0, 'Brakia', 'LOC'],
+      [0, 'Zentro Party', 'ORG'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(expect.arrayContaining(['ORG Zentro Party', 'LOC Brakia']));
+  });
   it('a member described by party and state is the person named beside, not an organisation', () => {
     const ps = ['Senator Ann Vale, Democrat of Brakia, said the bill would pass.'];
     const ms = mark(ps, [
