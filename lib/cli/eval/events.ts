@@ -56,7 +56,7 @@ import {
 import { DATED_L2, fitRegimes, type Pair } from '../../events/tune.ts';
 import { buildActors } from '../../nlp/actors.ts';
 import { canonicalName } from '../../nlp/canonical-names.ts';
-import { findMentions, loadNerModel } from '../../nlp/ner/index.ts';
+import { findMentions, loadNerModel, nameFacts } from '../../nlp/ner/index.ts';
 import type { Actor } from '../../types.ts';
 import { round, table, type EvalTask } from './task.ts';
 
@@ -398,7 +398,10 @@ function loadDataset(path: string, ner: ReturnType<typeof loadNerModel>, folds: 
       `${path}: ${docs.length} usable document(s); need at least 2 JSONL lines with "id", "title", "text" and "cluster"${parsed.problems.length ? ' (' + parsed.problems.join('; ') + ')' : ''}`,
     );
   const tNer = performance.now();
-  const actors = docs.map((d) => buildActors(d.paragraphs, findMentions(ner, d.paragraphs), { canonical: canonicalName }).actors);
+  // The actors as the extension's analyser finds them (lib/background/analyser.ts): with the
+  // gazetteers' facts and the title, which rule out peoples, things and bylines.
+  const facts = nameFacts(ner);
+  const actors = docs.map((d) => buildActors(d.paragraphs, findMentions(ner, d.paragraphs), { canonical: canonicalName, facts, title: d.title }).actors);
   const nerMs = performance.now() - tNer;
   const dated = docs.every((d) => d.date !== null);
   const hasTopic = docs.every((d) => d.topic !== null);
