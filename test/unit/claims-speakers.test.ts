@@ -112,6 +112,32 @@ describe('speakers', () => {
     );
     expect(claimWith(claims, 'all the evidence is presented').speaker).toBe('Montell Figgins');
   });
+  it('follows a run of sentences opened by “she” back to the person they are about, past names in passing', () => {
+    const claims = claimsOf(
+      [
+        'On Monday night, Mary Jones had the most to gain, given the record of the Tom Berg administration.',
+        'She skirted the opening question from the moderator, Paul Kent, on the failures of the Tom Berg administration.',
+        'She also avoided the word “radical”.',
+        '“We are not at war with a faith,” she said.',
+      ],
+      [
+        ['Mary Jones', 'PER', 'Jones'],
+        ['Tom Berg', 'PER', 'Berg'],
+        ['Paul Kent', 'PER', 'Kent'],
+      ],
+    );
+    expect(claimWith(claims, 'not at war with a faith').speaker).toBe('Mary Jones');
+  });
+  it('takes a spokeswoman, not the person her title names, for her “she said”', () => {
+    const claims = claimsOf(
+      ['Mary Jones’s campaign denied it.', 'Jones spokeswoman Ann Werner criticised the claim. “Nice try, not true,” she said in a tweet.'],
+      [
+        ['Mary Jones', 'PER', 'Jones'],
+        ['Ann Werner', 'PER', 'Werner'],
+      ],
+    );
+    expect(claimWith(claims, 'Nice try').speaker).toBe('Ann Werner');
+  });
   it('gives a continuation quote in the next paragraph to the speaker being quoted, unflagged', () => {
     const claims = claimsOf(
       ['“We will appeal the ruling as soon as we can,” said Maria Lopez, the union leader.', '“This is not over, and we will keep fighting for our members.”'],

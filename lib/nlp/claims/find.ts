@@ -448,6 +448,15 @@ function inSpans(spans: readonly { start: number; end: number }[], at: number): 
   }
   return false;
 }
+/**
+ * Nouns a person's name modifies ("the Obama administration", "Clinton aides", "Clinton spokesman Brian Fallon"):
+ * there the name is not who acts, so it is neither what a later "he" or "she" stands for nor evidence of its gender.
+ */
+const ATTRIBUTIVE_HEAD =
+  /^[’']?s?\s+(?:administration|campaign|camp|aides?|advis[eo]rs?|allies|supporters|backers|loyalists|voters|family|foundation|era|years|presidency|doctrine|team|staff|spokes(?:man|woman|person)|officials?|government|cabinet|policy|policies|regime|estate|lawyers?|attorneys?)\b/i;
+const attributive = (doc: string, m: { type: EntityType; end: number }): boolean => m.type === 'PER' && ATTRIBUTIVE_HEAD.test(doc.slice(m.end, m.end + 24));
+/** A sentence of the paragraph opens with this pronoun ("She also said …"): the paragraph goes on about someone named before. */
+const opensWith = (text: string, gender: Gender): boolean => (gender === 'f' ? /(?:^|[.!?]["”’]?\s+)(?:She|Her)\b/ : /(?:^|[.!?]["”’]?\s+)(?:He|His)\b/).test(text);
 const MALE = /^(?:he|him|his|himself)$/i;
 const FEMALE = /^(?:she|her|hers|herself)$/i;
 const RELATIVE = /^(?:who|whom|which|that)$/i;
@@ -626,6 +635,22 @@ function opensSentence(doc: string, at: number, from: number): boolean {
 }
 
 /**
+ * The first person a sentence names, after what only sets the scene ("On Monday night, Clinton leaned in"), in a
+ * sentence that does not open with a pronoun ("She skirted the question from John Dickerson" is about "she").
+ */
+function leadsSentence(doc: string, mentions: readonly DocMention[], i: number, from: number): boolean {
+  const m = mentions[i]!;
+  const before = doc.slice(Math.max(from, m.start - 200), m.start);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '), before.lastIndexOf('.” '), before.lastIndexOf('." '));
+  if (cut < 0 && m.start - 200 > from) return false;
+  const at = m.start - before.length + (cut >= 0 ? cut + 2 : 0);
+  if (/^[\s"“”]*(?:he|she|they|it|his|her|their)\b/i.test(doc.slice(at, m.start))) return false;
+  // Mentions are in text order: only those of this sentence before it are looked at.
+  for (let j = i - 1; j >= 0 && mentions[j]!.start >= at; j--) if (mentions[j]!.type === 'PER') return false;
+  return true;
+}
+
+/**
  * Nouns that stand for a body named shortly before ("the agency", "the ministry", "the company").
  * Not "union", "government" or "administration": "the union" is seldom the European Union, and
  * "the administration" is a government, not the Food and Drug Administration.
@@ -697,16 +722,20 @@ function resolveSpeaker(
     // Names the pronoun can stand for in paragraph p, before it, outside quotations (words inside a
     // quote are the speaker's, not the narration's), the subjects of sentences first, then the
     // nearest ("Figgins declined to say whether Thomas slept the night Epstein died. “…,” he said").
+    // In an earlier paragraph whose sentences go on with this same pronoun ("She skirted the question
+    // from John Dickerson …"), the pronoun's person is a subject named before, not a name in passing.
     const named = (p: number): DocMention | null => {
       let nearest: DocMention | null = null;
+      const chain = p < paragraph && gender !== null && opensWith(doc.slice(starts[p]!, starts[p + 1] ?? doc.length), gender);
       for (let i = mentions.length - 1; i >= 0; i--) {
         const m = mentions[i]!;
         if (m.end > src.start) continue;
         const mp = paragraphAt(m.start);
         if (mp < p) break;
-        if (mp > p || !fits(m.type, m.actorKey) || /^['’]s?\b/.test(doc.slice(m.end, m.end + 2)) || insideQuote(doc, m.start, starts[mp]!)) continue;
+        if (mp > p || !fits(m.type, m.actorKey) || /^['’]s?\b/.test(doc.slice(m.end, m.end + 2)) || attributive(doc, m) || insideQuote(doc, m.start, starts[mp]!)) continue;
         if (opensSentence(doc, m.start, starts[mp]!)) return m;
-        nearest ??= m;
+        if (chain && leadsSentence(doc, mentions, i, starts[mp]!)) return m;
+        if (!chain) nearest ??= m;
       }
       return nearest;
     };
