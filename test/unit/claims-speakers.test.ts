@@ -128,6 +128,20 @@ describe('speakers', () => {
     );
     expect(claimWith(claims, 'not at war with a faith').speaker).toBe('Mary Jones');
   });
+  it('names an office or body whose name ends in the organisation the tagger found', () => {
+    const claims = claimsOf(
+      [
+        'The United Nations High Commissioner for Human Rights said the decision did “not modify existing international law”.',
+        'Campaign records from the Center for Responsive Politics show the fund gave most.',
+      ],
+      [
+        ['United Nations', 'ORG'],
+        ['Human Rights', 'ORG'],
+        ['Responsive Politics', 'ORG'],
+      ],
+    );
+    expect(claimWith(claims, 'not modify existing').speaker).toBe('United Nations High Commissioner for Human Rights');
+  });
   it('takes a spokeswoman, not the person her title names, for her “she said”', () => {
     const claims = claimsOf(
       ['Mary Jones’s campaign denied it.', 'Jones spokeswoman Ann Werner criticised the claim. “Nice try, not true,” she said in a tweet.'],

@@ -528,7 +528,34 @@ function headMention(doc: string, src: { start: number; end: number }, mentions:
     if (people.length) return people[people.length - 1]!;
     firstNamed ??= part;
   }
-  return firstNamed ? firstNamed[0]! : null;
+  if (!firstNamed) return null;
+  return officeAround(doc, src.start, firstNamed[firstNamed.length - 1]!) ?? firstNamed[0]!;
+}
+
+/** Words that make a capitalised run before "for" or "of" the name of an office or body. */
+const OFFICE_WORD =
+  /\b(?:High Commissioner|Commissioner|Secretary|Minister|Ministry|Department|Office|Council|Committee|Commission|Bureau|Agency|Institute|Centers?|Centres?|Board|Secretariat|Representative|Envoy|Rapporteur|Director|Administration|Authority|Society|Foundation|Association|Coalition|Alliance|League|Fund|Court)$/;
+
+/**
+ * The office or body whose name ends in the one the tagger found: "The United Nations High Commissioner for Human
+ * Rights said" names the commissioner, not "Human Rights"; "the Office for National Statistics". A mention with no
+ * actor key, spanning the whole name. Null when the name found is not the end of such a run.
+ */
+function officeAround(doc: string, from: number, m: DocMention): DocMention | null {
+  if (m.type === 'PER') return null;
+  const before = doc.slice(Math.max(from, m.start - 120), m.start);
+  // Word by word from the name back: "the" at most, then "for" or "of", then the capitalised run.
+  const words = [...before.matchAll(/\S+/g)];
+  let k = words.length - 1;
+  if (k >= 0 && words[k]![0] === 'the') k--;
+  if (k < 0 || (words[k]![0] !== 'for' && words[k]![0] !== 'of')) return null;
+  let first = k;
+  while (first > 0 && /^\p{Lu}[\p{L}.'’-]*$/u.test(words[first - 1]![0])) first--;
+  const run = words.slice(first, k).map((w) => w[0]);
+  if (!run.length || !OFFICE_WORD.test(run.join(' '))) return null;
+  let start = m.start - before.length + words[first]!.index;
+  if (/^(?:The|A|An)$/.test(words[first]![0]) && first + 1 < k) start = m.start - before.length + words[first + 1]!.index;
+  return { start, end: m.end, type: 'ORG' };
 }
 
 /** A person's name by its shape: two to four capitalised words, perhaps after a title ("Cmdr. Sean Robertson"). */
