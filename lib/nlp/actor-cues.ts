@@ -219,6 +219,9 @@ export function isGluedNames(text: string): boolean {
 }
 
 /** True when a mention is an event, a time-zone stamp or a market code rather than a name. */
+/** Interjections and fillers that transcripts capitalise at the start of a turn, as written. */
+const INTERJECTIONS = new Set('Ah Oh Um Uh Er Mm Hmm Hm Yeah Yep Nope Wow Hey Do'.split(' '));
+
 export function isNotAName(text: string): boolean {
   const t = text.trim();
   if (isGluedNames(t)) return true;
@@ -226,6 +229,10 @@ export function isNotAName(text: string): boolean {
   if (TIME_ZONES.has(t.split(/\s+/)[0]!.toLowerCase())) return true;
   // a lawmaker's party and state ("R-Texas", "D-N.Y.")
   if (/^[RDI]-\p{Lu}/u.test(t)) return true;
+  // an interjection of a transcript ("Um", "Yeah"; not "OH", Ohio)
+  if (INTERJECTIONS.has(t)) return true;
+  // a lone initial ("Y." of "Y. pestis", "E."), or one or two letters after marks (">I", "*A", "...I")
+  if (/^\p{L}\.?$/u.test(t) || /^[^\p{L}\p{N}]+\p{L}{0,2}$/u.test(t)) return true;
   return TICKER.test(t + ' ');
 }
 

@@ -400,6 +400,18 @@ describe('things, peoples and notes about the writer are not actors', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(expect.arrayContaining(['ORG Zentro Party', 'LOC Brakia']));
   });
+  it('an interjection of a transcript, a lone initial or letters after marks name no actor', () => {
+    const ps = ['Um, yes. Oh, we went there. Y. pestis spreads in rabbits, >I said, and Ann Vale of OH agreed.'];
+    const ms = mark(ps, [
+      [0, 'Um', 'ORG'],
+      [0, 'Oh', 'ORG'],
+      [0, 'Y.', 'ORG'],
+      [0, '>I', 'ORG'],
+      [0, 'Ann Vale', 'PER'],
+      [0, 'OH', 'LOC'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts: facts2 }).actors).sort()).toEqual(['LOC OH', 'PER Ann Vale']);
+  });
   it('a member described by party and state is the person named beside, not an organisation', () => {
     const ps = ['Senator Ann Vale, Democrat of Brakia, said the bill would pass.'];
     const ms = mark(ps, [
