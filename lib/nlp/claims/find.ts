@@ -655,10 +655,16 @@ function insideQuote(doc: string, at: number, from: number): boolean {
 
 /** Does the name at `at` open its sentence, perhaps after a title ("Senator James Lankford")? */
 function opensSentence(doc: string, at: number, from: number): boolean {
+  const start = sentenceStart(doc, at, from);
+  return start !== null && !/\p{Ll}{2,}/u.test(doc.slice(start, at).replace(/^[”"\s]+/, ''));
+}
+
+/** Where the sentence holding `at` starts (looking back at most 200 characters, not before `from`), or null when it starts further back. */
+function sentenceStart(doc: string, at: number, from: number): number | null {
   const before = doc.slice(Math.max(from, at - 200), at);
   const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '), before.lastIndexOf('.” '), before.lastIndexOf('." '));
-  const lead = cut >= 0 ? before.slice(cut + 2) : at - 200 <= from ? before : null;
-  return lead !== null && !/\p{Ll}{2,}/u.test(lead.replace(/^[”"\s]+/, ''));
+  if (cut >= 0) return at - before.length + cut + 2;
+  return at - 200 <= from ? at - before.length : null;
 }
 
 /**
@@ -667,10 +673,8 @@ function opensSentence(doc: string, at: number, from: number): boolean {
  */
 function leadsSentence(doc: string, mentions: readonly DocMention[], i: number, from: number): boolean {
   const m = mentions[i]!;
-  const before = doc.slice(Math.max(from, m.start - 200), m.start);
-  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '), before.lastIndexOf('.” '), before.lastIndexOf('." '));
-  if (cut < 0 && m.start - 200 > from) return false;
-  const at = m.start - before.length + (cut >= 0 ? cut + 2 : 0);
+  const at = sentenceStart(doc, m.start, from);
+  if (at === null) return false;
   if (/^[\s"“”]*(?:he|she|they|it|his|her|their)\b/i.test(doc.slice(at, m.start))) return false;
   // Mentions are in text order: only those of this sentence before it are looked at.
   for (let j = i - 1; j >= 0 && mentions[j]!.start >= at; j--) if (mentions[j]!.type === 'PER') return false;
