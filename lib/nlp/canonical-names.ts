@@ -15,10 +15,63 @@ const VARIANTS: Record<string, { type: EntityType | 'ANY'; names: string[] }> = 
   'Democratic Republic of the Congo': { type: 'LOC', names: ['DRC', 'DR Congo'] },
 };
 
-const LOOKUP = new Map<string, { canonical: string; type: EntityType | 'ANY' }>();
+/**
+ * The US states as news agencies abbreviate them after a town ("Fresno, Calif."), with or without the
+ * final dot. Only as places: "Miss." and "Ind." are a title and a party otherwise.
+ */
+const STATES: Record<string, string> = {
+  Ala: 'Alabama',
+  Ariz: 'Arizona',
+  Ark: 'Arkansas',
+  Calif: 'California',
+  Colo: 'Colorado',
+  Conn: 'Connecticut',
+  Del: 'Delaware',
+  Fla: 'Florida',
+  Ga: 'Georgia',
+  Ill: 'Illinois',
+  Ind: 'Indiana',
+  Kan: 'Kansas',
+  Ky: 'Kentucky',
+  La: 'Louisiana',
+  Md: 'Maryland',
+  Mass: 'Massachusetts',
+  Mich: 'Michigan',
+  Minn: 'Minnesota',
+  Miss: 'Mississippi',
+  Mo: 'Missouri',
+  Mont: 'Montana',
+  Neb: 'Nebraska',
+  Nev: 'Nevada',
+  'N.H': 'New Hampshire',
+  'N.J': 'New Jersey',
+  'N.M': 'New Mexico',
+  'N.Y': 'New York',
+  'N.C': 'North Carolina',
+  'N.D': 'North Dakota',
+  Okla: 'Oklahoma',
+  Ore: 'Oregon',
+  Pa: 'Pennsylvania',
+  'R.I': 'Rhode Island',
+  'S.C': 'South Carolina',
+  'S.D': 'South Dakota',
+  Tenn: 'Tennessee',
+  Tex: 'Texas',
+  Vt: 'Vermont',
+  Va: 'Virginia',
+  Wash: 'Washington',
+  'W.Va': 'West Virginia',
+  Wis: 'Wisconsin',
+  Wyo: 'Wyoming',
+};
+
+const LOOKUP = new Map<string, { canonical: string; type: EntityType | 'ANY'; abbreviation?: true }>();
 for (const [canonical, { type, names }] of Object.entries(VARIANTS)) {
   LOOKUP.set(canonical.toLowerCase(), { canonical, type });
   for (const n of names) LOOKUP.set(n.toLowerCase(), { canonical, type });
+}
+for (const [short, state] of Object.entries(STATES)) {
+  for (const form of [short, short + '.']) LOOKUP.set(form.toLowerCase(), { canonical: state, type: 'LOC', abbreviation: true });
 }
 
 /** The shared name for `name`, or null to keep the article's own. Case matters for acronyms ("us" is not "US"). */
@@ -26,6 +79,8 @@ export function canonicalName(name: string, type: EntityType): string | null {
   if (type === 'PER') return null;
   const hit = LOOKUP.get(name.toLowerCase());
   if (!hit) return null;
+  // A state's abbreviation is written as listed ("Calif.", "Pa."; not "PA", "CALIF" or "calif").
+  if (hit.abbreviation) return type === 'LOC' && STATES[name.replace(/\.$/, '')] ? hit.canonical : null;
   // A lower-case or mixed-case form of an all-capitals acronym is a word, not the acronym ("Us", "Un").
   if (name.length <= 3 && name !== name.toUpperCase()) return null;
   return hit.type === 'ANY' || hit.type === type ? hit.canonical : null;

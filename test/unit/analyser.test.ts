@@ -35,6 +35,16 @@ describe('canonical names', () => {
     expect(canonicalName('EU', 'ORG')).toBe('European Union');
     expect(canonicalName('EU', 'LOC')).toBe('European Union');
   });
+  it('names a US state by its name where an agency abbreviates it, as a place only', () => {
+    expect(canonicalName('Calif.', 'LOC')).toBe('California');
+    expect(canonicalName('Calif', 'LOC')).toBe('California');
+    expect(canonicalName('Pa.', 'LOC')).toBe('Pennsylvania');
+    expect(canonicalName('N.Y.', 'LOC')).toBe('New York');
+    expect(canonicalName('Miss.', 'PER')).toBeNull();
+    expect(canonicalName('Ind.', 'ORG')).toBeNull();
+    expect(canonicalName('PA', 'LOC')).toBeNull();
+    expect(canonicalName('la', 'LOC')).toBeNull();
+  });
   it('leaves people, unknown names and look-alike words alone', () => {
     expect(canonicalName('UK', 'PER')).toBeNull();
     expect(canonicalName('Us', 'LOC')).toBeNull();
