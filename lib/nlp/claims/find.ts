@@ -450,7 +450,7 @@ function inSpans(spans: readonly { start: number; end: number }[], at: number): 
 }
 /**
  * Nouns a person's name modifies ("the Obama administration", "Clinton aides", "Clinton spokesman Brian Fallon"):
- * there the name is not who acts, so it is neither what a later "he" or "she" stands for nor evidence of its gender.
+ * there the name is not who acts, so it is not what a later "he" or "she" stands for.
  */
 const ATTRIBUTIVE_HEAD =
   /^[’']?s?\s+(?:administration|campaign|camp|aides?|advis[eo]rs?|allies|supporters|backers|loyalists|voters|family|foundation|era|years|presidency|doctrine|team|staff|spokes(?:man|woman|person)|officials?|government|cabinet|policy|policies|regime|estate|lawyers?|attorneys?)\b/i;
