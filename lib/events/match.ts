@@ -357,9 +357,9 @@ export interface Prepared {
   norm: number;
   /** The terms' numbers in the lookup (`NameWeights.id`), ascending, and their weights, once `weigh` has made them (for an article compared with many). */
   vec?: { ids: Int32Array; weights: Float64Array };
-  /** Actor match key → [display key, weight]. */
-  actors: Map<string, [string, number]>;
-  places: Map<string, [string, number]>;
+  /** Actor match key → [display key, weight, every key merged under it ("PER:jeb bush", "PER:george w. bush")]. */
+  actors: Map<string, [string, number, string[]]>;
+  places: Map<string, [string, number, string[]]>;
   /** Date intervals, own date included. */
   dates: [number, number][];
   /** Date intervals the text names (own date left out). */
@@ -436,14 +436,17 @@ export function samePerson(a: string, b: string): boolean {
   return (x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y));
 }
 
-function prepareActors(names: NameWeights, list: [string, number][]): Map<string, [string, number]> {
-  const out = new Map<string, [string, number]>();
+function prepareActors(names: NameWeights, list: [string, number][]): Map<string, [string, number, string[]]> {
+  const out = new Map<string, [string, number, string[]]>();
   for (const [key, mentions] of list) {
     const mk = matchKey(key);
     const w = names.of(key) * (1 + Math.log(Math.max(1, mentions)));
     const prev = out.get(mk);
-    if (!prev) out.set(mk, [key, w]);
-    else prev[1] += w;
+    if (!prev) out.set(mk, [key, w, [key]]);
+    else {
+      prev[1] += w;
+      prev[2].push(key);
+    }
   }
   return out;
 }
@@ -578,17 +581,19 @@ export function headSignals(
 }
 
 /** Weighted set overlap (cosine of two weighted binary sets) and the shared display keys. */
-function overlap(a: Map<string, [string, number]>, b: Map<string, [string, number]>): { sim: number; shared: string[] } {
+function overlap(a: Map<string, [string, number, string[]]>, b: Map<string, [string, number, string[]]>): { sim: number; shared: string[] } {
   if (a.size === 0 || b.size === 0) return { sim: 0, shared: [] };
   let sa = 0;
   let sb = 0;
   let both = 0;
   const shared: string[] = [];
   for (const [, [, w]] of a) sa += w * w;
-  for (const [mk, [key, w]] of b) {
+  for (const [mk, [key, w, keys]] of b) {
     sb += w * w;
     const other = a.get(mk);
-    if (other && samePerson(other[0], key)) {
+    // One of the people each article merged under the surname may be the other's ("Jeb Bush" and
+    // "George W. Bush" in one, "George W. Bush" in the other).
+    if (other && keys.some((k) => other[2].some((o) => samePerson(o, k)))) {
       both += w * other[1];
       // Show the fuller of the two names ("PER:tara reid" rather than "PER:reid").
       shared.push(other[0].length >= key.length ? other[0] : key);

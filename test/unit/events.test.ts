@@ -465,6 +465,14 @@ describe('samePerson', () => {
     const c = computeFingerprint({ title: 'Bush in Iowa', paragraphs: ['Bush spoke in Iowa.'], published: '2015-11-02' }, [actor('PER:bush', 2)], EMPTY_IDF);
     expect(pairSignals(prepare(a, EMPTY_IDF), prepare(b, EMPTY_IDF)).features.actors).toBe(0);
     expect(pairSignals(prepare(a, EMPTY_IDF), prepare(c, EMPTY_IDF)).features.actors).toBeGreaterThan(0.9);
+    // An article naming both shares George W. Bush with one about him, whichever of the two it names most.
+    const both = computeFingerprint(
+      { title: 'Two Bushes', paragraphs: ['Jeb Bush and George W. Bush spoke.'], published: '2015-11-02' },
+      [actor('PER:jeb bush', 5), actor('PER:george w. bush', 1)],
+      EMPTY_IDF,
+    );
+    expect(pairSignals(prepare(both, EMPTY_IDF), prepare(b, EMPTY_IDF)).features.actors).toBeGreaterThan(0.9);
+    expect(pairSignals(prepare(b, EMPTY_IDF), prepare(both, EMPTY_IDF)).features.actors).toBeGreaterThan(0.9);
   });
 });
 
