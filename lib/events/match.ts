@@ -588,15 +588,19 @@ function overlap(a: Map<string, [string, number, string[]]>, b: Map<string, [str
   let both = 0;
   const shared: string[] = [];
   for (const [, [, w]] of a) sa += w * w;
-  for (const [mk, [key, w, keys]] of b) {
+  for (const [mk, [, w, keys]] of b) {
     sb += w * w;
     const other = a.get(mk);
     // One of the people each article merged under the surname may be the other's ("Jeb Bush" and
     // "George W. Bush" in one, "George W. Bush" in the other).
-    if (other && keys.some((k) => other[2].some((o) => samePerson(o, k)))) {
+    if (!other) continue;
+    let pair: [string, string] | null = null;
+    for (const k of keys) for (const o of other[2]) if (!pair && samePerson(o, k)) pair = [o, k];
+    if (pair) {
       both += w * other[1];
-      // Show the fuller of the two names ("PER:tara reid" rather than "PER:reid").
-      shared.push(other[0].length >= key.length ? other[0] : key);
+      // Show the fuller of the two names that matched ("PER:tara reid" rather than "PER:reid"), not
+      // the first one either article merged under the surname.
+      shared.push(pair[0].length >= pair[1].length ? pair[0] : pair[1]);
     }
   }
   return { sim: sa && sb ? both / Math.sqrt(sa * sb) : 0, shared };

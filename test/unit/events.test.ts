@@ -473,6 +473,14 @@ describe('samePerson', () => {
     );
     expect(pairSignals(prepare(both, EMPTY_IDF), prepare(b, EMPTY_IDF)).features.actors).toBeGreaterThan(0.9);
     expect(pairSignals(prepare(b, EMPTY_IDF), prepare(both, EMPTY_IDF)).features.actors).toBeGreaterThan(0.9);
+    // What the panel says is shared is the person who matched, not the one named most.
+    const georgeMost = computeFingerprint(
+      { title: 'Two Bushes', paragraphs: ['George W. Bush and Jeb Bush spoke.'], published: '2015-11-02' },
+      [actor('PER:george w. bush', 5), actor('PER:jeb bush', 1)],
+      EMPTY_IDF,
+    );
+    expect(pairSignals(prepare(georgeMost, EMPTY_IDF), prepare(a, EMPTY_IDF)).shared.actors).toEqual(['PER:jeb bush']);
+    expect(pairSignals(prepare(both, EMPTY_IDF), prepare(b, EMPTY_IDF)).shared.actors).toEqual(['PER:george w. bush']);
   });
 });
 
