@@ -572,7 +572,12 @@ function decideType(name: string, ev: Evidence, facts: (name: string) => NameFac
   // a known first name before a surname after a title ("Gov. Eric Holcomb"), or called a person at least once and
   // not standing among organisations or places ("Blue Origin, Ceres Robotics and SpaceX")
   if (ev.firstNamed && ev.titled) return 'PER';
-  if (ev.firstNamed && (ev.votes.PER > 0 || c.PER > 0) && c.ORG + c.LOC < c.PER + 2) return 'PER';
+  // (the cues against are summed, but a name the tagger mostly calls a person outweighs them: "Trump's campaign",
+  // "a spokeswoman for Trump" and "critical of Trump" read as an organisation's or a place's, beside six mentions
+  // tagged as a person)
+  const perScore = ev.votes.PER + 2 * c.PER;
+  const perLeads = perScore > Math.max(ev.votes.ORG + 2 * c.ORG, ev.votes.LOC + 2 * c.LOC);
+  if (ev.firstNamed && (ev.votes.PER > 0 || c.PER > 0) && (c.ORG + c.LOC < c.PER + 2 || perLeads)) return 'PER';
   const base = argmax(ev.votes);
   if (base === 'PER') {
     if ((ev.firstNamed && c.ORG + c.LOC < c.PER + 2) || (ev.titled && ev.multiWord)) return 'PER';
@@ -586,7 +591,7 @@ function decideType(name: string, ev: Evidence, facts: (name: string) => NameFac
     if (c.ORG + c.LOC > c.PER) return c.LOC > c.ORG ? 'LOC' : 'ORG';
     return 'PER';
   }
-  if (c.PER > 0 && (ev.votes.PER > 0 || (c.apposition ?? 0) > 0) && ev.votes.PER + 2 * c.PER > Math.max(ev.votes.ORG + 2 * c.ORG, ev.votes.LOC + 2 * c.LOC)) return 'PER';
+  if (c.PER > 0 && (ev.votes.PER > 0 || (c.apposition ?? 0) > 0) && perLeads) return 'PER';
   return orgOrLoc();
 }
 

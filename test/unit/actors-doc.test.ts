@@ -497,6 +497,27 @@ describe('type from the company a name keeps', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['PER Tom Brun']);
   });
+  it('a first-named person the tagger mostly calls a person stays one beside a few organisation and place cues', () => {
+    const ps = [
+      'Candidate Ann Brun on Saturday posted an image of a rival.',
+      'Two hours later, Brun posted another image. Ann Brun again plays to the crowd, a host who has been critical of Brun wrote.',
+      "The posts came from Brun's account. Someone inside Brun's campaign made it. Tom Poe, a spokesman for Brun, did not respond.",
+      'Last month, Brun fired her campaign manager. It was a reminder of the unrestrained side of Brun.',
+    ];
+    const ms = mark(ps, [
+      [0, 'Ann Brun', 'PER'],
+      [1, 'Brun', 'ORG'],
+      [1, 'Ann Brun', 'PER'],
+      [1, 'Brun', 'ORG'],
+      [2, 'Brun', 'PER'],
+      [2, 'Brun', 'PER'],
+      [2, 'Tom Poe', 'PER'],
+      [2, 'Brun', 'PER'],
+      [3, 'Brun', 'PER'],
+      [3, 'Brun', 'ORG'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['PER Ann Brun', 'PER Tom Poe']);
+  });
   it('apposition, a role at a place, a magazine and an officer say what a name is', () => {
     expect(mentionCues('Kestrel Hau-yip, the commander of the district, said so.', { start: 0, end: 15 }).PER).toBe(2);
     expect(mentionCues('an economist at Zentro, said', { start: 16, end: 22 }).ORG).toBe(1);
