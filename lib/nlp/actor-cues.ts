@@ -185,6 +185,47 @@ const SKY_PLACES = new Set('earth moon sun mercury venus mars jupiter saturn ura
 /** Institutions named after their buildings or seats ("the White House said"): organisations. */
 const SEATS = new Set(['white house', 'pentagon', 'kremlin', 'elysee', 'élysée', 'elysée', "quai d'orsay", 'blue house', 'vatican', 'downing street', 'whitehall', 'foggy bottom']);
 
+/**
+ * Legislatures, which news puts after "in" like places ("a vote in Congress", "in the Senate"), and
+ * the platforms people post "on" ("wrote on Facebook"): organisations.
+ */
+const BODIES = new Set([
+  'congress',
+  'senate',
+  'house',
+  'house of representatives',
+  'house of commons',
+  'house of lords',
+  'parliament',
+  'european parliament',
+  'bundestag',
+  'knesset',
+  'duma',
+  'state duma',
+  'facebook',
+  'twitter',
+  'instagram',
+  'youtube',
+  'tiktok',
+  'whatsapp',
+  'snapchat',
+  'linkedin',
+  'reddit',
+  'telegram',
+  'wechat',
+  'weibo',
+  'google',
+]);
+
+/**
+ * The type the name of a legislature or a platform has (BODIES), or null. Unlike `generalKnowledge`,
+ * it types the name only: "House" and "Congress" still join "House of Representatives" and "U.S.
+ * Congress" as their short forms.
+ */
+export function bodyType(name: string): EntityType | null {
+  return BODIES.has(name.toLowerCase().replace(/^the\s+/, '')) ? 'ORG' : null;
+}
+
 /** The type a general list gives a name, or null. */
 export function generalKnowledge(name: string): EntityType | null {
   const k = name
@@ -196,8 +237,8 @@ export function generalKnowledge(name: string): EntityType | null {
   return null;
 }
 
-/** Events, holidays and periods that are capitalised but are not actors ("Brexit", "Christmas"). */
-const NOT_ACTORS = new Set('brexit covid covid-19 coronavirus christmas easter thanksgiving halloween ramadan hanukkah diwali passover lent'.split(' '));
+/** Events, holidays and periods that are capitalised but are not actors ("Brexit", "Christmas"); gods ("God bless America"); the bare "PAC" of "a super PAC". */
+const NOT_ACTORS = new Set('brexit covid covid-19 coronavirus christmas easter thanksgiving halloween ramadan hanukkah diwali passover lent god allah pac'.split(' '));
 /** Time-zone abbreviations that start datelines and timestamps ("11:04 PM EST"). */
 const TIME_ZONES = new Set('est edt cst cdt mst mdt pst pdt gmt bst cet cest utc ist aest am pm a.m. p.m.'.split(' '));
 

@@ -26,6 +26,7 @@ import {
   creditOnlyParagraph,
   creditReason,
   generalKnowledge,
+  bodyType,
   isNotAName,
   isOrdinaryWord,
   isPeopleName,
@@ -558,7 +559,7 @@ const argmax = (v: Record<EntityType, number>): EntityType => (v.PER >= v.ORG &&
  */
 function decideType(name: string, ev: Evidence, facts: (name: string) => NameFacts): EntityType {
   if (ev.personal) return 'PER';
-  const general = generalKnowledge(name);
+  const general = generalKnowledge(name) ?? bodyType(name);
   if (general) return general;
   const f = facts(name);
   const c = ev.cues;
@@ -694,7 +695,7 @@ function firmlyTyped(name: string, facts: (name: string) => NameFacts): boolean 
 function strongType(it: Item, facts: (name: string) => NameFacts): EntityType | null {
   if (it.personal) return 'PER';
   const name = it.core.replace(/^the\s+/i, '');
-  const general = generalKnowledge(name);
+  const general = generalKnowledge(name) ?? bodyType(name);
   if (general) return general;
   const f = facts(name);
   if (f.org && !f.loc) return 'ORG';

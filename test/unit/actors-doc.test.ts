@@ -518,6 +518,26 @@ describe('type from the company a name keeps', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['PER Ann Brun', 'PER Tom Poe']);
   });
+  it('a legislature after "in" and a platform after "on" are organisations; a god and a bare PAC are no actors', () => {
+    const ps = ['The bill stalled in Congress and in the Senate, Tom Poe wrote on Facebook.', 'A super PAC ran the ad. "God bless you all," he said.'];
+    const ms = mark(ps, [
+      [0, 'Congress', 'LOC'],
+      [0, 'Senate', 'LOC'],
+      [0, 'Tom Poe', 'PER'],
+      [0, 'Facebook', 'LOC'],
+      [1, 'PAC', 'ORG'],
+      [1, 'God', 'PER'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Congress', 'ORG Facebook', 'ORG Senate', 'PER Tom Poe']);
+  });
+  it('the short name of a legislature is still the full one', () => {
+    const ps = ['The House of Representatives voted on Friday.', 'The House passed the bill 230 to 197.'];
+    const ms = mark(ps, [
+      [0, 'House of Representatives', 'ORG'],
+      [1, 'House', 'LOC'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG House of Representatives']);
+  });
   it('apposition, a role at a place, a magazine and an officer say what a name is', () => {
     expect(mentionCues('Kestrel Hau-yip, the commander of the district, said so.', { start: 0, end: 15 }).PER).toBe(2);
     expect(mentionCues('an economist at Zentro, said', { start: 16, end: 22 }).ORG).toBe(1);
