@@ -904,7 +904,8 @@ function unshout(name: string, scan: SpellingScan, facts: (name: string) => Name
     if (seen.title) return seen.title;
     if (seen.acronym) return w;
     if (words.length === 1 && letters.length <= 5 && facts(w).org) return w; // a listed body written as an acronym ("NATO", "OPEC")
-    if (letters.length === 3 && !seen.lower && !facts(titleWord(w)).firstName) return w; // "CIA", "ABC"; "ANN" is a first name
+    // "CIA", "ABC"; not "ANN", a first name, nor the "NEW", "LOS" or "SAN" that begins a place ("NEW YORK")
+    if (letters.length === 3 && !seen.lower && !facts(titleWord(w)).firstName && !(i === 0 && words.length > 1 && PLACE_STARTERS.has(w.toLowerCase()))) return w;
     return titleWord(w);
   });
   return out.join(' ');

@@ -705,6 +705,16 @@ describe('display names written in capitals (datelines, shouted captions)', () =
     ).toEqual(['Carrie Ann Inaba', 'Glenmore']);
   });
 
+  it('a dateline city that begins with a short place word is title-cased whole ("NEW YORK")', () => {
+    const paragraphs = ['NEW GLENMORE - The gala opened on Saturday.', 'SAN MARCOS - The fair closed.'];
+    expect(
+      build(paragraphs, [
+        [0, 'NEW GLENMORE', 'LOC'],
+        [1, 'SAN MARCOS', 'LOC'],
+      ]),
+    ).toEqual(['New Glenmore', 'San Marcos']);
+  });
+
   it('keeps acronyms as written: used inside running text, without vowels, two letters, or a listed body', () => {
     const paragraphs = ['The GLOBEX agency said on Monday that the plan would fail.', 'BBC NEWS reported it first.', 'ACME said it agreed.', 'US officials declined to comment.'];
     expect(
