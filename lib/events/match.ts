@@ -170,7 +170,28 @@ export function contentSame(model: MatchModel, f: Features): boolean {
  */
 export function decide(model: MatchModel, f: Features): { score: number; tier: Tier } {
   const d = decideIn(regimeOf(model, f), f);
-  return d.tier !== 'same' && contentSame(model, f) ? { score: d.score, tier: 'same' } : d;
+  const tier = d.tier !== 'same' && contentSame(model, f) ? 'same' : d.tier;
+  return { score: d.score, tier: tier === 'same' && !sharesHappening(f) ? 'related' : tier };
+}
+
+/** See `sharesHappening`. */
+export const HAPPENING_MIN_HEAD = 0.1;
+/** See `sharesHappening`. */
+export const HAPPENING_MIN_COSINE = 0.25;
+
+/**
+ * Whether a pair shares something of one happening, which a dated pair needs to be "same": a
+ * person or organisation (`actors`), the words of their headlines and ledes (`headCos` ≥
+ * HAPPENING_MIN_HEAD), or much of their text (`cosine` ≥ HAPPENING_MIN_COSINE). A place and a
+ * few days are not enough: everything that happens in a city that week shares them. The dated
+ * regime's score adds up small signals, and in a crowded archive a shared country, neighbouring
+ * days and a cosine of 0.15 over the country's common words were enough (issue #19, the scale
+ * bench at 100,000 in Node: a football club sacking its coach joined to an earthquake in the same
+ * country a day before; a strike joined to a sentencing). Undated pairs are left to their regime
+ * (ECB+: its pairs of one topic share a kind of event and often nothing else).
+ */
+export function sharesHappening(f: Features): boolean {
+  return f.undated === 1 || f.actors > 0 || f.headCos >= HAPPENING_MIN_HEAD || f.cosine >= HAPPENING_MIN_COSINE;
 }
 
 /** First-stage score from which another article counts as a near neighbour (see `neighbourSignals`). */

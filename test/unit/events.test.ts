@@ -18,6 +18,7 @@ import {
   contentSame,
   decide,
   samePerson,
+  sharesHappening,
   type MatchModel,
   FEATURES,
   type Features,
@@ -442,6 +443,44 @@ describe('contentSame', () => {
     expect(decide({ ...loose, dated: undefined }, thin).tier).toBe('same');
     expect(contentSame(loose, thin)).toBe(false);
     expect(contentSame(loose, close({ neighbours: 1 }))).toBe(true);
+  });
+});
+
+describe('sharesHappening', () => {
+  // Two dated stories of one country a day apart, sharing its place and its common words only.
+  const placeOnly = (f: Partial<Features>): Features => ({
+    ...(Object.fromEntries(FEATURES.map((k) => [k, 0])) as Features),
+    cosine: 0.17,
+    places: 1,
+    dateMatch: 1,
+    datesSaid: 1,
+    near1: 1,
+    near: 1,
+    near7: 1,
+    cosNear: 0.17,
+    placesNear: 1,
+    cosNear1: 0.17,
+    neighbours: 0.8,
+    headCos: 0.04,
+    ...f,
+  });
+  // A dated regime that calls anything "same" that passes its floor.
+  const eager: MatchModel = { ...DEFAULT_MODEL, dated: { ...DEFAULT_MODEL.dated!, same: 0, related: 0 } };
+
+  it('a place and neighbouring days are not enough for "same"; the pair stays related', () => {
+    expect(sharesHappening(placeOnly({}))).toBe(false);
+    expect(decide(eager, placeOnly({})).tier).toBe('related');
+  });
+
+  it('a person or organisation, the headline and lede, or much of the text in common are', () => {
+    for (const f of [{ actors: 0.2 }, { headCos: 0.3 }, { cosine: 0.4 }]) {
+      expect(sharesHappening(placeOnly(f))).toBe(true);
+      expect(decide(eager, placeOnly(f)).tier).toBe('same');
+    }
+  });
+
+  it('undated pairs are left to their regime', () => {
+    expect(sharesHappening(placeOnly({ undated: 1 }))).toBe(true);
   });
 });
 
