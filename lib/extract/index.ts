@@ -36,6 +36,28 @@ const MIN_CHARS_WITH_METADATA = 250;
 /** ...and without it, this much (on a page `isProbablyReaderable` accepts). */
 const MIN_CHARS_WITHOUT_METADATA = 500;
 
+/**
+ * A text this short that shares no word with the headline is something else the page shows in the
+ * article's place: an error or "not available" notice drawn by the page's scripts, a consent or
+ * sign-in wall, while the page's head still describes the article (see `aboutHeadline`).
+ */
+const OFF_TOPIC_MAX_CHARS = 1500;
+
+/**
+ * Whether the text shares a word of five Latin letters or more with the headline (compared on their
+ * first five letters, so that "migrants" finds "migrant"), or the headline has fewer than three such
+ * words to look for, or is mostly in another script. Short words are left out: "this" and "that"
+ * are in any text.
+ */
+function aboutHeadline(headline: string, paragraphs: string[]): boolean {
+  // Latin letters only: a run of Chinese or Japanese is a whole phrase, not a word to look for.
+  const words = (t: string) => (t.toLowerCase().match(/[a-z\u00df-\u024f]{5,}/g) ?? []).map((w) => w.slice(0, 5));
+  const wanted = new Set(words(headline));
+  const latin = headline.match(/[a-z\u00c0-\u024f]/gi)?.length ?? 0;
+  if (wanted.size < 3 || latin < (headline.match(/\p{L}/gu)?.length ?? 0) / 2) return true;
+  return paragraphs.some((p) => words(p).some((w) => wanted.has(w)));
+}
+
 export { MESSAGES, readerMessage } from './messages';
 
 /** The internal error's sentence; the other refusals carry no text (see messages.ts). */
@@ -269,6 +291,7 @@ export function readPage(doc: Document, pageUrl: string, opts: ExtractOptions & 
   const textChars = rawParagraphs.reduce((n, p) => n + p.length, 0);
   gate.textChars = textChars;
   if (!gate.reason && textChars < (hasMeta ? MIN_CHARS_WITH_METADATA : MIN_CHARS_WITHOUT_METADATA)) gate.reason = 'not-article';
+  if (!gate.reason && hasMeta && textChars < OFF_TOPIC_MAX_CHARS && !aboutHeadline(headline, rawParagraphs)) gate.reason = 'not-article';
   gate.article = gate.reason === null;
 
   // Drop leading paragraphs that only repeat the metadata (headline, byline, publisher name).

@@ -108,6 +108,20 @@ describe('the article gate', () => {
     expect(r).toMatchObject({ ok: false, reason: 'not-article' });
   });
 
+  it('refuses an article page whose scripts show a notice in the article’s place, and accepts a short article about its headline', () => {
+    const url = 'https://news.example.com/world/doctors-flu-shots-detained-migrants';
+    const head =
+      '<head><title>Doctors offer free flu shots to detained migrants</title><meta property="og:type" content="article"><meta property="og:title" content="Doctors offer free flu shots to detained migrants"></head>';
+    const notice =
+      '<p>This page is not available right now. This can sometimes happen if you have internet connectivity problems or are running software or plugins that affect your internet traffic.</p><p>Click here to try this page again, or visit our home page. Reference 3da77cc7-274c-480e-a8c3, served at 02:46 GMT by the edge network of the site.</p>';
+    const r = extractArticle(linkedom(`<html>${head}<body><main>${notice}</main></body></html>`, url), url);
+    expect(r).toMatchObject({ ok: false, reason: 'not-article' });
+    const story =
+      '<p>A group of doctors offered on Monday to give flu vaccines to migrants held in detention centres, warning that an epidemic could spread through the crowded camps this winter.</p><p>The authorities have not answered the offer. Three children died of flu in detention last year, according to the doctors, who say they would work without pay.</p>';
+    const a = article(extractArticle(linkedom(`<html>${head}<body><main><article>${story}</article></main></body></html>`, url), url));
+    expect(a.paragraphs[0]).toMatch(/^A group of doctors/);
+  });
+
   it('accepts an article whose only metadata is a <time> element', () => {
     const url = 'http://fakehost/travel/night-trains.html';
     const a = article(extractArticle(linkedom(fixture('pages/own-article-time.html'), url), url));
