@@ -818,8 +818,13 @@ function keepMention(paragraphs: string[], m: Mention): Mention | null {
   if (creditReason(para, mm) !== null) return null;
   if (isOrdinaryWord(mm.text.replace(POSSESSIVE_RE, '')) || isNotAName(mm.text)) return null;
   if (titleOnly(normSpace(mm.text.replace(POSSESSIVE_RE, '')))) return null;
+  if (WEEKDAY.test(mm.text) && DATE_AFTER.test(para.slice(m.end, m.end + 12))) return null;
   return mm;
 }
+
+/** A day of the week, whole or cut short ("Sun", "Thurs."), and a day's number after it: a date ("Sun, 06 Dec 2026"), not the Sun. */
+const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|\.)?$|^(?:tues|wednes|thurs|satur)day$/i;
+const DATE_AFTER = /^\.?,?\s*(?:\d{1,2}\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)/i;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Display names written in capitals

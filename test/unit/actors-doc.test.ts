@@ -412,6 +412,16 @@ describe('things, peoples and notes about the writer are not actors', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts: facts2 }).actors).sort()).toEqual(['LOC OH', 'PER Ann Vale']);
   });
+  it('a day of the week before a date is a timestamp, not a name; the Sun without a date stays', () => {
+    const ps = ['Served Sun, 06 Dec 2026 02:46 GMT. Posted Thurs. Nov. 21 by the desk.', 'The Sun rose over Brakia.'];
+    const ms = mark(ps, [
+      [0, 'Sun', 'LOC'],
+      [0, 'Thurs.', 'ORG'],
+      [1, 'Sun', 'LOC'],
+      [1, 'Brakia', 'LOC'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts: facts2 }).actors).sort()).toEqual(['LOC Brakia', 'LOC Sun']);
+  });
   it('a member described by party and state is the person named beside, not an organisation', () => {
     const ps = ['Senator Ann Vale, Democrat of Brakia, said the bill would pass.'];
     const ms = mark(ps, [
