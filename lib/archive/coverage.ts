@@ -325,6 +325,46 @@ export interface CoverageQuery {
 
 const MS_DAY = 86_400_000;
 
+/** Words that continue an organisation's short name into its full one ("Autostrade per l'Italia", "House of Representatives", "Acme Group"). */
+const ORG_TAIL = new Set([
+  'per',
+  'of',
+  'for',
+  'de',
+  'di',
+  'del',
+  'della',
+  'du',
+  'des',
+  'für',
+  'group',
+  'inc',
+  'inc.',
+  'corp',
+  'corp.',
+  'co',
+  'co.',
+  'ltd',
+  'plc',
+  'llc',
+  'sa',
+  'spa',
+  'ag',
+  'holdings',
+]);
+
+/**
+ * Whether `short` is an organisation's short name and `full` its full one ("ORG:autostrade" and
+ * "ORG:autostrade per l'italia"): the timeline names them once. Articles key an organisation by the
+ * name they use most, so one calls it in full and the next by its short name; the reader would see
+ * it both brought in by one piece and new in the next. Not "United Nations" and "United Nations
+ * Security Council": a name that goes on with another name is another body.
+ */
+export function shortFormOf(short: string, full: string): boolean {
+  if (!short.startsWith('ORG:') || !full.startsWith(short + ' ')) return false;
+  return ORG_TAIL.has(full.slice(short.length + 1).split(' ')[0]!);
+}
+
 /** The earlier coverage of an article: same-event timeline, related articles, earlier statements. */
 export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: CoverageQuery): Promise<Coverage> {
   const t0 = performance.now();
@@ -385,14 +425,16 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
   // adds to the pieces before it. Names only: words of the text are what the score compares, but a
   // list of word stems says nothing to a reader.
   const seen = new Set<string>();
+  const seenOrgs: string[] = [];
+  const named = (k: string) => seen.has(matchKey(k)) || (k.startsWith('ORG:') && seenOrgs.some((o) => shortFormOf(k, o) || shortFormOf(o, k)));
   const namesOf = (f: ArticleFingerprint) => [...f.actors, ...f.places].sort((a, b) => b[1] - a[1]).map(([k]) => k);
   const newHere: Coverage['newHere'] = { actors: [] };
   const step = (keys: string[], first: boolean, max: number): string[] => {
     const fresh: string[] = [];
     for (const k of keys) {
-      const mk = matchKey(k);
-      if (seen.has(mk)) continue;
-      seen.add(mk);
+      if (named(k)) continue;
+      seen.add(matchKey(k));
+      if (k.startsWith('ORG:')) seenOrgs.push(k);
       fresh.push(k);
     }
     // The first piece brought in everything it names; saying so would repeat its "shares".
@@ -408,7 +450,8 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
     it.added = step(namesOf(source.rows.get(it.id)!.fingerprint), i === 0 && before !== 0, MAX_ADDED).map(name);
     // Nothing is both shared and new on one piece: what it brought in is not listed again as shared.
     const brought = new Set(it.added.map((n) => matchKey(n.key)));
-    it.shared = { ...it.shared, actors: it.shared.actors.filter((n) => !brought.has(matchKey(n.key))), places: it.shared.places.filter((n) => !brought.has(matchKey(n.key))) };
+    const isBrought = (k: string) => brought.has(matchKey(k)) || it.added.some((n) => shortFormOf(k, n.key) || shortFormOf(n.key, k));
+    it.shared = { ...it.shared, actors: it.shared.actors.filter((n) => !isBrought(n.key)), places: it.shared.places.filter((n) => !isBrought(n.key)) };
   }
   return { same, before, hereDate, related, newHere, statements, archived: idf.archiveDocs, ms: performance.now() - t0 };
 }

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { archiveStats, deleteArticles, restoreArticles, saveArticle } from '../../lib/archive/articles';
-import { ArchiveIdf, earlierCoverage, fillFingerprints, fingerprintOf, namer } from '../../lib/archive/coverage';
+import { ArchiveIdf, earlierCoverage, fillFingerprints, fingerprintOf, namer, shortFormOf } from '../../lib/archive/coverage';
 import { ArchiveDB } from '../../lib/archive/db';
 import { archiveFacets, parseSearch, searchArticles as search, tagArticles } from '../../lib/archive/search';
 import { TERM_SNAPSHOT } from '../../lib/archive/rows';
@@ -176,6 +176,24 @@ describe('earlier coverage from the archive', () => {
     expect(cov.same[1]!.added.map((x) => x.key)).toEqual(['LOC:hormozgan']);
     expect(cov.newHere.actors.map((x) => x.name)).toContain('World Health Organization');
     expect(cov.newHere.actors.map((x) => x.key)).not.toContain('LOC:qeshm');
+  });
+
+  it('an organisation one piece names in full and another by its short name is brought in once, not new again', async () => {
+    await save(byId('qeshm-a'));
+    const full: Actor = { key: 'ORG:red crescent society of iran', name: 'Red Crescent Society of Iran', type: 'ORG', aliases: [], mentions: 2, role: null };
+    const later = { ...byId('qeshm-b'), id: 'qeshm-later', published: '2005-11-29', actors: [...byId('qeshm-b').actors, full] };
+    later.paragraphs = [...later.paragraphs, 'The Red Crescent Society of Iran sent tents to Dargahan.'];
+    await save(later);
+    const short: Actor = { key: 'ORG:red crescent society', name: 'Red Crescent Society', type: 'ORG', aliases: [], mentions: 3, role: null };
+    const b = { ...byId('qeshm-b'), published: '2005-11-30', actors: [...byId('qeshm-b').actors, short] };
+    b.paragraphs = [...b.paragraphs, 'The Red Crescent Society said more tents were on the way.'];
+    const cov = await earlierCoverage(db, idf, { fingerprint: (await analysisOf(b)).fingerprint!, actors: b.actors });
+    expect(cov.same).toHaveLength(2);
+    expect(cov.same[1]!.added.map((x) => x.key)).toContain('ORG:red crescent society of iran');
+    expect(cov.newHere.actors.map((x) => x.key)).not.toContain('ORG:red crescent society');
+    // A body whose name goes on with another name is another body.
+    expect(shortFormOf('ORG:united nations', 'ORG:united nations security council')).toBe(false);
+    expect(shortFormOf('ORG:house', 'ORG:house of representatives')).toBe(true);
   });
 
   it('names what another piece brought in as that piece wrote it, not from its lower-case key', async () => {
