@@ -171,7 +171,10 @@ export function contentSame(model: MatchModel, f: Features): boolean {
 export function decide(model: MatchModel, f: Features): { score: number; tier: Tier } {
   const d = decideIn(regimeOf(model, f), f);
   const tier = d.tier !== 'same' && contentSame(model, f) ? 'same' : d.tier;
-  return { score: d.score, tier: tier === 'same' && !sharesHappening(f) ? 'related' : tier };
+  // Only for a model that reads headlines and ledes (its dated regime weighs `headCos`): a plain
+  // cosine model, such as the evaluation's baselines, stays what it says it is.
+  const reads = (model.dated?.weights.headCos ?? 0) !== 0;
+  return { score: d.score, tier: tier === 'same' && reads && !sharesHappening(f) ? 'related' : tier };
 }
 
 /** See `sharesHappening`. */
