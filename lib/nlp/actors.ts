@@ -608,6 +608,11 @@ const bodyLike = (name: string): boolean =>
 
 function splitJoinedNames(paragraphs: string[], mentions: Mention[], facts: (name: string) => NameFacts): Mention[] {
   const alone = new Set(mentions.filter((m) => !/\sand\s/.test(m.text)).map((m) => lowerKey(m.text.replace(POSSESSIVE_RE, ''))));
+  // the surname of a person named in full ("Warren and Sanders" after "Bernie Sanders")
+  for (const m of mentions) {
+    const words = m.type === 'PER' && !/\sand\s/.test(m.text) ? m.text.replace(POSSESSIVE_RE, '').split(/\s+/) : [];
+    if (words.length >= 2) alone.add(lowerKey(words[words.length - 1]!));
+  }
   const known = (s: string) => alone.has(lowerKey(s)) || facts(s).org || (facts(s).loc && !facts(s).cityOnly);
   const out: Mention[] = [];
   for (const m of mentions) {

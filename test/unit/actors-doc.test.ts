@@ -469,6 +469,17 @@ describe('names written together', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Brakia', 'LOC Freedonia', 'ORG Custard and Border Patrol', 'ORG Kestrel', 'ORG Zentro News']);
   });
+  it('splits "A and B" when both are surnames of people the article names in full', () => {
+    const ps = ['Ann Vale and Tom Brun led the field.', 'The remarks were a challenge for Vale and Brun, aides said.'];
+    const ms = mark(ps, [
+      [0, 'Ann Vale', 'PER'],
+      [0, 'Tom Brun', 'PER'],
+      [1, 'Vale and Brun', 'ORG'],
+    ]);
+    const { actors } = buildActors(ps, ms, { facts });
+    expect(names(actors)).toEqual(['PER Ann Vale', 'PER Tom Brun']);
+    expect(actors.map((a) => a.mentions)).toEqual([2, 2]);
+  });
 });
 
 describe('type from the company a name keeps', () => {
