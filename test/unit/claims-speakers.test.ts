@@ -34,6 +34,19 @@ describe('speakers', () => {
     expect(claimWith(claims, 'had been contacted').speaker).toBe('company');
   });
 
+  it('a place inside the phrase after "in" is not who speaks, with capitalised words between', () => {
+    const claims = claimsOf(
+      ['Health authorities in Freedonia’s Upper Brakia have confirmed that a third case of the disease had been found in the province on Monday.'],
+      [
+        ['Freedonia', 'LOC'],
+        ['Brakia', 'LOC'],
+      ],
+    );
+    const c = claimWith(claims, 'third case');
+    expect(c.speakerKey).toBeNull();
+    expect(c.speaker).not.toBe('Brakia');
+  });
+
   it('takes the name of a post-posed cue, not a body or place inside its apposition', () => {
     const claims = claimsOf(
       ['“We have never seen the river this low in forty years,” says Ann Werner, a ranger of the Yellowstone Park in Wyoming.'],

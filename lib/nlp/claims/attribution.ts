@@ -1711,6 +1711,14 @@ function sourceBefore(ctx: Ctx, toks: Tok[], end: number, afterQuote: boolean): 
   if (share !== null) return { ...finishSource(toks, share, k, true), share: true };
   const head = nounPhraseStart(ctx, toks, k);
   if (head !== null) {
+    // "Officials in Moscow said", "Health authorities in China's Inner Mongolia have confirmed": the
+    // name closes a role's phrase, and the phrase is the source, not the place it names.
+    const prep = toks[head.start - 1];
+    const role = toks[head.start - 2];
+    if (prep && role && !prep.q && !role.q && /^(?:in|at|from|of|for|on)$/.test(prep.l) && ROLE_NOUNS.has(role.l)) {
+      const np = nounPhraseStart(ctx, toks, head.start - 2);
+      if (np && atClauseEdge(toks, np.start)) return finishSource(toks, np.start, k, true);
+    }
     const from = nameEndingAt(ctx, toks, k) === head.start ? coordinatedNames(ctx, toks, head.start) : head.start;
     return finishSource(toks, from === head.start ? coordinatedRoles(ctx, toks, head.start) : from, k, head.strong);
   }

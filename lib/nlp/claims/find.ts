@@ -507,7 +507,8 @@ function headMention(doc: string, src: { start: number; end: number }, mentions:
       m.start >= src.start &&
       m.end <= src.end &&
       !/^['’]s?\b/.test(doc.slice(m.end, m.end + 2)) &&
-      !(m.type === 'LOC' && /\b(?:to|of|for|from|in|at)\s+(?:the\s+)?$/i.test(doc.slice(src.start, m.start))),
+      // (capitalised words may stand between: "health authorities in China’s Inner Mongolia")
+      !(m.type === 'LOC' && /\b(?:to|of|for|from|in|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u.test(doc.slice(src.start, m.start))),
   );
   if (!inside.length) return null;
   // Cut the phrase at commas and relative pronouns ("Jason Foy, who represents Noel").
