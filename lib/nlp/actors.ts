@@ -27,6 +27,7 @@ import {
   creditReason,
   generalKnowledge,
   bodyType,
+  interjectionLength,
   isNotAName,
   isOrdinaryWord,
   isPeopleName,
@@ -816,7 +817,7 @@ function keepMention(paragraphs: string[], m: Mention): Mention | null {
   const para = paragraphs[m.paragraph] ?? '';
   let start = m.start;
   const text = para.slice(m.start, m.end) || m.text;
-  const label = captionLabelLength(text);
+  const label = captionLabelLength(text) || interjectionLength(text);
   if (label) start += label;
   const mm = { ...m, start, text: para.slice(start, m.end) || text.slice(label) };
   if (!mm.text.trim()) return null;

@@ -412,6 +412,15 @@ describe('things, peoples and notes about the writer are not actors', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts: facts2 }).actors).sort()).toEqual(['LOC OH', 'PER Ann Vale']);
   });
+  it('a greeting before a name is not part of it ("Hey Twitter")', () => {
+    const ps = ['“Hey Zentro, the point of the campaign is to raise awareness,” Ann Vale wrote. Zentro did not answer.'];
+    const ms = mark(ps, [
+      [0, 'Hey Zentro', 'PER'],
+      [0, 'Ann Vale', 'PER'],
+      [0, 'Zentro', 'ORG'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts: facts2 }).actors).sort()).toEqual(['ORG Zentro', 'PER Ann Vale']);
+  });
   it('a day of the week before a date is a timestamp, not a name; the Sun without a date stays', () => {
     const ps = ['Served Sun, 06 Dec 2026 02:46 GMT. Posted Thurs. Nov. 21 by the desk.', 'The Sun rose over Brakia.'];
     const ms = mark(ps, [
