@@ -47,6 +47,11 @@ describe('speakers', () => {
     expect(c.speaker).not.toBe('Brakia');
   });
 
+  it('a clause between a quoted slogan and the cue is no speaker; its subject after "which" is', () => {
+    const claims = claimsOf(['“Meth. We’re on it” is rolling out with TV commercials and billboards in which people say, “I’m on meth.”'], []);
+    expect(claimWith(claims, 'on meth').speaker).toBe('people');
+  });
+
   it('takes the name of a post-posed cue, not a body or place inside its apposition', () => {
     const claims = claimsOf(
       ['“We have never seen the river this low in forty years,” says Ann Werner, a ranger of the Yellowstone Park in Wyoming.'],

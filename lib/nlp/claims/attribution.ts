@@ -557,10 +557,16 @@ const isAdverb = (t: Tok | undefined): boolean =>
  */
 function longSourceAfterQuote(ctx: Ctx, toks: Tok[], cueStart: number): { from: number; to: number; g: number } | null {
   let named = false;
+  let comma = false;
   for (let k = cueStart - 1; k >= 1 && k >= cueStart - 30; k--) {
     const u = toks[k]!;
     const abbrevDot = u.w === '.' && toks[k - 1] !== undefined && toks[k - 1]!.e === u.s && isCap(toks[k - 1]) && toks[k + 1]?.w === ',';
     if (u.q || isQuoteMark(u) || (/^[.;:!?]$/.test(u.w) && !abbrevDot) || SPEECH_VERBS.has(u.l) || BELIEF_VERBS.has(u.l)) break;
+    // A verb or a relative clause before any comma is a clause, not a phrase naming someone:
+    // "“Meth. We’re on it” is rolling out with billboards in which people say" (an apposition may
+    // hold one: "Berman, who is the U.S. attorney, said").
+    if (u.w === ',') comma = true;
+    if (!comma && (AUX.has(u.l) || u.l === 'which' || u.l === 'that')) break;
     if (isCap(u) || ROLE_NOUNS.has(u.l)) named = true;
     const g = closedGroupBefore(ctx, toks, k);
     if (g >= 0) {
