@@ -817,10 +817,14 @@ function keepMention(paragraphs: string[], m: Mention): Mention | null {
   const para = paragraphs[m.paragraph] ?? '';
   let start = m.start;
   const text = para.slice(m.start, m.end) || m.text;
-  const label = captionLabelLength(text) || interjectionLength(text);
+  // A bracket the name does not close is an editor's insertion cut in two ("Coach (Frank) Vogel"
+  // tagged as "Frank) Vogel"): the name is what stands after it.
+  const close = text.indexOf(')');
+  const cut = close >= 0 && !text.slice(0, close).includes('(') ? close + 1 + (/^\s*/.exec(text.slice(close + 1))?.[0].length ?? 0) : 0;
+  const label = cut || captionLabelLength(text) || interjectionLength(text);
   if (label) start += label;
   const mm = { ...m, start, text: para.slice(start, m.end) || text.slice(label) };
-  if (!mm.text.trim()) return null;
+  if (!mm.text.trim() || (cut && !/^\p{L}/u.test(mm.text))) return null;
   if (creditReason(para, mm) !== null) return null;
   if (isOrdinaryWord(mm.text.replace(POSSESSIVE_RE, '')) || isNotAName(mm.text)) return null;
   if (titleOnly(normSpace(mm.text.replace(POSSESSIVE_RE, '')))) return null;

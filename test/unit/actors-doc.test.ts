@@ -412,6 +412,17 @@ describe('things, peoples and notes about the writer are not actors', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts: facts2 }).actors).sort()).toEqual(['LOC OH', 'PER Ann Vale']);
   });
+  it('an editor’s bracket the tagger cut in two is not part of the name ("Coach (Frank) Vogel")', () => {
+    const ps = ['“Coach (Tom) Brun came in here and said, ‘Congratulations,’” Ann Vale said.', 'Brun has put the ball in her hands.'];
+    const ms = mark(ps, [
+      [0, 'Tom) Brun', 'PER'],
+      [0, 'Ann Vale', 'PER'],
+      [1, 'Brun', 'PER'],
+    ]);
+    const { actors } = buildActors(ps, ms, { facts: facts2 });
+    expect(names(actors).sort()).toEqual(['PER Ann Vale', 'PER Brun']);
+    expect(actors.find((a) => a.name === 'Brun')!.mentions).toBe(2);
+  });
   it('a greeting before a name is not part of it ("Hey Twitter")', () => {
     const ps = ['“Hey Zentro, the point of the campaign is to raise awareness,” Ann Vale wrote. Zentro did not answer.'];
     const ms = mark(ps, [
