@@ -508,7 +508,7 @@ function headMention(doc: string, src: { start: number; end: number }, mentions:
       m.end <= src.end &&
       !/^['’]s?\b/.test(doc.slice(m.end, m.end + 2)) &&
       // (capitalised words may stand between: "health authorities in China’s Inner Mongolia")
-      !(m.type === 'LOC' && /\b(?:to|of|for|from|in|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u.test(doc.slice(src.start, m.start))),
+      !(m.type === 'LOC' && /\b(?:[Tt]o|[Oo]f|[Ff]or|[Ff]rom|[Ii]n|[Aa]t)\s+(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u.test(doc.slice(src.start, m.start))),
   );
   if (!inside.length) return null;
   // Cut the phrase at commas and relative pronouns ("Jason Foy, who represents Noel").
