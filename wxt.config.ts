@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { quietReadabilityPlugin } from './lib/build/quiet-readability';
 
 /** The local test server's pages, on any port (match patterns carry no port). */
 const E2E_HOST = 'http://127.0.0.1/*';
@@ -17,7 +18,7 @@ const SYNC_CONNECT = 'https: http://127.0.0.1:* http://localhost:*';
 export default defineConfig({
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), quietReadabilityPlugin()],
     build: { chunkSizeWarningLimit: 4096 },
   }),
   manifest: ({ browser, command, manifestVersion, mode }) => {
