@@ -395,7 +395,7 @@ const ORDINARY = new Set(
     'why yet yes advertisement sponsored subscribe sign login newsletter menu search home opinion sports business ' +
     'classifieds jobs cars homes obituaries weather entertainment lifestyle politics health science technology tech ' +
     'world local national editorial editorials print more breaking exclusive update updated ipo vip ok ceo cfo gdp ' +
-    'faq sheriff'
+    'faq sheriff zero one two three four five six seven eight nine ten third fourth fifth sixth seventh eighth ninth tenth'
   ).split(' '),
 );
 

@@ -607,6 +607,27 @@ const bodyLike = (name: string): boolean =>
     name,
   );
 
+/**
+ * Two names the tagger cut at "and" or "&" where the whole is a listed place or body ("Bosnia" and
+ * "Herzegovina" in "Bosnia and Herzegovina", "Trinidad and Tobago"): one name.
+ */
+function joinListedNames(paragraphs: string[], mentions: Mention[], facts: (name: string) => NameFacts): Mention[] {
+  const out: Mention[] = [];
+  for (const m of [...mentions].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start)) {
+    const prev = out[out.length - 1];
+    const para = paragraphs[m.paragraph] ?? '';
+    if (prev && prev.paragraph === m.paragraph && /^\s+(?:and|&)\s+$/.test(para.slice(prev.end, m.start))) {
+      const f = facts(para.slice(prev.start, m.end));
+      if (f.loc || f.org) {
+        out[out.length - 1] = { ...prev, end: m.end, text: para.slice(prev.start, m.end), type: f.loc && !f.org ? 'LOC' : 'ORG' };
+        continue;
+      }
+    }
+    out.push(m);
+  }
+  return out;
+}
+
 function splitJoinedNames(paragraphs: string[], mentions: Mention[], facts: (name: string) => NameFacts): Mention[] {
   const alone = new Set(mentions.filter((m) => !/\sand\s/.test(m.text)).map((m) => lowerKey(m.text.replace(POSSESSIVE_RE, ''))));
   // the surname of a person named in full ("Warren and Sanders" after "Bernie Sanders")
@@ -932,9 +953,13 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
   const kept: Mention[] = [];
   const joined = splitJoinedNames(
     paragraphs,
-    joinParticleNames(
+    joinListedNames(
       paragraphs,
-      mentions.filter((m) => m.text.trim()),
+      joinParticleNames(
+        paragraphs,
+        mentions.filter((m) => m.text.trim()),
+      ),
+      facts,
     ),
     facts,
   );

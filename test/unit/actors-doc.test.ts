@@ -489,6 +489,18 @@ describe('names written together', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Brakia', 'LOC Freedonia', 'ORG Custard and Border Patrol', 'ORG Kestrel', 'ORG Zentro News']);
   });
+  it('joins two names cut at "and" when the whole is a listed place; number words are no names', () => {
+    const listed = (name: string): NameFacts => (name === 'Freedonia and Brakia' ? { org: false, loc: true, cityOnly: false, firstName: false } : facts(name));
+    const ps = ['Path B: Freedonia and Brakia, Kestrel. Fourth: Zentro News.'];
+    const ms = mark(ps, [
+      [0, 'Freedonia', 'LOC'],
+      [0, 'Brakia', 'LOC'],
+      [0, 'Kestrel', 'LOC'],
+      [0, 'Fourth', 'ORG'],
+      [0, 'Zentro News', 'ORG'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts: listed }).actors)).toEqual(['LOC Freedonia and Brakia', 'LOC Kestrel', 'ORG Zentro News']);
+  });
   it('splits "A and B" when both are surnames of people the article names in full', () => {
     const ps = ['Ann Vale and Tom Brun led the field.', 'The remarks were a challenge for Vale and Brun, aides said.'];
     const ms = mark(ps, [
