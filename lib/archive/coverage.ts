@@ -7,7 +7,7 @@ import { computeFingerprint, documentTerms, normKey } from '../events/fingerprin
 import { EMPTY_IDF, type IdfTable } from '../events/idf';
 import { findEarlierCoverage, matchKey, type EarlierCoverage } from '../events/match';
 import type { CandidateSource, FingerprintId, KeyHits, StoredFingerprint } from '../events/source';
-import type { Coverage, CoverageItem, EarlierStatement, NamedKey } from './views';
+import type { Coverage, CoverageItem, EarlierStatement, LookupTimes, NamedKey } from './views';
 import type { Actor, ArticleFingerprint, SavedArticle } from '../types';
 import type { ArchiveDB, EventRow } from './db';
 import { articleDate, eventRow, FILL, nameFromKey, TOTALS } from './derived';
@@ -386,7 +386,8 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
   const source = new DexieCandidateSource(db, idf, askStatements);
   // The key lists bring the IDF and the article count up to date as they are read (ArchiveIdf
   // refreshes first, in one read for all the keys).
-  const found = await findEarlierCoverage(fp, source, { idf, exclude });
+  const at: LookupTimes = { keys: 0, rows: 0, scored: 0 };
+  const found = await findEarlierCoverage(fp, source, { idf, exclude, onStep: (step) => (at[step] = performance.now() - t0) });
   const statements = await askStatements();
   const name = namer(q.actors, source.rows.values());
   const item = (c: EarlierCoverage): CoverageItem | null => {
@@ -453,7 +454,7 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
     const isBrought = (k: string) => brought.has(matchKey(k)) || it.added.some((n) => shortFormOf(k, n.key) || shortFormOf(n.key, k));
     it.shared = { ...it.shared, actors: it.shared.actors.filter((n) => !isBrought(n.key)), places: it.shared.places.filter((n) => !isBrought(n.key)) };
   }
-  return { same, before, hereDate, related, newHere, statements, archived: idf.archiveDocs, ms: performance.now() - t0 };
+  return { same, before, hereDate, related, newHere, statements, archived: idf.archiveDocs, ms: performance.now() - t0, at };
 }
 
 /** The latest statements by the article's most mentioned people and organisations in other saved articles. */

@@ -88,6 +88,18 @@ export interface Coverage {
   archived: number;
   /** How long the lookup took, ms. */
   ms: number;
+  /**
+   * Where that time went, ms from the call: the key lists read (`keys`), the candidates' rows read
+   * (`rows`), the candidates scored (`scored`); the rest is the statements and the timeline.
+   */
+  at?: LookupTimes;
+}
+
+/** Times within one lookup, ms from its start (see `Coverage.at`). */
+export interface LookupTimes {
+  keys: number;
+  rows: number;
+  scored: number;
 }
 
 /** Archive search and filters. Every field but offset/limit is optional; all given ones must hold. */

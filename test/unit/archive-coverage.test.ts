@@ -76,6 +76,12 @@ describe('earlier coverage from the archive', () => {
     const cov = await earlierCoverage(db, idf, { fingerprint: (await analysisOf(b)).fingerprint!, actors: b.actors });
     expect(cov.archived).toBe(2);
     expect(cov.same.map((i) => i.id)).toEqual([a.id]);
+    // Where the time went, in the order the steps run.
+    const at = cov.at!;
+    expect(at.keys).toBeGreaterThan(0);
+    expect(at.keys).toBeLessThanOrEqual(at.rows);
+    expect(at.rows).toBeLessThanOrEqual(at.scored);
+    expect(at.scored).toBeLessThanOrEqual(cov.ms);
     expect(cov.same.concat(cov.related).map((i) => i.id)).not.toContain(other.id);
     const item = cov.same[0]!;
     expect(item).toMatchObject({ title: byId('qeshm-a').title, publisher: 'Example News', tier: 'same', url: 'https://news.example/qeshm-a' });

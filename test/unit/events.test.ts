@@ -29,6 +29,9 @@ import {
   crowdSignal,
   MemoryCandidateSource,
   pairSignals,
+  neighbourSignals,
+  scorePair,
+  scorerOf,
   parseDay,
   prepare,
   NameWeights,
@@ -404,6 +407,44 @@ describe('MemoryCandidateSource', () => {
       ],
       size: 5,
     });
+  });
+});
+
+describe('scoring many pairs', () => {
+  const fps = fixture.articles.map((x) => computeFingerprint(x, x.actors, shipped));
+  const names = new NameWeights(shipped);
+  const prepared = fps.map((f) => prepare(f, shipped, names));
+
+  it('scores with only the signals a combination weighs, as scorePair does', () => {
+    for (const m of [DEFAULT_MODEL.direct, DEFAULT_MODEL, DEFAULT_MODEL.dated!]) {
+      const score = scorerOf(m);
+      for (const p of prepared) {
+        const f = pairSignals(prepared[0]!, p).features;
+        f.neighbours = 0.4;
+        f.crowd = 0.7;
+        expect(score(f)).toBeCloseTo(scorePair(m, f), 12);
+      }
+    }
+  });
+
+  it('a lean pair leaves out only the shared names and datesSaid', () => {
+    // The two Qeshm reports name the same day in their texts and share people and places.
+    const full = pairSignals(prepared[0]!, prepared[1]!, false);
+    const lean = pairSignals(prepared[0]!, prepared[1]!, false, true);
+    expect(full.features.datesSaid).toBe(1);
+    expect(full.shared.places.length).toBeGreaterThan(0);
+    expect(lean.features.datesSaid).toBe(0);
+    expect(lean.shared).toEqual({ actors: [], places: [], kinds: [] });
+    expect({ ...lean.features, datesSaid: 1 }).toEqual(full.features);
+  });
+
+  it('gives the same neighbours signal with lean pairs to a first stage that does not weigh datesSaid', () => {
+    const direct = { ...DEFAULT_MODEL.direct, weights: { ...DEFAULT_MODEL.direct.weights, datesSaid: 0 } };
+    const q = prepare(computeFingerprint(fixture.articles[1]!, fixture.articles[1]!.actors, shipped), shipped, names, true);
+    const s1 = prepared.map((p) => scorerOf(direct)(pairSignals(q, p).features));
+    const nb = (said: boolean) => neighbourSignals(prepared, s1, scorerOf(direct), 30, 10, 0.3, false, said);
+    expect(nb(false)).toEqual(nb(true));
+    expect(nb(false).some((v) => v > 0)).toBe(true);
   });
 });
 

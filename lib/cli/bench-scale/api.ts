@@ -24,6 +24,8 @@ export interface LookupRun {
   /** Articles of the article's event in the archive (from their URLs). */
   saved: number;
   statements: number;
+  /** When the key lists, the candidates' rows and the scoring were done, ms into `ms` (Coverage.at). */
+  at: { keys: number; rows: number; scored: number };
 }
 
 export interface SearchRun {

@@ -144,6 +144,7 @@ async function lookup(r: () => number): Promise<{ run: LookupRun; g: Generated; 
     related: cov.related.length,
     saved: await savedOfEvent(g.event),
     statements: cov.statements.length,
+    at: cov.at ?? { keys: 0, rows: 0, scored: 0 },
   };
   return { run, g, cov };
 }

@@ -51,9 +51,10 @@ export interface ScaleOptions {
 
 /** The issue's targets, ms (medians). */
 export const TARGETS = {
+  /** Issue #5 asked 30 ms at 10,000 and 150 at 100,000; issue #19 and the standing budget ask 30 at 100,000 too. */
   lookup: new Map([
     [10_000, 30],
-    [100_000, 150],
+    [100_000, 30],
   ]),
   search: new Map([[100_000, 100]]),
   save: 30,
@@ -318,6 +319,8 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
           `over ${judged.length} lookups (${judged.reduce((s, l) => s + l.same, 0)} answers); ` +
           `search median ${round(median(searches.map((x) => x.ms)), 1)} ms; save median ${round(median(r.saves), 1)} ms`,
       );
+      const at = (k: 'keys' | 'rows' | 'scored') => round(median(lookups.map((l) => l.at[k])), 1);
+      console.log(`  lookup steps (medians, ms from the call): key lists read ${at('keys')}, candidates' rows read ${at('rows')}, scored ${at('scored')}, done ${round(median(lk), 1)}`);
       for (const w of extra.wrong) console.log(`  wrong "same event": ${w}`);
       const mm = memories.map((m) => m.ms);
       console.log(
@@ -399,7 +402,7 @@ export async function scale(argv: string[]): Promise<Record<string, number>> {
       ),
   );
   console.log(
-    `targets (issue #5): lookup median ≤ 30 ms at 10,000 and ≤ 150 ms at 100,000; search median ≤ 100 ms at 100,000; save ≤ 30 ms. ` +
+    `targets (issues #5 and #19): lookup median ≤ 30 ms at 10,000 and 100,000; search median ≤ 100 ms at 100,000; save ≤ 30 ms. ` +
       `${opts.runs} timed runs each after a warm-up (lookups: after ${opts.runs} more). Cold start: reading the archive's term counts after the worker restarts (median), which the first lookup then pays once. ` +
       `Whole run: ${secs(totalMs)}.`,
   );
