@@ -19,6 +19,7 @@ import {
   decide,
   samePerson,
   sharesHappening,
+  storyRelated,
   type MatchModel,
   FEATURES,
   type Features,
@@ -484,6 +485,32 @@ describe('contentSame', () => {
     expect(decide({ ...loose, dated: undefined }, thin).tier).toBe('same');
     expect(contentSame(loose, thin)).toBe(false);
     expect(contentSame(loose, close({ neighbours: 1 }))).toBe(true);
+  });
+});
+
+describe('storyRelated', () => {
+  // Two dated articles two weeks apart whose ledes put their happenings on different days: the
+  // dated regime calls no such pair the same event, nor related.
+  const apart = (content: Partial<Features>): Features => ({
+    ...(Object.fromEntries(FEATURES.map((f) => [f, 0])) as Features),
+    gap: Math.log1p(14) / Math.log(366),
+    ledeDayClash: 1,
+    ...content,
+  });
+  // Much of their text, people, places and headline words in common, and shared close matches.
+  const strong = apart({ cosine: 0.64, actors: 0.62, places: 0.75, headCos: 0.52, neighbours: 0.5 });
+  const weak = apart({ cosine: 0.12, places: 0.3, headCos: 0.1 });
+
+  it('shows a pair weeks apart whose texts are one story as related, never as the same event', () => {
+    expect(scorePair(DEFAULT_MODEL.dated!, strong)).toBeLessThan(DEFAULT_MODEL.dated!.related);
+    expect(storyRelated(DEFAULT_MODEL, strong)).toBe(true);
+    expect(decide(DEFAULT_MODEL, strong).tier).toBe('related');
+  });
+
+  it('leaves out a pair weeks apart that shares little, and undated pairs to their regime', () => {
+    expect(storyRelated(DEFAULT_MODEL, weak)).toBe(false);
+    expect(decide(DEFAULT_MODEL, weak).tier).toBe('none');
+    expect(storyRelated(DEFAULT_MODEL, { ...strong, undated: 1 })).toBe(false);
   });
 });
 
