@@ -11,6 +11,7 @@ import type { Coverage, CoverageItem, EarlierStatement, LookupTimes, NamedKey } 
 import type { Actor, ArticleFingerprint, SavedArticle } from '../types';
 import type { ArchiveDB, EventRow } from './db';
 import { articleDate, eventRow, FILL, nameFromKey, TOTALS } from './derived';
+import { LEGAL_FORMS } from '../nlp/org-words';
 import { changedKeys } from './articles';
 import { adjustTotals, resize } from './totals';
 import { buildPostings, foldPostings, Pending, postingLists, readPending, sortUnique, type ListKind } from './postings';
@@ -325,33 +326,11 @@ export interface CoverageQuery {
 
 const MS_DAY = 86_400_000;
 
-/** Words that continue an organisation's short name into its full one ("Autostrade per l'Italia", "House of Representatives", "Acme Group"). */
-const ORG_TAIL = new Set([
-  'per',
-  'of',
-  'for',
-  'de',
-  'di',
-  'del',
-  'della',
-  'du',
-  'des',
-  'für',
-  'group',
-  'inc',
-  'inc.',
-  'corp',
-  'corp.',
-  'co',
-  'co.',
-  'ltd',
-  'plc',
-  'llc',
-  'sa',
-  'spa',
-  'ag',
-  'holdings',
-]);
+/**
+ * Words that continue an organisation's short name into its full one: particles ("Autostrade per
+ * l'Italia", "House of Representatives") and legal forms ("Acme Group").
+ */
+const ORG_TAIL: ReadonlySet<string> = new Set(['per', 'of', 'for', 'de', 'di', 'del', 'della', 'du', 'des', 'für', ...LEGAL_FORMS]);
 
 /**
  * Whether `short` is an organisation's short name and `full` its full one ("ORG:autostrade" and

@@ -263,11 +263,13 @@ export function isGluedNames(text: string): boolean {
 /** Interjections and fillers that transcripts capitalise at the start of a turn, as written. */
 const INTERJECTIONS = new Set('Ah Oh Um Uh Er Mm Hmm Hm Yeah Yep Nope Wow Hey Do'.split(' '));
 
+/** Interjections and greetings that may open a mention before a name; not "Do" ("Do Kwon" is a name). */
+const BEFORE_NAME = new Set([...INTERJECTIONS, 'Hi', 'Hello'].filter((w) => w !== 'Do'));
+
 /** How many characters of a mention open with an interjection or greeting before the name ("Hey Twitter", "Oh Lord"): 0 when none. */
 export function interjectionLength(text: string): number {
   const m = /^(\p{L}+)\s+(?=\p{Lu})/u.exec(text);
-  // not "Do": "Do Kwon" is a name
-  return m && m[1] !== 'Do' && (INTERJECTIONS.has(m[1]!) || m[1] === 'Hi' || m[1] === 'Hello') ? m[0].length : 0;
+  return m && BEFORE_NAME.has(m[1]!) ? m[0].length : 0;
 }
 
 export function isNotAName(text: string): boolean {

@@ -38,6 +38,7 @@ import {
   thingCue,
   type TypeCues,
 } from './actor-cues.ts';
+import { LEGAL_FORMS } from './org-words.ts';
 
 /** Personal honorifics: a title before a name, and a sign it is a person's ("Mr", "Dame", "Dr."). */
 const HONORIFICS = ['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Mx', 'Mx.', 'Sir', 'Dame', 'Dr', 'Dr.', 'Lord', 'Lady'];
@@ -459,7 +460,6 @@ function nameKey(core: string): string {
 }
 
 /** Words a company's full name adds to its short name ("Alibaba Group", "Acme Corp"). */
-const LEGALISH = new Set(['group', 'inc', 'inc.', 'corp', 'corp.', 'corporation', 'co', 'co.', 'company', 'holdings', 'holding', 'ltd', 'ltd.', 'plc', 'llc', 'sa', 'ag', 'limited']);
 
 /** Everything known about one group of mentions that decides its type. */
 interface Evidence {
@@ -1158,7 +1158,7 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
           if ((f.org || f.loc) && h.type !== g.type) return false;
           if (f.loc && h.type === 'LOC') return false; // "Washington" / "Washington State"
           // a listed company joins only its own full name ("Alibaba" / "Alibaba Group"), not "Apple Daily"
-          if (f.org && h.type === 'ORG' && !(prefix && hw.slice(w.length).every((x) => LEGALISH.has(x)))) return false;
+          if (f.org && h.type === 'ORG' && !(prefix && hw.slice(w.length).every((x) => LEGAL_FORMS.has(x)))) return false;
           if (suffix && !prefix && w.length === 1 && (f.loc || f.org)) return false;
           return true;
         })

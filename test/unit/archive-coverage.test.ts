@@ -200,6 +200,9 @@ describe('earlier coverage from the archive', () => {
     // A body whose name goes on with another name is another body.
     expect(shortFormOf('ORG:united nations', 'ORG:united nations security council')).toBe(false);
     expect(shortFormOf('ORG:house', 'ORG:house of representatives')).toBe(true);
+    // The legal forms the actor merging knows too (lib/nlp/org-words.ts).
+    expect(shortFormOf('ORG:acme', 'ORG:acme holding')).toBe(true);
+    expect(shortFormOf('ORG:acme', 'ORG:acme limited')).toBe(true);
   });
 
   it('names what another piece brought in as that piece wrote it, not from its lower-case key', async () => {
