@@ -89,6 +89,23 @@ describe('vague group sources (issue 18)', () => {
     const [e] = claimsOf(['Prison union representatives have long warned that staff shortages forced guards to work double shifts.']);
     expect(e).toMatchObject({ kind: 'reported', unverified: true });
   });
+  it('finds a vague group in narration whatever its verb, and keeps the named body out', () => {
+    expect(sig('Education advocacy groups estimated this year that a 9% funding increase was needed.')).toEqual(['unnamed-sources']);
+    expect(sig('Prison union representatives have long warned that staff shortages forced guards to work double shifts.')).toEqual(['unnamed-sources']);
+    expect(sig('Abortion rights advocates said the ruling made it more critical to fight the laws locally.')).toEqual(['unnamed-sources']);
+    expect(sig('The Indiana State Teachers Association representatives said the cut was approved.')).toEqual([]);
+    expect(sig("We're told there is security footage that could catch the culprit in the act.")).toEqual(['unnamed-sources']);
+    expect(sig('We are told by the company that the product is safe.')).toEqual([]);
+  });
+  it('flags a suspicion or a guess as a hedge', () => {
+    expect(sig("For decades, scientists have suspected that there's water on Europa's surface.")).toEqual(['hedge']);
+    expect(sig('Chinese authorities have speculated the virus was transferred to humans from animals.')).toEqual(['hedge']);
+    expect(sig('The suspect was arrested on Tuesday.')).toEqual([]);
+  });
+  it("reads two straight single quotes as quote marks: the speaker's words are not the article's", () => {
+    expect(sig("''This reinforces what his supporters believe to be his strength,'' said Kevin Madden.", { kind: 'quote', source: 'Kevin Madden', sourceNamed: true, cue: 'said' })).toEqual([]);
+    expect(sig("His supporters believe it is his strength, ''he said.''")).toEqual(['unnamed-sources']);
+  });
   it('does not flag a group whose body is named', () => {
     expect(sig('The cut was approved.', { kind: 'reported', source: 'the Indiana State Teachers Association', sourceNamed: true, cue: 'said' })).toEqual([]);
   });

@@ -53,6 +53,13 @@ const PATTERNS: readonly Pattern[] = [
     reason: (w) => `${quoteWords(w)}: the article does not say by whom`,
   },
   {
+    // "scientists have long suspected that …", "investigators had speculated that …": a suspicion
+    // or a guess, which the article reports without standing behind it.
+    code: 'hedge',
+    re: /\b(?:have|has|had) (?:long |widely |also )?(?:suspected|speculated)\b/gi,
+    reason: (w) => `${quoteWords(w)}: only a suspicion`,
+  },
+  {
     code: 'hedge',
     re: /\b(?:many|some|others) (?:saw|see|viewed|view|regarded|regard|considered|consider) (?:it |this |that |them )?as\b/gi,
     reason: (w) => `${quoteWords(w)}: the article does not say who`,
@@ -69,13 +76,29 @@ const PATTERNS: readonly Pattern[] = [
  * unions said", "Health bosses said", "Deficit hawks have warned"): the guide's "officials said"
  * with no name or body; a group whose body is named ("Berrien County officials") resolves to it.
  */
-const UNNAMED_PLURAL =
-  /\b(?:sources|officials|insiders|aides|diplomats|allies|analysts|experts|economists|observers|traders|supporters|critics|opponents|unions|bosses|hawks|groups|representatives|advocates|people (?:familiar|close|briefed|with knowledge)|those (?:familiar|close|in favou?r|opposed))\b/i;
+const GROUPS = 'sources|officials|insiders|aides|diplomats|allies|analysts|experts|economists|observers|traders|supporters|critics|opponents|unions|bosses|hawks|groups|representatives|advocates';
+const UNNAMED_PLURAL = new RegExp(`\\b(?:${GROUPS}|people (?:familiar|close|briefed|with knowledge)|those (?:familiar|close|in favou?r|opposed))\\b`, 'i');
 /** One unnamed person: an article, up to three describing words, and a noun that names no one. */
 const UNNAMED_SINGLE = /\b(?:a|an|one|another|the) (?:[\p{L}-]+ ){0,3}?(?:source|official|insider|aide|diplomat|ally|expert|analyst|person (?:familiar|close|briefed|with knowledge))\b/iu;
-/** Unnamed sources in narration: "analysts said", "officials divulged", "according to people familiar with …". */
-const NARRATION_UNNAMED =
-  /\b(?:(?:sources|officials|insiders|aides|diplomats|analysts|experts|economists|observers) (?:have |had )?(?:said|say|says|told|tell|believe|claim|suggest|suggested|indicated|added|divulged|revealed|disclosed|warned|estimate|estimated|expect|noted)|(?:say|said|according to) (?:sources|officials|insiders|aides|diplomats|analysts|economists|experts|most experts|many experts|several experts)|according to (?:(?:two|three|several|multiple|many|some) )?(?:people familiar|people close|people briefed|people with knowledge|persons familiar)|according to (?:a|an|one) (?:[\p{L}-]+ ){0,3}?(?:source|official|insider|person familiar)|(?:people|persons) (?:familiar|close|briefed) (?:with|to|on)|(?:a|an|one|another) (?:[\p{L}-]+ ){0,3}?(?:source|official|insider|person familiar|person briefed) (?:said|says|told|tells)|(?:a|one|another) (?:second |third )?person (?:familiar|briefed|close)|(?:asked|requested|spoke on condition) not to be (?:identified|named)|on (?:the )?condition of anonymity)\b/iu;
+/**
+ * Unnamed sources in narration: "analysts said", "officials divulged", "advocacy groups estimated",
+ * "union representatives have long warned", "according to people familiar with …", "we're told". The nouns are the
+ * vague groups of UNNAMED_PLURAL: a group that speaks with no name or body is unnamed whether the
+ * attribution was found ("according to teachers unions") or the verb is not a speech cue ("estimated").
+ */
+const NARRATION_UNNAMED = new RegExp(
+  `\\b(?:(?:${GROUPS}) (?:have |had )?(?:long |also |repeatedly |previously )?(?:said|say|says|told|tell|believe|claim|suggest|suggested|indicated|added|divulged|revealed|disclosed|warned|estimate|estimated|expect|noted)|` +
+    '(?:say|said|according to) (?:sources|officials|insiders|aides|diplomats|analysts|economists|experts|most experts|many experts|several experts)|' +
+    'according to (?:(?:two|three|several|multiple|many|some) )?(?:people familiar|people close|people briefed|people with knowledge|persons familiar)|' +
+    'according to (?:a|an|one) (?:[\\p{L}-]+ ){0,3}?(?:source|official|insider|person familiar)|(?:people|persons) (?:familiar|close|briefed) (?:with|to|on)|' +
+    '(?:a|an|one|another) (?:[\\p{L}-]+ ){0,3}?(?:source|official|insider|person familiar|person briefed) (?:said|says|told|tells)|(?:a|one|another) (?:second |third )?person (?:familiar|briefed|close)|' +
+    '(?:asked|requested|spoke on condition) not to be (?:identified|named)|on (?:the )?condition of anonymity|' +
+    // "We're told there is security footage …": the reporter's unnamed informants, in gossip news.
+    "we(?:'re|’re| are) told(?! by))\\b",
+  'iu',
+);
+
+const GROUP_START = new RegExp(`^(?:${GROUPS})\\b`, 'i');
 
 /** Cues by which a speaker puts something forward without asserting it. */
 const SPECULATIVE_CUES = /^(?:suggest(?:s|ed|ing)?|hint(?:s|ed|ing)?|speculat(?:es|ed|ing)|claim(?:s|ed|ing)?|alleg(?:es|ed|ing)|insinuat(?:es|ed|ing))\b/i;
@@ -113,7 +136,7 @@ function namedBodyBefore(text: string, at: number): boolean {
   return /^\p{Lu}/u.test(name) && !/[.!?:]["”’]?$/.test(prev);
 }
 
-/** Replaces quoted passages (“…”, "…", ‘…’ where used as quotes) with spaces, keeping offsets. */
+/** Replaces quoted passages (“…”, "…", ''…'' in older newswire) with spaces, keeping offsets. */
 export function blankQuotes(text: string): string {
   let out = '';
   let open: string | null = null;
@@ -122,9 +145,19 @@ export function blankQuotes(text: string): string {
     if (open === null) {
       if (c === '“' || c === '«' || c === '„') open = c === '«' ? '»' : '”';
       else if (c === '"') open = '"';
+      else if (c === "'" && text[i + 1] === "'") {
+        // Two straight single quotes stand for a double quote mark in older newswire (''Yes,'' he said).
+        open = "''";
+        out += ' ';
+        i++;
+      }
       out += open === null ? c : ' ';
     } else {
-      if (c === open || (open === '”' && c === '"') || (c === '\n' && text[i + 1] === '\n')) open = null;
+      if (open === "''" && c === "'" && text[i + 1] === "'") {
+        open = null;
+        out += ' ';
+        i++;
+      } else if (c === open || (open === '”' && c === '"') || (c === '\n' && text[i + 1] === '\n')) open = null;
       out += ' ';
     }
   }
@@ -152,7 +185,7 @@ export function claimSignals(input: SignalInput): ClaimSignal[] {
   }
   const unnamed = NARRATION_UNNAMED.exec(narration);
   // "Berrien County Health Department officials said": the officials of a named body are not unnamed.
-  if (unnamed && !(/^(?:sources|officials|insiders|aides|diplomats|analysts|experts|economists|observers)\b/i.test(unnamed[0]) && namedBodyBefore(narration, unnamed.index))) {
+  if (unnamed && !(GROUP_START.test(unnamed[0]) && namedBodyBefore(narration, unnamed.index))) {
     if (/^(?:according to )?(?:a|an|one|another)\b|not to be|anonymity/i.test(unnamed[0])) add('single-unnamed-source', 'Attributed to a single unnamed source', unnamed[0]);
     else add('unnamed-sources', 'Attributed to unnamed sources', unnamed[0]);
   }
