@@ -663,6 +663,51 @@ function splitJoinedNames(paragraphs: string[], mentions: Mention[], facts: (nam
 }
 
 /**
+ * A person's name the tagger glued to the organisation or place before it, through a role or a
+ * position ("Supreme Court Justice Ruth Bader Ginsburg", "Conservative MP Philip Hammond", "Cleveland
+ * DL Larry Ogunjobi", "Scotland Nicola Sturgeon" with Sturgeon a person elsewhere): one organisation
+ * or place made of both, so the person was missing and the body was a name nobody writes. The tail
+ * is a person when it starts with a known first name, is two to four capitalised words that do not
+ * name a body ("Santa Barbara County Sheriff" stays), and either a role word or a position's
+ * abbreviation stands right before it, or its last word is a person elsewhere in the article. The
+ * part before the role is kept when it is a name the article or the lists know on its own.
+ */
+function splitRoleNames(paragraphs: string[], mentions: Mention[], facts: (name: string) => NameFacts): Mention[] {
+  const people = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'PER') continue;
+    const words = m.text.replace(POSSESSIVE_RE, '').split(/\s+/);
+    people.add(lowerKey(words[words.length - 1]!));
+  }
+  const alone = new Set(mentions.map((m) => lowerKey(m.text.replace(POSSESSIVE_RE, ''))));
+  const known = (s: string) => alone.has(lowerKey(s)) || facts(s).org || (facts(s).loc && !facts(s).cityOnly);
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const text = (paragraphs[m.paragraph] ?? '').slice(m.start, m.end) || m.text;
+    const words = [...text.matchAll(/\S+/g)];
+    let split = false;
+    for (let k = 1; m.type !== 'PER' && words.length >= 3 && k <= words.length - 2 && !split; k++) {
+      const tail = words.slice(k);
+      if (tail.length > 4 || !facts(tail[0]![0]).firstName || !tail.every((w) => /^\p{Lu}/u.test(w[0]))) continue;
+      const tailText = text.slice(tail[0]!.index);
+      if (bodyLike(tailText) || BODY_WORDS.test(tailText) || /\b(?:Club|Team|Society|League|Orchestra|Band)\b/.test(tailText) || facts(tailText.replace(POSSESSIVE_RE, '')).org || facts(tailText).loc)
+        continue;
+      const before = words[k - 1]![0].replace(POSSESSIVE_RE, '');
+      // a saint's title begins places and bodies more often than it stands before a person here ("Saint Louis Chess Club")
+      const role = isRoleWord(before) || (TITLE_SET.has(before) && !/^(?:Saint|St\.?)$/.test(before)) || /^\p{Lu}{2,3}$/u.test(before);
+      if (!role && !people.has(lowerKey(tail[tail.length - 1]![0].replace(POSSESSIVE_RE, '')))) continue;
+      const headEnd = role ? k - 1 : k;
+      const head = headEnd > 0 ? text.slice(0, words[headEnd - 1]!.index + words[headEnd - 1]![0].length) : '';
+      if (head && known(head)) out.push({ ...m, end: m.start + head.length, text: head });
+      out.push({ ...m, start: m.start + tail[0]!.index, text: tailText, type: 'PER' });
+      split = true;
+    }
+    if (!split) out.push(m);
+  }
+  return out;
+}
+
+/**
  * Nicknames the text introduces right after a person's name: "Grace Mugabe, known as Gucci Grace", "Jane Roe (also
  * called “Red Jane”)", "Tom Poe, nicknamed Big Tom". Maps the nickname's mention to the person's.
  */
@@ -951,13 +996,17 @@ function unshout(name: string, scan: SpellingScan, facts: (name: string) => Name
 export function buildActors(paragraphs: string[], mentions: Mention[], options: BuildActorsOptions = {}): { actors: Actor[]; mentions: Mention[] } {
   const facts = options.facts ?? (() => NO_FACTS);
   const kept: Mention[] = [];
-  const joined = splitJoinedNames(
+  const joined = splitRoleNames(
     paragraphs,
-    joinListedNames(
+    splitJoinedNames(
       paragraphs,
-      joinParticleNames(
+      joinListedNames(
         paragraphs,
-        mentions.filter((m) => m.text.trim()),
+        joinParticleNames(
+          paragraphs,
+          mentions.filter((m) => m.text.trim()),
+        ),
+        facts,
       ),
       facts,
     ),

@@ -810,3 +810,69 @@ describe('display names written in capitals (datelines, shouted captions)', () =
     ).toEqual(['Bank of Freedonia', "Jean-Paul O'Brien"]);
   });
 });
+
+describe('a person glued to the body or place before it', () => {
+  it('splits the person off at a role word or a position, and keeps a head the article knows', () => {
+    const ps = ['The ruling was read out by Acme Court Justice Maria Lund on Monday.', 'Acme Court has nine members.'];
+    expect(
+      names(
+        buildActors(
+          ps,
+          mark(ps, [
+            [0, 'Acme Court Justice Maria Lund', 'ORG'],
+            [1, 'Acme Court', 'ORG'],
+          ]),
+          { facts },
+        ).actors,
+      ),
+    ).toEqual(['ORG Acme Court', 'PER Maria Lund']);
+    const ds = ['Springfield DL Tom Roe was fined for the fight.'];
+    expect(names(buildActors(ds, mark(ds, [[0, 'Springfield DL Tom Roe', 'ORG']]), { facts }).actors)).toEqual(['PER Tom Roe']);
+  });
+  it('splits at no role word when the surname is a person elsewhere in the article', () => {
+    const ps = ['Freedonia Ann Vale led the march on Saturday.', 'Vale said the march was peaceful.'];
+    expect(
+      names(
+        buildActors(
+          ps,
+          mark(ps, [
+            [0, 'Freedonia Ann Vale', 'LOC'],
+            [1, 'Vale', 'PER'],
+          ]),
+          { facts },
+        ).actors,
+      ),
+    ).toEqual(['LOC Freedonia', 'PER Ann Vale']);
+  });
+  it('leaves a body or place whose inner word is a first name', () => {
+    const ps = ['Flights left from Springfield Maria Airport and Acme Tom Hospital on Monday.', 'Roe spoke.'];
+    const actors = names(
+      buildActors(
+        ps,
+        mark(ps, [
+          [0, 'Springfield Maria Airport', 'LOC'],
+          [0, 'Acme Tom Hospital', 'ORG'],
+          [1, 'Roe', 'PER'],
+        ]),
+        { facts },
+      ).actors,
+    );
+    expect(actors).toContain('LOC Springfield Maria Airport');
+    expect(actors).toContain('ORG Acme Tom Hospital');
+    const ns = ['Fans of the Springfield Tom Rovers cheered.'];
+    expect(names(buildActors(ns, mark(ns, [[0, 'Springfield Tom Rovers', 'ORG']]), { facts }).actors)).toEqual(['ORG Springfield Tom Rovers']);
+    const cs = ['Players met at the Saint Tom Chess Club, and Roe won.'];
+    expect(
+      names(
+        buildActors(
+          cs,
+          mark(cs, [
+            [0, 'Saint Tom Chess Club', 'ORG'],
+            [0, 'Roe', 'PER'],
+          ]),
+          { facts },
+        ).actors,
+      ),
+    ).toContain('ORG Saint Tom Chess Club');
+  });
+});
