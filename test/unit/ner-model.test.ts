@@ -23,6 +23,14 @@ describe('shipped NER model', () => {
     ]);
   });
 
+  it('reports a group its training data call MISC when the text shows it acting', () => {
+    const ms = found([
+      'Two professors who had been held by the Taliban in Afghanistan since 2016 were released on Tuesday.',
+      'The Taliban released two videos of them the next year, and officials said the talks would resume.',
+    ]);
+    expect(ms).toEqual(expect.arrayContaining(['0:ORG:Taliban', '1:ORG:Taliban']));
+  });
+
   it('reads Title Case headlines with the body', () => {
     const ms = found(['Starmer Meets Macron In Paris As Ukraine Talks Continue', 'Keir Starmer met Emmanuel Macron in Paris on Tuesday to discuss Ukraine.']);
     expect(ms).toEqual(expect.arrayContaining(['0:PER:Starmer', '0:PER:Macron', '0:LOC:Paris', '1:PER:Keir Starmer']));

@@ -102,7 +102,9 @@ export function findMentions(model: NerModel, paragraphs: string[]): Mention[] {
     for (const s of splitSentences(tokenize(p))) sentences.push(s.map((token) => ({ token, paragraph: pi })));
   });
   const words = sentences.map((s) => s.map((x) => x.token.text));
-  const tags = tagDocument(model, words);
+  const tags = tagWithMisc(model, words);
+  rescueMisc(model, words, tags);
+  for (const ts of tags) for (let i = 0; i < ts.length; i++) if (ts[i]!.endsWith('-MISC')) ts[i] = 'O';
   titledNames(words, tags);
   propagate(words, tags);
   const out: Mention[] = [];
@@ -127,6 +129,79 @@ export function findMentions(model: NerModel, paragraphs: string[]): Mention[] {
     }
   });
   return out;
+}
+
+/** IOB2 tags of all four types, MISC included (see `rescueMisc`). */
+function tagWithMisc(model: NerModel, sentences: string[][]): string[][] {
+  const idx = tagIndices(model, sentences);
+  let k = 0;
+  return sentences.map((s) => s.map(() => TAGS[idx[k++]!]!));
+}
+
+/** Last words that make an organisation of a name ("Democratic National Committee", "Indian Railways"). */
+const ORG_HEADS = new Set(
+  'Committee Commission Council Coalition Party Survey Railways Railway Airlines Airways Systems Project Agency Department Ministry Association Union Institute Foundation Network Corporation Company Bank Court Army Police Authority Board Bureau Service Services Organisation Organization Federation Centre Center Society'.split(
+    ' ',
+  ),
+);
+/** Verbs by which a name acts: a group or a company, not a product, a work or an event. */
+const AGENT_VERBS = new Set(
+  'said says say told tells announced claimed denied confirmed rejected refused agreed demanded warned accused vowed threatened released seized captured killed attacked launched signed urged insisted responded sued ordered blamed admitted'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Organisations the tagger calls MISC. Its training data (CoNLL-2003, Reuters 1996) label some groups
+ * MISC ("Taleban") and a company before its product MISC ("Boeing jets"), and MISC is no actor, so the
+ * Taliban, named ten times on a page about a hostage swap, and Boeing, five times on a page about an
+ * order of its planes, were not in the article's actors at all. A MISC name becomes an organisation
+ * when (a) it ends in an organisation's head word and has two words or more ("Democratic National
+ * Committee"); (b) it is a listed organisation and not a people's name, used as a noun at least once
+ * ("Boeing's 787", "Boeing also"; not "the first Southern primary", nor after "degrees": a unit named
+ * after a person, "Celsius", is also a listed company); or (c) the article shows it acting
+ * twice or more ("held by the Taliban", "the Taliban released", "the Taliban, who"), it is not a
+ * plural, an adjective or a people's name ("Democrats", "Islamic", "Thai"), and no occurrence of it is
+ * tagged as another type (a person the tagger once called MISC is left to `propagate`). Mutates `tags`.
+ */
+export function rescueMisc(model: NerModel, words: string[][], tags: string[][]): void {
+  const facts = nameFacts(model);
+  const acts = new Map<string, number>();
+  const other = new Set<string>();
+  const found: { si: number; start: number; end: number; text: string }[] = [];
+  const heads = new Set<string>();
+  words.forEach((ws, si) => {
+    const all = spans(tags[si]!);
+    for (let i = 0; i < all.length; i++) {
+      const sp = all[i]!;
+      // two MISC spans side by side are one name the tagger cut ("Goddard Space" + "Flight Center")
+      while (sp.type === 'MISC' && all[i + 1]?.type === 'MISC' && all[i + 1]!.start === sp.end) sp.end = all[++i]!.end;
+      const text = ws.slice(sp.start, sp.end).join(' ');
+      if (sp.type !== 'MISC') {
+        other.add(text);
+        continue;
+      }
+      found.push({ si, start: sp.start, end: sp.end, text });
+      const next = ws[sp.end]?.toLowerCase() ?? '';
+      const agent = AGENT_VERBS.has(next) || (next === ',' && ws[sp.end + 1]?.toLowerCase() === 'who') || (ws[sp.start - 1]?.toLowerCase() === 'the' && ws[sp.start - 2]?.toLowerCase() === 'by');
+      if (agent) acts.set(text, (acts.get(text) ?? 0) + 1);
+      // used as a noun at least once, not only before another word ("Southern primary")
+      if (agent || !/^\p{L}/u.test(next) || /^(?:['’]s|also|has|have|had|is|was|will|would)$/.test(next)) heads.add(text);
+    }
+  });
+  for (const f of found) {
+    const ws = words[f.si]!;
+    const last = ws[f.end - 1]!;
+    const fa = facts(f.text);
+    const listed = fa.org && !fa.demonym && !fa.loc && heads.has(f.text) && !/^degrees?$|°$/i.test(ws[f.start - 1] ?? '');
+    const headed = f.end - f.start >= 2 && ORG_HEADS.has(last);
+    const acting = (acts.get(f.text) ?? 0) >= 2 && !/(?:s|ic|ian|ese|ish)$/.test(last) && !fa.demonym && !other.has(f.text);
+    // not a plural of initials ("super PACs"), nor a digest's label glued to a name ("OLYMPICS The International …")
+    if ((!listed && !headed && !acting) || /^\p{Lu}{2,}s$/u.test(f.text) || ws.slice(f.start + 1, f.end).includes('The')) continue;
+    const ts = tags[f.si]!;
+    ts[f.start] = 'B-ORG';
+    for (let j = f.start + 1; j < f.end; j++) ts[j] = 'I-ORG';
+  }
 }
 
 /** Titles that only stand before a person's name (dotted forms too). */
