@@ -60,4 +60,16 @@ describe('MISC names that are organisations', () => {
     expect(run('The [Center] said so .').flat()).not.toContain('B-ORG');
     expect(run('[OLYMPICS The International Olympic Committee] met .').flat()).not.toContain('B-ORG');
   });
+  it('joins a body the tagger cut at its "and", not two bodies or peoples side by side', () => {
+    // written with the tagger's cut: "[Customs] and Border Protection" with "Border Protection" an organisation
+    const cut = (text: string, misc: number, org: [number, number]) => {
+      const words = [text.split(' ')];
+      const tags = [words[0]!.map((_, i) => (i === misc ? 'B-MISC' : i === org[0] ? 'B-ORG' : i > org[0] && i < org[1] ? 'I-ORG' : 'O'))];
+      rescueMisc(model, words, tags);
+      return tags[0]!;
+    };
+    expect(cut('Agents of Customs and Border Protection seized it .', 2, [4, 6])).toEqual(['O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O']);
+    expect(cut('Both Democratic and Republican Party leaders agreed .', 1, [3, 5]).slice(1, 5)).toEqual(['B-MISC', 'O', 'B-ORG', 'I-ORG']);
+    expect(cut('Plumes of Enceladus and Europa Clipper data .', 2, [4, 6]).slice(2, 6)).toEqual(['B-MISC', 'O', 'B-ORG', 'I-ORG']);
+  });
 });

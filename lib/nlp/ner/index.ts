@@ -166,6 +166,7 @@ const AGENT_VERBS = new Set(
  */
 export function rescueMisc(model: NerModel, words: string[][], tags: string[][]): void {
   const facts = nameFacts(model);
+  joinCoordinatedOrgs(words, tags);
   const acts = new Map<string, number>();
   const other = new Set<string>();
   const found: { si: number; start: number; end: number; text: string }[] = [];
@@ -202,6 +203,31 @@ export function rescueMisc(model: NerModel, words: string[][], tags: string[][])
     ts[f.start] = 'B-ORG';
     for (let j = f.start + 1; j < f.end; j++) ts[j] = 'I-ORG';
   }
+}
+
+/** Last words of bodies whose names join two words with "and" ("Customs and Border Protection"). */
+const AND_HEADS = new Set([...ORG_HEADS, 'Protection', 'Administration', 'Management', 'Enforcement', 'Presidency', 'Security', 'Safety']);
+
+/**
+ * A body's name the tagger cut at its "and": the first word MISC, the rest an organisation ("Customs" +
+ * "and" + "Border Protection", "Free and Equal Elections Foundation"). One organisation when the
+ * rest has two words or more and ends in a body's head word, so two bodies or peoples named side by
+ * side stay apart ("Democratic and Republican Parties", "Enceladus and Europa"), and so do two
+ * bodies sharing a head after adjectives ("Democratic and Republican Party"). Mutates `tags`.
+ */
+function joinCoordinatedOrgs(words: string[][], tags: string[][]): void {
+  words.forEach((ws, si) => {
+    const ts = tags[si]!;
+    for (let i = 0; i + 3 < ws.length; i++) {
+      if (ts[i] !== 'B-MISC' || ts[i + 1] !== 'O' || ws[i + 1] !== 'and' || ts[i + 2] !== 'B-ORG' || !/^\p{Lu}/u.test(ws[i]!)) continue;
+      let end = i + 3;
+      while (end < ws.length && ts[end] === 'I-ORG') end++;
+      // an adjective first is one of two bodies' names side by side ("Democratic and Republican Party")
+      if (end - (i + 2) < 2 || !AND_HEADS.has(ws[end - 1]!) || /(?:ic|an|ese|ish)$/.test(ws[i]!)) continue;
+      ts[i] = 'B-ORG';
+      for (let j = i + 1; j < end; j++) ts[j] = 'I-ORG';
+    }
+  });
 }
 
 /** Titles that only stand before a person's name (dotted forms too). */
