@@ -25,7 +25,20 @@ describe('ranking the names in the panel', () => {
     expect(rankActors(analysed).map((a) => a.name)).toEqual(['Croatia', 'Nicolas Mahut', 'Rafael Nadal', 'Feliciano Lopez', 'Alexander Bublik', 'Spain']);
   });
 
-  it('names the main people in that order', () => {
+  it('names the main people in that order, and no place', () => {
     expect(mainActors(analysed).map((a) => a.name)).toEqual(['Nicolas Mahut', 'Rafael Nadal', 'Feliciano Lopez']);
+  });
+
+  it('names an organisation mentioned more often than the people among them', () => {
+    const swap = [
+      actor('Timothy Weeks', 'PER', 4),
+      actor('United States', 'LOC', 8),
+      actor('Taliban', 'ORG', 10),
+      actor('Kevin King', 'PER', 3),
+      actor('Kabul', 'LOC', 4),
+      actor('Mike Pompeo', 'PER', 1),
+    ];
+    expect(mainActors(swap).map((a) => a.name)).toEqual(['Taliban', 'Timothy Weeks', 'Kevin King']);
+    expect(mainActors([actor('Kabul', 'LOC', 4), actor('Qatar', 'LOC', 2)]).map((a) => a.name)).toEqual(['Kabul', 'Qatar']);
   });
 });
