@@ -325,3 +325,18 @@ describe('people with their roles joined by "and" are one source', () => {
     expect(a.source).toBe('foreign minister Sergei Lavrov');
   });
 });
+
+describe('a time between the subject and its cue', () => {
+  it('is passed over to the subject: "Clark in October revealed", "Smith last week warned", "The minister on Tuesday said"', () => {
+    expect(byCue('Clark in October revealed plans to expand the fleet by 30% by 2025.', 'revealed').source).toBe('Clark');
+    expect(byCue('Smith last week warned that the bank would fail within a year.', 'warned').source).toBe('Smith');
+    expect(byCue('The minister on Tuesday said the plan was dead.', 'said').source).toBe('The minister');
+    expect(byCue('The company in early 2019 said it would expand into Asia.', 'said').source).toBe('The company');
+  });
+  it('keeps a phrase the time ends as the source, with no month for a name', () => {
+    expect(byCue('A Quinnipiac University poll released in late August found that 74 percent of voters agree.', 'found').source).toBe('A Quinnipiac University poll released in late August');
+  });
+  it('leaves a subject named like a month a subject', () => {
+    expect(byCue('May said the deal was done and dusted.', 'said').source).toBe('May');
+  });
+});

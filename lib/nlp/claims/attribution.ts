@@ -1695,6 +1695,18 @@ function sourceBefore(ctx: Ctx, toks: Tok[], end: number, afterQuote: boolean): 
   const k = end - 1;
   const t = toks[k];
   if (!t || t.q) return null;
+  // "Clark in October revealed", "Smith last week warned": the time between the subject and its verb
+  // is no source ("October" spoke for Emirates' president on a CNBC page).
+  // When nothing before the time reads as a subject, the phrase ends one ("a report released last
+  // year found").
+  const when = timeBefore(toks, k);
+  if (when) {
+    const subject = sourceBefore(ctx, toks, when, afterQuote);
+    if (subject) return subject;
+    // …and a month there is no name ("a poll released in late August found")
+    const phrase = determinerPhrase(ctx, toks, k);
+    if (phrase !== null) return finishSource(toks, phrase, k, false);
+  }
   // Apposition or relative clause: "Mr Trump's envoy, Steve Witkoff, suggested", "Mr. Paulson, who …, told".
   if (t.w === ',') return afterQuote ? null : appositive(ctx, toks, k);
   // A name with a short parenthesis after it: "Sen. David Perdue (R-Ga.) said".
@@ -1732,6 +1744,32 @@ function sourceBefore(ctx: Ctx, toks: Tok[], end: number, afterQuote: boolean): 
   if (pp !== null) return finishSource(toks, pp, k, true);
   const weak = determinerPhrase(ctx, toks, k);
   return weak === null ? null : finishSource(toks, weak, k, false);
+}
+
+const TIME_NOUNS = new Set(
+  (
+    'january february march april may june july august september october november december jan jan. feb feb. mar mar. apr apr. ' +
+    'jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec. monday tuesday wednesday thursday friday saturday sunday ' +
+    'week weekend month year morning afternoon evening night'
+  ).split(' '),
+);
+const TIME_PREPOSITIONS = new Set(['in', 'on', 'during', 'since', 'by', 'early', 'late', 'last', 'this', 'next', 'earlier', 'later', 'that']);
+
+/**
+ * Where a time phrase ending at token `k` starts ("in October", "on Tuesday", "last week", "in early
+ * October", "on Nov. 5", "in 2019"), or null when `k` ends none. A phrase needs a preposition or a
+ * "last"/"this" before its noun, so a subject named like a month ("May said") stays a subject.
+ */
+function timeBefore(toks: Tok[], k: number): number | null {
+  let j = k;
+  // "on Nov. 5", "in October 2019": a day or year after the month
+  if (/^\d{1,4}$/.test(toks[j]!.w) && j > 0 && TIME_NOUNS.has(toks[j - 1]!.l)) j--;
+  const noun = toks[j]!;
+  const year = /^(?:19|20)\d\d$/.test(noun.w);
+  if (noun.q || (!TIME_NOUNS.has(noun.l) && !year)) return null;
+  let i = j;
+  while (i > 0 && i > j - 3 && !toks[i - 1]!.q && TIME_PREPOSITIONS.has(toks[i - 1]!.l)) i--;
+  return i < j ? i : null;
 }
 
 /** Forms of "be" before a progressive cue ("is saying", "’s claiming", "has been telling"). */
