@@ -405,3 +405,27 @@ describe('speakers together, and pronouns after quotations (issue 18)', () => {
     expect(claimWith(claims, 'never stopped believing')).toMatchObject({ speaker: 'Maria Lopez', speakerKey: 'PER:maria lopez' });
   });
 });
+
+describe('a pronoun stands for the subject after an opening phrase, not a name in passing', () => {
+  it('"As of October, Emirates had …. In addition to its order of 30 Boeing jets, it announced …" is Emirates', () => {
+    const claims = claimsOf(
+      ['As of October, Emirates had a fleet of 270 aircraft. In addition to its order of 30 Boeing jets on Wednesday, it announced an order of 50 Airbus jets worth $16 billion on Monday.'],
+      [
+        ['Emirates', 'ORG'],
+        ['Boeing', 'ORG'],
+        ['Airbus', 'ORG'],
+      ],
+    );
+    expect(claimWith(claims, 'it announced').speaker).toBe('Emirates');
+  });
+  it('"At the rally, Trump praised Paul Ryan. “…,” he said." is Trump', () => {
+    const claims = claimsOf(
+      ['At the rally in Ohio, Trump praised Paul Ryan for his work on the budget. “I would say Paul for the time being and maybe for a long time,” he said.'],
+      [
+        ['Donald Trump', 'PER', 'Trump'],
+        ['Paul Ryan', 'PER', 'Paul', 'Ryan'],
+      ],
+    );
+    expect(claimWith(claims, 'for the time being').speaker).toBe('Donald Trump');
+  });
+});

@@ -642,6 +642,19 @@ function opensMainClause(doc: string, m: { start: number; end: number }, from: n
   return /^\s+(?:\p{Ll}+ly\s+)?(?:has |had |was |is |also |even )?\p{Ll}+(?:ed|s)\b/u.test(doc.slice(m.end, m.end + 40));
 }
 
+/**
+ * A name right after a sentence's opening phrase and its comma, followed by a word in lower case: the
+ * subject of the main clause ("As of October, Emirates had a fleet of 270 aircraft"), which a pronoun
+ * of the next sentence stands for rather than a name in passing ("In addition to its order of 30
+ * Boeing jets, it announced …" is Emirates, not Boeing).
+ */
+function afterOpening(doc: string, m: { start: number; end: number }, from: number): boolean {
+  const before = doc.slice(Math.max(from, m.start - 120), m.start);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '));
+  const lead = cut >= 0 ? before.slice(cut + 2) : m.start - 120 <= from ? before : null;
+  return lead !== null && /^[A-Z][^,;:“”"]{2,100},\s*$/.test(lead) && /^\s+\p{Ll}/u.test(doc.slice(m.end, m.end + 3));
+}
+
 /** Is `at` inside a quotation opened earlier in its paragraph (which starts at `from`)? */
 function insideQuote(doc: string, at: number, from: number): boolean {
   let open = false;
@@ -765,7 +778,7 @@ function resolveSpeaker(
         const mp = paragraphAt(m.start);
         if (mp < p) break;
         if (mp > p || !fits(m.type, m.actorKey) || /^['’]s?\b/.test(doc.slice(m.end, m.end + 2)) || attributive(doc, m) || insideQuote(doc, m.start, starts[mp]!)) continue;
-        if (opensSentence(doc, m.start, starts[mp]!)) return m;
+        if (opensSentence(doc, m.start, starts[mp]!) || afterOpening(doc, m, starts[mp]!)) return m;
         if (chain && leadsSentence(doc, mentions, i, starts[mp]!)) return m;
         if (!chain) nearest ??= m;
       }
