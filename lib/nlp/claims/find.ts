@@ -633,13 +633,17 @@ function subjectBefore(doc: string, at: number, from: number, mentions: readonly
   return null;
 }
 
+/** Does only an opening phrase and its comma stand between the start of its sentence and `at` ("In his first announcement, ")? */
+function afterOpeningPhrase(doc: string, at: number, from: number): boolean {
+  const before = doc.slice(Math.max(from, at - 120), at);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '));
+  const lead = cut >= 0 ? before.slice(cut + 2) : at - 120 <= from ? before : null;
+  return lead !== null && /^[A-Z][^,;:“”"]{2,100},\s*$/.test(lead);
+}
+
 /** Does the name at `m` open the main clause of its sentence after an opening phrase and a comma, with a verb after it? */
 function opensMainClause(doc: string, m: { start: number; end: number }, from: number): boolean {
-  const before = doc.slice(Math.max(from, m.start - 120), m.start);
-  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '));
-  const lead = cut >= 0 ? before.slice(cut + 2) : m.start - 120 <= from ? before : null;
-  if (lead === null || !/^[A-Z][^,;:“”"]{2,100},\s*$/.test(lead)) return false;
-  return /^\s+(?:\p{Ll}+ly\s+)?(?:has |had |was |is |also |even )?\p{Ll}+(?:ed|s)\b/u.test(doc.slice(m.end, m.end + 40));
+  return afterOpeningPhrase(doc, m.start, from) && /^\s+(?:\p{Ll}+ly\s+)?(?:has |had |was |is |also |even )?\p{Ll}+(?:ed|s)\b/u.test(doc.slice(m.end, m.end + 40));
 }
 
 /**
@@ -649,10 +653,7 @@ function opensMainClause(doc: string, m: { start: number; end: number }, from: n
  * Boeing jets, it announced …" is Emirates, not Boeing).
  */
 function afterOpening(doc: string, m: { start: number; end: number }, from: number): boolean {
-  const before = doc.slice(Math.max(from, m.start - 120), m.start);
-  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '));
-  const lead = cut >= 0 ? before.slice(cut + 2) : m.start - 120 <= from ? before : null;
-  return lead !== null && /^[A-Z][^,;:“”"]{2,100},\s*$/.test(lead) && /^\s+\p{Ll}/u.test(doc.slice(m.end, m.end + 3));
+  return afterOpeningPhrase(doc, m.start, from) && /^\s+\p{Ll}/u.test(doc.slice(m.end, m.end + 3));
 }
 
 /** Is `at` inside a quotation opened earlier in its paragraph (which starts at `from`)? */
