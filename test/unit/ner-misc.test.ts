@@ -1,10 +1,10 @@
 /**
  * Organisations the tagger calls MISC (`rescueMisc`): its training data label some groups and a company before its
- * product MISC, and MISC is no actor.
+ * product MISC, and MISC is no actor. And bodies' names it cuts before their "of" part (`extendBodyNames`).
  */
 import { describe, expect, it } from 'vitest';
 import { buildGazetteer } from '../../lib/nlp/ner/gazetteer.ts';
-import { rescueMisc } from '../../lib/nlp/ner/index.ts';
+import { extendBodyNames, rescueMisc } from '../../lib/nlp/ner/index.ts';
 import type { NerModel } from '../../lib/nlp/ner/model.ts';
 
 const model = { gazetteer: buildGazetteer({ company: ['Boeing', 'Southern', 'Celsius', 'PACS'], demonym: ['Thai'] }) } as unknown as NerModel;
@@ -71,5 +71,29 @@ describe('MISC names that are organisations', () => {
     expect(cut('Agents of Customs and Border Protection seized it .', 2, [4, 6])).toEqual(['O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O']);
     expect(cut('Both Democratic and Republican Party leaders agreed .', 1, [3, 5]).slice(1, 5)).toEqual(['B-MISC', 'O', 'B-ORG', 'I-ORG']);
     expect(cut('Plumes of Enceladus and Europa Clipper data .', 2, [4, 6]).slice(2, 6)).toEqual(['B-MISC', 'O', 'B-ORG', 'I-ORG']);
+  });
+});
+
+describe('a body\'s name cut before its "of" part', () => {
+  /** One sentence with its tags written as word/TAG ("American/B-ORG University/I-ORG of Kabul/B-LOC"). */
+  const extend = (written: string): string => {
+    const pairs = written.split(' ').map((x) => x.split('/'));
+    const words = [pairs.map((p) => p[0]!)];
+    const tags = [pairs.map((p) => p[1] ?? 'O')];
+    extendBodyNames(words, tags);
+    return words[0]!.map((w, i) => (tags[0]![i] === 'O' ? w : `${w}/${tags[0]![i]}`)).join(' ');
+  };
+  it('runs on over "of" or "for" and the capitalised words after it', () => {
+    expect(extend('at the American/B-ORG University/I-ORG of Kabul/B-LOC when')).toBe('at the American/B-ORG University/I-ORG of/I-ORG Kabul/I-ORG when');
+    expect(extend('the Columbia/B-ORG University/I-ORG Mailman School of Public Health said')).toBe(
+      'the Columbia/B-ORG University/I-ORG Mailman/I-ORG School/I-ORG of/I-ORG Public/I-ORG Health/I-ORG said',
+    );
+    expect(extend('the Max/B-ORG Planck/I-ORG Institute/I-ORG for Arts and Sciences .')).toBe('the Max/B-ORG Planck/I-ORG Institute/I-ORG for/I-ORG Arts/I-ORG and/I-ORG Sciences/I-ORG .');
+  });
+  it('does not run over a person, into a second body, or after a name that is no body', () => {
+    expect(extend('the Acme/B-ORG Institute/I-ORG for John/B-PER Smith/I-PER')).toBe('the Acme/B-ORG Institute/I-ORG for John/B-PER Smith/I-PER');
+    expect(extend('the Ministry/B-ORG of/I-ORG Defence/I-ORG and Foreign/B-ORG Office/I-ORG agreed')).toBe('the Ministry/B-ORG of/I-ORG Defence/I-ORG and Foreign/B-ORG Office/I-ORG agreed');
+    expect(extend('Acme/B-ORG Holdings/I-ORG of London/B-LOC said')).toBe('Acme/B-ORG Holdings/I-ORG of London/B-LOC said');
+    expect(extend('Harvard/B-ORG University/I-ORG for years')).toBe('Harvard/B-ORG University/I-ORG for years');
   });
 });

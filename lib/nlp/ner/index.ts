@@ -105,6 +105,7 @@ export function findMentions(model: NerModel, paragraphs: string[]): Mention[] {
   const tags = tagWithMisc(model, words);
   rescueMisc(model, words, tags);
   for (const ts of tags) for (let i = 0; i < ts.length; i++) if (ts[i]!.endsWith('-MISC')) ts[i] = 'O';
+  extendBodyNames(words, tags);
   titledNames(words, tags);
   propagate(words, tags);
   const out: Mention[] = [];
@@ -226,6 +227,40 @@ function joinCoordinatedOrgs(words: string[][], tags: string[][]): void {
       if (end - (i + 2) < 2 || !AND_HEADS.has(ws[end - 1]!) || /(?:ic|an|ese|ish)$/.test(ws[i]!)) continue;
       ts[i] = 'B-ORG';
       for (let j = i + 1; j < end; j++) ts[j] = 'I-ORG';
+    }
+  });
+}
+
+/** Head words of bodies whose names go on with "of …" or "for …" ("University of Kabul", "School of Public Health"). */
+const OF_HEADS = new Set(
+  'University School College Institute Center Centre Department Ministry Academy Museum Council Committee Commission Office Bureau Agency Foundation Society Association Federation'.split(' '),
+);
+const capitalised = (w: string | undefined): boolean => w !== undefined && /^\p{Lu}/u.test(w);
+
+/**
+ * A body's name the tagger cut before its "of" part: "American University" + "of Kabul", "Columbia
+ * University" + "Mailman School of Public Health". An organisation ending in a body's head word (or
+ * followed by untagged capitalised words that end in one) runs on over "of" or "for" and the
+ * capitalised words after it, "and" between untagged ones included ("of Arts and Sciences"), not
+ * over a person nor into a second body ("Ministry of Defence and Foreign Office"). Mutates `tags`.
+ */
+export function extendBodyNames(words: string[][], tags: string[][]): void {
+  words.forEach((ws, si) => {
+    const ts = tags[si]!;
+    for (const sp of spans(ts)) {
+      if (sp.type !== 'ORG') continue;
+      let j = sp.end;
+      let k = j;
+      while (k < ws.length && ts[k] === 'O' && capitalised(ws[k])) k++;
+      if (k > j && OF_HEADS.has(ws[k - 1]!)) j = k;
+      if (!OF_HEADS.has(ws[j - 1]!) || (ws[j] !== 'of' && ws[j] !== 'for') || ts[j] !== 'O' || !capitalised(ws[j + 1])) continue;
+      k = j + 1;
+      while (k < ws.length && !ts[k]!.endsWith('-PER') && (capitalised(ws[k]) || ((ws[k] === 'and' || ws[k] === '&') && ts[k + 1] === 'O' && capitalised(ws[k + 1])))) {
+        if (k > j + 1 && ts[k]!.startsWith('B-') && ts[k - 1] !== 'O') break;
+        k++;
+      }
+      if (k === j + 1) continue;
+      for (let i = sp.end; i < k; i++) ts[i] = 'I-ORG';
     }
   });
 }
