@@ -75,8 +75,18 @@ for (const [short, state] of Object.entries(STATES)) {
 }
 
 /** The shared name for `name`, or null to keep the article's own. Case matters for acronyms ("us" is not "US"). */
+/** A place's name and a lower-case body of it ("U.S. military", "UK defence ministry"). */
+const BODY_OF_PLACE = /^(.+?) ((?:[a-z]+ )?(?:government|administration|military|army|navy|police|ministry|parliament|cabinet|junta|legislature))$/;
+
 export function canonicalName(name: string, type: EntityType): string | null {
   if (type === 'PER') return null;
+  // A country's body goes by the country's name: "US government", "U.S. government" and "United States
+  // government" are one actor.
+  const body = type === 'ORG' ? BODY_OF_PLACE.exec(name) : null;
+  if (body) {
+    const place = canonicalName(body[1]!, 'LOC');
+    if (place) return `${place} ${body[2]}`;
+  }
   const hit = LOOKUP.get(name.toLowerCase());
   if (!hit) return null;
   // A state's abbreviation is written as listed ("Calif.", "Pa."; not "PA", "CALIF" or "calif").

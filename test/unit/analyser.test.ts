@@ -35,6 +35,13 @@ describe('canonical names', () => {
     expect(canonicalName('EU', 'ORG')).toBe('European Union');
     expect(canonicalName('EU', 'LOC')).toBe('European Union');
   });
+  it("names a country's body by the country's name, so its spellings are one actor", () => {
+    expect(canonicalName('US government', 'ORG')).toBe('United States government');
+    expect(canonicalName('U.S. military', 'ORG')).toBe('United States military');
+    expect(canonicalName('UK defence ministry', 'ORG')).toBe('United Kingdom defence ministry');
+    expect(canonicalName('Obama administration', 'ORG')).toBeNull();
+    expect(canonicalName('US Steel', 'ORG')).toBeNull();
+  });
   it('names a US state by its name where an agency abbreviates it, as a place only', () => {
     expect(canonicalName('Calif.', 'LOC')).toBe('California');
     expect(canonicalName('Calif', 'LOC')).toBe('California');

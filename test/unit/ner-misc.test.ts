@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildGazetteer } from '../../lib/nlp/ner/gazetteer.ts';
-import { extendBodyNames, rescueMisc } from '../../lib/nlp/ner/index.ts';
+import { extendBodyNames, governingBodies, rescueMisc } from '../../lib/nlp/ner/index.ts';
 import type { NerModel } from '../../lib/nlp/ner/model.ts';
 
-const model = { gazetteer: buildGazetteer({ company: ['Boeing', 'Southern', 'Celsius', 'PACS'], demonym: ['Thai'] }) } as unknown as NerModel;
+const model = { gazetteer: buildGazetteer({ company: ['Boeing', 'Southern', 'Celsius', 'PACS'], demonym: ['Thai', 'Syrian'] }) } as unknown as NerModel;
 
 /** Sentences written with MISC spans in brackets: "held by the [Taliban] ." */
 function run(...sentences: string[]): string[][] {
@@ -95,5 +95,27 @@ describe('a body\'s name cut before its "of" part', () => {
     expect(extend('the Ministry/B-ORG of/I-ORG Defence/I-ORG and Foreign/B-ORG Office/I-ORG agreed')).toBe('the Ministry/B-ORG of/I-ORG Defence/I-ORG and Foreign/B-ORG Office/I-ORG agreed');
     expect(extend('Acme/B-ORG Holdings/I-ORG of London/B-LOC said')).toBe('Acme/B-ORG Holdings/I-ORG of London/B-LOC said');
     expect(extend('Harvard/B-ORG University/I-ORG for years')).toBe('Harvard/B-ORG University/I-ORG for years');
+  });
+});
+
+describe('governing bodies named with a lower-case noun', () => {
+  const bodies = (written: string): string => {
+    const pairs = written.split(' ').map((x) => x.split('/'));
+    const words = [pairs.map((p) => p[0]!)];
+    const tags = [pairs.map((p) => p[1] ?? 'O')];
+    governingBodies(model, words, tags);
+    return words[0]!.map((w, i) => (tags[0]![i] === 'O' ? w : `${w}/${tags[0]![i]}`)).join(' ');
+  };
+  it("takes a people's or a place's government, ministry, military or police, and a leader's administration", () => {
+    expect(bodies('the Syrian/B-MISC government said')).toBe('the Syrian/B-ORG government/I-ORG said');
+    expect(bodies('the Syrian/B-MISC defense ministry said')).toBe('the Syrian/B-ORG defense/I-ORG ministry/I-ORG said');
+    expect(bodies('Hong/B-LOC Kong/I-LOC police fired')).toBe('Hong/B-ORG Kong/I-ORG police/I-ORG fired');
+    expect(bodies('the Obama/B-PER administration said')).toBe('the Obama/B-ORG administration/I-ORG said');
+  });
+  it("leaves a person's government, a place's administration, a word that is no people's and a capitalised noun", () => {
+    expect(bodies('the Obama/B-PER government said')).toBe('the Obama/B-PER government said');
+    expect(bodies('the Kabul/B-LOC administration said')).toBe('the Kabul/B-LOC administration said');
+    expect(bodies('the Olympic/B-MISC police said')).toBe('the Olympic/B-MISC police said');
+    expect(bodies('the Syrian/B-MISC Government said')).toBe('the Syrian/B-MISC Government said');
   });
 });

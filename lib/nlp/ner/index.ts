@@ -104,6 +104,7 @@ export function findMentions(model: NerModel, paragraphs: string[]): Mention[] {
   const words = sentences.map((s) => s.map((x) => x.token.text));
   const tags = tagWithMisc(model, words);
   rescueMisc(model, words, tags);
+  governingBodies(model, words, tags);
   for (const ts of tags) for (let i = 0; i < ts.length; i++) if (ts[i]!.endsWith('-MISC')) ts[i] = 'O';
   extendBodyNames(words, tags);
   titledNames(words, tags);
@@ -261,6 +262,37 @@ export function extendBodyNames(words: string[][], tags: string[][]): void {
       }
       if (k === j + 1) continue;
       for (let i = sp.end; i < k; i++) ts[i] = 'I-ORG';
+    }
+  });
+}
+
+/** Bodies a country, a city or a leader has, named with a lower-case noun ("the Syrian government"). */
+const BODY_NOUNS = new Set(['government', 'administration', 'military', 'army', 'navy', 'police', 'ministry', 'parliament', 'cabinet', 'junta', 'legislature']);
+/** Words between the name and a ministry ("the Syrian defense ministry"). */
+const MINISTRY_OF = new Set(['defense', 'defence', 'foreign', 'interior', 'finance', 'health', 'commerce', 'justice', 'trade', 'education', 'economy']);
+
+/**
+ * Governing bodies named with a lower-case noun after a country's adjective, a place or a leader:
+ * "the Syrian government", "the Syrian defense ministry", "Hong Kong police", "the U.S. military",
+ * "the Obama administration". The tagger leaves the noun out (CoNLL tags the adjective MISC and the
+ * place LOC), so the body, which the article shows acting ("the Syrian government says …"), was no
+ * actor at all. An administration is a leader's (a person's name before it); the other bodies are a
+ * place's or a people's. Mutates `tags`.
+ */
+export function governingBodies(model: NerModel, words: string[][], tags: string[][]): void {
+  const facts = nameFacts(model);
+  words.forEach((ws, si) => {
+    const ts = tags[si]!;
+    for (const sp of spans(ts)) {
+      let j = sp.end;
+      if (MINISTRY_OF.has(ws[j]?.toLowerCase() ?? '') && ws[j + 1]?.toLowerCase() === 'ministry') j++;
+      const noun = ws[j]?.toLowerCase() ?? '';
+      if (ts[j] !== 'O' || !BODY_NOUNS.has(noun) || ws[j] !== noun) continue;
+      const name = ws.slice(sp.start, sp.end).join(' ');
+      const whose = noun === 'administration' ? sp.type === 'PER' : sp.type === 'LOC' || (sp.type === 'MISC' && facts(name).demonym);
+      if (!whose) continue;
+      ts[sp.start] = 'B-ORG';
+      for (let i = sp.start + 1; i <= j; i++) ts[i] = 'I-ORG';
     }
   });
 }
