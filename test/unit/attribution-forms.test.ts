@@ -340,3 +340,17 @@ describe('a time between the subject and its cue', () => {
     expect(byCue('May said the deal was done and dusted.', 'said').source).toBe('May');
   });
 });
+
+describe('a sentence that opens with a name and its apposition', () => {
+  it('has its source there, not after the cue: "X, program administrator for …, told Polygraph.info the ministry’s allegations are false"', () => {
+    const a = byCue(
+      'Charles Simpson, program administrator for the Refugees in Towns Project at Tufts University’s Feinstein International Center, told Polygraph.info the Russian Defense Ministry’s allegations are false.',
+      'told Polygraph.info',
+    );
+    expect(a.source).toBe('Charles Simpson, program administrator for the Refugees in Towns Project at Tufts University’s Feinstein International Center');
+    expect(a.content).toBe('the Russian Defense Ministry’s allegations are false');
+  });
+  it('still reads a cue after its content with the source after it', () => {
+    expect(byCue('The plan is dead, said Mr Smith.', 'said')).toMatchObject({ source: 'Mr Smith', content: 'The plan is dead' });
+  });
+});

@@ -746,11 +746,9 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
   let srcEnd = cueStart;
   while (srcEnd > 0 && isAdverb(toks[srcEnd - 1]) && !toks[srcEnd - 1]!.q) srcEnd--;
   let src = sourceBefore(ctx, toks, srcEnd, true);
+  const ap = !src && toks[cueStart - 1]?.w === ',' ? appositive(ctx, toks, cueStart - 1) : null;
   // "…, a spokeswoman, Anna Richardson White, said on Saturday, and …": a source with an apposition.
-  if (!src && toks[cueStart - 1]?.w === ',') {
-    const ap = appositive(ctx, toks, cueStart - 1);
-    if (ap && toks[ap.from - 1]?.w === ',' && ap.from >= 3) src = ap;
-  }
+  if (ap && toks[ap.from - 1]?.w === ',' && ap.from >= 3) src = ap;
   // `,”` before the cue clause closes a quotation that ends the content: “…,” said X after narration.
   // A closing mark of two apostrophes ('' in the New York Times' style) is two tokens.
   const commaQuote = (k: number): boolean => {
@@ -764,6 +762,10 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
     source = src.span;
     from = asBefore ? src.from - 2 : src.from - 1;
   } else if (toks[cueStart - 1]?.w === ',' || commaQuote(cueStart - 1)) {
+    // A sentence that opens with a name and its apposition up to the cue ("Charles Simpson, program
+    // administrator for …, told Polygraph.info the Russian Defense Ministry’s allegations are false")
+    // has its source there: what follows the cue is no source but the recipient and the content.
+    if (ap && ap.from === 0) return null;
     const after = sourceAfter(ctx, toks, ci + 1);
     if (!after) return null;
     // "…, said Mr Smith." / "…, said Mr Smith, the party's chairman." / "…, said Mr Smith on Tuesday."
