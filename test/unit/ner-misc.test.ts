@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildGazetteer } from '../../lib/nlp/ner/gazetteer.ts';
-import { extendBodyNames, governingBodies, rescueMisc } from '../../lib/nlp/ner/index.ts';
+import { extendBodyNames, governingBodies, joinCoordinatedOrgs, rescueMisc } from '../../lib/nlp/ner/index.ts';
 import type { NerModel } from '../../lib/nlp/ner/model.ts';
 
 const model = { gazetteer: buildGazetteer({ company: ['Boeing', 'Southern', 'Celsius', 'PACS'], demonym: ['Thai', 'Syrian'] }) } as unknown as NerModel;
@@ -65,7 +65,7 @@ describe('MISC names that are organisations', () => {
     const cut = (text: string, misc: number, org: [number, number]) => {
       const words = [text.split(' ')];
       const tags = [words[0]!.map((_, i) => (i === misc ? 'B-MISC' : i === org[0] ? 'B-ORG' : i > org[0] && i < org[1] ? 'I-ORG' : 'O'))];
-      rescueMisc(model, words, tags);
+      joinCoordinatedOrgs(words, tags);
       return tags[0]!;
     };
     expect(cut('Agents of Customs and Border Protection seized it .', 2, [4, 6])).toEqual(['O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O']);

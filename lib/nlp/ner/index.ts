@@ -103,6 +103,7 @@ export function findMentions(model: NerModel, paragraphs: string[]): Mention[] {
   });
   const words = sentences.map((s) => s.map((x) => x.token.text));
   const tags = tagWithMisc(model, words);
+  joinCoordinatedOrgs(words, tags);
   rescueMisc(model, words, tags);
   governingBodies(model, words, tags);
   for (const ts of tags) for (let i = 0; i < ts.length; i++) if (ts[i]!.endsWith('-MISC')) ts[i] = 'O';
@@ -168,7 +169,6 @@ const AGENT_VERBS = new Set(
  */
 export function rescueMisc(model: NerModel, words: string[][], tags: string[][]): void {
   const facts = nameFacts(model);
-  joinCoordinatedOrgs(words, tags);
   const acts = new Map<string, number>();
   const other = new Set<string>();
   const found: { si: number; start: number; end: number; text: string }[] = [];
@@ -217,7 +217,7 @@ const AND_HEADS = new Set([...ORG_HEADS, 'Protection', 'Administration', 'Manage
  * side stay apart ("Democratic and Republican Parties", "Enceladus and Europa"), and so do two
  * bodies sharing a head after adjectives ("Democratic and Republican Party"). Mutates `tags`.
  */
-function joinCoordinatedOrgs(words: string[][], tags: string[][]): void {
+export function joinCoordinatedOrgs(words: string[][], tags: string[][]): void {
   words.forEach((ws, si) => {
     const ts = tags[si]!;
     for (let i = 0; i + 3 < ws.length; i++) {
@@ -285,7 +285,7 @@ export function governingBodies(model: NerModel, words: string[][], tags: string
     const ts = tags[si]!;
     for (const sp of spans(ts)) {
       let j = sp.end;
-      if (MINISTRY_OF.has(ws[j]?.toLowerCase() ?? '') && ws[j + 1]?.toLowerCase() === 'ministry') j++;
+      if (ts[j] === 'O' && MINISTRY_OF.has(ws[j]?.toLowerCase() ?? '') && ws[j + 1]?.toLowerCase() === 'ministry') j++;
       const noun = ws[j]?.toLowerCase() ?? '';
       if (ts[j] !== 'O' || !BODY_NOUNS.has(noun) || ws[j] !== noun) continue;
       const name = ws.slice(sp.start, sp.end).join(' ');
