@@ -74,10 +74,10 @@ for (const [short, state] of Object.entries(STATES)) {
   for (const form of [short, short + '.']) LOOKUP.set(form.toLowerCase(), { canonical: state, type: 'LOC', abbreviation: true });
 }
 
-/** The shared name for `name`, or null to keep the article's own. Case matters for acronyms ("us" is not "US"). */
 /** A place's name and a lower-case body of it ("U.S. military", "UK defence ministry"). */
 const BODY_OF_PLACE = /^(.+?) ((?:[a-z]+ )?(?:government|administration|military|army|navy|police|ministry|parliament|cabinet|junta|legislature))$/;
 
+/** The shared name for `name`, or null to keep the article's own. Case matters for acronyms ("us" is not "US"). */
 export function canonicalName(name: string, type: EntityType): string | null {
   if (type === 'PER') return null;
   // A country's body goes by the country's name: "US government", "U.S. government" and "United States
