@@ -55,6 +55,7 @@ import {
   EVIDENCE_HEADS,
   LABELS,
   MODIFIERS,
+  MONTHS,
   NAMING_VERBS,
   NEGATED_SOURCE,
   NOT_ADVERBS,
@@ -68,14 +69,15 @@ import {
   SHARE_MODIFIERS,
   SHARE_WORDS,
   SOURCE_NUMBER_WORDS,
+  SPEECH_VERBS,
   STANCE_PARTICIPLES,
   STANCE_PARTICLE_VERBS,
   STANCE_VERBS,
-  SPEECH_VERBS,
   SUBJECT_PRONOUNS,
   SUBJECT_START,
   SUBORDINATORS,
   THAT_VERBS,
+  WEEKDAYS,
 } from './lexicons';
 
 /** UTF-16 offsets into the text: [start, end). */
@@ -1748,13 +1750,8 @@ function sourceBefore(ctx: Ctx, toks: Tok[], end: number, afterQuote: boolean): 
   return weak === null ? null : finishSource(toks, weak, k, false);
 }
 
-const TIME_NOUNS = new Set(
-  (
-    'january february march april may june july august september october november december jan jan. feb feb. mar mar. apr apr. ' +
-    'jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec. monday tuesday wednesday thursday friday saturday sunday ' +
-    'week weekend month year morning afternoon evening night'
-  ).split(' '),
-);
+/** What a time phrase ends in: a month (abbreviated with or without its dot), a weekday, a part of the calendar or the day. */
+const TIME_NOUNS = new Set([...MONTHS, ...[...MONTHS].map((m) => `${m}.`), ...WEEKDAYS, 'week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night']);
 const TIME_PREPOSITIONS = new Set(['in', 'on', 'during', 'since', 'by', 'early', 'late', 'last', 'this', 'next', 'earlier', 'later', 'that']);
 
 /**
