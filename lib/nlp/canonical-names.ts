@@ -4,6 +4,7 @@
  * that are unambiguous in news text. A person is never renamed here.
  */
 import type { EntityType } from '../types';
+import { GOVERNING_NOUNS } from './org-words';
 
 const VARIANTS: Record<string, { type: EntityType | 'ANY'; names: string[] }> = {
   'United Kingdom': { type: 'LOC', names: ['UK', 'U.K.', 'Britain', 'Great Britain', 'United Kingdom of Great Britain and Northern Ireland'] },
@@ -75,7 +76,7 @@ for (const [short, state] of Object.entries(STATES)) {
 }
 
 /** A place's name and a lower-case body of it ("U.S. military", "UK defence ministry"). */
-const BODY_OF_PLACE = /^(.+?) ((?:[a-z]+ )?(?:government|administration|military|army|navy|police|ministry|parliament|cabinet|junta|legislature))$/;
+const BODY_OF_PLACE = new RegExp(`^(.+?) ((?:[a-z]+ )?(?:${GOVERNING_NOUNS.join('|')}))$`);
 
 /** The shared name for `name`, or null to keep the article's own. Case matters for acronyms ("us" is not "US"). */
 export function canonicalName(name: string, type: EntityType): string | null {

@@ -13,6 +13,7 @@ import { spans } from './conll.ts';
 import { parseModel, TAGS, type NerModel } from './model.ts';
 import { tagIndices } from './tagger.ts';
 import { GAZ_LISTS, phraseKey, type GazList } from './gazetteer.ts';
+import { GOVERNING_NOUNS } from '../org-words.ts';
 
 export type { NerModel } from './model.ts';
 
@@ -267,7 +268,7 @@ export function extendBodyNames(words: string[][], tags: string[][]): void {
 }
 
 /** Bodies a country, a city or a leader has, named with a lower-case noun ("the Syrian government"). */
-const BODY_NOUNS = new Set(['government', 'administration', 'military', 'army', 'navy', 'police', 'ministry', 'parliament', 'cabinet', 'junta', 'legislature']);
+const BODY_NOUNS = new Set(GOVERNING_NOUNS);
 /** Words between the name and a ministry ("the Syrian defense ministry"). */
 const MINISTRY_OF = new Set(['defense', 'defence', 'foreign', 'interior', 'finance', 'health', 'commerce', 'justice', 'trade', 'education', 'economy']);
 
