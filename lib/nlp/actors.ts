@@ -607,6 +607,11 @@ const bodyLike = (name: string): boolean =>
     name,
   );
 
+/** Whether a name stands on its own: written alone in the article (`alone`, lower-cased keys), or a listed body or place (not a city only). */
+function knownName(alone: ReadonlySet<string>, facts: (name: string) => NameFacts): (name: string) => boolean {
+  return (s) => alone.has(lowerKey(s)) || facts(s).org || (facts(s).loc && !facts(s).cityOnly);
+}
+
 /**
  * Two names the tagger cut at "and" or "&" where the whole is a listed place or body ("Bosnia" and
  * "Herzegovina" in "Bosnia and Herzegovina", "Trinidad and Tobago"): one name.
@@ -635,7 +640,7 @@ function splitJoinedNames(paragraphs: string[], mentions: Mention[], facts: (nam
     const words = m.type === 'PER' && !/\sand\s/.test(m.text) ? m.text.replace(POSSESSIVE_RE, '').split(/\s+/) : [];
     if (words.length >= 2) alone.add(lowerKey(words[words.length - 1]!));
   }
-  const known = (s: string) => alone.has(lowerKey(s)) || facts(s).org || (facts(s).loc && !facts(s).cityOnly);
+  const known = knownName(alone, facts);
   const out: Mention[] = [];
   for (const m of mentions) {
     const para = paragraphs[m.paragraph] ?? '';
@@ -680,7 +685,7 @@ function splitRoleNames(paragraphs: string[], mentions: Mention[], facts: (name:
     people.add(lowerKey(words[words.length - 1]!));
   }
   const alone = new Set(mentions.map((m) => lowerKey(m.text.replace(POSSESSIVE_RE, ''))));
-  const known = (s: string) => alone.has(lowerKey(s)) || facts(s).org || (facts(s).loc && !facts(s).cityOnly);
+  const known = knownName(alone, facts);
   const out: Mention[] = [];
   for (const m of mentions) {
     const text = (paragraphs[m.paragraph] ?? '').slice(m.start, m.end) || m.text;
