@@ -244,7 +244,7 @@ const ROYAL = new Set(['King', 'Queen', 'Prince', 'Princess', 'Emperor', 'Empres
 
 /** Words that make a body or a place of a capitalised run ("Ambassador Bridge", "Theatre Group"). */
 const BODY_WORDS =
-  /\b(?:Bridge|Group|Foundation|Theatre|Theater|Hotel|Hospital|School|College|University|Institute|Centre|Center|Shrine|Mosque|Church|Cathedral|Street|Road|Avenue|Square|Park|Airport|Station|Company|Corporation|Party|Council|Committee|Office|Department|Ministry|Agency|Bank|Fund|Trust|Award|Prize|Stadium|Hall|Museum|Library|House|Island|River|Bay|Lake|Mountain|County|City)\b/;
+  /\b(?:Bridge|Group|Foundation|Theatre|Theater|Hotel|Hospital|School|College|University|Institute|Centre|Center|Shrine|Mosque|Church|Cathedral|Street|Road|Avenue|Square|Park|Airport|Station|Company|Corporation|Party|Council|Committee|Office|Department|Ministry|Agency|Bank|Fund|Trust|Award|Prize|Stadium|Hall|Museum|Library|House|Island|River|Bay|Lake|Mountain|County|City|Club|Team|Society|League|Orchestra|Band)\b/;
 
 /** Whether `rest` reads as a person's name: one to three capitalised words, no small word, no body word. */
 function personalName(rest: string): boolean {
@@ -695,8 +695,7 @@ function splitRoleNames(paragraphs: string[], mentions: Mention[], facts: (name:
       const tail = words.slice(k);
       if (tail.length > 4 || !facts(tail[0]![0]).firstName || !tail.every((w) => /^\p{Lu}/u.test(w[0]))) continue;
       const tailText = text.slice(tail[0]!.index);
-      if (bodyLike(tailText) || BODY_WORDS.test(tailText) || /\b(?:Club|Team|Society|League|Orchestra|Band)\b/.test(tailText) || facts(tailText.replace(POSSESSIVE_RE, '')).org || facts(tailText).loc)
-        continue;
+      if (bodyLike(tailText) || BODY_WORDS.test(tailText) || facts(tailText.replace(POSSESSIVE_RE, '')).org || facts(tailText).loc) continue;
       const before = words[k - 1]![0].replace(POSSESSIVE_RE, '');
       // a saint's title begins places and bodies more often than it stands before a person here ("Saint Louis Chess Club")
       const role = isRoleWord(before) || (TITLE_SET.has(before) && !/^(?:Saint|St\.?)$/.test(before)) || /^\p{Lu}{2,3}$/u.test(before);
