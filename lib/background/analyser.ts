@@ -40,14 +40,6 @@ function lazy<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
-const factsCache = new WeakMap<NerModel, ReturnType<typeof nameFacts>>();
-/** The gazetteer look-up of a model, made once per model. */
-function factsFor(model: NerModel): ReturnType<typeof nameFacts> {
-  let f = factsCache.get(model);
-  if (!f) factsCache.set(model, (f = nameFacts(model)));
-  return f;
-}
-
 export function createAnalyser(sources: ModelSources): Analyse {
   const ner = lazy(async () => loadNerModel(await sources.ner()));
   const claimsModel = lazy(async () => loadCheckworthyModel(await sources.claims()));
@@ -63,7 +55,7 @@ export function createAnalyser(sources: ModelSources): Analyse {
     const english = isProbablyEnglish(article.paragraphs);
     const found = english ? findMentions(tagger, article.paragraphs) : [];
     const t2 = performance.now();
-    const { actors, mentions } = buildActors(article.paragraphs, found, { canonical: canonicalName, facts: factsFor(tagger), title: article.title });
+    const { actors, mentions } = buildActors(article.paragraphs, found, { canonical: canonicalName, facts: nameFacts(tagger), title: article.title });
     const t3 = performance.now();
     // A caption is never a claim: claims are read in the running text only (caption paragraphs
     // are left empty, so paragraph numbers and offsets stay those of the article).

@@ -379,19 +379,29 @@ const ORG_LISTS = ['intlorg', 'orgabbr', 'company', 'companycore', 'newsorg'] as
 const PLACE_LISTS = ['country', 'usstate'] as const;
 const CITY_LISTS = ['capital', 'city'] as const;
 
+type NameFacts = { org: boolean; loc: boolean; cityOnly: boolean; firstName: boolean; demonym: boolean };
+const factsOfModel = new WeakMap<NerModel, (name: string) => NameFacts>();
+
 /**
  * What the gazetteers inside the model know about a whole name: a listed organisation (international
  * organisations, companies, news organisations), a listed place (countries, US states, capitals, cities), a first
- * name. For buildActors' `facts` option.
+ * name, a people's name. For buildActors' `facts` option and the rules of `findMentions`. Made once per model, with
+ * one cache of the names looked up.
  */
-export function nameFacts(model: NerModel): (name: string) => { org: boolean; loc: boolean; cityOnly: boolean; firstName: boolean; demonym: boolean } {
+export function nameFacts(model: NerModel): (name: string) => NameFacts {
+  let f = factsOfModel.get(model);
+  if (!f) factsOfModel.set(model, (f = lookUpNames(model)));
+  return f;
+}
+
+function lookUpNames(model: NerModel): (name: string) => NameFacts {
   const bit = (l: GazList) => 1 << GAZ_LISTS.indexOf(l);
   const orgMask = ORG_LISTS.reduce((a, l) => a | bit(l), 0);
   const placeMask = PLACE_LISTS.reduce((a, l) => a | bit(l), 0);
   const cityMask = CITY_LISTS.reduce((a, l) => a | bit(l), 0);
   const firstMask = bit('firstname');
   const demonymMask = bit('demonym');
-  const cache = new Map<string, { org: boolean; loc: boolean; cityOnly: boolean; firstName: boolean; demonym: boolean }>();
+  const cache = new Map<string, NameFacts>();
   return (name) => {
     let r = cache.get(name);
     if (r) return r;
