@@ -33,6 +33,17 @@ function run(...sentences: string[]): string[][] {
   return tags;
 }
 
+/** A tagging rule run on one sentence written as word/TAG ("American/B-ORG University/I-ORG of Kabul/B-LOC"), the result written the same way. */
+const ruleOn =
+  (rule: (words: string[][], tags: string[][]) => void) =>
+  (written: string): string => {
+    const pairs = written.split(' ').map((x) => x.split('/'));
+    const words = [pairs.map((p) => p[0]!)];
+    const tags = [pairs.map((p) => p[1] ?? 'O')];
+    rule(words, tags);
+    return words[0]!.map((w, i) => (tags[0]![i] === 'O' ? w : `${w}/${tags[0]![i]}`)).join(' ');
+  };
+
 describe('MISC names that are organisations', () => {
   it('takes a name the article shows acting twice for an organisation, everywhere it is tagged MISC', () => {
     const tags = run('The men were held by the [Taliban] since 2016 .', 'The [Taliban] released two videos .', 'Three [Taliban] prisoners were freed .');
@@ -75,14 +86,7 @@ describe('MISC names that are organisations', () => {
 });
 
 describe('a body\'s name cut before its "of" part', () => {
-  /** One sentence with its tags written as word/TAG ("American/B-ORG University/I-ORG of Kabul/B-LOC"). */
-  const extend = (written: string): string => {
-    const pairs = written.split(' ').map((x) => x.split('/'));
-    const words = [pairs.map((p) => p[0]!)];
-    const tags = [pairs.map((p) => p[1] ?? 'O')];
-    extendBodyNames(words, tags);
-    return words[0]!.map((w, i) => (tags[0]![i] === 'O' ? w : `${w}/${tags[0]![i]}`)).join(' ');
-  };
+  const extend = ruleOn(extendBodyNames);
   it('runs on over "of" or "for" and the capitalised words after it', () => {
     expect(extend('at the American/B-ORG University/I-ORG of Kabul/B-LOC when')).toBe('at the American/B-ORG University/I-ORG of/I-ORG Kabul/I-ORG when');
     expect(extend('the Columbia/B-ORG University/I-ORG Mailman School of Public Health said')).toBe(
@@ -99,13 +103,7 @@ describe('a body\'s name cut before its "of" part', () => {
 });
 
 describe('governing bodies named with a lower-case noun', () => {
-  const bodies = (written: string): string => {
-    const pairs = written.split(' ').map((x) => x.split('/'));
-    const words = [pairs.map((p) => p[0]!)];
-    const tags = [pairs.map((p) => p[1] ?? 'O')];
-    governingBodies(model, words, tags);
-    return words[0]!.map((w, i) => (tags[0]![i] === 'O' ? w : `${w}/${tags[0]![i]}`)).join(' ');
-  };
+  const bodies = ruleOn((words, tags) => governingBodies(model, words, tags));
   it("takes a people's or a place's government, ministry, military or police, and a leader's administration", () => {
     expect(bodies('the Syrian/B-MISC government said')).toBe('the Syrian/B-ORG government/I-ORG said');
     expect(bodies('the Syrian/B-MISC defense ministry said')).toBe('the Syrian/B-ORG defense/I-ORG ministry/I-ORG said');
