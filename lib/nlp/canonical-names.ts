@@ -75,18 +75,26 @@ for (const [short, state] of Object.entries(STATES)) {
   for (const form of [short, short + '.']) LOOKUP.set(form.toLowerCase(), { canonical: state, type: 'LOC', abbreviation: true });
 }
 
-/** A place's name and a lower-case body of it ("U.S. military", "UK defence ministry"). */
-const BODY_OF_PLACE = new RegExp(`^(.+?) ((?:[a-z]+ )?(?:${GOVERNING_NOUNS.join('|')}))$`);
+const GOVERNING = new Set(GOVERNING_NOUNS);
+
+/** A place's name and a lower-case body of it, as [place, body] ("U.S. military", "UK defence ministry"), or null. */
+function bodyOfPlace(name: string): [string, string] | null {
+  const words = name.split(' ');
+  let cut = words.length - 1;
+  if (cut < 1 || !GOVERNING.has(words[cut]!)) return null;
+  if (cut >= 2 && /^[a-z]+$/.test(words[cut - 1]!)) cut--;
+  return [words.slice(0, cut).join(' '), words.slice(cut).join(' ')];
+}
 
 /** The shared name for `name`, or null to keep the article's own. Case matters for acronyms ("us" is not "US"). */
 export function canonicalName(name: string, type: EntityType): string | null {
   if (type === 'PER') return null;
   // A country's body goes by the country's name: "US government", "U.S. government" and "United States
   // government" are one actor.
-  const body = type === 'ORG' ? BODY_OF_PLACE.exec(name) : null;
+  const body = type === 'ORG' ? bodyOfPlace(name) : null;
   if (body) {
-    const place = canonicalName(body[1]!, 'LOC');
-    if (place) return `${place} ${body[2]}`;
+    const place = canonicalName(body[0], 'LOC');
+    if (place) return `${place} ${body[1]}`;
   }
   const hit = LOOKUP.get(name.toLowerCase());
   if (!hit) return null;
