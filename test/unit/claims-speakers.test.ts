@@ -429,3 +429,27 @@ describe('a pronoun stands for the subject after an opening phrase, not a name i
     expect(claimWith(claims, 'for the time being').speaker).toBe('Donald Trump');
   });
 });
+
+describe('quotations on real pages whose speaker was lost', () => {
+  it('"“…,” comments X" and "“…,” the statement read": verbs that need a quotation take it before them too', () => {
+    const claims = claimsOf(
+      [
+        '“We worked on adjusting the architecture of the spacecraft and its logistics,” comments Robin Biesbroek of the design team.',
+        'The label denied the claims. “As her partner for over a decade, we were shocked to see these statements yesterday,” the statement read.',
+      ],
+      [['Robin Biesbroek', 'PER', 'Biesbroek']],
+    );
+    expect(claimWith(claims, 'adjusting the architecture').speaker).toBe('Robin Biesbroek');
+    expect(claimWith(claims, 'we were shocked').speaker).toBe('statement');
+  });
+
+  it('a name inside the relative clause of an unnamed head is not the speaker', () => {
+    const claims = claimsOf(['The statement, which was obtained by Variety, claimed that the two companies had come to terms on a licensing agreement for the show.'], [['Variety', 'ORG']]);
+    expect(claimWith(claims, 'come to terms').speaker).toBe('statement');
+  });
+
+  it('an adverb between the subject and its cue is not part of the source ("The company flat-out denied")', () => {
+    const claims = claimsOf(['The company flat-out denied that it had blocked the singer from performing her old songs at the awards.'], []);
+    expect(claimWith(claims, 'blocked the singer').speaker).toBe('company');
+  });
+});

@@ -442,7 +442,12 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   if (BELIEF_VERBS.has(l)) return verbFirst(ctx, si, i, i, 'belief');
   if (THAT_VERBS.has(l) && toks[i + 1]?.l === 'that') return verbFirst(ctx, si, i, i, 'speech');
   // "X commented: “…”", "The tweet reads, “…”": verbs that introduce speech only before a quotation.
-  if (COLON_VERBS.has(l) && (toks[i + 1]?.w === ':' || toks[i + 1]?.w === ',') && isQuoteMark(toks[i + 2])) return verbFirst(ctx, si, i, i, 'speech');
+  if (COLON_VERBS.has(l)) {
+    if ((toks[i + 1]?.w === ':' || toks[i + 1]?.w === ',') && isQuoteMark(toks[i + 2])) return verbFirst(ctx, si, i, i, 'speech');
+    // After a quotation, too: "“We worked on …,” comments Robin Biesbroek", "“…,” the statement read".
+    const q = quoteFirst(ctx, si, i);
+    if (q) return q;
+  }
   if (NAMING_VERBS.has(l)) {
     const f = naming(ctx, si, i, before);
     if (f) return f;

@@ -512,18 +512,22 @@ function headMention(doc: string, src: { start: number; end: number }, mentions:
   );
   if (!inside.length) return null;
   // Cut the phrase at commas and relative pronouns ("Jason Foy, who represents Noel").
-  const cuts: number[] = [];
+  const cuts: { at: number; relative: boolean }[] = [];
   const re = /,|\b(?:who|whose|which)\b/g;
   const phrase = doc.slice(src.start, src.end);
-  for (let m = re.exec(phrase); m; m = re.exec(phrase)) cuts.push(src.start + m.index);
-  cuts.push(src.end);
+  for (let m = re.exec(phrase); m; m = re.exec(phrase)) cuts.push({ at: src.start + m.index, relative: m[0] !== ',' });
+  cuts.push({ at: src.end, relative: false });
   let from = src.start;
   let firstNamed: DocMention[] | null = null;
+  // Inside a relative clause after a head that names no one ("The statement, which was obtained by
+  // Variety,"): the names there are not who the phrase names.
+  let relative = false;
   for (const cut of cuts) {
     // A name is the head of its part when nothing but a prepositional phrase follows it ("Middle
     // East observers" names no one; "Dr. Joneigh Khaldun of the Michigan Department of Health" does).
-    const part = inside.filter((m) => m.start >= from && m.end <= cut && /^(?:[\s.;:)]*$|\s*\(|\s+(?:of|at|for|from|in|with|on)\b)/.test(doc.slice(m.end, cut)));
-    from = cut + 1;
+    const part = relative ? [] : inside.filter((m) => m.start >= from && m.end <= cut.at && /^(?:[\s.;:)]*$|\s*\(|\s+(?:of|at|for|from|in|with|on)\b)/.test(doc.slice(m.end, cut.at)));
+    from = cut.at + 1;
+    relative = cut.relative || (relative && cut.at < src.end && doc[cut.at] !== ',');
     if (!part.length) continue;
     const people = part.filter((m) => m.type === 'PER');
     if (people.length) return people[people.length - 1]!;

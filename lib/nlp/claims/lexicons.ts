@@ -773,7 +773,7 @@ export const CUE_ADVERBIALS = words(`
 `);
 
 /** Frequency and time adverbs without "-ly" that stand between a subject and its verb. */
-export const PLAIN_ADVERBS = words(`always also often never later again still once already since long`);
+export const PLAIN_ADVERBS = words(`always also often never later again still once already since long then now just soon even flat-out`);
 export const NOT_ADVERBS = words(`family assembly supply reply rally italy anomaly monopoly homily butterfly jelly belly holly`);
 /** Verbs of "As X said, …" beyond the verbs of saying ("As he related, …", "as the authors explain"). */
 export const AS_VERBS = words(`related relates explain note put write say tell recall recalled describe described`);
