@@ -25,6 +25,13 @@ describe('flags that hold', () => {
     expect(c).toMatchObject({ kind: 'reported', unverified: true });
     expect(c!.signals.map((s) => s.code)).toEqual(['single-unnamed-source']);
   });
+  it('what a speaker claims is theirs, like what they say; an allegation stays speculative', () => {
+    const c = { kind: 'reported' as const, source: 'Andrew', sourceNamed: true };
+    expect(sig('Andrew claims that he felt bound to visit him to end their friendship.', { ...c, cue: 'claims' })).toEqual([]);
+    expect(sig('The statement claimed that the two companies had come to terms.', { ...c, source: 'The statement', sourceNamed: false, cue: 'claimed' })).toEqual([]);
+    expect(sig('The Democrats are alleging that the call was irregular.', { ...c, source: 'The Democrats', cue: 'are alleging' })).toEqual(['speculative']);
+    expect(sig('Critics claimed the vote was rigged.', { ...c, source: 'Critics', sourceNamed: false, cue: 'claimed' })).toEqual(['unnamed-sources']);
+  });
   it('does not take the officials of a named body for unnamed sources', () => {
     expect(sig('Berrien County Health Department officials said Monday the victim had died.')).toEqual([]);
     expect(sig('Officials said Monday the victim had died.')).toEqual(['unnamed-sources']);
