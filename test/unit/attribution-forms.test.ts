@@ -354,3 +354,16 @@ describe('a sentence that opens with a name and its apposition', () => {
     expect(byCue('The plan is dead, said Mr Smith.', 'said')).toMatchObject({ source: 'Mr Smith', content: 'The plan is dead' });
   });
 });
+
+describe('allegations in the progressive and as a participle', () => {
+  it('"The Democrats are alleging that …" and "…, alleging that …"', () => {
+    expect(byCue('The Democrats are alleging that the call was irregular and an abuse of office.', 'are alleging')).toMatchObject({
+      source: 'The Democrats',
+      content: 'that the call was irregular and an abuse of office',
+    });
+    expect(byCue('He sued the firm on Friday, alleging that it had broken the contract.', 'alleging')).toMatchObject({ source: 'He', content: 'that it had broken the contract' });
+  });
+  it('a non-finite "alleging" with nobody before it is not taken', () => {
+    expect(seen('Alleging fraud is easy.').filter((a) => a.cue === 'Alleging')).toEqual([]);
+  });
+});

@@ -669,7 +669,7 @@ export const ADDRESSEE_VERBS = words(`told tells telling informed assured remind
 /** Participles that continue the speaker's previous attribution: `…, adding that …`. */
 export const PARTICIPLES = words(`
   adding saying noting arguing insisting warning stressing claiming suggesting explaining telling acknowledging
-  admitting declaring predicting asserting writing
+  admitting declaring predicting asserting writing alleging
 `);
 /**
  * Verbs of a stance, an intention or an act of support or attack, not of words: "X criticized Y",
