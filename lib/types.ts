@@ -28,6 +28,12 @@ export interface Article {
    * text: analysis reads no claims in them. Absent on articles extracted before captions were marked.
    */
   captions?: number[];
+  /**
+   * Indices (ascending) of the paragraphs read inside a block quotation (<blockquote>): an embedded
+   * post, a statement or a passage set off from the text, often without quotation marks. Analysis
+   * reads them as the words of whoever the text names for them. Absent when there are none.
+   */
+  quoteBlocks?: number[];
   /** True when the page was too large and only its first part was analysed. */
   truncated: boolean;
 }

@@ -406,6 +406,8 @@ function build() {
     paragraphs: list(text(LIMITS.text), LIMITS.paragraphs),
     // Optional: records saved before captions were marked have none.
     captions: list(integer(0, LIMITS.paragraphs), LIMITS.paragraphs),
+    // Optional: absent when the article has no block quotations, and on records saved before they were marked.
+    quoteBlocks: list(integer(0, LIMITS.paragraphs), LIMITS.paragraphs),
     truncated: boolean,
   } satisfies { [K in keyof Article]-?: Check<Article[K]> };
 
@@ -452,7 +454,7 @@ function build() {
   );
 
   // A page read from a file (file:) can be read and shown, though not saved: its addresses are only text here.
-  const required = (Object.keys(articleFields) as (keyof Article)[]).filter((k) => k !== 'captions');
+  const required = (Object.keys(articleFields) as (keyof Article)[]).filter((k) => k !== 'captions' && k !== 'quoteBlocks');
   const extracted = shape<Article>({ ...articleFields, url: text(LIMITS.url), pageUrl: text(LIMITS.url) }, required, {}, 'drop');
   return { saved, extracted };
 }

@@ -61,7 +61,9 @@ export function createAnalyser(sources: ModelSources): Analyse {
     // are left empty, so paragraph numbers and offsets stay those of the article).
     const captions = new Set(article.captions ?? []);
     const running = captions.size ? article.paragraphs.map((p, i) => (captions.has(i) ? '' : p)) : article.paragraphs;
-    const claims = english ? findClaims({ paragraphs: running, mentions: captions.size ? mentions.filter((m) => !captions.has(m.paragraph)) : mentions, actors, model: scorer }) : [];
+    const claims = english
+      ? findClaims({ paragraphs: running, mentions: captions.size ? mentions.filter((m) => !captions.has(m.paragraph)) : mentions, actors, model: scorer, quoteBlocks: article.quoteBlocks })
+      : [];
     const t4 = performance.now();
     const fingerprint = idfReady ? computeFingerprint(input, actors, await idfReady) : undefined;
     const t5 = performance.now();

@@ -9,7 +9,8 @@
  * can never leak into a paragraph.
  *
  * A paragraph read inside an element carrying CAPTION_ATTR (lib/extract/clean.ts marks figure
- * captions so) is flagged in `captions`, at the same index.
+ * captions so) is flagged in `captions`, at the same index; one read inside a <blockquote>, in
+ * `quotes`.
  */
 import { CAPTION_ATTR } from './clean';
 
@@ -93,6 +94,8 @@ export interface BlocksResult {
   paragraphs: string[];
   /** `captions[i]` is true when `paragraphs[i]` is a caption. */
   captions: boolean[];
+  /** `quotes[i]` is true when `paragraphs[i]` was read inside a <blockquote>. */
+  quotes: boolean[];
   /** True when the text was cut at `maxChars`. */
   truncated: boolean;
 }
@@ -103,11 +106,13 @@ const HAS_WORD = /[\p{L}\p{N}]/u;
 export function textBlocks(root: Node, maxChars = Infinity): BlocksResult {
   const paragraphs: string[] = [];
   const captions: boolean[] = [];
+  const quotes: boolean[] = [];
   let total = 0;
   let truncated = false;
   let buf: string[] = [];
-  /** Whether the text in `buf` was read inside a caption. */
+  /** Whether the text in `buf` was read inside a caption, and inside a block quotation. */
   let bufCaption = false;
+  let bufQuote = false;
 
   const flush = (): boolean => {
     if (!buf.length) return true;
@@ -122,21 +127,23 @@ export function textBlocks(root: Node, maxChars = Infinity): BlocksResult {
         const sp = cut.lastIndexOf(' ');
         paragraphs.push(sp > maxChars / 2 ? cut.slice(0, sp) : cut);
         captions.push(bufCaption);
+        quotes.push(bufQuote);
       }
       return false;
     }
     paragraphs.push(p);
     captions.push(bufCaption);
+    quotes.push(bufQuote);
     total += p.length + 1;
     return true;
   };
 
   // Iterative walk (no recursion: pages can nest deeply). An entry is a node to enter or, when
   // `exit` is set, the end of a block element.
-  type Item = { node: Node; exit: boolean; caption: boolean };
-  const stack: Item[] = [{ node: root, exit: false, caption: false }];
+  type Item = { node: Node; exit: boolean; caption: boolean; quote: boolean };
+  const stack: Item[] = [{ node: root, exit: false, caption: false, quote: false }];
   while (stack.length) {
-    const { node, exit, caption: inCaption } = stack.pop()!;
+    const { node, exit, caption: inCaption, quote: inQuote } = stack.pop()!;
     if (exit) {
       if (!flush()) break;
       continue;
@@ -144,7 +151,10 @@ export function textBlocks(root: Node, maxChars = Infinity): BlocksResult {
     if (node.nodeType === 3 /* TEXT_NODE */) {
       const v = node.nodeValue ?? '';
       // A run is a caption when its first words are (a caption is its own block in practice).
-      if (!buf.some((x) => /\S/.test(x))) bufCaption = inCaption;
+      if (!buf.some((x) => /\S/.test(x))) {
+        bufCaption = inCaption;
+        bufQuote = inQuote;
+      }
       buf.push(v);
       continue;
     }
@@ -157,17 +167,18 @@ export function textBlocks(root: Node, maxChars = Infinity): BlocksResult {
     }
     if (CELL.has(tag) && buf.some((s) => /\S/.test(s))) buf.push(' | ');
     const caption = inCaption || (node.nodeType === 1 && (node as Element).hasAttribute(CAPTION_ATTR));
+    const quote = inQuote || tag === 'blockquote';
     // A caption starts and ends a paragraph of its own, even when it is marked on an inline element.
     const block = BLOCK.has(tag) || caption !== inCaption;
     if (block) {
       if (!flush()) break;
-      stack.push({ node, exit: true, caption: inCaption });
+      stack.push({ node, exit: true, caption: inCaption, quote: inQuote });
     }
     const kids = node.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, exit: false, caption });
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, exit: false, caption, quote });
   }
   if (!truncated) flush();
-  return { paragraphs, captions, truncated };
+  return { paragraphs, captions, quotes, truncated };
 }
 
 /** Words for counting: runs of letters/digits (an apostrophe inside a word does not split it); each CJK character counts as one word. */

@@ -287,7 +287,7 @@ export function readPage(doc: Document, pageUrl: string, opts: ExtractOptions & 
   // The clutter among the article's paragraphs goes; captions are marked (see clean.ts).
   const cleaning: CleanReport = content.nodeType === 1 ? cleanContent(content as Element, { pageUrl, title, headline, byline }) : {};
   if (relatedBlocks) cleaning.related = (cleaning.related ?? 0) + relatedBlocks;
-  const { paragraphs: rawParagraphs, captions: rawCaptions, truncated: cutText } = textBlocks(content, maxTextChars);
+  const { paragraphs: rawParagraphs, captions: rawCaptions, quotes: rawQuotes, truncated: cutText } = textBlocks(content, maxTextChars);
   const textChars = rawParagraphs.reduce((n, p) => n + p.length, 0);
   gate.textChars = textChars;
   if (!gate.reason && textChars < (hasMeta ? MIN_CHARS_WITH_METADATA : MIN_CHARS_WITHOUT_METADATA)) gate.reason = 'not-article';
@@ -301,6 +301,7 @@ export function readPage(doc: Document, pageUrl: string, opts: ExtractOptions & 
   const paragraphs = lead ? rawParagraphs.slice(lead) : rawParagraphs;
   const captionFlags = lead ? rawCaptions.slice(lead) : rawCaptions;
   const captions = captionFlags.flatMap((c, i) => (c ? [i] : []));
+  const quoteBlocks = (lead ? rawQuotes.slice(lead) : rawQuotes).flatMap((q, i) => (q && !captionFlags[i] ? [i] : []));
 
   // Readability falls back to the first <p> for the excerpt, which may be the publisher or byline line.
   let excerptRaw = clean(parsed.excerpt);
@@ -320,6 +321,7 @@ export function readPage(doc: Document, pageUrl: string, opts: ExtractOptions & 
     wordCount: countWords(paragraphs),
     paragraphs,
     captions,
+    ...(quoteBlocks.length ? { quoteBlocks } : {}),
     truncated: cut || cutText,
   };
   return { gate, article, cleaning };

@@ -149,7 +149,13 @@ describe('textBlocks', () => {
 
   it('truncates on a paragraph boundary', () => {
     const r = blocks('<p>aaaa bbbb</p><p>cccc dddd</p><p>eeee ffff</p>', 22);
-    expect(r).toEqual({ paragraphs: ['aaaa bbbb', 'cccc dddd'], captions: [false, false], truncated: true });
+    expect(r).toEqual({ paragraphs: ['aaaa bbbb', 'cccc dddd'], captions: [false, false], quotes: [false, false], truncated: true });
+  });
+
+  it('marks the paragraphs read inside a block quotation', () => {
+    const r = blocks('<p>He wrote on Twitter:</p><blockquote class="twitter-tweet"><p>We will win this.</p>— Ann Lee (@annlee) May 1, 2019</blockquote><p>After.</p>');
+    expect(r.paragraphs).toEqual(['He wrote on Twitter:', 'We will win this.', '— Ann Lee (@annlee) May 1, 2019', 'After.']);
+    expect(r.quotes).toEqual([false, true, true, false]);
   });
 
   it('counts words, CJK characters one by one', () => {

@@ -453,3 +453,66 @@ describe('quotations on real pages whose speaker was lost', () => {
     expect(claimWith(claims, 'blocked the singer').speaker).toBe('company');
   });
 });
+
+describe('block quotations: the words of whoever the text names for them', () => {
+  const names: [string, EntityType, ...string[]][] = [
+    ['Josh Apte', 'PER', 'Apte'],
+    ['Google', 'ORG'],
+    ['Mark Zuckerberg', 'PER', 'Zuckerberg'],
+  ];
+  const withBlocks = (paragraphs: string[], quoteBlocks: number[]) => {
+    const plain = claimsOf(paragraphs, names);
+    const actors = names.map(([name, type, ...aliases]) => ({ key: `${type}:${name.toLowerCase()}`, name, type, aliases: [name, ...aliases], mentions: 1, role: null }));
+    const mentions: Mention[] = [];
+    paragraphs.forEach((text, paragraph) => {
+      for (const a of actors)
+        for (const form of [a.name])
+          for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) mentions.push({ paragraph, start: at, end: at + form.length, text: form, type: a.type, actorKey: a.key });
+    });
+    mentions.sort((x, y) => x.paragraph - y.paragraph || x.start - y.start);
+    return { plain, blocks: findClaims({ paragraphs, mentions, actors, model: null, quoteBlocks }) };
+  };
+
+  it('an embedded post is its signer’s, and its signature line is no claim', () => {
+    const { plain, blocks } = withBlocks(
+      [
+        'The air was bad again on Sunday.',
+        'The air quality in the city was horrific on Sunday, but also depressingly predictable.',
+        '— Josh Apte (@joshapte) November 3, 2019',
+        'Officials closed the schools.',
+      ],
+      [1, 2],
+    );
+    expect(plain.some((c) => c.text.includes('depressingly predictable') && c.kind === 'quote')).toBe(false);
+    expect(claimWith(blocks, 'depressingly predictable')).toMatchObject({ kind: 'quote', speaker: 'Josh Apte', unverified: false });
+    expect(blocks.some((c) => c.text.includes('@joshapte'))).toBe(false);
+  });
+
+  it('a statement led in with a colon is its speaker’s; words in the first person go on from the one who spoke before', () => {
+    const { blocks } = withBlocks(
+      [
+        'Google confirmed this in a statement:',
+        'When streaming at 4K, we render at a native 1080p and then upsample the picture for quality.',
+        'These deals take time to cultivate, Mark Zuckerberg said at the trial.',
+        'I have been building relationships with the founders of these companies for years.',
+      ],
+      [1, 3],
+    );
+    expect(claimWith(blocks, 'we render at a native 1080p').speaker).toBe('Google');
+    expect(claimWith(blocks, 'building relationships').speaker).toBe('Mark Zuckerberg');
+  });
+
+  it('a block in the third person after someone spoke is not put in their mouth, and a pull quote is no claim', () => {
+    const { blocks } = withBlocks(
+      [
+        'These deals take time to cultivate, Mark Zuckerberg said at the trial.',
+        'The company paid one billion dollars for the photo-sharing app in 2012.',
+        'The regulator said the merger had cut competition in the market for years.',
+        'the merger had cut competition in the market for years',
+      ],
+      [1, 3],
+    );
+    expect(blocks.find((c) => c.text.includes('one billion dollars'))?.speaker ?? null).toBeNull();
+    expect(blocks.filter((c) => c.text.includes('cut competition'))).toHaveLength(1);
+  });
+});

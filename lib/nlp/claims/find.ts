@@ -37,6 +37,8 @@ export interface FindClaimsInput {
   actors: readonly Actor[];
   /** The check-worthiness model; without it every score is 0 and only attributed or signalled claims are found. */
   model: CheckworthyModel | null;
+  /** Paragraphs read inside a block quotation (`Article.quoteBlocks`); see `quotationBlocks`. */
+  quoteBlocks?: readonly number[];
 }
 
 /** Fewer words than this outside any attribution stay part of the attribution's claim. */
@@ -190,11 +192,53 @@ export function findClaims(input: FindClaimsInput): Claim[] {
     return h;
   };
 
+  const blocks = quotationBlocks(paragraphs, input.quoteBlocks ?? []);
+  /** Who the text names for a block quotation, decided when its first words are reached (see `quotationBlocks`). */
+  const blockSpeaker = (b: QuoteBlock): Speaker | null => {
+    if (b.decided) return b.speaker;
+    b.decided = true;
+    if (b.signature !== null) {
+      // "— Josh Apte (@joshapte) November 3, 2019": the name before the handle.
+      const at = starts[b.signature]!;
+      const sig = paragraphs[b.signature]!;
+      const name = TWEET_SIGNATURE.exec(sig)![1]!;
+      const from = at + sig.indexOf(name);
+      b.speaker = resolveSpeaker(doc, { start: from, end: from + name.length }, mentions, actors, lastSpeaker, b.first, paragraphAt, genderOf, starts);
+      return b.speaker;
+    }
+    // The paragraph that leads into it ("Google confirmed this in a statement:") names its speaker,
+    // or a speaker goes on in the first person from the paragraph before ("…, he said." ¶ "I've been
+    // building relationships …"), as a quotation with no cue does.
+    let prev = b.first - 1;
+    while (prev >= 0 && b.first - prev <= 3 && (!paragraphs[prev]!.trim() || headingAt(prev))) prev--;
+    const lead = paragraphs[prev] ?? '';
+    const words = b.paragraphs.map((i) => paragraphs[i]!).join(' ');
+    if (lastClaim?.speaker && lastClaim.paragraph === prev && (/(?::|…|\.\.\.)\s*$/.test(lead) || FIRST_PERSON.test(words))) b.speaker = lastClaim.speaker;
+    return b.speaker;
+  };
+
   for (const piece of pieces) {
     const [s, e] = trimPiece(doc, piece.start, piece.end);
     if (e <= s) continue;
     const text = doc.slice(s, e);
     const paragraph = paragraphAt(s);
+    const block = blocks.get(paragraph);
+    // "I think …" inside the block is the block's speaker thinking.
+    const selfSource = piece.group?.atts.every((a) => !a.source || /^(?:I|we)$/i.test(doc.slice(a.source.start, a.source.end).trim()));
+    if (block && (!piece.group || selfSource)) {
+      // An embedded post or statement set off without quotation marks: the words of whoever the text
+      // names for it, shown as a quotation of theirs. The post's signature line is no claim; a pull
+      // quote repeats the text and is none either.
+      if (block.pull || paragraph === block.signature) continue;
+      const speaker = blockSpeaker(block);
+      if (speaker && wordCount(text) >= MIN_CLAIM_WORDS) {
+        const margin = model ? sentenceMargin(model, text, { hasNamedActor: true, isQuote: true }) : 0;
+        lastClaim = { speaker, paragraph: paragraphAt(e - 1) };
+        lastSpeaker = { ...speaker, paragraph: paragraphAt(e - 1), at: s };
+        candidates.push({ s, e, text, kind: 'quote', speaker, cue: null, signals: [], grouped: true, margin, paragraph });
+        continue;
+      }
+    }
     const hasNamedActor = mentions.some((m) => m.start < e && m.end > s && m.type !== 'LOC');
     let kind: ClaimKind = 'factual';
     let speaker: Speaker | null = null;
@@ -614,6 +658,62 @@ function pullQuote(paragraph: string, quote: string): boolean {
   const letters = p.replace(/[^\p{L}]/gu, '');
   if (letters.length >= 8 && letters === letters.toUpperCase()) return true;
   return fillsParagraph(p, quote) && wordCount(p) <= 8;
+}
+
+/** The signature line of an embedded post: "— Josh Apte (@joshapte) November 3, 2019". */
+const TWEET_SIGNATURE = /^[—–-]\s*([^()@\n]{2,60}?)\s*\(@\w{1,20}\)(?:\s+\p{L}+\.?\s+\d{1,2},\s+\d{4})?\s*$/u;
+/** Words of someone speaking for themselves or their body. */
+const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|we|we're|we’re|we've|we’ve|our|us)\b/;
+
+interface QuoteBlock {
+  /** The block's paragraphs, in order (the signature line included). */
+  paragraphs: number[];
+  first: number;
+  /** The paragraph that signs an embedded post, when there is one (its last). */
+  signature: number | null;
+  /** A pull quote: its words are in the running text too. */
+  pull: boolean;
+  decided: boolean;
+  speaker: Speaker | null;
+}
+
+/**
+ * The block quotations of an article, by paragraph: runs of consecutive `quoteBlocks` paragraphs, cut
+ * after each post's signature line (two embedded posts in a row are two blocks). A block whose
+ * words all appear elsewhere in the text is a pull quote.
+ */
+function quotationBlocks(paragraphs: readonly string[], marked: readonly number[]): Map<number, QuoteBlock> {
+  const out = new Map<number, QuoteBlock>();
+  const set = new Set(marked.filter((i) => i >= 0 && i < paragraphs.length && paragraphs[i]!.trim()));
+  const runs: number[][] = [];
+  for (const i of [...set].sort((a, b) => a - b)) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last === i - 1 && !TWEET_SIGNATURE.test(paragraphs[last]!)) run.push(i);
+    else runs.push([i]);
+  }
+  const norm = (t: string) =>
+    t
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  let others: string | null = null;
+  for (const run of runs) {
+    const lastP = run[run.length - 1]!;
+    const signature = TWEET_SIGNATURE.test(paragraphs[lastP]!) ? lastP : null;
+    const words = norm(
+      run
+        .filter((i) => i !== signature)
+        .map((i) => paragraphs[i]!)
+        .join(' '),
+    );
+    if (!words) continue;
+    others ??= norm(paragraphs.filter((_, i) => !set.has(i)).join(' \n '));
+    const pull = words.split(' ').length >= 6 && others.includes(words);
+    const block: QuoteBlock = { paragraphs: run, first: run[0]!, signature, pull, decided: false, speaker: null };
+    for (const i of run) out.set(i, block);
+  }
+  return out;
 }
 
 /** Is the quotation all there is in its paragraph? */
