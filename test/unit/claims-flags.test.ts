@@ -32,6 +32,19 @@ describe('flags that hold', () => {
     expect(sig('The Democrats are alleging that the call was irregular.', { ...c, source: 'The Democrats', cue: 'are alleging' })).toEqual(['speculative']);
     expect(sig('Critics claimed the vote was rigged.', { ...c, source: 'Critics', sourceNamed: false, cue: 'claimed' })).toEqual(['unnamed-sources']);
   });
+  it('vague groups with any verb of saying or thinking, and "others" or "some" as the source', () => {
+    expect(sig('Most mainstream economists, however, argue that consumers are the primary victims of tariffs.')).toEqual(['unnamed-sources']);
+    expect(sig('Some senators worry that a trial will interfere with their ability to court voters.')).toEqual(['unnamed-sources']);
+    expect(sig('Some advertisers claim that you can opt out of the tracking.')).toEqual(['unnamed-sources']);
+    expect(sig('Others fear that impeachment could hurt their more vulnerable candidates.')).toEqual(['unnamed-sources']);
+    expect(sig('But researchers believe the fees are cutting into their ability to buy homes.')).toEqual(['unnamed-sources']);
+  });
+  it('"the researchers" of a study and "the two lawmakers" the article named are not unnamed sources', () => {
+    expect(sig('The researchers think the source of this water is a plume.')).toEqual([]);
+    expect(sig('The findings bring us closer to an answer, say the researchers.', { kind: 'reported', source: 'the researchers', cue: 'say' })).toEqual([]);
+    expect(sig('The two lawmakers, however, argue that there is precedent for prosecution.')).toEqual([]);
+    expect(sig('The unions said more than 15,000 people registered for the rally.')).toEqual(['unnamed-sources']);
+  });
   it('does not take the officials of a named body for unnamed sources', () => {
     expect(sig('Berrien County Health Department officials said Monday the victim had died.')).toEqual([]);
     expect(sig('Officials said Monday the victim had died.')).toEqual(['unnamed-sources']);

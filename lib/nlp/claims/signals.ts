@@ -76,7 +76,9 @@ const PATTERNS: readonly Pattern[] = [
  * unions said", "Health bosses said", "Deficit hawks have warned"): the guide's "officials said"
  * with no name or body; a group whose body is named ("Berrien County officials") resolves to it.
  */
-const GROUPS = 'sources|officials|insiders|aides|diplomats|allies|analysts|experts|economists|observers|traders|supporters|critics|opponents|unions|bosses|hawks|groups|representatives|advocates';
+// One literal, so that the page-text regex audit (test/unit/regex-safety.test.ts) can read the patterns built from it.
+// prettier-ignore
+const GROUPS = 'sources|officials|insiders|aides|diplomats|allies|analysts|experts|economists|observers|traders|supporters|critics|opponents|unions|bosses|hawks|groups|representatives|advocates|researchers|scientists|lawmakers|legislators|politicians|senators|donors|backers|proponents|activists|campaigners|residents|witnesses|forecasters|advertisers|investors';
 const UNNAMED_PLURAL = new RegExp(`\\b(?:${GROUPS}|people (?:familiar|close|briefed|with knowledge)|those (?:familiar|close|in favou?r|opposed))\\b`, 'i');
 /** One unnamed person: an article, up to three describing words, and a noun that names no one. */
 const UNNAMED_SINGLE = /\b(?:a|an|one|another|the) (?:[\p{L}-]+ ){0,3}?(?:source|official|insider|aide|diplomat|ally|expert|analyst|person (?:familiar|close|briefed|with knowledge))\b/iu;
@@ -87,7 +89,9 @@ const UNNAMED_SINGLE = /\b(?:a|an|one|another|the) (?:[\p{L}-]+ ){0,3}?(?:source
  * attribution was found ("according to teachers unions") or the verb is not a speech cue ("estimated").
  */
 const NARRATION_UNNAMED = new RegExp(
-  `\\b(?:(?:${GROUPS}) (?:have |had )?(?:long |also |repeatedly |previously )?(?:said|say|says|told|tell|believe|claim|suggest|suggested|indicated|added|divulged|revealed|disclosed|warned|estimate|estimated|expect|noted)|` +
+  `\\b(?:(?:${GROUPS})(?:, however,)? (?:have |had )?(?:long |also |repeatedly |previously )?(?:said|say|says|told|tell|believe|believed|claim|claimed|suggest|suggested|indicated|added|divulged|revealed|disclosed|warned|warn|estimate|estimated|expect|noted|argue|argued|worry|worried|fear|feared|think|thought|contend|insist)|` +
+    // "Others fear that …", "Some say …": the indefinite pronoun as a source.
+    '(?:^|[.;:] |, )(?:others|some|many) (?:say|said|argue|argued|believe|fear|feared|worry|worried|think|contend|insist)|' +
     '(?:say|said|according to) (?:sources|officials|insiders|aides|diplomats|analysts|economists|experts|most experts|many experts|several experts)|' +
     'according to (?:(?:two|three|several|multiple|many|some) )?(?:people familiar|people close|people briefed|people with knowledge|persons familiar)|' +
     'according to (?:a|an|one) (?:[\\p{L}-]+ ){0,3}?(?:source|official|insider|person familiar)|(?:people|persons) (?:familiar|close|briefed) (?:with|to|on)|' +
@@ -136,6 +140,17 @@ function namedBodyBefore(text: string, at: number): boolean {
   return /^\p{Lu}/u.test(name) && !/[.!?:]["”’]?$/.test(prev);
 }
 
+/**
+ * Is the group at `at` one the article has introduced? "The researchers" and "the scientists" of
+ * science news are the authors of the study it is about ("the researchers believe their investment
+ * has paid off"); "the two lawmakers" are the two it named. Other groups keep their flag with a bare
+ * "the": "the unions said" goes back to unions the article never named.
+ */
+function introducedGroup(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 14), at);
+  return /\bthe\s+(?:two|three|four|five|both)\s+$/i.test(before) || (/\bthe\s+$/i.test(before) && /^(?:researchers|scientists)\b/i.test(text.slice(at)));
+}
+
 /** Replaces quoted passages (“…”, "…", ''…'' in older newswire) with spaces, keeping offsets. */
 export function blankQuotes(text: string): string {
   let out = '';
@@ -180,12 +195,12 @@ export function claimSignals(input: SignalInput): ClaimSignal[] {
     if (single) add('single-unnamed-source', 'Attributed to a single unnamed source', single[0]);
     else {
       const plural = UNNAMED_PLURAL.exec(input.source);
-      if (plural) add('unnamed-sources', 'Attributed to unnamed sources', plural[0]);
+      if (plural && !introducedGroup(input.source, plural.index)) add('unnamed-sources', 'Attributed to unnamed sources', plural[0]);
     }
   }
   const unnamed = NARRATION_UNNAMED.exec(narration);
   // "Berrien County Health Department officials said": the officials of a named body are not unnamed.
-  if (unnamed && !(GROUP_START.test(unnamed[0]) && namedBodyBefore(narration, unnamed.index))) {
+  if (unnamed && !(GROUP_START.test(unnamed[0]) && (namedBodyBefore(narration, unnamed.index) || introducedGroup(narration, unnamed.index)))) {
     if (/^(?:according to )?(?:a|an|one|another)\b|not to be|anonymity/i.test(unnamed[0])) add('single-unnamed-source', 'Attributed to a single unnamed source', unnamed[0]);
     else add('unnamed-sources', 'Attributed to unnamed sources', unnamed[0]);
   }
