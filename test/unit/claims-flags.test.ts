@@ -45,6 +45,14 @@ describe('flags that hold', () => {
     expect(sig('The two lawmakers, however, argue that there is precedent for prosecution.')).toEqual([]);
     expect(sig('The unions said more than 15,000 people registered for the rally.')).toEqual(['unnamed-sources']);
   });
+  it('"may have" about the past is a hedge; a counterfactual "might have", an "if" and "what may have been" are not', () => {
+    expect(sig('More than 100 million people may have perished in the pandemic.')).toEqual(['hedge']);
+    expect(sig('Some of the production lines may have since been idled or closed altogether.')).toEqual(['hedge']);
+    expect(sig('The vaccine might have protected her from it, had it been available.')).toEqual([]);
+    expect(sig('If the polls were early, they may have missed the late swing.')).toEqual([]);
+    expect(sig('He faced what may have been the hardest moment of his campaign.')).toEqual([]);
+    expect(sig('The storm may bring more rain next week.')).toEqual([]);
+  });
   it('does not take the officials of a named body for unnamed sources', () => {
     expect(sig('Berrien County Health Department officials said Monday the victim had died.')).toEqual([]);
     expect(sig('Officials said Monday the victim had died.')).toEqual(['unnamed-sources']);

@@ -104,6 +104,9 @@ const NARRATION_UNNAMED = new RegExp(
 
 const GROUP_START = new RegExp(`^(?:${GROUPS})\\b`, 'i');
 
+/** "may have perished", "may have since been idled", "may have had": a possibility about the past. */
+const MAY_HAVE = /\bmay (?:well |also |even |since |already )?have (?:since |already )?(?:been|had|[a-z]+(?:ed|en|wn|ght|ung|ost|ept|id|ade))\b/gi;
+
 /** Cues by which a speaker puts something forward without asserting it. */
 const SPECULATIVE_CUES = /^(?:suggest(?:s|ed|ing)?|hint(?:s|ed|ing)?|speculat(?:es|ed|ing)|claim(?:s|ed|ing)?|alleg(?:es|ed|ing)|insinuat(?:es|ed|ing))\b/i;
 
@@ -224,6 +227,16 @@ export function claimSignals(input: SignalInput): ClaimSignal[] {
     const word = verb.split(/\s+/)[0]!.toLowerCase();
     add('speculative', /^alleg/.test(word) ? `Only ${quoteWords(word)} by the speaker` : `The speaker only ${quoteWords(word)} it`, input.cue!);
   }
+
+  // "More than 100 million people may have perished", "production lines may have since been idled":
+  // a past event the article only thinks possible. Not "might have", mostly a counterfactual ("the
+  // vaccine might have protected her, had it been available"), nor a "may have" under an "if", nor
+  // "what may have been the hardest moment", a judgement rather than an event. (A "could" or "may"
+  // about what is to come is the article's modality, not a hedge on a fact: see POSSIBILITY.)
+  MAY_HAVE.lastIndex = 0;
+  const mayHave = MAY_HAVE.exec(narration);
+  if (mayHave && !/\b(?:if|unless|whether)\b|^\s*had\b/i.test(narration) && !/\bwhat\s+$/i.test(narration.slice(Math.max(0, mayHave.index - 6), mayHave.index)))
+    add('hedge', `${quoteWords(mayHave[0])}: only a possibility`, mayHave[0]);
 
   // A "could" is a hedge when a speaker only suggests it ("suggested … could be offered by the US").
   // On its own it is the article's plain modality ("legislation that would have meant suspects could
