@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildGazetteer } from '../../lib/nlp/ner/gazetteer.ts';
-import { extendBodyNames, governingBodies, joinCoordinatedOrgs, rescueMisc } from '../../lib/nlp/ner/index.ts';
+import { companyNames, extendBodyNames, governingBodies, joinCoordinatedOrgs, rescueMisc } from '../../lib/nlp/ner/index.ts';
 import type { NerModel } from '../../lib/nlp/ner/model.ts';
 
 const model = { gazetteer: buildGazetteer({ company: ['Boeing', 'Southern', 'Celsius', 'PACS'], demonym: ['Thai', 'Syrian'] }) } as unknown as NerModel;
@@ -115,5 +115,19 @@ describe('governing bodies named with a lower-case noun', () => {
     expect(bodies('the Kabul/B-LOC administration said')).toBe('the Kabul/B-LOC administration said');
     expect(bodies('the Olympic/B-MISC police said')).toBe('the Olympic/B-MISC police said');
     expect(bodies('the Syrian/B-MISC Government said')).toBe('the Syrian/B-MISC Government said');
+  });
+});
+
+describe('companies named after a person or with untagged words', () => {
+  const company = ruleOn(companyNames);
+  it('a run of capitalised words ending in a company head is one organisation, a person tagged before the head included', () => {
+    expect(company('with Dick/B-PER Clark/I-PER Productions on')).toBe('with Dick/B-ORG Clark/I-ORG Productions/I-ORG on');
+    expect(company('signed to Big Machine Records in 2005')).toBe('signed to Big/B-ORG Machine/I-ORG Records/I-ORG in 2005');
+  });
+  it('not a title-case headline, a sentence’s first word, a day or a description before the name', () => {
+    expect(company('Big Machine Records Denies Swift Claims')).toBe('Big Machine Records Denies Swift Claims');
+    expect(company('Records show he lied .')).toBe('Records show he lied .');
+    expect(company('said on Friday Ford/B-ORG Motor/I-ORG Company/I-ORG would pay')).toBe('said on Friday Ford/B-ORG Motor/I-ORG Company/I-ORG would pay');
+    expect(company('the Virginia-based Symplicity Corporation said')).toBe('the Virginia-based Symplicity/B-ORG Corporation/I-ORG said');
   });
 });

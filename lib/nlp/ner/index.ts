@@ -14,6 +14,7 @@ import { parseModel, TAGS, type NerModel } from './model.ts';
 import { tagIndices } from './tagger.ts';
 import { GAZ_LISTS, phraseKey, type GazList } from './gazetteer.ts';
 import { GOVERNING_NOUNS } from '../org-words.ts';
+import { MONTHS, WEEKDAYS } from '../claims/lexicons.ts';
 
 export type { NerModel } from './model.ts';
 
@@ -109,6 +110,7 @@ export function findMentions(model: NerModel, paragraphs: string[]): Mention[] {
   governingBodies(model, words, tags);
   for (const ts of tags) for (let i = 0; i < ts.length; i++) if (ts[i]!.endsWith('-MISC')) ts[i] = 'O';
   extendBodyNames(words, tags);
+  companyNames(words, tags);
   titledNames(words, tags);
   propagate(words, tags);
   const out: Mention[] = [];
@@ -263,6 +265,39 @@ export function extendBodyNames(words: string[][], tags: string[][]): void {
       }
       if (k === j + 1) continue;
       for (let i = sp.end; i < k; i++) ts[i] = 'I-ORG';
+    }
+  });
+}
+
+/** Last words of a company's or a label's name ("Dick Clark Productions", "Big Machine Records"). */
+const COMPANY_HEADS = new Set(
+  'Productions Records Entertainment Studios Pictures Films Labs Laboratories Technologies Systems Media Motors Holdings Group Industries Enterprises Pharmaceuticals Therapeutics Airlines Airways Corporation Company Inc Inc. Corp Corp. Ltd Ltd. LLC Partners Ventures'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A company named after a person or a place, or with words the tagger left untagged: "Dick Clark" (a
+ * person to the tagger) + "Productions", "Big Machine Records" (nothing tagged). A run of two or more
+ * capitalised words ending in a company's head word is one organisation, taking in a name tagged right
+ * before the head; not at a sentence's first word unless tagged (a headline's or a sentence's opening
+ * "Records" is a word), nor when a capitalised word follows the head (title case: "Big Machine
+ * Records Denies …"). Mutates `tags`.
+ */
+export function companyNames(words: string[][], tags: string[][]): void {
+  words.forEach((ws, si) => {
+    const ts = tags[si]!;
+    for (let h = 1; h < ws.length; h++) {
+      if (!COMPANY_HEADS.has(ws[h]!) || capitalised(ws[h + 1]) || (ts[h] !== 'O' && !ts[h]!.endsWith('-ORG'))) continue;
+      let j = h;
+      // (nor over a day, a month or a description: "on Friday Ford Motor Company", "Virginia-based Symplicity Corporation")
+      const stop = (w: string) => /^(?:The|A|An)$/.test(w) || /-based$/.test(w) || WEEKDAYS.has(w.toLowerCase()) || MONTHS.has(w.toLowerCase());
+      while (j > 0 && capitalised(ws[j - 1]) && !stop(ws[j - 1]!) && (j - 1 > 0 || ts[0] !== 'O')) j--;
+      if (h - j < 1) continue;
+      // a span tagged before the run is taken whole, or not at all
+      if (ts[j]!.startsWith('I-')) continue;
+      ts[j] = 'B-ORG';
+      for (let i = j + 1; i <= h; i++) ts[i] = 'I-ORG';
     }
   });
 }
