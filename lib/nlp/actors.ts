@@ -38,7 +38,7 @@ import {
   thingCue,
   type TypeCues,
 } from './actor-cues.ts';
-import { LEGAL_FORMS } from './org-words.ts';
+import { LEGAL_FORMS, THING_ABBREVIATIONS } from './org-words.ts';
 
 /** Personal honorifics: a title before a name, and a sign it is a person's ("Mr", "Dame", "Dr."). */
 const HONORIFICS = ['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Mx', 'Mx.', 'Sir', 'Dame', 'Dr', 'Dr.', 'Lord', 'Lady'];
@@ -868,6 +868,7 @@ function notAnActor(its: Item[], paragraphs: string[], facts: (name: string) => 
   )
     return true;
   if (isThingName(longest)) return true;
+  if (its.every((it) => THING_ABBREVIATIONS.has(it.core.replace(/^the\s+/i, '')))) return true;
   if (isPeopleName(longest, facts)) return true;
   // A member's description in apposition ("Senator Chris Coons, Democrat of Delaware"): the person is named beside it.
   if (/^(?:Democrat|Republican|Independent) of \p{Lu}/u.test(longest)) return true;

@@ -37,3 +37,17 @@ export const LEGAL_FORMS: ReadonlySet<string> = new Set([
  * name ("US government" = "United States government", lib/nlp/canonical-names.ts).
  */
 export const GOVERNING_NOUNS: readonly string[] = ['government', 'administration', 'military', 'army', 'navy', 'police', 'ministry', 'parliament', 'cabinet', 'junta', 'legislature'];
+
+/**
+ * Abbreviations of common nouns that name things, measures or jobs, never a body, a person or a place
+ * ("SUV", "EV", "LED", "AI", "EBITDA", "CEO"): the tagger, trained on names, calls such capitals an
+ * organisation. Matched against a whole name, as written. (Abbreviations that are also names stay
+ * out: "DC", "UN", "EU", "NBA".)
+ */
+export const THING_ABBREVIATIONS: ReadonlySet<string> = new Set(
+  (
+    'AI SUV SUVs EV EVs LED LEDs LCD OLED USB GPS PC PCs TV HD HDR VR AR CPU GPU RAM SSD API APIs URL PDF DNA RNA ' +
+    'GDP CPI CEO CEOs CFO COO CTO IPO IPOs ETF ETFs EBITDA EPS PV MD PhD MRI ICU ADHD PTSD IQ GMO UV CO2 ' +
+    'FPS RPG MVP QB TD RBI ERA'
+  ).split(' '),
+);

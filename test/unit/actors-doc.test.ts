@@ -65,6 +65,20 @@ describe('credits, bylines, navigation', () => {
     expect(isOrdinaryWord('Springfield')).toBe(false);
     expect(isOrdinaryWord('New York')).toBe(false);
   });
+  it('an abbreviation of a thing is no actor ("SUV", "EV", "DNA"), a body written in capitals is', () => {
+    const ps = ['Acme unveiled an electric SUV, its third EV, at the fair.', 'The EV runs on DNA-free fuel, Acme and the UN said; the SUV ships in May.'];
+    const ms = mark(ps, [
+      [0, 'Acme', 'ORG'],
+      [0, 'SUV', 'ORG'],
+      [0, 'EV', 'ORG'],
+      [1, 'EV', 'ORG'],
+      [1, 'DNA', 'ORG'],
+      [1, 'Acme', 'ORG'],
+      [1, 'UN', 'ORG'],
+      [1, 'SUV', 'ORG'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Acme', 'ORG UN']);
+  });
   it('buildActors leaves the credit and keeps the caption', () => {
     const ps = ['Mayor Jane Roe opens the Springfield bridge. (Photo: Tom Poe/Wirefoto)', 'Roe said the bridge cost $4m.'];
     const ms = mark(ps, [
