@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildGazetteer } from '../../lib/nlp/ner/gazetteer.ts';
-import { companyNames, extendBodyNames, governingBodies, joinCoordinatedOrgs, rescueMisc } from '../../lib/nlp/ner/index.ts';
+import { adjectiveGroups, companyNames, extendBodyNames, governingBodies, joinCoordinatedOrgs, regionPrefixes, rescueMisc } from '../../lib/nlp/ner/index.ts';
 import type { NerModel } from '../../lib/nlp/ner/model.ts';
 
 const model = { gazetteer: buildGazetteer({ company: ['Boeing', 'Southern', 'Celsius', 'PACS'], demonym: ['Thai', 'Syrian'] }) } as unknown as NerModel;
@@ -129,5 +129,26 @@ describe('companies named after a person or with untagged words', () => {
     expect(company('Records show he lied .')).toBe('Records show he lied .');
     expect(company('said on Friday Ford/B-ORG Motor/I-ORG Company/I-ORG would pay')).toBe('said on Friday Ford/B-ORG Motor/I-ORG Company/I-ORG would pay');
     expect(company('the Virginia-based Symplicity Corporation said')).toBe('the Virginia-based Symplicity/B-ORG Corporation/I-ORG said');
+  });
+});
+
+describe('names the tagger cuts after an adjective or a compass word, and company-shaped MISC words', () => {
+  const groups = ruleOn(adjectiveGroups);
+  const regions = ruleOn(regionPrefixes);
+  it('"Islamic" + "Jihad", "Islamic" + "State": one organisation; not a people before an ordinary noun', () => {
+    expect(groups('Hamas/B-ORG and Islamic/B-MISC Jihad/B-PER fired')).toBe('Hamas/B-ORG and Islamic/B-ORG Jihad/I-ORG fired');
+    expect(groups('against the Islamic/B-MISC State group')).toBe('against the Islamic/B-ORG State/I-ORG group');
+    expect(groups('a Syrian/B-MISC State official')).toBe('a Syrian/B-MISC State official');
+    expect(groups('the Islamic/B-MISC Republic/B-LOC News/I-LOC Agency/I-LOC')).toBe('the Islamic/B-MISC Republic/B-LOC News/I-LOC Agency/I-LOC');
+  });
+  it('"Inner" + "Mongolia": one place; a compass word already in the name or lower case is left', () => {
+    expect(regions('meat in Inner Mongolia/B-LOC on')).toBe('meat in Inner/B-LOC Mongolia/I-LOC on');
+    expect(regions('flew to North/B-LOC Korea/I-LOC .')).toBe('flew to North/B-LOC Korea/I-LOC .');
+    expect(regions('went north to Mongolia/B-LOC .')).toBe('went north to Mongolia/B-LOC .');
+  });
+  it('a one-word MISC name with a capital inside, used as a noun, is a company', () => {
+    const tags = run('NASA picked [SpaceX] , Blue Origin and Draper .', "[SpaceX] 's Starship is the largest .");
+    expect(tags[0]![2]).toBe('B-ORG');
+    expect(run('He took the [McDonald] route .')[0]![3]).toBe('B-MISC');
   });
 });

@@ -108,7 +108,9 @@ export function findMentions(model: NerModel, paragraphs: string[]): Mention[] {
   joinCoordinatedOrgs(words, tags);
   rescueMisc(model, words, tags);
   governingBodies(model, words, tags);
+  adjectiveGroups(words, tags);
   for (const ts of tags) for (let i = 0; i < ts.length; i++) if (ts[i]!.endsWith('-MISC')) ts[i] = 'O';
+  regionPrefixes(words, tags);
   extendBodyNames(words, tags);
   companyNames(words, tags);
   titledNames(words, tags);
@@ -202,13 +204,18 @@ export function rescueMisc(model: NerModel, words: string[][], tags: string[][])
     const listed = fa.org && !fa.demonym && !fa.loc && heads.has(f.text) && !/^degrees?$|°$/i.test(ws[f.start - 1] ?? '');
     const headed = f.end - f.start >= 2 && ORG_HEADS.has(last);
     const acting = (acts.get(f.text) ?? 0) >= 2 && !/(?:s|ic|ian|ese|ish)$/.test(last) && !fa.demonym && !other.has(f.text);
+    // (d) one word shaped like a company's name, a capital inside it ("SpaceX", "WeWork"), used as a noun
+    const shaped = f.end - f.start === 1 && COMPANY_SHAPE.test(f.text) && heads.has(f.text);
     // not a plural of initials ("super PACs"), nor a digest's label glued to a name ("OLYMPICS The International …")
-    if ((!listed && !headed && !acting) || /^\p{Lu}{2,}s$/u.test(f.text) || ws.slice(f.start + 1, f.end).includes('The')) continue;
+    if ((!listed && !headed && !acting && !shaped) || /^\p{Lu}{2,}s$/u.test(f.text) || ws.slice(f.start + 1, f.end).includes('The')) continue;
     const ts = tags[f.si]!;
     ts[f.start] = 'B-ORG';
     for (let j = f.start + 1; j < f.end; j++) ts[j] = 'I-ORG';
   }
 }
+
+/** A capital inside one word, not after a surname's prefix ("SpaceX", "WeWork"; not "McDonald", "DeSantis"). */
+const COMPANY_SHAPE = /^(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O)\p{Lu})\p{Lu}\p{Ll}+\p{Lu}/u;
 
 /** Last words of bodies whose names join two words with "and" ("Customs and Border Protection"). */
 const AND_HEADS = new Set([...ORG_HEADS, 'Protection', 'Administration', 'Management', 'Enforcement', 'Presidency', 'Security', 'Safety']);
@@ -265,6 +272,49 @@ export function extendBodyNames(words: string[][], tags: string[][]): void {
       }
       if (k === j + 1) continue;
       for (let i = sp.end; i < k; i++) ts[i] = 'I-ORG';
+    }
+  });
+}
+
+/** Second words of armed groups and movements named after a faith or a people ("Islamic Jihad", "Muslim Brotherhood"). */
+const GROUP_HEADS = new Set('Jihad Front Brotherhood Movement Guard Guards Forces Army Resistance Brigade Brigades Mujahideen Emirate Caliphate Party'.split(' '));
+
+/**
+ * A group named with an adjective the tagger calls MISC and a head it leaves untagged or tags on its own:
+ * "Islamic" + "Jihad" (a person to the tagger), "Syrian Democratic" + "Forces". One organisation; and
+ * "Islamic State" (the tagger knows "Islamic" only as an adjective), the one such name whose head is
+ * an ordinary word. Mutates `tags`.
+ */
+export function adjectiveGroups(words: string[][], tags: string[][]): void {
+  words.forEach((ws, si) => {
+    const ts = tags[si]!;
+    for (const sp of spans(ts)) {
+      if (sp.type !== 'MISC') continue;
+      const h = sp.end;
+      const head = ws[h];
+      if (!head || !(GROUP_HEADS.has(head) || (head === 'State' && ws[h - 1] === 'Islamic'))) continue;
+      // the head untagged, or a name of one word
+      if (ts[h] !== 'O' && !(ts[h]!.startsWith('B-') && !ts[h + 1]?.startsWith('I-'))) continue;
+      // with the MISC words right before ("Syrian" + "Democratic" + "Forces")
+      let start = sp.start;
+      while (start > 0 && ts[start - 1]!.endsWith('-MISC')) start--;
+      ts[start] = 'B-ORG';
+      for (let i = start + 1; i <= h; i++) ts[i] = 'I-ORG';
+    }
+  });
+}
+
+/** Words that open a region's name ("Inner Mongolia", "Northern Ireland", "Upper Egypt"). */
+const REGION_PREFIXES = new Set('Inner Outer Upper Lower Northern Southern Eastern Western Central North South East West Greater'.split(' '));
+
+/** A place the tagger cut after such a word: "Inner" + "Mongolia". Mutates `tags`. */
+export function regionPrefixes(words: string[][], tags: string[][]): void {
+  words.forEach((ws, si) => {
+    const ts = tags[si]!;
+    for (const sp of spans(ts)) {
+      if (sp.type !== 'LOC' || sp.start === 0 || ts[sp.start - 1] !== 'O' || !REGION_PREFIXES.has(ws[sp.start - 1]!)) continue;
+      ts[sp.start - 1] = 'B-LOC';
+      ts[sp.start] = 'I-LOC';
     }
   });
 }
