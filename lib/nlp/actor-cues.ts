@@ -419,8 +419,9 @@ export interface TypeCues {
   apposition?: number;
 }
 
+// ("over" a place, not a score's or a win's "over": "112-107 over the Thunder", "a victory over Ohio State")
 const LOC_BEFORE =
-  /\b(?:in|near|from|across|over|outside|inside|throughout|towards?|into|around|within|northern|southern|eastern|western|central|visit(?:ed|ing)?|travel(?:led|ed|ing)? to)\s+(?:the\s+)?$/i;
+  /\b(?:in|near|from|across|(?<![\d,;]\s|\b(?:win|wins|won|victory|victories|lead|edge|upset)\s)over|outside|inside|throughout|towards?|into|around|within|northern|southern|eastern|western|central|visit(?:ed|ing)?|travel(?:led|ed|ing)? to)\s+(?:the\s+)?$/i;
 const ORG_BEFORE =
   /\b(?:company|firm|startup|start-up|rival|giant|platform|app|website|site|agency|network|broadcaster|newspaper|magazine|outlet|subsidiary|owner|maker|retailer|carrier|airline|bank|lender|insurer|brand|service|group|studio|publisher|conglomerate|developer|joined|join|left|quit|owned by|acquired by|bought by|sold to|stake in|shares (?:of|in)|investors? in|co-?founder of|founder of|founded|ceo of|chief executive of|president of|chairman of|employees? (?:of|at)|works? (?:for|at)|worked (?:for|at)|spokes(?:man|woman|person) for|representatives? (?:of|for)|(?:buyout|takeover|acquisition|purchase) of|bought|acquired|layoffs at|(?:professor|economist|analyst|researcher|scientist|fellow|student|lecturer|engineer|teacher|epidemiologist)s? (?:at|with))\s+(?:the\s+)?$/i;
 const ORG_AFTER =

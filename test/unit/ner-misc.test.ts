@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildGazetteer } from '../../lib/nlp/ner/gazetteer.ts';
-import { adjectiveGroups, companyNames, extendBodyNames, governingBodies, joinCoordinatedOrgs, regionPrefixes, rescueMisc } from '../../lib/nlp/ner/index.ts';
+import { adjectiveGroups, companyNames, extendBodyNames, governingBodies, joinCoordinatedOrgs, regionPrefixes, rescueMisc, teamNames } from '../../lib/nlp/ner/index.ts';
 import type { NerModel } from '../../lib/nlp/ner/model.ts';
 
 const model = { gazetteer: buildGazetteer({ company: ['Boeing', 'Southern', 'Celsius', 'PACS'], demonym: ['Thai', 'Syrian'] }) } as unknown as NerModel;
@@ -150,5 +150,29 @@ describe('names the tagger cuts after an adjective or a compass word, and compan
     const tags = run('NASA picked [SpaceX] , Blue Origin and Draper .', "[SpaceX] 's Starship is the largest .");
     expect(tags[0]![2]).toBe('B-ORG');
     expect(run('He took the [McDonald] route .')[0]![3]).toBe('B-MISC');
+  });
+});
+
+describe('teams named by a place and an ordinary word', () => {
+  const sentences = (...written: string[]) => {
+    const words = written.map((s) => s.split(' ').map((x) => x.split('/')[0]!));
+    const tags = written.map((s) => s.split(' ').map((x) => x.split('/')[1] ?? 'O'));
+    teamNames(words, tags);
+    return words.map((ws, i) => ws.map((w, j) => (tags[i]![j] === 'O' ? w : `${w}/${tags[i]![j]}`)).join(' '));
+  };
+  it('"Oklahoma City Thunder" and "the Thunder" in a game report are the team', () => {
+    expect(
+      sentences('The Lakers/B-ORG won 112-107 over the Oklahoma/B-LOC City/I-LOC Thunder on Tuesday .', 'The Thunder won their last game of the season .', 'He scored 20 points for the Thunder .'),
+    ).toEqual([
+      'The Lakers/B-ORG won 112-107 over the Oklahoma/B-ORG City/I-ORG Thunder/I-ORG on Tuesday .',
+      'The Thunder/B-ORG won their last game of the season .',
+      'He scored 20 points for the Thunder/B-ORG .',
+    ]);
+  });
+  it('not outside sport, nor an office, a party word or a word before a noun', () => {
+    const politics = sentences('The Iowa/B-LOC Republican caucuses are tonight .', 'the Republican nomination is open and the Republican won .');
+    expect(politics[0]).toBe('The Iowa/B-LOC Republican caucuses are tonight .');
+    const game = sentences('The U.S./B-LOC President spoke before the game .', 'the President said the season and the game and the win were great .');
+    expect(game[0]).toBe('The U.S./B-LOC President spoke before the game .');
   });
 });

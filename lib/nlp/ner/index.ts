@@ -14,7 +14,7 @@ import { parseModel, TAGS, type NerModel } from './model.ts';
 import { tagIndices } from './tagger.ts';
 import { GAZ_LISTS, phraseKey, type GazList } from './gazetteer.ts';
 import { GOVERNING_NOUNS } from '../org-words.ts';
-import { MONTHS, WEEKDAYS } from '../claims/lexicons.ts';
+import { MONTHS, TITLES, WEEKDAYS } from '../claims/lexicons.ts';
 
 export type { NerModel } from './model.ts';
 
@@ -111,6 +111,7 @@ export function findMentions(model: NerModel, paragraphs: string[]): Mention[] {
   adjectiveGroups(words, tags);
   for (const ts of tags) for (let i = 0; i < ts.length; i++) if (ts[i]!.endsWith('-MISC')) ts[i] = 'O';
   regionPrefixes(words, tags);
+  teamNames(words, tags);
   extendBodyNames(words, tags);
   companyNames(words, tags);
   titledNames(words, tags);
@@ -301,6 +302,70 @@ export function adjectiveGroups(words: string[][], tags: string[][]): void {
       ts[start] = 'B-ORG';
       for (let i = start + 1; i <= h; i++) ts[i] = 'I-ORG';
     }
+  });
+}
+
+/** Words after a place that make it a bigger place or a body, not a team ("Oklahoma City", "Cass County", "Ohio State"). */
+const PLACE_TAILS = new Set(
+  'City County State Province Region District Island Islands Bay Beach Valley Heights Park Airport Station Street Avenue Road Square Center Centre University College School Police Council Court Government'.split(
+    ' ',
+  ),
+);
+
+/** Words of a game's report. */
+const SPORT_WORDS = new Set(
+  'game games season points scored score coach rebounds assists quarterback touchdown touchdowns goal goals inning innings playoff playoffs win wins victory defeat league match'.split(' '),
+);
+/** Words that follow a team's name used as a noun ("the Thunder won", "for the Thunder, who", "against the Thunder in"). */
+const AFTER_TEAM = new Set(
+  "and or but in on at to of for from with against who which that have has had is are was were will would wo can ca could did do does won lost beat scored trailed led lead leads played play host hosts visit visits 's".split(
+    ' ',
+  ),
+);
+
+/**
+ * Teams named by a place and a nickname, the nickname an ordinary word: "Oklahoma City" + "Thunder",
+ * then "the Thunder" on its own. The tagger keeps the place and leaves the nickname, so the team,
+ * named eleven times in a game report, was no actor. A place followed by a capitalised word the
+ * tagger left untagged is a team when the article also writes "the" + that word, capitalised, in the
+ * middle of a sentence; then every such "the …" is the team too. Mutates `tags`.
+ */
+export function teamNames(words: string[][], tags: string[][]): void {
+  // only in a game's report
+  let sport = 0;
+  for (const ws of words) for (const w of ws) if (SPORT_WORDS.has(w.toLowerCase())) sport++;
+  if (sport < 3) return;
+  // (not a place's part, an office, a party's or a people's word: "U.S. President", "Iowa Republican")
+  const nick = (ws: string[], ts: string[], i: number) =>
+    i < ws.length &&
+    ts[i] === 'O' &&
+    /^\p{Lu}\p{Ll}+$/u.test(ws[i]!) &&
+    !PLACE_TAILS.has(ws[i]!) &&
+    !TITLES.has(ws[i]!.toLowerCase()) &&
+    !/(?:an|ic|ish|ese)$/.test(ws[i]!) &&
+    !/^\p{Lu}/u.test(ws[i + 1] ?? '');
+  // "the Thunder" as a noun: before punctuation, a function word or a verb of the game, not before a noun ("the Republican primary")
+  const asNoun = (w: string | undefined) => w === undefined || !/^\p{L}/u.test(w) || AFTER_TEAM.has(w.toLowerCase());
+  const alone = new Set<string>();
+  words.forEach((ws, si) => {
+    const ts = tags[si]!;
+    for (let i = 1; i < ws.length; i++) if (ws[i - 1]!.toLowerCase() === 'the' && nick(ws, ts, i) && asNoun(ws[i + 1])) alone.add(ws[i]!);
+  });
+  if (!alone.size) return;
+  const teams = new Set<string>();
+  words.forEach((ws, si) => {
+    const ts = tags[si]!;
+    for (const sp of spans(ts)) {
+      if (sp.type !== 'LOC' || !nick(ws, ts, sp.end) || !alone.has(ws[sp.end]!)) continue;
+      teams.add(ws[sp.end]!);
+      ts[sp.start] = 'B-ORG';
+      for (let i = sp.start + 1; i <= sp.end; i++) ts[i] = 'I-ORG';
+    }
+  });
+  if (!teams.size) return;
+  words.forEach((ws, si) => {
+    const ts = tags[si]!;
+    for (let i = 1; i < ws.length; i++) if (ws[i - 1]!.toLowerCase() === 'the' && teams.has(ws[i]!) && ts[i] === 'O' && asNoun(ws[i + 1])) ts[i] = 'B-ORG';
   });
 }
 
