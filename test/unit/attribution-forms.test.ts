@@ -367,3 +367,15 @@ describe('allegations in the progressive and as a participle', () => {
     expect(seen('Alleging fraud is easy.').filter((a) => a.cue === 'Alleging')).toEqual([]);
   });
 });
+
+describe('a quotation, then a name with its apposition, then the cue', () => {
+  it('"“…,” Kurinji Selvaraj, a research analyst at the think tank told CBS News" is Selvaraj\'s', () => {
+    const text = '“This is mainly due to the change in wind direction,” Kurinji Selvaraj, a research analyst at the think tank told CBS News.';
+    expect(byCue(text, 'told CBS News')).toMatchObject({ source: 'Kurinji Selvaraj, a research analyst at the think tank', content: 'This is mainly due to the change in wind direction' });
+  });
+  it('"has written" after a quotation', () => {
+    const text = '"If the U.S. imposes a tariff, the duty is paid by the importer," Howard Gleckman, a senior fellow at the Center, has written.';
+    expect(byCue(text, 'has written').source).toBe('Howard Gleckman, a senior fellow at the Center');
+    expect(seen('The book, written by him in 1990, sold well.')).toEqual([]);
+  });
+});

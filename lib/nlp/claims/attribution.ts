@@ -598,6 +598,16 @@ function quoteFirst(ctx: Ctx, si: number, ci: number): Try | null {
     g = closedGroupBefore(ctx, toks, src.from);
     if (g < 0 && src.from === 0) g = questionBefore(ctx, si);
     if (g >= 0) source = src.span;
+    else if (toks[src.from - 1]?.w === ',' && !toks[src.from - 1]!.q) {
+      // “…,” Kurinji Selvaraj, a research analyst at the think tank told CBS News: the phrase found is
+      // the apposition of a name right after the quotation, and the name with it is the source.
+      const name = nameEndingAt(ctx, toks, src.from - 2);
+      const h = name >= 0 ? closedGroupBefore(ctx, toks, name) : -1;
+      if (h >= 0) {
+        g = h;
+        source = { start: toks[name]!.s, end: src.span.end };
+      }
+    }
   }
   if (g < 0) {
     // Inverted: “…,” said X.

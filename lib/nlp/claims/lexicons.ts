@@ -645,7 +645,7 @@ export const LABELS = words(
   `update updated editor editor's note watch related photos photo video read more see also listen breaking exclusive live opinion analysis correction clarification warning source sources credit image images q a`,
 );
 /** Verbs that introduce speech only when a colon or comma and a quotation follow. */
-export const COLON_VERBS = words(`commented comments reads read chanted chants shouted shouts yelled wrote`);
+export const COLON_VERBS = words(`commented comments reads read chanted chants shouted shouts yelled wrote written`);
 /** "claim" in its sense of taking ("claimed responsibility", "claimed victory") has no clause after it. */
 export const CLAIM_VERBS = words(`claimed claims claim`);
 /**
@@ -669,7 +669,7 @@ export const ADDRESSEE_VERBS = words(`told tells telling informed assured remind
 /** Participles that continue the speaker's previous attribution: `…, adding that …`. */
 export const PARTICIPLES = words(`
   adding saying noting arguing insisting warning stressing claiming suggesting explaining telling acknowledging
-  admitting declaring predicting asserting writing alleging
+  admitting declaring predicting asserting writing alleging stating
 `);
 /**
  * Verbs of a stance, an intention or an act of support or attack, not of words: "X criticized Y",
