@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildGazetteer } from '../../lib/nlp/ner/gazetteer.ts';
-import { adjectiveGroups, companyNames, extendBodyNames, governingBodies, joinCoordinatedOrgs, regionPrefixes, rescueMisc, teamNames } from '../../lib/nlp/ner/index.ts';
+import { adjectiveGroups, companyNames, extendBodyNames, governingBodies, joinCoordinatedOrgs, regionPrefixes, rescueMisc, teamNames, trimOpeningWords } from '../../lib/nlp/ner/index.ts';
 import type { NerModel } from '../../lib/nlp/ner/model.ts';
 
 const model = { gazetteer: buildGazetteer({ company: ['Boeing', 'Southern', 'Celsius', 'PACS'], demonym: ['Thai', 'Syrian'] }) } as unknown as NerModel;
@@ -174,5 +174,21 @@ describe('teams named by a place and an ordinary word', () => {
     expect(politics[0]).toBe('The Iowa/B-LOC Republican caucuses are tonight .');
     const game = sentences('The U.S./B-LOC President spoke before the game .', 'the President said the season and the game and the win were great .');
     expect(game[0]).toBe('The U.S./B-LOC President spoke before the game .');
+  });
+});
+
+describe('a sentence’s opening word taken into the name after it', () => {
+  const trim = (...written: string[]) => {
+    const words = written.map((s) => s.split(' ').map((x) => x.split('/')[0]!));
+    const tags = written.map((s) => s.split(' ').map((x) => x.split('/')[1] ?? 'O'));
+    trimOpeningWords(words, tags);
+    return words.map((ws, i) => ws.map((w, j) => (tags[i]![j] === 'O' ? w : `${w}/${tags[i]![j]}`)).join(' '));
+  };
+  it('"Within Delhi", "Although Weiner": the name only', () => {
+    expect(trim('Within/B-LOC Delhi/I-LOC , the air is bad .')).toEqual(['Within Delhi/B-LOC , the air is bad .']);
+    expect(trim('Although/B-PER Weiner/I-PER denied it , he resigned .')).toEqual(['Although Weiner/B-PER denied it , he resigned .']);
+  });
+  it('a name the article also writes mid-sentence keeps its first word ("Beyond Meat")', () => {
+    expect(trim('Beyond/B-ORG Meat/I-ORG said sales rose .', 'Shares of Beyond/B-ORG Meat/I-ORG fell .')[0]).toBe('Beyond/B-ORG Meat/I-ORG said sales rose .');
   });
 });

@@ -112,6 +112,7 @@ export function findMentions(model: NerModel, paragraphs: string[]): Mention[] {
   for (const ts of tags) for (let i = 0; i < ts.length; i++) if (ts[i]!.endsWith('-MISC')) ts[i] = 'O';
   regionPrefixes(words, tags);
   teamNames(words, tags);
+  trimOpeningWords(words, tags);
   extendBodyNames(words, tags);
   companyNames(words, tags);
   titledNames(words, tags);
@@ -366,6 +367,35 @@ export function teamNames(words: string[][], tags: string[][]): void {
   words.forEach((ws, si) => {
     const ts = tags[si]!;
     for (let i = 1; i < ws.length; i++) if (ws[i - 1]!.toLowerCase() === 'the' && teams.has(ws[i]!) && ts[i] === 'O' && asNoun(ws[i + 1])) ts[i] = 'B-ORG';
+  });
+}
+
+/** Prepositions and linking words that open a sentence, capitalised, before a name ("Within Delhi, …", "Since Diwali, …"). */
+const OPENING_WORDS = new Set(
+  'within across inside outside throughout beyond among amid amongst along around behind below beneath between near towards toward under upon via without during despite since until after before in on at from for with by as like unlike although while when if but and or so meanwhile also even still now then today yesterday'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The opening word of a sentence that the tagger took into the name after it: "Within Delhi", "Since
+ * Diwali" (a person). Left out of the name, unless the article writes the whole name in the middle of
+ * a sentence too ("Beyond Meat"). Mutates `tags`.
+ */
+export function trimOpeningWords(words: string[][], tags: string[][]): void {
+  const inside = new Set<string>();
+  words.forEach((ws, si) => {
+    for (const sp of spans(tags[si]!)) if (sp.start > 0 && /^\p{L}/u.test(ws[sp.start - 1]!)) inside.add(ws.slice(sp.start, sp.end).join(' '));
+  });
+  words.forEach((ws, si) => {
+    const ts = tags[si]!;
+    const first = ws.findIndex((w) => /^\p{L}/u.test(w));
+    if (first < 0 || ts[first] === 'O' || !ts[first]!.startsWith('B-') || !OPENING_WORDS.has(ws[first]!.toLowerCase())) return;
+    let end = first + 1;
+    while (ts[end]?.startsWith('I-')) end++;
+    if (end - first < 2 || inside.has(ws.slice(first, end).join(' '))) return;
+    ts[first + 1] = `B-${ts[first]!.slice(2)}`;
+    ts[first] = 'O';
   });
 }
 
