@@ -53,6 +53,20 @@ describe('flags that hold', () => {
     expect(sig('He faced what may have been the hardest moment of his campaign.')).toEqual([]);
     expect(sig('The storm may bring more rain next week.')).toEqual([]);
   });
+  it('vague groups that are of a view, remain skeptical, cite; reports and theories suggesting; "by most accounts"', () => {
+    expect(sig('Experts and brokerages are of the view that the market is factoring in a recovery.')).toEqual(['unnamed-sources']);
+    expect(sig('But many donors and elected officials remain skeptical of his chances.')).toEqual(['unnamed-sources']);
+    expect(sig('Politicians are worried that pressuring farmers could reopen the protests.')).toEqual(['unnamed-sources']);
+    expect(sig('Traders cited the lingering uncertainty over the talks as a reason.')).toEqual(['unnamed-sources']);
+    expect(sig('Backers of tariffs say that they help American companies compete.')).toEqual(['unnamed-sources']);
+    expect(sig('The toll may be higher, with some reports suggesting as many as 200 have been killed.')).toEqual(['unnamed-sources']);
+    expect(sig('By most accounts, the law worked.')).toEqual(['hedge']);
+    expect(sig('As those companies prosper, the thinking goes, they can hire more workers.')).toEqual(['hedge']);
+  });
+  it('not the addressees of a message, nor a group in an "of" phrase before a verb of thinking', () => {
+    expect(sig('The senator emailed supporters saying the struggle continues.')).toEqual([]);
+    expect(sig('Such movements have never been good for allies of free thought and the free market.')).toEqual([]);
+  });
   it('does not take the officials of a named body for unnamed sources', () => {
     expect(sig('Berrien County Health Department officials said Monday the victim had died.')).toEqual([]);
     expect(sig('Officials said Monday the victim had died.')).toEqual(['unnamed-sources']);
