@@ -67,6 +67,11 @@ describe('flags that hold', () => {
     expect(sig('The senator emailed supporters saying the struggle continues.')).toEqual([]);
     expect(sig('Such movements have never been good for allies of free thought and the free market.')).toEqual([]);
   });
+  it('officials of a body taken up by its common noun are not unnamed ("agency officials said"); administration officials are', () => {
+    expect(sig('NASA will spend $2.6 billion on the contracts, agency officials said.', { kind: 'reported', source: 'agency officials', cue: 'said' })).toEqual([]);
+    expect(sig('Police officials said a second device was found in Chelsea.')).toEqual([]);
+    expect(sig('The talks will resume, administration officials said.', { kind: 'reported', source: 'administration officials', cue: 'said' })).toEqual(['unnamed-sources']);
+  });
   it('does not take the officials of a named body for unnamed sources', () => {
     expect(sig('Berrien County Health Department officials said Monday the victim had died.')).toEqual([]);
     expect(sig('Officials said Monday the victim had died.')).toEqual(['unnamed-sources']);

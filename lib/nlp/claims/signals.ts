@@ -142,8 +142,16 @@ export interface SignalInput {
   noSpeaker: boolean;
 }
 
-/** Does a capitalised name stand right before `at`, inside its sentence (not the sentence's first word)? */
+/**
+ * A body the article has named, taken up by a common noun before the group: "agency officials said"
+ * (NASA's), "company officials", "hospital spokespeople". Not "administration officials" or
+ * "government officials", the usual cover of anonymous sources.
+ */
+const BODY_BEFORE = /\b(?:agency|company|department|ministry|city|county|school|district|university|hospital|court|firm|club|team|league|museum|airline|bank|police)\s+$/i;
+
+/** Does a capitalised name (or a body's common noun) stand right before `at`, inside its sentence (not the sentence's first word)? */
 function namedBodyBefore(text: string, at: number): boolean {
+  if (BODY_BEFORE.test(text.slice(Math.max(0, at - 14), at))) return true;
   const words = text
     .slice(Math.max(0, at - 60), at)
     .split(/\s+/)
@@ -209,7 +217,7 @@ export function claimSignals(input: SignalInput): ClaimSignal[] {
     if (single) add('single-unnamed-source', 'Attributed to a single unnamed source', single[0]);
     else {
       const plural = UNNAMED_PLURAL.exec(input.source);
-      if (plural && !introducedGroup(input.source, plural.index)) add('unnamed-sources', 'Attributed to unnamed sources', plural[0]);
+      if (plural && !introducedGroup(input.source, plural.index) && !BODY_BEFORE.test(input.source.slice(0, plural.index))) add('unnamed-sources', 'Attributed to unnamed sources', plural[0]);
     }
   }
   const unnamed = NARRATION_UNNAMED.exec(narration);
