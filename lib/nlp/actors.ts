@@ -1228,6 +1228,22 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     const cands = new Set(nonPer.filter((h) => wordsOf(h).length >= 2 && wordsOf(h)[0] === x).map(find));
     if (cands.size === 1 && !people.some((h) => h !== g && wordsOf(h).includes(x))) union([...cands][0]!, g);
   }
+  // Likewise a "person" of several words that begins organisations' names ending in a company's or a
+  // body's head ("Big Machine" / "Big Machine Records", "Big Machine Label Group"), with no known first
+  // name nor a title: the company named short, one with those names.
+  for (const g of people) {
+    const w = wordsOf(g);
+    if (find(g) !== g || w.length < 2 || g.items.some((it) => it.title) || facts(g.items[0]!.core.split(' ')[0]!).firstName) continue;
+    const cands = new Set(
+      nonPer
+        .filter((h) => {
+          const hw = wordsOf(h);
+          return h.type === 'ORG' && hw.length > w.length && w.every((x, i) => hw[i] === x) && nameShapeType(nameOf(h)) === 'ORG';
+        })
+        .map(find),
+    );
+    for (const h of cands) union(h, g);
+  }
 
   // 5. Actors from the merged groups.
   const clusters = new Map<Group, Item[]>();

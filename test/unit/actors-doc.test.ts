@@ -79,6 +79,26 @@ describe('credits, bylines, navigation', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Acme', 'ORG UN']);
   });
+  it('a "person" that begins a company\'s names is the company named short ("Big Machine" / "Big Machine Records")', () => {
+    const ps = ['Big Machine said the singer owed it millions.', 'Big Machine Records denied it, and Big Machine Label Group sued.', 'Big Machine has not paid, she said.'];
+    const ms = mark(ps, [
+      [0, 'Big Machine', 'PER'],
+      [1, 'Big Machine Records', 'ORG'],
+      [1, 'Big Machine Label Group', 'ORG'],
+      [2, 'Big Machine', 'PER'],
+    ]);
+    const actors = buildActors(ps, ms, { facts }).actors;
+    expect(actors).toHaveLength(1);
+    expect(actors[0]!.type).toBe('ORG');
+    // a person with a first name before a company's name is a person ("Ann Lee" / "Ann Lee Holdings")
+    const ps2 = ['Ann Lee said she sold Ann Lee Holdings last year.', 'Lee now teaches.'];
+    const ms2 = mark(ps2, [
+      [0, 'Ann Lee', 'PER'],
+      [0, 'Ann Lee Holdings', 'ORG'],
+      [1, 'Lee', 'PER'],
+    ]);
+    expect(names(buildActors(ps2, ms2, { facts }).actors)).toEqual(['ORG Ann Lee Holdings', 'PER Ann Lee']);
+  });
   it('buildActors leaves the credit and keeps the caption', () => {
     const ps = ['Mayor Jane Roe opens the Springfield bridge. (Photo: Tom Poe/Wirefoto)', 'Roe said the bridge cost $4m.'];
     const ms = mark(ps, [
