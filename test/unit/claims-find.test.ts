@@ -70,6 +70,15 @@ describe('finding claims without models', () => {
     expect(hedged).toMatchObject({ kind: 'factual', unverified: true, checkworthiness: 0 });
     expect(claims.some((c) => c.text.startsWith('Prices rose'))).toBe(false);
   });
+  it('a quotation closed with two right single quotes (wire copy) still makes its sentence a claim', () => {
+    const found = findClaims({
+      paragraphs: ['The commission issued a statement warning that “voters are entitled to transparency and integrity from campaigners.’’ Prices rose again.'],
+      mentions: [],
+      actors: [],
+      model: null,
+    });
+    expect(found.map((c) => c.text)).toEqual(['The commission issued a statement warning that “voters are entitled to transparency and integrity from campaigners.’’']);
+  });
   it('gives ids that depend on the text only', () => {
     expect(claimId('A  b\nc')).toBe(claimId('a b c'));
     const again = findClaims({ paragraphs, mentions, actors, model: null });

@@ -342,7 +342,8 @@ export function findClaims(input: FindClaimsInput): Claim[] {
 
 /** Does the text hold a quotation of at least MIN_QUOTE_WORDS words (direct speech, not a scare quote)? */
 function holdsQuotation(text: string): boolean {
-  const re = /["“”„«]([^"“”„«»]{1,2000})["”“»]/g;
+  // (two right single quotes close a double quotation in some wire copy: “voters are entitled …’’)
+  const re = /["“”„«]([^"“”„«»’]{1,2000}(?:’(?!’)[^"“”„«»’]{0,2000})*)(?:["”“»]|’’)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) if (wordCount(m[1]!) >= MIN_QUOTE_WORDS) return true;
   return false;
 }
