@@ -33,16 +33,17 @@ function run(...sentences: string[]): string[][] {
   return tags;
 }
 
-/** A tagging rule run on one sentence written as word/TAG ("American/B-ORG University/I-ORG of Kabul/B-LOC"), the result written the same way. */
-const ruleOn =
+/** A tagging rule run on sentences written as word/TAG ("American/B-ORG University/I-ORG of Kabul/B-LOC"), the results written the same way. */
+const rulesOn =
   (rule: (words: string[][], tags: string[][]) => void) =>
-  (written: string): string => {
-    const pairs = written.split(' ').map((x) => x.split('/'));
-    const words = [pairs.map((p) => p[0]!)];
-    const tags = [pairs.map((p) => p[1] ?? 'O')];
+  (...written: string[]): string[] => {
+    const words = written.map((s) => s.split(' ').map((x) => x.split('/')[0]!));
+    const tags = written.map((s) => s.split(' ').map((x) => x.split('/')[1] ?? 'O'));
     rule(words, tags);
-    return words[0]!.map((w, i) => (tags[0]![i] === 'O' ? w : `${w}/${tags[0]![i]}`)).join(' ');
+    return words.map((ws, i) => ws.map((w, j) => (tags[i]![j] === 'O' ? w : `${w}/${tags[i]![j]}`)).join(' '));
   };
+/** The same for one sentence. */
+const ruleOn = (rule: (words: string[][], tags: string[][]) => void) => (written: string) => rulesOn(rule)(written)[0]!;
 
 describe('MISC names that are organisations', () => {
   it('takes a name the article shows acting twice for an organisation, everywhere it is tagged MISC', () => {
@@ -154,12 +155,7 @@ describe('names the tagger cuts after an adjective or a compass word, and compan
 });
 
 describe('teams named by a place and an ordinary word', () => {
-  const sentences = (...written: string[]) => {
-    const words = written.map((s) => s.split(' ').map((x) => x.split('/')[0]!));
-    const tags = written.map((s) => s.split(' ').map((x) => x.split('/')[1] ?? 'O'));
-    teamNames(words, tags);
-    return words.map((ws, i) => ws.map((w, j) => (tags[i]![j] === 'O' ? w : `${w}/${tags[i]![j]}`)).join(' '));
-  };
+  const sentences = rulesOn(teamNames);
   it('"Oklahoma City Thunder" and "the Thunder" in a game report are the team', () => {
     expect(
       sentences('The Lakers/B-ORG won 112-107 over the Oklahoma/B-LOC City/I-LOC Thunder on Tuesday .', 'The Thunder won their last game of the season .', 'He scored 20 points for the Thunder .'),
@@ -178,12 +174,7 @@ describe('teams named by a place and an ordinary word', () => {
 });
 
 describe('a sentence’s opening word taken into the name after it', () => {
-  const trim = (...written: string[]) => {
-    const words = written.map((s) => s.split(' ').map((x) => x.split('/')[0]!));
-    const tags = written.map((s) => s.split(' ').map((x) => x.split('/')[1] ?? 'O'));
-    trimOpeningWords(words, tags);
-    return words.map((ws, i) => ws.map((w, j) => (tags[i]![j] === 'O' ? w : `${w}/${tags[i]![j]}`)).join(' '));
-  };
+  const trim = rulesOn(trimOpeningWords);
   it('"Within Delhi", "Although Weiner": the name only', () => {
     expect(trim('Within/B-LOC Delhi/I-LOC , the air is bad .')).toEqual(['Within Delhi/B-LOC , the air is bad .']);
     expect(trim('Although/B-PER Weiner/I-PER denied it , he resigned .')).toEqual(['Although Weiner/B-PER denied it , he resigned .']);
