@@ -323,6 +323,7 @@ const THING_AFTER = new RegExp(
 );
 
 /** A thing noun right before a name, in apposition ("the cargo ship Progress", "games like Temple Run"), or naming it ("a mission called X"). */
+const WORKS_LIST = /\b(?:films|movies|books|novels|songs|albums|shows|series|games|apps)\s+(?:like|such\s+as|including|from)\s+[^.;]{0,80}$/i;
 const THING_BEFORE = /\b(?:(?:spacecraft|ship|rocket|lander|rover|probe|telescope|satellite|capsule|game|album|film|movie|song|novel|musical|series)|(?:games|apps|films|movies|songs) like)\s+$/;
 const THING_CALLED = /\b(?:mission|program|programme|project|spacecraft|lander|rover|probe|game|app|software|drug|vaccine|initiative)\s+(?:called|named|dubbed)\s+$/;
 
@@ -340,6 +341,8 @@ export function thingCue(para: string, m: Pick<Mention, 'start' | 'end'>): 0 | 1
   }
   if (/\bso-called\s+(?:the\s+)?$/i.test(before) || THING_CALLED.test(before)) return 2;
   if (THING_BEFORE.test(before)) return 1;
+  // the items of a list of works ("films such as Alien and 2001: A Space Odyssey", "movies from Event Horizon to Passengers")
+  if (WORKS_LIST.test(para.slice(Math.max(0, m.start - 90), m.start))) return 1;
   // a common noun written with a capital: "ate an infected Marmot." ("a Reuters report" goes on with a noun)
   if (/(?:^|\s)(?:a|an)\s+(?:[\p{Ll}-]+\s+)?$/u.test(before) && /^\s*(?:[.,;:!?]|\s[-–—]\s|$)/.test(after)) return 1;
   // a model number before the name ("787-9 Dreamliner", "737 Max", "F-35 Lightning")

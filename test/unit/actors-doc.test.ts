@@ -99,6 +99,15 @@ describe('credits, bylines, navigation', () => {
     ]);
     expect(names(buildActors(ps2, ms2, { facts }).actors)).toEqual(['ORG Ann Lee Holdings', 'PER Ann Lee']);
   });
+  it('the items of a list of works are works, not actors ("films such as Alien and Passengers")', () => {
+    const ps = ['Through films such as Alien and Passengers, hibernation became familiar, Acme said.'];
+    const ms = mark(ps, [
+      [0, 'Alien', 'ORG'],
+      [0, 'Passengers', 'ORG'],
+      [0, 'Acme', 'ORG'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Acme']);
+  });
   it('buildActors leaves the credit and keeps the caption', () => {
     const ps = ['Mayor Jane Roe opens the Springfield bridge. (Photo: Tom Poe/Wirefoto)', 'Roe said the bridge cost $4m.'];
     const ms = mark(ps, [
