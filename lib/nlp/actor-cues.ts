@@ -323,6 +323,8 @@ const THING_AFTER = new RegExp(
 );
 
 /** A thing noun right before a name, in apposition ("the cargo ship Progress", "games like Temple Run"), or naming it ("a mission called X"). */
+/** Names that take a number as part of them ("Route 1", "Region 11", "Channel 4"). */
+const NUMBERED_NAMES = /\b(?:Route|Highway|Interstate|Region|District|Ward|Section|Channel|Terminal|Gate|Zone|Phase|Article|Chapter|Level|Platform|Pier|Precinct|Division|Group|League)$/;
 const WORKS_LIST = /\b(?:films|movies|books|novels|songs|albums|shows|series|games|apps)\s+(?:like|such\s+as|including|from)\s+[^.;]{0,80}$/i;
 const THING_BEFORE = /\b(?:(?:spacecraft|ship|rocket|lander|rover|probe|telescope|satellite|capsule|game|album|film|movie|song|novel|musical|series)|(?:games|apps|films|movies|songs) like)\s+$/;
 const THING_CALLED = /\b(?:mission|program|programme|project|spacecraft|lander|rover|probe|game|app|software|drug|vaccine|initiative)\s+(?:called|named|dubbed)\s+$/;
@@ -345,6 +347,15 @@ export function thingCue(para: string, m: Pick<Mention, 'start' | 'end'>): 0 | 1
   if (WORKS_LIST.test(para.slice(Math.max(0, m.start - 90), m.start))) return 1;
   // a common noun written with a capital: "ate an infected Marmot." ("a Reuters report" goes on with a noun)
   if (/(?:^|\s)(?:a|an)\s+(?:[\p{Ll}-]+\s+)?$/u.test(before) && /^\s*(?:[.,;:!?]|\s[-–—]\s|$)/.test(after)) return 1;
+  // a sequel's or a model's number after the name ("Destiny 2 runs at 1080p", "Red Dead Redemption 2."), not
+  // a score ("Rockledge 14 11 6", "Viera 3, Cocoa 1") nor a channel ("NBC 5 reported")
+  if (
+    /^\s\d{1,2}(?=\s+\p{Ll}|[.!?)]|$)/u.test(after) &&
+    !/^\s\d{1,2}\s+(?:and|or|reported|said|says|news|reports|years?|months?|weeks?|days?|hours?|minutes?|points?|percent|per|people|times|million|billion|of)\b/i.test(after) &&
+    !NUMBERED_NAMES.test(para.slice(m.start, m.end)) &&
+    !/\d\s*[,;]\s*$/.test(before)
+  )
+    return 1;
   // a model number before the name ("787-9 Dreamliner", "737 Max", "F-35 Lightning")
   if (/(?:^|\s)(?:[A-Z]{1,4}-?\d+|\d+-[\dA-Z]+|\d{3})\s+$/.test(before)) return 1;
   return THING_AFTER.test(after) ? 1 : 0;

@@ -108,6 +108,19 @@ describe('credits, bylines, navigation', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Acme']);
   });
+  it('a name with a sequel\'s or model\'s number after it is a product ("Destiny 2 runs"), not a road, a score or a count', () => {
+    const ps = ['Destiny 2 runs at 1080p on Acme servers, and Destiny 2 still stutters.', 'Take Route 1 north; Acme 3, Zentro 1 was the score, and Zentro 2 years ago won.'];
+    const ms = mark(ps, [
+      [0, 'Destiny', 'PER'],
+      [0, 'Acme', 'ORG'],
+      [0, 'Destiny', 'PER'],
+      [1, 'Route', 'LOC'],
+      [1, 'Acme', 'ORG'],
+      [1, 'Zentro', 'ORG'],
+      [1, 'Zentro', 'ORG'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Route', 'ORG Acme', 'ORG Zentro']);
+  });
   it('buildActors leaves the credit and keeps the caption', () => {
     const ps = ['Mayor Jane Roe opens the Springfield bridge. (Photo: Tom Poe/Wirefoto)', 'Roe said the bridge cost $4m.'];
     const ms = mark(ps, [
