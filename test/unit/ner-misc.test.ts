@@ -4,7 +4,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildGazetteer } from '../../lib/nlp/ner/gazetteer.ts';
-import { adjectiveGroups, companyNames, extendBodyNames, governingBodies, joinCoordinatedOrgs, regionPrefixes, rescueMisc, teamNames, trimOpeningWords } from '../../lib/nlp/ner/index.ts';
+import {
+  adjectiveGroups,
+  companyNames,
+  extendBodyNames,
+  governingBodies,
+  joinCoordinatedOrgs,
+  regionPrefixes,
+  rescueMisc,
+  teamNames,
+  trimOpeningWords,
+  chineseNames,
+} from '../../lib/nlp/ner/index.ts';
 import type { NerModel } from '../../lib/nlp/ner/model.ts';
 
 const model = { gazetteer: buildGazetteer({ company: ['Boeing', 'Southern', 'Celsius', 'PACS'], demonym: ['Thai', 'Syrian'] }) } as unknown as NerModel;
@@ -181,5 +192,18 @@ describe('a sentence’s opening word taken into the name after it', () => {
   });
   it('a name the article also writes mid-sentence keeps its first word ("Beyond Meat")', () => {
     expect(trim('Beyond/B-ORG Meat/I-ORG said sales rose .', 'Shares of Beyond/B-ORG Meat/I-ORG fell .')[0]).toBe('Beyond/B-ORG Meat/I-ORG said sales rose .');
+  });
+});
+
+describe('Chinese names, family name first', () => {
+  const names = ruleOn(chineseNames);
+  it('a listed family name and a pinyin given name the tagger missed or cut', () => {
+    expect(names('repression seen under Xi Jinping , most of all')).toBe('repression seen under Xi/B-PER Jinping/I-PER , most of all');
+    expect(names('Chinese vice-premier Liu/B-ORG He on Friday')).toBe('Chinese vice-premier Liu/B-PER He/I-PER on Friday');
+  });
+  it('not a given name that is an English word without an office before it, nor a sentence’s untagged start, nor inside a longer name', () => {
+    expect(names('when Li He said so')).toBe('when Li He said so');
+    expect(names('Ma Long won the title')).toBe('Ma Long won the title');
+    expect(names('the Wang Yi Foundation said')).toBe('the Wang Yi Foundation said');
   });
 });

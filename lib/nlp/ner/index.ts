@@ -113,6 +113,7 @@ export function findMentions(model: NerModel, paragraphs: string[]): Mention[] {
   regionPrefixes(words, tags);
   teamNames(words, tags);
   trimOpeningWords(words, tags);
+  chineseNames(words, tags);
   extendBodyNames(words, tags);
   companyNames(words, tags);
   titledNames(words, tags);
@@ -396,6 +397,45 @@ export function trimOpeningWords(words: string[][], tags: string[][]): void {
     if (end - first < 2 || inside.has(ws.slice(first, end).join(' '))) return;
     ts[first + 1] = `B-${ts[first]!.slice(2)}`;
     ts[first] = 'O';
+  });
+}
+
+/** Common Chinese family names in pinyin (the names of most of China's people; a fact list). */
+const CHINESE_SURNAMES = new Set(
+  'Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Cai Jiang Yu Du Ye Cheng Wei Su Lu Ding Ren Shen Yao Jin Fu Zhong Cui Tan Liao Fan Wen Shi Jia Xia Fang Bai Zou Meng Qin Qiu Hou Xiong Mao Hao Gu Kong Yan Lei Duan Qian Qi Xi Hua Gong Ling Wan Mo Zhan Kang Niu Yin Ge Dai Lai Yi Geng Ji Chai Chang Bo Zhai Lou Ou'.split(
+    ' ',
+  ),
+);
+/** One to three pinyin syllables, as a Chinese given name is written ("Jinping", "Keqiang", "He"). */
+const PINYIN_NAME = /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|er|a|o|e|i|u|ü|v)){1,3}$/;
+/** Offices before a name ("vice-premier Liu He", "Ambassador Liu Xiaoming"). */
+const OFFICE_BEFORE =
+  /^(?:premier|vice-premier|president|vice-president|minister|ambassador|spokesman|spokeswoman|spokesperson|chairman|secretary|general|governor|mayor|envoy|official|leader|mr|mr\.|ms|ms\.|mrs|mrs\.|dr|dr\.)$/i;
+
+/**
+ * Chinese names, family name first, that the tagger misses or cuts: "under Xi Jinping" (untagged),
+ * "vice-premier Liu He" ("Liu" an organisation, "He" left as a pronoun), a listed family name and a
+ * given name written in pinyin. A given name that is also an English word ("He", "An", "Long") only
+ * after an office ("vice-premier Liu He"). Not inside another name, and never over a tagged name of
+ * two words or more. Mutates `tags`.
+ */
+export function chineseNames(words: string[][], tags: string[][]): void {
+  words.forEach((ws, si) => {
+    const ts = tags[si]!;
+    for (let i = 0; i + 1 < ws.length; i++) {
+      const a = ws[i]!;
+      const b = ws[i + 1]!;
+      if (!CHINESE_SURNAMES.has(a) || !/^\p{Lu}\p{Ll}+$/u.test(b) || !PINYIN_NAME.test(b.toLowerCase())) continue;
+      // the two words untagged, or the family name tagged alone and the given name untagged
+      const aAlone = ts[i] === 'O' || (ts[i]!.startsWith('B-') && !ts[i + 1]!.startsWith('I-'));
+      if (!aAlone || ts[i + 1] !== 'O' || ts[i - 1]?.startsWith('B-') || ts[i - 1]?.startsWith('I-') || /^\p{Lu}/u.test(ws[i + 2] ?? '')) continue;
+      const english = b.length <= 2 || EN_FUNCTION_WORDS.has(b.toLowerCase());
+      if (english && !OFFICE_BEFORE.test(ws[i - 1] ?? '')) continue;
+      // a sentence's first word is a name only when the tagger saw one there
+      if (i === 0 && ts[0] === 'O') continue;
+      ts[i] = 'B-PER';
+      ts[i + 1] = 'I-PER';
+    }
   });
 }
 
