@@ -39,6 +39,11 @@ describe('flags that hold', () => {
     expect(sig('Others fear that impeachment could hurt their more vulnerable candidates.')).toEqual(['unnamed-sources']);
     expect(sig('But researchers believe the fees are cutting into their ability to buy homes.')).toEqual(['unnamed-sources']);
   });
+  it("a campaign's advisers, strategists and confidants are unnamed sources", () => {
+    expect(sig('His advisers believe he can win a series of states later in March.')).toEqual(['unnamed-sources']);
+    expect(sig('Some party strategists said none of the attempts will work.')).toEqual(['unnamed-sources']);
+    expect(sig('The deal is close.', { kind: 'reported', source: 'White House advisers', cue: 'say' })).toEqual(['unnamed-sources']);
+  });
   it('"the researchers" of a study and "the two lawmakers" the article named are not unnamed sources', () => {
     expect(sig('The researchers think the source of this water is a plume.')).toEqual([]);
     expect(sig('The findings bring us closer to an answer, say the researchers.', { kind: 'reported', source: 'the researchers', cue: 'say' })).toEqual([]);
