@@ -15,6 +15,7 @@ import {
   teamNames,
   trimOpeningWords,
   chineseNames,
+  coordinatedFields,
 } from '../../lib/nlp/ner/index.ts';
 import type { NerModel } from '../../lib/nlp/ner/model.ts';
 
@@ -205,5 +206,19 @@ describe('Chinese names, family name first', () => {
     expect(names('when Li He said so')).toBe('when Li He said so');
     expect(names('Ma Long won the title')).toBe('Ma Long won the title');
     expect(names('the Wang Yi Foundation said')).toBe('the Wang Yi Foundation said');
+  });
+});
+
+describe('a body whose "of" part lists fields', () => {
+  const fields = ruleOn(coordinatedFields);
+  it('"American Academy of Allergy" + ", Asthma and Immunology" is one organisation', () => {
+    expect(fields('the American/B-ORG Academy/I-ORG of/I-ORG Allergy/I-ORG , Asthma/B-ORG and Immunology said')).toBe(
+      'the American/B-ORG Academy/I-ORG of/I-ORG Allergy/I-ORG ,/I-ORG Asthma/I-ORG and/I-ORG Immunology/I-ORG said',
+    );
+    expect(fields('the Centers/B-LOC for/I-LOC Disease/I-LOC Control/I-LOC and Prevention said')).toBe('the Centers/B-LOC for/I-LOC Disease/I-LOC Control/I-LOC and Prevention said');
+  });
+  it('not two bodies side by side', () => {
+    expect(fields('the University/B-ORG of/I-ORG Texas/I-ORG and Harvard/B-ORG .')).toBe('the University/B-ORG of/I-ORG Texas/I-ORG and Harvard/B-ORG .');
+    expect(fields('the Department/B-ORG of/I-ORG Energy/I-ORG , and Office of Naval Research')).toBe('the Department/B-ORG of/I-ORG Energy/I-ORG , and Office of Naval Research');
   });
 });

@@ -115,6 +115,7 @@ export function findMentions(model: NerModel, paragraphs: string[]): Mention[] {
   trimOpeningWords(words, tags);
   chineseNames(words, tags);
   extendBodyNames(words, tags);
+  coordinatedFields(words, tags);
   companyNames(words, tags);
   titledNames(words, tags);
   propagate(words, tags);
@@ -275,6 +276,34 @@ export function extendBodyNames(words: string[][], tags: string[][]): void {
       }
       if (k === j + 1) continue;
       for (let i = sp.end; i < k; i++) ts[i] = 'I-ORG';
+    }
+  });
+}
+
+/**
+ * A body's name whose "of" part lists fields, which the tagger cuts at the first comma: "American
+ * Academy of Allergy" + ", Asthma and Immunology". An organisation with "of", "on" or "for" inside runs
+ * on over ", Field" items and a last "and Field" (capitalised words of one word each, untagged or an
+ * organisation of one word), when the list has a comma or its last field is untagged: "the University
+ * of Texas and Harvard" stays two. Mutates `tags`.
+ */
+export function coordinatedFields(words: string[][], tags: string[][]): void {
+  words.forEach((ws, si) => {
+    const ts = tags[si]!;
+    const field = (k: number) => capitalised(ws[k]) && (ts[k] === 'O' || (ts[k] === 'B-ORG' && !ts[k + 1]?.startsWith('I-')));
+    for (const sp of spans(ts)) {
+      if (sp.type !== 'ORG' || !ws.slice(sp.start + 1, sp.end - 1).some((w) => w === 'of' || w === 'on' || w === 'for')) continue;
+      let j = sp.end;
+      let commas = 0;
+      while (ws[j] === ',' && field(j + 1) && ws[j + 2] !== undefined && (ws[j + 2] === ',' || ws[j + 2] === 'and')) {
+        j += 2;
+        commas++;
+      }
+      // (", and" only after a list: "Department of Energy, and Office of Naval Research" are two bodies)
+      if (ws[j] === ',' && ws[j + 1] === 'and' && commas) j++;
+      // the last field is not the head of another body ("and Office of Naval Research")
+      if (ws[j] !== 'and' || !field(j + 1) || capitalised(ws[j + 2]) || /^(?:of|for|on)$/.test(ws[j + 2] ?? '') || (!commas && ts[j + 1] !== 'O')) continue;
+      for (let i = sp.end; i <= j + 1; i++) ts[i] = 'I-ORG';
     }
   });
 }
