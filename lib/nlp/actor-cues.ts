@@ -326,7 +326,8 @@ const THING_AFTER = new RegExp(
 /** Names that take a number as part of them ("Route 1", "Region 11", "Channel 4"). */
 const NUMBERED_NAMES = /\b(?:Route|Highway|Interstate|Region|District|Ward|Section|Channel|Terminal|Gate|Zone|Phase|Article|Chapter|Level|Platform|Pier|Precinct|Division|Group|League)$/;
 const WORKS_LIST = /\b(?:films|movies|books|novels|songs|albums|shows|series|games|apps)\s+(?:like|such\s+as|including|from)\s+[^.;]{0,80}$/i;
-const THING_BEFORE = /\b(?:(?:spacecraft|ship|rocket|lander|rover|probe|telescope|satellite|capsule|game|album|film|movie|song|novel|musical|series)|(?:games|apps|films|movies|songs) like)\s+$/;
+// ("films like …" and other lists of works: WORKS_LIST)
+const THING_BEFORE = /\b(?:spacecraft|ship|rocket|lander|rover|probe|telescope|satellite|capsule|game|album|film|movie|song|novel|musical|series)\s+$/;
 const THING_CALLED = /\b(?:mission|program|programme|project|spacecraft|lander|rover|probe|game|app|software|drug|vaccine|initiative)\s+(?:called|named|dubbed)\s+$/;
 
 /**
