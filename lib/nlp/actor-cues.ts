@@ -4,6 +4,7 @@
  * type of the thing named (a person, an organisation, a place). Pure, no dependencies; used by actors.ts.
  */
 import type { EntityType, Mention } from '../types.ts';
+import { COMPANY_WORDS } from './org-words.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Credits, bylines, navigation
@@ -492,17 +493,16 @@ export function mentionCues(para: string, m: Pick<Mention, 'start' | 'end'>): Ty
 // ---------------------------------------------------------------------------------------------------------------
 // Type from the name itself
 
-const ORG_HEADS = new Set(
-  (
-    'inc inc. corp corp. corporation co co. company ltd ltd. llc plc group holdings airline airlines airways bank ' +
-    'university college school academy institute foundation association society council committee commission ' +
+const ORG_HEADS = new Set([
+  ...COMPANY_WORDS,
+  ...(
+    'bank university college school academy institute foundation association society council committee commission ' +
     'agency department ministry office bureau service services authority administration party union league ' +
     'federation organisation organization times post news journal herald tribune gazette magazine press network ' +
     'police court tribunal senate congress parliament assembly army navy force forces guard club team fund trust ' +
-    'partners capital ventures labs laboratories technologies systems robotics motors media records studios ' +
     'project coalition alliance board church clinic cabinet government center centre hospital'
   ).split(' '),
-);
+]);
 const LOC_HEADS = new Set(
   (
     'county river island islands street avenue road lane boulevard square mountain mountains valley lake sea ocean ' +

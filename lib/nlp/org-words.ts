@@ -39,6 +39,20 @@ export const LEGAL_FORMS: ReadonlySet<string> = new Set([
 export const GOVERNING_NOUNS: readonly string[] = ['government', 'administration', 'military', 'army', 'navy', 'police', 'ministry', 'parliament', 'cabinet', 'junta', 'legislature'];
 
 /**
+ * Last words of a company's or a label's name, lower-cased ("Dick Clark Productions", "Big Machine
+ * Records", "Ceres Robotics"): the NER takes capitalised words ending in one for a company
+ * (`companyNames` in lib/nlp/ner), and a name ending in one is an organisation by its shape
+ * (`nameShapeType` in lib/nlp/actor-cues.ts).
+ */
+export const COMPANY_WORDS: ReadonlySet<string> = new Set(
+  (
+    'productions records entertainment studios pictures films labs laboratories technologies systems robotics media ' +
+    'motors holdings group industries enterprises pharmaceuticals therapeutics airline airlines airways corporation ' +
+    'company inc inc. corp corp. co co. ltd ltd. llc plc partners capital ventures'
+  ).split(' '),
+);
+
+/**
  * Abbreviations of common nouns that name things, measures or jobs, never a body, a person or a place
  * ("SUV", "EV", "LED", "AI", "EBITDA", "CEO"): the tagger, trained on names, calls such capitals an
  * organisation. Matched against a whole name, as written. (Abbreviations that are also names stay

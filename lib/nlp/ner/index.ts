@@ -13,7 +13,7 @@ import { spans } from './conll.ts';
 import { parseModel, TAGS, type NerModel } from './model.ts';
 import { tagIndices } from './tagger.ts';
 import { GAZ_LISTS, phraseKey, type GazList } from './gazetteer.ts';
-import { GOVERNING_NOUNS } from '../org-words.ts';
+import { COMPANY_WORDS, GOVERNING_NOUNS } from '../org-words.ts';
 import { MONTHS, TITLES, WEEKDAYS } from '../claims/lexicons.ts';
 
 export type { NerModel } from './model.ts';
@@ -483,13 +483,6 @@ export function regionPrefixes(words: string[][], tags: string[][]): void {
   });
 }
 
-/** Last words of a company's or a label's name ("Dick Clark Productions", "Big Machine Records"). */
-const COMPANY_HEADS = new Set(
-  'Productions Records Entertainment Studios Pictures Films Labs Laboratories Technologies Systems Media Motors Holdings Group Industries Enterprises Pharmaceuticals Therapeutics Airlines Airways Corporation Company Inc Inc. Corp Corp. Ltd Ltd. LLC Partners Ventures'.split(
-    ' ',
-  ),
-);
-
 /**
  * A company named after a person or a place, or with words the tagger left untagged: "Dick Clark" (a
  * person to the tagger) + "Productions", "Big Machine Records" (nothing tagged). A run of two or more
@@ -502,7 +495,7 @@ export function companyNames(words: string[][], tags: string[][]): void {
   words.forEach((ws, si) => {
     const ts = tags[si]!;
     for (let h = 1; h < ws.length; h++) {
-      if (!COMPANY_HEADS.has(ws[h]!) || capitalised(ws[h + 1]) || (ts[h] !== 'O' && !ts[h]!.endsWith('-ORG'))) continue;
+      if (!(capitalised(ws[h]) && COMPANY_WORDS.has(ws[h]!.toLowerCase())) || capitalised(ws[h + 1]) || (ts[h] !== 'O' && !ts[h]!.endsWith('-ORG'))) continue;
       let j = h;
       // (nor over a day, a month or a description: "on Friday Ford Motor Company", "Virginia-based Symplicity Corporation")
       const stop = (w: string) => /^(?:The|A|An)$/.test(w) || /-based$/.test(w) || WEEKDAYS.has(w.toLowerCase()) || MONTHS.has(w.toLowerCase());
