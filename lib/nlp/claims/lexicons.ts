@@ -754,7 +754,8 @@ export const CAP_STOP = words(`
   where which speaking asked asking writing talking according it is was are were will would has have had do does
   did not no yes thus instead indeed moreover furthermore speaking despite during under over until unless
   whether once even only just nor having being given monday tuesday wednesday thursday friday saturday sunday
-  today yesterday tonight
+  today yesterday tonight within across inside outside throughout beyond among amid amongst along around behind
+  below beneath between near towards toward upon via without like unlike
 `);
 export const CLAUSE_WORDS = words(`and but or while as when that because although though since after before if so whereas once where which who`);
 export const SUBORDINATORS = words(`while although though as when if because since whereas after before once`);

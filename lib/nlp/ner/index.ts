@@ -14,7 +14,7 @@ import { parseModel, TAGS, type NerModel } from './model.ts';
 import { tagIndices } from './tagger.ts';
 import { GAZ_LISTS, phraseKey, type GazList } from './gazetteer.ts';
 import { COMPANY_WORDS, GOVERNING_NOUNS } from '../org-words.ts';
-import { MONTHS, TITLES, WEEKDAYS } from '../claims/lexicons.ts';
+import { CAP_STOP, MONTHS, TITLES, WEEKDAYS } from '../claims/lexicons.ts';
 
 export type { NerModel } from './model.ts';
 
@@ -400,16 +400,9 @@ export function teamNames(words: string[][], tags: string[][]): void {
   });
 }
 
-/** Prepositions and linking words that open a sentence, capitalised, before a name ("Within Delhi, …", "Since Diwali, …"). */
-const OPENING_WORDS = new Set(
-  'within across inside outside throughout beyond among amid amongst along around behind below beneath between near towards toward under upon via without during despite since until after before in on at from for with by as like unlike although while when if but and or so meanwhile also even still now then today yesterday'.split(
-    ' ',
-  ),
-);
-
 /**
- * The opening word of a sentence that the tagger took into the name after it: "Within Delhi", "Since
- * Diwali" (a person). Left out of the name, unless the article writes the whole name in the middle of
+ * The opening word of a sentence (a preposition or a linking word, `CAP_STOP`) that the tagger took into
+ * the name after it: "Within Delhi", "Since Diwali" (a person). Left out of the name, unless the article writes the whole name in the middle of
  * a sentence too ("Beyond Meat"). Mutates `tags`.
  */
 export function trimOpeningWords(words: string[][], tags: string[][]): void {
@@ -420,7 +413,7 @@ export function trimOpeningWords(words: string[][], tags: string[][]): void {
   words.forEach((ws, si) => {
     const ts = tags[si]!;
     const first = ws.findIndex((w) => /^\p{L}/u.test(w));
-    if (first < 0 || ts[first] === 'O' || !ts[first]!.startsWith('B-') || !OPENING_WORDS.has(ws[first]!.toLowerCase())) return;
+    if (first < 0 || ts[first] === 'O' || !ts[first]!.startsWith('B-') || !CAP_STOP.has(ws[first]!.toLowerCase())) return;
     let end = first + 1;
     while (ts[end]?.startsWith('I-')) end++;
     if (end - first < 2 || inside.has(ws.slice(first, end).join(' '))) return;
