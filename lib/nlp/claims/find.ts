@@ -223,9 +223,8 @@ export function findClaims(input: FindClaimsInput): Claim[] {
     const text = doc.slice(s, e);
     const paragraph = paragraphAt(s);
     const block = blocks.get(paragraph);
-    // "I think …" inside the block is the block's speaker thinking.
-    const selfSource = piece.group?.atts.every((a) => !a.source || /^(?:I|we)$/i.test(doc.slice(a.source.start, a.source.end).trim()));
-    if (block && (!piece.group || selfSource)) {
+    // ("I think …" inside the block is the block's speaker thinking)
+    if (block && (!piece.group || piece.group.atts.every((a) => !a.source || /^(?:I|we)$/i.test(doc.slice(a.source.start, a.source.end).trim())))) {
       // An embedded post or statement set off without quotation marks: the words of whoever the text
       // names for it, shown as a quotation of theirs. The post's signature line is no claim; a pull
       // quote repeats the text and is none either.
