@@ -24,6 +24,8 @@ import {
   FEATURES,
   type Features,
   NEAR_DAYS,
+  FAR_DAYS,
+  FAR_MIN_COSINE,
   lookupKeys,
   rankCandidates,
   CROWD_REF,
@@ -48,6 +50,8 @@ interface FixtureArticle extends FingerprintInput {
   actors: Actor[];
 }
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/events/earthquakes.json', import.meta.url), 'utf8')) as { articles: FixtureArticle[] };
+/** The `gap` signal of two articles `n` days apart (see pairSignals). */
+const gapOf = (n: number) => Math.log1p(n) / Math.log(366);
 const article = (id: string) => fixture.articles.find((a) => a.id === id)!;
 const shipped = loadIdfTable(readFileSync(new URL('../../public/models/idf.json', import.meta.url), 'utf8'));
 
@@ -473,9 +477,35 @@ describe('contentSame', () => {
     expect(contentSame(DEFAULT_MODEL, close({ kindClash: 1 }))).toBe(false);
   });
 
-  it('not when they are days apart, or undated', () => {
-    expect(contentSame(DEFAULT_MODEL, close({ near: 0, near1: 0 }))).toBe(false);
+  it('not when they are weeks apart, or undated', () => {
+    expect(contentSame(DEFAULT_MODEL, close({ near: 0, near1: 0, near7: 0, gap: gapOf(21) }))).toBe(false);
     expect(contentSame(DEFAULT_MODEL, close({ undated: 1 }))).toBe(false);
+  });
+
+  it('days apart, only when the texts share more the further apart they are', () => {
+    const apart = (n: number, content: Partial<Features>) => close({ near1: 0, near: 0, near7: n <= 7 ? 1 : 0, gap: gapOf(n), ...content });
+    // A follow-up a week or two on that shares much of its text, its people and its place.
+    const followUp = { cosine: 0.64, actors: 0.62, places: 0.75 };
+    expect(contentSame(DEFAULT_MODEL, apart(6, followUp))).toBe(true);
+    expect(contentSame(DEFAULT_MODEL, apart(FAR_DAYS, followUp))).toBe(true);
+    expect(contentSame(DEFAULT_MODEL, apart(FAR_DAYS + 1, followUp))).toBe(false);
+    // What the content regime calls one event two days apart, it does at a week but not at two, nor under FAR_MIN_COSINE.
+    const fair = { cosine: 0.3, actors: 0.3, places: 0.5, neighbours: 0.3 };
+    expect(contentSame(DEFAULT_MODEL, close(fair))).toBe(true);
+    expect(contentSame(DEFAULT_MODEL, apart(7, fair))).toBe(true);
+    expect(contentSame(DEFAULT_MODEL, apart(FAR_DAYS, fair))).toBe(false);
+    expect(contentSame(DEFAULT_MODEL, apart(6, { ...followUp, cosine: FAR_MIN_COSINE - 0.01, neighbours: 1 }))).toBe(false);
+    expect(contentSame(DEFAULT_MODEL, apart(6, { ...followUp, kindClash: 1 }))).toBe(false);
+  });
+
+  it('days apart, not when both name the same kind of happening but not on the same day: the next primary, the next interview', () => {
+    const next = close({ near1: 0, near: 0, near7: 1, gap: gapOf(6), cosine: 0.5, actors: 0.6, places: 0.5, kindSame: 1 });
+    expect(contentSame(DEFAULT_MODEL, next)).toBe(false);
+    expect(contentSame(DEFAULT_MODEL, { ...next, ledeDayClash: 1 })).toBe(false);
+    expect(contentSame(DEFAULT_MODEL, { ...next, ledeDaySame: 1 })).toBe(true);
+    expect(contentSame(DEFAULT_MODEL, { ...next, kindSame: 0 })).toBe(true);
+    // Within NEAR_DAYS the content regime decides as before.
+    expect(contentSame(DEFAULT_MODEL, close({ kindSame: 1, ledeDayClash: 1 }))).toBe(true);
   });
 
   it('not when they share fewer words than the dated regime’s floor, whatever the content regime’s own floor', () => {
@@ -489,11 +519,11 @@ describe('contentSame', () => {
 });
 
 describe('storyRelated', () => {
-  // Two dated articles two weeks apart whose ledes put their happenings on different days: the
+  // Two dated articles three weeks apart whose ledes put their happenings on different days: the
   // dated regime calls no such pair the same event, nor related.
   const apart = (content: Partial<Features>): Features => ({
     ...(Object.fromEntries(FEATURES.map((f) => [f, 0])) as Features),
-    gap: Math.log1p(14) / Math.log(366),
+    gap: gapOf(21),
     ledeDayClash: 1,
     ...content,
   });
