@@ -886,6 +886,14 @@ export const MAX_CANDIDATES = 100;
 
 export type Tier = 'same' | 'related' | 'none';
 
+/**
+ * The order of the tiers in a lookup's answer: the same event first, then related, each by score.
+ * A pair can be "same" with a lower score than a related one (`contentSame` judges it by its
+ * content alone, with the dated regime's score kept), and a list that put it lower would rank it
+ * against what it tells the reader.
+ */
+const TIER_RANK: Record<Tier, number> = { same: 0, related: 1, none: 2 };
+
 export interface EarlierCoverage {
   id: FingerprintId;
   score: number;
@@ -995,7 +1003,7 @@ export async function findEarlierCoverage(query: Fingerprint, source: CandidateS
     const shared = regimeOf(model, sig.features).weights.kindClash ? sig.shared : { ...sig.shared, kinds: [] };
     out.push({ id: s.id, score, tier, shared, features: sig.features });
   });
-  out.sort((a, b) => b.score - a.score || String(a.id).localeCompare(String(b.id)));
+  out.sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || b.score - a.score || String(a.id).localeCompare(String(b.id)));
   opts.onStep?.('scored');
   return out.slice(0, opts.keepAll ? out.length : (opts.maxResults ?? 50));
 }

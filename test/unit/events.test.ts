@@ -160,6 +160,23 @@ describe('findEarlierCoverage', () => {
     expect(same.shared.actors).toContain('PER:mohammad reza karimi');
     expect(other.shared.places).toEqual([]);
   });
+  it('lists the same event before related articles, whatever their scores', async () => {
+    const q = fps.get('qeshm-b')!;
+    const source = new MemoryCandidateSource();
+    // The same earthquake's first report ten days before: its dated score falls with the gap, but
+    // its text makes it the same event (contentSame). Another earthquake five days before, related.
+    source.add('qeshm-a', { ...fps.get('qeshm-a')!, day: q.day! - 10 });
+    source.add('aquila', { ...fps.get('aquila')!, day: q.day! - 5 });
+    const zero = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Features;
+    const fit = { bias: 0, weights: { ...zero, gap: -5 } };
+    const model: MatchModel = { ...DEFAULT_MODEL, dated: { ...fit, direct: fit, same: 0.99, related: 0.01, minCosine: 0.05 } };
+    const found = await findEarlierCoverage(q, source, { idf: shipped, model });
+    expect(found.map((f) => [f.id, f.tier])).toEqual([
+      ['qeshm-a', 'same'],
+      ['aquila', 'related'],
+    ]);
+    expect(found[0]!.score).toBeLessThan(found[1]!.score);
+  });
   it('leaves out excluded ids and returns nothing from an empty archive', async () => {
     const source = new MemoryCandidateSource();
     expect(await findEarlierCoverage(fps.get('qeshm-b')!, source, { idf: shipped })).toEqual([]);
