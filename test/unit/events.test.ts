@@ -26,6 +26,7 @@ import {
   NEAR_DAYS,
   FAR_DAYS,
   FAR_MIN_COSINE,
+  CLASH_MIN_COSINE,
   lookupKeys,
   rankCandidates,
   CROWD_REF,
@@ -490,8 +491,14 @@ describe('contentSame', () => {
     expect(contentSame(DEFAULT_MODEL, close({ kindSame: 1, happening: 1 }))).toBe(true);
   });
 
-  it('not when their headlines and ledes name different kinds of happening', () => {
-    expect(contentSame(DEFAULT_MODEL, close({ kindClash: 1 }))).toBe(false);
+  it('not when their headlines and ledes name different kinds of happening, unless the texts share much', () => {
+    // A vote and a storm in one city: the city and its common words.
+    expect(contentSame(DEFAULT_MODEL, close({ kindClash: 1, cosine: CLASH_MIN_COSINE - 0.05 }))).toBe(false);
+    // Reports of one nomination whose ledes also name an appointment.
+    expect(contentSame(DEFAULT_MODEL, close({ kindClash: 1, cosine: CLASH_MIN_COSINE }))).toBe(true);
+    // Days apart, two kinds are two happenings whatever the words.
+    expect(contentSame(DEFAULT_MODEL, close({ kindClash: 1, near1: 0, near: 0, gap: gapOf(6), cosine: 0.6 }))).toBe(false);
+    expect(contentSame(DEFAULT_MODEL, close({ near1: 0, near: 0, gap: gapOf(6), cosine: 0.6 }))).toBe(true);
   });
 
   it('not when they are weeks apart, or undated', () => {
