@@ -323,9 +323,9 @@ const THING_AFTER = new RegExp(
     ')\\b',
 );
 
-/** A thing noun right before a name, in apposition ("the cargo ship Progress", "games like Temple Run"), or naming it ("a mission called X"). */
 /** Names that take a number as part of them ("Route 1", "Region 11", "Channel 4"). */
 const NUMBERED_NAMES = /\b(?:Route|Highway|Interstate|Region|District|Ward|Section|Channel|Terminal|Gate|Zone|Phase|Article|Chapter|Level|Platform|Pier|Precinct|Division|Group|League)$/;
+/** A thing noun right before a name, in apposition ("the cargo ship Progress"), in a list of works ("games like Temple Run"), or naming it ("a mission called X"). */
 const WORKS_LIST = /\b(?:films|movies|books|novels|songs|albums|shows|series|games|apps)\s+(?:like|such\s+as|including|from)\s+[^.;]{0,80}$/i;
 // ("films like …" and other lists of works: WORKS_LIST)
 const THING_BEFORE = /\b(?:spacecraft|ship|rocket|lander|rover|probe|telescope|satellite|capsule|game|album|film|movie|song|novel|musical|series)\s+$/;
