@@ -181,6 +181,17 @@ describe('findAttributions: patterns', () => {
     expect(sl(t, atts[0]!.source)).toBe('she');
   });
 
+  it('attributes “…,” X said. after a lead-in of narration that ends with a colon, and the quotation after it', () => {
+    const t = 'Phoning in from London, the director recalled the worry: “The script said, ‘She sings a great song. The end,’” Harper said. “I had faith that we could figure it out.”';
+    const atts = findAttributions(t);
+    expect(atts).toHaveLength(1);
+    expect(sl(t, atts[0]!.source)).toBe('Harper');
+    expect(sl(t, atts[0]!.content)!.startsWith('The script said')).toBe(true);
+    expect(sl(t, atts[0]!.content)!.endsWith('we could figure it out.')).toBe(true);
+    // A lead-in that holds a quotation of its own is not narration.
+    const u = 'He called it “a disaster”: “We lost everything,” Harper said.';
+    expect(findAttributions(u).find((a) => sl(u, a.content) === 'We lost everything')).toBeUndefined();
+  });
   it('reads straight quotes and doubled apostrophes', () => {
     const t = "\"We have done our part,\" the governor said. ''It is up to them now,'' Mr. Cole said.";
     const atts = findAttributions(t);

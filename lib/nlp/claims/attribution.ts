@@ -626,9 +626,10 @@ function quoteFirst(ctx: Ctx, si: number, ci: number): Try | null {
     }
   }
   const grp = ctx.groups[g]!;
-  // The quotation must be all there is before the cue clause; "The PM said the talks showed a
-  // “sense of unity”, a spokesperson said." is the sentence-final frame.
-  if (!startsSentence(ctx, grp)) return null;
+  // The quotation must be all there is before the cue clause, or all after a lead-in that ends with
+  // a colon ("Phoning in from London, Harper remembered the anxiety: “…,” Harper said."); "The PM
+  // said the talks showed a “sense of unity”, a spokesperson said." is the sentence-final frame.
+  if (!startsSentence(ctx, grp, true)) return null;
   const cueEnd = cueTail(toks, ci, sourceEnd);
   const cue = span(toks[cueStart]!, toks[cueEnd.last]!);
   let content: Span = { ...grp.inner };
@@ -643,8 +644,11 @@ function quoteFirst(ctx: Ctx, si: number, ci: number): Try | null {
   return { att: mkFound(ctx, si, 'quote', source, cue, content), next };
 }
 
-/** Does the quotation open a sentence (possibly after a dash or bullet)? */
-function startsSentence(ctx: Ctx, g: QuoteGroup): boolean {
+/**
+ * Does the quotation open a sentence (possibly after a dash or bullet)? With `leadIn`, also when it
+ * follows a clause of narration that ends with a colon and holds no quotation mark of its own.
+ */
+function startsSentence(ctx: Ctx, g: QuoteGroup, leadIn = false): boolean {
   let lo = 0;
   let hi = ctx.sents.length - 1;
   while (lo < hi) {
@@ -653,7 +657,9 @@ function startsSentence(ctx: Ctx, g: QuoteGroup): boolean {
     else hi = mid - 1;
   }
   const s = ctx.sents[lo];
-  return s !== undefined && /^[\s\-–—•*]*$/.test(ctx.text.slice(s.start, g.start));
+  if (s === undefined) return false;
+  const before = ctx.text.slice(s.start, g.start);
+  return /^[\s\-–—•*]*$/.test(before) || (leadIn && /:\s*$/.test(before) && !/["“”‘«»„]/.test(before));
 }
 
 /**
