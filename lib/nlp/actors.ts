@@ -856,6 +856,23 @@ function spelledInLowerCase(acr: string, texts: string[]): boolean {
  * or a people ("Uighurs", "South Dakotans"). Names the lists know as organisations or places and names with a
  * personal title are kept.
  */
+/** Does the text before `start` end a sentence, or open a paragraph or a quotation? */
+function opensSentence(para: string, start: number): boolean {
+  const before = (start > 12 ? 'x' : '') + para.slice(Math.max(0, start - 12), start);
+  return /(?:^\s*|[.!?…][”’"')\]]*\s+|[“‘"'([]\s*)$/u.test(before);
+}
+
+/** Is the word written in lower case somewhere in the article ("music" for "Music")? */
+function usedInLowerCase(paragraphs: string[], word: string): boolean {
+  const lower = word.toLowerCase();
+  if (lower === word || !/^\p{L}+$/u.test(word)) return false;
+  const letter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  return paragraphs.some((p) => {
+    for (let i = p.indexOf(lower); i >= 0; i = p.indexOf(lower, i + 1)) if (!letter(p[i - 1]) && !letter(p[i + lower.length])) return true;
+    return false;
+  });
+}
+
 function notAnActor(its: Item[], paragraphs: string[], facts: (name: string) => NameFacts): boolean {
   if (its.some((it) => it.personal)) return false;
   const longest = its.reduce((a, b) => (b.core.length > a.core.length ? b : a)).core.replace(/^the\s+/i, '');
@@ -1106,9 +1123,13 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     const w = wordsOf(g);
     if (w.length !== 1) continue;
     const x = w[0]!;
+    // A one-word name the tagger did not call a person may still be one's first name ("Rose-Lynn" ORG
+    // beside "Rose-Lynn Harlan"), unless the lists know it as a place ("Austin", "Charlotte").
+    let firstNameToo = g.type === 'PER';
     if (g.type !== 'PER') {
       const f = facts(nameOf(g));
       if (f.org || (f.loc && !f.cityOnly) || generalKnowledge(nameOf(g)) || nameShapeType(nameOf(g)) || g.items.some((it) => it.title && !PERSONAL.has(it.title) && !OFFICES.has(it.title))) continue;
+      firstNameToo = !f.loc;
     }
     const bySurname = full.filter((h) => {
       const hw = wordsOf(h);
@@ -1120,7 +1141,7 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
       joinedBySurname.add(g);
       continue;
     }
-    if (roots.size > 1 || g.type !== 'PER') continue;
+    if (roots.size > 1 || !firstNameToo) continue;
     const byFirst = new Set(full.filter((h) => wordsOf(h)[0] === x).map(find));
     const firstTitled = g.items.some((it) => it.title && FIRST_NAME_TITLES.has(it.title));
     if (byFirst.size === 1 && (firstTitled || g.items.every((it) => !it.title))) union([...byFirst][0]!, g);
@@ -1151,6 +1172,10 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
   for (const [nick, person] of nicknameOf) union(byName.get(nameKey(person.core))!, byName.get(nameKey(nick.core))!);
 
   // 4. Organisations and places named several ways.
+  // A word capitalised only because it opens a sentence, and written in lower case elsewhere, is no
+  // short form of a longer name ("“Music is in my genes,” she said" beside "Music City" and "my brain
+  // was only music").
+  const sentenceCapital = (g: Group) => wordsOf(g).length === 1 && g.items.every((it) => opensSentence(paragraphs[it.m.paragraph] ?? '', it.m.start)) && usedInLowerCase(paragraphs, nameOf(g));
   const nonPer = groups.filter((g) => g.type !== 'PER');
   for (const g of nonPer) {
     const w = wordsOf(g);
@@ -1190,7 +1215,7 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
       }
     }
     // a name general knowledge types on its own ("Europa", "Jupiter") is itself, not part of a longer name
-    if (generalKnowledge(nameOf(g))) continue;
+    if (generalKnowledge(nameOf(g)) || sentenceCapital(g)) continue;
     // a shorter form that is the start or the end of exactly one longer name of an organisation or a place
     // ("Alibaba" / "Alibaba Group", "Keck Observatory" / "W.M. Keck Observatory"), unless the lists know the
     // shorter one as something else ("New York" / "New York Times").
@@ -1224,6 +1249,7 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
   // Flight Center") and were not joined to a person.
   for (const g of people) {
     if (find(g) !== g || wordsOf(g).length !== 1 || g.items.some((it) => it.title)) continue;
+    if (sentenceCapital(g)) continue;
     const x = wordsOf(g)[0]!;
     const cands = new Set(nonPer.filter((h) => wordsOf(h).length >= 2 && wordsOf(h)[0] === x).map(find));
     if (cands.size === 1 && !people.some((h) => h !== g && wordsOf(h).includes(x))) union([...cands][0]!, g);
@@ -1257,8 +1283,8 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
   let scan: SpellingScan | undefined;
   const keyOf = new Map<Item, string>();
   const dropped = new Set<Item>();
-  for (const [, its] of clusters) {
-    if (notAnActor(its, paragraphs, facts)) {
+  for (const [root, its] of clusters) {
+    if (notAnActor(its, paragraphs, facts) || (its.length === root.items.length && sentenceCapital(root))) {
       for (const it of its) dropped.add(it);
       continue;
     }

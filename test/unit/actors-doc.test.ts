@@ -207,6 +207,35 @@ describe('merging', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC Freedonia', 'PER Maria Springfield', 'PER Tom Freedonia']);
   });
+  it('a first name joins the full name whatever its tag ("Rose-Lynn" ORG + "Rose-Lynn Harlan"), a city-list word does not', () => {
+    const ps = ['She plays Rose-Lynn Harlan, a singer.', 'Rose-Lynn sings it.', 'Springfield Jones moved to Springfield.'];
+    const ms = mark(ps, [
+      [0, 'Rose-Lynn Harlan', 'PER'],
+      [1, 'Rose-Lynn', 'ORG'],
+      [2, 'Springfield Jones', 'PER'],
+      [2, 'Springfield', 'LOC'],
+    ]);
+    const { actors } = buildActors(ps, ms, { facts });
+    expect(names(actors)).toEqual(['LOC Springfield', 'PER Rose-Lynn Harlan', 'PER Springfield Jones']);
+    expect(actors.find((a) => a.name === 'Rose-Lynn Harlan')!.mentions).toBe(2);
+  });
+  it('a word capitalised only where it opens a sentence, and in lower case elsewhere, is neither an alias nor an actor', () => {
+    const ps = ['She wanted to make it in Music City.', '“Music is in my genes,” she said.', 'Her brain was only music.'];
+    const ms = mark(ps, [
+      [0, 'Music City', 'LOC'],
+      [1, 'Music', 'LOC'],
+    ]);
+    const { actors } = buildActors(ps, ms, { facts });
+    expect(names(actors)).toEqual(['LOC Music City']);
+    expect(actors.find((a) => a.name === 'Music City')!.aliases).toEqual(['Music City']);
+    // written in lower case nowhere: the short form stays an alias
+    const ps2 = ['She wanted to make it in Music City.', '“Music is where I belong,” she said.'];
+    const ms2 = mark(ps2, [
+      [0, 'Music City', 'LOC'],
+      [1, 'Music', 'LOC'],
+    ]);
+    expect(buildActors(ps2, ms2, { facts }).actors.map((a) => a.aliases)).toEqual([['Music City', 'Music']]);
+  });
   it('surname-first names and particles join the full name', () => {
     const ps = ['Park Min Jun met Omar bin Zayed.', 'Park said Zayed and Bin Zayed agreed.'];
     const ms = mark(ps, [
