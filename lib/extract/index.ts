@@ -215,7 +215,13 @@ function cleanByline(s: string | null | undefined): string | null {
   let b = clean(s).replace(/^(?:by|von|par|por|di|door)\s+/i, '');
   // "Jeff Foust — November 18, 2019", "Associated Press November 19, 2019, 9:02 AM": the date is not the name.
   const at = dateInText(b)?.at;
-  if (at) b = b.slice(0, at).replace(/(?<![\s,;|·—–-])[\s,;|·—–-]+$/, '');
+  // The weekday before that date goes with it, even glued to the name when the page broke the line
+  // with <br> ("by Jeff Foust<br>Monday, November 18, 2019").
+  if (at)
+    b = b
+      .slice(0, at)
+      .replace(/(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.)[\s,]*$/, '')
+      .replace(/(?<![\s,;|·—–-])[\s,;|·—–-]+$/, '');
   if (!b || b.length > 120 || /^(?:https?:)?\/\//i.test(b)) return null;
   // Readability takes elements classed "dateline" for bylines; a line made only of a date is not a byline.
   if (onlyDateWords(b)) return null;

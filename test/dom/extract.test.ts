@@ -255,4 +255,15 @@ describe('bylines', () => {
     const b = article(extractArticle(linkedom(named, 'https://news.example/court'), 'https://news.example/court'));
     expect(b.byline).toContain('Jane Doe');
   });
+  it('leaves out the weekday of a date that follows the name, even glued to it by a line break', () => {
+    const para = '<p>' + 'The court ruled on the case today, and the parties said they would study the ruling before deciding what to do next. '.repeat(8) + '</p>';
+    for (const line of ['by Jeff Foust<br><span class="datetime">Monday, November 18, 2019</span>', 'By Jane Doe | Tues. Sept. 24, 2019']) {
+      const html = `<!doctype html><html lang="en"><head><title>Court rules</title><meta property="og:type" content="article"></head>
+        <body><article><h1>Court rules</h1><h3 class="byline">${line}</h3>${para}${para}${para}</article></body></html>`;
+      for (const [, parse] of DOMS) {
+        const a = article(extractArticle(parse(html, 'https://news.example/court'), 'https://news.example/court'));
+        expect(a.byline).toBe(line.startsWith('by Jeff') ? 'Jeff Foust' : 'Jane Doe');
+      }
+    }
+  });
 });
