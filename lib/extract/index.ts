@@ -211,6 +211,9 @@ function tidy(clone: Document): Document {
   return clone;
 }
 
+/** A credit label glued to the name after it, at a caption's start or after its sentence. */
+const GLUED_CREDIT = /(?<=^|[.!?”’")]\s?)(Credits?|Photo(?:graph)?|Image|Illustration)(?=\p{Lu}\p{Ll})/gu;
+
 function cleanByline(s: string | null | undefined): string | null {
   let b = clean(s).replace(/^(?:by|von|par|por|di|door)\s+/i, '');
   // "Jeff Foust — November 18, 2019", "Associated Press November 19, 2019, 9:02 AM": the date is not the name.
@@ -304,8 +307,11 @@ export function readPage(doc: Document, pageUrl: string, opts: ExtractOptions & 
   const repeats = new Set([title, headline, byline, publisher, aggregator, byline ? `By ${byline}` : null].filter((s): s is string => !!s).map(nameKey));
   let lead = 0;
   while (lead < rawParagraphs.length && lead < 4 && rawParagraphs[lead]!.length <= 200 && repeats.has(nameKey(rawParagraphs[lead]!))) lead++;
-  const paragraphs = lead ? rawParagraphs.slice(lead) : rawParagraphs;
   const captionFlags = lead ? rawCaptions.slice(lead) : rawCaptions;
+  // A caption's credit label set apart by style alone reads glued to the name ("<span>Credit</span>Kevin
+  // Frayer/Getty Images", The New York Times): the label is given its colon back, so the analysis sees a
+  // credit, not a name "CreditKevin Frayer".
+  const paragraphs = (lead ? rawParagraphs.slice(lead) : rawParagraphs).map((p, i) => (captionFlags[i] ? p.replace(GLUED_CREDIT, '$1: ') : p));
   const captions = captionFlags.flatMap((c, i) => (c ? [i] : []));
   const quoteBlocks = (lead ? rawQuotes.slice(lead) : rawQuotes).flatMap((q, i) => (q && !captionFlags[i] ? [i] : []));
 

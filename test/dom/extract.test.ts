@@ -242,6 +242,21 @@ describe.each(DOMS)('hostile content on %s', (_name, parse) => {
   });
 });
 
+describe('captions', () => {
+  it('gives a credit label set apart by style alone its colon back, in captions only', () => {
+    const para = '<p>' + 'The court ruled on the case today, and the parties said they would study the ruling before deciding what to do next. '.repeat(8) + '</p>';
+    const html = `<!doctype html><html lang="en"><head><title>Court rules</title><meta property="og:type" content="article"></head>
+      <body><article><h1>Court rules</h1>${para}<figure><img src="a.jpg" alt=""><figcaption><span>Protesters outside the court.</span><span><span class="c1">Credit</span>Kevin Frayer/Getty Images</span></figcaption></figure>
+      ${para}<figure><img src="b.jpg" alt=""><figcaption><span class="c1">Credit</span>Jane Roe for The Daily Example</figcaption></figure>${para}<p>Creditors met on Monday to discuss the ruling and what it means for the company and its many lenders.</p></article></body></html>`;
+    for (const [, parse] of DOMS) {
+      const a = article(extractArticle(parse(html, 'https://news.example/court'), 'https://news.example/court'));
+      expect(a.paragraphs).toContain('Protesters outside the court.Credit: Kevin Frayer/Getty Images');
+      expect(a.paragraphs).toContain('Credit: Jane Roe for The Daily Example');
+      expect(a.paragraphs.some((p) => p.startsWith('Creditors met'))).toBe(true);
+    }
+  });
+});
+
 describe('bylines', () => {
   it('does not take a dateline for a byline', () => {
     const para = '<p>' + 'The court ruled on the case today, and the parties said they would study the ruling before deciding what to do next. '.repeat(8) + '</p>';
