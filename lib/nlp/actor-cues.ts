@@ -306,8 +306,16 @@ const THING_HEADS = new Set(
 /** True when a name's own last word says it is a thing, not a person, organisation or place. */
 export function isThingName(name: string): boolean {
   const words = name.split(/\s+/);
-  return words.length >= 2 && THING_HEADS.has(words[words.length - 1]!.toLowerCase());
+  return words.length >= 2 && (THING_HEADS.has(words[words.length - 1]!.toLowerCase()) || STORM.test(name));
 }
+
+/**
+ * A named storm is an event, not an actor ("Hurricane Sandy"), whatever the tagger made of its name:
+ * a person, mostly, and the name alone when it left the title out ("Hurricane" + "Dorian"). Not a
+ * bare "Storm": "Storm Ciara", but also "Storm Reid".
+ */
+const STORM = /^(?:(?:Super\s+)?(?:Hurricane|Typhoon|Cyclone)|(?:Tropical|Subtropical|Winter)\s+Storm|Tropical\s+Depression)\s+\p{Lu}/u;
+const STORM_BEFORE = /\b(?:Hurricane|Typhoon|Cyclone|(?:Tropical|Subtropical|Winter)\s+Storm|Tropical\s+Depression)\s+$/;
 
 /**
  * Lower-case nouns that, written right after a name, make the name a modifier of a thing: "the Progress MS-04 cargo
@@ -343,7 +351,9 @@ export function thingCue(para: string, m: Pick<Mention, 'start' | 'end'>): 0 | 1
     // one quoted word may be the word itself ("a name without “Acme” in it"); a quoted title of two words is a work
     return /\s/.test(para.slice(m.start, m.end).trim()) ? 2 : 1;
   }
-  if (/\bso-called\s+(?:the\s+)?$/i.test(before) || THING_CALLED.test(before)) return 2;
+  if (/\bso-called\s+(?:the\s+)?$/i.test(before) || THING_CALLED.test(before) || STORM_BEFORE.test(before)) return 2;
+  // "Tropical" + "Storm Humberto"
+  if (/\b(?:Tropical|Subtropical|Winter)\s+$/.test(before) && STORM.test(`Tropical ${para.slice(m.start, m.end)}`)) return 2;
   if (THING_BEFORE.test(before)) return 1;
   // the items of a list of works ("films such as Alien and 2001: A Space Odyssey", "movies from Event Horizon to Passengers")
   if (WORKS_LIST.test(para.slice(Math.max(0, m.start - 90), m.start))) return 1;

@@ -1018,7 +1018,7 @@ function unshout(name: string, scan: SpellingScan, facts: (name: string) => Name
 export function buildActors(paragraphs: string[], mentions: Mention[], options: BuildActorsOptions = {}): { actors: Actor[]; mentions: Mention[] } {
   const facts = options.facts ?? (() => NO_FACTS);
   const kept: Mention[] = [];
-  const joined = splitRoleNames(
+  const split = splitRoleNames(
     paragraphs,
     splitJoinedNames(
       paragraphs,
@@ -1034,6 +1034,10 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     ),
     facts,
   );
+  // A name ending in a capital letter that ends its sentence takes the full stop for an initial ("sold
+  // the Xbox One S."): not when the article writes the name without it too.
+  const plain = new Set(split.map((m) => m.text));
+  const joined = split.map((m) => (/\s\p{Lu}\.$/u.test(m.text) && plain.has(m.text.slice(0, -1)) ? { ...m, end: m.end - 1, text: m.text.slice(0, -1) } : m));
   const creditParas = new Set<number>();
   const byPara = new Map<number, Mention[]>();
   for (const m of joined) {

@@ -236,6 +236,19 @@ describe('merging', () => {
     ]);
     expect(buildActors(ps2, ms2, { facts }).actors.map((a) => a.aliases)).toEqual([['Music City', 'Music']]);
   });
+  it('a full stop after a closing capital is the sentence’s, when the name is also written without it', () => {
+    const ps = ['The Acme Mark S is smaller.', 'Shops sold the Acme Mark S. It was fine.', 'Jane Roe met John F. Kennedy.'];
+    const ms = mark(ps, [
+      [0, 'Acme Mark S', 'ORG'],
+      [1, 'Acme Mark S.', 'ORG'],
+      [2, 'Jane Roe', 'PER'],
+      [2, 'John F. Kennedy', 'PER'],
+    ]);
+    const { actors, mentions } = buildActors(ps, ms, { facts });
+    expect(actors.find((a) => a.name === 'Acme Mark S')).toMatchObject({ aliases: ['Acme Mark S'], mentions: 2 });
+    expect(mentions.find((m) => m.paragraph === 1)!.text).toBe('Acme Mark S');
+    expect(names(actors)).toContain('PER John F. Kennedy');
+  });
   it('surname-first names and particles join the full name', () => {
     const ps = ['Park Min Jun met Omar bin Zayed.', 'Park said Zayed and Bin Zayed agreed.'];
     const ms = mark(ps, [
@@ -439,6 +452,17 @@ describe('things, peoples and notes about the writer are not actors', () => {
       [0, 'First Amendment', 'ORG'],
     ]);
     expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['ORG Zentro']);
+  });
+  it('a named storm is an event, with or without its title in the mention; a person called Storm is a person', () => {
+    const ps = ['Hurricane Zelda hit North Brakia after Tropical Storm Yorick.', 'Zelda then moved north, Storm Jones said.'];
+    const ms = mark(ps, [
+      [0, 'Hurricane Zelda', 'PER'],
+      [0, 'North Brakia', 'LOC'],
+      [0, 'Storm Yorick', 'PER'],
+      [1, 'Zelda', 'PER'],
+      [1, 'Storm Jones', 'PER'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['LOC North Brakia', 'PER Storm Jones']);
   });
   it('a person named as the author of a song is still a person', () => {
     const ps = ['Contrary to the Maria Lund song, things did not get better.'];
