@@ -203,20 +203,9 @@ const BODIES = new Set([
   'knesset',
   'duma',
   'state duma',
-  'facebook',
-  'twitter',
-  'instagram',
-  'youtube',
-  'tiktok',
-  'whatsapp',
-  'snapchat',
-  'linkedin',
-  'reddit',
-  'telegram',
-  'wechat',
-  'weibo',
-  'google',
 ]);
+/** The platforms people post "on" ("wrote on Facebook"): organisations, and companies with products named after them. */
+const PLATFORMS = new Set(['facebook', 'twitter', 'instagram', 'youtube', 'tiktok', 'whatsapp', 'snapchat', 'linkedin', 'reddit', 'telegram', 'wechat', 'weibo', 'google']);
 
 /**
  * The type the name of a legislature or a platform has (BODIES), or null. Unlike `generalKnowledge`,
@@ -224,7 +213,13 @@ const BODIES = new Set([
  * Congress" as their short forms.
  */
 export function bodyType(name: string): EntityType | null {
-  return BODIES.has(name.toLowerCase().replace(/^the\s+/, '')) ? 'ORG' : null;
+  const k = name.toLowerCase().replace(/^the\s+/, '');
+  return BODIES.has(k) || PLATFORMS.has(k) ? 'ORG' : null;
+}
+
+/** Whether the name is a platform's (PLATFORMS): a company whose longer names are its products ("Google Stadia"). */
+export function isPlatform(name: string): boolean {
+  return PLATFORMS.has(name.toLowerCase());
 }
 
 /** The type a general list gives a name, or null. */

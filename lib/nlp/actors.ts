@@ -31,6 +31,7 @@ import {
   isNotAName,
   isOrdinaryWord,
   isPeopleName,
+  isPlatform,
   isThingName,
   joinParticleNames,
   mentionCues,
@@ -558,7 +559,7 @@ const argmax = (v: Record<EntityType, number>): EntityType => (v.PER >= v.ORG &&
  *    name, a title, or person cues (he/she, "who", an age) is an organisation or a place; organisations and places
  *    are decided by tagger votes plus twice the cues.
  */
-function decideType(name: string, ev: Evidence, facts: (name: string) => NameFacts): EntityType {
+function decideType(name: string, ev: Evidence, facts: (name: string) => NameFacts, surnames?: ReadonlySet<string>): EntityType {
   if (ev.personal) return 'PER';
   const general = generalKnowledge(name) ?? bodyType(name);
   if (general) return general;
@@ -594,6 +595,11 @@ function decideType(name: string, ev: Evidence, facts: (name: string) => NameFac
     return 'PER';
   }
   if (c.PER > 0 && (ev.votes.PER > 0 || (c.apposition ?? 0) > 0) && perLeads) return 'PER';
+  // The tagger never called it a person, but the text around it does, over and over, and it is the
+  // surname of someone the article names in full: "Ford wrote", "Ford's novels", "he" after "Ford"
+  // (Slate on John M. Ford: 47 mentions tagged as an organisation, 24 person cues against 2). A
+  // first name alone is not enough: "Navy" is one.
+  if (c.PER >= 3 && c.PER > 2 * (c.ORG + c.LOC) && !ev.multiWord && surnames?.has(name.toLowerCase())) return 'PER';
   return orgOrLoc();
 }
 
@@ -1077,11 +1083,13 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     const s = single.get(w[w.length - 1]!);
     if (s && s.votes.PER > 0) g.votes.PER += s.votes.PER;
   }
+  // The surnames of the people the tagger named in full (for `decideType`).
+  const surnames = new Set(groups.filter((g) => wordsOf(g).length >= 2 && g.votes.PER > g.votes.ORG + g.votes.LOC).map((g) => wordsOf(g).at(-1)!));
   // A first decision per name, from all its mentions.
   for (const g of groups) {
     const ev = evidenceOf(g.items, paragraphs, facts);
     ev.votes = g.votes;
-    g.type = decideType(nameOf(g), ev, facts);
+    g.type = decideType(nameOf(g), ev, facts, surnames);
   }
 
   // 3. People: surname and first-name forms join an unambiguous full name; shorter full names join longer ones.
@@ -1091,7 +1099,7 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     const v = g.votes;
     if (v.PER < v.ORG || v.PER < v.LOC) return false;
     const f = facts(nameOf(g));
-    return !f.org && !(f.loc && !f.cityOnly) && !nameShapeType(nameOf(g)) && !generalKnowledge(nameOf(g));
+    return !f.org && !(f.loc && !f.cityOnly) && !nameShapeType(nameOf(g)) && !generalKnowledge(nameOf(g)) && !bodyType(nameOf(g));
   };
   const people = groups.filter(personLike);
   const full = people.filter((g) => wordsOf(g).length >= 2);
@@ -1240,8 +1248,9 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
           if (h.type !== g.type) return false;
           if ((f.org || f.loc) && h.type !== g.type) return false;
           if (f.loc && h.type === 'LOC') return false; // "Washington" / "Washington State"
-          // a listed company joins only its own full name ("Alibaba" / "Alibaba Group"), not "Apple Daily"
-          if (f.org && h.type === 'ORG' && !(prefix && hw.slice(w.length).every((x) => LEGAL_FORMS.has(x)))) return false;
+          // a listed company or a platform joins only its own full name ("Alibaba" / "Alibaba Group"), not
+          // "Apple Daily" nor a product ("Google Stadia Founder's Edition")
+          if ((f.org || isPlatform(nameOf(g))) && h.type === 'ORG' && !(prefix && hw.slice(w.length).every((x) => LEGAL_FORMS.has(x)))) return false;
           if (suffix && !prefix && w.length === 1 && (f.loc || f.org)) return false;
           return true;
         })
@@ -1306,7 +1315,7 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     if (shouted(name)) name = unshout(name, (scan ??= { paragraphs, lower: null, left: MAX_SPELLING_LOOKUPS }), facts);
     // type: one decision for the whole actor, from all its mentions
     const ev = evidenceOf(its, paragraphs, facts);
-    const type = decideType(name.replace(/^the\s+/i, ''), ev, facts);
+    const type = decideType(name.replace(/^the\s+/i, ''), ev, facts, surnames);
     const canon = options.canonical?.(name, type) ?? name;
     const key = `${type}:${lowerKey(canon)}`;
     const aliases: string[] = [];

@@ -249,6 +249,35 @@ describe('merging', () => {
     expect(mentions.find((m) => m.paragraph === 1)!.text).toBe('Acme Mark S');
     expect(names(actors)).toContain('PER John F. Kennedy');
   });
+  it('a name the tagger calls an organisation is a person when the text reads it as one and names people with it as their surname', () => {
+    const ps = [
+      'John M. Zorn wrote novels. Dale Zorn, his brother, said Zorn was brilliant.',
+      'Zorn told friends he was tired. Zorn said he would write again. Zorn, who died in 2006, wrote fast.',
+      'The Navy said it would act. The Navy told reporters it was ready. The Navy said he was lost.',
+    ];
+    const ms = mark(ps, [
+      [0, 'John M. Zorn', 'PER'],
+      [0, 'Dale Zorn', 'PER'],
+      [0, 'Zorn', 'ORG'],
+      [1, 'Zorn', 'ORG'],
+      [1, 'Zorn', 'ORG'],
+      [1, 'Zorn', 'ORG'],
+      [2, 'Navy', 'ORG'],
+      [2, 'Navy', 'ORG'],
+      [2, 'Navy', 'ORG'],
+    ]);
+    const { actors } = buildActors(ps, ms, { facts });
+    expect(names(actors)).toContain('PER Zorn');
+    expect(names(actors)).toContain('ORG Navy');
+  });
+  it('a platform does not join a longer name that starts with it: that is its product', () => {
+    const ps = ['Buyers of the Google Stadia Founder will get a controller.', 'Google said it would ship soon.'];
+    const ms = mark(ps, [
+      [0, 'Google Stadia Founder', 'ORG'],
+      [1, 'Google', 'PER'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Google', 'ORG Google Stadia Founder']);
+  });
   it('surname-first names and particles join the full name', () => {
     const ps = ['Park Min Jun met Omar bin Zayed.', 'Park said Zayed and Bin Zayed agreed.'];
     const ms = mark(ps, [
