@@ -62,6 +62,9 @@ export const THING_ABBREVIATIONS: ReadonlySet<string> = new Set(
   (
     'AI SUV SUVs EV EVs LED LEDs LCD OLED USB GPS PC PCs TV HD HDR VR AR CPU GPU RAM SSD API APIs URL PDF DNA RNA ' +
     'GDP CPI CEO CEOs CFO COO CTO IPO IPOs ETF ETFs EBITDA EPS PV MD PhD MRI ICU ADHD PTSD IQ GMO UV CO2 ' +
-    'FPS RPG MVP QB TD RBI ERA'
+    'FPS RPG MVP QB TD RBI ERA ' +
+    // connectors, networks and formats on technology pages ("two USB-C ports and HDMI", "4K at 60fps")
+    'HDMI USB-A USB-C USB-PD DVI VGA DisplayPort Thunderbolt Ethernet Bluetooth Wi-Fi WiFi LTE 4G 5G NFC SIM eSIM ' +
+    'PCIe NVMe SD microSD HDR10 4K 8K 1080p 720p'
   ).split(' '),
 );

@@ -79,6 +79,17 @@ describe('credits, bylines, navigation', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Acme', 'ORG UN']);
   });
+  it('connectors, networks and formats are things too ("HDMI", "USB-C", "4K", "Wi-Fi")', () => {
+    const ps = ['The Acme console has HDMI, two USB-C ports and Wi-Fi, and plays games in 4K.'];
+    const ms = mark(ps, [
+      [0, 'Acme', 'ORG'],
+      [0, 'HDMI', 'ORG'],
+      [0, 'USB-C', 'ORG'],
+      [0, 'Wi-Fi', 'ORG'],
+      [0, '4K', 'LOC'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Acme']);
+  });
   it('a "person" that begins a company\'s names is the company named short ("Big Machine" / "Big Machine Records")', () => {
     const ps = ['Big Machine said the singer owed it millions.', 'Big Machine Records denied it, and Big Machine Label Group sued.', 'Big Machine has not paid, she said.'];
     const ms = mark(ps, [
