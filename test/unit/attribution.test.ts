@@ -318,6 +318,21 @@ describe('more cues, and stances apart from statements (issue 18)', () => {
     ]);
   });
 
+  it('a thing that shows something is no speaker; a person who suggests something is', () => {
+    const t = 'The mid-2019 refresh suggests that whatever Apple did is working. The senator suggested that the bill would fail.';
+    expect(one(t).map((a) => show(t, a))).toEqual([
+      { source: 'The mid-2019 refresh', cue: 'suggests', content: 'that whatever Apple did is working', stance: true },
+      { source: 'The senator', cue: 'suggested', content: 'that the bill would fail', stance: false },
+    ]);
+  });
+
+  it('"maintain", "recall", "conclude" and "observe" after a modal report speech only before a clause', () => {
+    expect(one('The 16-inch laptop can maintain a higher clock speed for longer.')).toEqual([]);
+    expect(one('The company will recall the product in May.')).toEqual([]);
+    const t = 'He will maintain that the plan is sound.';
+    expect(one(t).map((a) => show(t, a))).toEqual([{ source: 'He', cue: 'will maintain', content: 'that the plan is sound', stance: false }]);
+  });
+
   it('reads a plural present verb of saying ("They argue that …") as a statement', () => {
     const t = 'Economists argue that the tax will fall on workers.';
     const [a] = one(t);

@@ -53,6 +53,7 @@ import {
   CUE_ADVERBIALS,
   DETERMINERS,
   EVIDENCE_HEADS,
+  EVIDENTIAL_VERBS,
   LABELS,
   MODIFIERS,
   MONTHS,
@@ -904,8 +905,9 @@ function verbFirst(ctx: Ctx, si: number, cueStartTok: number, ci: number, verbKi
   }
   const cueSpan = span(toks[cueStart]!, toks[cueLast]!);
   const att = mkFound(ctx, si, null, src.span, cueSpan, content);
-  // A poll's share or a piece of evidence ("The election results suggest that …") is no speaker.
-  if (src.share || EVIDENCE_HEADS.has(toks[sourceEnd - 1]!.l)) att.stance = true;
+  // A poll's share or a piece of evidence ("The election results suggest that …") is no speaker, nor
+  // a thing that only shows something ("the mid-2019 refresh suggests that …": no person's or body's noun).
+  if (src.share || EVIDENCE_HEADS.has(toks[sourceEnd - 1]!.l) || (!src.strong && EVIDENTIAL_VERBS.has(toks[ci]!.l))) att.stance = true;
   return { att, next: endTok };
 }
 

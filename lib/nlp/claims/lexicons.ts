@@ -654,7 +654,7 @@ export const CLAIM_VERBS = words(`claimed claims claim`);
  * colon or a clause that opens with a subject pronoun. ("added" stays out: "added a few" is rare next
  * to "added the plan was …", and PolNeAR counts it.)
  */
-export const CLAUSE_ONLY_VERBS = words(`concluded concludes recalled recalls maintained maintains observed`);
+export const CLAUSE_ONLY_VERBS = words(`concluded concludes conclude recalled recalls recall maintained maintains maintain observed observes observe`);
 /** Sources that deny there is a speaker. */
 export const NEGATED_SOURCE = words(`no nobody none neither nor never`);
 /** Verbs of belief and intention: attributions too, but only in the verb-first frame. */
@@ -689,6 +689,8 @@ export const STANCE_VERBS = words(`
   embraced embraces offered offers seem
 `);
 /** Heads of a source that is a piece of evidence rather than a speaker: "the latest poll showed …". */
+/** Verbs by which a thing shows something as well as a person says it ("the results suggest that …"). */
+export const EVIDENTIAL_VERBS = words(`suggest suggests suggested show shows showed indicate indicates indicated reveal reveals revealed confirm confirms confirmed`);
 export const EVIDENCE_HEADS = words(
   `poll polls survey surveys report reports record records data figures results study studies video analysis filings documents numbers statistics count tally research paper papers release filing estimates estimate`,
 );
