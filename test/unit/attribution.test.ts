@@ -333,6 +333,19 @@ describe('more cues, and stances apart from statements (issue 18)', () => {
     expect(one(t).map((a) => show(t, a))).toEqual([{ source: 'He', cue: 'will maintain', content: 'that the plan is sound', stance: false }]);
   });
 
+  it('takes a manner of saying after a quotation as its cue ("“…,” McDowell laughed"), and not before anything else', () => {
+    const t = '“It drives me nuts,” McDowell laughed. “When I say it out loud it sounds insane.”';
+    expect(one(t).map((a) => show(t, a))).toEqual([{ source: 'McDowell', cue: 'laughed', content: 'It drives me nuts,” McDowell laughed. “When I say it out loud it sounds insane.', stance: false }]);
+    expect(one('He laughed at the idea that the plan would work.')).toEqual([]);
+  });
+
+  it('names the person of "according to his aunt, Jane Starner, “…”", and not a name that opens the content', () => {
+    const t = 'According to his aunt, Jane Starner, “He was brilliant from the start, reading at an adult level.”';
+    expect(sl(t, one(t)[0]!.source)).toBe('his aunt, Jane Starner');
+    const u = 'According to police, John Smith, 45, was arrested on Monday.';
+    expect(sl(u, one(u)[0]!.source)).toBe('police');
+  });
+
   it('reads a plural present verb of saying ("They argue that …") as a statement', () => {
     const t = 'Economists argue that the tax will fall on workers.';
     const [a] = one(t);

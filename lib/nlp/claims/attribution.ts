@@ -1131,7 +1131,13 @@ function accordingTo(ctx: Ctx, si: number, i: number): Try | null {
   if (i === 0 || (i === 1 && !isWord(toks[0]))) {
     // "According to X, …"
     if (toks[after.to]?.w !== ',') return null;
-    const j = after.to + 1;
+    let j = after.to + 1;
+    // "According to his aunt, Jane Starner, “…”": a person's description named in apposition before a quotation.
+    const named = appositionName(toks, j);
+    if (named > j && PERSON_DESCRIPTION.has(toks[after.to - 1]!.l) && isQuoteMark(toks[named + 1])) {
+      after = { span: span(toks[i + 2]!, toks[named - 1]!), to: named };
+      j = named + 1;
+    }
     if (end - j < 3) return null;
     return withEvidence({ att: mkFound(ctx, si, null, after.span, cue, { start: toks[j]!.s, end: toks[end - 1]!.e }), next: end }, evidence);
   }
@@ -1147,6 +1153,20 @@ function accordingTo(ctx: Ctx, si: number, i: number): Try | null {
   if (g0 >= 0) start = ctx.groups[g0]!.inner.start;
   if (contentEnd - start < 8) return null;
   return withEvidence({ att: mkFound(ctx, si, null, after.span, cue, { start, end: contentEnd }), next: end }, evidence);
+}
+
+/** Nouns for one person that a name in apposition may follow ("his aunt, Jane Starner"). */
+const PERSON_DESCRIPTION = new Set(
+  'aunt uncle mother father sister brother son daughter wife husband friend cousin grandmother grandfather niece nephew partner colleague neighbor neighbour spokesman spokeswoman spokesperson lawyer attorney agent editor publisher manager coach'.split(
+    ' ',
+  ),
+);
+
+/** The index of the comma after one to four capitalised words from `j` ("Jane Starner,"), or -1. */
+function appositionName(toks: Tok[], j: number): number {
+  let k = j;
+  while (k < toks.length && k < j + 4 && isCap(toks[k]) && !toks[k]!.q) k++;
+  return k > j && toks[k]?.w === ',' ? k : -1;
 }
 
 function withEvidence(t: Try, evidence: boolean): Try {

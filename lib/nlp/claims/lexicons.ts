@@ -644,8 +644,14 @@ export const THAT_VERBS = words(`found finds shows showed show determined`);
 export const LABELS = words(
   `update updated editor editor's note watch related photos photo video read more see also listen breaking exclusive live opinion analysis correction clarification warning source sources credit image images q a`,
 );
-/** Verbs that introduce speech only when a colon or comma and a quotation follow. */
-export const COLON_VERBS = words(`commented comments reads read chanted chants shouted shouts yelled wrote written`);
+/**
+ * Verbs that introduce speech only when a colon or comma and a quotation follow, or right after a
+ * quotation: among them the manner of saying news puts after a quote ("“…,” McDowell laughed"),
+ * which before anything else is no speech ("he laughed at the idea").
+ */
+export const COLON_VERBS = words(
+  `commented comments reads read chanted chants shouted shouts yelled wrote written laughed laughs sighed sighs smiled smiles chuckled chuckles shrugged shrugs grinned scoffed scoffs`,
+);
 /** "claim" in its sense of taking ("claimed responsibility", "claimed victory") has no clause after it. */
 export const CLAIM_VERBS = words(`claimed claims claim`);
 /**
