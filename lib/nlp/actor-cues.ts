@@ -331,6 +331,7 @@ const NUMBERED_NAMES = /\b(?:Route|Highway|Interstate|Region|District|Ward|Secti
 /** A thing noun right before a name, in apposition ("the cargo ship Progress"), in a list of works ("games like Temple Run"), or naming it ("a mission called X"). */
 const WORKS_LIST = /\b(?:films|movies|books|novels|songs|albums|shows|series|games|apps)\s+(?:like|such\s+as|including|from)\s+[^.;]{0,80}$/i;
 // ("films like …" and other lists of works: WORKS_LIST)
+const WORK_APPOSITION = /\b(?:his|her|their|its|the|a|an)\s+(?:[\p{Ll}-]+\s+){0,2}(?:novel|book|memoir|film|movie|album|song|play|poem|documentary|series|show|game|painting|opera|musical)s?,\s+$/u;
 const THING_BEFORE = /\b(?:spacecraft|ship|rocket|lander|rover|probe|telescope|satellite|capsule|game|album|film|movie|song|novel|musical|series)\s+$/;
 const THING_CALLED = /\b(?:mission|program|programme|project|spacecraft|lander|rover|probe|game|app|software|drug|vaccine|initiative)\s+(?:called|named|dubbed)\s+$/;
 
@@ -347,6 +348,8 @@ export function thingCue(para: string, m: Pick<Mention, 'start' | 'end'>): 0 | 1
     return /\s/.test(para.slice(m.start, m.end).trim()) ? 2 : 1;
   }
   if (/\bso-called\s+(?:the\s+)?$/i.test(before) || THING_CALLED.test(before) || STORM_BEFORE.test(before)) return 2;
+  // a work named in apposition: "his first novel, Web of Angels, a cyberpunk book"
+  if (WORK_APPOSITION.test(before) && /^\s*[,)]/.test(after)) return 2;
   // "Tropical" + "Storm Humberto"
   if (/\b(?:Tropical|Subtropical|Winter)\s+$/.test(before) && STORM.test(`Tropical ${para.slice(m.start, m.end)}`)) return 2;
   if (THING_BEFORE.test(before)) return 1;

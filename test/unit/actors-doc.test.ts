@@ -504,6 +504,16 @@ describe('things, peoples and notes about the writer are not actors', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['LOC North Brakia', 'PER Storm Jones']);
   });
+  it('a work named in apposition to "his first novel" is no actor; a speaker after "the film," is', () => {
+    const ps = ['He wrote his first novel, Web of Angels, a cyberpunk book.', 'In Web of Angels, the hero hacks. Web of Angels sold well.', 'She praised the film, Maria Lund said.'];
+    const ms = mark(ps, [
+      [0, 'Web of Angels', 'PER'],
+      [1, 'Web of Angels', 'PER'],
+      [1, 'Web of Angels', 'PER'],
+      [2, 'Maria Lund', 'PER'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['PER Maria Lund']);
+  });
   it('a person named as the author of a song is still a person', () => {
     const ps = ['Contrary to the Maria Lund song, things did not get better.'];
     const ms = mark(ps, [[0, 'Maria Lund', 'PER']]);
