@@ -346,6 +346,12 @@ describe('more cues, and stances apart from statements (issue 18)', () => {
     expect(sl(u, one(u)[0]!.source)).toBe('police');
   });
 
+  it('"a poem called “…”" names a thing; "the company called the move “…”" is speech', () => {
+    expect(one('One card, a poem called “Winter Solstice, Camelot Station,” is among his best pieces.')).toEqual([]);
+    const t = 'The company called the move “a betrayal of the people who trusted us.”';
+    expect(sl(t, one(t)[0]!.source)).toBe('The company');
+  });
+
   it('reads a plural present verb of saying ("They argue that …") as a statement', () => {
     const t = 'Economists argue that the tax will fall on workers.';
     const [a] = one(t);

@@ -1541,6 +1541,9 @@ function naming(ctx: Ctx, si: number, ci: number, before: Found[] = []): Try | n
   let cueStart = ci;
   while (cueStart > 0 && AUX.has(toks[cueStart - 1]!.l)) cueStart--;
   if (PASSIVE_AUX.has(toks[cueStart - 1]?.l ?? '')) return null;
+  // "a poem called “Winter Solstice”", "a song titled “Glasgow”": a thing given its title, not someone
+  // calling something ("the group called the attack “cowardly”" is).
+  if (cueStart === ci && cueStart >= 2 && /^\p{Ll}+$/u.test(toks[ci - 1]!.w) && /^(?:a|an)$/.test(toks[ci - 2]!.l)) return null;
   let src: { span: Span } | null = sourceBefore(ctx, toks, cueStart, false);
   // "… took the stage and called the system “rotten to the core”": the subject of the first verb.
   if (!src && (toks[cueStart - 1]?.l === 'and' || toks[cueStart - 1]?.l === 'but') && !toks[cueStart - 1]!.q) {
