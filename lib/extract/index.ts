@@ -212,7 +212,7 @@ function tidy(clone: Document): Document {
 }
 
 /** A credit label glued to the name after it, at a caption's start or after its sentence. */
-const GLUED_CREDIT = /(?<=^|[.!?”’")]\s?)(Credits?|Photo(?:graph)?|Image|Illustration)(?=\p{Lu}\p{Ll})/gu;
+const GLUED_CREDIT = /(?<=^|[.!?”’")]\s?)(Credits?|Photo(?:graph)?)(?=\p{Lu}\p{Ll})/gu;
 
 function cleanByline(s: string | null | undefined): string | null {
   let b = clean(s).replace(/^(?:by|von|par|por|di|door)\s+/i, '');
@@ -310,7 +310,7 @@ export function readPage(doc: Document, pageUrl: string, opts: ExtractOptions & 
   const captionFlags = lead ? rawCaptions.slice(lead) : rawCaptions;
   // A caption's credit label set apart by style alone reads glued to the name ("<span>Credit</span>Kevin
   // Frayer/Getty Images", The New York Times): the label is given its colon back, so the analysis sees a
-  // credit, not a name "CreditKevin Frayer".
+  // credit, not a name "CreditKevin Frayer". ("Image" and "Illustration" stay out: "ImageNet".)
   const paragraphs = (lead ? rawParagraphs.slice(lead) : rawParagraphs).map((p, i) => (captionFlags[i] ? p.replace(GLUED_CREDIT, '$1: ') : p));
   const captions = captionFlags.flatMap((c, i) => (c ? [i] : []));
   const quoteBlocks = (lead ? rawQuotes.slice(lead) : rawQuotes).flatMap((q, i) => (q && !captionFlags[i] ? [i] : []));

@@ -186,10 +186,7 @@ const SKY_PLACES = new Set('earth moon sun mercury venus mars jupiter saturn ura
 /** Institutions named after their buildings or seats ("the White House said"): organisations. */
 const SEATS = new Set(['white house', 'pentagon', 'kremlin', 'elysee', 'élysée', 'elysée', "quai d'orsay", 'blue house', 'vatican', 'downing street', 'whitehall', 'foggy bottom']);
 
-/**
- * Legislatures, which news puts after "in" like places ("a vote in Congress", "in the Senate"), and
- * the platforms people post "on" ("wrote on Facebook"): organisations.
- */
+/** Legislatures, which news puts after "in" like places ("a vote in Congress", "in the Senate"): organisations. */
 const BODIES = new Set([
   'congress',
   'senate',
@@ -204,11 +201,14 @@ const BODIES = new Set([
   'duma',
   'state duma',
 ]);
-/** The platforms people post "on" ("wrote on Facebook"): organisations, and companies with products named after them. */
+/**
+ * The platforms people post "on" ("wrote on Facebook"): organisations, and companies whose longer
+ * names are their products ("Google Stadia").
+ */
 const PLATFORMS = new Set(['facebook', 'twitter', 'instagram', 'youtube', 'tiktok', 'whatsapp', 'snapchat', 'linkedin', 'reddit', 'telegram', 'wechat', 'weibo', 'google']);
 
 /**
- * The type the name of a legislature or a platform has (BODIES), or null. Unlike `generalKnowledge`,
+ * The type the name of a legislature or a platform has (BODIES, PLATFORMS), or null. Unlike `generalKnowledge`,
  * it types the name only: "House" and "Congress" still join "House of Representatives" and "U.S.
  * Congress" as their short forms.
  */

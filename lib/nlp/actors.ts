@@ -856,12 +856,6 @@ function spelledInLowerCase(acr: string, texts: string[]): boolean {
   return false;
 }
 
-/**
- * A merged group of mentions that names no actor: a thing (its longest name ends in a thing word, "Hubble Space
- * Telescope", or at least half its mentions are written as a thing, "the Progress cargo ship", "“Super Mario Run”"),
- * or a people ("Uighurs", "South Dakotans"). Names the lists know as organisations or places and names with a
- * personal title are kept.
- */
 /** Does the text before `start` end a sentence, or open a paragraph or a quotation? */
 function opensSentence(para: string, start: number): boolean {
   const before = (start > 12 ? 'x' : '') + para.slice(Math.max(0, start - 12), start);
@@ -879,6 +873,12 @@ function usedInLowerCase(paragraphs: string[], word: string): boolean {
   });
 }
 
+/**
+ * A merged group of mentions that names no actor: a thing (its longest name ends in a thing word, "Hubble Space
+ * Telescope", or at least half its mentions are written as a thing, "the Progress cargo ship", "“Super Mario Run”"),
+ * or a people ("Uighurs", "South Dakotans"). Names the lists know as organisations or places and names with a
+ * personal title are kept.
+ */
 function notAnActor(its: Item[], paragraphs: string[], facts: (name: string) => NameFacts): boolean {
   if (its.some((it) => it.personal)) return false;
   const longest = its.reduce((a, b) => (b.core.length > a.core.length ? b : a)).core.replace(/^the\s+/i, '');
