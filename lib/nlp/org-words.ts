@@ -63,8 +63,9 @@ export const THING_ABBREVIATIONS: ReadonlySet<string> = new Set(
     'AI SUV SUVs EV EVs LED LEDs LCD OLED USB GPS PC PCs TV HD HDR VR AR CPU GPU RAM SSD API APIs URL PDF DNA RNA ' +
     'GDP CPI CEO CEOs CFO COO CTO IPO IPOs ETF ETFs EBITDA EPS PV MD PhD MRI ICU ADHD PTSD IQ GMO UV CO2 ' +
     'FPS RPG MVP QB TD RBI ERA ' +
-    // connectors, networks and formats on technology pages ("two USB-C ports and HDMI", "4K at 60fps")
+    // connectors, networks and formats on technology pages ("two USB-C ports and HDMI", "4K at 60fps";
+    // not "SD", which is also South Dakota)
     'HDMI USB-A USB-C USB-PD DVI VGA DisplayPort Thunderbolt Ethernet Bluetooth Wi-Fi WiFi LTE 4G 5G NFC SIM eSIM ' +
-    'PCIe NVMe SD microSD HDR10 4K 8K 1080p 720p'
+    'PCIe NVMe microSD HDR10 4K 8K 1080p 720p'
   ).split(' '),
 );

@@ -694,9 +694,9 @@ export const STANCE_VERBS = words(`
   discuss defend reject praise seemed seems appears appeared sees see saw hoping expressed expresses voiced voices
   embraced embraces offered offers seem
 `);
-/** Heads of a source that is a piece of evidence rather than a speaker: "the latest poll showed …". */
 /** Verbs by which a thing shows something as well as a person says it ("the results suggest that …"). */
 export const EVIDENTIAL_VERBS = words(`suggest suggests suggested show shows showed indicate indicates indicated reveal reveals revealed confirm confirms confirmed`);
+/** Heads of a source that is a piece of evidence rather than a speaker: "the latest poll showed …". */
 export const EVIDENCE_HEADS = words(
   `poll polls survey surveys report reports record records data figures results study studies video analysis filings documents numbers statistics count tally research paper papers release filing estimates estimate`,
 );
