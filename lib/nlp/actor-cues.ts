@@ -305,6 +305,23 @@ export function isThingName(name: string): boolean {
 }
 
 /**
+ * A product named by its model: a name that ends in a model number or code ("Sportback 50", "Boeing
+ * 737", "Galaxy S10") or in a model word ("PS4 Pro", "Chromecast Ultra", "Premiere Editions"). Not a
+ * station or a numbered place ("NBC 5", "Channel 4", "Route 66": NUMBERED_NAMES, a broadcaster's
+ * call letters, "Radio", "Fox", "Sky"), and only for a name nobody called a person ("Peter Max").
+ */
+export function isProductName(name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length < 2) return false;
+  const last = words[words.length - 1]!;
+  const head = words.slice(0, -1).join(' ');
+  if (MODEL_WORDS.test(last)) return true;
+  if (!/^(?:\d+[A-Za-z]*|[A-Z]{1,3}\d+[A-Za-z]*)$/.test(last)) return false;
+  return !NUMBERED_NAMES.test(head) && !/^(?:[A-Z]{2,5}|Radio|Fox|Sky|BBC\s+Radio)$/.test(head) && !/\d{4}$/.test(last);
+}
+const MODEL_WORDS = /^(?:Pro|Max|Ultra|Mini|Lite|Editions?)$/;
+
+/**
  * A named storm is an event, not an actor ("Hurricane Sandy"), whatever the tagger made of its name:
  * a person, mostly, and the name alone when it left the title out ("Hurricane" + "Dorian"). Not a
  * bare "Storm": "Storm Ciara", but also "Storm Reid".

@@ -32,6 +32,7 @@ import {
   isOrdinaryWord,
   isPeopleName,
   isPlatform,
+  isProductName,
   isThingName,
   joinParticleNames,
   mentionCues,
@@ -891,6 +892,7 @@ function notAnActor(its: Item[], paragraphs: string[], facts: (name: string) => 
   )
     return true;
   if (isThingName(longest)) return true;
+  if (isProductName(longest) && its.every((it) => it.type !== 'PER')) return true;
   if (its.every((it) => THING_ABBREVIATIONS.has(it.core.replace(/^the\s+/i, '')))) return true;
   if (isPeopleName(longest, facts)) return true;
   // A member's description in apposition ("Senator Chris Coons, Democrat of Delaware"): the person is named beside it.

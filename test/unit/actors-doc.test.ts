@@ -514,6 +514,19 @@ describe('things, peoples and notes about the writer are not actors', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['PER Maria Lund']);
   });
+  it('a product named by its model is no actor; a station, a numbered road or a person is', () => {
+    const ps = ['The Zentro Sportback 50 and the PS4 Pro sold well, NBC 5 and Channel 4 said.', 'Peter Max drove it on Route 66 with the Chromecast Ultra.'];
+    const ms = mark(ps, [
+      [0, 'Zentro Sportback 50', 'ORG'],
+      [0, 'PS4 Pro', 'ORG'],
+      [0, 'NBC 5', 'ORG'],
+      [0, 'Channel 4', 'ORG'],
+      [1, 'Peter Max', 'PER'],
+      [1, 'Route 66', 'LOC'],
+      [1, 'Chromecast Ultra', 'LOC'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['LOC Route 66', 'ORG Channel 4', 'ORG NBC 5', 'PER Peter Max']);
+  });
   it('a person named as the author of a song is still a person', () => {
     const ps = ['Contrary to the Maria Lund song, things did not get better.'];
     const ms = mark(ps, [[0, 'Maria Lund', 'PER']]);
