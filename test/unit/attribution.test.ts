@@ -352,6 +352,11 @@ describe('more cues, and stances apart from statements (issue 18)', () => {
     expect(sl(t, one(t)[0]!.source)).toBe('The company');
   });
 
+  it('a gallery or a slideshow label before a colon is no speaker', () => {
+    expect(one('Gallery: Xbox One X | 14 Photos from $610.00')).toEqual([]);
+    expect(one('Slideshow: The Best Phones of the Year So Far')).toEqual([]);
+  });
+
   it('reads a plural present verb of saying ("They argue that …") as a statement', () => {
     const t = 'Economists argue that the tax will fall on workers.';
     const [a] = one(t);

@@ -642,7 +642,7 @@ export const SPEECH_VERBS = words(`
 export const THAT_VERBS = words(`found finds shows showed show determined`);
 /** Words in capitals before a colon that label a page part, not a speaker in a transcript. */
 export const LABELS = words(
-  `update updated editor editor's note watch related photos photo video read more see also listen breaking exclusive live opinion analysis correction clarification warning source sources credit image images q a`,
+  `update updated editor editor's note watch related photos photo gallery slideshow video read more see also listen breaking exclusive live opinion analysis correction clarification warning source sources credit image images q a`,
 );
 /**
  * Verbs that introduce speech only when a colon or comma and a quotation follow, or right after a
