@@ -857,6 +857,9 @@ function spelledInLowerCase(acr: string, texts: string[]): boolean {
   return false;
 }
 
+/** The rest of a place named with a possessive, after its first word ("’s Vineyard" of "Martha’s Vineyard"). */
+const POSSESSIVE_PLACE = /^['’]s\s+(?:Vineyard|Island|Wood|Cross|Bay|Point|Harbou?r|Landing|Wharf|Kitchen|End|Creek|Cove)\b/u;
+
 /** Does the text before `start` end a sentence, or open a paragraph or a quotation? */
 function opensSentence(para: string, start: number): boolean {
   const before = (start > 12 ? 'x' : '') + para.slice(Math.max(0, start - 12), start);
@@ -1045,7 +1048,13 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
   // A name ending in a capital letter that ends its sentence takes the full stop for an initial ("sold
   // the Xbox One S."): not when the article writes the name without it too.
   const plain = new Set(split.map((m) => m.text));
-  const joined = split.map((m) => (/\s\p{Lu}\.$/u.test(m.text) && plain.has(m.text.slice(0, -1)) ? { ...m, end: m.end - 1, text: m.text.slice(0, -1) } : m));
+  const joined = split.map((m) => {
+    if (/\s\p{Lu}\.$/u.test(m.text) && plain.has(m.text.slice(0, -1))) return { ...m, end: m.end - 1, text: m.text.slice(0, -1) };
+    // A person's name that begins a place's ("Martha’s Vineyard", "Land’s End"): the place.
+    const para = paragraphs[m.paragraph] ?? '';
+    const place = m.type === 'PER' && !/\s/.test(m.text) ? POSSESSIVE_PLACE.exec(para.slice(m.end, m.end + 24)) : null;
+    return place ? { ...m, end: m.end + place[0].length, text: para.slice(m.start, m.end + place[0].length), type: 'LOC' as const } : m;
+  });
   const creditParas = new Set<number>();
   const byPara = new Map<number, Mention[]>();
   for (const m of joined) {

@@ -289,6 +289,15 @@ describe('merging', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Google', 'ORG Google Stadia Founder']);
   });
+  it('a person’s name that begins a place’s is the place ("Martha’s Vineyard"); a person’s home is not', () => {
+    const ps = ['She called a friend on Martha’s Vineyard.', 'Martha said she would come, and Maria’s house was sold.'];
+    const ms = mark(ps, [
+      [0, 'Martha', 'PER'],
+      [1, 'Martha', 'PER'],
+      [1, 'Maria', 'PER'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(["LOC Martha's Vineyard", 'PER Maria', 'PER Martha']);
+  });
   it('surname-first names and particles join the full name', () => {
     const ps = ['Park Min Jun met Omar bin Zayed.', 'Park said Zayed and Bin Zayed agreed.'];
     const ms = mark(ps, [
