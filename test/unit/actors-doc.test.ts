@@ -248,16 +248,16 @@ describe('merging', () => {
     expect(buildActors(ps2, ms2, { facts }).actors.map((a) => a.aliases)).toEqual([['Music City', 'Music']]);
   });
   it('a full stop after a closing capital is the sentence’s, when the name is also written without it', () => {
-    const ps = ['The Acme Mark S is smaller.', 'Shops sold the Acme Mark S. It was fine.', 'Jane Roe met John F. Kennedy.'];
+    const ps = ['Malcolm X spoke first.', 'The crowd cheered Malcolm X. It was late.', 'Jane Roe met John F. Kennedy.'];
     const ms = mark(ps, [
-      [0, 'Acme Mark S', 'ORG'],
-      [1, 'Acme Mark S.', 'ORG'],
+      [0, 'Malcolm X', 'PER'],
+      [1, 'Malcolm X.', 'PER'],
       [2, 'Jane Roe', 'PER'],
       [2, 'John F. Kennedy', 'PER'],
     ]);
     const { actors, mentions } = buildActors(ps, ms, { facts });
-    expect(actors.find((a) => a.name === 'Acme Mark S')).toMatchObject({ aliases: ['Acme Mark S'], mentions: 2 });
-    expect(mentions.find((m) => m.paragraph === 1)!.text).toBe('Acme Mark S');
+    expect(actors.find((a) => a.name === 'Malcolm X')).toMatchObject({ aliases: ['Malcolm X'], mentions: 2 });
+    expect(mentions.find((m) => m.paragraph === 1)!.text).toBe('Malcolm X');
     expect(names(actors)).toContain('PER John F. Kennedy');
   });
   it('a name the tagger calls an organisation is a person when the text reads it as one and names people with it as their surname', () => {
@@ -524,7 +524,7 @@ describe('things, peoples and notes about the writer are not actors', () => {
     expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['PER Maria Lund']);
   });
   it('a product named by its model is no actor; a station, a numbered road or a person is', () => {
-    const ps = ['The Zentro Sportback 50 and the PS4 Pro sold well, NBC 5 and Channel 4 said.', 'Peter Max drove it on Route 66 with the Chromecast Ultra.'];
+    const ps = ['The Zentro Sportback 50 and the PS4 Pro sold well, NBC 5 and Channel 4 said.', 'Peter Max drove it on Route 66 with the Chromecast Ultra and a Zentro One X.'];
     const ms = mark(ps, [
       [0, 'Zentro Sportback 50', 'ORG'],
       [0, 'PS4 Pro', 'ORG'],
@@ -533,6 +533,7 @@ describe('things, peoples and notes about the writer are not actors', () => {
       [1, 'Peter Max', 'PER'],
       [1, 'Route 66', 'LOC'],
       [1, 'Chromecast Ultra', 'LOC'],
+      [1, 'Zentro One X', 'ORG'],
     ]);
     expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['LOC Route 66', 'ORG Channel 4', 'ORG NBC 5', 'PER Peter Max']);
   });
