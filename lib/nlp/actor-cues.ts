@@ -308,8 +308,8 @@ export function isThingName(name: string): boolean {
  * A product named by its model: a name that ends in a model number, code or letter ("Sportback 50",
  * "Boeing 737", "Galaxy S10", "Xbox One X", "Planet Earth II") or in a model word ("PS4 Pro",
  * "Chromecast Ultra", "Premiere Editions"). Not a
- * station or a numbered place ("NBC 5", "Channel 4", "Route 66": NUMBERED_NAMES, a broadcaster's
- * call letters, "Radio", "Fox", "Sky"), and only for a name nobody called a person ("Peter Max").
+ * station or a numbered place ("NBC 5", "Channel 4", "Route 66", "Area 51": NUMBERED_NAMES, a
+ * broadcaster's call letters, "Radio", "Fox", "Sky", "Studio", "Camp" …), and only for a name nobody called a person ("Peter Max").
  */
 export function isProductName(name: string): boolean {
   const words = name.split(/\s+/);
@@ -319,7 +319,7 @@ export function isProductName(name: string): boolean {
   if (MODEL_WORDS.test(last)) return true;
   // a number or a code ("50", "S10", "2K20"), a letter ("Xbox One X", not "I"), a Roman numeral ("Planet Earth II")
   if (!/^(?:\d+[A-Za-z]*|[A-Z]{1,3}\d+[A-Za-z]*|[A-HJ-Z]|X{0,2}(?:IX|IV|V?I{2,3}|V)|XX?)$/.test(last)) return false;
-  return !NUMBERED_NAMES.test(head) && !/^(?:[A-Z]{2,5}|Radio|Fox|Sky|BBC\s+Radio)$/.test(head) && !/\d{4}$/.test(last);
+  return !NUMBERED_NAMES.test(head) && !/^(?:[A-Z]{2,5}|Radio|Fox|Sky|BBC\s+Radio)$/.test(head) && !/\b(?:Area|Studio|Building|Camp|Unit|Station)$/.test(head) && !/\d{4}$/.test(last);
 }
 const MODEL_WORDS = /^(?:Pro|Max|Ultra|Mini|Lite|Editions?)$/;
 

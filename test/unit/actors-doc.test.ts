@@ -524,7 +524,7 @@ describe('things, peoples and notes about the writer are not actors', () => {
     expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['PER Maria Lund']);
   });
   it('a product named by its model is no actor; a station, a numbered road or a person is', () => {
-    const ps = ['The Zentro Sportback 50 and the PS4 Pro sold well, NBC 5 and Channel 4 said.', 'Peter Max drove it on Route 66 with the Chromecast Ultra and a Zentro One X.'];
+    const ps = ['The Zentro Sportback 50 and the PS4 Pro sold well, NBC 5 and Channel 4 said.', 'Peter Max drove it on Route 66 to Area 51 with the Chromecast Ultra and a Zentro One X.'];
     const ms = mark(ps, [
       [0, 'Zentro Sportback 50', 'ORG'],
       [0, 'PS4 Pro', 'ORG'],
@@ -532,10 +532,11 @@ describe('things, peoples and notes about the writer are not actors', () => {
       [0, 'Channel 4', 'ORG'],
       [1, 'Peter Max', 'PER'],
       [1, 'Route 66', 'LOC'],
+      [1, 'Area 51', 'LOC'],
       [1, 'Chromecast Ultra', 'LOC'],
       [1, 'Zentro One X', 'ORG'],
     ]);
-    expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['LOC Route 66', 'ORG Channel 4', 'ORG NBC 5', 'PER Peter Max']);
+    expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['LOC Area 51', 'LOC Route 66', 'ORG Channel 4', 'ORG NBC 5', 'PER Peter Max']);
   });
   it('a person named as the author of a song is still a person', () => {
     const ps = ['Contrary to the Maria Lund song, things did not get better.'];
