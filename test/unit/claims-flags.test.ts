@@ -90,6 +90,11 @@ describe('flags that hold', () => {
     expect(sig('He faces an arrest warrant for alleged war crimes in Ukraine.')).toEqual(['hedge']);
     expect(sig('Prosecutors alleged that the guards slept.')).toEqual([]);
   });
+  it('flags the hedge of a reduced clause (", thought to …"), not a plain "to" after a comma', () => {
+    expect(sig('Hilly areas, thought to represent exposed portions of the crust, cover the north.')).toEqual(['hedge']);
+    expect(sig('A man, believed to be in his 40s, was taken to hospital on Monday.')).toEqual(['hedge']);
+    expect(sig('The council, keen to avoid delays, approved the plan on Monday.')).toEqual([]);
+  });
   it('flags the reading of a particular act, not a standing view reported in the plain present', () => {
     expect(sig('The ruling has been seen as weakening the power of the regional council.')).toEqual(['hedge']);
     expect(sig('The merger was viewed as an attempt to shut rivals out of the market.')).toEqual(['hedge']);

@@ -31,6 +31,13 @@ const PATTERNS: readonly Pattern[] = [
     reason: (w) => `${quoteWords(w)}: the article does not say who says so`,
   },
   {
+    // The same in a reduced clause: "Hilly areas, thought to represent exposed crust, …", "a man,
+    // believed to be in his 40s, …".
+    code: 'hedge',
+    re: /, (?:widely |generally |now )?(?:understood|believed|thought|said|rumou?red|alleged|suspected) to\b/gi,
+    reason: (w) => `${quoteWords(w.replace(/^,\s*/, ''))}: the article does not say who says so`,
+  },
+  {
     code: 'hedge',
     re: /\b(?:reportedly|allegedly|purportedly|supposedly|apparently|presumably|unconfirmed|unverified|rumou?red)\b/gi,
     reason: (w) => `Described as ${quoteWords(w.toLowerCase())}: the article does not confirm it`,
