@@ -324,6 +324,9 @@ describe('more cues, and stances apart from statements (issue 18)', () => {
       { source: 'The mid-2019 refresh', cue: 'suggests', content: 'that whatever Apple did is working', stance: true },
       { source: 'The senator', cue: 'suggested', content: 'that the bill would fail', stance: false },
     ]);
+    // A body speaks: a hospital, a university, a council.
+    const u = 'The hospital confirmed that two patients had died.';
+    expect(one(u).map((a) => show(u, a))).toEqual([{ source: 'The hospital', cue: 'confirmed', content: 'that two patients had died', stance: false }]);
   });
 
   it('"maintain", "recall", "conclude" and "observe" after a modal report speech only before a clause', () => {

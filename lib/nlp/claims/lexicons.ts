@@ -746,6 +746,8 @@ export const ROLE_NOUNS = words(`
   investigators regulator regulators economist observers organisers organizers union unions man woman men women
   teacher teachers student students worker workers clinton trump bosses hawks representative representatives
   commissioner commissioners professor professors historian historians scholar scholars researcher scientist
+  hospital university school council commission bank institute foundation association authority corporation
+  charity club airline
 `);
 /** Modifiers allowed inside a source phrase before the head. */
 export const MODIFIERS = words(`
