@@ -347,10 +347,11 @@ const THING_AFTER = new RegExp(
 
 /** Names that take a number as part of them ("Route 1", "Region 11", "Channel 4"). */
 const NUMBERED_NAMES = /\b(?:Route|Highway|Interstate|Region|District|Ward|Section|Channel|Terminal|Gate|Zone|Phase|Article|Chapter|Level|Platform|Pier|Precinct|Division|Group|League)$/;
-/** A thing noun right before a name, in apposition ("the cargo ship Progress"), in a list of works ("games like Temple Run"), or naming it ("a mission called X"). */
+/** A list of works before a name ("films such as Alien and …", "games like Temple Run"). */
 const WORKS_LIST = /\b(?:films|movies|books|novels|songs|albums|shows|series|games|apps)\s+(?:like|such\s+as|including|from)\s+[^.;]{0,80}$/i;
-// ("films like …" and other lists of works: WORKS_LIST)
+/** A work named in apposition ("his first novel, Web of Angels, …"). */
 const WORK_APPOSITION = /\b(?:his|her|their|its|the|a|an)\s+(?:[\p{Ll}-]+\s+){0,2}(?:novel|book|memoir|film|movie|album|song|play|poem|documentary|series|show|game|painting|opera|musical)s?,\s+$/u;
+/** A thing noun right before a name ("the cargo ship Progress"), or naming it ("a mission called X"). */
 const THING_BEFORE = /\b(?:spacecraft|ship|rocket|lander|rover|probe|telescope|satellite|capsule|game|album|film|movie|song|novel|musical|series)\s+$/;
 const THING_CALLED = /\b(?:mission|program|programme|project|spacecraft|lander|rover|probe|game|app|software|drug|vaccine|initiative)\s+(?:called|named|dubbed)\s+$/;
 

@@ -560,7 +560,7 @@ const argmax = (v: Record<EntityType, number>): EntityType => (v.PER >= v.ORG &&
  *    name, a title, or person cues (he/she, "who", an age) is an organisation or a place; organisations and places
  *    are decided by tagger votes plus twice the cues.
  */
-function decideType(name: string, ev: Evidence, facts: (name: string) => NameFacts, surnames?: ReadonlySet<string>): EntityType {
+function decideType(name: string, ev: Evidence, facts: (name: string) => NameFacts, surnames: ReadonlySet<string>): EntityType {
   if (ev.personal) return 'PER';
   const general = generalKnowledge(name) ?? bodyType(name);
   if (general) return general;
@@ -600,7 +600,7 @@ function decideType(name: string, ev: Evidence, facts: (name: string) => NameFac
   // surname of someone the article names in full: "Ford wrote", "Ford's novels", "he" after "Ford"
   // (Slate on John M. Ford: 47 mentions tagged as an organisation, 24 person cues against 2). A
   // first name alone is not enough: "Navy" is one.
-  if (c.PER >= 3 && c.PER > 2 * (c.ORG + c.LOC) && !ev.multiWord && surnames?.has(name.toLowerCase())) return 'PER';
+  if (c.PER >= 3 && c.PER > 2 * (c.ORG + c.LOC) && !ev.multiWord && surnames.has(name.toLowerCase())) return 'PER';
   return orgOrLoc();
 }
 
@@ -864,17 +864,6 @@ const POSSESSIVE_PLACE = /^['’]s\s+(?:Vineyard|Island|Wood|Cross|Bay|Point|Har
 function opensSentence(para: string, start: number): boolean {
   const before = (start > 12 ? 'x' : '') + para.slice(Math.max(0, start - 12), start);
   return /(?:^\s*|[.!?…][”’"')\]]*\s+|[“‘"'([]\s*)$/u.test(before);
-}
-
-/** Is the word written in lower case somewhere in the article ("music" for "Music")? */
-function usedInLowerCase(paragraphs: string[], word: string): boolean {
-  const lower = word.toLowerCase();
-  if (lower === word || !/^\p{L}+$/u.test(word)) return false;
-  const letter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-  return paragraphs.some((p) => {
-    for (let i = p.indexOf(lower); i >= 0; i = p.indexOf(lower, i + 1)) if (!letter(p[i - 1]) && !letter(p[i + lower.length])) return true;
-    return false;
-  });
 }
 
 /**
@@ -1198,7 +1187,17 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
   // A word capitalised only because it opens a sentence, and written in lower case elsewhere, is no
   // short form of a longer name ("“Music is in my genes,” she said" beside "Music City" and "my brain
   // was only music").
-  const sentenceCapital = (g: Group) => wordsOf(g).length === 1 && g.items.every((it) => opensSentence(paragraphs[it.m.paragraph] ?? '', it.m.start)) && usedInLowerCase(paragraphs, nameOf(g));
+  const scan: SpellingScan = { paragraphs, lower: null, left: MAX_SPELLING_LOOKUPS };
+  const capitalOnly = new Map<Group, boolean>();
+  const sentenceCapital = (g: Group): boolean => {
+    let v = capitalOnly.get(g);
+    if (v === undefined) {
+      const w = nameOf(g);
+      v = wordsOf(g).length === 1 && /^\p{Lu}/u.test(w) && g.items.every((it) => opensSentence(paragraphs[it.m.paragraph] ?? '', it.m.start)) && spellings(w, scan).lower;
+      capitalOnly.set(g, v);
+    }
+    return v;
+  };
   const nonPer = groups.filter((g) => g.type !== 'PER');
   for (const g of nonPer) {
     const w = wordsOf(g);
@@ -1304,7 +1303,6 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     list.push(...g.items);
   }
   const actors: (Actor & { first: number; salience: number })[] = [];
-  let scan: SpellingScan | undefined;
   const keyOf = new Map<Item, string>();
   const dropped = new Set<Item>();
   for (const [root, its] of clusters) {
@@ -1323,7 +1321,7 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     const same = forms.filter((f) => f.toLowerCase() === name.toLowerCase());
     // The ordinary-case spelling over a shouted one ("Argentina", not the dateline's "ARGENTINA"), then the usual one.
     if (same.length > 1) name = same.sort((a, b) => Number(shouted(a)) - Number(shouted(b)) || counts.get(b)! - counts.get(a)!)[0]!;
-    if (shouted(name)) name = unshout(name, (scan ??= { paragraphs, lower: null, left: MAX_SPELLING_LOOKUPS }), facts);
+    if (shouted(name)) name = unshout(name, scan, facts);
     // type: one decision for the whole actor, from all its mentions
     const ev = evidenceOf(its, paragraphs, facts);
     const type = decideType(name.replace(/^the\s+/i, ''), ev, facts, surnames);
