@@ -1132,9 +1132,9 @@ function accordingTo(ctx: Ctx, si: number, i: number): Try | null {
     // "According to X, …"
     if (toks[after.to]?.w !== ',') return null;
     let j = after.to + 1;
-    // "According to his aunt, Jane Starner, “…”": a person's description named in apposition before a quotation.
+    // "According to his aunt, Jane Starner, “…”": a source's role named in apposition before a quotation.
     const named = appositionName(toks, j);
-    if (named > j && PERSON_DESCRIPTION.has(toks[after.to - 1]!.l) && isQuoteMark(toks[named + 1])) {
+    if (named > j && ROLE_NOUNS.has(toks[after.to - 1]!.l) && isQuoteMark(toks[named + 1])) {
       after = { span: span(toks[i + 2]!, toks[named - 1]!), to: named };
       j = named + 1;
     }
@@ -1154,13 +1154,6 @@ function accordingTo(ctx: Ctx, si: number, i: number): Try | null {
   if (contentEnd - start < 8) return null;
   return withEvidence({ att: mkFound(ctx, si, null, after.span, cue, { start, end: contentEnd }), next: end }, evidence);
 }
-
-/** Nouns for one person that a name in apposition may follow ("his aunt, Jane Starner"). */
-const PERSON_DESCRIPTION = new Set(
-  'aunt uncle mother father sister brother son daughter wife husband friend cousin grandmother grandfather niece nephew partner colleague neighbor neighbour spokesman spokeswoman spokesperson lawyer attorney agent editor publisher manager coach'.split(
-    ' ',
-  ),
-);
 
 /** The index of the comma after one to four capitalised words from `j` ("Jane Starner,"), or -1. */
 function appositionName(toks: Tok[], j: number): number {

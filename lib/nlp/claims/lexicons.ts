@@ -747,7 +747,7 @@ export const ROLE_NOUNS = words(`
   teacher teachers student students worker workers clinton trump bosses hawks representative representatives
   commissioner commissioners professor professors historian historians scholar scholars researcher scientist
   hospital university school council commission bank institute foundation association authority corporation
-  charity club airline
+  charity club airline aunt uncle cousin grandmother grandfather niece nephew partner colleague neighbor neighbour
 `);
 /** Modifiers allowed inside a source phrase before the head. */
 export const MODIFIERS = words(`
