@@ -173,6 +173,14 @@ export interface ArticleFingerprint {
   kindDays?: number[];
   head?: string[];
   /**
+   * Who the headline's happening befalls or is done by, when it names a personal kind of happening
+   * (lib/events/happening.ts, PERSONAL_KINDS): those kinds, and the people it names, in order
+   * ("PER:kay hagan"). Absent when it names none, and in fingerprints made before.
+   */
+  subject?: { kinds: string[]; people: string[] };
+  /** The numbered parts of a series the headline names ("round:3"; `seriesIn`). Absent when none. */
+  series?: string[];
+  /**
    * The norms of the term vector (`terms` weighted by their counts and IDF) and of the headline's
    * and lede's terms (weighted by IDF), under the IDF table the fingerprint was made with: a lookup
    * takes them as they are instead of weighing each of a candidate's terms again (lib/events/match.ts,

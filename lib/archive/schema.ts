@@ -381,6 +381,8 @@ function build() {
       norm: decimal(0, 1e9),
       headNorm: decimal(0, 1e9),
       names: list(keyName, LIMITS.fingerprintList),
+      subject: shape<{ kinds: string[]; people: string[] }>({ kinds: list(term, LIMITS.fingerprintList), people: list(key, LIMITS.fingerprintList) }, ['kinds', 'people']),
+      series: list(term, LIMITS.fingerprintList),
     },
     ['v', 'day', 'terms', 'counts', 'actors', 'places', 'dates', 'keys'],
   );

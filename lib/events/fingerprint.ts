@@ -10,7 +10,7 @@
 import type { Actor, ArticleFingerprint } from '../types.ts';
 import { extractDates, parseDay } from './dates.ts';
 import { idf, type IdfTable } from './idf.ts';
-import { happeningOf, KINDS_VERSION } from './happening.ts';
+import { happeningOf, KINDS_VERSION, personalKinds, seriesIn } from './happening.ts';
 import { nameFromKey } from './names.ts';
 import { fold, terms } from './terms.ts';
 
@@ -108,6 +108,45 @@ export function normKey(key: string): string {
           .trim();
 }
 
+/** Characters of a title read as its headline (for `subject` and `series`). */
+const MAX_HEADLINE = 400;
+
+/** People named in a headline at most. */
+const MAX_HEAD_PEOPLE = 3;
+
+/** Where `form` is first written in `text` as a whole word (not "Lee" in "Leeds"), or -1. */
+function namedIn(text: string, form: string): number {
+  for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+    const before = at > 0 ? text[at - 1]! : ' ';
+    const after = text[at + form.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return at;
+  }
+  return -1;
+}
+
+/**
+ * The personal kinds of happening a headline names and the people it names, first named first (see
+ * `ArticleFingerprint.subject`), or undefined when it names no such kind or no person.
+ */
+export function headlineSubject(title: string, actors: readonly Actor[]): { kinds: string[]; people: string[] } | undefined {
+  const kinds = personalKinds(title);
+  if (kinds.length === 0) return undefined;
+  const named: [number, string][] = [];
+  for (const a of actors) {
+    if (a.type !== 'PER' || !a.key || a.key.length > MAX_KEY) continue;
+    let first = -1;
+    for (const form of [a.name, ...a.aliases]) {
+      if (form.length < 3) continue;
+      const at = namedIn(title, form);
+      if (at >= 0 && (first < 0 || at < first)) first = at;
+    }
+    if (first >= 0) named.push([first, normKey(a.key)]);
+  }
+  if (named.length === 0) return undefined;
+  named.sort((x, y) => x[0] - y[0]);
+  return { kinds, people: [...new Set(named.map(([, k]) => k))].slice(0, MAX_HEAD_PEOPLE) };
+}
+
 /**
  * Computes the fingerprint of an article from its text, its date and the actors the analyser found
  * (lib/nlp/actors.ts). Deterministic: the same input gives the same fingerprint.
@@ -143,6 +182,10 @@ export function computeFingerprint(input: FingerprintInput, actors: readonly Act
     ...(day !== null ? ['d:' + day] : []),
   ];
   const what = happeningOf(input.title, body(input), day);
+  // A headline is a line: a page's "title" that runs on is read no further than this.
+  const headline = input.title.slice(0, MAX_HEADLINE);
+  const subject = headlineSubject(headline, actors);
+  const series = seriesIn(headline);
   const top = { terms: ranked.map((r) => r.t), counts: ranked.map((r) => r.n) };
   // Names as written where the key loses them (capitals, diacritics): the panels of other articles
   // show these actors by name.
@@ -165,6 +208,8 @@ export function computeFingerprint(input: FingerprintInput, actors: readonly Act
     head: what.head,
     ...fingerprintNorms({ ...top, head: what.head }, table),
     ...(names.length ? { names } : {}),
+    ...(subject ? { subject } : {}),
+    ...(series.length ? { series } : {}),
   };
 }
 

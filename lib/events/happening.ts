@@ -143,10 +143,11 @@ const KINDS_V1 = new Set([
 /** Word → kind; prefixes (from `word*`) and phrases apart. */
 const WORDS = new Map<string, string>();
 const PREFIXES: [string, string][] = [];
-const PHRASES: [RegExp, string][] = [];
+/** Phrases: [words, kind, whether a longer last word matches too (`word*`)]. */
+const PHRASES: [string, string, boolean][] = [];
 for (const [kind, list] of Object.entries(EVENT_KINDS)) {
   for (const w of list) {
-    if (w.includes(' ')) PHRASES.push([new RegExp(w.endsWith('*') ? `\\b${w.slice(0, -1)}` : `\\b${w}\\b`), kind]);
+    if (w.includes(' ')) PHRASES.push(w.endsWith('*') ? [w.slice(0, -1), kind, true] : [w, kind, false]);
     else if (w.endsWith('*')) PREFIXES.push([w.slice(0, -1), kind]);
     else WORDS.set(w, kind);
   }
@@ -159,6 +160,69 @@ export function kindOfWord(word: string): string | null {
   if (k) return k;
   for (const [p, kind] of PREFIXES) if (w.startsWith(p)) return kind;
   return null;
+}
+
+/**
+ * Kinds of happening that befall one person or are done by one (a death, an arrest, an endorsement,
+ * an interview…): two headlines naming such a kind about two different people name two happenings,
+ * however alike the rest of their words ("Kay Hagan dies at 66" and "John Conyers dies at 90" the
+ * day after; "Warren endorses Biden" and "Sanders endorses Biden"). Not a nomination: its headline
+ * names the one who nominates as often as the nominee ("Obama nominates Regina Benjamin").
+ */
+export const PERSONAL_KINDS: ReadonlySet<string> = new Set(['death', 'interview', 'endorsement', 'exit', 'resignation', 'dismissal', 'arrest']);
+
+/** The personal kinds (PERSONAL_KINDS) a headline names. */
+export function personalKinds(title: string): string[] {
+  return kindsIn(title).filter((k) => PERSONAL_KINDS.has(k));
+}
+
+const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** The number an ordinal or a number names ("third", "3rd", "three", "3"), or null. */
+function ordinal(word: string): number | null {
+  const i = Math.max(ORDINAL_WORDS.indexOf(word), NUMBER_WORDS.indexOf(word));
+  if (i >= 0) return i + 1;
+  const n = parseInt(word, 10);
+  return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * The numbered parts of a series a headline names, as "noun:number" ("third round", "round five",
+ * "Game 7", "the second presidential debate" → "round:3", "round:5", "game:7", "debate:2"). Two
+ * headlines naming the same series noun with different numbers report two happenings of one
+ * series, a week apart or a day apart, whatever they share (a rugby season's rounds, a race's
+ * stages, a campaign's debates). Not days, halves or quarters: "the fourth day of protests" is the
+ * same protest as the third, and a game's halves are one game.
+ */
+export function seriesIn(title: string): string[] {
+  const out = new Set<string>();
+  const low = fold(title).toLowerCase();
+  for (const m of low.matchAll(
+    /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))[ -](?:[a-z]+ )?(round|stage|leg|game|match|test|heat|episode|debate|ballot)\b/g,
+  )) {
+    const n = ordinal(m[1]!);
+    if (n !== null) out.add(`${m[2]}:${n}`);
+  }
+  for (const m of low.matchAll(/\b(round|stage|leg|game|match|test|heat|episode|debate|ballot) (\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\b/g)) {
+    const n = ordinal(m[2]!);
+    if (n !== null) out.add(`${m[1]}:${n}`);
+  }
+  return [...out];
+}
+
+/** Whether two headlines' series parts (`seriesIn`) name one series noun with different numbers only. */
+export function seriesClash(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  let clash = false;
+  for (const x of a) {
+    const noun = x.slice(0, x.indexOf(':'));
+    for (const y of b) {
+      if (x === y) return false;
+      if (y.startsWith(noun + ':')) clash = true;
+    }
+  }
+  return clash;
 }
 
 /** Headline and lede: the title and the body's first sentences, up to this many characters of body. */
@@ -178,6 +242,15 @@ export function lede(paragraphs: readonly string[]): string {
   return out;
 }
 
+/** Where `phrase` first starts a word of `low` (and ends one, unless `open`), or -1. */
+function phraseAt(low: string, phrase: string, open: boolean): number {
+  const letter = (c: string | undefined) => c !== undefined && /[a-z0-9_]/.test(c);
+  for (let at = low.indexOf(phrase); at >= 0; at = low.indexOf(phrase, at + 1)) {
+    if (!letter(low[at - 1]) && (open || !letter(low[at + phrase.length]))) return at;
+  }
+  return -1;
+}
+
 /** The kinds of happening a text names, in order of first mention, each once. */
 export function kindsIn(text: string): string[] {
   const low = fold(text).toLowerCase();
@@ -186,8 +259,8 @@ export function kindsIn(text: string): string[] {
     const k = kindOfWord(m[0].replace(/'s$/, ''));
     if (k) found.push([m.index, k]);
   }
-  for (const [re, kind] of PHRASES) {
-    const at = low.search(re);
+  for (const [phrase, kind, open] of PHRASES) {
+    const at = phraseAt(low, phrase, open);
     if (at >= 0) found.push([at, kind]);
   }
   found.sort((a, b) => a[0] - b[0]);

@@ -59,7 +59,7 @@
  */
 import type { Fingerprint } from './fingerprint.ts';
 import { fingerprintNorms } from './fingerprint.ts';
-import { daysAgree, kindsAsFirst } from './happening.ts';
+import { daysAgree, kindsAsFirst, seriesClash } from './happening.ts';
 import { idf, maxIdf, type IdfTable } from './idf.ts';
 import type { CandidateSource, FingerprintId, KeyHits } from './source.ts';
 import { terms as termsOf } from './terms.ts';
@@ -90,6 +90,7 @@ export const FEATURES = [
   'happening',
   'ledeDaySame',
   'ledeDayClash',
+  'headClash',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
@@ -224,7 +225,9 @@ export function decide(model: MatchModel, f: Features): { score: number; tier: T
   // cosine model, such as the evaluation's baselines, stays what it says it is.
   const reads = (model.dated?.weights.headCos ?? 0) !== 0;
   if (tier === 'none' && reads && storyRelated(model, f)) return { score: d.score, tier: 'related' };
-  return { score: d.score, tier: tier === 'same' && reads && !sharesHappening(f) ? 'related' : tier };
+  // Two headlines that name two people's deaths, arrests or endorsements, or two rounds of one
+  // series (`headClash`), report two happenings of one story, whatever else the pair shares.
+  return { score: d.score, tier: tier === 'same' && reads && (!sharesHappening(f) || f.headClash === 1) ? 'related' : tier };
 }
 
 /**
@@ -371,6 +374,7 @@ const DATED_FIT: Logistic = {
     happening: 0,
     ledeDaySame: 0.3914,
     ledeDayClash: -0.9776,
+    headClash: 0,
   },
 };
 
@@ -410,6 +414,7 @@ export const DEFAULT_MODEL: MatchModel = {
       happening: 0,
       ledeDaySame: 0,
       ledeDayClash: 0,
+      headClash: 0,
     },
   },
   bias: -3.8305,
@@ -439,6 +444,7 @@ export const DEFAULT_MODEL: MatchModel = {
     happening: 0,
     ledeDaySame: 0,
     ledeDayClash: 0,
+    headClash: 0,
   },
   same: 0.4234,
   related: 0.0398,
@@ -659,7 +665,7 @@ function daysOrOwn(p: Prepared): number[] {
 export function headSignals(
   a: Prepared,
   b: Prepared,
-): { headCos: number; kindSame: number; kindClash: number; kindOne: number; happening: number; ledeDaySame: number; ledeDayClash: number; kinds: string[] } {
+): { headCos: number; kindSame: number; kindClash: number; kindOne: number; happening: number; ledeDaySame: number; ledeDayClash: number; headClash: number; kinds: string[] } {
   // A fingerprint saved under the first lexicon (no `kindsV`) is compared in its words: the newer
   // side's kinds as the first lexicon would have named them (happening.ts, `kindsAsFirst`).
   const va = a.fp.kindsV ?? 1;
@@ -680,8 +686,48 @@ export function headSignals(
     happening: main && daysAgree(daysOrOwn(a), daysOrOwn(b)) ? 1 : 0,
     ledeDaySame: a.kindDays.length && b.kindDays.length && daysAgree(a.kindDays, b.kindDays, 0) ? 1 : 0,
     ledeDayClash: a.kindDays.length && b.kindDays.length && !daysAgree(a.kindDays, b.kindDays, 0) ? 1 : 0,
+    headClash: subjectsClash(a.fp, b.fp) || seriesClash(a.fp.series ?? [], b.fp.series ?? []) ? 1 : 0,
     kinds,
   };
+}
+
+const QUOTES = new Set(["'", '"', '‘', '’', '“', '”']);
+
+/** A word without the quote marks around it and a full stop after it ("'chin'" → chin, "jr." → jr). */
+function trimQuotes(w: string): string {
+  let i = 0;
+  let j = w.length;
+  while (i < j && QUOTES.has(w[i]!)) i++;
+  while (j > i && (QUOTES.has(w[j - 1]!) || w[j - 1] === '.')) j--;
+  return w.slice(i, j);
+}
+
+/** The words of a person's key that may name them in another article's key ("PER:kay hagan" → kay, hagan). */
+function nameWords(key: string): string[] {
+  return key
+    .slice(key.indexOf(':') + 1)
+    .split(/[\s-]+/)
+    .map(trimQuotes)
+    .filter((w) => w.length >= 2);
+}
+
+/**
+ * Whether two headlines name one personal kind of happening (a death, an arrest, an endorsement:
+ * happening.ts, PERSONAL_KINDS) about two different people: neither's first-named person shares a
+ * word of a name with any person the other names. Sharing any word is enough to be one person
+ * ("Vincent 'The Chin' Gigante" and "Vincent Gigante"), so two Bidens never clash; and the one
+ * named first in one headline may be the second in the other ("Obama to nominate Regina
+ * Benjamin"), so both first-named must be missing from the other.
+ */
+function subjectsClash(a: Fingerprint, b: Fingerprint): boolean {
+  const x = a.subject;
+  const y = b.subject;
+  if (!x || !y || !x.kinds.some((k) => y.kinds.includes(k)) || x.people.length === 0 || y.people.length === 0) return false;
+  const missing = (first: string, others: readonly string[]) => {
+    const words = new Set(others.flatMap(nameWords));
+    return !nameWords(first).some((w) => words.has(w));
+  };
+  return missing(x.people[0]!, y.people) && missing(y.people[0]!, x.people);
 }
 
 /** Weighted set overlap (cosine of two weighted binary sets) and the shared display keys. */
@@ -735,7 +781,7 @@ export interface PairSignals {
   shared: { actors: string[]; places: string[]; kinds: string[] };
 }
 
-const NO_HEAD = { headCos: 0, kindSame: 0, kindClash: 0, kindOne: 0, happening: 0, ledeDaySame: 0, ledeDayClash: 0, kinds: [] as string[] };
+const NO_HEAD = { headCos: 0, kindSame: 0, kindClash: 0, kindOne: 0, happening: 0, ledeDaySame: 0, ledeDayClash: 0, headClash: 0, kinds: [] as string[] };
 
 /**
  * The signals between the article being read (`q`) and one candidate (`c`). `head`: false leaves
@@ -782,6 +828,7 @@ export function pairSignals(q: Prepared, c: Prepared, head = true, lean = false)
       happening: h.happening,
       ledeDaySame: h.ledeDaySame,
       ledeDayClash: h.ledeDayClash,
+      headClash: h.headClash,
     },
     shared: { actors: act.shared, places: pl.shared, kinds: h.kinds },
   };

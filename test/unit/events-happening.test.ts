@@ -1,7 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../lib/types.ts';
 import {
   computeFingerprint,
   dayOf,
+  decide,
+  headlineSubject,
+  loadIdfTable,
+  seriesClash,
+  seriesIn,
   daysAgree,
   DEFAULT_MODEL,
   EMPTY_IDF,
@@ -155,5 +162,77 @@ describe('what the panel is told', () => {
   it('names none for undated pairs, whose regime does not weigh them', async () => {
     expect(DEFAULT_MODEL.weights.kindClash).toBe(0);
     expect((await lookup(null, null)).shared.kinds).toEqual([]);
+  });
+});
+
+describe('two happenings of one story in the headlines', () => {
+  it('reads the numbered parts of a series, in words or in figures, and not days or halves', () => {
+    expect(seriesIn('Caloundra defeat Wynnum in fourth round of the season')).toEqual(['round:4']);
+    expect(seriesIn('University win round five; Game 7 tonight')).toEqual(['round:5', 'game:7']);
+    expect(seriesIn('Clinton and Trump meet in the second presidential debate')).toEqual(['debate:2']);
+    expect(seriesIn('Froome leads after 12th-stage win')).toEqual(['stage:12']);
+    expect(seriesIn('Protesters out for a fourth day; Rangers lead at the first half')).toEqual([]);
+    expect(seriesClash(['round:3'], ['round:4'])).toBe(true);
+    expect(seriesClash(['round:3'], ['round:3', 'game:2'])).toBe(false);
+    expect(seriesClash(['round:3'], ['stage:4'])).toBe(false);
+    expect(seriesClash([], ['round:4'])).toBe(false);
+  });
+  it('keeps who a personal happening befalls: the people a headline names, as whole words, first named first', () => {
+    const actors: Actor[] = [
+      { key: 'PER:joe biden', name: 'Joe Biden', type: 'PER', aliases: ['Biden'], mentions: 4, role: null },
+      { key: 'PER:elizabeth warren', name: 'Elizabeth Warren', type: 'PER', aliases: ['Warren'], mentions: 6, role: null },
+      { key: 'PER:lee', name: 'Lee', type: 'PER', aliases: [], mentions: 2, role: null },
+      { key: 'ORG:senate', name: 'Senate', type: 'ORG', aliases: [], mentions: 2, role: null },
+    ];
+    expect(headlineSubject('Warren endorses Biden in Leeds speech to the Senate', actors)).toEqual({ kinds: ['endorsement'], people: ['PER:elizabeth warren', 'PER:joe biden'] });
+    // No personal kind of happening, or nobody named: nothing to tell two of them apart by.
+    expect(headlineSubject('Warren and Biden at the debate', actors)).toBeUndefined();
+    expect(headlineSubject('Senator dies at 66', actors)).toBeUndefined();
+  });
+
+  const idf = loadIdfTable(readFileSync(new URL('../../public/models/idf.json', import.meta.url), 'utf8'));
+  const person = (name: string): Actor => ({ key: `PER:${name.toLowerCase()}`, name, type: 'PER', aliases: [name.split(' ').pop()!], mentions: 3, role: null });
+  const obituary = (name: string, age: number, day: string, title = `Former senator ${name} dies at ${age}`) => {
+    const surname = name.split(' ').pop()!;
+    const paragraphs = [
+      `${name}, a former United States senator who led the Senate finance committee for a decade, died at home in Portland, Maine, after a long illness. ${surname} was ${age}.`,
+      `${surname} served three terms in the Senate and was known for her work on pensions, rural hospitals and the fishing industry of the Maine coast.`,
+      `Tributes came from both parties in Washington, and the governor of Maine ordered flags to fly at half-staff over the state capitol in Augusta.`,
+    ];
+    return computeFingerprint({ title, paragraphs, published: day }, [person(name), { key: 'LOC:maine', name: 'Maine', type: 'LOC', aliases: [], mentions: 3, role: null }], idf);
+  };
+  it('tell two deaths of one week apart when their headlines name two people, and keep two reports of one death together', () => {
+    const lowell = prepare(obituary('Ann Lowell', 81, '2019-10-28'), idf);
+    const perrin = prepare(obituary('Mary Perrin', 90, '2019-10-29'), idf);
+    const again = prepare(obituary('Ann Lowell', 81, '2019-10-29', 'Ann Lowell, Maine’s longest-serving senator, dies'), idf);
+    const two = pairSignals(perrin, lowell).features;
+    expect(two.headClash).toBe(1);
+    // All else would call them one event: the headline alone tells them apart.
+    expect(decide(DEFAULT_MODEL, { ...two, headClash: 0 }).tier).toBe('same');
+    expect(decide(DEFAULT_MODEL, two).tier).toBe('related');
+    const one = pairSignals(again, lowell).features;
+    expect(one.headClash).toBe(0);
+    expect(decide(DEFAULT_MODEL, one).tier).toBe('same');
+  });
+  it('tell two rounds of one season apart, and say nothing of fingerprints made before', () => {
+    const round = (n: string, day: string) =>
+      prepare(
+        computeFingerprint(
+          {
+            title: `Caloundra defeat Wynnum in ${n} round of the Sunshine Coast rugby season`,
+            paragraphs: ['Caloundra beat Wynnum at the Caloundra ground on Saturday, scoring four tries to one in front of a home crowd of supporters.'],
+            published: day,
+          },
+          [],
+          idf,
+        ),
+        idf,
+      );
+    const third = round('third', '2020-08-18');
+    const fourth = round('fourth', '2020-08-25');
+    expect(pairSignals(fourth, third).features.headClash).toBe(1);
+    const old = { ...fourth.fp };
+    delete old.series;
+    expect(pairSignals(prepare(old, idf), third).features.headClash).toBe(0);
   });
 });

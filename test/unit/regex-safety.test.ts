@@ -41,6 +41,7 @@ const FILES = [
   'lib/events/dates.ts',
   'lib/events/terms.ts',
   'lib/events/fingerprint.ts',
+  'lib/events/happening.ts',
   'lib/events/match.ts',
   'lib/events/idf.ts',
   'lib/archive/search.ts',
