@@ -405,6 +405,14 @@ describe('more cues, and stances apart from statements (issue 18)', () => {
     expect(show(t, a!)).toEqual({ source: 'The Arizona Republican', cue: 'says', content: 'such techniques are inhumane', stance: false });
   });
 
+  it('never ends a source in a conjunction: a second verb after "and" or "but" shares the subject, or has none', () => {
+    const police = 'Police arrested two men on Friday and said they were charged with theft.';
+    expect(one(police).map((a) => show(police, a))).toEqual([{ source: 'Police', cue: 'said', content: 'they were charged with theft', stance: false }]);
+    // No name or role noun opens the sentence: no speaker rather than "the site surveyed … but".
+    const site = 'In 2016, the site surveyed more than 56,000 developers but noted that the survey was “biased against devs.”';
+    expect(one(site).filter((a) => a.source && sl(site, a.source).includes('surveyed'))).toEqual([]);
+  });
+
   it('reads an inverted "Said X, …, “…”" opening', () => {
     const t = 'Said Dorothy Poynter, who grew up nearby, “We were all so proud of him.”';
     const [a] = one(t);

@@ -1738,6 +1738,10 @@ function sourceBefore(ctx: Ctx, toks: Tok[], end: number, afterQuote: boolean): 
   const k = end - 1;
   const t = toks[k];
   if (!t || t.q) return null;
+  // A source never ends in a conjunction: "Police arrested two men and said …", "the site surveyed
+  // 56,000 developers but noted …" are a clause and a second verb (its subject is found by the
+  // coordinated frame), not a source "… and". "who" is a relative pronoun's subject (below).
+  if (CLAUSE_WORDS.has(t.l) && t.l !== 'who') return null;
   // "Clark in October revealed", "Smith last week warned": the time between the subject and its verb
   // is no source ("October" spoke for Emirates' president on a CNBC page).
   // When nothing before the time reads as a subject, the phrase ends one ("a report released last
