@@ -66,6 +66,8 @@ export const THING_ABBREVIATIONS: ReadonlySet<string> = new Set(
     // connectors, networks and formats on technology pages ("two USB-C ports and HDMI", "4K at 60fps";
     // not "SD", which is also South Dakota)
     'HDMI USB-A USB-C USB-PD DVI VGA DisplayPort Thunderbolt Ethernet Bluetooth Wi-Fi WiFi LTE 4G 5G NFC SIM eSIM ' +
-    'PCIe NVMe microSD HDR10 4K 8K 1080p 720p'
+    'PCIe NVMe microSD HDR10 4K 8K 1080p 720p ' +
+    // the web's languages, formats and protocols ("demand for PHP, JavaScript and CSS skills")
+    'HTML HTML5 CSS CSS3 JavaScript TypeScript PHP AJAX SQL NoSQL JSON XML HTTP HTTPS SSL TLS VPN DNS SSO JPEG PNG MP3 MP4'
   ).split(' '),
 );

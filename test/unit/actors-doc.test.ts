@@ -90,6 +90,17 @@ describe('credits, bylines, navigation', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Acme']);
   });
+  it('so are the web\'s languages and formats ("PHP", "JavaScript", "CSS", "JSON")', () => {
+    const ps = ['Acme posted jobs asking for PHP, JavaScript and CSS, and its API answers in JSON.'];
+    const ms = mark(ps, [
+      [0, 'Acme', 'ORG'],
+      [0, 'PHP', 'ORG'],
+      [0, 'JavaScript', 'ORG'],
+      [0, 'CSS', 'ORG'],
+      [0, 'JSON', 'ORG'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Acme']);
+  });
   it('a "person" that begins a company\'s names is the company named short ("Big Machine" / "Big Machine Records")', () => {
     const ps = ['Big Machine said the singer owed it millions.', 'Big Machine Records denied it, and Big Machine Label Group sued.', 'Big Machine has not paid, she said.'];
     const ms = mark(ps, [
