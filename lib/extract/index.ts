@@ -214,8 +214,41 @@ function tidy(clone: Document): Document {
 /** A credit label glued to the name after it, at a caption's start or after its sentence. */
 const GLUED_CREDIT = /(?<=^|[.!?”’")]\s?)(Credits?|Photo(?:graph)?)(?=\p{Lu}\p{Ll})/gu;
 
+/** A name as a byline writes it: two to four capitalised words ("Kelli Miller", "Mary-Kate O'Neil", "J. R. Smith"), with a degree ("Brenda Goodman, MA"). */
+const BYLINE_NAME = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}(?:, \p{Lu}[\p{L}.]{1,4})?$/u;
+
+/**
+ * A byline over several lines whose first is a name and whose next is where the writer works or what
+ * they do ("By Kelli Miller⏎WebMD Health News", "Jane Doe⏎Staff Writer"): the name. Several writers
+ * ("Jane Doe⏎and John Roe") stay whole.
+ */
+function bylineName(raw: string): string {
+  const lines = raw
+    .split('\n')
+    .map((l) => clean(l))
+    .filter(Boolean);
+  // "By" on a line of its own goes with the name after it.
+  if (lines.length > 1 && /^(?:by|von|par|por|di|door)$/i.test(lines[0]!)) lines.splice(0, 2, `${lines[0]} ${lines[1]}`);
+  if (lines.length < 2) return raw;
+  const first = lines[0]!.replace(/^(?:by|von|par|por|di|door)\s+/i, '');
+  const rest = lines.slice(1).join(' ');
+  if (!BYLINE_NAME.test(first) || /^(?:and|&|und|et|y|e|en)\b/i.test(rest) || rest.split(' ').length > 5) return raw;
+  return first;
+}
+
+/** What a byline says before the name ("Analysis by", "Written by"): not the name. */
+const BYLINE_LEAD = /^(?:(?:analysis|opinion|commentary|story|written|reporting|words|text|interview|review)\s+)?(?:by|von|par|por|di|door)\s+/i;
+
 function cleanByline(s: string | null | undefined): string | null {
-  let b = clean(s).replace(/^(?:by|von|par|por|di|door)\s+/i, '');
+  let b = clean(bylineName(s ?? ''))
+    .replace(BYLINE_LEAD, '')
+    // "Written by Rob Ewaschuk Edited by Betsy Beyer": the writer.
+    .replace(/,? (?:edited|photos?|illustrations?) by .*$/i, '')
+    // Lines the page broke with <br> come glued: "Lucas Nolan22 Dec 2016", "JILL LAWLESSAssociated Press".
+    .replace(/(?<=\p{Ll})(?=\d)/gu, ' ')
+    .replace(/(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll})/gu, ' ');
+  // A button's label taken for the byline ("Follow Author"): no name.
+  if (/^(?:follow|contact|about)(?:\s+(?:the\s+)?(?:author|writer|us))?$/i.test(b)) return null;
   // "Jeff Foust — November 18, 2019", "Associated Press November 19, 2019, 9:02 AM": the date is not the name.
   const at = dateInText(b)?.at;
   // The weekday before that date goes with it, even glued to the name when the page broke the line
@@ -225,6 +258,10 @@ function cleanByline(s: string | null | undefined): string | null {
       .slice(0, at)
       .replace(/(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.)[\s,]*$/, '')
       .replace(/(?<![\s,;|·—–-])[\s,;|·—–-]+$/, '');
+  // A name has no figures: what follows it from the first one is a date or a count ("Lucas Nolan 22
+  // Dec 2016651", the comments' count glued to the year).
+  const digit = b.search(/\s\d/);
+  if (digit > 0 && BYLINE_NAME.test(b.slice(0, digit))) b = b.slice(0, digit);
   if (!b || b.length > 120 || /^(?:https?:)?\/\//i.test(b)) return null;
   // Readability takes elements classed "dateline" for bylines; a line made only of a date is not a byline.
   if (onlyDateWords(b)) return null;

@@ -174,6 +174,24 @@ describe('title and byline', () => {
     expect(b.byline).toBe('Jane Doe');
   });
 
+  it('a byline over lines keeps the name, not where the writer works; several writers stay whole', () => {
+    const byline = (html: string) => read('<title>Bridge opens late</title>', `<article><h1>Bridge opens late</h1><p class="byline">${html}</p>${BODY}</article>`).byline;
+    expect(byline('By Kelli  Miller\n      WebMD Health News')).toBe('Kelli Miller');
+    expect(byline('By\n  Jane Doe\n  Staff Writer')).toBe('Jane Doe');
+    expect(byline('Jane Doe\n and John Roe')).toBe('Jane Doe and John Roe');
+    expect(byline('Jane Doe')).toBe('Jane Doe');
+    expect(byline('By Brenda Goodman, MA\n WebMD Health News')).toBe('Brenda Goodman, MA');
+  });
+
+  it('a byline loses what is said before the name, an editor, a glued count and a button', () => {
+    const byline = (html: string) => read('<title>Bridge opens late</title>', `<article><h1>Bridge opens late</h1><p class="byline">${html}</p>${BODY}</article>`).byline;
+    expect(byline('Analysis by Chris Cillizza, CNN Editor-at-large')).toBe('Chris Cillizza, CNN Editor-at-large');
+    expect(byline('Written by Rob Ewaschuk Edited by Betsy Beyer')).toBe('Rob Ewaschuk');
+    expect(byline('<a>Lucas Nolan</a><span>22 Dec 2016</span><span>651</span>')).toBe('Lucas Nolan');
+    expect(byline('<span>JILL LAWLESS</span><span>Associated Press</span>')).toBe('JILL LAWLESS Associated Press');
+    expect(byline('Follow Author')).toBeNull();
+  });
+
   it('a date in the byline is cut from the name and read as the date', () => {
     const a = read('<title>Bridge opens late</title><meta name="author" content="Jeff Foust — November 18, 2019">', `<article><h1>Bridge opens late</h1>${BODY}</article>`);
     expect(a.byline).toBe('Jeff Foust');
