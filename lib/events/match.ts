@@ -168,10 +168,11 @@ export function contentSame(model: MatchModel, f: Features): boolean {
   if (model.dated === undefined || f.undated !== 0 || f.cosine < (model.dated.minCosine ?? 0)) return false;
   if (f.near === 1) return (f.kindClash === 0 || f.cosine >= CLASH_MIN_COSINE) && decideIn(model, f).tier === 'same';
   if (f.kindClash !== 0 || f.gap > FAR_GAP || f.cosine < FAR_MIN_COSINE || !passesFloor(model, f)) return false;
-  // Days apart, two headlines and ledes naming the same kind of happening name one happening only
-  // when they put it on the same day: otherwise it is the story's next one of that kind (the next
-  // primary, the next interview of a series), not a follow-up of this one.
-  if (f.kindSame > 0 && f.ledeDaySame === 0) return false;
+  // Days apart, two headlines and ledes naming the same kind of happening on different days name
+  // the story's next one of that kind (the next primary), not a follow-up of this one. When one of
+  // them names no day, the headlines decide (`headClash`: the next interview of a series, another
+  // person's death): a follow-up a week on often says "last week's earthquake", and no day.
+  if (f.kindSame > 0 && f.ledeDayClash === 1) return false;
   // Past NEAR_DAYS the content regime must be surer, by FAR_PENALTY log-odds per unit of gap.
   return scorePair({ bias: model.bias - FAR_PENALTY * (f.gap - NEAR_GAP), weights: model.weights }, f) >= model.same;
 }
@@ -713,21 +714,23 @@ function nameWords(key: string): string[] {
 
 /**
  * Whether two headlines name one personal kind of happening (a death, an arrest, an endorsement:
- * happening.ts, PERSONAL_KINDS) about two different people: neither's first-named person shares a
- * word of a name with any person the other names. Sharing any word is enough to be one person
- * ("Vincent 'The Chin' Gigante" and "Vincent Gigante"), so two Bidens never clash; and the one
- * named first in one headline may be the second in the other ("Obama to nominate Regina
- * Benjamin"), so both first-named must be missing from the other.
+ * happening.ts, PERSONAL_KINDS) about two different people: each names someone the other does not.
+ * Sharing any word of a name is enough to be one person ("Vincent 'The Chin' Gigante" and "Vincent
+ * Gigante"), so two Bidens never clash; and a headline that names only people the other names too
+ * ("Regina Benjamin, surgeon general nominee" and "Obama to nominate Regina Benjamin") is no clash,
+ * nor is one naming the same person and one more. The one each names that the other does not is
+ * what tells them apart, not the first named: "Wikinews interviews Bill Hammons" and "Wikinews
+ * interviews Don Blankenship" share a first-named "person", Wikinews (tagged so on both pages).
  */
 function subjectsClash(a: Fingerprint, b: Fingerprint): boolean {
   const x = a.subject;
   const y = b.subject;
-  if (!x || !y || !x.kinds.some((k) => y.kinds.includes(k)) || x.people.length === 0 || y.people.length === 0) return false;
-  const missing = (first: string, others: readonly string[]) => {
+  if (!x || !y || !x.kinds.some((k) => y.kinds.includes(k))) return false;
+  const someoneElse = (people: readonly string[], others: readonly string[]) => {
     const words = new Set(others.flatMap(nameWords));
-    return !nameWords(first).some((w) => words.has(w));
+    return people.some((p) => !nameWords(p).some((w) => words.has(w)));
   };
-  return missing(x.people[0]!, y.people) && missing(y.people[0]!, x.people);
+  return someoneElse(x.people, y.people) && someoneElse(y.people, x.people);
 }
 
 /** Weighted set overlap (cosine of two weighted binary sets) and the shared display keys. */

@@ -214,6 +214,35 @@ describe('two happenings of one story in the headlines', () => {
     expect(one.headClash).toBe(0);
     expect(decide(DEFAULT_MODEL, one).tier).toBe('same');
   });
+  it('tell two interviews apart by the one each names that the other does not, not by the first named', () => {
+    const wikinews: Actor = { key: 'PER:wikinews', name: 'Wikinews', type: 'PER', aliases: [], mentions: 3, role: null };
+    const interview = (name: string, party: string, day: string) =>
+      prepare(
+        computeFingerprint(
+          {
+            title: `Wikinews interviews ${name}, ${party} presidential nominee`,
+            paragraphs: [`Wikinews spoke with ${name}, the ${party} nominee for president, about the campaign, ballot access and the debates.`],
+            published: day,
+          },
+          [wikinews, person(name)],
+          idf,
+        ),
+        idf,
+      );
+    const hammons = interview('Bill Hammons', 'Unity Party', '2020-10-23');
+    const blankenship = interview('Don Blankenship', 'Constitution Party', '2020-10-19');
+    expect(hammons.fp.subject).toEqual({ kinds: ['interview'], people: ['PER:wikinews', 'PER:bill hammons'] });
+    expect(pairSignals(hammons, blankenship).features.headClash).toBe(1);
+    // One naming the same person and one more is no clash ("Roe arrested" and "Police arrest Roe's accomplice Smith").
+    const roe = computeFingerprint({ title: 'John Roe arrested', paragraphs: ['Police arrested John Roe.'], published: '2020-10-19' }, [person('John Roe')], idf);
+    const smith = computeFingerprint(
+      { title: 'Police arrest Roe accomplice Jack Smith', paragraphs: ['Jack Smith was arrested.'], published: '2020-10-20' },
+      [person('John Roe'), person('Jack Smith')],
+      idf,
+    );
+    expect(smith.subject?.people).toEqual(['PER:john roe', 'PER:jack smith']);
+    expect(pairSignals(prepare(smith, idf), prepare(roe, idf)).features.headClash).toBe(0);
+  });
   it('tell two rounds of one season apart, and say nothing of fingerprints made before', () => {
     const round = (n: string, day: string) =>
       prepare(

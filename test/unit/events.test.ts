@@ -522,12 +522,16 @@ describe('contentSame', () => {
     expect(contentSame(DEFAULT_MODEL, apart(6, { ...followUp, kindClash: 1 }))).toBe(false);
   });
 
-  it('days apart, not when both name the same kind of happening but not on the same day: the next primary, the next interview', () => {
-    const next = close({ near1: 0, near: 0, near7: 1, gap: gapOf(6), cosine: 0.5, actors: 0.6, places: 0.5, kindSame: 1 });
-    expect(contentSame(DEFAULT_MODEL, next)).toBe(false);
-    expect(contentSame(DEFAULT_MODEL, { ...next, ledeDayClash: 1 })).toBe(false);
-    expect(contentSame(DEFAULT_MODEL, { ...next, ledeDaySame: 1 })).toBe(true);
-    expect(contentSame(DEFAULT_MODEL, { ...next, kindSame: 0 })).toBe(true);
+  it('days apart, not when both name the same kind of happening on different days: the next primary', () => {
+    const later = close({ near1: 0, near: 0, near7: 1, gap: gapOf(6), cosine: 0.5, actors: 0.6, places: 0.5, kindSame: 1 });
+    expect(contentSame(DEFAULT_MODEL, { ...later, ledeDayClash: 1 })).toBe(false);
+    expect(contentSame(DEFAULT_MODEL, { ...later, ledeDaySame: 1 })).toBe(true);
+    expect(contentSame(DEFAULT_MODEL, { ...later, kindSame: 0 })).toBe(true);
+    // A lede that names no day ("last week's earthquake"): a follow-up, unless the headlines name
+    // two happenings (the next interview of a series names another person: `headClash`).
+    expect(contentSame(DEFAULT_MODEL, later)).toBe(true);
+    expect(decide(DEFAULT_MODEL, later).tier).toBe('same');
+    expect(decide(DEFAULT_MODEL, { ...later, headClash: 1 }).tier).toBe('related');
     // Within NEAR_DAYS the content regime decides as before.
     expect(contentSame(DEFAULT_MODEL, close({ kindSame: 1, ledeDayClash: 1 }))).toBe(true);
   });
