@@ -8,7 +8,7 @@
  */
 import type { Coverage, CoverageItem, EarlierStatement, NamedKey } from '@/lib/messaging/protocol';
 import { StatusBadge } from './claims';
-import { formatDate, hostOf, isoDate, relativeDay, safeHref } from './format';
+import { formatDate, hostOf, isoDate, relativeDay, safeHref, speakerLabel } from './format';
 import { usePorts } from './ports';
 
 export interface CoverageViewProps {
@@ -286,7 +286,9 @@ function Statement({ s, now, context, articleHref }: LinkProps & { s: EarlierSta
   return (
     <li class="coverage-statement" data-testid="coverage-statement">
       <p class="coverage-said">
-        <span class="speaker">{s.speaker}</span>
+        <span class="speaker" title={s.speaker}>
+          {speakerLabel(s.speaker)}
+        </span>
         {(rel || abs) && (
           <>
             ,{' '}

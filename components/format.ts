@@ -132,3 +132,20 @@ export function clip(text: string, max: number): string {
 export function excerpt(text: string, max: number): string {
   return clip(text.trim(), max);
 }
+
+/** Characters of a speaker a claim card's heading shows at most. */
+export const SPEAKER_CHARS = 48;
+
+/**
+ * A speaker as a card's heading: a long description is cut before its relative clause ("hotel
+ * bosses that responded to an online thread about …" → "hotel bosses…"), or else at a word. The
+ * card keeps the whole in its title.
+ */
+export function speakerLabel(speaker: string, max = SPEAKER_CHARS): string {
+  const s = speaker.trim();
+  if (s.length <= max) return s;
+  const rel = s.search(/ (?:that|who|whom|which|whose) /);
+  if (rel > 0 && rel <= max) return `${s.slice(0, rel).replace(/,$/, '')}…`;
+  const cut = s.lastIndexOf(' ', max);
+  return `${s.slice(0, cut > 0 ? cut : max).replace(/,$/, '')}…`;
+}

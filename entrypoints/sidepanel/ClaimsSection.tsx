@@ -2,7 +2,7 @@ import { useContext, useState } from 'preact/hooks';
 import { ClaimMemoryNote, MemoryContext } from '@/components/memory';
 import { CheckworthyMeter, KIND_LABEL, ReviewEditor, ReviewSummary, SignalList, StatusBadge, type ReviewDraft } from '@/components/claims';
 import { Fold } from '@/components/Fold';
-import { plural } from '@/components/format';
+import { plural, speakerLabel } from '@/components/format';
 import { claimStatus } from '@/lib/claim-status';
 import type { Claim } from '@/lib/types';
 
@@ -53,8 +53,8 @@ function ClaimCard({ claim: c, onReveal, onReview, onMissing }: CardProps & { on
     <li class={`claim claim-${status ?? 'none'}`} data-testid="claim" data-claim-id={c.id} data-kind={c.kind}>
       <div class="claim-head">
         {c.speaker && (
-          <span class="speaker" data-testid="claim-speaker">
-            {c.speaker}
+          <span class="speaker" data-testid="claim-speaker" title={c.speaker}>
+            {speakerLabel(c.speaker)}
           </span>
         )}
         <span class="kind">{c.missed ? 'Marked by you' : KIND_LABEL[c.kind]}</span>

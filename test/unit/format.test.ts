@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, formatBytes, plural, readingTime, safeHref } from '../../components/format';
+import { excerpt, formatBytes, plural, readingTime, safeHref, speakerLabel, SPEAKER_CHARS } from '../../components/format';
 import { isBroadcast, isContentCommand, isRequestEnvelope } from '../../lib/messaging/protocol';
 
 describe('format', () => {
@@ -43,5 +43,17 @@ describe('protocol guards', () => {
     expect(isBroadcast({ kind: 'panel/state' })).toBe(false);
     expect(isContentCommand({ kind: 'content/reanalyse' })).toBe(true);
     expect(isContentCommand({ kind: 'content/eval' })).toBe(false);
+  });
+});
+
+describe('speakerLabel', () => {
+  it('keeps a name whole, and cuts a long description before its relative clause or at a word', () => {
+    expect(speakerLabel('Michael Forrest Jones')).toBe('Michael Forrest Jones');
+    expect(speakerLabel('hotel bosses that responded to an online thread about the things hotel owners don’t want you to know')).toBe('hotel bosses…');
+    const long = 'a senior official in the regional transport ministry of the northern province';
+    const label = speakerLabel(long);
+    expect(label.length).toBeLessThanOrEqual(SPEAKER_CHARS + 1);
+    expect(label.endsWith('…')).toBe(true);
+    expect(long.startsWith(label.slice(0, -1))).toBe(true);
   });
 });
