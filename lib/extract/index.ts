@@ -223,27 +223,23 @@ const BYLINE_NAME = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}(?:, \p{
  * ("Jane Doe⏎and John Roe") stay whole.
  */
 function bylineName(raw: string): string {
-  const lines = raw
+  // "By" on a line of its own says nothing.
+  const [first, ...rest] = raw
     .split('\n')
-    .map((l) => clean(l))
-    .filter(Boolean);
-  // "By" on a line of its own goes with the name after it.
-  if (lines.length > 1 && /^(?:by|von|par|por|di|door)$/i.test(lines[0]!)) lines.splice(0, 2, `${lines[0]} ${lines[1]}`);
-  if (lines.length < 2) return raw;
-  const first = lines[0]!.replace(/^(?:by|von|par|por|di|door)\s+/i, '');
-  const rest = lines.slice(1).join(' ');
-  if (!BYLINE_NAME.test(first) || /^(?:and|&|und|et|y|e|en)\b/i.test(rest) || rest.split(' ').length > 5) return raw;
-  return first;
+    .map(clean)
+    .filter((l) => l && !/^(?:by|von|par|por|di|door)$/i.test(l));
+  const name = first?.replace(BYLINE_LEAD, '');
+  return name && rest.length > 0 && rest.length < 3 && BYLINE_NAME.test(name) && !/^(?:and|&|und|et|y|e|en)\b/i.test(rest[0]!) ? name : raw;
 }
 
 /** What a byline says before the name ("Analysis by", "Written by"): not the name. */
-const BYLINE_LEAD = /^(?:(?:analysis|opinion|commentary|story|written|reporting|words|text|interview|review)\s+)?(?:by|von|par|por|di|door)\s+/i;
+const BYLINE_LEAD = /^(?:(?:analysis|opinion|commentary|story|written|reporting)\s+)?(?:by|von|par|por|di|door)\s+/i;
 
 function cleanByline(s: string | null | undefined): string | null {
   let b = clean(bylineName(s ?? ''))
     .replace(BYLINE_LEAD, '')
     // "Written by Rob Ewaschuk Edited by Betsy Beyer": the writer.
-    .replace(/,? (?:edited|photos?|illustrations?) by .*$/i, '')
+    .replace(/,? (?:edited|photos?) by .*$/i, '')
     // Lines the page broke with <br> come glued: "Lucas Nolan22 Dec 2016", "JILL LAWLESSAssociated Press".
     .replace(/(?<=\p{Ll})(?=\d)/gu, ' ')
     .replace(/(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll})/gu, ' ');
