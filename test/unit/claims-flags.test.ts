@@ -95,6 +95,11 @@ describe('flags that hold', () => {
     expect(sig('A man, believed to be in his 40s, was taken to hospital on Monday.')).toEqual(['hedge']);
     expect(sig('The council, keen to avoid delays, approved the plan on Monday.')).toEqual([]);
   });
+  it('flags "is reported to have", not something reported to someone ("is reported to the society", "was reported to police")', () => {
+    expect(sig('The minister is reported to have resigned on Monday over the tender.')).toEqual(['hedge']);
+    expect(sig('Abuse in the congregation is reported to the Watch Tower Society, which directs its doctrine.')).toEqual([]);
+    expect(sig('The theft was reported to police on Tuesday morning by the owner.')).toEqual([]);
+  });
   it('flags the reading of a particular act, not a standing view reported in the plain present', () => {
     expect(sig('The ruling has been seen as weakening the power of the regional council.')).toEqual(['hedge']);
     expect(sig('The merger was viewed as an attempt to shut rivals out of the market.')).toEqual(['hedge']);
