@@ -99,6 +99,10 @@ describe('flags that hold', () => {
     expect(sig('The minister is reported to have resigned on Monday over the tender.')).toEqual(['hedge']);
     expect(sig('Abuse in the congregation is reported to the Watch Tower Society, which directs its doctrine.')).toEqual([]);
     expect(sig('The theft was reported to police on Tuesday morning by the owner.')).toEqual([]);
+    // "of" goes with suspicion and accusation, "at" with an estimate.
+    expect(sig('By March 16, 167,515 cases were reported of the disease, the WHO said.')).toEqual([]);
+    expect(sig('He is widely suspected of asking for the delay to stop the bill.')).toEqual(['hedge']);
+    expect(sig('The damage was estimated at $2 billion across the region.')).toEqual(['hedge']);
   });
   it('flags the reading of a particular act, not a standing view reported in the plain present', () => {
     expect(sig('The ruling has been seen as weakening the power of the regional council.')).toEqual(['hedge']);

@@ -29,7 +29,9 @@ const PATTERNS: readonly Pattern[] = [
     code: 'hedge',
     // Not "is reported to the Watch Tower Society", "was reported to police": told to someone, not
     // hearsay ("is reported to have", "are said to be").
-    re: /\b(?:is|are|was|were|has been|have been) (?:not )?(?:widely |generally |also |now |currently |still )?(?:understood|believed|thought|said|reported|rumou?red|alleged|suspected|accused|estimated)(?: [\p{L}-]+){0,2}? (?:to(?! (?:the|a|an|his|her|its|their|our|police|authorities)\b)|of|at)\b/giu,
+    // Nor "cases were reported of the disease", "sightings were reported at the coast": "of" goes
+    // with suspicion and accusation, "at" with an estimate.
+    re: /\b(?:is|are|was|were|has been|have been) (?:not )?(?:widely |generally |also |now |currently |still )?(?:(?:understood|believed|thought|said|reported|rumou?red|alleged|suspected|accused|estimated)(?: [\p{L}-]+){0,2}? to(?! (?:the|a|an|his|her|its|their|our|police|authorities)\b)|(?:suspected|accused)(?: [\p{L}-]+){0,2}? of|estimated(?: [\p{L}-]+){0,2}? at)\b/giu,
     reason: (w) => `${quoteWords(w)}: the article does not say who says so`,
   },
   {
