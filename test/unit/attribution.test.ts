@@ -413,6 +413,17 @@ describe('more cues, and stances apart from statements (issue 18)', () => {
     expect(one(site).filter((a) => sl(site, a.source)?.includes('surveyed'))).toEqual([]);
   });
 
+  it('reads a plural\'s possessive as a noun, not a cue ("advocates states\' rights")', () => {
+    expect(one("The party advocates states' rights, gun rights and limited government.")).toEqual([]);
+    const t = 'The report states that the plan failed.';
+    expect(sl(t, one(t)[0]!.source)).toBe('The report');
+  });
+
+  it('takes someone named with their own people as one source ("Trump and his supporters claimed")', () => {
+    const t = 'Trump and his supporters claimed the count was rigged.';
+    expect(sl(t, one(t)[0]!.source)).toBe('Trump and his supporters');
+  });
+
   it('reads an inverted "Said X, …, “…”" opening', () => {
     const t = 'Said Dorothy Poynter, who grew up nearby, “We were all so proud of him.”';
     const [a] = one(t);

@@ -104,6 +104,10 @@ describe('flags that hold', () => {
     expect(sig('He is widely suspected of asking for the delay to stop the bill.')).toEqual(['hedge']);
     expect(sig('The damage was estimated at $2 billion across the region.')).toEqual(['hedge']);
   });
+  it('does not call someone named and their own people unnamed sources, but still officials and theirs', () => {
+    expect(sig('Trump and his supporters claimed the count was rigged.', { kind: 'reported', source: 'Trump and his supporters', cue: 'claimed' })).toEqual([]);
+    expect(sig('Officials and their advisers said the plan would fail.', { kind: 'reported', source: 'Officials and their advisers', cue: 'said' })).toEqual(['unnamed-sources']);
+  });
   it('flags the reading of a particular act, not a standing view reported in the plain present', () => {
     expect(sig('The ruling has been seen as weakening the power of the regional council.')).toEqual(['hedge']);
     expect(sig('The merger was viewed as an attempt to shut rivals out of the market.')).toEqual(['hedge']);

@@ -369,6 +369,10 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   const toks = ctx.toks[si]!;
   const t = toks[i]!;
   const l = t.l;
+  // "the party advocates states' rights", "the reports' authors": a plural's possessive is a noun.
+  const next = toks[i + 1];
+  const after = toks[i + 2];
+  if (next && next.s === t.e && (next.w === "'" || next.w === '’') && l.endsWith('s') && after && after.s > next.e && isWord(after) && !after.q) return null;
   // "according to X"
   if (l === 'according' && toks[i + 1]?.l === 'to') return accordingTo(ctx, si, i);
   // "In X's words, …", "in the words of X: …", "As X put it, …"
@@ -1784,7 +1788,9 @@ function sourceBefore(ctx: Ctx, toks: Tok[], end: number, afterQuote: boolean): 
       const np = nounPhraseStart(ctx, toks, head.start - 2);
       if (np && atClauseEdge(toks, np.start)) return finishSource(toks, np.start, k, true);
     }
-    const from = nameEndingAt(ctx, toks, k) === head.start ? coordinatedNames(ctx, toks, head.start) : head.start;
+    // "Trump and his supporters claimed": the named one and his own are one source.
+    const own = /^(?:his|her|their)$/.test(toks[head.start]!.l);
+    const from = nameEndingAt(ctx, toks, k) === head.start || own ? coordinatedNames(ctx, toks, head.start) : head.start;
     return finishSource(toks, from === head.start ? coordinatedRoles(ctx, toks, head.start) : from, k, head.strong);
   }
   const pp = roleWithPhrase(ctx, toks, k);

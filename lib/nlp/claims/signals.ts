@@ -184,6 +184,19 @@ function introducedGroup(text: string, at: number): boolean {
   return /\bthe\s+(?:two|three|four|five|both)\s+$/i.test(before) || (/\bthe\s+$/i.test(before) && /^(?:researchers|scientists)\b/i.test(text.slice(at)));
 }
 
+/**
+ * Are the people at `at` someone named's own ("Trump and his supporters claimed", "Ms Ardern and her
+ * advisers said")? The one named is the source, with them. Not "Officials and their advisers".
+ */
+function ownPeople(text: string, at: number): boolean {
+  const words = text.slice(Math.max(0, at - 60), at).split(' ');
+  // [..., owner words, "and", "his", ""]
+  if (words.length < 4 || words.at(-1) !== '' || !/^(?:his|her|their)$/.test(words.at(-2)!) || words.at(-3) !== 'and') return false;
+  const owner: string[] = [];
+  for (let i = words.length - 4; i >= 0 && owner.length < 4 && /^\p{Lu}/u.test(words[i]!); i--) owner.unshift(words[i]!);
+  return owner.length > 0 && !UNNAMED_PLURAL.test(owner.join(' '));
+}
+
 /** Replaces quoted passages (“…”, "…", ''…'' in older newswire) with spaces, keeping offsets. */
 export function blankQuotes(text: string): string {
   let out = '';
@@ -228,12 +241,13 @@ export function claimSignals(input: SignalInput): ClaimSignal[] {
     if (single) add('single-unnamed-source', 'Attributed to a single unnamed source', single[0]);
     else {
       const plural = UNNAMED_PLURAL.exec(input.source);
-      if (plural && !introducedGroup(input.source, plural.index) && !BODY_BEFORE.test(input.source.slice(0, plural.index))) add('unnamed-sources', 'Attributed to unnamed sources', plural[0]);
+      if (plural && !ownPeople(input.source, plural.index) && !introducedGroup(input.source, plural.index) && !BODY_BEFORE.test(input.source.slice(0, plural.index)))
+        add('unnamed-sources', 'Attributed to unnamed sources', plural[0]);
     }
   }
   const unnamed = NARRATION_UNNAMED.exec(narration);
   // "Berrien County Health Department officials said": the officials of a named body are not unnamed.
-  if (unnamed && !(GROUP_START.test(unnamed[0]) && (namedBodyBefore(narration, unnamed.index) || introducedGroup(narration, unnamed.index)))) {
+  if (unnamed && !ownPeople(narration, unnamed.index) && !(GROUP_START.test(unnamed[0]) && (namedBodyBefore(narration, unnamed.index) || introducedGroup(narration, unnamed.index)))) {
     if (/^(?:according to )?(?:a|an|one|another)\b|not to be|anonymity/i.test(unnamed[0])) add('single-unnamed-source', 'Attributed to a single unnamed source', unnamed[0]);
     else add('unnamed-sources', 'Attributed to unnamed sources', unnamed[0]);
   }
