@@ -174,8 +174,10 @@ describe('title and byline', () => {
     expect(b.byline).toBe('Jane Doe');
   });
 
+  /** The byline read from a page whose byline element holds `html`. */
+  const byline = (html: string) => read('<title>Bridge opens late</title>', `<article><h1>Bridge opens late</h1><p class="byline">${html}</p>${BODY}</article>`).byline;
+
   it('a byline over lines keeps the name, not where the writer works; several writers stay whole', () => {
-    const byline = (html: string) => read('<title>Bridge opens late</title>', `<article><h1>Bridge opens late</h1><p class="byline">${html}</p>${BODY}</article>`).byline;
     expect(byline('By Kelli  Miller\n      WebMD Health News')).toBe('Kelli Miller');
     expect(byline('By\n  Jane Doe\n  Staff Writer')).toBe('Jane Doe');
     expect(byline('Jane Doe\n and John Roe')).toBe('Jane Doe and John Roe');
@@ -184,7 +186,6 @@ describe('title and byline', () => {
   });
 
   it('a byline loses what is said before the name, an editor, a glued count and a button', () => {
-    const byline = (html: string) => read('<title>Bridge opens late</title>', `<article><h1>Bridge opens late</h1><p class="byline">${html}</p>${BODY}</article>`).byline;
     expect(byline('Analysis by Chris Cillizza, CNN Editor-at-large')).toBe('Chris Cillizza, CNN Editor-at-large');
     expect(byline('Written by Rob Ewaschuk Edited by Betsy Beyer')).toBe('Rob Ewaschuk');
     expect(byline('<a>Lucas Nolan</a><span>22 Dec 2016</span><span>651</span>')).toBe('Lucas Nolan');
