@@ -717,8 +717,8 @@ function nameWords(key: string): string[] {
  * happening.ts, PERSONAL_KINDS) about two different people: each names someone the other does not.
  * Sharing any word of a name is enough to be one person ("Vincent 'The Chin' Gigante" and "Vincent
  * Gigante"), so two Bidens never clash; and a headline that names only people the other names too
- * ("Regina Benjamin, surgeon general nominee" and "Obama to nominate Regina Benjamin") is no clash,
- * nor is one naming the same person and one more. The one each names that the other does not is
+ * ("Warren endorses Biden" and "Biden wins Warren's backing") is no clash, nor is one naming the
+ * same person and one more ("John Roe arrested" and "Police arrest Roe accomplice Jack Smith"). The one each names that the other does not is
  * what tells them apart, not the first named: "Wikinews interviews Bill Hammons" and "Wikinews
  * interviews Don Blankenship" share a first-named "person", Wikinews (tagged so on both pages).
  */
