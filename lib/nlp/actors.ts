@@ -863,8 +863,13 @@ const POSSESSIVE_PLACE = /^['’]s\s+(?:Vineyard|Island|Wood|Cross|Bay|Point|Har
 /** Does the text before `start` end a sentence, or open a paragraph or a quotation? */
 function opensSentence(para: string, start: number): boolean {
   const before = (start > 12 ? 'x' : '') + para.slice(Math.max(0, start - 12), start);
-  return /(?:^\s*|[.!?…][”’"')\]]*\s+|[“‘"'([]\s*)$/u.test(before);
+  // …or follow the speaker's label that opens a transcript's paragraph ("Q: Well, …", "STALLMAN: Yes,
+  // …", "((Richard Stallman)) Well, …").
+  return /(?:^\s*|[.!?…][”’"')\]]*\s+|[“‘"'([]\s*)$/u.test(before) || (start <= 48 && SPEAKER_LABEL.test(para.slice(0, start)));
 }
+
+/** A transcript's speaker label, all the text before a paragraph's first word (see `opensSentence`). */
+const SPEAKER_LABEL = /^\s*(?:\(\([^()]{1,40}\)\)|\[[^\]]{1,40}\]|[\p{L} .'’-]{1,40}:)\s*$/u;
 
 /**
  * A merged group of mentions that names no actor: a thing (its longest name ends in a thing word, "Hubble Space

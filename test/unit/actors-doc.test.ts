@@ -258,6 +258,16 @@ describe('merging', () => {
     ]);
     expect(buildActors(ps2, ms2, { facts }).actors.map((a) => a.aliases)).toEqual([['Music City', 'Music']]);
   });
+  it('so is a word that opens an answer after a transcript\'s speaker label ("((Stallman)) Well, …", "A: Well, …")', () => {
+    const ps = ['((Wikinews)) What is DRM?', '((Richard Stallman)) Well, it stands for digital restrictions.', 'A: Well, it works as well as it can.', 'Stallman spoke well of it.'];
+    const ms = mark(ps, [
+      [1, 'Richard Stallman', 'PER'],
+      [1, 'Well', 'ORG'],
+      [2, 'Well', 'ORG'],
+      [3, 'Stallman', 'PER'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['PER Richard Stallman']);
+  });
   it('a full stop after a closing capital is the sentence’s, when the name is also written without it', () => {
     const ps = ['Malcolm X spoke first.', 'The crowd cheered Malcolm X. It was late.', 'Jane Roe met John F. Kennedy.'];
     const ms = mark(ps, [
