@@ -13,6 +13,7 @@ import { idf, type IdfTable } from './idf.ts';
 import { happeningOf, KINDS_VERSION, personalKinds, seriesIn } from './happening.ts';
 import { nameFromKey } from './names.ts';
 import { fold, terms } from './terms.ts';
+import { wholeWordsAt } from '../whole-words.ts';
 
 export const FINGERPRINT_VERSION = 1;
 
@@ -114,16 +115,6 @@ const MAX_HEADLINE = 400;
 /** People named in a headline at most. */
 const MAX_HEAD_PEOPLE = 3;
 
-/** Where `form` is first written in `text` as a whole word (not "Lee" in "Leeds"), or -1. */
-function namedIn(text: string, form: string): number {
-  for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
-    const before = at > 0 ? text[at - 1]! : ' ';
-    const after = text[at + form.length] ?? ' ';
-    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return at;
-  }
-  return -1;
-}
-
 /**
  * The personal kinds of happening a headline names and the people it names, first named first (see
  * `ArticleFingerprint.subject`), or undefined when it names no such kind or no person.
@@ -137,7 +128,7 @@ export function headlineSubject(title: string, actors: readonly Actor[]): { kind
     let first = -1;
     for (const form of [a.name, ...a.aliases]) {
       if (form.length < 3) continue;
-      const at = namedIn(title, form);
+      const at = wholeWordsAt(title, form);
       if (at >= 0 && (first < 0 || at < first)) first = at;
     }
     if (first >= 0) named.push([first, normKey(a.key)]);

@@ -13,6 +13,7 @@
  */
 import { extractDates } from './dates.ts';
 import { fold, terms } from './terms.ts';
+import { wholeWordsAt } from '../whole-words.ts';
 
 /**
  * The kinds of happening and the words that name them (lower case, diacritics folded; a trailing
@@ -242,15 +243,6 @@ export function lede(paragraphs: readonly string[]): string {
   return out;
 }
 
-/** Where `phrase` first starts a word of `low` (and ends one, unless `open`), or -1. */
-function phraseAt(low: string, phrase: string, open: boolean): number {
-  const letter = (c: string | undefined) => c !== undefined && /[a-z0-9_]/.test(c);
-  for (let at = low.indexOf(phrase); at >= 0; at = low.indexOf(phrase, at + 1)) {
-    if (!letter(low[at - 1]) && (open || !letter(low[at + phrase.length]))) return at;
-  }
-  return -1;
-}
-
 /** The kinds of happening a text names, in order of first mention, each once. */
 export function kindsIn(text: string): string[] {
   const low = fold(text).toLowerCase();
@@ -260,7 +252,7 @@ export function kindsIn(text: string): string[] {
     if (k) found.push([m.index, k]);
   }
   for (const [phrase, kind, open] of PHRASES) {
-    const at = phraseAt(low, phrase, open);
+    const at = wholeWordsAt(low, phrase, open);
     if (at >= 0) found.push([at, kind]);
   }
   found.sort((a, b) => a[0] - b[0]);

@@ -21,6 +21,7 @@
  * the same key in every article. Pure, no dependencies.
  */
 import type { Actor, EntityType, Mention } from '../types.ts';
+import { wholeWordsAt } from '../whole-words.ts';
 import {
   captionLabelLength,
   creditOnlyParagraph,
@@ -736,15 +737,6 @@ function nicknames(paragraphs: string[], items: Item[]): Map<Item, Item> {
   return out;
 }
 
-/** True when `text` holds `phrase` with no letter touching it on either side. */
-function hasWholeWords(text: string, phrase: string): boolean {
-  const letter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
-  for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
-    if (!letter(text[i - 1]) && !letter(text[i + phrase.length])) return true;
-  }
-  return false;
-}
-
 /**
  * How much an actor matters beyond its count of mentions: named in the headline, in the lead (the first three
  * paragraphs), as a speaker ("X said", "said X", "according to X"), with firm evidence of its type (a title, a known
@@ -754,7 +746,7 @@ function salienceOf(its: Item[], paragraphs: string[], title: string, ev: Eviden
   let s = 0;
   const forms = new Set(its.map((it) => it.core.toLowerCase()));
   const t = title.toLowerCase();
-  if (t && [...forms].some((f) => f.length > 2 && hasWholeWords(t, f))) s += 2;
+  if (t && [...forms].some((f) => f.length > 2 && wholeWordsAt(t, f) >= 0)) s += 2;
   if (its.some((it) => it.m.paragraph < 3)) s += 1;
   const speaks = its.some((it) => {
     const para = paragraphs[it.m.paragraph] ?? '';

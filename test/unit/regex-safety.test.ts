@@ -42,6 +42,7 @@ const FILES = [
   'lib/events/terms.ts',
   'lib/events/fingerprint.ts',
   'lib/events/happening.ts',
+  'lib/whole-words.ts',
   'lib/events/match.ts',
   'lib/events/idf.ts',
   'lib/archive/search.ts',
