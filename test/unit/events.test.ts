@@ -25,6 +25,7 @@ import {
   type Features,
   NEAR_DAYS,
   FAR_DAYS,
+  WEEKS_DAYS,
   FAR_MIN_COSINE,
   CLASH_MIN_COSINE,
   lookupKeys,
@@ -501,9 +502,23 @@ describe('contentSame', () => {
     expect(contentSame(DEFAULT_MODEL, close({ near1: 0, near: 0, gap: gapOf(6), cosine: 0.6 }))).toBe(true);
   });
 
-  it('not when they are weeks apart, or undated', () => {
-    expect(contentSame(DEFAULT_MODEL, close({ near: 0, near1: 0, near7: 0, gap: gapOf(21) }))).toBe(false);
+  it('not when they are more than FAR_DAYS apart, or undated', () => {
+    // Three weeks apart, a third of their words and people in common is not enough (FAR_PENALTY); beyond FAR_DAYS nothing is.
+    expect(contentSame(DEFAULT_MODEL, close({ near: 0, near1: 0, near7: 0, gap: gapOf(21), cosine: 0.3, actors: 0.3, neighbours: 0.3 }))).toBe(false);
+    expect(contentSame(DEFAULT_MODEL, close({ near: 0, near1: 0, near7: 0, gap: gapOf(FAR_DAYS + 1), cosine: 0.9, actors: 0.9 }))).toBe(false);
     expect(contentSame(DEFAULT_MODEL, close({ undated: 1 }))).toBe(false);
+  });
+
+  it('weeks apart, a report that shares most of its text, unless it names another day', () => {
+    // A report three weeks on that retells the happening: most of its words, its people, its place.
+    const retold = close({ near: 0, near1: 0, near7: 0, gap: gapOf(21), cosine: 0.8, actors: 0.8, places: 1, neighbours: 0.8 });
+    expect(contentSame(DEFAULT_MODEL, retold)).toBe(true);
+    expect(decide(DEFAULT_MODEL, retold).tier).toBe('same');
+    // Its lede names a day the other's does not, or its dates conflict: a new happening of the story.
+    expect(contentSame(DEFAULT_MODEL, { ...retold, ledeDayClash: 1 })).toBe(false);
+    expect(contentSame(DEFAULT_MODEL, { ...retold, dateConflict: 1 })).toBe(false);
+    // Within WEEKS_DAYS a lede's other day alone does not stop it (the same kind on two days does).
+    expect(contentSame(DEFAULT_MODEL, { ...retold, gap: gapOf(WEEKS_DAYS), ledeDayClash: 1 })).toBe(true);
   });
 
   it('days apart, only when the texts share more the further apart they are', () => {
