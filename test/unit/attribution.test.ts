@@ -424,6 +424,18 @@ describe('more cues, and stances apart from statements (issue 18)', () => {
     expect(sl(t, one(t)[0]!.source)).toBe('Trump and his supporters');
   });
 
+  it('reads a list of speakers after a time that opens the sentence ("Yesterday Ms Ardern and her advisers said")', () => {
+    for (const [t, source] of [
+      ['Yesterday Ms Ardern and her advisers said the plan would cost $2 billion.', 'Ms Ardern and her advisers'],
+      ['On Monday Mr Smith and his lawyers said the fine was too high.', 'Mr Smith and his lawyers'],
+      ['On Thursday the local health secretary reported one more case.', 'the local health secretary'],
+    ])
+      expect(sl(t!, one(t!)[0]!.source)).toBe(source);
+    // A time inside a clause opens none: the name before it is the object of "met", not a speaker.
+    const t = 'He met Ms Ardern yesterday and her advisers said the plan would cost $2 billion.';
+    expect(one(t).map((a) => sl(t, a.source))).toEqual(['her advisers']);
+  });
+
   it('reads an inverted "Said X, …, “…”" opening', () => {
     const t = 'Said Dorothy Poynter, who grew up nearby, “We were all so proud of him.”';
     const [a] = one(t);

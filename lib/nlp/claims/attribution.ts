@@ -1879,6 +1879,20 @@ function nameLength(ctx: Ctx, toks: Tok[], j: number): number {
 /** Is the token just before index `s` a clause edge (sentence start, punctuation, a conjunction)? */
 function atClauseEdge(toks: Tok[], s: number): boolean {
   const b = toks[s - 1];
+  // "Yesterday Ms Ardern and her advisers said", "On Monday Mr Smith and his lawyers said": a time
+  // that opens the sentence leaves the clause's subject at its edge.
+  if (b && !b.q) {
+    const time = OPENING_TIME.has(b.l) ? s - 1 : timeBefore(toks, s - 1);
+    if (time !== null && plainEdge(toks, time)) return true;
+  }
+  return plainEdge(toks, s);
+}
+
+/** Words of time that open a sentence on their own ("Yesterday the minister said"). */
+const OPENING_TIME = new Set(['yesterday', 'today', 'tonight', 'earlier', 'meanwhile']);
+
+function plainEdge(toks: Tok[], s: number): boolean {
+  const b = toks[s - 1];
   return b === undefined || b.w === ',' || b.w === ';' || b.w === ':' || b.w === '(' || isDash(b) || isQuoteMark(b) || CLAUSE_WORDS.has(b.l) || SUBORDINATORS.has(b.l);
 }
 
