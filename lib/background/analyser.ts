@@ -55,7 +55,12 @@ export function createAnalyser(sources: ModelSources): Analyse {
     const english = isProbablyEnglish(article.paragraphs);
     const found = english ? findMentions(tagger, article.paragraphs) : [];
     const t2 = performance.now();
-    const { actors, mentions } = buildActors(article.paragraphs, found, { canonical: canonicalName, facts: nameFacts(tagger), title: article.title });
+    const { actors, mentions } = buildActors(article.paragraphs, found, {
+      canonical: canonicalName,
+      facts: nameFacts(tagger),
+      title: article.title,
+      publishers: [article.publisher, article.aggregator],
+    });
     const t3 = performance.now();
     // A caption is never a claim: claims are read in the running text only (caption paragraphs
     // are left empty, so paragraph numbers and offsets stay those of the article).

@@ -305,6 +305,28 @@ export interface BuildActorsOptions {
   facts?: (name: string) => NameFacts;
   /** The article's headline: an actor it names ranks before others with as many mentions (salience). */
   title?: string;
+  /**
+   * Who published the page, and the site that carried it (`Article.publisher`, `aggregator`): a name
+   * that is one of them is that organisation, however the text uses it ("Wikinews interviews …",
+   * "((Wikinews)) What made you run?", read as a person or a place from its spot in the sentence),
+   * unless the lists know it as a place (the publisher of cleveland.com is "Cleveland").
+   */
+  publishers?: (string | null)[];
+}
+
+/** The keys of the names a page's publishers go by: "The Independent UK" → "independent uk", "independent". */
+function publisherKeys(names: (string | null)[] | undefined): Set<string> {
+  const keys = new Set<string>();
+  for (const n of names ?? []) {
+    if (!n) continue;
+    const key = lowerKey(n.replace(/^the\s+/i, '').replace(/\.(?:com|org|net|co\.uk)$/i, ''));
+    if (!key) continue;
+    keys.add(key);
+    // A country or an edition after the name: "The Independent UK", "Mail Online".
+    const short = key.replace(/ (?:uk|us|usa|online)$/, '');
+    if (short !== key && short) keys.add(short);
+  }
+  return keys;
 }
 
 interface Item {
@@ -1014,6 +1036,7 @@ function unshout(name: string, scan: SpellingScan, facts: (name: string) => Name
 /** Merges the mentions of one article into actors; returns the actors and the mentions with `actorKey` set. */
 export function buildActors(paragraphs: string[], mentions: Mention[], options: BuildActorsOptions = {}): { actors: Actor[]; mentions: Mention[] } {
   const facts = options.facts ?? (() => NO_FACTS);
+  const own = publisherKeys(options.publishers);
   const kept: Mention[] = [];
   const split = splitRoleNames(
     paragraphs,
@@ -1321,7 +1344,9 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     if (shouted(name)) name = unshout(name, scan, facts);
     // type: one decision for the whole actor, from all its mentions
     const ev = evidenceOf(its, paragraphs, facts);
-    const type = decideType(name.replace(/^the\s+/i, ''), ev, facts, surnames);
+    const unled = name.replace(/^the\s+/i, '');
+    // The page's own publisher, unless it is named for a listed place (cleveland.com's "Cleveland").
+    const type = own.has(lowerKey(unled)) && !facts(unled).loc ? 'ORG' : decideType(unled, ev, facts, surnames);
     const canon = options.canonical?.(name, type) ?? name;
     const key = `${type}:${lowerKey(canon)}`;
     const aliases: string[] = [];
@@ -1336,7 +1361,7 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
       mentions: its.length,
       role: null,
       first,
-      salience: salienceOf(its, paragraphs, options.title ?? '', ev) + (firmlyTyped(name.replace(/^the\s+/i, ''), facts) ? 1 : 0),
+      salience: salienceOf(its, paragraphs, options.title ?? '', ev) + (firmlyTyped(unled, facts) ? 1 : 0),
     });
   }
 

@@ -268,6 +268,28 @@ describe('merging', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['PER Richard Stallman']);
   });
+  it("a name that is the page's publisher or the site that carried it is that organisation", () => {
+    // Wikinews' interviews: the tagger reads "Wikinews" as a person or a place from its spot.
+    const ps = ['Wikinews interviews Jo Jorgensen about her campaign.', '((Wikinews)) Why are you running?', '((Jo Jorgensen)) Because Wikinews asked.'];
+    const ms = mark(ps, [
+      [0, 'Wikinews', 'PER'],
+      [0, 'Jo Jorgensen', 'PER'],
+      [1, 'Wikinews', 'PER'],
+      [2, 'Jo Jorgensen', 'PER'],
+      [2, 'Wikinews', 'LOC'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['PER Jo Jorgensen', 'PER Wikinews']);
+    expect(names(buildActors(ps, ms, { facts, publishers: ['Wikinews', null] }).actors)).toEqual(['ORG Wikinews', 'PER Jo Jorgensen']);
+    // "The Independent UK" goes by "Independent"; a publisher named for a listed place stays the place.
+    const ps2 = ['The Independent asked Springfield officials.', 'Independent readers wrote to Springfield.'];
+    const ms2 = mark(ps2, [
+      [0, 'Independent', 'PER'],
+      [0, 'Springfield', 'LOC'],
+      [1, 'Independent', 'PER'],
+      [1, 'Springfield', 'LOC'],
+    ]);
+    expect(names(buildActors(ps2, ms2, { facts, publishers: ['The Independent UK', 'Springfield'] }).actors)).toEqual(['LOC Springfield', 'ORG Independent']);
+  });
   it('a full stop after a closing capital is the sentence’s, when the name is also written without it', () => {
     const ps = ['Malcolm X spoke first.', 'The crowd cheered Malcolm X. It was late.', 'Jane Roe met John F. Kennedy.'];
     const ms = mark(ps, [
