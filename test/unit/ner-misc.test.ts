@@ -96,6 +96,28 @@ describe('MISC names that are organisations', () => {
     expect(cut('Both Democratic and Republican Party leaders agreed .', 1, [3, 5]).slice(1, 5)).toEqual(['B-MISC', 'O', 'B-ORG', 'I-ORG']);
     expect(cut('Plumes of Enceladus and Europa Clipper data .', 2, [4, 6]).slice(2, 6)).toEqual(['B-MISC', 'O', 'B-ORG', 'I-ORG']);
   });
+  it('joins it when the first word is a one-word name or untagged, unless that word is a listed name or written elsewhere', () => {
+    const none = { org: false, loc: false, cityOnly: false, firstName: false, demonym: false };
+    const facts = (name: string) => ({ ...none, loc: name === 'Britain' });
+    const join = (...sentences: string[]) => {
+      const words = sentences.map((s) => s.split(' ').map((w) => w.split('/')[0]!));
+      const tags = sentences.map((s) => s.split(' ').map((w) => w.split('/')[1] ?? 'O'));
+      joinCoordinatedOrgs(words, tags, facts);
+      return tags.map((ts, i) => words[i]!.map((w, j) => (ts[j] === 'O' ? w : `${w}/${ts[j]}`)).join(' '));
+    };
+    // The tagger's cuts on real pages: "Customs" a person and "Border Protection" a place; "Fish" untagged.
+    expect(join('at the Customs/B-PER and Border/B-LOC Protection/I-LOC facility .')).toEqual(['at the Customs/B-ORG and/I-ORG Border/I-ORG Protection/I-ORG facility .']);
+    expect(join('Fish and Wildlife/B-ORG Service/I-ORG officers came .')).toEqual(['Fish/B-ORG and/I-ORG Wildlife/I-ORG Service/I-ORG officers came .']);
+    // A listed place, a name the text writes on its own, a word after a capitalised one: two names.
+    expect(join('Britain/B-LOC and France/B-ORG Telecom/I-ORG Company/I-ORG met .')).toEqual(['Britain/B-LOC and France/B-ORG Telecom/I-ORG Company/I-ORG met .']);
+    expect(join('Trump said so .', 'Trump and Justice/B-ORG Department/I-ORG officials met .')[1]).toBe('Trump and Justice/B-ORG Department/I-ORG officials met .');
+    expect(join('the New York/B-LOC and Border/B-ORG Protection/I-ORG Agency/I-ORG .')[0]).toBe('the New York/B-LOC and Border/B-ORG Protection/I-ORG Agency/I-ORG .');
+    // Without the lists nothing but MISC is joined.
+    const words = [['the', 'Customs', 'and', 'Border', 'Protection', '.']];
+    const tags = [['O', 'B-PER', 'O', 'B-LOC', 'I-LOC', 'O']];
+    joinCoordinatedOrgs(words, tags);
+    expect(tags[0]).toEqual(['O', 'B-PER', 'O', 'B-LOC', 'I-LOC', 'O']);
+  });
 });
 
 describe('a body\'s name cut before its "of" part', () => {

@@ -105,7 +105,7 @@ export function findMentions(model: NerModel, paragraphs: string[]): Mention[] {
   });
   const words = sentences.map((s) => s.map((x) => x.token.text));
   const tags = tagWithMisc(model, words);
-  joinCoordinatedOrgs(words, tags);
+  joinCoordinatedOrgs(words, tags, nameFacts(model));
   rescueMisc(model, words, tags);
   governingBodies(model, words, tags);
   adjectiveGroups(words, tags);
@@ -225,21 +225,36 @@ const COMPANY_SHAPE = /^(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O)\p{Lu})\p{
 const AND_HEADS = new Set([...ORG_HEADS, 'Protection', 'Administration', 'Management', 'Enforcement', 'Presidency', 'Security', 'Safety']);
 
 /**
- * A body's name the tagger cut at its "and": the first word MISC, the rest an organisation ("Customs" +
- * "and" + "Border Protection", "Free and Equal Elections Foundation"). One organisation when the
- * rest has two words or more and ends in a body's head word, so two bodies or peoples named side by
- * side stay apart ("Democratic and Republican Parties", "Enceladus and Europa"), and so do two
- * bodies sharing a head after adjectives ("Democratic and Republican Party"). Mutates `tags`.
+ * A body's name the tagger cut at its "and": the first word MISC, untagged, or a name of one word, the
+ * rest an organisation or a place ("Customs" + "and" + "Border Protection",
+ * "Immigration and" + "Customs Enforcement", "Free and Equal Elections Foundation"). One organisation
+ * when the rest has two words or more and ends in a body's head word, so two bodies or peoples named
+ * side by side stay apart ("Democratic and Republican Parties", "Enceladus and Europa"), and so do
+ * two bodies sharing a head after adjectives ("Democratic and Republican Party"). A first word that is
+ * not MISC must be no listed name (`facts`: "Britain and France Telecom") and be written with a
+ * capital nowhere else in the text ("Trump and Justice Department" after "Trump said"). Mutates `tags`.
  */
-export function joinCoordinatedOrgs(words: string[][], tags: string[][]): void {
+export function joinCoordinatedOrgs(words: string[][], tags: string[][], facts?: (name: string) => NameFacts): void {
+  // Capitalised words the text writes outside this pattern (not before "and" and a capital).
+  const elsewhere = new Set<string>();
+  for (const ws of words) for (let j = 0; j < ws.length; j++) if (/^\p{Lu}/u.test(ws[j]!) && !(ws[j + 1] === 'and' && /^\p{Lu}/u.test(ws[j + 2] ?? ''))) elsewhere.add(ws[j]!);
   words.forEach((ws, si) => {
     const ts = tags[si]!;
     for (let i = 0; i + 3 < ws.length; i++) {
-      if (ts[i] !== 'B-MISC' || ts[i + 1] !== 'O' || ws[i + 1] !== 'and' || ts[i + 2] !== 'B-ORG' || !/^\p{Lu}/u.test(ws[i]!)) continue;
+      const first = ts[i]!;
+      if (ts[i + 1] !== 'O' || ws[i + 1] !== 'and' || !/^\p{Lu}\p{Ll}/u.test(ws[i]!)) continue;
+      const rest = ts[i + 2]!;
+      if (rest !== 'B-ORG' && (first === 'B-MISC' || rest !== 'B-LOC')) continue;
+      if (first !== 'B-MISC') {
+        if (!facts || (first !== 'O' && !(first.startsWith('B-') && ts[i + 1] === 'O')) || /^\p{Lu}/u.test(ws[i - 1] ?? '')) continue;
+        const f = facts(ws[i]!);
+        if (f.org || f.loc || f.firstName || f.demonym || CAP_STOP.has(ws[i]!.toLowerCase()) || elsewhere.has(ws[i]!)) continue;
+      }
       let end = i + 3;
-      while (end < ws.length && ts[end] === 'I-ORG') end++;
-      // an adjective first is one of two bodies' names side by side ("Democratic and Republican Party")
-      if (end - (i + 2) < 2 || !AND_HEADS.has(ws[end - 1]!) || /(?:ic|an|ese|ish)$/.test(ws[i]!)) continue;
+      while (end < ws.length && ts[end] === `I-${rest.slice(2)}`) end++;
+      // an adjective first is one of two bodies' names side by side ("Democratic and Republican Party";
+      // "Fish and Wildlife Service" is no adjective)
+      if (end - (i + 2) < 2 || !AND_HEADS.has(ws[end - 1]!) || /\p{L}{2}(?:ic|an|ese|ish)$/u.test(ws[i]!)) continue;
       ts[i] = 'B-ORG';
       for (let j = i + 1; j < end; j++) ts[j] = 'I-ORG';
     }
