@@ -135,6 +135,15 @@ describe('a body\'s name cut before its "of" part', () => {
     expect(extend('Acme/B-ORG Holdings/I-ORG of London/B-LOC said')).toBe('Acme/B-ORG Holdings/I-ORG of London/B-LOC said');
     expect(extend('Harvard/B-ORG University/I-ORG for years')).toBe('Harvard/B-ORG University/I-ORG for years');
   });
+  it('runs on after "on" for councils and committees, and from a head word the tagger took for a place', () => {
+    expect(extend('the Council/B-ORG on Foreign Relations said')).toBe('the Council/B-ORG on/I-ORG Foreign/I-ORG Relations/I-ORG said');
+    expect(extend('heads the Alliance/B-LOC for American Manufacturing ,')).toBe('heads the Alliance/B-ORG for/I-ORG American/I-ORG Manufacturing/I-ORG ,');
+    // a day after "on" is when, not what; a university "on" a place is where it stands
+    expect(extend('the Committee/B-ORG on Monday approved')).toBe('the Committee/B-ORG on Monday approved');
+    expect(extend('Hofstra/B-ORG University/I-ORG on Long/B-LOC Island/I-LOC')).toBe('Hofstra/B-ORG University/I-ORG on Long/B-LOC Island/I-LOC');
+    // a person named like a body word stays a person
+    expect(extend('Alliance/B-PER for Peace')).toBe('Alliance/B-PER for Peace');
+  });
 });
 
 describe('governing bodies named with a lower-case noun', () => {

@@ -263,8 +263,14 @@ export function joinCoordinatedOrgs(words: string[][], tags: string[][], facts?:
 
 /** Head words of bodies whose names go on with "of …" or "for …" ("University of Kabul", "School of Public Health"). */
 const OF_HEADS = new Set(
-  'University School College Institute Center Centre Department Ministry Academy Museum Council Committee Commission Office Bureau Agency Foundation Society Association Federation'.split(' '),
+  'University School College Institute Center Centre Department Ministry Academy Museum Council Committee Commission Office Bureau Agency Foundation Society Association Federation Alliance Coalition Fund Trust League Forum Network Campaign Union Party Board Authority'.split(
+    ' ',
+  ),
 );
+/** Head words whose names go on with "on" and a subject ("Council on Foreign Relations"; not "Hofstra University on Long Island"). */
+const ON_HEADS = new Set('Council Committee Commission Board Forum Center Centre Institute'.split(' '));
+/** Capitalised words that are no part of a body's name after "on" or "for": a day or a month ("the Committee on Monday"). */
+const CALENDAR = new Set([...WEEKDAYS, ...MONTHS].map((w) => w.toLowerCase()));
 const capitalised = (w: string | undefined): boolean => w !== undefined && /^\p{Lu}/u.test(w);
 
 /**
@@ -278,19 +284,28 @@ export function extendBodyNames(words: string[][], tags: string[][]): void {
   words.forEach((ws, si) => {
     const ts = tags[si]!;
     for (const sp of spans(ts)) {
-      if (sp.type !== 'ORG') continue;
+      // an organisation, or a head word alone that the tagger took for a place ("the Alliance")
+      if (sp.type !== 'ORG' && !(sp.type !== 'PER' && sp.end - sp.start === 1 && OF_HEADS.has(ws[sp.start]!))) continue;
       let j = sp.end;
       let k = j;
       while (k < ws.length && ts[k] === 'O' && capitalised(ws[k])) k++;
       if (k > j && OF_HEADS.has(ws[k - 1]!)) j = k;
-      if (!OF_HEADS.has(ws[j - 1]!) || (ws[j] !== 'of' && ws[j] !== 'for') || ts[j] !== 'O' || !capitalised(ws[j + 1])) continue;
+      if (
+        !OF_HEADS.has(ws[j - 1]!) ||
+        !(ws[j] === 'of' || ws[j] === 'for' || (ws[j] === 'on' && ON_HEADS.has(ws[j - 1]!))) ||
+        ts[j] !== 'O' ||
+        !capitalised(ws[j + 1]) ||
+        CALENDAR.has(ws[j + 1]!.toLowerCase())
+      )
+        continue;
       k = j + 1;
       while (k < ws.length && !ts[k]!.endsWith('-PER') && (capitalised(ws[k]) || ((ws[k] === 'and' || ws[k] === '&') && ts[k + 1] === 'O' && capitalised(ws[k + 1])))) {
         if (k > j + 1 && ts[k]!.startsWith('B-') && ts[k - 1] !== 'O') break;
         k++;
       }
       if (k === j + 1) continue;
-      for (let i = sp.end; i < k; i++) ts[i] = 'I-ORG';
+      ts[sp.start] = 'B-ORG';
+      for (let i = sp.start + 1; i < k; i++) ts[i] = 'I-ORG';
     }
   });
 }
