@@ -10,6 +10,7 @@ import {
   extendBodyNames,
   governingBodies,
   joinCoordinatedOrgs,
+  nameBounds,
   regionPrefixes,
   rescueMisc,
   teamNames,
@@ -251,5 +252,22 @@ describe('a body whose "of" part lists fields', () => {
   it('not two bodies side by side', () => {
     expect(fields('the University/B-ORG of/I-ORG Texas/I-ORG and Harvard/B-ORG .')).toBe('the University/B-ORG of/I-ORG Texas/I-ORG and Harvard/B-ORG .');
     expect(fields('the Department/B-ORG of/I-ORG Energy/I-ORG , and Office of Naval Research')).toBe('the Department/B-ORG of/I-ORG Energy/I-ORG , and Office of Naval Research');
+  });
+});
+
+describe('the words of a tagged span that make the name', () => {
+  const bounds = (text: string, a: number, b: number) => {
+    const ws = text.split(' ');
+    const [s, e] = nameBounds(ws, a, b);
+    return ws.slice(s, e).join(' ');
+  };
+  it('leaves out a possessive, edge punctuation, and where the body is based or the person was born', () => {
+    expect(bounds("at Acme Holdings 's plant", 1, 4)).toBe('Acme Holdings');
+    expect(bounds('the Delhi-based Council on Energy think tank', 1, 5)).toBe('Council on Energy');
+    expect(bounds('the New-York-based Acme said', 1, 3)).toBe('Acme');
+    expect(bounds('German-born Anna Meyer said', 0, 3)).toBe('Anna Meyer');
+    // a name that is only such a word stays; a hyphenated name is no origin
+    expect(bounds('the Delhi-based said', 1, 2)).toBe('Delhi-based');
+    expect(bounds('Jean-Claude Juncker said', 0, 2)).toBe('Jean-Claude Juncker');
   });
 });

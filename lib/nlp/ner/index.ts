@@ -85,6 +85,19 @@ export function isProbablyEnglish(paragraphs: string[]): boolean {
 
 const POSSESSIVE = /^['’](s|S)?$/;
 const TRIM_EDGE = /^[\p{P}\p{S}]+$/u;
+/** Where a body is based or a person was born, before the name: "the Delhi-based Council on Energy", "German-born Anna Meyer". */
+const ORIGIN_FIRST = /^\p{L}[\p{L}.-]*-(?:based|born)$/iu;
+
+/**
+ * The words of a tagged span `[a, b)` that make the name: without a possessive or punctuation at its
+ * edges, nor a first word that says where the body is based or the person was born (the tagger takes
+ * "Delhi-based" into "the Delhi-based Council on Energy, …"). Empty (a ≥ b) when nothing is left.
+ */
+export function nameBounds(tokens: readonly string[], a: number, b: number): [number, number] {
+  while (b > a && (POSSESSIVE.test(tokens[b - 1]!) || TRIM_EDGE.test(tokens[b - 1]!))) b--;
+  while (a < b && (TRIM_EDGE.test(tokens[a]!) || (a < b - 1 && ORIGIN_FIRST.test(tokens[a]!)))) a++;
+  return [a, b];
+}
 
 interface Placed {
   token: Token;
@@ -122,10 +135,7 @@ export function findMentions(model: NerModel, paragraphs: string[]): Mention[] {
   const out: Mention[] = [];
   sentences.forEach((s, si) => {
     for (const sp of spans(tags[si]!)) {
-      let a = sp.start;
-      let b = sp.end;
-      while (b > a && (POSSESSIVE.test(s[b - 1]!.token.text) || TRIM_EDGE.test(s[b - 1]!.token.text))) b--;
-      while (a < b && TRIM_EDGE.test(s[a]!.token.text)) a++;
+      const [a, b] = nameBounds(words[si]!, sp.start, sp.end);
       if (a >= b) continue;
       const first = s[a]!;
       const last = s[b - 1]!;
