@@ -252,11 +252,12 @@ export function joinCoordinatedOrgs(words: string[][], tags: string[][], facts?:
     const ts = tags[si]!;
     for (let i = 0; i + 3 < ws.length; i++) {
       const first = ts[i]!;
-      if (ts[i + 1] !== 'O' || ws[i + 1] !== 'and' || !/^\p{Lu}\p{Ll}/u.test(ws[i]!)) continue;
+      if (ts[i + 1] !== 'O' || ws[i + 1] !== 'and' || !/^\p{Lu}/u.test(ws[i]!)) continue;
       const rest = ts[i + 2]!;
       if (rest !== 'B-ORG' && (first === 'B-MISC' || rest !== 'B-LOC')) continue;
       if (first !== 'B-MISC') {
-        if (!facts || (first !== 'O' && !(first.startsWith('B-') && ts[i + 1] === 'O')) || /^\p{Lu}/u.test(ws[i - 1] ?? '')) continue;
+        // one word, not an acronym (a name of its own), and no capitalised word before it
+        if (!facts || first.startsWith('I-') || !/^\p{Lu}\p{Ll}/u.test(ws[i]!) || /^\p{Lu}/u.test(ws[i - 1] ?? '')) continue;
         const f = facts(ws[i]!);
         if (f.org || f.loc || f.firstName || f.demonym || CAP_STOP.has(ws[i]!.toLowerCase()) || elsewhere.has(ws[i]!)) continue;
       }
