@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { ArchiveLossNotice } from '@/components/ArchiveLossNotice';
 import { ArticleMeta } from '@/components/ArticleMeta';
 import { formatDate } from '@/components/format';
+import { lastAnswer } from '@/components/last-answer';
 import { memoryByClaim, MemoryContext } from '@/components/memory';
 import { Notice } from '@/components/Notice';
 import { askPersistentStorage, useBroadcast } from '@/components/useBroadcast';
@@ -28,15 +29,19 @@ export function App() {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [slow, setSlow] = useState(false);
+  // The panel's state comes back from several questions (a refresh on each broadcast, an action's
+  // result); an answer overtaken by a later question is stale and is not shown.
+  const latest = useMemo(() => lastAnswer(), []);
 
   const refresh = useCallback(async () => {
     if (tabId === null) return;
-    const r = await request('panel/state', { tabId });
+    const { current, value: r } = await latest(() => request('panel/state', { tabId }));
+    if (!current) return;
     if (r.ok) {
       setPanel(r.value);
       setProblem(null);
     } else setProblem(r.error);
-  }, [tabId]);
+  }, [tabId, latest]);
 
   useEffect(() => {
     setPanel(null);
@@ -61,13 +66,15 @@ export function App() {
   async function act(kind: 'panel/activate' | 'panel/save' | 'panel/remove') {
     if (tabId === null) return;
     setBusy(true);
-    const r = await request(kind, { tabId });
+    const { current, value: r } = await latest(() => request(kind, { tabId }));
     setBusy(false);
-    if (r.ok) {
-      setPanel(r.value);
-      setProblem(null);
-      if (kind === 'panel/save') void askPersistentStorage();
-    } else setProblem(r.error);
+    // An action that failed says so, whatever was asked after it; one that worked shows its state
+    // unless a later answer has (the archive's broadcast after a save asks again).
+    if (!r.ok) return setProblem(r.error);
+    if (kind === 'panel/save') void askPersistentStorage();
+    if (!current) return;
+    setPanel(r.value);
+    setProblem(null);
   }
 
   /** Reading a page the extension has no standing permission for: ask for this site, then read. */
