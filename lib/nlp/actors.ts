@@ -346,6 +346,13 @@ interface Item {
   listCues: TypeCues;
 }
 
+/** Whether the words `w` stand in `hw` in the same order (not necessarily side by side). */
+function inOrder(w: readonly string[], hw: readonly string[]): boolean {
+  let j = 0;
+  for (const x of hw) if (x === w[j]) j++;
+  return j === w.length;
+}
+
 function normSpace(s: string): string {
   return s
     .replace(/\u00ad/g, '')
@@ -1269,7 +1276,9 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
           if (hw.length <= w.length) return false;
           const prefix = w.every((x, i) => hw[i] === x);
           const suffix = w.every((x, i) => hw[hw.length - w.length + i] === x);
-          if (!prefix && !suffix) return false;
+          // a body named short by its first word and its head, the longer name's words between left
+          // out ("House Committee" / "House Select Committee on Intelligence")
+          if (!prefix && !suffix) return w.length >= 2 && g.type === 'ORG' && h.type === 'ORG' && hw[0] === w[0] && nameShapeType(nameOf(g)) === 'ORG' && inOrder(w, hw);
           // a place that begins an organisation's name is that place ("Berrien County" / "Berrien County Health Department")
           // a capitalised head noun alone is the one longer name it heads ("the Statehouse" / "Indiana Statehouse")
           if (suffix && w.length === 1 && nameShapeType(nameOf(h)) !== null && nameShapeType(`X ${nameOf(g)}`) !== null) return true;

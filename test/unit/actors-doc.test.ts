@@ -268,6 +268,24 @@ describe('merging', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['PER Richard Stallman']);
   });
+  it('a body named by its first word and its head is the one longer name with those words in order', () => {
+    const ps = ['Aides testified before the House Select Committee on Intelligence on Tuesday.', 'Two more testified before the powerful House Committee.'];
+    const ms = mark(ps, [
+      [0, 'House Select Committee on Intelligence', 'ORG'],
+      [1, 'House Committee', 'ORG'],
+    ]);
+    const { actors } = buildActors(ps, ms, { facts });
+    expect(names(actors)).toEqual(['ORG House Select Committee on Intelligence']);
+    expect(actors[0]!.aliases).toEqual(['House Select Committee on Intelligence', 'House Committee']);
+    // two committees of the House: which one is meant is not known
+    const ps2 = ['The House Intelligence Committee and the House Judiciary Committee met.', 'The House Committee said no.'];
+    const ms2 = mark(ps2, [
+      [0, 'House Intelligence Committee', 'ORG'],
+      [0, 'House Judiciary Committee', 'ORG'],
+      [1, 'House Committee', 'ORG'],
+    ]);
+    expect(names(buildActors(ps2, ms2, { facts }).actors)).toEqual(['ORG House Committee', 'ORG House Intelligence Committee', 'ORG House Judiciary Committee']);
+  });
   it("a name that is the page's publisher or the site that carried it is that organisation", () => {
     // Wikinews' interviews: the tagger reads "Wikinews" as a person or a place from its spot.
     const ps = ['Wikinews interviews Jo Jorgensen about her campaign.', '((Wikinews)) Why are you running?', '((Jo Jorgensen)) Because Wikinews asked.'];
