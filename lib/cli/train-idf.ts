@@ -11,50 +11,13 @@
  * deterministic: files are read in sorted order and ties are broken by code point, so a rebuild
  * gives the same bytes.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { conllDocuments, jsonlFiles, textFiles } from './corpora.ts';
 import { buildIdfFile, loadIdfTable } from '../events/idf.ts';
 import { terms } from '../events/terms.ts';
 
 const DEFAULT_OUT = 'public/models/idf.json';
-
-function* conllDocuments(path: string): Generator<string> {
-  let words: string[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (line.startsWith('-DOCSTART-')) {
-      if (words.length) yield words.join(' ');
-      words = [];
-      continue;
-    }
-    const tok = line.split(' ')[0];
-    if (tok) words.push(tok);
-  }
-  if (words.length) yield words.join(' ');
-}
-
-function* textFiles(dir: string): Generator<string> {
-  for (const name of readdirSync(dir)
-    .filter((n) => n.endsWith('.txt'))
-    .sort())
-    yield readFileSync(join(dir, name), 'utf8');
-}
-
-function* jsonlFiles(dir: string): Generator<string> {
-  for (const name of readdirSync(dir)
-    .filter((n) => n.endsWith('.jsonl'))
-    .sort()) {
-    for (const line of readFileSync(join(dir, name), 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      try {
-        const o = JSON.parse(line) as { title?: unknown; text?: unknown };
-        const text = [o.title, o.text].filter((x): x is string => typeof x === 'string').join('\n');
-        if (text) yield text;
-      } catch {
-        // A malformed line is skipped; the counts below say how many documents were read.
-      }
-    }
-  }
-}
 
 function main(argv: string[]): number {
   let dataDir: string | undefined;

@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseConll, scoreSpans, toIob2, type ConllDoc } from '../nlp/ner/conll.ts';
 import { addPriorFeatures, extractDocument, type DocFeatures } from '../nlp/ner/features.ts';
 import { buildGazetteer } from '../nlp/ner/gazetteer.ts';
-import { makeStage, parseModel, serialiseModel, TAGS, type StageData } from '../nlp/ner/model.ts';
+import { makeStage, ordinaryWordsOf, parseModel, serialiseModel, TAGS, type StageData } from '../nlp/ner/model.ts';
 import { decodeStage, priorOf, tagIndices } from '../nlp/ner/tagger.ts';
 import { mulberry32, trainStage, type TrainDoc } from '../nlp/ner/train.ts';
 import { augmentDoc } from '../nlp/ner/augment.ts';
@@ -218,14 +218,22 @@ function main(): void {
   }
 
   const trainMs = Date.now() - t0;
-  const bytes = serialiseModel(stages, lists, {
-    trainedOn: 'conll2003/train.iob2 (+ case-augmented copy) + gazetteers',
-    augment: args.augment,
-    epochs: args.epochs,
-    folds: args.folds,
-    seed: args.seed,
-    minCount: args.minCount,
-  });
+  // The list of ordinary words (`npm run train:words`) is not learnt here: keep the one of the file replaced.
+  const ordinary = existsSync(args.out) ? ordinaryWordsOf(readFileSync(args.out)) : [];
+  if (ordinary.length) console.log(`keeping the ${ordinary.length} ordinary words of ${args.out}`);
+  const bytes = serialiseModel(
+    stages,
+    lists,
+    {
+      trainedOn: 'conll2003/train.iob2 (+ case-augmented copy) + gazetteers',
+      augment: args.augment,
+      epochs: args.epochs,
+      folds: args.folds,
+      seed: args.seed,
+      minCount: args.minCount,
+    },
+    ordinary,
+  );
   mkdirSync(dirname(resolve(args.out)), { recursive: true });
   writeFileSync(args.out, bytes);
   // Check the written file: reload it and score dev with the quantised model through the public path.

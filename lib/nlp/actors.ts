@@ -479,6 +479,8 @@ export interface NameFacts {
   firstName: boolean;
   /** A listed demonym ("Israeli", "American"). */
   demonym?: boolean;
+  /** One of the language's ordinary words, written in lower case in running text ("lack", "citizens"). */
+  ordinary?: boolean;
 }
 
 const NO_FACTS: NameFacts = { org: false, loc: false, cityOnly: false, firstName: false, demonym: false };
@@ -881,6 +883,16 @@ function spelledInLowerCase(acr: string, texts: string[]): boolean {
 /** The rest of a place named with a possessive, after its first word ("’s Vineyard" of "Martha’s Vineyard"). */
 const POSSESSIVE_PLACE = /^['’]s\s+(?:Vineyard|Island|Wood|Cross|Bay|Point|Harbou?r|Landing|Wharf|Kitchen|End|Creek|Cove)\b/u;
 
+/**
+ * An ordinary word of the language, unless the lists know it as a country or a state ("Turkey" stays). The other
+ * lists hold ordinary words among their names (the first names list has "Wait", the companies' "Citizens"), and
+ * how news text writes the word says more than they do.
+ */
+function ordinaryInLanguage(word: string, facts: (name: string) => NameFacts): boolean {
+  const f = facts(word);
+  return f.ordinary === true && !(f.loc && !f.cityOnly);
+}
+
 /** Does the text before `start` end a sentence, or open a paragraph or a quotation? */
 function opensSentence(para: string, start: number): boolean {
   const before = (start > 12 ? 'x' : '') + para.slice(Math.max(0, start - 12), start);
@@ -1216,11 +1228,12 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
   // was only music").
   const scan: SpellingScan = { paragraphs, lower: null, left: MAX_SPELLING_LOOKUPS };
   const capitalOnly = new Map<Group, boolean>();
+  /** One word, capitalised, and every mention opens a sentence. */
+  const onlyOpens = (g: Group): boolean => wordsOf(g).length === 1 && /^\p{Lu}/u.test(nameOf(g)) && g.items.every((it) => opensSentence(paragraphs[it.m.paragraph] ?? '', it.m.start));
   const sentenceCapital = (g: Group): boolean => {
     let v = capitalOnly.get(g);
     if (v === undefined) {
-      const w = nameOf(g);
-      v = wordsOf(g).length === 1 && /^\p{Lu}/u.test(w) && g.items.every((it) => opensSentence(paragraphs[it.m.paragraph] ?? '', it.m.start)) && spellings(w, scan).lower;
+      v = onlyOpens(g) && spellings(nameOf(g), scan).lower;
       capitalOnly.set(g, v);
     }
     return v;
@@ -1335,7 +1348,12 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
   const keyOf = new Map<Item, string>();
   const dropped = new Set<Item>();
   for (const [root, its] of clusters) {
-    if (notAnActor(its, paragraphs, facts) || (its.length === root.items.length && sentenceCapital(root))) {
+    // A word that only opens sentences and is no short form of another name is no actor when the article
+    // writes it in lower case elsewhere, or when it is an ordinary word of the language ("Lack of
+    // mentorship" as a heading, "Citizens have every right", "Wait, what?"). ("Police said" stays the
+    // police force it joined above.)
+    const opener = its.length === root.items.length && (sentenceCapital(root) || (ordinaryInLanguage(nameOf(root), facts) && onlyOpens(root)));
+    if (notAnActor(its, paragraphs, facts) || opener) {
       for (const it of its) dropped.add(it);
       continue;
     }

@@ -655,13 +655,14 @@ const ORG_LISTS = ['intlorg', 'orgabbr', 'company', 'companycore', 'newsorg'] as
 const PLACE_LISTS = ['country', 'usstate'] as const;
 const CITY_LISTS = ['capital', 'city'] as const;
 
-type NameFacts = { org: boolean; loc: boolean; cityOnly: boolean; firstName: boolean; demonym: boolean };
+type NameFacts = { org: boolean; loc: boolean; cityOnly: boolean; firstName: boolean; demonym: boolean; ordinary?: boolean };
 const factsOfModel = new WeakMap<NerModel, (name: string) => NameFacts>();
 
 /**
  * What the gazetteers inside the model know about a whole name: a listed organisation (international
  * organisations, companies, news organisations), a listed place (countries, US states, capitals, cities), a first
- * name, a people's name. For buildActors' `facts` option and the rules of `findMentions`. Made once per model, with
+ * name, a people's name; and whether a one-word name is one of the language's ordinary words (the model's
+ * `ordinary` list). For buildActors' `facts` option and the rules of `findMentions`. Made once per model, with
  * one cache of the names looked up.
  */
 export function nameFacts(model: NerModel): (name: string) => NameFacts {
@@ -684,7 +685,8 @@ function lookUpNames(model: NerModel): (name: string) => NameFacts {
     const mask = model.gazetteer.phrases.get(phraseKey(name)) ?? 0;
     const place = (mask & placeMask) !== 0;
     const city = (mask & cityMask) !== 0;
-    r = { org: (mask & orgMask) !== 0, loc: place || city, cityOnly: city && !place, firstName: (mask & firstMask) !== 0, demonym: (mask & demonymMask) !== 0 };
+    const ordinary = !!model.ordinary?.size && !/\s/u.test(name) && model.ordinary.has(name.toLowerCase());
+    r = { org: (mask & orgMask) !== 0, loc: place || city, cityOnly: city && !place, firstName: (mask & firstMask) !== 0, demonym: (mask & demonymMask) !== 0, ordinary };
     cache.set(name, r);
     return r;
   };

@@ -18,7 +18,9 @@
  *   (log scale), n × TAGS int8 weight rows,
  *   (TAGS + 1) × TAGS float32 transition scores (last row: start of sentence).
  * The header holds the tag names, the feature count per stage, the gazetteer (normalised phrase keys and list
- * masks, see gazetteer.ts) and training metadata.
+ * masks, see gazetteer.ts), training metadata and, when `npm run train:words` has run, the language's ordinary
+ * words (`ordinary`: one space-separated string, see lib/nlp/ordinary-words.ts), which the tagger does not use as
+ * features: the actor builder reads them through `nameFacts`.
  */
 import { buildGazetteer, compileGazetteer, loadGazetteer, type CompiledGazetteer, type Gazetteer } from './gazetteer.ts';
 
@@ -47,6 +49,8 @@ export interface NerModel {
   gazetteer: Gazetteer;
   stages: Stage[];
   meta: Record<string, unknown>;
+  /** The language's ordinary words, lower case (empty or absent when the file has none). */
+  ordinary?: ReadonlySet<string>;
 }
 
 /** Is the move prev → cur allowed in IOB2? (prev = NT means the start of a sentence.) */
@@ -200,10 +204,10 @@ function writeVarint(out: number[], v: number): void {
 }
 
 /** Serialises a model (stages as float weights) to the binary file format. */
-export function serialiseModel(stages: StageData[], lists: Record<string, string[]>, meta: Record<string, unknown>): Uint8Array {
+export function serialiseModel(stages: StageData[], lists: Record<string, string[]>, meta: Record<string, unknown>, ordinary: readonly string[] = []): Uint8Array {
   const parts: Uint8Array[] = [];
   const qs = stages.map(quantise);
-  const header = {
+  const header: ModelHeader = {
     format: 'backstory-ner',
     version: 1,
     tags: TAGS,
@@ -211,11 +215,8 @@ export function serialiseModel(stages: StageData[], lists: Record<string, string
     meta,
     gazetteer: compileGazetteer(buildGazetteer(lists)),
   };
-  const hbytes = new TextEncoder().encode(JSON.stringify(header));
-  const head = new Uint8Array(12);
-  head.set(MAGIC, 0);
-  new DataView(head.buffer).setUint32(8, hbytes.length, true);
-  parts.push(head, hbytes);
+  if (ordinary.length) header.ordinary = ordinary.join(' ');
+  parts.push(headerBytes(header));
   qs.forEach((q, si) => {
     const kb: number[] = [];
     let prev = 0;
@@ -247,6 +248,56 @@ export function serialiseModel(stages: StageData[], lists: Record<string, string
   return out;
 }
 
+interface ModelHeader {
+  format?: string;
+  version?: number;
+  tags: readonly string[];
+  stages: { features: number }[];
+  meta: Record<string, unknown>;
+  gazetteer: CompiledGazetteer;
+  ordinary?: string;
+}
+
+/** The magic, the header's length and the header. */
+function headerBytes(header: ModelHeader): Uint8Array {
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const out = new Uint8Array(12 + json.length);
+  out.set(MAGIC, 0);
+  new DataView(out.buffer).setUint32(8, json.length, true);
+  out.set(json, 12);
+  return out;
+}
+
+function readHeader(bytes: Uint8Array): { header: ModelHeader; end: number } {
+  if (bytes.length < 12 || MAGIC.some((b, i) => bytes[i] !== b)) {
+    throw new Error('loadNerModel: not a Backstory NER model file (bad magic)');
+  }
+  const hlen = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + hlen))) as ModelHeader;
+  return { header, end: 12 + hlen };
+}
+
+/**
+ * The model file with its list of ordinary words replaced (the weights are copied byte for byte): how
+ * `npm run train:words` adds the list to a trained model.
+ */
+export function withOrdinaryWords(bytes: Uint8Array, ordinary: readonly string[]): Uint8Array {
+  const { header, end } = readHeader(bytes);
+  if (ordinary.length) header.ordinary = ordinary.join(' ');
+  else delete header.ordinary;
+  const head = headerBytes(header);
+  const out = new Uint8Array(head.length + bytes.length - end);
+  out.set(head, 0);
+  out.set(bytes.subarray(end), head.length);
+  return out;
+}
+
+/** The list of ordinary words a model file holds (empty when none). */
+export function ordinaryWordsOf(bytes: Uint8Array): string[] {
+  const { header } = readHeader(bytes);
+  return header.ordinary ? header.ordinary.split(' ') : [];
+}
+
 /** Builds an in-memory stage from float weights (used in training for dev evaluation and in tests). */
 export function makeStage(data: StageData): Stage {
   const table = buildTable(data.keys);
@@ -274,19 +325,10 @@ export function parseModel(input: ArrayBuffer | Uint8Array | string | object): N
   else if (typeof input === 'string') bytes = base64ToBytes(input);
   else if (input && typeof input === 'object' && 'stages' in input && 'gazetteer' in input) return input as NerModel;
   else throw new Error('loadNerModel: expected the bytes of ner.bin (ArrayBuffer/Uint8Array) or its base64 text');
-  if (bytes.length < 12 || MAGIC.some((b, i) => bytes[i] !== b)) {
-    throw new Error('loadNerModel: not a Backstory NER model file (bad magic)');
-  }
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const hlen = dv.getUint32(8, true);
-  let o = 12;
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(o, o + hlen))) as {
-    tags: string[];
-    stages: { features: number }[];
-    meta: Record<string, unknown>;
-    gazetteer: CompiledGazetteer;
-  };
-  o += hlen;
+  const read = readHeader(bytes);
+  const header = read.header;
+  let o = read.end;
   if (header.tags.join() !== TAGS.join()) throw new Error('loadNerModel: unexpected tag set');
   const stages: Stage[] = [];
   for (let si = 0; si < header.stages.length; si++) {
@@ -328,5 +370,6 @@ export function parseModel(input: ArrayBuffer | Uint8Array | string | object): N
     gazetteer: loadGazetteer(header.gazetteer),
     stages,
     meta: header.meta,
+    ordinary: new Set(header.ordinary ? header.ordinary.split(' ') : []),
   };
 }

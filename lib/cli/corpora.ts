@@ -1,0 +1,48 @@
+/**
+ * Readers of the news corpora in the shared data folder that the training commands count words in
+ * (`train-idf.ts`, `train-words.ts`). Each yields one document's text at a time, in sorted file order.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** CoNLL-2003 documents, split at -DOCSTART- lines (token = first column); a sentence ends with a line break. */
+export function* conllDocuments(path: string): Generator<string> {
+  let words: string[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.startsWith('-DOCSTART-')) {
+      if (words.length) yield words.join(' ');
+      words = [];
+      continue;
+    }
+    const tok = line.split(' ')[0];
+    if (tok) words.push(tok);
+    else if (words.length && words[words.length - 1] !== '\n') words.push('\n'); // a sentence ends
+  }
+  if (words.length) yield words.join(' ');
+}
+
+/** One document per `.txt` file of a folder (PolNeAR's `text/`). */
+export function* textFiles(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort())
+    yield readFileSync(join(dir, name), 'utf8');
+}
+
+/** One document per line of the `.jsonl` files of a folder (title and text; Wikinews). */
+export function* jsonlFiles(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.jsonl'))
+    .sort()) {
+    for (const line of readFileSync(join(dir, name), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        const o = JSON.parse(line) as { title?: unknown; text?: unknown };
+        const text = [o.title, o.text].filter((x): x is string => typeof x === 'string').join('\n');
+        if (text) yield text;
+      } catch {
+        // A malformed line is skipped; the counts below say how many documents were read.
+      }
+    }
+  }
+}
