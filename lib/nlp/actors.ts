@@ -893,12 +893,37 @@ function ordinaryInLanguage(word: string, facts: (name: string) => NameFacts): b
   return f.ordinary === true && !(f.loc && !f.cityOnly);
 }
 
-/** Does the text before `start` end a sentence, or open a paragraph or a quotation? */
-function opensSentence(para: string, start: number): boolean {
+/**
+ * Does the text before `start` end a sentence, or open a paragraph (after an emoji: "📱 Torn between
+ * …") or a quotation? With `headings`, also any word of a heading written in title case ("Power and
+ * Performance"): it opens nothing, but its capital says as little.
+ */
+function opensSentence(para: string, start: number, headings = false): boolean {
+  if (headings && titleCaseHeading(para)) return true;
   const before = (start > 12 ? 'x' : '') + para.slice(Math.max(0, start - 12), start);
   // …or follow the speaker's label that opens a transcript's paragraph ("Q: Well, …", "STALLMAN: Yes,
   // …", "((Richard Stallman)) Well, …").
-  return /(?:^\s*|[.!?…][”’"')\]]*\s+|[“‘"'([]\s*)$/u.test(before) || (start <= 48 && SPEAKER_LABEL.test(para.slice(0, start)));
+  return /(?:^[\s\p{So}]*|[.!?…][”’"')\]]*\s+|[“‘"'([]\s*)$/u.test(before) || (start <= 48 && SPEAKER_LABEL.test(para.slice(0, start)));
+}
+
+/**
+ * A short paragraph that is a heading in title case: two to twelve words, no full stop at its end, and
+ * every word of four letters or more capitalised ("Power and Performance", "Common Problems in Student
+ * Newsrooms").
+ */
+function titleCaseHeading(para: string): boolean {
+  const text = para.trim();
+  if (text.length > 120 || /[.!;,]$/.test(text)) return false;
+  const words = text.split(/\s+/);
+  if (words.length < 2 || words.length > 12) return false;
+  let long = 0;
+  for (const w of words) {
+    const letters = w.replace(/[^\p{L}]/gu, '');
+    if (letters.length < 4) continue;
+    if (!/^\p{Lu}/u.test(letters)) return false;
+    long++;
+  }
+  return long >= 2;
 }
 
 /** A transcript's speaker label, all the text before a paragraph's first word (see `opensSentence`). */
@@ -1229,7 +1254,8 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
   const scan: SpellingScan = { paragraphs, lower: null, left: MAX_SPELLING_LOOKUPS };
   const capitalOnly = new Map<Group, boolean>();
   /** One word, capitalised, and every mention opens a sentence. */
-  const onlyOpens = (g: Group): boolean => wordsOf(g).length === 1 && /^\p{Lu}/u.test(nameOf(g)) && g.items.every((it) => opensSentence(paragraphs[it.m.paragraph] ?? '', it.m.start));
+  const onlyOpens = (g: Group, headings = false): boolean =>
+    wordsOf(g).length === 1 && /^\p{Lu}/u.test(nameOf(g)) && g.items.every((it) => opensSentence(paragraphs[it.m.paragraph] ?? '', it.m.start, headings));
   const sentenceCapital = (g: Group): boolean => {
     let v = capitalOnly.get(g);
     if (v === undefined) {
@@ -1352,7 +1378,7 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     // writes it in lower case elsewhere, or when it is an ordinary word of the language ("Lack of
     // mentorship" as a heading, "Citizens have every right", "Wait, what?"). ("Police said" stays the
     // police force it joined above.)
-    const opener = its.length === root.items.length && (sentenceCapital(root) || (ordinaryInLanguage(nameOf(root), facts) && onlyOpens(root)));
+    const opener = its.length === root.items.length && (sentenceCapital(root) || (ordinaryInLanguage(nameOf(root), facts) && onlyOpens(root, true)));
     if (notAnActor(its, paragraphs, facts) || opener) {
       for (const it of its) dropped.add(it);
       continue;

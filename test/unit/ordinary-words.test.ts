@@ -129,4 +129,25 @@ describe('a word that only opens sentences', () => {
     const police = buildActors(ps, ms, { facts }).actors.find((a) => a.name === 'North Wales Police')!;
     expect(police.aliases).toContain('Police');
   });
+
+  it('counts a word after an emoji and a word of a heading in title case as opening, not a word inside a sentence', () => {
+    const ps2 = ['📱 Torn between the latest phones?', 'Power and Performance', 'The car is fast, Maria Lopez said.', 'Nobody was Torn about it at Performance Motors.'];
+    const ms2 = mark(ps2, [
+      [0, 'Torn', 'ORG'],
+      [1, 'Performance', 'ORG'],
+      [2, 'Maria Lopez', 'PER'],
+    ]);
+    const facts2 = (name: string): NameFacts => ({ ...facts(name), ordinary: ['torn', 'performance'].includes(name.toLowerCase()) });
+    expect(buildActors(ps2, ms2, { facts: facts2 }).actors.map((a) => a.name)).toEqual(['Maria Lopez']);
+    // Inside a sentence the capital is the word's own: a name, whatever the language does with the word.
+    const ms3 = mark(ps2, [
+      [2, 'Maria Lopez', 'PER'],
+      [3, 'Torn', 'PER'],
+    ]);
+    expect(
+      buildActors(ps2, ms3, { facts: facts2 })
+        .actors.map((a) => a.name)
+        .sort(),
+    ).toEqual(['Maria Lopez', 'Torn']);
+  });
 });
