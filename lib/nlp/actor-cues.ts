@@ -360,6 +360,35 @@ const THING_CALLED = /\b(?:mission|program|programme|project|spacecraft|lander|r
  * Run,” the game"; "so-called X"; "a mission called X"; "the cargo ship X"), 1 for a name before a thing noun ("the
  * Progress cargo ship") or after a model number ("787-9 Dreamliner"), else 0.
  */
+/** The short words a title leaves in lower case ("A Paradise Built in Hell", "Communities that Arise"). */
+const TITLE_SMALL_WORDS = new Set('a an and as at but by for from in into nor of on or over per than that the to upon via vs with'.split(' '));
+
+/**
+ * Does the mention stand inside a quotation written as a title: three words or more, every one capitalised but
+ * the small words titles leave in lower case ("In her book “A Paradise Built in Hell: The Extraordinary
+ * Communities that Arise in Disaster”")? Quoted speech reads as a sentence, not so. Curly quotation marks only:
+ * typeset pages use them, and straight ones in plain text also hold addresses and case names ("Mr. and Mrs.
+ * Khan, Charlottesville, VA.").
+ */
+export function inQuotedTitle(para: string, m: Pick<Mention, 'start' | 'end'>): boolean {
+  const open = para.lastIndexOf('“', m.start);
+  if (open < 0 || para.lastIndexOf('”', m.start) > open) return false;
+  const close = para.indexOf('”', m.end);
+  if (close < 0 || m.start - open > 120 || close - m.end > 120) return false;
+  const words = para
+    .slice(open + 1, close)
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((w) => /\p{L}/u.test(w));
+  if (words.length < 3) return false;
+  let capitals = 0;
+  for (const w of words) {
+    if (/^\p{Lu}/u.test(w)) capitals++;
+    else if (!TITLE_SMALL_WORDS.has(w)) return false;
+  }
+  return capitals >= 3;
+}
+
 export function thingCue(para: string, m: Pick<Mention, 'start' | 'end'>): 0 | 1 | 2 {
   const before = para.slice(Math.max(0, m.start - 40), m.start);
   const after = para.slice(m.end, m.end + 50);

@@ -30,6 +30,7 @@ import {
   bodyType,
   interjectionLength,
   isNotAName,
+  inQuotedTitle,
   isOrdinaryWord,
   isPeopleName,
   isPlatform,
@@ -954,9 +955,14 @@ function notAnActor(its: Item[], paragraphs: string[], facts: (name: string) => 
   if (/^(?:Democrat|Republican|Independent) of \p{Lu}/u.test(longest)) return true;
   const f = facts(longest);
   if (f.org || f.loc || generalKnowledge(longest)) return false;
+  // A name inside a quoted title is part of the work's name ("Paradise Built" of "A Paradise Built in
+  // Hell: The Extraordinary Communities that Arise in Disaster"), unless it is a person's, first name
+  // and all, tagged as one ("“The Late Show with Stephen Colbert”").
+  const person = its.some((it) => it.m.type === 'PER') && startsWithFirstName(longest.split(' '), facts);
   let things = 0;
   for (const it of its) {
-    const t = thingCue(paragraphs[it.m.paragraph] ?? '', it.m);
+    const para = paragraphs[it.m.paragraph] ?? '';
+    const t = thingCue(para, it.m) || (!person && inQuotedTitle(para, it.m) ? 1 : 0);
     if (t === 2) return true;
     if (t) things++;
   }

@@ -563,6 +563,26 @@ describe('things, peoples and notes about the writer are not actors', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['ORG Zentro']);
   });
+  it('a name inside a longer quoted title belongs to the work; a person named in full there stays', () => {
+    const ps = [
+      'In her book “A Paradise Built in Hell: The Extraordinary Communities that Arise in Disaster,” Maria Lopez wrote about Zentro.',
+      'She was on “The Late Show with Tom Kestrel” and told Zentro staff “We Were Never Told” was wrong.',
+      '“Zentro workers have families,” Lopez said.',
+    ];
+    const ms = mark(ps, [
+      [0, 'Paradise Built', 'ORG'],
+      [0, 'The Extraordinary Communities', 'ORG'],
+      [0, 'Arise', 'ORG'],
+      [0, 'Maria Lopez', 'PER'],
+      [0, 'Zentro', 'ORG'],
+      [1, 'Tom Kestrel', 'PER'],
+      [1, 'Zentro', 'ORG'],
+      [2, 'Zentro', 'ORG'],
+      [2, 'Lopez', 'PER'],
+    ]);
+    // Quoted speech is no title ("Zentro workers have families"), and a title of two words is left to the rules above.
+    expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['ORG Zentro', 'PER Maria Lopez', 'PER Tom Kestrel']);
+  });
   it('a named storm is an event, with or without its title in the mention; a person called Storm is a person', () => {
     const ps = ['Hurricane Zelda hit North Brakia after Tropical Storm Yorick.', 'Zelda then moved north, Storm Jones said.'];
     const ms = mark(ps, [
