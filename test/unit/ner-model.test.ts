@@ -61,6 +61,17 @@ describe('shipped NER model', () => {
       'Die Bundesregierung hat am Dienstag beschlossen, dass die Verhandlungen mit Frankreich und der Europäischen ' + 'Union fortgesetzt werden sollen, sagte Bundeskanzler Friedrich Merz in Berlin.',
     ];
     expect(isProbablyEnglish(de)).toBe(false);
+    // A script written without spaces makes few "words": a Japanese review of Kindle for PC, few runs of letters but
+    // many letters, is no English; a short English caption still gets the benefit of the doubt.
+    const ja = [
+      'Kindle書籍を読む場合は、一般的にスマホやタブレットなどのモバイル端末で読むことが多いと思いますが、パソコンでそのまま読みたい時もあります。',
+      'そんな用途を考慮してか、Kindleや楽天koboにはデスクトップアプリが用意されています。今回はそのKindle for PCに関する話。',
+      'さて、このKindle for PC、Amazonがあまり力を入れていないのか操作性などあまりよくありません。',
+    ];
+    expect(isProbablyEnglish(ja)).toBe(false);
+    expect(findMentions(model, ja)).toEqual([]);
+    expect(isProbablyEnglish(['Amazon releases Kindle for PC.'])).toBe(true);
+    expect(isProbablyEnglish(['北京欢迎你。'])).toBe(false);
     expect(findMentions(model, de)).toEqual([]);
     expect(findMentions(model, [])).toEqual([]);
     expect(findMentions(model, ['', '   ', '—', '🙂 🙂', '北京欢迎你。'])).toBeInstanceOf(Array);

@@ -184,11 +184,9 @@ function pageLanguage(doc: Document, truth: string): Language {
   if ((truth.match(/\p{L}+/gu)?.length ?? 0) < 20) {
     return primary ? { lang: primary, english: primary === 'en', from: 'declared (text too short)' } : { lang: '?', english: false, from: 'unknown: checked as not English' };
   }
-  // Mostly letters of another script (CJK, Hangul, Cyrillic, Arabic, ...) is not English, whatever
-  // Latin-script names the text quotes.
-  const letters = truth.match(/\p{L}/gu)?.length ?? 0;
-  const latin = truth.match(/\p{sc=Latin}/gu)?.length ?? 0;
-  const textEnglish = latin >= letters / 2 && isProbablyEnglish(truth.split(/\n+/));
+  // (Mostly letters of another script, CJK, Hangul, Cyrillic, Arabic, ..., is not English, whatever
+  // Latin-script names the text quotes: `isProbablyEnglish` checks that too.)
+  const textEnglish = isProbablyEnglish(truth.split(/\n+/));
   if (primary && (primary === 'en') === textEnglish) return { lang: primary, english: textEnglish, from: 'declared, text agrees' };
   if (primary) return { lang: textEnglish ? 'en' : 'not en', english: textEnglish, from: `text (declared ${declared})` };
   return { lang: textEnglish ? 'en' : 'not en', english: textEnglish, from: 'text (none declared)' };

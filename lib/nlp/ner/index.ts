@@ -77,10 +77,26 @@ export function englishScore(paragraphs: string[]): number {
 
 export const MIN_ENGLISH = 0.08;
 
-/** Is the text English enough for the tagger? Short texts (under 20 words) get the benefit of the doubt. */
+/**
+ * Is the text English enough for the tagger? A text written mostly in another script than the Latin alphabet is
+ * not, whatever English words it quotes; short texts in it (under 20 words and 120 letters) get the benefit of the
+ * doubt. Letters count because scripts written without spaces make few, long "words": a Japanese review of
+ * "Kindle for PC" is a few runs of letters, and two of them "for".
+ */
 export function isProbablyEnglish(paragraphs: string[]): boolean {
-  const words = paragraphs.reduce((a, p) => a + (p.match(/\p{L}+/gu)?.length ?? 0), 0);
-  return words < 20 || englishScore(paragraphs) >= MIN_ENGLISH;
+  let words = 0;
+  let letters = 0;
+  let latin = 0;
+  for (const p of paragraphs) {
+    for (const m of p.matchAll(/\p{L}+/gu)) {
+      words++;
+      letters += m[0].length;
+      latin += m[0].match(/\p{Script=Latin}/gu)?.length ?? 0;
+    }
+    if (letters > 20_000) break;
+  }
+  if (2 * latin < letters) return false;
+  return (words < 20 && letters < 120) || englishScore(paragraphs) >= MIN_ENGLISH;
 }
 
 const POSSESSIVE = /^['’](s|S)?$/;
