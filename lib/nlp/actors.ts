@@ -488,11 +488,21 @@ const NO_FACTS: NameFacts = { org: false, loc: false, cityOnly: false, firstName
 
 /** Grouping key of a name: lower case, no leading "the" ("The New York State Attorney General"). */
 function nameKey(core: string): string {
-  return lowerKey(core)
-    .replace(/^the\s+(?=\S)/, '')
-    .replace(/^([\p{L}-]+)\.(?:com|org|net|info|io|co|news)$/u, '$1') // "Snopes.com" is "Snopes"
-    .replace(/^(department|ministry|office) of (?:the )?([\p{L}-]+)$/u, '$2 $1'); // "Department of Defense" is "Defense Department"
+  return (
+    lowerKey(core)
+      .replace(/^the\s+(?=\S)/, '')
+      .replace(/^([\p{L}-]+)\.(?:com|org|net|info|io|co|news)$/u, '$1') // "Snopes.com" is "Snopes"
+      // "Department of Defense" is "Defense Department", "Department of Homeland Security" "Homeland Security Department"
+      .replace(/^(department|ministry|office) of (?:the )?((?:[\p{L}-]+ ){0,3}[\p{L}-]+)$/u, '$2 $1')
+      // "Tyvak Nano-Satellite Systems, Inc." is "Tyvak Nano-Satellite Systems Inc."
+      .replace(LEGAL_COMMA, ' ')
+  );
 }
+
+/** The comma before a company's legal form at the end of its name (", Inc."). */
+const LEGAL_COMMA = /, ?(?=(?:inc|corp|co|ltd|llc|plc|limited)\.?$)/u;
+/** A company's legal form at the end of its name, with its comma (", Inc.", " Ltd"; keys have single spaces). */
+const LEGAL_TAIL = /,? (?:inc|corp|co|ltd|llc|plc|limited)\.?$/u;
 
 /** Words a company's full name adds to its short name ("Alibaba Group", "Acme Corp"). */
 
@@ -675,6 +685,8 @@ function joinListedNames(paragraphs: string[], mentions: Mention[], facts: (name
 
 function splitJoinedNames(paragraphs: string[], mentions: Mention[], facts: (name: string) => NameFacts): Mention[] {
   const alone = new Set(mentions.filter((m) => !/\sand\s/.test(m.text)).map((m) => lowerKey(m.text.replace(POSSESSIVE_RE, ''))));
+  // a company named with its legal form is known without it ("Tyvak Nano-Satellite Systems, Inc.")
+  for (const key of [...alone]) if (LEGAL_TAIL.test(key)) alone.add(key.replace(LEGAL_TAIL, ''));
   // the surname of a person named in full ("Warren and Sanders" after "Bernie Sanders")
   for (const m of mentions) {
     const words = m.type === 'PER' && !/\sand\s/.test(m.text) ? m.text.replace(POSSESSIVE_RE, '').split(/\s+/) : [];

@@ -921,6 +921,27 @@ describe('one body named several ways', () => {
         .sort(),
     ).toEqual(['LOC Brakia Statehouse 2', 'ORG Brakia State Attorney General 3', 'ORG Real Zentro 2']);
   });
+  it('a department named with "of" and after its field, and a company with and without its legal form, are one', () => {
+    const ps = [
+      'The Department of Zentro Border Security said so, and the Zentro Border Security Department agreed.',
+      'Kestrel Lunar Systems, Inc. and Acme won. Acme and Kestrel Lunar Systems will build landers.',
+      'Zentro Border Security officials said Kestrel Lunar Systems Inc. is late.',
+    ];
+    const ms = mark(ps, [
+      [0, 'Department of Zentro Border Security', 'ORG'],
+      [0, 'Zentro Border Security Department', 'ORG'],
+      [1, 'Kestrel Lunar Systems, Inc.', 'ORG'],
+      [1, 'Acme', 'ORG'],
+      [1, 'Acme and Kestrel Lunar Systems', 'ORG'],
+      [2, 'Zentro Border Security', 'ORG'],
+      [2, 'Kestrel Lunar Systems Inc.', 'ORG'],
+    ]);
+    expect(
+      buildActors(ps, ms, { facts })
+        .actors.map((a) => `${a.name} ${a.mentions}`)
+        .sort(),
+    ).toEqual(['Acme 2', 'Department of Zentro Border Security 3', 'Kestrel Lunar Systems, Inc. 3']);
+  });
   it('an acronym the text spells out in lower case abbreviates a thing, not a name', () => {
     const ps = ['He had a condition called HP, short for hypersensitivity pneumonitis.', 'HP is an allergy. The Zentro Trust (ZT) treats it.'];
     const ms = mark(ps, [
