@@ -226,6 +226,22 @@ describe('a sentence’s opening word taken into the name after it', () => {
   it('a name the article also writes mid-sentence keeps its first word ("Beyond Meat")', () => {
     expect(trim('Beyond/B-ORG Meat/I-ORG said sales rose .', 'Shares of Beyond/B-ORG Meat/I-ORG fell .')[0]).toBe('Beyond/B-ORG Meat/I-ORG said sales rose .');
   });
+  it('an ordinary word before a name of two words the article writes without it ("Key Security Council powers")', () => {
+    const ordinary = (w: string) => ['key', 'former', 'new', 'the', 'transport'].includes(w);
+    const trimWith = (...written: string[]) => rulesOn((w, t) => trimOpeningWords(w, t, ordinary))(...written);
+    expect(trimWith('Key/B-ORG Security/I-ORG Council/I-ORG powers disagreed .', 'It went to the UN/B-ORG Security/I-ORG Council/I-ORG .')[0]).toBe(
+      'Key Security/B-ORG Council/I-ORG powers disagreed .',
+    );
+    // Not without the shorter name elsewhere, nor when the longer one holds the same word, nor before a lower-case word, nor "The".
+    expect(trimWith('Key/B-ORG Security/I-ORG Council/I-ORG powers disagreed .')[0]).toBe('Key/B-ORG Security/I-ORG Council/I-ORG powers disagreed .');
+    expect(trimWith('New/B-ORG York/I-ORG Times/I-ORG reporters wrote .', 'She read The/B-ORG New/I-ORG York/I-ORG Times/I-ORG .')[0]).toBe('New/B-ORG York/I-ORG Times/I-ORG reporters wrote .');
+    expect(trimWith('Transport/B-ORG for/I-ORG London/I-ORG said so .', 'He left for London/B-LOC .')[0]).toBe('Transport/B-ORG for/I-ORG London/I-ORG said so .');
+    expect(trimWith('The/B-ORG Washington/I-ORG Post/I-ORG said so .', 'the Washington/B-ORG Post/I-ORG .')[0]).toBe('The/B-ORG Washington/I-ORG Post/I-ORG said so .');
+    // Without the list, as before.
+    expect(trim('Key/B-ORG Security/I-ORG Council/I-ORG powers disagreed .', 'It went to the UN/B-ORG Security/I-ORG Council/I-ORG .')[0]).toBe(
+      'Key/B-ORG Security/I-ORG Council/I-ORG powers disagreed .',
+    );
+  });
 });
 
 describe('Chinese names, family name first', () => {

@@ -141,7 +141,7 @@ export function findMentions(model: NerModel, paragraphs: string[]): Mention[] {
   for (const ts of tags) for (let i = 0; i < ts.length; i++) if (ts[i]!.endsWith('-MISC')) ts[i] = 'O';
   regionPrefixes(words, tags);
   teamNames(words, tags);
-  trimOpeningWords(words, tags);
+  trimOpeningWords(words, tags, (w) => model.ordinary?.has(w) === true);
   chineseNames(words, tags);
   extendBodyNames(words, tags);
   coordinatedFields(words, tags);
@@ -460,20 +460,37 @@ export function teamNames(words: string[][], tags: string[][]): void {
 /**
  * The opening word of a sentence (a preposition or a linking word, `CAP_STOP`) that the tagger took into
  * the name after it: "Within Delhi", "Since Diwali" (a person). Left out of the name, unless the article writes the whole name in the middle of
- * a sentence too ("Beyond Meat"). Mutates `tags`.
+ * a sentence too ("Beyond Meat"). So is an ordinary word of the language (`ordinary`, see
+ * lib/nlp/ordinary-words.ts) before a name of two words or more that the article writes without it
+ * ("Key Security Council powers" beside "the UN Security Council"; "Former Soviet Union" beside
+ * "the Soviet Union"; not "White House"). Mutates `tags`.
  */
-export function trimOpeningWords(words: string[][], tags: string[][]): void {
+export function trimOpeningWords(words: string[][], tags: string[][], ordinary?: (word: string) => boolean): void {
   const inside = new Set<string>();
+  const named = new Set<string>();
   words.forEach((ws, si) => {
-    for (const sp of spans(tags[si]!)) if (sp.start > 0 && /^\p{L}/u.test(ws[sp.start - 1]!)) inside.add(ws.slice(sp.start, sp.end).join(' '));
+    for (const sp of spans(tags[si]!)) {
+      const text = ws.slice(sp.start, sp.end).join(' ');
+      if (sp.start > 0 && /^\p{L}/u.test(ws[sp.start - 1]!)) inside.add(text);
+      named.add(text);
+    }
   });
+  // A name written elsewhere without the opener: on its own or as the end of another ("UN Security
+  // Council"), not after the same word ("The New York Times" for "New York Times").
+  const writtenAlone = (opener: string, name: string): boolean => {
+    if (!/^\p{Lu}/u.test(name)) return false; // "Transport for London", "Member of Parliament"
+    for (const n of named) if (n === name || (n.endsWith(` ${name}`) && !n.endsWith(`${opener} ${name}`))) return true;
+    return false;
+  };
   words.forEach((ws, si) => {
     const ts = tags[si]!;
     const first = ws.findIndex((w) => /^\p{L}/u.test(w));
-    if (first < 0 || ts[first] === 'O' || !ts[first]!.startsWith('B-') || !CAP_STOP.has(ws[first]!.toLowerCase())) return;
+    if (first < 0 || ts[first] === 'O' || !ts[first]!.startsWith('B-')) return;
     let end = first + 1;
     while (ts[end]?.startsWith('I-')) end++;
     if (end - first < 2 || inside.has(ws.slice(first, end).join(' '))) return;
+    const opener = ws[first]!.toLowerCase();
+    if (!CAP_STOP.has(opener) && !(end - first >= 3 && opener !== 'the' && ordinary?.(opener) && writtenAlone(ws[first]!, ws.slice(first + 1, end).join(' ')))) return;
     ts[first + 1] = `B-${ts[first]!.slice(2)}`;
     ts[first] = 'O';
   });
