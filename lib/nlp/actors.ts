@@ -396,6 +396,22 @@ function initials(words: string[]): string {
 function allInitials(words: string[]): string {
   return words.map((w) => w[0]!.toUpperCase()).join('');
 }
+/**
+ * Is `acr` the initials of the words, with any of their first three connectors kept or left out ("MOTIE" for
+ * "Ministry of Trade, Industry and Energy": "of" kept, "and" left out)?
+ */
+function initialsWithSomeConnectors(words: string[], acr: string): boolean {
+  const connectors = words.flatMap((w, i) => (CONNECT.has(w.toLowerCase()) ? [i] : [])).slice(0, 3);
+  for (let keep = 0; keep < 1 << connectors.length; keep++) {
+    const kept = new Set(connectors.filter((_, j) => keep & (1 << j)));
+    const form = words
+      .filter((w, i) => !CONNECT.has(w.toLowerCase()) || kept.has(i))
+      .map((w) => w[0]!.toUpperCase())
+      .join('');
+    if (form === acr) return true;
+  }
+  return false;
+}
 
 /** Name particles: "bin Laden", "al-Assad", "de Gaulle", "van der Beek". */
 const PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'abu', 'ben']);
@@ -1294,7 +1310,7 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
             if (h === g) return false;
             const hw = h.items[0]!.core.split(' ');
             if (hw.length < 2) return false;
-            if (initials(hw) === acr || allInitials(hw) === acr) return true;
+            if (initials(hw) === acr || allInitials(hw) === acr || initialsWithSomeConnectors(hw, acr)) return true;
             // "The" left out of the mention ("TRD" for "The Real Deal"), one word left out of the acronym ("NYAG" for
             // "New York State Attorney General")
             if (h.items.some((it) => /\bThe\s+$/.test((paragraphs[it.m.paragraph] ?? '').slice(Math.max(0, it.m.start - 4), it.m.start))) && 'T' + allInitials(hw) === acr) return true;

@@ -942,6 +942,20 @@ describe('one body named several ways', () => {
         .sort(),
     ).toEqual(['Acme 2', 'Department of Zentro Border Security 3', 'Kestrel Lunar Systems, Inc. 3']);
   });
+  it('an acronym may keep one connector and leave out another ("MOTIE" for "Ministry of Trade, Industry and Energy")', () => {
+    const ps = ['The Ministry of Land, Transport and Zentro (MOLTZ) said so.', 'MOLTZ plans more roads, and MZLT is another body.'];
+    const ms = mark(ps, [
+      [0, 'Ministry of Land, Transport and Zentro', 'ORG'],
+      [0, 'MOLTZ', 'ORG'],
+      [1, 'MOLTZ', 'ORG'],
+      [1, 'MZLT', 'ORG'],
+    ]);
+    expect(
+      buildActors(ps, ms, { facts })
+        .actors.map((a) => `${a.name} ${a.mentions}`)
+        .sort(),
+    ).toEqual(['MZLT 1', 'Ministry of Land, Transport and Zentro 3']);
+  });
   it('an acronym the text spells out in lower case abbreviates a thing, not a name', () => {
     const ps = ['He had a condition called HP, short for hypersensitivity pneumonitis.', 'HP is an allergy. The Zentro Trust (ZT) treats it.'];
     const ms = mark(ps, [
