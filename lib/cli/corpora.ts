@@ -2,7 +2,7 @@
  * Readers of the news corpora in the shared data folder that the training commands count words in
  * (`train-idf.ts`, `train-words.ts`). Each yields one document's text at a time, in sorted file order.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** CoNLL-2003 documents, split at -DOCSTART- lines (token = first column); a sentence ends with a line break. */
@@ -45,4 +45,31 @@ export function* jsonlFiles(dir: string): Generator<string> {
       }
     }
   }
+}
+
+/**
+ * Reads the news corpora of the shared data folder that no evaluation of events or names uses (CoNLL-2003 train,
+ * PolNeAR train, Wikinews), one document at a time, in a fixed order. `use` says whether it counted the document.
+ * A corpus that is missing is skipped with a note; at least one must be present. Returns the documents counted.
+ */
+export function readNewsCorpora(dataDir: string, use: (text: string) => boolean): number {
+  const corpora: [string, string, (p: string) => Generator<string>, 'file' | 'dir'][] = [
+    ['CoNLL-2003 train', join(dataDir, 'ner/conll2003/train.iob2'), conllDocuments, 'file'],
+    ['PolNeAR train', join(dataDir, 'quotes/polnear/train/text'), textFiles, 'dir'],
+    ['Wikinews', join(dataDir, 'unlabeled/wikinews'), jsonlFiles, 'dir'],
+  ];
+  let docs = 0;
+  for (const [name, path, read, kind] of corpora) {
+    const ok = existsSync(path) && (kind === 'file' ? statSync(path).isFile() : statSync(path).isDirectory());
+    if (!ok) {
+      console.log(`${name}: not found at ${path}, skipped`);
+      continue;
+    }
+    let n = 0;
+    for (const text of read(path)) if (use(text)) n++;
+    docs += n;
+    console.log(`${name}: ${n} documents`);
+  }
+  if (docs === 0) throw new Error(`no documents found under ${dataDir} (expected ner/conll2003/train.iob2, quotes/polnear/train/text/ or unlabeled/wikinews/)`);
+  return docs;
 }

@@ -12,8 +12,7 @@
  * gives the same bytes.
  */
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { conllDocuments, jsonlFiles, textFiles } from './corpora.ts';
+import { readNewsCorpora } from './corpora.ts';
 import { buildIdfFile, loadIdfTable } from '../events/idf.ts';
 import { terms } from '../events/terms.ts';
 
@@ -39,30 +38,13 @@ function main(argv: string[]): number {
   if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) throw new Error(`not a folder: ${dataDir}`);
 
   const t0 = performance.now();
-  const corpora: [string, string, (p: string) => Generator<string>, 'file' | 'dir'][] = [
-    ['CoNLL-2003 train', join(dataDir, 'ner/conll2003/train.iob2'), conllDocuments, 'file'],
-    ['PolNeAR train', join(dataDir, 'quotes/polnear/train/text'), textFiles, 'dir'],
-    ['Wikinews', join(dataDir, 'unlabeled/wikinews'), jsonlFiles, 'dir'],
-  ];
   const dfs = new Map<string, number>();
-  let docs = 0;
-  for (const [name, path, read, kind] of corpora) {
-    const ok = existsSync(path) && (kind === 'file' ? statSync(path).isFile() : statSync(path).isDirectory());
-    if (!ok) {
-      console.log(`${name}: not found at ${path}, skipped`);
-      continue;
-    }
-    let n = 0;
-    for (const text of read(path)) {
-      const distinct = new Set(terms(text));
-      if (distinct.size === 0) continue;
-      for (const t of distinct) dfs.set(t, (dfs.get(t) ?? 0) + 1);
-      n++;
-    }
-    docs += n;
-    console.log(`${name}: ${n} documents`);
-  }
-  if (docs === 0) throw new Error(`no documents found under ${dataDir} (expected ner/conll2003/train.iob2, quotes/polnear/train/text/ or unlabeled/wikinews/)`);
+  const docs = readNewsCorpora(dataDir, (text) => {
+    const distinct = new Set(terms(text));
+    if (distinct.size === 0) return false;
+    for (const t of distinct) dfs.set(t, (dfs.get(t) ?? 0) + 1);
+    return true;
+  });
   const file = buildIdfFile(docs, dfs, { maxTerms });
   const text = JSON.stringify(file) + '\n';
   loadIdfTable(text); // the file must load

@@ -12,10 +12,9 @@
  * `npm run train:ner` keeps the list of the model file it replaces.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseModel, withOrdinaryWords } from '../nlp/ner/model.ts';
 import { countCases, emptyCaseCounts, ordinaryWords } from '../nlp/ordinary-words.ts';
-import { conllDocuments, jsonlFiles, textFiles } from './corpora.ts';
+import { readNewsCorpora } from './corpora.ts';
 
 function main(argv: string[]): number {
   let dataDir: string | undefined;
@@ -40,28 +39,8 @@ function main(argv: string[]): number {
   if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) throw new Error(`not a folder: ${dataDir}`);
 
   const t0 = performance.now();
-  const corpora: [string, string, (p: string) => Generator<string>, 'file' | 'dir'][] = [
-    ['CoNLL-2003 train', join(dataDir, 'ner/conll2003/train.iob2'), conllDocuments, 'file'],
-    ['PolNeAR train', join(dataDir, 'quotes/polnear/train/text'), textFiles, 'dir'],
-    ['Wikinews', join(dataDir, 'unlabeled/wikinews'), jsonlFiles, 'dir'],
-  ];
   const counts = emptyCaseCounts();
-  let docs = 0;
-  for (const [name, path, read, kind] of corpora) {
-    const ok = existsSync(path) && (kind === 'file' ? statSync(path).isFile() : statSync(path).isDirectory());
-    if (!ok) {
-      console.log(`${name}: not found at ${path}, skipped`);
-      continue;
-    }
-    let n = 0;
-    for (const text of read(path)) {
-      countCases(text, counts);
-      n++;
-    }
-    docs += n;
-    console.log(`${name}: ${n} documents`);
-  }
-  if (docs === 0) throw new Error(`no documents found under ${dataDir} (expected ner/conll2003/train.iob2, quotes/polnear/train/text/ or unlabeled/wikinews/)`);
+  const docs = readNewsCorpora(dataDir, (text) => (countCases(text, counts), true));
   const words = ordinaryWords(counts, { minLower, maxNameShare });
   const before = readFileSync(model);
   const after = withOrdinaryWords(before, words);
