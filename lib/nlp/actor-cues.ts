@@ -355,11 +355,6 @@ const WORK_APPOSITION = /\b(?:his|her|their|its|the|a|an)\s+(?:[\p{Ll}-]+\s+){0,
 const THING_BEFORE = /\b(?:spacecraft|ship|rocket|lander|rover|probe|telescope|satellite|capsule|game|album|film|movie|song|novel|musical|series)\s+$/;
 const THING_CALLED = /\b(?:mission|program|programme|project|spacecraft|lander|rover|probe|game|app|software|drug|vaccine|initiative)\s+(?:called|named|dubbed)\s+$/;
 
-/**
- * How firmly one mention is written as a thing: 2 when the text says so (a title in quotation marks, "“Super Mario
- * Run,” the game"; "so-called X"; "a mission called X"; "the cargo ship X"), 1 for a name before a thing noun ("the
- * Progress cargo ship") or after a model number ("787-9 Dreamliner"), else 0.
- */
 /** The short words a title leaves in lower case ("A Paradise Built in Hell", "Communities that Arise"). */
 const TITLE_SMALL_WORDS = new Set('a an and as at but by for from in into nor of on or over per than that the to upon via vs with'.split(' '));
 
@@ -389,6 +384,11 @@ export function inQuotedTitle(para: string, m: Pick<Mention, 'start' | 'end'>): 
   return capitals >= 3;
 }
 
+/**
+ * How firmly one mention is written as a thing: 2 when the text says so (a title in quotation marks, "“Super Mario
+ * Run,” the game"; "so-called X"; "a mission called X"; "the cargo ship X"), 1 for a name before a thing noun ("the
+ * Progress cargo ship") or after a model number ("787-9 Dreamliner"), else 0.
+ */
 export function thingCue(para: string, m: Pick<Mention, 'start' | 'end'>): 0 | 1 | 2 {
   const before = para.slice(Math.max(0, m.start - 40), m.start);
   const after = para.slice(m.end, m.end + 50);

@@ -520,8 +520,6 @@ const LEGAL_COMMA = /, ?(?=(?:inc|corp|co|ltd|llc|plc|limited)\.?$)/u;
 /** A company's legal form at the end of its name, with its comma (", Inc.", " Ltd"; keys have single spaces). */
 const LEGAL_TAIL = /,? (?:inc|corp|co|ltd|llc|plc|limited)\.?$/u;
 
-/** Words a company's full name adds to its short name ("Alibaba Group", "Acme Corp"). */
-
 /** Everything known about one group of mentions that decides its type. */
 interface Evidence {
   votes: Record<EntityType, number>;

@@ -11,8 +11,9 @@
  * Counting: only words inside a sentence count (a sentence's or a paragraph's first word is capitalised by rule,
  * so it says nothing). A word is counted in lower case ("the lack of"), or as a capitalised word standing alone
  * (its neighbours are not capitalised, but for a sentence's first word: "Lack said", "Later Trump spoke", not
- * "Citizens United" nor "Common Core", which name something else than the word alone). A word is ordinary when it is seen in lower case at least `minLower` times and alone
- * with a capital in at most `maxNameShare` of its uses.
+ * "Citizens United" nor "Common Core", which name something else than the word alone). A word is ordinary when
+ * it is seen in lower case at least `minLower` times and alone with a capital in at most `maxNameShare` of its
+ * uses.
  */
 import { tokenize } from './tokenize.ts';
 
