@@ -48,8 +48,9 @@ export function* jsonlFiles(dir: string): Generator<string> {
 }
 
 /**
- * Reads the news corpora of the shared data folder that no evaluation of events or names uses (CoNLL-2003 train,
- * PolNeAR train, Wikinews), one document at a time, in a fixed order. `use` says whether it counted the document.
+ * Reads the news corpora the training commands count words in (CoNLL-2003 train, PolNeAR train, Wikinews; no
+ * held-out text, and only Wikinews is also in an evaluation, the events dev stream), one document at a time, in a
+ * fixed order. `use` says whether it counted the document.
  * A corpus that is missing is skipped with a note; at least one must be present. Returns the documents counted.
  */
 export function readNewsCorpora(dataDir: string, use: (text: string) => boolean): number {
