@@ -1237,7 +1237,8 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     if (g.type !== 'PER') {
       const f = facts(nameOf(g));
       if (f.org || (f.loc && !f.cityOnly) || generalKnowledge(nameOf(g)) || nameShapeType(nameOf(g)) || g.items.some((it) => it.title && !PERSONAL.has(it.title) && !OFFICES.has(it.title))) continue;
-      firstNameToo = !f.loc;
+      // nor is a legislature's or a platform's name a first name ("Google" before "Google Stadia")
+      firstNameToo = !f.loc && !bodyType(nameOf(g));
     }
     const bySurname = full.filter((h) => {
       const hw = wordsOf(h);

@@ -241,6 +241,20 @@ describe('merging', () => {
     expect(names(actors)).toEqual(['LOC Springfield', 'PER Rose-Lynn Harlan', 'PER Springfield Jones']);
     expect(actors.find((a) => a.name === 'Rose-Lynn Harlan')!.mentions).toBe(2);
   });
+  it('a platform is no first name of a longer name the tagger called a person ("Google" + "Google Stadia")', () => {
+    const ps = ['Stadia, Google’s streaming platform, launches today.', 'Buyers of Google Stadia get a controller.', 'Google said more games would come.'];
+    const ms = mark(ps, [
+      [0, 'Stadia', 'LOC'],
+      [0, 'Google', 'PER'],
+      [1, 'Google Stadia', 'PER'],
+      [2, 'Google', 'ORG'],
+    ]);
+    const { actors } = buildActors(ps, ms, { facts });
+    const google = actors.find((a) => a.name === 'Google');
+    expect(google?.type).toBe('ORG');
+    expect(google?.mentions).toBe(2);
+    expect(actors.find((a) => a.name === 'Google Stadia')?.aliases).not.toContain('Google');
+  });
   it('a word capitalised only where it opens a sentence, and in lower case elsewhere, is neither an alias nor an actor', () => {
     const ps = ['She wanted to make it in Music City.', '“Music is in my genes,” she said.', 'Her brain was only music.'];
     const ms = mark(ps, [
