@@ -557,7 +557,8 @@ const ORG_HEADS = new Set([
     'agency department ministry office bureau service services authority administration party union league ' +
     'federation organisation organization times post news journal herald tribune gazette magazine press network ' +
     'police court tribunal senate congress parliament assembly army navy force forces guard club team fund trust ' +
-    'project coalition alliance board church clinic cabinet government center centre hospital'
+    'project coalition alliance board church clinic cabinet government center centre hospital museum gallery orchestra ' +
+    'philharmonic'
   ).split(' '),
 ]);
 const LOC_HEADS = new Set(

@@ -175,6 +175,17 @@ describe('one type per actor', () => {
     expect(nameShapeType('McDonagh')).toBeNull();
     expect(nameShapeType('DeLuca')).toBeNull();
     expect(nameShapeType('The Hill')).toBeNull();
+    expect(nameShapeType('Neon Museum')).toBe('ORG');
+  });
+  it('a "person" made only of ordinary words, none a first name, is an organisation ("Big Machine")', () => {
+    const ordinary = (name: string): NameFacts => ({ ...facts(name), ordinary: ['big', 'machine', 'tom', 'brown'].includes(name.toLowerCase()) });
+    const ps = ['Big Machine sold the catalogue to Ithaca.', 'Tom Brown said Big Machine had asked him first.'];
+    const ms = mark(ps, [
+      [0, 'Big Machine', 'PER'],
+      [1, 'Tom Brown', 'PER'],
+      [1, 'Big Machine', 'PER'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts: ordinary }).actors)).toEqual(['ORG Big Machine', 'PER Tom Brown']);
   });
   it('a one-word "person" with no first name, title or person cue is an organisation, or a place with place cues', () => {
     const ps = ['Zentro cut 40 jobs on Monday, and Zentro shares fell.', 'Most of the jobs were in Brakia.', 'Zentro declined to comment.'];
