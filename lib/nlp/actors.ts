@@ -515,6 +515,9 @@ function nameKey(core: string): string {
   );
 }
 
+/** A country's or a state's formal name, as a key: "state of israel", "kingdom of saudi arabia". */
+const FORMAL_STATE = /^(state|republic|kingdom|commonwealth|principality|sultanate|grand duchy) of (?:the )?((?:[\p{L}-]+ ){0,2}[\p{L}-]+)$/u;
+
 /** The comma before a company's legal form at the end of its name (", Inc."). */
 const LEGAL_COMMA = /, ?(?=(?:inc|corp|co|ltd|llc|plc|limited)\.?$)/u;
 /** A company's legal form at the end of its name, with its comma (", Inc.", " Ltd"; keys have single spaces). */
@@ -1373,6 +1376,17 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     );
     if (cands.size === 1) union([...cands][0]!, g);
   }
+  // A country or a state under its formal name is the one the article also names short ("State of
+  // Israel" / "Israel", "Republic of Ireland" / "Ireland", "Kingdom of Saudi Arabia" / "Saudi Arabia"):
+  // a listed country or US state, so never a city's ("State of Washington" stays apart from the city
+  // when the lists only know a city). "Republic of China" is Taiwan, not China.
+  for (const g of nonPer) {
+    const m = FORMAL_STATE.exec(nameKey(g.items[0]!.core));
+    if (!m || m[2] === 'china') continue;
+    const short = byName.get(m[2]!);
+    const f = facts(m[2]!);
+    if (short && short !== g && short.type === 'LOC' && f.loc && !f.cityOnly) union(short, g);
+  }
   // Person-looking single words that begin exactly one organisation or place name ("Goddard" / "Goddard Space
   // Flight Center") and were not joined to a person.
   for (const g of people) {
@@ -1428,6 +1442,9 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     const bare = (f: string) => f.replace(/^the\s+/i, '');
     forms.sort((a, b) => bare(b).split(' ').length - bare(a).split(' ').length || bare(b).length - bare(a).length || counts.get(b)! - counts.get(a)! || a.length - b.length || (a < b ? -1 : 1));
     let name = forms[0]!;
+    // a country known by its short name as well is called by it ("Israel", not "State of Israel")
+    const formal = FORMAL_STATE.exec(nameKey(name));
+    if (formal) name = forms.find((f) => nameKey(f) === formal[2]) ?? name;
     const same = forms.filter((f) => f.toLowerCase() === name.toLowerCase());
     // The ordinary-case spelling over a shouted one ("Argentina", not the dateline's "ARGENTINA"), then the usual one.
     if (same.length > 1) name = same.sort((a, b) => Number(shouted(a)) - Number(shouted(b)) || counts.get(b)! - counts.get(a)!)[0]!;

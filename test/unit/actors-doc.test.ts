@@ -252,6 +252,18 @@ describe('merging', () => {
     expect(names(actors)).toEqual(['LOC Springfield', 'PER Rose-Lynn Harlan', 'PER Springfield Jones']);
     expect(actors.find((a) => a.name === 'Rose-Lynn Harlan')!.mentions).toBe(2);
   });
+  it('a country under its formal name is the one named short, a city is not ("State of Freedonia" / "Freedonia")', () => {
+    const ps = ['The State of Freedonia signed the deal.', 'Freedonia will pay.', 'The Republic of Springfield is a joke in Springfield.'];
+    const ms = mark(ps, [
+      [0, 'State of Freedonia', 'LOC'],
+      [1, 'Freedonia', 'LOC'],
+      [2, 'Republic of Springfield', 'LOC'],
+      [2, 'Springfield', 'LOC'],
+    ]);
+    const { actors } = buildActors(ps, ms, { facts });
+    expect(names(actors)).toEqual(['LOC Freedonia', 'LOC Republic of Springfield', 'LOC Springfield']);
+    expect(actors.find((a) => a.name === 'Freedonia')!.aliases).toEqual(['State of Freedonia', 'Freedonia']);
+  });
   it('a platform is no first name of a longer name the tagger called a person ("Google" + "Google Stadia")', () => {
     const ps = ['Stadia, Google’s streaming platform, launches today.', 'Buyers of Google Stadia get a controller.', 'Google said more games would come.'];
     const ms = mark(ps, [
