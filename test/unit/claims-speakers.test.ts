@@ -233,6 +233,16 @@ describe('speakers', () => {
   });
 });
 
+describe('a number word that opens the sentence', () => {
+  it('is no name: the participle’s speaker is the whole noun phrase (“Two federal prison officers …, stating …”)', () => {
+    const claims = claimsOf(
+      ['BRAKIA – Two federal prison officers were charged Tuesday with falsifying records, stating they had checked on the inmate in the hours before his death.'],
+      [['Brakia', 'LOC']],
+    );
+    expect(claimWith(claims, 'falsifying records').speaker).toBe('Two federal prison officers');
+  });
+});
+
 describe('an adverb between a source and its cue', () => {
   it('is not part of the speaker (“the founder always argued that …”)', () => {
     const claims = claimsOf(

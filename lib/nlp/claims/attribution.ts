@@ -1720,7 +1720,8 @@ function nameEndingAt(ctx: Ctx, toks: Tok[], k: number): number {
     while (s > 0 && toks[s]!.s > m.start) s--;
     if (toks[s]!.s === m.start) return s;
   }
-  if (!isCap(t) || CAP_STOP.has(t.l) || DETERMINERS.has(t.l)) return -1;
+  // a number word opens a noun phrase ("Two federal prison officers were charged"), it names no one
+  if (!isCap(t) || CAP_STOP.has(t.l) || DETERMINERS.has(t.l) || SOURCE_NUMBER_WORDS.has(t.l)) return -1;
   let s = k;
   while (s > 0) {
     const u = toks[s - 1]!;
