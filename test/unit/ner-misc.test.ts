@@ -255,6 +255,10 @@ describe('Chinese names, family name first', () => {
     expect(names('Ma Long won the title')).toBe('Ma Long won the title');
     expect(names('the Wang Yi Foundation said')).toBe('the Wang Yi Foundation said');
   });
+  it('a name the tagger ran into a place before it: the place, then the person', () => {
+    expect(names('China ’s ambassador to Britain/B-ORG Liu/I-ORG Xiaoming/I-ORG has said')).toBe('China ’s ambassador to Britain/B-LOC Liu/B-PER Xiaoming/I-PER has said');
+    expect(names('the Brakia/B-ORG Wang/I-ORG Yi/I-ORG Foundation/I-ORG said')).toBe('the Brakia/B-ORG Wang/I-ORG Yi/I-ORG Foundation/I-ORG said');
+  });
 });
 
 describe('a body whose "of" part lists fields', () => {

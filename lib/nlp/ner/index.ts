@@ -522,6 +522,17 @@ export function chineseNames(words: string[][], tags: string[][]): void {
       const a = ws[i]!;
       const b = ws[i + 1]!;
       if (!CHINESE_SURNAMES.has(a) || !/^\p{Lu}\p{Ll}+$/u.test(b) || !PINYIN_NAME.test(b.toLowerCase())) continue;
+      // the name at the end of a longer span, after a place the tagger ran into it ("China's ambassador
+      // to Britain Liu Xiaoming" as one organisation): the place (after "to", "in" or "from"), then the
+      // person
+      if (i > 0 && ts[i]!.startsWith('I-') && ts[i + 1]!.startsWith('I-') && !ts[i + 2]?.startsWith('I-') && b.length > 2 && !EN_FUNCTION_WORDS.has(b.toLowerCase())) {
+        let j = i - 1;
+        while (j > 0 && ts[j]!.startsWith('I-')) j--;
+        if (/^(?:to|in|from)$/.test(ws[j - 1] ?? '')) for (let k = j; k < i; k++) ts[k] = k === j ? 'B-LOC' : 'I-LOC';
+        ts[i] = 'B-PER';
+        ts[i + 1] = 'I-PER';
+        continue;
+      }
       // the two words untagged, or the family name tagged alone and the given name untagged
       const aAlone = ts[i] === 'O' || (ts[i]!.startsWith('B-') && !ts[i + 1]!.startsWith('I-'));
       if (!aAlone || ts[i + 1] !== 'O' || ts[i - 1]?.startsWith('B-') || ts[i - 1]?.startsWith('I-') || /^\p{Lu}/u.test(ws[i + 2] ?? '')) continue;
