@@ -1449,6 +1449,8 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     // The ordinary-case spelling over a shouted one ("Argentina", not the dateline's "ARGENTINA"), then the usual one.
     if (same.length > 1) name = same.sort((a, b) => Number(shouted(a)) - Number(shouted(b)) || counts.get(b)! - counts.get(a)!)[0]!;
     if (shouted(name)) name = unshout(name, scan, facts);
+    // the running text's "the" is no part of the name ("the Council on Foreign Relations"; "The Hague" keeps its own)
+    name = name.replace(/^the\s+(?=\p{Lu})/u, '');
     // type: one decision for the whole actor, from all its mentions
     const ev = evidenceOf(its, paragraphs, facts);
     const unled = name.replace(/^the\s+/i, '');

@@ -252,6 +252,15 @@ describe('merging', () => {
     expect(names(actors)).toEqual(['LOC Springfield', 'PER Rose-Lynn Harlan', 'PER Springfield Jones']);
     expect(actors.find((a) => a.name === 'Rose-Lynn Harlan')!.mentions).toBe(2);
   });
+  it('a name is shown without the running text’s "the" that the tagger took in, "The" of a title stays', () => {
+    const ps = ['said Jane Roe, a fellow at the Council on Foreign Relations.', 'The Hague court agreed.'];
+    const ms = mark(ps, [
+      [0, 'Jane Roe', 'PER'],
+      [0, 'the Council on Foreign Relations', 'ORG'],
+      [1, 'The Hague', 'LOC'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['LOC The Hague', 'ORG Council on Foreign Relations', 'PER Jane Roe']);
+  });
   it('a country under its formal name is the one named short, a city is not ("State of Freedonia" / "Freedonia")', () => {
     const ps = ['The State of Freedonia signed the deal.', 'Freedonia will pay.', 'The Republic of Springfield is a joke in Springfield.'];
     const ms = mark(ps, [
