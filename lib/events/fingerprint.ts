@@ -14,6 +14,7 @@ import { happeningOf, KINDS_VERSION, personalKinds, seriesIn } from './happening
 import { nameFromKey } from './names.ts';
 import { fold, terms } from './terms.ts';
 import { wholeWordsAt } from '../whole-words.ts';
+import { PARTY_MEMBERS } from '../nlp/org-words.ts';
 
 export const FINGERPRINT_VERSION = 1;
 
@@ -152,6 +153,9 @@ export function computeFingerprint(input: FingerprintInput, actors: readonly Act
   const merged = new Map<string, Actor>();
   for (const a of actors) {
     if (!a.key || a.key.length > MAX_KEY) continue;
+    // a party named only by its members ("Democrats", "Republicans") is in nearly every report of a
+    // country's politics: it tells no event from another
+    if (a.aliases.length > 0 && a.aliases.every((x) => PARTY_MEMBERS.has(x))) continue;
     const k = normKey(a.key);
     const prev = merged.get(k);
     merged.set(k, prev ? { ...prev, mentions: prev.mentions + a.mentions } : { ...a, key: k });

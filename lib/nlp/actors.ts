@@ -42,7 +42,7 @@ import {
   thingCue,
   type TypeCues,
 } from './actor-cues.ts';
-import { LEGAL_FORMS, THING_ABBREVIATIONS } from './org-words.ts';
+import { LEGAL_FORMS, PARTY_MEMBERS, THING_ABBREVIATIONS } from './org-words.ts';
 
 /** Personal honorifics: a title before a name, and a sign it is a person's ("Mr", "Dame", "Dr."). */
 const HONORIFICS = ['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Mx', 'Mx.', 'Sir', 'Dame', 'Dr', 'Dr.', 'Lord', 'Lady'];
@@ -622,6 +622,8 @@ const argmax = (v: Record<EntityType, number>): EntityType => (v.PER >= v.ORG &&
  */
 function decideType(name: string, ev: Evidence, facts: (name: string) => NameFacts, surnames: ReadonlySet<string>): EntityType {
   if (ev.personal) return 'PER';
+  // a party's members named as a body ("Republicans who …" reads as people, but names the party)
+  if (PARTY_MEMBERS.has(name)) return 'ORG';
   const general = generalKnowledge(name) ?? bodyType(name);
   if (general) return general;
   const f = facts(name);
@@ -1184,7 +1186,7 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     const w = wordsOf(g);
     if (w.length < 2) continue;
     const s = single.get(w[w.length - 1]!);
-    if (s && s.votes.PER > 0) g.votes.PER += s.votes.PER;
+    if (s && s.votes.PER > 0 && !PARTY_MEMBERS.has(nameOf(s))) g.votes.PER += s.votes.PER;
   }
   // The surnames of the people the tagger named in full (for `decideType`).
   const surnames = new Set(groups.filter((g) => wordsOf(g).length >= 2 && g.votes.PER > g.votes.ORG + g.votes.LOC).map((g) => wordsOf(g).at(-1)!));
@@ -1243,7 +1245,15 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     let firstNameToo = g.type === 'PER';
     if (g.type !== 'PER') {
       const f = facts(nameOf(g));
-      if (f.org || (f.loc && !f.cityOnly) || generalKnowledge(nameOf(g)) || nameShapeType(nameOf(g)) || g.items.some((it) => it.title && !PERSONAL.has(it.title) && !OFFICES.has(it.title))) continue;
+      if (
+        f.org ||
+        (f.loc && !f.cityOnly) ||
+        generalKnowledge(nameOf(g)) ||
+        nameShapeType(nameOf(g)) ||
+        PARTY_MEMBERS.has(nameOf(g)) ||
+        g.items.some((it) => it.title && !PERSONAL.has(it.title) && !OFFICES.has(it.title))
+      )
+        continue;
       // nor is a legislature's or a platform's name a first name ("Google" before "Google Stadia")
       firstNameToo = !f.loc && !bodyType(nameOf(g));
     }
@@ -1336,11 +1346,14 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     }
     // plural of a party's adjective: "Conservatives" → "Conservative Party"
     if (w.length === 1 && /s$/.test(w[0]!)) {
-      const party = byName.get(`${w[0]!.slice(0, -1)} party`);
+      // ("Republicans" → "Republican Party", "Democrats" → "Democratic Party")
+      const party = byName.get(`${w[0]!.slice(0, -1)} party`) ?? byName.get(`${w[0]!.slice(0, -1)}ic party`);
       if (party && party.type === 'ORG') {
         union(party, g);
         continue;
       }
+      // and the party's members join no other body's name ("Reagan Democrats", "Senate Democrats")
+      if (PARTY_MEMBERS.has(nameOf(g))) continue;
     }
     // a name general knowledge types on its own ("Europa", "Jupiter") is itself, not part of a longer name
     if (generalKnowledge(nameOf(g)) || sentenceCapital(g)) continue;

@@ -14,6 +14,9 @@ const VARIANTS: Record<string, { type: EntityType | 'ANY'; names: string[] }> = 
   Nato: { type: 'ANY', names: ['NATO', 'North Atlantic Treaty Organization', 'North Atlantic Treaty Organisation'] },
   'United Arab Emirates': { type: 'LOC', names: ['UAE', 'U.A.E.'] },
   'Democratic Republic of the Congo': { type: 'LOC', names: ['DRC', 'DR Congo'] },
+  // the US parties by their members and nickname ("Republicans", "GOP")
+  'Republican Party': { type: 'ORG', names: ['GOP', 'G.O.P.', 'Republicans'] },
+  'Democratic Party': { type: 'ORG', names: ['Democrats', 'Dems'] },
 };
 
 /**

@@ -71,3 +71,10 @@ export const THING_ABBREVIATIONS: ReadonlySet<string> = new Set(
     'HTML HTML5 CSS CSS3 JavaScript TypeScript PHP AJAX SQL NoSQL JSON XML HTTP HTTPS SSL TLS VPN DNS SSO JPEG PNG MP3 MP4'
   ).split(' '),
 );
+
+/**
+ * The members of the large parties named as a body ("Democrats said …", "a great day for
+ * Republicans", "the Tories"): a fact list of the plural nouns that name a party in news, not its
+ * adjective ("Democratic lawmakers").
+ */
+export const PARTY_MEMBERS: ReadonlySet<string> = new Set(['Democrats', 'Republicans', 'Conservatives', 'Tories', 'Dems']);

@@ -252,6 +252,18 @@ describe('merging', () => {
     expect(names(actors)).toEqual(['LOC Springfield', 'PER Rose-Lynn Harlan', 'PER Springfield Jones']);
     expect(actors.find((a) => a.name === 'Rose-Lynn Harlan')!.mentions).toBe(2);
   });
+  it('a party’s members named as a body are the party, never people nor another body ("Democrats", "Reagan Democrats")', () => {
+    const ps = ['The Democratic Party met.', 'Democrats who spoke said so.', 'Reagan Democrats stayed home.', 'Republicans who spoke said so too.'];
+    const ms = mark(ps, [
+      [0, 'Democratic Party', 'ORG'],
+      [1, 'Democrats', 'PER'],
+      [2, 'Reagan Democrats', 'ORG'],
+      [3, 'Republicans', 'PER'],
+    ]);
+    const { actors } = buildActors(ps, ms, { facts });
+    expect(names(actors)).toEqual(['ORG Democratic Party', 'ORG Reagan Democrats', 'ORG Republicans']);
+    expect(actors.find((a) => a.name === 'Democratic Party')!.mentions).toBe(2);
+  });
   it('a name is shown without the running text’s "the" that the tagger took in, "The" of a title stays', () => {
     const ps = ['said Jane Roe, a fellow at the Council on Foreign Relations.', 'The Hague court agreed.'];
     const ms = mark(ps, [

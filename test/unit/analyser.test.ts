@@ -34,6 +34,8 @@ describe('canonical names', () => {
     expect(canonicalName('NATO', 'ORG')).toBe('Nato');
     expect(canonicalName('EU', 'ORG')).toBe('European Union');
     expect(canonicalName('EU', 'LOC')).toBe('European Union');
+    expect(canonicalName('GOP', 'ORG')).toBe('Republican Party');
+    expect(canonicalName('Democrats', 'ORG')).toBe('Democratic Party');
   });
   it("names a country's body by the country's name, so its spellings are one actor", () => {
     expect(canonicalName('US government', 'ORG')).toBe('United States government');

@@ -123,6 +123,12 @@ describe('computeFingerprint', () => {
     expect(fp.keys.some((k) => k === 't:qeshm')).toBe(true);
     expect(fp.terms.length).toBe(fp.counts.length);
   });
+  it('leaves out a party named only by its members, keeps it named in full', () => {
+    const party = (aliases: string[]): Actor => ({ key: 'ORG:democratic party', name: 'Democratic Party', type: 'ORG', aliases, mentions: 4, role: null });
+    const keysOf = (x: Actor) => computeFingerprint(a, [...a.actors, x], shipped).actors.map(([k]) => k);
+    expect(keysOf(party(['Democrats']))).not.toContain('ORG:democratic party');
+    expect(keysOf(party(['Democratic Party', 'Democrats']))).toContain('ORG:democratic party');
+  });
   it('stays small on a huge article', () => {
     const words = Array.from({ length: 60_000 }, (_, i) => `word${i.toString(36)}`);
     const paragraphs = Array.from({ length: 3000 }, (_, i) => words.slice(i * 20, i * 20 + 20).join(' ') + ` on ${1 + (i % 28)} March 2019.`);

@@ -16,6 +16,7 @@ import {
   teamNames,
   trimOpeningWords,
   chineseNames,
+  partyMembers,
   coordinatedFields,
 } from '../../lib/nlp/ner/index.ts';
 import type { NerModel } from '../../lib/nlp/ner/model.ts';
@@ -258,6 +259,16 @@ describe('Chinese names, family name first', () => {
   it('a name the tagger ran into a place before it: the place, then the person', () => {
     expect(names('China ’s ambassador to Britain/B-ORG Liu/I-ORG Xiaoming/I-ORG has said')).toBe('China ’s ambassador to Britain/B-LOC Liu/B-PER Xiaoming/I-PER has said');
     expect(names('the Brakia/B-ORG Wang/I-ORG Yi/I-ORG Foundation/I-ORG said')).toBe('the Brakia/B-ORG Wang/I-ORG Yi/I-ORG Foundation/I-ORG said');
+  });
+});
+
+describe('party members named as a body', () => {
+  const parties = ruleOn(partyMembers);
+  it('are an organisation where nothing else took them in', () => {
+    expect(parties('a great day for Republicans , he wrote')).toBe('a great day for Republicans/B-ORG , he wrote');
+    expect(parties('the Liberal/B-ORG Democrats/I-ORG said')).toBe('the Liberal/B-ORG Democrats/I-ORG said');
+    expect(parties('Republicans Overseas said')).toBe('Republicans Overseas said');
+    expect(parties('Democratic lawmakers said')).toBe('Democratic lawmakers said');
   });
 });
 

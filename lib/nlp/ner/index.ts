@@ -13,7 +13,7 @@ import { spans } from './conll.ts';
 import { parseModel, TAGS, type NerModel } from './model.ts';
 import { tagIndices } from './tagger.ts';
 import { GAZ_LISTS, phraseKey, type GazList } from './gazetteer.ts';
-import { COMPANY_WORDS, GOVERNING_NOUNS } from '../org-words.ts';
+import { COMPANY_WORDS, GOVERNING_NOUNS, PARTY_MEMBERS } from '../org-words.ts';
 import { CAP_STOP, MONTHS, TITLES, WEEKDAYS } from '../claims/lexicons.ts';
 
 export type { NerModel } from './model.ts';
@@ -140,6 +140,7 @@ export function findMentions(model: NerModel, paragraphs: string[]): Mention[] {
   adjectiveGroups(words, tags);
   for (const ts of tags) for (let i = 0; i < ts.length; i++) if (ts[i]!.endsWith('-MISC')) ts[i] = 'O';
   regionPrefixes(words, tags);
+  partyMembers(words, tags);
   teamNames(words, tags);
   trimOpeningWords(words, tags, (w) => model.ordinary?.has(w) === true);
   chineseNames(words, tags);
@@ -389,6 +390,23 @@ export function adjectiveGroups(words: string[][], tags: string[][]): void {
       while (start > 0 && ts[start - 1]!.endsWith('-MISC')) start--;
       ts[start] = 'B-ORG';
       for (let i = start + 1; i <= h; i++) ts[i] = 'I-ORG';
+    }
+  });
+}
+
+/**
+ * Party members named as a body are that party: the tagger calls "Democrats" and "Republicans" MISC
+ * (or nothing), and MISC is dropped, so the parties of a US politics report were missing. Such a word
+ * that no longer name has taken in is an organisation ("Liberal Democrats", "Republicans Overseas"
+ * stay as tagged). Mutates `tags`.
+ */
+export function partyMembers(words: string[][], tags: string[][]): void {
+  words.forEach((ws, si) => {
+    const ts = tags[si]!;
+    for (let i = 0; i < ws.length; i++) {
+      if (ts[i] !== 'O' || !PARTY_MEMBERS.has(ws[i]!)) continue;
+      if (ts[i + 1]?.startsWith('I-') || (i > 0 && ts[i - 1] !== 'O' && /^\p{Lu}/u.test(ws[i - 1]!)) || /^\p{Lu}/u.test(ws[i + 1] ?? '')) continue;
+      ts[i] = 'B-ORG';
     }
   });
 }
