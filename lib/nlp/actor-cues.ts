@@ -578,6 +578,8 @@ export function nameShapeType(name: string): EntityType | null {
   // a compass point before a head word is a region ("West Bank", "East Coast"), not a bank or a body
   if (words.length === 2 && /^(?:North|South|East|West)$/.test(words[0]!) && (ORG_HEADS.has(last) || LOC_HEADS.has(last))) return 'LOC';
   if (words.length >= 2 && ORG_HEADS.has(last)) return 'ORG';
+  // "Pro Football Hall of Fame": a body, whatever "inducted into" makes it sound like
+  if (/\bHall of Fame$/.test(name)) return 'ORG';
   // "University of Colorado", "Ministry of Defence"
   if (words.length >= 3 && words[1] === 'of' && ORG_HEADS.has(words[0]!.toLowerCase())) return 'ORG';
   if (words.length >= 2 && LOC_HEADS.has(last)) return 'LOC';

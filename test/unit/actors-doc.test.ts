@@ -176,6 +176,7 @@ describe('one type per actor', () => {
     expect(nameShapeType('DeLuca')).toBeNull();
     expect(nameShapeType('The Hill')).toBeNull();
     expect(nameShapeType('Neon Museum')).toBe('ORG');
+    expect(nameShapeType('Pro Football Hall of Fame')).toBe('ORG');
   });
   it('a "person" made only of ordinary words, none a first name, is an organisation ("Big Machine")', () => {
     const ordinary = (name: string): NameFacts => ({ ...facts(name), ordinary: ['big', 'machine', 'tom', 'brown'].includes(name.toLowerCase()) });

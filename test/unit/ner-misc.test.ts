@@ -17,6 +17,7 @@ import {
   trimOpeningWords,
   chineseNames,
   partyMembers,
+  hallsOfFame,
   coordinatedFields,
 } from '../../lib/nlp/ner/index.ts';
 import type { NerModel } from '../../lib/nlp/ner/model.ts';
@@ -259,6 +260,17 @@ describe('Chinese names, family name first', () => {
   it('a name the tagger ran into a place before it: the place, then the person', () => {
     expect(names('China ’s ambassador to Britain/B-ORG Liu/I-ORG Xiaoming/I-ORG has said')).toBe('China ’s ambassador to Britain/B-LOC Liu/B-PER Xiaoming/I-PER has said');
     expect(names('the Brakia/B-ORG Wang/I-ORG Yi/I-ORG Foundation/I-ORG said')).toBe('the Brakia/B-ORG Wang/I-ORG Yi/I-ORG Foundation/I-ORG said');
+  });
+});
+
+describe('halls of fame', () => {
+  const halls = ruleOn(hallsOfFame);
+  it('are one body with the words that name their field, not a person "Rock" and a "Roll Hall"', () => {
+    expect(halls('ride a potential Rock/B-PER and Roll/B-PER Hall/I-PER of Fame/B-ORG Induction/I-ORG into a tour')).toBe(
+      'ride a potential Rock/B-ORG and/I-ORG Roll/I-ORG Hall/I-ORG of/I-ORG Fame/I-ORG Induction into a tour',
+    );
+    expect(halls('inducted into the Pro Football Hall of Fame in 2010')).toBe('inducted into the Pro/B-ORG Football/I-ORG Hall/I-ORG of/I-ORG Fame/I-ORG in 2010');
+    expect(halls('the Hall of Mirrors at Versailles')).toBe('the Hall of Mirrors at Versailles');
   });
 });
 

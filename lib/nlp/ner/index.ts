@@ -141,6 +141,7 @@ export function findMentions(model: NerModel, paragraphs: string[]): Mention[] {
   for (const ts of tags) for (let i = 0; i < ts.length; i++) if (ts[i]!.endsWith('-MISC')) ts[i] = 'O';
   regionPrefixes(words, tags);
   partyMembers(words, tags);
+  hallsOfFame(words, tags);
   teamNames(words, tags);
   trimOpeningWords(words, tags, (w) => model.ordinary?.has(w) === true);
   chineseNames(words, tags);
@@ -407,6 +408,30 @@ export function partyMembers(words: string[][], tags: string[][]): void {
       if (ts[i] !== 'O' || !PARTY_MEMBERS.has(ws[i]!)) continue;
       if (ts[i + 1]?.startsWith('I-') || (i > 0 && ts[i - 1] !== 'O' && /^\p{Lu}/u.test(ws[i - 1]!)) || /^\p{Lu}/u.test(ws[i + 1] ?? '')) continue;
       ts[i] = 'B-ORG';
+    }
+  });
+}
+
+/**
+ * A hall of fame is one body with the words before it that name its field, "and" between them
+ * included ("Rock and Roll Hall of Fame", "Pro Football Hall of Fame"): the tagger made a person of
+ * "Rock", another of "Roll Hall" and an organisation of "Fame Induction", or nothing at all. What
+ * follows "Fame" in the tagger's span ("Induction", "Class") is no part of it. Mutates `tags`.
+ */
+export function hallsOfFame(words: string[][], tags: string[][]): void {
+  words.forEach((ws, si) => {
+    const ts = tags[si]!;
+    for (let i = 0; i + 2 < ws.length; i++) {
+      if (ws[i] !== 'Hall' || ws[i + 1] !== 'of' || !/^Fame(?:['’]s?)?$/.test(ws[i + 2]!)) continue;
+      let start = i;
+      while (start > 0 && (capitalised(ws[start - 1]) || ((ws[start - 1] === 'and' || ws[start - 1] === '&') && capitalised(ws[start - 2])))) {
+        if (start - 1 === 0 && ts[0] === 'O' && ws[start - 1] === 'The') break;
+        start--;
+      }
+      if (ws[start] === 'The') start++;
+      ts[start] = 'B-ORG';
+      for (let k = start + 1; k <= i + 2; k++) ts[k] = 'I-ORG';
+      for (let k = i + 3; k < ws.length && ts[k]!.startsWith('I-'); k++) ts[k] = 'O';
     }
   });
 }
