@@ -649,7 +649,7 @@ function decideType(name: string, ev: Evidence, facts: (name: string) => NameFac
     if ((ev.firstNamed && c.ORG + c.LOC < c.PER + 2) || (ev.titled && ev.multiWord)) return 'PER';
     if (startsWithPlace(name, facts)) return orgOrLoc();
     // a name made only of the language's ordinary words, none of them a first name, names a thing or
-    // a body, not a person ("Big Machine", "Neon Museum", "Blue Moon"): surnames that are also words
+    // a body, not a person ("Big Machine", "Grateful Dead", "Camp Closure"): surnames that are also words
     // ("Brown", "Bush") are written with a capital too often to be counted ordinary
     if (ev.multiWord && name.split(' ').every((w) => facts(w).ordinary === true && !facts(w).firstName)) return c.LOC > c.ORG ? 'LOC' : 'ORG';
     const otherCues = Math.max(c.ORG, c.LOC);

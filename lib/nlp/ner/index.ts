@@ -398,7 +398,7 @@ export function adjectiveGroups(words: string[][], tags: string[][]): void {
 /**
  * Party members named as a body are that party: the tagger calls "Democrats" and "Republicans" MISC
  * (or nothing), and MISC is dropped, so the parties of a US politics report were missing. Such a word
- * that no longer name has taken in is an organisation ("Liberal Democrats", "Republicans Overseas"
+ * is an organisation unless it is part of a longer name ("Liberal Democrats", "Republicans Overseas"
  * stay as tagged). Mutates `tags`.
  */
 export function partyMembers(words: string[][], tags: string[][]): void {
