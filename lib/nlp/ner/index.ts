@@ -424,10 +424,8 @@ export function hallsOfFame(words: string[][], tags: string[][]): void {
     for (let i = 0; i + 2 < ws.length; i++) {
       if (ws[i] !== 'Hall' || ws[i + 1] !== 'of' || !/^Fame(?:['’]s?)?$/.test(ws[i + 2]!)) continue;
       let start = i;
-      while (start > 0 && (capitalised(ws[start - 1]) || ((ws[start - 1] === 'and' || ws[start - 1] === '&') && capitalised(ws[start - 2])))) {
-        if (start - 1 === 0 && ts[0] === 'O' && ws[start - 1] === 'The') break;
-        start--;
-      }
+      while (start > 0 && (capitalised(ws[start - 1]) || ((ws[start - 1] === 'and' || ws[start - 1] === '&') && capitalised(ws[start - 2])))) start--;
+      // a capitalised "The" opens the sentence, not the name
       if (ws[start] === 'The') start++;
       ts[start] = 'B-ORG';
       for (let k = start + 1; k <= i + 2; k++) ts[k] = 'I-ORG';
