@@ -373,6 +373,22 @@ describe('a quotation, then a name with its apposition, then the cue', () => {
     const text = '“This is mainly due to the change in wind direction,” Kurinji Selvaraj, a research analyst at the think tank told CBS News.';
     expect(byCue(text, 'told CBS News')).toMatchObject({ source: 'Kurinji Selvaraj, a research analyst at the think tank', content: 'This is mainly due to the change in wind direction' });
   });
+  it('"…, told CBS News": who was told is never the speaker', () => {
+    const text = '“This is mainly due to the wind,” John Smith, a research analyst at the think tank, told CBS News.';
+    expect(byCue(text, 'told CBS News')).toMatchObject({ source: 'John Smith, a research analyst at the think tank', content: 'This is mainly due to the wind' });
+    expect(seen('“We will win,” John Smith, a former ambassador to the United States, told CBS News.')).toMatchObject([
+      { source: 'John Smith, a former ambassador to the United States', cue: 'told CBS News' },
+    ]);
+    // "said" and "warned" do put their speaker after them
+    expect(byCue('“We will win,” said John Smith.', 'said').source).toBe('John Smith');
+    expect(seen('The plan is dead, told reporters.').filter((a) => a.source === 'reporters')).toEqual([]);
+  });
+  it('a name and an apposition whose words can be verbs ("think tank", "United States", "the report") before the cue', () => {
+    const text = '“This is mainly due to the change in wind direction,” Kurinji Selvaraj, a research analyst at the Delhi-based Council on Energy, Environment and Water think tank told CBS News.';
+    expect(byCue(text, 'told CBS News').source).toBe('Kurinji Selvaraj, a research analyst at the Delhi-based Council on Energy, Environment and Water think tank');
+    expect(byCue('“We will win,” John Smith, a former ambassador to the United States, said.', 'said').source).toBe('John Smith, a former ambassador to the United States');
+    expect(byCue('“We will win,” John Smith, the author of the report, said.', 'said').source).toBe('John Smith, the author of the report');
+  });
   it('"has written" after a quotation', () => {
     const text = '"If the U.S. imposes a tariff, the duty is paid by the importer," Howard Gleckman, a senior fellow at the Center, has written.';
     expect(byCue(text, 'has written').source).toBe('Howard Gleckman, a senior fellow at the Center');

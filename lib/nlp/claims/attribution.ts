@@ -41,6 +41,7 @@ import { tokenize as tokenizeText } from '../tokenize';
 import {
   ABOUT_VERBS,
   ADDRESSEE_VERBS,
+  UNINVERTED_VERBS,
   AS_VERBS,
   AUX,
   BELIEF_VERBS,
@@ -567,13 +568,26 @@ const isAdverb = (t: Tok | undefined): boolean =>
  * name with an apposition ("Geoffrey Berman, the U.S. attorney for the Southern District, said").
  * Returns the token range of the phrase and the quotation's group, or null.
  */
+/**
+ * Whether a word that can be a verb of speech or belief is a noun or part of a name where it stands:
+ * capitalised ("the United States", "Claims Conference"), after a determiner ("the report", "his
+ * notes") or before "tank" ("a think tank").
+ */
+function nounUse(toks: Tok[], k: number): boolean {
+  const u = toks[k]!;
+  if (isCap(u)) return true;
+  const prev = toks[k - 1];
+  if (prev && !prev.q && (DETERMINERS.has(prev.l) || isPossessive(prev))) return true;
+  return /^tanks?$/.test(toks[k + 1]?.l ?? '');
+}
+
 function longSourceAfterQuote(ctx: Ctx, toks: Tok[], cueStart: number): { from: number; to: number; g: number } | null {
   let named = false;
   let comma = false;
   for (let k = cueStart - 1; k >= 1 && k >= cueStart - 30; k--) {
     const u = toks[k]!;
     const abbrevDot = u.w === '.' && toks[k - 1] !== undefined && toks[k - 1]!.e === u.s && isCap(toks[k - 1]) && toks[k + 1]?.w === ',';
-    if (u.q || isQuoteMark(u) || (/^[.;:!?]$/.test(u.w) && !abbrevDot) || SPEECH_VERBS.has(u.l) || BELIEF_VERBS.has(u.l)) break;
+    if (u.q || isQuoteMark(u) || (/^[.;:!?]$/.test(u.w) && !abbrevDot) || ((SPEECH_VERBS.has(u.l) || BELIEF_VERBS.has(u.l)) && !nounUse(toks, k))) break;
     // A verb or a relative clause before any comma is a clause, not a phrase naming someone:
     // "“Meth. We’re on it” is rolling out with billboards in which people say" (an apposition may
     // hold one: "Berman, who is the U.S. attorney, said").
@@ -615,8 +629,8 @@ function quoteFirst(ctx: Ctx, si: number, ci: number): Try | null {
     }
   }
   if (g < 0) {
-    // Inverted: “…,” said X.
-    g = closedGroupBefore(ctx, toks, cueStart);
+    // Inverted: “…,” said X (never “…,” told X: X is who was told).
+    g = UNINVERTED_VERBS.has(toks[ci]!.l) ? -1 : closedGroupBefore(ctx, toks, cueStart);
     if (g < 0 && cueStart === 0) g = questionBefore(ctx, si);
     if (g >= 0) {
       const after = sourceAfter(ctx, toks, ci + 1);
@@ -794,6 +808,8 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
     // administrator for …, told Polygraph.info the Russian Defense Ministry’s allegations are false")
     // has its source there: what follows the cue is no source but the recipient and the content.
     if (ap && ap.from === 0) return null;
+    // "…, told CBS News.": who was told, not who told.
+    if (UNINVERTED_VERBS.has(toks[ci]!.l)) return null;
     const after = sourceAfter(ctx, toks, ci + 1);
     if (!after) return null;
     // "…, said Mr Smith." / "…, said Mr Smith, the party's chairman." / "…, said Mr Smith on Tuesday."

@@ -672,6 +672,12 @@ export const NAMING_VERBS = words(`
 `);
 /** Verbs that take the addressee as object before the content: `told the BBC (that) …`. */
 export const ADDRESSEE_VERBS = words(`told tells telling informed assured reminded warned warning promised urged urges`);
+/**
+ * Addressee verbs whose speaker never follows them: "…, said Smith" and "…, warned Smith" put the
+ * speaker after the verb, but in "…, told CBS News" and "…, informed the court" what follows is
+ * who was told.
+ */
+export const UNINVERTED_VERBS = words(`told tells informed informs assured assures reminded reminds`);
 /** Participles that continue the speaker's previous attribution: `…, adding that …`. */
 export const PARTICIPLES = words(`
   adding saying noting arguing insisting warning stressing claiming suggesting explaining telling acknowledging
