@@ -1357,6 +1357,9 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     }
     // a name general knowledge types on its own ("Europa", "Jupiter") is itself, not part of a longer name
     if (generalKnowledge(nameOf(g)) || sentenceCapital(g)) continue;
+    // a surname already joined to its person is not also a body's short name ("Trump", in "Trump's
+    // administration", beside "Donald Trump" and "the Trump administration")
+    if (joinedBySurname.has(g)) continue;
     // a shorter form that is the start or the end of exactly one longer name of an organisation or a place
     // ("Alibaba" / "Alibaba Group", "Keck Observatory" / "W.M. Keck Observatory"), unless the lists know the
     // shorter one as something else ("New York" / "New York Times").

@@ -79,6 +79,21 @@ describe('buildActors', () => {
     expect(byName(actors, 'ECB')!.key).toBe('ORG:ecb');
   });
 
+  it("a surname joined to its person is not also a body's short name", () => {
+    // "Trump" in "Trump's administration" is tagged a body; it is Donald Trump's surname, and the
+    // Trump administration stays an organisation of its own, not the name of the person
+    const ps = ['The administration of President Donald Trump acted.', "It was the latest move by Trump's administration.", 'They rejected the Trump administration as a mediator.'];
+    const ms = mark(ps, [
+      [0, 'Donald Trump', 'PER'],
+      [1, 'Trump', 'ORG'],
+      [2, 'Trump administration', 'ORG'],
+    ]);
+    const { actors } = buildActors(ps, ms);
+    expect(actors.map((a) => [a.type, a.name, a.mentions])).toEqual([
+      ['PER', 'Donald Trump', 2],
+      ['ORG', 'Trump administration', 1],
+    ]);
+  });
   it('does not merge different people who share a surname', () => {
     const ps = ['Hillary Clinton and Bill Clinton spoke. Clinton left.'];
     const ms = mark(ps, [
