@@ -638,8 +638,8 @@ const MINISTRY_OF = new Set(['defense', 'defence', 'foreign', 'interior', 'finan
  * "the Syrian government", "the Syrian defense ministry", "Hong Kong police", "the U.S. military",
  * "the Obama administration". The tagger leaves the noun out (CoNLL tags the adjective MISC and the
  * place LOC), so the body, which the article shows acting ("the Syrian government says …"), was no
- * actor at all. An administration is a leader's (a person's name before it); the other bodies are a
- * place's or a people's. Mutates `tags`.
+ * actor at all. An administration is a leader's (a name before it that is not a known place's,
+ * whatever the tagger made of it); the other bodies are a place's or a people's. Mutates `tags`.
  */
 export function governingBodies(model: NerModel, words: string[][], tags: string[][]): void {
   const facts = nameFacts(model);
@@ -650,11 +650,18 @@ export function governingBodies(model: NerModel, words: string[][], tags: string
       if (ts[j] === 'O' && MINISTRY_OF.has(ws[j]?.toLowerCase() ?? '') && ws[j + 1]?.toLowerCase() === 'ministry') j++;
       const noun = ws[j]?.toLowerCase() ?? '';
       if (ts[j] !== 'O' || !BODY_NOUNS.has(noun) || ws[j] !== noun) continue;
-      const name = ws.slice(sp.start, sp.end).join(' ');
-      const whose = noun === 'administration' ? sp.type === 'PER' : sp.type === 'LOC' || (sp.type === 'MISC' && facts(name).demonym);
+      // a sentence's opening "The" taken into the span is no part of the name ("The Carter administration")
+      const a = ws[sp.start] === 'The' && sp.end - sp.start > 1 ? sp.start + 1 : sp.start;
+      const name = ws.slice(a, sp.end).join(' ');
+      const f = facts(name);
+      // a leader's name before "administration" is often tagged a place or a thing ("the Carter
+      // administration", "the Obama administration"): any name but a known place's, body's or ordinary
+      // word's ("The City administration") is a leader's
+      const whose = noun === 'administration' ? sp.type === 'PER' || (sp.end - a <= 3 && !f.loc && !f.org && !f.ordinary) : sp.type === 'LOC' || (sp.type === 'MISC' && f.demonym);
       if (!whose) continue;
-      ts[sp.start] = 'B-ORG';
-      for (let i = sp.start + 1; i <= j; i++) ts[i] = 'I-ORG';
+      if (a > sp.start) ts[sp.start] = 'O';
+      ts[a] = 'B-ORG';
+      for (let i = a + 1; i <= j; i++) ts[i] = 'I-ORG';
     }
   });
 }
