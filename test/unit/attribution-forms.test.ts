@@ -395,3 +395,29 @@ describe('a quotation, then a name with its apposition, then the cue', () => {
     expect(seen('The book, written by him in 1990, sold well.')).toEqual([]);
   });
 });
+
+describe('unnamed sources described by what they know', () => {
+  it('"people familiar with the talks say", "officials briefed on the matter said": the whole phrase is the source', () => {
+    expect(byCue('The deal may grow, people familiar with the talks say.', 'say')).toMatchObject({ source: 'people familiar with the talks', content: 'The deal may grow' });
+    expect(byCue('The deal is off, officials briefed on the matter said.', 'said').source).toBe('officials briefed on the matter');
+    expect(byCue('People familiar with the matter said the deal was off.', 'said').source).toBe('People familiar with the matter');
+    const long = "The deal is not good for Trump, a second person briefed on last weekend's trade phone call said.";
+    expect(byCue(long, 'said').source).toBe("a second person briefed on last weekend's trade phone call");
+    // a person with nothing before it is no source phrase
+    expect(seen('The deal is off, person familiar with it said.').filter((a) => a.source?.startsWith('person'))).toEqual([]);
+  });
+});
+
+describe('agreeing to something is not saying something', () => {
+  it('"agrees to the demands", "agreed on a line": no attribution, so the sentence-final cue is found', () => {
+    expect(seen("It may grow if Trump agrees to Beijing's demands, people familiar with the talks say.")).toMatchObject([
+      { source: 'people familiar with the talks', cue: 'say', content: "It may grow if Trump agrees to Beijing's demands" },
+    ]);
+    expect(seen('WeWork agreed to a rescue by its largest shareholder, SoftBank Group Corp, on Tuesday.')).toEqual([]);
+    expect(seen('In the deal, Turkey and Libya agreed on a line as their shared maritime border.')).toEqual([]);
+  });
+  it('"agreed with X that …" and "agreed that …" still say something', () => {
+    expect(byCue('The judge agreed with Ivana Trump that there was no reason to intrude on her privacy.', 'agreed').content).toBe('that there was no reason to intrude on her privacy');
+    expect(byCue('She agreed that the plan was fair.', 'agreed').source).toBe('She');
+  });
+});

@@ -411,6 +411,9 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   if (STANCE_PARTICIPLES.has(l)) return asStance(participle(ctx, si, i, before));
   // "staffers who reported for duty", "reported to work": not speech.
   if (/^report/.test(l) && /^(?:for|to|back)$/.test(toks[i + 1]?.l ?? '')) return null;
+  // "if Trump agrees to Beijing's demands", "agreed on a deal", "agreed with the board": accepting,
+  // not saying ("agreed with Ivana Trump that there was no reason …" says something)
+  if (/^agree/.test(l) && /^(?:to|with|on)$/.test(toks[i + 1]?.l ?? '') && !toInfinitive(toks, i + 1) && !toks.slice(i + 2, i + 8).some((u) => u.l === 'that' && !u.q)) return null;
   if (SPEECH_VERBS.has(l)) {
     // "pointed out", "went on to say" are left out for simplicity.
     const q = quoteFirst(ctx, si, i) ?? sentenceFinal(ctx, si, i);
@@ -1913,11 +1916,24 @@ function plainEdge(toks: Tok[], s: number): boolean {
   return b === undefined || b.w === ',' || b.w === ';' || b.w === ':' || b.w === '(' || isDash(b) || isQuoteMark(b) || CLAUSE_WORDS.has(b.l) || SUBORDINATORS.has(b.l);
 }
 
+/** Words after a role noun that say how its holders know ("people familiar with the matter", "officials briefed on the talks"). */
+const KNOWING = new Set(['familiar', 'briefed', 'close', 'knowledgeable', 'involved', 'privy']);
+
 /**
  * A role noun with a short prepositional phrase after it, ending at token k and opening its clause:
- * "Experts on jail suicide told …", "Officials in the city said …". Returns its start or null.
+ * "Experts on jail suicide told …", "Officials in the city said …", "people familiar with the talks
+ * say", "sources briefed on last weekend's phone call said". Returns its start or null.
  */
 function roleWithPhrase(ctx: Ctx, toks: Tok[], k: number): number | null {
+  for (let p = k - 1; p >= 2 && p >= k - 8; p--) {
+    const u = toks[p]!;
+    if (u.q || !(isWord(u) || isPossessive(u)) || AUX.has(u.l) || PASSIVE_AUX.has(u.l) || SPEECH_VERBS.has(u.l) || CLAUSE_WORDS.has(u.l) || SUBJECT_PRONOUNS.has(u.l)) break;
+    const who = toks[p - 2]!;
+    if (!/^(?:on|of|in|with|to|about)$/.test(u.l) || !KNOWING.has(toks[p - 1]!.l) || who.q || !(ROLE_NOUNS.has(who.l) || who.l === 'person')) continue;
+    // "a second person briefed on …": a person is a source only with a determiner or a number before it
+    const start = ROLE_NOUNS.has(who.l) ? (nounPhraseStart(ctx, toks, p - 2)?.start ?? null) : determinerPhrase(ctx, toks, p - 2);
+    if (start !== null && atClauseEdge(toks, start)) return start;
+  }
   for (let p = k - 1; p >= 1 && p >= k - 4; p--) {
     const u = toks[p]!;
     if (u.q || !isWord(u) || AUX.has(u.l) || PASSIVE_AUX.has(u.l) || SPEECH_VERBS.has(u.l) || CLAUSE_WORDS.has(u.l) || SUBJECT_PRONOUNS.has(u.l)) return null;
