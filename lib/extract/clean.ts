@@ -204,6 +204,14 @@ const PROMPT_HREF = /(?:subscri|newsletter|signup|sign-up|\/join\b|\/account\/re
  */
 const COPYRIGHT_SIGN = /[©ⓒ]/;
 const MAX_CREDIT_WORDS = 6;
+/**
+ * (English) lines that are a page's furniture whatever their markup: a widget's heading left alone
+ * when the widget fills in by script ("You may also like"), a sign-up or subscribe call, an ad's
+ * label, a loading notice.
+ */
+const PROMPT_LINE =
+  /^(?:you (?:may|might) (?:also )?like|(?:sign up|subscribe)(?: (?:for|to) (?:our|the) (?:free |daily |weekly )?newsletters?\b.*)?|advert(?:isement)?|sponsored content|loading(?: content| comments)?(?:\s*(?:\.{3}|…))?)[.!:]?$/i;
+
 function isCreditLine(text: string): boolean {
   return text.length <= 160 && COPYRIGHT_SIGN.test(text) && (text.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0) <= MAX_CREDIT_WORDS;
 }
@@ -401,6 +409,7 @@ export function cleanContent(root: Element, opts: CleanOptions = {}): CleanRepor
     else if (text.length <= 100 && el.querySelector('time') && textOf(el.querySelector('time')!).length >= text.length * 0.5) kind = 'date';
     else if (text.length <= 600 && !el.closest('blockquote') && isLinkLine(el, text, sameSite(el)) && !headsSection(el)) kind = 'link-only';
     else if (text.length <= 300 && Array.from(el.querySelectorAll('a[href]')).some((a) => PROMPT_HREF.test(a.getAttribute('href') ?? ''))) kind = 'prompt';
+    else if (text.length <= 100 && PROMPT_LINE.test(text.trim())) kind = 'prompt';
     if (!kind) continue;
     // A caption line keeps its place (marked); a credit inside it still goes.
     if (kind !== 'credit' && el.closest(`[${CAPTION_ATTR}]`)) continue;

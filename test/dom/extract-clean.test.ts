@@ -82,6 +82,27 @@ describe.each(DOMS)('clutter inside the article, on %s', (_name, parse) => {
     for (const bad of ['Share this story', 'Twitter', 'morning briefing', 'in your inbox']) expect(textOf(a)).not.toContain(bad);
   });
 
+  it('drops lines that are page furniture whatever their markup: a script-filled widget’s heading, sign-up calls, ad labels, loading notices', () => {
+    const a = read(
+      page(
+        '<p>Advertisement</p>' +
+          '<div><h2 class="block-title">You may also like</h2><div id="WIDGET_1"></div></div>' +
+          '<p>Subscribe</p><p>Sign up to our newsletter for exclusive updates and enhanced content</p><p>Loading content ...</p>',
+        { after: '<p>SIGN UP FOR OUR NEWSLETTER</p>' },
+      ),
+      parse,
+    );
+    expectBodyKept(a);
+    for (const bad of ['Advertisement', 'You may also like', 'Subscribe', 'Sign up', 'Loading', 'SIGN UP']) expect(textOf(a)).not.toContain(bad);
+  });
+
+  it('keeps sentences that only begin like page furniture', () => {
+    const body = [...BODY, 'Subscribe to the view that harbours need walls, and you will like what the council decided on Monday evening after a long debate.'];
+    const a = read(page('<p>Loading the ferries took most of the morning, the harbour master said.</p>', { body }), parse);
+    expectBodyKept(a, body);
+    expect(a.paragraphs).toContain('Loading the ferries took most of the morning, the harbour master said.');
+  });
+
   it('drops "Related" blocks and lists of headlines that point elsewhere', () => {
     const a = read(
       page(
