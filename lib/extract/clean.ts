@@ -28,58 +28,18 @@ export const CAPTION_ATTR = 'data-backstory-caption';
 
 export type Clutter = 'prompt' | 'related' | 'comments' | 'credit' | 'byline' | 'date' | 'hidden' | 'link-only';
 
-/** Class/id words (split on - _ and camelCase, lower-cased) and what they mark. */
-const CLASS_WORDS: Record<string, Clutter> = {
-  share: 'prompt',
-  sharing: 'prompt',
-  sharebar: 'prompt',
-  social: 'prompt',
-  newsletter: 'prompt',
-  newsletters: 'prompt',
-  signup: 'prompt',
-  subscribe: 'prompt',
-  subscription: 'prompt',
-  subscriptions: 'prompt',
-  promo: 'prompt',
-  cta: 'prompt',
-  advert: 'prompt',
-  advertisement: 'prompt',
-  ad: 'prompt',
-  ads: 'prompt',
-  sponsored: 'prompt',
-  paywall: 'prompt',
-  related: 'related',
-  recommended: 'related',
-  recommendations: 'related',
-  recirc: 'related',
-  rail: 'related',
-  outbrain: 'related',
-  taboola: 'related',
-  breadcrumb: 'related',
-  breadcrumbs: 'related',
-  tags: 'related',
-  comment: 'comments',
-  comments: 'comments',
-  disqus: 'comments',
-  credit: 'credit',
-  credits: 'credit',
-  copyright: 'credit',
-  attribution: 'credit',
-  byline: 'byline',
-  bylines: 'byline',
-  author: 'byline',
-  authors: 'byline',
-  dateline: 'date',
-  timestamp: 'date',
-  date: 'date',
-  time: 'date',
-  published: 'date',
-  updated: 'date',
-  tooltip: 'hidden',
-  popover: 'hidden',
-  hovercard: 'hidden',
-  flyout: 'hidden',
-};
+/** Class/id words (split on - _ and camelCase, lower-cased) and what they mark (no prototype: a class "constructor" is no word of ours). */
+const CLASS_WORDS: Record<string, Clutter> = Object.create(null) as Record<string, Clutter>;
+for (const [kind, list] of [
+  ['prompt', 'share sharing sharebar social newsletter newsletters signup subscribe subscription subscriptions promo cta advert advertisement ad ads sponsored paywall'],
+  ['related', 'related recommended recommendations recirc rail outbrain taboola breadcrumb breadcrumbs tags'],
+  ['comments', 'comment comments disqus'],
+  ['credit', 'credit credits copyright attribution'],
+  ['byline', 'byline bylines author authors'],
+  ['date', 'dateline timestamp date time published updated'],
+  ['hidden', 'tooltip popover hovercard flyout'],
+] as const)
+  for (const w of list.split(' ')) CLASS_WORDS[w] = kind;
 
 /** Whole class names (and prefixes) for text meant for screen readers only, and for hover cards. */
 const HIDDEN_CLASS = /(?:^|\s)(?:sr-only|screen-reader|visually-?hidden|visuallyhidden|skip-?link|skip-to|rollover-[\w-]*block)/i;

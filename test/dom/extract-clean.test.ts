@@ -96,6 +96,13 @@ describe.each(DOMS)('clutter inside the article, on %s', (_name, parse) => {
     for (const bad of ['Advertisement', 'You may also like', 'Subscribe', 'Sign up', 'Loading', 'SIGN UP']) expect(textOf(a)).not.toContain(bad);
   });
 
+  it('reads no clutter into a class named like a property of every object ("constructor", "toString")', () => {
+    const a = read(page('<p class="constructor">The breakwater was built in 1898 by the island’s first harbour trust.</p><p class="toString">It was last repaired in 1996.</p>'), parse);
+    expectBodyKept(a);
+    expect(a.paragraphs).toContain('The breakwater was built in 1898 by the island’s first harbour trust.');
+    expect(a.paragraphs).toContain('It was last repaired in 1996.');
+  });
+
   it('keeps sentences that only begin like page furniture', () => {
     const body = [...BODY, 'Subscribe to the view that harbours need walls, and you will like what the council decided on Monday evening after a long debate.'];
     const a = read(page('<p>Loading the ferries took most of the morning, the harbour master said.</p>', { body }), parse);
