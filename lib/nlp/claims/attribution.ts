@@ -566,12 +566,6 @@ const isAdverb = (t: Tok | undefined): boolean =>
   t !== undefined && !t.q && !isCap(t) && (PLAIN_ADVERBS.has(t.l) || (t.l.length >= 6 && t.l.endsWith('ly') && !ROLE_NOUNS.has(t.l) && !NOT_ADVERBS.has(t.l)));
 
 /**
- * `“…,” NP said`, where the phrase between the quotation and the cue is longer than a name: a
- * description and a name ("lead researcher and NASA planetary scientist Lucas Paganini said"), or a
- * name with an apposition ("Geoffrey Berman, the U.S. attorney for the Southern District, said").
- * Returns the token range of the phrase and the quotation's group, or null.
- */
-/**
  * Whether a word that can be a verb of speech or belief is a noun or part of a name where it stands:
  * capitalised ("the United States", "Claims Conference"), after a determiner ("the report", "his
  * notes") or before "tank" ("a think tank").
@@ -584,6 +578,12 @@ function nounUse(toks: Tok[], k: number): boolean {
   return /^tanks?$/.test(toks[k + 1]?.l ?? '');
 }
 
+/**
+ * `“…,” NP said`, where the phrase between the quotation and the cue is longer than a name: a
+ * description and a name ("lead researcher and NASA planetary scientist Lucas Paganini said"), or a
+ * name with an apposition ("Geoffrey Berman, the U.S. attorney for the Southern District, said").
+ * Returns the token range of the phrase and the quotation's group, or null.
+ */
 function longSourceAfterQuote(ctx: Ctx, toks: Tok[], cueStart: number): { from: number; to: number; g: number } | null {
   let named = false;
   let comma = false;

@@ -638,8 +638,9 @@ const MINISTRY_OF = new Set(['defense', 'defence', 'foreign', 'interior', 'finan
  * "the Syrian government", "the Syrian defense ministry", "Hong Kong police", "the U.S. military",
  * "the Obama administration". The tagger leaves the noun out (CoNLL tags the adjective MISC and the
  * place LOC), so the body, which the article shows acting ("the Syrian government says …"), was no
- * actor at all. An administration is a leader's (a name before it that is not a known place's,
- * whatever the tagger made of it); the other bodies are a place's or a people's. Mutates `tags`.
+ * actor at all. An administration is a leader's (a name before it that the lists do not know as a
+ * place, a body or an ordinary word, whatever the tagger made of it); the other bodies are a place's
+ * or a people's. A sentence's opening "The" the tagger took into the span is left out. Mutates `tags`.
  */
 export function governingBodies(model: NerModel, words: string[][], tags: string[][]): void {
   const facts = nameFacts(model);
