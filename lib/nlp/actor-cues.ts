@@ -558,7 +558,9 @@ const ORG_HEADS = new Set([
     'federation organisation organization times post news journal herald tribune gazette magazine press network ' +
     'police court tribunal senate congress parliament assembly army navy force forces guard club team fund trust ' +
     'project coalition alliance board church clinic cabinet government center centre hospital museum gallery orchestra ' +
-    'philharmonic'
+    'philharmonic ' +
+    // a newspaper's or a magazine's title ("Daily Mirror", "Condé Nast Traveller", "Christian Science Monitor")
+    'mirror chronicle observer telegraph traveller traveler monitor weekly review inquirer examiner dispatch sentinel bulletin digest courier'
   ).split(' '),
 ]);
 const LOC_HEADS = new Set(

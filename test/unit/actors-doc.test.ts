@@ -177,6 +177,9 @@ describe('one type per actor', () => {
     expect(nameShapeType('The Hill')).toBeNull();
     expect(nameShapeType('Neon Museum')).toBe('ORG');
     expect(nameShapeType('Pro Football Hall of Fame')).toBe('ORG');
+    // a newspaper's or a magazine's title
+    for (const title of ['Condé Nast Traveller', 'Samoa Observer', 'Manila Bulletin', 'Orlando Sentinel', 'Washington Examiner', 'Christian Science Monitor']) expect(nameShapeType(title)).toBe('ORG');
+    expect(nameShapeType('The Observer')).toBeNull();
   });
   it('a "person" made only of ordinary words, none a first name, is an organisation ("Big Machine")', () => {
     const ordinary = (name: string): NameFacts => ({ ...facts(name), ordinary: ['big', 'machine', 'tom', 'brown'].includes(name.toLowerCase()) });
