@@ -421,3 +421,11 @@ describe('agreeing to something is not saying something', () => {
     expect(byCue('She agreed that the plan was fair.', 'agreed').source).toBe('She');
   });
 });
+
+describe('an adverb between a pronoun and its cue', () => {
+  it('"He instead told the BBC: “…”", "She too suggested …", "The minister yesterday said …"', () => {
+    expect(seen('He instead told the BBC interviewer: “I took the judgement call that I had to go.”')).toMatchObject([{ source: 'He', content: 'I took the judgement call that I had to go.' }]);
+    expect(seen('She too suggested that the equipment had been turned off.')).toMatchObject([{ source: 'She', content: 'that the equipment had been turned off' }]);
+    expect(seen('The minister yesterday said the talks would resume.')).toMatchObject([{ source: 'The minister', content: 'the talks would resume' }]);
+  });
+});

@@ -146,6 +146,20 @@ describe('speakers', () => {
     );
     expect(claimWith(claims, 'not at war with a faith').speaker).toBe('Mary Jones');
   });
+  it('follows a pronoun back past a name in passing when its sentence opens with a scene and “he”', () => {
+    const claims = claimsOf(
+      [
+        'Prince Andrew insists he went to New York only to end his friendship with Jeffrey Epstein.',
+        'During the visit, he was photographed having long chats with Epstein while strolling around Central Park.',
+        'He instead told the BBC interviewer: “I took the judgement call that I had to go and see him.”',
+      ],
+      [
+        ['Prince Andrew', 'PER', 'Andrew'],
+        ['Jeffrey Epstein', 'PER', 'Epstein'],
+      ],
+    );
+    expect(claimWith(claims, 'I took the judgement call').speaker).toBe('Prince Andrew');
+  });
   it('names an office or body whose name ends in the organisation the tagger found', () => {
     const claims = claimsOf(
       [

@@ -789,8 +789,14 @@ export const CUE_ADVERBIALS = words(`
   earlier first also twitter facebook instagram television radio interview statement
 `);
 
-/** Frequency and time adverbs without "-ly" that stand between a subject and its verb. */
-export const PLAIN_ADVERBS = words(`always also often never later again still once already since long then now just soon even flat-out`);
+/**
+ * Frequency and time adverbs without "-ly" that stand between a subject and its verb ("He instead
+ * told the BBC", "The minister yesterday said"). Not "first": "When Ghani first announced the
+ * exchange, he said …" made an attribution of the "when" clause.
+ */
+export const PLAIN_ADVERBS = words(
+  `always also often never later again still once already since long then now just soon even flat-out instead earlier twice too meanwhile yesterday today nonetheless nevertheless afterwards thereafter`,
+);
 export const NOT_ADVERBS = words(`family assembly supply reply rally italy anomaly monopoly homily butterfly jelly belly holly`);
 /** Verbs of "As X said, …" beyond the verbs of saying ("As he related, …", "as the authors explain"). */
 export const AS_VERBS = words(`related relates explain note put write say tell recall recalled describe described`);
