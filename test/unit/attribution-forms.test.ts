@@ -429,3 +429,12 @@ describe('an adverb between a pronoun and its cue', () => {
     expect(seen('The minister yesterday said the talks would resume.')).toMatchObject([{ source: 'The minister', content: 'the talks would resume' }]);
   });
 });
+
+describe("a celebrity's rep, agent or publicist", () => {
+  it('is a source phrase of its own, not the person it works for', () => {
+    expect(byCue("Swift's rep told Fox News that the label was lying.", 'told Fox News').source).toBe("Swift's rep");
+    expect(byCue('A rep for Swift told Fox News that the label was lying.', 'told Fox News').source).toBe('A rep for Swift');
+    expect(byCue("Swift's agent said the label was lying.", 'said').source).toBe("Swift's agent");
+    expect(byCue('An FBI agent said the suspect fled on foot.', 'said').source).toBe('An FBI agent');
+  });
+});

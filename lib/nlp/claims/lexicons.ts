@@ -754,6 +754,7 @@ export const ROLE_NOUNS = words(`
   commissioner commissioners professor professors historian historians scholar scholars researcher scientist
   hospital university school council commission bank institute foundation association authority corporation
   charity club airline aunt uncle cousin grandmother grandfather niece nephew partner colleague neighbor neighbour
+  rep reps agent agents publicist publicists
 `);
 /** Modifiers allowed inside a source phrase before the head. */
 export const MODIFIERS = words(`
