@@ -438,3 +438,13 @@ describe("a celebrity's rep, agent or publicist", () => {
     expect(byCue('An FBI agent said the suspect fled on foot.', 'said').source).toBe('An FBI agent');
   });
 });
+
+describe('a paper and who wrote it after the cue', () => {
+  it('"said a report from Kotak Institutional Equities": the writer is in the source phrase', () => {
+    const text = '"The market is factoring in a recovery," said a report from Kotak Institutional Equities.';
+    expect(byCue(text, 'said').source).toBe('a report from Kotak Institutional Equities');
+    expect(byCue('"Prices rose," said a study by the Centre for Economic Policy Research.', 'said').source).toBe('a study by the Centre for Economic Policy Research');
+    // a time after the paper is no writer
+    expect(byCue('"Prices rose," said a report from last week.', 'said').source).toBe('a report');
+  });
+});

@@ -2145,6 +2145,9 @@ function appositive(ctx: Ctx, toks: Tok[], comma: number): SourceFound | null {
   return best;
 }
 
+/** Papers that speak for whoever wrote them ("a report from Kotak Institutional Equities", "a study by the Centre …"). */
+const PAPERS = new Set(['report', 'study', 'statement', 'survey', 'poll', 'analysis', 'paper', 'memo', 'note']);
+
 /** The source after the cue: "said Mr Smith", "said a spokesman for the campaign, who …". */
 function sourceAfter(ctx: Ctx, toks: Tok[], j: number, allowOf = false): { span: Span; to: number } | null {
   let k = j;
@@ -2163,6 +2166,8 @@ function sourceAfter(ctx: Ctx, toks: Tok[], j: number, allowOf = false): { span:
       /* part of the phrase */
     } else if ((u.l === 'of' || u.l === 'for' || u.l === 'at' || u.l === 'the' || (allowOf && (u.l === 'a' || u.l === 'an' || u.l === 'from' || u.l === 'by'))) && lastHead >= 0) {
       /* inside the phrase */
+    } else if ((u.l === 'from' || u.l === 'by') && lastHead >= 0 && PAPERS.has(toks[lastHead]!.l) && (isNameStart(toks[k + 1]) || (toks[k + 1]?.l === 'the' && isNameStart(toks[k + 2])))) {
+      /* a paper and who wrote it: "said a report from Kotak Institutional Equities" */
     } else if (isPlainWord(u) && k < start + 6 && (isNameStart(toks[k + 1]) || (isPlainWord(toks[k + 1]) && isNameStart(toks[k + 2])))) {
       /* a description before the name: "said 9/11 widow Terry Strada", "said retired general Lloyd Newton" */
     } else break;
