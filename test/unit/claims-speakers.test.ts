@@ -160,6 +160,35 @@ describe('speakers', () => {
     );
     expect(claimWith(claims, 'I took the judgement call').speaker).toBe('Prince Andrew');
   });
+  it('a person "of" a body speaks, not the body ("Kristian Andersen of Scripps Research said")', () => {
+    const claims = claimsOf(
+      [
+        'Immunologist Kristian Andersen of Scripps Research said, in response to the study, "This virus is clearly much more capable of spreading than we thought."',
+        'Dr. Joneigh Khaldun of the Michigan Department of Health says the risk from the virus continues to be low for most residents of the state.',
+      ],
+      [
+        ['Kristian Andersen', 'PER'],
+        ['Scripps Research', 'ORG'],
+        ['Joneigh Khaldun', 'PER'],
+        ['Michigan Department of Health', 'ORG'],
+      ],
+    );
+    expect(claimWith(claims, 'much more capable of spreading').speaker).toBe('Kristian Andersen');
+    expect(claimWith(claims, 'continues to be low').speaker).toBe('Joneigh Khaldun');
+  });
+  it('a report that says something in its own quoted words is the speaker; one that only shows something is not', () => {
+    const claims = claimsOf(
+      [
+        'The report looked at twenty countries over forty years of household surveys and tax records.',
+        'As the report states: "[T]he birth lottery matters more in the U.S. than in most well-off countries."',
+        'The latest poll shows that Smith leads the race in Ohio by six points among likely voters.',
+        'The report shows "a clear rise" in the number of children living in poverty since 2010.',
+      ],
+      [],
+    );
+    expect(claimWith(claims, 'birth lottery matters more').speaker).toBe('report');
+    expect(claims.filter((c) => /leads the race|clear rise/.test(c.text))).toEqual([]);
+  });
   it('names an office or body whose name ends in the organisation the tagger found', () => {
     const claims = claimsOf(
       [

@@ -930,7 +930,9 @@ function verbFirst(ctx: Ctx, si: number, cueStartTok: number, ci: number, verbKi
   const att = mkFound(ctx, si, null, src.span, cueSpan, content);
   // A poll's share or a piece of evidence ("The election results suggest that …") is no speaker, nor
   // a thing that only shows something ("the mid-2019 refresh suggests that …": no person's or body's noun).
-  if (src.share || EVIDENCE_HEADS.has(toks[sourceEnd - 1]!.l) || (!src.strong && EVIDENTIAL_VERBS.has(toks[ci]!.l))) att.stance = true;
+  // A paper that says something in its own quoted words ("The report states: “…”") is a source.
+  const paperQuoted = SPEECH_VERBS.has(toks[ci]!.l) && !EVIDENTIAL_VERBS.has(toks[ci]!.l) && isQuoteMark(toks[j]) && !toks[j]!.q;
+  if (src.share || (EVIDENCE_HEADS.has(toks[sourceEnd - 1]!.l) && !paperQuoted) || (!src.strong && EVIDENTIAL_VERBS.has(toks[ci]!.l))) att.stance = true;
   return { att, next: endTok };
 }
 
@@ -1737,7 +1739,19 @@ function nameEndingAt(ctx: Ctx, toks: Tok[], k: number): number {
   if (m && m.type !== 'LOC') {
     let s = k;
     while (s > 0 && toks[s]!.s > m.start) s--;
-    if (toks[s]!.s === m.start) return s;
+    if (toks[s]!.s === m.start) {
+      // a person "of" a body is the person with the body ("Kristian Andersen of Scripps Research",
+      // "Dr. Joneigh Khaldun of the Michigan Department of Health")
+      const o = toks[s - 1]?.l === 'the' ? s - 2 : s - 1;
+      const of = toks[o];
+      const person = of && of.l === 'of' && !of.q && toks[o - 1] ? ctx.mentionEnd.get(toks[o - 1]!.e) : undefined;
+      if (person && person.type === 'PER') {
+        let p = o - 1;
+        while (p > 0 && toks[p]!.s > person.start) p--;
+        if (toks[p]!.s === person.start) return p;
+      }
+      return s;
+    }
   }
   // a number word opens a noun phrase ("Two federal prison officers were charged"), it names no one
   if (!isCap(t) || CAP_STOP.has(t.l) || DETERMINERS.has(t.l) || SOURCE_NUMBER_WORDS.has(t.l)) return -1;
