@@ -526,9 +526,12 @@ export function mentionCues(para: string, m: Pick<Mention, 'start' | 'end'>): Ty
   if (ORG_BEFORE.test(before)) cues.ORG++;
   if (ORG_AFTER.test(after)) cues.ORG++;
   if (LOC_AFTER.test(after)) cues.LOC++;
-  if (PER_AFTER.test(after)) cues.PER++;
+  // a name that completes an "of" phrase is not what an apposition or a "who" after it describes:
+  // "Dr. Tristan Smith of University College London, a shipping researcher" is about Smith
+  const ofComplement = /\bof\s+(?:the\s+)?$/i.test(before);
+  if (PER_AFTER.test(after) && !ofComplement) cues.PER++;
   // a person's role in apposition is the strongest cue a text gives
-  if (PER_APPOSITION.test(after)) {
+  if (PER_APPOSITION.test(after) && !ofComplement) {
     cues.PER += 2;
     cues.apposition = 1;
   }

@@ -919,6 +919,10 @@ describe('type from the company a name keeps', () => {
   });
   it('apposition, a role at a place, a magazine and an officer say what a name is', () => {
     expect(mentionCues('Kestrel Hau-yip, the commander of the district, said so.', { start: 0, end: 15 }).PER).toBe(2);
+    // the apposition after "X of Y" describes X, not Y
+    const ucl = 'Dr. Tristan Smith of University College London, a shipping researcher, explained it.';
+    expect(mentionCues(ucl, { start: 21, end: 46 }).PER).toBe(0);
+    expect(mentionCues('Smith of the Zentro Group, who founded it, said so.', { start: 13, end: 25 }).PER).toBe(0);
     expect(mentionCues('an economist at Zentro, said', { start: 16, end: 22 }).ORG).toBe(1);
     expect(mentionCues('an article by Zentro magazine', { start: 14, end: 20 }).ORG).toBe(1);
     expect(mentionCues('Zentro President Tom Poe said', { start: 0, end: 6 }).ORG).toBe(1);
