@@ -499,7 +499,10 @@ function inSpans(spans: readonly { start: number; end: number }[], at: number): 
 const ATTRIBUTIVE_HEAD =
   /^[’']?s?\s+(?:administration|campaign|camp|aides?|advis[eo]rs?|allies|supporters|backers|loyalists|voters|family|foundation|era|years|presidency|doctrine|team|staff|spokes(?:man|woman|person)|officials?|government|cabinet|policy|policies|regime|estate|lawyers?|attorneys?)\b/i;
 const attributive = (doc: string, m: { type: EntityType; end: number }): boolean => m.type === 'PER' && ATTRIBUTIVE_HEAD.test(doc.slice(m.end, m.end + 24));
-/** A sentence of the paragraph opens with this pronoun ("She also said …"): the paragraph goes on about someone named before. */
+/**
+ * A sentence of the paragraph opens with this pronoun ("She also said …"), or with a scene and then
+ * the pronoun ("During the visit, he was photographed …"): the paragraph goes on about someone named before.
+ */
 const opensWith = (text: string, gender: Gender): boolean =>
   (gender === 'f' ? /(?:^|[.!?]["”’]?\s+)(?:(?:She|Her)\b|[A-Z][^,;:.!?“”"]{2,60},\s+(?:she|her)\b)/ : /(?:^|[.!?]["”’]?\s+)(?:(?:He|His)\b|[A-Z][^,;:.!?“”"]{2,60},\s+(?:he|his)\b)/).test(text);
 const MALE = /^(?:he|him|his|himself)$/i;
@@ -789,7 +792,8 @@ function sentenceStart(doc: string, at: number, from: number): number | null {
 
 /**
  * The first person a sentence names, after what only sets the scene ("On Monday night, Clinton leaned in"), in a
- * sentence that does not open with a pronoun ("She skirted the question from John Dickerson" is about "she").
+ * sentence that does not open with a pronoun, after a scene or not ("She skirted the question from John Dickerson"
+ * and "During the visit, he was photographed with Epstein" are about "she" and "he").
  */
 function leadsSentence(doc: string, mentions: readonly DocMention[], i: number, from: number): boolean {
   const m = mentions[i]!;
