@@ -41,6 +41,8 @@ import { tokenize as tokenizeText } from '../tokenize';
 import {
   ABOUT_VERBS,
   ADDRESSEE_VERBS,
+  KNOWING,
+  PAPERS,
   UNINVERTED_VERBS,
   AS_VERBS,
   AUX,
@@ -1930,9 +1932,6 @@ function plainEdge(toks: Tok[], s: number): boolean {
   return b === undefined || b.w === ',' || b.w === ';' || b.w === ':' || b.w === '(' || isDash(b) || isQuoteMark(b) || CLAUSE_WORDS.has(b.l) || SUBORDINATORS.has(b.l);
 }
 
-/** Words after a role noun that say how its holders know ("people familiar with the matter", "officials briefed on the talks"). */
-const KNOWING = new Set(['familiar', 'briefed', 'close', 'knowledgeable', 'involved', 'privy']);
-
 /**
  * A role noun with a short prepositional phrase after it, ending at token k and opening its clause:
  * "Experts on jail suicide told …", "Officials in the city said …", "people familiar with the talks
@@ -2158,9 +2157,6 @@ function appositive(ctx: Ctx, toks: Tok[], comma: number): SourceFound | null {
   }
   return best;
 }
-
-/** Papers that speak for whoever wrote them ("a report from Kotak Institutional Equities", "a study by the Centre …"). */
-const PAPERS = new Set(['report', 'study', 'statement', 'survey', 'poll', 'analysis', 'paper', 'memo', 'note']);
 
 /** The source after the cue: "said Mr Smith", "said a spokesman for the campaign, who …". */
 function sourceAfter(ctx: Ctx, toks: Tok[], j: number, allowOf = false): { span: Span; to: number } | null {

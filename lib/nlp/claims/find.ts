@@ -499,12 +499,20 @@ function inSpans(spans: readonly { start: number; end: number }[], at: number): 
 const ATTRIBUTIVE_HEAD =
   /^[’']?s?\s+(?:administration|campaign|camp|aides?|advis[eo]rs?|allies|supporters|backers|loyalists|voters|family|foundation|era|years|presidency|doctrine|team|staff|spokes(?:man|woman|person)|officials?|government|cabinet|policy|policies|regime|estate|lawyers?|attorneys?)\b/i;
 const attributive = (doc: string, m: { type: EntityType; end: number }): boolean => m.type === 'PER' && ATTRIBUTIVE_HEAD.test(doc.slice(m.end, m.end + 24));
+/** What only sets the scene before a sentence's subject: a capitalised opening phrase and its comma ("During the visit, "). */
+const SCENE = String.raw`[A-Z][^,;:.!?“”"]{2,60},\s+`;
+/** A sentence that opens with "She"/"Her" or "He"/"His", after a scene or not. */
+const OPENS_WITH: Record<Gender, RegExp> = {
+  f: new RegExp(String.raw`(?:^|[.!?]["”’]?\s+)(?:(?:She|Her)\b|${SCENE}(?:she|her)\b)`),
+  m: new RegExp(String.raw`(?:^|[.!?]["”’]?\s+)(?:(?:He|His)\b|${SCENE}(?:he|his)\b)`),
+};
 /**
  * A sentence of the paragraph opens with this pronoun ("She also said …"), or with a scene and then
  * the pronoun ("During the visit, he was photographed …"): the paragraph goes on about someone named before.
  */
-const opensWith = (text: string, gender: Gender): boolean =>
-  (gender === 'f' ? /(?:^|[.!?]["”’]?\s+)(?:(?:She|Her)\b|[A-Z][^,;:.!?“”"]{2,60},\s+(?:she|her)\b)/ : /(?:^|[.!?]["”’]?\s+)(?:(?:He|His)\b|[A-Z][^,;:.!?“”"]{2,60},\s+(?:he|his)\b)/).test(text);
+const opensWith = (text: string, gender: Gender): boolean => OPENS_WITH[gender].test(text);
+/** A sentence's opening pronoun, after a scene or not (`leadsSentence`). */
+const PRONOUN_LEADS = new RegExp(String.raw`^[\s"“”]*(?:${SCENE})?(?:he|she|they|it|his|her|their)\b`, 'i');
 const MALE = /^(?:he|him|his|himself)$/i;
 const FEMALE = /^(?:she|her|hers|herself)$/i;
 const RELATIVE = /^(?:who|whom|which|that)$/i;
@@ -799,7 +807,7 @@ function leadsSentence(doc: string, mentions: readonly DocMention[], i: number, 
   const m = mentions[i]!;
   const at = sentenceStart(doc, m.start, from);
   if (at === null) return false;
-  if (/^[\s"“”]*(?:[A-Z][^,;:.!?“”"]{2,60},\s+)?(?:he|she|they|it|his|her|their)\b/i.test(doc.slice(at, m.start))) return false;
+  if (PRONOUN_LEADS.test(doc.slice(at, m.start))) return false;
   // Mentions are in text order: only those of this sentence before it are looked at.
   for (let j = i - 1; j >= 0 && mentions[j]!.start >= at; j--) if (mentions[j]!.type === 'PER') return false;
   return true;

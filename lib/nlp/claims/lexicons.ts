@@ -707,6 +707,14 @@ export const EVIDENCE_HEADS = words(
   `poll polls survey surveys report reports record records data figures results study studies video analysis filings documents numbers statistics count tally research paper papers release filing estimates estimate`,
 );
 /**
+ * Written things that speak for whoever wrote them, after a verb of saying ("said a report from
+ * Kotak Institutional Equities", "said a statement by the ministry"): the papers among
+ * EVIDENCE_HEADS, and statements and memos.
+ */
+export const PAPERS = words(`report study survey poll analysis paper statement memo note`);
+/** Words after a role noun that say how its holders know ("people familiar with the matter", "officials briefed on the talks"). */
+export const KNOWING = words(`familiar briefed close knowledgeable involved privy`);
+/**
  * Verbs of promising, threatening and asking: attributions (stances) when a to-infinitive follows,
  * directly or after the addressee ("vowed to fight", "urged Congress to act").
  */
