@@ -500,11 +500,11 @@ const ATTRIBUTIVE_HEAD =
   /^[’']?s?\s+(?:administration|campaign|camp|aides?|advis[eo]rs?|allies|supporters|backers|loyalists|voters|family|foundation|era|years|presidency|doctrine|team|staff|spokes(?:man|woman|person)|officials?|government|cabinet|policy|policies|regime|estate|lawyers?|attorneys?)\b/i;
 const attributive = (doc: string, m: { type: EntityType; end: number }): boolean => m.type === 'PER' && ATTRIBUTIVE_HEAD.test(doc.slice(m.end, m.end + 24));
 /** What only sets the scene before a sentence's subject: a capitalised opening phrase and its comma ("During the visit, "). */
-const SCENE = String.raw`[A-Z][^,;:.!?“”"]{2,60},\s+`;
-/** A sentence that opens with "She"/"Her" or "He"/"His", after a scene or not. */
+const SCENE = /[A-Z][^,;:.!?“”"]{2,60},\s+/;
+/** A sentence that opens with "She"/"Her" or "He"/"His", after a scene or not (plain templates, so the regex-safety test reads them). */
 const OPENS_WITH: Record<Gender, RegExp> = {
-  f: new RegExp(String.raw`(?:^|[.!?]["”’]?\s+)(?:(?:She|Her)\b|${SCENE}(?:she|her)\b)`),
-  m: new RegExp(String.raw`(?:^|[.!?]["”’]?\s+)(?:(?:He|His)\b|${SCENE}(?:he|his)\b)`),
+  f: new RegExp(`(?:^|[.!?]["”’]?\\s+)(?:(?:She|Her)\\b|${SCENE.source}(?:she|her)\\b)`),
+  m: new RegExp(`(?:^|[.!?]["”’]?\\s+)(?:(?:He|His)\\b|${SCENE.source}(?:he|his)\\b)`),
 };
 /**
  * A sentence of the paragraph opens with this pronoun ("She also said …"), or with a scene and then
@@ -512,7 +512,7 @@ const OPENS_WITH: Record<Gender, RegExp> = {
  */
 const opensWith = (text: string, gender: Gender): boolean => OPENS_WITH[gender].test(text);
 /** A sentence's opening pronoun, after a scene or not (`leadsSentence`). */
-const PRONOUN_LEADS = new RegExp(String.raw`^[\s"“”]*(?:${SCENE})?(?:he|she|they|it|his|her|their)\b`, 'i');
+const PRONOUN_LEADS = new RegExp(`^[\\s"“”]*(?:${SCENE.source})?(?:he|she|they|it|his|her|their)\\b`, 'i');
 const MALE = /^(?:he|him|his|himself)$/i;
 const FEMALE = /^(?:she|her|hers|herself)$/i;
 const RELATIVE = /^(?:who|whom|which|that)$/i;
