@@ -147,6 +147,29 @@ describe('a body\'s name cut before its "of" part', () => {
     // a person named like a body word stays a person
     expect(extend('Alliance/B-PER for Peace')).toBe('Alliance/B-PER for Peace');
   });
+  it('runs on from a "person" of two words that ends in a head word', () => {
+    expect(extend("New/B-ORG York/I-ORG University/I-ORG 's Stern/B-PER School/I-PER of Business .")).toBe(
+      "New/B-ORG York/I-ORG University/I-ORG 's Stern/B-ORG School/I-ORG of/I-ORG Business/I-ORG .",
+    );
+    expect(extend('said John/B-PER Smith/I-PER of Acme/B-ORG')).toBe('said John/B-PER Smith/I-PER of Acme/B-ORG');
+  });
+  it('takes in the head the tagger left out before the "of" part it took for the name', () => {
+    expect(extend('director of the Center for Environmental/B-ORG Politics/I-ORG at')).toBe('director of the Center/B-ORG for/I-ORG Environmental/I-ORG Politics/I-ORG at');
+    expect(extend("Stanford/B-ORG University/I-ORG 's Center on Poverty/B-ORG and/I-ORG Inequality/I-ORG calls")).toBe(
+      "Stanford/B-ORG University/I-ORG 's Center/B-ORG on/I-ORG Poverty/I-ORG and/I-ORG Inequality/I-ORG calls",
+    );
+    expect(extend('a professor at the University of Tennessee/B-LOC ,')).toBe('a professor at the University/B-ORG of/I-ORG Tennessee/I-ORG ,');
+    // capitalised words before the head are the name's; the sentence's opening word is not
+    expect(extend('the William/B-PER Lloyd/I-PER Garrison/I-PER Center/I-PER for Libertarian/B-ORG Advocacy/I-ORG')).toBe(
+      'the William/B-ORG Lloyd/I-ORG Garrison/I-ORG Center/I-ORG for/I-ORG Libertarian/I-ORG Advocacy/I-ORG',
+    );
+    expect(extend('at the American Sign Museum of Neon/B-ORG Art/I-ORG')).toBe('at the American/B-ORG Sign/I-ORG Museum/I-ORG of/I-ORG Neon/I-ORG Art/I-ORG');
+    expect(extend('Remarked Center for Biological/B-ORG Diversity/I-ORG scientist')).toBe('Remarked Center/B-ORG for/I-ORG Biological/I-ORG Diversity/I-ORG scientist');
+    // not a person after the head, nor over "on" after a head that does not take it, nor a lower-case head
+    expect(extend('the Center for John/B-PER Smith/I-PER')).toBe('the Center for John/B-PER Smith/I-PER');
+    expect(extend('the University on Long/B-LOC Island/I-LOC')).toBe('the University on Long/B-LOC Island/I-LOC');
+    expect(extend('the center of Kabul/B-LOC')).toBe('the center of Kabul/B-LOC');
+  });
 });
 
 describe('governing bodies named with a lower-case noun', () => {
@@ -300,6 +323,15 @@ describe('a body whose "of" part lists fields', () => {
       'the American/B-ORG Academy/I-ORG of/I-ORG Allergy/I-ORG ,/I-ORG Asthma/I-ORG and/I-ORG Immunology/I-ORG said',
     );
     expect(fields('the Centers/B-LOC for/I-LOC Disease/I-LOC Control/I-LOC and Prevention said')).toBe('the Centers/B-LOC for/I-LOC Disease/I-LOC Control/I-LOC and Prevention said');
+  });
+  it('after a list with commas, the last field may be a word the tagger took alone for a person', () => {
+    expect(fields('the Council/B-ORG on/I-ORG Energy/I-ORG , Environment and Water/B-PER think tank')).toBe(
+      'the Council/B-ORG on/I-ORG Energy/I-ORG ,/I-ORG Environment/I-ORG and/I-ORG Water/I-ORG think tank',
+    );
+    expect(fields('the Council/B-ORG on/I-ORG Energy/I-ORG and Water/B-PER said')).toBe('the Council/B-ORG on/I-ORG Energy/I-ORG and Water/B-PER said');
+    expect(fields('the Council/B-ORG on/I-ORG Energy/I-ORG , Environment and John/B-PER Smith/I-PER said')).toBe(
+      'the Council/B-ORG on/I-ORG Energy/I-ORG , Environment and John/B-PER Smith/I-PER said',
+    );
   });
   it('not two bodies side by side', () => {
     expect(fields('the University/B-ORG of/I-ORG Texas/I-ORG and Harvard/B-ORG .')).toBe('the University/B-ORG of/I-ORG Texas/I-ORG and Harvard/B-ORG .');

@@ -313,8 +313,10 @@ export function extendBodyNames(words: string[][], tags: string[][]): void {
   words.forEach((ws, si) => {
     const ts = tags[si]!;
     for (const sp of spans(ts)) {
-      // an organisation, or a head word alone that the tagger took for a place ("the Alliance")
-      if (sp.type !== 'ORG' && !(sp.type !== 'PER' && sp.end - sp.start === 1 && OF_HEADS.has(ws[sp.start]!))) continue;
+      // an organisation, a head word alone that the tagger took for a place ("the Alliance"), or a
+      // "person" of two words or more that ends in a head word ("Stern School" + "of Business")
+      const single = sp.end - sp.start === 1;
+      if (sp.type !== 'ORG' && !(OF_HEADS.has(ws[sp.end - 1]!) && (sp.type !== 'PER' || !single))) continue;
       let j = sp.end;
       let k = j;
       while (k < ws.length && ts[k] === 'O' && capitalised(ws[k])) k++;
@@ -336,7 +338,36 @@ export function extendBodyNames(words: string[][], tags: string[][]): void {
       ts[sp.start] = 'B-ORG';
       for (let i = sp.start + 1; i < k; i++) ts[i] = 'I-ORG';
     }
+    headBeforeOf(ws, ts);
   });
+}
+
+/** Capitalised words that are no part of a body's name before its head ("At Harvard's …" aside, a heading's words). */
+const NOT_NAME_START = new Set('The A An This That These Those Its His Her Their Our At In On For Of From By With And But Or As'.split(' '));
+
+/**
+ * The other cut: the tagger took the "of" part for the name and left its head out, "the Center for" +
+ * "Environmental Politics", "Stanford University's Center on" + "Poverty and Inequality", "the Centre
+ * for" + "Economic Policy Research". An organisation or a place right after "of" or "for" (or "on",
+ * after the heads that take it) is one body with the untagged head word before it and the untagged
+ * capitalised words before that ("the American Sign Museum"), a sentence's opening word left out.
+ * Runs after the forward rule, which joins a tagged organisation before the head ("MRC" + "Centre for
+ * Global …"). Mutates `ts`.
+ */
+function headBeforeOf(ws: readonly string[], ts: string[]): void {
+  for (const sp of spans(ts)) {
+    if (sp.type !== 'ORG' && sp.type !== 'LOC') continue;
+    const c = sp.start - 1;
+    const h = c - 1;
+    const joint = ws[c];
+    if (h < 0 || ts[c] !== 'O' || ts[h] !== 'O' || !OF_HEADS.has(ws[h]!)) continue;
+    if (!(joint === 'of' || joint === 'for' || (joint === 'on' && ON_HEADS.has(ws[h]!)))) continue;
+    // (the sentence's first word only when it is the head: "Remarked Center for …" opens with a verb)
+    let a = h;
+    while (a > 1 && ts[a - 1] === 'O' && capitalised(ws[a - 1]) && !NOT_NAME_START.has(ws[a - 1]!)) a--;
+    ts[a] = 'B-ORG';
+    for (let i = a + 1; i < sp.end; i++) ts[i] = 'I-ORG';
+  }
 }
 
 /**
@@ -361,7 +392,10 @@ export function coordinatedFields(words: string[][], tags: string[][]): void {
       // (", and" only after a list: "Department of Energy, and Office of Naval Research" are two bodies)
       if (ws[j] === ',' && ws[j + 1] === 'and' && commas) j++;
       // the last field is not the head of another body ("and Office of Naval Research")
-      if (ws[j] !== 'and' || !field(j + 1) || capitalised(ws[j + 2]) || /^(?:of|for|on)$/.test(ws[j + 2] ?? '') || (!commas && ts[j + 1] !== 'O')) continue;
+      // (after a list with commas the last field may be a word the tagger took alone for a person or a
+      // place: "Council on Energy, Environment and Water")
+      const lastField = field(j + 1) || (commas > 0 && capitalised(ws[j + 1]) && ts[j + 1]!.startsWith('B-') && !ts[j + 2]?.startsWith('I-'));
+      if (ws[j] !== 'and' || !lastField || capitalised(ws[j + 2]) || /^(?:of|for|on)$/.test(ws[j + 2] ?? '') || (!commas && ts[j + 1] !== 'O')) continue;
       for (let i = sp.end; i <= j + 1; i++) ts[i] = 'I-ORG';
     }
   });
