@@ -52,7 +52,7 @@ export function createAnalyser(sources: ModelSources): Analyse {
     idfReady?.catch(() => undefined); // awaited (and thrown) below
     const [tagger, scorer] = (await Promise.all([ner(), claimsModel()])) as [NerModel, CheckworthyModel];
     const t1 = performance.now();
-    const english = isProbablyEnglish(article.paragraphs);
+    const english = isProbablyEnglish(article.paragraphs, tagger.ordinary);
     const found = english ? findMentions(tagger, article.paragraphs) : [];
     const t2 = performance.now();
     const { actors, mentions } = buildActors(article.paragraphs, found, {

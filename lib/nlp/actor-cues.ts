@@ -411,6 +411,7 @@ export function thingCue(para: string, m: Pick<Mention, 'start' | 'end'>): 0 | 1
   if (
     /^\s\d{1,2}(?=\s+\p{Ll}|[.!?)]|$)/u.test(after) &&
     !/^\s\d{1,2}\s+(?:and|or|reported|said|says|news|reports|years?|months?|weeks?|days?|hours?|minutes?|points?|percent|per|people|times|million|billion|of)\b/i.test(after) &&
+    !STAT_LINE.test(after) &&
     !NUMBERED_NAMES.test(para.slice(m.start, m.end)) &&
     !/\d\s*[,;]\s*$/.test(before)
   )
@@ -490,7 +491,16 @@ export interface TypeCues {
   LOC: number;
   /** How many of the PER cues are firm: a person's role in apposition ("X, the commander of …"), people listed with it. */
   apposition?: number;
+  /** Mentions written as a team in a box score's line ("Palm Bay d. Rockledge 70-44", "Viera (4-0): …"). */
+  team?: number;
 }
+
+/** After a team's name at the start of a box score's line: "d. Rockledge", "(4-0):", "14 11 6 15 — 44". */
+const TEAM_AFTER = /^(?:\s+d\.\s+\p{Lu}|\s*\(\s*(?:\d{1,3}(?:-\d{1,3}){1,2}|NR)\s*\)\s*:|(?:\s+\d{1,3}){3,}\s+[—–-]\s+\d)/u;
+/** Before the second team of "Palm Bay d. Rockledge 70-44": the first team's name and "d.". */
+const TEAM_BEFORE = /(?:^|[.!?]\s+)\p{Lu}[\p{L}'’ -]{0,40}\s+d\.\s+$/u;
+/** After the second team: a score and the line's end. */
+const TEAM_SCORE_END = /^(?:\s+\d{1,3}-\d{1,3})?\s*$/;
 
 // ("over" a place, not a score's or a win's "over": "112-107 over the Thunder", "a victory over Ohio State")
 const LOC_BEFORE =
@@ -509,7 +519,9 @@ const ORG_APPOSITION =
 const PER_APPOSITION =
   /^\s*,\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,4}?(?:commander|president|minister|secretary|spokes(?:man|woman|person)|leader|chief|director|founder|co-founder|governor|mayor|senator|lawmaker|professor|analyst|economist|lawyer|attorney|teacher|officer|ambassador|executive|actor|actress|singer|player|coach|author|writer|resident|mother|father|son|daughter|wife|husband|brother|sister|student|researcher|scientist|doctor|chairman|chairwoman|manager|owner|judge|prosecutor)s?\b/iu;
 const LOC_AFTER = /^(?:-based\b|\s*,\s*(?:where|which is)\b|\s+(?:county|counties|province|region|state|city)\b)/i;
-const PER_AFTER = /^(?:\s*,\s*(?:who|\d{1,3}\s*,)|\s*\(\s*\d{1,3}\s*\)|\s+(?:and\s+(?:his|her)|himself|herself)\b)/i;
+/** A player's line in a box score after the name: "Burgher 10 points.", "A. Sanger 2 saves, 1 assist"; not "Liverpool 3 points clear". */
+const STAT_LINE = /^\s+\d{1,3}\s+(?:points?|goals?|assists?|saves?|steals?|rebounds?|blocks?|tackles?|sacks?|kills?|digs?|aces?|strikeouts?|touchdowns?|interceptions?)(?=\s*(?:[.,;]|and\b|$))/i;
+const PER_AFTER = new RegExp(`^(?:\\s*,\\s*(?:who|\\d{1,3}\\s*,)|\\s*\\(\\s*\\d{1,3}\\s*\\)|\\s+(?:and\\s+(?:his|her)|himself|herself)\\b)|${STAT_LINE.source}`, 'i');
 const PRONOUN_PER = /\b(?:he|she|his|her|him|himself|herself)\b/gi;
 const PRONOUN_ORG = /\b(?:its|it)\b/gi;
 
@@ -530,6 +542,8 @@ export function mentionCues(para: string, m: Pick<Mention, 'start' | 'end'>): Ty
   // "Dr. Tristan Smith of University College London, a shipping researcher" is about Smith
   const ofComplement = /\bof\s+(?:the\s+)?$/i.test(before);
   if (PER_AFTER.test(after) && !ofComplement) cues.PER++;
+  const lineStart = /(?:^|[.!?]\s+)$/.test(before);
+  if ((lineStart && TEAM_AFTER.test(after)) || (TEAM_BEFORE.test(before) && TEAM_SCORE_END.test(after))) cues.team = 1;
   // a person's role in apposition is the strongest cue a text gives
   if (PER_APPOSITION.test(after) && !ofComplement) {
     cues.PER += 2;

@@ -537,7 +537,7 @@ interface Evidence {
 
 function evidenceOf(items: Item[], paragraphs: string[], facts: (name: string) => NameFacts): Evidence {
   const votes: Record<EntityType, number> = { PER: 0, ORG: 0, LOC: 0 };
-  const cues: TypeCues = { PER: 0, ORG: 0, LOC: 0, apposition: 0 };
+  const cues: TypeCues = { PER: 0, ORG: 0, LOC: 0, apposition: 0, team: 0 };
   let personal = false;
   let firstNamed = false;
   let multiWord = false;
@@ -560,6 +560,7 @@ function evidenceOf(items: Item[], paragraphs: string[], facts: (name: string) =
     cues.ORG += c.ORG;
     cues.LOC += c.LOC;
     cues.apposition = (cues.apposition ?? 0) + (c.apposition ?? 0);
+    cues.team = (cues.team ?? 0) + (c.team ?? 0);
   }
   return { votes, cues, personal, firstNamed, multiWord, titled };
 }
@@ -612,7 +613,8 @@ const argmax = (v: Record<EntityType, number>): EntityType => (v.PER >= v.ORG &&
 
 /**
  * One type for everything a group's mentions call one name, from all the evidence in the article:
- * 1. a personal honorific ("Mr", "Sir", "President") makes a person;
+ * 1. a personal honorific ("Mr", "Sir", "President") makes a person; a name a box score writes as a team in half
+ *    its mentions or more is an organisation, whatever place it also names;
  * 2. a name the general lists know as an organisation or a place is that (both: the text's cues and the tagger
  *    decide between the two);
  * 3. the name's own shape: a head noun ("… Robotics", "… County"), a web address, an inner capital ("WeWork");
@@ -624,10 +626,12 @@ function decideType(name: string, ev: Evidence, facts: (name: string) => NameFac
   if (ev.personal) return 'PER';
   // a party's members named as a body ("Republicans who …" reads as people, but names the party)
   if (PARTY_MEMBERS.has(name)) return 'ORG';
+  // a place that a box score writes as a team, in half its mentions or more ("Melbourne d. Cocoa 8-0")
+  const c = ev.cues;
+  if (2 * (c.team ?? 0) >= ev.votes.PER + ev.votes.ORG + ev.votes.LOC && (c.team ?? 0) > 0) return 'ORG';
   const general = generalKnowledge(name) ?? bodyType(name);
   if (general) return general;
   const f = facts(name);
-  const c = ev.cues;
   const orgOrLoc = (): EntityType =>
     ev.votes.ORG + 2 * c.ORG > ev.votes.LOC + 2 * c.LOC ? 'ORG' : ev.votes.LOC + 2 * c.LOC > ev.votes.ORG + 2 * c.ORG ? 'LOC' : ev.votes.ORG >= ev.votes.LOC ? 'ORG' : 'LOC';
   if (f.org && !f.loc) return 'ORG';
@@ -647,7 +651,8 @@ function decideType(name: string, ev: Evidence, facts: (name: string) => NameFac
   const base = argmax(ev.votes);
   if (base === 'PER') {
     if ((ev.firstNamed && c.ORG + c.LOC < c.PER + 2) || (ev.titled && ev.multiWord)) return 'PER';
-    if (startsWithPlace(name, facts)) return orgOrLoc();
+    // (a place's name first, "Jordan Munoz", is a person's when the text around says person more than anything else)
+    if (startsWithPlace(name, facts) && c.PER <= c.ORG + c.LOC) return orgOrLoc();
     // a name made only of the language's ordinary words, none of them a first name, names a thing or
     // a body, not a person ("Big Machine", "Grateful Dead", "Camp Closure"): surnames that are also words
     // ("Brown", "Bush") are written with a capital too often to be counted ordinary
@@ -1445,7 +1450,11 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     // writes it in lower case elsewhere, or when it is an ordinary word of the language ("Lack of
     // mentorship" as a heading, "Citizens have every right", "Wait, what?"). ("Police said" stays the
     // police force it joined above.)
-    const opener = its.length === root.items.length && (sentenceCapital(root) || (ordinaryInLanguage(nameOf(root), facts) && onlyOpens(root, true)));
+    // (A box score's team opens its lines: "Heritage d. Titusville 53-9".)
+    const opener =
+      its.length === root.items.length &&
+      (sentenceCapital(root) || (ordinaryInLanguage(nameOf(root), facts) && onlyOpens(root, true))) &&
+      !its.some((it) => mentionCues(paragraphs[it.m.paragraph] ?? '', it.m).team);
     if (notAnActor(its, paragraphs, facts) || opener) {
       for (const it of its) dropped.add(it);
       continue;

@@ -121,6 +121,59 @@ describe('credits, bylines, navigation', () => {
     ]);
     expect(names(buildActors(ps2, ms2, { facts }).actors)).toEqual(['ORG Ann Lee Holdings', 'PER Ann Lee']);
   });
+  it("a box score's teams are organisations whatever places they name, and its players people", () => {
+    // the tagger's mentions as boxScores (lib/nlp/ner) leaves them
+    const ps = ['Springfield d. Freedonia 70-44', 'Springfield (1-0): Tolivert 25 points. Banks 10 points.', 'Freedonia (0-1): Quayle 2 saves, 1 assist.', 'Heritage d. Springfield 3-1'];
+    const ms = mark(ps, [
+      [0, 'Springfield', 'ORG'],
+      [0, 'Freedonia', 'ORG'],
+      [1, 'Springfield', 'ORG'],
+      [1, 'Tolivert', 'PER'],
+      [1, 'Banks', 'PER'],
+      [2, 'Freedonia', 'ORG'],
+      [2, 'Quayle', 'PER'],
+      [3, 'Heritage', 'ORG'],
+      [3, 'Springfield', 'ORG'],
+    ]);
+    const heritage = (name: string): NameFacts => ({ ...facts(name), ...(name === 'Heritage' ? { ordinary: true } : {}) });
+    expect(names(buildActors(ps, ms, { facts: heritage }).actors)).toEqual(['ORG Freedonia', 'ORG Heritage', 'ORG Springfield', 'PER Banks', 'PER Quayle', 'PER Tolivert']);
+    // without the box score's lines, a place is a place and a lone unknown word no person
+    const prose = ['Tolivert visited Springfield.'];
+    expect(
+      names(
+        buildActors(
+          prose,
+          mark(prose, [
+            [0, 'Tolivert', 'PER'],
+            [0, 'Springfield', 'ORG'],
+          ]),
+          { facts },
+        ).actors,
+      ),
+    ).toEqual(['LOC Springfield', 'ORG Tolivert']);
+  });
+  it("a place's name first is a person's when the text says person more than anything else", () => {
+    const ps = ['Freedonia (0-1): Freedonia Munoz 8 saves.', 'Freedonia Munoz, who is 17, played in goal.'];
+    const ms = mark(ps, [
+      [0, 'Freedonia', 'ORG'],
+      [0, 'Freedonia Munoz', 'PER'],
+      [1, 'Freedonia Munoz', 'PER'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toContain('PER Freedonia Munoz');
+    const bank = ['Freedonia Holdings said on Monday that Freedonia Holdings would grow.'];
+    expect(
+      names(
+        buildActors(
+          bank,
+          mark(bank, [
+            [0, 'Freedonia Holdings', 'PER'],
+            [0, 'Freedonia Holdings', 'PER'],
+          ]),
+          { facts },
+        ).actors,
+      ),
+    ).not.toContain('PER Freedonia Holdings');
+  });
   it('the items of a list of works are works, not actors ("films such as Alien and Passengers")', () => {
     const ps = ['Through films such as Alien and Passengers, hibernation became familiar, Acme said.'];
     const ms = mark(ps, [

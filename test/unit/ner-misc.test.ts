@@ -8,6 +8,7 @@ import {
   adjectiveGroups,
   companyNames,
   extendBodyNames,
+  boxScores,
   governingBodies,
   joinCoordinatedOrgs,
   nameBounds,
@@ -169,6 +170,27 @@ describe('a body\'s name cut before its "of" part', () => {
     expect(extend('the Center for John/B-PER Smith/I-PER')).toBe('the Center for John/B-PER Smith/I-PER');
     expect(extend('the University on Long/B-LOC Island/I-LOC')).toBe('the University on Long/B-LOC Island/I-LOC');
     expect(extend('the center of Kabul/B-LOC')).toBe('the center of Kabul/B-LOC');
+  });
+});
+
+describe("a sports round-up's box score", () => {
+  const box = rulesOn(boxScores);
+  it('names teams in its result, record and line-score lines, and players in their lines', () => {
+    expect(box('Palm/B-LOC Bay/I-LOC d./I-PER Rockledge/I-PER 70-44', 'Rockledge/B-PER 14 11 6 15 — 44', 'Heritage ( 1-0 ) : Tolivert 25 points .', 'Burgher/B-ORG 10 points .')).toEqual([
+      'Palm/B-ORG Bay/I-ORG d. Rockledge/B-ORG 70-44',
+      'Rockledge/B-ORG 14 11 6 15 — 44',
+      'Heritage/B-ORG ( 1-0 ) : Tolivert/B-PER 25 points .',
+      'Burgher/B-PER 10 points .',
+    ]);
+    expect(box('Viera d. Melbourne/B-LOC 1-0', 'Jordan/B-LOC Spira/I-LOC and Megan/B-PER Cook/I-PER 4 total .')).toEqual([
+      'Viera/B-ORG d. Melbourne/B-ORG 1-0',
+      'Jordan/B-PER Spira/I-PER and Megan/B-PER Cook/I-PER 4 total .',
+    ]);
+  });
+  it('leaves prose, and player-like lines where no team has a line', () => {
+    expect(box('Clinton/B-PER beat Sanders/B-PER 52-48 in the primary .', 'Davis/B-PER 17 points .')).toEqual(['Clinton/B-PER beat Sanders/B-PER 52-48 in the primary .', 'Davis/B-PER 17 points .']);
+    expect(box('Smith/B-PER d. 1932', 'Warren/B-PER d. Lee/B-PER in a close race')).toEqual(['Smith/B-PER d. 1932', 'Warren/B-PER d. Lee/B-PER in a close race']);
+    expect(box('Sanders/B-PER 5 points ahead .')).toEqual(['Sanders/B-PER 5 points ahead .']);
   });
 });
 

@@ -72,6 +72,29 @@ describe('shipped NER model', () => {
     expect(findMentions(model, ja)).toEqual([]);
     expect(isProbablyEnglish(['Amazon releases Kindle for PC.'])).toBe(true);
     expect(isProbablyEnglish(['北京欢迎你。'])).toBe(false);
+    // English with little prose, a sports round-up's results and scorers, has few function words but
+    // English ones for the rest; German prose has neither
+    const boxScore = [
+      'GIRLS BASKETBALL',
+      'Palm Bay d. Rockledge 70-44',
+      'Palm Bay (1-0): Tolivert 25 points. Davis 17 points. Burgher 10 points. Bozeman 10 points.',
+      'Rockledge (0-1): Blakely 15 points. Devoe 2 points. Baker 6 points. Brown 4 points. Williams 6 points.',
+      'BOYS SOCCER',
+      'Viera d. Rockledge 3-1',
+      'Viera (4-0): K. Hupfer 1 goal. L. Patikas 1 goal. Z. Nielsen 1 goal. J. Anasa 1 assist. A. Sanger 2 saves.',
+      'Melbourne (3-0): Osas Osaro 3 goals, 1 assist. Aden Hara 2 goals, 2 assists. Derek Mertz 3 saves.',
+      'Heritage (1-0): Armani Sheffield 19 points and 3 steals. Kelli Howard 6 steals.',
+    ];
+    expect(isProbablyEnglish(boxScore)).toBe(false);
+    expect(isProbablyEnglish(boxScore, model.ordinary)).toBe(true);
+    expect(isProbablyEnglish(de, model.ordinary)).toBe(false);
+    const tagged = found(boxScore);
+    expect(tagged).toContain('1:ORG:Palm Bay');
+    expect(tagged).toContain('1:ORG:Rockledge');
+    expect(tagged).toContain('2:PER:Tolivert');
+    expect(tagged).toContain('6:PER:K. Hupfer');
+    expect(tagged).toContain('7:ORG:Melbourne');
+    expect(tagged.filter((m) => / d\. /.test(m))).toEqual([]);
     expect(findMentions(model, de)).toEqual([]);
     expect(findMentions(model, [])).toEqual([]);
     expect(findMentions(model, ['', '   ', '—', '🙂 🙂', '北京欢迎你。'])).toBeInstanceOf(Array);
