@@ -9,6 +9,7 @@ import {
   companyNames,
   extendBodyNames,
   boxScores,
+  trailingTitles,
   governingBodies,
   joinCoordinatedOrgs,
   nameBounds,
@@ -170,6 +171,20 @@ describe('a body\'s name cut before its "of" part', () => {
     expect(extend('the Center for John/B-PER Smith/I-PER')).toBe('the Center for John/B-PER Smith/I-PER');
     expect(extend('the University on Long/B-LOC Island/I-LOC')).toBe('the University on Long/B-LOC Island/I-LOC');
     expect(extend('the center of Kabul/B-LOC')).toBe('the center of Kabul/B-LOC');
+  });
+});
+
+describe('a place or a body run on into the title of the person after it', () => {
+  const titles = ruleOn(trailingTitles);
+  it('leaves the title out', () => {
+    expect(titles('second to Texas/B-LOC Sen./I-LOC Ted/B-PER Cruz/I-PER .')).toBe('second to Texas/B-LOC Sen. Ted/B-PER Cruz/I-PER .');
+    expect(titles('Iowa/B-LOC Lt./I-LOC Gov./I-LOC Kim/B-PER Reynolds/I-PER')).toBe('Iowa/B-LOC Lt. Gov. Kim/B-PER Reynolds/I-PER');
+    expect(titles('said PG&E/B-ORG President/I-ORG Bill/B-PER Johnson/I-PER')).toBe('said PG&E/B-ORG President Bill/B-PER Johnson/I-PER');
+  });
+  it("keeps a person's name, a title alone and a name that does not end in one", () => {
+    expect(titles('Gov./B-PER Smith/I-PER said')).toBe('Gov./B-PER Smith/I-PER said');
+    expect(titles('the Senate/B-ORG Judiciary/I-ORG Committee/I-ORG said')).toBe('the Senate/B-ORG Judiciary/I-ORG Committee/I-ORG said');
+    expect(titles('Sen./B-LOC Cruz/B-PER')).toBe('Sen./B-LOC Cruz/B-PER');
   });
 });
 

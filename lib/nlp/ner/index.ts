@@ -177,6 +177,7 @@ export function findMentions(model: NerModel, paragraphs: string[]): Mention[] {
   coordinatedFields(words, tags);
   companyNames(words, tags);
   titledNames(words, tags);
+  trailingTitles(words, tags);
   propagate(words, tags);
   const out: Mention[] = [];
   sentences.forEach((s, si) => {
@@ -819,6 +820,24 @@ export function governingBodies(model: NerModel, words: string[][], tags: string
 /** Titles that only stand before a person's name (dotted forms too). */
 const PERSON_TITLES = new Set('Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Baroness President Pope Senator Sen Rep Gov Prof Professor Rev Reverend Sheikh Cardinal Archbishop Chancellor Judge'.split(' '));
 const SKIP_BETWEEN = new Set([']', ')', '[', '(']);
+/** Titles written before a person's name that never end a place's or a body's name ("Texas Sen. Ted Cruz", "Iowa Lt. Gov."). */
+const TRAILING_TITLES = new Set([...PERSON_TITLES, ...'Governor Lt Col Gen Sgt Capt Atty Sec Cmdr Adm Maj Supt Det Cpl Pvt Amb'.split(' ')]);
+
+/**
+ * A place or a body that the tagger ran on into the title of the person named after it: "Texas Sen." +
+ * "Ted Cruz" was a place called "Texas Sen.", "Iowa Lt. Gov." one called "Iowa Lt.". The titles at the
+ * end of such a span are left out of it. Mutates `tags`.
+ */
+export function trailingTitles(words: string[][], tags: string[][]): void {
+  words.forEach((ws, si) => {
+    const ts = tags[si]!;
+    for (const sp of spans(ts)) {
+      if (sp.type === 'PER') continue;
+      let e = sp.end;
+      while (e - 1 > sp.start && TRAILING_TITLES.has(ws[e - 1]!.replace(/\.$/, ''))) ts[--e] = 'O';
+    }
+  });
+}
 
 /**
  * Honorific rule: a capitalised word the tagger left untagged right after a personal title ("Mr Cassis",
