@@ -447,4 +447,12 @@ describe('a paper and who wrote it after the cue', () => {
     // a time after the paper is no writer
     expect(byCue('"Prices rose," said a report from last week.', 'said').source).toBe('a report');
   });
+  it('"A study by X, a think tank, concluded": the apposition does not hide the writer', () => {
+    const text =
+      'As we’ve noted, a March 2019 study by the Centre for Economic Policy Research, a London-based think tank, concluded that "the full incidence of the tariff falls on domestic consumers."';
+    expect(byCue(text, 'concluded').source).toBe('the Centre for Economic Policy Research, a London-based think tank');
+    expect(byCue('A new report from Acme Holdings, the largest bank in town, said that rates would rise next year.', 'said').source).toBe('Acme Holdings, the largest bank in town');
+    // "by" after a verb is no paper's
+    expect(byCue('Protesters marched by Acme, a bank in town, and said that rates would rise.', 'said').source).toBe('Protesters');
+  });
 });

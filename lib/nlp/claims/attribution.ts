@@ -2139,7 +2139,10 @@ function appositive(ctx: Ctx, toks: Tok[], comma: number): SourceFound | null {
       const d = determinerPhrase(ctx, toks, nk);
       if (d !== null) head = { start: d, strong: true };
     }
-    if (!head || !atClauseEdge(toks, head.start)) continue;
+    // "A March 2019 study by the Centre for Economic Policy Research, a London-based think tank,
+    // concluded": the name after a paper's "by" or "from" is the source, as it is with no apposition.
+    if (head && !atClauseEdge(toks, head.start) && !paperBy(ctx, toks, head.start)) continue;
+    if (!head) continue;
     const name = nameEndingAt(ctx, toks, nk) >= 0;
     const ok =
       /^(?:who|which|whose|whom)$/.test(inner.l) ||
@@ -2156,6 +2159,18 @@ function appositive(ctx: Ctx, toks: Tok[], comma: number): SourceFound | null {
     k = head.start;
   }
   return best;
+}
+
+/**
+ * Does a paper's phrase that opens its clause end in "by" or "from" right before token `s` ("A March
+ * 2019 study by", "a new report from")?
+ */
+function paperBy(ctx: Ctx, toks: Tok[], s: number): boolean {
+  const by = toks[s - 1];
+  const paper = toks[s - 2];
+  if (!by || !paper || by.q || paper.q || (by.l !== 'by' && by.l !== 'from') || !PAPERS.has(paper.l)) return false;
+  const start = determinerPhrase(ctx, toks, s - 2) ?? nounPhraseStart(ctx, toks, s - 2)?.start ?? null;
+  return start !== null && atClauseEdge(toks, start);
 }
 
 /** The source after the cue: "said Mr Smith", "said a spokesman for the campaign, who …". */
