@@ -439,6 +439,21 @@ describe("a celebrity's rep, agent or publicist", () => {
   });
 });
 
+describe('a statement, a letter or a post that someone put out says it', () => {
+  it('"issued a statement warning that …": the one who issued it is the source', () => {
+    const text = 'In a reflection of the confusion, the Electoral Commission, which regulates campaign finances, issued a statement warning that voters are entitled to transparency.';
+    expect(byCue(text, 'warning').source).toBe('the Electoral Commission, which regulates campaign finances');
+    expect(byCue('The company released a statement saying that it would appeal the ruling.', 'saying').source).toBe('The company');
+    expect(byCue('The group sent a letter to management earlier this month stating that they did not want to be defined by the scandals.', 'stating').source).toBe('The group');
+    expect(byCue('He has put out a statement saying he is innocent of all charges.', 'saying').source).toBe('He');
+    expect(byCue('Acme Corp. fired its chief executive and issued a statement saying the board had lost confidence in him.', 'saying').source).toBe('Acme Corp.');
+  });
+  it('not a thing that only shows something, nor a statement nobody is said to have put out', () => {
+    expect(seen('The police released a photo showing the suspect near the bank on Monday.')).toEqual([]);
+    expect(seen('A statement saying that the plant would close was found in the files.').filter((a) => a.cue === 'saying')).toEqual([]);
+  });
+});
+
 describe('a paper and who wrote it after the cue', () => {
   it('"said a report from Kotak Institutional Equities": the writer is in the source phrase', () => {
     const text = '"The market is factoring in a recovery," said a report from Kotak Institutional Equities.';

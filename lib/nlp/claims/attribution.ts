@@ -43,6 +43,8 @@ import {
   ADDRESSEE_VERBS,
   KNOWING,
   PAPERS,
+  ISSUED_THINGS,
+  ISSUE_VERBS,
   UNINVERTED_VERBS,
   AS_VERBS,
   AUX,
@@ -1598,6 +1600,10 @@ function participle(ctx: Ctx, si: number, i: number, before: Found[]): Try | nul
   // `“…,” referring to …`: the comma inside the closing mark.
   if (isQuoteMark(p) && !p.q && toks[i - 2]?.w === ',' && prev?.source) p = toks[i - 2]!;
   if (p.w !== ',' && !isDash(p) && p.l !== 'and') {
+    // "The Electoral Commission issued a statement warning that …", "The group sent a letter to
+    // management earlier this month stating that …": what the subject put out says it.
+    const issued = issuerOf(ctx, toks, i);
+    if (issued) return continueAttribution(ctx, si, i, { kind: 'reported', source: issued, cue: null, content: { start: 0, end: 0 }, sent: si });
     // "… on Friday, with former Gov. Martin O’Malley calling Trump a fascist": the name after "with".
     const src = isCap(p) && !p.q ? sourceBefore(ctx, toks, i, false) : null;
     if (!src || !src.strong || toks[src.from - 1]?.l !== 'with' || toks[src.from - 1]!.q) return null;
@@ -1610,6 +1616,42 @@ function participle(ctx: Ctx, si: number, i: number, before: Found[]): Try | nul
   if (p.w !== ',' && !isDash(p)) return null;
   const subject = sentenceSubject(ctx, toks, i);
   return subject ? continueAttribution(ctx, si, i, { kind: 'reported', source: subject, cue: null, content: { start: 0, end: 0 }, sent: si }) : null;
+}
+
+/**
+ * The speaker of a participle `i` that follows a thing someone put out: "[The Electoral Commission]
+ * issued a statement warning that …", "[The group] … sent a letter to management earlier this month
+ * stating that …", "[he] has posted a video saying …". Up to six words of a phrase may stand between
+ * the thing and the participle ("to management earlier this month"), up to three between the verb
+ * and the thing ("a joint", "its own"). The speaker is the verb's subject, a name, a pronoun or a role.
+ */
+function issuerOf(ctx: Ctx, toks: Tok[], i: number): Span | null {
+  let n = i - 1;
+  while (n >= 0 && n > i - 8 && !ISSUED_THINGS.has(toks[n]!.l)) {
+    const u = toks[n]!;
+    if (u.q || !isWord(u) || CLAUSE_WORDS.has(u.l) || SPEECH_VERBS.has(u.l) || PARTICIPLES.has(u.l)) return null;
+    n--;
+  }
+  if (n < 1 || !ISSUED_THINGS.has(toks[n]!.l) || toks[n]!.q) return null;
+  let v = n - 1;
+  while (
+    v >= 0 &&
+    v > n - 4 &&
+    !ISSUE_VERBS.has(toks[v]!.l) &&
+    !toks[v]!.q &&
+    (DETERMINERS.has(toks[v]!.l) || /^(?:his|her|its|their|our|own|joint|new|brief|short|long|lengthy|open|written|formal|separate)$/.test(toks[v]!.l))
+  )
+    v--;
+  // ("put out a statement")
+  if (toks[v]?.l === 'out' && toks[v - 1]?.l === 'put') v--;
+  if (v < 1 || !ISSUE_VERBS.has(toks[v]!.l) || toks[v]!.q || (toks[v]!.l === 'put' && toks[v + 1]?.l !== 'out')) return null;
+  let end = v;
+  while (end > 0 && (isAdverb(toks[end - 1]) || AUX.has(toks[end - 1]!.l)) && !toks[end - 1]!.q) end--;
+  // "The group, WeWorkers Coalition, formed in recent weeks and sent a letter …": a second verb's
+  // subject is the sentence's
+  if (toks[end - 1]?.l === 'and' && !toks[end - 1]!.q) return sentenceSubject(ctx, toks, end - 1);
+  const src = sourceBefore(ctx, toks, end, false);
+  return src && src.strong ? src.span : null;
 }
 
 /** A name that opens the sentence, or its main clause after a short opening phrase and a comma, before token `limit`. */

@@ -712,6 +712,13 @@ export const EVIDENCE_HEADS = words(
  * EVIDENCE_HEADS, and statements and memos.
  */
 export const PAPERS = words(`report study survey poll analysis paper statement memo note`);
+/**
+ * What a speaker issues, sends or posts, which then "says" something: "issued a statement warning that
+ * …", "sent a letter to management stating that …", "posted a video saying …".
+ */
+export const ISSUED_THINGS = words(`statement statements letter letters note memo message tweet tweets post video email release notice op-ed column`);
+/** Verbs by which a speaker puts out such a thing. */
+export const ISSUE_VERBS = words(`issued issues issue released releases release sent sends send posted posts post published publishes wrote writes penned shared shares signed put`);
 /** Words after a role noun that say how its holders know ("people familiar with the matter", "officials briefed on the talks"). */
 export const KNOWING = words(`familiar briefed close knowledgeable involved privy`);
 /**
