@@ -439,6 +439,18 @@ describe("a celebrity's rep, agent or publicist", () => {
   });
 });
 
+describe('"pointed out that …" says something', () => {
+  it('is a statement with its speaker, not a stance', () => {
+    const a = byCue('Smith pointed out that the bridge had been closed for years.', 'pointed out');
+    expect([a.source, a.stance]).toEqual(['Smith', false]);
+    expect(byCue('He points out to reporters that the law has not changed since 2010.', 'points out').stance).toBe(false);
+  });
+  it('"pointed out the window" or "pointed out the flaws" is no statement', () => {
+    expect(seen('She pointed out the window at the crowd gathered below the bridge.').every((x) => x.stance)).toBe(true);
+    expect(seen('The auditors pointed out several flaws in the accounts of the company.').every((x) => x.stance)).toBe(true);
+  });
+});
+
 describe('a statement, a letter or a post that someone put out says it', () => {
   it('"issued a statement warning that …": the one who issued it is the source', () => {
     const text = 'In a reflection of the confusion, the Electoral Commission, which regulates campaign finances, issued a statement warning that voters are entitled to transparency.';

@@ -419,7 +419,7 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   // not saying ("agreed with Ivana Trump that there was no reason …" says something)
   if (/^agree/.test(l) && /^(?:to|with|on)$/.test(toks[i + 1]?.l ?? '') && !toInfinitive(toks, i + 1) && !toks.slice(i + 2, i + 8).some((u) => u.l === 'that' && !u.q)) return null;
   if (SPEECH_VERBS.has(l)) {
-    // "pointed out", "went on to say" are left out for simplicity.
+    // ("went on to say" is left out for simplicity; "pointed out that" is read below.)
     const q = quoteFirst(ctx, si, i) ?? sentenceFinal(ctx, si, i);
     if (q) return q;
     // "He also agreed to return the cash", "he later asked the company to unwind the deal": a
@@ -434,6 +434,13 @@ function tryCue(ctx: Ctx, si: number, i: number, before: Found[]): Try | null {
   // "Trump is expected to win …", "Sanders is seen as …": a forecast or a view with no one named holding it.
   if ((l === 'expected' && toks[i + 1]?.l === 'to') || (/^(?:seen|viewed|regarded)$/.test(l) && toks[i + 1]?.l === 'as')) {
     const f = expectedTo(ctx, si, i);
+    if (f) return f;
+  }
+  // "X pointed out that …", a statement (not "pointed out the window", nor "pointed out" a thing,
+  // which STANCE_PARTICLE_VERBS reads): "that", a quotation or a colon after it, or an addressee and
+  // then "that" ("pointed out to reporters that …")
+  if ((l === 'pointed' || l === 'points' || l === 'point') && toks[i + 1]?.l === 'out' && !toks[i + 1]!.q && pointedOutThat(toks, i + 2)) {
+    const f = verbFirst(ctx, si, i, i + 1, 'speech');
     if (f) return f;
   }
   // "X made (it) clear (that) …"
@@ -1377,6 +1384,14 @@ function inPoll(ctx: Ctx, si: number, i: number): Try | null {
   const att = mkFound(ctx, si, 'reported', source, cue, content);
   att.stance = true;
   return { att, next, outer: i > 0 };
+}
+
+/** Does a clause that says something start at `j`, after "pointed out": "that", a quotation, a colon, or "to" someone and "that"? */
+function pointedOutThat(toks: Tok[], j: number): boolean {
+  const u = toks[j];
+  if (!u || u.q) return false;
+  if (u.l === 'that' || u.w === ':' || isQuoteMark(u)) return true;
+  return u.l === 'to' && toks.slice(j + 1, j + 5).some((x) => x.l === 'that' && !x.q);
 }
 
 /**
