@@ -474,6 +474,11 @@ describe('a paper and who wrote it after the cue', () => {
     // a time after the paper is no writer
     expect(byCue('"Prices rose," said a report from last week.', 'said').source).toBe('a report');
   });
+  it('"says the letter signed by seven physicians": who put the thing out, whatever words name them', () => {
+    expect(byCue('“This alarming mortality rate constitutes an emergency,” says the letter signed by seven physicians.', 'says').source).toBe('the letter signed by seven physicians');
+    expect(byCue('“We will not stop until justice is done for our children,” said a statement from the families.', 'said').source).toBe('a statement from the families');
+    expect(byCue('“We will not stop until justice is done for our children,” said a statement from the families on Monday.', 'said').source).toBe('a statement');
+  });
   it('"A study by X, a think tank, concluded": the apposition does not hide the writer', () => {
     const text =
       'As we’ve noted, a March 2019 study by the Centre for Economic Policy Research, a London-based think tank, concluded that "the full incidence of the tariff falls on domestic consumers."';

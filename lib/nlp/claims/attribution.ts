@@ -2219,6 +2219,27 @@ function appositive(ctx: Ctx, toks: Tok[], comma: number): SourceFound | null {
 }
 
 /**
+ * After a thing someone puts out at token `x` (a statement, a letter, a report), who put it out, to the
+ * sentence's end: "letter signed by seven physicians.", "statement from the families.". Returns where
+ * that phrase ends (the end mark's token), or -1.
+ */
+function putOutBy(toks: Tok[], x: number): number {
+  const thing = toks[x]!;
+  if (thing.q || !(PAPERS.has(thing.l) || ISSUED_THINGS.has(thing.l))) return -1;
+  let b = x + 1;
+  if (/^(?:signed|written|sent|issued|released|posted)$/.test(toks[b]?.l ?? '') && toks[b + 1]?.l === 'by') b += 2;
+  else if (toks[b]?.l === 'from' || toks[b]?.l === 'by') b++;
+  else return -1;
+  let e = b;
+  // (not a time: "a report from last week")
+  while (e < toks.length && e < b + 6 && isWord(toks[e]) && !toks[e]!.q && !CLAUSE_WORDS.has(toks[e]!.l) && !AUX.has(toks[e]!.l)) {
+    if (TIME_NOUNS.has(toks[e]!.l) || /^(?:yesterday|today|tonight|ago)$/.test(toks[e]!.l)) return -1;
+    e++;
+  }
+  return e > b && (e >= toks.length || (/^[.!?]$/.test(toks[e]!.w) && e >= toks.length - 2)) ? e : -1;
+}
+
+/**
  * Does a paper's phrase that opens its clause end in "by" or "from" right before token `s` ("A March
  * 2019 study by", "a new report from")?
  */
@@ -2270,9 +2291,22 @@ function sourceAfter(ctx: Ctx, toks: Tok[], j: number, allowOf = false): { span:
       !PASSIVE_AUX.has(toks[m]!.l)
     )
       m++;
+    // "says the letter signed by seven physicians.": a thing put out, and who put it out
+    for (let x = start; x < m; x++) {
+      const e = putOutBy(toks, x);
+      if (e > 0) {
+        m = e;
+        break;
+      }
+    }
     if (m > start && (m >= toks.length || (/^[.!?]$/.test(toks[m]!.w) && m >= toks.length - 2))) lastHead = m - 1;
   }
   if (lastHead < 0) return null;
+  // "said a statement from the families.": who put it out, whatever words name them
+  if (lastHead + 1 === k) {
+    const e = putOutBy(toks, lastHead);
+    if (e > 0) lastHead = e - 1;
+  }
   // A trailing apposition up to the end of the sentence: "said Steve Witkoff, Mr Trump's envoy."
   let to = lastHead + 1;
   if (toks[to]?.w === ',' && !allowOf) {
