@@ -439,6 +439,17 @@ describe("a celebrity's rep, agent or publicist", () => {
   });
 });
 
+describe('sung and chanted words', () => {
+  it('a quotation someone sings or a crowd chants is theirs', () => {
+    expect(byCue('“Had to find my own way, make my own mistakes,” she sings.', 'sings').source).toBe('she');
+    expect(byCue('“Lock her up!” the crowd chanted as the candidate spoke about his opponent on Monday.', 'chanted').source).toBe('the crowd');
+  });
+  it('singing a song or chanting slogans says nothing', () => {
+    expect(seen('She sang the national anthem before the game on Sunday night.')).toEqual([]);
+    expect(seen('Protesters chanted slogans outside the embassy for hours on Friday.')).toEqual([]);
+  });
+});
+
 describe('"pointed out that …" says something', () => {
   it('is a statement with its speaker, not a stance', () => {
     const a = byCue('Smith pointed out that the bridge had been closed for years.', 'pointed out');

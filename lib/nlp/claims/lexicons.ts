@@ -635,7 +635,7 @@ export const SPEECH_VERBS = words(`
   vowed vows pledged pledges countered agreed agrees estimated speculated joked quipped boasted bragged lamented
   stated states reiterated echoed echoes reiterates mused cautioned cautions disclosed conceded retorted explained informed
   concluded concludes wondered acknowledged signalled signaled indicated indicates hinted hints urged urges
-  ask shouted cried exclaimed demanded snapped yelled
+  ask shouted cried exclaimed demanded snapped yelled sings sang chanted chants
   argue warn insist suggest contend predict acknowledge deny admit explain concede complain assert maintain respond
 `);
 /** Verbs of finding and showing: attributions only with a "that" clause ("a report found that …"). */
@@ -660,7 +660,7 @@ export const CLAIM_VERBS = words(`claimed claims claim`);
  * colon or a clause that opens with a subject pronoun. ("added" stays out: "added a few" is rare next
  * to "added the plan was …", and PolNeAR counts it.)
  */
-export const CLAUSE_ONLY_VERBS = words(`concluded concludes conclude recalled recalls recall maintained maintains maintain observed observes observe`);
+export const CLAUSE_ONLY_VERBS = words(`concluded concludes conclude recalled recalls recall maintained maintains maintain observed observes observe sings sang chanted chants`);
 /** Sources that deny there is a speaker. */
 export const NEGATED_SOURCE = words(`no nobody none neither nor never`);
 /** Verbs of belief and intention: attributions too, but only in the verb-first frame. */
