@@ -131,4 +131,25 @@ describe('a body named again by its noun', () => {
     expect(speakerOf('hire 500 engineers')).toBe('Acme Corp');
     expect(speakerOf('cost jobs in Ohio')).toBe('group');
   });
+  it('"the agency" with no body named so is the agency the article names most by its acronym or an administration', () => {
+    const ps = ['NASA and Acme Corp signed a deal on Monday.', 'NASA chose the rocket. Acme Corp builds it. Acme Corp is in Ohio.', 'The agency said that the first crewed mission would fly in 2030.'];
+    const mk = (p: number, text: string, key: string, from = 0): Mention => ({
+      paragraph: p,
+      start: ps[p]!.indexOf(text, from),
+      end: ps[p]!.indexOf(text, from) + text.length,
+      text,
+      type: 'ORG',
+      actorKey: key,
+    });
+    const ms = [mk(0, 'NASA', 'ORG:nasa'), mk(0, 'Acme Corp', 'ORG:acme'), mk(1, 'NASA', 'ORG:nasa'), mk(1, 'Acme Corp', 'ORG:acme'), mk(1, 'Acme Corp', 'ORG:acme', 30)];
+    const as: Actor[] = [
+      { key: 'ORG:nasa', name: 'NASA', type: 'ORG', aliases: ['NASA'], mentions: 2, role: null },
+      { key: 'ORG:acme', name: 'Acme Corp', type: 'ORG', aliases: ['Acme Corp'], mentions: 3, role: null },
+    ];
+    const found = findClaims({ paragraphs: ps, mentions: ms, actors: as, model: null });
+    expect(found.find((c) => c.text.includes('first crewed'))?.speaker).toBe('NASA');
+    // named once, it is not guessed
+    const once = findClaims({ paragraphs: ps, mentions: ms.filter((x, i) => i !== 2), actors: as, model: null });
+    expect(once.find((c) => c.text.includes('first crewed'))?.speaker).toBe('agency');
+  });
 });

@@ -822,6 +822,8 @@ const BODY_NOUN =
   /^(?:agency|ministry|department|committee|commission|council|court|bank|university|party|company|corporation|firm|group|police|service|office|board|authority|institute|association|foundation|hospital|network)$/;
 /** Of those, the ones a news story uses for the company it is about. */
 const FIRM_NOUN = /^(?:company|firm|corporation)$/;
+/** Names a government agency goes by: an acronym ("NASA", "FBI"), or a name ending in administration, bureau or service. */
+const AGENCY_NAME = /^(?:\p{Lu}{2,6}|.*\b(?:Administration|Bureau|Service|Agency))$/u;
 /** How many paragraphs back "the agency" looks for the agency. */
 const BODY_NOUN_REACH = 3;
 
@@ -962,10 +964,14 @@ function resolveSpeaker(
       if (actor.name.toLowerCase().split(/\s+/).includes(noun) && paragraphAt(m.start) >= paragraph - BODY_NOUN_REACH) return asActor(m);
       counts.set(m.actorKey, (counts.get(m.actorKey) ?? 0) + 1);
     }
-    if (FIRM_NOUN.test(description)) {
+    // ("the agency" with no body named so: the government agency the article names most, an
+    // acronym or an administration, bureau or service: "NASA", "the Federal Aviation Administration")
+    const agency = description === 'agency';
+    if (FIRM_NOUN.test(description) || agency) {
       for (let i = mentions.length - 1; i >= 0; i--) {
         const m = mentions[i]!;
         if (m.end > src.start || m.type !== 'ORG' || m.actorKey === undefined) continue;
+        if (agency && !AGENCY_NAME.test(actors.get(m.actorKey)?.name ?? '')) continue;
         const n = counts.get(m.actorKey) ?? 0;
         if (!most || n > most.n) most = { m, n };
       }
