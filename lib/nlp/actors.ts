@@ -971,12 +971,31 @@ function titleCaseHeading(para: string): boolean {
 const SPEAKER_LABEL = /^\s*(?:\(\([^()]{1,40}\)\)|\[[^\]]{1,40}\]|[\p{L} .'’-]{1,40}:)\s*$/u;
 
 /**
+ * A company's product or service named after it, which the tagger took for a place or a person:
+ * "Google Stadia" (a place six times on two pages), "Amazon Alexa". The first word is a company or a
+ * platform the lists know (no place, no ordinary word: not "Southern California") that the article
+ * also names on its own (`singles`: "Google's offices"), the rest no word of a body's name ("Amazon Web
+ * Services" stays), and half its mentions or more are tagged as a place or a person.
+ */
+function companyProduct(name: string, its: Item[], singles: ReadonlySet<string>, facts: (name: string) => NameFacts): boolean {
+  const words = name.split(' ');
+  const company = words[0]!;
+  if (words.length < 2 || words.length > 3 || !singles.has(company) || nameShapeType(name) || generalKnowledge(name)) return false;
+  const f = facts(company);
+  if (!isPlatform(company) && !(f.org && !f.loc && !f.ordinary && !f.firstName)) return false;
+  // a name the lists know, or a place after the word ("Southern California"), is no product
+  const whole = facts(name);
+  if (whole.org || whole.loc || facts(words.slice(1).join(' ')).loc) return false;
+  return 2 * its.filter((it) => it.m.type === 'LOC' || it.m.type === 'PER').length >= its.length;
+}
+
+/**
  * A merged group of mentions that names no actor: a thing (its longest name ends in a thing word, "Hubble Space
  * Telescope", or at least half its mentions are written as a thing, "the Progress cargo ship", "“Super Mario Run”"),
  * or a people ("Uighurs", "South Dakotans"). Names the lists know as organisations or places and names with a
  * personal title are kept.
  */
-function notAnActor(its: Item[], paragraphs: string[], facts: (name: string) => NameFacts): boolean {
+function notAnActor(its: Item[], paragraphs: string[], facts: (name: string) => NameFacts, singles: ReadonlySet<string> = new Set()): boolean {
   if (its.some((it) => it.personal)) return false;
   const longest = its.reduce((a, b) => (b.core.length > a.core.length ? b : a)).core.replace(/^the\s+/i, '');
   if (
@@ -989,6 +1008,7 @@ function notAnActor(its: Item[], paragraphs: string[], facts: (name: string) => 
     return true;
   if (isThingName(longest)) return true;
   if (isProductName(longest) && its.every((it) => it.type !== 'PER')) return true;
+  if (companyProduct(longest, its, singles, facts)) return true;
   if (its.every((it) => THING_ABBREVIATIONS.has(it.core.replace(/^the\s+/i, '')))) return true;
   if (isPeopleName(longest, facts)) return true;
   // A member's description in apposition ("Senator Chris Coons, Democrat of Delaware"): the person is named beside it.
@@ -1445,6 +1465,8 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
   const actors: (Actor & { first: number; salience: number })[] = [];
   const keyOf = new Map<Item, string>();
   const dropped = new Set<Item>();
+  // one-word names the article uses on their own ("Google"), for `companyProduct`
+  const singles = new Set(items.filter((it) => !/\s/.test(it.core)).map((it) => it.core));
   for (const [root, its] of clusters) {
     // A word that only opens sentences and is no short form of another name is no actor when the article
     // writes it in lower case elsewhere, or when it is an ordinary word of the language ("Lack of
@@ -1455,7 +1477,7 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
       its.length === root.items.length &&
       (sentenceCapital(root) || (ordinaryInLanguage(nameOf(root), facts) && onlyOpens(root, true))) &&
       !its.some((it) => mentionCues(paragraphs[it.m.paragraph] ?? '', it.m).team);
-    if (notAnActor(its, paragraphs, facts) || opener) {
+    if (notAnActor(its, paragraphs, facts, singles) || opener) {
       for (const it of its) dropped.add(it);
       continue;
     }
