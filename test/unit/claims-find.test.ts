@@ -106,6 +106,24 @@ describe('a claim the reader marks', () => {
   });
 });
 
+describe('"we" and "they" as sources', () => {
+  it('"we" in the narration is whoever wrote the article, not a name it mentioned', () => {
+    const ps = ['We traveled to the offices in London to try the service.', 'We called it “an incredible feat when it decides to work.”'];
+    const ms: Mention[] = [{ paragraph: 0, start: ps[0]!.indexOf('London'), end: ps[0]!.indexOf('London') + 6, text: 'London', type: 'LOC', actorKey: 'LOC:london' }];
+    const as: Actor[] = [{ key: 'LOC:london', name: 'London', type: 'LOC', aliases: ['London'], mentions: 1, role: null }];
+    const c = findClaims({ paragraphs: ps, mentions: ms, actors: as, model: null }).find((x) => x.text.includes('incredible'));
+    expect([c?.speaker, c?.speakerKey]).toEqual(['We', null]);
+  });
+  it('"they" are people or a body, not a place', () => {
+    const ps = ['Protesters marched through Hong Kong on Sunday.', 'They said that the march would go on for a week.'];
+    const at = ps[0]!.indexOf('Hong Kong');
+    const ms: Mention[] = [{ paragraph: 0, start: at, end: at + 9, text: 'Hong Kong', type: 'LOC', actorKey: 'LOC:hong kong' }];
+    const as: Actor[] = [{ key: 'LOC:hong kong', name: 'Hong Kong', type: 'LOC', aliases: ['Hong Kong'], mentions: 1, role: null }];
+    const c = findClaims({ paragraphs: ps, mentions: ms, actors: as, model: null }).find((x) => x.text.includes('march would'));
+    expect(c?.speaker).toBeNull();
+  });
+});
+
 describe('a body named again by its noun', () => {
   const paragraphs = [
     'The European Space Agency and Acme Corp signed a deal in Paris on Monday.',

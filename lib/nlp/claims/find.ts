@@ -873,12 +873,15 @@ function resolveSpeaker(
     }
     return null;
   }
+  // "We called it “…”" in the narration: the ones who wrote the article, no name it has mentioned.
+  if (lower === 'we') return { name: headPart.trim(), key: null, type: null, paragraph };
   if (PRONOUNS.has(lower)) {
-    const plural = lower === 'they' || lower === 'we' || lower === 'their';
+    const plural = lower === 'they' || lower === 'their';
     const thing = lower === 'it';
     const gender: Gender | null = MALE.test(lower) ? 'm' : FEMALE.test(lower) ? 'f' : null;
     const fits = (type: EntityType | null, key: string | null | undefined): boolean => {
-      if (plural) return true;
+      // ("they" are people or a body: a place named as a government is "it")
+      if (plural) return type !== 'LOC';
       if (thing) return type === 'ORG' || type === 'LOC';
       if (type !== 'PER') return false;
       const g = gender && key ? genderOf(key) : null;
