@@ -179,12 +179,17 @@ describe('a place or a body run on into the title of the person after it', () =>
   it('leaves the title out', () => {
     expect(titles('second to Texas/B-LOC Sen./I-LOC Ted/B-PER Cruz/I-PER .')).toBe('second to Texas/B-LOC Sen. Ted/B-PER Cruz/I-PER .');
     expect(titles('Iowa/B-LOC Lt./I-LOC Gov./I-LOC Kim/B-PER Reynolds/I-PER')).toBe('Iowa/B-LOC Lt. Gov. Kim/B-PER Reynolds/I-PER');
+    expect(titles('Iowa/B-LOC Lt./I-LOC Gov. Kim/B-PER Reynolds/I-PER')).toBe('Iowa/B-LOC Lt. Gov. Kim/B-PER Reynolds/I-PER');
     expect(titles('said PG&E/B-ORG President/I-ORG Bill/B-PER Johnson/I-PER')).toBe('said PG&E/B-ORG President Bill/B-PER Johnson/I-PER');
+    expect(titles('PG&E/B-ORG President/I-ORG and CEO Andy/B-PER Vesey/I-PER said')).toBe('PG&E/B-ORG President and CEO Andy/B-PER Vesey/I-PER said');
   });
   it("keeps a person's name, a title alone and a name that does not end in one", () => {
     expect(titles('Gov./B-PER Smith/I-PER said')).toBe('Gov./B-PER Smith/I-PER said');
     expect(titles('the Senate/B-ORG Judiciary/I-ORG Committee/I-ORG said')).toBe('the Senate/B-ORG Judiciary/I-ORG Committee/I-ORG said');
     expect(titles('Sen./B-LOC Cruz/B-PER')).toBe('Sen./B-LOC Cruz/B-PER');
+    // no person after it, or a title that is the head of an "of the" name
+    expect(titles('at Notre/B-ORG Dame/I-ORG on Saturday')).toBe('at Notre/B-ORG Dame/I-ORG on Saturday');
+    expect(titles('the Office/B-ORG of/I-ORG the/I-ORG President/I-ORG Joe/B-PER Biden/I-PER')).toBe('the Office/B-ORG of/I-ORG the/I-ORG President/I-ORG Joe/B-PER Biden/I-PER');
   });
 });
 

@@ -825,16 +825,23 @@ const TRAILING_TITLES = new Set([...PERSON_TITLES, ...'Governor Lt Col Gen Sgt C
 
 /**
  * A place or a body that the tagger ran on into the title of the person named after it: "Texas Sen." +
- * "Ted Cruz" was a place called "Texas Sen.", "Iowa Lt. Gov." one called "Iowa Lt.". The titles at the
- * end of such a span are left out of it. Mutates `tags`.
+ * "Ted Cruz" was a place called "Texas Sen.", "Iowa Lt." + "Gov. Kim Reynolds" one called "Iowa Lt.".
+ * The titles at the end of such a span are left out of it when a person's name follows (after more
+ * titles, if any: "PG&E President and CEO Andy Vesey"): "Notre Dame" and "the Office of the President"
+ * keep theirs. Mutates `tags`.
  */
 export function trailingTitles(words: string[][], tags: string[][]): void {
+  const title = (w: string | undefined): boolean => w !== undefined && TRAILING_TITLES.has(w.replace(/\.$/, ''));
   words.forEach((ws, si) => {
     const ts = tags[si]!;
     for (const sp of spans(ts)) {
       if (sp.type === 'PER') continue;
+      // (more titles may come first: "Gov.", "and CEO")
+      let k = sp.end;
+      while (k < ws.length && k < sp.end + 4 && ts[k] === 'O' && (title(ws[k]) || ws[k] === 'and' || /^[A-Z]{2,4}$/.test(ws[k]!))) k++;
+      if (ts[k] !== 'B-PER') continue;
       let e = sp.end;
-      while (e - 1 > sp.start && TRAILING_TITLES.has(ws[e - 1]!.replace(/\.$/, ''))) ts[--e] = 'O';
+      while (e - 1 > sp.start && title(ws[e - 1]) && !/^(?:the|of)$/i.test(ws[e - 2]!)) ts[--e] = 'O';
     }
   });
 }
