@@ -992,8 +992,8 @@ function companyProduct(name: string, its: Item[], singles: ReadonlySet<string>,
 /**
  * A merged group of mentions that names no actor: a thing (its longest name ends in a thing word, "Hubble Space
  * Telescope", or at least half its mentions are written as a thing, "the Progress cargo ship", "“Super Mario Run”"),
- * or a people ("Uighurs", "South Dakotans"). Names the lists know as organisations or places and names with a
- * personal title are kept.
+ * or a people ("Uighurs", "South Dakotans"), or a company's product named after it (`companyProduct`). Names the
+ * lists know as organisations or places and names with a personal title are kept.
  */
 function notAnActor(its: Item[], paragraphs: string[], facts: (name: string) => NameFacts, singles: ReadonlySet<string> = new Set()): boolean {
   if (its.some((it) => it.personal)) return false;

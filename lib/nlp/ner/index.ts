@@ -371,7 +371,7 @@ export function extendBodyNames(words: string[][], tags: string[][]): void {
   });
 }
 
-/** Capitalised words that are no part of a body's name before its head ("At Harvard's …" aside, a heading's words). */
+/** Capitalised function words, which open a sentence or a heading's words and are no part of a body's name before its head. */
 const NOT_NAME_START = new Set('The A An This That These Those Its His Her Their Our At In On For Of From By With And But Or As'.split(' '));
 
 /**
@@ -820,7 +820,7 @@ export function governingBodies(model: NerModel, words: string[][], tags: string
 /** Titles that only stand before a person's name (dotted forms too). */
 const PERSON_TITLES = new Set('Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Baroness President Pope Senator Sen Rep Gov Prof Professor Rev Reverend Sheikh Cardinal Archbishop Chancellor Judge'.split(' '));
 const SKIP_BETWEEN = new Set([']', ')', '[', '(']);
-/** Titles written before a person's name that never end a place's or a body's name ("Texas Sen. Ted Cruz", "Iowa Lt. Gov."). */
+/** Titles written before a person's name, which the tagger may run a place or a body into ("Texas Sen. Ted Cruz", "Iowa Lt. Gov."). */
 const TRAILING_TITLES = new Set([...PERSON_TITLES, ...'Governor Lt Col Gen Sgt Capt Atty Sec Cmdr Adm Maj Supt Det Cpl Pvt Amb'.split(' ')]);
 
 /**
