@@ -439,6 +439,20 @@ describe("a celebrity's rep, agent or publicist", () => {
   });
 });
 
+describe('"posted": words, not a record or a picture', () => {
+  it('posted words are an attribution', () => {
+    expect(byCue('Trump posted on Twitter that the election was rigged.', 'posted').source).toBe('Trump');
+    expect(byCue('Mitchell Baker, executive chairwoman of Mozilla Corporation, posted a statement on the Mozilla blog: "We did not act fast enough to lead."', 'posted').source).toBe(
+      'Mitchell Baker, executive chairwoman of Mozilla Corporation',
+    );
+    expect(byCue('“The election was rigged,” Trump posted on Twitter.', 'posted').source).toBe('Trump');
+  });
+  it('a posted record, photo or series of tweets is none', () => {
+    expect(seen('He posted an elite 93.2 defensive grade and 91.4 coverage grade.')).toEqual([]);
+    expect(seen('Shortly after his release, one of his lawyers posted a photo to Twitter showing him with an actor.')).toEqual([]);
+  });
+});
+
 describe('sung and chanted words', () => {
   it('a quotation someone sings or a crowd chants is theirs', () => {
     expect(byCue('“Had to find my own way, make my own mistakes,” she sings.', 'sings').source).toBe('she');

@@ -919,6 +919,9 @@ function verbFirst(ctx: Ctx, si: number, cueStartTok: number, ci: number, verbKi
   // does "claim" ("claimed responsibility for the attack" takes, it does not say).
   if ((!src.strong || CLAIM_VERBS.has(toks[ci]!.l)) && !opensClause(toks[j])) return null;
   if (CLAUSE_ONLY_VERBS.has(toks[ci]!.l) && !opensPlainClause(toks[j])) return null;
+  // "He posted an elite 93.2 defensive grade", "posted a photo to Twitter": a record or a picture, not
+  // words; "posted (on Twitter) that …" and "posted a statement on the blog: “…”" are words.
+  if (/^post(?:ed|s)$/.test(toks[ci]!.l) && !opensPlainClause(toks[j]) && !quotedAfterColon(toks, j)) return null;
   // "No group claimed …", "nobody said …": a negated source says nothing.
   if (NEGATED_SOURCE.has(toks[src.from]!.l)) return null;
   if (verbKind === 'belief') {
@@ -1384,6 +1387,15 @@ function inPoll(ctx: Ctx, si: number, i: number): Try | null {
   const att = mkFound(ctx, si, 'reported', source, cue, content);
   att.stance = true;
   return { att, next, outer: i > 0 };
+}
+
+/** Does a colon and a quotation come within a few words of `j` ("a statement on the Mozilla blog: “…”")? */
+function quotedAfterColon(toks: Tok[], j: number): boolean {
+  for (let k = j; k < toks.length && k < j + 12; k++) {
+    if (toks[k]!.q) return false;
+    if (toks[k]!.w === ':') return isQuoteMark(toks[k + 1]);
+  }
+  return false;
 }
 
 /** Does a clause that says something start at `j`, after "pointed out": "that", a quotation, a colon, or "to" someone and "that"? */
