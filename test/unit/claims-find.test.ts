@@ -113,6 +113,9 @@ describe('"we" and "they" as sources', () => {
     const as: Actor[] = [{ key: 'LOC:london', name: 'London', type: 'LOC', aliases: ['London'], mentions: 1, role: null }];
     const c = findClaims({ paragraphs: ps, mentions: ms, actors: as, model: null }).find((x) => x.text.includes('incredible'));
     expect([c?.speaker, c?.speakerKey]).toEqual(['We', null]);
+    // one spelling wherever it stands in the sentence
+    const mid = findClaims({ paragraphs: ['Earlier this year, we announced that the service would close in the spring.'], mentions: [], actors: [], model: null });
+    expect(mid[0]?.speaker).toBe('We');
   });
   it('"they" are people or a body, not a place', () => {
     const ps = ['Protesters marched through Hong Kong on Sunday.', 'They said that the march would go on for a week.'];

@@ -2210,8 +2210,7 @@ function appositive(ctx: Ctx, toks: Tok[], comma: number): SourceFound | null {
     }
     // "A March 2019 study by the Centre for Economic Policy Research, a London-based think tank,
     // concluded": the name after a paper's "by" or "from" is the source, as it is with no apposition.
-    if (head && !atClauseEdge(toks, head.start) && !paperBy(ctx, toks, head.start)) continue;
-    if (!head) continue;
+    if (!head || (!atClauseEdge(toks, head.start) && !paperBy(ctx, toks, head.start))) continue;
     const name = nameEndingAt(ctx, toks, nk) >= 0;
     const ok =
       /^(?:who|which|whose|whom)$/.test(inner.l) ||

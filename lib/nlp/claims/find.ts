@@ -873,8 +873,9 @@ function resolveSpeaker(
     }
     return null;
   }
-  // "We called it “…”" in the narration: the ones who wrote the article, no name it has mentioned.
-  if (lower === 'we') return { name: headPart.trim(), key: null, type: null, paragraph };
+  // "We called it “…”" in the narration: the ones who wrote the article, no name it has mentioned
+  // (one spelling, so that the archive's speaker filter lists them once).
+  if (lower === 'we') return { name: 'We', key: null, type: null, paragraph };
   if (PRONOUNS.has(lower)) {
     const plural = lower === 'they' || lower === 'their';
     const thing = lower === 'it';
