@@ -484,6 +484,9 @@ describe('a statement, a letter or a post that someone put out says it', () => {
     expect(byCue('The group sent a letter to management earlier this month stating that they did not want to be defined by the scandals.', 'stating').source).toBe('The group');
     expect(byCue('He has put out a statement saying he is innocent of all charges.', 'saying').source).toBe('He');
     expect(byCue('Acme Corp. fired its chief executive and issued a statement saying the board had lost confidence in him.', 'saying').source).toBe('Acme Corp.');
+    // the sentence's subject, a role noun with a name in apposition
+    const group = 'The group, WeWorkers Coalition, formed in recent weeks and sent a letter to management earlier this month stating that they do not want to be defined by the scandals.';
+    expect(byCue(group, 'stating').source).toBe('The group, WeWorkers Coalition');
   });
   it('not a thing that only shows something, nor a statement nobody is said to have put out', () => {
     expect(seen('The police released a photo showing the suspect near the bank on Monday.')).toEqual([]);

@@ -1713,6 +1713,13 @@ function sentenceSubject(ctx: Ctx, toks: Tok[], limit: number): Span | null {
         const ap = c < limit && toks[c]!.w === ',' && isWord(toks[c + 1]) && !isCap(toks[c + 1]) ? appositive(ctx, toks, c) : null;
         if (ap && ap.from === o) return span(toks[o]!, toks[k]!);
       }
+      // "The group, WeWorkers Coalition, formed …": a role noun phrase and the name in apposition.
+      if (o === 0 && ROLE_NOUNS.has(toks[k]!.l) && !toks[k]!.q && toks[k + 1]?.w === ',') {
+        let c = k + 2;
+        while (c < limit && c < k + 8 && toks[c]!.w !== ',' && !toks[c]!.q) c++;
+        const np0 = nounPhraseStart(ctx, toks, k);
+        if (toks[c]?.w === ',' && c > k + 2 && nameEndingAt(ctx, toks, c - 1) === k + 2 && np0?.start === o && isWord(toks[c + 1]) && !isCap(toks[c + 1])) return span(toks[o]!, toks[c - 1]!);
+      }
       // "A Clinton campaign official later walked back the comments, saying …": a role noun phrase.
       const np = ROLE_NOUNS.has(toks[k]!.l) && !toks[k]!.q && isWord(toks[k + 1]) && !isCap(toks[k + 1]) && !PREPOSITIONS.has(toks[k + 1]!.l) ? nounPhraseStart(ctx, toks, k) : null;
       if (np && np.start === o && np.strong) return span(toks[o]!, toks[k]!);
