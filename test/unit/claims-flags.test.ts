@@ -19,6 +19,11 @@ describe('flags that hold', () => {
     expect(sig('Beijing wants the tariffs rolled back, people familiar with the talks say.')).toEqual(['unnamed-sources']);
     expect(sig('The hostages were held in Zabul province, an insurgent source told Agence France-Presse.')).toEqual(['single-unnamed-source']);
     expect(sig('A second person briefed on the call said the deal could slip.')).toEqual(['single-unnamed-source']);
+    // people online, named by the site they wrote on only
+    expect(sig('“If we were any higher, we’d be North Dakota,” one user quipped.', { kind: 'quote', source: 'one user' })).toEqual(['single-unnamed-source']);
+    expect(sig('Users said that the update had broken their phones.')).toEqual(['unnamed-sources']);
+    const [weibo] = claimsOf(['One user on Weibo posted: “I just want to know how these two came to Beijing. Did they drive themselves?”']);
+    expect([weibo?.speaker, weibo?.signals.map((s) => s.code)]).toEqual(['One user on Weibo', ['single-unnamed-source']]);
   });
   it('finds a senior … source in the text as a single unnamed source', () => {
     const [c] = claimsOf(['A senior political source told Reuters that the prime minister would resign within days.']);

@@ -765,7 +765,7 @@ export const ROLE_NOUNS = words(`
   authorities military army ministry kremlin spokesperson administration white house daughter son wife husband
   mother father friend friends brother sister voters voter fans fan team manager coach doctor doctors officer
   investigators regulator regulators economist observers organisers organizers union unions man woman men women
-  teacher teachers student students worker workers clinton trump bosses hawks representative representatives
+  teacher teachers student students worker workers clinton trump bosses hawks representative representatives user users
   commissioner commissioners professor professors historian historians scholar scholars researcher scientist
   hospital university school council commission bank institute foundation association authority corporation
   charity club airline aunt uncle cousin grandmother grandfather niece nephew partner colleague neighbor neighbour

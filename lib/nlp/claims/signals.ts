@@ -95,10 +95,10 @@ const PATTERNS: readonly Pattern[] = [
  */
 // One literal, so that the page-text regex audit (test/unit/regex-safety.test.ts) can read the patterns built from it.
 // prettier-ignore
-const GROUPS = 'reports|theories|sources|officials|insiders|aides|advisers|advisors|strategists|staffers|confidants|loyalists|diplomats|allies|analysts|experts|economists|observers|traders|supporters|critics|opponents|unions|bosses|hawks|groups|representatives|advocates|researchers|scientists|lawmakers|legislators|politicians|senators|donors|backers|proponents|activists|campaigners|residents|witnesses|forecasters|advertisers|investors';
+const GROUPS = 'reports|theories|sources|officials|insiders|aides|advisers|advisors|strategists|staffers|confidants|loyalists|diplomats|allies|analysts|experts|economists|observers|traders|supporters|critics|opponents|unions|bosses|hawks|groups|representatives|advocates|researchers|scientists|lawmakers|legislators|politicians|senators|donors|backers|proponents|activists|campaigners|residents|witnesses|forecasters|advertisers|investors|users';
 const UNNAMED_PLURAL = new RegExp(`\\b(?:${GROUPS}|people (?:familiar|close|briefed|with knowledge)|those (?:familiar|close|in favou?r|opposed))\\b`, 'i');
 /** One unnamed person: an article, up to three describing words, and a noun that names no one. */
-const UNNAMED_SINGLE = /\b(?:a|an|one|another|the) (?:[\p{L}-]+ ){0,3}?(?:source|official|insider|aide|diplomat|ally|expert|analyst|person (?:familiar|close|briefed|with knowledge))\b/iu;
+const UNNAMED_SINGLE = /\b(?:a|an|one|another|the) (?:[\p{L}-]+ ){0,3}?(?:source|official|insider|aide|diplomat|ally|expert|analyst|user|person (?:familiar|close|briefed|with knowledge))\b/iu;
 /**
  * Unnamed sources in narration: "analysts said", "officials divulged", "advocacy groups estimated",
  * "union representatives have long warned", "according to people familiar with …", "we're told". The nouns are the
