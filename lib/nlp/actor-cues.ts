@@ -411,7 +411,7 @@ export function thingCue(para: string, m: Pick<Mention, 'start' | 'end'>): 0 | 1
   if (
     /^\s\d{1,2}(?=\s+\p{Ll}|[.!?)]|$)/u.test(after) &&
     !/^\s\d{1,2}\s+(?:and|or|reported|said|says|news|reports|years?|months?|weeks?|days?|hours?|minutes?|points?|percent|per|people|times|million|billion|of)\b/i.test(after) &&
-    !STAT_LINE.test(after) &&
+    !statLine(after) &&
     !NUMBERED_NAMES.test(para.slice(m.start, m.end)) &&
     !/\d\s*[,;]\s*$/.test(before)
   )
@@ -519,9 +519,19 @@ const ORG_APPOSITION =
 const PER_APPOSITION =
   /^\s*,\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,4}?(?:commander|president|minister|secretary|spokes(?:man|woman|person)|leader|chief|director|founder|co-founder|governor|mayor|senator|lawmaker|professor|analyst|economist|lawyer|attorney|teacher|officer|ambassador|executive|actor|actress|singer|player|coach|author|writer|resident|mother|father|son|daughter|wife|husband|brother|sister|student|researcher|scientist|doctor|chairman|chairwoman|manager|owner|judge|prosecutor)s?\b/iu;
 const LOC_AFTER = /^(?:-based\b|\s*,\s*(?:where|which is)\b|\s+(?:county|counties|province|region|state|city)\b)/i;
+const PER_AFTER = /^(?:\s*,\s*(?:who|\d{1,3}\s*,)|\s*\(\s*\d{1,3}\s*\)|\s+(?:and\s+(?:his|her)|himself|herself)\b)/i;
+/** What a player's line in a box score counts ("Tolivert 25 points.", "A. Sanger 2 saves."); also read by the tagger's `boxScores`. */
+export const STAT_NOUNS: ReadonlySet<string> = new Set(
+  'point points goal goals assist assists save saves steal steals rebound rebounds block blocks tackle tackles sack sacks kill kills dig digs ace aces hit hits run runs strikeout strikeouts yards touchdown touchdowns interception interceptions total'.split(
+    ' ',
+  ),
+);
+const NUMBER_THEN_WORD = /^\s+\d{1,3}\s+(\p{L}+)(?=\s*(?:[.,;]|and\b|$))/u;
 /** A player's line in a box score after the name: "Burgher 10 points.", "A. Sanger 2 saves, 1 assist"; not "Liverpool 3 points clear". */
-const STAT_LINE = /^\s+\d{1,3}\s+(?:points?|goals?|assists?|saves?|steals?|rebounds?|blocks?|tackles?|sacks?|kills?|digs?|aces?|strikeouts?|touchdowns?|interceptions?)(?=\s*(?:[.,;]|and\b|$))/i;
-const PER_AFTER = new RegExp(`^(?:\\s*,\\s*(?:who|\\d{1,3}\\s*,)|\\s*\\(\\s*\\d{1,3}\\s*\\)|\\s+(?:and\\s+(?:his|her)|himself|herself)\\b)|${STAT_LINE.source}`, 'i');
+function statLine(after: string): boolean {
+  const m = NUMBER_THEN_WORD.exec(after);
+  return m !== null && STAT_NOUNS.has(m[1]!.toLowerCase());
+}
 const PRONOUN_PER = /\b(?:he|she|his|her|him|himself|herself)\b/gi;
 const PRONOUN_ORG = /\b(?:its|it)\b/gi;
 
@@ -541,7 +551,7 @@ export function mentionCues(para: string, m: Pick<Mention, 'start' | 'end'>): Ty
   // a name that completes an "of" phrase is not what an apposition or a "who" after it describes:
   // "Dr. Tristan Smith of University College London, a shipping researcher" is about Smith
   const ofComplement = /\bof\s+(?:the\s+)?$/i.test(before);
-  if (PER_AFTER.test(after) && !ofComplement) cues.PER++;
+  if ((PER_AFTER.test(after) || statLine(after)) && !ofComplement) cues.PER++;
   const lineStart = /(?:^|[.!?]\s+)$/.test(before);
   if ((lineStart && TEAM_AFTER.test(after)) || (TEAM_BEFORE.test(before) && TEAM_SCORE_END.test(after))) cues.team = 1;
   // a person's role in apposition is the strongest cue a text gives

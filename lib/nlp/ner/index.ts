@@ -14,6 +14,7 @@ import { parseModel, TAGS, type NerModel } from './model.ts';
 import { tagIndices } from './tagger.ts';
 import { GAZ_LISTS, phraseKey, type GazList } from './gazetteer.ts';
 import { COMPANY_WORDS, GOVERNING_NOUNS, PARTY_MEMBERS } from '../org-words.ts';
+import { STAT_NOUNS } from '../actor-cues.ts';
 import { CAP_STOP, MONTHS, TITLES, WEEKDAYS } from '../claims/lexicons.ts';
 
 export type { NerModel } from './model.ts';
@@ -519,12 +520,6 @@ const AFTER_TEAM = new Set(
 const DEFEATED = new Set(['d.', 'def.']);
 /** A score, a win-loss record or a period's points: "70-44", "3-0", "1-1-1". */
 const SCORE = /^\d{1,3}(?:-\d{1,3}){1,2}$/;
-/** What a player's line in a box score counts: "Tolivert 25 points.", "A. Sanger 2 saves." */
-const STAT_WORDS = new Set(
-  'point points goal goals assist assists save saves steal steals rebound rebounds block blocks tackle tackles sack sacks kill kills dig digs ace aces hit hits run runs strikeout strikeouts yards touchdown touchdowns interception interceptions total'.split(
-    ' ',
-  ),
-);
 /** Words a name in a box score is made of: capitalised words and initials ("K. Hupfer", "Bean-Laing", "O'Hara"). */
 const nameWord = (w: string | undefined): boolean => w !== undefined && /^\p{Lu}[\p{L}'’.-]*$/u.test(w) && !CAP_STOP.has(w.toLowerCase());
 /** The end of the run of name words from `i` (i itself when there is none). */
@@ -594,7 +589,7 @@ function playerLine(ws: readonly string[], ts: string[], i: number): void {
     second = k + 1;
     k = nameRun(ws, k + 1);
   }
-  if (!/^\d+$/.test(ws[k] ?? '') || !STAT_WORDS.has(ws[k + 1] ?? '')) return;
+  if (!/^\d+$/.test(ws[k] ?? '') || !STAT_NOUNS.has(ws[k + 1] ?? '')) return;
   tagAs(ts, i, a, 'PER');
   if (second >= 0) {
     ts[a] = 'O';
