@@ -70,6 +70,34 @@ export function phraseKey(name: string): string {
     .join(' ');
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * A lower-cased token or phrase without its letters' accents ("iván" → "ivan", "são paulo" → "sao paulo").
+ * The lists and the texts spell foreign names both ways (the first-name list has "ivan" and "jose", a
+ * Spanish page writes "Iván" and "José").
+ */
+export function foldAccents(s: string): string {
+  return NON_ASCII.test(s) ? s.normalize('NFD').replace(/\p{M}+/gu, '') : s;
+}
+
+/**
+ * Adds each listed name that has accents under its plain spelling too, unless that spelling is listed
+ * itself: "são paulo" is also "sao paulo", but the city "león" does not make the first name "leon" a
+ * city ("Leon Panetta").
+ */
+function addPlainSpellings(phrases: Map<string, number>, prefixes: Set<string>): void {
+  const twins = new Map<string, number>();
+  for (const [key, mask] of phrases) {
+    const plain = foldAccents(key);
+    if (plain !== key && !phrases.has(plain)) twins.set(plain, (twins.get(plain) ?? 0) | mask);
+  }
+  for (const [key, mask] of twins) {
+    phrases.set(key, mask);
+    for (let sp = key.indexOf(' '); sp > 0; sp = key.indexOf(' ', sp + 1)) prefixes.add(key.slice(0, sp));
+  }
+}
+
 /** Builds the matcher from lists of names (index = position in GAZ_LISTS). */
 export function buildGazetteer(lists: Record<string, string[]>): Gazetteer {
   const phrases = new Map<string, number>();
@@ -83,6 +111,7 @@ export function buildGazetteer(lists: Record<string, string[]>): Gazetteer {
       for (let k = 1; k < toks.length; k++) prefixes.add(toks.slice(0, k).join(' '));
     }
   });
+  addPlainSpellings(phrases, prefixes);
   return { phrases, prefixes };
 }
 
@@ -109,6 +138,8 @@ export function loadGazetteer(c: CompiledGazetteer): Gazetteer {
       sp = k.indexOf(' ', sp + 1);
     }
   });
+  // (a model file compiled before the plain spellings were added has none)
+  addPlainSpellings(phrases, prefixes);
   return { phrases, prefixes };
 }
 
@@ -129,6 +160,17 @@ export function matchGazetteer(gaz: Gazetteer, norm: string[], lower: string[]):
   const n = norm.length;
   const begin = new Uint32Array(n);
   const inside = new Uint32Array(n);
+  scan(gaz, norm, lower, begin, inside);
+  // a name written with accents is also looked up without them ("Iván" → the listed "ivan")
+  if (lower.some((t) => NON_ASCII.test(t))) {
+    const plain = lower.map(foldAccents);
+    if (plain.some((t, i) => t !== lower[i])) scan(gaz, norm, plain, begin, inside);
+  }
+  return { begin, inside };
+}
+
+function scan(gaz: Gazetteer, norm: string[], lower: string[], begin: Uint32Array, inside: Uint32Array): void {
+  const n = norm.length;
   for (let i = 0; i < n; i++) {
     if (!nameLike(norm[i]!, true)) continue;
     let key = '';
@@ -146,5 +188,4 @@ export function matchGazetteer(gaz: Gazetteer, norm: string[], lower: string[]):
       if (!gaz.prefixes.has(key)) break;
     }
   }
-  return { begin, inside };
 }

@@ -12,7 +12,7 @@ import { splitSentences, tokenize, type Token } from '../tokenize.ts';
 import { spans } from './conll.ts';
 import { parseModel, TAGS, type NerModel } from './model.ts';
 import { tagIndices } from './tagger.ts';
-import { GAZ_LISTS, phraseKey, type GazList } from './gazetteer.ts';
+import { foldAccents, GAZ_LISTS, phraseKey, type GazList } from './gazetteer.ts';
 import { COMPANY_WORDS, GOVERNING_NOUNS, PARTY_MEMBERS } from '../org-words.ts';
 import { STAT_NOUNS } from '../actor-cues.ts';
 import { CAP_STOP, MONTHS, TITLES, WEEKDAYS } from '../claims/lexicons.ts';
@@ -945,7 +945,9 @@ function lookUpNames(model: NerModel): (name: string) => NameFacts {
   return (name) => {
     let r = cache.get(name);
     if (r) return r;
-    const mask = model.gazetteer.phrases.get(phraseKey(name)) ?? 0;
+    const key = phraseKey(name);
+    // (a name written with accents is also looked up without them: "Iván" is the listed "ivan")
+    const mask = model.gazetteer.phrases.get(key) ?? model.gazetteer.phrases.get(foldAccents(key)) ?? 0;
     const place = (mask & placeMask) !== 0;
     const city = (mask & cityMask) !== 0;
     const ordinary = !!model.ordinary?.size && !/\s/u.test(name) && model.ordinary.has(name.toLowerCase());
