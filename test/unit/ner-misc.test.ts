@@ -21,6 +21,7 @@ import {
   partyMembers,
   hallsOfFame,
   coordinatedFields,
+  namedAfterPeople,
 } from '../../lib/nlp/ner/index.ts';
 import type { NerModel } from '../../lib/nlp/ner/model.ts';
 
@@ -171,6 +172,22 @@ describe('a body\'s name cut before its "of" part', () => {
     expect(extend('the Center for John/B-PER Smith/I-PER')).toBe('the Center for John/B-PER Smith/I-PER');
     expect(extend('the University on Long/B-LOC Island/I-LOC')).toBe('the University on Long/B-LOC Island/I-LOC');
     expect(extend('the center of Kabul/B-LOC')).toBe('the center of Kabul/B-LOC');
+  });
+});
+
+describe('a place or a body named after someone, cut after the name', () => {
+  const named = ruleOn(namedAfterPeople);
+  it('joins the head word and what comes before it, typed by the head', () => {
+    expect(named('apply to Joné/B-PER Marta/I-PER International Airport , for which')).toBe('apply to Joné/B-LOC Marta/I-LOC International/I-LOC Airport/I-LOC , for which');
+    expect(named('on the Gerald/B-PER Washa/B-LOC Bridge/I-LOC into town')).toBe('on the Gerald/B-LOC Washa/I-LOC Bridge/I-LOC into town');
+    expect(named('the shooting at Sandy/B-PER Hok/I-PER Elementary School/B-PER , she said')).toBe('the shooting at Sandy/B-ORG Hok/I-ORG Elementary/I-ORG School/I-ORG , she said');
+  });
+  it("leaves a person's full name before another name, a name that stops short of a head word, and headlines", () => {
+    expect(named('Hilda/B-PER Clunton/I-PER Washa/B-ORG Post/I-ORG')).toBe('Hilda/B-PER Clunton/I-PER Washa/B-ORG Post/I-ORG');
+    expect(named('Gerald/B-PER Washa/B-LOC Bridge/I-LOC Authority/I-LOC said')).toBe('Gerald/B-PER Washa/B-LOC Bridge/I-LOC Authority/I-LOC said');
+    expect(named('met Regina/B-PER Holl/I-PER Tuesday')).toBe('met Regina/B-PER Holl/I-PER Tuesday');
+    expect(named('the U.S./B-LOC Senate/B-ORG voted')).toBe('the U.S./B-LOC Senate/B-ORG voted');
+    expect(named('Ted/B-PER Crux/I-PER Hints Trump/B-PER Would Get Border Wall Contract')).toBe('Ted/B-PER Crux/I-PER Hints Trump/B-PER Would Get Border Wall Contract');
   });
 });
 

@@ -14,7 +14,7 @@ import { parseModel, TAGS, type NerModel } from './model.ts';
 import { tagIndices } from './tagger.ts';
 import { foldAccents, GAZ_LISTS, phraseKey, type GazList } from './gazetteer.ts';
 import { COMPANY_WORDS, GOVERNING_NOUNS, PARTY_MEMBERS } from '../org-words.ts';
-import { STAT_NOUNS } from '../actor-cues.ts';
+import { nameShapeType, STAT_NOUNS } from '../actor-cues.ts';
 import { CAP_STOP, MONTHS, TITLES, WEEKDAYS } from '../claims/lexicons.ts';
 
 export type { NerModel } from './model.ts';
@@ -179,6 +179,7 @@ export function findMentions(model: NerModel, paragraphs: string[]): Mention[] {
   companyNames(words, tags);
   titledNames(words, tags);
   trailingTitles(words, tags);
+  namedAfterPeople(words, tags);
   propagate(words, tags);
   const out: Mention[] = [];
   sentences.forEach((s, si) => {
@@ -837,6 +838,41 @@ export function trailingTitles(words: string[][], tags: string[][]): void {
       if (ts[k] !== 'B-PER') continue;
       let e = sp.end;
       while (e - 1 > sp.start && title(ws[e - 1]) && !/^(?:the|of)$/i.test(ws[e - 2]!)) ts[--e] = 'O';
+    }
+  });
+}
+
+/**
+ * A place or a body the tagger cut after its first words: named after a person ("José Martí" +
+ * "International Airport", "George" + "Washington Bridge"), or after a place ("Sandy Hook" +
+ * "Elementary School", where the tagger made "School" a person). A span followed by up to three
+ * capitalised words ending in a place's or a body's head word is one name, typed by that head word
+ * (see `nameShapeType`). The words after are untagged, or the head word alone as a name of its own,
+ * or, after a lone first name, a place's or a body's name ("Washington Bridge"; not "Hillary Clinton"
+ * + "Washington Post"). Mutates `tags`.
+ */
+export function namedAfterPeople(words: string[][], tags: string[][]): void {
+  words.forEach((ws, si) => {
+    const ts = tags[si]!;
+    // (not in a headline's title case: "Ted Cruz Hints Trump Would Get Border Wall Contract")
+    const letters = ws.filter((w) => /^\p{L}/u.test(w));
+    if (letters.length >= 4 && letters.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.6 * letters.length) return;
+    for (const sp of spans(ts)) {
+      const lone = sp.type === 'PER' && sp.end - sp.start === 1;
+      // (after a place or a body, only a head word the tagger made a person: "Sandy Hook" + "School";
+      // "U.S." + "Senate" and "Paris" + "Police" stay as the tagger read them)
+      const headAlone = (k: number): boolean => ts[k]!.startsWith('B-') && !ts[k + 1]?.startsWith('I-') && (sp.type === 'PER' || ts[k] === 'B-PER');
+      const after = (k: number): boolean => (ts[k] === 'O' && sp.type === 'PER') || (lone && !ts[k]!.endsWith('PER'));
+      let end = -1;
+      for (let k = sp.end; k < ws.length && k < sp.end + 3 && /^\p{Lu}\p{Ll}/u.test(ws[k]!); k++) {
+        const type = nameShapeType(ws.slice(sp.start, k + 1).join(' '));
+        if (type && (after(k) || headAlone(k)) && nameShapeType(ws.slice(sp.start, sp.end).join(' ')) === null) end = k + 1;
+        if (!after(k)) break;
+      }
+      // (the words after must be all of the name they are tagged as: "Washington Bridge", not "Washington" of "Washington Post")
+      if (end < 0 || ts[end]?.startsWith('I-')) continue;
+      const type = nameShapeType(ws.slice(sp.start, end).join(' '))!;
+      for (let k = sp.start; k < end; k++) ts[k] = `${k === sp.start ? 'B' : 'I'}-${type}`;
     }
   });
 }
