@@ -518,6 +518,13 @@ const ORG_APPOSITION =
   /^\s*,\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,4}?(?:company|firm|organi[sz]ation|group|agency|startup|publisher|newspaper|magazine|website|network|charity|non-?profit|think\s+tank|broadcaster|party|union|airline|bank)\b/iu;
 const PER_APPOSITION =
   /^\s*,\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,4}?(?:commander|president|minister|secretary|spokes(?:man|woman|person)|leader|chief|director|founder|co-founder|governor|mayor|senator|lawmaker|professor|analyst|economist|lawyer|attorney|teacher|officer|ambassador|executive|actor|actress|singer|player|coach|author|writer|resident|mother|father|son|daughter|wife|husband|brother|sister|student|researcher|scientist|doctor|chairman|chairwoman|manager|owner|judge|prosecutor)s?\b/iu;
+/**
+ * A kinship or working tie written with a possessive right before the name: "her colleague Iván
+ * Espinosa", "his late wife Ana". Only people are called that ("partner" is left out: companies
+ * have partners too).
+ */
+const PER_BEFORE =
+  /\b(?:his|her|their|my|our|your)\s+(?:(?:former|late|longtime|long-time|fellow|new|then)\s+)?(?:colleague|co-?worker|wife|husband|spouse|son|daughter|mother|father|mum|mom|dad|brother|sister|friend|girlfriend|boyfriend|fianc[eé]e?|widow|widower|uncle|aunt|cousin|nephew|niece|grandson|granddaughter|grandmother|grandfather|stepfather|stepmother|stepson|stepdaughter|boss|assistant|lawyer|attorney|teammate|co-?star)s?\s+$/i;
 const LOC_AFTER = /^(?:-based\b|\s*,\s*(?:where|which is)\b|\s+(?:county|counties|province|region|state|city)\b)/i;
 const PER_AFTER = /^(?:\s*,\s*(?:who|\d{1,3}\s*,)|\s*\(\s*\d{1,3}\s*\)|\s+(?:and\s+(?:his|her)|himself|herself)\b)/i;
 /** What a player's line in a box score counts ("Tolivert 25 points.", "A. Sanger 2 saves."); also read by the tagger's `boxScores`. */
@@ -554,8 +561,8 @@ export function mentionCues(para: string, m: Pick<Mention, 'start' | 'end'>): Ty
   if ((PER_AFTER.test(after) || statLine(after)) && !ofComplement) cues.PER++;
   const lineStart = /(?:^|[.!?]\s+)$/.test(before);
   if ((lineStart && TEAM_AFTER.test(after)) || (TEAM_BEFORE.test(before) && TEAM_SCORE_END.test(after))) cues.team = 1;
-  // a person's role in apposition is the strongest cue a text gives
-  if (PER_APPOSITION.test(after) && !ofComplement) {
+  // a person's role in apposition is the strongest cue a text gives, and so is a tie to someone before the name
+  if ((PER_APPOSITION.test(after) && !ofComplement) || PER_BEFORE.test(before)) {
     cues.PER += 2;
     cues.apposition = 1;
   }

@@ -1022,6 +1022,14 @@ describe('type from the company a name keeps', () => {
     expect(mentionCues('Zentro President Tom Poe said', { start: 0, end: 6 }).ORG).toBe(1);
     expect(mentionCues('he told The Hill on Monday', { start: 12, end: 16 }).ORG).toBe(2);
   });
+  it('a tie to someone written before the name says person', () => {
+    const cue = (p: string, t: string) => mentionCues(p, { start: p.indexOf(t), end: p.indexOf(t) + t.length });
+    expect(cue('Lladra and her colleague Ivar Fornas Espel have also received drugs.', 'Ivar Fornas Espel').PER).toBe(2);
+    expect(cue('He was survived by his late wife Anka Moll.', 'Anka Moll').PER).toBe(2);
+    // a company's partner, and a possessive's thing, are not people
+    expect(cue('The deal with their partner Zentro closed.', 'Zentro').PER).toBe(0);
+    expect(cue('Her colleague’s firm Zentro grew fast.', 'Zentro').PER).toBe(0);
+  });
 });
 
 describe('how firmly a name is written as a thing', () => {
