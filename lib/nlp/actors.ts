@@ -42,7 +42,7 @@ import {
   thingCue,
   type TypeCues,
 } from './actor-cues.ts';
-import { LEGAL_FORMS, PARTY_MEMBERS, THING_ABBREVIATIONS } from './org-words.ts';
+import { LEGAL_FORMS, PARTY_MEMBERS, PRODUCT_NAMES, THING_ABBREVIATIONS } from './org-words.ts';
 
 /** Personal honorifics: a title before a name, and a sign it is a person's ("Mr", "Dame", "Dr."). */
 const HONORIFICS = ['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Mx', 'Mx.', 'Sir', 'Dame', 'Dr', 'Dr.', 'Lord', 'Lady'];
@@ -1010,6 +1010,9 @@ function notAnActor(its: Item[], paragraphs: string[], facts: (name: string) => 
   if (isProductName(longest) && its.every((it) => it.type !== 'PER')) return true;
   if (companyProduct(longest, its, singles, facts)) return true;
   if (its.every((it) => THING_ABBREVIATIONS.has(it.core.replace(/^the\s+/i, '')))) return true;
+  // a product named by its brand alone, whichever of its forms ("Xbox", "the Xbox"; "Xbox One" is a model of it)
+  // (not a body named after it: "Android Authority", "Bitcoin Foundation")
+  if (its.every((it) => PRODUCT_NAMES.has(it.core.replace(/^the\s+/i, '').split(' ')[0]!)) && !nameShapeType(longest)) return true;
   if (isPeopleName(longest, facts)) return true;
   // A member's description in apposition ("Senator Chris Coons, Democrat of Delaware"): the person is named beside it.
   if (/^(?:Democrat|Republican|Independent) of \p{Lu}/u.test(longest)) return true;

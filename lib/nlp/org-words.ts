@@ -68,7 +68,9 @@ export const THING_ABBREVIATIONS: ReadonlySet<string> = new Set(
     'HDMI USB-A USB-C USB-PD DVI VGA DisplayPort Thunderbolt Ethernet Bluetooth Wi-Fi WiFi LTE 4G 5G NFC SIM eSIM ' +
     'PCIe NVMe microSD HDR10 4K 8K 1080p 720p ' +
     // the web's languages, formats and protocols ("demand for PHP, JavaScript and CSS skills")
-    'HTML HTML5 CSS CSS3 JavaScript TypeScript PHP AJAX SQL NoSQL JSON XML HTTP HTTPS SSL TLS VPN DNS SSO JPEG PNG MP3 MP4'
+    'HTML HTML5 CSS CSS3 JavaScript TypeScript PHP AJAX SQL NoSQL JSON XML HTTP HTTPS SSL TLS VPN DNS SSO JPEG PNG MP3 MP4 ' +
+    // substances and diseases written in capitals ("half a gram of MDMA and three tabs of LSD")
+    'MDMA LSD THC CBD PCP GHB HIV AIDS SARS MERS'
   ).split(' '),
 );
 
@@ -78,3 +80,24 @@ export const THING_ABBREVIATIONS: ReadonlySet<string> = new Set(
  * adjective ("Democratic lawmakers").
  */
 export const PARTY_MEMBERS: ReadonlySet<string> = new Set(['Democrats', 'Republicans', 'Conservatives', 'Tories', 'Dems']);
+
+/**
+ * Products, programs and medicines that news names by their brand alone, without the company that
+ * makes them ("on an iPhone", "in Chrome or Firefox", "paid in Bitcoin", "prescribed Xanax"): things,
+ * not actors, whatever the tagger calls them. Only names that are no company's name as well ("Uber",
+ * "Netflix", "Skype" and "WhatsApp" name their makers too) and no ordinary word a sentence may begin
+ * with ("Edge", "Word", "Office"). Matched against a whole name, as written. A fact list.
+ */
+export const PRODUCT_NAMES: ReadonlySet<string> = new Set(
+  // devices
+  (
+    'iPhone iPhones iPad iPads iPod iMac MacBook MacBooks AirPods Kindle Chromebook Chromebooks Chromecast Xbox PlayStation ' +
+    'PS4 PS5 Wii Kinect HoloLens Roomba ' +
+    // software, assistants, games and currencies
+    'Android iOS macOS iPadOS watchOS Windows Chrome Chromium Firefox Safari Gmail Photoshop Excel PowerPoint Siri Alexa ' +
+    'Cortana ChatGPT Fortnite Minecraft Bitcoin Ethereum Dogecoin Litecoin ' +
+    // medicines by brand
+    'Viagra Xanax OxyContin Adderall Ambien Prozac Valium Narcan Suboxone Percocet Vicodin Tylenol Advil Ozempic Wegovy ' +
+    'Botox Humira Lipitor Zoloft Tamiflu Paxlovid Ritalin Benadryl'
+  ).split(' '),
+);

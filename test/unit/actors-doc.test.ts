@@ -79,6 +79,25 @@ describe('credits, bylines, navigation', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Acme', 'ORG UN']);
   });
+  it('a product or a medicine named by its brand alone is no actor; a body named after one is', () => {
+    const ps = [
+      'Acme says users of Chrome and Firefox on Android can pay in Bitcoin, Android Authority reported.',
+      'The lab found MDMA and traces of Xanax; an Xbox One was seized with the Xbox games.',
+    ];
+    const ms = mark(ps, [
+      [0, 'Acme', 'ORG'],
+      [0, 'Chrome', 'LOC'],
+      [0, 'Firefox', 'ORG'],
+      [0, 'Android', 'ORG'],
+      [0, 'Bitcoin', 'LOC'],
+      [0, 'Android Authority', 'ORG'],
+      [1, 'MDMA', 'ORG'],
+      [1, 'Xanax', 'PER'],
+      [1, 'Xbox One', 'ORG'],
+      [1, 'Xbox', 'ORG'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Acme', 'ORG Android Authority']);
+  });
   it('connectors, networks and formats are things too ("HDMI", "USB-C", "4K", "Wi-Fi")', () => {
     const ps = ['The Acme console has HDMI, two USB-C ports and Wi-Fi, and plays games in 4K.'];
     const ms = mark(ps, [
