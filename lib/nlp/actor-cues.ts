@@ -288,13 +288,16 @@ export function isNotAName(text: string): boolean {
 /**
  * Last words that make a name a thing rather than an actor: instruments and vehicles ("Hubble Space Telescope"),
  * laws ("First Amendment", "Flag Code"), shows and contests ("Dubai Air Show", "ATP Finals"), periods and
- * epidemics ("Great Depression", "Black Death"), market indices.
+ * epidemics ("Great Depression", "Black Death"), market indices, ideas and illnesses ("Kuznets Curve").
  */
 const THING_HEADS = new Set(
   (
     'telescope spacecraft rover lander satellite amendment act bill code treaty accord protocol doctrine show expo ' +
     'finals championship championships olympics tournament festival awards prize depression recession death ' +
-    'index socialism'
+    'index socialism ' +
+    // ideas, effects and illnesses named after someone or something ("Environmental Kuznets Curve", "Streisand
+    // Effect", "Lyme Disease", "Spanish Flu")
+    'curve theory effect paradox hypothesis principle syndrome disease fever flu'
   ).split(' '),
 );
 

@@ -63,6 +63,10 @@ export const THING_ABBREVIATIONS: ReadonlySet<string> = new Set(
     'AI SUV SUVs EV EVs LED LEDs LCD OLED USB GPS PC PCs TV HD HDR VR AR CPU GPU RAM SSD API APIs URL PDF DNA RNA ' +
     'GDP CPI CEO CEOs CFO COO CTO IPO IPOs ETF ETFs EBITDA EPS PV MD PhD MRI ICU ADHD PTSD IQ GMO UV CO2 ' +
     'FPS RPG MVP QB TD RBI ERA ' +
+    // a game's statistics ("Rudolph had 2 TFL and 3 QH"; tackles for loss, pass breakups, hurries, field goals)
+    'TDs RBIs TFL TFLs PBU PBUs QH QBH FG FGs PAT YPC YAC OBP OPS WHIP ' +
+    // market indices named alone ("the Sensex fell 1%")
+    'Sensex Nifty Nikkei DAX ' +
     // connectors, networks and formats on technology pages ("two USB-C ports and HDMI", "4K at 60fps";
     // not "SD", which is also South Dakota)
     'HDMI USB-A USB-C USB-PD DVI VGA DisplayPort Thunderbolt Ethernet Bluetooth Wi-Fi WiFi LTE 4G 5G NFC SIM eSIM ' +

@@ -738,6 +738,18 @@ describe('things, peoples and notes about the writer are not actors', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['ORG Zentro']);
   });
+  it('an idea or an illness named after someone, a game statistic and a market index are things', () => {
+    const ps = ['The Zentro study tested the Environmental Kuznets Curve and Brakia Fever; its team had 2 TFL and 3 QH as the Sensex fell.'];
+    const ms = mark(ps, [
+      [0, 'Zentro', 'ORG'],
+      [0, 'Environmental Kuznets Curve', 'ORG'],
+      [0, 'Brakia Fever', 'LOC'],
+      [0, 'TFL', 'ORG'],
+      [0, 'QH', 'ORG'],
+      [0, 'Sensex', 'ORG'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['ORG Zentro']);
+  });
   it('a name inside a longer quoted title belongs to the work; a person named in full there stays', () => {
     const ps = [
       'In her book “A Paradise Built in Hell: The Extraordinary Communities that Arise in Disaster,” Maria Lopez wrote about Zentro.',
