@@ -325,6 +325,10 @@ function boundaries(text: string): number[] {
         break;
       }
       if (!isSpace(text[k])) {
+        // "… closer to 30 percent.“We have found …": a page that lost the space before an opening
+        // quotation still starts a sentence there (a typographic opening mark only: a straight one
+        // may close)
+        if (k === j && text[k] === '“' && isUpper(text[k + 1]) && shouldBreak(text, i, j, k, k)) cuts.push(k);
         i = Math.max(j, k);
         continue;
       }

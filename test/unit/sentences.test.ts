@@ -74,6 +74,13 @@ describe('splitSentences: quotes', () => {
     expect(texts('She called it ‘a farce.’ Then she left.')).toEqual(['She called it ‘a farce.’', 'Then she left.']);
   });
 
+  it('starts a sentence at an opening quotation a page wrote with no space before it', () => {
+    expect(texts('It is closer to 30 percent.“We have found more,” he adds.')).toEqual(['It is closer to 30 percent.', '“We have found more,” he adds.']);
+    // not after an abbreviation, nor at a straight mark, which may close
+    expect(texts('He met Gov.“Big Jim” Folsom there.')).toEqual(['He met Gov.“Big Jim” Folsom there.']);
+    expect(texts('It was 30 percent."We have found more," he adds.')).toEqual(['It was 30 percent."We have found more," he adds.']);
+  });
+
   it('does not split “…?” or “…!” followed by a short attribution', () => {
     expect(texts('“Why not?” Trump asked. The room fell silent.')).toEqual(['“Why not?” Trump asked.', 'The room fell silent.']);
     expect(texts('“Get out!” he shouted. She did.')).toEqual(['“Get out!” he shouted.', 'She did.']);
