@@ -131,6 +131,13 @@ describe('findAttributions: patterns', () => {
     expect(one(text, fragment)).toMatchObject(expected);
   });
 
+  it('a verb of saying with an infinitive of purpose after it says nothing: "…, a painkiller added to increase its weight;"', () => {
+    const t = 'One sample also contained phenacetin, a painkiller added to increase the product’s weight; and some caffeine.';
+    expect(findAttributions(t).filter((a) => sl(t, a.cue) === 'added')).toEqual([]);
+    const r = 'The bridge would reopen next week, the mayor said to the council.';
+    expect(findAttributions(r).map((a) => sl(r, a.source))).toEqual(['the mayor']);
+  });
+
   it('joins a quotation split by its cue: “…,” X added, “…”', () => {
     const t = '“We are not there yet,” the chancellor added, “but we are close.”';
     const atts = findAttributions(t);

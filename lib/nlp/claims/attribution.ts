@@ -499,6 +499,14 @@ function toInfinitive(toks: Tok[], j: number): boolean {
   return false;
 }
 
+/** "to" + a verb + its object at token k ("to increase the weight", "to make it"): an infinitive of purpose. */
+function purposeAt(toks: Tok[], k: number): boolean {
+  const v = toks[k + 1];
+  const o = toks[k + 2];
+  if (!v || !o || v.q || o.q || !/^\p{Ll}+$/u.test(v.w) || DETERMINERS.has(v.l) || OBJECT_PRONOUNS.has(v.l) || SUBJECT_PRONOUNS.has(v.l)) return false;
+  return DETERMINERS.has(o.l) || (OBJECT_PRONOUNS.has(o.l) && !/s$/.test(o.l)) || o.l === 'it';
+}
+
 function groupOf(ctx: Ctx, tok: Tok | undefined): number {
   return tok ? ctx.groupAt[tok.s]! : -1;
 }
@@ -858,6 +866,9 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
   while (k < toks.length && (isWord(toks[k]) || isPossessive(toks[k]) || (toks[k]!.w === '.' && /\w\.$/.test(toks[k]!.w))) && steps < 10) {
     // "…, he told police he supported Trump": a clause of its own after the cue is its content, not an adverbial.
     if (toks[k]!.l === 'that' || PARTICIPLES.has(toks[k]!.l) || (SUBJECT_PRONOUNS.has(toks[k]!.l) && toks[k]!.l !== 'it')) return null;
+    // "…, a painkiller added to increase the product's weight": a purpose, so "added" is no saying
+    // ("…, he said to reporters." goes on with no object after the noun)
+    if (toks[k]!.l === 'to' && purposeAt(toks, k)) return null;
     k++;
     steps++;
   }
