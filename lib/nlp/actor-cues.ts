@@ -608,6 +608,12 @@ const LOC_HEADS = new Set(
   ).split(' '),
 );
 
+/** Whether a word is the head of a body's or a place's name ("Legislature", "Police", "Forum", "County"). */
+export function isHeadWord(word: string): boolean {
+  const w = word.toLowerCase();
+  return ORG_HEADS.has(w) || LOC_HEADS.has(w);
+}
+
 /** The type a name's own words say ("Ceres Robotics" ORG, "Cass County" LOC, "WeWork" ORG), or null. */
 export function nameShapeType(name: string): EntityType | null {
   const words = name.split(/\s+/);

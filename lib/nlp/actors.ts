@@ -31,6 +31,7 @@ import {
   interjectionLength,
   isNotAName,
   inQuotedTitle,
+  isHeadWord,
   isOrdinaryWord,
   isPeopleName,
   isPlatform,
@@ -42,7 +43,7 @@ import {
   thingCue,
   type TypeCues,
 } from './actor-cues.ts';
-import { LEGAL_FORMS, PARTY_MEMBERS, PRODUCT_NAMES, THING_ABBREVIATIONS } from './org-words.ts';
+import { GOVERNING_NOUNS, LEGAL_FORMS, PARTY_MEMBERS, PRODUCT_NAMES, THING_ABBREVIATIONS } from './org-words.ts';
 
 /** Personal honorifics: a title before a name, and a sign it is a person's ("Mr", "Dame", "Dr."). */
 const HONORIFICS = ['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Mx', 'Mx.', 'Sir', 'Dame', 'Dr', 'Dr.', 'Lord', 'Lady'];
@@ -1018,6 +1019,28 @@ function notAnActor(its: Item[], paragraphs: string[], facts: (name: string) => 
   if (/^(?:Democrat|Republican|Independent) of \p{Lu}/u.test(longest)) return true;
   const f = facts(longest);
   if (f.org || f.loc || generalKnowledge(longest)) return false;
+  // One ordinary word of the language, named once or twice and never as part of more: a word the
+  // tagger took for a name ("Advocacy" of "Research and Advocacy Director", "Overhaul", "Thriller",
+  // "Congressman"), not a body's head word ("the Legislature"), a first name, a people, a name the
+  // tagger calls a person (a word's capital inside a sentence is its own: "Nobody was Torn about
+  // it"), a state's code ("CA"), nor a word the text around calls a body, a place or a person
+  // ("Time magazine", "Heritage d. Titusville 53-9").
+  if (
+    its.length <= 2 &&
+    !/\s/.test(longest) &&
+    !/^[A-Z]{2}$/.test(longest) &&
+    f.ordinary &&
+    !f.firstName &&
+    !f.demonym &&
+    !isHeadWord(longest) &&
+    !GOVERNING_NOUNS.includes(longest.toLowerCase()) &&
+    its.every((it) => it.m.type !== 'PER') &&
+    its.every((it) => {
+      const c = mentionCues(paragraphs[it.m.paragraph] ?? '', it.m);
+      return c.PER + c.ORG + c.LOC + (c.team ?? 0) === 0;
+    })
+  )
+    return true;
   // A name inside a quoted title is part of the work's name ("Paradise Built" of "A Paradise Built in
   // Hell: The Extraordinary Communities that Arise in Disaster"), unless it is a person's, first name
   // and all, tagged as one ("“The Late Show with Stephen Colbert”").

@@ -98,6 +98,21 @@ describe('credits, bylines, navigation', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts }).actors)).toEqual(['ORG Acme', 'ORG Android Authority']);
   });
+  it('an ordinary word named once or twice is no actor, unless the text calls it a body or it heads one', () => {
+    const ordinary = new Set(['advocacy', 'overhaul', 'time', 'legislature', 'forum']);
+    const f = (name: string): NameFacts => ({ ...facts(name), ordinary: ordinary.has(name.toLowerCase()) });
+    const ps = ['Ola Brun, Research and Advocacy Director at Acme, wants an Overhaul of the rules.', 'She told Time magazine the Legislature would vote on Forum rules in May.'];
+    const ms = mark(ps, [
+      [0, 'Ola Brun', 'PER'],
+      [0, 'Advocacy', 'ORG'],
+      [0, 'Acme', 'ORG'],
+      [0, 'Overhaul', 'ORG'],
+      [1, 'Time', 'ORG'],
+      [1, 'Legislature', 'ORG'],
+      [1, 'Forum', 'ORG'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts: f }).actors)).toEqual(['ORG Acme', 'ORG Legislature', 'ORG Time', 'PER Ola Brun']);
+  });
   it('connectors, networks and formats are things too ("HDMI", "USB-C", "4K", "Wi-Fi")', () => {
     const ps = ['The Acme console has HDMI, two USB-C ports and Wi-Fi, and plays games in 4K.'];
     const ms = mark(ps, [
