@@ -301,10 +301,14 @@ const THING_HEADS = new Set(
   ).split(' '),
 );
 
-/** True when a name's own last word says it is a thing, not a person, organisation or place. */
+/**
+ * True when a name's own last word says it is a thing, not a person, organisation or place; or when it
+ * is one word naming a creed, a movement or a system ("Communism", "Judaism", "Marxism").
+ */
 export function isThingName(name: string): boolean {
   const words = name.split(/\s+/);
-  return words.length >= 2 && (THING_HEADS.has(words[words.length - 1]!.toLowerCase()) || STORM.test(name));
+  if (words.length === 1) return /^\p{Lu}\p{Ll}{2,}isms?$/u.test(name);
+  return THING_HEADS.has(words[words.length - 1]!.toLowerCase()) || STORM.test(name);
 }
 
 /**

@@ -753,12 +753,13 @@ describe('things, peoples and notes about the writer are not actors', () => {
     ]);
     expect(names(buildActors(ps, ms, { facts: facts2 }).actors)).toEqual(['ORG Zentro']);
   });
-  it('an idea or an illness named after someone, a game statistic and a market index are things', () => {
-    const ps = ['The Zentro study tested the Environmental Kuznets Curve and Brakia Fever; its team had 2 TFL and 3 QH as the Sensex fell.'];
+  it('an idea or an illness named after someone, a creed, a game statistic and a market index are things', () => {
+    const ps = ['The Zentro study tested the Environmental Kuznets Curve and Brakia Fever under Communism; its team had 2 TFL and 3 QH as the Sensex fell.'];
     const ms = mark(ps, [
       [0, 'Zentro', 'ORG'],
       [0, 'Environmental Kuznets Curve', 'ORG'],
       [0, 'Brakia Fever', 'LOC'],
+      [0, 'Communism', 'ORG'],
       [0, 'TFL', 'ORG'],
       [0, 'QH', 'ORG'],
       [0, 'Sensex', 'ORG'],
