@@ -649,6 +649,15 @@ function decideType(name: string, ev: Evidence, facts: (name: string) => NameFac
   const perScore = ev.votes.PER + 2 * c.PER;
   const perLeads = perScore > Math.max(ev.votes.ORG + 2 * c.ORG, ev.votes.LOC + 2 * c.LOC);
   if (ev.firstNamed && (ev.votes.PER > 0 || c.PER > 0) && (c.ORG + c.LOC < c.PER + 2 || perLeads)) return 'PER';
+  // A city's name that is also a first name, before a word no list knows and that is no word of the
+  // language: a person the tagger read as a place ("Florence Pugh", "Chester Wolf"), when nothing
+  // around it says place or body ("Jackson Hole" ends in a word, "Florence County" in a head word).
+  const words = name.split(' ');
+  if (words.length === 2 && ev.votes.LOC > 0 && c.ORG + c.LOC === 0 && /^\p{Lu}\p{Ll}+$/u.test(words[1]!)) {
+    const first = facts(words[0]!);
+    const last = facts(words[1]!);
+    if (first.firstName && first.cityOnly && !last.loc && !last.org && !last.ordinary && !last.firstName && !last.demonym) return 'PER';
+  }
   const base = argmax(ev.votes);
   if (base === 'PER') {
     if ((ev.firstNamed && c.ORG + c.LOC < c.PER + 2) || (ev.titled && ev.multiWord)) return 'PER';

@@ -226,6 +226,19 @@ describe('credits, bylines, navigation', () => {
       ),
     ).toEqual(['LOC Springfield', 'ORG Tolivert']);
   });
+  it("a city's name that is also a first name, before an unknown surname, is a person's", () => {
+    const f = (name: string): NameFacts => {
+      const own: Record<string, Partial<NameFacts>> = { florena: { loc: true, cityOnly: true, firstName: true }, hole: { ordinary: true } };
+      return { ...facts(name), ...own[name.toLowerCase()] };
+    };
+    const ps = ['The film stars Florena Pugg as a bride, and was shot near Florena Hole in the spring.', 'Florena County voted.'];
+    const ms = mark(ps, [
+      [0, 'Florena Pugg', 'LOC'],
+      [0, 'Florena Hole', 'LOC'],
+      [1, 'Florena County', 'LOC'],
+    ]);
+    expect(names(buildActors(ps, ms, { facts: f }).actors)).toEqual(['LOC Florena County', 'LOC Florena Hole', 'PER Florena Pugg']);
+  });
   it("a place's name first is a person's when the text says person more than anything else", () => {
     const ps = ['Freedonia (0-1): Freedonia Munoz 8 saves.', 'Freedonia Munoz, who is 17, played in goal.'];
     const ms = mark(ps, [
