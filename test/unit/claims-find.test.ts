@@ -152,6 +152,24 @@ describe('a body named again by its noun', () => {
     expect(speakerOf('hire 500 engineers')).toBe('Acme Corp');
     expect(speakerOf('cost jobs in Ohio')).toBe('group');
   });
+  it('"the group" is the body the article introduced as a group, before the name or after it', () => {
+    const ps = [
+      'The group, Brakia Workers Coalition, formed in recent weeks and wrote to Acme Corp.',
+      'The group said that the deal would cost jobs in Ohio.',
+      'Zentro, a union of nurses, joined the talks. Acme Corp said nothing.',
+      'The union said that the talks had failed.',
+    ];
+    const mk = (p: number, text: string, key: string): Mention => ({ paragraph: p, start: ps[p]!.indexOf(text), end: ps[p]!.indexOf(text) + text.length, text, type: 'ORG', actorKey: key });
+    const ms = [mk(0, 'Brakia Workers Coalition', 'ORG:bwc'), mk(0, 'Acme Corp', 'ORG:acme'), mk(2, 'Zentro', 'ORG:zentro'), mk(2, 'Acme Corp', 'ORG:acme')];
+    const as: Actor[] = [
+      { key: 'ORG:bwc', name: 'Brakia Workers Coalition', type: 'ORG', aliases: ['Brakia Workers Coalition'], mentions: 1, role: null },
+      { key: 'ORG:acme', name: 'Acme Corp', type: 'ORG', aliases: ['Acme Corp'], mentions: 2, role: null },
+      { key: 'ORG:zentro', name: 'Zentro', type: 'ORG', aliases: ['Zentro'], mentions: 1, role: null },
+    ];
+    const found = findClaims({ paragraphs: ps, mentions: ms, actors: as, model: null });
+    expect(found.find((c) => c.text.includes('cost jobs'))?.speaker).toBe('Brakia Workers Coalition');
+    expect(found.find((c) => c.text.includes('talks had failed'))?.speaker).toBe('Zentro');
+  });
   it('"the agency" with no body named so is the agency the article names most by its acronym or an administration', () => {
     const ps = ['NASA and Acme Corp signed a deal on Monday.', 'NASA chose the rocket. Acme Corp builds it. Acme Corp is in Ohio.', 'The agency said that the first crewed mission would fly in 2030.'];
     const mk = (p: number, text: string, key: string, from = 0): Mention => ({

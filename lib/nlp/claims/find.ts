@@ -827,6 +827,34 @@ const AGENCY_NAME = /^(?:\p{Lu}{2,6}|.*\b(?:Administration|Bureau|Service|Agency
 /** How many paragraphs back "the agency" looks for the agency. */
 const BODY_NOUN_REACH = 3;
 
+/**
+ * Nouns a story introduces a body with in apposition and then calls it by ("The group, WeWorkers
+ * Coalition, formed …" … "the group said"; "Acme, a union of nurses, …" … "the union said"). Not
+ * "company" or "firm": "JLL, a real estate company," does not make JLL what a story about WeWork
+ * calls "the company" (see FIRM_NOUN).
+ */
+const INTRODUCED_NOUN = /^(?:group|coalition|organi[sz]ation|union|charity|alliance|campaign|nonprofit|movement|association|foundation|network)$/;
+/** "The group, " right before a name: the noun the name is introduced with. */
+const NOUN_THEN_NAME = /\b(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}?(\p{L}+),\s*$/iu;
+/** ", a group of …" right after a name: the words of the apposition that says what it is. */
+const NAME_THEN_NOUN = /^,\s+(?:the|a|an)\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/u;
+
+/** The body last introduced as "the `noun`, X," or "X, a `noun` …" within BODY_NOUN_REACH paragraphs before `pos`. */
+function introducedAs(doc: string, pos: number, noun: string, mentions: readonly DocMention[], paragraph: number, paragraphAt: (pos: number) => number): DocMention | null {
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.end > pos || m.type !== 'ORG') continue;
+    if (paragraphAt(m.start) < paragraph - BODY_NOUN_REACH) break;
+    const pre = NOUN_THEN_NAME.exec(doc.slice(Math.max(0, m.start - 40), m.start))?.[1]?.toLowerCase();
+    const post =
+      NAME_THEN_NOUN.exec(doc.slice(m.end, m.end + 60))?.[1]
+        ?.toLowerCase()
+        .split(/\s+/) ?? [];
+    if (pre === noun || post.includes(noun)) return m;
+  }
+  return null;
+}
+
 /** Who a source phrase stands for (see the file comment). */
 function resolveSpeaker(
   doc: string,
@@ -953,6 +981,11 @@ function resolveSpeaker(
       const actor = m.actorKey !== undefined ? actors.get(m.actorKey) : undefined;
       if (actor?.aliases.some((x) => x.toLowerCase().startsWith(role + ' '))) return asActor(m);
     }
+  }
+  // "The group said" after "The group, WeWorkers Coalition, formed …": the body introduced so.
+  if (/^the\s/.test(lower) && INTRODUCED_NOUN.test(description)) {
+    const m = introducedAs(doc, src.start, description, mentions, paragraph, paragraphAt);
+    if (m) return asActor(m);
   }
   // "The agency said": the body named before whose name has that noun ("European Space Agency");
   // "the company" / "the firm": the company the article is about, the one named most so far.
