@@ -131,6 +131,17 @@ describe('findAttributions: patterns', () => {
     expect(one(text, fragment)).toMatchObject(expected);
   });
 
+  it('a subordinate clause ends at the comma inside a closing mark when a new attribution follows', () => {
+    const t = 'After Brun said that students might do better at "less advanced schools," Moll said: "I don\'t like what he said, no."';
+    const atts = findAttributions(t).map((a) => [sl(t, a.source), sl(t, a.cue)]);
+    expect(atts).toEqual([
+      ['Brun', 'said'],
+      ['Moll', 'said'],
+    ]);
+    // a chant in the clause, and the sentence goes on with no new speaker
+    const u = 'While some protesters chanted, “Red for Ed,” in a hallway, the speaker defended the budget.';
+    expect(findAttributions(u).map((a) => sl(u, a.content))).not.toContain('Red for Ed');
+  });
   it('a verb of saying with an infinitive of purpose after it says nothing: "…, a painkiller added to increase its weight;"', () => {
     const t = 'One sample also contained phenacetin, a painkiller added to increase the product’s weight; and some caffeine.';
     expect(findAttributions(t).filter((a) => sl(t, a.cue) === 'added')).toEqual([]);

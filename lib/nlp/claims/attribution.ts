@@ -1030,7 +1030,18 @@ function clauseEnd(ctx: Ctx, si: number, j: number, subordinate: boolean, relati
       if (subordinate && t.w === ',' && (k - j >= 3 || relative)) return k;
     }
     // `… “should be wrapped up by Cleveland,” referring to …`: the comma inside the closing mark.
-    if (isQuoteMark(t) && toks[k - 1]?.w === ',' && nx && !nx.q && (PARTICIPLES.has(nx.l) || STANCE_PARTICIPLES.has(nx.l)) && k > j + 2) return k;
+    const closingComma = isQuoteMark(t) && toks[k - 1]?.w === ',' && nx !== undefined && !nx.q;
+    if (closingComma && (PARTICIPLES.has(nx.l) || STANCE_PARTICIPLES.has(nx.l)) && k > j + 2) return k;
+    // `After Scalia said that students might do better at "less advanced schools," Trump said: …`:
+    // a subordinate clause ends at the comma inside a closing mark too, when a new attribution
+    // follows (a comma outside one, "who joked of the museum, ''I haven't …''", opens a quotation;
+    // "While protesters chanted, “Red for Ed,” in a hallway, …" goes on).
+    if (closingComma && toks[k - 1]!.q && subordinate && (isCap(nx) || SUBJECT_PRONOUNS.has(nx.l))) {
+      let v = k + 2;
+      while (v < toks.length && v < k + 5 && isCap(toks[v])) v++;
+      while (v < toks.length && AUX.has(toks[v]!.l)) v++;
+      if (SPEECH_VERBS.has(toks[v]?.l ?? '') && !toks[v]!.q) return k;
+    }
     if ((t.l === 'but' || t.l === 'and') && k > j + 2 && SPEECH_VERBS.has(nx?.l ?? '') && !nx!.q) return k;
     // ", a spokesperson said": a cue clause of its own starts after the comma.
     if ((t.w === ',' || isDash(t)) && k > j + 2) {
@@ -1058,7 +1069,7 @@ function clauseEnd(ctx: Ctx, si: number, j: number, subordinate: boolean, relati
         if (src && src.from === first && (src.strong || src.share)) return k;
       }
     }
-    // ", but he said …", "and Trump said …": a new attribution starts.
+    // ", but he said …", "and Trump said …": a new attribution starts (also after `,”`).
     if ((t.w === ',' || t.l === 'but' || t.l === 'and' || t.l === 'while') && k > j + 2 && nx && !nx.q) {
       let m = k + 1;
       if (toks[m]?.l === 'but' || toks[m]?.l === 'and') m++;
