@@ -152,6 +152,13 @@ describe('a body named again by its noun', () => {
     expect(speakerOf('hire 500 engineers')).toBe('Acme Corp');
     expect(speakerOf('cost jobs in Ohio')).toBe('group');
   });
+  it('a body named with the noun for what it is heads the source phrase ("the Global Times tabloid")', () => {
+    const ps = ['But as the nationalist Zentro Times tabloid noted in an op-ed, the candidate has fans in Brakia.'];
+    const at = ps[0]!.indexOf('Zentro Times');
+    const ms: Mention[] = [{ paragraph: 0, start: at, end: at + 12, text: 'Zentro Times', type: 'ORG', actorKey: 'ORG:zt' }];
+    const as: Actor[] = [{ key: 'ORG:zt', name: 'Zentro Times', type: 'ORG', aliases: ['Zentro Times'], mentions: 1, role: null }];
+    expect(findClaims({ paragraphs: ps, mentions: ms, actors: as, model: null }).find((c) => c.text.includes('has fans'))?.speaker).toBe('Zentro Times');
+  });
   it('"the group" is the body the article introduced as a group, before the name or after it', () => {
     const ps = [
       'The group, Brakia Workers Coalition, formed in recent weeks and wrote to Acme Corp.',

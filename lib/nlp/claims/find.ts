@@ -580,8 +580,9 @@ function headMention(doc: string, src: { start: number; end: number }, mentions:
   let relative = false;
   for (const cut of cuts) {
     // A name is the head of its part when nothing but a prepositional phrase follows it ("Middle
-    // East observers" names no one; "Dr. Joneigh Khaldun of the Michigan Department of Health" does).
-    const part = relative ? [] : inside.filter((m) => m.start >= from && m.end <= cut.at && /^(?:[\s.;:)]*$|\s*\(|\s+(?:of|at|for|from|in|with|on)\b)/.test(doc.slice(m.end, cut.at)));
+    // East observers" names no one; "Dr. Joneigh Khaldun of the Michigan Department of Health" does),
+    // or the noun for what it is ("the nationalist Global Times tabloid", "the Xinhua news agency").
+    const part = relative ? [] : inside.filter((m) => m.start >= from && m.end <= cut.at && NAME_ENDS_PART.test(doc.slice(m.end, cut.at)));
     from = cut.at + 1;
     relative = cut.relative || (relative && cut.at < src.end && doc[cut.at] !== ',');
     if (!part.length) continue;
@@ -592,6 +593,10 @@ function headMention(doc: string, src: { start: number; end: number }, mentions:
   if (!firstNamed) return null;
   return officeAround(doc, src.start, firstNamed[firstNamed.length - 1]!) ?? firstNamed[0]!;
 }
+
+/** What may follow the name that heads a source phrase's part (see `headMention`). */
+const NAME_ENDS_PART =
+  /^(?:\s+(?:news\s+)?(?:tabloid|newspaper|paper|magazine|daily|weekly|agency|network|broadcaster|website|outlet|channel|station|think\s+tank)s?)?(?:[\s.;:)]*$|\s*\(|\s+(?:of|at|for|from|in|with|on)\b)/;
 
 /** Words that make a capitalised run before "for" or "of" the name of an office or body. */
 const OFFICE_WORD =
