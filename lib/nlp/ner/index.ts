@@ -12,7 +12,7 @@ import { splitSentences, tokenize, type Token } from '../tokenize.ts';
 import { spans } from './conll.ts';
 import { parseModel, TAGS, type NerModel } from './model.ts';
 import { tagIndices } from './tagger.ts';
-import { foldAccents, GAZ_LISTS, phraseKey, type GazList } from './gazetteer.ts';
+import { foldAccents, GAZ_LISTS, listsOf, phraseKey, type GazList } from './gazetteer.ts';
 import { COMPANY_WORDS, GOVERNING_NOUNS, PARTY_MEMBERS } from '../org-words.ts';
 import { nameShapeType, STAT_NOUNS } from '../actor-cues.ts';
 import { CAP_STOP, MONTHS, TITLES, WEEKDAYS } from '../claims/lexicons.ts';
@@ -983,7 +983,7 @@ function lookUpNames(model: NerModel): (name: string) => NameFacts {
     if (r) return r;
     const key = phraseKey(name);
     // (a name written with accents is also looked up without them: "Iván" is the listed "ivan")
-    const mask = model.gazetteer.phrases.get(key) ?? model.gazetteer.phrases.get(foldAccents(key)) ?? 0;
+    const mask = listsOf(model.gazetteer, key) ?? model.gazetteer.phrases.get(foldAccents(key)) ?? 0;
     const place = (mask & placeMask) !== 0;
     const city = (mask & cityMask) !== 0;
     const ordinary = !!model.ordinary?.size && !/\s/u.test(name) && model.ordinary.has(name.toLowerCase());
