@@ -650,8 +650,9 @@ function decideType(name: string, ev: Evidence, facts: (name: string) => NameFac
   const perLeads = perScore > Math.max(ev.votes.ORG + 2 * c.ORG, ev.votes.LOC + 2 * c.LOC);
   if (ev.firstNamed && (ev.votes.PER > 0 || c.PER > 0) && (c.ORG + c.LOC < c.PER + 2 || perLeads)) return 'PER';
   // A city's name that is also a first name, before a word no list knows and that is no word of the
-  // language: a person the tagger read as a place ("Florence Pugh", "Chester Wolf"), when nothing
-  // around it says place or body ("Jackson Hole" ends in a word, "Florence County" in a head word).
+  // language: a person the tagger read as a place ("Florence Pugh", "Nancy Cordes"), when nothing
+  // around it says place or body ("Jackson Hole" and "Chad Wolf" end in a word of the language,
+  // "Florence County" in a head word).
   const words = name.split(' ');
   if (words.length === 2 && ev.votes.LOC > 0 && c.ORG + c.LOC === 0 && /^\p{Lu}\p{Ll}+$/u.test(words[1]!)) {
     const first = facts(words[0]!);

@@ -1069,7 +1069,7 @@ function clauseEnd(ctx: Ctx, si: number, j: number, subordinate: boolean, relati
         if (src && src.from === first && (src.strong || src.share)) return k;
       }
     }
-    // ", but he said …", "and Trump said …": a new attribution starts (also after `,”`).
+    // ", but he said …", "and Trump said …": a new attribution starts.
     if ((t.w === ',' || t.l === 'but' || t.l === 'and' || t.l === 'while') && k > j + 2 && nx && !nx.q) {
       let m = k + 1;
       if (toks[m]?.l === 'but' || toks[m]?.l === 'and') m++;
