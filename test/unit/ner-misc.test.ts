@@ -175,6 +175,16 @@ describe('a body\'s name cut before its "of" part', () => {
   });
 });
 
+describe('markup glued to a name', () => {
+  it('is left out of the mention', async () => {
+    const { findMentions, loadNerModel } = await import('../../lib/nlp/ner/index.ts');
+    const { readFileSync } = await import('node:fs');
+    const ner = loadNerModel(readFileSync(new URL('../../public/models/ner.bin', import.meta.url)));
+    const ms = findMentions(ner, ['<tweet tweet-author="@MashableNews" tweet-date="March 4, 2016">Donald Trump knows what you mean when you say he has small hands.']);
+    expect(ms.filter((m) => m.type === 'PER').map((m) => m.text)).toEqual(['Donald Trump']);
+  });
+});
+
 describe('a place or a body named after someone, cut after the name', () => {
   const named = ruleOn(namedAfterPeople);
   it('joins the head word and what comes before it, typed by the head', () => {

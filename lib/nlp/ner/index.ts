@@ -189,18 +189,24 @@ export function findMentions(model: NerModel, paragraphs: string[]): Mention[] {
       const first = s[a]!;
       const last = s[b - 1]!;
       if (first.paragraph !== last.paragraph) continue;
-      const text = paragraphs[first.paragraph]!.slice(first.token.start, last.token.end);
+      // (markup left in a text glues to the name's first word: `2016">Donald Trump` of a page's
+      // `<tweet tweet-date="March 4, 2016">Donald Trump knows …`)
+      const lead = MARKUP_LEAD.exec(paragraphs[first.paragraph]!.slice(first.token.start, last.token.end))?.[0].length ?? 0;
+      const start = first.token.start + lead;
       out.push({
         paragraph: first.paragraph,
-        start: first.token.start,
+        start,
         end: last.token.end,
-        text,
+        text: paragraphs[first.paragraph]!.slice(start, last.token.end),
         type: sp.type as EntityType,
       });
     }
   });
   return out;
 }
+
+/** Characters with no letter before a name, ending in a markup's quote or bracket (see `findMentions`). */
+const MARKUP_LEAD = /^[^\p{L}\s]*["'>](?=\p{L})/u;
 
 /** IOB2 tags of all four types, MISC included (see `rescueMisc`). */
 function tagWithMisc(model: NerModel, sentences: string[][]): string[][] {
