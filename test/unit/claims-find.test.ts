@@ -159,6 +159,25 @@ describe('a body named again by its noun', () => {
     const as: Actor[] = [{ key: 'ORG:zt', name: 'Zentro Times', type: 'ORG', aliases: ['Zentro Times'], mentions: 1, role: null }];
     expect(findClaims({ paragraphs: ps, mentions: ms, actors: as, model: null }).find((c) => c.text.includes('has fans'))?.speaker).toBe('Zentro Times');
   });
+  it('a pronoun before a cue is not the person the cue is done to ("he called Rubio …")', () => {
+    const ps = ['Brun spoke first in Detroit on Thursday night.', '“He is always calling me names,” Moll said of Brun.', 'Within minutes, he called Moll “Little Marco” many times.'];
+    const mk = (p: number, text: string, key: string, from = 0): Mention => ({
+      paragraph: p,
+      start: ps[p]!.indexOf(text, from),
+      end: ps[p]!.indexOf(text, from) + text.length,
+      text,
+      type: 'PER',
+      actorKey: key,
+    });
+    const ms = [mk(0, 'Brun', 'PER:brun'), mk(1, 'Moll', 'PER:moll'), mk(1, 'Brun', 'PER:brun'), mk(2, 'Moll', 'PER:moll')];
+    const as: Actor[] = [
+      { key: 'PER:brun', name: 'Brun', type: 'PER', aliases: ['Brun'], mentions: 2, role: null },
+      { key: 'PER:moll', name: 'Moll', type: 'PER', aliases: ['Moll'], mentions: 2, role: null },
+    ];
+    const found = findClaims({ paragraphs: ps, mentions: ms, actors: as, model: null });
+    expect(found.find((c) => c.text.includes('always calling me'))?.speaker).toBe('Moll');
+    expect(found.find((c) => c.text.includes('Little Marco'))?.speaker).not.toBe('Moll');
+  });
   it('"the group" is the body the article introduced as a group, before the name or after it', () => {
     const ps = [
       'The group, Brakia Workers Coalition, formed in recent weeks and wrote to Acme Corp.',

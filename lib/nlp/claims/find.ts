@@ -256,7 +256,7 @@ export function findClaims(input: FindClaimsInput): Claim[] {
       cue = lead.cue ? doc.slice(lead.cue.start, lead.cue.end) : null;
       if (lead.source) {
         source = doc.slice(lead.source.start, lead.source.end);
-        speaker = resolveSpeaker(doc, lead.source, mentions, actors, lastSpeaker, paragraph, paragraphAt, genderOf, starts);
+        speaker = resolveSpeaker(doc, lead.source, mentions, actors, lastSpeaker, paragraph, paragraphAt, genderOf, starts, objectsOf(doc, lead.cue, mentions));
       } else if (kind === 'quote') {
         // A quote with no cue: a pull quote or a quoted heading or caption is not a claim; after a
         // sentence about someone in its paragraph ("Schultze once summed up the danger with a
@@ -860,6 +860,18 @@ function introducedAs(doc: string, pos: number, noun: string, mentions: readonly
   return null;
 }
 
+/**
+ * The people a cue is done to, named right after it ("he called Rubio …", "she thanked Ms Ortiz"): a
+ * pronoun before the cue does not stand for them.
+ */
+function objectsOf(doc: string, cue: { start: number; end: number } | null | undefined, mentions: readonly DocMention[]): Set<string> {
+  const out = new Set<string>();
+  if (!cue) return out;
+  for (const m of mentions)
+    if (m.start >= cue.end && m.type === 'PER' && m.actorKey !== undefined && /^\s+(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.?\s+)?$/.test(doc.slice(cue.end, m.start))) out.add(m.actorKey);
+  return out;
+}
+
 /** Who a source phrase stands for (see the file comment). */
 function resolveSpeaker(
   doc: string,
@@ -871,6 +883,7 @@ function resolveSpeaker(
   paragraphAt: (pos: number) => number,
   genderOf: (key: string | undefined) => Gender | null,
   starts: readonly number[],
+  notOf: ReadonlySet<string> = new Set(),
 ): Speaker | null {
   const phrase = doc.slice(src.start, src.end).trim();
   const asActor = (m: DocMention): Speaker => {
@@ -914,6 +927,8 @@ function resolveSpeaker(
     const thing = lower === 'it';
     const gender: Gender | null = MALE.test(lower) ? 'm' : FEMALE.test(lower) ? 'f' : null;
     const fits = (type: EntityType | null, key: string | null | undefined): boolean => {
+      // (not whom the cue is done to: "he called Rubio “Little Marco”" is not Rubio's)
+      if (key && notOf.has(key)) return false;
       // ("they" are people or a body: a place named as a government is "it")
       if (plural) return type !== 'LOC';
       if (thing) return type === 'ORG' || type === 'LOC';
