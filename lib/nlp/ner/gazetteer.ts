@@ -62,16 +62,13 @@ export interface Gazetteer {
   /** Every proper token-prefix of a phrase, to stop the scan early. */
   prefixes: Set<string>;
   /**
-   * Whether a name written with accents is also looked up without them ("Iván" → the listed "ivan").
-   * Set for lists read from a model file, not for those the training builds: the committed tagger must
-   * be exactly what the training command produces, and a change to its features, however small,
-   * retrains every weight differently (tried: CoNLL dev F1 0.9305 → 0.9262).
-   */
-  fold?: boolean;
-  /**
-   * With `fold`: listed names that have accents, under their plain spelling, where that spelling is
-   * not listed itself ("poznań" is also "poznan"; the city "león" does not make the first name "leon"
-   * a city: Leon Panetta). Kept apart from `phrases`, so that a model file keeps its lists as listed.
+   * For lists read from a model file only: their accented names under their plain spelling, where that
+   * spelling is not listed itself ("poznań" is also "poznan"; the city "león" does not make the first
+   * name "leon" a city: Leon Panetta), kept apart from `phrases` so that a model file keeps its lists
+   * as listed. Where it is set, a name written with accents is also looked up without them ("Iván" →
+   * the listed "ivan"). The lists the training builds have none: the committed tagger must be exactly
+   * what the training command produces, and a change to its features, however small, retrains every
+   * weight differently (tried: CoNLL dev F1 0.9305 → 0.9262).
    */
   plain?: { phrases: Map<string, number>; prefixes: Set<string> };
 }
@@ -151,7 +148,7 @@ export function loadGazetteer(c: CompiledGazetteer): Gazetteer {
       sp = k.indexOf(' ', sp + 1);
     }
   });
-  return { phrases, prefixes, fold: true, plain: plainSpellings(phrases) };
+  return { phrases, prefixes, plain: plainSpellings(phrases) };
 }
 
 function nameLike(tok: string, first: boolean): boolean {
@@ -173,7 +170,7 @@ export function matchGazetteer(gaz: Gazetteer, norm: string[], lower: string[]):
   const inside = new Uint32Array(n);
   scan(gaz, norm, lower, begin, inside);
   // a name written with accents is also looked up without them ("Iván" → the listed "ivan")
-  if (gaz.fold && lower.some((t) => NON_ASCII.test(t))) {
+  if (gaz.plain && lower.some((t) => NON_ASCII.test(t))) {
     const plain = lower.map(foldAccents);
     if (plain.some((t, i) => t !== lower[i])) scan(gaz, norm, plain, begin, inside);
   }

@@ -869,10 +869,11 @@ export function namedAfterPeople(words: string[][], tags: string[][]): void {
       // "U.S." + "Senate" and "Paris" + "Police" stay as the tagger read them)
       const headAlone = (k: number): boolean => ts[k]!.startsWith('B-') && !ts[k + 1]?.startsWith('I-') && (sp.type === 'PER' || ts[k] === 'B-PER');
       const after = (k: number): boolean => (ts[k] === 'O' && sp.type === 'PER') || (lone && !ts[k]!.endsWith('PER'));
+      // (a span that already ends in a head word is a name of its own)
+      if (nameShapeType(ws.slice(sp.start, sp.end).join(' ')) !== null) continue;
       let end = -1;
       for (let k = sp.end; k < ws.length && k < sp.end + 3 && /^\p{Lu}\p{Ll}/u.test(ws[k]!); k++) {
-        const type = nameShapeType(ws.slice(sp.start, k + 1).join(' '));
-        if (type && (after(k) || headAlone(k)) && nameShapeType(ws.slice(sp.start, sp.end).join(' ')) === null) end = k + 1;
+        if (nameShapeType(ws.slice(sp.start, k + 1).join(' ')) && (after(k) || headAlone(k))) end = k + 1;
         if (!after(k)) break;
       }
       // (the words after must be all of the name they are tagged as: "Washington Bridge", not "Washington" of "Washington Post")
