@@ -4,6 +4,11 @@ import { claimFromSelection } from '../../lib/nlp/claims/missed';
 import { blankQuotes, claimSignals, type SignalInput } from '../../lib/nlp/claims/signals';
 import type { Actor, Mention } from '../../lib/types';
 
+/** A builder of mentions of one type in paragraphs `ps`: paragraph, text, actor key, and where to search from. */
+const mentionsIn =
+  (ps: readonly string[], type: Mention['type']) =>
+  (p: number, text: string, key: string, from = 0): Mention => ({ paragraph: p, start: ps[p]!.indexOf(text, from), end: ps[p]!.indexOf(text, from) + text.length, text, type, actorKey: key });
+
 const sig = (text: string, over: Partial<SignalInput> = {}) => claimSignals({ text, kind: 'factual', source: null, sourceNamed: false, cue: null, noSpeaker: false, ...over }).map((s) => s.code);
 
 describe('signals that the text does not establish a claim', () => {
@@ -154,21 +159,13 @@ describe('a body named again by its noun', () => {
   });
   it('a body named with the noun for what it is heads the source phrase ("the Global Times tabloid")', () => {
     const ps = ['But as the nationalist Zentro Times tabloid noted in an op-ed, the candidate has fans in Brakia.'];
-    const at = ps[0]!.indexOf('Zentro Times');
-    const ms: Mention[] = [{ paragraph: 0, start: at, end: at + 12, text: 'Zentro Times', type: 'ORG', actorKey: 'ORG:zt' }];
+    const ms = [mentionsIn(ps, 'ORG')(0, 'Zentro Times', 'ORG:zt')];
     const as: Actor[] = [{ key: 'ORG:zt', name: 'Zentro Times', type: 'ORG', aliases: ['Zentro Times'], mentions: 1, role: null }];
     expect(findClaims({ paragraphs: ps, mentions: ms, actors: as, model: null }).find((c) => c.text.includes('has fans'))?.speaker).toBe('Zentro Times');
   });
   it('a pronoun before a cue is not the person the cue is done to ("he called Rubio …")', () => {
     const ps = ['Brun spoke first in Detroit on Thursday night.', '“He is always calling me names,” Moll said of Brun.', 'Within minutes, he called Moll “Little Marco” many times.'];
-    const mk = (p: number, text: string, key: string, from = 0): Mention => ({
-      paragraph: p,
-      start: ps[p]!.indexOf(text, from),
-      end: ps[p]!.indexOf(text, from) + text.length,
-      text,
-      type: 'PER',
-      actorKey: key,
-    });
+    const mk = mentionsIn(ps, 'PER');
     const ms = [mk(0, 'Brun', 'PER:brun'), mk(1, 'Moll', 'PER:moll'), mk(1, 'Brun', 'PER:brun'), mk(2, 'Moll', 'PER:moll')];
     const as: Actor[] = [
       { key: 'PER:brun', name: 'Brun', type: 'PER', aliases: ['Brun'], mentions: 2, role: null },
@@ -185,7 +182,7 @@ describe('a body named again by its noun', () => {
       'Zentro, a union of nurses, joined the talks. Acme Corp said nothing.',
       'The union said that the talks had failed.',
     ];
-    const mk = (p: number, text: string, key: string): Mention => ({ paragraph: p, start: ps[p]!.indexOf(text), end: ps[p]!.indexOf(text) + text.length, text, type: 'ORG', actorKey: key });
+    const mk = mentionsIn(ps, 'ORG');
     const ms = [mk(0, 'Brakia Workers Coalition', 'ORG:bwc'), mk(0, 'Acme Corp', 'ORG:acme'), mk(2, 'Zentro', 'ORG:zentro'), mk(2, 'Acme Corp', 'ORG:acme')];
     const as: Actor[] = [
       { key: 'ORG:bwc', name: 'Brakia Workers Coalition', type: 'ORG', aliases: ['Brakia Workers Coalition'], mentions: 1, role: null },
@@ -198,14 +195,7 @@ describe('a body named again by its noun', () => {
   });
   it('"the agency" with no body named so is the agency the article names most by its acronym or an administration', () => {
     const ps = ['NASA and Acme Corp signed a deal on Monday.', 'NASA chose the rocket. Acme Corp builds it. Acme Corp is in Ohio.', 'The agency said that the first crewed mission would fly in 2030.'];
-    const mk = (p: number, text: string, key: string, from = 0): Mention => ({
-      paragraph: p,
-      start: ps[p]!.indexOf(text, from),
-      end: ps[p]!.indexOf(text, from) + text.length,
-      text,
-      type: 'ORG',
-      actorKey: key,
-    });
+    const mk = mentionsIn(ps, 'ORG');
     const ms = [mk(0, 'NASA', 'ORG:nasa'), mk(0, 'Acme Corp', 'ORG:acme'), mk(1, 'NASA', 'ORG:nasa'), mk(1, 'Acme Corp', 'ORG:acme'), mk(1, 'Acme Corp', 'ORG:acme', 30)];
     const as: Actor[] = [
       { key: 'ORG:nasa', name: 'NASA', type: 'ORG', aliases: ['NASA'], mentions: 2, role: null },
