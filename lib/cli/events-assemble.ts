@@ -3,10 +3,12 @@
  *
  * Joins the hand-made event labels of the dated dev stream (test/events-stream/labels.tsv: source,
  * id, date, event, note) with the articles they label in the shared data (Wikinews 2019–20 by URL,
- * PolNeAR 2016 by file name) into the JSONL that `npm run eval -- events` reads.
+ * PolNeAR 2016 by file name, the real pages of `extraction/` by folder) into the JSONL that
+ * `npm run eval -- events` reads.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { DOMParser } from 'linkedom';
 
 const LABELS = 'test/events-stream/labels.tsv';
 
@@ -32,6 +34,13 @@ export function parseLabels(tsv: string): Label[] {
     if (!label.source || !label.id || !/^\d{4}-\d{2}-\d{2}$/.test(label.date) || !label.event) throw new Error(`${LABELS}: line ${n + 2} is incomplete`);
     return label;
   });
+}
+
+/** The headline a page gives itself: its Open Graph title, else its <title>. */
+export function pageTitle(html: string): string {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content');
+  return (og || doc.querySelector('title')?.textContent || '').replace(/\s+/g, ' ').trim();
 }
 
 function main(argv: string[]): void {
@@ -67,6 +76,13 @@ function main(argv: string[]): void {
       const [first = '', ...rest] = readFileSync(file, 'utf8').split('\n');
       const title = m.title || first.replace(/\.$/, '');
       lines.push(JSON.stringify({ id: l.id, date: l.date, title, text: rest.join('\n').trim(), cluster: l.event, url: `https://${m.publisher}.example/${l.id}`, publisher: m.publisher }));
+    } else if (l.source === 'extraction') {
+      // The hand-made article body of a real page, and the headline the page gives itself.
+      const dir = join(data, 'extraction', l.id);
+      if (!existsSync(join(dir, 'ground-truth.json'))) throw new Error(`No extraction page ${l.id}`);
+      const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as { url: string; articleBody: string };
+      const title = pageTitle(readFileSync(join(dir, 'source.html'), 'utf8'));
+      lines.push(JSON.stringify({ id: l.id, date: l.date, title, text: truth.articleBody, cluster: l.event, url: truth.url, publisher: new URL(truth.url).hostname.replace(/^www\./, '') }));
     } else throw new Error(`Unknown source "${l.source}" for ${l.id}`);
   }
   mkdirSync(dirname(out), { recursive: true });

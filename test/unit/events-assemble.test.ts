@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseLabels } from '../../lib/cli/events-assemble';
+import { pageTitle, parseLabels } from '../../lib/cli/events-assemble';
 
 describe('the dated dev stream’s labels', () => {
   it('reads the columns by name and refuses an incomplete line', () => {
@@ -20,5 +20,12 @@ describe('the dated dev stream’s labels', () => {
     const sizes = new Map<string, number>();
     for (const l of labels) sizes.set(l.event, (sizes.get(l.event) ?? 0) + 1);
     expect([...sizes.values()].filter((n) => n >= 2).length).toBeGreaterThanOrEqual(50);
+  });
+
+  it('takes a real page’s headline from its Open Graph title, else its <title>', () => {
+    const og = '<html><head><title>Site | Story</title><meta property="og:title" content="Story &amp; more"></head><body><h1>x</h1></body></html>';
+    expect(pageTitle(og)).toBe('Story & more');
+    expect(pageTitle('<html><head>\n<title>\n  A   story\n</title></head><body></body></html>')).toBe('A story');
+    expect(pageTitle('<p>no head</p>')).toBe('');
   });
 });
