@@ -6,6 +6,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { ClaimMemory, ClaimRecall } from '@/lib/types';
+import { REPORTED } from '@/lib/archive/recall-when';
 import { STATUS_LABEL } from './claims';
 import { clip, formatDate, excerpt } from './format';
 
@@ -45,7 +46,7 @@ function Recall({ r }: { r: ClaimRecall }) {
             Numbers moved: {r.numbers.here.join(', ')} here; {r.numbers.there.join(', ')} on {formatDate(r.date)}
           </strong>
         ) : (
-          <strong>Reported earlier</strong>
+          <strong data-testid="recall-when">{REPORTED[r.when]}</strong>
         )}
       </p>
       {r.review?.note && (

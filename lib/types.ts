@@ -202,14 +202,23 @@ export interface ArticleFingerprint {
  * memory, issue 22), with what matched. Made in the background; every string is text to show as
  * text.
  */
+/** See `ClaimRecall.when`. */
+export type RecallWhen = 'earlier' | 'later' | 'also';
+
 export interface ClaimRecall {
   articleId: number;
   claimId: string;
   /** The earlier claim as written there (at most 400 characters). */
   text: string;
   speaker: string | null;
-  /** The earlier article's date (ms). */
+  /** The other article's date (ms). */
   date: number;
+  /**
+   * When the other article came out, against the one read: before its day, after it, or the same
+   * day (also when the one read has no date). A reader can save an older article after a newer
+   * one, so the archive's match is not always earlier.
+   */
+  when: RecallWhen;
   title: string;
   url: string;
   publisher: string | null;

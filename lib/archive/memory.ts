@@ -26,6 +26,7 @@ import { claimTerms, type Term } from '../claims-memory/tokens';
 import { idf as idfOf, type IdfTable } from '../events/idf';
 import { normaliseWord, terms as searchTerms } from '../events/terms';
 import type { Claim, ClaimMemory, ClaimRecall, ClaimStatus } from '../types';
+import { recallWhen, REPORTED } from './recall-when';
 import type { ArchiveDB } from './db';
 
 /** What claim memory needs of the archive's word index (ArchiveIdf). */
@@ -73,7 +74,7 @@ export function recallLine(r: Omit<ClaimRecall, 'line'>): string {
     return `You marked this ${STATUS_WORDS[r.review.status]} on ${dayOf(r.review.updatedAt)}${note} (${where}, ${dayOf(r.date)})`;
   }
   if (r.numbers) return `Numbers moved: ${r.numbers.here.join(', ')} here; ${r.numbers.there.join(', ')} in ${where}, ${dayOf(r.date)}`;
-  return `Reported earlier${r.speaker ? ` (${clip(r.speaker, 40)})` : ''} in ${where}, ${dayOf(r.date)}: “${clip(r.text, 90)}”`;
+  return `${REPORTED[r.when]}${r.speaker ? ` (${clip(r.speaker, 40)})` : ''} in ${where}, ${dayOf(r.date)}: “${clip(r.text, 90)}”`;
 }
 
 /**
@@ -190,6 +191,8 @@ export interface MemoryOptions {
   excludeId?: number;
   /** The article's URL: another record of it is left out too. */
   excludeUrl?: string;
+  /** The article's publication time, to say whether a match came out before or after it. */
+  published?: string | null;
 }
 
 export interface MemoryResult {
@@ -289,6 +292,7 @@ export async function claimMemory(db: ArchiveDB, index: MemoryIndex, model: Matc
         text: cand.text,
         speaker: cand.speaker,
         date: cand.date,
+        when: recallWhen(cand.date, opts.published),
         title: cand.title,
         url: cand.url,
         publisher: cand.publisher,

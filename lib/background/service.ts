@@ -225,7 +225,11 @@ export function createService(
     // Claim memory: this article's claims found again in the archive (lib/archive/memory.ts).
     if (d.claimMatch && analysis.claims?.length) {
       try {
-        const found = await claimMemory(d.db, idf, await d.claimMatch(), analysis.claims, { excludeId: saved?.id, excludeUrl: result.article.url });
+        const found = await claimMemory(d.db, idf, await d.claimMatch(), analysis.claims, {
+          excludeId: saved?.id,
+          excludeUrl: result.article.url,
+          published: result.article.published,
+        });
         if (found.memory.length) analysis.memory = found.memory;
         analysis.timings = { ...analysis.timings, memory: found.ms };
       } catch (err) {

@@ -116,6 +116,18 @@ describe('claim memory', () => {
     expect(memory[0]!.flagged).toBe(false);
   });
 
+  it('says whether a match came out before or after the article read', async () => {
+    const fresh = claim('n4', 'The regional water authority said the Kessling dam had passed its last inspection in March', 'regional water authority', null);
+    const recallOf = async (published?: string | null) => (await claimMemory(db, idf, model, [fresh], { published })).memory[0]?.recalls.find((x) => x.claimId === 'c3');
+    const later = await recallOf('2026-08-01T08:00:00Z');
+    expect(later?.when).toBe('later');
+    expect(later?.line).toMatch(/^Reported later \(regional water authority\) in Example News, 14 Aug 2026: “The regional water authority said/);
+    expect((await recallOf('2026-08-20T08:00:00Z'))?.line).toMatch(/^Reported earlier \(regional/);
+    // The same day, or no date to compare with: neither before nor after.
+    expect((await recallOf('2026-08-14T23:00:00Z'))?.when).toBe('also');
+    expect((await recallOf(null))?.line).toMatch(/^Also reported \(regional/);
+  });
+
   it('leaves out the article itself and unrelated claims', async () => {
     const dam = (await db.articles.where('url').equals('https://news.example/dam-1').first())!;
     const same = claim('c1', 'The collapse of the Kessling dam killed 26 people and flooded three villages', null, null, true);

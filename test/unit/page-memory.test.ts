@@ -8,6 +8,7 @@ const recall: ClaimRecall = {
   text: 'The dam had cracks two years ago, the engineer said.',
   speaker: 'Maria Okafor',
   date: 1_714_694_400_000,
+  when: 'earlier',
   title: 'Kessling dam: engineers warned of cracks',
   url: 'https://news.example/kessling-dam-warning',
   publisher: 'Example News',
