@@ -16,6 +16,8 @@ import {
   DAY_WINDOW,
   DEFAULT_MODEL,
   contentSame,
+  THIN_COSINE,
+  THIN_HEAD,
   decide,
   samePerson,
   sharesHappening,
@@ -506,6 +508,14 @@ describe('contentSame', () => {
     // Days apart, two kinds are two happenings whatever the words.
     expect(contentSame(DEFAULT_MODEL, close({ kindClash: 1, near1: 0, near: 0, gap: gapOf(6), cosine: 0.6 }))).toBe(false);
     expect(contentSame(DEFAULT_MODEL, close({ near1: 0, near: 0, gap: gapOf(6), cosine: 0.6 }))).toBe(true);
+  });
+
+  it('not when their headlines and ledes share almost nothing and their texts little', () => {
+    // Saturn's Titan mapped the day after Europa's water plumes: NASA, space and each other's neighbours.
+    const field = close({ cosine: 0.165, actors: 0.29, places: 0.12, neighbours: 0.83, headCos: 0.035 });
+    expect(contentSame(DEFAULT_MODEL, field)).toBe(false);
+    expect(contentSame(DEFAULT_MODEL, { ...field, headCos: THIN_HEAD })).toBe(true);
+    expect(contentSame(DEFAULT_MODEL, { ...field, cosine: THIN_COSINE })).toBe(true);
   });
 
   it('not when they are more than FAR_DAYS apart, or undated', () => {
