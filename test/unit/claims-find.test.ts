@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimId, findClaims } from '../../lib/nlp/claims/find';
+import { claimId, DATELINE, findClaims } from '../../lib/nlp/claims/find';
 import { claimFromSelection } from '../../lib/nlp/claims/missed';
 import { blankQuotes, claimSignals, type SignalInput } from '../../lib/nlp/claims/signals';
 import type { Actor, Mention } from '../../lib/types';
@@ -206,5 +206,22 @@ describe('a body named again by its noun', () => {
     // named once, it is not guessed
     const once = findClaims({ paragraphs: ps, mentions: ms.filter((x, i) => i !== 2), actors: as, model: null });
     expect(once.find((c) => c.text.includes('first crewed'))?.speaker).toBe('agency');
+  });
+});
+
+describe('a dateline', () => {
+  it('is where the report was filed, not part of its first claim', () => {
+    const ps = [
+      'ST. JOSEPH, Mich. (AP) — Michigan health authorities are reporting a sixth fatality linked to the virus, officials said.',
+      'BERLIN -- The European Space Agency says putting astronauts into hibernation could shrink their spacecraft.',
+    ];
+    const claims = findClaims({ paragraphs: ps, mentions: [], actors: [], model: null });
+    const first = claims.find((c) => c.text.includes('sixth fatality'))!;
+    expect(first.text).toMatch(/^Michigan health authorities are reporting/);
+    expect(first.spans[0]).toMatchObject({ paragraph: 0, start: ps[0]!.indexOf('Michigan health') });
+    expect(claims.find((c) => c.text.includes('hibernation'))?.text).toMatch(/^The European Space Agency says/);
+    // Not a dateline: a name in capitals going on in lower case, a two-letter word, a hyphenated pair.
+    for (const t of ['NASA — the agency that runs it said', 'OK — Fine', 'US-China talks resume']) expect(DATELINE.exec(t)).toBeNull();
+    expect(DATELINE.exec('(CNN)President Donald Trump')?.[0]).toBe('(CNN)');
   });
 });

@@ -59,6 +59,15 @@ export const FACTUAL_SHOW_MIN = 0.94;
  */
 export const REPORTED_SHOW_MIN = 0.65;
 /** A caption that describes a picture or a chart ("This graphic, provided by Statista, shows …"). */
+/**
+ * A dateline opening a report's first paragraph: the place in capitals, perhaps its state or
+ * country, perhaps the agency, then a dash ("ST. JOSEPH, Mich. (AP) — ", "BERLIN -- ", "DUBAI,
+ * United Arab Emirates — "), or the agency alone ("(Reuters) — ", "(CNN) "). It says where the
+ * report was filed, not what it claims: the claim starts after it.
+ */
+export const DATELINE =
+  /^(?:\p{Lu}[\p{Lu}.'’-]{2,20}(?: \p{Lu}[\p{Lu}.'’-]{0,20}){0,3}(?:,(?: \p{Lu}[\p{L}.]{0,20}){1,4})?(?: \((?:AP|Reuters|AFP|CNN|UPI|dpa|Bloomberg|PTI|IANS|ANI|Xinhua)\))? ?(?:—|–|--?) |\((?:AP|Reuters|AFP|CNN|UPI|dpa|Bloomberg|PTI|IANS|ANI|Xinhua)\) ?(?:(?:—|–|--?) )?)(?=\p{Lu}|[“"‘'])/u;
+
 const CAPTION = /^(?:this|the|a|an|in\s+this)\s+(?:graphic|photo|photograph|image|picture|chart|map|video|illustration|screenshot|file\s+photo)\b/i;
 /** A quotation of at least this many words makes a sentence a claim even when no speaker is found. */
 const MIN_QUOTE_WORDS = 6;
@@ -192,6 +201,14 @@ export function findClaims(input: FindClaimsInput): Claim[] {
     return h;
   };
 
+  // Where the dateline opening a paragraph ends (its start when there is none), once per paragraph.
+  const datelines = new Map<number, number>();
+  const datelineEnd = (p: number): number => {
+    let end = datelines.get(p);
+    if (end === undefined) datelines.set(p, (end = starts[p]! + (DATELINE.exec((paragraphs[p] ?? '').slice(0, 160))?.[0].length ?? 0)));
+    return end;
+  };
+
   const blocks = quotationBlocks(paragraphs, input.quoteBlocks ?? []);
   /** Who the text names for a block quotation, decided when its first words are reached (see `quotationBlocks`). */
   const blockSpeaker = (b: QuoteBlock): Speaker | null => {
@@ -218,10 +235,15 @@ export function findClaims(input: FindClaimsInput): Claim[] {
   };
 
   for (const piece of pieces) {
-    const [s, e] = trimPiece(doc, piece.start, piece.end);
-    if (e <= s) continue;
+    const [start, e] = trimPiece(doc, piece.start, piece.end);
+    if (e <= start) continue;
+    let s = start;
+    const paragraph = paragraphAt(start);
+    // A dateline is no claim, and the sentence splitter may have cut it at an abbreviation ("Mich.").
+    const dateline = datelineEnd(paragraph);
+    if (e <= dateline) continue;
+    if (s < dateline) s = dateline;
     const text = doc.slice(s, e);
-    const paragraph = paragraphAt(s);
     const block = blocks.get(paragraph);
     // ("I think …" inside the block is the block's speaker thinking)
     if (block && (!piece.group || piece.group.atts.every((a) => !a.source || /^(?:I|we)$/i.test(doc.slice(a.source.start, a.source.end).trim())))) {
