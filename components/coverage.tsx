@@ -169,9 +169,9 @@ function CoverageBody(props: CoverageViewProps & { Sub: 'h3' | 'h4' }) {
  * latest ones, which may come before or after the article being read.
  */
 export function statementsHeading(statements: readonly Pick<EarlierStatement, 'date'>[], hereDate: number | null): string {
-  if (hereDate !== null && statements.every((s) => s.date <= hereDate)) return 'Earlier statements by people in this article';
-  if (hereDate !== null && statements.every((s) => s.date > hereDate)) return 'Later statements by people in this article';
-  return 'Statements by people in this article, in other articles';
+  if (hereDate !== null && statements.every((s) => s.date <= hereDate)) return 'Earlier statements by those named in this article';
+  if (hereDate !== null && statements.every((s) => s.date > hereDate)) return 'Later statements by those named in this article';
+  return 'Statements by those named in this article, in other articles';
 }
 
 /** How many articles of the archive are not this one. */
@@ -210,10 +210,15 @@ function EmptyArchive({ autoSaveOn, onOpenOptions, only }: CoverageViewProps & {
   );
 }
 
-/** "3 days ago · 19 Aug 2025 · Reuters". */
+/**
+ * "3 days ago · 19 Aug 2025 · Reuters"; "saved today · 7 Dec 2026 · ScienceAlert" for a page that
+ * gave no publication date, whose place on the timeline is then only the day it was saved.
+ */
 function ItemHead({ item, now }: { item: CoverageItem; now: number }) {
+  const undated = !Number.isFinite(item.published ? Date.parse(item.published) : NaN);
   return (
     <p class="coverage-date">
+      {undated && <span class="coverage-saved">saved </span>}
       <When ms={item.date} now={now} />
       <span class="coverage-publisher"> · {item.publisher ?? hostOf(item.url)}</span>
     </p>

@@ -22,7 +22,7 @@ function item(p: Partial<CoverageItem> & Pick<CoverageItem, 'id' | 'title'>): Co
   return {
     url: `https://news.example/${p.id}`,
     publisher: null,
-    published: null,
+    published: new Date(date).toISOString(),
     savedAt: date,
     date,
     tier: 'same',
@@ -147,6 +147,14 @@ describe('CoverageView', () => {
     expect(text(last)).toContain('This article');
   });
 
+  it('says "saved" before the date of a page that gave no publication date', () => {
+    const undated = item({ id: 9, title: 'Plumes over Europa', publisher: 'ScienceAlert', published: null, date: NOW });
+    show({ coverage: coverage({ same: [...same, undated] }) });
+    const items = all('[data-testid="coverage-same"]');
+    expect(text(items.at(-1)).startsWith('saved today · ')).toBe(true);
+    expect(text(items[0]).startsWith('10 days ago · ')).toBe(true);
+  });
+
   it('puts "This article" at its place on the timeline: earlier reports above it, later ones below', () => {
     const earlier = item({ id: 11, title: 'Bridge collapses in Genoa', date: NOW - 2 * DAY, shared: { actors: [], places: [{ key: 'LOC:genoa', name: 'Genoa' }] } });
     const later = item({ id: 12, title: 'Genoa bridge: the inquiry opens', date: NOW + 2 * DAY, added: [{ key: 'ORG:autostrade', name: 'Autostrade' }] });
@@ -220,11 +228,11 @@ describe('CoverageView', () => {
   it('names the statements for when they were made: earlier, later, or both, than the article', () => {
     const heading = () => all('.coverage-sub').map(text).at(-1);
     show({ coverage: coverage() });
-    expect(heading()).toBe('Earlier statements by people in this article');
+    expect(heading()).toBe('Earlier statements by those named in this article');
     show({ coverage: coverage({ statements: [{ ...statement, date: NOW + 2 * DAY }] }) });
-    expect(heading()).toBe('Later statements by people in this article');
+    expect(heading()).toBe('Later statements by those named in this article');
     show({ coverage: coverage({ statements: [statement, { ...statement, claimId: 'c2', date: NOW + 2 * DAY }] }) });
-    expect(heading()).toBe('Statements by people in this article, in other articles');
+    expect(heading()).toBe('Statements by those named in this article, in other articles');
   });
 
   it('explains how an empty archive fills, and offers the options', () => {
