@@ -197,18 +197,18 @@ export interface ArticleFingerprint {
   names?: [string, string][];
 }
 
+/** See `ClaimRecall.when`. */
+export type RecallWhen = 'earlier' | 'later' | 'also';
+
 /**
  * An earlier claim of the archive that makes the same assertion as one of this article's (claim
  * memory, issue 22), with what matched. Made in the background; every string is text to show as
  * text.
  */
-/** See `ClaimRecall.when`. */
-export type RecallWhen = 'earlier' | 'later' | 'also';
-
 export interface ClaimRecall {
   articleId: number;
   claimId: string;
-  /** The earlier claim as written there (at most 400 characters). */
+  /** The claim as written there (at most 400 characters). */
   text: string;
   speaker: string | null;
   /** The other article's date (ms). */

@@ -58,7 +58,6 @@ export const FACTUAL_SHOW_MIN = 0.94;
  * on the real-page dev set, issue #18) keeps reported statements of fact and drops such remarks.
  */
 export const REPORTED_SHOW_MIN = 0.65;
-/** A caption that describes a picture or a chart ("This graphic, provided by Statista, shows …"). */
 /**
  * A dateline opening a report's first paragraph: the place in capitals, perhaps its state or
  * country, perhaps the agency, then a dash ("ST. JOSEPH, Mich. (AP) — ", "BERLIN -- ", "DUBAI,
@@ -68,6 +67,7 @@ export const REPORTED_SHOW_MIN = 0.65;
 export const DATELINE =
   /^(?:\p{Lu}[\p{Lu}.'’-]{2,20}(?: \p{Lu}[\p{Lu}.'’-]{0,20}){0,3}(?:,(?: \p{Lu}[\p{L}.]{0,20}){1,4})?(?: \((?:AP|Reuters|AFP|CNN|UPI|dpa|Bloomberg|PTI|IANS|ANI|Xinhua)\))? ?(?:—|–|--?) |\((?:AP|Reuters|AFP|CNN|UPI|dpa|Bloomberg|PTI|IANS|ANI|Xinhua)\) ?(?:(?:—|–|--?) )?)(?=\p{Lu}|[“"‘'])/u;
 
+/** A caption that describes a picture or a chart ("This graphic, provided by Statista, shows …"). */
 const CAPTION = /^(?:this|the|a|an|in\s+this)\s+(?:graphic|photo|photograph|image|picture|chart|map|video|illustration|screenshot|file\s+photo)\b/i;
 /** A quotation of at least this many words makes a sentence a claim even when no speaker is found. */
 const MIN_QUOTE_WORDS = 6;
