@@ -67,7 +67,7 @@ function main(argv: string[]): void {
     if (l.source === 'wikinews') {
       const a = wikinews.get(l.id);
       if (!a) throw new Error(`No Wikinews article at ${l.id}`);
-      lines.push(JSON.stringify({ id: l.id, date: l.date, title: a.title, text: a.text, cluster: l.event, url: l.id, publisher: 'Wikinews' }));
+      lines.push(JSON.stringify({ id: l.id, date: l.date, title: a.title, text: a.text, cluster: l.event, url: l.id, publisher: 'Wikinews', source: l.source }));
     } else if (l.source === 'polnear') {
       const m = meta.get(l.id);
       const file = m && join(polnearDir, m.compartment, 'text', `${l.id}.txt`);
@@ -75,14 +75,18 @@ function main(argv: string[]): void {
       // The file's first line is the headline; the rest is the text.
       const [first = '', ...rest] = readFileSync(file, 'utf8').split('\n');
       const title = m.title || first.replace(/\.$/, '');
-      lines.push(JSON.stringify({ id: l.id, date: l.date, title, text: rest.join('\n').trim(), cluster: l.event, url: `https://${m.publisher}.example/${l.id}`, publisher: m.publisher }));
+      lines.push(
+        JSON.stringify({ id: l.id, date: l.date, title, text: rest.join('\n').trim(), cluster: l.event, url: `https://${m.publisher}.example/${l.id}`, publisher: m.publisher, source: l.source }),
+      );
     } else if (l.source === 'extraction') {
       // The hand-made article body of a real page, and the headline the page gives itself.
       const dir = join(data, 'extraction', l.id);
       if (!existsSync(join(dir, 'ground-truth.json'))) throw new Error(`No extraction page ${l.id}`);
       const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as { url: string; articleBody: string };
       const title = pageTitle(readFileSync(join(dir, 'source.html'), 'utf8'));
-      lines.push(JSON.stringify({ id: l.id, date: l.date, title, text: truth.articleBody, cluster: l.event, url: truth.url, publisher: new URL(truth.url).hostname.replace(/^www\./, '') }));
+      lines.push(
+        JSON.stringify({ id: l.id, date: l.date, title, text: truth.articleBody, cluster: l.event, url: truth.url, publisher: new URL(truth.url).hostname.replace(/^www\./, ''), source: l.source }),
+      );
     } else throw new Error(`Unknown source "${l.source}" for ${l.id}`);
   }
   mkdirSync(dirname(out), { recursive: true });

@@ -109,6 +109,8 @@ interface Doc {
   paragraphs: string[];
   cluster: string;
   topic: string | null;
+  /** Where the article comes from (the line's "source": wikinews, polnear, extraction …), for figures by source. */
+  source: string | null;
   date: string | null;
   line: number;
 }
@@ -164,7 +166,7 @@ export function parseEventsJsonl(text: string, unlabeled = false): { docs: Doc[]
     const paragraphs = lines[0] === title ? lines : [title, ...lines].filter(Boolean);
     if (paragraphs.length === 0) return bad(line, 'empty title and text');
     seen.add(id);
-    docs.push({ id, title, paragraphs, cluster, topic: asKey(r.topic), date: typeof r.date === 'string' ? r.date : null, line });
+    docs.push({ id, title, paragraphs, cluster, topic: asKey(r.topic), source: asKey(r.source), date: typeof r.date === 'string' ? r.date : null, line });
   });
   return { docs, malformed, problems };
 }
@@ -291,6 +293,26 @@ function figures(docs: Doc[], results: QueryResult[], tierOf: (r: QueryResult, c
     fp_same_topic: hasTopic ? (fp ? fpTopic / fp : 0) : null,
     related_precision: hasTopic ? (rel ? relTopic / rel : 0) : null,
   };
+}
+
+/**
+ * The figures of the queries from each source of a file (its lines' "source"), when it has more
+ * than one: a query's wrong joins count for its own source, whatever the candidate's.
+ */
+export function figuresBySource(docs: Doc[], results: QueryResult[], tierOf: (r: QueryResult, c: EarlierCoverage) => 'same' | 'related' | 'none'): Map<string, Figures> {
+  const sources = [...new Set(docs.map((d) => d.source).filter((x): x is string => x !== null))].sort();
+  const out = new Map<string, Figures>();
+  if (sources.length < 2) return out;
+  for (const src of sources)
+    out.set(
+      src,
+      figures(
+        docs,
+        results.filter((r) => docs[r.q]!.source === src),
+        tierOf,
+      ),
+    );
+  return out;
 }
 
 /** Pairs for fitting: every candidate a query retrieved, with its labels. */
@@ -640,7 +662,8 @@ const task: EvalTask = {
     const cvRuns = doCv ? await inTurn(sets, (d) => runProtocol(d.docs, d.actors, base, d.dated, modelOf(d, models))) : [];
     const cvFig = cvRuns.map((r, j) => figures(sets[j]!.docs, r, (_, c) => c.tier));
     if (errorsPath) dumpErrors(main, doCv ? cvRuns[0]! : shipped[0]!, errorsPath);
-    const baseFig = await inTurn(sets, async (d) => figures(d.docs, await runProtocol(d.docs, d.actors, base, d.dated, modelOf(d, baselineModels)), (_, c) => c.tier));
+    const baseRuns = await inTurn(sets, (d) => runProtocol(d.docs, d.actors, base, d.dated, modelOf(d, baselineModels)));
+    const baseFig = baseRuns.map((r, j) => figures(sets[j]!.docs, r, (_, c) => c.tier));
     const gapFig = await inTurn(sets, async (d) => (d.dated ? figures(d.docs, await runProtocol(d.docs, d.actors, base, d.dated, modelOf(d, gapModels)), (_, c) => c.tier) : null));
 
     const rows: (string | number)[][] = [];
@@ -673,6 +696,18 @@ const task: EvalTask = {
     );
     console.log('');
     console.log(table(['run', 'precision', 'recall', 'F1', 'MAP', 'R@5', 'TP', 'FP', 'FN', 'FP same topic'], rows));
+    // The first file's figures by source (the dev stream's Wikinews, PolNeAR and real pages).
+    const bySource = figuresBySource(main.docs, doCv ? cvRuns[0]! : shipped[0]!, (_, c) => c.tier);
+    const baseBySource = figuresBySource(main.docs, baseRuns[0]!, (_, c) => c.tier);
+    if (bySource.size) {
+      const srcRows: (string | number)[][] = [];
+      for (const [src, f] of bySource) {
+        const b = baseBySource.get(src)!;
+        srcRows.push([src, round(f.precision), round(f.recall), round(f.f1), round(f.map), f.tp, f.fp, f.fn, round(b.f1), round(b.map)]);
+      }
+      console.log(`\n${sets.length > 1 ? '[1] ' : ''}by source of the query (${doCv ? 'the CV run' : 'the shipped model'}; the TF-IDF baseline beside it):`);
+      console.log(table(['source', 'precision', 'recall', 'F1', 'MAP', 'TP', 'FP', 'FN', 'baseline F1', 'baseline MAP'], srcRows));
+    }
     console.log(`\n${round(msPerQuery, 3)} ms per query (retrieve → score → decide, in memory), ${round(candidates, 1)} candidates scored per query on average`);
     if (fit) {
       const [all] = await fitTwoStage([null]);
@@ -706,6 +741,16 @@ const task: EvalTask = {
       candidates_per_query: round(candidates, 1),
       ner_ms_per_doc: round(main.nerMs / main.docs.length, 2),
     };
+    for (const [src, f] of bySource) {
+      const key = src.replace(/[^a-z0-9]+/gi, '_').toLowerCase();
+      Object.assign(out, {
+        [`source_${key}_f1`]: round(f.f1),
+        [`source_${key}_map`]: round(f.map),
+        [`source_${key}_precision`]: round(f.precision),
+        [`source_${key}_recall`]: round(f.recall),
+        [`source_${key}_baseline_f1`]: round(baseBySource.get(src)!.f1),
+      });
+    }
     // The other files' figures, as with<N>_<figure> (N from 2, in the order given).
     sets.slice(1).forEach((_, j) => {
       const f = doCv ? cvFig[j + 1]! : shippedFig[j + 1]!;
