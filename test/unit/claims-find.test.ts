@@ -214,12 +214,17 @@ describe('a dateline', () => {
     const ps = [
       'ST. JOSEPH, Mich. (AP) — Michigan health authorities are reporting a sixth fatality linked to the virus, officials said.',
       'BERLIN -- The European Space Agency says putting astronauts into hibernation could shrink their spacecraft.',
+      'NATO – Russia relations have worsened since the summit, the alliance’s officials said on Tuesday.',
     ];
     const claims = findClaims({ paragraphs: ps, mentions: [], actors: [], model: null });
     const first = claims.find((c) => c.text.includes('sixth fatality'))!;
     expect(first.text).toMatch(/^Michigan health authorities are reporting/);
     expect(first.spans[0]).toMatchObject({ paragraph: 0, start: ps[0]!.indexOf('Michigan health') });
     expect(claims.find((c) => c.text.includes('hibernation'))?.text).toMatch(/^The European Space Agency says/);
+    // Past the lede, a name in capitals and a dash open a sentence, not a dateline.
+    expect(claims.find((c) => c.text.includes('relations'))?.text).toMatch(/^NATO – Russia relations/);
+    expect(DATELINE.exec('LONDON, Nov 19 (Reuters) - Oil fell')?.[0]).toBe('LONDON, Nov 19 (Reuters) - ');
+    expect(DATELINE.exec('WASHINGTON—The Senate voted')?.[0]).toBe('WASHINGTON—');
     // Not a dateline: a name in capitals going on in lower case, a two-letter word, a hyphenated pair.
     for (const t of ['NASA — the agency that runs it said', 'OK — Fine', 'US-China talks resume']) expect(DATELINE.exec(t)).toBeNull();
     expect(DATELINE.exec('(CNN)President Donald Trump')?.[0]).toBe('(CNN)');

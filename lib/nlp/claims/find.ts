@@ -60,12 +60,17 @@ export const FACTUAL_SHOW_MIN = 0.94;
 export const REPORTED_SHOW_MIN = 0.65;
 /**
  * A dateline opening a report's first paragraph: the place in capitals, perhaps its state or
- * country, perhaps the agency, then a dash ("ST. JOSEPH, Mich. (AP) — ", "BERLIN -- ", "DUBAI,
- * United Arab Emirates — "), or the agency alone ("(Reuters) — ", "(CNN) "). It says where the
- * report was filed, not what it claims: the claim starts after it.
+ * country or the day, perhaps the agency, then a dash ("ST. JOSEPH, Mich. (AP) — ", "BERLIN -- ",
+ * "DUBAI, United Arab Emirates — ", "LONDON, Nov 19 (Reuters) - ", "WASHINGTON—"), or the agency
+ * alone ("(Reuters) — ", "(CNN) "). It says where the report was filed, not what it claims: the
+ * claim starts after it. Read only in the first DATELINE_PARAGRAPHS paragraphs of running text:
+ * further on, "NATO – Russia relations …" is a sentence.
  */
 export const DATELINE =
-  /^(?:\p{Lu}[\p{Lu}.'’-]{2,20}(?: \p{Lu}[\p{Lu}.'’-]{0,20}){0,3}(?:,(?: \p{Lu}[\p{L}.]{0,20}){1,4})?(?: \((?:AP|Reuters|AFP|CNN|UPI|dpa|Bloomberg|PTI|IANS|ANI|Xinhua)\))? ?(?:—|–|--?) |\((?:AP|Reuters|AFP|CNN|UPI|dpa|Bloomberg|PTI|IANS|ANI|Xinhua)\) ?(?:(?:—|–|--?) )?)(?=\p{Lu}|[“"‘'])/u;
+  /^(?:\p{Lu}[\p{Lu}.'’-]{2,20}(?: \p{Lu}[\p{Lu}.'’-]{0,20}){0,3}(?:,(?: [\p{Lu}\d][\p{L}\d.]{0,20}){1,4})?(?: \((?:AP|Reuters|AFP|CNN|UPI|dpa|Bloomberg|PTI|IANS|ANI|Xinhua)\))? ?(?:[—–] ?|--? )|\((?:AP|Reuters|AFP|CNN|UPI|dpa|Bloomberg|PTI|IANS|ANI|Xinhua)\) ?(?:(?:—|–|--?) )?)(?=\p{Lu}|[“"‘'])/u;
+
+/** See DATELINE: the lede, after a caption or a "media playback" line that may come first. */
+const DATELINE_PARAGRAPHS = 2;
 
 /** A caption that describes a picture or a chart ("This graphic, provided by Statista, shows …"). */
 const CAPTION = /^(?:this|the|a|an|in\s+this)\s+(?:graphic|photo|photograph|image|picture|chart|map|video|illustration|screenshot|file\s+photo)\b/i;
@@ -201,13 +206,16 @@ export function findClaims(input: FindClaimsInput): Claim[] {
     return h;
   };
 
-  // Where the dateline opening a paragraph ends (its start when there is none), once per paragraph.
+  // Where the dateline opening a paragraph ends (its start when there is none): only in the first
+  // DATELINE_PARAGRAPHS paragraphs that are not headings.
   const datelines = new Map<number, number>();
-  const datelineEnd = (p: number): number => {
-    let end = datelines.get(p);
-    if (end === undefined) datelines.set(p, (end = starts[p]! + (DATELINE.exec((paragraphs[p] ?? '').slice(0, 160))?.[0].length ?? 0)));
-    return end;
-  };
+  for (let p = 0, seen = 0; p < starts.length && seen < DATELINE_PARAGRAPHS; p++) {
+    if (headingAt(p)) continue;
+    seen++;
+    const m = DATELINE.exec((paragraphs[p] ?? '').slice(0, 160));
+    if (m) datelines.set(p, starts[p]! + m[0].length);
+  }
+  const datelineEnd = (p: number): number => datelines.get(p) ?? starts[p]!;
 
   const blocks = quotationBlocks(paragraphs, input.quoteBlocks ?? []);
   /** Who the text names for a block quotation, decided when its first words are reached (see `quotationBlocks`). */
