@@ -214,9 +214,10 @@ export interface ClaimRecall {
   /** The other article's date (ms). */
   date: number;
   /**
-   * When the other article came out, against the one read: before its day, after it, or the same
-   * day (also when the one read has no date). A reader can save an older article after a newer
-   * one, so the archive's match is not always earlier.
+   * When the other article came out, against the one read: a day or more before, a day or more
+   * after, or within a day (also when the one read has no date). A reader can save an older
+   * article after a newer one, so the archive's match is not always earlier. The other article's
+   * date is its saving time when it gave none (claim memory's rows do not say which).
    */
   when: RecallWhen;
   title: string;

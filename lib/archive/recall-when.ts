@@ -10,10 +10,13 @@ export const REPORTED: Record<RecallWhen, string> = { earlier: 'Reported earlier
 
 const DAY_MS = 86_400_000;
 
-/** When an article of `date` (ms) came out against the one read, published at `published` (see `ClaimRecall.when`). */
+/**
+ * When an article of `date` (ms) came out against the one read, published at `published` (see
+ * `ClaimRecall.when`): a day or more before or after it, else "also". A window rather than calendar
+ * days, which depend on the time zone: a US evening story is the next day in UTC.
+ */
 export function recallWhen(date: number, published: string | null | undefined): RecallWhen {
   const here = published ? Date.parse(published) : NaN;
   if (!Number.isFinite(here)) return 'also';
-  const [a, b] = [Math.floor(date / DAY_MS), Math.floor(here / DAY_MS)];
-  return a < b ? 'earlier' : a > b ? 'later' : 'also';
+  return date <= here - DAY_MS ? 'earlier' : date >= here + DAY_MS ? 'later' : 'also';
 }

@@ -123,8 +123,10 @@ describe('claim memory', () => {
     expect(later?.when).toBe('later');
     expect(later?.line).toMatch(/^Reported later \(regional water authority\) in Example News, 14 Aug 2026: “The regional water authority said/);
     expect((await recallOf('2026-08-20T08:00:00Z'))?.line).toMatch(/^Reported earlier \(regional/);
-    // The same day, or no date to compare with: neither before nor after.
+    // Within a day, or no date to compare with: neither before nor after. The dam report is of
+    // 14 Aug, 09:00 UTC; a New York story of the evening of 14 Aug is the 15th in UTC.
     expect((await recallOf('2026-08-14T23:00:00Z'))?.when).toBe('also');
+    expect((await recallOf('2026-08-14T22:00:00-04:00'))?.when).toBe('also');
     expect((await recallOf(null))?.line).toMatch(/^Also reported \(regional/);
   });
 
