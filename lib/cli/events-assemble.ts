@@ -39,7 +39,7 @@ export function parseLabels(tsv: string): Label[] {
 /** The headline a page gives itself: its Open Graph title, else its <title>. */
 export function pageTitle(html: string): string {
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content');
+  const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim();
   return (og || doc.querySelector('title')?.textContent || '').replace(/\s+/g, ' ').trim();
 }
 

@@ -162,7 +162,8 @@ export function passesFloor(m: { minCosine?: number; minActors?: number }, f: Fe
  * own floor: the undated regime's floor is chosen on ECB+, and when that choice fell to 0 (ECB+'s
  * pairs all share a kind of event, so nothing there pays for a floor), the undated regime called
  * same-day campaign pieces sharing 1% of their words one event on their shared neighbours alone
- * (dev stream, 5-fold CV: 317 more false joins, F1 0.598 → 0.495).
+ * (dev stream, 5-fold CV: 317 more false joins, F1 0.598 → 0.495). Nor, within NEAR_DAYS, when
+ * their headlines and ledes share almost nothing and their texts little (`thinLede`).
  */
 export function contentSame(model: MatchModel, f: Features): boolean {
   if (model.dated === undefined || f.undated !== 0 || f.cosine < (model.dated.minCosine ?? 0)) return false;

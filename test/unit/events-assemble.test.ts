@@ -27,5 +27,6 @@ describe('the dated dev stream’s labels', () => {
     expect(pageTitle(og)).toBe('Story & more');
     expect(pageTitle('<html><head>\n<title>\n  A   story\n</title></head><body></body></html>')).toBe('A story');
     expect(pageTitle('<p>no head</p>')).toBe('');
+    expect(pageTitle('<html><head><meta property="og:title" content="  "><title>The title</title></head></html>')).toBe('The title');
   });
 });
