@@ -45,16 +45,25 @@ export const readingOrder = (c: Claim): number => (c.spans[0]?.paragraph ?? 0) *
 
 /**
  * The claims of a fresh analysis with what the reader added to the earlier (saved) ones: reviews by
- * claim id, claims the reader marked as missed, and reviewed claims that the new analysis no longer
- * finds (their review is never dropped). Reading order.
+ * claim id, or, for a claim whose wording the analysis has since trimmed or widened (a dateline no
+ * longer part of it), by the same sentence in the same paragraph; claims the reader marked as
+ * missed, and reviewed claims that the new analysis no longer finds (their review is never
+ * dropped). Reading order.
  */
 export function mergeClaims(fresh: readonly Claim[], earlier: readonly Claim[] | undefined): Claim[] {
   if (!earlier?.length) return fresh.slice();
   const old = new Map(earlier.map((c) => [c.id, c]));
+  const ids = new Set(fresh.map((c) => c.id));
+  // A reviewed claim whose id the fresh analysis no longer gives, found again by its words.
+  const reworded = (c: Claim): Claim | undefined => {
+    if (old.has(c.id)) return undefined;
+    for (const o of old.values()) if (o.review && !o.missed && !ids.has(o.id) && o.spans[0]?.paragraph === c.spans[0]?.paragraph && (o.text.includes(c.text) || c.text.includes(o.text))) return o;
+    return undefined;
+  };
   const out = fresh.map((c) => {
-    const prev = old.get(c.id);
+    const prev = old.get(c.id) ?? reworded(c);
     if (!prev) return c;
-    old.delete(c.id);
+    old.delete(prev.id);
     // The earlier list is the archive's: its review (or the lack of one) is the reader's latest word.
     const { review: _stale, ...rest } = c;
     return prev.review ? { ...rest, review: prev.review } : rest;

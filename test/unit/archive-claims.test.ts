@@ -157,6 +157,21 @@ describe('reviews from the UI', () => {
   });
 });
 
+describe('a reviewed claim whose wording the analysis has since trimmed', () => {
+  it('keeps its review on the same sentence, not beside it', () => {
+    const review = { status: 'disputed' as const, note: 'no', evidence: [], updatedAt: 1 };
+    const before = claim('old', { text: 'WASHINGTON (AP) — Two prison officers were charged on Tuesday.', spans: [{ paragraph: 2, start: 0, end: 62 }], review });
+    const after = claim('new', { text: 'Two prison officers were charged on Tuesday.', spans: [{ paragraph: 2, start: 18, end: 62 }] });
+    expect(mergeClaims([after], [before]).map((c) => [c.id, c.review?.status ?? null])).toEqual([['new', 'disputed']]);
+    // Another paragraph's sentence is another claim: the review stays with the old one.
+    const elsewhere = { ...after, spans: [{ paragraph: 5, start: 0, end: 44 }] };
+    expect(mergeClaims([elsewhere], [before]).map((c) => [c.id, c.review?.status ?? null])).toEqual([
+      ['old', 'disputed'],
+      ['new', null],
+    ]);
+  });
+});
+
 describe('schema migration', () => {
   it('opens an archive written by version 1 and keeps every article', async () => {
     const name = `migrate-${++n}`;
