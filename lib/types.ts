@@ -66,6 +66,14 @@ export interface Actor {
   aliases: string[];
   mentions: number;
   role: string | null;
+  /**
+   * A news organisation the article names only as the source of what it reports ("according to
+   * Reuters", "told The New York Times"; lib/nlp/outlets.ts): listed with the article's names, but no
+   * actor of its event (not among the names of the event's timeline, nor what the article is mainly
+   * about).
+   * Absent otherwise, and in analyses made before it existed.
+   */
+  outlet?: true;
 }
 
 /** Where a piece of text is in `Article.paragraphs`: UTF-16 offsets into one paragraph. */
@@ -195,6 +203,12 @@ export interface ArticleFingerprint {
    * in fingerprints made before.
    */
   names?: [string, string][];
+  /**
+   * Keys among `actors` of the news organisations the article names only as the source of what it
+   * reports (`Actor.outlet`): compared like the others, not shown as the event's names. Absent when
+   * none, and in fingerprints made before.
+   */
+  outlets?: string[];
 }
 
 /** See `ClaimRecall.when`. */

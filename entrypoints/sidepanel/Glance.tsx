@@ -15,8 +15,10 @@ const MAIN = 3;
  */
 export function mainActors(actors: Actor[]): Actor[] {
   const ranked = rankActors(actors);
-  const named = ranked.filter((a) => a.type !== 'LOC');
-  return (named.length ? named : ranked).slice(0, MAIN);
+  // A news organisation cited as the source of a report is named, not what the article is about.
+  const own = ranked.filter((a) => !a.outlet);
+  const named = own.filter((a) => a.type !== 'LOC');
+  return (named.length ? named : own).slice(0, MAIN);
 }
 
 interface Props {

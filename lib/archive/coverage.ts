@@ -369,9 +369,14 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
   const found = await findEarlierCoverage(fp, source, { idf, exclude, onStep: (step) => (at[step] = performance.now() - t0) });
   const statements = await askStatements();
   const name = namer(q.actors, source.rows.values());
+  // News organisations an article only cites ("according to Reuters") are compared like its other
+  // names, but they are no actors of the event: the timeline does not show them as shared or new.
+  const cited = new Set((fp.outlets ?? []).map(matchKey));
   const item = (c: EarlierCoverage): CoverageItem | null => {
     const row = source.rows.get(Number(c.id));
     if (!row) return null;
+    const theirs = new Set((row.fingerprint.outlets ?? []).map(matchKey));
+    const shown = (k: string) => !cited.has(matchKey(k)) && !theirs.has(matchKey(k));
     return {
       id: row.id,
       url: row.head.url,
@@ -382,7 +387,7 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
       date: row.head.date,
       tier: c.tier === 'same' ? 'same' : 'related',
       score: c.score,
-      shared: { actors: c.shared.actors.map(name), places: c.shared.places.map(name), kinds: c.shared.kinds },
+      shared: { actors: c.shared.actors.filter(shown).map(name), places: c.shared.places.map(name), kinds: c.shared.kinds },
       added: [],
     };
   };
@@ -407,7 +412,11 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
   const seen = new Set<string>();
   const seenOrgs: string[] = [];
   const named = (k: string) => seen.has(matchKey(k)) || (k.startsWith('ORG:') && seenOrgs.some((o) => shortFormOf(k, o) || shortFormOf(o, k)));
-  const namesOf = (f: ArticleFingerprint) => [...f.actors, ...f.places].sort((a, b) => b[1] - a[1]).map(([k]) => k);
+  const namesOf = (f: ArticleFingerprint) =>
+    [...f.actors, ...f.places]
+      .filter(([k]) => !f.outlets?.includes(k))
+      .sort((a, b) => b[1] - a[1])
+      .map(([k]) => k);
   const newHere: Coverage['newHere'] = { actors: [] };
   const step = (keys: string[], first: boolean, max: number): string[] => {
     const fresh: string[] = [];

@@ -349,6 +349,7 @@ function build() {
       aliases: list(text(LIMITS.name, 'shorten'), LIMITS.aliases, true),
       mentions: integer(0, 10_000_000),
       role: nullable(text(LIMITS.role, 'shorten')),
+      outlet: (x, at) => (x === true ? true : at.fail(`should be true or left out, not ${kindOf(x)}`)),
     },
     ['key', 'name', 'type'],
     { aliases: () => [], mentions: () => 0, role: () => null },
@@ -383,6 +384,7 @@ function build() {
       names: list(keyName, LIMITS.fingerprintList),
       subject: shape<{ kinds: string[]; people: string[] }>({ kinds: list(term, LIMITS.fingerprintList), people: list(key, LIMITS.fingerprintList) }, ['kinds', 'people']),
       series: list(term, LIMITS.fingerprintList),
+      outlets: list(key, LIMITS.fingerprintList),
     },
     ['v', 'day', 'terms', 'counts', 'actors', 'places', 'dates', 'keys'],
   );

@@ -158,12 +158,22 @@ export function computeFingerprint(input: FingerprintInput, actors: readonly Act
     if (a.aliases.length > 0 && a.aliases.every((x) => PARTY_MEMBERS.has(x))) continue;
     const k = normKey(a.key);
     const prev = merged.get(k);
-    merged.set(k, prev ? { ...prev, mentions: prev.mentions + a.mentions } : { ...a, key: k });
+    if (!prev) merged.set(k, { ...a, key: k });
+    else {
+      const both: Actor = { ...prev, mentions: prev.mentions + a.mentions };
+      // an outlet only when every actor merged under the key is one
+      if (!a.outlet) delete both.outlet;
+      merged.set(k, both);
+    }
   }
   const sorted = [...merged.values()].sort(byCountThenKey);
   const people = sorted.filter((a) => a.type !== 'LOC').slice(0, limits.actors);
   const places = sorted.filter((a) => a.type === 'LOC').slice(0, limits.places);
 
+  // Kept among the actors: the outlet that broke a story is cited by every report of it (5-fold CV
+  // without them: dev stream F1 0.597 → 0.589, ECB+ 0.886 → 0.884). Named, so a reader's
+  // timeline can leave them out of the event's names.
+  const outlets = people.filter((a) => a.outlet).map((a) => a.key);
   const day = parseDay(input.published);
   const text = [input.title, ...body(input)].join('\n');
   const dates = extractDates(text, { ref: day, max: limits.dates }).flat();
@@ -205,6 +215,7 @@ export function computeFingerprint(input: FingerprintInput, actors: readonly Act
     ...(names.length ? { names } : {}),
     ...(subject ? { subject } : {}),
     ...(series.length ? { series } : {}),
+    ...(outlets.length ? { outlets } : {}),
   };
 }
 

@@ -20,6 +20,7 @@
  * Actor key = type + ":" + lower-cased canonical name (the longest full form, no honorific), so the same actor gets
  * the same key in every article. Pure, no dependencies.
  */
+import { citedOutlets } from './outlets.ts';
 import type { Actor, EntityType, Mention } from '../types.ts';
 import { wholeWordsAt } from '../whole-words.ts';
 import {
@@ -1590,6 +1591,9 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     const v = roleVotes.get(a.key);
     if (v) a.role = [...v.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]![0];
   }
+  // 7. News organisations named only as the source of a report ("according to Reuters").
+  const outlets = citedOutlets(paragraphs, outMentions, result, options.publishers);
+  for (const a of result) if (outlets.has(a.key)) a.outlet = true;
   // Most mentioned first (what the panel sorts by); among equals, the more salient, then the earlier.
   result.sort((a, b) => b.mentions - a.mentions || b.salience - a.salience || a.first - b.first);
   return {

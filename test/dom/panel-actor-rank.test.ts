@@ -41,4 +41,10 @@ describe('ranking the names in the panel', () => {
     expect(mainActors(swap).map((a) => a.name)).toEqual(['Taliban', 'Timothy Weeks', 'Kevin King']);
     expect(mainActors([actor('Kabul', 'LOC', 4), actor('Qatar', 'LOC', 2)]).map((a) => a.name)).toEqual(['Kabul', 'Qatar']);
   });
+
+  it('does not call an article about a news organisation it only cites', () => {
+    const layoffs = [actor('WeWork', 'ORG', 8), actor('Marcelo Claure', 'PER', 5), { ...actor('Real Deal', 'ORG', 2), outlet: true as const }, actor('SoftBank', 'ORG', 2)];
+    expect(mainActors(layoffs).map((a) => a.name)).toEqual(['WeWork', 'Marcelo Claure', 'SoftBank']);
+    expect(mainActors([{ ...actor('Reuters', 'ORG', 1), outlet: true as const }, actor('Moscow', 'LOC', 1)]).map((a) => a.name)).toEqual(['Moscow']);
+  });
 });

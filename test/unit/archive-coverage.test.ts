@@ -184,6 +184,27 @@ describe('earlier coverage from the archive', () => {
     expect(cov.newHere.actors.map((x) => x.key)).not.toContain('LOC:qeshm');
   });
 
+  it('does not name the news organisations the pieces only cite, as brought in, shared or new', async () => {
+    const wire = (mentions: number): Actor => ({ key: 'ORG:reuters', name: 'Reuters', type: 'ORG', aliases: ['Reuters'], mentions, role: null, outlet: true });
+    const agency = (mentions: number): Actor => ({ key: 'ORG:brakia daily news', name: 'Brakia Daily News', type: 'ORG', aliases: [], mentions, role: null, outlet: true });
+    await save({ ...byId('qeshm-a'), actors: [...byId('qeshm-a').actors, wire(1)] });
+    const later = { ...byId('qeshm-b'), id: 'qeshm-later', published: '2005-11-29', actors: [...byId('qeshm-b').actors, wire(2), agency(2)] };
+    later.paragraphs = [...later.paragraphs, 'Reuters reported the toll had risen, according to the Brakia Daily News.'];
+    const saved = await save(later);
+    // Compared like any name: the fingerprint keeps them, and says which they are.
+    expect(saved.fingerprint!.actors.map(([k]) => k)).toEqual(expect.arrayContaining(['ORG:reuters', 'ORG:brakia daily news']));
+    expect(saved.fingerprint!.outlets).toEqual(['ORG:brakia daily news', 'ORG:reuters']);
+    const b = { ...byId('qeshm-b'), published: '2005-11-30', actors: [...byId('qeshm-b').actors, wire(3)] };
+    b.paragraphs = [...b.paragraphs, 'Reuters said more tents were on the way, according to the same source.'];
+    const fp = (await analysisOf(b)).fingerprint!;
+    expect(fp.outlets).toEqual(['ORG:reuters']);
+    const cov = await earlierCoverage(db, idf, { fingerprint: fp, actors: b.actors });
+    expect(cov.same).toHaveLength(2);
+    const all = [...cov.same.flatMap((x) => [...x.added, ...x.shared.actors]), ...cov.newHere.actors].map((x) => x.key);
+    expect(all).not.toContain('ORG:reuters');
+    expect(all).not.toContain('ORG:brakia daily news');
+  });
+
   it('an organisation one piece names in full and another by its short name is brought in once, not new again', async () => {
     await save(byId('qeshm-a'));
     const full: Actor = { key: 'ORG:red crescent society of iran', name: 'Red Crescent Society of Iran', type: 'ORG', aliases: [], mentions: 2, role: null };

@@ -123,6 +123,7 @@ function actorsOf(r: Rng): Actor[] {
       aliases: n > 10 ? [] : Array.from({ length: r.chance(0.2) ? LIMITS.aliases + 5 : r.int(3) }, () => odd(r, r.pick([2, 40, 401]))),
       mentions: r.int(50),
       role: maybe(r, () => odd(r, r.pick([5, 1000, 1500]))),
+      ...(r.chance(0.2) ? { outlet: true as const } : {}),
     };
   });
 }

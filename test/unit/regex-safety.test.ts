@@ -27,6 +27,7 @@ const FILES = [
   'lib/nlp/tokenize.ts',
   'lib/nlp/sentences.ts',
   'lib/nlp/actors.ts',
+  'lib/nlp/outlets.ts',
   'lib/nlp/canonical-names.ts',
   'lib/nlp/ner/index.ts',
   'lib/nlp/ner/features.ts',
