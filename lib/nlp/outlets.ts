@@ -1,13 +1,14 @@
 /**
  * News organisations an article names only as the source of what it reports (issue #19): "according
  * to Reuters", "Bloomberg first reported", "told The New York Times", "a CNN poll". They are named,
- * so the article's list of names keeps them, but they are no actors of the event: two reports that
- * both cite Reuters share a wire service, not a happening, and a reader of the timeline learns
- * nothing from "Brought in: Bloomberg, Reuters". Over the 208 readable pages of the shared data, 28
- * organisations were named this way only, all of them newspapers, broadcasters and agencies (ABC
- * News, AFP, Bloomberg, CNN, Fox News, The Hill, Reuters, USA Today, …); the police, ministries and
- * agencies that an article also cites ("according to the CDC") are actors of the story, so a name
- * must also read as a news organisation's.
+ * so the article's list of names keeps them, but they are no actors of its event: a reader of the
+ * timeline learns nothing from "Brought in: Bloomberg, Reuters", and a layoffs report is not "mainly
+ * about" the outlet that saw the memo. (The matcher still compares them: the outlet that broke a
+ * story is cited by every report of it; see `outlets` in lib/events/fingerprint.ts.) Over the 208
+ * readable pages of the shared data, 25 organisations were named this way only: newspapers,
+ * broadcasters and agencies (ABC News, AFP, Bloomberg, Fox News, The Hill, Reuters, USA Today, …),
+ * and once a network's reporter the tagger read as the network; the police, ministries and agencies an article also cites ("according to the
+ * CDC") are actors of the story, so a name must also read as a news organisation's.
  *
  * Deliberately simple: English only; a mention counts as cited from the few words around it.
  */

@@ -1403,3 +1403,41 @@ describe('a person glued to the body or place before it', () => {
     ).toContain('ORG Saint Tom Chess Club');
   });
 });
+
+describe('news organisations cited as sources (issue #19)', () => {
+  const ps = [
+    'Brakia Water laid off 200 workers on Monday, according to the Brakia Herald.',
+    'The company’s chief, Ann Roe, told Reuters the cuts were over. Reuters reported that the CDC had been told.',
+    'According to the CDC, the water is safe.',
+  ];
+  const ms = mark(ps, [
+    [0, 'Brakia Water', 'ORG'],
+    [0, 'Brakia Herald', 'ORG'],
+    [1, 'Ann Roe', 'PER'],
+    [1, 'Reuters', 'ORG'],
+    [1, 'Reuters', 'ORG'],
+    [1, 'CDC', 'ORG'],
+    [2, 'CDC', 'ORG'],
+  ]);
+
+  it('marks a news organisation every mention of which cites it, and no body the article also cites', () => {
+    const { actors } = buildActors(ps, ms, { facts });
+    const marked = actors.filter((a) => a.outlet).map((a) => a.name);
+    expect(marked.sort()).toEqual(['Brakia Herald', 'Reuters']);
+    expect(actors.find((a) => a.name === 'CDC')?.outlet).toBeUndefined();
+  });
+
+  it('keeps a news organisation the article reports on as well as cites', () => {
+    const more = [...ps, 'Reuters will close its Brakia bureau next year.'];
+    const { actors } = buildActors(more, [...ms, ...mark(more, [[3, 'Reuters', 'ORG']])], { facts });
+    expect(actors.find((a) => a.name === 'Reuters')?.outlet).toBeUndefined();
+  });
+
+  it('marks the page’s own publisher named as a source of its report, whatever its name', () => {
+    const p = ['The email, seen by Brakia Watch, says the office will close.'];
+    const ms1 = mark(p, [[0, 'Brakia Watch', 'ORG']]);
+    expect(buildActors(p, ms1, { facts }).actors[0]?.outlet).toBeUndefined();
+    expect(buildActors(p, ms1, { facts, publishers: ['Brakia Watch New York', null] }).actors[0]?.outlet).toBe(true);
+    expect(buildActors(p, ms1, { facts, publishers: ['Brakia Watchers'] }).actors[0]?.outlet).toBeUndefined();
+  });
+});

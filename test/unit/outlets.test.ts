@@ -1,22 +1,11 @@
 /**
  * Issue #19: news organisations named only as the source of a report ("according to Reuters") are
- * marked, so that the event's fingerprint, the timeline's names and the glance leave them out.
+ * marked, so that the timeline's names and the glance leave them out.
  */
 import { describe, expect, it } from 'vitest';
-import { buildActors, type NameFacts } from '../../lib/nlp/actors.ts';
 import { citedAt, citedOutlets, isOutletName } from '../../lib/nlp/outlets.ts';
-import type { Actor, EntityType, Mention } from '../../lib/types.ts';
+import type { Actor } from '../../lib/types.ts';
 
-function mark(paragraphs: string[], spec: [number, string, EntityType][]): Mention[] {
-  const from = new Map<number, number>();
-  return spec.map(([p, text, type]) => {
-    const start = paragraphs[p]!.indexOf(text, from.get(p) ?? 0);
-    if (start < 0) throw new Error(`"${text}" not in paragraph ${p}`);
-    from.set(p, start + text.length);
-    return { paragraph: p, start, end: start + text.length, text, type };
-  });
-}
-const facts = (): NameFacts => ({ org: false, loc: false, cityOnly: false, firstName: false });
 const at = (p: string, name: string) => ({ start: p.indexOf(name), end: p.indexOf(name) + name.length });
 
 describe('a mention that cites its name', () => {
@@ -51,45 +40,13 @@ describe('names of news organisations', () => {
 });
 
 describe('cited outlets among an article’s actors', () => {
-  const ps = [
-    'Brakia Water laid off 200 workers on Monday, according to the Brakia Herald.',
-    'The company’s chief, Ann Roe, told Reuters the cuts were over. Reuters reported that the CDC had been told.',
-    'According to the CDC, the water is safe.',
-  ];
-  const ms = mark(ps, [
-    [0, 'Brakia Water', 'ORG'],
-    [0, 'Brakia Herald', 'ORG'],
-    [1, 'Ann Roe', 'PER'],
-    [1, 'Reuters', 'ORG'],
-    [1, 'Reuters', 'ORG'],
-    [1, 'CDC', 'ORG'],
-    [2, 'CDC', 'ORG'],
-  ]);
-
-  it('marks a news organisation every mention of which cites it, and no body the article also cites', () => {
-    const { actors } = buildActors(ps, ms, { facts });
-    const marked = actors.filter((a) => a.outlet).map((a) => a.name);
-    expect(marked.sort()).toEqual(['Brakia Herald', 'Reuters']);
-    expect(actors.find((a) => a.name === 'CDC')?.outlet).toBeUndefined();
-  });
-
-  it('keeps a news organisation the article reports on as well as cites', () => {
-    const more = [...ps, 'Reuters will close its Brakia bureau next year.'];
-    const { actors } = buildActors(more, [...ms, ...mark(more, [[3, 'Reuters', 'ORG']])], { facts });
-    expect(actors.find((a) => a.name === 'Reuters')?.outlet).toBeUndefined();
-  });
-
-  it('marks the page’s own publisher named as a source of its report, whatever its name', () => {
-    const p = ['The email, seen by Brakia Watch, says the office will close.'];
-    const ms1 = mark(p, [[0, 'Brakia Watch', 'ORG']]);
-    expect(buildActors(p, ms1, { facts }).actors[0]?.outlet).toBeUndefined();
-    expect(buildActors(p, ms1, { facts, publishers: ['Brakia Watch New York', null] }).actors[0]?.outlet).toBe(true);
-    expect(buildActors(p, ms1, { facts, publishers: ['Brakia Watchers'] }).actors[0]?.outlet).toBeUndefined();
-  });
-
-  it('leaves people and places alone', () => {
+  it('are organisations only', () => {
     const actors: Actor[] = [{ key: 'PER:ann roe', name: 'Ann Roe', type: 'PER', aliases: ['Ann Roe'], mentions: 1, role: null }];
-    const p = ['It was reported by Ann Roe.'];
-    expect(citedOutlets(p, [{ ...mark(p, [[0, 'Ann Roe', 'PER']])[0]!, actorKey: 'PER:ann roe' }], actors).size).toBe(0);
+    const p = 'It was reported by Ann Roe.';
+    const mention = { paragraph: 0, ...at(p, 'Ann Roe'), text: 'Ann Roe', type: 'PER' as const, actorKey: 'PER:ann roe' };
+    expect(citedOutlets([p], [mention], actors).size).toBe(0);
+    const wire: Actor[] = [{ key: 'ORG:reuters', name: 'Reuters', type: 'ORG', aliases: ['Reuters'], mentions: 1, role: null }];
+    const q = 'It was reported by Reuters.';
+    expect(citedOutlets([q], [{ paragraph: 0, ...at(q, 'Reuters'), text: 'Reuters', type: 'ORG', actorKey: 'ORG:reuters' }], wire)).toEqual(new Set(['ORG:reuters']));
   });
 });
