@@ -11,11 +11,11 @@ const MAIN = 3;
  * Who the article is mainly about: the most mentioned people and organisations (people first on a
  * tie), else the most mentioned names of any kind. Places are where things happen, rarely what an
  * article is about; an organisation is often its subject (the Taliban of a hostage swap, mentioned ten
- * times against the hostages' four, was left out when only people counted).
+ * times against the hostages' four, was left out when only people counted). Never a news
+ * organisation the article only cites (`Actor.outlet`: "seen by The Real Deal").
  */
 export function mainActors(actors: Actor[]): Actor[] {
   const ranked = rankActors(actors);
-  // A news organisation cited as the source of a report is named, not what the article is about.
   const own = ranked.filter((a) => !a.outlet);
   const named = own.filter((a) => a.type !== 'LOC');
   return (named.length ? named : own).slice(0, MAIN);

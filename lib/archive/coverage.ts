@@ -371,7 +371,8 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
   const name = namer(q.actors, source.rows.values());
   // News organisations an article only cites ("according to Reuters") are compared like its other
   // names, but they are no actors of the event: the timeline does not show them as shared or new.
-  const cited = new Set((fp.outlets ?? []).map(matchKey));
+  // (The article's own actors say so too when its fingerprint was made before fingerprints did.)
+  const cited = new Set([...(fp.outlets ?? []), ...q.actors.filter((a) => a.outlet).map((a) => normKey(a.key))].map(matchKey));
   const item = (c: EarlierCoverage): CoverageItem | null => {
     const row = source.rows.get(Number(c.id));
     if (!row) return null;
@@ -412,9 +413,9 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
   const seen = new Set<string>();
   const seenOrgs: string[] = [];
   const named = (k: string) => seen.has(matchKey(k)) || (k.startsWith('ORG:') && seenOrgs.some((o) => shortFormOf(k, o) || shortFormOf(o, k)));
-  const namesOf = (f: ArticleFingerprint) =>
+  const namesOf = (f: ArticleFingerprint, own = false) =>
     [...f.actors, ...f.places]
-      .filter(([k]) => !f.outlets?.includes(k))
+      .filter(([k]) => !f.outlets?.includes(k) && !(own && cited.has(matchKey(k))))
       .sort((a, b) => b[1] - a[1])
       .map(([k]) => k);
   const newHere: Coverage['newHere'] = { actors: [] };
@@ -431,7 +432,7 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
   };
   for (let i = 0; i <= same.length; i++) {
     if (i === before) {
-      const fresh = step(namesOf(fp), i === 0, MAX_NEW_NAMES);
+      const fresh = step(namesOf(fp, true), i === 0, MAX_NEW_NAMES);
       newHere.actors = fresh.map(name);
     }
     if (i === same.length) break;

@@ -42,12 +42,12 @@ export interface CoverageItem {
   tier: 'same' | 'related';
   /** 0..1, the matcher's score. */
   score: number;
-  /** What it shares with the article being read. */
+  /** What it shares with the article being read (not the news organisations either only cites, `Actor.outlet`). */
   shared: { actors: NamedKey[]; places: NamedKey[]; kinds?: string[] };
   /**
    * Same-event items only: people, organisations and places this piece brought into the story
    * (named by none of the pieces before it on the timeline, this article included when it comes
-   * first); never also in `shared`.
+   * first); never also in `shared`, nor a news organisation it only cites.
    */
   added: NamedKey[];
 }
@@ -80,7 +80,7 @@ export interface Coverage {
   hereDate: number | null;
   /** Related articles, best match first. */
   related: CoverageItem[];
-  /** The people, organisations and places this article names that none of the same-event articles before it did. */
+  /** The people, organisations and places this article names that none of the same-event articles before it did (not the news organisations it only cites). */
   newHere: { actors: NamedKey[] };
   /** The latest statements by this article's people and organisations in other saved articles (before or after it), newest first. */
   statements: EarlierStatement[];

@@ -1592,7 +1592,7 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     if (v) a.role = [...v.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]![0];
   }
   // 7. News organisations named only as the source of a report ("according to Reuters").
-  const outlets = citedOutlets(paragraphs, outMentions, result, options.publishers);
+  const outlets = citedOutlets(paragraphs, outMentions, result, { publishers: options.publishers, place: (n) => facts(n).loc, title: options.title });
   for (const a of result) if (outlets.has(a.key)) a.outlet = true;
   // Most mentioned first (what the panel sorts by); among equals, the more salient, then the earlier.
   result.sort((a, b) => b.mentions - a.mentions || b.salience - a.salience || a.first - b.first);

@@ -5,10 +5,10 @@
  * timeline learns nothing from "Brought in: Bloomberg, Reuters", and a layoffs report is not "mainly
  * about" the outlet that saw the memo. (The matcher still compares them: the outlet that broke a
  * story is cited by every report of it; see `outlets` in lib/events/fingerprint.ts.) Over the 208
- * readable pages of the shared data, 25 organisations were named this way only: newspapers,
- * broadcasters and agencies (ABC News, AFP, Bloomberg, Fox News, The Hill, Reuters, USA Today, …),
- * and once a network's reporter the tagger read as the network; the police, ministries and agencies an article also cites ("according to the
- * CDC") are actors of the story, so a name must also read as a news organisation's.
+ * readable pages of the shared data, 24 organisations are named this way only, all newspapers,
+ * broadcasters and agencies (ABC News, AFP, Bloomberg, Fox News, The Hill, Reuters, USA Today, …);
+ * the police, ministries and agencies an article also cites ("according to the CDC") are actors of
+ * the story, so a name must also read as a news organisation's.
  *
  * Deliberately simple: English only; a mention counts as cited from the few words around it.
  */
@@ -26,13 +26,21 @@ const CITE_BEFORE =
  * "contributed to this report", "host" (its reporters and hosts speak for it).
  */
 const CITE_AFTER =
-  /^(?:['’]s?)?\s*(?:,\s*which\s+)?(?:(?:first|also|previously|earlier|originally|initially|exclusively|later|has|have|had|was|were)\s+)*(?:reported|reports|reporting|report|learned|revealed|broke the news|cited|citing|obtained|published|wrote|writes|story|stories|investigation|analysis|poll|polls|survey|interview|article|coverage|contributed to this report|reporter|reporters|correspondent|columnist|host|anchor|editor|journalist|contributor)\b/i;
+  /^(?:['’]s?)?\s*(?:,\s*which\s+)?(?:(?:first|also|previously|earlier|originally|initially|exclusively|later|has|have|had)\s+)*(?:reported|reports|reporting|report|learned|revealed|broke the news|cited|citing|obtained|published|wrote|writes|story|stories|investigation|analysis|poll|polls|survey|interview|article|coverage|contributed to this report|reporter|reporters|correspondent|columnist|host|anchor|editor|journalist|contributor)\b/i;
 
-/** Words in a news organisation's name. */
-const NEWS_WORDS =
-  /\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|Chronicle|Examiner|Observer|Press|Wire|Radio|Television|TV|Broadcasting|Magazine|Daily|Weekly|Reporter|Insider|Mirror|Inquirer|Courier|Dispatch|Sentinel|Leader|Today|Newswire|Newsweek)\b/;
+/**
+ * A news organisation's name: one that ends in a newspaper's, broadcaster's or agency's word ("The
+ * Washington Post", "Fox News", "Sioux Falls Argus Leader", "Xinhua News Agency"), or begins with
+ * "Daily", "Weekly" or "Radio" ("Radio Free Asia"). At the end only: "Guardian Council", "Post
+ * Office", "Times Square Alliance" and "White House Press Office" are bodies of a story.
+ */
+const NEWS_NAME =
+  /\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|Chronicle|Examiner|Observer|Press|Wire|Radio|Television|TV|Broadcasting|Magazine|Daily|Weekly|Reporter|Insider|Mirror|Inquirer|Courier|Dispatch|Sentinel|Leader|Today|Newswire|Newsweek)(?:\s+(?:Agency|Service|Network))?$|^(?:Daily|Weekly|Radio)\s/;
 
-/** News organisations whose names have none of NEWS_WORDS (lower case). */
+/** Words that make a name with a news word another body: "Oxford University Press", "Medical Examiner", "The New York Times Company". */
+const NOT_NEWS = /\b(?:University|Medical|Corporation|Company|Co|Corp|Inc|Ltd|Group|Holdings)\b/i;
+
+/** News organisations whose names NEWS_NAME does not read (lower case, without a leading "the"). */
 const OUTLETS: ReadonlySet<string> = new Set([
   'reuters',
   'afp',
@@ -51,7 +59,6 @@ const OUTLETS: ReadonlySet<string> = new Set([
   'politico',
   'axios',
   'techcrunch',
-  'vox',
   'wired',
   'variety',
   'tmz',
@@ -64,7 +71,6 @@ const OUTLETS: ReadonlySet<string> = new Set([
   'sky',
   'itv',
   'hill',
-  'the hill',
   'vice',
   'slate',
   'salon',
@@ -74,7 +80,6 @@ const OUTLETS: ReadonlySet<string> = new Set([
   'breitbart',
   'mashable',
   'engadget',
-  'the verge',
   'verge',
   'gizmodo',
   'propublica',
@@ -83,13 +88,10 @@ const OUTLETS: ReadonlySet<string> = new Set([
   'rolling stone',
   'forbes',
   'fortune',
-  'the economist',
   'economist',
-  'the atlantic',
-  'the new yorker',
+  'atlantic',
   'new yorker',
   'mother jones',
-  'the daily beast',
   'le monde',
   'der spiegel',
   'spiegel',
@@ -107,19 +109,27 @@ const OUTLETS: ReadonlySet<string> = new Set([
   'snopes',
 ]);
 
-/** Whether a name reads as a news organisation's: words of one ("Times", "News") or a known name. */
+/** Whether a name reads as a news organisation's: a newspaper's or broadcaster's name, or a known one. */
 export function isOutletName(name: string): boolean {
-  const n = name.trim().replace(/['’]s$/, '');
-  return NEWS_WORDS.test(n) || OUTLETS.has(n.toLowerCase());
+  const n = name
+    .trim()
+    .replace(/['’]s$/, '')
+    .replace(/^the\s+/i, '');
+  return (NEWS_NAME.test(n) && !NOT_NEWS.test(n)) || OUTLETS.has(n.toLowerCase());
 }
 
 /** How far around a mention its citing words are read, in characters. */
 const REACH_BEFORE = 40;
 const REACH_AFTER = 60;
 
+/** A company's own results after its name: "reported a 9% rise", "reports its quarterly earnings". */
+const RESULTS_AFTER = /^\s*(?:also\s+)?report(?:ed|s)\s+(?:a\s+[\d$£€]|its|their|record|quarterly|annual|net|revenue|profit|loss|earnings|sales|[\d$£€])/i;
+
 /** Whether the mention at `m` cites its name as the source of a report. */
 export function citedAt(paragraph: string, m: Pick<Mention, 'start' | 'end'>): boolean {
-  return CITE_BEFORE.test(paragraph.slice(Math.max(0, m.start - REACH_BEFORE), m.start)) || CITE_AFTER.test(paragraph.slice(m.end, m.end + REACH_AFTER));
+  const after = paragraph.slice(m.end, m.end + REACH_AFTER);
+  if (RESULTS_AFTER.test(after)) return false;
+  return CITE_BEFORE.test(paragraph.slice(Math.max(0, m.start - REACH_BEFORE), m.start)) || CITE_AFTER.test(after);
 }
 
 /** A name as compared with a publisher's: lower case, without a leading "the" or a trailing ".com". */
@@ -131,24 +141,54 @@ function plain(name: string): string {
     .replace(/\.(?:com|org|net|co\.uk)$/, '');
 }
 
-/** Whether `name` is the page's own publisher's, or its start ("The Real Deal" of "The Real Deal New York"). */
-function isPublisher(name: string, publishers: readonly string[]): boolean {
+/**
+ * Whether `name` is the page's publisher's or aggregator's, or its start followed by a place (an
+ * edition: "The Real Deal" of "The Real Deal New York"), not by another word ("Google" of "Google
+ * News", "Washington" of "The Washington Post").
+ */
+function isPublisher(name: string, publishers: readonly string[], place: (name: string) => boolean): boolean {
   const n = plain(name);
-  return n.length > 1 && publishers.some((p) => p === n || p.startsWith(n + ' '));
+  return n.length > 1 && publishers.some((p) => p === n || (p.startsWith(n + ' ') && place(p.slice(n.length + 1))));
+}
+
+/** What `citedOutlets` knows of the page. */
+export interface OutletContext {
+  /** The page's publisher and the site that carried it (`Article.publisher`, `aggregator`). */
+  publishers?: readonly (string | null | undefined)[];
+  /** Whether a name is a place's (the name lists'), for a publisher's edition. Default: none is. */
+  place?: (name: string) => boolean;
+  /** The headline: an organisation it names is what the article is about, whatever it cites. */
+  title?: string;
+}
+
+/** Whether `text` holds `name` as whole words, whatever the case. */
+function names(text: string, name: string): boolean {
+  const t = text.toLowerCase();
+  const n = name.toLowerCase();
+  for (let i = t.indexOf(n); i >= 0; i = t.indexOf(n, i + 1)) {
+    const before = i === 0 ? '' : t[i - 1]!;
+    const after = t[i + n.length] ?? '';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+  }
+  return false;
 }
 
 /**
  * The keys of the organisations an article names only as the source of what it reports: every
- * mention of it cites it, and its name (or one of the names it goes by in the article) reads as a
- * news organisation's, or is the page's own publisher's or aggregator's (`publishers`).
+ * mention of it cites it, its name (or one of the names it goes by in the article) reads as a news
+ * organisation's or is the page's own publisher's or aggregator's, and the headline does not name it
+ * ("Reuters journalist killed": then the article is about it).
  */
-export function citedOutlets(paragraphs: readonly string[], mentions: readonly Mention[], actors: readonly Actor[], publishers: readonly (string | null | undefined)[] = []): Set<string> {
-  const own = publishers.filter((p): p is string => !!p).map(plain);
+export function citedOutlets(paragraphs: readonly string[], mentions: readonly Mention[], actors: readonly Actor[], context: OutletContext = {}): Set<string> {
+  const own = (context.publishers ?? []).filter((p): p is string => !!p).map(plain);
+  const place = context.place ?? (() => false);
+  const title = context.title ?? '';
   const out = new Set<string>();
   for (const a of actors) {
     if (a.type !== 'ORG') continue;
-    const names = [a.name, ...a.aliases];
-    if (!names.some((n) => isOutletName(n) || isPublisher(n, own))) continue;
+    const all = [a.name, ...a.aliases];
+    if (!all.some((n) => isOutletName(n) || isPublisher(n, own, place))) continue;
+    if (all.some((n) => n.length > 1 && names(title, n))) continue;
     const ms = mentions.filter((m) => m.actorKey === a.key);
     if (ms.length > 0 && ms.every((m) => citedAt(paragraphs[m.paragraph] ?? '', m))) out.add(a.key);
   }

@@ -1407,7 +1407,7 @@ describe('a person glued to the body or place before it', () => {
 describe('news organisations cited as sources (issue #19)', () => {
   const ps = [
     'Brakia Water laid off 200 workers on Monday, according to the Brakia Herald.',
-    'The company’s chief, Ann Roe, told Reuters the cuts were over. Reuters reported that the CDC had been told.',
+    'The company’s chief, Ann Roe, told Reuters the cuts were over. Reuters reported that, according to the CDC, the water had been tested.',
     'According to the CDC, the water is safe.',
   ];
   const ms = mark(ps, [
@@ -1437,7 +1437,22 @@ describe('news organisations cited as sources (issue #19)', () => {
     const p = ['The email, seen by Brakia Watch, says the office will close.'];
     const ms1 = mark(p, [[0, 'Brakia Watch', 'ORG']]);
     expect(buildActors(p, ms1, { facts }).actors[0]?.outlet).toBeUndefined();
-    expect(buildActors(p, ms1, { facts, publishers: ['Brakia Watch New York', null] }).actors[0]?.outlet).toBe(true);
+    // The publisher's name, or it and a place (an edition); not it and another word.
+    expect(buildActors(p, ms1, { facts, publishers: ['Brakia Watch', null] }).actors[0]?.outlet).toBe(true);
+    expect(buildActors(p, ms1, { facts, publishers: ['The Brakia Watch Freedonia'] }).actors[0]?.outlet).toBe(true);
     expect(buildActors(p, ms1, { facts, publishers: ['Brakia Watchers'] }).actors[0]?.outlet).toBeUndefined();
+    expect(buildActors(p, ms1, { facts, publishers: ['Example', 'Brakia Watch News'] }).actors[0]?.outlet).toBeUndefined();
+  });
+
+  it('leaves unmarked a news organisation the headline names', () => {
+    const title = 'Reuters journalist detained in Brakia';
+    const p = ['Ann Roe, a Reuters reporter, was detained on Monday, according to Reuters.'];
+    const m1 = mark(p, [
+      [0, 'Ann Roe', 'PER'],
+      [0, 'Reuters', 'ORG'],
+      [0, 'Reuters', 'ORG'],
+    ]);
+    expect(buildActors(p, m1, { facts }).actors.find((a) => a.name === 'Reuters')?.outlet).toBe(true);
+    expect(buildActors(p, m1, { facts, title }).actors.find((a) => a.name === 'Reuters')?.outlet).toBeUndefined();
   });
 });

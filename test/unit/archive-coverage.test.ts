@@ -205,6 +205,42 @@ describe('earlier coverage from the archive', () => {
     expect(all).not.toContain('ORG:brakia daily news');
   });
 
+  it('does not share a news organisation that only one of the two pieces cites', async () => {
+    const reuters = (outlet: boolean): Actor => ({ key: 'ORG:reuters', name: 'Reuters', type: 'ORG', aliases: ['Reuters'], mentions: 2, role: null, ...(outlet ? { outlet: true as const } : {}) });
+    const sharedOf = async (savedCites: boolean, readCites: boolean) => {
+      const d = new ArchiveDB(`coverage-${++n}`);
+      const i = new ArchiveIdf(d, shipped);
+      try {
+        const a = { ...byId('qeshm-a'), actors: [...byId('qeshm-a').actors, reuters(savedCites)] };
+        await saveArticle(d, articleOf(a), { actors: a.actors, mentions: [], claims: [], fingerprint: await fingerprintOf(i, a), timings: {} }, Date.parse(a.published));
+        const b = { ...byId('qeshm-b'), actors: [...byId('qeshm-b').actors, reuters(readCites)] };
+        const cov = await earlierCoverage(d, i, { fingerprint: await fingerprintOf(i, b), actors: b.actors });
+        expect(cov.same).toHaveLength(1);
+        return cov.same[0]!.shared.actors.map((x) => x.key);
+      } finally {
+        await d.delete();
+      }
+    };
+    expect(await sharedOf(false, false)).toContain('ORG:reuters');
+    expect(await sharedOf(true, false)).not.toContain('ORG:reuters');
+    expect(await sharedOf(false, true)).not.toContain('ORG:reuters');
+  });
+
+  it('leaves out of "new here" an outlet the article cites, also when its fingerprint was made before fingerprints said so', async () => {
+    await save(byId('qeshm-a'));
+    const wire: Actor = { key: 'ORG:reuters', name: 'Reuters', type: 'ORG', aliases: ['Reuters'], mentions: 2, role: null, outlet: true };
+    const b = { ...byId('qeshm-b'), actors: [...byId('qeshm-b').actors, wire] };
+    const { outlets: _outlets, ...old } = (await analysisOf(b)).fingerprint!;
+    expect(_outlets).toEqual(['ORG:reuters']);
+    expect(old.actors.map(([k]) => k)).toContain('ORG:reuters');
+    const cov = await earlierCoverage(db, idf, { fingerprint: old, actors: b.actors });
+    expect(cov.newHere.actors.map((x) => x.key)).not.toContain('ORG:reuters');
+    // Named as an actor, it is new here.
+    const plainB = { ...b, actors: [...byId('qeshm-b').actors, { ...wire, outlet: undefined }] };
+    const cov2 = await earlierCoverage(db, idf, { fingerprint: old, actors: plainB.actors });
+    expect(cov2.newHere.actors.map((x) => x.key)).toContain('ORG:reuters');
+  });
+
   it('an organisation one piece names in full and another by its short name is brought in once, not new again', async () => {
     await save(byId('qeshm-a'));
     const full: Actor = { key: 'ORG:red crescent society of iran', name: 'Red Crescent Society of Iran', type: 'ORG', aliases: [], mentions: 2, role: null };

@@ -131,6 +131,16 @@ describe('computeFingerprint', () => {
     expect(keysOf(party(['Democrats']))).not.toContain('ORG:democratic party');
     expect(keysOf(party(['Democratic Party', 'Democrats']))).toContain('ORG:democratic party');
   });
+  it('lists the news organisations the article only cites, and keeps comparing them', () => {
+    const wire = (key: string, outlet: boolean): Actor => ({ key, name: 'Reuters', type: 'ORG', aliases: ['Reuters'], mentions: 2, role: null, ...(outlet ? { outlet: true as const } : {}) });
+    const fp = computeFingerprint(a, [...a.actors, wire('ORG:reuters', true)], shipped);
+    expect(fp.actors.map(([k]) => k)).toContain('ORG:reuters');
+    expect(fp.outlets).toEqual(['ORG:reuters']);
+    expect(computeFingerprint(a, a.actors, shipped).outlets).toBeUndefined();
+    // Two actors under one key: an outlet only when both are.
+    expect(computeFingerprint(a, [...a.actors, wire('ORG:reuters', true), wire('ORG:Reuters ', false)], shipped).outlets).toBeUndefined();
+    expect(computeFingerprint(a, [...a.actors, wire('ORG:reuters', true), wire('ORG:Reuters ', true)], shipped).outlets).toEqual(['ORG:reuters']);
+  });
   it('stays small on a huge article', () => {
     const words = Array.from({ length: 60_000 }, (_, i) => `word${i.toString(36)}`);
     const paragraphs = Array.from({ length: 3000 }, (_, i) => words.slice(i * 20, i * 20 + 20).join(' ') + ` on ${1 + (i % 28)} March 2019.`);

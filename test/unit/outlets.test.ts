@@ -27,6 +27,8 @@ describe('a mention that cites its name', () => {
     ['CNN fired its anchor on Monday.', 'CNN'],
     ['Reuters opened a bureau in Brakia.', 'Reuters'],
     ['Shares of the Brakia Times fell 4%.', 'Brakia Times'],
+    ['The Brakia Times reported a 9% rise in digital subscriptions.', 'Brakia Times'],
+    ['The Brakia Post was reported to be for sale.', 'Brakia Post'],
   ])('does not cite in %j', (p, name) => {
     expect(citedAt(p, at(p, name))).toBe(false);
   });
@@ -35,7 +37,21 @@ describe('a mention that cites its name', () => {
 describe('names of news organisations', () => {
   it('reads newspapers, broadcasters and agencies as news organisations, not other bodies', () => {
     expect(['Reuters', 'Agence France-Presse', 'The Brakia Herald', 'Sioux Falls Argus Leader', 'NBC News', 'The Verge', 'USA Today'].filter(isOutletName)).toHaveLength(7);
+    expect(['Xinhua News Agency', 'Radio Free Asia', 'The Atlantic', 'Daily Mail', 'The Hill'].filter(isOutletName)).toHaveLength(5);
     expect(['Indiana State Police', 'CDC', 'WeWork', 'Ministry of Health', 'Brakia County Water Board'].filter(isOutletName)).toEqual([]);
+    // A news word inside another body's name, or a company's.
+    const bodies = [
+      'Guardian Council',
+      'Cook County Medical Examiner',
+      'Post Office',
+      'Oxford University Press',
+      'Times Square Alliance',
+      'White House Press Office',
+      'Corporation for Public Broadcasting',
+      'Emergency Dispatch Center',
+      'The New York Times Company',
+    ];
+    expect(bodies.filter(isOutletName)).toEqual([]);
   });
 });
 
