@@ -448,8 +448,10 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
 
 /** The latest statements by the article's most mentioned people and organisations in other saved articles. */
 async function earlierStatements(db: ArchiveDB, actors: readonly Actor[], excludeId: number | undefined): Promise<EarlierStatement[]> {
+  // (not a news organisation the article only cites: what Reuters reported elsewhere is no
+  // statement of this story's people)
   const speakers = actors
-    .filter((a) => a.type !== 'LOC')
+    .filter((a) => a.type !== 'LOC' && !a.outlet)
     .sort((a, b) => b.mentions - a.mentions)
     .slice(0, MAX_SPEAKERS);
   // Each speaker's newest statements in one request (a filter in the query would walk them with a

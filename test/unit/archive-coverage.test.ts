@@ -148,6 +148,15 @@ describe('earlier coverage from the archive', () => {
     expect(own.statements).toEqual([]);
   });
 
+  it('lists no statements of a news organisation the article only cites', async () => {
+    await save(byId('qeshm-a'), [quote('r1', 'Reuters', 'ORG:reuters', 'Reuters reported that 400 homes were damaged.')]);
+    const b = byId('qeshm-b');
+    const wire = (outlet: boolean): Actor => ({ key: 'ORG:reuters', name: 'Reuters', type: 'ORG', aliases: ['Reuters'], mentions: 3, role: null, ...(outlet ? { outlet: true as const } : {}) });
+    const fp = (await analysisOf(b)).fingerprint!;
+    expect((await earlierCoverage(db, idf, { fingerprint: fp, actors: [...b.actors, wire(false)] })).statements.map((x) => x.speaker)).toEqual(['Reuters']);
+    expect((await earlierCoverage(db, idf, { fingerprint: fp, actors: [...b.actors, wire(true)] })).statements).toEqual([]);
+  });
+
   it('finds a speaker’s other statements when the article itself holds many of their newest', async () => {
     const a = byId('qeshm-a');
     const b = byId('qeshm-b');
