@@ -5,7 +5,7 @@
  * timeline learns nothing from "Brought in: Bloomberg, Reuters", and a layoffs report is not "mainly
  * about" the outlet that saw the memo. (The matcher still compares them: the outlet that broke a
  * story is cited by every report of it; see `outlets` in lib/events/fingerprint.ts.) Over the 208
- * readable pages of the shared data, 24 organisations are named this way only, all newspapers,
+ * readable pages of the shared data, 25 organisations are named this way only, all newspapers,
  * broadcasters and agencies (ABC News, AFP, Bloomberg, Fox News, The Hill, Reuters, USA Today, …);
  * the police, ministries and agencies an article also cites ("according to the CDC") are actors of
  * the story, so a name must also read as a news organisation's.
@@ -15,11 +15,11 @@
 import type { Actor, Mention } from '../types.ts';
 
 /**
- * Words before a name that cite it: "according to", "told", "reported by", "in an interview with";
- * or an opening bracket (a wire report's credit, "MOSCOW (Reuters) —").
+ * Words before a name that cite it: "according to", "told", "reported by", "in an interview with",
+ * ", citing", "Photo:"; or an opening bracket (a wire report's credit, "MOSCOW (Reuters) —").
  */
 const CITE_BEFORE =
-  /\b(?:according to|reported by|first reported by|cited by|quoted by|obtained by|reviewed by|seen by|published by|contacted by|asked by|confirmed to|told|tell|tells|telling|speaking to|spoke to|spoke with|talking to|interview with|interviewed by|statement to|(?:said|says|wrote|writes|writing|appeared|appearing) (?:on|in|for)|via|per)\s+(?:the\s+)?$|\(\s*$/i;
+  /\b(?:according to|reported by|first reported by|cited by|quoted by|obtained by|reviewed by|seen by|published by|contacted by|asked by|confirmed to|told|tell|tells|telling|speaking to|spoke to|spoke with|talking to|interview with|interviewed by|interview on|statement to|(?:said|says|wrote|writes|writing|appeared|appearing|speaking) (?:on|in|for)|citing|via|per|(?:photo|photograph|picture|image|credit)s?(?: by)?:?)\s+(?:the\s+)?$|\(\s*$/i;
 
 /**
  * Words after a name that cite it: "reported", "first reported", "has learned", "'s report", "poll",
@@ -28,6 +28,9 @@ const CITE_BEFORE =
 const CITE_AFTER =
   /^(?:['’]s?)?\s*(?:,\s*which\s+)?(?:(?:first|also|previously|earlier|originally|initially|exclusively|later|has|have|had)\s+)*(?:reported|reports|reporting|report|learned|revealed|broke the news|cited|citing|obtained|published|wrote|writes|story|stories|investigation|analysis|poll|polls|survey|interview|article|coverage|contributed to this report|reporter|reporters|correspondent|columnist|host|anchor|editor|journalist|contributor)\b/i;
 
+/** A name after the outlet's: its reporter ("CNN's Jake Tapper"), or its photographer after a slash ("Reuters/Jane Roe"). */
+const CITE_STAFF = /^['’]s\s+\p{Lu}\p{Ll}+\s+\p{Lu}|^\s*\/\s*\p{Lu}/u;
+
 /**
  * A news organisation's name: one that ends in a newspaper's, broadcaster's or agency's word ("The
  * Washington Post", "Fox News", "Sioux Falls Argus Leader", "Xinhua News Agency"), or begins with
@@ -35,7 +38,7 @@ const CITE_AFTER =
  * Office", "Times Square Alliance" and "White House Press Office" are bodies of a story.
  */
 const NEWS_NAME =
-  /\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|Chronicle|Examiner|Observer|Press|Wire|Radio|Television|TV|Broadcasting|Magazine|Daily|Weekly|Reporter|Insider|Mirror|Inquirer|Courier|Dispatch|Sentinel|Leader|Today|Newswire|Newsweek)(?:\s+(?:Agency|Service|Network))?$|^(?:Daily|Weekly|Radio)\s/;
+  /\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|Chronicle|Examiner|Observer|Press|Wire|Radio|Television|TV|Broadcasting|Magazine|Daily|Weekly|Reporter|Insider|Mirror|Inquirer|Courier|Dispatch|Sentinel|Leader|Today|Newswire|Newsweek|Globe|Mail|Star|Sun|Independent|Standard|Bulletin|Register)(?:\s+(?:Agency|Service|Network))?$|^(?:Daily|Weekly|Radio)\s/i;
 
 /** Words that make a name with a news word another body: "Oxford University Press", "Medical Examiner", "The New York Times Company". */
 const NOT_NEWS = /\b(?:University|Medical|Corporation|Company|Co|Corp|Inc|Ltd|Group|Holdings)\b/i;
@@ -107,6 +110,17 @@ const OUTLETS: ReadonlySet<string> = new Set([
   'rferl',
   'politifact',
   'snopes',
+  'wsj',
+  'nyt',
+  'ft',
+  'cbc',
+  'newsmax',
+  'newsday',
+  'euronews',
+  'nhk',
+  'france 24',
+  'rte',
+  'rté',
 ]);
 
 /** Whether a name reads as a news organisation's: a newspaper's or broadcaster's name, or a known one. */
@@ -129,7 +143,7 @@ const RESULTS_AFTER = /^\s*(?:also\s+)?report(?:ed|s)\s+(?:a\s+[\d$£€]|its|th
 export function citedAt(paragraph: string, m: Pick<Mention, 'start' | 'end'>): boolean {
   const after = paragraph.slice(m.end, m.end + REACH_AFTER);
   if (RESULTS_AFTER.test(after)) return false;
-  return CITE_BEFORE.test(paragraph.slice(Math.max(0, m.start - REACH_BEFORE), m.start)) || CITE_AFTER.test(after);
+  return CITE_BEFORE.test(paragraph.slice(Math.max(0, m.start - REACH_BEFORE), m.start)) || CITE_AFTER.test(after) || CITE_STAFF.test(after);
 }
 
 /** A name as compared with a publisher's: lower case, without a leading "the" or a trailing ".com". */

@@ -19,6 +19,10 @@ describe('a mention that cites its name', () => {
     ['Bloomberg’s report said the fund would shrink.', 'Bloomberg'],
     ['CNN has learned that the vote is delayed.', 'CNN'],
     ['BRAKIA CITY (Reuters) — The vote was delayed.', 'Reuters'],
+    ['The mine will close, the company said, citing Reuters.', 'Reuters'],
+    ['“It is over,” she said in an interview on CNN.', 'CNN'],
+    ['CNN’s Jake Tapper asked her twice.', 'CNN'],
+    ['Photo: Reuters/Jane Roe', 'Reuters'],
     ['“We are cooperating,” a spokesperson said when contacted by Reuters.', 'Reuters'],
   ])('cites in %j', (p, name) => {
     expect(citedAt(p, at(p, name))).toBe(true);
@@ -29,6 +33,7 @@ describe('a mention that cites its name', () => {
     ['Shares of the Brakia Times fell 4%.', 'Brakia Times'],
     ['The Brakia Times reported a 9% rise in digital subscriptions.', 'Brakia Times'],
     ['The Brakia Post was reported to be for sale.', 'Brakia Post'],
+    ['Bloomberg’s own terminals were down.', 'Bloomberg'],
   ])('does not cite in %j', (p, name) => {
     expect(citedAt(p, at(p, name))).toBe(false);
   });
@@ -37,7 +42,7 @@ describe('a mention that cites its name', () => {
 describe('names of news organisations', () => {
   it('reads newspapers, broadcasters and agencies as news organisations, not other bodies', () => {
     expect(['Reuters', 'Agence France-Presse', 'The Brakia Herald', 'Sioux Falls Argus Leader', 'NBC News', 'The Verge', 'USA Today'].filter(isOutletName)).toHaveLength(7);
-    expect(['Xinhua News Agency', 'Radio Free Asia', 'The Atlantic', 'Daily Mail', 'The Hill'].filter(isOutletName)).toHaveLength(5);
+    expect(['Xinhua News Agency', 'Radio Free Asia', 'The Atlantic', 'Daily Mail', 'The Hill', 'USA TODAY', 'The Globe and Mail', 'Toronto Star', 'WSJ'].filter(isOutletName)).toHaveLength(9);
     expect(['Indiana State Police', 'CDC', 'WeWork', 'Ministry of Health', 'Brakia County Water Board'].filter(isOutletName)).toEqual([]);
     // A news word inside another body's name, or a company's.
     const bodies = [
