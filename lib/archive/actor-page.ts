@@ -125,13 +125,14 @@ async function timeline(db: ArchiveDB, key: string, ids: readonly number[], know
         date: ev.head.date,
         mentions: fp.actors.find(([k]) => k === key)?.[1] ?? fp.places.find(([k]) => k === key)?.[1] ?? 0,
       });
-      for (const [k] of [...fp.actors, ...fp.places]) if (k !== key) together.set(k, (together.get(k) ?? 0) + 1);
+      // (not the news organisations an article only cites: "often named with Reuters" says nothing)
+      for (const [k] of [...fp.actors, ...fp.places]) if (k !== key && !fp.outlets?.includes(k)) together.set(k, (together.get(k) ?? 0) + 1);
       return;
     }
     const r = byRecord.get(id);
     if (!r) return;
     articles.push({ id, title: r.title, url: r.url, publisher: r.publisher, date: r.date ?? articleDate(r), mentions: r.actors.find((a) => a.key === key)?.mentions ?? 0 });
-    for (const a of r.actors) if (a.key !== key) together.set(a.key, (together.get(a.key) ?? 0) + 1);
+    for (const a of r.actors) if (a.key !== key && !a.outlet) together.set(a.key, (together.get(a.key) ?? 0) + 1);
   });
   articles.sort((a, b) => a.date - b.date || a.id - b.id);
   return { articles, together, records: byRecord };

@@ -64,6 +64,7 @@ async function save(i: number, day: string, companion: Actor, fingerprinted: boo
         places: [],
         dates: [],
         keys: ['t:harbour', LIND, companion.key],
+        ...(companion.outlet ? { outlets: [companion.key] } : {}),
       }
     : undefined;
   const a = article(i, `${day}T09:00:00Z`);
@@ -101,6 +102,15 @@ describe('actor page', () => {
     ]);
     expect(page.companionsFrom).toBe(7);
     expect(page.roles[0]).toMatchObject({ role: 'harbour director', count: 3 });
+  });
+
+  it('does not count a news organisation the articles only cite among the companions', async () => {
+    const wire: Actor = { ...actor('ORG:reuters', 'Reuters'), outlet: true };
+    await save(7, '2026-03-21', wire, true);
+    await save(8, '2026-03-22', wire, false);
+    const page = (await actorPage(db, LIND))!;
+    expect(page.total).toBe(9);
+    expect(page.companions.map((c) => c.key)).toEqual(['ORG:port authority', 'PER:jon berg']);
   });
 
   it('opens with the latest articles and reads earlier pages on demand, each article once', async () => {
