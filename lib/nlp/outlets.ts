@@ -13,6 +13,7 @@
  * Deliberately simple: English only; a mention counts as cited from the few words around it.
  */
 import type { Actor, Mention } from '../types.ts';
+import { wholeWordsAt } from '../whole-words.ts';
 
 /**
  * Words before a name that cite it: "according to", "told", "reported by", "in an interview with",
@@ -175,18 +176,6 @@ export interface OutletContext {
   title?: string;
 }
 
-/** Whether `text` holds `name` as whole words, whatever the case. */
-function names(text: string, name: string): boolean {
-  const t = text.toLowerCase();
-  const n = name.toLowerCase();
-  for (let i = t.indexOf(n); i >= 0; i = t.indexOf(n, i + 1)) {
-    const before = i === 0 ? '' : t[i - 1]!;
-    const after = t[i + n.length] ?? '';
-    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
-  }
-  return false;
-}
-
 /**
  * The keys of the organisations an article names only as the source of what it reports: every
  * mention of it cites it, its name (or one of the names it goes by in the article) reads as a news
@@ -196,13 +185,13 @@ function names(text: string, name: string): boolean {
 export function citedOutlets(paragraphs: readonly string[], mentions: readonly Mention[], actors: readonly Actor[], context: OutletContext = {}): Set<string> {
   const own = (context.publishers ?? []).filter((p): p is string => !!p).map(plain);
   const place = context.place ?? (() => false);
-  const title = context.title ?? '';
+  const title = (context.title ?? '').toLowerCase();
   const out = new Set<string>();
   for (const a of actors) {
     if (a.type !== 'ORG') continue;
     const all = [a.name, ...a.aliases];
     if (!all.some((n) => isOutletName(n) || isPublisher(n, own, place))) continue;
-    if (all.some((n) => n.length > 1 && names(title, n))) continue;
+    if (all.some((n) => n.length > 1 && wholeWordsAt(title, n.toLowerCase()) >= 0)) continue;
     const ms = mentions.filter((m) => m.actorKey === a.key);
     if (ms.length > 0 && ms.every((m) => citedAt(paragraphs[m.paragraph] ?? '', m))) out.add(a.key);
   }
