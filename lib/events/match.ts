@@ -549,11 +549,34 @@ export class NameWeights {
   }
 }
 
-/** People match on surname across articles ("PER:reid" and "PER:tara reid"); others on the full key. */
+/**
+ * People match on surname across articles ("PER:reid" and "PER:tara reid"), organisations on their
+ * name as `orgMatchKey` writes it, places on the full key.
+ */
 export function matchKey(key: string): string {
+  if (key.startsWith('ORG:')) return orgMatchKey(key);
   if (!key.startsWith('PER:')) return key;
   const words = key.slice(4).split(' ');
   return 'PER~' + (words[words.length - 1] ?? '');
+}
+
+/**
+ * Legal forms an organisation's name may end with in one article and not in the next ("Sierra
+ * Nevada Corp." and "Sierra Nevada Corporation", "Tyvak Nano-Satellite Systems, Inc." and "Tyvak
+ * Nano-Satellite Systems", "the Islamic State group"). Not "AG", which is as often an attorney general.
+ */
+const ORG_FORMS: ReadonlySet<string> = new Set(['inc', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'llc', 'plc', 'holdings', 'holding', 'group', 'sa', 'spa']);
+
+/**
+ * An organisation's name as two articles can both write it: without a legal form at its end and
+ * without spaces, hyphens and dots ("OrbitBeyond" and "Orbit Beyond", "U.S. Army" and "US Army").
+ * Articles key an organisation by the name they write; this is what they are compared by.
+ */
+function orgMatchKey(key: string): string {
+  const words = key.slice(4).split(' ');
+  while (words.length > 1 && ORG_FORMS.has(words[words.length - 1]!.replace(/^,/, '').replace(/\.$/, ''))) words.pop();
+  const compact = words.join('').replace(/[^\p{L}\p{N}&]+/gu, '');
+  return compact ? 'ORG~' + compact : key;
 }
 
 /**

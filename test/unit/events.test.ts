@@ -19,6 +19,7 @@ import {
   THIN_COSINE,
   THIN_HEAD,
   decide,
+  matchKey,
   samePerson,
   sharesHappening,
   storyRelated,
@@ -648,6 +649,37 @@ describe('sharesHappening', () => {
 
   it('undated pairs are left to their regime', () => {
     expect(sharesHappening(placeOnly({ undated: 1 }))).toBe(true);
+  });
+});
+
+describe('matchKey', () => {
+  const org = (key: string, mentions: number): Actor => ({ key, name: key.slice(4), type: 'ORG', aliases: [], mentions, role: null });
+  it('compares an organisation without the legal form at its end and without spaces, hyphens and dots', () => {
+    expect(matchKey('ORG:sierra nevada corp.')).toBe(matchKey('ORG:sierra nevada corporation'));
+    expect(matchKey('ORG:tyvak nano-satellite systems, inc.')).toBe(matchKey('ORG:tyvak nano-satellite systems'));
+    expect(matchKey('ORG:orbit beyond')).toBe(matchKey('ORG:orbitbeyond'));
+    expect(matchKey('ORG:u.s. army')).toBe(matchKey('ORG:us army'));
+    expect(matchKey('ORG:islamic state group')).toBe(matchKey('ORG:islamic state'));
+  });
+
+  it('keeps apart what only looks alike', () => {
+    // a name that is nothing but a legal form keeps it; a legal form inside a name is part of it
+    expect(matchKey('ORG:company')).not.toBe(matchKey('ORG:co'));
+    expect(matchKey('ORG:group of seven')).not.toBe(matchKey('ORG:seven'));
+    // "AG" is as often an attorney general as a German company's form
+    expect(matchKey('ORG:texas ag')).not.toBe(matchKey('ORG:texas'));
+    // another body, another type
+    expect(matchKey('ORG:united nations security council')).not.toBe(matchKey('ORG:united nations'));
+    expect(matchKey('ORG:sierra nevada corporation')).not.toBe(matchKey('LOC:sierra nevada'));
+    expect(matchKey('LOC:sierra nevada')).toBe('LOC:sierra nevada');
+  });
+
+  it('so that two reports naming a company each their own way share it', () => {
+    const a = computeFingerprint({ title: 'NASA picks landers', paragraphs: ['Sierra Nevada Corp. joins.'], published: '2019-11-18' }, [org('ORG:sierra nevada corp.', 2)], EMPTY_IDF);
+    const b = computeFingerprint({ title: 'NASA adds five', paragraphs: ['Sierra Nevada Corporation joins.'], published: '2019-11-19' }, [org('ORG:sierra nevada corporation', 4)], EMPTY_IDF);
+    const signals = pairSignals(prepare(b, EMPTY_IDF), prepare(a, EMPTY_IDF));
+    expect(signals.features.actors).toBeGreaterThan(0.9);
+    expect(signals.shared.actors).toHaveLength(1);
   });
 });
 
