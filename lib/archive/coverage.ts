@@ -344,6 +344,24 @@ export function shortFormOf(short: string, full: string): boolean {
   return ORG_TAIL.has(full.slice(short.length + 1).split(' ')[0]!);
 }
 
+/**
+ * Whether `full` is `short` with the place it is in before it ("ORG:hong kong polytechnic
+ * university" and "ORG:polytechnic university", with "LOC:hong kong" among `places`): reports of
+ * one event drop the city from a body's name once the story has named it. A short name of one
+ * word is too little to go on ("ORG:police", "ORG:parliament").
+ */
+export function placeFormOf(short: string, full: string, places: ReadonlySet<string>): boolean {
+  if (!short.startsWith('ORG:') || !full.startsWith('ORG:') || !full.endsWith(' ' + short.slice(4))) return false;
+  const rest = short.slice(4);
+  if (!rest.includes(' ')) return false;
+  return places.has('LOC:' + full.slice(4, full.length - rest.length - 1));
+}
+
+/** Whether two organisation keys of one event's timeline name one body (`shortFormOf`, `placeFormOf`). */
+function oneBody(a: string, b: string, places: ReadonlySet<string>): boolean {
+  return shortFormOf(a, b) || shortFormOf(b, a) || placeFormOf(a, b, places) || placeFormOf(b, a, places);
+}
+
 /** The earlier coverage of an article: same-event timeline, related articles, earlier statements. */
 export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: CoverageQuery): Promise<Coverage> {
   const t0 = performance.now();
@@ -412,7 +430,9 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
   // list of word stems says nothing to a reader.
   const seen = new Set<string>();
   const seenOrgs: string[] = [];
-  const named = (k: string) => seen.has(matchKey(k)) || (k.startsWith('ORG:') && seenOrgs.some((o) => shortFormOf(k, o) || shortFormOf(o, k)));
+  // The places the event's pieces name, for the bodies one of them names with its city and the next without.
+  const places = new Set([...fp.places, ...same.flatMap((it) => source.rows.get(it.id)!.fingerprint.places)].map(([k]) => k));
+  const named = (k: string) => seen.has(matchKey(k)) || (k.startsWith('ORG:') && seenOrgs.some((o) => oneBody(k, o, places)));
   const namesOf = (f: ArticleFingerprint, own = false) =>
     [...f.actors, ...f.places]
       .filter(([k]) => !f.outlets?.includes(k) && !(own && cited.has(matchKey(k))))
@@ -440,7 +460,7 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
     it.added = step(namesOf(source.rows.get(it.id)!.fingerprint), i === 0 && before !== 0, MAX_ADDED).map(name);
     // Nothing is both shared and new on one piece: what it brought in is not listed again as shared.
     const brought = new Set(it.added.map((n) => matchKey(n.key)));
-    const isBrought = (k: string) => brought.has(matchKey(k)) || it.added.some((n) => shortFormOf(k, n.key) || shortFormOf(n.key, k));
+    const isBrought = (k: string) => brought.has(matchKey(k)) || it.added.some((n) => oneBody(k, n.key, places));
     it.shared = { ...it.shared, actors: it.shared.actors.filter((n) => !isBrought(n.key)), places: it.shared.places.filter((n) => !isBrought(n.key)) };
   }
   return { same, before, hereDate, related, newHere, statements, archived: idf.archiveDocs, ms: performance.now() - t0, at };

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { archiveStats, deleteArticles, restoreArticles, saveArticle } from '../../lib/archive/articles';
-import { ArchiveIdf, earlierCoverage, fillFingerprints, fingerprintOf, namer, shortFormOf } from '../../lib/archive/coverage';
+import { ArchiveIdf, earlierCoverage, fillFingerprints, fingerprintOf, namer, placeFormOf, shortFormOf } from '../../lib/archive/coverage';
 import { ArchiveDB } from '../../lib/archive/db';
 import { archiveFacets, parseSearch, searchArticles as search, tagArticles } from '../../lib/archive/search';
 import { TERM_SNAPSHOT } from '../../lib/archive/rows';
@@ -269,6 +269,47 @@ describe('earlier coverage from the archive', () => {
     // The legal forms the actor merging knows too (lib/nlp/org-words.ts).
     expect(shortFormOf('ORG:acme', 'ORG:acme holding')).toBe(true);
     expect(shortFormOf('ORG:acme', 'ORG:acme limited')).toBe(true);
+  });
+
+  it('a body one piece names with its city and the next without is brought in once, not new again', async () => {
+    await save(byId('qeshm-a'));
+    const full: Actor = { key: 'ORG:qeshm red crescent society', name: 'Qeshm Red Crescent Society', type: 'ORG', aliases: [], mentions: 2, role: null };
+    const later = { ...byId('qeshm-b'), id: 'qeshm-later', published: '2005-11-29', actors: [...byId('qeshm-b').actors, full] };
+    later.paragraphs = [...later.paragraphs, 'The Qeshm Red Crescent Society sent tents to Dargahan.'];
+    await save(later);
+    const short: Actor = { key: 'ORG:red crescent society', name: 'Red Crescent Society', type: 'ORG', aliases: [], mentions: 3, role: null };
+    const b = { ...byId('qeshm-b'), published: '2005-11-30', actors: [...byId('qeshm-b').actors, short] };
+    b.paragraphs = [...b.paragraphs, 'The Red Crescent Society said more tents were on the way.'];
+    const fp = (await analysisOf(b)).fingerprint!;
+    expect(fp.places.map(([k]) => k)).toContain('LOC:qeshm');
+    const cov = await earlierCoverage(db, idf, { fingerprint: fp, actors: b.actors });
+    expect(cov.same).toHaveLength(2);
+    expect(cov.same[1]!.added.map((x) => x.key)).toContain('ORG:qeshm red crescent society');
+    expect(cov.newHere.actors.map((x) => x.key)).not.toContain('ORG:red crescent society');
+  });
+
+  it("takes the words before a body's name for its place only when the event names that place", () => {
+    const places = new Set(['LOC:hong kong']);
+    expect(placeFormOf('ORG:polytechnic university', 'ORG:hong kong polytechnic university', places)).toBe(true);
+    expect(placeFormOf('ORG:polytechnic university', 'ORG:manchester polytechnic university', places)).toBe(false);
+    // one word is too little to go on: the Hong Kong police are not every police force
+    expect(placeFormOf('ORG:police', 'ORG:hong kong police', places)).toBe(false);
+    expect(placeFormOf('ORG:hong kong polytechnic university', 'ORG:polytechnic university', places)).toBe(false);
+  });
+
+  it('an organisation one piece names with its legal form and another without it is brought in once, not new again', async () => {
+    await save(byId('qeshm-a'));
+    const formal: Actor = { key: 'ORG:tyvak nano-satellite systems, inc.', name: 'Tyvak Nano-Satellite Systems, Inc.', type: 'ORG', aliases: [], mentions: 2, role: null };
+    const later = { ...byId('qeshm-b'), id: 'qeshm-later', published: '2005-11-29', actors: [...byId('qeshm-b').actors, formal] };
+    later.paragraphs = [...later.paragraphs, 'Tyvak Nano-Satellite Systems, Inc. sent a satellite over Qeshm.'];
+    await save(later);
+    const plain: Actor = { key: 'ORG:tyvak nano-satellite systems', name: 'Tyvak Nano-Satellite Systems', type: 'ORG', aliases: [], mentions: 3, role: null };
+    const b = { ...byId('qeshm-b'), published: '2005-11-30', actors: [...byId('qeshm-b').actors, plain] };
+    b.paragraphs = [...b.paragraphs, 'Tyvak Nano-Satellite Systems said its images showed the damage.'];
+    const cov = await earlierCoverage(db, idf, { fingerprint: (await analysisOf(b)).fingerprint!, actors: b.actors });
+    expect(cov.same).toHaveLength(2);
+    expect(cov.same[1]!.added.map((x) => x.key)).toContain('ORG:tyvak nano-satellite systems, inc.');
+    expect(cov.newHere.actors.map((x) => x.key)).not.toContain('ORG:tyvak nano-satellite systems');
   });
 
   it('names what another piece brought in as that piece wrote it, not from its lower-case key', async () => {
