@@ -107,16 +107,50 @@ export async function candidateClaims(db: ArchiveDB, ids: readonly number[]): Pr
   return out;
 }
 
+/** A quotation in curly or straight double quotes. */
+const QUOTED = /“([^“”]+)”|"([^"]+)"/g;
+
+/**
+ * The words a claim quotes, when the rest of it is their attribution: it opens with the quote
+ * ("“We saw the need to accelerate that,” Steve Clarke, deputy associate administrator for
+ * exploration, said"), the quote follows the cue ("Clarke said: “…”"), or the quotes are most of
+ * it; and they are four words or more. The cue cannot cut off an attribution that comes after the
+ * quote, and two quotes of one person would otherwise match on the words of their attribution alone.
+ * Null otherwise (a few quoted words inside a claim are part of it).
+ */
+function quotedWords(text: string): string | null {
+  const parts: string[] = [];
+  let chars = 0;
+  let first = -1;
+  for (const m of text.matchAll(QUOTED)) {
+    const part = (m[1] ?? m[2] ?? '').trim();
+    if (first < 0) first = m.index;
+    parts.push(part);
+    chars += part.length;
+  }
+  if (parts.length === 0) return null;
+  const before = text.slice(0, first).trim();
+  const attributed = before === '' || CUE_BEFORE_QUOTE.test(before) || chars >= text.length * 0.5;
+  const words = parts.join(' ');
+  return attributed && words.split(/\s+/).length >= 4 ? words : null;
+}
+
+/** A cue that a quote follows ("Clarke said:", "he told reporters,"). */
+const CUE_BEFORE_QUOTE = /\b(?:said|says|told \w+|added|stated|declared|wrote|tweeted)[,:]?$/i;
+
 const CUE = /\b(?:said|says|told|according to|claimed|claims|stated|announced|insisted|added)\b(?:\s+(?:on|in|at|to)\b[^,.]*?\bthat\b|\s+that\b)?/i;
 
 /**
- * What a claim asserts, without its attribution: the words after the attribution cue ("Maria Okafor,
- * who inspected the dam, said the authority had been warned…" → "the authority had been warned…")
- * when the cue comes in the first 60% of the text and at least four words follow; else the text.
+ * What a claim asserts, without its attribution: the words it quotes when they are most of it
+ * (`quotedWords`); else the words after the attribution cue ("Maria Okafor, who inspected the dam,
+ * said the authority had been warned…" → "the authority had been warned…") when the cue comes in
+ * the first 60% of the text and at least four words follow; else the text.
  * The speaker is weighed apart (the matcher's context), and an attribution's words ("the Water
  * Authority said in a statement") would otherwise make unrelated claims by the same people look alike.
  */
 export function assertionOf(text: string): string {
+  const quoted = quotedWords(text);
+  if (quoted !== null) return quoted;
   const m = CUE.exec(text);
   if (!m || m.index > text.length * 0.6) return text;
   const rest = text.slice(m.index + m[0].length).replace(/^[\s,:]+/, '');

@@ -107,6 +107,28 @@ describe('claim memory', () => {
     expect(assertionOf('The dam is safe, the authority said')).toBe('The dam is safe, the authority said');
   });
 
+  it('compares what a quote says, not the attribution after it', () => {
+    expect(assertionOf('“We saw the need to accelerate that,” Steve Clarke, deputy associate administrator for exploration, said')).toBe('We saw the need to accelerate that,');
+    expect(assertionOf('"The dam will hold," the engineer said, "and the town is safe."')).toBe('The dam will hold, and the town is safe.');
+    // A few quoted words in a longer claim are not the claim.
+    expect(assertionOf('China said it is committed to the “one country, two systems” formula granting Hong Kong autonomy')).toBe(
+      'it is committed to the “one country, two systems” formula granting Hong Kong autonomy',
+    );
+    // Nor is a quote of fewer than four words.
+    expect(assertionOf('“Plainly outrageous” was the word for the ruling on the dam')).toBe('“Plainly outrageous” was the word for the ruling on the dam');
+  });
+
+  it('does not recall another quote of the same person because their attributions match', async () => {
+    const attribution = 'Steve Clarke, deputy associate administrator for exploration in the science mission directorate, said';
+    const earlier = claim('q1', `“Buying rides to the Moon to conduct science investigations lets the agency do much more for less,” ${attribution}`, 'Steve Clarke', 'PER:steve clarke');
+    await save('landers-a', 'Agency picks lander companies', '2026-08-14T08:00:00Z', [earlier]);
+    const same = claim('q2', `“Buying rides to the Moon for science investigations lets the agency do much more,” ${attribution}`, 'Steve Clarke', 'PER:steve clarke');
+    const other = claim('q3', `“We were looking to do this a little later, but we saw the need to accelerate that,” ${attribution}`, 'Steve Clarke', 'PER:steve clarke');
+    const { memory } = await claimMemory(db, idf, model, [same, other]);
+    expect(memory.find((m) => m.claimId === 'q2')?.recalls.map((r) => r.claimId)).toEqual(['q1']);
+    expect(memory.find((m) => m.claimId === 'q3')?.recalls ?? []).toEqual([]);
+  });
+
   it('says which numbers moved', async () => {
     const fresh = claim('n3', 'The Kessling dam collapse killed 39 people and flooded three villages, officials now say', 'officials', null);
     const { memory } = await claimMemory(db, idf, model, [fresh]);
