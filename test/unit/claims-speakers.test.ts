@@ -332,6 +332,25 @@ describe('speakers (issue 18, second round)', () => {
     );
     expect(claimWith(claims, 'his fear of extradition')).toMatchObject({ speaker: 'Carl Hobbs', speakerKey: 'PER:carl hobbs' });
   });
+  it('resolves a country’s or a body’s role to the person the article named with it', () => {
+    const claims = claimsOf(
+      [
+        'Velloria’s ambassador to Britain Ana Brisco has said that Velloria has the power to end the unrest.',
+        'Velloria’s ambassador to Britain accused the UK of meddling in the country’s affairs and warned that the government “will not sit on our hands”.',
+        'Norvik’s chief executive said the company would keep its factories open through the winter.',
+      ],
+      [
+        ['Ana Brisco', 'PER', 'Brisco'],
+        ['Velloria', 'LOC'],
+        ['Britain', 'LOC'],
+        ['UK', 'LOC'],
+        ['Norvik', 'ORG'],
+      ],
+    );
+    expect(claimWith(claims, 'accused the UK of meddling')).toMatchObject({ speaker: 'Ana Brisco', speakerKey: 'PER:ana brisco' });
+    // No one named with the role: the description stays the speaker.
+    expect(claimWith(claims, 'keep its factories open').speakerKey).not.toBe('PER:ana brisco');
+  });
   it('takes a described speaker (“said the actor”, “the “Pose” actor said”) for the person quoted before', () => {
     const claims = claimsOf(
       [

@@ -84,6 +84,10 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'him', 'her', 'it', 'h
 const PERSON_ROLES =
   /\b(president|prime minister|premier|chancellor|minister|secretary|leader|governor|senator|mayor|king|queen|prince|pope|commander|general|ambassador|envoy|chairman|chairwoman|chair|chief executive|ceo|judge|candidate|nominee)$/i;
 
+/** A body's or a country's one-person role: "China's ambassador to Britain", "Apple's chief executive". */
+const OWNER_ROLE =
+  /^\p{Lu}[\p{L}.-]*(?: \p{Lu}[\p{L}.-]*){0,3}['’]s (?:[\p{Ll}-]+ ){0,3}(?:president|prime minister|premier|chancellor|minister|secretary|leader|governor|mayor|commander|ambassador|envoy|chairman|chairwoman|chief executive|ceo|spokesman|spokeswoman|spokesperson|lawyer|attorney)\b/u;
+
 const wordCount = (s: string): number => s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 
 interface DocMention {
@@ -1010,6 +1014,12 @@ function resolveSpeaker(
     const named = namedWithRole(doc, src.start, description, mentions);
     if (named) return asActor(named);
     if (PERSON_NOUN.test(description) && last && last.type === 'PER' && paragraph - last.paragraph <= 3) return { ...last, paragraph };
+  }
+  // "China's ambassador to Britain", "Apple's chief executive": the person the article has named
+  // with that role ("China's ambassador to Britain Liu Xiaming").
+  if (OWNER_ROLE.test(headPart)) {
+    const named = namedWithRole(doc, src.start, description, mentions);
+    if (named) return asActor(named);
   }
   if (/^the\s/.test(lower) && role) {
     for (const a of actors.values()) {
