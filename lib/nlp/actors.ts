@@ -1636,13 +1636,30 @@ function findRole(para: string, m: Mention, all: Mention[]): string | null {
     comma = true;
     i--;
   }
+  // a role with the place or body it serves, right before the name: "ambassador to Britain Liu
+  // Xiaming", "minister of Finance Ana Brisco" (the head is then the role word, the phrase runs on
+  // to the end of the place's or body's name)
+  const end = i;
+  // (not when the name comes with a title of its own: "advisor for U.S. President Donald Trump",
+  // "spokesman for House Speaker Paul Ryan" name someone else's role)
+  const ownTitle = m.text.split(/\s+/)[0] ?? '';
+  if (i >= 0 && !comma && /^\p{Lu}/u.test(bw[i]!.text) && !TITLE_SET.has(ownTitle) && !isRoleWord(ownTitle)) {
+    const body = all.find((o) => o.paragraph === m.paragraph && o.end === bw[i]!.end && o.type !== 'PER' && o !== m);
+    let q = i;
+    while (body && q >= 0 && bw[q]!.start > body.start) q--;
+    if (body && q >= 0 && bw[q]!.start === body.start) {
+      q--;
+      if (q >= 0 && bw[q]!.text.toLowerCase() === 'the') q--;
+      if (q >= 1 && /^(?:to|of|for|at|in)$/.test(bw[q]!.text) && isLowerWord(bw[q - 1]!.text) && isRoleWord(bw[q - 1]!.text)) i = q - 1;
+    }
+  }
   // the head: a role word right before the name (or the comma)
   if (i >= 0 && isLowerWord(bw[i]!.text) && isRoleWord(bw[i]!.text)) {
     let j = i;
     // extend left over role words, modifiers and "of"
     while (j - 1 >= 0 && isLowerWord(bw[j - 1]!.text) && (isRoleWord(bw[j - 1]!.text) || ROLE_MODIFIERS.has(bw[j - 1]!.text.toLowerCase()))) j--;
     while (j <= i && ['of', 'and', 'for', 'the'].includes(bw[j]!.text.toLowerCase())) j++;
-    let phrase = para.slice(bw[j]!.start, bw[i]!.end);
+    let phrase = para.slice(bw[j]!.start, bw[end]!.end);
     // a capitalised modifier or possessive owner right before: "French president", "Mr Trump's envoy"
     const k = j - 1;
     if (k >= 0) {
@@ -1650,10 +1667,10 @@ function findRole(para: string, m: Mention, all: Mention[]): string | null {
       const ownerEnd = prev.end - (/['’]s$/.test(prev.text) ? 2 : 0);
       const owner = all.find((o) => o.paragraph === m.paragraph && o.end === ownerEnd && o !== m);
       if (/['’]s$/.test(prev.text) && owner) {
-        phrase = para.slice(owner.start, bw[i]!.end);
+        phrase = para.slice(owner.start, bw[end]!.end);
       } else if (/^\p{Lu}/u.test(prev.text) && !/['’]s$/.test(prev.text)) {
         // "French president", "US president", "Labour leader" — a capitalised word (not sentence-initial "The")
-        if (!/^(The|A|An|And|But|Its|His|Her|Their|Meanwhile)$/.test(prev.text)) phrase = para.slice(prev.start, bw[i]!.end);
+        if (!/^(The|A|An|And|But|Its|His|Her|Their|Meanwhile)$/.test(prev.text)) phrase = para.slice(prev.start, bw[end]!.end);
       } else if (/^(its|their)$/i.test(prev.text)) {
         const ownerOrg = [...all].filter((o) => o.paragraph === m.paragraph && o.end <= prev.start && o.type !== 'PER' && prev.start - o.end < 200).sort((a, b) => b.end - a.end)[0];
         const apos = para.includes('’') ? '’' : "'";

@@ -140,6 +140,33 @@ describe('buildActors', () => {
     expect(byName(actors, 'Trump')!.role).toBeNull();
   });
 
+  it('takes a role with the place or body it serves before the name', () => {
+    const ps = [
+      'Velloria’s ambassador to Britain Ana Brisco said talks had failed.',
+      'The envoy to the United Nations Tom Price agreed.',
+      'Britain Liu Wen answered.',
+      'A spokesman for Velloria President Tom Hale declined to comment.',
+    ];
+    const ms = mark(ps, [
+      [0, 'Velloria', 'LOC'],
+      [0, 'Britain', 'LOC'],
+      [0, 'Ana Brisco', 'PER'],
+      [1, 'United Nations', 'ORG'],
+      [1, 'Tom Price', 'PER'],
+      [2, 'Britain', 'LOC'],
+      [2, 'Liu Wen', 'PER'],
+      [3, 'Velloria', 'LOC'],
+      [3, 'President Tom Hale', 'PER'],
+    ]);
+    const { actors } = buildActors(ps, ms);
+    expect(byName(actors, 'Ana Brisco')!.role).toBe('Velloria’s ambassador to Britain');
+    expect(byName(actors, 'Tom Price')!.role).toBe('envoy to the United Nations');
+    // a place before a name is no role
+    expect(byName(actors, 'Liu Wen')!.role).toBeNull();
+    // a name with a title of its own: the role before it is someone else's
+    expect(byName(actors, 'Tom Hale')!.role).toBe('President');
+  });
+
   it('takes a title written out before the name as the role when no role phrase is beside it, not an honorific or an abbreviation', () => {
     const ps = ['Governor Hal Brennan said 26 people had died.', 'Gov. Eric Holcomb and Dr. Anne Mills will visit, as will Sir Keir Starmer.'];
     const ms = mark(ps, [
