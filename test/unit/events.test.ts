@@ -399,6 +399,21 @@ describe('retrieval by publication day', () => {
   });
 });
 
+describe('the dated floor', () => {
+  // Wikinews: a block of flats on fire in Catalonia and an escape room on fire in Koszalin, two days
+  // apart; the texts share 7% of their weighted words and no person or organisation.
+  const zero = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Features;
+  const twoFires: Features = { ...zero, cosine: 0.069, dateMatch: 1, gap: 0.186, near: 1, near7: 1, neighbours: 0.5, cosNear: 0.069, datesSaid: 1, headCos: 0.123, kindOne: 1, ledeDaySame: 1 };
+  it('keeps out of "same event" two stories of neighbouring days that share almost no words and no one', () => {
+    expect(scorePair(DEFAULT_MODEL.dated!, twoFires)).toBeGreaterThanOrEqual(DEFAULT_MODEL.dated!.same);
+    expect(decide(DEFAULT_MODEL, twoFires).tier).not.toBe('same');
+  });
+  it('but not two that name the same people, or share more of their words', () => {
+    expect(decide(DEFAULT_MODEL, { ...twoFires, actors: 0.4, actorsNear: 0.4 }).tier).toBe('same');
+    expect(decide(DEFAULT_MODEL, { ...twoFires, cosine: 0.09, cosNear: 0.09 }).tier).toBe('same');
+  });
+});
+
 describe('crowded days', () => {
   it('count the articles of the days around the one read, against the crowd the model was fitted for', async () => {
     expect(crowdSignal(1, CROWD_REF)).toBe(0);
