@@ -17,17 +17,18 @@ import { wholeWordsAt } from '../whole-words.ts';
 
 /**
  * Words before a name that cite it: "according to", "told", "reported by", "in an interview with",
- * ", citing", "Photo:"; or an opening bracket (a wire report's credit, "MOSCOW (Reuters) —").
+ * "in an email to", ", citing", "Photo:"; or an opening bracket (a wire report's credit, "MOSCOW (Reuters) —").
  */
 const CITE_BEFORE =
-  /\b(?:according to|reported by|first reported by|cited by|quoted by|obtained by|reviewed by|seen by|published by|contacted by|asked by|confirmed to|told|tell|tells|telling|speaking to|spoke to|spoke with|talking to|interview with|interviewed by|interview on|statement to|(?:said|says|wrote|writes|writing|appeared|appearing|speaking) (?:on|in|for)|citing|via|per|(?:photo|photograph|picture|image|credit)s?(?: by)?:?)\s+(?:the\s+)?$|\(\s*$/i;
+  /\b(?:according to|reported by|first reported by|cited by|quoted by|obtained by|reviewed by|seen by|published by|contacted by|asked by|confirmed to|told|tell|tells|telling|speaking to|spoke to|spoke with|talking to|interview with|interviewed by|interview on|(?:statement|email|e-mail|message|letter|comments?|remarks) to|(?:said|says|wrote|writes|writing|appeared|appearing|speaking) (?:on|in|for)|citing|via|per|(?:photo|photograph|picture|image|credit)s?(?: by)?:?)\s+(?:the\s+)?$|\(\s*$/i;
 
 /**
  * Words after a name that cite it: "reported", "first reported", "has learned", "'s report", "poll",
- * "contributed to this report", "host" (its reporters and hosts speak for it).
+ * "contributed to this report", "host" (its reporters and hosts speak for it), "'s request for
+ * comment" (what the outlet asked).
  */
 const CITE_AFTER =
-  /^(?:['’]s?)?\s*(?:,\s*which\s+)?(?:(?:first|also|previously|earlier|originally|initially|exclusively|later|has|have|had)\s+)*(?:reported|reports|reporting|report|learned|revealed|broke the news|cited|citing|obtained|published|wrote|writes|story|stories|investigation|analysis|poll|polls|survey|interview|article|coverage|contributed to this report|reporter|reporters|correspondent|columnist|host|anchor|editor|journalist|contributor)\b/i;
+  /^(?:['’]s?)?\s*(?:,\s*which\s+)?(?:(?:first|also|previously|earlier|originally|initially|exclusively|later|has|have|had)\s+)*(?:reported|reports|reporting|report|learned|revealed|broke the news|cited|citing|obtained|published|wrote|writes|story|stories|investigation|analysis|poll|polls|survey|interview|article|coverage|contributed to this report|reporter|reporters|correspondent|columnist|host|anchor|editor|journalist|contributor|requests? for comment|inquiry|inquiries)\b/i;
 
 /** A name after the outlet's: its reporter ("CNN's Jake Tapper"), or its photographer after a slash ("Reuters/Jane Roe"). */
 const CITE_STAFF = /^['’]s\s+\p{Lu}\p{Ll}+\s+\p{Lu}|^\s*\/\s*\p{Lu}/u;

@@ -24,6 +24,9 @@ describe('a mention that cites its name', () => {
     ['CNN’s Jake Tapper asked her twice.', 'CNN'],
     ['Photo: Reuters/Jane Roe', 'Reuters'],
     ['“We are cooperating,” a spokesperson said when contacted by Reuters.', 'Reuters'],
+    ['He will not contest the charge, his lawyer said in an email to The Associated Press.', 'Associated Press'],
+    ['Her office did not immediately respond to The Hill’s request for comment.', 'Hill'],
+    ['The ministry did not answer a Reuters inquiry.', 'Reuters'],
   ])('cites in %j', (p, name) => {
     expect(citedAt(p, at(p, name))).toBe(true);
   });
