@@ -8,10 +8,11 @@ import { EMPTY_IDF, type IdfTable } from '../events/idf';
 import { findEarlierCoverage, matchKey, type EarlierCoverage } from '../events/match';
 import type { CandidateSource, FingerprintId, KeyHits, StoredFingerprint } from '../events/source';
 import type { Coverage, CoverageItem, EarlierStatement, LookupTimes, NamedKey } from './views';
-import type { Actor, ArticleFingerprint, SavedArticle } from '../types';
+import type { Actor, ArticleFingerprint, Claim, SavedArticle } from '../types';
 import type { ArchiveDB, EventRow } from './db';
 import { articleDate, eventRow, FILL, nameFromKey, TOTALS } from './derived';
 import { LEGAL_FORMS } from '../nlp/org-words';
+import { assertionOf } from './memory';
 import { changedKeys } from './articles';
 import { adjustTotals, resize } from './totals';
 import { buildPostings, foldPostings, Pending, postingLists, readPending, sortUnique, type ListKind } from './postings';
@@ -318,6 +319,11 @@ export interface CoverageQuery {
   /** The article's own id when it is saved: left out of its own coverage. */
   excludeId?: number;
   /**
+   * The article's own claims: a statement another saved article reports in the same words (the
+   * same email or speech quoted twice) is no other statement of its speaker, and is left out.
+   */
+  claims?: readonly Pick<Claim, 'text'>[];
+  /**
    * The article's date (ms): where "This article" stands on the event's timeline. Default: its
    * fingerprint's publication day, else none (then everything found is shown before it).
    */
@@ -374,7 +380,7 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
   let statementsP: Promise<EarlierStatement[]> | null = null;
   const askStatements = (): Promise<EarlierStatement[]> => {
     if (!statementsP) {
-      statementsP = earlierStatements(db, q.actors, q.excludeId);
+      statementsP = earlierStatements(db, q.actors, q.excludeId, q.claims ?? []);
       // Awaited below; until then a failure must not count as unhandled (nor when the lookup fails first).
       statementsP.catch(() => undefined);
     }
@@ -466,8 +472,37 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
   return { same, before, hereDate, related, newHere, statements, archived: idf.archiveDocs, ms: performance.now() - t0, at };
 }
 
+/** The words of a claim's assertion (`assertionOf`), lower case, three letters or more. */
+function wordsOf(text: string): Set<string> {
+  return new Set(
+    assertionOf(text)
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]{3,}/gu) ?? [],
+  );
+}
+
+/** Words a wording must have to be compared, and the share of the shorter one the other must hold. */
+const SAME_WORDING_MIN = 5;
+const SAME_WORDING_SHARE = 0.8;
+
+/**
+ * Whether a statement says in the same words one of `own` (word sets of the article's claims): the
+ * same quote or email line reported by two outlets, whatever their attributions.
+ */
+export function repeats(text: string, own: readonly Set<string>[]): boolean {
+  const w = wordsOf(text);
+  if (w.size < SAME_WORDING_MIN) return false;
+  return own.some((o) => {
+    if (o.size < SAME_WORDING_MIN) return false;
+    let both = 0;
+    for (const x of w) if (o.has(x)) both++;
+    return both >= SAME_WORDING_SHARE * Math.min(w.size, o.size);
+  });
+}
+
 /** The latest statements by the article's most mentioned people and organisations in other saved articles. */
-async function earlierStatements(db: ArchiveDB, actors: readonly Actor[], excludeId: number | undefined): Promise<EarlierStatement[]> {
+async function earlierStatements(db: ArchiveDB, actors: readonly Actor[], excludeId: number | undefined, claims: readonly Pick<Claim, 'text'>[]): Promise<EarlierStatement[]> {
+  const own = claims.map((c) => wordsOf(c.text));
   // (not a news organisation the article only cites: what Reuters reported elsewhere is no
   // statement of this story's people)
   const speakers = actors
@@ -483,12 +518,10 @@ async function earlierStatements(db: ArchiveDB, actors: readonly Actor[], exclud
       const rows = await newest(a.key)
         .limit(PER_SPEAKER + SELF_ROOM)
         .toArray();
-      const kept = rows.filter((r) => r.articleId !== excludeId);
+      const other = (r: { articleId: number; text: string }) => r.articleId !== excludeId && !repeats(r.text, own);
+      const kept = rows.filter(other);
       if (kept.length >= PER_SPEAKER || rows.length < PER_SPEAKER + SELF_ROOM) return kept.slice(0, PER_SPEAKER);
-      return newest(a.key)
-        .filter((r) => r.articleId !== excludeId)
-        .limit(PER_SPEAKER)
-        .toArray();
+      return newest(a.key).filter(other).limit(PER_SPEAKER).toArray();
     }),
   );
   return lists

@@ -61,7 +61,7 @@ export async function storyPage(db: ArchiveDB, idf: CoverageIndex, model: MatchM
   if (!rec) return null;
   const fingerprint = rec.fingerprint ?? (await fingerprintOf(idf, rec));
   const date = rec.date ?? articleDate(rec);
-  const cov = await earlierCoverage(db, idf, { fingerprint, actors: rec.actors, excludeId: id, date });
+  const cov = await earlierCoverage(db, idf, { fingerprint, actors: rec.actors, claims: rec.claims, excludeId: id, date });
   const pieces: Omit<StoryArticle, 'claims'>[] = cov.same.map((it) => ({ id: it.id, title: it.title, url: it.url, publisher: it.publisher, date: it.date, added: it.added, here: false }));
   pieces.splice(cov.before, 0, { id, title: rec.title, url: rec.url, publisher: rec.publisher, date, added: cov.newHere.actors, here: true });
   const ids = pieces.map((p) => p.id);

@@ -422,13 +422,13 @@ export function createService(
         // Where "This article" stands on the event's timeline: its own date, else when it was saved, else now.
         const published = state.article.published ? Date.parse(state.article.published) : NaN;
         const date = Number.isFinite(published) ? published : rec ? articleDate(rec) : d.now();
-        return earlierCoverage(d.db, idf, { fingerprint, actors: state.analysis.actors, excludeId: rec?.id, date });
+        return earlierCoverage(d.db, idf, { fingerprint, actors: state.analysis.actors, claims: state.analysis.claims, excludeId: rec?.id, date });
       },
       async 'archive/coverage'({ id }) {
         const rec = typeof id === 'number' ? await d.db.articles.get(id) : undefined;
         if (!rec) return null;
         const fingerprint = rec.fingerprint ?? (await fingerprintOf(idf, rec));
-        return earlierCoverage(d.db, idf, { fingerprint, actors: rec.actors, excludeId: id, date: articleDate(rec) });
+        return earlierCoverage(d.db, idf, { fingerprint, actors: rec.actors, claims: rec.claims, excludeId: id, date: articleDate(rec) });
       },
       async 'archive/search'(q) {
         const num = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);

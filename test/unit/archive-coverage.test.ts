@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { archiveStats, deleteArticles, restoreArticles, saveArticle } from '../../lib/archive/articles';
-import { ArchiveIdf, earlierCoverage, fillFingerprints, fingerprintOf, namer, placeFormOf, shortFormOf } from '../../lib/archive/coverage';
+import { ArchiveIdf, earlierCoverage, fillFingerprints, fingerprintOf, namer, placeFormOf, repeats, shortFormOf } from '../../lib/archive/coverage';
 import { ArchiveDB } from '../../lib/archive/db';
 import { archiveFacets, parseSearch, searchArticles as search, tagArticles } from '../../lib/archive/search';
 import { TERM_SNAPSHOT } from '../../lib/archive/rows';
@@ -146,6 +146,22 @@ describe('earlier coverage from the archive', () => {
     expect(cov.statements[0]).toMatchObject({ articleId: saved.id, speaker: 'Mohammad Reza Karimi', kind: 'quote', title: a.title, status: null });
     const own = await earlierCoverage(db, idf, { fingerprint: saved.fingerprint!, actors: reader, excludeId: saved.id });
     expect(own.statements).toEqual([]);
+  });
+
+  it('leaves out a statement another article reports in the same words as this one', async () => {
+    const a = byId('qeshm-a');
+    const line = '“About 400 homes were damaged and the clinic in Dargahan is closed,” he said.';
+    const other = '“The roads to the villages will open by Friday,” he said.';
+    const saved = await save(a, [quote('q1', 'Mohammad Reza Karimi', 'PER:mohammad reza karimi', line), quote('q2', 'Mohammad Reza Karimi', 'PER:mohammad reza karimi', other)]);
+    const b = byId('qeshm-b');
+    const reader = [...b.actors, { key: 'PER:mohammad reza karimi', name: 'Mohammad Reza Karimi', type: 'PER' as const, aliases: [], mentions: 5, role: null }];
+    const fp = (await analysisOf(b)).fingerprint!;
+    // The article read quotes the first line itself, attributed otherwise.
+    const claims = [{ text: '“About 400 homes were damaged and the clinic in Dargahan is closed,” the governor, Mohammad Reza Karimi, told reporters.' }];
+    const cov = await earlierCoverage(db, idf, { fingerprint: fp, actors: reader, claims });
+    expect(cov.statements.map((x) => [x.articleId, x.claimId])).toEqual([[saved.id, 'q2']]);
+    expect((await earlierCoverage(db, idf, { fingerprint: fp, actors: reader })).statements).toHaveLength(2);
+    expect(repeats(line, [new Set(['homes', 'damaged'])])).toBe(false);
   });
 
   it('lists no statements of a news organisation the article only cites', async () => {

@@ -46,6 +46,7 @@ const FILES = [
   'lib/whole-words.ts',
   'lib/events/match.ts',
   'lib/events/idf.ts',
+  'lib/archive/coverage.ts',
   'lib/archive/memory.ts',
   'lib/archive/search.ts',
   'lib/page/anchor.ts',
