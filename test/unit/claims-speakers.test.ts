@@ -332,6 +332,20 @@ describe('speakers (issue 18, second round)', () => {
     );
     expect(claimWith(claims, 'his fear of extradition')).toMatchObject({ speaker: 'Carl Hobbs', speakerKey: 'PER:carl hobbs' });
   });
+  it('does not give a body the words that some of its members say', () => {
+    const claims = claimsOf(
+      ['Some members of Congress have suggested that the agency is not using the rocket enough to justify its cost.', 'Officials at the Brakia Ministry said the rocket would fly again in March.'],
+      [
+        ['Congress', 'ORG'],
+        ['Brakia Ministry', 'ORG'],
+      ],
+    );
+    const some = claimWith(claims, 'not using the rocket enough');
+    expect(some.speakerKey).toBeNull();
+    expect(some.speaker).toMatch(/members of Congress/);
+    // the body's officials speak for it
+    expect(claimWith(claims, 'fly again in March').speakerKey).toBe('ORG:brakia ministry');
+  });
   it('resolves a country’s or a body’s role to the person the article named with it', () => {
     const claims = claimsOf(
       [

@@ -598,7 +598,9 @@ function headMention(doc: string, src: { start: number; end: number }, mentions:
       m.end <= src.end &&
       !/^['’]s?\b/.test(doc.slice(m.end, m.end + 2)) &&
       // (capitalised words may stand between: "health authorities in China’s Inner Mongolia")
-      !(m.type === 'LOC' && /\b(?:[Tt]o|[Oo]f|[Ff]or|[Ff]rom|[Ii]n|[Aa]t)\s+(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u.test(doc.slice(src.start, m.start))),
+      !(m.type === 'LOC' && /\b(?:[Tt]o|[Oo]f|[Ff]or|[Ff]rom|[Ii]n|[Aa]t)\s+(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u.test(doc.slice(src.start, m.start))) &&
+      // nor is a body that some of its members speak for ("Some members of Congress have suggested")
+      !SOME_MEMBERS_OF.test(doc.slice(src.start, m.start)),
   );
   if (!inside.length) return null;
   // Cut the phrase at commas and relative pronouns ("Jason Foy, who represents Noel").
@@ -627,6 +629,9 @@ function headMention(doc: string, src: { start: number; end: number }, mentions:
   if (!firstNamed) return null;
   return officeAround(doc, src.start, firstNamed[firstNamed.length - 1]!) ?? firstNamed[0]!;
 }
+
+/** Some of a body's people, before its name: "some members of", "several lawmakers in the", "a few of the staff at". */
+const SOME_MEMBERS_OF = /^(?:some|several|many|most|other|a few|a number of|a handful of)\s+(?:of\s+(?:the|its)\s+)?\p{Ll}+\s+(?:of|in|at|from)\s+(?:the\s+)?$/iu;
 
 /** What may follow the name that heads a source phrase's part (see `headMention`). */
 const NAME_ENDS_PART =
