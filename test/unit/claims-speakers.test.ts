@@ -332,6 +332,23 @@ describe('speakers (issue 18, second round)', () => {
     );
     expect(claimWith(claims, 'his fear of extradition')).toMatchObject({ speaker: 'Carl Hobbs', speakerKey: 'PER:carl hobbs' });
   });
+  it('does not read a man’s gender from the pronouns of his lawyer or of a quote naming him', () => {
+    const claims = claimsOf(
+      [
+        'Tom Varga, 55, could face up to 10 years in prison. His sentencing is set for February.',
+        'Ana Ruiz, Varga’s attorney, said in a statement that her client did not intend to cause harm.',
+        '“Tom Varga is passionate about his beliefs,” she said in an email.',
+        'Omar asked for compassion at Varga’s sentencing, saying she did not want a severe sentence.',
+        'The office referred the call to the police. When Varga was approached, he told police he hated the mayor.',
+      ],
+      [
+        ['Tom Varga', 'PER', 'Varga'],
+        ['Ana Ruiz', 'PER'],
+        ['Omar', 'PER'],
+      ],
+    );
+    expect(claimWith(claims, 'he hated the mayor')).toMatchObject({ speaker: 'Tom Varga' });
+  });
   it('does not give a body the words that some of its members say', () => {
     const claims = claimsOf(
       ['Some members of Congress have suggested that the agency is not using the rocket enough to justify its cost.', 'Officials at the Brakia Ministry said the rocket would fly again in March.'],

@@ -566,6 +566,9 @@ function guessGender(doc: string, key: string, mentions: readonly DocMention[], 
   let f = 0;
   for (const x of mentions) {
     if (x.actorKey !== key) continue;
+    // An owner's pronoun is its head's ("Carlineo’s attorney … her client"), and a name inside a
+    // quotation is not who the narration goes on about ("“Pat Carlineo is passionate …,” she said").
+    if (/^['’]s?\b/.test(doc.slice(x.end, x.end + 2)) || inSpans(quoted, x.start)) continue;
     // A pronoun inside a quotation is the speaker's word for someone else ("“He told us to keep
     // going,” Lopez said" says nothing of Lopez), even when the quotation holds an unbalanced inner
     // quote: the quotations are the paired ones, not a count of marks.
