@@ -168,7 +168,9 @@ function CoverageBody(props: CoverageViewProps & { Sub: 'h3' | 'h4' }) {
  * The statements' heading, for what it holds: the people's statements in other articles are the
  * latest ones, which may come before or after the article being read.
  */
-export function statementsHeading(statements: readonly Pick<EarlierStatement, 'date'>[], hereDate: number | null): string {
+export function statementsHeading(statements: readonly Pick<EarlierStatement, 'date' | 'undated'>[], hereDate: number | null): string {
+  // (a statement of an undated article was saved then, not made then: neither earlier nor later)
+  if (statements.some((s) => s.undated)) return 'Statements by those named in this article, in other articles';
   if (hereDate !== null && statements.every((s) => s.date <= hereDate)) return 'Earlier statements by those named in this article';
   if (hereDate !== null && statements.every((s) => s.date > hereDate)) return 'Later statements by those named in this article';
   return 'Statements by those named in this article, in other articles';
@@ -296,7 +298,7 @@ function Statement({ s, now, context, articleHref }: LinkProps & { s: EarlierSta
         </span>
         {(rel || abs) && (
           <>
-            ,{' '}
+            , {s.undated && <span class="coverage-saved">saved </span>}
             <time dateTime={isoDate(s.date)} title={abs}>
               {rel || abs}
             </time>

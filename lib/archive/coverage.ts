@@ -524,23 +524,27 @@ async function earlierStatements(db: ArchiveDB, actors: readonly Actor[], exclud
       return newest(a.key).filter(other).limit(PER_SPEAKER).toArray();
     }),
   );
-  return lists
-    .flat()
-    .sort((a, b) => b.date - a.date || a.key.localeCompare(b.key))
-    .slice(0, MAX_STATEMENTS)
-    .map((r) => ({
-      articleId: r.articleId,
-      claimId: r.claimId,
-      speaker: r.speaker,
-      speakerKey: r.speakerKey,
-      text: r.text,
-      kind: r.kind,
-      date: r.date,
-      title: r.article.title,
-      url: r.article.url,
-      publisher: r.article.publisher,
-      status: r.status,
-    }));
+  return (
+    lists
+      .flat()
+      // (the dated ones first: an undated article's statements carry the day it was saved)
+      .sort((a, b) => (a.undated ? 1 : 0) - (b.undated ? 1 : 0) || b.date - a.date || a.key.localeCompare(b.key))
+      .slice(0, MAX_STATEMENTS)
+      .map((r) => ({
+        articleId: r.articleId,
+        claimId: r.claimId,
+        speaker: r.speaker,
+        speakerKey: r.speakerKey,
+        text: r.text,
+        kind: r.kind,
+        date: r.date,
+        title: r.article.title,
+        url: r.article.url,
+        publisher: r.article.publisher,
+        status: r.status,
+        ...(r.undated ? { undated: true as const } : {}),
+      }))
+  );
 }
 
 /** Computes an article's fingerprint against the archive's IDF. */

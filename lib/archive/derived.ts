@@ -36,6 +36,7 @@ export function searchWords(r: Pick<SavedArticle, 'title' | 'paragraphs' | 'publ
 export function statementRows(r: SavedArticle & { id: number }): StatementRow[] {
   const out: StatementRow[] = [];
   const date = r.date ?? articleDate(r);
+  const undated = !Number.isFinite(r.published ? Date.parse(r.published) : NaN);
   for (const c of r.claims ?? []) {
     if (!c.speakerKey || !c.speaker || c.kind === 'factual') continue;
     if (c.review?.status === 'not-claim') continue;
@@ -55,6 +56,7 @@ export function statementRows(r: SavedArticle & { id: number }): StatementRow[] 
         claimStatus: claimStatus(c),
         note: c.review?.note || null,
         article: { title: r.title, url: r.url, publisher: r.publisher },
+        ...(undated ? { undated: true as const } : {}),
       });
   }
   return out;

@@ -123,6 +123,11 @@ export interface StatementRow {
   claimStatus: ClaimStatus | null;
   note: string | null;
   article: { title: string; url: string; publisher: string | null };
+  /**
+   * True when the article gives no publication date: `date` is then when it was saved, not when
+   * the statement was reported. Absent in rows written before it was kept (read as dated).
+   */
+  undated?: true;
 }
 
 /** One claim of an article that claim memory can match (a `MemoryRow`'s): what it shows and matches of it. */

@@ -61,8 +61,10 @@ export interface EarlierStatement {
   /** The claim's text, cut to at most 400 characters. */
   text: string;
   kind: 'quote' | 'reported' | 'factual';
-  /** The earlier article's date (ms). */
+  /** The earlier article's date (ms): when it was saved if it gives none (`undated`). */
   date: number;
+  /** The article gives no publication date: `date` is when it was saved. */
+  undated?: true;
   title: string;
   url: string;
   publisher: string | null;

@@ -225,6 +225,13 @@ describe('CoverageView', () => {
     expect(text(st[0]!.querySelector('[data-testid="claim-status"]'))).toBe('Disputed');
   });
 
+  it('says a statement of an undated article is dated by its saving, and names no time for the statements', () => {
+    show({ coverage: coverage({ statements: [{ ...statement, date: NOW, undated: true }] }) });
+    const st = all('[data-testid="coverage-statement"]');
+    expect(text(st[0])).toContain('Zelensky, saved today: ');
+    expect(all('.coverage-sub').map(text).at(-1)).toBe('Statements by those named in this article, in other articles');
+  });
+
   it('names the statements for when they were made: earlier, later, or both, than the article', () => {
     const heading = () => all('.coverage-sub').map(text).at(-1);
     show({ coverage: coverage() });

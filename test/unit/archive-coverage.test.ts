@@ -148,6 +148,25 @@ describe('earlier coverage from the archive', () => {
     expect(own.statements).toEqual([]);
   });
 
+  it('lists the statements of an undated article after the dated ones, marked as dated by their saving', async () => {
+    const a = byId('qeshm-a');
+    const dated = await save(a, [quote('q1', 'Mohammad Reza Karimi', 'PER:mohammad reza karimi', '“About 400 homes were damaged,” he said.')]);
+    const undatedFx = { ...byId('qeshm-b'), id: 'qeshm-undated' };
+    // Saved long after the dated one, with no publication date of its own.
+    const undated = await saveArticle(
+      db,
+      { ...articleOf(undatedFx), published: null },
+      await analysisOf(undatedFx, [quote('u1', 'Mohammad Reza Karimi', 'PER:mohammad reza karimi', '“The roads will open by Friday,” he said.')]),
+      Date.parse('2026-01-01'),
+    );
+    const reader = [{ key: 'PER:mohammad reza karimi', name: 'Mohammad Reza Karimi', type: 'PER' as const, aliases: [], mentions: 5, role: null }];
+    const cov = await earlierCoverage(db, idf, { fingerprint: (await analysisOf(byId('aquila'))).fingerprint!, actors: reader });
+    expect(cov.statements.map((x) => [x.articleId, x.undated ?? false])).toEqual([
+      [dated.id, false],
+      [undated.id, true],
+    ]);
+  });
+
   it('leaves out a statement another article reports in the same words as this one', async () => {
     const a = byId('qeshm-a');
     const line = '“About 400 homes were damaged and the clinic in Dargahan is closed,” he said.';
