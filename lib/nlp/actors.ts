@@ -195,6 +195,38 @@ const ABBREVIATED = new Set(['Lt', 'Maj', 'Brig', 'Sgt', 'Cpl', 'Cllr', 'Supt', 
 
 const TITLE_SET = new Set(TITLES);
 
+/** Abbreviated titles written out, for a role ("Gov." is "Governor"). */
+const TITLE_WORDS: Readonly<Record<string, string>> = {
+  Gov: 'Governor',
+  'Lt Gov': 'Lieutenant Governor',
+  Sen: 'Senator',
+  Rep: 'Representative',
+  Gen: 'General',
+  'Lt Gen': 'Lieutenant General',
+  'Maj Gen': 'Major General',
+  'Brig Gen': 'Brigadier General',
+  'Lt Col': 'Lieutenant Colonel',
+  Col: 'Colonel',
+  Maj: 'Major',
+  Capt: 'Captain',
+  Lt: 'Lieutenant',
+  Sgt: 'Sergeant',
+  Cpl: 'Corporal',
+  Adm: 'Admiral',
+  Cllr: 'Councillor',
+  Supt: 'Superintendent',
+  Det: 'Detective',
+  Insp: 'Inspector',
+};
+
+/** The role a title before a name gives: itself written out, or none for an honorific ("Mr", "Dr", "Sir"). */
+function titleRole(title: string | null): string | null {
+  if (!title || HONORIFIC_SET.has(title) || HONORIFIC_SET.has(title.replace(/\.$/, ''))) return null;
+  const bare = title.replace(/\./g, ' ').replace(/\s+/g, ' ').trim();
+  if (title.includes('.') || ABBREVIATED.has(bare)) return TITLE_WORDS[bare] ?? null;
+  return title;
+}
+
 /**
  * Offices and ranks that make a person of a name ("Chairman Schiff", "Lt Col Vindman"), but only of
  * one that reads as a person's name: "Ambassador Bridge", "Chairman of the Joint Chiefs" and "Imam
@@ -1575,12 +1607,15 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
   const outMentions = keptItems.map((it) => ({ ...it.m, type: byKey.get(keyOf.get(it)!)!.type, actorKey: keyOf.get(it)! }));
 
   // 6. Roles: a role phrase beside the name, else the title the text put before it ("Governor
-  // Hal Brennan"), written out (not an honorific, not an abbreviation such as "Gov.").
+  // Hal Brennan", "Gov. Eric Holcomb" written out), not an honorific, with the place right before
+  // it ("South Dakota Gov. Kristi Noem": "South Dakota Governor").
   const roleVotes = new Map<string, Map<string, number>>();
   for (const [n, m] of outMentions.entries()) {
     if (m.type !== 'PER') continue;
-    const title = keptItems[n]!.title;
-    const role = findRole(paragraphs[m.paragraph] ?? '', m, outMentions) ?? (title && !HONORIFIC_SET.has(title) && !title.endsWith('.') ? title : null);
+    const para = paragraphs[m.paragraph] ?? '';
+    const title = titleRole(keptItems[n]!.title);
+    const place = title && outMentions.find((o) => o.paragraph === m.paragraph && o.type === 'LOC' && o.end <= m.start && /^\s+$/.test(para.slice(o.end, m.start)));
+    const role = findRole(para, m, outMentions) ?? (place ? `${para.slice(place.start, place.end)} ${title}` : title);
     if (!role) continue;
     let v = roleVotes.get(m.actorKey);
     if (!v) roleVotes.set(m.actorKey, (v = new Map()));

@@ -167,17 +167,26 @@ describe('buildActors', () => {
     expect(byName(actors, 'Tom Hale')!.role).toBe('President');
   });
 
-  it('takes a title written out before the name as the role when no role phrase is beside it, not an honorific or an abbreviation', () => {
-    const ps = ['Governor Hal Brennan said 26 people had died.', 'Gov. Eric Holcomb and Dr. Anne Mills will visit, as will Sir Keir Starmer.'];
+  it('takes a title before the name as the role when no role phrase is beside it, written out, with its place, not an honorific', () => {
+    const ps = [
+      'Governor Hal Brennan said 26 people had died.',
+      'Gov. Eric Holcomb and Dr. Anne Mills will visit, as will Sir Keir Starmer.',
+      'South Dakota Gov. Kristi Noem and Rep. Ilhan Omar spoke.',
+    ];
     const ms = mark(ps, [
       [0, 'Governor Hal Brennan', 'PER'],
       [1, 'Gov. Eric Holcomb', 'PER'],
       [1, 'Dr. Anne Mills', 'PER'],
       [1, 'Sir Keir Starmer', 'PER'],
+      [2, 'South Dakota', 'LOC'],
+      [2, 'Gov. Kristi Noem', 'PER'],
+      [2, 'Rep. Ilhan Omar', 'PER'],
     ]);
     const { actors } = buildActors(ps, ms);
     expect(byName(actors, 'Hal Brennan')!.role).toBe('Governor');
-    expect(byName(actors, 'Eric Holcomb')!.role).toBeNull();
+    expect(byName(actors, 'Eric Holcomb')!.role).toBe('Governor');
+    expect(byName(actors, 'Kristi Noem')!.role).toBe('South Dakota Governor');
+    expect(byName(actors, 'Ilhan Omar')!.role).toBe('Representative');
     expect(byName(actors, 'Anne Mills')!.role).toBeNull();
     expect(byName(actors, 'Keir Starmer')!.role).toBeNull();
   });
