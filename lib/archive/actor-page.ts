@@ -159,6 +159,13 @@ const statementOf = (s: StatementRow): ActorPageStatement => ({
  * ask the earlier ones before, or null when there are none.
  */
 async function latestStatements(db: ArchiveDB, key: string, before: number | typeof Dexie.maxKey, limit: number): Promise<{ rows: StatementRow[]; earlier: number | null }> {
+  const { rows, earlier } = await latestRows(db, key, before, limit);
+  // (the index orders one date's rows by their keys, which say nothing of where they stand)
+  return { rows: rows.sort((a, b) => a.date - b.date || a.articleId - b.articleId || (a.order ?? 0) - (b.order ?? 0)), earlier };
+}
+
+/** `latestStatements`' rows as the index gives them (one date's rows in the order of their keys). */
+async function latestRows(db: ArchiveDB, key: string, before: number | typeof Dexie.maxKey, limit: number): Promise<{ rows: StatementRow[]; earlier: number | null }> {
   const newest = await db.statements
     .where('[speakerKey+date]')
     .between([key, Dexie.minKey], [key, before], true, false)

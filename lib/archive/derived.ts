@@ -57,6 +57,7 @@ export function statementRows(r: SavedArticle & { id: number }): StatementRow[] 
         note: c.review?.note || null,
         article: { title: r.title, url: r.url, publisher: r.publisher },
         ...(undated ? { undated: true as const } : {}),
+        ...(c.spans[0] ? { order: c.spans[0].paragraph * 1_000_000 + c.spans[0].start } : {}),
       });
   }
   return out;

@@ -128,6 +128,11 @@ export interface StatementRow {
    * the statement was reported. Absent in rows written before it was kept (read as dated).
    */
   undated?: true;
+  /**
+   * Where the claim stands in its article (paragraph × 1,000,000 + offset), so that an article's
+   * statements of one day are listed as they were written. Absent in rows written before it was kept.
+   */
+  order?: number;
 }
 
 /** One claim of an article that claim memory can match (a `MemoryRow`'s): what it shows and matches of it. */

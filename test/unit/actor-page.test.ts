@@ -135,6 +135,20 @@ describe('actor page', () => {
     expect([...third.articles, ...second.articles, ...page.articles].length).toBe(7);
   });
 
+  it('lists one article’s statements as the article wrote them', async () => {
+    const at = (id: string, paragraph: number, text: string): Claim => ({ ...statement(0), id, text, spans: [{ paragraph, start: 0, end: text.length }] });
+    const a = { ...article(9, '2026-04-01T09:00:00Z'), paragraphs: ['Ana Lind wrote that the harbour would reopen.', 'Ana Lind later wrote that it would not.'] };
+    // Ids whose order says nothing of where the claims stand.
+    await saveArticle(
+      db,
+      a,
+      { actors: [actor(LIND, 'Ana Lind')], mentions: [], claims: [at('zz-first', 0, a.paragraphs[0]!), at('aa-later', 1, a.paragraphs[1]!)], timings: {} },
+      Date.parse('2026-04-01T10:00:00Z'),
+    );
+    const page = (await actorPage(db, LIND))!;
+    expect(page.statements.slice(-2).map((s) => s.claimId)).toEqual(['zz-first', 'aa-later']);
+  });
+
   it('lists the latest statements first and reads earlier ones by whole dates, each once', async () => {
     // Three more statements on the day of article 4 (2026-03-12), in an article of their own.
     const day = '2026-03-12';
