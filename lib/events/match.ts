@@ -567,8 +567,13 @@ export function matchKey(key: string): string {
   if (key.startsWith('ORG:')) return orgMatchKey(key);
   if (!key.startsWith('PER:')) return key;
   const words = key.slice(4).split(' ');
-  return 'PER~' + (words[words.length - 1] ?? '');
+  // (the surname, not a generational suffix after it: "patrick carlineo jr." is Carlineo)
+  while (words.length > 1 && NAME_SUFFIXES.has(words[words.length - 1]!.replace(/[.,]$/, ''))) words.pop();
+  return 'PER~' + (words[words.length - 1] ?? '').replace(/,$/, '');
 }
+
+/** Generational suffixes after a surname. */
+const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 /**
  * Legal forms an organisation's name may end with in one article and not in the next ("Sierra

@@ -677,6 +677,12 @@ describe('matchKey', () => {
     expect(matchKey('ORG:islamic state group')).toBe(matchKey('ORG:islamic state'));
   });
 
+  it('matches a person on the surname, not on a generational suffix after it', () => {
+    expect(matchKey('PER:patrick carlineo jr.')).toBe(matchKey('PER:carlineo'));
+    expect(matchKey('PER:martin luther king jr')).toBe('PER~king');
+    expect(matchKey('PER:james kennedy jr.')).not.toBe(matchKey('PER:patrick carlineo jr.'));
+  });
+
   it('keeps apart what only looks alike', () => {
     // a name that is nothing but a legal form keeps it; a legal form inside a name is part of it
     expect(matchKey('ORG:company')).not.toBe(matchKey('ORG:co'));
