@@ -18,6 +18,7 @@ import Dexie from 'dexie';
 import type { ClaimStatus, EntityType, SavedArticle } from '../types';
 import type { ArchiveDB, EventRow, StatementRow } from './db';
 import { articleDate, nameFromKey } from './derived';
+import { matchKey, samePerson } from '../events/match';
 
 /** Records read for the roles and names. */
 export const ROLE_ARTICLES = 10;
@@ -100,6 +101,43 @@ export interface ActorPage {
 }
 
 const TYPES: Record<string, EntityType> = { PER: 'PER', ORG: 'ORG', LOC: 'LOC' };
+
+/** People, then organisations, then places, among names seen as often. */
+const TYPE_RANK: Record<string, number> = { PER: 0, ORG: 1, LOC: 2 };
+
+/**
+ * The names seen with an actor, most often first, as [key, articles]: one name however the
+ * articles key it ("PER:patrick carlineo jr." and "PER:patrick w. carlineo jr.", "ORG:sierra nevada
+ * corp." and "ORG:sierra nevada corporation": `matchKey`, `samePerson`), shown by the key most
+ * articles use; among names of as many articles, the most mentioned, then people and bodies before
+ * places (a name in one article among many of one article is no "most").
+ */
+export function companionsOf(together: ReadonlyMap<string, { articles: number; mentions: number }>, self: string): [string, number][] {
+  const groups: { keys: [string, number][]; articles: number; mentions: number }[] = [];
+  const byMatch = new Map<string, typeof groups>();
+  const selfMatch = matchKey(self);
+  for (const [k, e] of together) {
+    const mk = matchKey(k);
+    // (another form of the actor's own name is not a companion)
+    if (mk === selfMatch && samePerson(k, self)) continue;
+    const list = byMatch.get(mk) ?? [];
+    let g = list.find((x) => x.keys.every(([o]) => samePerson(o, k)));
+    if (!g) {
+      g = { keys: [], articles: 0, mentions: 0 };
+      list.push(g);
+      groups.push(g);
+      byMatch.set(mk, list);
+    }
+    g.keys.push([k, e.articles]);
+    g.articles += e.articles;
+    g.mentions += e.mentions;
+  }
+  const shown = (g: (typeof groups)[number]) => [...g.keys].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0]![0];
+  return groups
+    .map((g) => ({ key: shown(g), articles: g.articles, mentions: g.mentions }))
+    .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || (TYPE_RANK[a.key.slice(0, 3)] ?? 3) - (TYPE_RANK[b.key.slice(0, 3)] ?? 3) || (a.key < b.key ? -1 : 1))
+    .map((c) => [c.key, c.articles]);
+}
 const typeOf = (key: string): EntityType => TYPES[key.slice(0, key.indexOf(':'))] ?? 'PER';
 
 /**
@@ -112,7 +150,15 @@ async function timeline(db: ArchiveDB, key: string, ids: readonly number[], know
   const unread = ids.filter((id, i) => !events[i] && !byRecord.has(id));
   if (unread.length) for (const r of await db.articles.bulkGet(unread)) if (r?.id !== undefined) byRecord.set(r.id, r);
   const articles: ActorPageArticle[] = [];
-  const together = new Map<string, number>();
+  // Each other name: the articles that name it, and its mentions in them.
+  const together = new Map<string, { articles: number; mentions: number }>();
+  const add = (k: string, mentions: number) => {
+    const e = together.get(k);
+    if (e) {
+      e.articles++;
+      e.mentions += mentions;
+    } else together.set(k, { articles: 1, mentions });
+  };
   ids.forEach((id, i) => {
     const ev: EventRow | undefined = events[i];
     if (ev) {
@@ -126,13 +172,13 @@ async function timeline(db: ArchiveDB, key: string, ids: readonly number[], know
         mentions: fp.actors.find(([k]) => k === key)?.[1] ?? fp.places.find(([k]) => k === key)?.[1] ?? 0,
       });
       // (not the news organisations an article only cites: "often named with Reuters" says nothing)
-      for (const [k] of [...fp.actors, ...fp.places]) if (k !== key && !fp.outlets?.includes(k)) together.set(k, (together.get(k) ?? 0) + 1);
+      for (const [k, m] of [...fp.actors, ...fp.places]) if (k !== key && !fp.outlets?.includes(k)) add(k, m);
       return;
     }
     const r = byRecord.get(id);
     if (!r) return;
     articles.push({ id, title: r.title, url: r.url, publisher: r.publisher, date: r.date ?? articleDate(r), mentions: r.actors.find((a) => a.key === key)?.mentions ?? 0 });
-    for (const a of r.actors) if (a.key !== key && !a.outlet) together.set(a.key, (together.get(a.key) ?? 0) + 1);
+    for (const a of r.actors) if (a.key !== key && !a.outlet) add(a.key, a.mentions);
   });
   articles.sort((a, b) => a.date - b.date || a.id - b.id);
   return { articles, together, records: byRecord };
@@ -261,8 +307,7 @@ export async function actorPage(db: ArchiveDB, key: string, limit = ARTICLE_PAGE
   }
   name ??= said.rows.at(-1)?.speaker ?? nameFromKey(key);
 
-  const companions = [...together]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+  const companions = companionsOf(together, key)
     .slice(0, MAX_COMPANIONS)
     .map(([k, n]) => ({ key: k, name: names.get(k) ?? nameFromKey(k), type: typeOf(k), articles: n }));
 

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { actorArticles, actorPage, actorStatements, type ActorPageArticle } from '../../lib/archive/actor-page';
+import { actorArticles, actorPage, actorStatements, companionsOf, type ActorPageArticle } from '../../lib/archive/actor-page';
 import { saveArticle } from '../../lib/archive/articles';
 import { nameFromKey } from '../../lib/archive/derived';
 import { ArchiveDB } from '../../lib/archive/db';
@@ -187,5 +187,53 @@ describe('actor page', () => {
 
   it('says null for an actor no saved article names', async () => {
     expect(await actorPage(db, 'PER:nobody')).toBeNull();
+  });
+});
+
+describe('companions', () => {
+  const seen = (rows: [string, number, number][]) => new Map(rows.map(([k, articles, mentions]) => [k, { articles, mentions }]));
+  it('count one name however the articles key it, shown as most of them write it', () => {
+    const list = companionsOf(
+      seen([
+        ['PER:patrick carlineo jr.', 1, 7],
+        ['PER:patrick w. carlineo jr.', 1, 4],
+        ['PER:james kennedy jr.', 1, 1],
+        ['ORG:sierra nevada corp.', 1, 2],
+        ['ORG:sierra nevada corporation', 2, 4],
+        ['LOC:new york', 1, 2],
+      ]),
+      'PER:ilhan omar',
+    );
+    // (of two forms in as many articles, the fuller one)
+    expect(list).toEqual([
+      ['ORG:sierra nevada corporation', 3],
+      ['PER:patrick w. carlineo jr.', 2],
+      ['LOC:new york', 1],
+      ['PER:james kennedy jr.', 1],
+    ]);
+  });
+  it('keep two people of one surname apart, and leave out the actor’s own other forms', () => {
+    const list = companionsOf(
+      seen([
+        ['PER:jeb bush', 1, 3],
+        ['PER:george w. bush', 1, 2],
+        ['PER:omar', 1, 2],
+      ]),
+      'PER:ilhan omar',
+    );
+    expect(list.map(([k]) => k)).toEqual(['PER:jeb bush', 'PER:george w. bush']);
+  });
+  it('among names of as many articles, put the most mentioned first, then people and bodies before places', () => {
+    const list = companionsOf(
+      seen([
+        ['LOC:argentina', 1, 1],
+        ['LOC:central park', 1, 1],
+        ['PER:tova noel', 1, 1],
+        ['ORG:bureau of prisons', 1, 1],
+        ['PER:michael thomas', 1, 3],
+      ]),
+      'PER:jeffrey epstein',
+    );
+    expect(list.map(([k]) => k)).toEqual(['PER:michael thomas', 'PER:tova noel', 'ORG:bureau of prisons', 'LOC:argentina', 'LOC:central park']);
   });
 });
