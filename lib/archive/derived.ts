@@ -57,7 +57,7 @@ export function statementRows(r: SavedArticle & { id: number }): StatementRow[] 
         note: c.review?.note || null,
         article: { title: r.title, url: r.url, publisher: r.publisher },
         ...(undated ? { undated: true as const } : {}),
-        ...(c.spans[0] ? { order: c.spans[0].paragraph * 1_000_000 + c.spans[0].start } : {}),
+        ...(c.spans[0] ? { order: c.spans[0].paragraph * 1e7 + c.spans[0].start } : {}),
       });
   }
   return out;
@@ -80,7 +80,7 @@ export function memoryRow(said: readonly StatementRow[], rows: readonly ClaimRow
     head ??= { id: s.articleId, date: s.date, article: s.article };
     // one entry a claim: a statement of several speakers has a row on each one's page
     const k = `${s.articleId}:${s.claimId}`;
-    if (!out.has(k)) out.set(k, { claimId: s.claimId, text: s.text, speaker: s.speaker, status: s.status, review: null, order: 0 });
+    if (!out.has(k)) out.set(k, { claimId: s.claimId, text: s.text, speaker: s.speaker, status: s.status, review: null, order: s.order ?? 0 });
   }
   for (const r of byKey(rows)) {
     if (r.status === 'not-claim') {

@@ -129,8 +129,8 @@ export interface StatementRow {
    */
   undated?: true;
   /**
-   * Where the claim stands in its article (paragraph × 1,000,000 + offset), so that an article's
-   * statements of one day are listed as they were written. Absent in rows written before it was kept.
+   * Where the claim stands in its article (paragraph × 10,000,000 + offset, as `MemoryClaim.order`),
+   * so that an article's statements are listed as they were written. Absent in rows written before it was kept.
    */
   order?: number;
 }

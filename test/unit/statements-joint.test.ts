@@ -25,6 +25,14 @@ describe('statements of several speakers', () => {
   it('keeps one row for one speaker', () => {
     expect(statementRows(article([claim({ speaker: 'Scott Morrison', speakerKey: 'PER:scott morrison' })])).map((r) => r.key)).toEqual(['7:c1']);
   });
+  it('keeps where each statement stands, for claim memory and the story to list them as written', () => {
+    const later = claim({ speaker: 'Scott Morrison', speakerKey: 'PER:scott morrison', spans: [{ paragraph: 3, start: 10, end: 40 }] });
+    const earlier = { ...claim({ speaker: 'Kurt Volker', speakerKey: 'PER:kurt volker', spans: [{ paragraph: 1, start: 0, end: 30 }] }), id: 'zz' };
+    const rows = statementRows(article([later, earlier]));
+    const memory = memoryRow(rows, [])!.claims;
+    expect([...memory].sort((a, b) => a.order - b.order).map((c) => c.claimId)).toEqual(['zz', 'c1']);
+    expect(memory.find((c) => c.claimId === 'c1')!.order).toBe(3e7 + 10);
+  });
   it("lists a joint statement once in claim memory's row of the article", () => {
     const rows = statementRows(article([claim({ speakerKeys: ['PER:kurt volker', 'PER:scott morrison'] })]));
     expect(memoryRow(rows, [])?.claims.map((c) => c.claimId)).toEqual(['c1']);
