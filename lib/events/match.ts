@@ -575,6 +575,12 @@ export function matchKey(key: string): string {
 /** Generational suffixes after a surname. */
 const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
+/** A person key's generational suffix ("jr" of "PER:donald trump jr."), or "". */
+function suffixOf(key: string): string {
+  const last = key.slice(key.lastIndexOf(' ') + 1).replace(/[.,]$/, '');
+  return key.includes(' ') && NAME_SUFFIXES.has(last) ? last : '';
+}
+
 /**
  * Legal forms an organisation's name may end with in one article and not in the next ("Sierra
  * Nevada Corp." and "Sierra Nevada Corporation", "Tyvak Nano-Satellite Systems, Inc." and "Tyvak
@@ -608,6 +614,8 @@ export function samePerson(a: string, b: string): boolean {
   };
   const x = first(a);
   const y = first(b);
+  // A father and his son: "Donald Trump" is not "Donald Trump Jr.".
+  if (x !== null && y !== null && suffixOf(a) !== suffixOf(b)) return false;
   if (x === null || y === null || x === y) return true;
   return (x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y));
 }

@@ -681,6 +681,10 @@ describe('matchKey', () => {
     expect(matchKey('PER:patrick carlineo jr.')).toBe(matchKey('PER:carlineo'));
     expect(matchKey('PER:martin luther king jr')).toBe('PER~king');
     expect(matchKey('PER:james kennedy jr.')).not.toBe(matchKey('PER:patrick carlineo jr.'));
+    // one surname, but a father and his son
+    expect(samePerson('PER:donald trump', 'PER:donald trump jr.')).toBe(false);
+    expect(samePerson('PER:patrick carlineo jr.', 'PER:patrick w. carlineo jr.')).toBe(true);
+    expect(samePerson('PER:carlineo', 'PER:patrick carlineo jr.')).toBe(true);
   });
 
   it('keeps apart what only looks alike', () => {
