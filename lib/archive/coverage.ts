@@ -5,6 +5,7 @@
 import Dexie from 'dexie';
 import { computeFingerprint, documentTerms, normKey } from '../events/fingerprint';
 import { EMPTY_IDF, type IdfTable } from '../events/idf';
+import { normaliseWord } from '../events/terms';
 import { findEarlierCoverage, matchKey, type EarlierCoverage } from '../events/match';
 import type { CandidateSource, FingerprintId, KeyHits, StoredFingerprint } from '../events/source';
 import type { Coverage, CoverageItem, EarlierStatement, LookupTimes, NamedKey } from './views';
@@ -354,14 +355,25 @@ export function shortFormOf(short: string, full: string): boolean {
  * Whether `full` is `short` with the place it is in before it ("ORG:hong kong polytechnic
  * university" and "ORG:polytechnic university", with "LOC:hong kong" among `places`): reports of
  * one event drop the city from a body's name once the story has named it. A short name of one
- * word is too little to go on ("ORG:police", "ORG:parliament").
+ * word is too little to go on ("ORG:police", "ORG:parliament"), and one that every level of
+ * government has is another body ("ORG:texas supreme court" and "ORG:supreme court": `LEVELS`).
  */
 export function placeFormOf(short: string, full: string, places: ReadonlySet<string>): boolean {
   if (!short.startsWith('ORG:') || !full.startsWith('ORG:') || !full.endsWith(' ' + short.slice(4))) return false;
   const rest = short.slice(4);
-  if (!rest.includes(' ')) return false;
+  if (!rest.includes(' ') || rest.split(' ').every((w) => LEVELS.has(w))) return false;
   return places.has('LOC:' + full.slice(4, full.length - rest.length - 1));
 }
+
+/**
+ * Words of bodies that a country, a state and a city each have: "Supreme Court", "National Guard",
+ * "Democratic Party" after "Texas" are Texas's, not the ones a report names without a place.
+ */
+const LEVELS: ReadonlySet<string> = new Set(
+  'supreme high appeals court courts national guard democratic republican labour conservative liberal party state city county police fire department senate house assembly legislature parliament council government ministry of the and justice health education'.split(
+    ' ',
+  ),
+);
 
 /** Whether two organisation keys of one event's timeline name one body (`shortFormOf`, `placeFormOf`). */
 function oneBody(a: string, b: string, places: ReadonlySet<string>): boolean {
@@ -472,37 +484,57 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
   return { same, before, hereDate, related, newHere, statements, archived: idf.archiveDocs, ms: performance.now() - t0, at };
 }
 
-/** The words of a claim's assertion (`assertionOf`), lower case, three letters or more. */
-function wordsOf(text: string): Set<string> {
-  return new Set(
-    assertionOf(text)
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]{3,}/gu) ?? [],
-  );
+/** What a claim's wording is compared by (`repeats`). */
+interface Wording {
+  /** The words of its assertion (`assertionOf`), as event matching normalises them, stop words left out. */
+  words: Set<string>;
+  /** Its numbers, in order. */
+  numbers: string;
+  /** Whether it says "not", "no", "never", "n't". */
+  negated: boolean;
 }
 
-/** Words a wording must have to be compared, and the share of the shorter one the other must hold. */
+function wordingOf(text: string): Wording {
+  const said = assertionOf(text).toLowerCase();
+  const words = new Set<string>();
+  const numbers: string[] = [];
+  for (const t of said.match(/\p{N}+(?:[.,]\p{N}+)*|\p{L}+/gu) ?? []) {
+    if (/\p{N}/u.test(t)) numbers.push(t);
+    const w = normaliseWord(t);
+    if (w !== null) words.add(w);
+  }
+  return { words, numbers: numbers.join(' '), negated: /\b(?:not|no|never|cannot)\b|n['’]t\b/.test(said) };
+}
+
+/** Words a wording must have to be compared, and the share of each of the two the other must hold. */
 const SAME_WORDING_MIN = 5;
 const SAME_WORDING_SHARE = 0.8;
 
 /**
- * Whether a statement says in the same words one of `own` (word sets of the article's claims): the
- * same quote or email line reported by two outlets, whatever their attributions.
+ * Whether a statement says in the same words one of `own` (the wordings of the article's claims):
+ * the same quote or email line reported by two outlets, whatever their attributions. Each must hold
+ * most of the other's words, the same numbers, and both or neither a negation: a speaker's
+ * reversal ("he would not resign" after "he would resign") or a new toll is another statement.
  */
-export function repeats(text: string, own: readonly Set<string>[]): boolean {
-  const w = wordsOf(text);
-  if (w.size < SAME_WORDING_MIN) return false;
+export function repeats(text: string, own: readonly Wording[]): boolean {
+  const w = wordingOf(text);
+  if (w.words.size < SAME_WORDING_MIN) return false;
   return own.some((o) => {
-    if (o.size < SAME_WORDING_MIN) return false;
+    if (o.words.size < SAME_WORDING_MIN || o.numbers !== w.numbers || o.negated !== w.negated) return false;
     let both = 0;
-    for (const x of w) if (o.has(x)) both++;
-    return both >= SAME_WORDING_SHARE * Math.min(w.size, o.size);
+    for (const x of w.words) if (o.words.has(x)) both++;
+    return both >= SAME_WORDING_SHARE * Math.max(w.words.size, o.words.size);
   });
+}
+
+/** The wordings of an article's claims, for `repeats`. */
+export function wordings(claims: readonly Pick<Claim, 'text'>[]): Wording[] {
+  return claims.map((c) => wordingOf(c.text));
 }
 
 /** The latest statements by the article's most mentioned people and organisations in other saved articles. */
 async function earlierStatements(db: ArchiveDB, actors: readonly Actor[], excludeId: number | undefined, claims: readonly Pick<Claim, 'text'>[]): Promise<EarlierStatement[]> {
-  const own = claims.map((c) => wordsOf(c.text));
+  const own = wordings(claims);
   // (not a news organisation the article only cites: what Reuters reported elsewhere is no
   // statement of this story's people)
   const speakers = actors
@@ -519,7 +551,8 @@ async function earlierStatements(db: ArchiveDB, actors: readonly Actor[], exclud
         .limit(PER_SPEAKER + SELF_ROOM)
         .toArray();
       const other = (r: { articleId: number; text: string }) => r.articleId !== excludeId && !repeats(r.text, own);
-      const kept = rows.filter(other);
+      // (an undated article's statements carry the day it was saved: they give way to dated ones)
+      const kept = rows.filter(other).sort((x, y) => (x.undated ? 1 : 0) - (y.undated ? 1 : 0));
       if (kept.length >= PER_SPEAKER || rows.length < PER_SPEAKER + SELF_ROOM) return kept.slice(0, PER_SPEAKER);
       return newest(a.key).filter(other).limit(PER_SPEAKER).toArray();
     }),
@@ -528,7 +561,8 @@ async function earlierStatements(db: ArchiveDB, actors: readonly Actor[], exclud
     lists
       .flat()
       // (the dated ones first: an undated article's statements carry the day it was saved)
-      .sort((a, b) => (a.undated ? 1 : 0) - (b.undated ? 1 : 0) || b.date - a.date || a.key.localeCompare(b.key))
+      // (one article's as it wrote them)
+      .sort((a, b) => (a.undated ? 1 : 0) - (b.undated ? 1 : 0) || b.date - a.date || a.articleId - b.articleId || (a.order ?? 0) - (b.order ?? 0) || a.key.localeCompare(b.key))
       .slice(0, MAX_STATEMENTS)
       .map((r) => ({
         articleId: r.articleId,
