@@ -63,6 +63,8 @@ import { daysAgree, kindsAsFirst, seriesClash } from './happening.ts';
 import { idf, maxIdf, type IdfTable } from './idf.ts';
 import type { CandidateSource, FingerprintId, KeyHits } from './source.ts';
 import { terms as termsOf } from './terms.ts';
+import { LEGAL_FORMS } from '../nlp/org-words.ts';
+import { isOutletName } from '../nlp/outlets.ts';
 
 export const FEATURES = [
   'cosine',
@@ -350,9 +352,9 @@ export const CONTENT_FLOOR = 0.1;
 export const FLOOR_CHOICES = [0, 0.02, 0.05, 0.1];
 
 /**
- * The dated regime's floor: a stated prior, like CONTENT_FLOOR before it. The stream would choose a
- * lower one (from 0.02, 0.05 and 0.1 it takes 0.02: 5-fold CV F1 0.536 against 0.489 with this
- * floor alone and 0.555 with DATED_MIN_ACTORS, MAP 0.827 in each case), because a campaign's
+ * The dated regime's floor: a stated prior, like CONTENT_FLOOR before it. The stream of the time
+ * would have chosen a lower one (from 0.02, 0.05 and 0.1 it took 0.02: 5-fold CV F1 0.536 against
+ * 0.489 with a floor of 0.05 alone and 0.555 with DATED_MIN_ACTORS, MAP 0.827 in each case), because a campaign's
  * reports of one debate share few words. But then two stories of neighbouring days that
  * share a place become one event (a council budget vote and a concert in Lisbon, cosine 0.046; in
  * the Wikinews guard an airline ban and an obituary, cosine 0.039, paired by the model at 0.02): the
@@ -421,7 +423,9 @@ const DATED_FIT: Logistic = {
  * ../shared/data/events/ecbplus/documents.jsonl --fit` (the stream assembled by `npm run
  * events:assemble`): the undated regime fitted on ECB+'s pairs (floor CONTENT_FLOOR), the dated one
  * on the stream's (floor from DATED_FLOOR_CHOICES, L2 penalty DATED_L2 of tune.ts). The cross-validated figures are the ones
- * reported (README).
+ * reported (README). The dated regime's weights and thresholds were fitted with a floor of 0.05,
+ * before the floor rose to 0.08 and before the stream had its real pages: a refit would print
+ * others (docs/evaluations.md, fifteenth round).
  */
 export const DEFAULT_MODEL: MatchModel = {
   direct: {
@@ -567,13 +571,14 @@ export function matchKey(key: string): string {
   if (key.startsWith('ORG:')) return orgMatchKey(key);
   if (!key.startsWith('PER:')) return key;
   const words = key.slice(4).split(' ');
-  // (the surname, not a generational suffix after it: "patrick carlineo jr." is Carlineo)
+  // (the surname, not a generational suffix after it: "patrick carlineo jr." is Carlineo; a
+  // regnal number stays, "john paul ii" is not Paul)
   while (words.length > 1 && NAME_SUFFIXES.has(words[words.length - 1]!.replace(/[.,]$/, ''))) words.pop();
   return 'PER~' + (words[words.length - 1] ?? '').replace(/,$/, '');
 }
 
 /** Generational suffixes after a surname. */
-const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr']);
 
 /** A person key's generational suffix ("jr" of "PER:donald trump jr."), or "". */
 function suffixOf(key: string): string {
@@ -584,19 +589,24 @@ function suffixOf(key: string): string {
 /**
  * Legal forms an organisation's name may end with in one article and not in the next ("Sierra
  * Nevada Corp." and "Sierra Nevada Corporation", "Tyvak Nano-Satellite Systems, Inc." and "Tyvak
- * Nano-Satellite Systems", "the Islamic State group"). Not "AG", which is as often an attorney general.
+ * Nano-Satellite Systems", "the Islamic State group"): the actor merging's (LEGAL_FORMS) without
+ * their dots, less "AG", as often an attorney general, and "SA", as often South Australia.
  */
-const ORG_FORMS: ReadonlySet<string> = new Set(['inc', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'llc', 'plc', 'holdings', 'holding', 'group', 'sa', 'spa']);
+const ORG_FORMS: ReadonlySet<string> = new Set([...LEGAL_FORMS].map((w) => w.replace(/\.$/, '')).filter((w) => w !== 'ag' && w !== 'sa'));
 
 /**
  * An organisation's name as two articles can both write it: without a legal form at its end and
  * without spaces, hyphens and dots ("OrbitBeyond" and "Orbit Beyond", "U.S. Army" and "US Army").
- * Articles key an organisation by the name they write; this is what they are compared by.
+ * Articles key an organisation by the name they write; this is what they are compared by. A company
+ * named after the newspaper it owns keeps its form ("The New York Times Company" is not the paper
+ * an article cites).
  */
 function orgMatchKey(key: string): string {
-  const words = key.slice(4).split(' ');
-  while (words.length > 1 && ORG_FORMS.has(words[words.length - 1]!.replace(/^,/, '').replace(/\.$/, ''))) words.pop();
-  const compact = words.join('').replace(/[^\p{L}\p{N}&]+/gu, '');
+  const all = key.slice(4).split(' ');
+  const words = [...all];
+  while (words.length > 1 && ORG_FORMS.has(words[words.length - 1]!.replace(/[.,]/g, ''))) words.pop();
+  const kept = words.length < all.length && isOutletName(words.join(' ').replace(/,$/, '')) ? all : words;
+  const compact = kept.join('').replace(/[^\p{L}\p{N}&]+/gu, '');
   return compact ? 'ORG~' + compact : key;
 }
 
@@ -610,6 +620,7 @@ export function samePerson(a: string, b: string): boolean {
   if (!a.startsWith('PER:') || a === b) return true;
   const first = (k: string) => {
     const words = k.slice(4).split(' ');
+    if (suffixOf(k)) words.pop();
     return words.length > 1 ? words[0]!.replace(/\.$/, '') : null;
   };
   const x = first(a);

@@ -675,12 +675,17 @@ describe('matchKey', () => {
     expect(matchKey('ORG:orbit beyond')).toBe(matchKey('ORG:orbitbeyond'));
     expect(matchKey('ORG:u.s. army')).toBe(matchKey('ORG:us army'));
     expect(matchKey('ORG:islamic state group')).toBe(matchKey('ORG:islamic state'));
+    expect(matchKey('ORG:huawei technologies co., ltd.')).toBe(matchKey('ORG:huawei technologies'));
+    expect(matchKey('ORG:acme l.l.c.')).toBe(matchKey('ORG:acme llc'));
   });
 
   it('matches a person on the surname, not on a generational suffix after it', () => {
     expect(matchKey('PER:patrick carlineo jr.')).toBe(matchKey('PER:carlineo'));
     expect(matchKey('PER:martin luther king jr')).toBe('PER~king');
     expect(matchKey('PER:james kennedy jr.')).not.toBe(matchKey('PER:patrick carlineo jr.'));
+    // a regnal number is no generational suffix
+    expect(matchKey('PER:john paul ii')).not.toBe(matchKey('PER:paul'));
+    expect(samePerson('PER:carlineo jr.', 'PER:patrick carlineo')).toBe(true);
     // one surname, but a father and his son
     expect(samePerson('PER:donald trump', 'PER:donald trump jr.')).toBe(false);
     expect(samePerson('PER:patrick carlineo jr.', 'PER:patrick w. carlineo jr.')).toBe(true);
@@ -691,8 +696,12 @@ describe('matchKey', () => {
     // a name that is nothing but a legal form keeps it; a legal form inside a name is part of it
     expect(matchKey('ORG:company')).not.toBe(matchKey('ORG:co'));
     expect(matchKey('ORG:group of seven')).not.toBe(matchKey('ORG:seven'));
-    // "AG" is as often an attorney general as a German company's form
+    // "AG" is as often an attorney general as a German company's form, "SA" South Australia
     expect(matchKey('ORG:texas ag')).not.toBe(matchKey('ORG:texas'));
+    expect(matchKey('ORG:cricket sa')).not.toBe(matchKey('ORG:cricket'));
+    // a company named after its newspaper is not the newspaper
+    expect(matchKey('ORG:new york times company')).not.toBe(matchKey('ORG:new york times'));
+    expect(matchKey('ORG:washington post co.')).not.toBe(matchKey('ORG:washington post'));
     // another body, another type
     expect(matchKey('ORG:united nations security council')).not.toBe(matchKey('ORG:united nations'));
     expect(matchKey('ORG:sierra nevada corporation')).not.toBe(matchKey('LOC:sierra nevada'));
