@@ -209,7 +209,6 @@ const TITLE_WORDS: Readonly<Record<string, string>> = {
   Col: 'Colonel',
   Maj: 'Major',
   Capt: 'Captain',
-  Lt: 'Lieutenant',
   Sgt: 'Sergeant',
   Cpl: 'Corporal',
   Adm: 'Admiral',
@@ -219,12 +218,15 @@ const TITLE_WORDS: Readonly<Record<string, string>> = {
   Insp: 'Inspector',
 };
 
+/** Words before a place that make it where something goes or happens, not whose title follows. */
+const PLACE_GOES = /\b(?:to|in|into|from|at|across|over|through|visiting|visited|leaving|left|toured|touring)\s+(?:the\s+)?$/i;
+
 /** The role a title before a name gives: itself written out, or none for an honorific ("Mr", "Dr", "Sir"). */
 function titleRole(title: string | null): string | null {
   if (!title || HONORIFIC_SET.has(title) || HONORIFIC_SET.has(title.replace(/\.$/, ''))) return null;
   const bare = title.replace(/\./g, ' ').replace(/\s+/g, ' ').trim();
-  if (title.includes('.') || ABBREVIATED.has(bare)) return TITLE_WORDS[bare] ?? null;
-  return title;
+  // ("Lt Col" is as much an abbreviation as "Lt. Col."; "Lt." alone may be the start of "Lt. Gov.")
+  return TITLE_WORDS[bare] ?? (title.includes('.') || ABBREVIATED.has(bare) ? null : title);
 }
 
 /**
@@ -1614,7 +1616,12 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     if (m.type !== 'PER') continue;
     const para = paragraphs[m.paragraph] ?? '';
     const title = titleRole(keptItems[n]!.title);
-    const place = title && outMentions.find((o) => o.paragraph === m.paragraph && o.type === 'LOC' && o.end <= m.start && /^\s+$/.test(para.slice(o.end, m.start)));
+    // (not a place the sentence goes to or comes from: "After visiting Ukraine Sen. Lindsey Graham")
+    const place =
+      title &&
+      outMentions.find(
+        (o) => o.paragraph === m.paragraph && o.type === 'LOC' && o.end <= m.start && /^\s+$/.test(para.slice(o.end, m.start)) && !PLACE_GOES.test(para.slice(Math.max(0, o.start - 20), o.start)),
+      );
     const role = findRole(para, m, outMentions) ?? (place ? `${para.slice(place.start, place.end)} ${title}` : title);
     if (!role) continue;
     let v = roleVotes.get(m.actorKey);

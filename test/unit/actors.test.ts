@@ -172,6 +172,7 @@ describe('buildActors', () => {
       'Governor Hal Brennan said 26 people had died.',
       'Gov. Eric Holcomb and Dr. Anne Mills will visit, as will Sir Keir Starmer.',
       'South Dakota Gov. Kristi Noem and Rep. Ilhan Omar spoke.',
+      'After visiting Ukraine Sen. Tom Vale said aid would follow, and Lt Col Ana Ruiz agreed.',
     ];
     const ms = mark(ps, [
       [0, 'Governor Hal Brennan', 'PER'],
@@ -181,12 +182,18 @@ describe('buildActors', () => {
       [2, 'South Dakota', 'LOC'],
       [2, 'Gov. Kristi Noem', 'PER'],
       [2, 'Rep. Ilhan Omar', 'PER'],
+      [3, 'Ukraine', 'LOC'],
+      [3, 'Sen. Tom Vale', 'PER'],
+      [3, 'Lt Col Ana Ruiz', 'PER'],
     ]);
     const { actors } = buildActors(ps, ms);
     expect(byName(actors, 'Hal Brennan')!.role).toBe('Governor');
     expect(byName(actors, 'Eric Holcomb')!.role).toBe('Governor');
     expect(byName(actors, 'Kristi Noem')!.role).toBe('South Dakota Governor');
     expect(byName(actors, 'Ilhan Omar')!.role).toBe('Representative');
+    // a place the sentence goes to is not the title's; an abbreviation without dots is written out too
+    expect(byName(actors, 'Tom Vale')!.role).toBe('Senator');
+    expect(byName(actors, 'Ana Ruiz')!.role).toBe('Lieutenant Colonel');
     expect(byName(actors, 'Anne Mills')!.role).toBeNull();
     expect(byName(actors, 'Keir Starmer')!.role).toBeNull();
   });
