@@ -218,8 +218,11 @@ const TITLE_WORDS: Readonly<Record<string, string>> = {
   Insp: 'Inspector',
 };
 
-/** Words before a place that make it where something goes or happens, not whose title follows. */
-const PLACE_GOES = /\b(?:to|in|into|from|at|across|over|through|visiting|visited|leaving|left|toured|touring)\s+(?:the\s+)?$/i;
+/**
+ * Verbs of travel before a place: it is where someone went, not whose title follows. (Not "to",
+ * "in", "from": "spoke to Florida Sen. Marco Rubio" gives the senator his state.)
+ */
+const PLACE_GOES = /\b(?:visiting|visited|visit|leaving|left|leave|touring|toured|tour|reaching|reached|arriving in|arrived in|returning from|returned from)\s+(?:the\s+)?$/i;
 
 /** The role a title before a name gives: itself written out, or none for an honorific ("Mr", "Dr", "Sir"). */
 function titleRole(title: string | null): string | null {
