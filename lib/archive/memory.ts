@@ -25,6 +25,7 @@ import { ClaimMatcher, type MatchModel } from '../claims-memory/match';
 import { claimTerms, type Term } from '../claims-memory/tokens';
 import { idf as idfOf, type IdfTable } from '../events/idf';
 import { normaliseWord, terms as searchTerms } from '../events/terms';
+import { findQuoteSpans } from '../nlp/sentences';
 import type { Claim, ClaimMemory, ClaimRecall, ClaimStatus } from '../types';
 import { recallWhen, REPORTED } from './recall-when';
 import type { ArchiveDB } from './db';
@@ -107,42 +108,35 @@ export async function candidateClaims(db: ArchiveDB, ids: readonly number[]): Pr
   return out;
 }
 
-/** A quotation in curly or straight double quotes. */
-const QUOTED = /“([^“”]+)”|"([^"]+)"/g;
-
 /**
  * The words a claim quotes, when the rest of it is their attribution: it opens with the quote
  * ("“We saw the need to accelerate that,” Steve Clarke, deputy associate administrator for
- * exploration, said"), the quote follows the cue ("Clarke said: “…”"), or the quotes are most of
- * it; and they are four words or more. The cue cannot cut off an attribution that comes after the
- * quote, and two quotes of one person would otherwise match on the words of their attribution alone.
- * Null otherwise (a few quoted words inside a claim are part of it).
+ * exploration, said"), the quote follows the cue ("Clarke said: “…”", "he told the Guardian: ‘…’"),
+ * or the quotes are most of it; and they are four words or more. The cue cannot cut off an
+ * attribution that comes after the quote, and two quotes of one person would otherwise match on the
+ * words of their attribution alone. Null otherwise (a few quoted words inside a claim are part of
+ * it). Quotations as the claim finder reads them (`findQuoteSpans`: double and single, curly and
+ * straight, not an apostrophe).
  */
 function quotedWords(text: string): string | null {
-  const parts: string[] = [];
-  let chars = 0;
-  let first = -1;
-  for (const m of text.matchAll(QUOTED)) {
-    const part = (m[1] ?? m[2] ?? '').trim();
-    if (first < 0) first = m.index;
-    parts.push(part);
-    chars += part.length;
-  }
-  if (parts.length === 0) return null;
-  const before = text.slice(0, first).trim();
+  const spans = findQuoteSpans(text).filter((q) => q.depth === 0);
+  if (spans.length === 0) return null;
+  const parts = spans.map((q) => text.slice(q.start + q.open.length, q.closed ? q.end - 1 : q.end).trim());
+  const chars = parts.reduce((n, p) => n + p.length, 0);
+  const before = text.slice(0, spans[0]!.start).trim();
   const attributed = before === '' || CUE_BEFORE_QUOTE.test(before) || chars >= text.length * 0.5;
   const words = parts.join(' ');
   return attributed && words.split(/\s+/).length >= 4 ? words : null;
 }
 
-/** A cue that a quote follows ("Clarke said:", "he told reporters,"). */
-const CUE_BEFORE_QUOTE = /\b(?:said|says|told \w+|added|stated|declared|wrote|tweeted)[,:]?$/i;
+/** A cue that a quote follows ("Clarke said:", "he told reporters,", "said in a statement:"). */
+const CUE_BEFORE_QUOTE = /\b(?:said|says|told|added|stated|declared|wrote|tweeted)\b[^.!?“”"‘’]{0,40}[,:]$/i;
 
 const CUE = /\b(?:said|says|told|according to|claimed|claims|stated|announced|insisted|added)\b(?:\s+(?:on|in|at|to)\b[^,.]*?\bthat\b|\s+that\b)?/i;
 
 /**
- * What a claim asserts, without its attribution: the words it quotes when they are most of it
- * (`quotedWords`); else the words after the attribution cue ("Maria Okafor, who inspected the dam,
+ * What a claim asserts, without its attribution: the words it quotes when the rest is their
+ * attribution (`quotedWords`); else the words after the attribution cue ("Maria Okafor, who inspected the dam,
  * said the authority had been warned…" → "the authority had been warned…") when the cue comes in
  * the first 60% of the text and at least four words follow; else the text.
  * The speaker is weighed apart (the matcher's context), and an attribution's words ("the Water

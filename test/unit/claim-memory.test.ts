@@ -110,6 +110,9 @@ describe('claim memory', () => {
   it('compares what a quote says, not the attribution after it', () => {
     expect(assertionOf('“We saw the need to accelerate that,” Steve Clarke, deputy associate administrator for exploration, said')).toBe('We saw the need to accelerate that,');
     expect(assertionOf('"The dam will hold," the engineer said, "and the town is safe."')).toBe('The dam will hold, and the town is safe.');
+    // single quotes, as British outlets write them, with an apostrophe inside
+    expect(assertionOf('‘We couldn’t see the need to accelerate that,’ Steve Clarke, deputy associate administrator, said')).toBe('We couldn’t see the need to accelerate that,');
+    expect(assertionOf('The engineer said in a statement: “The dam will hold through the winter.”')).toBe('The dam will hold through the winter.');
     // A few quoted words in a longer claim are not the claim.
     expect(assertionOf('China said it is committed to the “one country, two systems” formula granting Hong Kong autonomy')).toBe(
       'it is committed to the “one country, two systems” formula granting Hong Kong autonomy',
