@@ -152,7 +152,17 @@ async function timeline(db: ArchiveDB, key: string, ids: readonly number[], know
   const articles: ActorPageArticle[] = [];
   // Each other name: the articles that name it, and its mentions in them.
   const together = new Map<string, { articles: number; mentions: number }>();
+  // One article counts once for a name it writes two ways ("Sierra Nevada Corp." and "Sierra Nevada
+  // Corporation"): the second form's mentions go to the first.
+  let inArticle = new Map<string, string[]>();
   const add = (k: string, mentions: number) => {
+    const mk = matchKey(k);
+    const first = inArticle.get(mk)?.find((o) => samePerson(o, k));
+    if (first !== undefined) {
+      together.get(first)!.mentions += mentions;
+      return;
+    }
+    inArticle.set(mk, [...(inArticle.get(mk) ?? []), k]);
     const e = together.get(k);
     if (e) {
       e.articles++;
@@ -160,6 +170,7 @@ async function timeline(db: ArchiveDB, key: string, ids: readonly number[], know
     } else together.set(k, { articles: 1, mentions });
   };
   ids.forEach((id, i) => {
+    inArticle = new Map();
     const ev: EventRow | undefined = events[i];
     if (ev) {
       const fp = ev.fingerprint;

@@ -135,6 +135,16 @@ describe('actor page', () => {
     expect([...third.articles, ...second.articles, ...page.articles].length).toBe(7);
   });
 
+  it('counts an article once for a companion it names two ways', async () => {
+    const a = article(9, '2026-04-01T09:00:00Z');
+    const corp = actor('ORG:sierra nevada corp.', 'Sierra Nevada Corp.');
+    const corporation = actor('ORG:sierra nevada corporation', 'Sierra Nevada Corporation');
+    await saveArticle(db, a, { actors: [actor(LIND, 'Ana Lind'), corp, corporation], mentions: [], claims: [], timings: {} }, Date.parse('2026-04-01T10:00:00Z'));
+    const page = (await actorPage(db, LIND))!;
+    const sierra = page.companions.filter((c) => c.key.startsWith('ORG:sierra'));
+    expect(sierra.map((c) => c.articles)).toEqual([1]);
+  });
+
   it('lists one article’s statements as the article wrote them', async () => {
     const at = (id: string, paragraph: number, text: string): Claim => ({ ...statement(0), id, text, spans: [{ paragraph, start: 0, end: text.length }] });
     const a = { ...article(9, '2026-04-01T09:00:00Z'), paragraphs: ['Ana Lind wrote that the harbour would reopen.', 'Ana Lind later wrote that it would not.'] };
