@@ -6,7 +6,7 @@ import { claimStatus, isClaimStatus } from '../claim-status';
 import type { Claim, ClaimReview, ClaimStatus, SavedArticle } from '../types';
 import type { ArchiveDB, ClaimRow } from './db';
 import { speakerGroup } from './speakers';
-import { articleDate, memoryRow, statementRows } from './derived';
+import { articleDate, memoryRow, readingOrder, statementRows } from './derived';
 import { MAX_EVIDENCE, MAX_NOTE } from './schema';
 import { adjustTotals, resize } from './totals';
 
@@ -40,8 +40,7 @@ export function cleanReview(input: unknown): ReviewInput {
   return { status: r.status, note, evidence };
 }
 
-/** Where a claim starts in the article, as one number that sorts claims in reading order. */
-export const readingOrder = (c: Claim): number => (c.spans[0]?.paragraph ?? 0) * 1e7 + (c.spans[0]?.start ?? 0);
+export { readingOrder };
 
 /**
  * The claims of a fresh analysis with what the reader added to the earlier (saved) ones: reviews by

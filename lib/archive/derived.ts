@@ -6,7 +6,7 @@
 import { claimStatus } from '../claim-status';
 import { documentTerms } from '../events/fingerprint';
 export { nameFromKey } from '../events/names';
-import type { SavedArticle } from '../types';
+import type { Claim, SavedArticle } from '../types';
 import type { ClaimRow, EventRow, MemoryClaim, MemoryRow, StatementRow } from './rows';
 
 /** The key of the running totals in the meta table. */
@@ -31,6 +31,9 @@ export function articleDate(r: Pick<SavedArticle, 'published' | 'savedAt'>): num
 export function searchWords(r: Pick<SavedArticle, 'title' | 'paragraphs' | 'published'>): string[] {
   return documentTerms({ title: r.title, paragraphs: r.paragraphs, published: r.published });
 }
+
+/** Where a claim starts in the article, as one number that sorts claims in reading order. */
+export const readingOrder = (c: Claim): number => (c.spans[0]?.paragraph ?? 0) * 1e7 + (c.spans[0]?.start ?? 0);
 
 /** Quotes and reported statements attributed to a named actor of the article. */
 export function statementRows(r: SavedArticle & { id: number }): StatementRow[] {
@@ -57,7 +60,7 @@ export function statementRows(r: SavedArticle & { id: number }): StatementRow[] 
         note: c.review?.note || null,
         article: { title: r.title, url: r.url, publisher: r.publisher },
         ...(undated ? { undated: true as const } : {}),
-        ...(c.spans[0] ? { order: c.spans[0].paragraph * 1e7 + c.spans[0].start } : {}),
+        order: readingOrder(c),
       });
   }
   return out;
@@ -95,7 +98,7 @@ export function memoryRow(said: readonly StatementRow[], rows: readonly ClaimRow
       speaker: c.speaker,
       status: r.status,
       review: c.review ? { status: c.review.status, note: c.review.note, updatedAt: c.review.updatedAt } : null,
-      order: (c.spans[0]?.paragraph ?? 0) * 1e7 + (c.spans[0]?.start ?? 0),
+      order: readingOrder(c),
     });
   }
   if (!head || out.size === 0) return null;
