@@ -602,6 +602,22 @@ const ORG_FORMS: ReadonlySet<string> = new Set([...LEGAL_FORMS].map((w) => w.rep
  * an article cites).
  */
 function orgMatchKey(key: string): string {
+  let k = ORG_KEYS.get(key);
+  if (k === undefined) {
+    if (ORG_KEYS.size >= MAX_ORG_KEYS) ORG_KEYS.clear();
+    ORG_KEYS.set(key, (k = orgKeyOf(key)));
+  }
+  return k;
+}
+
+/**
+ * The organisation keys written so far: a lookup compares the same few thousand names, and
+ * writing one costs a microsecond or two (ten times a person's); bounded, emptied when full.
+ */
+const ORG_KEYS = new Map<string, string>();
+const MAX_ORG_KEYS = 50_000;
+
+function orgKeyOf(key: string): string {
   const all = key.slice(4).split(' ');
   const words = [...all];
   while (words.length > 1 && ORG_FORMS.has(words[words.length - 1]!.replace(/[.,]/g, ''))) words.pop();
