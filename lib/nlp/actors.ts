@@ -1218,6 +1218,17 @@ function unshout(name: string, scan: SpellingScan, facts: (name: string) => Name
 }
 
 /** Merges the mentions of one article into actors; returns the actors and the mentions with `actorKey` set. */
+/** Adjectives of a faith, which the tagger takes for a name in "Muslim women", "Sunni militias". */
+const FAITHS: ReadonlySet<string> = new Set(['Muslim', 'Jewish', 'Catholic', 'Protestant', 'Hindu', 'Sikh', 'Buddhist', 'Islamic', 'Evangelical', 'Mormon', 'Shia', 'Shiite', 'Sunni']);
+
+/**
+ * A faith's adjective alone before a lower-case word ("Muslim women elected to Congress"): no name,
+ * and not the short form of one ("Muslim Brotherhood" is not the Muslim of "Muslim women").
+ */
+function religiousAdjective(paragraphs: string[], m: Mention): boolean {
+  return FAITHS.has(m.text.trim()) && /^\s+\p{Ll}/u.test((paragraphs[m.paragraph] ?? '').slice(m.end, m.end + 3));
+}
+
 export function buildActors(paragraphs: string[], mentions: Mention[], options: BuildActorsOptions = {}): { actors: Actor[]; mentions: Mention[] } {
   const facts = options.facts ?? (() => NO_FACTS);
   const own = publisherKeys(options.publishers);
@@ -1230,7 +1241,7 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
         paragraphs,
         joinParticleNames(
           paragraphs,
-          mentions.filter((m) => m.text.trim()),
+          mentions.filter((m) => m.text.trim() && !religiousAdjective(paragraphs, m)),
         ),
         facts,
       ),

@@ -140,6 +140,18 @@ describe('buildActors', () => {
     expect(byName(actors, 'Trump')!.role).toBeNull();
   });
 
+  it('does not take a faith’s adjective before a lower-case word for a name, nor for the short form of one', () => {
+    const ps = ['During the call, he asked about the Muslim Brotherhood.', 'Omar is one of the first two Muslim women elected to Congress.'];
+    const ms = mark(ps, [
+      [0, 'Muslim Brotherhood', 'ORG'],
+      [1, 'Muslim', 'ORG'],
+      [1, 'Congress', 'ORG'],
+    ]);
+    const { actors } = buildActors(ps, ms);
+    expect(byName(actors, 'Muslim Brotherhood')).toMatchObject({ mentions: 1, aliases: ['Muslim Brotherhood'] });
+    expect(actors.map((a) => a.name)).not.toContain('Muslim');
+  });
+
   it('takes a role with the place or body it serves before the name', () => {
     const ps = [
       'Velloria’s ambassador to Britain Ana Brisco said talks had failed.',
