@@ -18,10 +18,15 @@ export const FILL = 'fill-fingerprints';
 /** Statement text kept in the index (the whole claim stays in the article record). */
 export const MAX_STATEMENT = 400;
 
+/** The article's publication time (ms since 1970), or null when it gives none that can be read. */
+function publishedAt(r: Pick<SavedArticle, 'published'>): number | null {
+  const t = r.published ? Date.parse(r.published) : NaN;
+  return Number.isFinite(t) ? t : null;
+}
+
 /** The article's date: published time when known and plausible, else when it was saved (ms since 1970). */
 export function articleDate(r: Pick<SavedArticle, 'published' | 'savedAt'>): number {
-  const t = r.published ? Date.parse(r.published) : NaN;
-  return Number.isFinite(t) ? t : r.savedAt;
+  return publishedAt(r) ?? r.savedAt;
 }
 
 /**
@@ -39,7 +44,7 @@ export const readingOrder = (c: Claim): number => (c.spans[0]?.paragraph ?? 0) *
 export function statementRows(r: SavedArticle & { id: number }): StatementRow[] {
   const out: StatementRow[] = [];
   const date = r.date ?? articleDate(r);
-  const undated = !Number.isFinite(r.published ? Date.parse(r.published) : NaN);
+  const undated = publishedAt(r) === null;
   for (const c of r.claims ?? []) {
     if (!c.speakerKey || !c.speaker || c.kind === 'factual') continue;
     if (c.review?.status === 'not-claim') continue;
