@@ -534,7 +534,9 @@ export function wordings(claims: readonly Pick<Claim, 'text'>[]): Wording[] {
 
 /** The latest statements by the article's most mentioned people and organisations in other saved articles. */
 async function earlierStatements(db: ArchiveDB, actors: readonly Actor[], excludeId: number | undefined, claims: readonly Pick<Claim, 'text'>[]): Promise<EarlierStatement[]> {
-  const own = wordings(claims);
+  // (the article's own wordings are read only when a speaker has statements to compare)
+  let own: Wording[] | null = null;
+  const repeatsOwn = (text: string) => repeats(text, (own ??= wordings(claims)));
   // (not a news organisation the article only cites: what Reuters reported elsewhere is no
   // statement of this story's people)
   const speakers = actors
@@ -550,7 +552,7 @@ async function earlierStatements(db: ArchiveDB, actors: readonly Actor[], exclud
       const rows = await newest(a.key)
         .limit(PER_SPEAKER + SELF_ROOM)
         .toArray();
-      const other = (r: { articleId: number; text: string }) => r.articleId !== excludeId && !repeats(r.text, own);
+      const other = (r: { articleId: number; text: string }) => r.articleId !== excludeId && !repeatsOwn(r.text);
       // (an undated article's statements carry the day it was saved: they give way to dated ones)
       const kept = rows.filter(other).sort((x, y) => (x.undated ? 1 : 0) - (y.undated ? 1 : 0));
       if (kept.length >= PER_SPEAKER || rows.length < PER_SPEAKER + SELF_ROOM) return kept.slice(0, PER_SPEAKER);
