@@ -289,10 +289,13 @@ const ROYAL = new Set(['King', 'Queen', 'Prince', 'Princess', 'Emperor', 'Empres
 const BODY_WORDS =
   /\b(?:Bridge|Group|Foundation|Theatre|Theater|Hotel|Hospital|School|College|University|Institute|Centre|Center|Shrine|Mosque|Church|Cathedral|Street|Road|Avenue|Square|Park|Airport|Station|Company|Corporation|Party|Council|Committee|Office|Department|Ministry|Agency|Bank|Fund|Trust|Award|Prize|Stadium|Hall|Museum|Library|House|Island|River|Bay|Lake|Mountain|County|City|Club|Team|Society|League|Orchestra|Band)\b/;
 
+/** The last word of a body whose name starts with a rank or office ("General Assembly", "General Motors", "Chief Rabbinate"). */
+const RANK_BODY = /\b(?:Assembly|Motors|Electric|Dynamics|Mills|Staff|Secretariat|Command|Directorate|Council|Committee|Court|Synod|Conference|Hospital|Rabbinate|Corporation|Company)$/;
+
 /** Whether `rest` reads as a person's name: one to three capitalised words, no small word, no body word. */
 function personalName(rest: string): boolean {
   const words = rest.trim().split(/\s+/);
-  return words.length >= 1 && words.length <= 3 && words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w)) && !BODY_WORDS.test(rest);
+  return words.length >= 1 && words.length <= 3 && words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w)) && !BODY_WORDS.test(rest) && !RANK_BODY.test(rest);
 }
 
 function titleMakesPerson(title: string | null, rest: string): boolean {
@@ -474,14 +477,23 @@ function prepare(paragraphs: string[], m: Mention): Item {
   let title: string | null = null;
   let core = text;
   const atStart = titleAtStart(text);
-  const inner = m.type === 'PER' || titleMakesPerson(atStart, atStart ? text.slice(atStart.length + 1) : '') ? atStart : null;
+  const rest = atStart ? text.slice(atStart.length + 1) : '';
+  // (a rank before a body's word is the body's name: "General Assembly", "General Motors")
+  let body = atStart !== null && !PERSONAL.has(atStart) && RANK_BODY.test(rest);
+  const inner = !body && (m.type === 'PER' || titleMakesPerson(atStart, rest)) ? atStart : null;
   if (inner) {
     title = inner;
     core = text.slice(inner.length + 1);
   } else {
     const before = titleBefore(para.slice(Math.max(0, start - 40), start));
-    // Only titles that can only mean a person change a non-person mention; others only join a person mention.
-    if (before && (m.type === 'PER' || PERSONAL.has(before) || (OFFICES.has(before) && personalName(text.replace(POSSESSIVE_RE, ''))))) {
+    if (before && !PERSONAL.has(before) && RANK_BODY.test(text) && /^\s$/.test(para.slice(start - 1, start)) && para.slice(0, start - 1).endsWith(before)) {
+      // the tagger left the rank out of the body's name ("the General Assembly")
+      body = true;
+      start -= before.length + 1;
+      text = para.slice(start, end);
+      core = text;
+    } else if (before && (m.type === 'PER' || PERSONAL.has(before) || (OFFICES.has(before) && personalName(text.replace(POSSESSIVE_RE, ''))))) {
+      // Only titles that can only mean a person change a non-person mention; others only join a person mention.
       title = before;
       // the alias takes the title as written, but not an editor's bracketed one ("[President] Biden")
       if (!/[\])]\s*$/.test(para.slice(0, start))) {
@@ -492,8 +504,8 @@ function prepare(paragraphs: string[], m: Mention): Item {
   }
   core = normSpace(core);
   const personal = titleMakesPerson(title, core);
-  const type: EntityType = personal ? 'PER' : m.type;
-  const titled = title !== null || titleBefore(para.slice(Math.max(0, m.start - 40), m.start)) !== null;
+  const type: EntityType = personal ? 'PER' : body && m.type === 'PER' ? 'ORG' : m.type;
+  const titled = !body && (title !== null || titleBefore(para.slice(Math.max(0, m.start - 40), m.start)) !== null);
   return {
     titled,
     listCues: { PER: 0, ORG: 0, LOC: 0 },
@@ -1630,13 +1642,7 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     if (m.type !== 'PER') continue;
     const para = paragraphs[m.paragraph] ?? '';
     const title = titleRole(keptItems[n]!.title);
-    // (not a place the sentence goes to or comes from: "After visiting Ukraine Sen. Lindsey Graham")
-    const place =
-      title &&
-      outMentions.find(
-        (o) => o.paragraph === m.paragraph && o.type === 'LOC' && o.end <= m.start && /^\s+$/.test(para.slice(o.end, m.start)) && !PLACE_GOES.test(para.slice(Math.max(0, o.start - 20), o.start)),
-      );
-    const role = findRole(para, m, outMentions) ?? (place ? `${para.slice(place.start, place.end)} ${title}` : title);
+    const role = findRole(para, m, outMentions) ?? (title && titleInFull(para, m, title, outMentions, facts));
     if (!role) continue;
     let v = roleVotes.get(m.actorKey);
     if (!v) roleVotes.set(m.actorKey, (v = new Map()));
@@ -1660,6 +1666,47 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
 
 // ---------------------------------------------------------------------------------------------------------------
 // Role phrases
+
+/** Capitalised words that make one office of the title after them ("Foreign Minister", "Press Secretary"). */
+const OFFICE_WORDS = new Set(
+  (
+    'foreign defence defense home interior finance justice health vice deputy acting chief executive senior special ' +
+    'national press communications campaign opposition shadow trade economy economic education energy environment ' +
+    'transport culture treasury commerce labor agriculture housing immigration assistant associate principal majority minority'
+  ).split(' '),
+);
+
+/**
+ * A title before a name, with the words before it that belong to it: capitalised office words
+ * ("Jordanian Foreign Minister", "White House Press Secretary"), then whose office it is, when it is
+ * written right before: a place or body the article names ("South Dakota Gov. Kristi Noem" is the
+ * "South Dakota Governor") or a listed nationality ("Jordanian"). Not a place the sentence goes to or
+ * comes from ("After visiting Ukraine Sen. Lindsey Graham"), and not a person ("Trump Secretary…").
+ */
+function titleInFull(para: string, m: Mention, title: string, all: Mention[], facts: (name: string) => NameFacts): string {
+  let start = m.start;
+  const words: string[] = [];
+  for (;;) {
+    const w = /(\p{Lu}[\p{L}-]*)\s+$/u.exec(para.slice(Math.max(0, start - 40), start));
+    if (!w || !OFFICE_WORDS.has(w[1]!.toLowerCase()) || words.length >= 3) break;
+    words.unshift(w[1]!);
+    start -= w[0].length;
+  }
+  const before = para.slice(Math.max(0, start - 10), start);
+  const gap = before.length - before.trimEnd().length;
+  const owner = all.find((o) => o.paragraph === m.paragraph && o.type !== 'PER' && o.end === start - gap && gap > 0);
+  let of: string | null = null;
+  const ownerText = owner ? para.slice(owner.start, owner.end) : '';
+  // (not another title, "Committee Chairman Rep. Jason Chaffetz", nor the end of one, "Speaker of the House Rep. Paul Ryan")
+  const lastWord = ownerText.split(/\s+/).pop() ?? '';
+  const ownerOk = owner && !isRoleWord(lastWord) && !TITLE_SET.has(lastWord) && !/\b(?:of|of the)\s+$/i.test(para.slice(Math.max(0, owner.start - 10), owner.start));
+  if (ownerOk && !PLACE_GOES.test(para.slice(Math.max(0, owner.start - 20), owner.start))) of = ownerText;
+  else {
+    const w = /(?:^|[^\p{L}])(\p{Lu}\p{Ll}+)\s+$/u.exec(para.slice(Math.max(0, start - 30), start));
+    if (w && facts(w[1]!).demonym) of = w[1]!;
+  }
+  return [of, ...words, title].filter(Boolean).join(' ');
+}
 
 interface W {
   text: string;
@@ -1722,7 +1769,9 @@ function findRole(para: string, m: Mention, all: Mention[]): string | null {
       const prev = bw[k]!;
       const ownerEnd = prev.end - (/['’]s$/.test(prev.text) ? 2 : 0);
       const owner = all.find((o) => o.paragraph === m.paragraph && o.end === ownerEnd && o !== m);
-      if (/['’]s$/.test(prev.text) && owner) {
+      // (a body or place of several words before it is whole: "White House press secretary",
+      // "South Dakota governor")
+      if (owner && (/['’]s$/.test(prev.text) || (owner.type !== 'PER' && owner.start < prev.start))) {
         phrase = para.slice(owner.start, bw[end]!.end);
       } else if (/^\p{Lu}/u.test(prev.text) && !/['’]s$/.test(prev.text)) {
         // "French president", "US president", "Labour leader" — a capitalised word (not sentence-initial "The")

@@ -175,8 +175,8 @@ describe('buildActors', () => {
     expect(byName(actors, 'Tom Price')!.role).toBe('envoy to the United Nations');
     // a place before a name is no role
     expect(byName(actors, 'Liu Wen')!.role).toBeNull();
-    // a name with a title of its own: the role before it is someone else's
-    expect(byName(actors, 'Tom Hale')!.role).toBe('President');
+    // a name with a title of its own: the role before it is someone else's, the place is his
+    expect(byName(actors, 'Tom Hale')!.role).toBe('Velloria President');
   });
 
   it('takes a title before the name as the role when no role phrase is beside it, written out, with its place, not an honorific', () => {
@@ -208,6 +208,51 @@ describe('buildActors', () => {
     expect(byName(actors, 'Ana Ruiz')!.role).toBe('Lieutenant Colonel');
     expect(byName(actors, 'Anne Mills')!.role).toBeNull();
     expect(byName(actors, 'Keir Starmer')!.role).toBeNull();
+  });
+
+  it('keeps the whole office before a name: its office words, its body or place, its nationality', () => {
+    const ps = [
+      'Velloran Foreign Minister Ana Brisco and Harbour House Press Secretary Tom Hale spoke.',
+      'On Tuesday Defence Secretary Liu Wen replied, and Committee Chairman Rep. Jo Vance, with Speaker of the Senate Sen. Al Ruiz, agreed.',
+      'Harbour House press secretary Mia Lund and North Dakota governor Ed Marsh disagreed.',
+    ];
+    const ms = mark(ps, [
+      [0, 'Minister Ana Brisco', 'PER'],
+      [0, 'Harbour House', 'ORG'],
+      [0, 'Secretary Tom Hale', 'PER'],
+      [1, 'Secretary Liu Wen', 'PER'],
+      [1, 'Committee Chairman', 'ORG'],
+      [1, 'Rep. Jo Vance', 'PER'],
+      [1, 'Senate', 'ORG'],
+      [1, 'Sen. Al Ruiz', 'PER'],
+      [2, 'Harbour House', 'ORG'],
+      [2, 'Mia Lund', 'PER'],
+      [2, 'North Dakota', 'LOC'],
+      [2, 'Ed Marsh', 'PER'],
+    ]);
+    const { actors } = buildActors(ps, ms, { facts: (n) => ({ org: false, loc: false, cityOnly: false, firstName: false, demonym: n === 'Velloran' }) });
+    expect(byName(actors, 'Ana Brisco')!.role).toBe('Velloran Foreign Minister');
+    expect(byName(actors, 'Tom Hale')!.role).toBe('Harbour House Press Secretary');
+    // a weekday is nobody's office; another title, or the end of one, is not the owner
+    expect(byName(actors, 'Liu Wen')!.role).toBe('Defence Secretary');
+    expect(byName(actors, 'Jo Vance')!.role).toBe('Representative');
+    expect(byName(actors, 'Al Ruiz')!.role).toBe('Senator');
+    // a role in lower case takes the whole body or place before it
+    expect(byName(actors, 'Mia Lund')!.role).toBe('Harbour House press secretary');
+    expect(byName(actors, 'Ed Marsh')!.role).toBe('North Dakota governor');
+  });
+
+  it('reads a rank before a body word as the body’s name, not a title', () => {
+    const ps = ['They will go to the General Assembly, and General Motors will not.'];
+    const ms = mark(ps, [
+      [0, 'Assembly', 'PER'],
+      [0, 'General Motors', 'ORG'],
+    ]);
+    const { actors } = buildActors(ps, ms);
+    expect(actors.map((a) => [a.name, a.type, a.role])).toEqual([
+      ['General Assembly', 'ORG', null],
+      ['General Motors', 'ORG', null],
+    ]);
   });
 
   it('gives the same key in every article and accepts a canonicaliser', () => {
