@@ -472,4 +472,15 @@ describe('more cues, and stances apart from statements (issue 18)', () => {
     const [a] = one(t);
     expect(sl(t, a!.content)).toBe('at least 5,000 people entered the Statehouse');
   });
+
+  it('reads no one telling a story in a relative clause as a speaker, and ends an addressee at a verb', () => {
+    expect(one('There is every reason to suspect the story the Harbour Board is telling doesn’t match the records.')).toEqual([]);
+    expect(one('The account Ms Vale is telling won’t survive an audit.')).toEqual([]);
+    const t = 'Ali Ruiz told local radio the ferry had sunk.';
+    const [a] = one(t);
+    expect([sl(t, a!.source), sl(t, a!.cue), sl(t, a!.content)]).toEqual(['Ali Ruiz', 'told local radio', 'the ferry had sunk']);
+    // someone told: the finite verb may open the content ("whom she told us was kind")
+    const u = 'She is telling voters the plan works.';
+    expect(sl(u, one(u)[0]!.source)).toBe('She');
+  });
 });

@@ -733,11 +733,26 @@ function objectAfter(toks: Tok[], j: number): number {
   while (k < toks.length && k < j + 6) {
     const u = toks[k]!;
     if (u.q || !(isWord(u) || isPossessive(u))) break;
-    if ((k > j && DETERMINERS.has(u.l)) || u.l === 'that' || SUBJECT_PRONOUNS.has(bare(u)) || CLAUSE_WORDS.has(u.l) || PREPOSITIONS.has(u.l) || AUX.has(u.l) || PASSIVE_AUX.has(u.l)) break;
+    if (
+      (k > j && DETERMINERS.has(u.l)) ||
+      u.l === 'that' ||
+      SUBJECT_PRONOUNS.has(bare(u)) ||
+      CLAUSE_WORDS.has(u.l) ||
+      PREPOSITIONS.has(u.l) ||
+      AUX.has(u.l) ||
+      PASSIVE_AUX.has(u.l) ||
+      finiteAux(toks, k)
+    )
+      break;
     k++;
   }
   return k > j && !(k === j + 1 && DETERMINERS.has(t.l)) ? k : j;
 }
+
+/** A finite auxiliary ("doesn't", "will", "was"): it ends an addressee ("told NPR Hamza bin Laden had …"). */
+const FINITE_AUX = /^(?:do|does|did|can|could|should|would|will|may|might|must|shall|is|are|was|were|has|have|had)(?:n't)?$|n't$/;
+/** Whether token `k` is a finite auxiliary ("won't" comes as "wo" and "n't"). */
+const finiteAux = (toks: Tok[], k: number): boolean => !toks[k]!.q && (FINITE_AUX.test(toks[k]!.l) || toks[k + 1]?.l === "n't");
 
 /**
  * A quotation that continues the one just attributed: after the cue clause comes `,` or `.` (or
@@ -919,13 +934,18 @@ function verbFirst(ctx: Ctx, si: number, cueStartTok: number, ci: number, verbKi
   if (verbKind === 'belief' && !src.strong) return null;
   let j = ci + 1;
   let cueLast = ci;
+  let told = true;
   if (ADDRESSEE_VERBS.has(toks[ci]!.l)) {
     const obj = objectAfter(toks, j);
     if (obj > j) cueLast = obj - 1;
+    told = obj > j;
     j = obj;
   }
   j = contentStart(toks, j);
   if (j < 0) return null;
+  // "the story the White House is telling doesn't paint …": a verb of telling with no one told, in a
+  // relative clause; the verb after it is the sentence's own.
+  if (!told && finiteAux(toks, j)) return null;
   // A weak source (a determiner phrase with no known head) needs a clear clause after the cue, and so
   // does "claim" ("claimed responsibility for the attack" takes, it does not say).
   if ((!src.strong || CLAIM_VERBS.has(toks[ci]!.l)) && !opensClause(toks[j])) return null;
