@@ -3,9 +3,9 @@
  * for lib/events, and the "Earlier coverage" answer the side panel and the archive page show.
  */
 import Dexie from 'dexie';
-import { computeFingerprint, documentTerms, normKey } from '../events/fingerprint';
+import { computeFingerprint, documentTerms, fingerprintNorms, normKey, termWeight } from '../events/fingerprint';
 import { EMPTY_IDF, type IdfTable } from '../events/idf';
-import { normaliseWord } from '../events/terms';
+import { normaliseWord, terms } from '../events/terms';
 import { findEarlierCoverage, matchKey, type EarlierCoverage } from '../events/match';
 import type { CandidateSource, FingerprintId, KeyHits, StoredFingerprint } from '../events/source';
 import type { Coverage, CoverageItem, EarlierStatement, LookupTimes, NamedKey } from './views';
@@ -312,6 +312,40 @@ const PER_SPEAKER = 3;
 /** Room for the article's own statements in a speaker's newest ones, read in one request. */
 const SELF_ROOM = 9;
 const MAX_STATEMENTS = 12;
+/**
+ * A statement is on the article's story when its words, its speaker's name left out, share this
+ * much (cosine) with the article's distinctive terms. Measured on saved real pages: a statement
+ * of the same matter 0.29, a speaker's words on other matters 0 to 0.07.
+ */
+export const ON_STORY = 0.1;
+
+/** An article's distinctive terms, weighted, for `storyCosine`. */
+export interface StoryTerms {
+  weights: Map<string, number>;
+  norm: number;
+}
+
+export function storyTerms(fp: Pick<ArticleFingerprint, 'terms' | 'counts'>, table: IdfTable): StoryTerms {
+  const weights = new Map<string, number>();
+  fp.terms.forEach((t, i) => weights.set(t, termWeight(table, t, Math.max(1, fp.counts[i] ?? 1))));
+  return { weights, norm: fingerprintNorms({ terms: fp.terms, counts: fp.counts }, table).norm };
+}
+
+/** The cosine of a statement's words, its speaker's own name left out, with an article's distinctive terms. */
+export function storyCosine(text: string, speaker: string, story: StoryTerms, table: IdfTable): number {
+  if (!story.norm) return 0;
+  const name = new Set(terms(speaker));
+  const counts = new Map<string, number>();
+  for (const t of terms(text)) if (!name.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let dot = 0;
+  let sq = 0;
+  for (const [t, c] of counts) {
+    const w = termWeight(table, t, c);
+    sq += w * w;
+    dot += w * (story.weights.get(t) ?? 0);
+  }
+  return sq ? dot / (Math.sqrt(sq) * story.norm) : 0;
+}
 
 export interface CoverageQuery {
   fingerprint: ArticleFingerprint;
@@ -389,10 +423,13 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
   // requests in turn in the browser's own process, reads them while this one scores the
   // candidates, instead of before the key lists and rows the lookup waits on. With no candidates
   // to read, they are asked for at the end.
-  let statementsP: Promise<EarlierStatement[]> | null = null;
-  const askStatements = (): Promise<EarlierStatement[]> => {
+  let statementsP: Promise<SpokenRow[]> | null = null;
+  const askStatements = (): Promise<SpokenRow[]> => {
     if (!statementsP) {
-      statementsP = earlierStatements(db, q.actors, q.excludeId, q.claims ?? []);
+      // (the article's terms are weighed when the first statement is, once the lookup has loaded them)
+      let story: StoryTerms | null = null;
+      const onStory = (r: { text: string; speaker: string }) => storyCosine(r.text, r.speaker, (story ??= storyTerms(fp, idf)), idf) >= ON_STORY;
+      statementsP = earlierStatements(db, q.actors, q.excludeId, q.claims ?? [], onStory);
       // Awaited below; until then a failure must not count as unhandled (nor when the lookup fails first).
       statementsP.catch(() => undefined);
     }
@@ -403,7 +440,7 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
   // refreshes first, in one read for all the keys).
   const at: LookupTimes = { keys: 0, rows: 0, scored: 0 };
   const found = await findEarlierCoverage(fp, source, { idf, exclude, onStep: (step) => (at[step] = performance.now() - t0) });
-  const statements = await askStatements();
+  const spoken = await askStatements();
   const name = namer(q.actors, source.rows.values());
   // News organisations an article only cites ("according to Reuters") are compared like its other
   // names, but they are no actors of the event: the timeline does not show them as shared or new.
@@ -481,6 +518,7 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
     const isBrought = (k: string) => brought.has(matchKey(k)) || it.added.some((n) => oneBody(k, n.key, places));
     it.shared = { ...it.shared, actors: it.shared.actors.filter((n) => !isBrought(n.key)), places: it.shared.places.filter((n) => !isBrought(n.key)) };
   }
+  const statements = listStatements(spoken, new Set(same.map((it) => it.id)));
   return { same, before, hereDate, related, newHere, statements, archived: idf.archiveDocs, ms: performance.now() - t0, at };
 }
 
@@ -533,7 +571,13 @@ export function wordings(claims: readonly Pick<Claim, 'text'>[]): Wording[] {
 }
 
 /** The latest statements by the article's most mentioned people and organisations in other saved articles. */
-async function earlierStatements(db: ArchiveDB, actors: readonly Actor[], excludeId: number | undefined, claims: readonly Pick<Claim, 'text'>[]): Promise<EarlierStatement[]> {
+async function earlierStatements(
+  db: ArchiveDB,
+  actors: readonly Actor[],
+  excludeId: number | undefined,
+  claims: readonly Pick<Claim, 'text'>[],
+  onStory: (r: { text: string; speaker: string }) => boolean,
+): Promise<SpokenRow[]> {
   // (the article's own wordings are read only when a speaker has statements to compare)
   let own: Wording[] | null = null;
   const repeatsOwn = (text: string) => repeats(text, (own ??= wordings(claims)));
@@ -553,34 +597,69 @@ async function earlierStatements(db: ArchiveDB, actors: readonly Actor[], exclud
         .limit(PER_SPEAKER + SELF_ROOM)
         .toArray();
       const other = (r: { articleId: number; text: string }) => r.articleId !== excludeId && !repeatsOwn(r.text);
-      // (an undated article's statements carry the day it was saved: they give way to dated ones)
-      const kept = rows.filter(other).sort((x, y) => (x.undated ? 1 : 0) - (y.undated ? 1 : 0));
-      if (kept.length >= PER_SPEAKER || rows.length < PER_SPEAKER + SELF_ROOM) return kept.slice(0, PER_SPEAKER);
-      return newest(a.key).filter(other).limit(PER_SPEAKER).toArray();
+      // (what the speaker said on this story first, then the newest; an undated article's statements
+      // carry the day it was saved: they give way to dated ones)
+      const kept = rows
+        .filter(other)
+        .map((r) => ({ r, on: onStory(r) }))
+        .sort((x, y) => Number(y.on) - Number(x.on) || (x.r.undated ? 1 : 0) - (y.r.undated ? 1 : 0));
+      const rowsOf = (k: typeof kept) => k.map(({ r, on }) => ({ ...r, onStory: on }));
+      if (kept.length >= PER_SPEAKER || rows.length < PER_SPEAKER + SELF_ROOM) return rowsOf(kept.slice(0, PER_SPEAKER));
+      return (await newest(a.key).filter(other).limit(PER_SPEAKER).toArray()).map((r) => ({ ...r, onStory: onStory(r) }));
     }),
   );
-  return (
-    lists
-      .flat()
-      // (the dated ones first: an undated article's statements carry the day it was saved)
-      // (one article's as it wrote them)
-      .sort((a, b) => (a.undated ? 1 : 0) - (b.undated ? 1 : 0) || b.date - a.date || a.articleId - b.articleId || (a.order ?? 0) - (b.order ?? 0) || a.key.localeCompare(b.key))
-      .slice(0, MAX_STATEMENTS)
-      .map((r) => ({
-        articleId: r.articleId,
-        claimId: r.claimId,
-        speaker: r.speaker,
-        speakerKey: r.speakerKey,
-        text: r.text,
-        kind: r.kind,
-        date: r.date,
-        title: r.article.title,
-        url: r.article.url,
-        publisher: r.article.publisher,
-        status: r.status,
-        ...(r.undated ? { undated: true as const } : {}),
-      }))
-  );
+  return lists.flat().map((r) => ({
+    onStory: r.onStory,
+    undated: !!r.undated,
+    order: r.order ?? 0,
+    key: r.key,
+    statement: {
+      articleId: r.articleId,
+      claimId: r.claimId,
+      speaker: r.speaker,
+      speakerKey: r.speakerKey,
+      text: r.text,
+      kind: r.kind,
+      date: r.date,
+      title: r.article.title,
+      url: r.article.url,
+      publisher: r.article.publisher,
+      status: r.status,
+      ...(r.undated ? { undated: true as const } : {}),
+    },
+  }));
+}
+
+/** A statement row read for the panel, with what orders it. */
+interface SpokenRow {
+  statement: EarlierStatement;
+  /** Its words are on the article's story (`ON_STORY`). */
+  onStory: boolean;
+  undated: boolean;
+  /** Where it stands in its article. */
+  order: number;
+  key: string;
+}
+
+/**
+ * The statements the panel lists: those on the article's story first (in words, or from an article
+ * of its event), then the dated ones before the undated (an undated article's statements carry the
+ * day it was saved), the newest first, one article's as it wrote them.
+ */
+function listStatements(rows: readonly SpokenRow[], sameEvent: ReadonlySet<number>): EarlierStatement[] {
+  const on = (r: SpokenRow) => r.onStory || sameEvent.has(r.statement.articleId);
+  return [...rows]
+    .sort(
+      (a, b) =>
+        Number(on(b)) - Number(on(a)) ||
+        Number(a.undated) - Number(b.undated) ||
+        b.statement.date - a.statement.date ||
+        a.statement.articleId - b.statement.articleId ||
+        a.order - b.order ||
+        a.key.localeCompare(b.key),
+    )
+    .slice(0, MAX_STATEMENTS)
+    .map((r) => r.statement);
 }
 
 /** Computes an article's fingerprint against the archive's IDF. */

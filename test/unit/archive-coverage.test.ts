@@ -172,6 +172,20 @@ describe('earlier coverage from the archive', () => {
     ]);
   });
 
+  it('lists what a speaker said on the article’s story before their newer words on other matters', async () => {
+    const karimi = (id: string, text: string) => quote(id, 'Mohammad Reza Karimi', 'PER:mohammad reza karimi', text);
+    const onStory = await save(byId('qeshm-a'), [karimi('q1', '“The earthquake destroyed homes in seven villages on Qeshm island,” Karimi said.')]);
+    // Newer articles in which he speaks of other things, more of them than a speaker's list holds.
+    const other = [];
+    for (const [i, topic] of ['the stadium budget vote', 'the ferry timetable', 'the school canteen tender', 'the new bus lanes'].entries()) {
+      const f = { ...byId('aquila'), id: `other-${i}`, published: `2012-0${i + 1}-10` };
+      other.push(await save(f, [karimi(`o${i}`, `“We will settle ${topic} before spring,” Karimi said.`)]));
+    }
+    const reader = [{ key: 'PER:mohammad reza karimi', name: 'Mohammad Reza Karimi', type: 'PER' as const, aliases: [], mentions: 5, role: null }];
+    const cov = await earlierCoverage(db, idf, { fingerprint: (await analysisOf(byId('qeshm-b'))).fingerprint!, actors: reader });
+    expect(cov.statements.map((x) => x.articleId)).toEqual([onStory.id, other[3]!.id, other[2]!.id]);
+  });
+
   it('leaves out a statement another article reports in the same words as this one', async () => {
     const a = byId('qeshm-a');
     const line = '“About 400 homes were damaged and the clinic in Dargahan is closed,” he said.';
