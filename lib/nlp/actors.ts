@@ -20,7 +20,7 @@
  * Actor key = type + ":" + lower-cased canonical name (the longest full form, no honorific), so the same actor gets
  * the same key in every article. Pure, no dependencies.
  */
-import { citedOutlets } from './outlets.ts';
+import { citedOutlets, isOutletName } from './outlets.ts';
 import type { Actor, EntityType, Mention } from '../types.ts';
 import { wholeWordsAt } from '../whole-words.ts';
 import {
@@ -289,13 +289,17 @@ const ROYAL = new Set(['King', 'Queen', 'Prince', 'Princess', 'Emperor', 'Empres
 const BODY_WORDS =
   /\b(?:Bridge|Group|Foundation|Theatre|Theater|Hotel|Hospital|School|College|University|Institute|Centre|Center|Shrine|Mosque|Church|Cathedral|Street|Road|Avenue|Square|Park|Airport|Station|Company|Corporation|Party|Council|Committee|Office|Department|Ministry|Agency|Bank|Fund|Trust|Award|Prize|Stadium|Hall|Museum|Library|House|Island|River|Bay|Lake|Mountain|County|City|Club|Team|Society|League|Orchestra|Band)\b/;
 
-/** The last word of a body whose name starts with a rank or office ("General Assembly", "General Motors", "Chief Rabbinate"). */
-const RANK_BODY = /\b(?:Assembly|Motors|Electric|Dynamics|Mills|Staff|Secretariat|Command|Directorate|Council|Committee|Court|Synod|Conference|Hospital|Rabbinate|Corporation|Company)$/;
+/**
+ * A rank written out and one body word after it: a body's name, not a person's title ("General
+ * Assembly", "General Motors", "Chief Rabbinate"). Not an abbreviated title nor a longer name:
+ * "Gov. Janet Mills", "Lt. Gen. Court" are people.
+ */
+const RANK_BODY = /^(?:General|Chief) (?:Assembly|Motors|Electric|Dynamics|Mills|Staff|Secretariat|Command|Directorate|Council|Committee|Synod|Conference|Hospital|Rabbinate)$/;
 
 /** Whether `rest` reads as a person's name: one to three capitalised words, no small word, no body word. */
 function personalName(rest: string): boolean {
   const words = rest.trim().split(/\s+/);
-  return words.length >= 1 && words.length <= 3 && words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w)) && !BODY_WORDS.test(rest) && !RANK_BODY.test(rest);
+  return words.length >= 1 && words.length <= 3 && words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w)) && !BODY_WORDS.test(rest);
 }
 
 function titleMakesPerson(title: string | null, rest: string): boolean {
@@ -479,14 +483,14 @@ function prepare(paragraphs: string[], m: Mention): Item {
   const atStart = titleAtStart(text);
   const rest = atStart ? text.slice(atStart.length + 1) : '';
   // (a rank before a body's word is the body's name: "General Assembly", "General Motors")
-  let body = atStart !== null && !PERSONAL.has(atStart) && RANK_BODY.test(rest);
+  let body = RANK_BODY.test(text);
   const inner = !body && (m.type === 'PER' || titleMakesPerson(atStart, rest)) ? atStart : null;
   if (inner) {
     title = inner;
     core = text.slice(inner.length + 1);
   } else {
     const before = titleBefore(para.slice(Math.max(0, start - 40), start));
-    if (before && !PERSONAL.has(before) && RANK_BODY.test(text) && /^\s$/.test(para.slice(start - 1, start)) && para.slice(0, start - 1).endsWith(before)) {
+    if (before && RANK_BODY.test(`${before} ${text}`) && para.slice(0, start).endsWith(`${before} `)) {
       // the tagger left the rank out of the body's name ("the General Assembly")
       body = true;
       start -= before.length + 1;
@@ -1668,20 +1672,18 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
 // Role phrases
 
 /** Capitalised words that make one office of the title after them ("Foreign Minister", "Press Secretary"). */
-const OFFICE_WORDS = new Set(
-  (
-    'foreign defence defense home interior finance justice health vice deputy acting chief executive senior special ' +
-    'national press communications campaign opposition shadow trade economy economic education energy environment ' +
-    'transport culture treasury commerce labor agriculture housing immigration assistant associate principal majority minority'
-  ).split(' '),
-);
+const OFFICE_WORDS = new Set([
+  // (the modifiers of a lower-case role, less those that are no office's: a time, a party, a body, a small word)
+  ...[...ROLE_MODIFIERS].filter((w) => !/^(?:former|then|top|general|white|house|party|labour|conservative|democratic|republican|staff|affairs|foreign-affairs|of|for|and|the)$/.test(w)),
+  ...'economic treasury commerce labor agriculture housing immigration assistant associate principal majority minority'.split(' '),
+]);
 
 /**
  * A title before a name, with the words before it that belong to it: capitalised office words
  * ("Jordanian Foreign Minister", "White House Press Secretary"), then whose office it is, when it is
  * written right before: a place or body the article names ("South Dakota Gov. Kristi Noem" is the
  * "South Dakota Governor") or a listed nationality ("Jordanian"). Not a place the sentence goes to or
- * comes from ("After visiting Ukraine Sen. Lindsey Graham"), and not a person ("Trump Secretary…").
+ * comes from ("After visiting Ukraine Sen. Lindsey Graham"), not a person, not another title.
  */
 function titleInFull(para: string, m: Mention, title: string, all: Mention[], facts: (name: string) => NameFacts): string {
   let start = m.start;
@@ -1699,7 +1701,8 @@ function titleInFull(para: string, m: Mention, title: string, all: Mention[], fa
   const ownerText = owner ? para.slice(owner.start, owner.end) : '';
   // (not another title, "Committee Chairman Rep. Jason Chaffetz", nor the end of one, "Speaker of the House Rep. Paul Ryan")
   const lastWord = ownerText.split(/\s+/).pop() ?? '';
-  const ownerOk = owner && !isRoleWord(lastWord) && !TITLE_SET.has(lastWord) && !/\b(?:of|of the)\s+$/i.test(para.slice(Math.max(0, owner.start - 10), owner.start));
+  // (nor a news organisation the sentence cites: "In an interview with CNN Sen. Lindsey Graham said")
+  const ownerOk = owner && !isRoleWord(lastWord) && !TITLE_SET.has(lastWord) && !isOutletName(ownerText) && !/\b(?:of|of the)\s+$/i.test(para.slice(Math.max(0, owner.start - 10), owner.start));
   if (ownerOk && !PLACE_GOES.test(para.slice(Math.max(0, owner.start - 20), owner.start))) of = ownerText;
   else {
     const w = /(?:^|[^\p{L}])(\p{Lu}\p{Ll}+)\s+$/u.exec(para.slice(Math.max(0, start - 30), start));

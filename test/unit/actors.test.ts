@@ -253,6 +253,20 @@ describe('buildActors', () => {
       ['General Assembly', 'ORG', null],
       ['General Motors', 'ORG', null],
     ]);
+    // a person whose surname is a body word keeps her title, and a news organisation cited before a
+    // title is not its owner
+    const qs = ['Maine Gov. Ada Mills said so in an interview with CNN Sen. Tom Vale.'];
+    const people = buildActors(
+      qs,
+      mark(qs, [
+        [0, 'Maine', 'LOC'],
+        [0, 'Gov. Ada Mills', 'PER'],
+        [0, 'CNN', 'ORG'],
+        [0, 'Sen. Tom Vale', 'PER'],
+      ]),
+    ).actors;
+    expect(byName(people, 'Ada Mills')).toMatchObject({ type: 'PER', role: 'Maine Governor' });
+    expect(byName(people, 'Tom Vale')!.role).toBe('Senator');
   });
 
   it('gives the same key in every article and accepts a canonicaliser', () => {
