@@ -749,10 +749,10 @@ function objectAfter(toks: Tok[], j: number): number {
   return k > j && !(k === j + 1 && DETERMINERS.has(t.l)) ? k : j;
 }
 
-/** A finite auxiliary ("doesn't", "will", "was"): it ends an addressee ("told NPR Hamza bin Laden had …"). */
-const FINITE_AUX = /^(?:do|does|did|can|could|should|would|will|may|might|must|shall|is|are|was|were|has|have|had)(?:n't)?$|n't$/;
-/** Whether token `k` is a finite auxiliary ("won't" comes as "wo" and "n't"). */
-const finiteAux = (toks: Tok[], k: number): boolean => !toks[k]!.q && (FINITE_AUX.test(toks[k]!.l) || toks[k + 1]?.l === "n't");
+/** A finite auxiliary ("does", "will", "was"; the tokens split off "n't"): it ends an addressee ("told NPR Hamza bin Laden had …"). */
+const FINITE_AUX = /^(?:do|does|did|can|cannot|could|should|would|will|may|might|must|shall|is|are|am|was|were|has|have|had)$/;
+/** Whether token `k` is a finite auxiliary; not a name that is spelt like one ("told Theresa May the deal …", "told Do Kwon"). */
+const finiteAux = (toks: Tok[], k: number): boolean => !toks[k]!.q && (k === 0 || !isCap(toks[k])) && (FINITE_AUX.test(toks[k]!.l) || toks[k + 1]?.l === "n't");
 
 /**
  * A quotation that continues the one just attributed: after the cue clause comes `,` or `.` (or
