@@ -3,7 +3,7 @@
  * for lib/events, and the "Earlier coverage" answer the side panel and the archive page show.
  */
 import Dexie from 'dexie';
-import { computeFingerprint, documentTerms, fingerprintNorms, normKey, termWeight } from '../events/fingerprint';
+import { computeFingerprint, documentTerms, normKey, termWeight } from '../events/fingerprint';
 import { EMPTY_IDF, type IdfTable } from '../events/idf';
 import { normaliseWord, terms } from '../events/terms';
 import { findEarlierCoverage, matchKey, type EarlierCoverage } from '../events/match';
@@ -327,8 +327,13 @@ export interface StoryTerms {
 
 export function storyTerms(fp: Pick<ArticleFingerprint, 'terms' | 'counts'>, table: IdfTable): StoryTerms {
   const weights = new Map<string, number>();
-  fp.terms.forEach((t, i) => weights.set(t, termWeight(table, t, Math.max(1, fp.counts[i] ?? 1))));
-  return { weights, norm: fingerprintNorms({ terms: fp.terms, counts: fp.counts }, table).norm };
+  let sq = 0;
+  for (let i = 0; i < Math.min(fp.terms.length, fp.counts.length); i++) {
+    const w = termWeight(table, fp.terms[i]!, Math.max(1, fp.counts[i]!));
+    weights.set(fp.terms[i]!, w);
+    sq += w * w;
+  }
+  return { weights, norm: Math.sqrt(sq) };
 }
 
 /** The cosine of a statement's words, its speaker's own name left out, with an article's distinctive terms. */
@@ -426,7 +431,8 @@ export async function earlierCoverage(db: ArchiveDB, idf: CoverageIndex, q: Cove
   let statementsP: Promise<SpokenRow[]> | null = null;
   const askStatements = (): Promise<SpokenRow[]> => {
     if (!statementsP) {
-      // (the article's terms are weighed when the first statement is, once the lookup has loaded them)
+      // (the article's terms are weighed when the first statement is: askStatements is called after
+      // the key lists are read, which load the IDF; before, every term would weigh the same)
       let story: StoryTerms | null = null;
       const onStory = (r: { text: string; speaker: string }) => storyCosine(r.text, r.speaker, (story ??= storyTerms(fp, idf)), idf) >= ON_STORY;
       statementsP = earlierStatements(db, q.actors, q.excludeId, q.claims ?? [], onStory);
@@ -570,7 +576,7 @@ export function wordings(claims: readonly Pick<Claim, 'text'>[]): Wording[] {
   return claims.map((c) => wordingOf(c.text));
 }
 
-/** The latest statements by the article's most mentioned people and organisations in other saved articles. */
+/** The newest statements by the article's most mentioned people and organisations in other saved articles, each with whether it is on the article's story. */
 async function earlierStatements(
   db: ArchiveDB,
   actors: readonly Actor[],
@@ -597,15 +603,10 @@ async function earlierStatements(
         .limit(PER_SPEAKER + SELF_ROOM)
         .toArray();
       const other = (r: { articleId: number; text: string }) => r.articleId !== excludeId && !repeatsOwn(r.text);
-      // (what the speaker said on this story first, then the newest; an undated article's statements
-      // carry the day it was saved: they give way to dated ones)
-      const kept = rows
-        .filter(other)
-        .map((r) => ({ r, on: onStory(r) }))
-        .sort((x, y) => Number(y.on) - Number(x.on) || (x.r.undated ? 1 : 0) - (y.r.undated ? 1 : 0));
-      const rowsOf = (k: typeof kept) => k.map(({ r, on }) => ({ ...r, onStory: on }));
-      if (kept.length >= PER_SPEAKER || rows.length < PER_SPEAKER + SELF_ROOM) return rowsOf(kept.slice(0, PER_SPEAKER));
-      return (await newest(a.key).filter(other).limit(PER_SPEAKER).toArray()).map((r) => ({ ...r, onStory: onStory(r) }));
+      // (all of them: which of a speaker's are listed depends on the event's articles too, `listStatements`)
+      const kept = rows.filter(other);
+      const read = kept.length >= PER_SPEAKER || rows.length < PER_SPEAKER + SELF_ROOM ? kept : await newest(a.key).filter(other).limit(PER_SPEAKER).toArray();
+      return read.map((r) => ({ ...r, onStory: onStory(r) }));
     }),
   );
   return lists.flat().map((r) => ({
@@ -642,12 +643,14 @@ interface SpokenRow {
 }
 
 /**
- * The statements the panel lists: those on the article's story first (in words, or from an article
- * of its event), then the dated ones before the undated (an undated article's statements carry the
- * day it was saved), the newest first, one article's as it wrote them.
+ * The statements the panel lists, at most `PER_SPEAKER` a speaker: those on the article's story
+ * first (in words, or from an article of its event), then the dated ones before the undated (an
+ * undated article's statements carry the day it was saved), the newest first, one article's as it
+ * wrote them.
  */
 function listStatements(rows: readonly SpokenRow[], sameEvent: ReadonlySet<number>): EarlierStatement[] {
   const on = (r: SpokenRow) => r.onStory || sameEvent.has(r.statement.articleId);
+  const per = new Map<string, number>();
   return [...rows]
     .sort(
       (a, b) =>
@@ -658,6 +661,11 @@ function listStatements(rows: readonly SpokenRow[], sameEvent: ReadonlySet<numbe
         a.order - b.order ||
         a.key.localeCompare(b.key),
     )
+    .filter((r) => {
+      const n = per.get(r.statement.speakerKey) ?? 0;
+      per.set(r.statement.speakerKey, n + 1);
+      return n < PER_SPEAKER;
+    })
     .slice(0, MAX_STATEMENTS)
     .map((r) => r.statement);
 }

@@ -84,7 +84,10 @@ export interface Coverage {
   related: CoverageItem[];
   /** The people, organisations and places this article names that none of the same-event articles before it did (not the news organisations it only cites). */
   newHere: { actors: NamedKey[] };
-  /** The latest statements by this article's people and organisations in other saved articles (before or after it), newest first. */
+  /**
+   * Statements by this article's people and organisations in other saved articles (before or after
+   * it): those on its story first, then the newest (lib/archive/coverage.ts, `listStatements`).
+   */
   statements: EarlierStatement[];
   /** Articles in the archive (0: the panel explains how it fills). */
   archived: number;

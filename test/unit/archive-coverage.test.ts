@@ -174,7 +174,11 @@ describe('earlier coverage from the archive', () => {
 
   it('lists what a speaker said on the article’s story before their newer words on other matters', async () => {
     const karimi = (id: string, text: string) => quote(id, 'Mohammad Reza Karimi', 'PER:mohammad reza karimi', text);
-    const onStory = await save(byId('qeshm-a'), [karimi('q1', '“The earthquake destroyed homes in seven villages on Qeshm island,” Karimi said.')]);
+    // (the second shares no word with the article read, but its article reports the same quake)
+    const onStory = await save(byId('qeshm-a'), [
+      karimi('q1', '“The earthquake destroyed homes in seven villages on Qeshm island,” Karimi said.'),
+      karimi('q2', '“We thank everyone who came,” Karimi said.'),
+    ]);
     // Newer articles in which he speaks of other things, more of them than a speaker's list holds.
     const other = [];
     for (const [i, topic] of ['the stadium budget vote', 'the ferry timetable', 'the school canteen tender', 'the new bus lanes'].entries()) {
@@ -183,7 +187,12 @@ describe('earlier coverage from the archive', () => {
     }
     const reader = [{ key: 'PER:mohammad reza karimi', name: 'Mohammad Reza Karimi', type: 'PER' as const, aliases: [], mentions: 5, role: null }];
     const cov = await earlierCoverage(db, idf, { fingerprint: (await analysisOf(byId('qeshm-b'))).fingerprint!, actors: reader });
-    expect(cov.statements.map((x) => x.articleId)).toEqual([onStory.id, other[3]!.id, other[2]!.id]);
+    expect(cov.same.map((x) => x.id)).toEqual([onStory.id]);
+    expect(cov.statements.map((x) => [x.articleId, x.claimId])).toEqual([
+      [onStory.id, 'q1'],
+      [onStory.id, 'q2'],
+      [other[3]!.id, 'o3'],
+    ]);
   });
 
   it('leaves out a statement another article reports in the same words as this one', async () => {
