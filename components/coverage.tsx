@@ -6,6 +6,7 @@
  * from web pages, so it is rendered as text nodes only, and a page's URL becomes a link only when it
  * is http(s).
  */
+import { Fragment } from 'preact';
 import type { Coverage, CoverageItem, EarlierStatement, NamedKey } from '@/lib/messaging/protocol';
 import { StatusBadge } from './claims';
 import { formatDate, hostOf, isoDate, relativeDay, safeHref, speakerLabel } from './format';
@@ -92,6 +93,8 @@ function CoverageBody(props: CoverageViewProps & { Sub: 'h3' | 'h4' }) {
   const others = otherArticles(coverage, props.selfSaved ?? context === 'archive');
   if (others === 0) return <EmptyArchive {...props} only={coverage.archived > 0} />;
   const { same, related, statements } = coverage;
+  const onStory = statements.filter((s) => s.onStory);
+  const otherMatters = statements.filter((s) => !s.onStory);
   if (!same.length && !related.length && !statements.length) {
     return (
       <p class="empty muted" data-testid="coverage-empty">
@@ -153,11 +156,20 @@ function CoverageBody(props: CoverageViewProps & { Sub: 'h3' | 'h4' }) {
       {statements.length > 0 && (
         <>
           <Sub class="coverage-sub">{statementsHeading(statements, coverage.hereDate)}</Sub>
-          <ul class="coverage-statements">
-            {statements.map((s) => (
-              <Statement key={`${s.articleId}:${s.claimId}`} s={s} now={now} context={props.context} articleHref={props.articleHref} />
-            ))}
-          </ul>
+          {[onStory, otherMatters].map(
+            (list, i) =>
+              list.length > 0 && (
+                <Fragment key={i}>
+                  {/* (what they said on other matters is set apart when some of it is on this story) */}
+                  {i === 1 && onStory.length > 0 && <p class="coverage-other-matters">On other matters</p>}
+                  <ul class="coverage-statements" data-testid={i === 0 ? 'statements-on-story' : 'statements-other'}>
+                    {list.map((s) => (
+                      <Statement key={`${s.articleId}:${s.claimId}`} s={s} now={now} context={props.context} articleHref={props.articleHref} />
+                    ))}
+                  </ul>
+                </Fragment>
+              ),
+          )}
         </>
       )}
     </>

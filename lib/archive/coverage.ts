@@ -312,6 +312,8 @@ const PER_SPEAKER = 3;
 /** Room for the article's own statements in a speaker's newest ones, read in one request. */
 const SELF_ROOM = 9;
 const MAX_STATEMENTS = 12;
+/** Statements on other matters than the article's story, listed after those on it. */
+const MAX_OFF_STORY = 3;
 /**
  * A statement is on the article's story when its words, its speaker's name left out, share this
  * much (cosine) with the article's distinctive terms. Measured on saved real pages: a statement
@@ -644,13 +646,14 @@ interface SpokenRow {
 
 /**
  * The statements the panel lists, at most `PER_SPEAKER` a speaker: those on the article's story
- * first (in words, or from an article of its event), then the dated ones before the undated (an
- * undated article's statements carry the day it was saved), the newest first, one article's as it
- * wrote them.
+ * first (in words, or from an article of its event), then a few on other matters; in each, the
+ * dated ones before the undated (an undated article's statements carry the day it was saved), the
+ * newest first, one article's as it wrote them.
  */
 function listStatements(rows: readonly SpokenRow[], sameEvent: ReadonlySet<number>): EarlierStatement[] {
   const on = (r: SpokenRow) => r.onStory || sameEvent.has(r.statement.articleId);
   const per = new Map<string, number>();
+  let off = 0;
   return [...rows]
     .sort(
       (a, b) =>
@@ -663,11 +666,13 @@ function listStatements(rows: readonly SpokenRow[], sameEvent: ReadonlySet<numbe
     )
     .filter((r) => {
       const n = per.get(r.statement.speakerKey) ?? 0;
+      if (n >= PER_SPEAKER || (!on(r) && off >= MAX_OFF_STORY)) return false;
       per.set(r.statement.speakerKey, n + 1);
-      return n < PER_SPEAKER;
+      if (!on(r)) off++;
+      return true;
     })
     .slice(0, MAX_STATEMENTS)
-    .map((r) => r.statement);
+    .map((r) => (on(r) ? { ...r.statement, onStory: true as const } : r.statement));
 }
 
 /** Computes an article's fingerprint against the archive's IDF. */

@@ -65,6 +65,8 @@ export interface EarlierStatement {
   date: number;
   /** The article gives no publication date: `date` is when it was saved. */
   undated?: true;
+  /** On the story of the article read: in its words, or from an article of its event. */
+  onStory?: true;
   title: string;
   url: string;
   publisher: string | null;

@@ -232,6 +232,18 @@ describe('CoverageView', () => {
     expect(all('.coverage-sub').map(text).at(-1)).toBe('Statements by those named in this article, in other articles');
   });
 
+  it('sets a speaker’s words on other matters apart from those on this story, when there are both', () => {
+    const other = { ...statement, claimId: 'c2', text: '“The new stadium will open in May,” he said.' };
+    show({ coverage: coverage({ statements: [{ ...statement, onStory: true }, other] }) });
+    expect(all('[data-testid="statements-on-story"] [data-testid="coverage-statement"]').map(text)[0]).toContain('We will rebuild every plant');
+    expect(text(root.querySelector('.coverage-other-matters'))).toBe('On other matters');
+    expect(all('[data-testid="statements-other"] [data-testid="coverage-statement"]').map(text)[0]).toContain('The new stadium will open in May');
+    // none on this story: one list, no label that would say what the others are about
+    show({ coverage: coverage({ statements: [statement, other] }) });
+    expect(root.querySelector('.coverage-other-matters')).toBeNull();
+    expect(all('[data-testid="coverage-statement"]')).toHaveLength(2);
+  });
+
   it('names the statements for when they were made: earlier, later, or both, than the article', () => {
     const heading = () => all('.coverage-sub').map(text).at(-1);
     show({ coverage: coverage() });

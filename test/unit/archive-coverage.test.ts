@@ -188,11 +188,17 @@ describe('earlier coverage from the archive', () => {
     const reader = [{ key: 'PER:mohammad reza karimi', name: 'Mohammad Reza Karimi', type: 'PER' as const, aliases: [], mentions: 5, role: null }];
     const cov = await earlierCoverage(db, idf, { fingerprint: (await analysisOf(byId('qeshm-b'))).fingerprint!, actors: reader });
     expect(cov.same.map((x) => x.id)).toEqual([onStory.id]);
-    expect(cov.statements.map((x) => [x.articleId, x.claimId])).toEqual([
-      [onStory.id, 'q1'],
-      [onStory.id, 'q2'],
-      [other[3]!.id, 'o3'],
+    expect(cov.statements.map((x) => [x.articleId, x.claimId, x.onStory ?? false])).toEqual([
+      [onStory.id, 'q1', true],
+      [onStory.id, 'q2', true],
+      [other[3]!.id, 'o3', false],
     ]);
+    // On other matters, three at most in all: here from three more speakers, one each.
+    const more = ['PER:ana ruiz', 'PER:tom vale', 'PER:liu wen'];
+    await save({ ...byId('aquila'), id: 'other-more', published: '2013-01-10' }, [...more.map((k, i) => quote(`m${i}`, k, k, `“We will settle the ferry timetable ${i} before spring,” she said.`))]);
+    const speakers = [...reader, ...more.map((key) => ({ key, name: key.slice(4), type: 'PER' as const, aliases: [], mentions: 4, role: null }))];
+    const wider = await earlierCoverage(db, idf, { fingerprint: (await analysisOf(byId('qeshm-b'))).fingerprint!, actors: speakers });
+    expect(wider.statements.map((x) => x.claimId)).toEqual(['q1', 'q2', 'm0', 'm1', 'm2']);
   });
 
   it('leaves out a statement another article reports in the same words as this one', async () => {
