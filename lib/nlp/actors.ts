@@ -327,7 +327,11 @@ const ROLE_WORDS = new Set(
     'captain striker player premier chancellor commissioner prosecutor attorney lawyer owner boss star actor ' +
     'singer writer author journalist presenter host spokesperson diplomat general admiral colonel inspector ' +
     'detective sheriff cardinal archbishop bishop pastor priest imam rabbi ayatollah monarch emperor leader ' +
-    'counsel economist strategist campaigner activist founder co-founder chief-executive'
+    'counsel economist strategist campaigner activist founder co-founder chief-executive teacher administrator ' +
+    'researcher scientist physician doctor nurse surgeon student agent investigator engineer pilot soldier veteran ' +
+    'farmer superintendent lecturer historian commentator columnist consultant trustee treasurer trooper marshal ' +
+    'warden firefighter entrepreneur investor banker designer artist musician producer filmmaker photographer ' +
+    'athlete quarterback rapper comedian expert specialist resident'
   ).split(' '),
 );
 const ROLE_MODIFIERS = new Set(
@@ -1708,7 +1712,9 @@ function titleInFull(para: string, m: Mention, title: string, all: Mention[], fa
     const w = /(?:^|[^\p{L}])(\p{Lu}\p{Ll}+)\s+$/u.exec(para.slice(Math.max(0, start - 30), start));
     if (w && facts(w[1]!).demonym) of = w[1]!;
   }
-  return [of, ...words, title].filter(Boolean).join(' ');
+  // (a past office says so: "former Vice President Joe Biden", "then-Secretary of State …")
+  const then = /(?:^|[^\p{L}])(former|then|ex)[\s-]+$/iu.exec(para.slice(Math.max(0, (of ? start - gap - of.length : start) - 12), of ? start - gap - of.length : start));
+  return [then ? (then[1]!.toLowerCase() === 'ex' ? 'former' : then[1]!.toLowerCase()) : null, of, ...words, title].filter(Boolean).join(' ');
 }
 
 interface W {
@@ -1763,7 +1769,14 @@ function findRole(para: string, m: Mention, all: Mention[]): string | null {
   if (i >= 0 && isLowerWord(bw[i]!.text) && isRoleWord(bw[i]!.text)) {
     let j = i;
     // extend left over role words, modifiers and "of"
-    while (j - 1 >= 0 && isLowerWord(bw[j - 1]!.text) && (isRoleWord(bw[j - 1]!.text) || ROLE_MODIFIERS.has(bw[j - 1]!.text.toLowerCase()))) j--;
+    // (over "of" only from a role word: "chief of staff", not "the beach house of investor …")
+    while (
+      j - 1 >= 0 &&
+      isLowerWord(bw[j - 1]!.text) &&
+      (isRoleWord(bw[j - 1]!.text) || ROLE_MODIFIERS.has(bw[j - 1]!.text.toLowerCase())) &&
+      !(bw[j - 1]!.text === 'of' && !(j - 2 >= 0 && isRoleWord(bw[j - 2]!.text)))
+    )
+      j--;
     while (j <= i && ['of', 'and', 'for', 'the'].includes(bw[j]!.text.toLowerCase())) j++;
     let phrase = para.slice(bw[j]!.start, bw[end]!.end);
     // a capitalised modifier or possessive owner right before: "French president", "Mr Trump's envoy"
@@ -1799,6 +1812,43 @@ function findRole(para: string, m: Mention, all: Mention[]): string | null {
     const words = am[2]!.split(/\s+/);
     const last = words[words.length - 1]!;
     if (isRoleWord(last) || (words.includes('of') && words.some(isRoleWord))) return am[2]!.replace(/\s+/g, ' ').trim();
+  }
+  return roleWithComplement(para.slice(m.end, m.end + 160));
+}
+
+/**
+ * A role in apposition after a name, with the body or person it serves: ", a senior military analyst
+ * at Stratfor,", ", a top national security aide to Vice President Pence,", ", another top NSC aide,".
+ * The phrase runs from its determiner to the next comma, stop or bracket; a role word comes within
+ * its first five words, after modifiers only, and what follows it opens with a preposition.
+ */
+function roleWithComplement(after: string): string | null {
+  const head = /^\s*,\s+(?:(?:the|a|an|another)\s+)?/.exec(after);
+  if (!head) return null;
+  const rest = after.slice(head[0].length);
+  // (up to a comma, a colon, a bracket, a dash or a stop, but not an abbreviation's: "aide to Mrs. Clinton")
+  let end = -1;
+  for (const p of rest.matchAll(/[,.;:()“”"]|\s[-–—]\s/g)) {
+    if (p[0] === '.' && /(?:^|\s)(?:\p{Lu}|Mrs?|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Inc|Co|Corp|Ltd|U\.S|U\.N|U\.K)$/u.test(rest.slice(Math.max(0, p.index! - 5), p.index!))) continue;
+    end = p.index!;
+    break;
+  }
+  if (end <= 0) return null;
+  const words = rest.slice(0, end).trim().split(/\s+/);
+  if (words.length > 14) return null;
+  for (let i = 0; i < Math.min(5, words.length); i++) {
+    const w = words[i]!;
+    if (isRoleWord(w) && /^\p{Ll}/u.test(w)) {
+      if (i + 1 < words.length && !/^(?:at|for|of|with|to|in|on)$/.test(words[i + 1]!)) return null;
+      // (not the clause that may follow it: "former governor of Pennsylvania who is close to …")
+      const clause = words.findIndex((x, k) => k > i && /^(?:who|whose|whom|which|that|where|when|is|was|are|were|has|had|said|says)$/.test(x));
+      const kept = clause < 0 ? words : words.slice(0, clause);
+      // (nor a preposition the clause took: "adviser with whom …")
+      while (kept.length > i + 1 && /^(?:at|for|of|with|to|in|on|the|a|an)$/.test(kept[kept.length - 1]!)) kept.pop();
+      return kept.join(' ');
+    }
+    // before the role word: modifiers ("senior", "top national security") or a body's short name ("NSC")
+    if (!(/^\p{Ll}[\p{Ll}-]*$/u.test(w) || /^\p{Lu}{2,5}$/u.test(w)) || /^(?:who|whose|whom|which|that|where|when|said|says|was|is|has|had|and|or|but)$/.test(w)) return null;
   }
   return null;
 }

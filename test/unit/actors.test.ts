@@ -242,6 +242,41 @@ describe('buildActors', () => {
     expect(byName(actors, 'Ed Marsh')!.role).toBe('North Dakota governor');
   });
 
+  it('reads a role in apposition with what it serves, a past office, and no clause or owner that is not the role’s', () => {
+    const ps = [
+      'Ana Ruiz, a senior analyst at Harbourline, said the move was risky, and Tom Vale, another top BHA aide, agreed.',
+      'Jo Pak, former mayor of Brakia who is close to the family, and Ed Lund, an adviser to Mrs. Vale, spoke.',
+      'Mia Lopez, who lives nearby, and Al Cole, whose teacher was ill, watched; former Governor Liu Wen and ex-Senator Ada Ng did not.',
+      'They met at the beach house of investor Bo Kerr.',
+    ];
+    const ms = mark(ps, [
+      [0, 'Ana Ruiz', 'PER'],
+      [0, 'Harbourline', 'ORG'],
+      [0, 'Tom Vale', 'PER'],
+      [0, 'BHA', 'ORG'],
+      [1, 'Jo Pak', 'PER'],
+      [1, 'Brakia', 'LOC'],
+      [1, 'Ed Lund', 'PER'],
+      [1, 'Mrs. Vale', 'PER'],
+      [2, 'Mia Lopez', 'PER'],
+      [2, 'Al Cole', 'PER'],
+      [2, 'Governor Liu Wen', 'PER'],
+      [2, 'Senator Ada Ng', 'PER'],
+      [3, 'Bo Kerr', 'PER'],
+    ]);
+    const { actors } = buildActors(ps, ms);
+    const role = (n: string) => byName(actors, n)!.role;
+    expect(role('Ana Ruiz')).toBe('senior analyst at Harbourline');
+    expect(role('Tom Vale')).toBe('top BHA aide');
+    expect(role('Jo Pak')).toBe('former mayor of Brakia');
+    expect(role('Ed Lund')).toBe('adviser to Mrs. Vale');
+    expect(role('Mia Lopez')).toBeNull();
+    expect(role('Al Cole')).toBeNull();
+    expect(role('Liu Wen')).toBe('former Governor');
+    expect(role('Ada Ng')).toBe('former Senator');
+    expect(role('Bo Kerr')).toBe('investor');
+  });
+
   it('reads a rank before a body word as the body’s name, not a title', () => {
     const ps = ['They will go to the General Assembly, and General Motors will not.'];
     const ms = mark(ps, [
