@@ -178,10 +178,11 @@ export interface OutletContext {
 }
 
 /**
- * The keys of the organisations an article names only as the source of what it reports: every
- * mention of it cites it, its name (or one of the names it goes by in the article) reads as a news
- * organisation's or is the page's own publisher's or aggregator's, and the headline does not name it
- * ("Reuters journalist killed": then the article is about it).
+ * The keys of the news organisations an article names as the source of what it reports, not as
+ * its subject: its name (or one of the names it goes by in the article) reads as a news
+ * organisation's and every mention of it cites it, or it is the page's own publisher or
+ * aggregator; and the headline does not name it ("Reuters journalist killed": then the article is
+ * about it).
  */
 export function citedOutlets(paragraphs: readonly string[], mentions: readonly Mention[], actors: readonly Actor[], context: OutletContext = {}): Set<string> {
   const own = (context.publishers ?? []).filter((p): p is string => !!p).map(plain);
@@ -193,6 +194,12 @@ export function citedOutlets(paragraphs: readonly string[], mentions: readonly M
     const all = [a.name, ...a.aliases];
     if (!all.some((n) => isOutletName(n) || isPublisher(n, own, place))) continue;
     if (all.some((n) => n.length > 1 && wholeWordsAt(title, n.toLowerCase()) >= 0)) continue;
+    // The page's own publisher is the voice of the article, not its subject, whatever it does in it
+    // ("Polygraph.info has previously established …"); another outlet must only be cited.
+    if (all.some((n) => isPublisher(n, own, place))) {
+      out.add(a.key);
+      continue;
+    }
     const ms = mentions.filter((m) => m.actorKey === a.key);
     if (ms.length > 0 && ms.every((m) => citedAt(paragraphs[m.paragraph] ?? '', m))) out.add(a.key);
   }

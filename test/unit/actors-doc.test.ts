@@ -1444,6 +1444,17 @@ describe('news organisations cited as sources (issue #19)', () => {
     expect(buildActors(p, ms1, { facts, publishers: ['Example', 'Brakia Watch News'] }).actors[0]?.outlet).toBeUndefined();
   });
 
+  it('marks the page’s own publisher when it speaks of its own work, unless the headline names it', () => {
+    const p = ['Brakia Watch has previously established that the camp is open.', 'Refugees told Brakia Watch the road is closed.'];
+    const ms1 = mark(p, [
+      [0, 'Brakia Watch', 'ORG'],
+      [1, 'Brakia Watch', 'ORG'],
+    ]);
+    expect(buildActors(p, ms1, { facts }).actors[0]?.outlet).toBeUndefined();
+    expect(buildActors(p, ms1, { facts, publishers: ['Brakia Watch', null] }).actors[0]?.outlet).toBe(true);
+    expect(buildActors(p, ms1, { facts, publishers: ['Brakia Watch', null], title: 'Brakia Watch wins press award' }).actors[0]?.outlet).toBeUndefined();
+  });
+
   it('leaves unmarked a news organisation the headline names', () => {
     const title = 'Reuters journalist detained in Brakia';
     const p = ['Ann Roe, a Reuters reporter, was detained on Monday, according to Reuters.'];
