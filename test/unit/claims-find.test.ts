@@ -139,6 +139,7 @@ describe('a body named again by its noun', () => {
     'The agency said that the first crewed mission would fly in 2030.',
     'The company said that it would hire 500 engineers next year.',
     'The group said that the deal would cost jobs in Ohio.',
+    'The organization said that the deal would bring 200 jobs to Paris.',
   ];
   const at = (p: number, text: string, from = 0) => paragraphs[p]!.indexOf(text, from);
   const m = (p: number, text: string, key: string, from = 0): Mention => ({ paragraph: p, start: at(p, text, from), end: at(p, text, from) + text.length, text, type: 'ORG', actorKey: key });
@@ -153,8 +154,9 @@ describe('a body named again by its noun', () => {
   it('"the agency" is the body named before whose name has that noun', () => {
     expect(speakerOf('first crewed mission')).toBe('European Space Agency');
   });
-  it('"the company" is the company the article names most; "the group" is not guessed', () => {
+  it('"the company" and "the organization" are the body the article names most; "the group" is not guessed', () => {
     expect(speakerOf('hire 500 engineers')).toBe('Acme Corp');
+    expect(speakerOf('200 jobs to Paris')).toBe('Acme Corp');
     expect(speakerOf('cost jobs in Ohio')).toBe('group');
   });
   it('a body named with the noun for what it is heads the source phrase ("the Global Times tabloid")', () => {

@@ -866,7 +866,7 @@ function leadsSentence(doc: string, mentions: readonly DocMention[], i: number, 
  * "the administration" is a government, not the Food and Drug Administration.
  */
 const BODY_NOUN =
-  /^(?:agency|ministry|department|committee|commission|council|court|bank|university|party|company|corporation|firm|group|police|service|office|board|authority|institute|association|foundation|hospital|network)$/;
+  /^(?:agency|ministry|department|committee|commission|council|court|bank|university|party|company|corporation|firm|group|organization|organisation|police|service|office|board|authority|institute|association|foundation|hospital|network)$/;
 /** Of those, the ones a news story uses for the company it is about. */
 const FIRM_NOUN = /^(?:company|firm|corporation)$/;
 /** Names a government agency goes by: an acronym ("NASA", "FBI"), or a name ending in administration, bureau or service. */
@@ -1070,9 +1070,10 @@ function resolveSpeaker(
       counts.set(m.actorKey, (counts.get(m.actorKey) ?? 0) + 1);
     }
     // ("the agency" with no body named so: the government agency the article names most, an
-    // acronym or an administration, bureau or service: "NASA", "the Federal Aviation Administration")
+    // acronym or an administration, bureau or service: "NASA", "the Federal Aviation Administration";
+    // "the organization": the body the article names most, "Amnesty International")
     const agency = description === 'agency';
-    if (FIRM_NOUN.test(description) || agency) {
+    if (FIRM_NOUN.test(description) || agency || /^organi[sz]ation$/.test(description)) {
       for (let i = mentions.length - 1; i >= 0; i--) {
         const m = mentions[i]!;
         if (m.end > src.start || m.type !== 'ORG' || m.actorKey === undefined) continue;
