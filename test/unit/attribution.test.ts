@@ -489,4 +489,13 @@ describe('more cues, and stances apart from statements (issue 18)', () => {
     const u = 'She is telling voters the plan works.';
     expect(sl(u, one(u)[0]!.source)).toBe('She');
   });
+
+  it('reads an opening phrase of time or place as no content ("Later in the day, X testified before …")', () => {
+    expect(one('Later in the day, Ana Ruiz and Tom Vale testified before the harbour committee.')).toEqual([]);
+    const t = 'In her video, Ana Ruiz confirmed this course of treatment.';
+    expect(one(t).map((a) => sl(t, a.content))).toEqual(['this course of treatment']);
+    // a clause before the cue clause is still its content
+    const u = 'In the end, nothing changed, she said.';
+    expect(sl(u, one(u)[0]!.content)).toBe('In the end, nothing changed');
+  });
 });

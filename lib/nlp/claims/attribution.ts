@@ -909,11 +909,21 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
   let contentStart = ctx.sents[si]!.start;
   // Start after an earlier attribution's cue clause in the same sentence is not handled: content runs from the sentence start.
   if (contentEnd - contentStart < 8) return null;
+  // An opening adverbial is no content: "Later in the day, Kurt Volker … testified before …".
+  if (contentEnd < sentEnd && openingAdverbial(toks, from)) return null;
   const cue = span(toks[cueStart]!, toks[tail.last]!);
   // A quotation right at the start: quote kind.
   const g0 = ctx.groupAt[contentStart]!;
   if (g0 >= 0 && ctx.groups[g0]!.end >= toks[from]!.s - 1) contentStart = ctx.groups[g0]!.inner.start;
   return { att: mkFound(ctx, si, null, source, cue, { start: contentStart, end: contentEnd }), next, outer: true };
+}
+
+/** Whether the sentence's first `n` tokens are a short phrase of time or place, unquoted ("Later in the day", "On Tuesday"). */
+function openingAdverbial(toks: Tok[], n: number): boolean {
+  if (n > 6) return false;
+  const first = toks[0]!;
+  if (first.q || !(PREPOSITIONS.has(first.l) || OPENING_TIME.has(first.l) || /^(?:later|last|next)$/.test(first.l))) return false;
+  return toks.slice(0, n).every((t) => isWord(t) && !t.q);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
