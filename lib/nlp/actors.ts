@@ -1659,7 +1659,8 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
   const result = [...byKey.values()];
   for (const a of result) {
     const v = roleVotes.get(a.key);
-    if (v) a.role = [...v.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]![0];
+    // (the most given, then the one that says most: "former special envoy to Kyiv" over "Ambassador")
+    if (v) a.role = [...v.entries()].sort((x, y) => y[1] - x[1] || y[0].split(' ').length - x[0].split(' ').length || (x[0] < y[0] ? -1 : 1))[0]![0];
   }
   // 7. News organisations named only as the source of a report ("according to Reuters").
   const outlets = citedOutlets(paragraphs, outMentions, result, { publishers: options.publishers, place: (n) => facts(n).loc, title: options.title });
@@ -1835,20 +1836,32 @@ function roleWithComplement(after: string): string | null {
   }
   if (end <= 0) return null;
   const words = rest.slice(0, end).trim().split(/\s+/);
-  if (words.length > 14) return null;
+  if (words.length > 24) return null;
   for (let i = 0; i < Math.min(5, words.length); i++) {
     const w = words[i]!;
     if (isRoleWord(w) && /^\p{Ll}/u.test(w)) {
       if (i + 1 < words.length && !/^(?:at|for|of|with|to|in|on)$/.test(words[i + 1]!)) return null;
       // (not the clause that may follow it: "former governor of Pennsylvania who is close to …")
-      const clause = words.findIndex((x, k) => k > i && /^(?:who|whose|whom|which|that|where|when|is|was|are|were|has|had|said|says)$/.test(x));
+      // (nor what it goes on to say of the person: "… aide to Vice President Pence on Trump's phone call")
+      // (a preposition between two words of a name is the name's: "Council on Energy")
+      const inName = (k: number) => /^\p{Lu}/u.test(words[k - 1]!) && /^\p{Lu}/u.test(words[k + 1] ?? '') && !/['’]s$/.test(words[k + 1]!);
+      const clause = words.findIndex(
+        (x, k) =>
+          k > i &&
+          (/^(?:who|whose|whom|which|that|where|when|is|was|are|were|has|had|said|says)$/.test(x) ||
+            (x === 'and' && /^(?:a|an|the)$/.test(words[k + 1] ?? '')) ||
+            (k > i + 2 && /^(?:on|about|over|during|after|before|since|as|while)$/.test(x) && !inName(k))),
+      );
       const kept = clause < 0 ? words : words.slice(0, clause);
       // (nor a preposition the clause took: "adviser with whom …")
       while (kept.length > i + 1 && /^(?:at|for|of|with|to|in|on|the|a|an)$/.test(kept[kept.length - 1]!)) kept.pop();
-      return kept.join(' ');
+      return kept.length <= 14 ? kept.join(' ') : null;
     }
-    // before the role word: modifiers ("senior", "top national security") or a body's short name ("NSC")
-    if (!(/^\p{Ll}[\p{Ll}-]*$/u.test(w) || /^\p{Lu}{2,5}$/u.test(w)) || /^(?:who|whose|whom|which|that|where|when|said|says|was|is|has|had|and|or|but)$/.test(w)) return null;
+    // before the role word: modifiers ("senior", "top national security"), or a place's or body's
+    // name ("NSC", "Ukraine specialist")
+    // (not a verb's phrase, "served as governor of Arkansas", nor a description, "the only doctor on stage")
+    if (!/^\p{L}[\p{L}-]*$/u.test(w) || /^(?:who|whose|whom|which|that|where|when|said|says|was|is|has|had|and|or|but|as|served|serving|became|becoming|named|only|first|lone|sole)$/i.test(w))
+      return null;
   }
   return null;
 }

@@ -275,6 +275,30 @@ describe('buildActors', () => {
     expect(role('Liu Wen')).toBe('former Governor');
     expect(role('Ada Ng')).toBe('former Senator');
     expect(role('Bo Kerr')).toBe('investor');
+
+    const qs = [
+      'Lt Col Ivo Dean, a Brakia specialist on the Harbour Council (HC), and Una Bell, a top aide to Governor Vale on the governor’s call, spoke.',
+      'Ola Kent, an analyst at the Council on Energy, and Pia Holm, who served as mayor of Brakia, agreed. Later Ambassador Kent left.',
+    ];
+    const people = buildActors(
+      qs,
+      mark(qs, [
+        [0, 'Lt Col Ivo Dean', 'PER'],
+        [0, 'Harbour Council', 'ORG'],
+        [0, 'Una Bell', 'PER'],
+        [0, 'Governor Vale', 'PER'],
+        [1, 'Ola Kent', 'PER'],
+        [1, 'Council on Energy', 'ORG'],
+        [1, 'Pia Holm', 'PER'],
+        [1, 'Ambassador Kent', 'PER'],
+      ]),
+    ).actors;
+    // what the apposition says over the rank; a place's name among its modifiers; not what it goes on to say
+    expect(byName(people, 'Ivo Dean')!.role).toBe('Brakia specialist on the Harbour Council');
+    expect(byName(people, 'Una Bell')!.role).toBe('top aide to Governor Vale');
+    // a preposition inside a body's name is the name's; of two roles given once, the one saying more
+    expect(byName(people, 'Ola Kent')!.role).toBe('analyst at the Council on Energy');
+    expect(byName(people, 'Pia Holm')!.role).toBeNull();
   });
 
   it('reads a rank before a body word as the body’s name, not a title', () => {
