@@ -918,12 +918,15 @@ function sentenceFinal(ctx: Ctx, si: number, ci: number): Try | null {
   return { att: mkFound(ctx, si, null, source, cue, { start: contentStart, end: contentEnd }), next, outer: true };
 }
 
-/** Whether the sentence's first `n` tokens are a short phrase of time or place, unquoted ("Later in the day", "On Tuesday"). */
+/**
+ * Whether the sentence's first `n` tokens are only a phrase of time, unquoted ("Later in the day",
+ * "Early on Tuesday", "In the afternoon"): words of time, their prepositions and determiners, and
+ * numbers. Anything else may be a clause ("On Tuesday prices rose, the ministry said").
+ */
 function openingAdverbial(toks: Tok[], n: number): boolean {
-  if (n > 6) return false;
-  const first = toks[0]!;
-  if (first.q || !(PREPOSITIONS.has(first.l) || OPENING_TIME.has(first.l) || /^(?:later|last|next)$/.test(first.l))) return false;
-  return toks.slice(0, n).every((t) => isWord(t) && !t.q);
+  if (n > 6 || n < 1) return false;
+  const time = toks.slice(0, n).every((t) => !t.q && (TIME_NOUNS.has(t.l) || TIME_PREPOSITIONS.has(t.l) || /^(?:the|a|day|at|of|same|dawn|noon|midnight)$/.test(t.l) || /^\d+$/.test(t.w)));
+  return time && toks.slice(0, n).some((t) => TIME_NOUNS.has(t.l) || t.l === 'day' || t.l === 'later' || t.l === 'earlier');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
