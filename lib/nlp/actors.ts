@@ -1645,7 +1645,8 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
   // 6. Roles: a role phrase beside the name, else the title the text put before it ("Governor
   // Hal Brennan", "Gov. Eric Holcomb" written out), not an honorific, with the place right before
   // it ("South Dakota Gov. Kristi Noem": "South Dakota Governor").
-  const roleVotes = new Map<string, Map<string, number>>();
+  // Each role with how often it is given and where first.
+  const roleVotes = new Map<string, Map<string, { n: number; at: number }>>();
   for (const [n, m] of outMentions.entries()) {
     if (m.type !== 'PER') continue;
     const para = paragraphs[m.paragraph] ?? '';
@@ -1654,13 +1655,23 @@ export function buildActors(paragraphs: string[], mentions: Mention[], options: 
     if (!role) continue;
     let v = roleVotes.get(m.actorKey);
     if (!v) roleVotes.set(m.actorKey, (v = new Map()));
-    v.set(role, (v.get(role) ?? 0) + 1);
+    const at = m.paragraph * 1e7 + m.start;
+    const seen = v.get(role);
+    v.set(role, { n: (seen?.n ?? 0) + 1, at: Math.min(seen?.at ?? at, at) });
   }
   const result = [...byKey.values()];
   for (const a of result) {
     const v = roleVotes.get(a.key);
-    // (the most given, then the one that says most: "former special envoy to Kyiv" over "Ambassador")
-    if (v) a.role = [...v.entries()].sort((x, y) => y[1] - x[1] || y[0].split(' ').length - x[0].split(' ').length || (x[0] < y[0] ? -1 : 1))[0]![0];
+    // (the most given, then the first: an article introduces someone by what they are, "President
+    // Donald Trump", and may describe them later, "a former reality TV star")
+    // (…unless another as often given says the same and more: "Ohio Governor" over "governor")
+    if (v) {
+      const ranked = [...v.entries()].sort((x, y) => y[1].n - x[1].n || x[1].at - y[1].at);
+      const first = ranked[0]!;
+      const words = (r: string) => r.toLowerCase().split(' ');
+      const fuller = ranked.filter(([r, c]) => c.n === first[1].n && r.length > first[0].length && words(first[0]).every((w) => words(r).includes(w)));
+      a.role = (fuller.sort((x, y) => y[0].length - x[0].length)[0] ?? first)[0];
+    }
   }
   // 7. News organisations named only as the source of a report ("according to Reuters").
   const outlets = citedOutlets(paragraphs, outMentions, result, { publishers: options.publishers, place: (n) => facts(n).loc, title: options.title });
@@ -1713,9 +1724,11 @@ function titleInFull(para: string, m: Mention, title: string, all: Mention[], fa
     const w = /(?:^|[^\p{L}])(\p{Lu}\p{Ll}+)\s+$/u.exec(para.slice(Math.max(0, start - 30), start));
     if (w && facts(w[1]!).demonym) of = w[1]!;
   }
-  // (a past office says so: "former Vice President Joe Biden", "then-Secretary of State …")
-  const then = /(?:^|[^\p{L}])(former|then|ex)[\s-]+$/iu.exec(para.slice(Math.max(0, (of ? start - gap - of.length : start) - 12), of ? start - gap - of.length : start));
-  return [then ? (then[1]!.toLowerCase() === 'ex' ? 'former' : then[1]!.toLowerCase()) : null, of, ...words, title].filter(Boolean).join(' ');
+  // (a past office says so: "former Vice President Joe Biden", "then-Secretary of State …"; not
+  // "then" the adverb: "The crowd cheered, then Senator Ann Lee spoke")
+  const then = /(?:^|[^\p{L}])(former\s+|then-|ex-)$/iu.exec(para.slice(Math.max(0, (of ? start - gap - of.length : start) - 12), of ? start - gap - of.length : start));
+  const past = then ? (/^former/i.test(then[1]!) ? 'former' : then[1]!.slice(0, -1).toLowerCase()) : null;
+  return [past === 'ex' ? 'former' : past, of, ...words, title].filter(Boolean).join(' ');
 }
 
 interface W {
@@ -1827,41 +1840,71 @@ function roleWithComplement(after: string): string | null {
   const head = /^\s*,\s+(?:(?:the|a|an|another)\s+)?/.exec(after);
   if (!head) return null;
   const rest = after.slice(head[0].length);
-  // (up to a comma, a colon, a bracket, a dash or a stop, but not an abbreviation's: "aide to Mrs. Clinton")
+  // (up to a comma, a colon, a bracket, a dash or a full stop, not a dot inside a word or a number,
+  // nor an abbreviation's: "aide to Mrs. Clinton")
   let end = -1;
-  for (const p of rest.matchAll(/[,.;:()“”"]|\s[-–—]\s/g)) {
-    if (p[0] === '.' && /(?:^|\s)(?:\p{Lu}|Mrs?|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Inc|Co|Corp|Ltd|U\.S|U\.N|U\.K)$/u.test(rest.slice(Math.max(0, p.index! - 5), p.index!))) continue;
+  for (const p of rest.matchAll(/[,;:()“”"]|\.(?=\s|$)|\s[-–—]\s/g)) {
+    if (p[0] === '.' && ABBREVIATION_END.test(rest.slice(Math.max(0, p.index! - 5), p.index!))) continue;
     end = p.index!;
     break;
   }
   if (end <= 0) return null;
+  // (a full stop that ends an initialism or a company's name is theirs too: "ambassador to the U.S.")
+  if (rest[end] === '.' && /(?:(?:\p{Lu}\.)+\p{Lu}|\b(?:Inc|Co|Corp|Ltd|Jr|Sr))$/u.test(rest.slice(0, end))) end++;
   const words = rest.slice(0, end).trim().split(/\s+/);
   if (words.length > 24) return null;
   for (let i = 0; i < Math.min(5, words.length); i++) {
     const w = words[i]!;
     if (isRoleWord(w) && /^\p{Ll}/u.test(w)) {
-      if (i + 1 < words.length && !/^(?:at|for|of|with|to|in|on)$/.test(words[i + 1]!)) return null;
+      // (the last of a run of role words is the head: "chief executive of Acme", "president and chief executive")
+      let h = i;
+      while (h + 1 < words.length && (isRoleWord(words[h + 1]!) || (words[h + 1] === 'and' && isRoleWord(words[h + 2] ?? '')))) h++;
+      if (h + 1 < words.length && !/^(?:at|for|of|with|to|in|on)$/.test(words[h + 1]!)) return null;
       // (not the clause that may follow it: "former governor of Pennsylvania who is close to …")
       // (nor what it goes on to say of the person: "… aide to Vice President Pence on Trump's phone call")
       // (a preposition between two words of a name is the name's: "Council on Energy")
       const inName = (k: number) => /^\p{Lu}/u.test(words[k - 1]!) && /^\p{Lu}/u.test(words[k + 1] ?? '') && !/['’]s$/.test(words[k + 1]!);
       const clause = words.findIndex(
         (x, k) =>
-          k > i &&
-          (/^(?:who|whose|whom|which|that|where|when|is|was|are|were|has|had|said|says)$/.test(x) ||
+          k > h &&
+          (/^(?:who|whose|whom|which|that|where|when|is|was|are|were|has|had|said|says|stated|told|added|noted|wrote|explained|announced)$/.test(x) ||
             (x === 'and' && /^(?:a|an|the)$/.test(words[k + 1] ?? '')) ||
-            (k > i + 2 && /^(?:on|about|over|during|after|before|since|as|while)$/.test(x) && !inName(k))),
+            (k > h + 2 && /^(?:on|about|over|during|after|before|since|as|while)$/.test(x) && !inName(k))),
       );
       const kept = clause < 0 ? words : words.slice(0, clause);
       // (nor a preposition the clause took: "adviser with whom …")
-      while (kept.length > i + 1 && /^(?:at|for|of|with|to|in|on|the|a|an)$/.test(kept[kept.length - 1]!)) kept.pop();
+      while (kept.length > h + 1 && /^(?:at|for|of|with|to|in|on|the|a|an)$/.test(kept[kept.length - 1]!)) kept.pop();
       return kept.length <= 14 ? kept.join(' ') : null;
     }
-    // before the role word: modifiers ("senior", "top national security"), or a place's or body's
-    // name ("NSC", "Ukraine specialist")
-    // (not a verb's phrase, "served as governor of Arkansas", nor a description, "the only doctor on stage")
-    if (!/^\p{L}[\p{L}-]*$/u.test(w) || /^(?:who|whose|whom|which|that|where|when|said|says|was|is|has|had|and|or|but|as|served|serving|became|becoming|named|only|first|lone|sole)$/i.test(w))
-      return null;
+    // before the role word: modifiers ("senior", "top national security", "math"), or a place's or
+    // body's name ("NSC", "Ukraine specialist"); not a small word, a verb's form or a description
+    // ("accompanied by a lawyer", "married to a doctor", "his lawyer", "the only doctor on stage")
+    if (!/^\p{L}[\p{L}-]*$/u.test(w) || NOT_MODIFIER.test(w) || (/^\p{Ll}/u.test(w) && /(?:ed|ing)$/.test(w) && !ROLE_PARTICIPLES.has(w))) return null;
   }
   return null;
 }
+
+/** An abbreviation before a name or a number, whose dot is no full stop ("Mrs.", "Prof.", "No."). */
+const ABBREVIATION_END = /(?:^|\s)(?:\p{Lu}|Mrs?|Ms|Dr|Prof|Rev|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Adm|St|Mt|Ft|No|Nos|Vol)$/u;
+/** Words that are no modifier of a role in apposition. */
+const NOT_MODIFIER =
+  /^(?:who|whose|whom|which|that|where|when|said|says|was|is|has|had|and|or|but|as|by|to|like|with|for|of|in|on|at|from|his|her|their|its|our|my|your|herself|himself|themselves|itself|not|no|every|each|all|any|some|also|still|now|just|served|serving|became|becoming|named|only|first|lone|sole|daughter|son|wife|husband|mother|father|brother|sister|friend)$/i;
+/** Forms in -ed and -ing that do describe a role ("retired teacher", "acting director"). */
+const ROLE_PARTICIPLES = new Set([
+  'retired',
+  'acting',
+  'leading',
+  'managing',
+  'founding',
+  'elected',
+  'ranking',
+  'serving',
+  'decorated',
+  'distinguished',
+  'visiting',
+  'presiding',
+  'supervising',
+  'consulting',
+  'contributing',
+  'longstanding',
+]);

@@ -296,9 +296,31 @@ describe('buildActors', () => {
     // what the apposition says over the rank; a place's name among its modifiers; not what it goes on to say
     expect(byName(people, 'Ivo Dean')!.role).toBe('Brakia specialist on the Harbour Council');
     expect(byName(people, 'Una Bell')!.role).toBe('top aide to Governor Vale');
-    // a preposition inside a body's name is the name's; of two roles given once, the one saying more
+    // a preposition inside a body's name is the name's; of two roles given once, the first
     expect(byName(people, 'Ola Kent')!.role).toBe('analyst at the Council on Energy');
     expect(byName(people, 'Pia Holm')!.role).toBeNull();
+
+    const rs = [
+      'President Al Moss spoke, and Moss, a former TV star, smiled; then Senator Ida Fox spoke.',
+      'Eli Roy, accompanied by a lawyer for the family, arrived with Kim Orr, the chief executive of Acme Corp.',
+    ];
+    const more = buildActors(
+      rs,
+      mark(rs, [
+        [0, 'President Al Moss', 'PER'],
+        [0, 'Moss', 'PER'],
+        [0, 'Senator Ida Fox', 'PER'],
+        [1, 'Eli Roy', 'PER'],
+        [1, 'Kim Orr', 'PER'],
+        [1, 'Acme Corp', 'ORG'],
+      ]),
+    ).actors;
+    expect(byName(more, 'Al Moss')!.role).toBe('President');
+    // "then" the adverb is no past office
+    expect(byName(more, 'Ida Fox')!.role).toBe('Senator');
+    // a verb's phrase is no role; a run of role words has its head last
+    expect(byName(more, 'Eli Roy')!.role).toBeNull();
+    expect(byName(more, 'Kim Orr')!.role).toBe('chief executive of Acme Corp.');
   });
 
   it('reads a rank before a body word as the body’s name, not a title', () => {
