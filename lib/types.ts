@@ -67,8 +67,9 @@ export interface Actor {
   mentions: number;
   role: string | null;
   /**
-   * A news organisation the article names only as the source of what it reports ("according to
-   * Reuters", "told The New York Times"; lib/nlp/outlets.ts): listed with the article's names, but no
+   * A news organisation the article names as the source of what it reports ("according to
+   * Reuters", "told The New York Times"), or its own publisher as its voice (lib/nlp/outlets.ts):
+   * listed with the article's names, but no
    * actor of its event (not among the names of the event's timeline, nor what the article is mainly
    * about).
    * Absent otherwise, and in analyses made before it existed.

@@ -12,7 +12,7 @@ const MAIN = 3;
  * tie), else the most mentioned names of any kind. Places are where things happen, rarely what an
  * article is about; an organisation is often its subject (the Taliban of a hostage swap, mentioned ten
  * times against the hostages' four, was left out when only people counted). Never a news
- * organisation the article only cites (`Actor.outlet`: "seen by The Real Deal").
+ * organisation the article cites or speaks as (`Actor.outlet`: "seen by The Real Deal").
  */
 export function mainActors(actors: Actor[]): Actor[] {
   const ranked = rankActors(actors);

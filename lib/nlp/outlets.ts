@@ -1,6 +1,7 @@
 /**
- * News organisations an article names only as the source of what it reports (issue #19): "according
- * to Reuters", "Bloomberg first reported", "told The New York Times", "a CNN poll". They are named,
+ * News organisations an article names as the source of what it reports (issue #19): "according
+ * to Reuters", "Bloomberg first reported", "told The New York Times", "a CNN poll", or as its own
+ * voice (the page's publisher: "Polygraph.info has previously established"). They are named,
  * so the article's list of names keeps them, but they are no actors of its event: a reader of the
  * timeline learns nothing from "Brought in: Bloomberg, Reuters", and a layoffs report is not "mainly
  * about" the outlet that saw the memo. (The matcher still compares them: the outlet that broke a
@@ -180,9 +181,10 @@ export interface OutletContext {
 /**
  * The keys of the news organisations an article names as the source of what it reports, not as
  * its subject: its name (or one of the names it goes by in the article) reads as a news
- * organisation's and every mention of it cites it, or it is the page's own publisher or
- * aggregator; and the headline does not name it ("Reuters journalist killed": then the article is
- * about it).
+ * organisation's or is the page's own publisher's or aggregator's, and every mention of it cites
+ * it; or it is the page's own publisher, read as news or cited at least once (then it is the
+ * article's voice, whatever else it does in it). Never when the headline names it ("Reuters
+ * journalist killed": then the article is about it).
  */
 export function citedOutlets(paragraphs: readonly string[], mentions: readonly Mention[], actors: readonly Actor[], context: OutletContext = {}): Set<string> {
   const own = (context.publishers ?? []).filter((p): p is string => !!p).map(plain);
@@ -192,16 +194,17 @@ export function citedOutlets(paragraphs: readonly string[], mentions: readonly M
   for (const a of actors) {
     if (a.type !== 'ORG') continue;
     const all = [a.name, ...a.aliases];
-    if (!all.some((n) => isOutletName(n) || isPublisher(n, own, place))) continue;
+    const news = all.some((n) => isOutletName(n));
+    const publisher = all.some((n) => isPublisher(n, own, place));
+    if (!news && !publisher) continue;
     if (all.some((n) => n.length > 1 && wholeWordsAt(title, n.toLowerCase()) >= 0)) continue;
-    // The page's own publisher is the voice of the article, not its subject, whatever it does in it
-    // ("Polygraph.info has previously established …"); another outlet must only be cited.
-    if (all.some((n) => isPublisher(n, own, place))) {
-      out.add(a.key);
-      continue;
-    }
-    const ms = mentions.filter((m) => m.actorKey === a.key);
-    if (ms.length > 0 && ms.every((m) => citedAt(paragraphs[m.paragraph] ?? '', m))) out.add(a.key);
+    const cited = mentions.filter((m) => m.actorKey === a.key).map((m) => citedAt(paragraphs[m.paragraph] ?? '', m));
+    if (!cited.length) continue;
+    // Cited every time; or the page's own publisher, the voice of the article whatever it does in
+    // it ("Polygraph.info has previously established …"), when it reads as news or is cited at least
+    // once ("told Polygraph.info"): a company's, an agency's or a charity's own page about its work
+    // (NASA's, Amnesty's) keeps it as an actor.
+    if (cited.every(Boolean) || (publisher && (news || cited.some(Boolean)))) out.add(a.key);
   }
   return out;
 }

@@ -1453,6 +1453,13 @@ describe('news organisations cited as sources (issue #19)', () => {
     expect(buildActors(p, ms1, { facts }).actors[0]?.outlet).toBeUndefined();
     expect(buildActors(p, ms1, { facts, publishers: ['Brakia Watch', null] }).actors[0]?.outlet).toBe(true);
     expect(buildActors(p, ms1, { facts, publishers: ['Brakia Watch', null], title: 'Brakia Watch wins press award' }).actors[0]?.outlet).toBeUndefined();
+    // a body's own page about its work, never citing it, keeps it as an actor
+    const q = ['Acme Rockets launched its third lander on Monday.', 'Acme Rockets will fly again in June.'];
+    const ms2 = mark(q, [
+      [0, 'Acme Rockets', 'ORG'],
+      [1, 'Acme Rockets', 'ORG'],
+    ]);
+    expect(buildActors(q, ms2, { facts, publishers: ['Acme Rockets', null] }).actors[0]?.outlet).toBeUndefined();
   });
 
   it('leaves unmarked a news organisation the headline names', () => {
