@@ -159,6 +159,24 @@ describe('a body named again by its noun', () => {
     expect(speakerOf('200 jobs to Paris')).toBe('Acme Corp');
     expect(speakerOf('cost jobs in Ohio')).toBe('group');
   });
+  it('"the organization" is no news organisation the article cites', () => {
+    const ps = [
+      'Brakia Watch said 40 people were held, Wire News reported.',
+      'Brakia Watch said police denied it, Wire News added, citing Wire News sources.',
+      'The organization said that the real toll of the arrests may be much higher.',
+    ];
+    const mk = (p: number, text: string, key: string, from = 0): Mention => {
+      const start = ps[p]!.indexOf(text, from);
+      return { paragraph: p, start, end: start + text.length, text, type: 'ORG', actorKey: key };
+    };
+    const ms = [mk(0, 'Brakia Watch', 'ORG:bw'), mk(0, 'Wire News', 'ORG:wn'), mk(1, 'Brakia Watch', 'ORG:bw'), mk(1, 'Wire News', 'ORG:wn'), mk(1, 'Wire News', 'ORG:wn', 40)];
+    const as: Actor[] = [
+      { key: 'ORG:bw', name: 'Brakia Watch', type: 'ORG', aliases: ['Brakia Watch'], mentions: 2, role: null },
+      { key: 'ORG:wn', name: 'Wire News', type: 'ORG', aliases: ['Wire News'], mentions: 3, role: null, outlet: true },
+    ];
+    const c = findClaims({ paragraphs: ps, mentions: ms, actors: as, model: null }).find((x) => x.text.includes('real toll'));
+    expect(c?.speaker).toBe('Brakia Watch');
+  });
   it('a body named with the noun for what it is heads the source phrase ("the Global Times tabloid")', () => {
     const ps = ['But as the nationalist Zentro Times tabloid noted in an op-ed, the candidate has fans in Brakia.'];
     const ms = [mentionsIn(ps, 'ORG')(0, 'Zentro Times', 'ORG:zt')];

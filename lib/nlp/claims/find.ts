@@ -867,6 +867,8 @@ function leadsSentence(doc: string, mentions: readonly DocMention[], i: number, 
  */
 const BODY_NOUN =
   /^(?:agency|ministry|department|committee|commission|council|court|bank|university|party|company|corporation|firm|group|organization|organisation|police|service|office|board|authority|institute|association|foundation|hospital|network)$/;
+/** "The organization": the body the article names most, as "the company" is (not a news organisation). */
+const ORGANIZATION_NOUN = /^organi[sz]ation$/;
 /** Of those, the ones a news story uses for the company it is about. */
 const FIRM_NOUN = /^(?:company|firm|corporation)$/;
 /** Names a government agency goes by: an acronym ("NASA", "FBI"), or a name ending in administration, bureau or service. */
@@ -1073,11 +1075,14 @@ function resolveSpeaker(
     // acronym or an administration, bureau or service: "NASA", "the Federal Aviation Administration";
     // "the organization": the body the article names most, "Amnesty International")
     const agency = description === 'agency';
-    if (FIRM_NOUN.test(description) || agency || /^organi[sz]ation$/.test(description)) {
+    const organization = ORGANIZATION_NOUN.test(description);
+    if (FIRM_NOUN.test(description) || agency || organization) {
       for (let i = mentions.length - 1; i >= 0; i--) {
         const m = mentions[i]!;
         if (m.end > src.start || m.type !== 'ORG' || m.actorKey === undefined) continue;
         if (agency && !AGENCY_NAME.test(actors.get(m.actorKey)?.name ?? '')) continue;
+        // (not a news organisation the article cites or speaks as: "the organization" is not Reuters)
+        if (organization && actors.get(m.actorKey)?.outlet) continue;
         const n = counts.get(m.actorKey) ?? 0;
         if (!most || n > most.n) most = { m, n };
       }
