@@ -161,8 +161,12 @@ function CoverageBody(props: CoverageViewProps & { Sub: 'h3' | 'h4' }) {
               list.length > 0 && (
                 <Fragment key={i}>
                   {/* (what they said on other matters is set apart when some of it is on this story) */}
-                  {i === 1 && onStory.length > 0 && <p class="coverage-other-matters">On other matters</p>}
-                  <ul class="coverage-statements" data-testid={i === 0 ? 'statements-on-story' : 'statements-other'}>
+                  {i === 1 && onStory.length > 0 && (
+                    <p class="coverage-other-matters" aria-hidden="true">
+                      On other matters
+                    </p>
+                  )}
+                  <ul class="coverage-statements" data-testid={i === 0 ? 'statements-on-story' : 'statements-other'} aria-label={i === 1 && onStory.length > 0 ? 'On other matters' : undefined}>
                     {list.map((s) => (
                       <Statement key={`${s.articleId}:${s.claimId}`} s={s} now={now} context={props.context} articleHref={props.articleHref} />
                     ))}

@@ -652,27 +652,32 @@ interface SpokenRow {
  */
 function listStatements(rows: readonly SpokenRow[], sameEvent: ReadonlySet<number>): EarlierStatement[] {
   const on = (r: SpokenRow) => r.onStory || sameEvent.has(r.statement.articleId);
+  const sorted = [...rows].sort(
+    (a, b) =>
+      Number(on(b)) - Number(on(a)) ||
+      Number(a.undated) - Number(b.undated) ||
+      b.statement.date - a.statement.date ||
+      a.statement.articleId - b.statement.articleId ||
+      a.order - b.order ||
+      a.key.localeCompare(b.key),
+  );
   const per = new Map<string, number>();
-  let off = 0;
-  return [...rows]
-    .sort(
-      (a, b) =>
-        Number(on(b)) - Number(on(a)) ||
-        Number(a.undated) - Number(b.undated) ||
-        b.statement.date - a.statement.date ||
-        a.statement.articleId - b.statement.articleId ||
-        a.order - b.order ||
-        a.key.localeCompare(b.key),
-    )
-    .filter((r) => {
-      const n = per.get(r.statement.speakerKey) ?? 0;
-      if (n >= PER_SPEAKER || (!on(r) && off >= MAX_OFF_STORY)) return false;
-      per.set(r.statement.speakerKey, n + 1);
-      if (!on(r)) off++;
-      return true;
-    })
-    .slice(0, MAX_STATEMENTS)
-    .map((r) => (on(r) ? { ...r.statement, onStory: true as const } : r.statement));
+  const take = (r: SpokenRow) => per.set(r.statement.speakerKey, (per.get(r.statement.speakerKey) ?? 0) + 1);
+  const onStory = sorted.filter((r) => on(r) && (per.get(r.statement.speakerKey) ?? 0) < PER_SPEAKER && take(r));
+  // On other matters, a few, one a speaker first: one prolific speaker does not fill them.
+  const others = sorted.filter((r) => !on(r));
+  const picked = new Set<SpokenRow>();
+  const offPer = new Map<string, number>();
+  for (const round of [1, PER_SPEAKER])
+    for (const r of others) {
+      const k = r.statement.speakerKey;
+      if (picked.size >= MAX_OFF_STORY) break;
+      if (picked.has(r) || (per.get(k) ?? 0) >= PER_SPEAKER || (offPer.get(k) ?? 0) >= round) continue;
+      picked.add(r);
+      take(r);
+      offPer.set(k, (offPer.get(k) ?? 0) + 1);
+    }
+  return [...onStory.map((r) => ({ ...r.statement, onStory: true as const })), ...others.filter((r) => picked.has(r)).map((r) => r.statement)].slice(0, MAX_STATEMENTS);
 }
 
 /** Computes an article's fingerprint against the archive's IDF. */

@@ -237,6 +237,7 @@ describe('CoverageView', () => {
     show({ coverage: coverage({ statements: [{ ...statement, onStory: true }, other] }) });
     expect(all('[data-testid="statements-on-story"] [data-testid="coverage-statement"]').map(text)[0]).toContain('We will rebuild every plant');
     expect(text(root.querySelector('.coverage-other-matters'))).toBe('On other matters');
+    expect(root.querySelector('[data-testid="statements-other"]')!.getAttribute('aria-label')).toBe('On other matters');
     expect(all('[data-testid="statements-other"] [data-testid="coverage-statement"]').map(text)[0]).toContain('The new stadium will open in May');
     // none on this story: one list, no label that would say what the others are about
     show({ coverage: coverage({ statements: [statement, other] }) });

@@ -199,6 +199,13 @@ describe('earlier coverage from the archive', () => {
     const speakers = [...reader, ...more.map((key) => ({ key, name: key.slice(4), type: 'PER' as const, aliases: [], mentions: 4, role: null }))];
     const wider = await earlierCoverage(db, idf, { fingerprint: (await analysisOf(byId('qeshm-b'))).fingerprint!, actors: speakers });
     expect(wider.statements.map((x) => x.claimId)).toEqual(['q1', 'q2', 'm0', 'm1', 'm2']);
+    // one a speaker first: a prolific one does not take every place
+    await save(
+      { ...byId('aquila'), id: 'ruiz-more', published: '2014-01-10' },
+      [0, 1, 2].map((i) => quote(`r${i}`, 'PER:ana ruiz', 'PER:ana ruiz', `“The bus lanes ${i} will open before spring,” she said.`)),
+    );
+    const prolific = await earlierCoverage(db, idf, { fingerprint: (await analysisOf(byId('qeshm-b'))).fingerprint!, actors: [...reader, ...speakers.slice(1, 2)] });
+    expect(prolific.statements.map((x) => x.claimId)).toEqual(['q1', 'q2', 'r0', 'r1', 'o3']);
   });
 
   it('leaves out a statement another article reports in the same words as this one', async () => {
