@@ -325,6 +325,8 @@ export const ON_STORY = 0.1;
 export interface StoryTerms {
   weights: Map<string, number>;
   norm: number;
+  /** Each speaker's name's terms, read once a lookup. */
+  names: Map<string, Set<string>>;
 }
 
 export function storyTerms(fp: Pick<ArticleFingerprint, 'terms' | 'counts'>, table: IdfTable): StoryTerms {
@@ -335,15 +337,23 @@ export function storyTerms(fp: Pick<ArticleFingerprint, 'terms' | 'counts'>, tab
     weights.set(fp.terms[i]!, w);
     sq += w * w;
   }
-  return { weights, norm: Math.sqrt(sq) };
+  return { weights, norm: Math.sqrt(sq), names: new Map() };
 }
 
 /** The cosine of a statement's words, its speaker's own name left out, with an article's distinctive terms. */
 export function storyCosine(text: string, speaker: string, story: StoryTerms, table: IdfTable): number {
   if (!story.norm) return 0;
-  const name = new Set(terms(speaker));
+  let name = story.names.get(speaker);
+  if (!name) story.names.set(speaker, (name = new Set(terms(speaker))));
   const counts = new Map<string, number>();
-  for (const t of terms(text)) if (!name.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let shared = false;
+  for (const t of terms(text)) {
+    if (name.has(t)) continue;
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+    shared ||= story.weights.has(t);
+  }
+  // (most of a speaker's words on other matters share no term: no weight to look up)
+  if (!shared) return 0;
   let dot = 0;
   let sq = 0;
   for (const [t, c] of counts) {
