@@ -316,8 +316,9 @@ const MAX_STATEMENTS = 12;
 const MAX_OFF_STORY = 3;
 /**
  * A statement is on the article's story when its words, its speaker's name left out, share this
- * much (cosine) with the article's distinctive terms. Measured on saved real pages: a statement
- * of the same matter 0.29, a speaker's words on other matters 0 to 0.07.
+ * much (cosine) with the article's distinctive terms. Of six statements tried against Al Bawaba's
+ * report on Israeli settlements: one on the settlements in its words 0.29, one on them in other
+ * words 0.03 (missed), four on other matters 0 to 0.07.
  */
 export const ON_STORY = 0.1;
 

@@ -1898,7 +1898,6 @@ const ROLE_PARTICIPLES = new Set([
   'founding',
   'elected',
   'ranking',
-  'serving',
   'decorated',
   'distinguished',
   'visiting',
