@@ -60,6 +60,10 @@ import {
   EVIDENCE_HEADS,
   EVIDENTIAL_VERBS,
   LABELS,
+  MODALS_CONDITIONAL,
+  MODALS_FUTURE,
+  MODALS_OBLIGATION,
+  MODALS_POSSIBILITY,
   MODIFIERS,
   MONTHS,
   NAMING_VERBS,
@@ -68,7 +72,9 @@ import {
   OBJECT_PRONOUNS,
   PARTICIPLES,
   PASSIVE_AUX,
+  PERFECT_AUX,
   PLAIN_ADVERBS,
+  PRESENT_BE,
   PREPOSITIONS,
   REJECT_START,
   ROLE_NOUNS,
@@ -750,9 +756,14 @@ function objectAfter(toks: Tok[], j: number): number {
 }
 
 /** A finite auxiliary ("does", "will", "was"; the tokens split off "n't"): it ends an addressee ("told NPR Hamza bin Laden had …"). */
-const FINITE_AUX = /^(?:do|does|did|can|cannot|could|should|would|will|may|might|must|shall|is|are|am|was|were|has|have|had)$/;
+const FINITE_AUX = new Set(
+  // (whole words, as tokens come: "n't" and "'s" stand apart; not "need" or "ought", nouns and full verbs too)
+  ['do', 'does', 'did', 'was', 'were', ...PRESENT_BE, ...PERFECT_AUX, ...MODALS_POSSIBILITY, ...MODALS_OBLIGATION, ...MODALS_FUTURE, ...MODALS_CONDITIONAL].filter(
+    (w) => /^[a-z]+$/.test(w) && !/^(?:need|needs|ought|gonna)$/.test(w),
+  ),
+);
 /** Whether token `k` is a finite auxiliary; not a name that is spelt like one ("told Theresa May the deal …", "told Do Kwon"). */
-const finiteAux = (toks: Tok[], k: number): boolean => !toks[k]!.q && (k === 0 || !isCap(toks[k])) && (FINITE_AUX.test(toks[k]!.l) || toks[k + 1]?.l === "n't");
+const finiteAux = (toks: Tok[], k: number): boolean => !toks[k]!.q && (k === 0 || !isCap(toks[k])) && (FINITE_AUX.has(toks[k]!.l) || toks[k + 1]?.l === "n't");
 
 /**
  * A quotation that continues the one just attributed: after the cue clause comes `,` or `.` (or
